@@ -1,0 +1,3 @@
+from newskb.cli import main
+
+main()

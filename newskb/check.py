@@ -1,0 +1,238 @@
+"""Every validation across records: ids, references, quotes against their articles, and terms.
+
+`store` already reports what is wrong inside one record (keys, types, dates); this module reports
+what is wrong between records. All problems are collected; none stops the others from being found.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from newskb.errors import Problem, Severity, display_path
+from newskb.fuzzy import did_you_mean
+from newskb.model import FactBase, Kind, Record, Source, Term
+from newskb.store import load
+
+_ENTITY_KINDS_ALL = (Kind.PERSON, Kind.ORGANIZATION, Kind.COUNTRY, Kind.OFFICE)
+_HOLDER_KINDS = (Kind.PERSON, Kind.ORGANIZATION, Kind.COUNTRY)
+
+
+def check(base: FactBase) -> list[Problem]:
+    """Every problem between the records of `base`."""
+    problems: list[Problem] = []
+    kinds = _check_ids(base, problems)
+    _check_references(base, kinds, problems)
+    sources = {source.id: source for source in base.sources}
+    _check_quotes(base, sources, problems)
+    _check_terms(base, problems)
+    return problems
+
+
+def normalise_space(text: str) -> str:
+    """Fold every run of whitespace to one space: the only difference a quote may have."""
+    return " ".join(text.split())
+
+
+def quote_occurs(quote: str, text: str) -> bool:
+    return normalise_space(quote) in normalise_space(text)
+
+
+def _problem(record: Record, key: str, message: str) -> Problem:
+    return Problem(
+        file=record.origin.file,
+        line=record.origin.line_of(key.split("[", 1)[0]),
+        key_path=f"{record.kind}.{key}",
+        message=message,
+    )
+
+
+def _check_ids(base: FactBase, problems: list[Problem]) -> dict[str, Kind]:
+    """Ids are unique across every kind and file; returns the kind of each id."""
+    first: dict[str, Record] = {}
+    for record in base.records:
+        earlier = first.get(record.id)
+        if earlier is None:
+            first[record.id] = record
+            continue
+        where = display_path(earlier.origin.file)
+        if earlier.origin.line is not None:
+            where += f":{earlier.origin.line}"
+        problems.append(_problem(record, "id", f"duplicate id '{record.id}' (first defined at {where})"))
+    return {record_id: record.kind for record_id, record in first.items()}
+
+
+def _check_references(base: FactBase, kinds: dict[str, Kind], problems: list[Problem]) -> None:
+    def expect(record: Record, key: str, value: str | None, allowed: tuple[Kind, ...]) -> None:
+        if value is None or value == "":
+            return
+        actual = kinds.get(value)
+        if actual in allowed:
+            return
+        wanted = _one_of(allowed)
+        if actual is None:
+            candidates = [some_id for some_id, kind in kinds.items() if kind in allowed]
+            message = f"unknown {wanted} '{value}'{did_you_mean(value, candidates)}"
+        else:
+            message = f"'{value}' is {_article(actual)} {actual}, not {_article(allowed[0])} {wanted}"
+        problems.append(_problem(record, key, message))
+
+    def expect_each(record: Record, key: str, values: Iterable[str], allowed: tuple[Kind, ...]) -> None:
+        for index, value in enumerate(values):
+            expect(record, f"{key}[{index}]", value, allowed)
+
+    for entity in base.entities:
+        expect(entity, "org", entity.org, (Kind.ORGANIZATION, Kind.COUNTRY))
+        expect(entity, "source", entity.source, (Kind.SOURCE,))
+    for source in base.sources:
+        expect(source, "publisher", source.publisher, (Kind.ORGANIZATION,))
+        expect_each(source, "cites", source.cites, (Kind.ORGANIZATION, Kind.PERSON))
+    for term in base.terms:
+        expect(term, "office", term.office, (Kind.OFFICE,))
+        expect(term, "holder", term.holder, _HOLDER_KINDS)
+        expect(term, "replaces", term.replaces, _HOLDER_KINDS)
+        expect(term, "source", term.source, (Kind.SOURCE,))
+    for event in base.events:
+        expect_each(event, "involves", event.involves, _ENTITY_KINDS_ALL)
+        expect(event, "source", event.source, (Kind.SOURCE,))
+    for claim in base.claims:
+        expect_each(claim, "about", claim.about, _ENTITY_KINDS_ALL)
+        expect(claim, "source", claim.source, (Kind.SOURCE,))
+
+
+def _one_of(kinds: tuple[Kind, ...]) -> str:
+    names = [kind.value for kind in kinds]
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " or " + names[-1]
+
+
+def _article(kind: Kind) -> str:
+    return "an" if kind.value[0] in "aeiou" else "a"
+
+
+def _check_quotes(base: FactBase, sources: dict[str, Source], problems: list[Problem]) -> None:
+    quoted: list[tuple[Record, str | None, str | None]] = [
+        (entity, entity.source, entity.quote) for entity in base.entities if entity.summary
+    ]
+    quoted.extend((fact, fact.source, fact.quote) for fact in base.facts)
+    for record, source_id, quote in quoted:
+        source = sources.get(source_id or "")
+        if source is None or source.text is None or not quote:
+            continue  # a missing quote, unknown source or unreadable text is reported where it is named
+        if not quote_occurs(quote, source.text):
+            matched = _longest_matching_prefix(normalise_space(quote), normalise_space(source.text))
+            detail = f"; it matches as far as '{matched}'" if matched else ""
+            problems.append(_problem(record, "quote", f"quote not found in the text of source '{source.id}'{detail}"))
+
+
+def _longest_matching_prefix(quote: str, text: str) -> str:
+    """The longest start of `quote` found in `text`, so a curator sees where the two part."""
+    low, high = 0, len(quote)
+    while low < high:
+        middle = (low + high + 1) // 2
+        if quote[:middle] in text:
+            low = middle
+        else:
+            high = middle - 1
+    return quote[:low]
+
+
+def _check_terms(base: FactBase, problems: list[Problem]) -> None:
+    seats = {entity.id: entity.seats for entity in base.entities if entity.kind is Kind.OFFICE}
+    by_office: dict[str, list[Term]] = defaultdict(list)
+    for term in base.terms:
+        by_office[term.office].append(term)
+        if term.span.ends_before_it_starts():
+            problems.append(_problem(term, "end", f"end '{term.span.end}' is not after start '{term.span.start}'"))
+    for office, terms in by_office.items():
+        if office not in seats:
+            continue  # an unknown office is reported once, on each term that names it
+        if seats[office] == 1:
+            _check_overlaps(office, terms, problems)
+        _check_replaces(office, terms, problems)
+
+
+def _check_overlaps(office: str, terms: list[Term], problems: list[Problem]) -> None:
+    """Report a term that certainly shares a day with an earlier one (one sweep in start order)."""
+    dated = sorted(
+        (term for term in terms if term.span.start is not None),
+        key=lambda term: term.span.start.latest_day if term.span.start else date.min,
+    )
+    furthest: Term | None = None  # the earlier term that certainly runs longest
+    for term in dated:
+        if furthest is not None and term.span.certainly_overlaps(furthest.span):
+            message = f"overlaps term '{furthest.id}' of '{furthest.holder}' on one-seat office '{office}'"
+            problems.append(_problem(term, "start", message))
+        stop = term.span.certain_stop()
+        if stop is not None and (furthest is None or stop > (furthest.span.certain_stop() or stop)):
+            furthest = term
+
+
+def _check_replaces(office: str, terms: list[Term], problems: list[Problem]) -> None:
+    for term in terms:
+        if term.replaces is None:
+            continue
+        if not any(other.holder == term.replaces for other in terms if other is not term):
+            problems.append(_problem(term, "replaces", f"'{term.replaces}' holds no other term of office '{office}'"))
+            continue
+        previous = _previous_term(term, terms)
+        if previous is not None and previous.holder != term.replaces:
+            problems.append(
+                _problem(
+                    term,
+                    "replaces",
+                    f"replaces '{term.replaces}', but the previous holder of '{office}' "
+                    f"is '{previous.holder}' (term '{previous.id}')",
+                )
+            )
+
+
+def _previous_term(term: Term, terms: list[Term]) -> Term | None:
+    """The term of the same office that started last before `term` did, if the dates tell."""
+    start = term.span.start
+    if start is None:
+        return None
+    earlier = [
+        other
+        for other in terms
+        if other is not term and other.span.start is not None and other.span.start.latest_day <= start.earliest_day
+    ]
+    return max(earlier, key=lambda other: other.span.start.latest_day if other.span.start else date.min, default=None)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Report:
+    """What `check` found in one data folder."""
+
+    base: FactBase
+    problems: tuple[Problem, ...]
+    quotes_checked: int
+
+    @property
+    def exit_code(self) -> int:
+        """2 when a file could not be read, 1 when anything else is wrong, else 0."""
+        return _exit_code(self.problems, strict=False)
+
+    def exit_code_strict(self) -> int:
+        """As `exit_code`, but warnings count as problems too."""
+        return _exit_code(self.problems, strict=True)
+
+
+def _exit_code(problems: Iterable[Problem], *, strict: bool) -> int:
+    severities = {problem.severity for problem in problems}
+    if Severity.FATAL in severities:
+        return 2
+    if Severity.ERROR in severities or (strict and Severity.WARNING in severities):
+        return 1
+    return 0
+
+
+def check_folder(root: Path) -> Report:
+    """Read and validate every file below `root`: the whole of `newskb check`."""
+    base, problems = load(root)
+    problems.extend(check(base))
+    problems.sort(key=lambda problem: (str(problem.file), problem.line or 0))
+    quotes = sum(1 for entity in base.entities if entity.summary) + len(base.facts)
+    return Report(base=base, problems=tuple(problems), quotes_checked=quotes)

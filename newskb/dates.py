@@ -1,0 +1,246 @@
+"""The date grammar: a small subset of EDTF that keeps the precision the source gave.
+
+Written forms (see README, "Dates"):
+
+    2024-10-01   that day              2024-10   some day that month      2014   some day that year
+    2014~        about 2014 (widened by one unit each side)               2014?  2014, source unsure
+    ..2024-09-30 on or before that day  2024..   on or after that year    ..     (as an end) open
+
+Every date has an earliest and a latest possible day; as-of questions are comparisons of those.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from enum import StrEnum
+
+from newskb.errors import BadArgumentError
+
+OPEN = ".."
+"""An end written as `..`: still true as far as the sources know (not the same as unknown)."""
+
+# Stand-ins for "no bound" so that every date compares as a plain pair of days.
+FIRST_DAY = date.min
+LAST_DAY = date.max
+
+_PATTERN = re.compile(
+    r"(?P<before>\.\.)?(?P<year>\d{4})(?:-(?P<month>\d{2})(?:-(?P<day>\d{2}))?)?"
+    r"(?P<mark>[~?%])?(?P<after>\.\.)?"
+)
+_GRAMMAR = "expected YYYY, YYYY-MM or YYYY-MM-DD, optionally followed by ~ or ?"
+
+
+class Precision(StrEnum):
+    YEAR = "year"
+    MONTH = "month"
+    DAY = "day"
+
+
+class Relation(StrEnum):
+    """Whether the written date is the day itself or only a bound on it."""
+
+    ON = "on"
+    ON_OR_BEFORE = "on or before"
+    ON_OR_AFTER = "on or after"
+
+
+class Status(StrEnum):
+    """Where a term stands on a given day (DESIGN.md §3)."""
+
+    HOLDS = "holds"
+    POSSIBLY = "possibly"
+    HELD = "held"
+    NOT_YET = "not yet"
+    UNKNOWN = "unknown"
+
+
+class DateError(BadArgumentError):
+    """A string that is not a date of the grammar, or names a day that does not exist."""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Edtf:
+    """A date at the precision the source gave, with its EDTF qualifiers."""
+
+    year: int
+    month: int | None = None
+    day: int | None = None
+    approximate: bool = False
+    uncertain: bool = False
+    relation: Relation = Relation.ON
+
+    @property
+    def precision(self) -> Precision:
+        if self.day is not None:
+            return Precision.DAY
+        return Precision.MONTH if self.month is not None else Precision.YEAR
+
+    def __str__(self) -> str:
+        text = f"{self.year:04d}"
+        if self.month is not None:
+            text += f"-{self.month:02d}"
+        if self.day is not None:
+            text += f"-{self.day:02d}"
+        if self.approximate and self.uncertain:
+            text += "%"
+        elif self.approximate:
+            text += "~"
+        elif self.uncertain:
+            text += "?"
+        if self.relation is Relation.ON_OR_BEFORE:
+            return OPEN + text
+        if self.relation is Relation.ON_OR_AFTER:
+            return text + OPEN
+        return text
+
+    @property
+    def earliest_day(self) -> date:
+        """The first day the date could be."""
+        if self.relation is Relation.ON_OR_BEFORE:
+            return FIRST_DAY
+        first, _ = self._span()
+        return first
+
+    @property
+    def latest_day(self) -> date:
+        """The last day the date could be."""
+        if self.relation is Relation.ON_OR_AFTER:
+            return LAST_DAY
+        _, last = self._span()
+        return last
+
+    @property
+    def is_exact(self) -> bool:
+        return self.earliest_day == self.latest_day
+
+    def _span(self) -> tuple[date, date]:
+        if self.day is not None and self.month is not None:
+            first = last = date(self.year, self.month, self.day)
+            if self.approximate:
+                first, last = _shift_days(first, -1), _shift_days(last, 1)
+            return first, last
+        if self.month is not None:
+            first_month = last_month = (self.year, self.month)
+            if self.approximate:
+                first_month, last_month = _add_months(first_month, -1), _add_months(last_month, 1)
+            return _month_start(first_month), _month_end(last_month)
+        widen = 1 if self.approximate else 0
+        first_year = max(self.year - widen, FIRST_DAY.year)
+        last_year = min(self.year + widen, LAST_DAY.year)
+        return date(first_year, 1, 1), date(last_year, 12, 31)
+
+
+def parse(text: str) -> Edtf:
+    """Read one date of the grammar; raise DateError naming what is wrong."""
+    match = _PATTERN.fullmatch(text)
+    if match is None:
+        raise DateError(f"'{text}' is not a date: {_GRAMMAR}")
+    if match["before"] and match["after"]:
+        raise DateError(f"'{text}' is not a date: '..' may stand before or after a date, not both")
+    year = int(match["year"])
+    if year == 0:
+        raise DateError(f"'{text}' is not a date: there is no year 0000")
+    month = int(match["month"]) if match["month"] else None
+    day = int(match["day"]) if match["day"] else None
+    if month is not None and not 1 <= month <= 12:
+        raise DateError(f"'{text}' is not a date: month {month} does not exist")
+    if month is not None and day is not None:
+        days_in_month = calendar.monthrange(year, month)[1]
+        if not 1 <= day <= days_in_month:
+            month_name = calendar.month_name[month]
+            raise DateError(f"'{text}' is not a date: {month_name} {year} has no day {day}")
+    mark = match["mark"] or ""
+    relation = Relation.ON
+    if match["before"]:
+        relation = Relation.ON_OR_BEFORE
+    elif match["after"]:
+        relation = Relation.ON_OR_AFTER
+    return Edtf(
+        year=year,
+        month=month,
+        day=day,
+        approximate=mark in ("~", "%"),
+        uncertain=mark in ("?", "%"),
+        relation=relation,
+    )
+
+
+def parse_day(text: str) -> date:
+    """Read an exact day, as an as-of question needs one."""
+    value = parse(text)
+    if value.precision is not Precision.DAY or value.relation is not Relation.ON:
+        raise DateError(f"'{text}' is not a single day: write it as YYYY-MM-DD")
+    return value.earliest_day
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Span:
+    """The days a term covers, start <= day < end; a missing start or end is unknown.
+
+    `open_end` means the sources know of no end yet, which is not the same as an unknown end.
+    """
+
+    start: Edtf | None
+    end: Edtf | None
+    open_end: bool = False
+
+    def status_on(self, day: date) -> Status:
+        """Where the term stands on `day`, honest about imprecise and unknown edges."""
+        if self.start is not None and day < self.start.earliest_day:
+            return Status.NOT_YET
+        if self.end is not None and day >= self.end.latest_day:
+            return Status.HELD
+        if self.start is None or (self.end is None and not self.open_end):
+            return Status.UNKNOWN
+        inside_start_edge = day < self.start.latest_day
+        inside_end_edge = self.end is not None and day >= self.end.earliest_day
+        if inside_start_edge or inside_end_edge:
+            return Status.POSSIBLY
+        return Status.HOLDS
+
+    def certainly_overlaps(self, other: Span) -> bool:
+        """Whether both spans cover at least one common day, whatever their imprecision."""
+        if self.start is None or other.start is None:
+            return False
+        own_stop, other_stop = self.certain_stop(), other.certain_stop()
+        if own_stop is None or other_stop is None:
+            return False
+        return max(self.start.latest_day, other.start.latest_day) < min(own_stop, other_stop)
+
+    def ends_before_it_starts(self) -> bool:
+        """Whether the end is certainly not after the start: such a span covers no day."""
+        if self.start is None or self.end is None:
+            return False
+        return self.end.latest_day <= self.start.earliest_day
+
+    def certain_stop(self) -> date | None:
+        """The first day the span certainly no longer covers, if any is known."""
+        if self.open_end:
+            return LAST_DAY
+        return self.end.earliest_day if self.end is not None else None
+
+
+def _shift_days(day: date, days: int) -> date:
+    try:
+        return day + timedelta(days=days)
+    except OverflowError:
+        return day
+
+
+def _add_months(year_month: tuple[int, int], months: int) -> tuple[int, int]:
+    index = year_month[0] * 12 + (year_month[1] - 1) + months
+    year, month = divmod(index, 12)
+    year = min(max(year, FIRST_DAY.year), LAST_DAY.year)
+    return year, month + 1
+
+
+def _month_start(year_month: tuple[int, int]) -> date:
+    return date(year_month[0], year_month[1], 1)
+
+
+def _month_end(year_month: tuple[int, int]) -> date:
+    year, month = year_month
+    return date(year, month, calendar.monthrange(year, month)[1])

@@ -1,0 +1,77 @@
+"""One exception family for everything newskb can refuse, and the problem line `check` collects.
+
+Each exception kind carries the exit code the command line ends with, so `cli` needs no table
+of its own: 1 means "nothing found" or "the data has problems", 2 means "bad usage or unreadable data".
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from enum import StrEnum
+from pathlib import Path
+
+
+class NewskbError(Exception):
+    """The root of every error newskb reports as one line on stderr."""
+
+    exit_code = 2
+
+
+class DataFileError(NewskbError):
+    """A data file cannot be found, read, decoded or parsed."""
+
+    exit_code = 2
+
+
+class RecordError(NewskbError):
+    """A record is invalid: what `check` would report as a problem."""
+
+    exit_code = 1
+
+
+class NotFoundError(NewskbError):
+    """A name, id or office matched nothing."""
+
+    exit_code = 1
+
+
+class BadArgumentError(NewskbError):
+    """A command-line value is malformed (a bad date, an unknown kind)."""
+
+    exit_code = 2
+
+
+class Severity(StrEnum):
+    ERROR = "error"
+    WARNING = "warning"
+    # A file that cannot be read or parsed: nothing in it could be checked.
+    FATAL = "fatal"
+
+
+def display_path(path: Path) -> str:
+    """Show a path relative to the working folder when it lies below it, else as it is."""
+    try:
+        return str(path.relative_to(Path.cwd()))
+    except ValueError:
+        return os.fspath(path)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Problem:
+    """One thing wrong with the data, located by file, line and key path."""
+
+    file: Path
+    line: int | None
+    key_path: str
+    message: str
+    severity: Severity = Severity.ERROR
+
+    def __str__(self) -> str:
+        where = display_path(self.file)
+        if self.line is not None:
+            where = f"{where}:{self.line}"
+        prefix = "warning: " if self.severity is Severity.WARNING else ""
+        if self.key_path:
+            return f"{where}: {self.key_path}: {prefix}{self.message}"
+        return f"{where}: {prefix}{self.message}"

@@ -1,0 +1,161 @@
+"""Typed getters over one TOML table that collect problems instead of stopping at the first.
+
+Each getter returns None when the value is missing or wrong, after recording a `Problem` that names
+the file, the key's line and the key path (`term.holder`, `person.aliases[1]`).
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping
+
+from newskb import dates
+from newskb.errors import Problem
+from newskb.fuzzy import did_you_mean
+from newskb.model import Origin
+
+SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+
+# Keys whose text may run over several lines; everywhere else a line break is a mistake.
+MULTILINE_KEYS = frozenset({"note", "summary"})
+
+_TOML_TYPE_NAMES: tuple[tuple[type, str], ...] = (
+    (bool, "a boolean"),  # before int: bool is a subclass of int
+    (int, "an integer"),
+    (float, "a float"),
+    (str, "a string"),
+    (list, "an array"),
+    (dict, "a table"),
+    (datetime.datetime, "a TOML date-time"),
+    (datetime.date, "a TOML date"),
+    (datetime.time, "a TOML time"),
+)
+
+
+def type_name(value: object) -> str:
+    for python_type, name in _TOML_TYPE_NAMES:
+        if isinstance(value, python_type):
+            return name
+    return type(value).__name__
+
+
+def control_characters(text: str, *, multiline: bool) -> list[str]:
+    """The control, escape and bidi-override characters in `text`, spelled as code points."""
+    found = []
+    for char in text:
+        if char == "\n" and multiline:
+            continue
+        category = unicodedata.category(char)
+        # Cc: C0/C1 controls (ESC starts ANSI and OSC 8 sequences); the bidi embeddings,
+        # overrides and isolates (U+202A-202E, U+2066-2069) can reorder what a terminal shows.
+        if category == "Cc" or char in "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069":
+            found.append(f"U+{ord(char):04X}")
+    return found
+
+
+class Fields:
+    """One record's table, read key by key."""
+
+    def __init__(self, table: Mapping[str, object], *, kind: str, origin: Origin, problems: list[Problem]) -> None:
+        self.table = table
+        self.kind = kind
+        self.origin = origin
+        self.problems = problems
+
+    def problem(self, key: str, message: str, *, line: int | None = None) -> None:
+        self.problems.append(
+            Problem(
+                file=self.origin.file,
+                line=line if line is not None else self.origin.line_of(key),
+                key_path=f"{self.kind}.{key}" if key else self.kind,
+                message=message,
+            )
+        )
+
+    def text(self, key: str, *, required: bool = True) -> str | None:
+        value = self.table.get(key)
+        if value is None:
+            if required:
+                self.problem(key, f"missing required key '{key}'")
+            return None
+        if not isinstance(value, str):
+            hint = (
+                ' (write it as a quoted string, like "2024-10-01")'
+                if isinstance(value, datetime.date | datetime.time)
+                else ""
+            )
+            self.problem(key, f"must be a string, not {type_name(value)}{hint}")
+            return None
+        if required and not value.strip():
+            self.problem(key, "must not be empty")
+            return None
+        self._check_characters(key, value)
+        return value
+
+    def slug(self, key: str, *, required: bool = True) -> str | None:
+        value = self.text(key, required=required)
+        if value is not None and not SLUG.fullmatch(value):
+            self.problem(key, f"'{value}' is not a kebab-case id (like 'mark-rutte')")
+            return None
+        return value
+
+    def texts(self, key: str, *, required: bool = False, slugs: bool = False) -> tuple[str, ...]:
+        value = self.table.get(key)
+        if value is None:
+            if required:
+                self.problem(key, f"missing required key '{key}'")
+            return ()
+        if not isinstance(value, list):
+            self.problem(key, f"must be an array of strings, not {type_name(value)}")
+            return ()
+        items = []
+        for index, item in enumerate(value):
+            item_key = f"{key}[{index}]"
+            if not isinstance(item, str):
+                self.problem(item_key, f"must be a string, not {type_name(item)}")
+            elif slugs and not SLUG.fullmatch(item):
+                self.problem(item_key, f"'{item}' is not a kebab-case id (like 'mark-rutte')")
+            else:
+                self._check_characters(item_key, item)
+                items.append(item)
+        if required and not value:
+            self.problem(key, f"'{key}' must name at least one id")
+        return tuple(items)
+
+    def integer(self, key: str, *, default: int, minimum: int) -> int:
+        value = self.table.get(key, default)
+        if isinstance(value, bool) or not isinstance(value, int):
+            self.problem(key, f"must be an integer, not {type_name(value)}")
+            return default
+        if value < minimum:
+            self.problem(key, f"must be at least {minimum}, not {value}")
+            return default
+        return value
+
+    def date(self, key: str, *, required: bool = False, allow_open: bool = False) -> dates.Edtf | None:
+        """A date of the grammar; absent or "" is unknown (None). `..` is read by the caller."""
+        value = self.text(key, required=required)
+        if value is None or value == "" or (allow_open and value == dates.OPEN):
+            return None
+        if value == dates.OPEN:
+            self.problem(key, "'..' (open) may only stand as an end")
+            return None
+        try:
+            return dates.parse(value)
+        except dates.DateError as error:
+            self.problem(key, str(error))
+            return None
+
+    def reject_unknown(self, allowed: Iterable[str]) -> None:
+        allowed_keys = set(allowed)
+        for key in self.table:
+            if key not in allowed_keys:
+                hint = did_you_mean(key, allowed_keys)
+                self.problem(key, f"unknown key '{key}'{hint}")
+
+    def _check_characters(self, key: str, value: str) -> None:
+        found = control_characters(value, multiline=key in MULTILINE_KEYS)
+        if found:
+            self.problem(key, "control or escape characters are not allowed: " + ", ".join(found))

@@ -1,0 +1,147 @@
+"""The records of the fact base: plain, frozen values with no I/O.
+
+Every record remembers its `Origin` (file and line, and the line of each key) so that any problem
+found later, by `check` or by a query, can point at the line a curator must edit.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from enum import StrEnum
+from pathlib import Path
+from typing import ClassVar
+
+from newskb.dates import Edtf, Span
+
+
+class Kind(StrEnum):
+    """Every record kind, spelled as its TOML table name."""
+
+    PERSON = "person"
+    ORGANIZATION = "organization"
+    COUNTRY = "country"
+    OFFICE = "office"
+    SOURCE = "source"
+    TERM = "term"
+    EVENT = "event"
+    CLAIM = "claim"
+
+
+ENTITY_KINDS = (Kind.PERSON, Kind.ORGANIZATION, Kind.COUNTRY, Kind.OFFICE)
+FACT_KINDS = (Kind.TERM, Kind.EVENT, Kind.CLAIM)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Origin:
+    """Where a record was written: its file, its table header line, and each key's line."""
+
+    file: Path
+    line: int | None
+    key_lines: Mapping[str, int] = field(default_factory=dict)
+
+    def line_of(self, key: str) -> int | None:
+        return self.key_lines.get(key, self.line)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Entity:
+    """A person, organization, country or office: something facts are about."""
+
+    kind: Kind
+    id: str
+    name: str
+    aliases: tuple[str, ...] = ()
+    # A summary is a stated fact like any other, so it comes with the source and quote behind it.
+    summary: str | None = None
+    source: str | None = None
+    quote: str | None = None
+    # An office belongs to an organization or a country and has a number of seats; others leave these unset.
+    org: str | None = None
+    seats: int | None = None
+    origin: Origin
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Source:
+    """An article: its metadata and its stored text, the evidence every quote is checked against."""
+
+    kind: ClassVar[Kind] = Kind.SOURCE
+    id: str
+    title: str
+    publisher: str
+    cites: tuple[str, ...] = ()
+    published: Edtf
+    text_path: Path
+    text: str | None = None  # None when the text file could not be read (a problem is reported)
+    note: str | None = None
+    origin: Origin
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Term:
+    """Who held which office, and when (start <= day < end)."""
+
+    kind: ClassVar[Kind] = Kind.TERM
+    id: str
+    office: str
+    holder: str
+    span: Span
+    replaces: str | None = None
+    source: str
+    quote: str
+    note: str | None = None
+    origin: Origin
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Event:
+    """Something that happened; its date may be imprecise or unknown."""
+
+    kind: ClassVar[Kind] = Kind.EVENT
+    id: str
+    date: Edtf | None
+    title: str
+    involves: tuple[str, ...] = ()
+    source: str
+    quote: str
+    note: str | None = None
+    origin: Origin
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Claim:
+    """Any other stated fact, in the curator's words, backed by a quote."""
+
+    kind: ClassVar[Kind] = Kind.CLAIM
+    id: str
+    about: tuple[str, ...]
+    text: str
+    source: str
+    quote: str
+    note: str | None = None
+    origin: Origin
+
+
+Fact = Term | Event | Claim
+Record = Entity | Source | Term | Event | Claim
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class FactBase:
+    """Everything read from one data folder, in file order."""
+
+    root: Path
+    entities: tuple[Entity, ...] = ()
+    sources: tuple[Source, ...] = ()
+    terms: tuple[Term, ...] = ()
+    events: tuple[Event, ...] = ()
+    claims: tuple[Claim, ...] = ()
+
+    @property
+    def facts(self) -> tuple[Fact, ...]:
+        return (*self.terms, *self.events, *self.claims)
+
+    @property
+    def records(self) -> tuple[Record, ...]:
+        return (*self.entities, *self.sources, *self.facts)

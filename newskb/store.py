@@ -1,0 +1,294 @@
+"""Find the data folder, read its TOML files, and build model records with their origins.
+
+Reading never stops at the first problem: every file is read, every record that can be built is
+built, and every problem is returned beside the fact base for `check` (or a query) to report.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import re
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from newskb import dates
+from newskb.errors import DataFileError, Problem, Severity, display_path
+from newskb.fields import Fields, type_name
+from newskb.fuzzy import did_you_mean
+from newskb.linemap import TOP_LEVEL, LineMap, scan
+from newskb.model import FACT_KINDS, Claim, Entity, Event, FactBase, Kind, Origin, Source, Term
+
+DATA_VARIABLE = "NEWSKB_DATA"
+
+_ENTITY_KEYS = ("id", "name", "aliases", "summary", "source", "quote")
+_OFFICE_KEYS = (*_ENTITY_KEYS, "org", "seats")
+_SOURCE_KEYS = ("id", "title", "publisher", "cites", "published", "text", "note")
+_TERM_KEYS = ("id", "office", "holder", "start", "end", "replaces", "source", "quote", "note")
+_EVENT_KEYS = ("id", "date", "title", "involves", "source", "quote", "note")
+_CLAIM_KEYS = ("id", "about", "text", "source", "quote", "note")
+
+_TOML_POSITION = re.compile(r"\(at line (\d+), column (\d+)\)")
+
+
+def bundled_data_dir() -> Path:
+    """The fact base shipped with newskb: inside the installed package, else in the source tree."""
+    package = Path(__file__).resolve().parent
+    installed = package / "_bundled" / "data"
+    return installed if installed.is_dir() else package.parent / "data"
+
+
+def find_data_dir(option: Path | None = None) -> Path:
+    """The data folder: `--data`, else $NEWSKB_DATA, else the bundled fact base."""
+    chosen = option
+    if chosen is None and os.environ.get(DATA_VARIABLE):
+        chosen = Path(os.environ[DATA_VARIABLE])
+    if chosen is None:
+        return bundled_data_dir()
+    if not chosen.is_dir():
+        raise DataFileError(f"{chosen}: data folder not found (from --data or ${DATA_VARIABLE})")
+    return chosen
+
+
+def data_files(root: Path) -> list[Path]:
+    """Every TOML file below the data folder, in a stable order."""
+    return sorted(root.rglob("*.toml"))
+
+
+@dataclass(slots=True)
+class _Collected:
+    entities: list[Entity] = field(default_factory=list)
+    sources: list[Source] = field(default_factory=list)
+    terms: list[Term] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
+
+
+def load(root: Path) -> tuple[FactBase, list[Problem]]:
+    """Read every data file below `root` into one fact base, with every problem found."""
+    problems: list[Problem] = []
+    collected = _Collected()
+    files = data_files(root)
+    if not files:
+        problems.append(
+            Problem(
+                file=root,
+                line=None,
+                key_path="",
+                message="no .toml data files found",
+                severity=Severity.FATAL,
+            )
+        )
+    for path in files:
+        document, lines = read_document(path, problems)
+        if document is not None:
+            _read_records(path, document, lines, collected, problems)
+    base = FactBase(
+        root=root,
+        entities=tuple(collected.entities),
+        sources=tuple(collected.sources),
+        terms=tuple(collected.terms),
+        events=tuple(collected.events),
+        claims=tuple(collected.claims),
+    )
+    return base, problems
+
+
+def read_document(path: Path, problems: list[Problem]) -> tuple[dict[str, object] | None, LineMap]:
+    """Parse one TOML file; an unreadable one is a fatal problem and yields no document."""
+
+    def fatal(line: int | None, message: str) -> tuple[None, LineMap]:
+        problems.append(Problem(file=path, line=line, key_path="", message=message, severity=Severity.FATAL))
+        return None, LineMap()
+
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        return fatal(None, f"cannot read: {error.strerror}")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        return fatal(line, f"not UTF-8: byte 0x{raw[error.start]:02x} cannot be decoded")
+    try:
+        document = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        position = _TOML_POSITION.search(str(error))
+        # tomllib puts the position in its message only; "at end of document" means the last line.
+        line = int(position[1]) if position else max(1, len(text.splitlines()))
+        return fatal(line, f"TOML syntax error: {error}")
+    return document, scan(text)
+
+
+def _read_records(
+    path: Path,
+    document: Mapping[str, object],
+    lines: LineMap,
+    collected: _Collected,
+    problems: list[Problem],
+) -> None:
+    file_source: str | None = None
+    source_table = document.get(Kind.SOURCE)
+    if isinstance(source_table, dict):
+        source = _read_source(path, source_table, _origin(path, lines, Kind.SOURCE, 0), problems)
+        if source is not None:
+            collected.sources.append(source)
+            file_source = source.id
+    for name, value in document.items():
+        if name == Kind.SOURCE:
+            if not isinstance(value, dict):
+                _top_level_problem(path, lines, name, "must be a single table, written [source]", problems)
+            continue
+        if name not in Kind.__members__.values():
+            hint = did_you_mean(name, [kind.value for kind in Kind])
+            _top_level_problem(path, lines, name, f"unknown table '{name}'{hint}", problems)
+            continue
+        if not isinstance(value, list) or not all(isinstance(item, dict) for item in value):
+            _top_level_problem(
+                path,
+                lines,
+                name,
+                f"must be an array of tables, written [[{name}]], not {type_name(value)}",
+                problems,
+            )
+            continue
+        for index, table in enumerate(value):
+            origin = _origin(path, lines, name, index)
+            _read_record(Kind(name), table, origin, file_source, collected, problems)
+
+
+def _top_level_problem(path: Path, lines: LineMap, name: str, message: str, problems: list[Problem]) -> None:
+    table = lines.tables.get((name, 0))
+    line = table.line if table is not None else lines.table(TOP_LEVEL).keys.get(name)
+    problems.append(Problem(file=path, line=line, key_path=name, message=message))
+
+
+def _origin(path: Path, lines: LineMap, name: str, index: int) -> Origin:
+    table = lines.table(name, index)
+    return Origin(file=path, line=table.line, key_lines=dict(table.keys))
+
+
+def _read_record(
+    kind: Kind,
+    table: Mapping[str, object],
+    origin: Origin,
+    file_source: str | None,
+    collected: _Collected,
+    problems: list[Problem],
+) -> None:
+    fields = Fields(table, kind=kind, origin=origin, problems=problems)
+    source = file_source
+    if kind in FACT_KINDS:
+        if "source" in table:
+            source = fields.slug("source")
+        elif source is None:
+            fields.problem(
+                "source", "missing required key 'source' (this file has no [source] table to inherit it from)"
+            )
+    if kind is Kind.TERM:
+        fields.reject_unknown(_TERM_KEYS)
+        end_text = table.get("end")
+        term = Term(
+            id=fields.slug("id") or "",
+            office=fields.slug("office") or "",
+            holder=fields.slug("holder") or "",
+            span=dates.Span(
+                start=fields.date("start"),
+                end=fields.date("end", allow_open=True),
+                open_end=end_text == dates.OPEN,
+            ),
+            replaces=fields.slug("replaces", required=False),
+            source=source or "",
+            quote=fields.text("quote") or "",
+            note=fields.text("note", required=False),
+            origin=origin,
+        )
+        if term.id:
+            collected.terms.append(term)
+    elif kind is Kind.EVENT:
+        fields.reject_unknown(_EVENT_KEYS)
+        event = Event(
+            id=fields.slug("id") or "",
+            date=fields.date("date"),
+            title=fields.text("title") or "",
+            involves=fields.texts("involves", slugs=True),
+            source=source or "",
+            quote=fields.text("quote") or "",
+            note=fields.text("note", required=False),
+            origin=origin,
+        )
+        if event.id:
+            collected.events.append(event)
+    elif kind is Kind.CLAIM:
+        fields.reject_unknown(_CLAIM_KEYS)
+        claim = Claim(
+            id=fields.slug("id") or "",
+            about=fields.texts("about", required=True, slugs=True),
+            text=fields.text("text") or "",
+            source=source or "",
+            quote=fields.text("quote") or "",
+            note=fields.text("note", required=False),
+            origin=origin,
+        )
+        if claim.id:
+            collected.claims.append(claim)
+    else:
+        entity = _read_entity(kind, fields)
+        if entity is not None:
+            collected.entities.append(entity)
+
+
+def _read_entity(kind: Kind, fields: Fields) -> Entity | None:
+    is_office = kind is Kind.OFFICE
+    fields.reject_unknown(_OFFICE_KEYS if is_office else _ENTITY_KEYS)
+    summary = fields.text("summary", required=False)
+    entity = Entity(
+        kind=kind,
+        id=fields.slug("id") or "",
+        name=fields.text("name") or "",
+        aliases=fields.texts("aliases"),
+        summary=summary,
+        # A summary is a fact: it needs the source and quote behind it.
+        source=fields.slug("source", required=summary is not None),
+        quote=fields.text("quote", required=summary is not None),
+        org=fields.slug("org") if is_office else None,
+        seats=fields.integer("seats", default=1, minimum=1) if is_office else None,
+        origin=fields.origin,
+    )
+    return entity if entity.id else None
+
+
+def _read_source(path: Path, table: Mapping[str, object], origin: Origin, problems: list[Problem]) -> Source | None:
+    fields = Fields(table, kind=Kind.SOURCE, origin=origin, problems=problems)
+    fields.reject_unknown(_SOURCE_KEYS)
+    text_value = fields.text("text")
+    source = Source(
+        id=fields.slug("id") or "",
+        title=fields.text("title") or "",
+        publisher=fields.slug("publisher") or "",
+        cites=fields.texts("cites", slugs=True),
+        published=fields.date("published", required=True) or dates.Edtf(year=1),
+        text_path=Path(os.path.normpath(path.parent / (text_value or ""))),
+        text=None,
+        note=fields.text("note", required=False),
+        origin=origin,
+    )
+    if not source.id or text_value is None:
+        return None
+    text = _read_article(source.text_path, fields)
+    return dataclasses.replace(source, text=text)
+
+
+def _read_article(text_path: Path, fields: Fields) -> str | None:
+    """The article text a source points at; a missing or undecodable one is a problem."""
+    try:
+        return text_path.read_bytes().decode("utf-8")
+    except FileNotFoundError:
+        fields.problem("text", f"text file '{fields.table['text']}' not found ({display_path(text_path)})")
+    except UnicodeDecodeError:
+        fields.problem("text", f"text file '{fields.table['text']}' is not UTF-8")
+    except OSError as error:
+        fields.problem("text", f"text file '{fields.table['text']}' cannot be read: {error.strerror}")
+    return None

@@ -1,0 +1,127 @@
+"""Shared fixtures: no test touches the real data/ folder.
+
+`kb` is a temporary copy of the shipped fact base (NEWSKB_DATA points at it for every test);
+`tiny` is a small fact base about an invented society, written here so tests can assert exact lines.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+
+TINY_ARTICLE = (
+    "Gazette of the Analytical Society, 1 September 1843.\n"
+    "Charles Babbage chaired the Analytical Society from 1831 until 1840.\n"
+    "Ada Lovelace succeeded him as chair in 1840, and she remains chair.\n"
+    "The society   meets\nin London.\n"
+)
+
+TINY_ENTITIES = """\
+[[person]]
+id = "ada-lovelace"
+name = "Ada Lovelace"
+aliases = ["Lovelace", "Countess of Lovelace"]
+
+[[person]]
+id = "charles-babbage"
+name = "Charles Babbage"
+aliases = ["Babbage"]
+
+[[organization]]
+id = "analytical-society"
+name = "Analytical Society"
+
+[[office]]
+id = "society-chair"
+name = "Chair of the Analytical Society"
+aliases = ["Society chair"]
+org = "analytical-society"
+seats = 1
+"""
+
+TINY_SOURCE = """\
+[source]
+id = "gazette-1843"
+title = "Gazette of the Analytical Society"
+publisher = "analytical-society"
+published = "1843-09-01"
+text = "../../seeds/gazette.txt"
+
+[[term]]
+id = "babbage-chair"
+office = "society-chair"
+holder = "charles-babbage"
+start = "1831"
+end = "1840"
+quote = "Charles Babbage chaired the Analytical Society from 1831 until 1840."
+
+[[term]]
+id = "lovelace-chair"
+office = "society-chair"
+holder = "ada-lovelace"
+start = "1840"
+end = ".."
+replaces = "charles-babbage"
+quote = "Ada Lovelace succeeded him as chair in 1840"
+"""
+
+
+@dataclass
+class TinyBase:
+    """A small fact base in a temporary folder, with helpers to plant problems."""
+
+    root: Path
+
+    @property
+    def data(self) -> Path:
+        return self.root / "data"
+
+    @property
+    def entities(self) -> Path:
+        return self.data / "entities.toml"
+
+    @property
+    def source(self) -> Path:
+        return self.data / "sources" / "gazette.toml"
+
+    def append(self, path: Path, text: str) -> int:
+        """Append TOML text to a data file; return the line number its first line lands on."""
+        existing = path.read_text(encoding="utf-8")
+        first_line = existing.count("\n") + 2  # one blank line separates the new text
+        path.write_text(existing + "\n" + text, encoding="utf-8")
+        return first_line
+
+
+@pytest.fixture
+def tiny(tmp_path: Path) -> TinyBase:
+    root = tmp_path / "tiny"
+    (root / "data" / "sources").mkdir(parents=True)
+    (root / "seeds").mkdir()
+    (root / "seeds" / "gazette.txt").write_text(TINY_ARTICLE, encoding="utf-8")
+    base = TinyBase(root=root)
+    base.entities.write_text(TINY_ENTITIES, encoding="utf-8")
+    base.source.write_text(TINY_SOURCE, encoding="utf-8")
+    return base
+
+
+@pytest.fixture
+def kb(tmp_path: Path) -> Path:
+    """A temporary copy of the shipped data/ and seeds/; returns the data folder."""
+    root = tmp_path / "kb"
+    shutil.copytree(REPO / "data", root / "data")
+    shutil.copytree(REPO / "seeds", root / "seeds")
+    return root / "data"
+
+
+@pytest.fixture(autouse=True)
+def _isolated_data(kb: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[None]:
+    monkeypatch.setenv("NEWSKB_DATA", str(kb))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.chdir(tmp_path)
+    yield

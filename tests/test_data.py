@@ -1,0 +1,77 @@
+"""The shipped fact base covers the seed article as the fact-base issue asks."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from newskb import store
+from newskb.model import Event, Kind, Term
+from tests.conftest import REPO
+
+SEED = "000_2f614e97bf582ec3.txt"
+
+
+def test_seed_is_the_shared_article_byte_for_byte() -> None:
+    shared = REPO.parent / "shared" / "seeds" / SEED
+    shipped = (REPO / "seeds" / SEED).read_bytes()
+    assert shipped.startswith(b"Rutte will become new NATO Secretary General tomorrow")
+    if shared.is_file():  # ../shared exists beside the checkout in development and CI
+        assert shipped == shared.read_bytes()
+
+
+def test_every_named_entity_is_present(kb: Path) -> None:
+    base, _ = store.load(kb)
+    names = {(entity.kind, entity.name) for entity in base.entities}
+    people = ["Mark Rutte", "Jens Stoltenberg", "Peter Bator", "Oana Lungescu", "Ben Wallace", "Donald Trump"]
+    assert {(Kind.PERSON, name) for name in people} <= names
+    assert {(Kind.ORGANIZATION, name) for name in ["NATO", "Reuters", "RBC-Ukraine"]} <= names
+    countries = [
+        "the Netherlands",
+        "Ukraine",
+        "Russia",
+        "the United States",
+        "the United Kingdom",
+        "Slovakia",
+    ]
+    assert {(Kind.COUNTRY, name) for name in countries} <= names
+
+
+def test_every_office_has_its_terms(kb: Path) -> None:
+    base, _ = store.load(kb)
+    terms = {(term.office, term.holder): term for term in base.terms}
+    assert set(terms) == {
+        ("nato-secretary-general", "jens-stoltenberg"),
+        ("nato-secretary-general", "mark-rutte"),
+        ("netherlands-prime-minister", "mark-rutte"),
+        ("slovakia-ambassador-to-nato", "peter-bator"),
+        ("nato-spokesperson", "oana-lungescu"),
+        ("uk-defence-secretary", "ben-wallace"),
+        ("us-president", "donald-trump"),
+    }
+    spans = {key: (str(term.span.start), str(term.span.end), term.span.open_end) for key, term in terms.items()}
+    assert spans[("nato-secretary-general", "jens-stoltenberg")] == ("2014~", "2024-10-01", False)
+    assert spans[("nato-secretary-general", "mark-rutte")] == ("2024-10-01", "None", True)
+    # "Former" on the publication day bounds the end; nothing in the article dates the start.
+    assert spans[("netherlands-prime-minister", "mark-rutte")] == ("None", "..2024-09-30", False)
+    # Unknown is never written as "still in office".
+    assert spans[("uk-defence-secretary", "ben-wallace")] == ("None", "None", False)
+
+
+def test_analysts_aliases(kb: Path) -> None:
+    base, _ = store.load(kb)
+    aliases = {entity.id: set(entity.aliases) for entity in base.entities}
+    assert "Rutte" in aliases["mark-rutte"]
+    assert "Stoltenberg" in aliases["jens-stoltenberg"]
+    assert {"NATO chief", "Secretary General of NATO"} <= aliases["nato-secretary-general"]
+    assert "UK Defense Secretary" in aliases["uk-defence-secretary"]
+
+
+def test_every_inference_is_written_down(kb: Path) -> None:
+    base, _ = store.load(kb)
+    (source,) = base.sources
+    assert source.note is not None and "tomorrow" in source.note and "Tuesday" in source.note
+    notes = {term.id: term.note or "" for term in base.terms}
+    assert "the past ten years" in notes["jens-stoltenberg-nato-secretary-general"]
+    # Every fact whose date is not printed as such carries a note saying how it was reached.
+    dated: list[Term | Event] = [*base.terms, *base.events]
+    assert [fact.id for fact in dated if not fact.note] == []

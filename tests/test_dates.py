@@ -1,0 +1,155 @@
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from newskb.dates import DateError, Edtf, Precision, Relation, Span, Status, parse, parse_day
+
+# Every row of DESIGN.md's date table, plus the on-or-before/after marks: written, earliest, latest.
+GRAMMAR_ROWS = [
+    ("2024-10-01", date(2024, 10, 1), date(2024, 10, 1)),
+    ("2024-10", date(2024, 10, 1), date(2024, 10, 31)),
+    ("2024-02", date(2024, 2, 1), date(2024, 2, 29)),
+    ("2014", date(2014, 1, 1), date(2014, 12, 31)),
+    ("2014~", date(2013, 1, 1), date(2015, 12, 31)),
+    ("2014?", date(2014, 1, 1), date(2014, 12, 31)),
+    ("2014%", date(2013, 1, 1), date(2015, 12, 31)),
+    ("2024-10~", date(2024, 9, 1), date(2024, 11, 30)),
+    ("2024-01~", date(2023, 12, 1), date(2024, 2, 29)),
+    ("2024-10-01~", date(2024, 9, 30), date(2024, 10, 2)),
+    ("..2024-09-30", date.min, date(2024, 9, 30)),
+    ("2024..", date(2024, 1, 1), date.max),
+]
+
+
+@pytest.mark.parametrize(("written", "earliest", "latest"), GRAMMAR_ROWS)
+def test_bounds_of_every_written_form(written: str, earliest: date, latest: date) -> None:
+    value = parse(written)
+    assert (value.earliest_day, value.latest_day) == (earliest, latest)
+    assert str(value) == written
+
+
+def test_qualifiers_and_precision() -> None:
+    assert parse("2024-10").precision is Precision.MONTH
+    assert parse("2014?").uncertain and not parse("2014?").approximate
+    assert parse("2014~").approximate and not parse("2014~").uncertain
+    assert parse("..2024-09-30").relation is Relation.ON_OR_BEFORE
+    assert parse("2024-10-01").is_exact and not parse("2024").is_exact
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("2024-02-30", "'2024-02-30' is not a date: February 2024 has no day 30"),
+        ("2023-02-29", "'2023-02-29' is not a date: February 2023 has no day 29"),
+        ("2024-13", "'2024-13' is not a date: month 13 does not exist"),
+        ("2024-13-45", "'2024-13-45' is not a date: month 13 does not exist"),
+        ("0000", "'0000' is not a date: there is no year 0000"),
+        ("..2024..", "'..2024..' is not a date: '..' may stand before or after a date, not both"),
+        (
+            "tomorrow",
+            "'tomorrow' is not a date: expected YYYY, YYYY-MM or YYYY-MM-DD, optionally followed by ~ or ?",
+        ),
+        ("", "'' is not a date: expected YYYY, YYYY-MM or YYYY-MM-DD, optionally followed by ~ or ?"),
+        (
+            "24-10-01",
+            "'24-10-01' is not a date: expected YYYY, YYYY-MM or YYYY-MM-DD, optionally followed by ~ or ?",
+        ),
+        (
+            "2024-1-1",
+            "'2024-1-1' is not a date: expected YYYY, YYYY-MM or YYYY-MM-DD, optionally followed by ~ or ?",
+        ),
+        (
+            " 2024",
+            "' 2024' is not a date: expected YYYY, YYYY-MM or YYYY-MM-DD, optionally followed by ~ or ?",
+        ),
+    ],
+)
+def test_bad_strings_are_refused_with_a_reason(text: str, message: str) -> None:
+    with pytest.raises(DateError) as caught:
+        parse(text)
+    assert str(caught.value) == message
+
+
+def test_parse_day_wants_a_single_day() -> None:
+    assert parse_day("2024-09-30") == date(2024, 9, 30)
+    with pytest.raises(DateError, match="'2024-09' is not a single day: write it as YYYY-MM-DD"):
+        parse_day("2024-09")
+
+
+def _span(start: str | None, end: str | None) -> Span:
+    return Span(
+        start=parse(start) if start else None,
+        end=parse(end) if end and end != ".." else None,
+        open_end=end == "..",
+    )
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "day", "status"),
+    [
+        # The seed's handover: Stoltenberg ends 2024-10-01, Rutte starts 2024-10-01.
+        ("2014~", "2024-10-01", date(2024, 9, 30), Status.HOLDS),
+        ("2014~", "2024-10-01", date(2024, 10, 1), Status.HELD),
+        ("2024-10-01", "..", date(2024, 9, 30), Status.NOT_YET),
+        ("2024-10-01", "..", date(2024, 10, 1), Status.HOLDS),
+        # Inside the imprecise edge of "about 2014": possibly, not a guess.
+        ("2014~", "2024-10-01", date(2014, 6, 1), Status.POSSIBLY),
+        ("2014~", "2024-10-01", date(2012, 12, 31), Status.NOT_YET),
+        ("2014~", "2024-10-01", date(2016, 1, 1), Status.HOLDS),
+        # An end known only to the month.
+        ("2020", "2024-10", date(2024, 10, 15), Status.POSSIBLY),
+        ("2020", "2024-10", date(2024, 10, 31), Status.HELD),
+        # Unknown is not open: without an end we cannot say the term still runs.
+        ("2020", None, date(2024, 1, 1), Status.UNKNOWN),
+        (None, None, date(2024, 1, 1), Status.UNKNOWN),
+        (None, "..2024-09-30", date(2024, 9, 30), Status.HELD),
+        (None, "..2024-09-30", date(2020, 1, 1), Status.UNKNOWN),
+        ("2020", "..2024-09-30", date(2022, 1, 1), Status.POSSIBLY),
+    ],
+)
+def test_status_on_a_day(start: str | None, end: str | None, day: date, status: Status) -> None:
+    assert _span(start, end).status_on(day) is status
+
+
+def test_same_day_handover_is_not_an_overlap() -> None:
+    assert not _span("2014~", "2024-10-01").certainly_overlaps(_span("2024-10-01", ".."))
+    assert _span("2014~", "2024-10-02").certainly_overlaps(_span("2024-10-01", ".."))
+
+
+def test_imprecise_edges_are_not_certain_overlaps() -> None:
+    assert not _span("2014", "2020").certainly_overlaps(_span("2020", ".."))
+    assert not _span(None, "2020").certainly_overlaps(_span("2019", ".."))
+    assert not _span("2010", None).certainly_overlaps(_span("2012", ".."))
+
+
+def test_end_before_start() -> None:
+    assert _span("2020-05-01", "2019").ends_before_it_starts()
+    assert _span("2020-05-01", "2020-05-01").ends_before_it_starts()
+    assert not _span("2014", "2014").ends_before_it_starts()
+
+
+@st.composite
+def written_dates(draw: st.DrawFn) -> str:
+    year = draw(st.integers(min_value=2, max_value=9998))
+    text = f"{year:04d}"
+    if draw(st.booleans()):
+        month = draw(st.integers(min_value=1, max_value=12))
+        text += f"-{month:02d}"
+        if draw(st.booleans()):
+            day = draw(st.integers(min_value=1, max_value=28))
+            text += f"-{day:02d}"
+    return text + draw(st.sampled_from(["", "~", "?", "%"]))
+
+
+@given(written_dates())
+def test_every_date_round_trips_and_has_ordered_bounds(text: str) -> None:
+    value = parse(text)
+    assert str(value) == text
+    assert value.earliest_day <= value.latest_day
+    assert parse(str(value)) == value
+    widened = Edtf(year=value.year, month=value.month, day=value.day, approximate=True)
+    assert widened.earliest_day <= value.earliest_day <= value.latest_day <= widened.latest_day

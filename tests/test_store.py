@@ -1,0 +1,86 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from newskb import store
+from newskb.dates import parse
+from newskb.errors import DataFileError
+from newskb.linemap import scan
+from newskb.model import Kind
+from tests.conftest import TinyBase
+
+
+def test_each_record_kind_is_built_with_its_values_and_lines(kb: Path) -> None:
+    base, problems = store.load(kb)
+    assert problems == []
+    rutte = next(entity for entity in base.entities if entity.id == "mark-rutte")
+    assert (rutte.kind, rutte.name, rutte.aliases) == (Kind.PERSON, "Mark Rutte", ("Rutte",))
+    assert rutte.origin.file == kb / "entities.toml"
+    assert rutte.origin.line == 8
+    assert rutte.origin.line_of("summary") == 12
+
+    nato = next(entity for entity in base.entities if entity.id == "nato")
+    assert nato.kind is Kind.ORGANIZATION
+    netherlands = next(entity for entity in base.entities if entity.id == "netherlands")
+    assert netherlands.kind is Kind.COUNTRY
+
+    office = next(entity for entity in base.entities if entity.id == "nato-secretary-general")
+    assert (office.kind, office.org, office.seats) == (Kind.OFFICE, "nato", 1)
+    assert "NATO chief" in office.aliases
+
+    (source,) = base.sources
+    assert source.id == "rbc-ukraine-2024-09-30-rutte"
+    assert source.published == parse("2024-09-30")
+    assert source.cites == ("reuters",)
+    assert source.text is not None and source.text.startswith("Rutte will become new NATO Secretary General")
+
+    term = next(term for term in base.terms if term.id == "mark-rutte-nato-secretary-general")
+    assert (term.office, term.holder, term.replaces) == (
+        "nato-secretary-general",
+        "mark-rutte",
+        "jens-stoltenberg",
+    )
+    assert term.span.start == parse("2024-10-01")
+    assert term.span.end is None and term.span.open_end
+    assert term.source == source.id  # inherited from the file's [source]
+
+    event = next(event for event in base.events if event.id == "mark-rutte-takes-office")
+    assert event.date == parse("2024-10-01")
+    assert event.involves == ("mark-rutte", "jens-stoltenberg", "nato", "nato-secretary-general")
+
+    claim = next(claim for claim in base.claims if claim.id == "nato-has-32-members")
+    assert (claim.about, claim.text) == (("nato",), "NATO comprises 32 member countries.")
+
+
+def test_unknown_and_open_ends_differ(kb: Path) -> None:
+    base, _ = store.load(kb)
+    wallace = next(term for term in base.terms if term.holder == "ben-wallace")
+    assert wallace.span.start is None and wallace.span.end is None and not wallace.span.open_end
+
+
+def test_data_folder_precedence(tiny: TinyBase, kb: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    assert store.find_data_dir(tiny.data) == tiny.data  # --data wins over the variable
+    assert store.find_data_dir(None) == kb  # then $NEWSKB_DATA (set by the autouse fixture)
+    monkeypatch.delenv("NEWSKB_DATA")
+    assert store.find_data_dir(None) == store.bundled_data_dir()
+    assert (store.bundled_data_dir() / "entities.toml").is_file()
+
+
+def test_a_missing_data_folder_is_an_error(tmp_path: Path) -> None:
+    with pytest.raises(DataFileError) as caught:
+        store.find_data_dir(tmp_path / "nowhere")
+    assert str(caught.value) == f"{tmp_path / 'nowhere'}: data folder not found (from --data or $NEWSKB_DATA)"
+
+
+def test_linemap_places_tables_and_keys_past_multiline_values() -> None:
+    text = (
+        '[source]\nid = "s"\nnote = """\n[[term]]\nid = "not-a-table"\n"""\n\n'
+        '[[term]]\nid = "a"\naliases = [\n  "x [y]",\n]\nquote = "q"\n\n[[term]]\nid = "b"\n'
+    )
+    lines = scan(text)
+    assert lines.table("source").keys == {"id": 2, "note": 3}
+    assert lines.table("term", 0).line == 8
+    assert lines.table("term", 0).keys == {"id": 9, "aliases": 10, "quote": 13}
+    assert lines.table("term", 1).line == 15
