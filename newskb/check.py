@@ -15,6 +15,7 @@ from pathlib import Path
 from newskb.errors import Problem, Severity, display_path
 from newskb.fuzzy import did_you_mean
 from newskb.model import FactBase, Kind, Record, Source, Term
+from newskb.passage import fold
 from newskb.store import load
 
 _ENTITY_KINDS_ALL = (Kind.PERSON, Kind.ORGANIZATION, Kind.COUNTRY, Kind.OFFICE)
@@ -30,15 +31,6 @@ def check(base: FactBase) -> list[Problem]:
     _check_quotes(base, sources, problems)
     _check_terms(base, problems)
     return problems
-
-
-def normalise_space(text: str) -> str:
-    """Fold every run of whitespace to one space: the only difference a quote may have."""
-    return " ".join(text.split())
-
-
-def quote_occurs(quote: str, text: str) -> bool:
-    return normalise_space(quote) in normalise_space(text)
 
 
 def _problem(record: Record, key: str, message: str) -> Problem:
@@ -117,14 +109,16 @@ def _check_quotes(base: FactBase, sources: dict[str, Source], problems: list[Pro
         (entity, entity.source, entity.quote) for entity in base.entities if entity.summary
     ]
     quoted.extend((fact, fact.source, fact.quote) for fact in base.facts)
+    folded_texts = {source.id: fold(source.text) for source in sources.values() if source.text is not None}
     for record, source_id, quote in quoted:
-        source = sources.get(source_id or "")
-        if source is None or source.text is None or not quote:
+        text = folded_texts.get(source_id or "")
+        if text is None or not quote:
             continue  # a missing quote, unknown source or unreadable text is reported where it is named
-        if not quote_occurs(quote, source.text):
-            matched = _longest_matching_prefix(normalise_space(quote), normalise_space(source.text))
+        folded_quote = fold(quote)
+        if folded_quote not in text:
+            matched = _longest_matching_prefix(folded_quote, text)
             detail = f"; it matches as far as '{matched}'" if matched else ""
-            problems.append(_problem(record, "quote", f"quote not found in the text of source '{source.id}'{detail}"))
+            problems.append(_problem(record, "quote", f"quote not found in the text of source '{source_id}'{detail}"))
 
 
 def _longest_matching_prefix(quote: str, text: str) -> str:

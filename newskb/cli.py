@@ -7,17 +7,24 @@ data, 130 interrupted, 141 stdout closed early).
 
 from __future__ import annotations
 
+import io
 import os
+import sqlite3
 import sys
+from datetime import date
+from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import IO, Annotated, Any
 
 import typer
 from typer.core import TyperGroup
 
-from newskb import __version__, store
+from newskb import __version__, evidence, export, index, query, render, search, store
 from newskb import check as checker
-from newskb.errors import NewskbError
+from newskb.dates import parse, parse_day
+from newskb.errors import BadArgumentError, NewskbError
+from newskb.model import Kind
+from newskb.render import Column, Format
 
 EXIT_CODES_HELP = (
     "Exit codes: 0 found (or the data is clean), 1 nothing found (or check found problems), "
@@ -115,6 +122,276 @@ def check_command(
     raise typer.Exit(report.exit_code_strict() if strict else report.exit_code)
 
 
+FormatOption = Annotated[
+    Format | None,
+    typer.Option(
+        "--format", "-f", help="Output format (default: table at a terminal, plain in a pipe).", show_default=False
+    ),
+]
+AsOfOption = Annotated[
+    str | None, typer.Option("--as-of", help="The day to ask about, YYYY-MM-DD (default: today).", show_default=False)
+]
+
+
+class SearchKind(StrEnum):
+    PERSON = Kind.PERSON.value
+    ORGANIZATION = Kind.ORGANIZATION.value
+    COUNTRY = Kind.COUNTRY.value
+    OFFICE = Kind.OFFICE.value
+    TERM = Kind.TERM.value
+    EVENT = Kind.EVENT.value
+    CLAIM = Kind.CLAIM.value
+
+
+class ExportFormat(StrEnum):
+    JSON = "json"
+    JSONL = "jsonl"
+    SQLITE = "sqlite"
+
+
+# `who` names the office in its title, so its rows need not repeat it.
+WHO_COLUMNS = [
+    Column("holder", "Holder", wide=True),
+    Column("start", "Start"),
+    Column("end", "End"),
+    Column("status", "Status"),
+    Column("attested", "Attested"),
+    Column("quote", "Quote", wide=True),
+]
+TERM_COLUMNS = [Column("office", "Office", wide=True), *WHO_COLUMNS[:4], WHO_COLUMNS[5]]
+SEARCH_COLUMNS = [
+    Column("score", "Score"),
+    Column("kind", "Kind"),
+    Column("id", "Id"),
+    Column("label", "Label", wide=True),
+    Column("source", "Source", in_table=False),
+]
+TIMELINE_COLUMNS = [
+    Column("date", "Date"),
+    Column("kind", "Kind"),
+    Column("title", "What", wide=True),
+    Column("id", "Id", in_table=False),
+]
+CLAIM_COLUMNS = [Column("text", "Claim", wide=True), Column("id", "Id"), Column("source", "Source")]
+SOURCE_COLUMNS = [
+    Column("id", "Id"),
+    Column("published", "Published"),
+    Column("publisher", "Publisher"),
+    Column("title", "Title", wide=True),
+    Column("terms", "Terms"),
+    Column("events", "Events"),
+    Column("claims", "Claims"),
+]
+
+
+def _format(chosen: Format | None) -> Format:
+    return chosen or render.default_format(sys.stdout)
+
+
+def _open(data: Path | None) -> sqlite3.Connection:
+    """The index of the data folder; invalid records are skipped with one warning on stderr."""
+    connection, problems = index.open_index(store.find_data_dir(data))
+    if problems:
+        typer.echo(
+            f"newskb: warning: the data has {_count(len(problems), 'problem')}; answers skip what is invalid "
+            "(run 'newskb check')",
+            err=True,
+        )
+    return connection
+
+
+def _day(as_of: str | None) -> date:
+    return parse_day(as_of) if as_of else date.today()
+
+
+def _say_match(match: search.Match | None, what: str) -> None:
+    """Name the entity a fuzzy match chose, so a person sees what was answered (stderr: not data)."""
+    if match is not None and not match.exact:
+        typer.echo(f"newskb: matched {what}: {match.name} ({match.id})", err=True)
+
+
+def _done(found: bool, nothing: str) -> None:
+    if not found:
+        typer.echo(f"newskb: {nothing}", err=True)
+        raise typer.Exit(1)
+
+
+@app.command("search")
+def search_command(
+    query_text: Annotated[str, typer.Argument(metavar="QUERY", help="Words to look for; typos are forgiven.")],
+    kind: Annotated[SearchKind | None, typer.Option(help="Only this kind of record.", show_default=False)] = None,
+    limit: Annotated[int, typer.Option(min=1, help="At most this many hits.")] = 20,
+    output_format: FormatOption = None,
+    data: DataOption = None,
+) -> None:
+    """Search names, aliases, titles, claims and quotes; best first, scored 0-100.
+
+    Example: newskb search "stoltenbreg" --kind person
+    """
+    connection = _open(data)
+    hits = search.search(connection, query_text, kind=Kind(kind.value) if kind else None, limit=limit)
+    render.write_rows(hits, SEARCH_COLUMNS, _format(output_format), title=f"Search: {query_text}")
+    _done(bool(hits), f"nothing matches '{query_text}'")
+
+
+@app.command("who")
+def who_command(
+    office: Annotated[str, typer.Argument(help="An office name or alias; typos are forgiven.")],
+    as_of: AsOfOption = None,
+    history: Annotated[bool, typer.Option("--history", help="List every term of the office in order.")] = False,
+    output_format: FormatOption = None,
+    data: DataOption = None,
+) -> None:
+    """Show who holds an office on a day (default today), with the quote that says so.
+
+    Example: newskb who "NATO Secretary General" --as-of 2024-09-30
+    """
+    day = _day(as_of)
+    answer = query.who(_open(data), office, day, history=history)
+    _say_match(answer.match, "office")
+    name = answer.match.name if answer.match else office
+    render.write_rows(answer.rows, WHO_COLUMNS, _format(output_format), title=f"{name} as of {day.isoformat()}")
+    _done(bool(answer.rows), f"nobody is known to hold {name} on {day.isoformat()} (try --history)")
+
+
+@app.command("offices")
+def offices_command(
+    as_of: AsOfOption = None,
+    org: Annotated[
+        str | None, typer.Option(help="Only offices of this organization or country.", show_default=False)
+    ] = None,
+    output_format: FormatOption = None,
+    data: DataOption = None,
+) -> None:
+    """List every office with its holder on a day (default today), or its last known holder.
+
+    Example: newskb offices --org NATO --as-of 2024-10-01
+    """
+    day = _day(as_of)
+    answer = query.offices(_open(data), day, org=org)
+    _say_match(answer.match, "organization")
+    render.write_rows(answer.rows, TERM_COLUMNS, _format(output_format), title=f"Offices as of {day.isoformat()}")
+    _done(bool(answer.rows), "no office has a known holder")
+
+
+@app.command("timeline")
+def timeline_command(
+    entity: Annotated[
+        str | None, typer.Option(help="Only what involves this person, organization, country or office.")
+    ] = None,
+    from_date: Annotated[
+        str | None, typer.Option("--from", help="From this date (any date of the grammar).", show_default=False)
+    ] = None,
+    to_date: Annotated[
+        str | None, typer.Option("--to", help="Up to this date (any date of the grammar).", show_default=False)
+    ] = None,
+    output_format: FormatOption = None,
+    data: DataOption = None,
+) -> None:
+    """List events and term starts and ends in date order; undated items follow, listed apart.
+
+    Example: newskb timeline --entity Rutte --from 2024-09
+    """
+    start = parse(from_date).earliest_day if from_date else None
+    end = parse(to_date).latest_day if to_date else None
+    match, rows = query.timeline(_open(data), entity=entity, start=start, end=end)
+    _say_match(match, "entity")
+    dated = [row for row in rows if row.date is not None]
+    undated = [row for row in rows if row.date is None]
+    render.write_groups([("Timeline", dated), ("Undated", undated)], TIMELINE_COLUMNS, _format(output_format))
+    _done(bool(rows), "nothing in the timeline matches")
+
+
+@app.command("show")
+def show_command(
+    name: Annotated[str, typer.Argument(help="A person, organization, country or office; typos are forgiven.")],
+    as_of: AsOfOption = None,
+    output_format: FormatOption = None,
+    data: DataOption = None,
+) -> None:
+    """Show the profile of a person, organization, country or office, every fact with its source.
+
+    Example: newskb show "Peter Bator"
+    """
+    profile = query.show(_open(data), name, _day(as_of))
+    sections = [
+        ("terms", "Terms", TERM_COLUMNS),
+        ("events", "Events", TIMELINE_COLUMNS),
+        ("claims", "Claims", CLAIM_COLUMNS),
+    ]
+    header = [
+        ("name", "Name"),
+        ("kind", "Kind"),
+        ("id", "Id"),
+        ("aliases", "Aliases"),
+        ("org", "Part of"),
+        ("summary", "Summary"),
+        ("quote", "Quote"),
+        ("source", "Source"),
+    ]
+    render.write_document(profile, sections, header, _format(output_format))
+
+
+@app.command("sources")
+def sources_command(output_format: FormatOption = None, data: DataOption = None) -> None:
+    """List every source with how many terms, events and claims it backs.
+
+    Example: newskb sources --format json
+    """
+    rows = evidence.sources(_open(data))
+    render.write_rows(rows, SOURCE_COLUMNS, _format(output_format), title="Sources")
+    _done(bool(rows), "the fact base has no sources")
+
+
+@app.command("cite")
+def cite_command(
+    fact_id: Annotated[str, typer.Argument(metavar="ID", help="The id of a term, event, claim or summarised entity.")],
+    output_format: FormatOption = None,
+    data: DataOption = None,
+) -> None:
+    """Show one fact's quote inside its sentence of the article.
+
+    Example: newskb cite nato-has-32-members
+    """
+    render.write_citation(evidence.cite(_open(data), fact_id), _format(output_format))
+
+
+@app.command("export")
+def export_command(
+    output_format: Annotated[ExportFormat, typer.Option("--format", "-f", help="json, jsonl or sqlite.")] = (
+        ExportFormat.JSON
+    ),
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write to this file (required for sqlite).")
+    ] = None,
+    data: DataOption = None,
+) -> None:
+    """Export the whole fact base for jq, pandas or Datasette.
+
+    Example: newskb export --format jsonl | jq -c 'select(.record == "term")'
+    """
+    connection = _open(data)
+    if output_format is ExportFormat.SQLITE:
+        written = export.to_sqlite(connection, output)
+        typer.echo(f"newskb: wrote {written}", err=True)
+        return
+    records: object = export.lines(connection) if output_format is ExportFormat.JSONL else export.records(connection)
+    target_format = Format.JSONL if output_format is ExportFormat.JSONL else Format.JSON
+    if output is None:
+        render.write_object(records, target_format)
+        return
+    with _open_output(output) as stream:
+        render.write_object(records, target_format, stream=stream)
+    typer.echo(f"newskb: wrote {output}", err=True)
+
+
+def _open_output(path: Path) -> IO[str]:
+    try:
+        return path.open("w", encoding="utf-8")
+    except OSError as error:
+        raise BadArgumentError(f"{path}: cannot write: {error.strerror}") from None
+
+
 def _count(number: int, noun: str) -> str:
     plural = noun[:-1] + "ies" if noun.endswith("y") else noun + "s"
     return f"{number} {noun if number == 1 else plural}"
@@ -122,6 +399,10 @@ def _count(number: int, noun: str) -> str:
 
 def main() -> None:
     """The console script: run the app, then end quietly if stdout was closed early."""
+    for stream in (sys.stdout, sys.stderr):
+        # A terminal or locale that cannot show a character gets an escape, never a crash.
+        if isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(errors="backslashreplace")
     try:
         app()
     except SystemExit as exit_request:

@@ -1,0 +1,112 @@
+"""The evidence behind the facts: the sources, and any fact's quote shown inside its article."""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+
+from newskb.errors import NotFoundError
+from newskb.fuzzy import did_you_mean
+from newskb.passage import locate, surrounding
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class SourceRow:
+    id: str
+    title: str
+    publisher: str
+    published: str
+    cites: list[str]
+    terms: int
+    events: int
+    claims: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Citation:
+    """A fact's quote and the whole sentence(s) of the article it stands in.
+
+    `quote_start` and `quote_end` are offsets of the quote inside `sentence`, so a renderer can
+    highlight it without searching again.
+    """
+
+    id: str
+    kind: str
+    source: str
+    title: str
+    published: str
+    quote: str
+    sentence: str
+    quote_start: int
+    quote_end: int
+    note: str | None
+
+
+def sources(connection: sqlite3.Connection) -> list[SourceRow]:
+    """Every source with how many facts it backs, oldest first."""
+    cites: dict[str, list[str]] = {}
+    for row in connection.execute("SELECT source_id, entity_id FROM cites ORDER BY rowid"):
+        cites.setdefault(row["source_id"], []).append(row["entity_id"])
+    return [
+        SourceRow(
+            id=row["id"],
+            title=row["title"],
+            publisher=row["publisher"],
+            published=row["published"],
+            cites=cites.get(row["id"], []),
+            terms=row["terms"],
+            events=row["events"],
+            claims=row["claims"],
+            text=row["text_path"],
+        )
+        for row in connection.execute(
+            "SELECT s.*, (SELECT count(*) FROM term WHERE source = s.id) AS terms, "
+            "(SELECT count(*) FROM event WHERE source = s.id) AS events, "
+            "(SELECT count(*) FROM claim WHERE source = s.id) AS claims "
+            "FROM source s ORDER BY s.published_earliest, s.id"
+        )
+    ]
+
+
+def cite(connection: sqlite3.Connection, fact_id: str) -> Citation:
+    """The quote behind a term, event, claim or entity summary, inside its sentence of the article."""
+    row = connection.execute(
+        "SELECT q.*, s.title, s.published, s.text FROM ("
+        "SELECT 'term' AS kind, id, source, quote, note FROM term WHERE id = :id "
+        "UNION ALL SELECT 'event', id, source, quote, note FROM event WHERE id = :id "
+        "UNION ALL SELECT 'claim', id, source, quote, note FROM claim WHERE id = :id "
+        "UNION ALL SELECT kind, id, source, quote, NULL FROM entity WHERE id = :id AND quote IS NOT NULL"
+        ") q JOIN source s ON s.id = q.source",
+        {"id": fact_id},
+    ).fetchone()
+    if row is None:
+        ids = [
+            found[0]
+            for found in connection.execute(
+                "SELECT id FROM term UNION SELECT id FROM event UNION SELECT id FROM claim "
+                "UNION SELECT id FROM entity WHERE quote IS NOT NULL"
+            )
+        ]
+        raise NotFoundError(f"no quoted fact has the id '{fact_id}'{did_you_mean(fact_id, ids)}")
+    text = row["text"] or ""
+    where = locate(row["quote"], text)
+    if where is None:
+        # `check` reports this; show the quote on its own rather than pretend to place it.
+        sentence, start, end = row["quote"], 0, len(row["quote"])
+    else:
+        around = surrounding(where, text)
+        sentence = text[around.start : around.end]
+        start, end = where.start - around.start, where.end - around.start
+    return Citation(
+        id=row["id"],
+        kind=row["kind"],
+        source=row["source"],
+        title=row["title"],
+        published=row["published"],
+        quote=row["quote"],
+        sentence=sentence,
+        quote_start=start,
+        quote_end=end,
+        note=row["note"],
+    )

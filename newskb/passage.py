@@ -1,0 +1,82 @@
+"""Where a quote stands in its article: whitespace-tolerant location, and the sentence around it.
+
+A quote may differ from the article only in runs of whitespace, so matching happens on a folded copy
+of the text that remembers, for every folded character, where it stood in the original.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# A sentence ends at . ! or ? (optionally followed by a closing quote mark) before whitespace, or at a
+# line break: headlines and subheadings in the stored articles stand on lines of their own.
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'\u2019\u201d]?\s+|\n+")
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A half-open range [start, end) of character offsets into the original text."""
+
+    start: int
+    end: int
+
+
+def fold(text: str) -> str:
+    """Collapse every whitespace run to one space and trim: the only way a quote may differ."""
+    return " ".join(text.split())
+
+
+def fold_space(text: str) -> tuple[str, list[int]]:
+    """As `fold`, also returning where each folded character stood in the original text."""
+    folded: list[str] = []
+    origins: list[int] = []
+    in_space = False
+    for index, char in enumerate(text):
+        if char.isspace():
+            if not in_space and folded:
+                folded.append(" ")
+                origins.append(index)
+            in_space = True
+            continue
+        folded.append(char)
+        origins.append(index)
+        in_space = False
+    if folded and folded[-1] == " ":
+        folded.pop()
+        origins.pop()
+    return "".join(folded), origins
+
+
+def locate(quote: str, text: str) -> Span | None:
+    """Where `quote` stands in `text`, forgiving only differences in whitespace."""
+    folded_quote, _ = fold_space(quote)
+    if not folded_quote:
+        return None
+    folded_text, origins = fold_space(text)
+    position = folded_text.find(folded_quote)
+    if position < 0:
+        return None
+    return Span(origins[position], origins[position + len(folded_quote) - 1] + 1)
+
+
+def sentences(text: str) -> list[Span]:
+    """The sentences of an article, as spans of its text, in order (blank stretches dropped)."""
+    spans: list[Span] = []
+    start = 0
+    for match in _SENTENCE_END.finditer(text):
+        end = match.start() + (1 if match.group().startswith(("'", '"', "\u2019", "\u201d")) else 0)
+        if text[start:end].strip():
+            spans.append(Span(start, end))
+        start = match.end()
+    if text[start:].strip():
+        spans.append(Span(start, len(text.rstrip())))
+    return spans
+
+
+def surrounding(span: Span, text: str) -> Span:
+    """The run of whole sentences that contains `span`."""
+    covering = [sentence for sentence in sentences(text) if sentence.end > span.start and sentence.start < span.end]
+    if not covering:
+        return span
+    return Span(covering[0].start, covering[-1].end)
