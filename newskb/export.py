@@ -104,9 +104,12 @@ def to_sqlite(connection: sqlite3.Connection, output: Path | None) -> Path:
         raise BadArgumentError("--format sqlite needs --output FILE (a database is not written to a terminal or pipe)")
     if output.exists():
         raise BadArgumentError(f"{output}: already exists; choose a new file name")
-    target = sqlite3.connect(output)
     try:
-        connection.backup(target)
-    finally:
-        target.close()
+        target = sqlite3.connect(output)
+        try:
+            connection.backup(target)
+        finally:
+            target.close()
+    except sqlite3.Error as error:
+        raise BadArgumentError(f"{output}: cannot write the database: {error}") from None
     return output

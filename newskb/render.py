@@ -207,7 +207,10 @@ def write_document(
     ]
     for key, _, _ in sections:
         for item in record[key]:
-            when = item.get("date", item.get("start"))
+            when = item.get("date")
+            if item.get("start") or item.get("end"):
+                # A term's time is its EDTF interval, start/end ("" unknown, ".." open).
+                when = f"{item.get('start') or ''}/{item.get('end') or ''}"
             label = item.get("title") or item.get("text") or f"{item.get('holder')} — {item.get('office')}"
             flat.append({"section": key, "id": item["id"], "when": when, "text": label, "source": item["source"]})
     keys = ["section", "id", "when", "text", "source"]

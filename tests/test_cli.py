@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -81,3 +82,149 @@ def test_bad_usage_is_exit_2() -> None:
     assert result.returncode == 2
     assert "No such option: --no-such-option" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+# --- Queries as a script and a person would run them -------------------------------------------
+
+
+def test_who_answers_both_sides_of_the_handover_in_a_pipe() -> None:
+    before = run("who", "NATO Secretary General", "--as-of", "2024-09-30")
+    assert (before.returncode, before.stderr) == (0, "")
+    assert before.stdout == (
+        "Jens Stoltenberg\t2014~\t2024-10-01\tholds\t\t"
+        "replacing Jens Stoltenberg, who led the alliance for the past ten years\n"
+    )
+    after = run("who", "NATO Secretary General", "--as-of", "2024-10-01")
+    assert after.stdout == (
+        "Mark Rutte\t2024-10-01\t..\tholds\t2024-09-30\tOn Tuesday, October 1, Mark Rutte will officially take "
+        "office as NATO Secretary General, replacing Jens Stoltenberg\n"
+    )
+
+
+def test_a_fuzzy_office_is_named_on_stderr_not_stdout() -> None:
+    result = run("who", "secretary genral of nato", "--as-of", "2024-10-01", "--format", "json")
+    assert result.returncode == 0
+    assert result.stderr == "newskb: matched office: NATO Secretary General (nato-secretary-general)\n"
+    assert [row["holder_id"] for row in json.loads(result.stdout)] == ["mark-rutte"]
+
+
+def test_exit_codes_found_nothing_and_bad_usage() -> None:
+    assert run("search", "Rutte").returncode == 0
+    nothing = run("search", "zzqxv")
+    assert (nothing.returncode, nothing.stdout, nothing.stderr) == (1, "", "newskb: nothing matches 'zzqxv'\n")
+    bad_date = run("who", "NATO Secretary General", "--as-of", "2024-13-45")
+    assert (bad_date.returncode, bad_date.stdout) == (2, "")
+    assert bad_date.stderr == "newskb: error: '2024-13-45' is not a date: month 13 does not exist\n"
+    unknown = run("who", "xyzzy")
+    assert unknown.returncode == 1
+    assert unknown.stderr.startswith("newskb: error: no office matches 'xyzzy' (closest: ")
+    bad_format = run("search", "Rutte", "--format", "yaml")
+    assert bad_format.returncode == 2 and "Traceback" not in bad_format.stderr
+
+
+def test_head_closing_the_pipe_ends_quietly() -> None:
+    result = subprocess.run(
+        f"{sys.executable} -m newskb search NATO | head -1",
+        shell=True,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0
+    assert result.stdout.startswith("100\torganization\tnato\tNATO\t")
+    assert result.stdout.count("\n") == 1
+    assert result.stderr == ""
+
+
+def test_closed_pipe_on_a_long_output_is_quiet() -> None:
+    # A larger output, read by a process that exits at once: the write fails mid-stream.
+    result = subprocess.run(
+        f'{sys.executable} -m newskb export --format jsonl | true; echo "${{PIPESTATUS[0]}}"',
+        shell=True,
+        executable="/bin/bash",
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.stderr == ""
+    assert result.stdout.strip() in ("0", "141")
+
+
+def _on_a_terminal(*args: str, env: dict[str, str]) -> str:
+    """Run newskb with stdout on a pseudo-terminal, as a person at a terminal would."""
+    import pty
+
+    leader, follower = pty.openpty()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "newskb", *args],
+        stdout=follower,
+        stderr=subprocess.PIPE,
+        env={**os.environ, "COLUMNS": "100", **env},
+    )
+    os.close(follower)
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(leader, 65536)
+        except OSError:
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    process.wait(timeout=60)
+    os.close(leader)
+    return b"".join(chunks).decode("utf-8", "replace")
+
+
+def test_a_terminal_gets_a_table_with_colour() -> None:
+    screen = _on_a_terminal("who", "NATO Secretary General", "--as-of", "2024-10-01", env={"TERM": "xterm"})
+    assert "NATO Secretary General as of 2024-10-01" in screen
+    assert "Holder" in screen and "Mark Rutte" in screen
+    assert "\x1b[" in screen  # styled
+
+
+def test_no_color_and_dumb_terminals_get_no_colour() -> None:
+    for env in ({"NO_COLOR": "1", "TERM": "xterm"}, {"TERM": "dumb"}):
+        screen = _on_a_terminal("who", "NATO Secretary General", "--as-of", "2024-10-01", env=env)
+        assert "Mark Rutte" in screen
+        assert "\x1b[3" not in screen and "\x1b[9" not in screen, env  # no colour codes
+
+
+def test_a_c_locale_and_an_ascii_stream_never_crash() -> None:
+    result = run("cite", "bator-eastern-flank-ambitions", env={"LANG": "C", "LC_ALL": "C", "PYTHONIOENCODING": "ascii"})
+    assert result.returncode == 0
+    assert "one of Rutte\\u2019s primary tasks" in result.stdout
+    table = run("show", "Peter Bator", "--format", "table", env={"LC_ALL": "C", "PYTHONIOENCODING": "ascii"})
+    assert table.returncode == 0 and "Traceback" not in table.stderr
+    assert "Peter Bator" in table.stdout
+
+
+def test_markup_in_the_data_prints_literally(tiny: TinyBase) -> None:
+    tiny.append(
+        tiny.entities,
+        '[[person]]\nid = "mallory"\nname = "[bold red]Mallory[/] [link=http://evil.example]x[/link]"\n',
+    )
+    result = run("search", "mallory", "--format", "table", "--data", str(tiny.data), env={"COLUMNS": "100"})
+    assert result.returncode == 0
+    assert "[bold red]Mallory[/] [link=http://evil.example]x[/link]" in result.stdout
+    assert "\x1b" not in result.stdout
+
+
+def test_every_command_has_an_example_in_its_help() -> None:
+    for command in ("check", "search", "who", "offices", "timeline", "show", "sources", "cite", "export"):
+        result = runner.invoke(app, [command, "--help"])
+        assert result.exit_code == 0
+        assert "Example: newskb " + command in result.stdout, command
+
+
+def test_export_json_for_jq(tmp_path: Path) -> None:
+    result = run("export", "--format", "json")
+    assert result.returncode == 0
+    assert sorted(json.loads(result.stdout)) == ["claims", "entities", "events", "sources", "terms"]
+    written = run("export", "--format", "sqlite", "--output", str(tmp_path / "kb.db"))
+    assert (written.returncode, written.stdout) == (0, "")
+    refused = run("export", "--format", "sqlite")
+    assert refused.returncode == 2
+    assert refused.stderr == (
+        "newskb: error: --format sqlite needs --output FILE (a database is not written to a terminal or pipe)\n"
+    )

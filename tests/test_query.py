@@ -1,0 +1,223 @@
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import asdict
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from newskb import evidence, export, query, search
+from newskb.errors import BadArgumentError, DataFileError, NotFoundError
+from newskb.index import open_index
+from newskb.model import Kind
+
+
+@pytest.fixture
+def db(kb: Path) -> sqlite3.Connection:
+    connection, problems = open_index(kb)
+    assert problems == []
+    return connection
+
+
+NSG = "NATO Secretary General"
+
+
+def holders(answer: query.Answer) -> list[tuple[str, str]]:
+    return [(row.holder_id, row.status) for row in answer.rows]
+
+
+def test_who_on_the_eve_and_the_day_of_the_handover(db: sqlite3.Connection) -> None:
+    assert holders(query.who(db, NSG, date(2024, 9, 30))) == [("jens-stoltenberg", "holds")]
+    answer = query.who(db, NSG, date(2024, 10, 1))
+    assert asdict(answer.rows[0]) == {
+        "office": "NATO Secretary General",
+        "office_id": "nato-secretary-general",
+        "holder": "Mark Rutte",
+        "holder_id": "mark-rutte",
+        "start": "2024-10-01",
+        "end": "..",
+        "status": "holds",
+        "attested": "2024-09-30",
+        "source": "rbc-ukraine-2024-09-30-rutte",
+        "quote": "On Tuesday, October 1, Mark Rutte will officially take office as NATO Secretary General, "
+        "replacing Jens Stoltenberg",
+        "note": "Start: the year 2024 is inferred (see the source note). The article announces the start a day "
+        "ahead; it knows of no end.",
+        "id": "mark-rutte-nato-secretary-general",
+    }
+    assert len(answer.rows) == 1
+    assert answer.match is not None and answer.match.exact
+
+
+def test_who_inside_an_imprecise_start_is_possibly(db: sqlite3.Connection) -> None:
+    assert holders(query.who(db, NSG, date(2014, 6, 1))) == [("jens-stoltenberg", "possibly")]
+    assert holders(query.who(db, NSG, date(2012, 6, 1))) == []
+
+
+def test_who_history_lists_every_term_in_order_with_status_on_the_day(db: sqlite3.Connection) -> None:
+    answer = query.who(db, NSG, date(2024, 9, 30), history=True)
+    assert holders(answer) == [("jens-stoltenberg", "holds"), ("mark-rutte", "not yet")]
+
+
+def test_who_forgives_typos_and_word_order_and_says_what_it_matched(db: sqlite3.Connection) -> None:
+    for typed in ("secretary genral of nato", "general secretary nato", "NATO chief", "Secretary General of NATO"):
+        answer = query.who(db, typed, date(2024, 10, 2))
+        assert answer.match is not None and answer.match.id == "nato-secretary-general", typed
+        assert holders(answer) == [("mark-rutte", "holds")]
+    assert query.who(db, "secretary genral of nato", date(2024, 10, 2)).match.exact is False  # type: ignore[union-attr]
+    assert query.who(db, "UK Defense Secretary", date(2024, 10, 2)).match.exact is True  # type: ignore[union-attr]
+
+
+def test_who_unknown_dates_answer_unknown_not_in_office(db: sqlite3.Connection) -> None:
+    assert holders(query.who(db, "UK Defence Secretary", date(2024, 10, 2))) == [("ben-wallace", "unknown")]
+    assert holders(query.who(db, "Slovak Ambassador to NATO", date(2024, 10, 2))) == []
+
+
+def test_who_nothing_close_suggests_offices(db: sqlite3.Connection) -> None:
+    with pytest.raises(NotFoundError) as caught:
+        query.who(db, "xyzzy", date(2024, 10, 2))
+    assert str(caught.value).startswith("no office matches 'xyzzy' (closest: '")
+
+
+def test_offices_on_a_day(db: sqlite3.Connection) -> None:
+    rows = query.offices(db, date(2024, 9, 30)).rows
+    assert [(row.office_id, row.holder_id, row.status) for row in rows] == [
+        ("nato-secretary-general", "jens-stoltenberg", "holds"),
+        ("nato-spokesperson", "oana-lungescu", "held"),
+        ("us-president", "donald-trump", "held"),
+        ("netherlands-prime-minister", "mark-rutte", "held"),
+        ("slovakia-ambassador-to-nato", "peter-bator", "held"),
+        ("uk-defence-secretary", "ben-wallace", "unknown"),
+    ]
+    nato = query.offices(db, date(2024, 10, 1), org="nato").rows
+    assert [(row.office_id, row.holder_id) for row in nato] == [
+        ("nato-secretary-general", "mark-rutte"),
+        ("nato-spokesperson", "oana-lungescu"),
+    ]
+
+
+def test_timeline_orders_by_date_and_lists_undated_apart(db: sqlite3.Connection) -> None:
+    _, rows = query.timeline(db, entity="Jens Stoltenberg")
+    assert [(row.date, row.kind, row.id) for row in rows] == [
+        ("2014~", "term start", "jens-stoltenberg-nato-secretary-general"),
+        ("..2024-09-30", "event", "successor-candidates-considered"),
+        ("2024-10-01", "term end", "jens-stoltenberg-nato-secretary-general"),
+        ("2024-10-01", "event", "mark-rutte-takes-office"),
+    ]
+    _, everything = query.timeline(db)
+    undated = [row for row in everything if row.date is None]
+    assert everything[-len(undated) :] == undated
+    assert {row.id for row in undated} >= {"ben-wallace-uk-defence-secretary"}
+
+
+def test_timeline_range(db: sqlite3.Connection) -> None:
+    _, rows = query.timeline(db, start=date(2024, 10, 1), end=date(2024, 10, 31))
+    assert [row.kind for row in rows] == ["term end", "term start", "event"]
+    assert all(row.date == "2024-10-01" for row in rows)
+    assert query.timeline(db, start=date(2025, 1, 1))[1] == []
+
+
+def test_show_a_person(db: sqlite3.Connection) -> None:
+    profile = query.show(db, "Peter Bator", date(2024, 10, 2))
+    assert (profile.id, profile.kind, profile.aliases) == ("peter-bator", "person", ["Bator"])
+    assert [term.office_id for term in profile.terms] == ["slovakia-ambassador-to-nato"]
+    assert [claim.id for claim in profile.claims] == ["bator-eastern-flank-ambitions"]
+    assert profile.quote == "former Slovak Ambassador to NATO Peter Bator"
+    assert set(asdict(profile)) >= {"id", "kind", "name", "aliases", "terms", "events", "claims"}
+
+
+def test_show_an_office_lists_its_holders(db: sqlite3.Connection) -> None:
+    profile = query.show(db, "nato chief", date(2024, 10, 2))
+    assert [term.holder_id for term in profile.terms] == ["jens-stoltenberg", "mark-rutte"]
+    assert "mark-rutte-takes-office" in [event.id for event in profile.events]
+
+
+def ids(hits: list[search.SearchHit]) -> list[str]:
+    return [hit.id for hit in hits]
+
+
+def test_search_forgives_typos_accents_and_word_order(db: sqlite3.Connection) -> None:
+    assert ids(search.search(db, "stoltenbreg"))[0] == "jens-stoltenberg"
+    assert ids(search.search(db, "Oana Lungéscu"))[0] == "oana-lungescu"
+    assert ids(search.search(db, "Lungesku"))[0] == "oana-lungescu"
+    assert ids(search.search(db, "general secretary nato"))[0] == "nato-secretary-general"
+    assert ids(search.search(db, "nato chief"))[0] == "nato-secretary-general"
+    hit = search.search(db, "rutte", kind=Kind.PERSON)
+    assert [asdict(found) for found in hit] == [
+        {
+            "kind": "person",
+            "id": "mark-rutte",
+            "label": "Mark Rutte",
+            "score": 100,
+            "source": "rbc-ukraine-2024-09-30-rutte",
+        }
+    ]
+
+
+def test_search_finds_claims_by_their_words(db: sqlite3.Connection) -> None:
+    assert ids(search.search(db, "troops doubled"))[0] == "nato-eastern-troops-doubled"
+    assert ids(search.search(db, "32 member countries"))[0] == "nato-has-32-members"
+
+
+def test_search_scores_are_0_to_100_best_first(db: sqlite3.Connection) -> None:
+    hits = search.search(db, "eastern flank")
+    scores = [hit.score for hit in hits]
+    assert scores == sorted(scores, reverse=True)
+    assert all(0 <= score <= 100 for score in scores)
+
+
+def test_search_with_nothing_to_find(db: sqlite3.Connection) -> None:
+    assert search.search(db, "zzqxv") == []
+    with pytest.raises(BadArgumentError):
+        search.search(db, "—")
+
+
+def test_cite_shows_the_quote_inside_its_sentence(db: sqlite3.Connection) -> None:
+    citation = evidence.cite(db, "nato-has-32-members")
+    assert citation.sentence == (
+        "Known for his coalition-building skills honed during his 14-year leadership of the Netherlands, "
+        "Rutte will need to strengthen unity within NATO, which comprises 32 member countries."
+    )
+    assert citation.sentence[citation.quote_start : citation.quote_end] == "NATO, which comprises 32 member countries"
+    headline = evidence.cite(db, "article-published")
+    assert headline.sentence == "Rutte will become new NATO Secretary General tomorrow: His main mission revealed"
+
+
+def test_cite_unknown_id_suggests(db: sqlite3.Connection) -> None:
+    with pytest.raises(NotFoundError, match=r"no quoted fact has the id 'nato-has-32' \(did you mean"):
+        evidence.cite(db, "nato-has-32")
+
+
+def test_sources_count_their_facts(db: sqlite3.Connection) -> None:
+    (row,) = evidence.sources(db)
+    assert (row.id, row.published, row.terms, row.events, row.claims) == (
+        "rbc-ukraine-2024-09-30-rutte",
+        "2024-09-30",
+        7,
+        5,
+        18,
+    )
+
+
+def test_export_has_every_record_with_its_toml_keys(db: sqlite3.Connection, tmp_path: Path) -> None:
+    records = export.records(db)
+    assert {group: len(members) for group, members in records.items()} == {
+        "entities": 21,
+        "sources": 1,
+        "terms": 7,
+        "events": 5,
+        "claims": 18,
+    }
+    assert set(records["terms"][0]) == {"id", "office", "holder", "start", "end", "replaces", "source", "quote", "note"}
+    assert export.lines(db)[0]["record"] == "entity"
+    written = export.to_sqlite(db, tmp_path / "kb.sqlite")
+    assert sqlite3.connect(written).execute("SELECT count(*) FROM term").fetchone() == (7,)
+    with pytest.raises(BadArgumentError):
+        export.to_sqlite(db, None)
+
+
+def test_an_unreadable_file_stops_queries(kb: Path) -> None:
+    (kb / "broken.toml").write_text("[[person]\n", encoding="utf-8")
+    with pytest.raises(DataFileError, match=r"broken.toml:1: TOML syntax error"):
+        open_index(kb)

@@ -1,0 +1,97 @@
+from __future__ import annotations
+
+import io
+import json
+
+import pytest
+
+from newskb.render import Column, Format, visible, write_citation, write_rows
+
+COLUMNS = [Column("holder", "Holder", wide=True), Column("status", "Status"), Column("quote", "Quote", wide=True)]
+ROWS = [
+    {
+        "holder": "Mark Rutte",
+        "status": "holds",
+        "quote": "On Tuesday, October 1, Mark Rutte will take office",
+        "id": "a",
+    },
+    {"holder": "[bold]Jens[/bold]", "status": "held", "quote": "tab\there\nnew line", "id": "b"},
+]
+
+
+def rendered(output_format: Format, rows: list[dict[str, str]] | None = None) -> str:
+    stream = io.StringIO()
+    write_rows(ROWS if rows is None else rows, COLUMNS, output_format, title="Who", stream=stream)
+    return stream.getvalue()
+
+
+@pytest.fixture(autouse=True)
+def _fixed_width(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COLUMNS", "60")
+    monkeypatch.delenv("FORCE_COLOR", raising=False)
+
+
+def test_golden_table_at_a_fixed_width() -> None:
+    assert rendered(Format.TABLE) == (
+        "                            Who                             \n"
+        "                                                            \n"
+        "  Holder              Status   Quote                        \n"
+        " ────────────────────────────────────────────────────────── \n"
+        "  Mark Rutte          holds    On Tuesday, October 1, Mark  \n"
+        "                               Rutte will take office       \n"
+        "  [bold]Jens[/bold]   held     tab     here                 \n"
+        "                               new line                     \n"
+        "                                                            \n"
+    )
+
+
+def test_plain_is_the_table_columns_tab_separated_one_line_each() -> None:
+    assert rendered(Format.PLAIN) == (
+        "Mark Rutte\tholds\tOn Tuesday, October 1, Mark Rutte will take office\n"
+        "[bold]Jens[/bold]\theld\ttab\\there\\nnew line\n"
+    )
+
+
+def test_tsv_has_a_header_and_every_field() -> None:
+    assert rendered(Format.TSV).splitlines()[0] == "holder\tstatus\tquote\tid"
+    assert rendered(Format.TSV).splitlines()[2] == "[bold]Jens[/bold]\theld\ttab\\there\\nnew line\tb"
+
+
+def test_csv_quotes_what_needs_quoting() -> None:
+    assert rendered(Format.CSV) == (
+        "holder,status,quote,id\n"
+        'Mark Rutte,holds,"On Tuesday, October 1, Mark Rutte will take office",a\n'
+        '[bold]Jens[/bold],held,"tab\there\nnew line",b\n'
+    )
+
+
+def test_json_and_jsonl_keep_every_key() -> None:
+    assert json.loads(rendered(Format.JSON)) == ROWS
+    assert [json.loads(line) for line in rendered(Format.JSONL).splitlines()] == ROWS
+    assert rendered(Format.JSON, []) == "[]\n"
+
+
+def test_control_characters_are_made_visible() -> None:
+    assert visible("a\x1b[31mred\x1b]8;;http://x\x07") == "a\\x1b[31mred\\x1b]8;;http://x\\x07"
+    assert visible("\u202eevil") == "\\u202eevil"
+    assert visible("a\tb\nc", one_line=True) == "a\\tb\\nc"
+    assert "\x1b" not in rendered(Format.TABLE, [{"holder": "\x1b[2J", "status": "", "quote": ""}])
+    assert "\x1b" not in rendered(Format.PLAIN, [{"holder": "\x1b[2J", "status": "", "quote": ""}])
+
+
+def test_citation_table_shows_the_title_and_the_sentence() -> None:
+    stream = io.StringIO()
+    citation = {
+        "id": "c",
+        "kind": "claim",
+        "source": "s",
+        "title": "T",
+        "published": "2024-09-30",
+        "quote": "32 members",
+        "sentence": "NATO has 32 members.",
+        "quote_start": 9,
+        "quote_end": 19,
+        "note": None,
+    }
+    write_citation(citation, Format.TABLE, stream=stream)
+    assert stream.getvalue() == "claim c  (s, 2024-09-30)\nT\nNATO has 32 members.\n"
