@@ -6,20 +6,21 @@ what is wrong between records. All problems are collected; none stops the others
 
 from __future__ import annotations
 
+import dataclasses
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import date
-from pathlib import Path
 
+from newskb import holding
+from newskb.dates import Span
 from newskb.errors import Problem, Severity, display_path
 from newskb.fuzzy import did_you_mean
-from newskb.model import FactBase, Kind, Record, Source, Term
+from newskb.model import Event, FactBase, Kind, Record, Source, Term
 from newskb.passage import fold
-from newskb.store import load
 
 _ENTITY_KINDS_ALL = (Kind.PERSON, Kind.ORGANIZATION, Kind.COUNTRY, Kind.OFFICE)
 _HOLDER_KINDS = (Kind.PERSON, Kind.ORGANIZATION, Kind.COUNTRY)
+_SEARCHABLE_KINDS = (*_ENTITY_KINDS_ALL, Kind.TERM, Kind.EVENT, Kind.CLAIM)
 
 
 def check(base: FactBase) -> list[Problem]:
@@ -30,6 +31,7 @@ def check(base: FactBase) -> list[Problem]:
     sources = {source.id: source for source in base.sources}
     _check_quotes(base, sources, problems)
     _check_terms(base, problems)
+    _check_conflicts(base, problems)
     return problems
 
 
@@ -93,6 +95,12 @@ def _check_references(base: FactBase, kinds: dict[str, Kind], problems: list[Pro
     for claim in base.claims:
         expect_each(claim, "about", claim.about, _ENTITY_KINDS_ALL)
         expect(claim, "source", claim.source, (Kind.SOURCE,))
+    for event in base.events:
+        expect(event, "same_as", event.same_as, (Kind.EVENT,))
+    for expectation in base.expectations:
+        expect(expectation, "office", expectation.office, (Kind.OFFICE,))
+        expect(expectation, "holder", expectation.holder, _HOLDER_KINDS)
+        expect(expectation, "first", expectation.first, _SEARCHABLE_KINDS)
 
 
 def _one_of(kinds: tuple[Kind, ...]) -> str:
@@ -140,27 +148,36 @@ def _check_terms(base: FactBase, problems: list[Problem]) -> None:
         by_office[term.office].append(term)
         if term.span.ends_before_it_starts():
             problems.append(_problem(term, "end", f"end '{term.span.end}' is not after start '{term.span.start}'"))
+    # An open end that a later source closes is checked with that end: newer knowledge, not an overlap.
+    spans = holding.effective_spans(base.terms, _published(base))
     for office, terms in by_office.items():
         if office not in seats:
             continue  # an unknown office is reported once, on each term that names it
         if seats[office] == 1:
-            _check_overlaps(office, terms, problems)
+            _check_overlaps(office, terms, spans, problems)
         _check_replaces(office, terms, problems)
 
 
-def _check_overlaps(office: str, terms: list[Term], problems: list[Problem]) -> None:
-    """Report a term that certainly shares a day with an earlier one (one sweep in start order)."""
+def _check_overlaps(office: str, terms: list[Term], spans: dict[str, Span], problems: list[Problem]) -> None:
+    """Report a term that certainly shares a day with an earlier one (one sweep in start order).
+
+    Terms of one holding told by several sources are the same term, not an overlap with itself.
+    """
     dated = sorted(
         (term for term in terms if term.span.start is not None),
         key=lambda term: term.span.start.latest_day if term.span.start else date.min,
     )
     furthest: Term | None = None  # the earlier term that certainly runs longest
     for term in dated:
-        if furthest is not None and term.span.certainly_overlaps(furthest.span):
+        if (
+            furthest is not None
+            and furthest.holder != term.holder
+            and spans[term.id].certainly_overlaps(spans[furthest.id])
+        ):
             message = f"overlaps term '{furthest.id}' of '{furthest.holder}' on one-seat office '{office}'"
             problems.append(_problem(term, "start", message))
-        stop = term.span.certain_stop()
-        if stop is not None and (furthest is None or stop > (furthest.span.certain_stop() or stop)):
+        stop = spans[term.id].certain_stop()
+        if stop is not None and (furthest is None or stop > (spans[furthest.id].certain_stop() or stop)):
             furthest = term
 
 
@@ -183,6 +200,34 @@ def _check_replaces(office: str, terms: list[Term], problems: list[Problem]) -> 
             )
 
 
+def _check_conflicts(base: FactBase, problems: list[Problem]) -> None:
+    """Warn where two sources date the same term or event differently (not an error: sources disagree)."""
+    published = _published(base)
+    order = {term.id: index for index, term in enumerate(base.terms)}
+    for term, other in holding.pairs(base.terms):
+        if order[other.id] > order[term.id]:
+            continue  # report each disagreeing pair once, on the later record
+        for edge, mine, theirs in holding.disagreements(term, other, published):
+            problems.append(_conflict(term, edge, mine, other.id, other.source, theirs))
+    events = {event.id: event for event in base.events}
+    for event in base.events:
+        other_event = events.get(event.same_as or "")
+        if other_event is not None and str(event.date) != str(other_event.date):
+            mine, theirs = str(event.date or "unknown"), str(other_event.date or "unknown")
+            problems.append(_conflict(event, "date", mine, other_event.id, other_event.source, theirs))
+
+
+def _published(base: FactBase) -> dict[str, date]:
+    return {source.id: source.published.earliest_day for source in base.sources}
+
+
+def _conflict(record: Term | Event, key: str, mine: str, other_id: str, other_source: str, theirs: str) -> Problem:
+    message = (
+        f"conflict: source '{record.source}' says {mine}, but '{other_id}' from source '{other_source}' says {theirs}"
+    )
+    return dataclasses.replace(_problem(record, key, message), severity=Severity.WARNING)
+
+
 def _previous_term(term: Term, terms: list[Term]) -> Term | None:
     """The term of the same office that started last before `term` did, if the dates tell."""
     start = term.span.start
@@ -194,39 +239,3 @@ def _previous_term(term: Term, terms: list[Term]) -> Term | None:
         if other is not term and other.span.start is not None and other.span.start.latest_day <= start.earliest_day
     ]
     return max(earlier, key=lambda other: other.span.start.latest_day if other.span.start else date.min, default=None)
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Report:
-    """What `check` found in one data folder."""
-
-    base: FactBase
-    problems: tuple[Problem, ...]
-    quotes_checked: int
-
-    @property
-    def exit_code(self) -> int:
-        """2 when a file could not be read, 1 when anything else is wrong, else 0."""
-        return _exit_code(self.problems, strict=False)
-
-    def exit_code_strict(self) -> int:
-        """As `exit_code`, but warnings count as problems too."""
-        return _exit_code(self.problems, strict=True)
-
-
-def _exit_code(problems: Iterable[Problem], *, strict: bool) -> int:
-    severities = {problem.severity for problem in problems}
-    if Severity.FATAL in severities:
-        return 2
-    if Severity.ERROR in severities or (strict and Severity.WARNING in severities):
-        return 1
-    return 0
-
-
-def check_folder(root: Path) -> Report:
-    """Read and validate every file below `root`: the whole of `newskb check`."""
-    base, problems = load(root)
-    problems.extend(check(base))
-    problems.sort(key=lambda problem: (str(problem.file), problem.line or 0))
-    quotes = sum(1 for entity in base.entities if entity.summary) + len(base.facts)
-    return Report(base=base, problems=tuple(problems), quotes_checked=quotes)

@@ -19,10 +19,9 @@ from typing import IO, Annotated, Any
 import typer
 from typer.core import TyperGroup
 
-from newskb import __version__, evidence, export, index, query, render, search, store
-from newskb import check as checker
+from newskb import __version__, audit, curation, evidence, export, index, query, render, search, store
 from newskb.dates import parse, parse_day
-from newskb.errors import BadArgumentError, NewskbError
+from newskb.errors import BadArgumentError, NewskbError, display_path
 from newskb.model import Kind
 from newskb.render import Column, Format
 
@@ -102,7 +101,7 @@ def check_command(
 
     Example: newskb check --data ./data
     """
-    report = checker.check_folder(store.find_data_dir(data))
+    report = audit.check_folder(store.find_data_dir(data))
     for problem in report.problems:
         typer.echo(str(problem))
     base = report.base
@@ -113,12 +112,13 @@ def check_command(
             (len(base.sources), "source"),
             (len(base.facts), "fact"),
             (report.quotes_checked, "quote"),
+            (len(base.expectations), "expectation"),
         )
     )
     if report.problems:
         typer.echo(f"newskb: {_count(len(report.problems), 'problem')} in {counted}", err=True)
     else:
-        typer.echo(f"newskb: ok: {counted} checked against their articles", err=True)
+        typer.echo(f"newskb: ok: {counted} checked", err=True)
     raise typer.Exit(report.exit_code_strict() if strict else report.exit_code)
 
 
@@ -126,6 +126,14 @@ FormatOption = Annotated[
     Format | None,
     typer.Option(
         "--format", "-f", help="Output format (default: table at a terminal, plain in a pipe).", show_default=False
+    ),
+]
+KnownAsOfOption = Annotated[
+    str | None,
+    typer.Option(
+        "--known-as-of",
+        help="Answer only from sources published by this day, YYYY-MM-DD (what was known then).",
+        show_default=False,
     ),
 ]
 AsOfOption = Annotated[
@@ -204,6 +212,10 @@ def _day(as_of: str | None) -> date:
     return parse_day(as_of) if as_of else date.today()
 
 
+def _known(known_as_of: str | None) -> date | None:
+    return parse_day(known_as_of) if known_as_of else None
+
+
 def _say_match(match: search.Match | None, what: str) -> None:
     """Name the entity a fuzzy match chose, so a person sees what was answered (stderr: not data)."""
     if match is not None and not match.exact:
@@ -239,6 +251,7 @@ def who_command(
     office: Annotated[str, typer.Argument(help="An office name or alias; typos are forgiven.")],
     as_of: AsOfOption = None,
     history: Annotated[bool, typer.Option("--history", help="List every term of the office in order.")] = False,
+    known_as_of: KnownAsOfOption = None,
     output_format: FormatOption = None,
     data: DataOption = None,
 ) -> None:
@@ -247,7 +260,7 @@ def who_command(
     Example: newskb who "NATO Secretary General" --as-of 2024-09-30
     """
     day = _day(as_of)
-    answer = query.who(_open(data), office, day, history=history)
+    answer = query.who(_open(data), office, day, history=history, known=_known(known_as_of))
     _say_match(answer.match, "office")
     name = answer.match.name if answer.match else office
     render.write_rows(answer.rows, WHO_COLUMNS, _format(output_format), title=f"{name} as of {day.isoformat()}")
@@ -260,6 +273,7 @@ def offices_command(
     org: Annotated[
         str | None, typer.Option(help="Only offices of this organization or country.", show_default=False)
     ] = None,
+    known_as_of: KnownAsOfOption = None,
     output_format: FormatOption = None,
     data: DataOption = None,
 ) -> None:
@@ -268,7 +282,7 @@ def offices_command(
     Example: newskb offices --org NATO --as-of 2024-10-01
     """
     day = _day(as_of)
-    answer = query.offices(_open(data), day, org=org)
+    answer = query.offices(_open(data), day, org=org, known=_known(known_as_of))
     _say_match(answer.match, "organization")
     render.write_rows(answer.rows, TERM_COLUMNS, _format(output_format), title=f"Offices as of {day.isoformat()}")
     _done(bool(answer.rows), "no office has a known holder")
@@ -285,6 +299,7 @@ def timeline_command(
     to_date: Annotated[
         str | None, typer.Option("--to", help="Up to this date (any date of the grammar).", show_default=False)
     ] = None,
+    known_as_of: KnownAsOfOption = None,
     output_format: FormatOption = None,
     data: DataOption = None,
 ) -> None:
@@ -294,7 +309,7 @@ def timeline_command(
     """
     start = parse(from_date).earliest_day if from_date else None
     end = parse(to_date).latest_day if to_date else None
-    match, rows = query.timeline(_open(data), entity=entity, start=start, end=end)
+    match, rows = query.timeline(_open(data), entity=entity, start=start, end=end, known=_known(known_as_of))
     _say_match(match, "entity")
     dated = [row for row in rows if row.date is not None]
     undated = [row for row in rows if row.date is None]
@@ -390,6 +405,160 @@ def _open_output(path: Path) -> IO[str]:
         return path.open("w", encoding="utf-8")
     except OSError as error:
         raise BadArgumentError(f"{path}: cannot write: {error.strerror}") from None
+
+
+class RecordKind(StrEnum):
+    PERSON = Kind.PERSON.value
+    ORGANIZATION = Kind.ORGANIZATION.value
+    COUNTRY = Kind.COUNTRY.value
+    OFFICE = Kind.OFFICE.value
+    TERM = Kind.TERM.value
+    EVENT = Kind.EVENT.value
+    CLAIM = Kind.CLAIM.value
+    EXPECT = Kind.EXPECT.value
+
+
+# Each record key and the option that sets it (most are spelled alike).
+_KEY_OPTIONS = {"aliases": "--alias", "same_as": "--same-as", "search": "--search"}
+
+
+def _option(key: str) -> str:
+    return _KEY_OPTIONS.get(key, "--" + key.replace("_", "-"))
+
+
+@app.command("add")
+def add_command(
+    kind: Annotated[RecordKind, typer.Argument(help="The kind of record to add.")],
+    record_id: Annotated[str | None, typer.Option("--id", help="Its id (facts get one from their words).")] = None,
+    name: Annotated[str | None, typer.Option(help="Name (person, organization, country, office).")] = None,
+    alias: Annotated[list[str] | None, typer.Option(help="Another name; repeat for more.")] = None,
+    summary: Annotated[str | None, typer.Option(help="One-line summary (needs --source and --quote).")] = None,
+    org: Annotated[str | None, typer.Option(help="Organization or country an office belongs to.")] = None,
+    seats: Annotated[int | None, typer.Option(help="Seats of an office (default 1).")] = None,
+    source: Annotated[str | None, typer.Option(help="Id of the source the fact or summary comes from.")] = None,
+    quote: Annotated[str | None, typer.Option(help="Verbatim words of the source that support it.")] = None,
+    office: Annotated[str | None, typer.Option(help="Office id (term, expect).")] = None,
+    holder: Annotated[str | None, typer.Option(help="Holder id (term, expect).")] = None,
+    start: Annotated[str | None, typer.Option(help="Start date of a term.")] = None,
+    end: Annotated[str | None, typer.Option(help="End date of a term ('..' for open).")] = None,
+    replaces: Annotated[str | None, typer.Option(help="The previous holder of the office.")] = None,
+    date_text: Annotated[str | None, typer.Option("--date", help="Date of an event, or day of an expect.")] = None,
+    title: Annotated[str | None, typer.Option(help="Title of an event.")] = None,
+    involves: Annotated[list[str] | None, typer.Option(help="Entity an event involves; repeat for more.")] = None,
+    same_as: Annotated[str | None, typer.Option(help="Id of the same event told by another source.")] = None,
+    about: Annotated[list[str] | None, typer.Option(help="Entity a claim is about; repeat for more.")] = None,
+    text: Annotated[str | None, typer.Option(help="The claim, in your words.")] = None,
+    note: Annotated[str | None, typer.Option(help="How anything not printed in the source was inferred.")] = None,
+    search_text: Annotated[str | None, typer.Option("--search", help="Query of a search expectation.")] = None,
+    first: Annotated[str | None, typer.Option(help="Id a search expectation must find first.")] = None,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Validate and print the TOML; write nothing.")] = False,
+    data: DataOption = None,
+) -> None:
+    """Add one record, validated exactly as check would, appended to the right file atomically.
+
+    Example: newskb add claim --source rbc-ukraine-2024-09-30-rutte --about nato
+    --text "NATO has 32 members." --quote "NATO, which comprises 32 member countries"
+    """
+    given: dict[str, object] = {
+        "id": record_id,
+        "name": name,
+        "aliases": alias,
+        "summary": summary,
+        "org": org,
+        "seats": seats,
+        "source": source,
+        "quote": quote,
+        "office": office,
+        "holder": holder,
+        "start": start,
+        "end": end,
+        "replaces": replaces,
+        "date": date_text,
+        "title": title,
+        "involves": involves,
+        "same_as": same_as,
+        "about": about,
+        "text": text,
+        "note": note,
+        "search": search_text,
+        "first": first,
+    }
+    record_kind = Kind(kind.value)
+    allowed = store.RECORD_KEYS[record_kind]
+    stray = [_option(key) for key, value in given.items() if value not in (None, []) and key not in allowed]
+    if stray:
+        raise BadArgumentError(f"{', '.join(stray)} does not apply to a {kind.value} record")
+    change = curation.add(store.find_data_dir(data), record_kind, given, dry_run=dry_run)
+    for warning in change.warnings:
+        typer.echo(f"newskb: {warning}", err=True)
+    if dry_run:
+        typer.echo(change.toml, nl=False)
+        typer.echo(f"newskb: valid; would append to {display_path(change.path)} (dry run: nothing written)", err=True)
+    else:
+        typer.echo(f"newskb: added {kind.value} '{change.record_id}' to {display_path(change.path)}", err=True)
+
+
+@app.command("new-source")
+def new_source_command(
+    text_file: Annotated[Path, typer.Argument(help="The article, as UTF-8 text.")],
+    source_id: Annotated[str, typer.Option("--id", help="The new source's id (kebab-case).")],
+    title: Annotated[str, typer.Option(help="The article's headline.")],
+    publisher: Annotated[str, typer.Option(help="The publishing organization (id or name).")],
+    published: Annotated[str, typer.Option(help="Publication date (any date of the grammar).")],
+    note: Annotated[str | None, typer.Option(help="How anything not printed was inferred.")] = None,
+    data: DataOption = None,
+) -> None:
+    """Scaffold a new article: copy it into seeds/ and write data/sources/ID.toml with its [source].
+
+    Example: newskb new-source article.txt --id guild-2025-03-04 --title "..." --publisher reuters
+    --published 2025-03-04
+    """
+    change = curation.new_source(
+        store.find_data_dir(data),
+        text_file,
+        source_id=source_id,
+        title=title,
+        publisher=publisher,
+        published=published,
+        note=note,
+    )
+    typer.echo(
+        f"newskb: created {display_path(change.path)}; add its facts with 'newskb add ... --source {source_id}'",
+        err=True,
+    )
+
+
+COVERAGE_COLUMNS = [
+    Column("source", "Source", in_table=False),
+    Column("number", "#"),
+    Column("covered", "Covered"),
+    Column("facts", "Facts", wide=True),
+    Column("sentence", "Sentence", wide=True),
+]
+
+
+@app.command("coverage")
+def coverage_command(
+    source: Annotated[str | None, typer.Argument(help="A source id (default: every source).")] = None,
+    uncovered: Annotated[bool, typer.Option("--uncovered", help="Only sentences no fact quotes.")] = False,
+    output_format: FormatOption = None,
+    data: DataOption = None,
+) -> None:
+    """Show every sentence of a source beside the facts that quote it: the curator's to-do list.
+
+    Example: newskb coverage rbc-ukraine-2024-09-30-rutte --uncovered
+    """
+    rows = evidence.coverage(_open(data), source)
+    for source_id in dict.fromkeys(row.source for row in rows):
+        mine = [row for row in rows if row.source == source_id]
+        covered = sum(row.covered for row in mine)
+        typer.echo(
+            f"newskb: {source_id}: {covered} of {len(mine)} sentences covered ({100 * covered // max(1, len(mine))}%)",
+            err=True,
+        )
+    shown = [row for row in rows if not row.covered] if uncovered else rows
+    render.write_rows(shown, COVERAGE_COLUMNS, _format(output_format), title="Coverage")
+    _done(bool(shown), "every sentence is covered" if uncovered else "no sentences")
 
 
 def _count(number: int, noun: str) -> str:

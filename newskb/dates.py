@@ -210,6 +210,12 @@ class Span:
             return False
         return max(self.start.latest_day, other.start.latest_day) < min(own_stop, other_stop)
 
+    def could_overlap(self, other: Span) -> bool:
+        """Whether the two spans may share a day, given what is unknown or imprecise about them."""
+        own_first, other_first = _first_possible(self), _first_possible(other)
+        own_stop, other_stop = _last_possible_stop(self), _last_possible_stop(other)
+        return own_first < other_stop and other_first < own_stop
+
     def ends_before_it_starts(self) -> bool:
         """Whether the end is certainly not after the start: such a span covers no day."""
         if self.start is None or self.end is None:
@@ -221,6 +227,17 @@ class Span:
         if self.open_end:
             return LAST_DAY
         return self.end.earliest_day if self.end is not None else None
+
+
+def _first_possible(span: Span) -> date:
+    return span.start.earliest_day if span.start is not None else FIRST_DAY
+
+
+def _last_possible_stop(span: Span) -> date:
+    """The latest day the span may stop covering (an unknown or open end could be any time later)."""
+    if span.end is None:
+        return LAST_DAY
+    return span.end.latest_day
 
 
 def _shift_days(day: date, days: int) -> date:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from newskb.errors import NotFoundError
 from newskb.fuzzy import did_you_mean
-from newskb.passage import locate, surrounding
+from newskb.passage import locate, sentences, surrounding
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -110,3 +110,45 @@ def cite(connection: sqlite3.Connection, fact_id: str) -> Citation:
         quote_end=end,
         note=row["note"],
     )
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class SentenceRow:
+    """One sentence of an article and the facts that quote it (none: the curator's to-do list)."""
+
+    source: str
+    number: int
+    covered: bool
+    facts: list[str]
+    sentence: str
+
+
+def coverage(connection: sqlite3.Connection, source_id: str | None = None) -> list[SentenceRow]:
+    """Every sentence of a source's text (or of every source) beside the facts that quote it."""
+    known = [row["id"] for row in connection.execute("SELECT id FROM source ORDER BY published_earliest, id")]
+    if source_id is not None and source_id not in known:
+        raise NotFoundError(f"unknown source '{source_id}'{did_you_mean(source_id, known)}")
+    result: list[SentenceRow] = []
+    for current in [source_id] if source_id else known:
+        text = connection.execute("SELECT text FROM source WHERE id = ?", (current,)).fetchone()["text"] or ""
+        quotes = connection.execute(
+            "SELECT id, quote FROM term WHERE source = :s UNION ALL SELECT id, quote FROM event WHERE source = :s "
+            "UNION ALL SELECT id, quote FROM claim WHERE source = :s "
+            "UNION ALL SELECT id, quote FROM entity WHERE source = :s AND quote IS NOT NULL",
+            {"s": current},
+        ).fetchall()
+        places = [(row["id"], where) for row in quotes if (where := locate(row["quote"], text)) is not None]
+        for number, sentence in enumerate(sentences(text), start=1):
+            facts = sorted(
+                {fact for fact, where in places if where.start < sentence.end and sentence.start < where.end}
+            )
+            result.append(
+                SentenceRow(
+                    source=current,
+                    number=number,
+                    covered=bool(facts),
+                    facts=facts,
+                    sentence=text[sentence.start : sentence.end],
+                )
+            )
+    return result

@@ -12,6 +12,7 @@ import sqlite3
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from newskb import holding
 from newskb.dates import OPEN, Edtf
 from newskb.errors import DataFileError, Problem, Severity
 from newskb.fuzzy import normalise
@@ -46,6 +47,10 @@ CREATE TABLE claim (
     file TEXT NOT NULL, line INTEGER
 );
 CREATE TABLE about (claim_id TEXT NOT NULL, entity_id TEXT NOT NULL, position INTEGER NOT NULL);
+-- Terms of the same holding from other sources: `closes` when the other gives the end this one, open
+-- when its source was published, did not know; `conflicts` when the two sources dispute a date.
+CREATE TABLE holding (term_id TEXT NOT NULL, other_id TEXT NOT NULL, closes INTEGER NOT NULL,
+                      conflicts INTEGER NOT NULL);
 CREATE TABLE doc (id INTEGER PRIMARY KEY, kind TEXT NOT NULL, record_id TEXT NOT NULL, text TEXT NOT NULL,
                   token_count INTEGER NOT NULL);
 CREATE TABLE posting (token TEXT NOT NULL, doc INTEGER NOT NULL);
@@ -60,6 +65,7 @@ CREATE INDEX involves_event ON involves (event_id);
 CREATE INDEX about_entity ON about (entity_id);
 CREATE INDEX about_claim ON about (claim_id);
 CREATE INDEX posting_token ON posting (token);
+CREATE INDEX holding_term ON holding (term_id);
 """
 
 
@@ -150,6 +156,7 @@ def _insert_records(connection: sqlite3.Connection, base: FactBase) -> None:
                 term.origin.line,
             ),
         )
+    _insert_holdings(connection, base)
     for event in base.events:
         insert(
             "INSERT OR IGNORE INTO event VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -175,6 +182,22 @@ def _insert_records(connection: sqlite3.Connection, base: FactBase) -> None:
         connection.executemany(
             "INSERT INTO about VALUES (?, ?, ?)", [(claim.id, entity, n) for n, entity in enumerate(claim.about)]
         )
+
+
+def _insert_holdings(connection: sqlite3.Connection, base: FactBase) -> None:
+    published = {source.id: source.published.earliest_day for source in base.sources}
+    connection.executemany(
+        "INSERT INTO holding VALUES (?, ?, ?, ?)",
+        [
+            (
+                term.id,
+                other.id,
+                holding.closes(other, term, published),
+                bool(holding.disagreements(term, other, published)),
+            )
+            for term, other in holding.pairs(base.terms)
+        ],
+    )
 
 
 def searchable_texts(base: FactBase) -> Iterator[tuple[str, str, str]]:

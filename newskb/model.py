@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import date
 from enum import StrEnum
 from pathlib import Path
 from typing import ClassVar
@@ -26,6 +27,7 @@ class Kind(StrEnum):
     TERM = "term"
     EVENT = "event"
     CLAIM = "claim"
+    EXPECT = "expect"
 
 
 ENTITY_KINDS = (Kind.PERSON, Kind.ORGANIZATION, Kind.COUNTRY, Kind.OFFICE)
@@ -103,6 +105,8 @@ class Event:
     date: Edtf | None
     title: str
     involves: tuple[str, ...] = ()
+    # The id of an event from another source that tells of the same happening (their dates are compared).
+    same_as: str | None = None
     source: str
     quote: str
     note: str | None = None
@@ -123,8 +127,26 @@ class Claim:
     origin: Origin
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Expectation:
+    """An answer that must hold, checked by `newskb check` (like a balance assertion in a ledger).
+
+    Either "`office` on `day` is held by `holder`", or "searching `search` finds `first` first".
+    """
+
+    kind: ClassVar[Kind] = Kind.EXPECT
+    id: str
+    office: str | None = None
+    day: date | None = None
+    holder: str | None = None
+    search: str | None = None
+    first: str | None = None
+    note: str | None = None
+    origin: Origin
+
+
 Fact = Term | Event | Claim
-Record = Entity | Source | Term | Event | Claim
+Record = Entity | Source | Term | Event | Claim | Expectation
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -137,6 +159,7 @@ class FactBase:
     terms: tuple[Term, ...] = ()
     events: tuple[Event, ...] = ()
     claims: tuple[Claim, ...] = ()
+    expectations: tuple[Expectation, ...] = ()
 
     @property
     def facts(self) -> tuple[Fact, ...]:
@@ -144,4 +167,4 @@ class FactBase:
 
     @property
     def records(self) -> tuple[Record, ...]:
-        return (*self.entities, *self.sources, *self.facts)
+        return (*self.entities, *self.sources, *self.facts, *self.expectations)

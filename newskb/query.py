@@ -17,12 +17,26 @@ from newskb.search import Match, resolve
 # A term "in play" on a day: someone who holds, may hold, or (dates unknown) might hold the office.
 _IN_PLAY = (Status.HOLDS, Status.POSSIBLY, Status.UNKNOWN)
 
-_TERM_SQL = """
-SELECT t.*, o.name AS office_name, coalesce(h.name, t.holder) AS holder_name, s.published AS source_published
+# A source is "known" on a day when it was certainly published by then (`:known` NULL: every source).
+_KNOWN = "(:known IS NULL OR {alias}.published_latest <= :known)"
+_TERM_SQL = f"""
+SELECT t.*, o.name AS office_name, coalesce(h.name, t.holder) AS holder_name,
+    -- the newest known source that tells of this holding as still open: how old the evidence is
+    (SELECT s2.published FROM term t2 JOIN source s2 ON s2.id = t2.source
+     WHERE t2.office = t.office AND t2.holder = t.holder AND t2."end" = '..' AND {_KNOWN.format(alias="s2")}
+     ORDER BY s2.published_latest DESC LIMIT 1) AS attested,
+    (SELECT group_concat(c.other_id, char(31)) FROM holding c JOIN term t3 ON t3.id = c.other_id
+     JOIN source s3 ON s3.id = t3.source WHERE c.term_id = t.id AND c.conflicts AND {_KNOWN.format(alias="s3")})
+     AS conflict_ids,
+    -- the end a newer known source gives to a holding this source knew as open
+    (SELECT t4."end" || char(31) || t4.id FROM holding c JOIN term t4 ON t4.id = c.other_id
+     JOIN source s4 ON s4.id = t4.source WHERE c.term_id = t.id AND c.closes AND {_KNOWN.format(alias="s4")}
+     ORDER BY s4.published_latest DESC LIMIT 1) AS closing
 FROM term t
 LEFT JOIN entity o ON o.id = t.office
 LEFT JOIN entity h ON h.id = t.holder
-LEFT JOIN source s ON s.id = t.source
+JOIN source s ON s.id = t.source
+WHERE {_KNOWN.format(alias="s")} AND
 """
 # Terms in start order; unknown starts last.
 _TERM_ORDER = " ORDER BY t.start_earliest IS NULL, t.start_earliest, t.start_latest, t.id"
@@ -44,6 +58,10 @@ class TermRow:
     quote: str
     note: str | None
     id: str
+    # Terms from other sources that tell of the same holding with other dates: both are shown.
+    conflicts: list[str]
+    # The term from a newer source whose end closes this open one (the status uses that end).
+    closed_by: str | None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -90,10 +108,12 @@ class Answer:
 
 
 def _span(row: sqlite3.Row) -> Span:
+    """The term's span, with an open end closed by a newer known source's end (see holding.py)."""
+    end = row["closing"].split("\x1f")[0] if row["closing"] else row["end"]
     return Span(
         start=parse(row["start"]) if row["start"] else None,
-        end=parse(row["end"]) if row["end"] and row["end"] != OPEN else None,
-        open_end=row["end"] == OPEN,
+        end=parse(end) if end and end != OPEN else None,
+        open_end=end == OPEN,
     )
 
 
@@ -108,41 +128,51 @@ def _term_row(row: sqlite3.Row, day: date) -> TermRow:
         end=row["end"],
         status=span.status_on(day).value,
         # How old the evidence is for a term that, as far as the sources know, has not ended.
-        attested=row["source_published"] if span.open_end else None,
+        attested=row["attested"] if span.open_end else None,
         source=row["source"],
         quote=row["quote"],
         note=row["note"],
         id=row["id"],
+        conflicts=row["conflict_ids"].split("\x1f") if row["conflict_ids"] else [],
+        closed_by=row["closing"].split("\x1f")[1] if row["closing"] else None,
     )
 
 
-def who(connection: sqlite3.Connection, office: str, day: date, *, history: bool = False) -> Answer:
-    """Who holds `office` on `day`; with `history`, every term of the office in order."""
+def _terms(
+    connection: sqlite3.Connection, where: str, parameters: dict[str, object], day: date, known: date | None
+) -> list[TermRow]:
+    """Terms matching `where` (SQL over `t`, the term, and `o`, its office), in start order."""
+    bound = {**parameters, "known": known.isoformat() if known else None}
+    return [_term_row(row, day) for row in connection.execute(_TERM_SQL + f"({where})" + _TERM_ORDER, bound)]
+
+
+def who(
+    connection: sqlite3.Connection, office: str, day: date, *, history: bool = False, known: date | None = None
+) -> Answer:
+    """Who holds `office` on `day`; with `history`, every term of the office in order.
+
+    With `known`, only sources published by that day are heard ("what did we know then").
+    """
     match = resolve(connection, office, [Kind.OFFICE], "office")
-    terms = [
-        _term_row(row, day) for row in connection.execute(_TERM_SQL + " WHERE t.office = ?" + _TERM_ORDER, (match.id,))
-    ]
+    terms = _terms(connection, "t.office = :office", {"office": match.id}, day, known)
     if not history:
         terms = [term for term in terms if term.status in _IN_PLAY]
     return Answer(match=match, rows=terms)
 
 
-def offices(connection: sqlite3.Connection, day: date, *, org: str | None = None) -> Answer:
+def offices(connection: sqlite3.Connection, day: date, *, org: str | None = None, known: date | None = None) -> Answer:
     """Every office with whoever is in play on `day`, or else its last known holder."""
     match = resolve(connection, org, [Kind.ORGANIZATION, Kind.COUNTRY], "organization or country") if org else None
     office_ids = [
         row["id"]
         for row in connection.execute(
-            "SELECT id FROM entity WHERE kind = 'office' AND (? IS NULL OR org = ?) ORDER BY name, id",
-            (match.id if match else None, match.id if match else None),
+            "SELECT id FROM entity WHERE kind = 'office' AND (:org IS NULL OR org = :org) ORDER BY name, id",
+            {"org": match.id if match else None},
         )
     ]
     result: list[TermRow] = []
     for office_id in office_ids:
-        terms = [
-            _term_row(row, day)
-            for row in connection.execute(_TERM_SQL + " WHERE t.office = ?" + _TERM_ORDER, (office_id,))
-        ]
+        terms = _terms(connection, "t.office = :office", {"office": office_id}, day, known)
         in_play = [term for term in terms if term.status in _IN_PLAY]
         ended = [term for term in terms if term.status == Status.HELD.value]
         result.extend(in_play or ended[-1:])
@@ -155,72 +185,77 @@ def timeline(
     entity: str | None = None,
     start: date | None = None,
     end: date | None = None,
+    known: date | None = None,
 ) -> tuple[Match | None, list[TimelineRow]]:
     """Events and dated term starts and ends in order; undated ones follow, listed apart."""
     match = resolve(connection, entity, ENTITY_KINDS, "entity") if entity else None
     entity_id = match.id if match else None
-    items: list[tuple[str | None, str | None, TimelineRow]] = []
+    rows: list[TimelineRow] = []
     for row in connection.execute(
         "SELECT e.*, (SELECT group_concat(entity_id, char(31)) FROM "
         "(SELECT entity_id FROM involves WHERE event_id = e.id ORDER BY position)) AS involved "
-        "FROM event e WHERE ? IS NULL OR e.id IN (SELECT event_id FROM involves WHERE entity_id = ?)",
-        (entity_id, entity_id),
+        "FROM event e JOIN source s ON s.id = e.source "
+        f"WHERE {_KNOWN.format(alias='s')} AND "
+        "(:entity IS NULL OR e.id IN (SELECT event_id FROM involves WHERE entity_id = :entity))",
+        {"entity": entity_id, "known": known.isoformat() if known else None},
     ):
-        involved = row["involved"].split("\x1f") if row["involved"] else []
-        items.append(
-            (
-                row["date_earliest"],
-                row["date_latest"],
-                TimelineRow(
-                    date=row["date"],
-                    kind="event",
-                    title=row["title"],
-                    involves=involved,
-                    source=row["source"],
-                    quote=row["quote"],
-                    id=row["id"],
-                ),
+        rows.append(
+            TimelineRow(
+                date=row["date"],
+                kind="event",
+                title=row["title"],
+                involves=row["involved"].split("\x1f") if row["involved"] else [],
+                source=row["source"],
+                quote=row["quote"],
+                id=row["id"],
             )
         )
-    for row in connection.execute(
-        _TERM_SQL + " WHERE ? IS NULL OR t.holder = ? OR t.office = ? OR o.org = ?",
-        (entity_id, entity_id, entity_id, entity_id),
-    ):
-        involved = [row["holder"], row["office"]]
-        for edge, verb in (("start", "takes office as"), ("end", "leaves office as")):
-            if row[edge] == OPEN:
+    terms = _terms(
+        connection,
+        ":entity IS NULL OR t.holder = :entity OR t.office = :entity OR o.org = :entity",
+        {"entity": entity_id},
+        date.today(),
+        known,
+    )
+    for term in terms:
+        for edge, when, verb in (("start", term.start, "takes office as"), ("end", term.end, "leaves office as")):
+            if when == OPEN:
                 continue
-            title = f"{row['holder_name']} {verb} {row['office_name'] or row['office']}"
-            items.append(
-                (
-                    row[f"{edge}_earliest"],
-                    row[f"{edge}_latest"],
-                    TimelineRow(
-                        date=row[edge],
-                        kind=f"term {edge}",
-                        title=title,
-                        involves=involved,
-                        source=row["source"],
-                        quote=row["quote"],
-                        id=row["id"],
-                    ),
+            rows.append(
+                TimelineRow(
+                    date=when,
+                    kind=f"term {edge}",
+                    title=f"{term.holder} {verb} {term.office}",
+                    involves=[term.holder_id, term.office_id],
+                    source=term.source,
+                    quote=term.quote,
+                    id=term.id,
                 )
             )
-    dated = [item for item in items if item[2].date is not None and _within(item[0], item[1], start, end)]
+    bounds = {id(row): _bounds(row.date) for row in rows}
+    dated = [row for row in rows if row.date is not None and _within(*bounds[id(row)], start, end)]
     # An "on or before" date sorts at its last possible day, where the reader expects it, just
     # ahead of the items known to fall on that day.
-    dated.sort(key=lambda item: (item[0] if item[0] != date.min.isoformat() else item[1], item[0], item[1], item[2].id))
-    undated = sorted((item for item in items if item[2].date is None), key=lambda item: item[2].id)
-    if start is not None or end is not None:
-        undated = []  # a date range asks for dated items only
-    return match, [item[2] for item in (*dated, *undated)]
+    dated.sort(key=lambda row: (_sort_day(*bounds[id(row)]), *bounds[id(row)], row.id))
+    # A date range asks for dated items only; otherwise the undated follow, listed apart.
+    undated = [] if start or end else sorted((row for row in rows if row.date is None), key=lambda row: row.id)
+    return match, [*dated, *undated]
 
 
-def _within(earliest: str | None, latest: str | None, start: date | None, end: date | None) -> bool:
+def _bounds(written: str | None) -> tuple[date, date]:
+    if written is None:
+        return date.min, date.max
+    value = parse(written)
+    return value.earliest_day, value.latest_day
+
+
+def _sort_day(earliest: date, latest: date) -> date:
+    return latest if earliest == date.min else earliest
+
+
+def _within(earliest: date, latest: date, start: date | None, end: date | None) -> bool:
     """Whether an item's possible days meet the asked range at all."""
-    if start is not None and latest is not None and latest < start.isoformat():
-        return False
-    return not (end is not None and earliest is not None and earliest > end.isoformat())
+    return not ((start is not None and latest < start) or (end is not None and earliest > end))
 
 
 def show(connection: sqlite3.Connection, name: str, day: date) -> Profile:
@@ -228,12 +263,9 @@ def show(connection: sqlite3.Connection, name: str, day: date) -> Profile:
     match = resolve(connection, name, ENTITY_KINDS, "person, organization, country or office")
     entity = connection.execute("SELECT * FROM entity WHERE id = ?", (match.id,)).fetchone()
     aliases = [row["alias"] for row in connection.execute("SELECT alias FROM alias WHERE entity_id = ?", (match.id,))]
-    terms = [
-        _term_row(row, day)
-        for row in connection.execute(
-            _TERM_SQL + " WHERE t.holder = ? OR t.office = ? OR o.org = ?" + _TERM_ORDER, (match.id,) * 3
-        )
-    ]
+    terms = _terms(
+        connection, "t.holder = :entity OR t.office = :entity OR o.org = :entity", {"entity": match.id}, day, None
+    )
     _, events = timeline(connection, entity=match.id)
     claims = [
         ClaimRow(

@@ -19,7 +19,7 @@ from newskb.errors import DataFileError, Problem, Severity, display_path
 from newskb.fields import Fields, type_name
 from newskb.fuzzy import did_you_mean
 from newskb.linemap import TOP_LEVEL, LineMap, scan
-from newskb.model import FACT_KINDS, Claim, Entity, Event, FactBase, Kind, Origin, Source, Term
+from newskb.model import FACT_KINDS, Claim, Entity, Event, Expectation, FactBase, Kind, Origin, Source, Term
 
 DATA_VARIABLE = "NEWSKB_DATA"
 
@@ -27,8 +27,22 @@ _ENTITY_KEYS = ("id", "name", "aliases", "summary", "source", "quote")
 _OFFICE_KEYS = (*_ENTITY_KEYS, "org", "seats")
 _SOURCE_KEYS = ("id", "title", "publisher", "cites", "published", "text", "note")
 _TERM_KEYS = ("id", "office", "holder", "start", "end", "replaces", "source", "quote", "note")
-_EVENT_KEYS = ("id", "date", "title", "involves", "source", "quote", "note")
+_EVENT_KEYS = ("id", "date", "title", "involves", "same_as", "source", "quote", "note")
 _CLAIM_KEYS = ("id", "about", "text", "source", "quote", "note")
+_EXPECT_KEYS = ("id", "office", "date", "holder", "search", "first", "note")
+
+# The keys each record kind may have, in the order a new record is written.
+RECORD_KEYS: dict[Kind, tuple[str, ...]] = {
+    Kind.PERSON: _ENTITY_KEYS,
+    Kind.ORGANIZATION: _ENTITY_KEYS,
+    Kind.COUNTRY: _ENTITY_KEYS,
+    Kind.OFFICE: _OFFICE_KEYS,
+    Kind.SOURCE: _SOURCE_KEYS,
+    Kind.TERM: _TERM_KEYS,
+    Kind.EVENT: _EVENT_KEYS,
+    Kind.CLAIM: _CLAIM_KEYS,
+    Kind.EXPECT: _EXPECT_KEYS,
+}
 
 _TOML_POSITION = re.compile(r"\(at line (\d+), column (\d+)\)")
 
@@ -64,13 +78,19 @@ class _Collected:
     terms: list[Term] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
+    expectations: list[Expectation] = field(default_factory=list)
 
 
-def load(root: Path) -> tuple[FactBase, list[Problem]]:
-    """Read every data file below `root` into one fact base, with every problem found."""
+def load(root: Path, overrides: Mapping[Path, str] | None = None) -> tuple[FactBase, list[Problem]]:
+    """Read every data file below `root` into one fact base, with every problem found.
+
+    `overrides` gives the text some files would have (new files included): a change is validated
+    exactly as `check` would see it before anything is written.
+    """
     problems: list[Problem] = []
     collected = _Collected()
-    files = data_files(root)
+    overrides = overrides or {}
+    files = sorted({*data_files(root), *overrides})
     if not files:
         problems.append(
             Problem(
@@ -82,7 +102,7 @@ def load(root: Path) -> tuple[FactBase, list[Problem]]:
             )
         )
     for path in files:
-        document, lines = read_document(path, problems)
+        document, lines = read_document(path, problems, overrides.get(path))
         if document is not None:
             _read_records(path, document, lines, collected, problems)
     base = FactBase(
@@ -92,19 +112,22 @@ def load(root: Path) -> tuple[FactBase, list[Problem]]:
         terms=tuple(collected.terms),
         events=tuple(collected.events),
         claims=tuple(collected.claims),
+        expectations=tuple(collected.expectations),
     )
     return base, problems
 
 
-def read_document(path: Path, problems: list[Problem]) -> tuple[dict[str, object] | None, LineMap]:
-    """Parse one TOML file; an unreadable one is a fatal problem and yields no document."""
+def read_document(
+    path: Path, problems: list[Problem], text: str | None = None
+) -> tuple[dict[str, object] | None, LineMap]:
+    """Parse one TOML file (or `text` standing in for it); an unreadable one is a fatal problem."""
 
     def fatal(line: int | None, message: str) -> tuple[None, LineMap]:
         problems.append(Problem(file=path, line=line, key_path="", message=message, severity=Severity.FATAL))
         return None, LineMap()
 
     try:
-        raw = path.read_bytes()
+        raw = path.read_bytes() if text is None else text.encode("utf-8")
     except OSError as error:
         return fatal(None, f"cannot read: {error.strerror}")
     try:
@@ -214,6 +237,7 @@ def _read_record(
             date=fields.date("date"),
             title=fields.text("title") or "",
             involves=fields.texts("involves", slugs=True),
+            same_as=fields.slug("same_as", required=False),
             source=source or "",
             quote=fields.text("quote") or "",
             note=fields.text("note", required=False),
@@ -234,10 +258,37 @@ def _read_record(
         )
         if claim.id:
             collected.claims.append(claim)
+    elif kind is Kind.EXPECT:
+        expectation = _read_expectation(fields)
+        if expectation.id:
+            collected.expectations.append(expectation)
     else:
         entity = _read_entity(kind, fields)
         if entity is not None:
             collected.entities.append(entity)
+
+
+def _read_expectation(fields: Fields) -> Expectation:
+    fields.reject_unknown(_EXPECT_KEYS)
+    table = fields.table
+    is_office = "office" in table or "holder" in table or "date" in table
+    is_search = "search" in table or "first" in table
+    if is_office == is_search:
+        fields.problem("", "an expect record needs either office, date and holder, or search and first")
+    day = fields.date("date", required=is_office)
+    if day is not None and not day.is_exact:
+        fields.problem("date", f"'{day}' is not a single day: an expectation asks about one day (YYYY-MM-DD)")
+        day = None
+    return Expectation(
+        id=fields.slug("id") or "",
+        office=fields.slug("office", required=is_office),
+        day=day.earliest_day if day is not None else None,
+        holder=fields.slug("holder", required=is_office),
+        search=fields.text("search", required=is_search),
+        first=fields.slug("first", required=is_search),
+        note=fields.text("note", required=False),
+        origin=fields.origin,
+    )
 
 
 def _read_entity(kind: Kind, fields: Fields) -> Entity | None:

@@ -30,7 +30,7 @@ def test_check_on_the_shipped_data_is_clean() -> None:
     result = runner.invoke(app, ["check"])
     assert result.exit_code == 0
     assert result.stdout == ""
-    assert result.stderr == ("newskb: ok: 21 entities, 1 source, 30 facts, 37 quotes checked against their articles\n")
+    assert result.stderr == ("newskb: ok: 21 entities, 1 source, 30 facts, 37 quotes, 4 expectations checked\n")
 
 
 def test_check_reports_problems_on_stdout_and_exits_1(tiny: TinyBase) -> None:
@@ -39,7 +39,7 @@ def test_check_reports_problems_on_stdout_and_exits_1(tiny: TinyBase) -> None:
     result = runner.invoke(app, ["check", "--data", str(tiny.data)])
     assert result.exit_code == 1
     assert result.stdout == "tiny/data/sources/gazette.toml:13: term.end: end '1830' is not after start '1831'\n"
-    assert result.stderr == "newskb: 1 problem in 4 entities, 1 source, 2 facts, 2 quotes\n"
+    assert result.stderr == "newskb: 1 problem in 4 entities, 1 source, 2 facts, 2 quotes, 0 expectations\n"
 
 
 def test_check_a_missing_folder_is_exit_2_and_one_line() -> None:

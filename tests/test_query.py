@@ -45,6 +45,8 @@ def test_who_on_the_eve_and_the_day_of_the_handover(db: sqlite3.Connection) -> N
         "note": "Start: the year 2024 is inferred (see the source note). The article announces the start a day "
         "ahead; it knows of no end.",
         "id": "mark-rutte-nato-secretary-general",
+        "conflicts": [],
+        "closed_by": None,
     }
     assert len(answer.rows) == 1
     assert answer.match is not None and answer.match.exact

@@ -1,0 +1,100 @@
+"""The whole of `newskb check`: read every file, check every record against the others, and run the
+data's own expectations against the answers the queries give."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from newskb import query, search
+from newskb.check import check
+from newskb.errors import NewskbError, Problem, Severity
+from newskb.index import build
+from newskb.model import Expectation, FactBase
+from newskb.store import load
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Report:
+    """What `check` found in one data folder."""
+
+    base: FactBase
+    problems: tuple[Problem, ...]
+    quotes_checked: int
+
+    @property
+    def exit_code(self) -> int:
+        """2 when a file could not be read, 1 when anything else is wrong, else 0."""
+        return _exit_code(self.problems, strict=False)
+
+    def exit_code_strict(self) -> int:
+        """As `exit_code`, but warnings (sources in conflict) count as problems too."""
+        return _exit_code(self.problems, strict=True)
+
+
+def _exit_code(problems: Iterable[Problem], *, strict: bool) -> int:
+    severities = {problem.severity for problem in problems}
+    if Severity.FATAL in severities:
+        return 2
+    if Severity.ERROR in severities or (strict and Severity.WARNING in severities):
+        return 1
+    return 0
+
+
+def check_folder(root: Path, overrides: dict[Path, str] | None = None) -> Report:
+    """Read and validate every file below `root` (`overrides` stand in for files' text)."""
+    base, problems = load(root, overrides)
+    problems.extend(check(base))
+    # Expectations are answers to questions; asking them of data that is already wrong would only
+    # repeat its problems, so they run on clean data.
+    if not any(problem.severity is not Severity.WARNING for problem in problems):
+        problems.extend(verify(base))
+    problems.sort(key=lambda problem: (str(problem.file), problem.line or 0))
+    quotes = sum(1 for entity in base.entities if entity.summary) + len(base.facts)
+    return Report(base=base, problems=tuple(problems), quotes_checked=quotes)
+
+
+def verify(base: FactBase) -> list[Problem]:
+    """Every expectation in the data that the answers do not meet."""
+    if not base.expectations:
+        return []
+    connection = build(base)
+    problems = []
+    for expectation in base.expectations:
+        message = _failure(connection, expectation)
+        if message is not None:
+            key = "holder" if expectation.office else "first"
+            problems.append(
+                Problem(
+                    file=expectation.origin.file,
+                    line=expectation.origin.line_of(key),
+                    key_path=f"expect.{key}",
+                    message=message,
+                )
+            )
+    return problems
+
+
+def _failure(connection: sqlite3.Connection, expectation: Expectation) -> str | None:
+    try:
+        if expectation.office and expectation.day and expectation.holder:
+            answer = query.who(connection, expectation.office, expectation.day)
+            holding = [row.holder_id for row in answer.rows if row.status == "holds"]
+            if expectation.holder in holding:
+                return None
+            answered = ", ".join(f"'{row.holder_id}' ({row.status})" for row in answer.rows) or "nobody"
+            return (
+                f"expected '{expectation.holder}' to hold '{expectation.office}' on {expectation.day.isoformat()}, "
+                f"but the answer is {answered}"
+            )
+        if expectation.search and expectation.first:
+            hits = search.search(connection, expectation.search, limit=1)
+            if hits and hits[0].id == expectation.first:
+                return None
+            found = f"'{hits[0].id}'" if hits else "nothing"
+            return f"expected search '{expectation.search}' to find '{expectation.first}' first, but it finds {found}"
+    except NewskbError as error:
+        return f"expectation cannot be asked: {error}"
+    return None

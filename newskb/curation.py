@@ -1,0 +1,187 @@
+"""Growing the fact base from the command line without breaking or losing anything.
+
+A new record is appended as a table at the end of the right file (comments and layout stay as they
+were), and the whole data folder is validated with the new text exactly as `check` would see it
+before anything is written. The write happens under the data lock, after re-reading the file, so
+two curators adding at once both land.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import tomli_w
+
+from newskb import audit, dates
+from newskb.errors import BadArgumentError, NotFoundError, Problem, RecordError, Severity
+from newskb.fields import SLUG
+from newskb.fuzzy import did_you_mean, normalise
+from newskb.lock import data_lock, replace_file
+from newskb.model import ENTITY_KINDS, FACT_KINDS, FactBase, Kind
+from newskb.store import RECORD_KEYS, load
+
+ENTITIES_FILE = "entities.toml"
+EXPECTATIONS_FILE = "expectations.toml"
+SOURCES_FOLDER = "sources"
+SEEDS_FOLDER = "seeds"  # beside the data folder: data/sources/x.toml points at ../../seeds/
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Change:
+    """What an addition wrote (or, in a dry run, would write), and the warnings it raised."""
+
+    path: Path
+    record_id: str
+    toml: str
+    warnings: tuple[Problem, ...] = ()
+
+
+def refuse_bundled(root: Path) -> None:
+    """The fact base inside an installed package is read-only: a curator edits a checkout or a copy."""
+    if "_bundled" in root.resolve().parts:
+        raise BadArgumentError(
+            f"{root}: is the fact base bundled inside the installed package; "
+            "to curate, pass --data PATH (or set NEWSKB_DATA) to a data folder of your own"
+        )
+
+
+def add(root: Path, kind: Kind, values: dict[str, object], *, dry_run: bool = False) -> Change:
+    """Append one record of `kind` to its file once the whole fact base still checks clean."""
+    # Keys are written in the order the kind lists them; a key the kind does not have is kept, and
+    # validation refuses it as `check` would ("unknown key").
+    ordered = [*RECORD_KEYS[kind], *(key for key in values if key not in RECORD_KEYS[kind])]
+    record = {key: values[key] for key in ordered if values.get(key) not in (None, "", [], ())}
+    if dry_run:
+        return _append(root, kind, record, write=False)
+    refuse_bundled(root)
+    with data_lock(root):
+        return _append(root, kind, record, write=True)
+
+
+def _append(root: Path, kind: Kind, record: dict[str, object], *, write: bool) -> Change:
+    base, _ = load(root)
+    target = _target(root, kind, record, base)
+    if kind in FACT_KINDS:
+        record.pop("source")  # the source file's [source] table supplies it
+        if "id" not in record:
+            record = {"id": _new_id(kind, record, base), **record}
+    # Header written by hand: tomli_w would inline a short table as `kind = [{...}]`, which appended
+    # after another table would become a key of that table.
+    snippet = f"[[{kind.value}]]\n" + tomli_w.dumps(record)
+    old = target.read_text(encoding="utf-8") if target.exists() else ""
+    new = old + ("" if not old or old.endswith("\n") else "\n") + ("\n" if old else "") + snippet
+    warnings = _validate(root, {target: new})
+    if write:
+        replace_file(target, new.encode("utf-8"))
+    return Change(path=target, record_id=str(record["id"]), toml=snippet, warnings=warnings)
+
+
+def _target(root: Path, kind: Kind, record: dict[str, object], base: FactBase) -> Path:
+    if kind in ENTITY_KINDS:
+        return root / ENTITIES_FILE
+    if kind is Kind.EXPECT:
+        return root / EXPECTATIONS_FILE
+    source_id = record.get("source")
+    if not isinstance(source_id, str):
+        raise BadArgumentError(f"a {kind} needs --source: the id of the article it comes from")
+    for source in base.sources:
+        if source.id == source_id:
+            return source.origin.file
+    hint = did_you_mean(source_id, [source.id for source in base.sources])
+    raise RecordError(f"unknown source '{source_id}'{hint}")
+
+
+def _new_id(kind: Kind, record: dict[str, object], base: FactBase) -> str:
+    """A readable, unused id from the record's own words (holder and office, title, or text)."""
+    if kind is Kind.TERM:
+        words = f"{record.get('holder', '')} {record.get('office', '')}"
+    else:
+        words = str(record.get("title") or record.get("text") or kind.value)
+    stem = "-".join(normalise(words).split()[:8]) or kind.value
+    stem = re.sub(r"[^a-z0-9-]", "", stem).strip("-") or kind.value
+    taken = {existing.id for existing in base.records}
+    candidate, number = stem, 2
+    while candidate in taken:
+        candidate, number = f"{stem}-{number}", number + 1
+    return candidate
+
+
+def _validate(root: Path, overrides: dict[Path, str]) -> tuple[Problem, ...]:
+    """Refuse the change if it adds any error to the fact base; return the warnings it adds."""
+    before = {str(problem) for problem in audit.check_folder(root).problems}
+    after = audit.check_folder(root, overrides).problems
+    added = [problem for problem in after if str(problem) not in before]
+    errors = [problem for problem in added if problem.severity is not Severity.WARNING]
+    if errors:
+        more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
+        raise RecordError(f"refused, nothing written: {errors[0]}{more}")
+    return tuple(added)
+
+
+def new_source(
+    root: Path,
+    text_file: Path,
+    *,
+    source_id: str,
+    title: str,
+    publisher: str,
+    published: str,
+    note: str | None = None,
+) -> Change:
+    """Copy an article into seeds/ and write data/sources/ID.toml holding its [source] table."""
+    refuse_bundled(root)
+    if not SLUG.fullmatch(source_id):
+        raise BadArgumentError(f"'{source_id}' is not a kebab-case id (like 'rbc-ukraine-2024-09-30-rutte')")
+    dates.parse(published)
+    try:
+        article = text_file.read_bytes()
+        article.decode("utf-8")
+    except OSError as error:
+        raise BadArgumentError(f"{text_file}: cannot read: {error.strerror}") from None
+    except UnicodeDecodeError:
+        raise BadArgumentError(f"{text_file}: is not UTF-8 text") from None
+    with data_lock(root):
+        base, _ = load(root)
+        toml_path = root / SOURCES_FOLDER / f"{source_id}.toml"
+        seed_path = root.parent / SEEDS_FOLDER / text_file.name
+        for existing in (toml_path, seed_path):
+            if existing.exists():
+                raise RecordError(f"{existing}: already exists; nothing written")
+        if any(record.id == source_id for record in base.records):
+            raise RecordError(f"the id '{source_id}' is already used; nothing written")
+        table: dict[str, object] = {
+            "id": source_id,
+            "title": title,
+            "publisher": _organization(base, publisher),
+            "published": published,
+            "text": os.path.relpath(seed_path, toml_path.parent),
+        }
+        if note:
+            table["note"] = note
+        snippet = tomli_w.dumps({"source": table})
+        seed_path.parent.mkdir(parents=True, exist_ok=True)
+        toml_path.parent.mkdir(parents=True, exist_ok=True)
+        replace_file(seed_path, article)
+        try:
+            warnings = _validate(root, {toml_path: snippet})
+            replace_file(toml_path, snippet.encode("utf-8"))
+        except BaseException:
+            seed_path.unlink()
+            raise
+    return Change(path=toml_path, record_id=source_id, toml=snippet, warnings=warnings)
+
+
+def _organization(base: FactBase, name: str) -> str:
+    """The id of the organization named by id, name or alias."""
+    organizations = [entity for entity in base.entities if entity.kind is Kind.ORGANIZATION]
+    wanted = normalise(name)
+    for entity in organizations:
+        if name == entity.id or wanted in {normalise(label) for label in (entity.name, *entity.aliases)}:
+            return entity.id
+    hint = did_you_mean(name, [entity.id for entity in organizations])
+    raise NotFoundError(
+        f"unknown organization '{name}'{hint}; add it first with 'newskb add organization --id ... --name ...'"
+    )
