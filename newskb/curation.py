@@ -16,7 +16,7 @@ from pathlib import Path
 import tomli_w
 
 from newskb import audit, dates
-from newskb.errors import BadArgumentError, NotFoundError, Problem, RecordError, Severity
+from newskb.errors import BadArgumentError, NotFoundError, Problem, RecordError, Severity, display_path
 from newskb.fields import SLUG
 from newskb.fuzzy import did_you_mean, normalise
 from newskb.lock import data_lock, replace_file
@@ -149,7 +149,7 @@ def new_source(
         seed_path = root.parent / SEEDS_FOLDER / text_file.name
         for existing in (toml_path, seed_path):
             if existing.exists():
-                raise RecordError(f"{existing}: already exists; nothing written")
+                raise RecordError(f"{display_path(existing)}: already exists; nothing written")
         if any(record.id == source_id for record in base.records):
             raise RecordError(f"the id '{source_id}' is already used; nothing written")
         table: dict[str, object] = {
