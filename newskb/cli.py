@@ -19,7 +19,7 @@ from typing import IO, Annotated, Any
 import typer
 from typer.core import TyperGroup
 
-from newskb import __version__, audit, curation, evidence, export, index, query, render, search, store
+from newskb import __version__, audit, cache, curation, evidence, export, query, render, search, store
 from newskb.dates import parse, parse_day
 from newskb.errors import BadArgumentError, NewskbError, display_path
 from newskb.model import Kind
@@ -43,6 +43,12 @@ class _Group(TyperGroup):
             raise typer.Exit(error.exit_code) from None
         except BrokenPipeError:
             raise typer.Exit(_silence_stdout()) from None
+        except (KeyboardInterrupt, typer.Exit, typer.Abort):
+            raise
+        except Exception as error:
+            # The last line of defence for a bug: one line, never a traceback (promise 3).
+            typer.echo(f"newskb: internal error: {type(error).__name__}: {error} (please report it)", err=True)
+            raise typer.Exit(70) from None
 
 
 def _silence_stdout() -> int:
@@ -198,7 +204,7 @@ def _format(chosen: Format | None) -> Format:
 
 def _open(data: Path | None) -> sqlite3.Connection:
     """The index of the data folder; invalid records are skipped with one warning on stderr."""
-    connection, problems = index.open_index(store.find_data_dir(data))
+    connection, problems = cache.open_index(store.find_data_dir(data))
     if problems:
         typer.echo(
             f"newskb: warning: the data has {_count(len(problems), 'problem')}; answers skip what is invalid "

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime
 import re
-import unicodedata
 from collections.abc import Iterable, Mapping
 
 from newskb import dates
@@ -41,18 +40,16 @@ def type_name(value: object) -> str:
     return type(value).__name__
 
 
+# C0/C1 controls (ESC starts ANSI and OSC 8 sequences) and the bidi embeddings, overrides and
+# isolates (U+202A-202E, U+2066-2069), which can reorder what a terminal shows.
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
 def control_characters(text: str, *, multiline: bool) -> list[str]:
     """The control, escape and bidi-override characters in `text`, spelled as code points."""
-    found = []
-    for char in text:
-        if char == "\n" and multiline:
-            continue
-        category = unicodedata.category(char)
-        # Cc: C0/C1 controls (ESC starts ANSI and OSC 8 sequences); the bidi embeddings,
-        # overrides and isolates (U+202A-202E, U+2066-2069) can reorder what a terminal shows.
-        if category == "Cc" or char in "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069":
-            found.append(f"U+{ord(char):04X}")
-    return found
+    if _CONTROL.search(text) is None:  # the common case, decided in C
+        return []
+    return [f"U+{ord(char):04X}" for char in _CONTROL.findall(text) if not (char == "\n" and multiline)]
 
 
 class Fields:

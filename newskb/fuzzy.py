@@ -15,9 +15,15 @@ _NON_WORD = re.compile(r"[\W_]+")
 
 def normalise(text: str) -> str:
     """Fold text for comparison: 'Rutte\u2019s  NATO' and 'rutte s nato' compare equal."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    stripped = "".join(char for char in decomposed if not unicodedata.combining(char))
-    return " ".join(_NON_WORD.sub(" ", stripped.casefold()).split())
+    if not text.isascii():  # ASCII has no accents to strip: skip the slow part for most text
+        decomposed = unicodedata.normalize("NFKD", text)
+        text = "".join(char for char in decomposed if not unicodedata.combining(char))
+    return " ".join(_NON_WORD.sub(" ", text.casefold()).split())
+
+
+def tokenize(text: str) -> list[str]:
+    """The normalised words of a text, as search compares them."""
+    return normalise(text).split()
 
 
 def closest(value: str, choices: Iterable[str], *, limit: int = 3, cutoff: float = 60.0) -> list[str]:

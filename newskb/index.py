@@ -1,9 +1,10 @@
-"""The SQLite index every query runs on, built from the model.
+"""The SQLite index every query runs on, built from the model one data file at a time.
 
 Dates are stored as written (EDTF) beside their earliest and latest possible days (ISO strings,
-which compare as dates), so as-of questions are range comparisons. Search gets a small inverted
-index: every searchable text is a `doc`, split into normalised tokens in `posting`, with the
-distinct tokens in `vocab` for fuzzy expansion of a query's words.
+which compare as dates), so as-of questions are range comparisons. Every row remembers the data
+file it came from, so a changed file is refreshed by deleting its rows and inserting it again.
+Search gets a small inverted index: every searchable text is a `doc`, split into normalised tokens
+in `posting`, with the distinct tokens in `vocab` for fuzzy expansion of a query's words.
 """
 
 from __future__ import annotations
@@ -13,48 +14,61 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from newskb import holding
-from newskb.dates import OPEN, Edtf
-from newskb.errors import DataFileError, Problem, Severity
-from newskb.fuzzy import normalise
-from newskb.model import FactBase
-from newskb.store import load
+from newskb.dates import OPEN, Edtf, Span, parse
+from newskb.errors import Problem
+from newskb.model import FactBase, Origin, Term
+
+SCHEMA_VERSION = 4
 
 SCHEMA = """
 CREATE TABLE entity (
     id TEXT PRIMARY KEY, kind TEXT NOT NULL, name TEXT NOT NULL, summary TEXT, org TEXT, seats INTEGER,
-    source TEXT, quote TEXT, file TEXT NOT NULL, line INTEGER
+    source TEXT, quote TEXT, file TEXT NOT NULL
 );
-CREATE TABLE alias (entity_id TEXT NOT NULL, alias TEXT NOT NULL);
+CREATE TABLE alias (entity_id TEXT NOT NULL, alias TEXT NOT NULL, file TEXT NOT NULL);
 CREATE TABLE source (
     id TEXT PRIMARY KEY, title TEXT NOT NULL, publisher TEXT NOT NULL, published TEXT NOT NULL,
     published_earliest TEXT NOT NULL, published_latest TEXT NOT NULL, text_path TEXT NOT NULL, text TEXT,
-    note TEXT, file TEXT NOT NULL, line INTEGER
+    note TEXT, file TEXT NOT NULL
 );
-CREATE TABLE cites (source_id TEXT NOT NULL, entity_id TEXT NOT NULL);
+CREATE TABLE cites (source_id TEXT NOT NULL, entity_id TEXT NOT NULL, file TEXT NOT NULL);
 CREATE TABLE term (
     id TEXT PRIMARY KEY, office TEXT NOT NULL, holder TEXT NOT NULL,
     start TEXT, start_earliest TEXT, start_latest TEXT,
     "end" TEXT, end_earliest TEXT, end_latest TEXT,
-    replaces TEXT, source TEXT NOT NULL, quote TEXT NOT NULL, note TEXT, file TEXT NOT NULL, line INTEGER
+    replaces TEXT, source TEXT NOT NULL, quote TEXT NOT NULL, note TEXT, file TEXT NOT NULL
 );
 CREATE TABLE event (
     id TEXT PRIMARY KEY, date TEXT, date_earliest TEXT, date_latest TEXT, title TEXT NOT NULL,
-    source TEXT NOT NULL, quote TEXT NOT NULL, note TEXT, file TEXT NOT NULL, line INTEGER
+    source TEXT NOT NULL, quote TEXT NOT NULL, note TEXT, file TEXT NOT NULL
 );
-CREATE TABLE involves (event_id TEXT NOT NULL, entity_id TEXT NOT NULL, position INTEGER NOT NULL);
+CREATE TABLE involves (event_id TEXT NOT NULL, entity_id TEXT NOT NULL, position INTEGER NOT NULL, file TEXT NOT NULL);
 CREATE TABLE claim (
     id TEXT PRIMARY KEY, text TEXT NOT NULL, source TEXT NOT NULL, quote TEXT NOT NULL, note TEXT,
-    file TEXT NOT NULL, line INTEGER
+    file TEXT NOT NULL
 );
-CREATE TABLE about (claim_id TEXT NOT NULL, entity_id TEXT NOT NULL, position INTEGER NOT NULL);
+CREATE TABLE about (claim_id TEXT NOT NULL, entity_id TEXT NOT NULL, position INTEGER NOT NULL, file TEXT NOT NULL);
 -- Terms of the same holding from other sources: `closes` when the other gives the end this one, open
 -- when its source was published, did not know; `conflicts` when the two sources dispute a date.
 CREATE TABLE holding (term_id TEXT NOT NULL, other_id TEXT NOT NULL, closes INTEGER NOT NULL,
                       conflicts INTEGER NOT NULL);
 CREATE TABLE doc (id INTEGER PRIMARY KEY, kind TEXT NOT NULL, record_id TEXT NOT NULL, text TEXT NOT NULL,
-                  token_count INTEGER NOT NULL);
-CREATE TABLE posting (token TEXT NOT NULL, doc INTEGER NOT NULL);
-CREATE TABLE vocab (token TEXT PRIMARY KEY) WITHOUT ROWID;
+                  word_count INTEGER NOT NULL, file TEXT NOT NULL);
+-- Full-text index of the docs (SQLite's FTS5, tokenised in C: accents removed, case folded), and its
+-- vocabulary, which search expands a query's words against.
+CREATE VIRTUAL TABLE doc_fts USING fts5(text, content='doc', content_rowid='id',
+                                        tokenize='unicode61 remove_diacritics 2');
+CREATE VIRTUAL TABLE doc_vocab USING fts5vocab(doc_fts, 'row');
+-- What the index was built from, for an incremental refresh: each data file's size, mtime and hash,
+-- the article texts its sources read, and the problems found in it.
+CREATE TABLE data_file (path TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL,
+                        sha256 TEXT NOT NULL);
+CREATE TABLE text_file (path TEXT NOT NULL, owner TEXT NOT NULL, size INTEGER, mtime_ns INTEGER);
+CREATE TABLE problem (file TEXT NOT NULL, line INTEGER, key_path TEXT NOT NULL, message TEXT NOT NULL,
+                      severity TEXT NOT NULL);
+"""
+
+INDEXES = """
 CREATE INDEX alias_entity ON alias (entity_id);
 CREATE INDEX entity_kind ON entity (kind);
 CREATE INDEX entity_org ON entity (org);
@@ -64,32 +78,64 @@ CREATE INDEX involves_entity ON involves (entity_id);
 CREATE INDEX involves_event ON involves (event_id);
 CREATE INDEX about_entity ON about (entity_id);
 CREATE INDEX about_claim ON about (claim_id);
-CREATE INDEX posting_token ON posting (token);
 CREATE INDEX holding_term ON holding (term_id);
-"""
+CREATE INDEX holding_other ON holding (other_id);
+""" + "".join(
+    f"CREATE INDEX {table}_file ON {table} (file);\n"
+    for table in ("entity", "alias", "source", "cites", "term", "event", "involves", "claim", "about", "doc")
+)
+
+# Tables whose rows come from one data file, in the order they are emptied.
+FILE_TABLES = ("alias", "cites", "involves", "about", "entity", "source", "term", "event", "claim", "doc", "problem")
 
 
-def open_index(root: Path) -> tuple[sqlite3.Connection, list[Problem]]:
-    """Load the data folder and index it in memory; an unreadable file is an error, not a gap.
+def create(target: str = ":memory:") -> sqlite3.Connection:
+    """An empty index."""
+    connection = connect(target)
+    connection.executescript(SCHEMA + INDEXES)
+    connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+    return connection
 
-    Other problems are returned so the caller can warn: answers still come from the valid records.
-    """
-    base, problems = load(root)
-    fatal = [problem for problem in problems if problem.severity is Severity.FATAL]
-    if fatal:
-        raise DataFileError(f"{fatal[0]} (run 'newskb check' for every problem)")
-    return build(base), problems
+
+def connect(target: str) -> sqlite3.Connection:
+    connection = sqlite3.connect(target, timeout=60, isolation_level=None)
+    connection.row_factory = sqlite3.Row
+    return connection
 
 
 def build(base: FactBase, target: str = ":memory:") -> sqlite3.Connection:
     """A fresh index of `base`; where ids collide, the first record wins (check reports the rest)."""
-    connection = sqlite3.connect(target)
-    connection.row_factory = sqlite3.Row
-    connection.executescript(SCHEMA)
-    with connection:
-        _insert_records(connection, base)
-        _insert_docs(connection, base)
+    connection = create(target)
+    with transaction(connection):
+        insert(connection, base)
+        refresh_holdings(connection, {(term.office, term.holder) for term in base.terms})
     return connection
+
+
+def drop_indexes(connection: sqlite3.Connection) -> None:
+    names = connection.execute("SELECT name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL").fetchall()
+    for (name,) in names:
+        connection.execute(f'DROP INDEX "{name}"')
+
+
+def create_indexes(connection: sqlite3.Connection) -> None:
+    for statement in INDEXES.split(";"):
+        if statement.strip():
+            connection.execute(statement)
+
+
+class transaction:
+    """BEGIN IMMEDIATE ... COMMIT (or ROLLBACK): one writer at a time, readers see all or nothing."""
+
+    def __init__(self, connection: sqlite3.Connection) -> None:
+        self.connection = connection
+
+    def __enter__(self) -> sqlite3.Connection:
+        self.connection.execute("BEGIN IMMEDIATE")
+        return self.connection
+
+    def __exit__(self, kind: object, error: object, trace: object) -> None:
+        self.connection.execute("COMMIT" if kind is None else "ROLLBACK")
 
 
 def _bounds(value: Edtf | None) -> tuple[str | None, str | None, str | None]:
@@ -98,94 +144,140 @@ def _bounds(value: Edtf | None) -> tuple[str | None, str | None, str | None]:
     return str(value), value.earliest_day.isoformat(), value.latest_day.isoformat()
 
 
-def _insert_records(connection: sqlite3.Connection, base: FactBase) -> None:
-    insert = connection.execute
-    for entity in base.entities:
-        insert(
-            "INSERT OR IGNORE INTO entity VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+def insert(connection: sqlite3.Connection, base: FactBase, problems: Iterable[Problem] = ()) -> None:
+    """Add the records of `base` (a whole fact base or one file's records) and their problems."""
+    run = connection.executemany
+    run(
+        "INSERT OR IGNORE INTO entity VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [
             (
-                entity.id,
-                entity.kind.value,
-                entity.name,
-                entity.summary,
-                entity.org,
-                entity.seats,
-                entity.source,
-                entity.quote,
-                str(entity.origin.file),
-                entity.origin.line,
-            ),
-        )
-        connection.executemany("INSERT INTO alias VALUES (?, ?)", [(entity.id, alias) for alias in entity.aliases])
-    for source in base.sources:
-        published, earliest, latest = _bounds(source.published)
-        insert(
-            "INSERT OR IGNORE INTO source VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                e.id,
+                e.kind.value,
+                e.name,
+                e.summary,
+                e.org,
+                e.seats,
+                e.source,
+                e.quote,
+                str(e.origin.file),
+            )
+            for e in base.entities
+        ],
+    )
+    run(
+        "INSERT INTO alias VALUES (?, ?, ?)",
+        [(e.id, alias, str(e.origin.file)) for e in base.entities for alias in e.aliases],
+    )
+    run(
+        "INSERT OR IGNORE INTO source VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [
             (
-                source.id,
-                source.title,
-                source.publisher,
-                published,
-                earliest,
-                latest,
-                str(source.text_path),
-                source.text,
-                source.note,
-                str(source.origin.file),
-                source.origin.line,
-            ),
-        )
-        connection.executemany("INSERT INTO cites VALUES (?, ?)", [(source.id, cited) for cited in source.cites])
-    for term in base.terms:
-        end = _bounds(term.span.end)
-        if term.span.open_end:
-            end = (OPEN, None, None)
-        insert(
-            "INSERT OR IGNORE INTO term VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                s.id,
+                s.title,
+                s.publisher,
+                *_bounds(s.published),
+                str(s.text_path),
+                s.text,
+                s.note,
+                str(s.origin.file),
+            )
+            for s in base.sources
+        ],
+    )
+    run("INSERT INTO cites VALUES (?, ?, ?)", [(s.id, c, str(s.origin.file)) for s in base.sources for c in s.cites])
+    run(
+        "INSERT OR IGNORE INTO term VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [
             (
-                term.id,
-                term.office,
-                term.holder,
-                *_bounds(term.span.start),
-                *end,
-                term.replaces,
-                term.source,
-                term.quote,
-                term.note,
-                str(term.origin.file),
-                term.origin.line,
-            ),
-        )
-    _insert_holdings(connection, base)
-    for event in base.events:
-        insert(
-            "INSERT OR IGNORE INTO event VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (
-                event.id,
-                *_bounds(event.date),
-                event.title,
-                event.source,
-                event.quote,
-                event.note,
-                str(event.origin.file),
-                event.origin.line,
-            ),
-        )
-        connection.executemany(
-            "INSERT INTO involves VALUES (?, ?, ?)", [(event.id, entity, n) for n, entity in enumerate(event.involves)]
-        )
-    for claim in base.claims:
-        insert(
-            "INSERT OR IGNORE INTO claim VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (claim.id, claim.text, claim.source, claim.quote, claim.note, str(claim.origin.file), claim.origin.line),
-        )
-        connection.executemany(
-            "INSERT INTO about VALUES (?, ?, ?)", [(claim.id, entity, n) for n, entity in enumerate(claim.about)]
-        )
+                t.id,
+                t.office,
+                t.holder,
+                *_bounds(t.span.start),
+                *((OPEN, None, None) if t.span.open_end else _bounds(t.span.end)),
+                t.replaces,
+                t.source,
+                t.quote,
+                t.note,
+                str(t.origin.file),
+            )
+            for t in base.terms
+        ],
+    )
+    run(
+        "INSERT OR IGNORE INTO event VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [(v.id, *_bounds(v.date), v.title, v.source, v.quote, v.note, str(v.origin.file)) for v in base.events],
+    )
+    run(
+        "INSERT INTO involves VALUES (?, ?, ?, ?)",
+        [(v.id, entity, n, str(v.origin.file)) for v in base.events for n, entity in enumerate(v.involves)],
+    )
+    run(
+        "INSERT OR IGNORE INTO claim VALUES (?, ?, ?, ?, ?, ?)",
+        [(c.id, c.text, c.source, c.quote, c.note, str(c.origin.file)) for c in base.claims],
+    )
+    run(
+        "INSERT INTO about VALUES (?, ?, ?, ?)",
+        [(c.id, entity, n, str(c.origin.file)) for c in base.claims for n, entity in enumerate(c.about)],
+    )
+    run(
+        "INSERT INTO problem VALUES (?, ?, ?, ?, ?)",
+        [(str(p.file), p.line, p.key_path, p.message, p.severity.value) for p in problems],
+    )
+    _insert_docs(connection, base)
 
 
-def _insert_holdings(connection: sqlite3.Connection, base: FactBase) -> None:
-    published = {source.id: source.published.earliest_day for source in base.sources}
+def delete_file(connection: sqlite3.Connection, path: str) -> set[tuple[str, str]]:
+    """Remove every row that came from one data file; return the holdings whose terms it touched."""
+    touched = {
+        (row[0], row[1]) for row in connection.execute("SELECT office, holder FROM term WHERE file = ?", (path,))
+    }
+    connection.execute(
+        "DELETE FROM holding WHERE term_id IN (SELECT id FROM term WHERE file = :f) "
+        "OR other_id IN (SELECT id FROM term WHERE file = :f)",
+        {"f": path},
+    )
+    # An external-content FTS index is told what to forget, with the text it indexed.
+    connection.execute(
+        "INSERT INTO doc_fts (doc_fts, rowid, text) SELECT 'delete', id, text FROM doc WHERE file = ?", (path,)
+    )
+    for table in FILE_TABLES:
+        connection.execute(f"DELETE FROM {table} WHERE file = ?", (path,))
+    return touched
+
+
+def refresh_holdings(connection: sqlite3.Connection, groups: set[tuple[str, str]]) -> None:
+    """Recompute which terms tell of the same holding, for the (office, holder) groups given."""
+    if not groups:
+        return
+    published = {
+        row["id"]: parse(row["published"]).earliest_day
+        for row in connection.execute("SELECT id, published FROM source")
+    }
+    if len(groups) > 100:  # a build or a large refresh: one pass over the table beats a query per group
+        rows = [row for row in connection.execute("SELECT * FROM term") if (row["office"], row["holder"]) in groups]
+    else:
+        rows = [
+            row
+            for office, holder in groups
+            for row in connection.execute("SELECT * FROM term WHERE office = ? AND holder = ?", (office, holder))
+        ]
+    terms = [
+        Term(
+            id=row["id"],
+            office=row["office"],
+            holder=row["holder"],
+            source=row["source"],
+            quote="",
+            span=Span(
+                start=parse(row["start"]) if row["start"] else None,
+                end=parse(row["end"]) if row["end"] and row["end"] != OPEN else None,
+                open_end=row["end"] == OPEN,
+            ),
+            origin=Origin(file=Path(row["file"])),
+        )
+        for row in rows
+    ]
+    connection.executemany("DELETE FROM holding WHERE term_id = ?", [(term.id,) for term in terms])
     connection.executemany(
         "INSERT INTO holding VALUES (?, ?, ?, ?)",
         [
@@ -195,40 +287,31 @@ def _insert_holdings(connection: sqlite3.Connection, base: FactBase) -> None:
                 holding.closes(other, term, published),
                 bool(holding.disagreements(term, other, published)),
             )
-            for term, other in holding.pairs(base.terms)
+            for term, other in holding.pairs(terms)
         ],
     )
 
 
-def searchable_texts(base: FactBase) -> Iterator[tuple[str, str, str]]:
-    """(kind, record id, text) for every text search looks at: names, aliases, titles, claims, quotes."""
+def searchable_texts(base: FactBase) -> Iterator[tuple[str, str, str, str]]:
+    """(kind, record id, text, file) for every text search looks at: names, aliases, titles, claims, quotes."""
     for entity in base.entities:
         for text in (entity.name, *entity.aliases):
-            yield entity.kind.value, entity.id, text
+            yield entity.kind.value, entity.id, text, str(entity.origin.file)
     for term in base.terms:
-        yield "term", term.id, term.quote
+        yield "term", term.id, term.quote, str(term.origin.file)
     for event in base.events:
-        yield "event", event.id, event.title
-        yield "event", event.id, event.quote
+        yield "event", event.id, event.title, str(event.origin.file)
+        yield "event", event.id, event.quote, str(event.origin.file)
     for claim in base.claims:
-        yield "claim", claim.id, claim.text
-        yield "claim", claim.id, claim.quote
+        yield "claim", claim.id, claim.text, str(claim.origin.file)
+        yield "claim", claim.id, claim.quote, str(claim.origin.file)
 
 
 def _insert_docs(connection: sqlite3.Connection, base: FactBase) -> None:
-    vocabulary: set[str] = set()
-    for number, (kind, record_id, text) in enumerate(searchable_texts(base), start=1):
-        tokens = tokenize(text)
-        connection.execute("INSERT INTO doc VALUES (?, ?, ?, ?, ?)", (number, kind, record_id, text, len(tokens)))
-        connection.executemany("INSERT INTO posting VALUES (?, ?)", [(token, number) for token in set(tokens)])
-        vocabulary.update(tokens)
-    connection.executemany("INSERT INTO vocab VALUES (?)", [(token,) for token in sorted(vocabulary)])
-
-
-def tokenize(text: str) -> list[str]:
-    """The normalised words of a text, as search compares them."""
-    return normalise(text).split()
-
-
-def rows(connection: sqlite3.Connection, sql: str, parameters: Iterable[object] = ()) -> list[sqlite3.Row]:
-    return list(connection.execute(sql, tuple(parameters)))
+    first = connection.execute("SELECT coalesce(max(id), 0) + 1 FROM doc").fetchone()[0]
+    docs = [
+        (number, kind, record_id, text, len(text.split()), file)
+        for number, (kind, record_id, text, file) in enumerate(searchable_texts(base), start=first)
+    ]
+    connection.executemany("INSERT INTO doc VALUES (?, ?, ?, ?, ?, ?)", docs)
+    connection.execute("INSERT INTO doc_fts (rowid, text) SELECT id, text FROM doc WHERE id >= ?", (first,))

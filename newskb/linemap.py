@@ -37,6 +37,26 @@ class LineMap:
         return self.tables.get((name, index), TableLines(line=1))
 
 
+class LazyLineMap:
+    """A file's line map, scanned only when a line number is first asked for.
+
+    Building an index needs no line numbers; reporting a problem does. Scanning every file up front
+    would cost a quarter of the TOML parse itself.
+    """
+
+    __slots__ = ("_map", "_text")
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._map: LineMap | None = None
+
+    def get(self) -> LineMap:
+        if self._map is None:
+            self._map = scan(self._text)
+            self._text = ""
+        return self._map
+
+
 def scan(text: str) -> LineMap:
     """Map every table header and key of `text` to its 1-based line number."""
     result = LineMap()
@@ -54,22 +74,26 @@ def scan(text: str) -> LineMap:
         if depth > 0:
             depth += _bracket_balance(line)
             continue
-        header = _HEADER.fullmatch(line)
-        if header is not None:
-            name = header[2]
-            current = TableLines(line=number)
-            result.tables[(name, counts[name])] = current
-            counts[name] += 1
+        if not line or line[0] == "#":
             continue
-        key = _KEY.match(line)
+        if line[0] == "[":
+            header = _HEADER.fullmatch(line)
+            if header is not None:
+                name = header[2]
+                current = TableLines(line=number)
+                result.tables[(name, counts[name])] = current
+                counts[name] += 1
+            continue
+        key = _KEY.match(line) if "=" in line else None
         if key is None:
             continue
         current.keys.setdefault(key[1].strip("\"'"), number)
         value = key[2]
-        for delimiter in ('"""', "'''"):
-            if value.startswith(delimiter) and value.count(delimiter) == 1:
-                closing = delimiter
-        if closing is None and value.startswith("["):
+        if value[:1] == '"' or value[:1] == "'":
+            for delimiter in ('"""', "'''"):
+                if value.startswith(delimiter) and value.count(delimiter) == 1:
+                    closing = delimiter
+        elif value.startswith("["):
             depth = _bracket_balance(value)
     return result
 

@@ -6,14 +6,14 @@ found later, by `check` or by a query, can point at the line a curator must edit
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
 from typing import ClassVar
 
 from newskb.dates import Edtf, Span
+from newskb.linemap import LazyLineMap
 
 
 class Kind(StrEnum):
@@ -36,14 +36,27 @@ FACT_KINDS = (Kind.TERM, Kind.EVENT, Kind.CLAIM)
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Origin:
-    """Where a record was written: its file, its table header line, and each key's line."""
+    """Where a record was written: its file and which table of it (the `index`-th `[[table]]`).
+
+    Line numbers are worked out from the file's text only when asked for (see linemap.LazyLineMap).
+    """
 
     file: Path
-    line: int | None
-    key_lines: Mapping[str, int] = field(default_factory=dict)
+    table: str = ""
+    index: int = 0
+    lines: LazyLineMap | None = None
+
+    @property
+    def line(self) -> int | None:
+        """The line of the record's table header."""
+        return self.lines.get().table(self.table, self.index).line if self.lines is not None else None
 
     def line_of(self, key: str) -> int | None:
-        return self.key_lines.get(key, self.line)
+        """The line of one of the record's keys, or of its header if the key is not written."""
+        if self.lines is None:
+            return None
+        table = self.lines.get().table(self.table, self.index)
+        return table.keys.get(key, table.line)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

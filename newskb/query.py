@@ -278,7 +278,7 @@ def show(connection: sqlite3.Connection, name: str, day: date) -> Profile:
         for row in connection.execute(
             "SELECT c.*, (SELECT group_concat(entity_id, char(31)) FROM "
             "(SELECT entity_id FROM about WHERE claim_id = c.id ORDER BY position)) AS about_ids "
-            "FROM claim c WHERE c.id IN (SELECT claim_id FROM about WHERE entity_id = ?) ORDER BY c.file, c.line",
+            "FROM claim c WHERE c.id IN (SELECT claim_id FROM about WHERE entity_id = ?) ORDER BY c.rowid",
             (match.id,),
         )
     ]

@@ -15,8 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from newskb.errors import BadArgumentError, NotFoundError
-from newskb.fuzzy import normalise
-from newskb.index import tokenize
+from newskb.fuzzy import normalise, tokenize
 from newskb.model import Kind
 
 # Below this WRatio score a name is not taken as what the user meant.
@@ -87,14 +86,14 @@ def search(connection: sqlite3.Connection, query: str, *, kind: Kind | None = No
     words = tokenize(query)
     if not words:
         raise BadArgumentError(f"search needs a word to look for, not '{query}'")
-    vocabulary = [row[0] for row in connection.execute("SELECT token FROM vocab")]
+    vocabulary = [row[0] for row in connection.execute("SELECT term FROM doc_vocab")]
     doc_scores: dict[int, float] = defaultdict(float)
     doc_matched: dict[int, int] = defaultdict(int)
     for word in words:
-        expansions = _expand(connection, word, vocabulary)
         best_in_doc: dict[int, float] = {}
-        for token, score in expansions.items():
-            for (doc,) in connection.execute("SELECT doc FROM posting WHERE token = ?", (token,)):
+        for token, score in _expand(word, vocabulary).items():
+            # A quoted FTS5 string is one literal term: no query syntax from the data reaches SQLite.
+            for (doc,) in connection.execute("SELECT rowid FROM doc_fts WHERE doc_fts MATCH ?", (f'"{token}"',)):
                 if score > best_in_doc.get(doc, 0.0):
                     best_in_doc[doc] = score
         for doc, score in best_in_doc.items():
@@ -103,23 +102,19 @@ def search(connection: sqlite3.Connection, query: str, *, kind: Kind | None = No
     return _rank(connection, doc_scores, doc_matched, kind, limit)
 
 
-def _expand(connection: sqlite3.Connection, word: str, vocabulary: list[str]) -> dict[str, float]:
+def _expand(word: str, vocabulary: list[str]) -> dict[str, float]:
     """The indexed words a query word may stand for, with how well each matches (0-100)."""
     from rapidfuzz import fuzz, process  # imported here: only search needs it
 
     expansions: dict[str, float] = {}
     if len(word) >= 4:
-        for token, score, _ in process.extract(
-            word, vocabulary, scorer=fuzz.ratio, score_cutoff=WORD_CUTOFF, limit=None
-        ):
-            expansions[token] = score
+        matches = process.extract(word, vocabulary, scorer=fuzz.ratio, score_cutoff=WORD_CUTOFF, limit=None)
+        expansions.update((token, score) for token, score, _ in matches)
     if len(word) >= 3:
-        # vocab is sorted by its primary key, so every word starting with `word` lies in one range.
-        for (token,) in connection.execute(
-            "SELECT token FROM vocab WHERE token > ? AND token < ?", (word, word + "\U0010ffff")
-        ):
-            expansions[token] = max(expansions.get(token, 0.0), PREFIX_SCORE)
-    if connection.execute("SELECT 1 FROM vocab WHERE token = ?", (word,)).fetchone():
+        for token in vocabulary:
+            if token.startswith(word):
+                expansions[token] = max(expansions.get(token, 0.0), PREFIX_SCORE)
+    if word in expansions or word in vocabulary:
         expansions[word] = 100.0
     return expansions
 
@@ -135,13 +130,13 @@ def _rank(
     candidates = [doc for doc, score in doc_scores.items() if score >= MIN_SCORE]
     for start in range(0, len(candidates), 500):
         chunk = candidates[start : start + 500]
-        query = f"SELECT id, kind, record_id, token_count FROM doc WHERE id IN ({','.join('?' * len(chunk))})"
+        query = f"SELECT id, kind, record_id, word_count FROM doc WHERE id IN ({','.join('?' * len(chunk))})"
         for row in connection.execute(query, chunk):
             if kind is not None and row["kind"] != kind.value:
                 continue
             # Mostly how well the query's words matched; a little for how much of the text they cover,
             # so the name "Rutte" ranks above a long claim that mentions Rutte.
-            coverage = min(1.0, doc_matched[row["id"]] / max(1, row["token_count"]))
+            coverage = min(1.0, doc_matched[row["id"]] / max(1, row["word_count"]))
             score = 0.9 * doc_scores[row["id"]] + 10.0 * coverage
             key = (row["kind"], row["record_id"])
             best[key] = max(best.get(key, 0.0), score)

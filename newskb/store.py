@@ -18,7 +18,7 @@ from newskb import dates
 from newskb.errors import DataFileError, Problem, Severity, display_path
 from newskb.fields import Fields, type_name
 from newskb.fuzzy import did_you_mean
-from newskb.linemap import TOP_LEVEL, LineMap, scan
+from newskb.linemap import TOP_LEVEL, LazyLineMap
 from newskb.model import FACT_KINDS, Claim, Entity, Event, Expectation, FactBase, Kind, Origin, Source, Term
 
 DATA_VARIABLE = "NEWSKB_DATA"
@@ -68,7 +68,22 @@ def find_data_dir(option: Path | None = None) -> Path:
 
 def data_files(root: Path) -> list[Path]:
     """Every TOML file below the data folder, in a stable order."""
-    return sorted(root.rglob("*.toml"))
+    return sorted(data_file_stats(root))
+
+
+def data_file_stats(root: Path) -> dict[Path, tuple[int, int]]:
+    """Every TOML file below the data folder with its (size, mtime in ns): what a refresh compares."""
+    found: dict[Path, tuple[int, int]] = {}
+    folders = [root]
+    while folders:
+        with os.scandir(folders.pop()) as entries:
+            for entry in entries:
+                if entry.is_dir():
+                    folders.append(Path(entry.path))
+                elif entry.name.endswith(".toml") and entry.is_file():
+                    status = entry.stat()
+                    found[Path(entry.path)] = (status.st_size, status.st_mtime_ns)
+    return found
 
 
 @dataclass(slots=True)
@@ -79,6 +94,17 @@ class _Collected:
     events: list[Event] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
     expectations: list[Expectation] = field(default_factory=list)
+
+    def base(self, root: Path) -> FactBase:
+        return FactBase(
+            root=root,
+            entities=tuple(self.entities),
+            sources=tuple(self.sources),
+            terms=tuple(self.terms),
+            events=tuple(self.events),
+            claims=tuple(self.claims),
+            expectations=tuple(self.expectations),
+        )
 
 
 def load(root: Path, overrides: Mapping[Path, str] | None = None) -> tuple[FactBase, list[Problem]]:
@@ -93,38 +119,35 @@ def load(root: Path, overrides: Mapping[Path, str] | None = None) -> tuple[FactB
     files = sorted({*data_files(root), *overrides})
     if not files:
         problems.append(
-            Problem(
-                file=root,
-                line=None,
-                key_path="",
-                message="no .toml data files found",
-                severity=Severity.FATAL,
-            )
+            Problem(file=root, line=None, key_path="", message="no .toml data files found", severity=Severity.FATAL)
         )
     for path in files:
-        document, lines = read_document(path, problems, overrides.get(path))
-        if document is not None:
-            _read_records(path, document, lines, collected, problems)
-    base = FactBase(
-        root=root,
-        entities=tuple(collected.entities),
-        sources=tuple(collected.sources),
-        terms=tuple(collected.terms),
-        events=tuple(collected.events),
-        claims=tuple(collected.claims),
-        expectations=tuple(collected.expectations),
-    )
-    return base, problems
+        _load_into(path, collected, problems, overrides.get(path))
+    return collected.base(root), problems
+
+
+def load_file(path: Path, root: Path) -> tuple[FactBase, list[Problem]]:
+    """The records of one data file alone (the unit an index refresh reads again)."""
+    problems: list[Problem] = []
+    collected = _Collected()
+    _load_into(path, collected, problems, None)
+    return collected.base(root), problems
+
+
+def _load_into(path: Path, collected: _Collected, problems: list[Problem], text: str | None) -> None:
+    document, lines = read_document(path, problems, text)
+    if document is not None:
+        _read_records(path, document, lines, collected, problems)
 
 
 def read_document(
     path: Path, problems: list[Problem], text: str | None = None
-) -> tuple[dict[str, object] | None, LineMap]:
+) -> tuple[dict[str, object] | None, LazyLineMap]:
     """Parse one TOML file (or `text` standing in for it); an unreadable one is a fatal problem."""
 
-    def fatal(line: int | None, message: str) -> tuple[None, LineMap]:
+    def fatal(line: int | None, message: str) -> tuple[None, LazyLineMap]:
         problems.append(Problem(file=path, line=line, key_path="", message=message, severity=Severity.FATAL))
-        return None, LineMap()
+        return None, LazyLineMap("")
 
     try:
         raw = path.read_bytes() if text is None else text.encode("utf-8")
@@ -142,13 +165,13 @@ def read_document(
         # tomllib puts the position in its message only; "at end of document" means the last line.
         line = int(position[1]) if position else max(1, len(text.splitlines()))
         return fatal(line, f"TOML syntax error: {error}")
-    return document, scan(text)
+    return document, LazyLineMap(text)
 
 
 def _read_records(
     path: Path,
     document: Mapping[str, object],
-    lines: LineMap,
+    lines: LazyLineMap,
     collected: _Collected,
     problems: list[Problem],
 ) -> None:
@@ -182,15 +205,15 @@ def _read_records(
             _read_record(Kind(name), table, origin, file_source, collected, problems)
 
 
-def _top_level_problem(path: Path, lines: LineMap, name: str, message: str, problems: list[Problem]) -> None:
-    table = lines.tables.get((name, 0))
-    line = table.line if table is not None else lines.table(TOP_LEVEL).keys.get(name)
+def _top_level_problem(path: Path, lines: LazyLineMap, name: str, message: str, problems: list[Problem]) -> None:
+    line_map = lines.get()
+    table = line_map.tables.get((name, 0))
+    line = table.line if table is not None else line_map.table(TOP_LEVEL).keys.get(name)
     problems.append(Problem(file=path, line=line, key_path=name, message=message))
 
 
-def _origin(path: Path, lines: LineMap, name: str, index: int) -> Origin:
-    table = lines.table(name, index)
-    return Origin(file=path, line=table.line, key_lines=dict(table.keys))
+def _origin(path: Path, lines: LazyLineMap, name: str, index: int) -> Origin:
+    return Origin(file=path, table=name, index=index, lines=lines)
 
 
 def _read_record(

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from newskb import evidence, export, query, search
+from newskb.cache import open_index
 from newskb.errors import BadArgumentError, DataFileError, NotFoundError
-from newskb.index import open_index
 from newskb.model import Kind
 
 

@@ -1,0 +1,206 @@
+"""The persisted index: a SQLite file in the user's cache folder, refreshed one data file at a time.
+
+A query stats the data files, compares size and mtime (and the content hash when those differ but
+the bytes may not) with what the index was built from, and reads again only what was added,
+changed or removed. The file is never trusted blindly: a foreign, corrupt or truncated one is
+rebuilt; an unwritable cache folder falls back to an index in memory; concurrent refreshes are
+serialised by SQLite's own write lock. NEWSKB_CACHE=off turns it all off.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import sqlite3
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+from newskb import index
+from newskb.errors import DataFileError, Problem, Severity
+from newskb.store import data_file_stats, load_file
+
+CACHE_VARIABLE = "NEWSKB_CACHE"
+# Written into the SQLite header: a file without it is not ours, whatever its name.
+APPLICATION_ID = 0x6E6B6231  # "nkb1"
+
+Progress = Callable[[int, int], None]
+"""Told (done, total) as data files are read, so a long build can show progress."""
+
+
+def cache_path(root: Path) -> Path:
+    """The index file for a data folder: under $XDG_CACHE_HOME (or ~/.cache), keyed by the folder's path."""
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    key = hashlib.sha256(str(root.resolve()).encode("utf-8")).hexdigest()[:20]
+    return Path(base) / "newskb" / f"index-{key}.sqlite"
+
+
+def open_index(root: Path, progress: Progress | None = None) -> tuple[sqlite3.Connection, list[Problem]]:
+    """The index of `root`, fresh; its problems. An unreadable data file is an error, not a gap."""
+    if os.environ.get(CACHE_VARIABLE, "").lower() in ("off", "0", "no", "false"):
+        connection = _in_memory(root, progress)
+    else:
+        connection = _persisted(root, progress)
+    problems = [
+        Problem(
+            file=Path(row["file"]),
+            line=row["line"],
+            key_path=row["key_path"],
+            message=row["message"],
+            severity=Severity(row["severity"]),
+        )
+        for row in connection.execute("SELECT * FROM problem ORDER BY file, line")
+    ]
+    fatal = [problem for problem in problems if problem.severity is Severity.FATAL]
+    if fatal:
+        raise DataFileError(f"{fatal[0]} (run 'newskb check' for every problem)")
+    if not connection.execute("SELECT 1 FROM data_file LIMIT 1").fetchone():
+        raise DataFileError(f"{root}: no .toml data files found")
+    return connection, problems
+
+
+def _in_memory(root: Path, progress: Progress | None) -> sqlite3.Connection:
+    try:
+        connection = index.create()
+        refresh(connection, root, progress)
+    except sqlite3.Error as error:
+        raise DataFileError(f"{root}: cannot index the data: {error}") from None
+    return connection
+
+
+def _persisted(root: Path, progress: Progress | None) -> sqlite3.Connection:
+    path = cache_path(root)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        connection = _open_trusted(path)
+        if connection is None:
+            connection = _rebuild(path, root, progress)
+        else:
+            refresh(connection, root, progress)
+        return connection
+    except (OSError, sqlite3.Error):
+        # An unwritable cache folder, a full disk, a file that fails halfway: answer from memory.
+        return _in_memory(root, progress)
+
+
+def _open_trusted(path: Path) -> sqlite3.Connection | None:
+    """The cached index if it is ours, of this schema, and whole; else None (it will be rebuilt)."""
+    if not path.exists():
+        return None
+    connection = index.connect(str(path))
+    try:
+        application_id = connection.execute("PRAGMA application_id").fetchone()[0]
+        version = connection.execute("PRAGMA user_version").fetchone()[0]
+        if application_id != APPLICATION_ID or version != index.SCHEMA_VERSION:
+            raise sqlite3.DatabaseError("not a newskb index of this version")
+        # A truncated file can still open: compare its size with the pages it says it has.
+        pages = connection.execute("PRAGMA page_count").fetchone()[0]
+        page_size = connection.execute("PRAGMA page_size").fetchone()[0]
+        if path.stat().st_size < pages * page_size:
+            raise sqlite3.DatabaseError("truncated")
+        connection.execute("SELECT count(*) FROM data_file").fetchone()
+        return connection
+    except sqlite3.DatabaseError:
+        connection.close()
+        return None
+
+
+def _rebuild(path: Path, root: Path, progress: Progress | None) -> sqlite3.Connection:
+    """Build a new index beside the old file, then swap it in whole: no reader sees half of it."""
+    descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=".index-", suffix=".sqlite")
+    os.close(descriptor)
+    try:
+        connection = index.create(temporary)
+        connection.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+        refresh(connection, root, progress)
+        connection.close()
+        os.replace(temporary, path)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(temporary)
+        raise
+    return index.connect(str(path))
+
+
+def refresh(connection: sqlite3.Connection, root: Path, progress: Progress | None = None) -> None:
+    """Bring the index up to date with the data folder, reading only what changed."""
+    on_disk = data_file_stats(root)
+    if _unchanged(connection, on_disk):
+        return
+    with index.transaction(connection):
+        # Look again inside the write lock: another process may have refreshed meanwhile.
+        known = {row["path"]: row for row in connection.execute("SELECT * FROM data_file")}
+        stale_texts = _stale_text_owners(connection)
+        changed: dict[Path, str] = {}  # path -> content hash
+        for path, (size, mtime) in sorted(on_disk.items()):
+            row = known.pop(str(path), None)
+            fresh = str(path) not in stale_texts
+            if row is not None and (row["size"], row["mtime_ns"]) == (size, mtime) and fresh:
+                continue
+            digest = _sha256(path)
+            if row is not None and row["sha256"] == digest and fresh:
+                # Touched but not changed: remember the new mtime so the next query is fast again.
+                connection.execute("UPDATE data_file SET mtime_ns = ? WHERE path = ?", (mtime, str(path)))
+                continue
+            changed[path] = digest
+        touched: set[tuple[str, str]] = set()
+        for removed in known:
+            touched |= _forget(connection, removed)
+        # A first build inserts everything: indexes are cheaper made once, afterwards.
+        bulk = len(changed) > 50 and not connection.execute("SELECT 1 FROM data_file LIMIT 1").fetchone()
+        if bulk:
+            index.drop_indexes(connection)
+        for done, (path, digest) in enumerate(changed.items(), start=1):
+            touched |= _forget(connection, str(path))
+            base, problems = load_file(path, root)
+            index.insert(connection, base, problems)
+            touched |= {(term.office, term.holder) for term in base.terms}
+            connection.execute("INSERT INTO data_file VALUES (?, ?, ?, ?)", (str(path), *on_disk[path], digest))
+            connection.executemany(
+                "INSERT INTO text_file VALUES (?, ?, ?, ?)",
+                [(str(source.text_path), str(path), *_stat(source.text_path)) for source in base.sources],
+            )
+            if progress is not None:
+                progress(done, len(changed))
+        if bulk:
+            index.create_indexes(connection)
+        index.refresh_holdings(connection, touched)
+
+
+def _forget(connection: sqlite3.Connection, path: str) -> set[tuple[str, str]]:
+    """Remove what one data file put in the index; return the holdings its terms belonged to."""
+    if not connection.execute("SELECT 1 FROM data_file WHERE path = ?", (path,)).fetchone():
+        return set()  # never indexed: nothing to remove
+    connection.execute("DELETE FROM data_file WHERE path = ?", (path,))
+    connection.execute("DELETE FROM text_file WHERE owner = ?", (path,))
+    return index.delete_file(connection, path)
+
+
+def _unchanged(connection: sqlite3.Connection, on_disk: dict[Path, tuple[int, int]]) -> bool:
+    """The fast path of every query: same files, same sizes and mtimes, same article texts."""
+    known = {row[0]: (row[1], row[2]) for row in connection.execute("SELECT path, size, mtime_ns FROM data_file")}
+    if known != {str(path): stat for path, stat in on_disk.items()}:
+        return False
+    return not _stale_text_owners(connection)
+
+
+def _stale_text_owners(connection: sqlite3.Connection) -> set[str]:
+    """Data files whose sources' article texts changed since they were read."""
+    return {
+        row["owner"]
+        for row in connection.execute("SELECT path, owner, size, mtime_ns FROM text_file")
+        if _stat(Path(row["path"])) != (row["size"], row["mtime_ns"])
+    }
+
+
+def _stat(path: Path) -> tuple[int | None, int | None]:
+    try:
+        status = path.stat()
+    except OSError:
+        return None, None
+    return status.st_size, status.st_mtime_ns
+
+
+def _sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
