@@ -43,12 +43,6 @@ class _Group(TyperGroup):
             raise typer.Exit(error.exit_code) from None
         except BrokenPipeError:
             raise typer.Exit(_silence_stdout()) from None
-        except (KeyboardInterrupt, typer.Exit, typer.Abort):
-            raise
-        except Exception as error:
-            # The last line of defence for a bug: one line, never a traceback (promise 3).
-            typer.echo(f"newskb: internal error: {type(error).__name__}: {error} (please report it)", err=True)
-            raise typer.Exit(70) from None
 
 
 def _silence_stdout() -> int:
@@ -582,6 +576,10 @@ def main() -> None:
         app()
     except SystemExit as exit_request:
         code = exit_request.code
+    except Exception as error:
+        # The last line of defence against a bug: one line, never a traceback (promise 3).
+        print(f"newskb: internal error: {type(error).__name__}: {error} (please report it)", file=sys.stderr)
+        code = 70
     else:
         code = 0
     try:
