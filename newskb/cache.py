@@ -10,16 +10,15 @@ serialised by SQLite's own write lock. NEWSKB_CACHE=off turns it all off.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import os
 import sqlite3
-import tempfile
+import zlib
 from collections.abc import Callable
 from pathlib import Path
 
 from newskb import index
 from newskb.errors import DataFileError, Problem, Severity
-from newskb.store import data_file_stats, load_file
+from newskb.folder import data_file_stats
 
 CACHE_VARIABLE = "NEWSKB_CACHE"
 # Written into the SQLite header: a file without it is not ours, whatever its name.
@@ -32,8 +31,11 @@ Progress = Callable[[int, int], None]
 def cache_path(root: Path) -> Path:
     """The index file for a data folder: under $XDG_CACHE_HOME (or ~/.cache), keyed by the folder's path."""
     base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    key = hashlib.sha256(str(root.resolve()).encode("utf-8")).hexdigest()[:20]
-    return Path(base) / "newskb" / f"index-{key}.sqlite"
+    folder = str(root.resolve()).encode("utf-8")
+    # Two checksums make a 64-bit key; zlib is already loaded, hashlib would cost a query 2 ms. A clash
+    # would only make two folders share one index, which each refresh would then rebuild correctly.
+    key = f"{zlib.crc32(folder):08x}{zlib.adler32(folder):08x}"
+    return Path(base) / "newskb" / f"index-{root.resolve().name}-{key}.sqlite"
 
 
 def open_index(root: Path, progress: Progress | None = None) -> tuple[sqlite3.Connection, list[Problem]]:
@@ -108,6 +110,8 @@ def _open_trusted(path: Path) -> sqlite3.Connection | None:
 
 def _rebuild(path: Path, root: Path, progress: Progress | None) -> sqlite3.Connection:
     """Build a new index beside the old file, then swap it in whole: no reader sees half of it."""
+    import tempfile  # imported here, like everything only a rebuild needs
+
     descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=".index-", suffix=".sqlite")
     os.close(descriptor)
     try:
@@ -128,6 +132,8 @@ def refresh(connection: sqlite3.Connection, root: Path, progress: Progress | Non
     on_disk = data_file_stats(root)
     if _unchanged(connection, on_disk):
         return
+    from newskb.store import load_file  # imported here: a warm index reads no data file
+
     with index.transaction(connection):
         # Look again inside the write lock: another process may have refreshed meanwhile.
         known = {row["path"]: row for row in connection.execute("SELECT * FROM data_file")}
@@ -203,4 +209,6 @@ def _stat(path: Path) -> tuple[int | None, int | None]:
 
 
 def _sha256(path: Path) -> str:
+    import hashlib
+
     return hashlib.sha256(path.read_bytes()).hexdigest()

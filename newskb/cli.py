@@ -5,25 +5,27 @@ message on stderr and an exit code (0 found, 1 nothing found or problems, 2 usag
 data, 130 interrupted, 141 stdout closed early).
 """
 
-from __future__ import annotations
-
 import io
 import os
-import sqlite3
 import sys
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
-from typing import IO, Annotated, Any
+from typing import IO, TYPE_CHECKING, Annotated, Any
 
 import typer
 from typer.core import TyperGroup
 
-from newskb import __version__, audit, cache, curation, evidence, export, query, render, search, store
-from newskb.dates import parse, parse_day
+# Only what every command needs is imported here; each command imports the rest when it runs,
+# so a query does not pay for the modules that curation or export use (benchmarks/RESULTS.md).
+from newskb import __version__, folder, render
 from newskb.errors import BadArgumentError, NewskbError, display_path
-from newskb.model import Kind
 from newskb.render import Column, Format
+
+if TYPE_CHECKING:
+    import sqlite3
+
+    from newskb.search import Match
 
 EXIT_CODES_HELP = (
     "Exit codes: 0 found (or the data is clean), 1 nothing found (or check found problems), "
@@ -101,7 +103,9 @@ def check_command(
 
     Example: newskb check --data ./data
     """
-    report = audit.check_folder(store.find_data_dir(data))
+    from newskb import audit
+
+    report = audit.check_folder(folder.find_data_dir(data))
     for problem in report.problems:
         typer.echo(str(problem))
     base = report.base
@@ -141,14 +145,16 @@ AsOfOption = Annotated[
 ]
 
 
+# The record kinds each command accepts, spelled as model.Kind spells them (a test keeps them in step);
+# written out so that building the command line does not import the model.
 class SearchKind(StrEnum):
-    PERSON = Kind.PERSON.value
-    ORGANIZATION = Kind.ORGANIZATION.value
-    COUNTRY = Kind.COUNTRY.value
-    OFFICE = Kind.OFFICE.value
-    TERM = Kind.TERM.value
-    EVENT = Kind.EVENT.value
-    CLAIM = Kind.CLAIM.value
+    PERSON = "person"
+    ORGANIZATION = "organization"
+    COUNTRY = "country"
+    OFFICE = "office"
+    TERM = "term"
+    EVENT = "event"
+    CLAIM = "claim"
 
 
 class ExportFormat(StrEnum):
@@ -196,9 +202,11 @@ def _format(chosen: Format | None) -> Format:
     return chosen or render.default_format(sys.stdout)
 
 
-def _open(data: Path | None) -> sqlite3.Connection:
+def _open(data: Path | None) -> "sqlite3.Connection":
     """The index of the data folder; invalid records are skipped with one warning on stderr."""
-    connection, problems = cache.open_index(store.find_data_dir(data))
+    from newskb import cache
+
+    connection, problems = cache.open_index(folder.find_data_dir(data))
     if problems:
         typer.echo(
             f"newskb: warning: the data has {_count(len(problems), 'problem')}; answers skip what is invalid "
@@ -209,14 +217,18 @@ def _open(data: Path | None) -> sqlite3.Connection:
 
 
 def _day(as_of: str | None) -> date:
+    from newskb.dates import parse_day
+
     return parse_day(as_of) if as_of else date.today()
 
 
 def _known(known_as_of: str | None) -> date | None:
+    from newskb.dates import parse_day
+
     return parse_day(known_as_of) if known_as_of else None
 
 
-def _say_match(match: search.Match | None, what: str) -> None:
+def _say_match(match: "Match | None", what: str) -> None:
     """Name the entity a fuzzy match chose, so a person sees what was answered (stderr: not data)."""
     if match is not None and not match.exact:
         typer.echo(f"newskb: matched {what}: {match.name} ({match.id})", err=True)
@@ -240,6 +252,9 @@ def search_command(
 
     Example: newskb search "stoltenbreg" --kind person
     """
+    from newskb import search
+    from newskb.model import Kind
+
     connection = _open(data)
     hits = search.search(connection, query_text, kind=Kind(kind.value) if kind else None, limit=limit)
     render.write_rows(hits, SEARCH_COLUMNS, _format(output_format), title=f"Search: {query_text}")
@@ -259,6 +274,8 @@ def who_command(
 
     Example: newskb who "NATO Secretary General" --as-of 2024-09-30
     """
+    from newskb import query
+
     day = _day(as_of)
     answer = query.who(_open(data), office, day, history=history, known=_known(known_as_of))
     _say_match(answer.match, "office")
@@ -281,6 +298,8 @@ def offices_command(
 
     Example: newskb offices --org NATO --as-of 2024-10-01
     """
+    from newskb import query
+
     day = _day(as_of)
     answer = query.offices(_open(data), day, org=org, known=_known(known_as_of))
     _say_match(answer.match, "organization")
@@ -307,6 +326,9 @@ def timeline_command(
 
     Example: newskb timeline --entity Rutte --from 2024-09
     """
+    from newskb import query
+    from newskb.dates import parse
+
     start = parse(from_date).earliest_day if from_date else None
     end = parse(to_date).latest_day if to_date else None
     match, rows = query.timeline(_open(data), entity=entity, start=start, end=end, known=_known(known_as_of))
@@ -328,6 +350,8 @@ def show_command(
 
     Example: newskb show "Peter Bator"
     """
+    from newskb import query
+
     profile = query.show(_open(data), name, _day(as_of))
     sections = [
         ("terms", "Terms", TERM_COLUMNS),
@@ -353,6 +377,8 @@ def sources_command(output_format: FormatOption = None, data: DataOption = None)
 
     Example: newskb sources --format json
     """
+    from newskb import evidence
+
     rows = evidence.sources(_open(data))
     render.write_rows(rows, SOURCE_COLUMNS, _format(output_format), title="Sources")
     _done(bool(rows), "the fact base has no sources")
@@ -368,6 +394,8 @@ def cite_command(
 
     Example: newskb cite nato-has-32-members
     """
+    from newskb import evidence
+
     render.write_citation(evidence.cite(_open(data), fact_id), _format(output_format))
 
 
@@ -385,6 +413,8 @@ def export_command(
 
     Example: newskb export --format jsonl | jq -c 'select(.record == "term")'
     """
+    from newskb import export
+
     connection = _open(data)
     if output_format is ExportFormat.SQLITE:
         written = export.to_sqlite(connection, output)
@@ -408,14 +438,14 @@ def _open_output(path: Path) -> IO[str]:
 
 
 class RecordKind(StrEnum):
-    PERSON = Kind.PERSON.value
-    ORGANIZATION = Kind.ORGANIZATION.value
-    COUNTRY = Kind.COUNTRY.value
-    OFFICE = Kind.OFFICE.value
-    TERM = Kind.TERM.value
-    EVENT = Kind.EVENT.value
-    CLAIM = Kind.CLAIM.value
-    EXPECT = Kind.EXPECT.value
+    PERSON = "person"
+    ORGANIZATION = "organization"
+    COUNTRY = "country"
+    OFFICE = "office"
+    TERM = "term"
+    EVENT = "event"
+    CLAIM = "claim"
+    EXPECT = "expect"
 
 
 # Each record key and the option that sets it (most are spelled alike).
@@ -483,12 +513,15 @@ def add_command(
         "search": search_text,
         "first": first,
     }
+    from newskb import curation, store
+    from newskb.model import Kind
+
     record_kind = Kind(kind.value)
     allowed = store.RECORD_KEYS[record_kind]
     stray = [_option(key) for key, value in given.items() if value not in (None, []) and key not in allowed]
     if stray:
         raise BadArgumentError(f"{', '.join(stray)} does not apply to a {kind.value} record")
-    change = curation.add(store.find_data_dir(data), record_kind, given, dry_run=dry_run)
+    change = curation.add(folder.find_data_dir(data), record_kind, given, dry_run=dry_run)
     for warning in change.warnings:
         typer.echo(f"newskb: {warning}", err=True)
     if dry_run:
@@ -513,8 +546,10 @@ def new_source_command(
     Example: newskb new-source article.txt --id guild-2025-03-04 --title "..." --publisher reuters
     --published 2025-03-04
     """
+    from newskb import curation
+
     change = curation.new_source(
-        store.find_data_dir(data),
+        folder.find_data_dir(data),
         text_file,
         source_id=source_id,
         title=title,
@@ -548,6 +583,8 @@ def coverage_command(
 
     Example: newskb coverage rbc-ukraine-2024-09-30-rutte --uncovered
     """
+    from newskb import evidence
+
     rows = evidence.coverage(_open(data), source)
     for source_id in dict.fromkeys(row.source for row in rows):
         mine = [row for row in rows if row.source == source_id]

@@ -9,19 +9,17 @@ from __future__ import annotations
 import dataclasses
 import os
 import re
-import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from newskb import dates
-from newskb.errors import DataFileError, Problem, Severity, display_path
+from newskb.errors import Problem, Severity, display_path
 from newskb.fields import Fields, type_name
+from newskb.folder import data_files
 from newskb.fuzzy import did_you_mean
 from newskb.linemap import TOP_LEVEL, LazyLineMap
 from newskb.model import FACT_KINDS, Claim, Entity, Event, Expectation, FactBase, Kind, Origin, Source, Term
-
-DATA_VARIABLE = "NEWSKB_DATA"
 
 _ENTITY_KEYS = ("id", "name", "aliases", "summary", "source", "quote")
 _OFFICE_KEYS = (*_ENTITY_KEYS, "org", "seats")
@@ -45,45 +43,6 @@ RECORD_KEYS: dict[Kind, tuple[str, ...]] = {
 }
 
 _TOML_POSITION = re.compile(r"\(at line (\d+), column (\d+)\)")
-
-
-def bundled_data_dir() -> Path:
-    """The fact base shipped with newskb: inside the installed package, else in the source tree."""
-    package = Path(__file__).resolve().parent
-    installed = package / "_bundled" / "data"
-    return installed if installed.is_dir() else package.parent / "data"
-
-
-def find_data_dir(option: Path | None = None) -> Path:
-    """The data folder: `--data`, else $NEWSKB_DATA, else the bundled fact base."""
-    chosen = option
-    if chosen is None and os.environ.get(DATA_VARIABLE):
-        chosen = Path(os.environ[DATA_VARIABLE])
-    if chosen is None:
-        return bundled_data_dir()
-    if not chosen.is_dir():
-        raise DataFileError(f"{chosen}: data folder not found (from --data or ${DATA_VARIABLE})")
-    return chosen
-
-
-def data_files(root: Path) -> list[Path]:
-    """Every TOML file below the data folder, in a stable order."""
-    return sorted(data_file_stats(root))
-
-
-def data_file_stats(root: Path) -> dict[Path, tuple[int, int]]:
-    """Every TOML file below the data folder with its (size, mtime in ns): what a refresh compares."""
-    found: dict[Path, tuple[int, int]] = {}
-    folders = [root]
-    while folders:
-        with os.scandir(folders.pop()) as entries:
-            for entry in entries:
-                if entry.is_dir():
-                    folders.append(Path(entry.path))
-                elif entry.name.endswith(".toml") and entry.is_file():
-                    status = entry.stat()
-                    found[Path(entry.path)] = (status.st_size, status.st_mtime_ns)
-    return found
 
 
 @dataclass(slots=True)
@@ -158,6 +117,8 @@ def read_document(
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
         return fatal(line, f"not UTF-8: byte 0x{raw[error.start]:02x} cannot be decoded")
+    import tomllib  # imported here: a query on a warm index reads no TOML at all
+
     try:
         document = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:

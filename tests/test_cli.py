@@ -228,3 +228,11 @@ def test_export_json_for_jq(tmp_path: Path) -> None:
     assert refused.stderr == (
         "newskb: error: --format sqlite needs --output FILE (a database is not written to a terminal or pipe)\n"
     )
+
+
+def test_the_command_line_kind_choices_are_model_kinds() -> None:
+    from newskb.cli import RecordKind, SearchKind
+    from newskb.model import Kind
+
+    assert {kind.value for kind in SearchKind} == {kind.value for kind in Kind} - {"source", "expect"}
+    assert {kind.value for kind in RecordKind} == {kind.value for kind in Kind} - {"source"}

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from newskb import store
+from newskb import folder, store
 from newskb.dates import parse
 from newskb.errors import DataFileError
 from newskb.linemap import scan
@@ -61,16 +61,16 @@ def test_unknown_and_open_ends_differ(kb: Path) -> None:
 
 
 def test_data_folder_precedence(tiny: TinyBase, kb: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    assert store.find_data_dir(tiny.data) == tiny.data  # --data wins over the variable
-    assert store.find_data_dir(None) == kb  # then $NEWSKB_DATA (set by the autouse fixture)
+    assert folder.find_data_dir(tiny.data) == tiny.data  # --data wins over the variable
+    assert folder.find_data_dir(None) == kb  # then $NEWSKB_DATA (set by the autouse fixture)
     monkeypatch.delenv("NEWSKB_DATA")
-    assert store.find_data_dir(None) == store.bundled_data_dir()
-    assert (store.bundled_data_dir() / "entities.toml").is_file()
+    assert folder.find_data_dir(None) == folder.bundled_data_dir()
+    assert (folder.bundled_data_dir() / "entities.toml").is_file()
 
 
 def test_a_missing_data_folder_is_an_error(tmp_path: Path) -> None:
     with pytest.raises(DataFileError) as caught:
-        store.find_data_dir(tmp_path / "nowhere")
+        folder.find_data_dir(tmp_path / "nowhere")
     assert str(caught.value) == f"{tmp_path / 'nowhere'}: data folder not found (from --data or $NEWSKB_DATA)"
 
 

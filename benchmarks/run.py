@@ -1,0 +1,226 @@
+"""Time newskb as whole processes against baselines measured in the same run, and print the targets.
+
+    python benchmarks/run.py --facts 100000
+
+Every measurement is the median wall time of --runs runs (5 by default) after one warm-up run, and
+the peak resident memory of the slowest of them; ratios against a baseline measured side by side, so
+a noisy machine cancels out. Needs `jq` on PATH for the jq baselines (apt-get install jq).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+from generate import generate  # noqa: E402 - a sibling script, not an installed module
+
+NEWSKB = [sys.executable, "-m", "newskb"]
+
+
+@dataclass
+class Timing:
+    seconds: float
+    peak_mib: float
+
+
+def run_once(command: Sequence[str], env: dict[str, str], before: Callable[[], None] | None = None) -> Timing:
+    if before is not None:
+        before()
+    start = time.perf_counter()
+    process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, status, usage = os.wait4(process.pid, 0)
+    elapsed = time.perf_counter() - start
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode not in (0, 1):
+        raise SystemExit(f"failed ({process.returncode}): {' '.join(command)}")
+    return Timing(elapsed, usage.ru_maxrss / 1024)
+
+
+def measure(command: Sequence[str], env: dict[str, str], runs: int, before: Callable[[], None] | None = None) -> Timing:
+    """Median wall time of `runs` runs after a warm-up; the largest peak memory seen."""
+    run_once(command, env, before)
+    timings = [run_once(command, env, before) for _ in range(runs)]
+    return Timing(statistics.median(t.seconds for t in timings), max(t.peak_mib for t in timings))
+
+
+@dataclass
+class Target:
+    number: str
+    text: str
+    measured: float
+    limit: float
+    higher_is_better: bool = False
+
+    @property
+    def passed(self) -> bool:
+        return self.measured >= self.limit if self.higher_is_better else self.measured <= self.limit
+
+    def line(self) -> str:
+        verdict = "PASS" if self.passed else "FAIL"
+        comparison = ">=" if self.higher_is_better else "<="
+        miss = ""
+        if not self.passed:
+            miss = f" (missed by {abs(self.measured - self.limit) / self.limit:.0%})"
+        return f"| {self.number} | {self.text} | {self.measured:.2f} | {comparison} {self.limit:g} | {verdict}{miss} |"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description="Benchmark newskb against its targets.")
+    parser.add_argument("--facts", type=int, default=100_000)
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--workdir", type=Path, default=Path(tempfile.gettempdir()) / "newskb-bench")
+    arguments = parser.parse_args()
+    runs = max(5, arguments.runs)
+    if shutil.which("jq") is None:
+        raise SystemExit("jq is not on PATH: install it (apt-get install jq) to measure the jq baselines")
+
+    work = arguments.workdir
+    big = work / f"kb-{arguments.facts}"
+    if not (big / "data" / "entities.toml").exists():
+        print(f"generating {arguments.facts} facts in {big} ...", file=sys.stderr)
+        generate(arguments.facts, big)
+    data = big / "data"
+    env = {key: value for key, value in os.environ.items() if key not in ("NEWSKB_DATA", "NEWSKB_CACHE")}
+    env["XDG_CACHE_HOME"] = str(work / "cache")
+    seed_env = dict(env)
+    big_env = {**env, "NEWSKB_DATA": str(data)}
+
+    export = work / f"export-{arguments.facts}.json"
+    with export.open("w", encoding="utf-8") as stream:
+        subprocess.run([*NEWSKB, "export", "--format", "json"], env=big_env, stdout=stream, check=True)
+    office, person, surname = "office-3", "person-5", _surname(data, "person-5")
+    misspelt = surname[:-2] + surname[-1] + surname[-2]
+
+    results: dict[str, Timing] = {}
+
+    def time_it(name: str, command: Sequence[str], environment: dict[str, str], **options: object) -> Timing:
+        timing = measure(command, environment, runs, **options)  # type: ignore[arg-type]
+        results[name] = timing
+        print(f"  {name:<34} {timing.seconds * 1000:8.1f} ms  {timing.peak_mib:6.1f} MiB", file=sys.stderr)
+        return timing
+
+    print("measuring (median of runs after a warm-up):", file=sys.stderr)
+    typer_floor = time_it("python -c 'import typer'", [sys.executable, "-c", "import typer"], env)
+    seed_who = time_it("seed: who", [*NEWSKB, "who", "NATO Secretary General", "--format", "json"], seed_env)
+    seed_timeline = time_it(
+        "seed: timeline --entity", [*NEWSKB, "timeline", "--entity", "Rutte", "--format", "json"], seed_env
+    )
+    seed_show = time_it("seed: show", [*NEWSKB, "show", "Mark Rutte", "--format", "json"], seed_env)
+    big_who = time_it("big: who", [*NEWSKB, "who", office, "--format", "json"], big_env)
+    big_timeline = time_it(
+        "big: timeline --entity", [*NEWSKB, "timeline", "--entity", person, "--format", "json"], big_env
+    )
+    big_show = time_it("big: show", [*NEWSKB, "show", person, "--format", "json"], big_env)
+    big_search = time_it("big: search (misspelt name)", [*NEWSKB, "search", misspelt, "--format", "json"], big_env)
+    jq_who = time_it("jq: who selection", ["jq", f'[.terms[] | select(.office == "{office}")]', str(export)], env)
+    jq_timeline = time_it(
+        "jq: timeline selection",
+        [
+            "jq",
+            f'[.events[] | select(.involves | index("{person}"))] + [.terms[] | select(.holder == "{person}")]',
+            str(export),
+        ],
+        env,
+    )
+    jq_show = time_it(
+        "jq: show selection",
+        [
+            "jq",
+            f'{{entity: [.entities[] | select(.id == "{person}")], terms: [.terms[] | select(.holder == "{person}")], '
+            f'events: [.events[] | select(.involves | index("{person}"))], '
+            f'claims: [.claims[] | select(.about | index("{person}"))]}}',
+            str(export),
+        ],
+        env,
+    )
+    jq_substring = time_it(
+        "jq: substring select",
+        ["jq", f'[.entities[] | select(.name | contains("{surname}"))]', str(export)],
+        env,
+    )
+    parse_script = (
+        "import pathlib, tomllib\n"
+        f"for path in sorted(pathlib.Path({str(data)!r}).rglob('*.toml')): tomllib.loads(path.read_text())\n"
+    )
+    bare_parse = time_it("bare tomllib parse", [sys.executable, "-c", parse_script], env)
+    cache_folder = work / "cache" / "newskb"
+    cold = time_it(
+        "big: cold build + who",
+        [*NEWSKB, "who", office, "--format", "json"],
+        big_env,
+        before=lambda: shutil.rmtree(cache_folder, ignore_errors=True),
+    )
+    touched_file = sorted((data / "sources").glob("*.toml"))[0]
+    touched = time_it(
+        "big: who after touching one file",
+        [*NEWSKB, "who", office, "--format", "json"],
+        big_env,
+        before=lambda: os.utime(touched_file),
+    )
+    warm_again = time_it("big: who, warm", [*NEWSKB, "who", office, "--format", "json"], big_env)
+    peak = max(t.peak_mib for t in (big_who, big_timeline, big_show, big_search, warm_again))
+
+    targets = [
+        Target(
+            "1", "seed `who --format json` / `python -c 'import typer'`", seed_who.seconds / typer_floor.seconds, 1.3
+        ),
+        Target("2a", "100k / seed: `who`", big_who.seconds / seed_who.seconds, 1.5),
+        Target("2b", "100k / seed: `timeline --entity`", big_timeline.seconds / seed_timeline.seconds, 1.5),
+        Target("2c", "100k / seed: `show`", big_show.seconds / seed_show.seconds, 1.5),
+        Target(
+            "2d", "jq / newskb, `who` selection (x faster)", jq_who.seconds / big_who.seconds, 5, higher_is_better=True
+        ),
+        Target(
+            "2e",
+            "jq / newskb, `timeline` selection (x faster)",
+            jq_timeline.seconds / big_timeline.seconds,
+            5,
+            higher_is_better=True,
+        ),
+        Target(
+            "2f",
+            "jq / newskb, `show` selection (x faster)",
+            jq_show.seconds / big_show.seconds,
+            5,
+            higher_is_better=True,
+        ),
+        Target("3", "`search` misspelt name / jq substring select", big_search.seconds / jq_substring.seconds, 0.5),
+        Target("4a", "cold build / bare tomllib parse", cold.seconds / bare_parse.seconds, 1.5),
+        Target("4b", "query after touching one file / warm query", touched.seconds / warm_again.seconds, 3),
+        Target("5", "peak memory of a warm query on 100k facts (MiB)", peak, 80),
+    ]
+    print()
+    print(f"newskb benchmarks: {arguments.facts} facts, median of {runs} runs after a warm-up")
+    print(f"machine: {platform.platform()}, {os.cpu_count()} cores, Python {platform.python_version()}")
+    print()
+    print("| target | measure | measured | limit | result |")
+    print("|---|---|---|---|---|")
+    for target in targets:
+        print(target.line())
+    passed = sum(target.passed for target in targets)
+    print()
+    print(f"{passed} passed, {len(targets) - passed} failed")
+
+
+def _surname(data: Path, person: str) -> str:
+    text = (data / "entities.toml").read_text(encoding="utf-8")
+    block = text.split(f'id = "{person}"\n', 1)[1]
+    name = block.split("name = ", 1)[1].split("\n", 1)[0].strip('"')
+    return name.split()[-1]
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,168 @@
+"""The persisted index: incremental refresh, and never trusting a bad cache file."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from newskb import cache, query, store
+from newskb.audit import check_folder
+from tests.conftest import REPO, TinyBase
+
+
+def holders(connection: sqlite3.Connection, day: date) -> list[str]:
+    return [row.holder_id for row in query.who(connection, "society-chair", day).rows]
+
+
+@pytest.fixture
+def reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The data files a refresh reads, by name."""
+    seen: list[str] = []
+    real = store.load_file
+
+    def counting(path: Path, root: Path) -> object:
+        seen.append(path.name)
+        return real(path, root)
+
+    monkeypatch.setattr(store, "load_file", counting)
+    return seen
+
+
+def test_the_index_is_persisted_and_reused(tiny: TinyBase, reads: list[str]) -> None:
+    connection, _ = cache.open_index(tiny.data)
+    assert holders(connection, date(1841, 1, 1)) == ["ada-lovelace"]
+    assert cache.cache_path(tiny.data).is_file()
+    assert sorted(reads) == ["entities.toml", "gazette.toml"]
+    reads.clear()
+    cache.open_index(tiny.data)
+    assert reads == []
+
+
+def test_only_changed_files_are_read_again(tiny: TinyBase, reads: list[str]) -> None:
+    cache.open_index(tiny.data)
+    reads.clear()
+    text = tiny.source.read_text(encoding="utf-8").replace('start = "1840"', 'start = "1842"')
+    tiny.source.write_text(text, encoding="utf-8")
+    connection, _ = cache.open_index(tiny.data)
+    assert reads == ["gazette.toml"]
+    assert holders(connection, date(1841, 1, 1)) == []
+    assert holders(connection, date(1843, 1, 1)) == ["ada-lovelace"]
+
+
+def test_a_touched_but_unchanged_file_is_not_read_again(tiny: TinyBase, reads: list[str]) -> None:
+    cache.open_index(tiny.data)
+    reads.clear()
+    os.utime(tiny.entities, ns=(1, 1))
+    cache.open_index(tiny.data)
+    assert reads == []
+
+
+def test_a_removed_file_takes_its_records_with_it(tiny: TinyBase) -> None:
+    cache.open_index(tiny.data)
+    extra = tiny.data / "extra.toml"
+    extra.write_text('[[person]]\nid = "mary-somerville"\nname = "Mary Somerville"\n', encoding="utf-8")
+    connection, _ = cache.open_index(tiny.data)
+    assert connection.execute("SELECT count(*) FROM entity WHERE id = 'mary-somerville'").fetchone()[0] == 1
+    extra.unlink()
+    connection, _ = cache.open_index(tiny.data)
+    assert connection.execute("SELECT count(*) FROM entity WHERE id = 'mary-somerville'").fetchone()[0] == 0
+    assert connection.execute("SELECT count(*) FROM doc WHERE record_id = 'mary-somerville'").fetchone()[0] == 0
+
+
+def test_a_changed_article_text_is_read_again(tiny: TinyBase, reads: list[str]) -> None:
+    cache.open_index(tiny.data)
+    reads.clear()
+    article = tiny.root / "seeds" / "gazette.txt"
+    article.write_text(article.read_text(encoding="utf-8") + "A postscript.\n", encoding="utf-8")
+    connection, _ = cache.open_index(tiny.data)
+    assert reads == ["gazette.toml"]
+    assert "A postscript." in connection.execute("SELECT text FROM source").fetchone()[0]
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        pytest.param(lambda path: path.write_bytes(b"this is not a database at all" * 100), id="garbage"),
+        pytest.param(lambda path: path.write_bytes(path.read_bytes()[: len(path.read_bytes()) // 2]), id="truncated"),
+        pytest.param(lambda path: (path.unlink(), sqlite3.connect(path).execute("CREATE TABLE x (y)")), id="foreign"),
+        pytest.param(lambda path: path.write_bytes(b""), id="empty"),
+    ],
+)
+def test_a_bad_cache_file_is_rebuilt_not_trusted(tiny: TinyBase, damage: object) -> None:
+    cache.open_index(tiny.data)
+    path = cache.cache_path(tiny.data)
+    assert callable(damage)
+    damage(path)
+    connection, _ = cache.open_index(tiny.data)
+    assert holders(connection, date(1841, 1, 1)) == ["ada-lovelace"]
+    assert connection.execute("PRAGMA application_id").fetchone()[0] == cache.APPLICATION_ID
+    assert connection.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+def test_an_unwritable_cache_folder_falls_back_to_memory(
+    tiny: TinyBase, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    # A file where the cache folder should be: no process, root included, can create it.
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("", encoding="utf-8")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(blocker))
+    connection, _ = cache.open_index(tiny.data)
+    assert holders(connection, date(1841, 1, 1)) == ["ada-lovelace"]
+    assert blocker.read_text(encoding="utf-8") == ""
+
+
+def test_cache_off_writes_nothing(tiny: TinyBase, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("NEWSKB_CACHE", "off")
+    connection, _ = cache.open_index(tiny.data)
+    assert holders(connection, date(1841, 1, 1)) == ["ada-lovelace"]
+    assert not cache.cache_path(tiny.data).exists()
+
+
+def test_concurrent_refreshes_leave_a_good_index(tiny: TinyBase) -> None:
+    cache.open_index(tiny.data)
+    text = tiny.source.read_text(encoding="utf-8").replace('start = "1840"', 'start = "1842"')
+    tiny.source.write_text(text, encoding="utf-8")
+    command = [
+        sys.executable,
+        "-m",
+        "newskb",
+        "who",
+        "society-chair",
+        "--as-of",
+        "1843-01-01",
+        "--data",
+        str(tiny.data),
+    ]
+    processes = [subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for _ in range(6)]
+    outputs = [process.communicate(timeout=120) for process in processes]
+    assert [process.returncode for process in processes] == [0] * 6, outputs
+    assert {stdout.split("\t")[0] for stdout, _ in outputs} == {"Ada Lovelace"}
+    connection, _ = cache.open_index(tiny.data)
+    assert connection.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    assert connection.execute("SELECT count(*) FROM term").fetchone()[0] == 2
+
+
+def test_a_small_generated_base_passes_check(tmp_path: Path) -> None:
+    subprocess.run(
+        [sys.executable, str(REPO / "benchmarks" / "generate.py"), "--facts", "600", "--out", str(tmp_path / "gen")],
+        check=True,
+        timeout=120,
+    )
+    report = check_folder(tmp_path / "gen" / "data")
+    assert [str(problem) for problem in report.problems] == []
+    assert (len(report.base.facts), len(report.base.sources)) == (600, 12)
+    again = tmp_path / "again"
+    subprocess.run(
+        [sys.executable, str(REPO / "benchmarks" / "generate.py"), "--facts", "600", "--out", str(again)],
+        check=True,
+        timeout=120,
+    )
+    first = sorted((path.relative_to(tmp_path / "gen"), path.read_bytes()) for path in (tmp_path / "gen").rglob("*.*"))
+    second = sorted((path.relative_to(again), path.read_bytes()) for path in again.rglob("*.*"))
+    assert first == second  # deterministic
