@@ -206,7 +206,8 @@ def _open(data: Path | None) -> "sqlite3.Connection":
     """The index of the data folder; invalid records are skipped with one warning on stderr."""
     from newskb import cache
 
-    connection, problems = cache.open_index(folder.find_data_dir(data))
+    with render.BuildProgress() as progress:
+        connection, problems = cache.open_index(folder.find_data_dir(data), progress)
     if problems:
         typer.echo(
             f"newskb: warning: the data has {_count(len(problems), 'problem')}; answers skip what is invalid "

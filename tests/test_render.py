@@ -5,7 +5,7 @@ import json
 
 import pytest
 
-from newskb.render import Column, Format, visible, write_citation, write_rows
+from newskb.render import BuildProgress, Column, Format, visible, write_citation, write_rows
 
 COLUMNS = [Column("holder", "Holder", wide=True), Column("status", "Status"), Column("quote", "Quote", wide=True)]
 ROWS = [
@@ -95,3 +95,26 @@ def test_citation_table_shows_the_title_and_the_sentence() -> None:
     }
     write_citation(citation, Format.TABLE, stream=stream)
     assert stream.getvalue() == "claim c  (s, 2024-09-30)\nT\nNATO has 32 members.\n"
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_build_progress_shows_only_on_a_terminal_after_the_delay() -> None:
+    terminal = _Terminal()
+    with BuildProgress(terminal, delay=0.0) as progress:
+        for done in range(1, 4):
+            progress(done, 3)
+    assert "indexing data files" in terminal.getvalue()
+
+    waiting = _Terminal()
+    with BuildProgress(waiting, delay=3600.0) as progress:
+        progress(1, 3)
+    assert waiting.getvalue() == ""
+
+    pipe = io.StringIO()
+    with BuildProgress(pipe, delay=0.0) as progress:
+        progress(1, 3)
+    assert pipe.getvalue() == ""
