@@ -23,10 +23,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE))
-
-from generate import generate  # noqa: E402 - a sibling script, not an installed module
-
 NEWSKB = [sys.executable, "-m", "newskb"]
 
 
@@ -91,7 +87,10 @@ def main() -> None:
     big = work / f"kb-{arguments.facts}"
     if not (big / "data" / "entities.toml").exists():
         print(f"generating {arguments.facts} facts in {big} ...", file=sys.stderr)
-        generate(arguments.facts, big)
+        # In a child process: this one must stay small, since a child's peak memory (ru_maxrss)
+        # includes the parent's pages it was forked with, before it runs its own program.
+        generator = [sys.executable, str(HERE / "generate.py"), "--facts", str(arguments.facts), "--out", str(big)]
+        subprocess.run(generator, check=True)
     data = big / "data"
     env = {key: value for key, value in os.environ.items() if key not in ("NEWSKB_DATA", "NEWSKB_CACHE")}
     env["XDG_CACHE_HOME"] = str(work / "cache")
