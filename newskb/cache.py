@@ -13,7 +13,7 @@ import contextlib
 import os
 import sqlite3
 import zlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from newskb import index
@@ -117,6 +117,10 @@ def _rebuild(path: Path, root: Path, progress: Progress | None) -> sqlite3.Conne
     try:
         connection = index.create(temporary)
         connection.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+        # No journal and no fsync while building a file nobody reads yet: a crash leaves only a stray
+        # temporary file, and a damaged index is caught on open and rebuilt.
+        connection.execute("PRAGMA journal_mode = OFF")
+        connection.execute("PRAGMA synchronous = OFF")
         refresh(connection, root, progress)
         connection.close()
         os.replace(temporary, path)
@@ -132,7 +136,6 @@ def refresh(connection: sqlite3.Connection, root: Path, progress: Progress | Non
     on_disk = data_file_stats(root)
     if _unchanged(connection, on_disk):
         return
-    from newskb.store import load_file  # imported here: a warm index reads no data file
 
     with index.transaction(connection):
         # Look again inside the write lock: another process may have refreshed meanwhile.
@@ -157,21 +160,62 @@ def refresh(connection: sqlite3.Connection, root: Path, progress: Progress | Non
         bulk = len(changed) > 50 and not connection.execute("SELECT 1 FROM data_file LIMIT 1").fetchone()
         if bulk:
             index.drop_indexes(connection)
-        for done, (path, digest) in enumerate(changed.items(), start=1):
+        first_doc = index.next_doc_id(connection)
+        batch: index.Rows = {}
+        for done, (path, rows, holdings, texts) in enumerate(_read_all(list(changed), root), start=1):
             touched |= _forget(connection, str(path))
-            base, problems = load_file(path, root)
-            index.insert(connection, base, problems)
-            touched |= {(term.office, term.holder) for term in base.terms}
-            connection.execute("INSERT INTO data_file VALUES (?, ?, ?, ?)", (str(path), *on_disk[path], digest))
+            index.merge_rows(batch, rows)
+            touched |= holdings
+            connection.execute("INSERT INTO data_file VALUES (?, ?, ?, ?)", (str(path), *on_disk[path], changed[path]))
             connection.executemany(
-                "INSERT INTO text_file VALUES (?, ?, ?, ?)",
-                [(str(source.text_path), str(path), *_stat(source.text_path)) for source in base.sources],
+                "INSERT INTO text_file VALUES (?, ?, ?, ?)", [(text, str(path), *stat) for text, stat in texts]
             )
+            if done % BATCH_FILES == 0:
+                index.insert_rows_unindexed(connection, batch)
+                batch = {}
             if progress is not None:
                 progress(done, len(changed))
+        index.insert_rows_unindexed(connection, batch)
+        index.index_text(connection, first_doc)
         if bulk:
             index.create_indexes(connection)
         index.refresh_holdings(connection, touched)
+
+
+# Below this many files, reading in one process beats starting workers.
+PARALLEL_FROM = 64
+# Rows are inserted this many files at a time: fewer, larger inserts.
+BATCH_FILES = 100
+
+Read = tuple[Path, "index.Rows", set[tuple[str, str]], list[tuple[str, tuple[int | None, int | None]]]]
+
+
+def _read_all(paths: list[Path], root: Path) -> Iterator[Read]:
+    """Each file's index rows, in order; many files are parsed in parallel, one worker per core.
+
+    tomllib is pure Python, so a first build of a large fact base is bound by parsing: the workers
+    parse and prepare rows while this process inserts them.
+    """
+    import multiprocessing  # imported here: only a large refresh starts workers
+
+    jobs = [(path, root) for path in paths]
+    cores = os.cpu_count() or 1
+    # fork, not spawn: a spawned worker would import the command line anew (`python -m newskb`).
+    if len(jobs) < PARALLEL_FROM or cores < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        yield from map(_read, jobs)
+        return
+    with multiprocessing.get_context("fork").Pool(processes=cores) as pool:
+        yield from pool.imap(_read, jobs, chunksize=8)
+
+
+def _read(job: tuple[Path, Path]) -> Read:
+    """One data file's index rows, the holdings its terms belong to, and the article texts it reads."""
+    from newskb.store import load_file  # imported here: a warm index reads no data file
+
+    path, root = job
+    base, problems = load_file(path, root)
+    texts = [(str(source.text_path), _stat(source.text_path)) for source in base.sources]
+    return path, index.rows_of(base, problems), {(term.office, term.holder) for term in base.terms}, texts
 
 
 def _forget(connection: sqlite3.Connection, path: str) -> set[tuple[str, str]]:

@@ -144,50 +144,43 @@ def _bounds(value: Edtf | None) -> tuple[str | None, str | None, str | None]:
     return str(value), value.earliest_day.isoformat(), value.latest_day.isoformat()
 
 
+Rows = dict[str, list[tuple[object, ...]]]
+"""Rows to insert, by table: plain tuples, so a worker process can prepare them and send them back."""
+
+_INSERT = {
+    "entity": "INSERT OR IGNORE INTO entity VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    "alias": "INSERT INTO alias VALUES (?, ?, ?)",
+    "source": "INSERT OR IGNORE INTO source VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    "cites": "INSERT INTO cites VALUES (?, ?, ?)",
+    "term": "INSERT OR IGNORE INTO term VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    "event": "INSERT OR IGNORE INTO event VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    "involves": "INSERT INTO involves VALUES (?, ?, ?, ?)",
+    "claim": "INSERT OR IGNORE INTO claim VALUES (?, ?, ?, ?, ?, ?)",
+    "about": "INSERT INTO about VALUES (?, ?, ?, ?)",
+    "problem": "INSERT INTO problem VALUES (?, ?, ?, ?, ?)",
+    "doc": "INSERT INTO doc (kind, record_id, text, word_count, file) VALUES (?, ?, ?, ?, ?)",
+}
+
+
 def insert(connection: sqlite3.Connection, base: FactBase, problems: Iterable[Problem] = ()) -> None:
     """Add the records of `base` (a whole fact base or one file's records) and their problems."""
-    run = connection.executemany
-    run(
-        "INSERT OR IGNORE INTO entity VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [
-            (
-                e.id,
-                e.kind.value,
-                e.name,
-                e.summary,
-                e.org,
-                e.seats,
-                e.source,
-                e.quote,
-                str(e.origin.file),
-            )
+    insert_rows(connection, rows_of(base, problems))
+
+
+def rows_of(base: FactBase, problems: Iterable[Problem] = ()) -> Rows:
+    """The index rows for `base` and its problems, ready to insert."""
+    return {
+        "entity": [
+            (e.id, e.kind.value, e.name, e.summary, e.org, e.seats, e.source, e.quote, str(e.origin.file))
             for e in base.entities
         ],
-    )
-    run(
-        "INSERT INTO alias VALUES (?, ?, ?)",
-        [(e.id, alias, str(e.origin.file)) for e in base.entities for alias in e.aliases],
-    )
-    run(
-        "INSERT OR IGNORE INTO source VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [
-            (
-                s.id,
-                s.title,
-                s.publisher,
-                *_bounds(s.published),
-                str(s.text_path),
-                s.text,
-                s.note,
-                str(s.origin.file),
-            )
+        "alias": [(e.id, alias, str(e.origin.file)) for e in base.entities for alias in e.aliases],
+        "source": [
+            (s.id, s.title, s.publisher, *_bounds(s.published), str(s.text_path), s.text, s.note, str(s.origin.file))
             for s in base.sources
         ],
-    )
-    run("INSERT INTO cites VALUES (?, ?, ?)", [(s.id, c, str(s.origin.file)) for s in base.sources for c in s.cites])
-    run(
-        "INSERT OR IGNORE INTO term VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [
+        "cites": [(s.id, cited, str(s.origin.file)) for s in base.sources for cited in s.cites],
+        "term": [
             (
                 t.id,
                 t.office,
@@ -202,28 +195,45 @@ def insert(connection: sqlite3.Connection, base: FactBase, problems: Iterable[Pr
             )
             for t in base.terms
         ],
-    )
-    run(
-        "INSERT OR IGNORE INTO event VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [(v.id, *_bounds(v.date), v.title, v.source, v.quote, v.note, str(v.origin.file)) for v in base.events],
-    )
-    run(
-        "INSERT INTO involves VALUES (?, ?, ?, ?)",
-        [(v.id, entity, n, str(v.origin.file)) for v in base.events for n, entity in enumerate(v.involves)],
-    )
-    run(
-        "INSERT OR IGNORE INTO claim VALUES (?, ?, ?, ?, ?, ?)",
-        [(c.id, c.text, c.source, c.quote, c.note, str(c.origin.file)) for c in base.claims],
-    )
-    run(
-        "INSERT INTO about VALUES (?, ?, ?, ?)",
-        [(c.id, entity, n, str(c.origin.file)) for c in base.claims for n, entity in enumerate(c.about)],
-    )
-    run(
-        "INSERT INTO problem VALUES (?, ?, ?, ?, ?)",
-        [(str(p.file), p.line, p.key_path, p.message, p.severity.value) for p in problems],
-    )
-    _insert_docs(connection, base)
+        "event": [
+            (v.id, *_bounds(v.date), v.title, v.source, v.quote, v.note, str(v.origin.file)) for v in base.events
+        ],
+        "involves": [(v.id, entity, n, str(v.origin.file)) for v in base.events for n, entity in enumerate(v.involves)],
+        "claim": [(c.id, c.text, c.source, c.quote, c.note, str(c.origin.file)) for c in base.claims],
+        "about": [(c.id, entity, n, str(c.origin.file)) for c in base.claims for n, entity in enumerate(c.about)],
+        "problem": [(str(p.file), p.line, p.key_path, p.message, p.severity.value) for p in problems],
+        "doc": [
+            (kind, record_id, text, len(text.split()), file) for kind, record_id, text, file in searchable_texts(base)
+        ],
+    }
+
+
+def insert_rows(connection: sqlite3.Connection, rows: Rows) -> None:
+    """Insert prepared rows, and index their docs' text."""
+    first = next_doc_id(connection)
+    insert_rows_unindexed(connection, rows)
+    index_text(connection, first)
+
+
+def insert_rows_unindexed(connection: sqlite3.Connection, rows: Rows) -> None:
+    """Insert prepared rows; their docs' text is indexed later, by `index_text`, all at once."""
+    for table, sql in _INSERT.items():
+        connection.executemany(sql, rows.get(table, []))
+
+
+def next_doc_id(connection: sqlite3.Connection) -> int:
+    return int(connection.execute("SELECT coalesce(max(id), 0) + 1 FROM doc").fetchone()[0])
+
+
+def index_text(connection: sqlite3.Connection, first: int) -> None:
+    """Add the docs from id `first` on to the full-text index (one large insert is far cheaper for
+    FTS5 than many small ones, which each add a segment to merge)."""
+    connection.execute("INSERT INTO doc_fts (rowid, text) SELECT id, text FROM doc WHERE id >= ?", (first,))
+
+
+def merge_rows(into: Rows, more: Rows) -> None:
+    for table, rows in more.items():
+        into.setdefault(table, []).extend(rows)
 
 
 def delete_file(connection: sqlite3.Connection, path: str) -> set[tuple[str, str]]:
@@ -249,18 +259,25 @@ def refresh_holdings(connection: sqlite3.Connection, groups: set[tuple[str, str]
     """Recompute which terms tell of the same holding, for the (office, holder) groups given."""
     if not groups:
         return
+    # Only a holder with more than one term of an office, from more than one source, can have a holding
+    # told twice; asking SQLite first spares rebuilding every other term in Python.
+    shared = {
+        (row[0], row[1])
+        for row in connection.execute(
+            "SELECT office, holder FROM term GROUP BY office, holder HAVING count(DISTINCT source) > 1"
+        )
+    } & groups
+    if not shared:
+        return
     published = {
         row["id"]: parse(row["published"]).earliest_day
         for row in connection.execute("SELECT id, published FROM source")
     }
-    if len(groups) > 100:  # a build or a large refresh: one pass over the table beats a query per group
-        rows = [row for row in connection.execute("SELECT * FROM term") if (row["office"], row["holder"]) in groups]
-    else:
-        rows = [
-            row
-            for office, holder in groups
-            for row in connection.execute("SELECT * FROM term WHERE office = ? AND holder = ?", (office, holder))
-        ]
+    rows = [
+        row
+        for office, holder in shared
+        for row in connection.execute("SELECT * FROM term WHERE office = ? AND holder = ?", (office, holder))
+    ]
     terms = [
         Term(
             id=row["id"],
@@ -293,25 +310,16 @@ def refresh_holdings(connection: sqlite3.Connection, groups: set[tuple[str, str]
 
 
 def searchable_texts(base: FactBase) -> Iterator[tuple[str, str, str, str]]:
-    """(kind, record id, text, file) for every text search looks at: names, aliases, titles, claims, quotes."""
+    """(kind, record id, text, file) for every text search looks at: names, aliases, titles, claims,
+    quotes; a text a record repeats (a claim worded as its quote) is indexed once."""
     for entity in base.entities:
-        for text in (entity.name, *entity.aliases):
+        for text in dict.fromkeys((entity.name, *entity.aliases)):
             yield entity.kind.value, entity.id, text, str(entity.origin.file)
     for term in base.terms:
         yield "term", term.id, term.quote, str(term.origin.file)
     for event in base.events:
-        yield "event", event.id, event.title, str(event.origin.file)
-        yield "event", event.id, event.quote, str(event.origin.file)
+        for text in dict.fromkeys((event.title, event.quote)):
+            yield "event", event.id, text, str(event.origin.file)
     for claim in base.claims:
-        yield "claim", claim.id, claim.text, str(claim.origin.file)
-        yield "claim", claim.id, claim.quote, str(claim.origin.file)
-
-
-def _insert_docs(connection: sqlite3.Connection, base: FactBase) -> None:
-    first = connection.execute("SELECT coalesce(max(id), 0) + 1 FROM doc").fetchone()[0]
-    docs = [
-        (number, kind, record_id, text, len(text.split()), file)
-        for number, (kind, record_id, text, file) in enumerate(searchable_texts(base), start=first)
-    ]
-    connection.executemany("INSERT INTO doc VALUES (?, ?, ?, ?, ?, ?)", docs)
-    connection.execute("INSERT INTO doc_fts (rowid, text) SELECT id, text FROM doc WHERE id >= ?", (first,))
+        for text in dict.fromkeys((claim.text, claim.quote)):
+            yield "claim", claim.id, text, str(claim.origin.file)

@@ -269,9 +269,7 @@ def show(connection: sqlite3.Connection, name: str, day: date) -> Profile:
     match = resolve(connection, name, ENTITY_KINDS, "person, organization, country or office")
     entity = connection.execute("SELECT * FROM entity WHERE id = ?", (match.id,)).fetchone()
     aliases = [row["alias"] for row in connection.execute("SELECT alias FROM alias WHERE entity_id = ?", (match.id,))]
-    terms = _terms(
-        connection, _INVOLVING, {"entity": match.id}, day, None
-    )
+    terms = _terms(connection, _INVOLVING, {"entity": match.id}, day, None)
     _, events = timeline(connection, entity=match.id)
     claims = [
         ClaimRow(
