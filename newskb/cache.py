@@ -141,16 +141,16 @@ def refresh(connection: sqlite3.Connection, root: Path, progress: Progress | Non
         # Look again inside the write lock: another process may have refreshed meanwhile.
         known = {row["path"]: row for row in connection.execute("SELECT * FROM data_file")}
         stale_texts = _stale_text_owners(connection)
-        changed: dict[Path, str] = {}  # path -> content hash
+        changed: dict[str, str] = {}  # path -> content hash
         for path, (size, mtime) in sorted(on_disk.items()):
-            row = known.pop(str(path), None)
-            fresh = str(path) not in stale_texts
+            row = known.pop(path, None)
+            fresh = path not in stale_texts
             if row is not None and (row["size"], row["mtime_ns"]) == (size, mtime) and fresh:
                 continue
             digest = _sha256(path)
             if row is not None and row["sha256"] == digest and fresh:
                 # Touched but not changed: remember the new mtime so the next query is fast again.
-                connection.execute("UPDATE data_file SET mtime_ns = ? WHERE path = ?", (mtime, str(path)))
+                connection.execute("UPDATE data_file SET mtime_ns = ? WHERE path = ?", (mtime, path))
                 continue
             changed[path] = digest
         touched: set[tuple[str, str]] = set()
@@ -163,12 +163,12 @@ def refresh(connection: sqlite3.Connection, root: Path, progress: Progress | Non
         first_doc = index.next_doc_id(connection)
         batch: index.Rows = {}
         for done, (path, rows, holdings, texts) in enumerate(_read_all(list(changed), root), start=1):
-            touched |= _forget(connection, str(path))
+            touched |= _forget(connection, path)
             index.merge_rows(batch, rows)
             touched |= holdings
-            connection.execute("INSERT INTO data_file VALUES (?, ?, ?, ?)", (str(path), *on_disk[path], changed[path]))
+            connection.execute("INSERT INTO data_file VALUES (?, ?, ?, ?)", (path, *on_disk[path], changed[path]))
             connection.executemany(
-                "INSERT INTO text_file VALUES (?, ?, ?, ?)", [(text, str(path), *stat) for text, stat in texts]
+                "INSERT INTO text_file VALUES (?, ?, ?, ?)", [(text, path, *stat) for text, stat in texts]
             )
             if done % BATCH_FILES == 0:
                 index.insert_rows_unindexed(connection, batch)
@@ -187,10 +187,10 @@ PARALLEL_FROM = 64
 # Rows are inserted this many files at a time: fewer, larger inserts.
 BATCH_FILES = 100
 
-Read = tuple[Path, "index.Rows", set[tuple[str, str]], list[tuple[str, tuple[int | None, int | None]]]]
+Read = tuple[str, "index.Rows", set[tuple[str, str]], list[tuple[str, tuple[int | None, int | None]]]]
 
 
-def _read_all(paths: list[Path], root: Path) -> Iterator[Read]:
+def _read_all(paths: list[str], root: Path) -> Iterator[Read]:
     """Each file's index rows, in order; many files are parsed in parallel, one worker per core.
 
     tomllib is pure Python, so a first build of a large fact base is bound by parsing: the workers
@@ -208,13 +208,13 @@ def _read_all(paths: list[Path], root: Path) -> Iterator[Read]:
         yield from pool.imap(_read, jobs, chunksize=8)
 
 
-def _read(job: tuple[Path, Path]) -> Read:
+def _read(job: tuple[str, Path]) -> Read:
     """One data file's index rows, the holdings its terms belong to, and the article texts it reads."""
     from newskb.store import load_file  # imported here: a warm index reads no data file
 
     path, root = job
-    base, problems = load_file(path, root)
-    texts = [(str(source.text_path), _stat(source.text_path)) for source in base.sources]
+    base, problems = load_file(Path(path), root)
+    texts = [(str(source.text_path), _stat(str(source.text_path))) for source in base.sources]
     return path, index.rows_of(base, problems), {(term.office, term.holder) for term in base.terms}, texts
 
 
@@ -227,10 +227,10 @@ def _forget(connection: sqlite3.Connection, path: str) -> set[tuple[str, str]]:
     return index.delete_file(connection, path)
 
 
-def _unchanged(connection: sqlite3.Connection, on_disk: dict[Path, tuple[int, int]]) -> bool:
+def _unchanged(connection: sqlite3.Connection, on_disk: dict[str, tuple[int, int]]) -> bool:
     """The fast path of every query: same files, same sizes and mtimes, same article texts."""
     known = {row[0]: (row[1], row[2]) for row in connection.execute("SELECT path, size, mtime_ns FROM data_file")}
-    if known != {str(path): stat for path, stat in on_disk.items()}:
+    if known != on_disk:
         return False
     return not _stale_text_owners(connection)
 
@@ -240,19 +240,20 @@ def _stale_text_owners(connection: sqlite3.Connection) -> set[str]:
     return {
         row["owner"]
         for row in connection.execute("SELECT path, owner, size, mtime_ns FROM text_file")
-        if _stat(Path(row["path"])) != (row["size"], row["mtime_ns"])
+        if _stat(row["path"]) != (row["size"], row["mtime_ns"])
     }
 
 
-def _stat(path: Path) -> tuple[int | None, int | None]:
+def _stat(path: str) -> tuple[int | None, int | None]:
     try:
-        status = path.stat()
+        status = os.stat(path)
     except OSError:
         return None, None
     return status.st_size, status.st_mtime_ns
 
 
-def _sha256(path: Path) -> str:
+def _sha256(path: str) -> str:
     import hashlib
 
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+    with open(path, "rb") as stream:
+        return hashlib.sha256(stream.read()).hexdigest()

@@ -31,19 +31,23 @@ def find_data_dir(option: Path | None = None) -> Path:
 
 def data_files(root: Path) -> list[Path]:
     """Every TOML file below the data folder, in a stable order."""
-    return sorted(data_file_stats(root))
+    return sorted(Path(path) for path in data_file_stats(root))
 
 
-def data_file_stats(root: Path) -> dict[Path, tuple[int, int]]:
-    """Every TOML file below the data folder with its (size, mtime in ns): what a refresh compares."""
-    found: dict[Path, tuple[int, int]] = {}
-    folders = [root]
+def data_file_stats(root: Path) -> dict[str, tuple[int, int]]:
+    """Every TOML file below the data folder (as a path string) with its (size, mtime in ns).
+
+    This runs on every query, so it stays with strings: building a Path per file costs more than the
+    stat call itself.
+    """
+    found: dict[str, tuple[int, int]] = {}
+    folders = [os.fspath(root)]
     while folders:
         with os.scandir(folders.pop()) as entries:
             for entry in entries:
                 if entry.is_dir():
-                    folders.append(Path(entry.path))
+                    folders.append(entry.path)
                 elif entry.name.endswith(".toml") and entry.is_file():
                     status = entry.stat()
-                    found[Path(entry.path)] = (status.st_size, status.st_mtime_ns)
+                    found[entry.path] = (status.st_size, status.st_mtime_ns)
     return found

@@ -16,16 +16,17 @@ from pathlib import Path
 from newskb import holding
 from newskb.dates import OPEN, Edtf, Span, parse
 from newskb.errors import Problem
+from newskb.fuzzy import normalise
 from newskb.model import FactBase, Origin, Term
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 SCHEMA = """
 CREATE TABLE entity (
     id TEXT PRIMARY KEY, kind TEXT NOT NULL, name TEXT NOT NULL, summary TEXT, org TEXT, seats INTEGER,
-    source TEXT, quote TEXT, file TEXT NOT NULL
+    source TEXT, quote TEXT, file TEXT NOT NULL, name_norm TEXT NOT NULL
 );
-CREATE TABLE alias (entity_id TEXT NOT NULL, alias TEXT NOT NULL, file TEXT NOT NULL);
+CREATE TABLE alias (entity_id TEXT NOT NULL, alias TEXT NOT NULL, file TEXT NOT NULL, alias_norm TEXT NOT NULL);
 CREATE TABLE source (
     id TEXT PRIMARY KEY, title TEXT NOT NULL, publisher TEXT NOT NULL, published TEXT NOT NULL,
     published_earliest TEXT NOT NULL, published_latest TEXT NOT NULL, text_path TEXT NOT NULL, text TEXT,
@@ -70,6 +71,8 @@ CREATE TABLE problem (file TEXT NOT NULL, line INTEGER, key_path TEXT NOT NULL, 
 
 INDEXES = """
 CREATE INDEX alias_entity ON alias (entity_id);
+CREATE INDEX alias_norm ON alias (alias_norm);
+CREATE INDEX entity_name_norm ON entity (name_norm);
 CREATE INDEX entity_kind ON entity (kind);
 CREATE INDEX entity_org ON entity (org);
 CREATE INDEX term_office ON term (office);
@@ -148,8 +151,8 @@ Rows = dict[str, list[tuple[object, ...]]]
 """Rows to insert, by table: plain tuples, so a worker process can prepare them and send them back."""
 
 _INSERT = {
-    "entity": "INSERT OR IGNORE INTO entity VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-    "alias": "INSERT INTO alias VALUES (?, ?, ?)",
+    "entity": "INSERT OR IGNORE INTO entity VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    "alias": "INSERT INTO alias VALUES (?, ?, ?, ?)",
     "source": "INSERT OR IGNORE INTO source VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
     "cites": "INSERT INTO cites VALUES (?, ?, ?)",
     "term": "INSERT OR IGNORE INTO term VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -171,10 +174,21 @@ def rows_of(base: FactBase, problems: Iterable[Problem] = ()) -> Rows:
     """The index rows for `base` and its problems, ready to insert."""
     return {
         "entity": [
-            (e.id, e.kind.value, e.name, e.summary, e.org, e.seats, e.source, e.quote, str(e.origin.file))
+            (
+                e.id,
+                e.kind.value,
+                e.name,
+                e.summary,
+                e.org,
+                e.seats,
+                e.source,
+                e.quote,
+                str(e.origin.file),
+                normalise(e.name),
+            )
             for e in base.entities
         ],
-        "alias": [(e.id, alias, str(e.origin.file)) for e in base.entities for alias in e.aliases],
+        "alias": [(e.id, alias, str(e.origin.file), normalise(alias)) for e in base.entities for alias in e.aliases],
         "source": [
             (s.id, s.title, s.publisher, *_bounds(s.published), str(s.text_path), s.text, s.note, str(s.origin.file))
             for s in base.sources

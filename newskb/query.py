@@ -44,6 +44,9 @@ _INVOLVING = (
     "t.id IN (SELECT id FROM term WHERE holder = :entity UNION SELECT id FROM term WHERE office = :entity "
     "UNION SELECT t5.id FROM term t5 JOIN entity o5 ON o5.id = t5.office WHERE o5.org = :entity)"
 )
+# Terms that may cover :day, judged from their own dates (the statuses are then worked out in Python,
+# with ends that newer sources give): SQL prunes, so a long history costs nothing.
+_MAY_COVER = "(t.start_earliest IS NULL OR t.start_earliest <= :day) AND (t.end_latest IS NULL OR t.end_latest > :day)"
 # Terms in start order; unknown starts last.
 _TERM_ORDER = " ORDER BY t.start_earliest IS NULL, t.start_earliest, t.start_latest, t.id"
 
@@ -160,7 +163,8 @@ def who(
     With `known`, only sources published by that day are heard ("what did we know then").
     """
     match = resolve(connection, office, [Kind.OFFICE], "office")
-    terms = _terms(connection, "t.office = :office", {"office": match.id}, day, known)
+    where = "t.office = :office" if history else f"t.office = :office AND {_MAY_COVER}"
+    terms = _terms(connection, where, {"office": match.id, "day": day.isoformat()}, day, known)
     if not history:
         terms = [term for term in terms if term.status in _IN_PLAY]
     return Answer(match=match, rows=terms)
@@ -178,10 +182,13 @@ def offices(connection: sqlite3.Connection, day: date, *, org: str | None = None
     ]
     result: list[TermRow] = []
     for office_id in office_ids:
-        terms = _terms(connection, "t.office = :office", {"office": office_id}, day, known)
-        in_play = [term for term in terms if term.status in _IN_PLAY]
-        ended = [term for term in terms if term.status == Status.HELD.value]
-        result.extend(in_play or ended[-1:])
+        parameters = {"office": office_id, "day": day.isoformat()}
+        candidates = _terms(connection, f"t.office = :office AND {_MAY_COVER}", parameters, day, known)
+        in_play = [term for term in candidates if term.status in _IN_PLAY]
+        if not in_play:  # nobody in play: the last known holder, from every term of the office
+            terms = _terms(connection, "t.office = :office", parameters, day, known)
+            in_play = [term for term in terms if term.status == Status.HELD.value][-1:]
+        result.extend(in_play)
     return Answer(match=match, rows=result)
 
 
@@ -197,12 +204,12 @@ def timeline(
     match = resolve(connection, entity, ENTITY_KINDS, "entity") if entity else None
     entity_id = match.id if match else None
     rows: list[TimelineRow] = []
+    # Separate statements with and without an entity: an "IS NULL OR" would keep SQLite off its indexes.
+    involving = "AND e.id IN (SELECT event_id FROM involves WHERE entity_id = :entity)" if entity_id else ""
     for row in connection.execute(
         "SELECT e.*, (SELECT group_concat(entity_id, char(31)) FROM "
         "(SELECT entity_id FROM involves WHERE event_id = e.id ORDER BY position)) AS involved "
-        "FROM event e JOIN source s ON s.id = e.source "
-        f"WHERE {_KNOWN.format(alias='s')} AND "
-        "(:entity IS NULL OR e.id IN (SELECT event_id FROM involves WHERE entity_id = :entity))",
+        f"FROM event e JOIN source s ON s.id = e.source WHERE {_KNOWN.format(alias='s')} {involving}",
         {"entity": entity_id, "known": known.isoformat() if known else None},
     ):
         rows.append(
@@ -216,13 +223,7 @@ def timeline(
                 id=row["id"],
             )
         )
-    terms = _terms(
-        connection,
-        f":entity IS NULL OR {_INVOLVING}",
-        {"entity": entity_id},
-        date.today(),
-        known,
-    )
+    terms = _terms(connection, _INVOLVING if entity_id else "1", {"entity": entity_id}, date.today(), known)
     for term in terms:
         for edge, when, verb in (("start", term.start, "takes office as"), ("end", term.end, "leaves office as")):
             if when == OPEN:

@@ -50,24 +50,33 @@ class SearchHit:
 
 
 def resolve(connection: sqlite3.Connection, text: str, kinds: Iterable[Kind], what: str) -> Match:
-    """The entity of one of `kinds` whose name, alias or id best matches `text`."""
+    """The entity of one of `kinds` whose id, name or alias best matches `text`.
+
+    An id, or a name or alias equal after normalising, is found through the index; only a typed name
+    that matches nothing exactly is scored against every name.
+    """
     kind_values = [kind.value for kind in kinds]
     marks = ",".join("?" * len(kind_values))
+    wanted = normalise(text)
+    exact = connection.execute(
+        f"SELECT id, kind, name FROM entity WHERE kind IN ({marks}) AND (id = ? OR name_norm = ?) "
+        f"UNION ALL SELECT e.id, e.kind, e.name FROM alias a JOIN entity e ON e.id = a.entity_id "
+        f"WHERE e.kind IN ({marks}) AND a.alias_norm = ? LIMIT 1",
+        (*kind_values, text, wanted, *kind_values, wanted),
+    ).fetchone()
+    if exact is not None:
+        return Match(id=exact["id"], kind=exact["kind"], name=exact["name"], score=100.0, exact=True)
     names = list(
         connection.execute(
-            f"SELECT id, kind, name, name AS label FROM entity WHERE kind IN ({marks}) "
-            f"UNION ALL SELECT e.id, e.kind, e.name, a.alias FROM alias a JOIN entity e ON e.id = a.entity_id "
+            f"SELECT id, kind, name, name_norm AS label FROM entity WHERE kind IN ({marks}) "
+            f"UNION ALL SELECT e.id, e.kind, e.name, a.alias_norm FROM alias a JOIN entity e ON e.id = a.entity_id "
             f"WHERE e.kind IN ({marks})",
             (*kind_values, *kind_values),
         )
     )
-    wanted = normalise(text)
-    for row in names:
-        if text == row["id"] or wanted == normalise(row["label"]):
-            return Match(id=row["id"], kind=row["kind"], name=row["name"], score=100.0, exact=True)
     from rapidfuzz import fuzz, process  # imported here: exact names need no fuzzy matching
 
-    labels = [normalise(row["label"]) for row in names]
+    labels = [row["label"] for row in names]
     best = process.extractOne(wanted, labels, scorer=fuzz.WRatio, score_cutoff=NAME_CUTOFF) if wanted else None
     if best is None:
         # Nothing close enough to answer for: name the nearest candidates, one name per entity.
