@@ -15,7 +15,8 @@ from newskb import holding
 from newskb.dates import Span
 from newskb.errors import Problem, Severity, display_path
 from newskb.fuzzy import did_you_mean
-from newskb.model import Event, FactBase, Kind, Record, Source, Term
+from newskb.kinds import Kind
+from newskb.model import Event, FactBase, Record, Source, Term
 from newskb.passage import fold
 
 _ENTITY_KINDS_ALL = (Kind.PERSON, Kind.ORGANIZATION, Kind.COUNTRY, Kind.OFFICE)

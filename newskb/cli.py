@@ -254,7 +254,7 @@ def search_command(
     Example: newskb search "stoltenbreg" --kind person
     """
     from newskb import search
-    from newskb.model import Kind
+    from newskb.kinds import Kind
 
     connection = _open(data)
     hits = search.search(connection, query_text, kind=Kind(kind.value) if kind else None, limit=limit)
@@ -515,7 +515,7 @@ def add_command(
         "first": first,
     }
     from newskb import curation, store
-    from newskb.model import Kind
+    from newskb.kinds import Kind
 
     record_kind = Kind(kind.value)
     allowed = store.RECORD_KEYS[record_kind]

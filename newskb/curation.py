@@ -19,8 +19,9 @@ from newskb import audit, dates
 from newskb.errors import BadArgumentError, NotFoundError, Problem, RecordError, Severity, display_path
 from newskb.fields import SLUG
 from newskb.fuzzy import did_you_mean, normalise
+from newskb.kinds import ENTITY_KINDS, FACT_KINDS, Kind
 from newskb.lock import data_lock, replace_file
-from newskb.model import ENTITY_KINDS, FACT_KINDS, FactBase, Kind
+from newskb.model import FactBase
 from newskb.store import RECORD_KEYS, load
 
 ENTITIES_FILE = "entities.toml"

@@ -13,9 +13,12 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from datetime import date
+from typing import TYPE_CHECKING
 
 from newskb.dates import OPEN, Span
-from newskb.model import Term
+
+if TYPE_CHECKING:
+    from newskb.model import Term
 
 
 def pairs(terms: Iterable[Term]) -> list[tuple[Term, Term]]:

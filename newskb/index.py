@@ -12,12 +12,14 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from newskb import holding
 from newskb.dates import OPEN, Edtf, Span, parse
-from newskb.errors import Problem
 from newskb.fuzzy import normalise
-from newskb.model import FactBase, Origin, Term
+
+if TYPE_CHECKING:
+    from newskb.errors import Problem
+    from newskb.model import FactBase
 
 SCHEMA_VERSION = 5
 
@@ -273,6 +275,9 @@ def refresh_holdings(connection: sqlite3.Connection, groups: set[tuple[str, str]
     """Recompute which terms tell of the same holding, for the (office, holder) groups given."""
     if not groups:
         return
+    from newskb import holding  # imported here, like the model: only a refresh compares holdings
+    from newskb.model import Origin, Term
+
     # Only a holder with more than one term of an office, from more than one source, can have a holding
     # told twice; asking SQLite first spares rebuilding every other term in Python.
     shared = {

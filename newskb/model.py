@@ -8,30 +8,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from enum import StrEnum
 from pathlib import Path
 from typing import ClassVar
 
 from newskb.dates import Edtf, Span
+from newskb.kinds import Kind
 from newskb.linemap import LazyLineMap
 
-
-class Kind(StrEnum):
-    """Every record kind, spelled as its TOML table name."""
-
-    PERSON = "person"
-    ORGANIZATION = "organization"
-    COUNTRY = "country"
-    OFFICE = "office"
-    SOURCE = "source"
-    TERM = "term"
-    EVENT = "event"
-    CLAIM = "claim"
-    EXPECT = "expect"
-
-
-ENTITY_KINDS = (Kind.PERSON, Kind.ORGANIZATION, Kind.COUNTRY, Kind.OFFICE)
-FACT_KINDS = (Kind.TERM, Kind.EVENT, Kind.CLAIM)
+# The record kinds live in kinds.py, so that a query can name them without building these classes.
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

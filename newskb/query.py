@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from newskb.dates import OPEN, Span, Status, parse
-from newskb.model import ENTITY_KINDS, Kind
+from newskb.kinds import ENTITY_KINDS, Kind
 from newskb.search import Match, resolve
 
 # A term "in play" on a day: someone who holds, may hold, or (dates unknown) might hold the office.

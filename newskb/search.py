@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from newskb.errors import BadArgumentError, NotFoundError
 from newskb.fuzzy import normalise, tokenize
-from newskb.model import Kind
+from newskb.kinds import Kind
 
 # Below this WRatio score a name is not taken as what the user meant.
 NAME_CUTOFF = 80.0

@@ -18,8 +18,9 @@ from newskb.errors import Problem, Severity, display_path
 from newskb.fields import Fields, type_name
 from newskb.folder import data_files
 from newskb.fuzzy import did_you_mean
+from newskb.kinds import FACT_KINDS, Kind
 from newskb.linemap import TOP_LEVEL, LazyLineMap
-from newskb.model import FACT_KINDS, Claim, Entity, Event, Expectation, FactBase, Kind, Origin, Source, Term
+from newskb.model import Claim, Entity, Event, Expectation, FactBase, Origin, Source, Term
 
 _ENTITY_KEYS = ("id", "name", "aliases", "summary", "source", "quote")
 _OFFICE_KEYS = (*_ENTITY_KEYS, "org", "seats")

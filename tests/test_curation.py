@@ -18,7 +18,7 @@ from typer.testing import CliRunner
 from newskb import curation, lock
 from newskb.cli import app
 from newskb.errors import BadArgumentError, RecordError
-from newskb.model import Kind
+from newskb.kinds import Kind
 from tests.conftest import REPO, TinyBase
 
 FIXTURES = REPO / "tests" / "fixtures"

@@ -5,7 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from newskb import store
-from newskb.model import Event, Kind, Term
+from newskb.kinds import Kind
+from newskb.model import Event, Term
 from tests.conftest import REPO
 
 SEED = "000_2f614e97bf582ec3.txt"

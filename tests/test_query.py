@@ -10,7 +10,7 @@ import pytest
 from newskb import evidence, export, query, search
 from newskb.cache import open_index
 from newskb.errors import BadArgumentError, DataFileError, NotFoundError
-from newskb.model import Kind
+from newskb.kinds import Kind
 
 
 @pytest.fixture

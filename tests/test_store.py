@@ -7,8 +7,8 @@ import pytest
 from newskb import folder, store
 from newskb.dates import parse
 from newskb.errors import DataFileError
+from newskb.kinds import Kind
 from newskb.linemap import scan
-from newskb.model import Kind
 from tests.conftest import TinyBase
 
 
