@@ -92,7 +92,10 @@ def main() -> None:
         generator = [sys.executable, str(HERE / "generate.py"), "--facts", str(arguments.facts), "--out", str(big)]
         subprocess.run(generator, check=True)
     data = big / "data"
-    env = {key: value for key, value in os.environ.items() if key not in ("NEWSKB_DATA", "NEWSKB_CACHE")}
+    # PYTHONDONTWRITEBYTECODE (set on some machines) would make every run compile newskb's sources
+    # again; an installed package ships its bytecode, so the measured runs may write theirs.
+    unset = ("NEWSKB_DATA", "NEWSKB_CACHE", "PYTHONDONTWRITEBYTECODE")
+    env = {key: value for key, value in os.environ.items() if key not in unset}
     env["XDG_CACHE_HOME"] = str(work / "cache")
     seed_env = dict(env)
     big_env = {**env, "NEWSKB_DATA": str(data)}
