@@ -29,7 +29,7 @@ if TYPE_CHECKING:
 
 EXIT_CODES_HELP = (
     "Exit codes: 0 found (or the data is clean), 1 nothing found (or check found problems), "
-    "2 bad usage or unreadable data, 130 interrupted, 141 output pipe closed early."
+    "2 bad usage or unreadable data, 130 interrupted, 141 output pipe closed early, 70 internal error (a bug)."
 )
 
 
@@ -145,9 +145,9 @@ AsOfOption = Annotated[
 ]
 
 
-# The record kinds each command accepts, spelled as model.Kind spells them (a test keeps them in step);
-# written out so that building the command line does not import the model.
-class SearchKind(StrEnum):
+# The record kinds `add` and `search` accept, spelled as kinds.Kind spells them (a test keeps them in
+# step); written out so that building the command line imports nothing more.
+class RecordKind(StrEnum):
     PERSON = "person"
     ORGANIZATION = "organization"
     COUNTRY = "country"
@@ -155,6 +155,7 @@ class SearchKind(StrEnum):
     TERM = "term"
     EVENT = "event"
     CLAIM = "claim"
+    EXPECT = "expect"
 
 
 class ExportFormat(StrEnum):
@@ -244,7 +245,9 @@ def _done(found: bool, nothing: str) -> None:
 @app.command("search")
 def search_command(
     query_text: Annotated[str, typer.Argument(metavar="QUERY", help="Words to look for; typos are forgiven.")],
-    kind: Annotated[SearchKind | None, typer.Option(help="Only this kind of record.", show_default=False)] = None,
+    kind: Annotated[
+        RecordKind | None, typer.Option(help="Only this kind of record (not expect).", show_default=False)
+    ] = None,
     limit: Annotated[int, typer.Option(min=1, help="At most this many hits.")] = 20,
     output_format: FormatOption = None,
     data: DataOption = None,
@@ -256,6 +259,8 @@ def search_command(
     from newskb import search
     from newskb.kinds import Kind
 
+    if kind is RecordKind.EXPECT:
+        raise BadArgumentError("expectations are not searched: they state answers, not facts")
     connection = _open(data)
     hits = search.search(connection, query_text, kind=Kind(kind.value) if kind else None, limit=limit)
     render.write_rows(hits, SEARCH_COLUMNS, _format(output_format), title=f"Search: {query_text}")
@@ -436,17 +441,6 @@ def _open_output(path: Path) -> IO[str]:
         return path.open("w", encoding="utf-8")
     except OSError as error:
         raise BadArgumentError(f"{path}: cannot write: {error.strerror}") from None
-
-
-class RecordKind(StrEnum):
-    PERSON = "person"
-    ORGANIZATION = "organization"
-    COUNTRY = "country"
-    OFFICE = "office"
-    TERM = "term"
-    EVENT = "event"
-    CLAIM = "claim"
-    EXPECT = "expect"
 
 
 # Each record key and the option that sets it (most are spelled alike).

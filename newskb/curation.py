@@ -135,7 +135,7 @@ def new_source(
     """Copy an article into seeds/ and write data/sources/ID.toml holding its [source] table."""
     refuse_bundled(root)
     if not SLUG.fullmatch(source_id):
-        raise BadArgumentError(f"'{source_id}' is not a kebab-case id (like 'rbc-ukraine-2024-09-30-rutte')")
+        raise BadArgumentError(f"'{source_id}' is not a kebab-case id (like 'gazette-2024-09-30-headline')")
     dates.parse(published)
     try:
         article = text_file.read_bytes()

@@ -94,7 +94,7 @@ class Fields:
     def slug(self, key: str, *, required: bool = True) -> str | None:
         value = self.text(key, required=required)
         if value is not None and not SLUG.fullmatch(value):
-            self.problem(key, f"'{value}' is not a kebab-case id (like 'mark-rutte')")
+            self.problem(key, f"'{value}' is not a kebab-case id (like 'jane-doe')")
             return None
         return value
 
@@ -113,7 +113,7 @@ class Fields:
             if not isinstance(item, str):
                 self.problem(item_key, f"must be a string, not {type_name(item)}")
             elif slugs and not SLUG.fullmatch(item):
-                self.problem(item_key, f"'{item}' is not a kebab-case id (like 'mark-rutte')")
+                self.problem(item_key, f"'{item}' is not a kebab-case id (like 'jane-doe')")
             else:
                 self._check_characters(item_key, item)
                 items.append(item)

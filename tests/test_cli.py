@@ -231,8 +231,12 @@ def test_export_json_for_jq(tmp_path: Path) -> None:
 
 
 def test_the_command_line_kind_choices_are_model_kinds() -> None:
-    from newskb.cli import RecordKind, SearchKind
+    from newskb.cli import RecordKind
     from newskb.kinds import Kind
 
-    assert {kind.value for kind in SearchKind} == {kind.value for kind in Kind} - {"source", "expect"}
     assert {kind.value for kind in RecordKind} == {kind.value for kind in Kind} - {"source"}
+    refused = runner.invoke(app, ["search", "x", "--kind", "expect"])
+    assert (refused.exit_code, refused.stderr) == (
+        2,
+        "newskb: error: expectations are not searched: they state answers, not facts\n",
+    )
