@@ -19,7 +19,7 @@ from typer.core import TyperGroup
 # Only what every command needs is imported here; each command imports the rest when it runs,
 # so a query does not pay for the modules that curation or export use (benchmarks/RESULTS.md).
 from newskb import __version__, folder, render
-from newskb.errors import BadArgumentError, NewskbError, display_path
+from newskb.errors import BadArgumentError, NewskbError, Severity, display_path
 from newskb.render import Column, Format
 
 if TYPE_CHECKING:
@@ -119,8 +119,13 @@ def check_command(
             (len(base.expectations), "expectation"),
         )
     )
-    if report.problems:
-        typer.echo(f"newskb: {_count(len(report.problems), 'problem')} in {counted}", err=True)
+    warnings = sum(1 for problem in report.problems if problem.severity is Severity.WARNING)
+    errors = len(report.problems) - warnings
+    also = f" and {_count(warnings, 'warning')}" if warnings else ""
+    if errors:
+        typer.echo(f"newskb: {_count(errors, 'problem')}{also} in {counted}", err=True)
+    elif warnings:
+        typer.echo(f"newskb: ok, with {_count(warnings, 'warning')}: {counted} checked", err=True)
     else:
         typer.echo(f"newskb: ok: {counted} checked", err=True)
     raise typer.Exit(report.exit_code_strict() if strict else report.exit_code)

@@ -512,3 +512,13 @@ def test_concurrent_additions_all_land(kb: Path) -> None:
 def test_refused_in_a_locked_write_raises_record_error(tiny: TinyBase) -> None:
     with pytest.raises(RecordError, match="duplicate id 'ada-lovelace'"):
         curation.add(tiny.data, Kind.PERSON, {"id": "ada-lovelace", "name": "Ada"})
+
+
+def test_check_summary_separates_warnings_from_problems(kb: Path) -> None:
+    scaffold_guild()
+    add_second_article()
+    code, _, stderr = newskb("check")
+    assert (code, stderr) == (
+        0,
+        "newskb: ok, with 1 warning: 26 entities, 3 sources, 37 facts, 44 quotes, 4 expectations checked\n",
+    )
