@@ -140,33 +140,34 @@ def refresh(connection: sqlite3.Connection, root: Path, progress: Progress | Non
     with index.transaction(connection):
         # Look again inside the write lock: another process may have refreshed meanwhile.
         known = {row["path"]: row for row in connection.execute("SELECT * FROM data_file")}
+        indexed = set(known)
         stale_texts = _stale_text_owners(connection)
-        changed: dict[str, str] = {}  # path -> content hash
+        changed: list[str] = []
         for path, (size, mtime) in sorted(on_disk.items()):
             row = known.pop(path, None)
             fresh = path not in stale_texts
             if row is not None and (row["size"], row["mtime_ns"]) == (size, mtime) and fresh:
                 continue
-            digest = _sha256(path)
-            if row is not None and row["sha256"] == digest and fresh:
+            if row is not None and fresh and row["sha256"] == _sha256(path):
                 # Touched but not changed: remember the new mtime so the next query is fast again.
                 connection.execute("UPDATE data_file SET mtime_ns = ? WHERE path = ?", (mtime, path))
                 continue
-            changed[path] = digest
+            changed.append(path)
         touched: set[tuple[str, str]] = set()
         for removed in known:
             touched |= _forget(connection, removed)
         # A first build inserts everything: indexes are cheaper made once, afterwards.
-        bulk = len(changed) > 50 and not connection.execute("SELECT 1 FROM data_file LIMIT 1").fetchone()
+        bulk = len(changed) > 50 and not indexed
         if bulk:
             index.drop_indexes(connection)
         first_doc = index.next_doc_id(connection)
         batch: index.Rows = {}
-        for done, (path, rows, holdings, texts) in enumerate(_read_all(list(changed), root), start=1):
-            touched |= _forget(connection, path)
+        for done, (path, digest, rows, holdings, texts) in enumerate(_read_all(changed, root), start=1):
+            if path in indexed:
+                touched |= _forget(connection, path)
             index.merge_rows(batch, rows)
             touched |= holdings
-            connection.execute("INSERT INTO data_file VALUES (?, ?, ?, ?)", (path, *on_disk[path], changed[path]))
+            connection.execute("INSERT INTO data_file VALUES (?, ?, ?, ?)", (path, *on_disk[path], digest))
             connection.executemany(
                 "INSERT INTO text_file VALUES (?, ?, ?, ?)", [(text, path, *stat) for text, stat in texts]
             )
@@ -187,7 +188,7 @@ PARALLEL_FROM = 64
 # Rows are inserted this many files at a time: fewer, larger inserts.
 BATCH_FILES = 100
 
-Read = tuple[str, "index.Rows", set[tuple[str, str]], list[tuple[str, tuple[int | None, int | None]]]]
+Read = tuple[str, str, "index.Rows", set[tuple[str, str]], list[tuple[str, tuple[int | None, int | None]]]]
 
 
 def _read_all(paths: list[str], root: Path) -> Iterator[Read]:
@@ -209,19 +210,19 @@ def _read_all(paths: list[str], root: Path) -> Iterator[Read]:
 
 
 def _read(job: tuple[str, Path]) -> Read:
-    """One data file's index rows, the holdings its terms belong to, and the article texts it reads."""
+    """One data file's content hash, index rows, the holdings its terms belong to, and the article
+    texts it reads (all worked out in the worker, so the inserting process only inserts)."""
     from newskb.store import load_file  # imported here: a warm index reads no data file
 
     path, root = job
     base, problems = load_file(Path(path), root)
     texts = [(str(source.text_path), _stat(str(source.text_path))) for source in base.sources]
-    return path, index.rows_of(base, problems), {(term.office, term.holder) for term in base.terms}, texts
+    holdings = {(term.office, term.holder) for term in base.terms}
+    return path, _sha256(path), index.rows_of(base, problems), holdings, texts
 
 
 def _forget(connection: sqlite3.Connection, path: str) -> set[tuple[str, str]]:
-    """Remove what one data file put in the index; return the holdings its terms belonged to."""
-    if not connection.execute("SELECT 1 FROM data_file WHERE path = ?", (path,)).fetchone():
-        return set()  # never indexed: nothing to remove
+    """Remove what one indexed data file put in the index; return the holdings its terms belonged to."""
     connection.execute("DELETE FROM data_file WHERE path = ?", (path,))
     connection.execute("DELETE FROM text_file WHERE owner = ?", (path,))
     return index.delete_file(connection, path)
