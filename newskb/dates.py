@@ -187,6 +187,15 @@ class Span:
     end: Edtf | None
     open_end: bool = False
 
+    @classmethod
+    def from_written(cls, start: str | None, end: str | None) -> Span:
+        """A span from dates as written (what the index stores): None or "" unknown, ".." an open end."""
+        return cls(
+            start=parse(start) if start else None,
+            end=parse(end) if end and end != OPEN else None,
+            open_end=end == OPEN,
+        )
+
     def status_on(self, day: date) -> Status:
         """Where the term stands on `day`, honest about imprecise and unknown edges."""
         if self.start is not None and day < self.start.earliest_day:

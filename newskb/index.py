@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterable, Iterator
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from newskb.dates import OPEN, Edtf, Span, parse
+from newskb.dates import OPEN, Edtf, Span
 from newskb.fuzzy import normalise
 
 if TYPE_CHECKING:
@@ -289,8 +290,8 @@ def refresh_holdings(connection: sqlite3.Connection, groups: set[tuple[str, str]
     if not shared:
         return
     published = {
-        row["id"]: parse(row["published"]).earliest_day
-        for row in connection.execute("SELECT id, published FROM source")
+        row["id"]: date.fromisoformat(row["published_earliest"])
+        for row in connection.execute("SELECT id, published_earliest FROM source")
     }
     rows = [
         row
@@ -304,11 +305,7 @@ def refresh_holdings(connection: sqlite3.Connection, groups: set[tuple[str, str]
             holder=row["holder"],
             source=row["source"],
             quote="",
-            span=Span(
-                start=parse(row["start"]) if row["start"] else None,
-                end=parse(row["end"]) if row["end"] and row["end"] != OPEN else None,
-                open_end=row["end"] == OPEN,
-            ),
+            span=Span.from_written(row["start"], row["end"]),
             origin=Origin(file=Path(row["file"])),
         )
         for row in rows

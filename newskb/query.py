@@ -119,11 +119,7 @@ class Answer:
 def _span(row: sqlite3.Row) -> Span:
     """The term's span, with an open end closed by a newer known source's end (see holding.py)."""
     end = row["closing"].split("\x1f")[0] if row["closing"] else row["end"]
-    return Span(
-        start=parse(row["start"]) if row["start"] else None,
-        end=parse(end) if end and end != OPEN else None,
-        open_end=end == OPEN,
-    )
+    return Span.from_written(row["start"], end)
 
 
 def _term_row(row: sqlite3.Row, day: date) -> TermRow:
