@@ -231,7 +231,7 @@ def test_export_json_for_jq(tmp_path: Path) -> None:
 
 
 def test_the_command_line_kind_choices_are_model_kinds() -> None:
-    from newskb.cli import RecordKind
+    from newskb.cli.options import RecordKind
     from newskb.kinds import Kind
 
     assert {kind.value for kind in RecordKind} == {kind.value for kind in Kind} - {"source"}

@@ -1,0 +1,221 @@
+"""The questions: search, who, offices, timeline, show, sources, cite."""
+
+from typing import Annotated
+
+import typer
+
+from newskb import render
+from newskb.cli.options import (
+    AsOfOption,
+    DataOption,
+    FormatOption,
+    KnownAsOfOption,
+    RecordKind,
+    as_of_day,
+    done,
+    known_day,
+    open_index,
+    pick_format,
+    say_match,
+)
+from newskb.errors import BadArgumentError
+from newskb.render import Column
+
+app = typer.Typer()
+
+# `who` names the office in its title, so its rows need not repeat it.
+WHO_COLUMNS = [
+    Column("holder", "Holder", wide=True),
+    Column("start", "Start"),
+    Column("end", "End"),
+    Column("status", "Status"),
+    Column("attested", "Attested"),
+    Column("quote", "Quote", wide=True),
+]
+TERM_COLUMNS = [Column("office", "Office", wide=True), *WHO_COLUMNS[:4], WHO_COLUMNS[5]]
+SEARCH_COLUMNS = [
+    Column("score", "Score"),
+    Column("kind", "Kind"),
+    Column("id", "Id"),
+    Column("label", "Label", wide=True),
+    Column("source", "Source", in_table=False),
+]
+TIMELINE_COLUMNS = [
+    Column("date", "Date"),
+    Column("kind", "Kind"),
+    Column("title", "What", wide=True),
+    Column("id", "Id", in_table=False),
+]
+CLAIM_COLUMNS = [Column("text", "Claim", wide=True), Column("id", "Id"), Column("source", "Source")]
+SOURCE_COLUMNS = [
+    Column("id", "Id"),
+    Column("published", "Published"),
+    Column("publisher", "Publisher"),
+    Column("title", "Title", wide=True),
+    Column("terms", "Terms"),
+    Column("events", "Events"),
+    Column("claims", "Claims"),
+]
+
+
+@app.command("search")
+def search_command(
+    query_text: Annotated[str, typer.Argument(metavar="QUERY", help="Words to look for; typos are forgiven.")],
+    kind: Annotated[
+        RecordKind | None, typer.Option(help="Only this kind of record (not expect).", show_default=False)
+    ] = None,
+    limit: Annotated[int, typer.Option(min=1, help="At most this many hits.")] = 20,
+    output_format: FormatOption = None,
+    data: DataOption = None,
+) -> None:
+    """Search names, aliases, titles, claims and quotes; best first, scored 0-100.
+
+    Example: newskb search "stoltenbreg" --kind person
+    """
+    from newskb import search
+    from newskb.kinds import Kind
+
+    if kind is RecordKind.EXPECT:
+        raise BadArgumentError("expectations are not searched: they state answers, not facts")
+    connection = open_index(data)
+    hits = search.search(connection, query_text, kind=Kind(kind.value) if kind else None, limit=limit)
+    render.write_rows(hits, SEARCH_COLUMNS, pick_format(output_format), title=f"Search: {query_text}")
+    done(bool(hits), f"nothing matches '{query_text}'")
+
+
+@app.command("who")
+def who_command(
+    office: Annotated[str, typer.Argument(help="An office name or alias; typos are forgiven.")],
+    as_of: AsOfOption = None,
+    history: Annotated[bool, typer.Option("--history", help="List every term of the office in order.")] = False,
+    known_as_of: KnownAsOfOption = None,
+    output_format: FormatOption = None,
+    data: DataOption = None,
+) -> None:
+    """Show who holds an office on a day (default today), with the quote that says so.
+
+    Example: newskb who "NATO Secretary General" --as-of 2024-09-30
+    """
+    from newskb import query
+
+    day = as_of_day(as_of)
+    answer = query.who(open_index(data), office, day, history=history, known=known_day(known_as_of))
+    say_match(answer.match, "office")
+    name = answer.match.name if answer.match else office
+    render.write_rows(answer.rows, WHO_COLUMNS, pick_format(output_format), title=f"{name} as of {day.isoformat()}")
+    done(bool(answer.rows), f"nobody is known to hold {name} on {day.isoformat()} (try --history)")
+
+
+@app.command("offices")
+def offices_command(
+    as_of: AsOfOption = None,
+    org: Annotated[
+        str | None, typer.Option(help="Only offices of this organization or country.", show_default=False)
+    ] = None,
+    known_as_of: KnownAsOfOption = None,
+    output_format: FormatOption = None,
+    data: DataOption = None,
+) -> None:
+    """List every office with its holder on a day (default today), or its last known holder.
+
+    Example: newskb offices --org NATO --as-of 2024-10-01
+    """
+    from newskb import query
+
+    day = as_of_day(as_of)
+    answer = query.offices(open_index(data), day, org=org, known=known_day(known_as_of))
+    say_match(answer.match, "organization")
+    render.write_rows(answer.rows, TERM_COLUMNS, pick_format(output_format), title=f"Offices as of {day.isoformat()}")
+    done(bool(answer.rows), "no office has a known holder")
+
+
+@app.command("timeline")
+def timeline_command(
+    entity: Annotated[
+        str | None, typer.Option(help="Only what involves this person, organization, country or office.")
+    ] = None,
+    from_date: Annotated[
+        str | None, typer.Option("--from", help="From this date (any date of the grammar).", show_default=False)
+    ] = None,
+    to_date: Annotated[
+        str | None, typer.Option("--to", help="Up to this date (any date of the grammar).", show_default=False)
+    ] = None,
+    known_as_of: KnownAsOfOption = None,
+    output_format: FormatOption = None,
+    data: DataOption = None,
+) -> None:
+    """List events and term starts and ends in date order; undated items follow, listed apart.
+
+    Example: newskb timeline --entity Rutte --from 2024-09
+    """
+    from newskb import query
+    from newskb.dates import parse
+
+    start = parse(from_date).earliest_day if from_date else None
+    end = parse(to_date).latest_day if to_date else None
+    match, rows = query.timeline(open_index(data), entity=entity, start=start, end=end, known=known_day(known_as_of))
+    say_match(match, "entity")
+    dated = [row for row in rows if row.date is not None]
+    undated = [row for row in rows if row.date is None]
+    render.write_groups([("Timeline", dated), ("Undated", undated)], TIMELINE_COLUMNS, pick_format(output_format))
+    done(bool(rows), "nothing in the timeline matches")
+
+
+@app.command("show")
+def show_command(
+    name: Annotated[str, typer.Argument(help="A person, organization, country or office; typos are forgiven.")],
+    as_of: AsOfOption = None,
+    output_format: FormatOption = None,
+    data: DataOption = None,
+) -> None:
+    """Show the profile of a person, organization, country or office, every fact with its source.
+
+    Example: newskb show "Peter Bator"
+    """
+    from newskb import query
+
+    profile = query.show(open_index(data), name, as_of_day(as_of))
+    sections = [
+        ("terms", "Terms", TERM_COLUMNS),
+        ("events", "Events", TIMELINE_COLUMNS),
+        ("claims", "Claims", CLAIM_COLUMNS),
+    ]
+    header = [
+        ("name", "Name"),
+        ("kind", "Kind"),
+        ("id", "Id"),
+        ("aliases", "Aliases"),
+        ("org", "Part of"),
+        ("summary", "Summary"),
+        ("quote", "Quote"),
+        ("source", "Source"),
+    ]
+    render.write_document(profile, sections, header, pick_format(output_format))
+
+
+@app.command("sources")
+def sources_command(output_format: FormatOption = None, data: DataOption = None) -> None:
+    """List every source with how many terms, events and claims it backs.
+
+    Example: newskb sources --format json
+    """
+    from newskb import evidence
+
+    rows = evidence.sources(open_index(data))
+    render.write_rows(rows, SOURCE_COLUMNS, pick_format(output_format), title="Sources")
+    done(bool(rows), "the fact base has no sources")
+
+
+@app.command("cite")
+def cite_command(
+    fact_id: Annotated[str, typer.Argument(metavar="ID", help="The id of a term, event, claim or summarised entity.")],
+    output_format: FormatOption = None,
+    data: DataOption = None,
+) -> None:
+    """Show one fact's quote inside its sentence of the article.
+
+    Example: newskb cite nato-has-32-members
+    """
+    from newskb import evidence
+
+    render.write_citation(evidence.cite(open_index(data), fact_id), pick_format(output_format))

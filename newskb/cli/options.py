@@ -1,0 +1,106 @@
+"""What every command shares: option types, dates from the command line, opening the index, messages."""
+
+import sys
+from datetime import date
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+# Only what every command needs is imported here; each command imports the rest when it runs,
+# so a query does not pay for the modules that curation or export use (benchmarks/RESULTS.md).
+from newskb import folder, render
+from newskb.render import Format
+
+if TYPE_CHECKING:
+    import sqlite3
+
+    from newskb.search import Match
+
+DataOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--data",
+        help="Data folder to read (default: $NEWSKB_DATA, else the bundled fact base).",
+        show_default=False,
+    ),
+]
+FormatOption = Annotated[
+    Format | None,
+    typer.Option(
+        "--format", "-f", help="Output format (default: table at a terminal, plain in a pipe).", show_default=False
+    ),
+]
+KnownAsOfOption = Annotated[
+    str | None,
+    typer.Option(
+        "--known-as-of",
+        help="Answer only from sources published by this day, YYYY-MM-DD (what was known then).",
+        show_default=False,
+    ),
+]
+AsOfOption = Annotated[
+    str | None, typer.Option("--as-of", help="The day to ask about, YYYY-MM-DD (default: today).", show_default=False)
+]
+
+
+# The record kinds `add` and `search` accept, spelled as kinds.Kind spells them (a test keeps them in
+# step); written out so that building the command line imports nothing more.
+class RecordKind(StrEnum):
+    PERSON = "person"
+    ORGANIZATION = "organization"
+    COUNTRY = "country"
+    OFFICE = "office"
+    TERM = "term"
+    EVENT = "event"
+    CLAIM = "claim"
+    EXPECT = "expect"
+
+
+def pick_format(chosen: Format | None) -> Format:
+    return chosen or render.default_format(sys.stdout)
+
+
+def open_index(data: Path | None) -> "sqlite3.Connection":
+    """The index of the data folder; invalid records are skipped with one warning on stderr."""
+    from newskb import cache
+
+    with render.BuildProgress() as progress:
+        connection, problems = cache.open_index(folder.find_data_dir(data), progress)
+    if problems:
+        typer.echo(
+            f"newskb: warning: the data has {count(len(problems), 'problem')}; answers skip what is invalid "
+            "(run 'newskb check')",
+            err=True,
+        )
+    return connection
+
+
+def as_of_day(as_of: str | None) -> date:
+    from newskb.dates import parse_day
+
+    return parse_day(as_of) if as_of else date.today()
+
+
+def known_day(known_as_of: str | None) -> date | None:
+    from newskb.dates import parse_day
+
+    return parse_day(known_as_of) if known_as_of else None
+
+
+def say_match(match: "Match | None", what: str) -> None:
+    """Name the entity a fuzzy match chose, so a person sees what was answered (stderr: not data)."""
+    if match is not None and not match.exact:
+        typer.echo(f"newskb: matched {what}: {match.name} ({match.id})", err=True)
+
+
+def done(found: bool, nothing: str) -> None:
+    if not found:
+        typer.echo(f"newskb: {nothing}", err=True)
+        raise typer.Exit(1)
+
+
+def count(number: int, noun: str) -> str:
+    plural = noun[:-1] + "ies" if noun.endswith("y") else noun + "s"
+    return f"{number} {noun if number == 1 else plural}"
