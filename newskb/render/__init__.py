@@ -1,0 +1,137 @@
+"""Output: Rich tables for a person at a terminal; plain, TSV, CSV, JSON and JSON Lines for scripts.
+
+The only package that imports Rich (`tables` and `progress`, and only when something is drawn).
+Machine formats are written straight to the stream, never through a Rich Console (FORCE_COLOR would
+paint them). Data text is data, never markup, and control characters are made visible.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+from typing import IO, Any
+
+from newskb.render.plain import all_keys, as_dict, cell, delimited, visible
+from newskb.render.progress import BuildProgress
+from newskb.render.views import Column, Format
+
+__all__ = [
+    "BuildProgress",
+    "Column",
+    "Format",
+    "default_format",
+    "visible",
+    "write_citation",
+    "write_document",
+    "write_groups",
+    "write_object",
+    "write_rows",
+]
+
+
+def default_format(stream: IO[str]) -> Format:
+    """A table for a person at a terminal; plain lines for a pipe or a file (gh's rule)."""
+    return Format.TABLE if stream.isatty() else Format.PLAIN
+
+
+def write_rows(
+    rows: Sequence[Any],
+    columns: Sequence[Column],
+    output_format: Format,
+    *,
+    title: str | None = None,
+    stream: IO[str] | None = None,
+) -> None:
+    """Write rows: `columns` for a table or plain lines, every field for TSV, CSV and JSON."""
+    out = stream or sys.stdout
+    records = [as_dict(row) for row in rows]
+    if output_format in (Format.JSON, Format.JSONL):
+        write_object(records, output_format, stream=out)
+    elif output_format is Format.TABLE:
+        from newskb.render import tables
+
+        tables.table(records, columns, title, out)
+    else:
+        keys = [column.key for column in columns] if output_format is Format.PLAIN else all_keys(records, columns)
+        delimited(records, keys, output_format, out)
+
+
+def write_groups(
+    groups: Sequence[tuple[str, Sequence[Any]]],
+    columns: Sequence[Column],
+    output_format: Format,
+    *,
+    stream: IO[str] | None = None,
+) -> None:
+    """Several titled groups of rows: a table each at a terminal, one stream of rows otherwise."""
+    if output_format is Format.TABLE:
+        for title, rows in groups:
+            if rows:
+                write_rows(rows, columns, output_format, title=title, stream=stream)
+        return
+    write_rows([row for _, rows in groups for row in rows], columns, output_format, stream=stream)
+
+
+def write_document(
+    document: Any,
+    sections: Sequence[tuple[str, str, Sequence[Column]]],
+    header: Sequence[tuple[str, str]],
+    output_format: Format,
+    *,
+    stream: IO[str] | None = None,
+) -> None:
+    """One object with lists inside (a profile): JSON as is; tables per section; or a row per item.
+
+    `header` names the object's own fields to show; each section is (key, title, columns) of a list.
+    For plain, TSV and CSV every line is `section, id, when, text, source`.
+    """
+    out = stream or sys.stdout
+    record = as_dict(document)
+    if output_format in (Format.JSON, Format.JSONL):
+        write_object(record, Format.JSON if output_format is Format.JSON else Format.JSONL, stream=out, one=True)
+        return
+    if output_format is Format.TABLE:
+        from newskb.render import tables
+
+        tables.document(record, sections, header, out)
+        return
+    flat = [
+        {"section": key, "id": record["id"], "when": None, "text": cell(record.get(key)), "source": None}
+        for key, _ in header
+        if record.get(key)
+    ]
+    for key, _, _ in sections:
+        for item in record[key]:
+            when = item.get("date")
+            if item.get("start") or item.get("end"):
+                # A term's time is its EDTF interval, start/end ("" unknown, ".." open).
+                when = f"{item.get('start') or ''}/{item.get('end') or ''}"
+            label = item.get("title") or item.get("text") or f"{item.get('holder')} — {item.get('office')}"
+            flat.append({"section": key, "id": item["id"], "when": when, "text": label, "source": item["source"]})
+    keys = ["section", "id", "when", "text", "source"]
+    delimited(flat, keys, output_format, out)
+
+
+def write_citation(citation: Any, output_format: Format, *, stream: IO[str] | None = None) -> None:
+    """A quote inside its sentence: highlighted at a terminal, as fields elsewhere."""
+    out = stream or sys.stdout
+    record = as_dict(citation)
+    if output_format is not Format.TABLE:
+        columns = [Column(key, key) for key in ("id", "source", "published", "quote", "sentence")]
+        write_rows([record], columns, output_format, stream=out)
+        return
+    from newskb.render import tables
+
+    tables.citation(record, out)
+
+
+def write_object(value: Any, output_format: Format, *, stream: IO[str] | None = None, one: bool = False) -> None:
+    """A whole JSON document, or JSON Lines: one line per item (or, with `one`, the value on one line)."""
+    import json
+
+    out = stream or sys.stdout
+    if output_format is Format.JSONL:
+        for item in [value] if one else value:
+            out.write(json.dumps(item, ensure_ascii=False) + "\n")
+    else:
+        out.write(json.dumps(value, ensure_ascii=False, indent=2) + "\n")
