@@ -14,6 +14,7 @@ from newskb import dates
 from newskb.errors import Problem
 from newskb.fuzzy import did_you_mean
 from newskb.model import Origin
+from newskb.printable import forbidden_in
 
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
@@ -38,18 +39,6 @@ def type_name(value: object) -> str:
         if isinstance(value, python_type):
             return name
     return type(value).__name__
-
-
-# C0/C1 controls (ESC starts ANSI and OSC 8 sequences) and the bidi embeddings, overrides and
-# isolates (U+202A-202E, U+2066-2069), which can reorder what a terminal shows.
-_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-
-
-def control_characters(text: str, *, multiline: bool) -> list[str]:
-    """The control, escape and bidi-override characters in `text`, spelled as code points."""
-    if _CONTROL.search(text) is None:  # the common case, decided in C
-        return []
-    return [f"U+{ord(char):04X}" for char in _CONTROL.findall(text) if not (char == "\n" and multiline)]
 
 
 class Fields:
@@ -153,6 +142,6 @@ class Fields:
                 self.problem(key, f"unknown key '{key}'{hint}")
 
     def _check_characters(self, key: str, value: str) -> None:
-        found = control_characters(value, multiline=key in MULTILINE_KEYS)
+        found = forbidden_in(value, multiline=key in MULTILINE_KEYS)
         if found:
             self.problem(key, "control or escape characters are not allowed: " + ", ".join(found))

@@ -5,7 +5,8 @@ import json
 
 import pytest
 
-from newskb.render import BuildProgress, Column, Format, visible, write_citation, write_rows
+from newskb.printable import printable as visible
+from newskb.render import BuildProgress, Column, Format, write_citation, write_rows
 
 COLUMNS = [Column("holder", "Holder", wide=True), Column("status", "Status"), Column("quote", "Quote", wide=True)]
 ROWS = [

@@ -16,7 +16,9 @@ import typer
 from typer.core import TyperGroup
 
 from newskb import __version__
+from newskb.cli.options import say
 from newskb.errors import NewskbError
+from newskb.printable import printable
 
 EXIT_CODES_HELP = (
     "Exit codes: 0 found (or the data is clean), 1 nothing found (or check found problems), "
@@ -32,7 +34,7 @@ class _Group(TyperGroup):
         try:
             return super().invoke(ctx)
         except NewskbError as error:
-            typer.echo(f"newskb: error: {error}", err=True)
+            say(f"error: {error}")
             raise typer.Exit(error.exit_code) from None
         except BrokenPipeError:
             raise typer.Exit(_silence_stdout()) from None
@@ -92,7 +94,8 @@ def main() -> None:
         code = exit_request.code
     except Exception as error:
         # The last line of defence against a bug: one line, never a traceback (promise 3).
-        print(f"newskb: internal error: {type(error).__name__}: {error} (please report it)", file=sys.stderr)
+        message = printable(f"{type(error).__name__}: {error}", one_line=True)
+        print(f"newskb: internal error: {message} (please report it)", file=sys.stderr)
         code = 70
     else:
         code = 0

@@ -6,8 +6,9 @@ from typing import Annotated
 import typer
 
 from newskb import folder
-from newskb.cli.options import DataOption, RecordKind
+from newskb.cli.options import DataOption, RecordKind, say
 from newskb.errors import BadArgumentError, display_path
+from newskb.printable import printable
 
 app = typer.Typer()
 
@@ -86,12 +87,12 @@ def add_command(
         raise BadArgumentError(f"{', '.join(stray)} does not apply to a {kind.value} record")
     change = curation.add(folder.find_data_dir(data), record_kind, given, dry_run=dry_run)
     for warning in change.warnings:
-        typer.echo(f"newskb: {warning}", err=True)
+        say(str(warning))
     if dry_run:
-        typer.echo(change.toml, nl=False)
-        typer.echo(f"newskb: valid; would append to {display_path(change.path)} (dry run: nothing written)", err=True)
+        typer.echo(printable(change.toml), nl=False)
+        say(f"valid; would append to {display_path(change.path)} (dry run: nothing written)")
     else:
-        typer.echo(f"newskb: added {kind.value} '{change.record_id}' to {display_path(change.path)}", err=True)
+        say(f"added {kind.value} '{change.record_id}' to {display_path(change.path)}")
 
 
 @app.command("new-source")
@@ -120,7 +121,4 @@ def new_source_command(
         published=published,
         note=note,
     )
-    typer.echo(
-        f"newskb: created {display_path(change.path)}; add its facts with 'newskb add ... --source {source_id}'",
-        err=True,
-    )
+    say(f"created {display_path(change.path)}; add its facts with 'newskb add ... --source {source_id}'")

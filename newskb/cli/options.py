@@ -11,6 +11,7 @@ import typer
 # Only what every command needs is imported here; each command imports the rest when it runs,
 # so a query does not pay for the modules that curation or export use (benchmarks/RESULTS.md).
 from newskb import folder, render
+from newskb.printable import printable
 from newskb.render import Format
 
 if TYPE_CHECKING:
@@ -69,11 +70,8 @@ def open_index(data: Path | None) -> "sqlite3.Connection":
     with render.BuildProgress() as progress:
         connection, problems = cache.open_index(folder.find_data_dir(data), progress)
     if problems:
-        typer.echo(
-            f"newskb: warning: the data has {count(len(problems), 'problem')}; answers skip what is invalid "
-            "(run 'newskb check')",
-            err=True,
-        )
+        problem_count = count(len(problems), "problem")
+        say(f"warning: the data has {problem_count}; answers skip what is invalid (run 'newskb check')")
     return connection
 
 
@@ -89,15 +87,20 @@ def known_day(known_as_of: str | None) -> date | None:
     return parse_day(known_as_of) if known_as_of else None
 
 
+def say(message: str) -> None:
+    """Tell the person at the terminal (stderr: never data), on one line, escaped as data is escaped."""
+    typer.echo("newskb: " + printable(message, one_line=True), err=True)
+
+
 def say_match(match: "Match | None", what: str) -> None:
     """Name the entity a fuzzy match chose, so a person sees what was answered (stderr: not data)."""
     if match is not None and not match.exact:
-        typer.echo(f"newskb: matched {what}: {match.name} ({match.id})", err=True)
+        say(f"matched {what}: {match.name} ({match.id})")
 
 
 def done(found: bool, nothing: str) -> None:
     if not found:
-        typer.echo(f"newskb: {nothing}", err=True)
+        say(nothing)
         raise typer.Exit(1)
 
 

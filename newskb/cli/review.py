@@ -5,8 +5,9 @@ from typing import Annotated
 import typer
 
 from newskb import folder, render
-from newskb.cli.options import DataOption, FormatOption, count, done, open_index, pick_format
+from newskb.cli.options import DataOption, FormatOption, count, done, open_index, pick_format, say
 from newskb.errors import Severity
+from newskb.printable import printable
 from newskb.render import Column
 
 app = typer.Typer()
@@ -28,7 +29,7 @@ def check_command(
 
     report = audit.check_folder(folder.find_data_dir(data))
     for problem in report.problems:
-        typer.echo(str(problem))
+        typer.echo(printable(str(problem), one_line=True))
     base = report.base
     counted = ", ".join(
         count(number, noun)
@@ -44,11 +45,11 @@ def check_command(
     errors = len(report.problems) - warnings
     also = f" and {count(warnings, 'warning')}" if warnings else ""
     if errors:
-        typer.echo(f"newskb: {count(errors, 'problem')}{also} in {counted}", err=True)
+        say(f"{count(errors, 'problem')}{also} in {counted}")
     elif warnings:
-        typer.echo(f"newskb: ok, with {count(warnings, 'warning')}: {counted} checked", err=True)
+        say(f"ok, with {count(warnings, 'warning')}: {counted} checked")
     else:
-        typer.echo(f"newskb: ok: {counted} checked", err=True)
+        say(f"ok: {counted} checked")
     raise typer.Exit(report.exit_code_strict() if strict else report.exit_code)
 
 
@@ -78,10 +79,7 @@ def coverage_command(
     for source_id in dict.fromkeys(row.source for row in rows):
         mine = [row for row in rows if row.source == source_id]
         covered = sum(row.covered for row in mine)
-        typer.echo(
-            f"newskb: {source_id}: {covered} of {len(mine)} sentences covered ({100 * covered // max(1, len(mine))}%)",
-            err=True,
-        )
+        say(f"{source_id}: {covered} of {len(mine)} sentences covered ({100 * covered // max(1, len(mine))}%)")
     shown = [row for row in rows if not row.covered] if uncovered else rows
     render.write_rows(shown, COVERAGE_COLUMNS, pick_format(output_format), title="Coverage")
     done(bool(shown), "every sentence is covered" if uncovered else "no sentences")

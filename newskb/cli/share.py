@@ -7,7 +7,7 @@ from typing import IO, Annotated
 import typer
 
 from newskb import render
-from newskb.cli.options import DataOption, open_index
+from newskb.cli.options import DataOption, open_index, say
 from newskb.errors import BadArgumentError
 from newskb.render import Format
 
@@ -39,7 +39,7 @@ def export_command(
     connection = open_index(data)
     if output_format is ExportFormat.SQLITE:
         written = export.to_sqlite(connection, output)
-        typer.echo(f"newskb: wrote {written}", err=True)
+        say(f"wrote {written}")
         return
     records: object = export.lines(connection) if output_format is ExportFormat.JSONL else export.records(connection)
     target_format = Format.JSONL if output_format is ExportFormat.JSONL else Format.JSON
@@ -48,7 +48,7 @@ def export_command(
         return
     with _open_output(output) as stream:
         render.write_object(records, target_format, stream=stream)
-    typer.echo(f"newskb: wrote {output}", err=True)
+    say(f"wrote {output}")
 
 
 def _open_output(path: Path) -> IO[str]:

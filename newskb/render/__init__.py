@@ -11,7 +11,7 @@ import sys
 from collections.abc import Sequence
 from typing import IO, Any
 
-from newskb.render.plain import all_keys, as_dict, cell, delimited, visible
+from newskb.render.plain import all_keys, as_dict, cell, delimited
 from newskb.render.progress import BuildProgress
 from newskb.render.views import Column, Format
 
@@ -20,7 +20,6 @@ __all__ = [
     "Column",
     "Format",
     "default_format",
-    "visible",
     "write_citation",
     "write_document",
     "write_groups",

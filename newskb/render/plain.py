@@ -10,32 +10,14 @@ import dataclasses
 from collections.abc import Mapping, Sequence
 from typing import IO, Any
 
+from newskb.printable import printable
 from newskb.render.views import Column, Format
-
-_BIDI = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
 
 
 def as_dict(row: Any) -> dict[str, Any]:
     if dataclasses.is_dataclass(row) and not isinstance(row, type):
         return dataclasses.asdict(row)
     return dict(row)
-
-
-def visible(text: str, *, one_line: bool = False) -> str:
-    """Show control and bidi characters as escapes instead of letting a terminal act on them."""
-    out = []
-    for char in text:
-        if one_line and char in "\t\n\r":
-            out.append({"\t": "\\t", "\n": "\\n", "\r": "\\r"}[char])
-        elif char in "\t\n":
-            out.append(char)
-        elif ord(char) < 32 or 127 <= ord(char) < 160:
-            out.append(f"\\x{ord(char):02x}")
-        elif char in _BIDI:
-            out.append(f"\\u{ord(char):04x}")
-        else:
-            out.append(char)
-    return "".join(out)
 
 
 def cell(value: Any) -> str:
@@ -55,9 +37,9 @@ def delimited(records: Sequence[Mapping[str, Any]], keys: Sequence[str], output_
     if output_format is Format.CSV:
         writer = csv.writer(out, lineterminator="\n")
         writer.writerow(keys)
-        writer.writerows([[visible(cell(record.get(key))) for key in keys] for record in records])
+        writer.writerows([[printable(cell(record.get(key))) for key in keys] for record in records])
         return
     if output_format is Format.TSV:
         out.write("\t".join(keys) + "\n")
     for record in records:
-        out.write("\t".join(visible(cell(record.get(key)), one_line=True) for key in keys) + "\n")
+        out.write("\t".join(printable(cell(record.get(key)), one_line=True) for key in keys) + "\n")

@@ -10,7 +10,8 @@ import os
 from collections.abc import Mapping, Sequence
 from typing import IO, TYPE_CHECKING, Any
 
-from newskb.render.plain import cell, visible
+from newskb.printable import printable
+from newskb.render.plain import cell
 from newskb.render.views import Column
 
 if TYPE_CHECKING:
@@ -31,7 +32,7 @@ def console(out: IO[str]) -> Console:
 def text(value: Any, style: str = "") -> Text:
     from rich.text import Text
 
-    return Text(visible(cell(value)), style=style)
+    return Text(printable(cell(value)), style=style)
 
 
 def table(records: Sequence[Mapping[str, Any]], columns: Sequence[Column], title: str | None, out: IO[str]) -> None:

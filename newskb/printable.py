@@ -1,0 +1,44 @@
+"""The one way out for text: what characters are refused in data, and how any text is made safe to print.
+
+Text from the data or from an article may hold characters a terminal acts on instead of showing:
+C0 and C1 controls (ESC starts ANSI colour and OSC sequences, which can retitle a terminal or plant a
+link) and the bidi embeddings, overrides and isolates (U+202A-202E, U+2066-2069), which can reorder
+what a reader sees. `check` refuses them in data (`forbidden_in`), and everything newskb prints, on
+stdout or stderr, data or message, passes `printable` first, which shows them as escapes.
+"""
+
+from __future__ import annotations
+
+import re
+
+# The one definition of the characters a terminal would act on (see the module docstring).
+FORBIDDEN = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+_LINE_BREAKS = {"\t": "\\t", "\n": "\\n", "\r": "\\r"}
+
+
+def forbidden_in(text: str, *, multiline: bool) -> list[str]:
+    """The forbidden characters in `text`, spelled as code points (a line break is allowed in `multiline` text)."""
+    if FORBIDDEN.search(text) is None:  # the common case, decided in C
+        return []
+    return [f"U+{ord(char):04X}" for char in FORBIDDEN.findall(text) if not (char == "\n" and multiline)]
+
+
+def printable(text: str, *, one_line: bool = False) -> str:
+    """`text` with every forbidden character shown as an escape (`\\x1b`, `\\u202e`).
+
+    Tabs and line breaks are kept, since a table cell or a note may use them, unless `one_line`: a
+    message or a plain row must stay one line, so they are escaped too.
+    """
+    if FORBIDDEN.search(text) is None:
+        return text
+    return FORBIDDEN.sub(lambda found: _escape(found.group(), one_line), text)
+
+
+def _escape(char: str, one_line: bool) -> str:
+    if one_line and char in _LINE_BREAKS:
+        return _LINE_BREAKS[char]
+    if char in "\t\n":
+        return char
+    code = ord(char)
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"

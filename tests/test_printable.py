@@ -1,0 +1,176 @@
+"""The one way out for text: refused in data, made visible on output, on every stream of every command."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from newskb.cli import app
+from newskb.printable import FORBIDDEN, forbidden_in, printable
+
+OSC = "\x1b]0;pwned\x07"  # would retitle the terminal
+CSI = "\x1b[31m"  # would paint it red
+# The same, as TOML writes them (a raw control character is a TOML syntax error).
+TOML_OSC = "\\u001b]0;pwned\\u0007"
+TOML_CSI = "\\u001b[31m"
+
+
+def test_printable_shows_escapes_and_bidi_as_code_points() -> None:
+    assert printable(f"a{CSI}red{OSC}") == "a\\x1b[31mred\\x1b]0;pwned\\x07"
+    assert printable("\u202eevil\u2066") == "\\u202eevil\\u2066"
+    assert printable("8-bit csi \x9b and del \x7f") == "8-bit csi \\x9b and del \\x7f"
+
+
+def test_tabs_and_line_breaks_are_kept_in_text_but_not_on_one_line() -> None:
+    assert printable("a\tb\nc\rd") == "a\tb\nc\\x0dd"
+    assert printable("a\tb\nc\rd", one_line=True) == "a\\tb\\nc\\rd"
+
+
+def test_plain_text_is_returned_unchanged() -> None:
+    text = "Rutte\u2019s NATO \u2014 \u00fcn\u00efc\u00f6d\u00e9, 2014~"
+    assert printable(text) is text
+
+
+def test_what_is_refused_in_data_is_what_is_escaped_on_output() -> None:
+    for code in range(0x3000):
+        char = chr(code)
+        refused = bool(forbidden_in(char, multiline=False))
+        escaped = printable(char, one_line=True) != char
+        assert refused == escaped, hex(code)
+    assert forbidden_in("line\nbreak", multiline=True) == []
+    assert forbidden_in("line\nbreak", multiline=False) == ["U+000A"]
+    assert forbidden_in(f"x{OSC}", multiline=False) == ["U+001B", "U+0007"]
+    assert FORBIDDEN.pattern.startswith("[")
+
+
+# --- Every command, both streams ------------------------------------------------------------------
+
+ARTICLE = f"Mallory{OSC} chaired the Evil{CSI} Club from 2020.\nThe club met on Mondays.\n"
+ENTITIES = f"""\
+[[person]]
+id = "mallory"
+name = "Mallory{TOML_OSC}"
+aliases = ["Mal{TOML_CSI}"]
+
+[[organization]]
+id = "evil-club"
+name = "Evil{TOML_CSI} Club"
+
+[[office]]
+id = "evil-chair"
+name = "Chair{TOML_OSC} of the Evil Club"
+org = "evil-club"
+"""
+SOURCE = f"""\
+[source]
+id = "evil-1"
+title = "The {TOML_OSC}club"
+publisher = "evil-club"
+published = "2021-01-01"
+text = "../../seeds/evil.txt"
+
+[[term]]
+id = "mallory-chair"
+office = "evil-chair"
+holder = "mallory"
+start = "2020"
+end = ".."
+quote = "Mallory{TOML_OSC} chaired the Evil{TOML_CSI} Club from 2020."
+
+[[event]]
+id = "club-meets"
+date = "2020"
+title = "The club{TOML_OSC} meets"
+involves = ["evil-club"]
+quote = "Mallory{TOML_OSC} chaired"
+
+[[claim]]
+id = "club-mondays"
+about = ["evil-club"]
+text = "It meets on Mondays{TOML_CSI}."
+quote = "The club met on Mondays."
+"""
+
+# Every registered command, with arguments that make it print names, titles, quotes and messages.
+CASES = {
+    "check": [["check"]],
+    "search": [["search", "mallory"], ["search", "mallory", "--format", "table"]],
+    "who": [
+        ["who", "chair of the evil clb", "--as-of", "2021-01-01"],
+        ["who", "evil chair", "--history", "-f", "table"],
+    ],
+    "offices": [["offices"], ["offices", "--format", "table"]],
+    "timeline": [["timeline"], ["timeline", "--format", "table"]],
+    "show": [["show", "malory"], ["show", "mallory"], ["show", "mallory", "--format", "table"]],
+    "sources": [["sources"], ["sources", "--format", "csv"]],
+    "cite": [["cite", "mallory-chair"], ["cite", "mallory-chair", "--format", "table"], ["cite", f"x{OSC}"]],
+    "coverage": [["coverage"], ["coverage", "evil-1", "--format", "tsv"]],
+    "export": [["export"], ["export", "--format", "jsonl"]],
+    "add": [["add", "person", "--id", f"x{OSC}", "--name", "X"], ["add", "claim", "--source", f"evil{OSC}"]],
+    "new-source": [
+        ["new-source", "nowhere.txt", "--id", f"x{OSC}", "--title", "t", "--publisher", "p", "--published", "2021"]
+    ],
+}
+
+
+@pytest.fixture
+def evil_data(tmp_path: Path) -> Path:
+    root = tmp_path / "evil"
+    (root / "data" / "sources").mkdir(parents=True)
+    (root / "seeds").mkdir()
+    (root / "seeds" / "evil.txt").write_text(ARTICLE, encoding="utf-8")
+    (root / "data" / "entities.toml").write_text(ENTITIES, encoding="utf-8")
+    (root / "data" / "sources" / "evil-1.toml").write_text(SOURCE, encoding="utf-8")
+    # An unknown key spelled with an escape: check's message names the key.
+    (root / "data" / "more.toml").write_text(f'[[person]]\nid = "eve"\nname = "Eve"\n"hint{TOML_OSC}" = 1\n')
+    return root / "data"
+
+
+def test_every_command_is_a_case() -> None:
+    registered = {command.name for command in app.registered_commands}
+    for group in app.registered_groups:
+        assert group.typer_instance is not None
+        registered |= {command.name for command in group.typer_instance.registered_commands}
+    assert registered == set(CASES)
+
+
+@pytest.mark.parametrize("arguments", [case for cases in CASES.values() for case in cases], ids=repr)
+def test_no_raw_escape_reaches_either_stream(arguments: list[str], evil_data: Path) -> None:
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "newskb",
+            *arguments,
+            *([] if arguments[0] == "new-source" else ["--data", str(evil_data)]),
+        ],
+        capture_output=True,
+        env={**os.environ, "COLUMNS": "200", "NEWSKB_DATA": str(evil_data)},
+        timeout=60,
+    )
+    assert result.stdout or result.stderr
+    assert b"\x1b" not in result.stdout + result.stderr
+    assert b"\x07" not in result.stdout + result.stderr
+    assert b"Traceback" not in result.stderr
+    assert result.returncode in (0, 1, 2)
+
+
+def test_messages_and_problem_lines_show_the_escapes(evil_data: Path) -> None:
+    env = {**os.environ, "NEWSKB_DATA": str(evil_data)}
+    who = subprocess.run(
+        [sys.executable, "-m", "newskb", "who", "chair of the evil clb", "--as-of", "2021-01-01"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+    )
+    assert who.stderr.splitlines()[1] == "newskb: matched office: Chair\\x1b]0;pwned\\x07 of the Evil Club (evil-chair)"
+    assert who.stdout.startswith("Mallory\\x1b]0;pwned\\x07\t2020\t..\tholds\t")
+    check = subprocess.run(
+        [sys.executable, "-m", "newskb", "check"], capture_output=True, text=True, env=env, timeout=60, cwd=evil_data
+    )
+    assert "more.toml:1: person.hint\\x1b]0;pwned\\x07: unknown key 'hint\\x1b]0;pwned\\x07'" in check.stdout
