@@ -79,14 +79,14 @@ def verify(base: FactBase) -> list[Problem]:
 
 def _failure(connection: sqlite3.Connection, expectation: Expectation) -> str | None:
     try:
-        if expectation.office and expectation.day and expectation.holder:
-            answer = query.who(connection, expectation.office, expectation.day)
+        if expectation.office and expectation.date and expectation.holder:
+            answer = query.who(connection, expectation.office, expectation.date)
             holding = [row.holder_id for row in answer.rows if row.status == "holds"]
             if expectation.holder in holding:
                 return None
             answered = ", ".join(f"'{row.holder_id}' ({row.status})" for row in answer.rows) or "nobody"
             return (
-                f"expected '{expectation.holder}' to hold '{expectation.office}' on {expectation.day.isoformat()}, "
+                f"expected '{expectation.holder}' to hold '{expectation.office}' on {expectation.date.isoformat()}, "
                 f"but the answer is {answered}"
             )
         if expectation.search and expectation.first:

@@ -16,7 +16,7 @@ import zlib
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from newskb import index
+from newskb import index, layout
 from newskb.errors import DataFileError, Problem, Severity
 from newskb.folder import data_file_stats
 
@@ -94,7 +94,7 @@ def _open_trusted(path: Path) -> sqlite3.Connection | None:
     try:
         application_id = connection.execute("PRAGMA application_id").fetchone()[0]
         version = connection.execute("PRAGMA user_version").fetchone()[0]
-        if application_id != APPLICATION_ID or version != index.SCHEMA_VERSION:
+        if application_id != APPLICATION_ID or version != layout.version():
             raise sqlite3.DatabaseError("not a newskb index of this version")
         # A truncated file can still open: compare its size with the pages it says it has.
         pages = connection.execute("PRAGMA page_count").fetchone()[0]
@@ -137,7 +137,7 @@ def refresh(connection: sqlite3.Connection, root: Path, progress: Progress | Non
     if _unchanged(connection, on_disk):
         return
 
-    with index.transaction(connection):
+    with index.Transaction(connection):
         # Look again inside the write lock: another process may have refreshed meanwhile.
         known = {row["path"]: row for row in connection.execute("SELECT * FROM data_file")}
         indexed = set(known)
@@ -161,7 +161,7 @@ def refresh(connection: sqlite3.Connection, root: Path, progress: Progress | Non
         if bulk:
             index.drop_indexes(connection)
         first_doc = index.next_doc_id(connection)
-        batch: index.Rows = {}
+        batch: layout.Rows = {}
         for done, (path, digest, rows, holdings, texts) in enumerate(_read_all(changed, root), start=1):
             if path in indexed:
                 touched |= _forget(connection, path)
@@ -188,7 +188,7 @@ PARALLEL_FROM = 64
 # Rows are inserted this many files at a time: fewer, larger inserts.
 BATCH_FILES = 100
 
-Read = tuple[str, str, "index.Rows", set[tuple[str, str]], list[tuple[str, tuple[int | None, int | None]]]]
+Read = tuple[str, str, "layout.Rows", set[tuple[str, str]], list[tuple[str, tuple[int | None, int | None]]]]
 
 
 def _read_all(paths: list[str], root: Path) -> Iterator[Read]:
@@ -216,7 +216,7 @@ def _read(job: tuple[str, Path]) -> Read:
 
     path, root = job
     base, problems = load_file(Path(path), root)
-    texts = [(str(source.text_path), _stat(str(source.text_path))) for source in base.sources]
+    texts = [(str(source.text), _stat(str(source.text))) for source in base.sources]
     holdings = {(term.office, term.holder) for term in base.terms}
     return path, _sha256(path), index.rows_of(base, problems), holdings, texts
 

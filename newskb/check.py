@@ -11,17 +11,13 @@ from collections import defaultdict
 from collections.abc import Iterable
 from datetime import date
 
-from newskb import holding
+from newskb import holding, model
 from newskb.dates import Span
 from newskb.errors import Problem, Severity, display_path
 from newskb.fuzzy import did_you_mean
 from newskb.kinds import Kind
 from newskb.model import Event, FactBase, Record, Source, Term
 from newskb.passage import fold
-
-_ENTITY_KINDS_ALL = (Kind.PERSON, Kind.ORGANIZATION, Kind.COUNTRY, Kind.OFFICE)
-_HOLDER_KINDS = (Kind.PERSON, Kind.ORGANIZATION, Kind.COUNTRY)
-_SEARCHABLE_KINDS = (*_ENTITY_KINDS_ALL, Kind.TERM, Kind.EVENT, Kind.CLAIM)
 
 
 def check(base: FactBase) -> list[Problem]:
@@ -79,29 +75,15 @@ def _check_references(base: FactBase, kinds: dict[str, Kind], problems: list[Pro
         for index, value in enumerate(values):
             expect(record, f"{key}[{index}]", value, allowed)
 
-    for entity in base.entities:
-        expect(entity, "org", entity.org, (Kind.ORGANIZATION, Kind.COUNTRY))
-        expect(entity, "source", entity.source, (Kind.SOURCE,))
-    for source in base.sources:
-        expect(source, "publisher", source.publisher, (Kind.ORGANIZATION,))
-        expect_each(source, "cites", source.cites, (Kind.ORGANIZATION, Kind.PERSON))
-    for term in base.terms:
-        expect(term, "office", term.office, (Kind.OFFICE,))
-        expect(term, "holder", term.holder, _HOLDER_KINDS)
-        expect(term, "replaces", term.replaces, _HOLDER_KINDS)
-        expect(term, "source", term.source, (Kind.SOURCE,))
-    for event in base.events:
-        expect_each(event, "involves", event.involves, _ENTITY_KINDS_ALL)
-        expect(event, "source", event.source, (Kind.SOURCE,))
-    for claim in base.claims:
-        expect_each(claim, "about", claim.about, _ENTITY_KINDS_ALL)
-        expect(claim, "source", claim.source, (Kind.SOURCE,))
-    for event in base.events:
-        expect(event, "same_as", event.same_as, (Kind.EVENT,))
-    for expectation in base.expectations:
-        expect(expectation, "office", expectation.office, (Kind.OFFICE,))
-        expect(expectation, "holder", expectation.holder, _HOLDER_KINDS)
-        expect(expectation, "first", expectation.first, _SEARCHABLE_KINDS)
+    # Every key that names ids, as model.py declares what each may name.
+    references = {kind: [key for key in model.keys(kind) if key.refs] for kind in model.RECORD_CLASSES}
+    for record in base.records:
+        for key in references[record.kind]:
+            value = getattr(record, key.name)
+            if key.type.is_list:
+                expect_each(record, key.name, value, key.refs)
+            else:
+                expect(record, key.name, value, key.refs)
 
 
 def _one_of(kinds: tuple[Kind, ...]) -> str:
@@ -118,7 +100,7 @@ def _check_quotes(base: FactBase, sources: dict[str, Source], problems: list[Pro
         (entity, entity.source, entity.quote) for entity in base.entities if entity.summary
     ]
     quoted.extend((fact, fact.source, fact.quote) for fact in base.facts)
-    folded_texts = {source.id: fold(source.text) for source in sources.values() if source.text is not None}
+    folded_texts = {source.id: fold(source.article) for source in sources.values() if source.article is not None}
     for record, source_id, quote in quoted:
         text = folded_texts.get(source_id or "")
         if text is None or not quote:

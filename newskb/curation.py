@@ -15,14 +15,14 @@ from pathlib import Path
 
 import tomli_w
 
-from newskb import audit, dates
+from newskb import audit, dates, model
 from newskb.errors import BadArgumentError, NotFoundError, Problem, RecordError, Severity, display_path
 from newskb.fields import SLUG
 from newskb.fuzzy import did_you_mean, normalise
 from newskb.kinds import ENTITY_KINDS, FACT_KINDS, Kind
 from newskb.lock import data_lock, replace_file
 from newskb.model import FactBase
-from newskb.store import RECORD_KEYS, load
+from newskb.store import load
 
 ENTITIES_FILE = "entities.toml"
 EXPECTATIONS_FILE = "expectations.toml"
@@ -53,7 +53,8 @@ def add(root: Path, kind: Kind, values: dict[str, object], *, dry_run: bool = Fa
     """Append one record of `kind` to its file once the whole fact base still checks clean."""
     # Keys are written in the order the kind lists them; a key the kind does not have is kept, and
     # validation refuses it as `check` would ("unknown key").
-    ordered = [*RECORD_KEYS[kind], *(key for key in values if key not in RECORD_KEYS[kind])]
+    declared = [key.name for key in model.keys(kind)]
+    ordered = [*declared, *(key for key in values if key not in declared)]
     record = {key: values[key] for key in ordered if values.get(key) not in (None, "", [], ())}
     if dry_run:
         return _append(root, kind, record, write=False)

@@ -16,10 +16,11 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
+from typing import Final
 
 from newskb.errors import BadArgumentError
 
-OPEN = ".."
+OPEN: Final = ".."
 """An end written as `..`: still true as far as the sources know (not the same as unknown)."""
 
 # Stand-ins for "no bound" so that every date compares as a plain pair of days.

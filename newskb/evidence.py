@@ -46,8 +46,8 @@ class Citation:
 def sources(connection: sqlite3.Connection) -> list[SourceRow]:
     """Every source with how many facts it backs, oldest first."""
     cites: dict[str, list[str]] = {}
-    for row in connection.execute("SELECT source_id, entity_id FROM cites ORDER BY rowid"):
-        cites.setdefault(row["source_id"], []).append(row["entity_id"])
+    for row in connection.execute("SELECT record_id, entity_id FROM cites ORDER BY rowid"):
+        cites.setdefault(row["record_id"], []).append(row["entity_id"])
     return [
         SourceRow(
             id=row["id"],
@@ -58,7 +58,7 @@ def sources(connection: sqlite3.Connection) -> list[SourceRow]:
             terms=row["terms"],
             events=row["events"],
             claims=row["claims"],
-            text=row["text_path"],
+            text=row["text"],
         )
         for row in connection.execute(
             "SELECT s.*, (SELECT count(*) FROM term WHERE source = s.id) AS terms, "
@@ -72,7 +72,7 @@ def sources(connection: sqlite3.Connection) -> list[SourceRow]:
 def cite(connection: sqlite3.Connection, fact_id: str) -> Citation:
     """The quote behind a term, event, claim or entity summary, inside its sentence of the article."""
     row = connection.execute(
-        "SELECT q.*, s.title, s.published, s.text FROM ("
+        "SELECT q.*, s.title, s.published, s.article FROM ("
         "SELECT 'term' AS kind, id, source, quote, note FROM term WHERE id = :id "
         "UNION ALL SELECT 'event', id, source, quote, note FROM event WHERE id = :id "
         "UNION ALL SELECT 'claim', id, source, quote, note FROM claim WHERE id = :id "
@@ -89,7 +89,7 @@ def cite(connection: sqlite3.Connection, fact_id: str) -> Citation:
             )
         ]
         raise NotFoundError(f"no quoted fact has the id '{fact_id}'{did_you_mean(fact_id, ids)}")
-    text = row["text"] or ""
+    text = row["article"] or ""
     where = locate(row["quote"], text)
     if where is None:
         # `check` reports this; show the quote on its own rather than pretend to place it.
@@ -130,7 +130,7 @@ def coverage(connection: sqlite3.Connection, source_id: str | None = None) -> li
         raise NotFoundError(f"unknown source '{source_id}'{did_you_mean(source_id, known)}")
     result: list[SentenceRow] = []
     for current in [source_id] if source_id else known:
-        text = connection.execute("SELECT text FROM source WHERE id = ?", (current,)).fetchone()["text"] or ""
+        text = connection.execute("SELECT article FROM source WHERE id = ?", (current,)).fetchone()["article"] or ""
         quotes = connection.execute(
             "SELECT id, quote FROM term WHERE source = :s UNION ALL SELECT id, quote FROM event WHERE source = :s "
             "UNION ALL SELECT id, quote FROM claim WHERE source = :s "

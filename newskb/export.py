@@ -10,92 +10,50 @@ from newskb.errors import BadArgumentError
 Record = dict[str, object]
 
 
-def _lists(connection: sqlite3.Connection, sql: str) -> dict[str, list[str]]:
+def records(connection: sqlite3.Connection) -> dict[str, list[Record]]:
+    """Every record by kind, with the keys and values its TOML table has (dates as written), in the order
+    model.py declares them; an entity also says which `kind` it is."""
+    from newskb import layout
+    from newskb.model import INDEXED_CLASSES
+    from newskb.schema import keys_of
+
+    lists = {table: _lists(connection, table, value) for table, value in layout.link_tables()}
+    exported: dict[str, list[Record]] = {}
+    for record_class in INDEXED_CLASSES:
+        declared = keys_of(record_class)
+        group = exported.setdefault(_plural(record_class.TABLE), [])
+        for row in connection.execute(f'SELECT * FROM "{record_class.TABLE}" ORDER BY rowid'):
+            record: Record = {}
+            for key in declared:
+                record[key.name] = lists[key.item].get(row["id"], []) if key.type.is_list else row[key.name]
+                # `in row` would look among the values: a row's column names are its keys().
+                if key.name == "id" and "kind" in row.keys():  # noqa: SIM118
+                    record["kind"] = row["kind"]
+            group.append(record)
+    return exported
+
+
+def _lists(connection: sqlite3.Connection, table: str, value: str) -> dict[str, list[str]]:
+    """The items of one list key, by the id of the record that has them, in order."""
     grouped: dict[str, list[str]] = {}
-    for owner, value in connection.execute(sql):
-        grouped.setdefault(owner, []).append(value)
+    for owner, item in connection.execute(f'SELECT record_id, "{value}" FROM "{table}" ORDER BY rowid'):
+        grouped.setdefault(owner, []).append(item)
     return grouped
 
 
-def records(connection: sqlite3.Connection) -> dict[str, list[Record]]:
-    """Every record by kind, with the keys and values its TOML table has (dates as written)."""
-    aliases = _lists(connection, "SELECT entity_id, alias FROM alias ORDER BY rowid")
-    cites = _lists(connection, "SELECT source_id, entity_id FROM cites ORDER BY rowid")
-    involves = _lists(connection, "SELECT event_id, entity_id FROM involves ORDER BY event_id, position")
-    about = _lists(connection, "SELECT claim_id, entity_id FROM about ORDER BY claim_id, position")
-    return {
-        "entities": [
-            {
-                "id": row["id"],
-                "kind": row["kind"],
-                "name": row["name"],
-                "aliases": aliases.get(row["id"], []),
-                "summary": row["summary"],
-                "org": row["org"],
-                "seats": row["seats"],
-                "source": row["source"],
-                "quote": row["quote"],
-            }
-            for row in connection.execute("SELECT * FROM entity ORDER BY rowid")
-        ],
-        "sources": [
-            {
-                "id": row["id"],
-                "title": row["title"],
-                "publisher": row["publisher"],
-                "cites": cites.get(row["id"], []),
-                "published": row["published"],
-                "text": row["text_path"],
-                "note": row["note"],
-            }
-            for row in connection.execute("SELECT * FROM source ORDER BY rowid")
-        ],
-        "terms": [
-            {
-                "id": row["id"],
-                "office": row["office"],
-                "holder": row["holder"],
-                "start": row["start"],
-                "end": row["end"],
-                "replaces": row["replaces"],
-                "source": row["source"],
-                "quote": row["quote"],
-                "note": row["note"],
-            }
-            for row in connection.execute("SELECT * FROM term ORDER BY rowid")
-        ],
-        "events": [
-            {
-                "id": row["id"],
-                "date": row["date"],
-                "title": row["title"],
-                "involves": involves.get(row["id"], []),
-                "source": row["source"],
-                "quote": row["quote"],
-                "note": row["note"],
-            }
-            for row in connection.execute("SELECT * FROM event ORDER BY rowid")
-        ],
-        "claims": [
-            {
-                "id": row["id"],
-                "about": about.get(row["id"], []),
-                "text": row["text"],
-                "source": row["source"],
-                "quote": row["quote"],
-                "note": row["note"],
-            }
-            for row in connection.execute("SELECT * FROM claim ORDER BY rowid")
-        ],
-    }
+def _plural(table: str) -> str:
+    return table[:-1] + "ies" if table.endswith("y") else table + "s"
 
 
 def lines(connection: sqlite3.Connection) -> list[Record]:
     """One object per record for JSON Lines, each tagged with its `record` kind."""
-    singular = {"entities": "entity", "sources": "source", "terms": "term", "events": "event", "claims": "claim"}
     return [
-        {"record": singular[group], **record} for group, members in records(connection).items() for record in members
+        {"record": _singular(group), **record} for group, members in records(connection).items() for record in members
     ]
+
+
+def _singular(group: str) -> str:
+    return group[:-3] + "y" if group.endswith("ies") else group[:-1]
 
 
 def to_sqlite(connection: sqlite3.Connection, output: Path | None) -> Path:

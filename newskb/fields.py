@@ -1,25 +1,26 @@
 """Typed getters over one TOML table that collect problems instead of stopping at the first.
 
 Each getter returns None when the value is missing or wrong, after recording a `Problem` that names
-the file, the key's line and the key path (`term.holder`, `person.aliases[1]`).
+the file, the key's line and the key path (`term.holder`, `person.aliases[1]`). `value` reads any
+declared key (schema.Key) with the getter its type calls for.
 """
 
 from __future__ import annotations
 
 import datetime
+import os
 import re
 from collections.abc import Iterable, Mapping
+from pathlib import Path
 
 from newskb import dates
 from newskb.errors import Problem
 from newskb.fuzzy import did_you_mean
 from newskb.model import Origin
 from newskb.printable import forbidden_in
+from newskb.schema import Key, KeyType
 
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
-
-# Keys whose text may run over several lines; everywhere else a line break is a mistake.
-MULTILINE_KEYS = frozenset({"note", "summary"})
 
 _TOML_TYPE_NAMES: tuple[tuple[type, str], ...] = (
     (bool, "a boolean"),  # before int: bool is a subclass of int
@@ -60,7 +61,29 @@ class Fields:
             )
         )
 
-    def text(self, key: str, *, required: bool = True) -> str | None:
+    def value(self, declared: Key, *, required: bool) -> object:
+        """The value of a declared key, read as its type says; None (or () for a list) when missing or wrong."""
+        name, kind = declared.name, declared.type
+        if kind is KeyType.ID:
+            return self.slug(name, required=required)
+        if kind in (KeyType.TEXT, KeyType.NOTE):
+            return self.text(name, required=required, multiline=kind is KeyType.NOTE)
+        if kind.is_list:
+            return self.texts(name, required=required, slugs=kind is KeyType.IDS)
+        if kind is KeyType.DATE:
+            return self.date(name, required=required)
+        if kind is KeyType.END:
+            written = self.table.get(name)
+            return dates.OPEN if written == dates.OPEN else self.date(name, required=required, allow_open=True)
+        if kind is KeyType.DAY:
+            return self.day(name, required=required)
+        if kind is KeyType.COUNT:
+            return self.integer(name, default=declared.default or 1, minimum=1)
+        path = self.text(name, required=required)
+        # A path is relative to the TOML file that names it.
+        return None if path is None else Path(os.path.normpath(self.origin.file.parent / path))
+
+    def text(self, key: str, *, required: bool = True, multiline: bool = False) -> str | None:
         value = self.table.get(key)
         if value is None:
             if required:
@@ -77,7 +100,7 @@ class Fields:
         if required and not value.strip():
             self.problem(key, "must not be empty")
             return None
-        self._check_characters(key, value)
+        self._check_characters(key, value, multiline=multiline)
         return value
 
     def slug(self, key: str, *, required: bool = True) -> str | None:
@@ -104,7 +127,7 @@ class Fields:
             elif slugs and not SLUG.fullmatch(item):
                 self.problem(item_key, f"'{item}' is not a kebab-case id (like 'jane-doe')")
             else:
-                self._check_characters(item_key, item)
+                self._check_characters(item_key, item, multiline=False)
                 items.append(item)
         if required and not value:
             self.problem(key, f"'{key}' must name at least one id")
@@ -134,6 +157,16 @@ class Fields:
             self.problem(key, str(error))
             return None
 
+    def day(self, key: str, *, required: bool = False) -> datetime.date | None:
+        """One exact day (YYYY-MM-DD), as a question about a day needs."""
+        value = self.date(key, required=required)
+        if value is None:
+            return None
+        if not value.is_exact:
+            self.problem(key, f"'{value}' is not a single day: an {self.kind} record asks about one day (YYYY-MM-DD)")
+            return None
+        return value.earliest_day
+
     def reject_unknown(self, allowed: Iterable[str]) -> None:
         allowed_keys = set(allowed)
         for key in self.table:
@@ -141,7 +174,7 @@ class Fields:
                 hint = did_you_mean(key, allowed_keys)
                 self.problem(key, f"unknown key '{key}'{hint}")
 
-    def _check_characters(self, key: str, value: str) -> None:
-        found = forbidden_in(value, multiline=key in MULTILINE_KEYS)
+    def _check_characters(self, key: str, value: str, *, multiline: bool) -> None:
+        found = forbidden_in(value, multiline=multiline)
         if found:
             self.problem(key, "control or escape characters are not allowed: " + ", ".join(found))

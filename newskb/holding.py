@@ -36,7 +36,7 @@ def pairs(terms: Iterable[Term]) -> list[tuple[Term, Term]]:
     ]
 
 
-def closes(other: Term, term: Term, published: Mapping[str, date]) -> bool:
+def closed_by(term: Term, other: Term, published: Mapping[str, date]) -> bool:
     """Whether `other` gives the end that `term`, open when its source was published, did not know."""
     if not term.span.open_end or other.span.end is None or other.span.open_end:
         return False
@@ -48,7 +48,7 @@ def disagreements(term: Term, other: Term, published: Mapping[str, date]) -> lis
     found = []
     if _written(term.span.start) != _written(other.span.start):
         found.append(("start", _written(term.span.start), _written(other.span.start)))
-    if _end(term) != _end(other) and not closes(other, term, published) and not closes(term, other, published):
+    if _end(term) != _end(other) and not closed_by(term, other, published) and not closed_by(other, term, published):
         found.append(("end", _end(term), _end(other)))
     return found
 
@@ -58,7 +58,7 @@ def effective_spans(terms: Iterable[Term], published: Mapping[str, date]) -> dic
     all_terms = list(terms)
     spans = {term.id: term.span for term in all_terms}
     for term, other in pairs(all_terms):
-        if closes(other, term, published):
+        if closed_by(term, other, published):
             spans[term.id] = Span(start=term.span.start, end=other.span.end, open_end=False)
     return spans
 

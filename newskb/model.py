@@ -1,21 +1,51 @@
-"""The records of the fact base: plain, frozen values with no I/O.
+"""The records of the fact base, and the one declaration of their keys: plain, frozen values with no I/O.
 
-Every record remembers its `Origin` (file and line, and the line of each key) so that any problem
+Each record kind's TOML keys are the fields made by `schema.key(...)`, in the order they are written; the
+reader, `check`, the index, the export, `newskb add` and the README's table all follow them (see schema.py).
+Every record also remembers its `Origin` (file and line, and the line of each key) so that any problem
 found later, by `check` or by a query, can point at the line a curator must edit.
 """
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
-from typing import ClassVar
+from typing import Any, ClassVar, Literal
 
 from newskb.dates import Edtf, Span
 from newskb.kinds import Kind
 from newskb.linemap import LazyLineMap
+from newskb.schema import Key, KeyType, describe, key, keys_of
 
 # The record kinds live in kinds.py, so that a query can name them without building these classes.
+
+ENTITY_KINDS = (Kind.PERSON, Kind.ORGANIZATION, Kind.COUNTRY, Kind.OFFICE)
+HOLDER_KINDS = (Kind.PERSON, Kind.ORGANIZATION, Kind.COUNTRY)
+ORG_KINDS = (Kind.ORGANIZATION, Kind.COUNTRY)
+SEARCHABLE_KINDS = (*ENTITY_KINDS, Kind.TERM, Kind.EVENT, Kind.CLAIM)
+
+# Keys several kinds share, declared once each (each call makes the field a class declares).
+
+
+def _id() -> Any:
+    return key(KeyType.ID, "Unique across the fact base, kebab-case (`mark-rutte`).", required=True)
+
+
+def _fact_source() -> Any:
+    return key(KeyType.ID, "The article it comes from.", required=True, refs=(Kind.SOURCE,), inherited=True)
+
+
+def _fact_quote() -> Any:
+    return key(KeyType.TEXT, "The source's verbatim words that support it.", required=True)
+
+
+def _fact_note() -> Any:
+    return key(KeyType.NOTE, "How anything not printed in the source was inferred.")
+
+
+OpenEnd = Literal[".."]
+"""An end written as `..`: still true as far as the sources know (see dates.OPEN)."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -47,17 +77,25 @@ class Origin:
 class Entity:
     """A person, organization, country or office: something facts are about."""
 
+    TABLE: ClassVar[str] = "entity"
     kind: Kind
-    id: str
-    name: str
-    aliases: tuple[str, ...] = ()
+    id: str = _id()
+    name: str = key(KeyType.TEXT, "The name answers show.", required=True)
+    aliases: tuple[str, ...] = key(KeyType.TEXTS, "Other names an analyst may type.", singular="alias")
     # A summary is a stated fact like any other, so it comes with the source and quote behind it.
-    summary: str | None = None
-    source: str | None = None
-    quote: str | None = None
-    # An office belongs to an organization or a country and has a number of seats; others leave these unset.
-    org: str | None = None
-    seats: int | None = None
+    summary: str | None = key(KeyType.NOTE, "Who or what it is, as the source states it.", requires=("source", "quote"))
+    source: str | None = key(KeyType.ID, "The source of the summary.", refs=(Kind.SOURCE,))
+    quote: str | None = key(KeyType.TEXT, "The source's verbatim words behind the summary.")
+    org: str | None = key(
+        KeyType.ID,
+        "The organization or country the office belongs to.",
+        required=True,
+        refs=ORG_KINDS,
+        kinds=(Kind.OFFICE,),
+    )
+    seats: int | None = key(
+        KeyType.COUNT, "How many hold the office at once (default 1).", kinds=(Kind.OFFICE,), default=1
+    )
     origin: Origin
 
 
@@ -65,15 +103,17 @@ class Entity:
 class Source:
     """An article: its metadata and its stored text, the evidence every quote is checked against."""
 
+    TABLE: ClassVar[str] = "source"
     kind: ClassVar[Kind] = Kind.SOURCE
-    id: str
-    title: str
-    publisher: str
-    cites: tuple[str, ...] = ()
-    published: Edtf
-    text_path: Path
-    text: str | None = None  # None when the text file could not be read (a problem is reported)
-    note: str | None = None
+    id: str = _id()
+    title: str = key(KeyType.TEXT, "The article's headline.", required=True)
+    publisher: str = key(KeyType.ID, "Who published it.", required=True, refs=(Kind.ORGANIZATION,))
+    cites: tuple[str, ...] = key(KeyType.IDS, "Whom the whole article cites.", refs=(Kind.ORGANIZATION, Kind.PERSON))
+    published: Edtf = key(KeyType.DATE, "When it was published.", required=True)
+    text: Path = key(KeyType.PATH, "The article's text file, in seeds/.", required=True)
+    note: str | None = key(KeyType.NOTE, "How anything not printed in the article was inferred.")
+    # The article itself; None when the text file could not be read (a problem is reported).
+    article: str | None = None
     origin: Origin
 
 
@@ -81,32 +121,41 @@ class Source:
 class Term:
     """Who held which office, and when (start <= day < end)."""
 
+    TABLE: ClassVar[str] = "term"
     kind: ClassVar[Kind] = Kind.TERM
-    id: str
-    office: str
-    holder: str
-    span: Span
-    replaces: str | None = None
-    source: str
-    quote: str
-    note: str | None = None
+    id: str = _id()
+    office: str = key(KeyType.ID, "The office held.", required=True, refs=(Kind.OFFICE,))
+    holder: str = key(KeyType.ID, "Who held it.", required=True, refs=HOLDER_KINDS)
+    start: Edtf | None = key(KeyType.DATE, "The first day in office (absent: unknown).")
+    end: Edtf | OpenEnd | None = key(KeyType.END, "The first day out of office; `..` open, absent unknown.")
+    replaces: str | None = key(KeyType.ID, "The previous holder of the office.", refs=HOLDER_KINDS)
+    source: str = _fact_source()
+    quote: str = _fact_quote()
+    note: str | None = _fact_note()
     origin: Origin
+
+    @property
+    def span(self) -> Span:
+        """The days the term covers."""
+        end = self.end if isinstance(self.end, Edtf) else None
+        return Span(start=self.start, end=end, open_end=self.end == "..")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Event:
     """Something that happened; its date may be imprecise or unknown."""
 
+    TABLE: ClassVar[str] = "event"
     kind: ClassVar[Kind] = Kind.EVENT
-    id: str
-    date: Edtf | None
-    title: str
-    involves: tuple[str, ...] = ()
+    id: str = _id()
+    date: Edtf | None = key(KeyType.DATE, "When it happened (absent: unknown).")
+    title: str = key(KeyType.TEXT, "What happened, in a line.", required=True)
+    involves: tuple[str, ...] = key(KeyType.IDS, "Who and what it involves.", refs=ENTITY_KINDS)
     # The id of an event from another source that tells of the same happening (their dates are compared).
-    same_as: str | None = None
-    source: str
-    quote: str
-    note: str | None = None
+    same_as: str | None = key(KeyType.ID, "The same event told by another source.", refs=(Kind.EVENT,))
+    source: str = _fact_source()
+    quote: str = _fact_quote()
+    note: str | None = _fact_note()
     origin: Origin
 
 
@@ -114,13 +163,14 @@ class Event:
 class Claim:
     """Any other stated fact, in the curator's words, backed by a quote."""
 
+    TABLE: ClassVar[str] = "claim"
     kind: ClassVar[Kind] = Kind.CLAIM
-    id: str
-    about: tuple[str, ...]
-    text: str
-    source: str
-    quote: str
-    note: str | None = None
+    id: str = _id()
+    about: tuple[str, ...] = key(KeyType.IDS, "What the claim is about.", required=True, refs=ENTITY_KINDS)
+    text: str = key(KeyType.TEXT, "The claim, in the curator's words.", required=True)
+    source: str = _fact_source()
+    quote: str = _fact_quote()
+    note: str | None = _fact_note()
     origin: Origin
 
 
@@ -128,22 +178,43 @@ class Claim:
 class Expectation:
     """An answer that must hold, checked by `newskb check` (like a balance assertion in a ledger).
 
-    Either "`office` on `day` is held by `holder`", or "searching `search` finds `first` first".
+    Either "`office` on `date` is held by `holder`", or "searching `search` finds `first` first".
     """
 
     kind: ClassVar[Kind] = Kind.EXPECT
-    id: str
-    office: str | None = None
-    day: date | None = None
-    holder: str | None = None
-    search: str | None = None
-    first: str | None = None
-    note: str | None = None
+    # Which keys go together: a record uses exactly one of these groups, and then needs all of its keys.
+    ALTERNATIVES: ClassVar[tuple[tuple[str, ...], ...]] = (("office", "date", "holder"), ("search", "first"))
+    id: str = _id()
+    office: str | None = key(KeyType.ID, "The office asked about.", refs=(Kind.OFFICE,))
+    date: datetime.date | None = key(KeyType.DAY, "The day asked about.")
+    holder: str | None = key(KeyType.ID, "Who must hold the office that day.", refs=HOLDER_KINDS)
+    search: str | None = key(KeyType.TEXT, "A search query.")
+    first: str | None = key(KeyType.ID, "The id that search must find first.", refs=SEARCHABLE_KINDS)
+    note: str | None = key(KeyType.NOTE, "Why the answer must hold.")
     origin: Origin
 
 
 Fact = Term | Event | Claim
 Record = Entity | Source | Term | Event | Claim | Expectation
+
+# The class of each kind of record.
+RECORD_CLASSES: dict[Kind, type[Record]] = {
+    **dict.fromkeys(ENTITY_KINDS, Entity),
+    Kind.SOURCE: Source,
+    Kind.TERM: Term,
+    Kind.EVENT: Event,
+    Kind.CLAIM: Claim,
+    Kind.EXPECT: Expectation,
+}
+
+
+def keys(kind: Kind) -> tuple[Key, ...]:
+    """The keys a record of `kind` may have, in the order they are written."""
+    return keys_of(RECORD_CLASSES[kind], kind)
+
+
+# The classes whose records the index holds, each in its own table.
+INDEXED_CLASSES: tuple[type[Entity | Source | Term | Event | Claim], ...] = (Entity, Source, Term, Event, Claim)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -165,3 +236,35 @@ class FactBase:
     @property
     def records(self) -> tuple[Record, ...]:
         return (*self.entities, *self.sources, *self.facts, *self.expectations)
+
+
+def data_format_table() -> str:
+    """The README's data-format table, from the declarations above (a test keeps the README in step)."""
+    rows = ["| kind | key | value | required | meaning |", "|---|---|---|---|---|"]
+    classes: dict[type[Record], list[Kind]] = {}
+    for kind, record_class in RECORD_CLASSES.items():
+        classes.setdefault(record_class, []).append(kind)
+    for record_class, kinds in classes.items():
+        first = True
+        requirers = {name: key.name for key in keys_of(record_class) for name in key.requires}
+        groups = {name: group for group in getattr(record_class, "ALTERNATIVES", ()) for name in group}
+        for declared in keys_of(record_class):
+            shown = declared.kinds or kinds
+            label = ", ".join(f"`{kind.value}`" for kind in shown) if first or declared.kinds else ""
+            first = False
+            if declared.inherited:
+                required = "yes (default: the file's `[source]`)"
+            elif declared.required:
+                required = "yes"
+            elif declared.name in requirers:
+                required = f"with `{requirers[declared.name]}`"
+            elif declared.name in groups:
+                required = "with " + ", ".join(f"`{name}`" for name in groups[declared.name] if name != declared.name)
+            else:
+                required = ""
+            rows.append(f"| {label} | `{declared.name}` | {describe(declared)} | {required} | {declared.doc} |")
+    return "\n".join(rows) + "\n"
+
+
+if __name__ == "__main__":  # `python -m newskb.model` prints the README's data-format table
+    print(data_format_table(), end="")

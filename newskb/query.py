@@ -201,10 +201,10 @@ def timeline(
     entity_id = match.id if match else None
     rows: list[TimelineRow] = []
     # Separate statements with and without an entity: an "IS NULL OR" would keep SQLite off its indexes.
-    involving = "AND e.id IN (SELECT event_id FROM involves WHERE entity_id = :entity)" if entity_id else ""
+    involving = "AND e.id IN (SELECT record_id FROM involves WHERE entity_id = :entity)" if entity_id else ""
     for row in connection.execute(
         "SELECT e.*, (SELECT group_concat(entity_id, char(31)) FROM "
-        "(SELECT entity_id FROM involves WHERE event_id = e.id ORDER BY position)) AS involved "
+        "(SELECT entity_id FROM involves WHERE record_id = e.id ORDER BY position)) AS involved "
         f"FROM event e JOIN source s ON s.id = e.source WHERE {_KNOWN.format(alias='s')} {involving}",
         {"entity": entity_id, "known": known.isoformat() if known else None},
     ):
@@ -265,7 +265,10 @@ def show(connection: sqlite3.Connection, name: str, day: date) -> Profile:
     """The profile of a person, organization, country or office, every part with its source."""
     match = resolve(connection, name, ENTITY_KINDS, "person, organization, country or office")
     entity = connection.execute("SELECT * FROM entity WHERE id = ?", (match.id,)).fetchone()
-    aliases = [row["alias"] for row in connection.execute("SELECT alias FROM alias WHERE entity_id = ?", (match.id,))]
+    aliases = [
+        row["alias"]
+        for row in connection.execute("SELECT alias FROM alias WHERE record_id = ? ORDER BY position", (match.id,))
+    ]
     terms = _terms(connection, _INVOLVING, {"entity": match.id}, day, None)
     _, events = timeline(connection, entity=match.id)
     claims = [
@@ -278,8 +281,8 @@ def show(connection: sqlite3.Connection, name: str, day: date) -> Profile:
         )
         for row in connection.execute(
             "SELECT c.*, (SELECT group_concat(entity_id, char(31)) FROM "
-            "(SELECT entity_id FROM about WHERE claim_id = c.id ORDER BY position)) AS about_ids "
-            "FROM claim c WHERE c.id IN (SELECT claim_id FROM about WHERE entity_id = ?) ORDER BY c.rowid",
+            "(SELECT entity_id FROM about WHERE record_id = c.id ORDER BY position)) AS about_ids "
+            "FROM claim c WHERE c.id IN (SELECT record_id FROM about WHERE entity_id = ?) ORDER BY c.rowid",
             (match.id,),
         )
     ]

@@ -60,7 +60,7 @@ def resolve(connection: sqlite3.Connection, text: str, kinds: Iterable[Kind], wh
     wanted = normalise(text)
     exact = connection.execute(
         f"SELECT id, kind, name FROM entity WHERE kind IN ({marks}) AND (id = ? OR name_norm = ?) "
-        f"UNION ALL SELECT e.id, e.kind, e.name FROM alias a JOIN entity e ON e.id = a.entity_id "
+        f"UNION ALL SELECT e.id, e.kind, e.name FROM alias a JOIN entity e ON e.id = a.record_id "
         f"WHERE e.kind IN ({marks}) AND a.alias_norm = ? LIMIT 1",
         (*kind_values, text, wanted, *kind_values, wanted),
     ).fetchone()
@@ -69,7 +69,7 @@ def resolve(connection: sqlite3.Connection, text: str, kinds: Iterable[Kind], wh
     names = list(
         connection.execute(
             f"SELECT id, kind, name, name_norm AS label FROM entity WHERE kind IN ({marks}) "
-            f"UNION ALL SELECT e.id, e.kind, e.name, a.alias_norm FROM alias a JOIN entity e ON e.id = a.entity_id "
+            f"UNION ALL SELECT e.id, e.kind, e.name, a.alias_norm FROM alias a JOIN entity e ON e.id = a.record_id "
             f"WHERE e.kind IN ({marks})",
             (*kind_values, *kind_values),
         )

@@ -7,41 +7,22 @@ built, and every problem is returned beside the fact base for `check` (or a quer
 from __future__ import annotations
 
 import dataclasses
-import os
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
-from newskb import dates
+from newskb import model
+from newskb.dates import Edtf
 from newskb.errors import Problem, Severity, display_path
 from newskb.fields import Fields, type_name
 from newskb.folder import data_files
 from newskb.fuzzy import did_you_mean
-from newskb.kinds import FACT_KINDS, Kind
+from newskb.kinds import Kind
 from newskb.linemap import TOP_LEVEL, LazyLineMap
-from newskb.model import Claim, Entity, Event, Expectation, FactBase, Origin, Source, Term
-
-_ENTITY_KEYS = ("id", "name", "aliases", "summary", "source", "quote")
-_OFFICE_KEYS = (*_ENTITY_KEYS, "org", "seats")
-_SOURCE_KEYS = ("id", "title", "publisher", "cites", "published", "text", "note")
-_TERM_KEYS = ("id", "office", "holder", "start", "end", "replaces", "source", "quote", "note")
-_EVENT_KEYS = ("id", "date", "title", "involves", "same_as", "source", "quote", "note")
-_CLAIM_KEYS = ("id", "about", "text", "source", "quote", "note")
-_EXPECT_KEYS = ("id", "office", "date", "holder", "search", "first", "note")
-
-# The keys each record kind may have, in the order a new record is written.
-RECORD_KEYS: dict[Kind, tuple[str, ...]] = {
-    Kind.PERSON: _ENTITY_KEYS,
-    Kind.ORGANIZATION: _ENTITY_KEYS,
-    Kind.COUNTRY: _ENTITY_KEYS,
-    Kind.OFFICE: _OFFICE_KEYS,
-    Kind.SOURCE: _SOURCE_KEYS,
-    Kind.TERM: _TERM_KEYS,
-    Kind.EVENT: _EVENT_KEYS,
-    Kind.CLAIM: _CLAIM_KEYS,
-    Kind.EXPECT: _EXPECT_KEYS,
-}
+from newskb.model import Claim, Entity, Event, Expectation, FactBase, Origin, Record, Source, Term
+from newskb.schema import Key, KeyType
 
 _TOML_POSITION = re.compile(r"\(at line (\d+), column (\d+)\)")
 
@@ -54,6 +35,20 @@ class _Collected:
     events: list[Event] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
     expectations: list[Expectation] = field(default_factory=list)
+
+    def add(self, record: Record) -> None:
+        if isinstance(record, Entity):
+            self.entities.append(record)
+        elif isinstance(record, Source):
+            self.sources.append(record)
+        elif isinstance(record, Term):
+            self.terms.append(record)
+        elif isinstance(record, Event):
+            self.events.append(record)
+        elif isinstance(record, Claim):
+            self.claims.append(record)
+        else:
+            self.expectations.append(record)
 
     def base(self, root: Path) -> FactBase:
         return FactBase(
@@ -140,10 +135,10 @@ def _read_records(
     file_source: str | None = None
     source_table = document.get(Kind.SOURCE)
     if isinstance(source_table, dict):
-        source = _read_source(path, source_table, _origin(path, lines, Kind.SOURCE, 0), problems)
-        if source is not None:
-            collected.sources.append(source)
-            file_source = source.id
+        source = _read_record(
+            Kind.SOURCE, source_table, _origin(path, lines, Kind.SOURCE, 0), None, collected, problems
+        )
+        file_source = source.id if source is not None else None
     for name, value in document.items():
         if name == Kind.SOURCE:
             if not isinstance(value, dict):
@@ -185,136 +180,57 @@ def _read_record(
     file_source: str | None,
     collected: _Collected,
     problems: list[Problem],
-) -> None:
+) -> Record | None:
+    """Build one record from its table, key by key as its kind declares them (model.py)."""
     fields = Fields(table, kind=kind, origin=origin, problems=problems)
-    source = file_source
-    if kind in FACT_KINDS:
-        if "source" in table:
-            source = fields.slug("source")
-        elif source is None:
-            fields.problem(
-                "source", "missing required key 'source' (this file has no [source] table to inherit it from)"
-            )
-    if kind is Kind.TERM:
-        fields.reject_unknown(_TERM_KEYS)
-        end_text = table.get("end")
-        term = Term(
-            id=fields.slug("id") or "",
-            office=fields.slug("office") or "",
-            holder=fields.slug("holder") or "",
-            span=dates.Span(
-                start=fields.date("start"),
-                end=fields.date("end", allow_open=True),
-                open_end=end_text == dates.OPEN,
-            ),
-            replaces=fields.slug("replaces", required=False),
-            source=source or "",
-            quote=fields.text("quote") or "",
-            note=fields.text("note", required=False),
-            origin=origin,
-        )
-        if term.id:
-            collected.terms.append(term)
-    elif kind is Kind.EVENT:
-        fields.reject_unknown(_EVENT_KEYS)
-        event = Event(
-            id=fields.slug("id") or "",
-            date=fields.date("date"),
-            title=fields.text("title") or "",
-            involves=fields.texts("involves", slugs=True),
-            same_as=fields.slug("same_as", required=False),
-            source=source or "",
-            quote=fields.text("quote") or "",
-            note=fields.text("note", required=False),
-            origin=origin,
-        )
-        if event.id:
-            collected.events.append(event)
-    elif kind is Kind.CLAIM:
-        fields.reject_unknown(_CLAIM_KEYS)
-        claim = Claim(
-            id=fields.slug("id") or "",
-            about=fields.texts("about", required=True, slugs=True),
-            text=fields.text("text") or "",
-            source=source or "",
-            quote=fields.text("quote") or "",
-            note=fields.text("note", required=False),
-            origin=origin,
-        )
-        if claim.id:
-            collected.claims.append(claim)
-    elif kind is Kind.EXPECT:
-        expectation = _read_expectation(fields)
-        if expectation.id:
-            collected.expectations.append(expectation)
-    else:
-        entity = _read_entity(kind, fields)
-        if entity is not None:
-            collected.entities.append(entity)
-
-
-def _read_expectation(fields: Fields) -> Expectation:
-    fields.reject_unknown(_EXPECT_KEYS)
-    table = fields.table
-    is_office = "office" in table or "holder" in table or "date" in table
-    is_search = "search" in table or "first" in table
-    if is_office == is_search:
-        fields.problem("", "an expect record needs either office, date and holder, or search and first")
-    day = fields.date("date", required=is_office)
-    if day is not None and not day.is_exact:
-        fields.problem("date", f"'{day}' is not a single day: an expectation asks about one day (YYYY-MM-DD)")
-        day = None
-    return Expectation(
-        id=fields.slug("id") or "",
-        office=fields.slug("office", required=is_office),
-        day=day.earliest_day if day is not None else None,
-        holder=fields.slug("holder", required=is_office),
-        search=fields.text("search", required=is_search),
-        first=fields.slug("first", required=is_search),
-        note=fields.text("note", required=False),
-        origin=fields.origin,
-    )
-
-
-def _read_entity(kind: Kind, fields: Fields) -> Entity | None:
-    is_office = kind is Kind.OFFICE
-    fields.reject_unknown(_OFFICE_KEYS if is_office else _ENTITY_KEYS)
-    summary = fields.text("summary", required=False)
-    entity = Entity(
-        kind=kind,
-        id=fields.slug("id") or "",
-        name=fields.text("name") or "",
-        aliases=fields.texts("aliases"),
-        summary=summary,
-        # A summary is a fact: it needs the source and quote behind it.
-        source=fields.slug("source", required=summary is not None),
-        quote=fields.text("quote", required=summary is not None),
-        org=fields.slug("org") if is_office else None,
-        seats=fields.integer("seats", default=1, minimum=1) if is_office else None,
-        origin=fields.origin,
-    )
-    return entity if entity.id else None
-
-
-def _read_source(path: Path, table: Mapping[str, object], origin: Origin, problems: list[Problem]) -> Source | None:
-    fields = Fields(table, kind=Kind.SOURCE, origin=origin, problems=problems)
-    fields.reject_unknown(_SOURCE_KEYS)
-    text_value = fields.text("text")
-    source = Source(
-        id=fields.slug("id") or "",
-        title=fields.text("title") or "",
-        publisher=fields.slug("publisher") or "",
-        cites=fields.texts("cites", slugs=True),
-        published=fields.date("published", required=True) or dates.Edtf(year=1),
-        text_path=Path(os.path.normpath(path.parent / (text_value or ""))),
-        text=None,
-        note=fields.text("note", required=False),
-        origin=origin,
-    )
-    if not source.id or text_value is None:
+    declared = model.keys(kind)
+    fields.reject_unknown(key.name for key in declared)
+    required = _required_keys(model.RECORD_CLASSES[kind], declared, fields)
+    values: dict[str, Any] = {}
+    for key in declared:
+        if key.inherited and key.name not in table:
+            if file_source is None:
+                fields.problem(
+                    key.name,
+                    f"missing required key '{key.name}' (this file has no [source] table to inherit it from)",
+                )
+            values[key.name] = file_source or ""
+            continue
+        value = fields.value(key, required=key.name in required)
+        # A record missing a required key (reported) is still built, so that its other keys are checked.
+        values[key.name] = _MISSING.get(key.type, "") if value is None and key.name in required else value
+    if kind in model.ENTITY_KINDS:
+        values["kind"] = kind
+    record = model.RECORD_CLASSES[kind](**values, origin=origin)
+    if isinstance(record, Source) and isinstance(table.get("text"), str):
+        record = dataclasses.replace(record, article=_read_article(record.text, fields))
+    if not record.id:
         return None
-    text = _read_article(source.text_path, fields)
-    return dataclasses.replace(source, text=text)
+    collected.add(record)
+    return record
+
+
+# What a record holds for a required key that is missing or wrong (a problem has been reported).
+_MISSING: dict[KeyType, object] = {KeyType.DATE: Edtf(year=1), KeyType.PATH: Path()}
+
+
+def _required_keys(record_class: type, declared: tuple[Key, ...], fields: Fields) -> set[str]:
+    """The keys this record must have: those always required, those a given key requires, and those of the
+    group of keys it uses where a kind offers alternatives (an expectation about an office, or a search)."""
+    table = fields.table
+    required = {key.name for key in declared if key.required}
+    for key in declared:
+        if key.name in table:
+            required.update(key.requires)
+    alternatives: tuple[tuple[str, ...], ...] = getattr(record_class, "ALTERNATIVES", ())
+    if alternatives:
+        used = [group for group in alternatives if any(name in table for name in group)]
+        if len(used) != 1:
+            either = ", or ".join(", ".join(group[:-1]) + " and " + group[-1] for group in alternatives)
+            fields.problem("", f"an {fields.kind} record needs either {either}")
+        for group in used:
+            required.update(group)
+    return required
 
 
 def _read_article(text_path: Path, fields: Fields) -> str | None:

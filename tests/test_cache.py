@@ -82,7 +82,7 @@ def test_a_changed_article_text_is_read_again(tiny: TinyBase, reads: list[str]) 
     article.write_text(article.read_text(encoding="utf-8") + "A postscript.\n", encoding="utf-8")
     connection, _ = cache.open_index(tiny.data)
     assert reads == ["gazette.toml"]
-    assert "A postscript." in connection.execute("SELECT text FROM source").fetchone()[0]
+    assert "A postscript." in connection.execute("SELECT article FROM source").fetchone()[0]
 
 
 @pytest.mark.parametrize(

@@ -34,7 +34,7 @@ def test_each_record_kind_is_built_with_its_values_and_lines(kb: Path) -> None:
     assert source.id == "rbc-ukraine-2024-09-30-rutte"
     assert source.published == parse("2024-09-30")
     assert source.cites == ("reuters",)
-    assert source.text is not None and source.text.startswith("Rutte will become new NATO Secretary General")
+    assert source.article is not None and source.article.startswith("Rutte will become new NATO Secretary General")
 
     term = next(term for term in base.terms if term.id == "mark-rutte-nato-secretary-general")
     assert (term.office, term.holder, term.replaces) == (

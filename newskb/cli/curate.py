@@ -1,88 +1,114 @@
 """Growing the fact base: add, new-source."""
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
+from typer.core import TyperCommand, TyperOption
 
 from newskb import folder
 from newskb.cli.options import DataOption, RecordKind, say
 from newskb.errors import BadArgumentError, display_path
 from newskb.printable import printable
 
+if TYPE_CHECKING:
+    from newskb.schema import Key
+
 app = typer.Typer()
 
-# Each record key and the option that sets it (most are spelled alike).
-_KEY_OPTIONS = {"aliases": "--alias", "same_as": "--same-as", "search": "--search"}
+
+class _AddCommand(TyperCommand):
+    """`add`, whose options are the record keys (model.py), one option per key, grouped by kind in --help.
+
+    They are built the first time `add` parses or shows help, not on every run of newskb: building the
+    record classes costs more than a whole query.
+    """
+
+    def get_params(self, ctx: Any) -> list[Any]:
+        if not any(param.name == "id" for param in self.params):
+            self.params[1:1] = [_key_option(key) for key in _add_keys()]
+        return list(super().get_params(ctx))
+
+    def invoke(self, ctx: Any) -> Any:
+        # The callback takes the record's values as one mapping, not as 22 parameters.
+        ctx.meta[_VALUES] = {key.name: ctx.params.pop(key.name) for key in _add_keys()}
+        return super().invoke(ctx)
+
+    def format_options(self, ctx: Any, formatter: Any) -> None:
+        records = {key.name for key in _add_keys()}
+        common = [param.get_help_record(ctx) for param in self.get_params(ctx) if param.name not in records]
+        with formatter.section("Options"):
+            formatter.write_dl([record for record in common if record is not None])
+        # One section per set of kinds with the same keys: "person, organization or country", "office", ...
+        from newskb import model
+        from newskb.kinds import Kind
+
+        sections: dict[tuple[tuple[str, str], ...], list[str]] = {}
+        for kind in RecordKind:
+            rows = tuple((_usage(key), key.doc) for key in model.keys(Kind(kind)))
+            sections.setdefault(rows, []).append(kind.value)
+        for rows, kinds in sections.items():
+            title = kinds[0] if len(kinds) == 1 else ", ".join(kinds[:-1]) + " or " + kinds[-1]
+            with formatter.section(f"Keys of {'an' if title[0] in 'aeiou' else 'a'} {title}"):
+                formatter.write_dl(list(rows))
 
 
-def _option(key: str) -> str:
-    return _KEY_OPTIONS.get(key, "--" + key.replace("_", "-"))
+_VALUES = "newskb.record"
 
 
-@app.command("add")
+def _add_keys() -> list["Key"]:
+    """Every key of the kinds `add` accepts, each once, in the order the kinds declare them."""
+    from newskb import model
+    from newskb.kinds import Kind
+
+    found: dict[str, Key] = {}
+    for kind in RecordKind:
+        for key in model.keys(Kind(kind)):
+            found.setdefault(key.name, key)
+    return list(found.values())
+
+
+def _usage(key: "Key") -> str:
+    """An option as its help shows it: `--start DATE`, `--alias TEXT...` (repeat it for more)."""
+    value = {"id": "ID", "ids": "ID", "count": "N", "end": "DATE|..", "day": "YYYY-MM-DD"}.get(
+        key.type.value, key.type.value.upper()
+    )
+    return f"{key.option} {value}" + ("..." if key.type.is_list else "")
+
+
+def _key_option(key: "Key") -> TyperOption:
+    return TyperOption(
+        param_decls=[key.option, key.name],
+        type=int if key.type.value == "count" else str,
+        multiple=key.type.is_list,
+        default=None,
+        help=key.doc,
+    )
+
+
+@app.command("add", cls=_AddCommand)
 def add_command(
-    kind: Annotated[RecordKind, typer.Argument(help="The kind of record to add.")],
-    record_id: Annotated[str | None, typer.Option("--id", help="Its id (facts get one from their words).")] = None,
-    name: Annotated[str | None, typer.Option(help="Name (person, organization, country, office).")] = None,
-    alias: Annotated[list[str] | None, typer.Option(help="Another name; repeat for more.")] = None,
-    summary: Annotated[str | None, typer.Option(help="One-line summary (needs --source and --quote).")] = None,
-    org: Annotated[str | None, typer.Option(help="Organization or country an office belongs to.")] = None,
-    seats: Annotated[int | None, typer.Option(help="Seats of an office (default 1).")] = None,
-    source: Annotated[str | None, typer.Option(help="Id of the source the fact or summary comes from.")] = None,
-    quote: Annotated[str | None, typer.Option(help="Verbatim words of the source that support it.")] = None,
-    office: Annotated[str | None, typer.Option(help="Office id (term, expect).")] = None,
-    holder: Annotated[str | None, typer.Option(help="Holder id (term, expect).")] = None,
-    start: Annotated[str | None, typer.Option(help="Start date of a term.")] = None,
-    end: Annotated[str | None, typer.Option(help="End date of a term ('..' for open).")] = None,
-    replaces: Annotated[str | None, typer.Option(help="The previous holder of the office.")] = None,
-    date_text: Annotated[str | None, typer.Option("--date", help="Date of an event, or day of an expect.")] = None,
-    title: Annotated[str | None, typer.Option(help="Title of an event.")] = None,
-    involves: Annotated[list[str] | None, typer.Option(help="Entity an event involves; repeat for more.")] = None,
-    same_as: Annotated[str | None, typer.Option(help="Id of the same event told by another source.")] = None,
-    about: Annotated[list[str] | None, typer.Option(help="Entity a claim is about; repeat for more.")] = None,
-    text: Annotated[str | None, typer.Option(help="The claim, in your words.")] = None,
-    note: Annotated[str | None, typer.Option(help="How anything not printed in the source was inferred.")] = None,
-    search_text: Annotated[str | None, typer.Option("--search", help="Query of a search expectation.")] = None,
-    first: Annotated[str | None, typer.Option(help="Id a search expectation must find first.")] = None,
+    ctx: typer.Context,
+    kind: Annotated[RecordKind, typer.Argument(help="The kind of record to add.", show_default=False)],
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Validate and print the TOML; write nothing.")] = False,
     data: DataOption = None,
 ) -> None:
     """Add one record, validated exactly as check would, appended to the right file atomically.
 
+    One option per key of the record (a fact without --id gets one from its words); see the options of
+    each kind below.
+
     Example: newskb add claim --source rbc-ukraine-2024-09-30-rutte --about nato
     --text "NATO has 32 members." --quote "NATO, which comprises 32 member countries"
     """
-    given: dict[str, object] = {
-        "id": record_id,
-        "name": name,
-        "aliases": alias,
-        "summary": summary,
-        "org": org,
-        "seats": seats,
-        "source": source,
-        "quote": quote,
-        "office": office,
-        "holder": holder,
-        "start": start,
-        "end": end,
-        "replaces": replaces,
-        "date": date_text,
-        "title": title,
-        "involves": involves,
-        "same_as": same_as,
-        "about": about,
-        "text": text,
-        "note": note,
-        "search": search_text,
-        "first": first,
-    }
-    from newskb import curation, store
+    from newskb import curation, model
     from newskb.kinds import Kind
 
     record_kind = Kind(kind.value)
-    allowed = store.RECORD_KEYS[record_kind]
-    stray = [_option(key) for key, value in given.items() if value not in (None, []) and key not in allowed]
+    given: dict[str, object] = ctx.meta[_VALUES]
+    allowed = {key.name for key in model.keys(record_kind)}
+    options = {key.name: key.option for key in _add_keys()}
+    stray = [options[name] for name, value in given.items() if value not in (None, ()) and name not in allowed]
     if stray:
         raise BadArgumentError(f"{', '.join(stray)} does not apply to a {kind.value} record")
     change = curation.add(folder.find_data_dir(data), record_kind, given, dry_run=dry_run)

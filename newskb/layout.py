@@ -1,0 +1,201 @@
+"""The index's tables and rows, derived from the record declarations in model.py.
+
+Each indexed record class has a table named by its `TABLE`, with a column per scalar key; a date key
+adds its earliest and latest possible days (`start`, `start_earliest`, `start_latest`: ISO strings,
+which compare as dates); every list key is a link table named by its item (`alias`, `involves`) with
+the owning record's id (`record_id`: ids are unique across the fact base), the value (`entity_id` for
+an id, else the item), its position, and its data file. Every row remembers its data file, so a
+changed file is refreshed by deleting its rows and inserting it again.
+
+Beside the keys, the index keeps what queries need: an entity's `kind` and normalised `name_norm`, an
+alias's `alias_norm`, a source's `article` text, and each row's `file`.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime
+import functools
+import zlib
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from newskb.dates import OPEN, Edtf
+
+if TYPE_CHECKING:
+    from newskb.errors import Problem
+    from newskb.model import Claim, Entity, Event, FactBase, Record, Source, Term
+
+    Indexed = Entity | Source | Term | Event | Claim
+    from newskb.schema import Key
+
+LAYOUT_VERSION = 6
+"""The index's own layout (its tables beyond the records'); the record keys are fingerprinted separately."""
+
+Rows = dict[str, list[tuple[object, ...]]]
+"""Rows to insert, by table: plain tuples, so a worker process can prepare them and send them back."""
+
+
+def version() -> int:
+    """A number that changes whenever the index's tables would: the layout version and the declaration of
+    the record keys (model.py and schema.py), read as bytes so that a query need not build the classes."""
+    here = Path(__file__).resolve().parent
+    digest = zlib.crc32(str(LAYOUT_VERSION).encode())
+    for name in ("model.py", "schema.py"):
+        # Without the sources beside the bytecode, the layout version alone decides.
+        with contextlib.suppress(OSError):
+            digest = zlib.crc32((here / name).read_bytes(), digest)
+    return digest & 0x7FFFFFFF  # SQLite's user_version is a signed 32-bit integer
+
+
+def _classes() -> tuple[type[Indexed], ...]:
+    from newskb.model import INDEXED_CLASSES  # imported here: a query on a warm index builds no classes
+
+    return INDEXED_CLASSES
+
+
+def _keys(record_class: type[Indexed]) -> tuple[Key, ...]:
+    from newskb.schema import keys_of
+
+    return keys_of(record_class)
+
+
+def _sql_type(declared: Key) -> str:
+    from newskb.schema import KeyType
+
+    return "INTEGER" if declared.type is KeyType.COUNT else "TEXT"
+
+
+def _columns(declared: Key) -> list[str]:
+    if declared.type.is_date:
+        return [declared.name, f"{declared.name}_earliest", f"{declared.name}_latest"]
+    return [declared.name]
+
+
+def _extra_columns(table: str) -> list[str]:
+    """What queries need beside the keys."""
+    return {"entity": ["kind", "name_norm"], "source": ["article"]}.get(table, [])
+
+
+def _value_column(declared: Key) -> str:
+    return "entity_id" if declared.refs else declared.item
+
+
+def link_tables() -> list[tuple[str, str]]:
+    """(table, value column) of every list key, each once."""
+    found: dict[str, str] = {}
+    for record_class in _classes():
+        for declared in _keys(record_class):
+            if declared.type.is_list:
+                found[declared.item] = _value_column(declared)
+    return list(found.items())
+
+
+def tables() -> list[str]:
+    """Every table that holds rows of the records, the record tables first."""
+    return [record_class.TABLE for record_class in _classes()] + [table for table, _ in link_tables()]
+
+
+def create_sql() -> str:
+    """CREATE TABLE statements for the records' tables and their link tables."""
+    statements = []
+    for record_class in _classes():
+        columns = ['"id" TEXT PRIMARY KEY']
+        for declared in _keys(record_class):
+            if declared.name != "id" and not declared.type.is_list:
+                columns.extend(f'"{column}" {_sql_type(declared)}' for column in _columns(declared))
+        columns.extend(f'"{column}" TEXT' for column in _extra_columns(record_class.TABLE))
+        columns.append('"file" TEXT NOT NULL')
+        statements.append(f'CREATE TABLE "{record_class.TABLE}" ({", ".join(columns)});')
+    for table, value in link_tables():
+        norm = f', "{value}_norm" TEXT' if value != "entity_id" else ""
+        statements.append(
+            f'CREATE TABLE "{table}" ("record_id" TEXT NOT NULL, "{value}" TEXT NOT NULL, '
+            f'"position" INTEGER NOT NULL, "file" TEXT NOT NULL{norm});'
+        )
+    return "\n".join(statements) + "\n"
+
+
+def index_sql() -> str:
+    """The link tables' own indexes (by owner, and by the entity or normalised text) and each table's file."""
+    statements = []
+    for table, value in link_tables():
+        statements.append(f'CREATE INDEX "{table}_record" ON "{table}" ("record_id");')
+        looked_up = value if value == "entity_id" else f"{value}_norm"
+        statements.append(f'CREATE INDEX "{table}_{looked_up}" ON "{table}" ("{looked_up}");')
+    statements.extend(f'CREATE INDEX "{table}_file" ON "{table}" ("file");' for table in tables())
+    return "\n".join(statements) + "\n"
+
+
+@functools.cache
+def insert_sql() -> dict[str, str]:
+    """The INSERT statement of each table (a duplicate id keeps the first record: check reports the rest)."""
+    statements = {}
+    for record_class in _classes():
+        scalar = [key for key in _keys(record_class) if key.name != "id" and not key.type.is_list]
+        width = 1 + sum(len(_columns(key)) for key in scalar) + len(_extra_columns(record_class.TABLE)) + 1
+        marks = ", ".join("?" * width)
+        statements[record_class.TABLE] = f'INSERT OR IGNORE INTO "{record_class.TABLE}" VALUES ({marks})'
+    for table, value in link_tables():
+        marks = ", ".join("?" * (4 if value == "entity_id" else 5))
+        statements[table] = f'INSERT INTO "{table}" VALUES ({marks})'
+    return statements
+
+
+def rows_of(base: FactBase) -> Rows:
+    """The rows of every record of `base`, by table."""
+    from newskb.fuzzy import normalise
+
+    indexed: dict[type, tuple[str, tuple[Key, ...]]] = {
+        record_class: (record_class.TABLE, _keys(record_class)) for record_class in _classes()
+    }
+    rows: Rows = {}
+    for record in base.records:
+        if type(record) not in indexed:
+            continue  # expectations are asked by check, not indexed
+        table, declared = indexed[type(record)]
+        file = str(record.origin.file)
+        row: list[object] = [record.id]
+        for key in declared:
+            value = getattr(record, key.name)
+            if key.type.is_list:
+                link = rows.setdefault(key.item, [])
+                for position, item in enumerate(value):
+                    norm = () if key.refs else (normalise(item),)
+                    link.append((record.id, item, position, file, *norm))
+            elif key.name != "id":
+                row.extend(_cells(key, value))
+        row.extend(_extras(record))
+        row.append(file)
+        rows.setdefault(table, []).append(tuple(row))
+    return rows
+
+
+def _cells(declared: Key, value: object) -> Iterator[object]:
+    """A key's value as its columns hold it: dates as written and their bounds, paths as text."""
+    if not declared.type.is_date:
+        yield str(value) if isinstance(value, Path) else value
+    elif value == OPEN:
+        yield from (OPEN, None, None)
+    elif isinstance(value, Edtf):
+        yield from (str(value), value.earliest_day.isoformat(), value.latest_day.isoformat())
+    elif isinstance(value, datetime.date):
+        yield from (value.isoformat(),) * 3
+    else:
+        yield from (None, None, None)
+
+
+def _extras(record: Record) -> list[object]:
+    from newskb.fuzzy import normalise
+    from newskb.model import Entity, Source
+
+    if isinstance(record, Entity):
+        return [record.kind.value, normalise(record.name)]
+    if isinstance(record, Source):
+        return [record.article]
+    return []
+
+
+def problem_rows(problems: Iterable[Problem]) -> list[tuple[object, ...]]:
+    return [(str(p.file), p.line, p.key_path, p.message, p.severity.value) for p in problems]

@@ -1,0 +1,93 @@
+"""The one declaration of the record keys, and what is derived from it."""
+
+from __future__ import annotations
+
+import dataclasses
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from newskb import index, layout, model
+from newskb.kinds import Kind
+from newskb.schema import KeyType, keys_of
+from tests.conftest import REPO
+
+
+def test_the_readme_table_is_the_declaration() -> None:
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    start = readme.index("<!-- data-format table")
+    end = readme.index("<!-- end of the data-format table -->")
+    shown = readme[readme.index("\n", start) + 1 : end]
+    assert shown == model.data_format_table(), "run `python -m newskb.model` and paste its table into the README"
+
+
+def test_every_field_of_a_record_is_a_key_or_says_why_not() -> None:
+    # Fields that are not TOML keys: where a record came from, an entity's kind, and a source's article text.
+    not_keys = {"origin", "kind", "article"}
+    for record_class in set(model.RECORD_CLASSES.values()):
+        names = {field.name for field in dataclasses.fields(record_class)}
+        assert names - {key.name for key in keys_of(record_class)} <= not_keys, record_class
+
+
+def test_only_an_office_has_org_and_seats() -> None:
+    assert [key.name for key in model.keys(Kind.PERSON)] == ["id", "name", "aliases", "summary", "source", "quote"]
+    assert [key.name for key in model.keys(Kind.OFFICE)][-2:] == ["org", "seats"]
+
+
+def test_a_list_key_names_its_option_and_link_table_by_its_item() -> None:
+    aliases = next(key for key in model.keys(Kind.PERSON) if key.name == "aliases")
+    assert (aliases.option, aliases.item, aliases.type) == ("--alias", "alias", KeyType.TEXTS)
+    same_as = next(key for key in model.keys(Kind.EVENT) if key.name == "same_as")
+    assert same_as.option == "--same-as"
+    assert layout.link_tables() == [
+        ("alias", "alias"),
+        ("cites", "entity_id"),
+        ("involves", "entity_id"),
+        ("about", "entity_id"),
+    ]
+
+
+def test_every_key_of_an_indexed_kind_has_its_columns() -> None:
+    connection = index.create()
+    for record_class in model.INDEXED_CLASSES:
+        columns = {row[1] for row in connection.execute(f'PRAGMA table_info("{record_class.TABLE}")')}
+        for declared in keys_of(record_class):
+            if declared.type.is_list:
+                continue
+            assert declared.name in columns, (record_class.TABLE, declared.name)
+            if declared.type.is_date:
+                assert {f"{declared.name}_earliest", f"{declared.name}_latest"} <= columns
+
+
+def test_the_layout_version_follows_the_declaration(monkeypatch: pytest.MonkeyPatch) -> None:
+    before = layout.version()
+    monkeypatch.setattr(layout, "LAYOUT_VERSION", layout.LAYOUT_VERSION + 1)
+    assert layout.version() != before
+    assert 0 <= before < 2**31
+
+
+def test_the_index_rows_of_the_shipped_base_are_read_back_as_written(kb: Path) -> None:
+    from newskb import export, store
+
+    base, _ = store.load(kb)
+    connection = index.build(base)
+    exported = export.records(connection)
+    term = next(t for t in exported["terms"] if t["id"] == "mark-rutte-nato-secretary-general")
+    assert term == {
+        "id": "mark-rutte-nato-secretary-general",
+        "office": "nato-secretary-general",
+        "holder": "mark-rutte",
+        "start": "2024-10-01",
+        "end": "..",
+        "replaces": "jens-stoltenberg",
+        "source": "rbc-ukraine-2024-09-30-rutte",
+        "quote": term["quote"],
+        "note": term["note"],
+    }
+    office = next(e for e in exported["entities"] if e["id"] == "nato-secretary-general")
+    assert (office["kind"], office["org"], office["seats"]) == ("office", "nato", 1)
+    assert list(office)[:2] == ["id", "kind"]
+    row = connection.execute("SELECT start_earliest, end_latest FROM term WHERE id = ?", (term["id"],)).fetchone()
+    assert tuple(row) == ("2024-10-01", None)
+    assert isinstance(connection, sqlite3.Connection)
