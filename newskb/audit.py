@@ -10,10 +10,12 @@ from pathlib import Path
 
 from newskb import query, search
 from newskb.check import check
+from newskb.dates import Status
 from newskb.errors import NewskbError, Problem, Severity
 from newskb.index import build
 from newskb.model import Expectation, FactBase
 from newskb.store import load
+from newskb.words import counted
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -28,6 +30,28 @@ class Report:
     def exit_code(self) -> int:
         """2 when a file could not be read, 1 when anything else is wrong, else 0."""
         return _exit_code(self.problems, strict=False)
+
+    def summary(self) -> str:
+        """One line for the person who ran check: what was checked, and what was found."""
+        base = self.base
+        checked = ", ".join(
+            counted(number, noun)
+            for number, noun in (
+                (len(base.entities), "entity"),
+                (len(base.sources), "source"),
+                (len(base.facts), "fact"),
+                (self.quotes_checked, "quote"),
+                (len(base.expectations), "expectation"),
+            )
+        )
+        warnings = sum(1 for problem in self.problems if problem.severity is Severity.WARNING)
+        errors = len(self.problems) - warnings
+        if errors:
+            also = f" and {counted(warnings, 'warning')}" if warnings else ""
+            return f"{counted(errors, 'problem')}{also} in {checked}"
+        if warnings:
+            return f"ok, with {counted(warnings, 'warning')}: {checked} checked"
+        return f"ok: {checked} checked"
 
     def exit_code_strict(self) -> int:
         """As `exit_code`, but warnings (sources in conflict) count as problems too."""
@@ -81,7 +105,7 @@ def _failure(connection: sqlite3.Connection, expectation: Expectation) -> str | 
     try:
         if expectation.office and expectation.date and expectation.holder:
             answer = query.who(connection, expectation.office, expectation.date)
-            holding = [row.holder_id for row in answer.rows if row.status == "holds"]
+            holding = [row.holder_id for row in answer.rows if row.status is Status.HOLDS]
             if expectation.holder in holding:
                 return None
             answered = ", ".join(f"'{row.holder_id}' ({row.status})" for row in answer.rows) or "nobody"

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from newskb.errors import NotFoundError
 from newskb.fuzzy import did_you_mean
+from newskb.kinds import Kind
 from newskb.passage import locate, sentences, surrounding
 
 
@@ -32,7 +33,7 @@ class Citation:
     """
 
     id: str
-    kind: str
+    kind: Kind
     source: str
     title: str
     published: str
@@ -100,7 +101,7 @@ def cite(connection: sqlite3.Connection, fact_id: str) -> Citation:
         start, end = where.start - around.start, where.end - around.start
     return Citation(
         id=row["id"],
-        kind=row["kind"],
+        kind=Kind(row["kind"]),
         source=row["source"],
         title=row["title"],
         published=row["published"],
@@ -121,6 +122,29 @@ class SentenceRow:
     covered: bool
     facts: list[str]
     sentence: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class CoverageShare:
+    """How much of one source's text the facts quote."""
+
+    source: str
+    covered: int
+    sentences: int
+
+    @property
+    def percent(self) -> int:
+        """Rounded down, so 100 means every sentence."""
+        return 100 * self.covered // max(1, self.sentences)
+
+
+def coverage_shares(rows: list[SentenceRow]) -> list[CoverageShare]:
+    """Each source's share of covered sentences, in the order the rows name the sources."""
+    shares = []
+    for source in dict.fromkeys(row.source for row in rows):
+        mine = [row for row in rows if row.source == source]
+        shares.append(CoverageShare(source=source, covered=sum(row.covered for row in mine), sentences=len(mine)))
+    return shares
 
 
 def coverage(connection: sqlite3.Connection, source_id: str | None = None) -> list[SentenceRow]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import dataclass, field
 from datetime import date
+from enum import StrEnum
 
 from newskb.dates import OPEN, Span, Status, parse
 from newskb.kinds import ENTITY_KINDS, Kind
@@ -61,7 +62,7 @@ class TermRow:
     holder_id: str
     start: str | None
     end: str | None
-    status: str
+    status: Status
     attested: str | None
     source: str
     quote: str
@@ -73,10 +74,18 @@ class TermRow:
     closed_by: str | None
 
 
+class TimelineKind(StrEnum):
+    """What a timeline row records."""
+
+    EVENT = "event"
+    TERM_START = "term start"
+    TERM_END = "term end"
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class TimelineRow:
     date: str | None
-    kind: str
+    kind: TimelineKind
     title: str
     involves: list[str]
     source: str
@@ -96,7 +105,7 @@ class ClaimRow:
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Profile:
     id: str
-    kind: str
+    kind: Kind
     name: str
     aliases: list[str]
     summary: str | None
@@ -131,7 +140,7 @@ def _term_row(row: sqlite3.Row, day: date) -> TermRow:
         holder_id=row["holder"],
         start=row["start"],
         end=row["end"],
-        status=span.status_on(day).value,
+        status=span.status_on(day),
         # How old the evidence is for a term that, as far as the sources know, has not ended.
         attested=row["attested"] if span.open_end else None,
         source=row["source"],
@@ -183,7 +192,7 @@ def offices(connection: sqlite3.Connection, day: date, *, org: str | None = None
         in_play = [term for term in candidates if term.status in _IN_PLAY]
         if not in_play:  # nobody in play: the last known holder, from every term of the office
             terms = _terms(connection, "t.office = :office", parameters, day, known)
-            in_play = [term for term in terms if term.status == Status.HELD.value][-1:]
+            in_play = [term for term in terms if term.status is Status.HELD][-1:]
         result.extend(in_play)
     return Answer(match=match, rows=result)
 
@@ -211,7 +220,7 @@ def timeline(
         rows.append(
             TimelineRow(
                 date=row["date"],
-                kind="event",
+                kind=TimelineKind.EVENT,
                 title=row["title"],
                 involves=row["involved"].split("\x1f") if row["involved"] else [],
                 source=row["source"],
@@ -221,13 +230,17 @@ def timeline(
         )
     terms = _terms(connection, _INVOLVING if entity_id else "1", {"entity": entity_id}, date.today(), known)
     for term in terms:
-        for edge, when, verb in (("start", term.start, "takes office as"), ("end", term.end, "leaves office as")):
+        edges = (
+            (TimelineKind.TERM_START, term.start, "takes office as"),
+            (TimelineKind.TERM_END, term.end, "leaves office as"),
+        )
+        for kind, when, verb in edges:
             if when == OPEN:
                 continue
             rows.append(
                 TimelineRow(
                     date=when,
-                    kind=f"term {edge}",
+                    kind=kind,
                     title=f"{term.holder} {verb} {term.office}",
                     involves=[term.holder_id, term.office_id],
                     source=term.source,
@@ -288,7 +301,7 @@ def show(connection: sqlite3.Connection, name: str, day: date) -> Profile:
     ]
     return Profile(
         id=entity["id"],
-        kind=entity["kind"],
+        kind=Kind(entity["kind"]),
         name=entity["name"],
         aliases=aliases,
         summary=entity["summary"],
@@ -296,6 +309,6 @@ def show(connection: sqlite3.Connection, name: str, day: date) -> Profile:
         quote=entity["quote"],
         org=entity["org"],
         terms=terms,
-        events=[event for event in events if event.kind == "event"],
+        events=[event for event in events if event.kind is TimelineKind.EVENT],
         claims=claims,
     )

@@ -34,7 +34,7 @@ class Match:
     """The entity a typed name resolved to, and whether it was an exact name, alias or id."""
 
     id: str
-    kind: str
+    kind: Kind
     name: str
     score: float
     exact: bool
@@ -42,7 +42,7 @@ class Match:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class SearchHit:
-    kind: str
+    kind: Kind
     id: str
     label: str
     score: int
@@ -65,7 +65,7 @@ def resolve(connection: sqlite3.Connection, text: str, kinds: Iterable[Kind], wh
         (*kind_values, text, wanted, *kind_values, wanted),
     ).fetchone()
     if exact is not None:
-        return Match(id=exact["id"], kind=exact["kind"], name=exact["name"], score=100.0, exact=True)
+        return Match(id=exact["id"], kind=Kind(exact["kind"]), name=exact["name"], score=100.0, exact=True)
     names = list(
         connection.execute(
             f"SELECT id, kind, name, name_norm AS label FROM entity WHERE kind IN ({marks}) "
@@ -87,7 +87,7 @@ def resolve(connection: sqlite3.Connection, text: str, kinds: Iterable[Kind], wh
         hint = " (closest: " + ", ".join(f"'{name}'" for name in hints) + ")" if hints else ""
         raise NotFoundError(f"no {what} matches '{text}'{hint}")
     row = names[best[2]]
-    return Match(id=row["id"], kind=row["kind"], name=row["name"], score=best[1], exact=False)
+    return Match(id=row["id"], kind=Kind(row["kind"]), name=row["name"], score=best[1], exact=False)
 
 
 def search(connection: sqlite3.Connection, query: str, *, kind: Kind | None = None, limit: int = 20) -> list[SearchHit]:
@@ -150,19 +150,19 @@ def _rank(
             key = (row["kind"], row["record_id"])
             best[key] = max(best.get(key, 0.0), score)
     ranked = sorted(best.items(), key=lambda item: (-round(item[1]), _KIND_ORDER[item[0][0]], item[0][1]))
-    return [_hit(connection, kind_value, record_id, score) for (kind_value, record_id), score in ranked[:limit]]
+    return [_hit(connection, Kind(kind_value), record_id, score) for (kind_value, record_id), score in ranked[:limit]]
 
 
-def _hit(connection: sqlite3.Connection, kind: str, record_id: str, score: float) -> SearchHit:
-    if kind == "term":
+def _hit(connection: sqlite3.Connection, kind: Kind, record_id: str, score: float) -> SearchHit:
+    if kind is Kind.TERM:
         row = connection.execute(
             "SELECT h.name || ' — ' || o.name AS label, t.source FROM term t "
             "LEFT JOIN entity h ON h.id = t.holder LEFT JOIN entity o ON o.id = t.office WHERE t.id = ?",
             (record_id,),
         ).fetchone()
-    elif kind == "event":
+    elif kind is Kind.EVENT:
         row = connection.execute("SELECT title AS label, source FROM event WHERE id = ?", (record_id,)).fetchone()
-    elif kind == "claim":
+    elif kind is Kind.CLAIM:
         row = connection.execute("SELECT text AS label, source FROM claim WHERE id = ?", (record_id,)).fetchone()
     else:
         row = connection.execute("SELECT name AS label, source FROM entity WHERE id = ?", (record_id,)).fetchone()

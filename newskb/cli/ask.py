@@ -19,43 +19,9 @@ from newskb.cli.options import (
     say_match,
 )
 from newskb.errors import BadArgumentError
-from newskb.render import Column
+from newskb.render import views
 
 app = typer.Typer()
-
-# `who` names the office in its title, so its rows need not repeat it.
-WHO_COLUMNS = [
-    Column("holder", "Holder", wide=True),
-    Column("start", "Start"),
-    Column("end", "End"),
-    Column("status", "Status"),
-    Column("attested", "Attested"),
-    Column("quote", "Quote", wide=True),
-]
-TERM_COLUMNS = [Column("office", "Office", wide=True), *WHO_COLUMNS[:4], WHO_COLUMNS[5]]
-SEARCH_COLUMNS = [
-    Column("score", "Score"),
-    Column("kind", "Kind"),
-    Column("id", "Id"),
-    Column("label", "Label", wide=True),
-    Column("source", "Source", in_table=False),
-]
-TIMELINE_COLUMNS = [
-    Column("date", "Date"),
-    Column("kind", "Kind"),
-    Column("title", "What", wide=True),
-    Column("id", "Id", in_table=False),
-]
-CLAIM_COLUMNS = [Column("text", "Claim", wide=True), Column("id", "Id"), Column("source", "Source")]
-SOURCE_COLUMNS = [
-    Column("id", "Id"),
-    Column("published", "Published"),
-    Column("publisher", "Publisher"),
-    Column("title", "Title", wide=True),
-    Column("terms", "Terms"),
-    Column("events", "Events"),
-    Column("claims", "Claims"),
-]
 
 
 @app.command("search")
@@ -79,7 +45,7 @@ def search_command(
         raise BadArgumentError("expectations are not searched: they state answers, not facts")
     connection = open_index(data)
     hits = search.search(connection, query_text, kind=Kind(kind.value) if kind else None, limit=limit)
-    render.write_rows(hits, SEARCH_COLUMNS, pick_format(output_format), title=f"Search: {query_text}")
+    render.write_rows(hits, views.SEARCH, pick_format(output_format), title=f"Search: {query_text}")
     done(bool(hits), f"nothing matches '{query_text}'")
 
 
@@ -102,7 +68,7 @@ def who_command(
     answer = query.who(open_index(data), office, day, history=history, known=known_day(known_as_of))
     say_match(answer.match, "office")
     name = answer.match.name if answer.match else office
-    render.write_rows(answer.rows, WHO_COLUMNS, pick_format(output_format), title=f"{name} as of {day.isoformat()}")
+    render.write_rows(answer.rows, views.WHO, pick_format(output_format), title=f"{name} as of {day.isoformat()}")
     done(bool(answer.rows), f"nobody is known to hold {name} on {day.isoformat()} (try --history)")
 
 
@@ -125,7 +91,7 @@ def offices_command(
     day = as_of_day(as_of)
     answer = query.offices(open_index(data), day, org=org, known=known_day(known_as_of))
     say_match(answer.match, "organization")
-    render.write_rows(answer.rows, TERM_COLUMNS, pick_format(output_format), title=f"Offices as of {day.isoformat()}")
+    render.write_rows(answer.rows, views.TERMS, pick_format(output_format), title=f"Offices as of {day.isoformat()}")
     done(bool(answer.rows), "no office has a known holder")
 
 
@@ -157,7 +123,7 @@ def timeline_command(
     say_match(match, "entity")
     dated = [row for row in rows if row.date is not None]
     undated = [row for row in rows if row.date is None]
-    render.write_groups([("Timeline", dated), ("Undated", undated)], TIMELINE_COLUMNS, pick_format(output_format))
+    render.write_groups([("Timeline", dated), ("Undated", undated)], views.TIMELINE, pick_format(output_format))
     done(bool(rows), "nothing in the timeline matches")
 
 
@@ -175,22 +141,7 @@ def show_command(
     from newskb import query
 
     profile = query.show(open_index(data), name, as_of_day(as_of))
-    sections = [
-        ("terms", "Terms", TERM_COLUMNS),
-        ("events", "Events", TIMELINE_COLUMNS),
-        ("claims", "Claims", CLAIM_COLUMNS),
-    ]
-    header = [
-        ("name", "Name"),
-        ("kind", "Kind"),
-        ("id", "Id"),
-        ("aliases", "Aliases"),
-        ("org", "Part of"),
-        ("summary", "Summary"),
-        ("quote", "Quote"),
-        ("source", "Source"),
-    ]
-    render.write_document(profile, sections, header, pick_format(output_format))
+    render.write_document(profile, views.PROFILE_SECTIONS, views.PROFILE_HEADER, pick_format(output_format))
 
 
 @app.command("sources")
@@ -202,7 +153,7 @@ def sources_command(output_format: FormatOption = None, data: DataOption = None)
     from newskb import evidence
 
     rows = evidence.sources(open_index(data))
-    render.write_rows(rows, SOURCE_COLUMNS, pick_format(output_format), title="Sources")
+    render.write_rows(rows, views.SOURCES, pick_format(output_format), title="Sources")
     done(bool(rows), "the fact base has no sources")
 
 

@@ -13,6 +13,7 @@ import typer
 from newskb import folder, render
 from newskb.printable import printable
 from newskb.render import Format
+from newskb.words import counted
 
 if TYPE_CHECKING:
     import sqlite3
@@ -70,7 +71,7 @@ def open_index(data: Path | None) -> "sqlite3.Connection":
     with render.BuildProgress() as progress:
         connection, problems = cache.open_index(folder.find_data_dir(data), progress)
     if problems:
-        problem_count = count(len(problems), "problem")
+        problem_count = counted(len(problems), "problem")
         say(f"warning: the data has {problem_count}; answers skip what is invalid (run 'newskb check')")
     return connection
 
@@ -102,8 +103,3 @@ def done(found: bool, nothing: str) -> None:
     if not found:
         say(nothing)
         raise typer.Exit(1)
-
-
-def count(number: int, noun: str) -> str:
-    plural = noun[:-1] + "ies" if noun.endswith("y") else noun + "s"
-    return f"{number} {noun if number == 1 else plural}"

@@ -5,10 +5,9 @@ from typing import Annotated
 import typer
 
 from newskb import folder, render
-from newskb.cli.options import DataOption, FormatOption, count, done, open_index, pick_format, say
-from newskb.errors import Severity
+from newskb.cli.options import DataOption, FormatOption, done, open_index, pick_format, say
 from newskb.printable import printable
-from newskb.render import Column
+from newskb.render import views
 
 app = typer.Typer()
 
@@ -30,36 +29,8 @@ def check_command(
     report = audit.check_folder(folder.find_data_dir(data))
     for problem in report.problems:
         typer.echo(printable(str(problem), one_line=True))
-    base = report.base
-    counted = ", ".join(
-        count(number, noun)
-        for number, noun in (
-            (len(base.entities), "entity"),
-            (len(base.sources), "source"),
-            (len(base.facts), "fact"),
-            (report.quotes_checked, "quote"),
-            (len(base.expectations), "expectation"),
-        )
-    )
-    warnings = sum(1 for problem in report.problems if problem.severity is Severity.WARNING)
-    errors = len(report.problems) - warnings
-    also = f" and {count(warnings, 'warning')}" if warnings else ""
-    if errors:
-        say(f"{count(errors, 'problem')}{also} in {counted}")
-    elif warnings:
-        say(f"ok, with {count(warnings, 'warning')}: {counted} checked")
-    else:
-        say(f"ok: {counted} checked")
+    say(report.summary())
     raise typer.Exit(report.exit_code_strict() if strict else report.exit_code)
-
-
-COVERAGE_COLUMNS = [
-    Column("source", "Source", in_table=False),
-    Column("number", "#"),
-    Column("covered", "Covered"),
-    Column("facts", "Facts", wide=True),
-    Column("sentence", "Sentence", wide=True),
-]
 
 
 @app.command("coverage")
@@ -76,10 +47,8 @@ def coverage_command(
     from newskb import evidence
 
     rows = evidence.coverage(open_index(data), source)
-    for source_id in dict.fromkeys(row.source for row in rows):
-        mine = [row for row in rows if row.source == source_id]
-        covered = sum(row.covered for row in mine)
-        say(f"{source_id}: {covered} of {len(mine)} sentences covered ({100 * covered // max(1, len(mine))}%)")
+    for share in evidence.coverage_shares(rows):
+        say(f"{share.source}: {share.covered} of {share.sentences} sentences covered ({share.percent}%)")
     shown = [row for row in rows if not row.covered] if uncovered else rows
-    render.write_rows(shown, COVERAGE_COLUMNS, pick_format(output_format), title="Coverage")
+    render.write_rows(shown, views.COVERAGE, pick_format(output_format), title="Coverage")
     done(bool(shown), "every sentence is covered" if uncovered else "no sentences")
