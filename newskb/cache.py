@@ -15,6 +15,7 @@ import sqlite3
 import zlib
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import NamedTuple
 
 from newskb import index, layout
 from newskb.errors import DataFileError, Problem, Severity
@@ -162,14 +163,16 @@ def refresh(connection: sqlite3.Connection, root: Path, progress: Progress | Non
             index.drop_indexes(connection)
         first_doc = index.next_doc_id(connection)
         batch: layout.Rows = {}
-        for done, (path, digest, rows, holdings, texts) in enumerate(_read_all(changed, root), start=1):
-            if path in indexed:
-                touched |= _forget(connection, path)
-            index.merge_rows(batch, rows)
-            touched |= holdings
-            connection.execute("INSERT INTO data_file VALUES (?, ?, ?, ?)", (path, *on_disk[path], digest))
+        for done, read in enumerate(_read_all(changed, root), start=1):
+            if read.path in indexed:
+                touched |= _forget(connection, read.path)
+            index.merge_rows(batch, read.rows)
+            touched |= read.holdings
+            connection.execute(
+                "INSERT INTO data_file VALUES (?, ?, ?, ?)", (read.path, *on_disk[read.path], read.sha256)
+            )
             connection.executemany(
-                "INSERT INTO text_file VALUES (?, ?, ?, ?)", [(text, path, *stat) for text, stat in texts]
+                "INSERT INTO text_file VALUES (?, ?, ?, ?)", [(text, read.path, *stat) for text, stat in read.texts]
             )
             if done % BATCH_FILES == 0:
                 index.insert_rows_unindexed(connection, batch)
@@ -188,10 +191,18 @@ PARALLEL_FROM = 64
 # Rows are inserted this many files at a time: fewer, larger inserts.
 BATCH_FILES = 100
 
-Read = tuple[str, str, "layout.Rows", set[tuple[str, str]], list[tuple[str, tuple[int | None, int | None]]]]
+
+class FileRead(NamedTuple):
+    """What reading one data file gives the index: prepared in a worker, inserted by the parent."""
+
+    path: str
+    sha256: str
+    rows: layout.Rows
+    holdings: set[tuple[str, str]]  # the (office, holder) pairs its terms belong to
+    texts: list[tuple[str, tuple[int | None, int | None]]]  # each article text it reads, with (size, mtime)
 
 
-def _read_all(paths: list[str], root: Path) -> Iterator[Read]:
+def _read_all(paths: list[str], root: Path) -> Iterator[FileRead]:
     """Each file's index rows, in order; many files are parsed in parallel, one worker per core.
 
     tomllib is pure Python, so a first build of a large fact base is bound by parsing: the workers
@@ -209,7 +220,7 @@ def _read_all(paths: list[str], root: Path) -> Iterator[Read]:
         yield from pool.imap(_read, jobs, chunksize=8)
 
 
-def _read(job: tuple[str, Path]) -> Read:
+def _read(job: tuple[str, Path]) -> FileRead:
     """One data file's content hash, index rows, the holdings its terms belong to, and the article
     texts it reads (all worked out in the worker, so the inserting process only inserts)."""
     from newskb.store import load_file  # imported here: a warm index reads no data file
@@ -218,7 +229,7 @@ def _read(job: tuple[str, Path]) -> Read:
     base, problems = load_file(Path(path), root)
     texts = [(str(source.text), _stat(str(source.text))) for source in base.sources]
     holdings = {(term.office, term.holder) for term in base.terms}
-    return path, _sha256(path), index.rows_of(base, problems), holdings, texts
+    return FileRead(path, _sha256(path), index.rows_of(base, problems), holdings, texts)
 
 
 def _forget(connection: sqlite3.Connection, path: str) -> set[tuple[str, str]]:

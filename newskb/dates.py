@@ -4,7 +4,8 @@ Written forms (see README, "Dates"):
 
     2024-10-01   that day              2024-10   some day that month      2014   some day that year
     2014~        about 2014 (widened by one unit each side)               2014?  2014, source unsure
-    ..2024-09-30 on or before that day  2024..   on or after that year    ..     (as an end) open
+    2014%        about 2014, and unsure                                   ..     (as an end) open
+    ..2024-09-30 on or before that day  2024..   on or after that year
 
 Every date has an earliest and a latest possible day; as-of questions are comparisons of those.
 """
@@ -31,7 +32,7 @@ _PATTERN = re.compile(
     r"(?P<before>\.\.)?(?P<year>\d{4})(?:-(?P<month>\d{2})(?:-(?P<day>\d{2}))?)?"
     r"(?P<mark>[~?%])?(?P<after>\.\.)?"
 )
-_GRAMMAR = "expected YYYY, YYYY-MM or YYYY-MM-DD, optionally followed by ~ or ?"
+_GRAMMAR = "expected YYYY, YYYY-MM or YYYY-MM-DD, optionally followed by ~, ? or %, with .. before or after"
 
 
 class Precision(StrEnum):

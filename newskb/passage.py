@@ -15,8 +15,8 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])[\"'\u2019\u201d]?\s+|\n+")
 
 
 @dataclass(frozen=True, slots=True)
-class Span:
-    """A half-open range [start, end) of character offsets into the original text."""
+class Extent:
+    """A half-open range [start, end) of character offsets into an article (not dates.Span, a term's days)."""
 
     start: int
     end: int
@@ -48,7 +48,7 @@ def fold_space(text: str) -> tuple[str, list[int]]:
     return "".join(folded), origins
 
 
-def locate(quote: str, text: str) -> Span | None:
+def locate(quote: str, text: str) -> Extent | None:
     """Where `quote` stands in `text`, forgiving only differences in whitespace."""
     folded_quote, _ = fold_space(quote)
     if not folded_quote:
@@ -57,26 +57,26 @@ def locate(quote: str, text: str) -> Span | None:
     position = folded_text.find(folded_quote)
     if position < 0:
         return None
-    return Span(origins[position], origins[position + len(folded_quote) - 1] + 1)
+    return Extent(origins[position], origins[position + len(folded_quote) - 1] + 1)
 
 
-def sentences(text: str) -> list[Span]:
+def sentences(text: str) -> list[Extent]:
     """The sentences of an article, as spans of its text, in order (blank stretches dropped)."""
-    spans: list[Span] = []
+    spans: list[Extent] = []
     start = 0
     for match in _SENTENCE_END.finditer(text):
         end = match.start() + (1 if match.group().startswith(("'", '"', "\u2019", "\u201d")) else 0)
         if text[start:end].strip():
-            spans.append(Span(start, end))
+            spans.append(Extent(start, end))
         start = match.end()
     if text[start:].strip():
-        spans.append(Span(start, len(text.rstrip())))
+        spans.append(Extent(start, len(text.rstrip())))
     return spans
 
 
-def surrounding(span: Span, text: str) -> Span:
+def surrounding(span: Extent, text: str) -> Extent:
     """The run of whole sentences that contains `span`."""
     covering = [sentence for sentence in sentences(text) if sentence.end > span.start and sentence.start < span.end]
     if not covering:
         return span
-    return Span(covering[0].start, covering[-1].end)
+    return Extent(covering[0].start, covering[-1].end)

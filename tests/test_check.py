@@ -83,7 +83,7 @@ def test_malformed_date(tiny: TinyBase) -> None:
     )
     assert problems(tiny) == [
         f"{SOURCE}:{line + 2}: event.date: 'tomorrow' is not a date: "
-        "expected YYYY, YYYY-MM or YYYY-MM-DD, optionally followed by ~ or ?"
+        "expected YYYY, YYYY-MM or YYYY-MM-DD, optionally followed by ~, ? or %, with .. before or after"
     ]
 
 

@@ -40,6 +40,9 @@ def test_qualifiers_and_precision() -> None:
     assert parse("2024-10-01").is_exact and not parse("2024").is_exact
 
 
+GRAMMAR = "expected YYYY, YYYY-MM or YYYY-MM-DD, optionally followed by ~, ? or %, with .. before or after"
+
+
 @pytest.mark.parametrize(
     ("text", "message"),
     [
@@ -51,20 +54,23 @@ def test_qualifiers_and_precision() -> None:
         ("..2024..", "'..2024..' is not a date: '..' may stand before or after a date, not both"),
         (
             "tomorrow",
-            "'tomorrow' is not a date: expected YYYY, YYYY-MM or YYYY-MM-DD, optionally followed by ~ or ?",
+            f"'tomorrow' is not a date: {GRAMMAR}",
         ),
-        ("", "'' is not a date: expected YYYY, YYYY-MM or YYYY-MM-DD, optionally followed by ~ or ?"),
+        (
+            "",
+            f"'' is not a date: {GRAMMAR}",
+        ),
         (
             "24-10-01",
-            "'24-10-01' is not a date: expected YYYY, YYYY-MM or YYYY-MM-DD, optionally followed by ~ or ?",
+            f"'24-10-01' is not a date: {GRAMMAR}",
         ),
         (
             "2024-1-1",
-            "'2024-1-1' is not a date: expected YYYY, YYYY-MM or YYYY-MM-DD, optionally followed by ~ or ?",
+            f"'2024-1-1' is not a date: {GRAMMAR}",
         ),
         (
             " 2024",
-            "' 2024' is not a date: expected YYYY, YYYY-MM or YYYY-MM-DD, optionally followed by ~ or ?",
+            f"' 2024' is not a date: {GRAMMAR}",
         ),
     ],
 )
