@@ -11,6 +11,7 @@ from newskb import evidence, export, query, search
 from newskb.cache import open_index
 from newskb.errors import BadArgumentError, DataFileError, NotFoundError
 from newskb.kinds import Kind
+from newskb.rows import Answer
 
 
 @pytest.fixture
@@ -23,7 +24,7 @@ def db(kb: Path) -> sqlite3.Connection:
 NSG = "NATO Secretary General"
 
 
-def holders(answer: query.Answer) -> list[tuple[str, str]]:
+def holders(answer: Answer) -> list[tuple[str, str]]:
     return [(row.holder_id, row.status) for row in answer.rows]
 
 
