@@ -3,8 +3,8 @@
 Written forms (see README, "Dates"):
 
     2024-10-01   that day              2024-10   some day that month      2014   some day that year
-    2014~        about 2014 (widened by one unit each side)               2014?  2014, source unsure
-    2014%        about 2014, and unsure                                   ..     (as an end) open
+    2014~        about 2014 (widened by one unit each side)               2014?  2014, source unsure (as ~)
+    2014%        about 2014, and unsure (widened by two)                  ..     (as an end) open
     ..2024-09-30 on or before that day  2024..   on or after that year
 
 Every date has an earliest and a latest possible day; as-of questions are comparisons of those.
@@ -118,18 +118,20 @@ class Edtf:
     def is_exact(self) -> bool:
         return self.earliest_day == self.latest_day
 
+    @property
+    def widening(self) -> int:
+        """How many units of its precision the date is widened each side: about (`~`) or unsure (`?`) one,
+        both (`%`) two (as python-edtf widens them at year precision)."""
+        return int(self.approximate) + int(self.uncertain)
+
     def _span(self) -> tuple[date, date]:
+        widen = self.widening
         if self.day is not None and self.month is not None:
             first = last = date(self.year, self.month, self.day)
-            if self.approximate:
-                first, last = _shift_days(first, -1), _shift_days(last, 1)
-            return first, last
+            return _shift_days(first, -widen), _shift_days(last, widen)
         if self.month is not None:
             first_month = last_month = (self.year, self.month)
-            if self.approximate:
-                first_month, last_month = _add_months(first_month, -1), _add_months(last_month, 1)
-            return _month_start(first_month), _month_end(last_month)
-        widen = 1 if self.approximate else 0
+            return _month_start(_add_months(first_month, -widen)), _month_end(_add_months(last_month, widen))
         first_year = max(self.year - widen, FIRST_DAY.year)
         last_year = min(self.year + widen, LAST_DAY.year)
         return date(first_year, 1, 1), date(last_year, 12, 31)

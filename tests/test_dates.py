@@ -15,8 +15,12 @@ GRAMMAR_ROWS = [
     ("2024-02", date(2024, 2, 1), date(2024, 2, 29)),
     ("2014", date(2014, 1, 1), date(2014, 12, 31)),
     ("2014~", date(2013, 1, 1), date(2015, 12, 31)),
-    ("2014?", date(2014, 1, 1), date(2014, 12, 31)),
-    ("2014%", date(2013, 1, 1), date(2015, 12, 31)),
+    ("2014?", date(2013, 1, 1), date(2015, 12, 31)),
+    ("2014%", date(2012, 1, 1), date(2016, 12, 31)),
+    ("2024-10?", date(2024, 9, 1), date(2024, 11, 30)),
+    ("2024-10%", date(2024, 8, 1), date(2024, 12, 31)),
+    ("2024-10-01?", date(2024, 9, 30), date(2024, 10, 2)),
+    ("2024-10-01%", date(2024, 9, 29), date(2024, 10, 3)),
     ("2024-10~", date(2024, 9, 1), date(2024, 11, 30)),
     ("2024-01~", date(2023, 12, 1), date(2024, 2, 29)),
     ("2024-10-01~", date(2024, 9, 30), date(2024, 10, 2)),
@@ -157,5 +161,41 @@ def test_every_date_round_trips_and_has_ordered_bounds(text: str) -> None:
     assert str(value) == text
     assert value.earliest_day <= value.latest_day
     assert parse(str(value)) == value
-    widened = Edtf(year=value.year, month=value.month, day=value.day, approximate=True)
-    assert widened.earliest_day <= value.earliest_day <= value.latest_day <= widened.latest_day
+    widest = Edtf(year=value.year, month=value.month, day=value.day, approximate=True, uncertain=True)
+    assert widest.earliest_day <= value.earliest_day <= value.latest_day <= widest.latest_day
+
+
+# --- Against a peer implementation: python-edtf ---------------------------------------------------
+
+
+@pytest.mark.parametrize("written", ["2014", "2014~", "2014?", "2014%", "1999?", "2024%"])
+def test_year_precision_is_widened_as_python_edtf_widens_it(written: str) -> None:
+    """`~` and `?` widen a year by one each side, `%` by two: python-edtf's fuzzy bounds, exactly."""
+    import edtf
+
+    peer = edtf.parse_edtf(written)
+    value = parse(written)
+    assert value.earliest_day == edtf.struct_time_to_date(peer.lower_fuzzy())
+    assert value.latest_day == edtf.struct_time_to_date(peer.upper_fuzzy())
+
+
+@pytest.mark.parametrize(
+    ("written", "ours", "theirs"),
+    [
+        # python-edtf pads an uncertain month by a year and a month (PADDING_MONTH_PRECISION plus the year's):
+        # newskb widens by one unit of the precision the source gave, so "October 2024, unsure" stays in 2024.
+        ("2024-10?", (date(2024, 9, 1), date(2024, 11, 30)), (date(2023, 9, 1), date(2025, 11, 30))),
+        # and a day by a year, a month and a day; newskb by one day each side.
+        ("2024-10-01~", (date(2024, 9, 30), date(2024, 10, 2)), (date(2023, 8, 31), date(2025, 11, 2))),
+        ("2024-10-01%", (date(2024, 9, 29), date(2024, 10, 3)), (date(2022, 7, 30), date(2026, 12, 3))),
+    ],
+)
+def test_month_and_day_precision_differ_from_python_edtf_on_purpose(
+    written: str, ours: tuple[date, date], theirs: tuple[date, date]
+) -> None:
+    import edtf
+
+    peer = edtf.parse_edtf(written)
+    assert (edtf.struct_time_to_date(peer.lower_fuzzy()), edtf.struct_time_to_date(peer.upper_fuzzy())) == theirs
+    value = parse(written)
+    assert (value.earliest_day, value.latest_day) == ours
