@@ -89,7 +89,7 @@ def verify(base: FactBase) -> list[Problem]:
     for expectation in base.expectations:
         message = _failure(connection, expectation)
         if message is not None:
-            key = "holder" if expectation.office else "first"
+            key = "first" if expectation.search else "outcome" if expectation.outcome else "holder"
             problems.append(
                 Problem(
                     file=expectation.origin.file,
@@ -112,6 +112,14 @@ def _failure(connection: sqlite3.Connection, expectation: Expectation) -> str | 
             return (
                 f"expected '{expectation.holder}' to hold '{expectation.office}' on {expectation.date.isoformat()}, "
                 f"but the answer is {answered}"
+            )
+        if expectation.office and expectation.date and expectation.outcome:
+            outcome = query.who(connection, expectation.office, expectation.date).outcome
+            if outcome == expectation.outcome:
+                return None
+            return (
+                f"expected the answer for '{expectation.office}' on {expectation.date.isoformat()} to be "
+                f"'{expectation.outcome}', but it is '{outcome}'"
             )
         if expectation.search and expectation.first:
             hits = search.search(connection, expectation.search, limit=1)

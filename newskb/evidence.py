@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import sqlite3
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from newskb.errors import NotFoundError
 from newskb.fuzzy import did_you_mean
+from newskb.index import linked
 from newskb.kinds import Kind
 from newskb.passage import locate, sentences, surrounding
 
@@ -42,6 +43,12 @@ class Citation:
     quote_start: int
     quote_end: int
     note: str | None
+    # How the source puts the fact, whose words it reports, which agencies it came through, and (a claim)
+    # the day it is true as of; an entity's summary has none of them.
+    modality: str | None = None
+    said_by: list[str] = field(default_factory=list)
+    via: list[str] = field(default_factory=list)
+    as_of: str | None = None
 
 
 def sources(connection: sqlite3.Connection) -> list[SourceRow]:
@@ -73,11 +80,11 @@ def sources(connection: sqlite3.Connection) -> list[SourceRow]:
 def cite(connection: sqlite3.Connection, fact_id: str) -> Citation:
     """The quote behind a term, event, claim or entity summary, inside its sentence of the article."""
     row = connection.execute(
-        "SELECT q.*, s.title, s.published, s.article FROM ("
-        "SELECT 'term' AS kind, id, source, quote, note FROM term WHERE id = :id "
-        "UNION ALL SELECT 'event', id, source, quote, note FROM event WHERE id = :id "
-        "UNION ALL SELECT 'claim', id, source, quote, note FROM claim WHERE id = :id "
-        "UNION ALL SELECT kind, id, source, quote, NULL FROM entity WHERE id = :id AND quote IS NOT NULL"
+        "SELECT q.*, s.title, s.published, s.article, coalesce(q.written_as_of, s.published) AS as_of FROM ("
+        "SELECT 'term' AS kind, id, source, quote, note, modality, NULL AS written_as_of FROM term WHERE id = :id "
+        "UNION ALL SELECT 'event', id, source, quote, note, modality, NULL FROM event WHERE id = :id "
+        "UNION ALL SELECT 'claim', id, source, quote, note, modality, as_of FROM claim WHERE id = :id "
+        "UNION ALL SELECT kind, id, source, quote, note, NULL, NULL FROM entity WHERE id = :id AND quote IS NOT NULL"
         ") q JOIN source s ON s.id = q.source",
         {"id": fact_id},
     ).fetchone()
@@ -110,6 +117,10 @@ def cite(connection: sqlite3.Connection, fact_id: str) -> Citation:
         quote_start=start,
         quote_end=end,
         note=row["note"],
+        modality=row["modality"],
+        said_by=linked(connection, "said_by", row["id"]),
+        via=linked(connection, "via", row["id"]),
+        as_of=row["as_of"] if row["kind"] == Kind.CLAIM else None,
     )
 
 

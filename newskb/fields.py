@@ -78,7 +78,9 @@ class Fields:
         if kind is KeyType.DAY:
             return self.day(name, required=required)
         if kind is KeyType.COUNT:
-            return self.integer(name, default=declared.default or 1, minimum=1)
+            return self.integer(name, default=int(declared.default or 1), minimum=1)
+        if kind is KeyType.CHOICE:
+            return self.choice(name, declared.choices, default=declared.default, required=required)
         path = self.text(name, required=required)
         # A path is relative to the TOML file that names it.
         return None if path is None else Path(os.path.normpath(self.origin.file.parent / path))
@@ -156,6 +158,19 @@ class Fields:
         except dates.DateError as error:
             self.problem(key, str(error))
             return None
+
+    def choice(
+        self, key: str, choices: tuple[str, ...], *, default: int | str | None, required: bool = False
+    ) -> str | None:
+        """One of a fixed set of words; absent is the default."""
+        value = self.text(key, required=required)
+        if value is None:
+            return None if default is None else str(default)
+        if value not in choices:
+            hint = did_you_mean(value, choices)
+            self.problem(key, f"'{value}' is not one of {', '.join(choices)}{hint}")
+            return None if default is None else str(default)
+        return value
 
     def day(self, key: str, *, required: bool = False) -> datetime.date | None:
         """One exact day (YYYY-MM-DD), as a question about a day needs."""

@@ -86,6 +86,12 @@ def connect(target: str) -> sqlite3.Connection:
     return connection
 
 
+def linked(connection: sqlite3.Connection, table: str, record_id: str) -> list[str]:
+    """The ids one of a record's list keys names (`said_by`, `via`, ...), in the order they are written."""
+    sql = f'SELECT entity_id FROM "{table}" WHERE record_id = ? ORDER BY position'
+    return [row[0] for row in connection.execute(sql, (record_id,))]
+
+
 def build(base: FactBase, target: str = ":memory:") -> sqlite3.Connection:
     """A fresh index of `base`; where ids collide, the first record wins (check reports the rest)."""
     connection = create(target)

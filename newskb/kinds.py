@@ -1,4 +1,5 @@
-"""The kinds of record in the fact base, spelled as their TOML table names."""
+"""The fixed vocabularies of the fact base: the kinds of record (spelled as their TOML table names), and
+how sure a source is of a fact."""
 
 from __future__ import annotations
 
@@ -17,6 +18,24 @@ class Kind(StrEnum):
     EVENT = "event"
     CLAIM = "claim"
     EXPECT = "expect"
+
+
+class Modality(StrEnum):
+    """How a source puts a fact: asserted, scheduled, expected by someone, or only possible."""
+
+    STATED = "stated"  # the source asserts it
+    ANNOUNCED = "announced"  # scheduled or to happen: "will take office"
+    EXPECTED = "expected"  # someone expects it: "officials expect Rutte to continue"
+    POSSIBLE = "possible"  # hedged: "may", "a potential return"
+
+
+class Outcome(StrEnum):
+    """What `who` found on a day: someone (certainly or possibly) in office, nobody known, or the
+    sources cannot tell (only terms whose dates are unknown)."""
+
+    FOUND = "found"
+    NOBODY = "nobody"
+    CANNOT_TELL = "cannot tell"
 
 
 ENTITY_KINDS = (Kind.PERSON, Kind.ORGANIZATION, Kind.COUNTRY, Kind.OFFICE)

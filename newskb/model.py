@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any, ClassVar, Literal
 
 from newskb.dates import Edtf, Span
-from newskb.kinds import Kind
+from newskb.kinds import Kind, Modality, Outcome
 from newskb.linemap import LazyLineMap
 from newskb.schema import Key, KeyType, describe, key, keys_of
 
@@ -42,6 +42,31 @@ def _fact_quote() -> Any:
 
 def _fact_note() -> Any:
     return key(KeyType.NOTE, "How anything not printed in the source was inferred.")
+
+
+def _said_by() -> Any:
+    return key(
+        KeyType.IDS,
+        "Whose words or view it reports (`According to ...`); unnamed speakers as their organization, with a note.",
+        refs=(Kind.PERSON, Kind.ORGANIZATION),
+    )
+
+
+def _via() -> Any:
+    return key(
+        KeyType.IDS,
+        "The agencies the source cites for this fact (never assumed from `cites`).",
+        refs=(Kind.ORGANIZATION,),
+    )
+
+
+def _modality() -> Any:
+    return key(
+        KeyType.CHOICE,
+        "How the source puts it: asserted, scheduled (`will take office`), expected by someone, or hedged (`may`).",
+        choices=tuple(Modality),
+        default=Modality.STATED.value,
+    )
 
 
 OpenEnd = Literal[".."]
@@ -86,6 +111,7 @@ class Entity:
     summary: str | None = key(KeyType.NOTE, "Who or what it is, as the source states it.", requires=("source", "quote"))
     source: str | None = key(KeyType.ID, "The source of the summary.", refs=(Kind.SOURCE,))
     quote: str | None = key(KeyType.TEXT, "The source's verbatim words behind the summary.")
+    note: str | None = key(KeyType.NOTE, "How anything in the summary not printed in the source was inferred.")
     org: str | None = key(
         KeyType.ID,
         "The organization or country the office belongs to.",
@@ -129,6 +155,9 @@ class Term:
     start: Edtf | None = key(KeyType.DATE, "The first day in office (absent: unknown).")
     end: Edtf | OpenEnd | None = key(KeyType.END, "The first day out of office; `..` open, absent unknown.")
     replaces: str | None = key(KeyType.ID, "The previous holder of the office.", refs=HOLDER_KINDS)
+    modality: str = _modality()
+    said_by: tuple[str, ...] = _said_by()
+    via: tuple[str, ...] = _via()
     source: str = _fact_source()
     quote: str = _fact_quote()
     note: str | None = _fact_note()
@@ -153,6 +182,9 @@ class Event:
     involves: tuple[str, ...] = key(KeyType.IDS, "Who and what it involves.", refs=ENTITY_KINDS)
     # The id of an event from another source that tells of the same happening (their dates are compared).
     same_as: str | None = key(KeyType.ID, "The same event told by another source.", refs=(Kind.EVENT,))
+    modality: str = _modality()
+    said_by: tuple[str, ...] = _said_by()
+    via: tuple[str, ...] = _via()
     source: str = _fact_source()
     quote: str = _fact_quote()
     note: str | None = _fact_note()
@@ -168,6 +200,10 @@ class Claim:
     id: str = _id()
     about: tuple[str, ...] = key(KeyType.IDS, "What the claim is about.", required=True, refs=ENTITY_KINDS)
     text: str = key(KeyType.TEXT, "The claim, in the curator's words.", required=True)
+    as_of: Edtf | None = key(KeyType.DATE, "The day the claim is true as of (default: the source's `published`).")
+    modality: str = _modality()
+    said_by: tuple[str, ...] = _said_by()
+    via: tuple[str, ...] = _via()
     source: str = _fact_source()
     quote: str = _fact_quote()
     note: str | None = _fact_note()
@@ -182,12 +218,20 @@ class Expectation:
     """
 
     kind: ClassVar[Kind] = Kind.EXPECT
-    # Which keys go together: a record uses exactly one of these groups, and then needs all of its keys.
-    ALTERNATIVES: ClassVar[tuple[tuple[str, ...], ...]] = (("office", "date", "holder"), ("search", "first"))
+    # Which keys go together: a record uses exactly one of these groups, and then one key of each of its slots.
+    ALTERNATIVES: ClassVar[tuple[tuple[tuple[str, ...], ...], ...]] = (
+        (("office",), ("date",), ("holder", "outcome")),
+        (("search",), ("first",)),
+    )
     id: str = _id()
     office: str | None = key(KeyType.ID, "The office asked about.", refs=(Kind.OFFICE,))
     date: datetime.date | None = key(KeyType.DAY, "The day asked about.")
     holder: str | None = key(KeyType.ID, "Who must hold the office that day.", refs=HOLDER_KINDS)
+    outcome: str | None = key(
+        KeyType.CHOICE,
+        "Or: what `who` must answer that day, when nobody holds it.",
+        choices=(Outcome.NOBODY.value, Outcome.CANNOT_TELL.value),
+    )
     search: str | None = key(KeyType.TEXT, "A search query.")
     first: str | None = key(KeyType.ID, "The id that search must find first.", refs=SEARCHABLE_KINDS)
     note: str | None = key(KeyType.NOTE, "Why the answer must hold.")
@@ -247,7 +291,12 @@ def data_format_table() -> str:
     for record_class, kinds in classes.items():
         first = True
         requirers = {name: key.name for key in keys_of(record_class) for name in key.requires}
-        groups = {name: group for group in getattr(record_class, "ALTERNATIVES", ()) for name in group}
+        groups = {
+            name: [" or ".join(f"`{other}`" for other in slot) for slot in group if name not in slot]
+            for group in getattr(record_class, "ALTERNATIVES", ())
+            for slot in group
+            for name in slot
+        }
         for declared in keys_of(record_class):
             shown = declared.kinds or kinds
             label = ", ".join(f"`{kind.value}`" for kind in shown) if first or declared.kinds else ""
@@ -259,7 +308,7 @@ def data_format_table() -> str:
             elif declared.name in requirers:
                 required = f"with `{requirers[declared.name]}`"
             elif declared.name in groups:
-                required = "with " + ", ".join(f"`{name}`" for name in groups[declared.name] if name != declared.name)
+                required = "with " + ", ".join(groups[declared.name])
             else:
                 required = ""
             rows.append(f"| {label} | `{declared.name}` | {describe(declared)} | {required} | {declared.doc} |")

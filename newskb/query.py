@@ -6,12 +6,13 @@ Statuses come from `dates.Span`, the one place the as-of rules live; SQL only se
 
 from __future__ import annotations
 
+import dataclasses
 import sqlite3
 from datetime import date
 
 from newskb.dates import OPEN, Span, Status, parse
-from newskb.kinds import ENTITY_KINDS, Kind
-from newskb.rows import Answer, ClaimRow, Profile, TermRow, TimelineKind, TimelineRow
+from newskb.kinds import ENTITY_KINDS, Kind, Modality
+from newskb.rows import Answer, ClaimRow, InRange, Profile, TermRow, TimelineKind, TimelineRow
 from newskb.search import Match, resolve
 
 # A term "in play" on a day: someone who holds, may hold, or (dates unknown) might hold the office.
@@ -19,6 +20,20 @@ _IN_PLAY = (Status.HOLDS, Status.POSSIBLY, Status.UNKNOWN)
 
 # A source is "known" on a day when it was certainly published by then (`:known` NULL: every source).
 _KNOWN = "(:known IS NULL OR {alias}.published_latest <= :known)"
+
+
+def _ids(table: str, owner: str) -> str:
+    """A record's ids in one of its list keys (said_by, via, ...), in order, joined by char(31)."""
+    return (
+        f"(SELECT group_concat(entity_id, char(31)) FROM "
+        f"(SELECT entity_id FROM {table} WHERE record_id = {owner} ORDER BY position))"
+    )
+
+
+def _split(joined: str | None) -> list[str]:
+    return joined.split("\x1f") if joined else []
+
+
 _TERM_SQL = f"""
 SELECT t.*, o.name AS office_name, coalesce(h.name, t.holder) AS holder_name,
     -- the newest known source that tells of this holding as still open: how old the evidence is
@@ -31,7 +46,15 @@ SELECT t.*, o.name AS office_name, coalesce(h.name, t.holder) AS holder_name,
     -- the end a newer known source gives to a holding this source knew as open
     (SELECT t4."end" || char(31) || t4.id FROM holding c JOIN term t4 ON t4.id = c.other_id
      JOIN source s4 ON s4.id = t4.source WHERE c.term_id = t.id AND c.closes AND {_KNOWN.format(alias="s4")}
-     ORDER BY s4.published_latest DESC LIMIT 1) AS closing
+     ORDER BY s4.published_latest DESC LIMIT 1) AS closing,
+    -- who held the office next: the first later known term whose `replaces` names this holder
+    (SELECT t6.holder || char(31) || coalesce(e6.name, t6.holder) FROM term t6 JOIN source s6 ON s6.id = t6.source
+     LEFT JOIN entity e6 ON e6.id = t6.holder
+     WHERE t6.office = t.office AND t6.replaces = t.holder AND t6.id <> t.id AND {_KNOWN.format(alias="s6")}
+       AND (t.start_earliest IS NULL OR t6.start_earliest IS NULL OR t6.start_earliest >= t.start_earliest)
+     ORDER BY t6.start_earliest IS NULL, t6.start_earliest LIMIT 1) AS next_holder,
+    (SELECT name FROM entity WHERE id = t.replaces) AS replaces_name,
+    {_ids("said_by", "t.id")} AS said_by_ids, {_ids("via", "t.id")} AS via_ids
 FROM term t
 LEFT JOIN entity o ON o.id = t.office
 LEFT JOIN entity h ON h.id = t.holder
@@ -73,8 +96,15 @@ def _term_row(row: sqlite3.Row, day: date) -> TermRow:
         quote=row["quote"],
         note=row["note"],
         id=row["id"],
-        conflicts=row["conflict_ids"].split("\x1f") if row["conflict_ids"] else [],
-        closed_by=row["closing"].split("\x1f")[1] if row["closing"] else None,
+        conflicts=_split(row["conflict_ids"]),
+        closed_by=_split(row["closing"])[1] if row["closing"] else None,
+        replaces=row["replaces"],
+        replaced_by=_split(row["next_holder"])[0] if row["next_holder"] else None,
+        predecessor=row["replaces_name"] or row["replaces"],
+        successor=_split(row["next_holder"])[1] if row["next_holder"] else None,
+        modality=Modality(row["modality"]),
+        said_by=_split(row["said_by_ids"]),
+        via=_split(row["via_ids"]),
     )
 
 
@@ -130,16 +160,21 @@ def timeline(
     start: date | None = None,
     end: date | None = None,
     known: date | None = None,
+    certain: bool = False,
 ) -> tuple[Match | None, list[TimelineRow]]:
-    """Events and dated term starts and ends in order; undated ones follow, listed apart."""
+    """Events and dated term starts and ends in order; undated ones follow, listed apart.
+
+    With a range, an item whose date only may fall in it (an imprecise or open-bounded date that
+    overlaps it) is kept as `in_range` "possibly"; `certain` keeps only the items certainly in it.
+    """
     match = resolve(connection, entity, ENTITY_KINDS, "entity") if entity else None
     entity_id = match.id if match else None
     rows: list[TimelineRow] = []
     # Separate statements with and without an entity: an "IS NULL OR" would keep SQLite off its indexes.
     involving = "AND e.id IN (SELECT record_id FROM involves WHERE entity_id = :entity)" if entity_id else ""
     for row in connection.execute(
-        "SELECT e.*, (SELECT group_concat(entity_id, char(31)) FROM "
-        "(SELECT entity_id FROM involves WHERE record_id = e.id ORDER BY position)) AS involved "
+        f"SELECT e.*, {_ids('involves', 'e.id')} AS involved, {_ids('said_by', 'e.id')} AS said_by_ids, "
+        f"{_ids('via', 'e.id')} AS via_ids "
         f"FROM event e JOIN source s ON s.id = e.source WHERE {_KNOWN.format(alias='s')} {involving}",
         {"entity": entity_id, "known": known.isoformat() if known else None},
     ):
@@ -148,10 +183,13 @@ def timeline(
                 date=row["date"],
                 kind=TimelineKind.EVENT,
                 title=row["title"],
-                involves=row["involved"].split("\x1f") if row["involved"] else [],
+                involves=_split(row["involved"]),
                 source=row["source"],
                 quote=row["quote"],
                 id=row["id"],
+                modality=Modality(row["modality"]),
+                said_by=_split(row["said_by_ids"]),
+                via=_split(row["via_ids"]),
             )
         )
     terms = _terms(connection, _INVOLVING if entity_id else "1", {"entity": entity_id}, date.today(), known)
@@ -172,13 +210,22 @@ def timeline(
                     source=term.source,
                     quote=term.quote,
                     id=term.id,
+                    modality=term.modality,
+                    said_by=term.said_by,
+                    via=term.via,
                 )
             )
     bounds = {id(row): _bounds(row.date) for row in rows}
-    dated = [row for row in rows if row.date is not None and _within(*bounds[id(row)], start, end)]
+    dated = [
+        dataclasses.replace(row, in_range=_in_range(*bounds[id(row)], start, end))
+        for row in rows
+        if row.date is not None and _within(*bounds[id(row)], start, end)
+    ]
+    if certain:
+        dated = [row for row in dated if row.in_range is InRange.YES]
     # An "on or before" date sorts at its last possible day, where the reader expects it, just
     # ahead of the items known to fall on that day.
-    dated.sort(key=lambda row: (_sort_day(*bounds[id(row)]), *bounds[id(row)], row.id))
+    dated.sort(key=lambda row: (_sort_day(*_bounds(row.date)), *_bounds(row.date), row.id))
     # A date range asks for dated items only; otherwise the undated follow, listed apart.
     undated = [] if start or end else sorted((row for row in rows if row.date is None), key=lambda row: row.id)
     return match, [*dated, *undated]
@@ -200,6 +247,12 @@ def _within(earliest: date, latest: date, start: date | None, end: date | None) 
     return not ((start is not None and latest < start) or (end is not None and earliest > end))
 
 
+def _in_range(earliest: date, latest: date, start: date | None, end: date | None) -> InRange:
+    """Whether every day an item may fall on is inside the asked range, or only some of them."""
+    inside = (start is None or earliest >= start) and (end is None or latest <= end)
+    return InRange.YES if inside else InRange.POSSIBLY
+
+
 def show(connection: sqlite3.Connection, name: str, day: date) -> Profile:
     """The profile of a person, organization, country or office, every part with its source."""
     match = resolve(connection, name, ENTITY_KINDS, "person, organization, country or office")
@@ -210,21 +263,13 @@ def show(connection: sqlite3.Connection, name: str, day: date) -> Profile:
     ]
     terms = _terms(connection, _INVOLVING, {"entity": match.id}, day, None)
     _, events = timeline(connection, entity=match.id)
-    claims = [
-        ClaimRow(
-            id=row["id"],
-            text=row["text"],
-            about=row["about_ids"].split("\x1f"),
-            source=row["source"],
-            quote=row["quote"],
-        )
-        for row in connection.execute(
-            "SELECT c.*, (SELECT group_concat(entity_id, char(31)) FROM "
-            "(SELECT entity_id FROM about WHERE record_id = c.id ORDER BY position)) AS about_ids "
-            "FROM claim c WHERE c.id IN (SELECT record_id FROM about WHERE entity_id = ?) ORDER BY c.rowid",
-            (match.id,),
-        )
-    ]
+    # What the entity's claims are about, and what it said.
+    claims = claims_where(
+        connection,
+        "c.id IN (SELECT record_id FROM about WHERE entity_id = :entity "
+        "UNION SELECT record_id FROM said_by WHERE entity_id = :entity)",
+        {"entity": match.id},
+    )
     return Profile(
         id=entity["id"],
         kind=Kind(entity["kind"]),
@@ -238,3 +283,33 @@ def show(connection: sqlite3.Connection, name: str, day: date) -> Profile:
         events=[event for event in events if event.kind is TimelineKind.EVENT],
         claims=claims,
     )
+
+
+# A claim's row: its lists, its speakers' names, and the day it is true as of (its own, else its source's).
+_CLAIM_SQL = f"""
+SELECT c.*, {_ids("about", "c.id")} AS about_ids, {_ids("said_by", "c.id")} AS said_by_ids,
+    {_ids("via", "c.id")} AS via_ids, coalesce(c.as_of, s.published) AS true_as_of,
+    (SELECT group_concat(name, char(31)) FROM
+        (SELECT coalesce((SELECT name FROM entity WHERE id = b.entity_id), b.entity_id) AS name
+         FROM said_by b WHERE b.record_id = c.id ORDER BY b.position)) AS speaker_names
+FROM claim c JOIN source s ON s.id = c.source
+"""
+
+
+def claims_where(connection: sqlite3.Connection, where: str, parameters: dict[str, object]) -> list[ClaimRow]:
+    """Claims matching `where` (SQL over `c`, the claim), in the order they were written."""
+    return [
+        ClaimRow(
+            id=row["id"],
+            text=row["text"],
+            about=_split(row["about_ids"]),
+            source=row["source"],
+            quote=row["quote"],
+            as_of=row["true_as_of"],
+            modality=Modality(row["modality"]),
+            said_by=_split(row["said_by_ids"]),
+            speakers=_split(row["speaker_names"]),
+            via=_split(row["via_ids"]),
+        )
+        for row in connection.execute(_CLAIM_SQL + f"WHERE {where} ORDER BY c.rowid", parameters)
+    ]

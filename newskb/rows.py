@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from newskb.dates import Status
-from newskb.kinds import Kind
+from newskb.kinds import Kind, Modality, Outcome
 from newskb.search import Match
 
 
@@ -33,6 +33,20 @@ class TermRow:
     conflicts: list[str]
     # The term from a newer source whose end closes this open one (the status uses that end).
     closed_by: str | None
+    # Who held the office before (the term's `replaces`) and after (the next term that replaces this holder).
+    replaces: str | None = None
+    replaced_by: str | None = None
+    predecessor: str | None = None  # their names
+    successor: str | None = None
+    # How the source puts it, whose words it reports, and which agencies it came through.
+    modality: Modality = Modality.STATED
+    said_by: list[str] = field(default_factory=list)
+    via: list[str] = field(default_factory=list)
+
+
+class InRange(StrEnum):
+    YES = "yes"
+    POSSIBLY = "possibly"
 
 
 class TimelineKind(StrEnum):
@@ -52,6 +66,12 @@ class TimelineRow:
     source: str
     quote: str
     id: str
+    # Whether the item falls in the asked range ("yes"), or only may ("possibly": an imprecise or open-bounded
+    # date that overlaps it); None for an undated item.
+    in_range: InRange | None = None
+    modality: Modality = Modality.STATED
+    said_by: list[str] = field(default_factory=list)
+    via: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -61,6 +81,12 @@ class ClaimRow:
     about: list[str]
     source: str
     quote: str
+    # The day the claim is true as of: written, or else its source's publication date.
+    as_of: str | None = None
+    modality: Modality = Modality.STATED
+    said_by: list[str] = field(default_factory=list)
+    speakers: list[str] = field(default_factory=list)  # their names
+    via: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -84,3 +110,12 @@ class Answer:
 
     match: Match | None
     rows: list[TermRow]
+
+    @property
+    def outcome(self) -> Outcome:
+        """Someone holds or possibly holds; nobody is known to; or only terms with unknown dates: cannot tell."""
+        if any(row.status in (Status.HOLDS, Status.POSSIBLY) for row in self.rows):
+            return Outcome.FOUND
+        if any(row.status is Status.UNKNOWN for row in self.rows):
+            return Outcome.CANNOT_TELL
+        return Outcome.NOBODY

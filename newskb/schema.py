@@ -32,6 +32,7 @@ class KeyType(StrEnum):
     DAY = "day"  # one exact day, YYYY-MM-DD
     COUNT = "count"  # a whole number, at least 1
     PATH = "path"  # a file, relative to the TOML file that names it
+    CHOICE = "choice"  # one of a fixed set of words
 
     @property
     def is_list(self) -> bool:
@@ -54,6 +55,7 @@ _TYPE_NAMES = {
     KeyType.DAY: "day",
     KeyType.COUNT: "integer >= 1",
     KeyType.PATH: "path",
+    KeyType.CHOICE: "one of",
 }
 
 
@@ -73,7 +75,10 @@ class Key:
     requires: tuple[str, ...] = ()
     # A fact's `source` may be left out: it is inherited from the file's [source] table.
     inherited: bool = False
-    default: int | None = None
+    # What a record holds when the key is not written (a count, or a choice).
+    default: int | str | None = None
+    # The words a choice may be.
+    choices: tuple[str, ...] = ()
     # One item of a list key, as `newskb add` spells its repeated option (`--alias`) and the index its table.
     singular: str = ""
 
@@ -96,7 +101,8 @@ def key(
     kinds: tuple[Kind, ...] | None = None,
     requires: tuple[str, ...] = (),
     inherited: bool = False,
-    default: int | None = None,
+    default: int | str | None = None,
+    choices: tuple[str, ...] = (),
     singular: str = "",
 ) -> Any:
     """A dataclass field that is a key of its record kind (typed Any, as `dataclasses.field` is)."""
@@ -110,11 +116,12 @@ def key(
         requires=requires,
         inherited=inherited,
         default=default,
+        choices=choices,
         singular=singular,
     )
     if required and not inherited and kinds is None:
         return dataclasses.field(metadata={"key": declared})
-    empty: Any = () if type.is_list else None
+    empty: Any = () if type.is_list else default
     return dataclasses.field(default=empty, metadata={"key": declared})
 
 
@@ -137,6 +144,10 @@ def _declared(record_class: type) -> Iterator[tuple[dataclasses.Field[Any], Key]
 def describe(declared: Key) -> str:
     """One cell of the README's table: the type, and what an id may name."""
     text = _TYPE_NAMES[declared.type]
+    if declared.choices:
+        text += " " + ", ".join(f"`{choice}`" for choice in declared.choices)
+        if declared.default is not None:
+            text += f" (default `{declared.default}`)"
     if declared.refs:
         names = [kind.value for kind in declared.refs]
         text += " of " + (names[0] if len(names) == 1 else ", ".join(names[:-1]) + " or " + names[-1])

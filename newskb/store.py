@@ -222,15 +222,31 @@ def _required_keys(record_class: type, declared: tuple[Key, ...], fields: Fields
     for key in declared:
         if key.name in table:
             required.update(key.requires)
-    alternatives: tuple[tuple[str, ...], ...] = getattr(record_class, "ALTERNATIVES", ())
-    if alternatives:
-        used = [group for group in alternatives if any(name in table for name in group)]
-        if len(used) != 1:
-            either = ", or ".join(", ".join(group[:-1]) + " and " + group[-1] for group in alternatives)
-            fields.problem("", f"an {fields.kind} record needs either {either}")
-        for group in used:
-            required.update(group)
+    alternatives: tuple[tuple[tuple[str, ...], ...], ...] = getattr(record_class, "ALTERNATIVES", ())
+    if not alternatives:
+        return required
+    used = [group for group in alternatives if any(name in table for slot in group for name in slot)]
+    if len(used) != 1:
+        either = ", or ".join(_spelled(group) for group in alternatives)
+        fields.problem("", f"an {fields.kind} record needs either {either}")
+    for group in used:
+        for slot in group:
+            given = [name for name in slot if name in table]
+            if len(given) > 1:
+                fields.problem(given[1], f"'{given[0]}' and '{given[1]}' do not go together: write one of them")
+            if given:
+                required.add(given[0])
+            elif len(slot) > 1:
+                fields.problem(slot[0], "missing required key " + " or ".join(f"'{name}'" for name in slot))
+            else:
+                required.add(slot[0])
     return required
+
+
+def _spelled(group: tuple[tuple[str, ...], ...]) -> str:
+    """`office, date and holder or outcome`."""
+    slots = [" or ".join(slot) for slot in group]
+    return ", ".join(slots[:-1]) + " and " + slots[-1]
 
 
 def _read_article(text_path: Path, fields: Fields) -> str | None:

@@ -5,6 +5,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 from typer.testing import CliRunner
 
@@ -30,7 +31,7 @@ def test_check_on_the_shipped_data_is_clean() -> None:
     result = runner.invoke(app, ["check"])
     assert result.exit_code == 0
     assert result.stdout == ""
-    assert result.stderr == ("newskb: ok: 21 entities, 1 source, 30 facts, 37 quotes, 4 expectations checked\n")
+    assert result.stderr == ("newskb: ok: 21 entities, 1 source, 30 facts, 37 quotes, 6 expectations checked\n")
 
 
 def test_check_reports_problems_on_stdout_and_exits_1(tiny: TinyBase) -> None:
@@ -92,12 +93,13 @@ def test_who_answers_both_sides_of_the_handover_in_a_pipe() -> None:
     assert (before.returncode, before.stderr) == (0, "")
     assert before.stdout == (
         "Jens Stoltenberg\t2014~\t2024-10-01\tholds\t\t"
-        "replacing Jens Stoltenberg, who led the alliance for the past ten years\n"
+        "replacing Jens Stoltenberg, who led the alliance for the past ten years [via reuters]\n"
     )
     after = run("who", "NATO Secretary General", "--as-of", "2024-10-01")
     assert after.stdout == (
-        "Mark Rutte\t2024-10-01\t..\tholds\t2024-09-30\tOn Tuesday, October 1, Mark Rutte will officially take "
-        "office as NATO Secretary General, replacing Jens Stoltenberg\n"
+        "Mark Rutte\t2024-10-01\t..\tholds (announced)\t2024-09-30\t"
+        "On Tuesday, October 1, Mark Rutte will officially take office as NATO Secretary General, "
+        "replacing Jens Stoltenberg [via reuters]\n"
     )
 
 
@@ -240,3 +242,94 @@ def test_the_command_line_kind_choices_are_model_kinds() -> None:
         2,
         "newskb: error: expectations are not searched: they state answers, not facts\n",
     )
+
+
+# --- Trust in every answer, as a script and a person see it ---------------------------------------
+
+
+def test_who_exit_codes_tell_found_nobody_and_cannot_tell() -> None:
+    found = run("who", "NATO Secretary General", "--as-of", "2024-10-01")
+    assert (found.returncode, found.stderr) == (0, "")
+    nobody = run("who", "NATO Secretary General", "--as-of", "1990-01-01")
+    assert (nobody.returncode, nobody.stdout) == (1, "")
+    assert nobody.stderr == "newskb: nobody is known to hold NATO Secretary General on 1990-01-01 (try --history)\n"
+    cannot = run("who", "UK Defence Secretary", "--as-of", "1900-01-01")
+    assert cannot.returncode == 3
+    assert cannot.stdout == "Ben Wallace\t..2024-09-30\t\tunknown\t\tUK Defense Secretary Ben Wallace\n"
+    assert cannot.stderr == "newskb: cannot tell: the dates of 1 term are unknown: ben-wallace-uk-defence-secretary\n"
+    history = run("who", "UK Defence Secretary", "--history")
+    assert history.returncode == 0
+
+
+# Every key each command's JSON has (README, "JSON output"): added to, never renamed or removed.
+TERM_KEYS = [
+    *("office", "office_id", "holder", "holder_id", "start", "end", "status", "attested", "source", "quote", "note"),
+    *("id", "conflicts", "closed_by", "replaces", "replaced_by", "predecessor", "successor", "modality", "said_by"),
+    "via",
+]
+TIMELINE_KEYS = ["date", "kind", "title", "involves", "source", "quote", "id", "in_range", "modality", "said_by", "via"]
+CLAIM_KEYS = ["id", "text", "about", "source", "quote", "as_of", "modality", "said_by", "speakers", "via"]
+HIT_KEYS = ["kind", "id", "label", "score", "source", "modality", "said_by", "via", "as_of"]
+CITE_KEYS = [
+    *("id", "kind", "source", "title", "published", "quote", "sentence", "quote_start", "quote_end", "note"),
+    *("modality", "said_by", "via", "as_of"),
+]
+
+
+def test_the_json_keys_of_every_answer() -> None:
+    def rows(*args: str) -> Any:
+        result = run(*args, "--format", "json")
+        assert result.returncode == 0, result.stderr
+        return json.loads(result.stdout)
+
+    assert [list(row) for row in rows("who", "NATO Secretary General", "--as-of", "2024-10-01")] == [TERM_KEYS]
+    assert {tuple(row) for row in rows("offices", "--as-of", "2024-10-01")} == {tuple(TERM_KEYS)}
+    assert {tuple(row) for row in rows("timeline", "--from", "2024-10")} == {tuple(TIMELINE_KEYS)}
+    assert {tuple(row) for row in rows("search", "Rutte", "--all")} == {tuple(HIT_KEYS)}
+    assert list(rows("cite", "nato-has-32-members")[0]) == CITE_KEYS
+    profile = rows("show", "Mark Rutte")
+    assert list(profile) == [
+        *("id", "kind", "name", "aliases", "summary", "source", "quote", "org", "terms", "events", "claims"),
+    ]
+    assert {tuple(term) for term in profile["terms"]} == {tuple(TERM_KEYS)}
+    assert {tuple(event) for event in profile["events"]} == {tuple(TIMELINE_KEYS)}
+    assert {tuple(claim) for claim in profile["claims"]} == {tuple(CLAIM_KEYS)}
+
+
+def test_the_answers_a_careful_reader_asked_for() -> None:
+    handover = json.loads(run("who", "NATO Secretary General", "--as-of", "2024-10-01", "-f", "json").stdout)[0]
+    assert (handover["holder_id"], handover["status"], handover["modality"], handover["via"]) == (
+        "mark-rutte",
+        "holds",
+        "announced",
+        ["reuters"],
+    )
+    goal = json.loads(run("search", "Rutte main goal", "-f", "json").stdout)[0]
+    assert (goal["id"], goal["said_by"]) == ("lungescu-rutte-main-goal", ["oana-lungescu"])
+    members = json.loads(run("search", "how many members does NATO have", "-f", "json").stdout)[0]
+    assert (members["id"], members["as_of"]) == ("nato-has-32-members", "2024-09-30")
+    after = json.loads(run("who", "NATO Secretary General", "--history", "-f", "json").stdout)[0]
+    assert (after["holder_id"], after["replaced_by"], after["successor"]) == (
+        "jens-stoltenberg",
+        "mark-rutte",
+        "Mark Rutte",
+    )
+    week = json.loads(run("timeline", "--from", "2024-09-15", "--to", "2024-09-20", "-f", "json").stdout)
+    assert len(week) == 8 and {item["in_range"] for item in week} == {"possibly"}
+    assert run("timeline", "--from", "2024-09-15", "--to", "2024-09-20", "--certain").returncode == 1
+
+
+def test_a_terminal_shows_the_marks_that_change_the_reading() -> None:
+    env = {"NO_COLOR": "1", "TERM": "xterm", "COLUMNS": "160"}
+    who = _on_a_terminal("who", "NATO Secretary General", "--as-of", "2024-10-01", env=env)
+    assert "holds (announced)" in who and "[via reuters]" in who
+    history = _on_a_terminal("who", "NATO Secretary General", "--history", "--as-of", "2024-10-01", env=env)
+    assert "NATO Secretary General: every known term (status as of 2024-10-01)" in history
+    assert "Predecessor" in history and "Successor" in history
+    profile = _on_a_terminal("show", "Peter Bator", env=env)
+    assert "Peter Bator: One of Rutte's primary tasks" in profile
+    assert "(as of 2024-09-30)" in profile
+    offices = _on_a_terminal("offices", "--org", "NATO", "--as-of", "2024-10-01", env=env)
+    assert "Offices as of 2024-10-01 (held: the last known holder, out of office that day)" in offices
+    week = _on_a_terminal("timeline", "--from", "2024-09-15", "--to", "2024-09-20", env=env)
+    assert "In range" in week and "possibly" in week

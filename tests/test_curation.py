@@ -295,7 +295,7 @@ def test_an_expectation_that_contradicts_the_data_fails_check(kb: Path) -> None:
     )
     assert code == 1
     assert stderr == (
-        "newskb: error: refused, nothing written: kb/data/expectations.toml:31: expect.holder: expected 'ilse-marwick' "
+        "newskb: error: refused, nothing written: kb/data/expectations.toml:43: expect.holder: expected 'ilse-marwick' "
         "to hold 'guild-chair' on 2025-03-10, but the answer is 'tomas-rehn' (holds)\n"
     )
     # ... and written by hand, check reports it and exits 1.
@@ -315,7 +315,7 @@ def test_an_expectation_that_contradicts_the_data_fails_check(kb: Path) -> None:
         (
             ["add", "person", "--id", "mark-rutte", "--name", "Mark Rutte"],
             1,
-            "newskb: error: refused, nothing written: kb/data/entities.toml:156: person.id: duplicate id 'mark-rutte' "
+            "newskb: error: refused, nothing written: kb/data/entities.toml:157: person.id: duplicate id 'mark-rutte' "
             "(first defined at kb/data/entities.toml:8)\n",
         ),
         (
@@ -332,7 +332,7 @@ def test_an_expectation_that_contradicts_the_data_fails_check(kb: Path) -> None:
                 "Mark Rutte",
             ],
             1,
-            REFUSED + "rbc-ukraine-2024-09-30-rutte.toml:248: term.office: unknown office 'nato-chef'\n",
+            REFUSED + "rbc-ukraine-2024-09-30-rutte.toml:264: term.office: unknown office 'nato-chef'\n",
         ),
         (
             [
@@ -348,7 +348,7 @@ def test_an_expectation_that_contradicts_the_data_fails_check(kb: Path) -> None:
                 "Oana Lungescu",
             ],
             1,
-            REFUSED + "rbc-ukraine-2024-09-30-rutte.toml:249: term.holder: "
+            REFUSED + "rbc-ukraine-2024-09-30-rutte.toml:265: term.holder: "
             "unknown person, organization or country 'oana-lungesku' (did you mean 'oana-lungescu'?)\n",
         ),
         (
@@ -365,7 +365,7 @@ def test_an_expectation_that_contradicts_the_data_fails_check(kb: Path) -> None:
                 "NATO has 33 members",
             ],
             1,
-            REFUSED + "rbc-ukraine-2024-09-30-rutte.toml:252: claim.quote: "
+            REFUSED + "rbc-ukraine-2024-09-30-rutte.toml:268: claim.quote: "
             "quote not found in the text of source 'rbc-ukraine-2024-09-30-rutte'; it matches as far as 'NATO '\n",
         ),
         (
@@ -382,7 +382,7 @@ def test_an_expectation_that_contradicts_the_data_fails_check(kb: Path) -> None:
                 "Rutte",
             ],
             1,
-            REFUSED + "rbc-ukraine-2024-09-30-rutte.toml:248: event.date: "
+            REFUSED + "rbc-ukraine-2024-09-30-rutte.toml:264: event.date: "
             "'2024-02-30' is not a date: February 2024 has no day 30\n",
         ),
         (
@@ -520,5 +520,5 @@ def test_check_summary_separates_warnings_from_problems(kb: Path) -> None:
     code, _, stderr = newskb("check")
     assert (code, stderr) == (
         0,
-        "newskb: ok, with 1 warning: 26 entities, 3 sources, 37 facts, 44 quotes, 4 expectations checked\n",
+        "newskb: ok, with 1 warning: 26 entities, 3 sources, 37 facts, 44 quotes, 6 expectations checked\n",
     )

@@ -12,6 +12,7 @@ from newskb.cache import open_index
 from newskb.errors import BadArgumentError, DataFileError, NotFoundError
 from newskb.kinds import Kind
 from newskb.rows import Answer
+from tests.conftest import TinyBase
 
 
 @pytest.fixture
@@ -44,10 +45,17 @@ def test_who_on_the_eve_and_the_day_of_the_handover(db: sqlite3.Connection) -> N
         "quote": "On Tuesday, October 1, Mark Rutte will officially take office as NATO Secretary General, "
         "replacing Jens Stoltenberg",
         "note": "Start: the year 2024 is inferred (see the source note). The article announces the start a day "
-        "ahead; it knows of no end.",
+        'ahead ("will officially take office"), citing Reuters; it knows of no end.',
         "id": "mark-rutte-nato-secretary-general",
         "conflicts": [],
         "closed_by": None,
+        "replaces": "jens-stoltenberg",
+        "replaced_by": None,
+        "predecessor": "Jens Stoltenberg",
+        "successor": None,
+        "modality": "announced",
+        "said_by": [],
+        "via": ["reuters"],
     }
     assert len(answer.rows) == 1
     assert answer.match is not None and answer.match.exact
@@ -116,9 +124,33 @@ def test_timeline_orders_by_date_and_lists_undated_apart(db: sqlite3.Connection)
 
 def test_timeline_range(db: sqlite3.Connection) -> None:
     _, rows = query.timeline(db, start=date(2024, 10, 1), end=date(2024, 10, 31))
-    assert [row.kind for row in rows] == ["term end", "term start", "event"]
-    assert all(row.date == "2024-10-01" for row in rows)
-    assert query.timeline(db, start=date(2025, 1, 1))[1] == []
+    assert [(row.date, row.kind, row.id, row.in_range) for row in rows] == [
+        # A possible return "on or after 2024-09-30" may fall in October: only possibly in the range.
+        ("2024-09-30..", "event", "donald-trump-may-return", "possibly"),
+        ("2024-10-01", "term end", "jens-stoltenberg-nato-secretary-general", "yes"),
+        ("2024-10-01", "term start", "mark-rutte-nato-secretary-general", "yes"),
+        ("2024-10-01", "event", "mark-rutte-takes-office", "yes"),
+    ]
+    _, certain = query.timeline(db, start=date(2024, 10, 1), end=date(2024, 10, 31), certain=True)
+    assert [row.id for row in certain] == [row.id for row in rows[1:]]
+    assert [row.id for row in query.timeline(db, start=date(2025, 1, 1))[1]] == ["donald-trump-may-return"]
+
+
+def test_a_week_before_publication_is_only_possibly_in_range(db: sqlite3.Connection) -> None:
+    # Everything dated "on or before 2024-09-30" may fall in that week; nothing certainly does.
+    _, rows = query.timeline(db, start=date(2024, 9, 15), end=date(2024, 9, 20))
+    assert {row.in_range for row in rows} == {"possibly"}
+    assert [row.id for row in rows] == [
+        "ben-wallace-uk-defence-secretary",
+        "donald-trump-us-president",
+        "mark-rutte-chosen",
+        "mark-rutte-netherlands-prime-minister",
+        "oana-lungescu-nato-spokesperson",
+        "peter-bator-slovakia-ambassador-to-nato",
+        "russia-full-scale-invasion-of-ukraine",
+        "successor-candidates-considered",
+    ]
+    assert query.timeline(db, start=date(2024, 9, 15), end=date(2024, 9, 20), certain=True)[1] == []
 
 
 def test_show_a_person(db: sqlite3.Connection) -> None:
@@ -154,6 +186,10 @@ def test_search_forgives_typos_accents_and_word_order(db: sqlite3.Connection) ->
             "label": "Mark Rutte",
             "score": 100,
             "source": "rbc-ukraine-2024-09-30-rutte",
+            "modality": None,
+            "said_by": [],
+            "via": [],
+            "as_of": None,
         }
     ]
 
@@ -183,8 +219,13 @@ def test_cite_shows_the_quote_inside_its_sentence(db: sqlite3.Connection) -> Non
         "Rutte will need to strengthen unity within NATO, which comprises 32 member countries."
     )
     assert citation.sentence[citation.quote_start : citation.quote_end] == "NATO, which comprises 32 member countries"
-    headline = evidence.cite(db, "article-published")
-    assert headline.sentence == "Rutte will become new NATO Secretary General tomorrow: His main mission revealed"
+    assert (citation.as_of, citation.modality, citation.said_by, citation.via) == ("2024-09-30", "stated", [], [])
+    handover = evidence.cite(db, "mark-rutte-takes-office")
+    assert (handover.as_of, handover.modality, handover.via) == (None, "announced", ["reuters"])
+    bator = evidence.cite(db, "bator-eastern-flank-ambitions")
+    assert bator.said_by == ["peter-bator"]
+    summary = evidence.cite(db, "mark-rutte")
+    assert (summary.modality, summary.said_by, summary.as_of) == (None, [], None)
 
 
 def test_cite_unknown_id_suggests(db: sqlite3.Connection) -> None:
@@ -212,7 +253,10 @@ def test_export_has_every_record_with_its_toml_keys(db: sqlite3.Connection, tmp_
         "events": 5,
         "claims": 18,
     }
-    assert set(records["terms"][0]) == {"id", "office", "holder", "start", "end", "replaces", "source", "quote", "note"}
+    assert list(records["terms"][0]) == [
+        *("id", "office", "holder", "start", "end", "replaces", "modality", "said_by", "via", "source", "quote"),
+        "note",
+    ]
     assert export.lines(db)[0]["record"] == "entity"
     written = export.to_sqlite(db, tmp_path / "kb.sqlite")
     assert sqlite3.connect(written).execute("SELECT count(*) FROM term").fetchone() == (7,)
@@ -224,3 +268,103 @@ def test_an_unreadable_file_stops_queries(kb: Path) -> None:
     (kb / "broken.toml").write_text("[[person]\n", encoding="utf-8")
     with pytest.raises(DataFileError, match=r"broken.toml:1: TOML syntax error"):
         open_index(kb)
+
+
+# --- Who said it, how sure, who came before and after ---------------------------------------------
+
+
+def test_who_came_before_and_after(db: sqlite3.Connection) -> None:
+    history = query.who(db, NSG, date(2024, 10, 1), history=True).rows
+    assert [(row.holder_id, row.replaces, row.replaced_by, row.predecessor, row.successor) for row in history] == [
+        ("jens-stoltenberg", None, "mark-rutte", None, "Mark Rutte"),
+        ("mark-rutte", "jens-stoltenberg", None, "Jens Stoltenberg", None),
+    ]
+    # What was known before the article: no successor yet (nor anything else).
+    assert query.who(db, NSG, date(2024, 10, 1), history=True, known=date(2024, 9, 29)).rows == []
+
+
+def test_a_successor_counts_only_from_a_later_start(tiny: TinyBase) -> None:
+    # Babbage held the chair twice; Lovelace replaced him after the first term only.
+    tiny.append(
+        tiny.source,
+        '[[term]]\nid = "babbage-again"\noffice = "society-chair"\nholder = "charles-babbage"\nstart = "1820"\n'
+        'end = "1825"\nquote = "Charles Babbage chaired the Analytical Society"\n',
+    )
+    connection, _ = open_index(tiny.data)
+    rows = query.who(connection, "society chair", date(1843, 1, 1), history=True).rows
+    assert [(row.id, row.replaced_by) for row in rows] == [
+        ("babbage-again", "ada-lovelace"),
+        ("babbage-chair", "ada-lovelace"),
+        ("lovelace-chair", None),
+    ]
+
+
+def test_the_outcome_of_who_tells_nobody_from_cannot_tell(db: sqlite3.Connection) -> None:
+    assert query.who(db, NSG, date(2024, 10, 1)).outcome == "found"
+    assert query.who(db, NSG, date(2014, 6, 1)).outcome == "found"  # possibly holds
+    assert query.who(db, NSG, date(1990, 1, 1)).outcome == "nobody"
+    wallace = query.who(db, "UK Defence Secretary", date(1900, 1, 1))
+    assert (wallace.outcome, holders(wallace)) == ("cannot tell", [("ben-wallace", "unknown")])
+
+
+def test_a_timeline_row_says_how_sure_and_through_whom(db: sqlite3.Connection) -> None:
+    _, rows = query.timeline(db, entity="Trump")
+    assert [asdict(row) for row in rows if row.id == "donald-trump-may-return"] == [
+        {
+            "date": "2024-09-30..",
+            "kind": "event",
+            "title": "Donald Trump returns to the US presidency",
+            "involves": ["donald-trump", "us-president", "united-states"],
+            "source": "rbc-ukraine-2024-09-30-rutte",
+            "quote": "the potential return of Donald Trump to the US presidency",
+            "id": "donald-trump-may-return",
+            "in_range": "yes",
+            "modality": "possible",
+            "said_by": [],
+            "via": [],
+        }
+    ]
+    _, handover = query.timeline(db, start=date(2024, 10, 1), end=date(2024, 10, 1), certain=True)
+    assert [(row.kind, row.modality, row.via) for row in handover] == [
+        ("term end", "stated", ["reuters"]),
+        ("term start", "announced", ["reuters"]),
+        ("event", "announced", ["reuters"]),
+    ]
+
+
+def test_a_claim_says_who_said_it_and_as_of_when(db: sqlite3.Connection) -> None:
+    profile = query.show(db, "Oana Lungescu", date(2024, 10, 2))
+    # What she said is in her profile, though the claim is about Rutte and NATO.
+    (claim,) = profile.claims
+    assert asdict(claim) == {
+        "id": "lungescu-rutte-main-goal",
+        "text": "Rutte's main goal will be not only to reach compromises but to move the alliance forward in the "
+        "face of new threats.",
+        "about": ["mark-rutte", "nato"],
+        "source": "rbc-ukraine-2024-09-30-rutte",
+        "quote": "According to former NATO spokesperson Oana Lungescu, Rutte\u2019s main goal will be not only "
+        "to reach compromises but also to move the alliance forward in the face of new threats.",
+        "as_of": "2024-09-30",
+        "modality": "stated",
+        "said_by": ["oana-lungescu"],
+        "speakers": ["Oana Lungescu"],
+        "via": [],
+    }
+    officials = next(c for c in query.show(db, "NATO", date(2024, 10, 2)).claims if c.said_by == ["nato"])
+    assert (officials.id, officials.modality, officials.speakers) == (
+        "rutte-expected-to-continue-priorities",
+        "expected",
+        ["NATO"],
+    )
+
+
+def test_an_as_of_written_on_a_claim_wins_over_the_publication_day(tiny: TinyBase) -> None:
+    tiny.append(
+        tiny.source,
+        '[[claim]]\nid = "meets-in-london"\nabout = ["analytical-society"]\ntext = "The society meets in London."\n'
+        'as_of = "1843-08"\nquote = "The society meets in London."\n',
+    )
+    connection, problems = open_index(tiny.data)
+    assert problems == []
+    (claim,) = query.show(connection, "Analytical Society", date(1843, 9, 1)).claims
+    assert claim.as_of == "1843-08"

@@ -11,7 +11,7 @@ import pytest
 from newskb import index, layout, model
 from newskb.kinds import Kind
 from newskb.schema import KeyType, keys_of
-from tests.conftest import REPO
+from tests.conftest import REPO, TinyBase
 
 
 def test_the_readme_table_is_the_declaration() -> None:
@@ -31,8 +31,9 @@ def test_every_field_of_a_record_is_a_key_or_says_why_not() -> None:
 
 
 def test_only_an_office_has_org_and_seats() -> None:
-    assert [key.name for key in model.keys(Kind.PERSON)] == ["id", "name", "aliases", "summary", "source", "quote"]
-    assert [key.name for key in model.keys(Kind.OFFICE)][-2:] == ["org", "seats"]
+    person = ["id", "name", "aliases", "summary", "source", "quote", "note"]
+    assert [key.name for key in model.keys(Kind.PERSON)] == person
+    assert [key.name for key in model.keys(Kind.OFFICE)] == [*person, "org", "seats"]
 
 
 def test_a_list_key_names_its_option_and_link_table_by_its_item() -> None:
@@ -40,9 +41,12 @@ def test_a_list_key_names_its_option_and_link_table_by_its_item() -> None:
     assert (aliases.option, aliases.item, aliases.type) == ("--alias", "alias", KeyType.TEXTS)
     same_as = next(key for key in model.keys(Kind.EVENT) if key.name == "same_as")
     assert same_as.option == "--same-as"
+    # A key several kinds share (said_by, via) is one table: ids are unique across the fact base.
     assert layout.link_tables() == [
         ("alias", "alias"),
         ("cites", "entity_id"),
+        ("said_by", "entity_id"),
+        ("via", "entity_id"),
         ("involves", "entity_id"),
         ("about", "entity_id"),
     ]
@@ -81,6 +85,9 @@ def test_the_index_rows_of_the_shipped_base_are_read_back_as_written(kb: Path) -
         "start": "2024-10-01",
         "end": "..",
         "replaces": "jens-stoltenberg",
+        "modality": "announced",
+        "said_by": [],
+        "via": ["reuters"],
         "source": "rbc-ukraine-2024-09-30-rutte",
         "quote": term["quote"],
         "note": term["note"],
@@ -91,3 +98,82 @@ def test_the_index_rows_of_the_shipped_base_are_read_back_as_written(kb: Path) -
     row = connection.execute("SELECT start_earliest, end_latest FROM term WHERE id = ?", (term["id"],)).fetchone()
     assert tuple(row) == ("2024-10-01", None)
     assert isinstance(connection, sqlite3.Connection)
+
+
+# --- The keys of who said it and how sure, checked as any other key -------------------------------
+
+SOURCE = "tiny/data/sources/gazette.toml"
+
+
+def _problems(tiny: TinyBase) -> list[str]:
+    from newskb.audit import check_folder
+
+    return [str(problem) for problem in check_folder(tiny.data).problems]
+
+
+def test_modality_is_one_of_four_words(tiny: TinyBase) -> None:
+    line = tiny.append(
+        tiny.source,
+        '[[claim]]\nid = "c"\nabout = ["ada-lovelace"]\ntext = "t"\nmodality = "rumoured"\nquote = "Ada Lovelace"\n',
+    )
+    assert _problems(tiny) == [
+        f"{SOURCE}:{line + 4}: claim.modality: 'rumoured' is not one of stated, announced, expected, possible"
+    ]
+
+
+def test_said_by_names_a_person_or_organization_and_via_an_organization(tiny: TinyBase) -> None:
+    tiny.append(tiny.entities, '[[country]]\nid = "england"\nname = "England"\n')
+    line = tiny.append(
+        tiny.source,
+        '[[claim]]\nid = "c"\nabout = ["ada-lovelace"]\ntext = "t"\nsaid_by = ["charles-babbage", "england"]\n'
+        'via = ["ada-lovelace"]\nquote = "Ada Lovelace"\n',
+    )
+    assert _problems(tiny) == [
+        f"{SOURCE}:{line + 4}: claim.said_by[1]: 'england' is a country, not a person or organization",
+        f"{SOURCE}:{line + 5}: claim.via[0]: 'ada-lovelace' is a person, not an organization",
+    ]
+
+
+def test_as_of_is_a_date_and_a_note_may_stand_on_an_entity(tiny: TinyBase) -> None:
+    tiny.append(tiny.entities, '[[person]]\nid = "mary"\nname = "Mary"\nnote = "Two\\nlines."\n')
+    line = tiny.append(
+        tiny.source,
+        '[[claim]]\nid = "c"\nabout = ["ada-lovelace"]\ntext = "t"\nas_of = "soon"\nquote = "Ada Lovelace"\n',
+    )
+    assert _problems(tiny) == [
+        f"{SOURCE}:{line + 4}: claim.as_of: 'soon' is not a date: expected YYYY, YYYY-MM or YYYY-MM-DD, "
+        "optionally followed by ~, ? or %, with .. before or after"
+    ]
+
+
+def test_an_expectation_uses_one_group_and_one_key_of_each_slot(tiny: TinyBase) -> None:
+    expectations = tiny.data / "expectations.toml"
+    expectations.write_text(
+        '[[expect]]\nid = "a"\noffice = "society-chair"\ndate = "1835-01-01"\nholder = "charles-babbage"\n'
+        'outcome = "nobody"\n\n'
+        '[[expect]]\nid = "b"\noffice = "society-chair"\ndate = "1835-01-01"\n\n'
+        '[[expect]]\nid = "c"\noffice = "society-chair"\nsearch = "chair"\nfirst = "society-chair"\n',
+        encoding="utf-8",
+    )
+    expect = "tiny/data/expectations.toml"
+    assert _problems(tiny) == [
+        f"{expect}:6: expect.outcome: 'holder' and 'outcome' do not go together: write one of them",
+        f"{expect}:8: expect.holder: missing required key 'holder' or 'outcome'",
+        f"{expect}:13: expect: an expect record needs either office, date and holder or outcome, or search and first",
+        # It touches both groups: each is reported as incomplete.
+        f"{expect}:13: expect.holder: missing required key 'holder' or 'outcome'",
+        f"{expect}:13: expect.date: missing required key 'date'",
+    ]
+
+
+def test_an_outcome_expectation_is_asked_like_any_other(tiny: TinyBase) -> None:
+    expectations = tiny.data / "expectations.toml"
+    expectations.write_text(
+        '[[expect]]\nid = "before-the-society"\noffice = "society-chair"\ndate = "1800-01-01"\noutcome = "nobody"\n\n'
+        '[[expect]]\nid = "wrongly-unknown"\noffice = "society-chair"\ndate = "1835-01-01"\noutcome = "cannot tell"\n',
+        encoding="utf-8",
+    )
+    assert _problems(tiny) == [
+        "tiny/data/expectations.toml:11: expect.outcome: expected the answer for 'society-chair' on 1835-01-01 "
+        "to be 'cannot tell', but it is 'found'"
+    ]

@@ -57,7 +57,9 @@ def test_each_record_kind_is_built_with_its_values_and_lines(kb: Path) -> None:
 def test_unknown_and_open_ends_differ(kb: Path) -> None:
     base, _ = store.load(kb)
     wallace = next(term for term in base.terms if term.holder == "ben-wallace")
-    assert wallace.span.start is None and wallace.span.end is None and not wallace.span.open_end
+    assert wallace.span.end is None and not wallace.span.open_end
+    rutte = next(term for term in base.terms if term.id == "mark-rutte-nato-secretary-general")
+    assert rutte.span.end is None and rutte.span.open_end and rutte.end == ".."
 
 
 def test_data_folder_precedence(tiny: TinyBase, kb: Path, monkeypatch: pytest.MonkeyPatch) -> None:

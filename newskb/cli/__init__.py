@@ -3,8 +3,8 @@
 Only this package imports Typer. `app` is the one Typer app; each command family registers its
 commands on a sub-app added without a name (so they appear as top-level commands), and every command
 runs inside `_Group.invoke`: the one place where a `NewskbError` becomes a message on stderr and an
-exit code (0 found, 1 nothing found or problems, 2 usage or unreadable data, 130 interrupted, 141
-stdout closed early, 70 an internal error).
+exit code (0 found, 1 nothing found or problems, 2 usage or unreadable data, 3 the sources cannot
+tell, 130 interrupted, 141 stdout closed early, 70 an internal error).
 """
 
 import io
@@ -22,7 +22,8 @@ from newskb.printable import printable
 
 EXIT_CODES_HELP = (
     "Exit codes: 0 found (or the data is clean), 1 nothing found (or check found problems), "
-    "2 bad usage or unreadable data, 130 interrupted, 141 output pipe closed early, 70 internal error (a bug)."
+    "2 bad usage or unreadable data, 3 the sources cannot tell (who), 130 interrupted, "
+    "141 output pipe closed early, 70 internal error (a bug)."
 )
 
 

@@ -16,12 +16,16 @@ from newskb.cli.options import (
     known_day,
     open_index,
     pick_format,
+    say,
     say_match,
 )
 from newskb.errors import BadArgumentError
 from newskb.render import views
 
 app = typer.Typer()
+
+# `who`'s exit code when the sources cannot tell (README, "Exit codes").
+CANNOT_TELL = 3
 
 
 @app.command("search")
@@ -31,10 +35,16 @@ def search_command(
         RecordKind | None, typer.Option(help="Only this kind of record (not expect).", show_default=False)
     ] = None,
     limit: Annotated[int, typer.Option(min=1, help="At most this many hits.")] = 20,
+    every: Annotated[
+        bool, typer.Option("--all", help="Also the hits scoring under 3/4 of the best one (left out by default).")
+    ] = False,
     output_format: FormatOption = None,
     data: DataOption = None,
 ) -> None:
     """Search names, aliases, titles, claims and quotes; best first, scored 0-100.
+
+    Question words ("how many ... does") do not count; "successor of NAME" or "who came after NAME" is
+    answered first by the term that replaces them.
 
     Example: newskb search "stoltenbreg" --kind person
     """
@@ -44,7 +54,7 @@ def search_command(
     if kind is RecordKind.EXPECT:
         raise BadArgumentError("expectations are not searched: they state answers, not facts")
     connection = open_index(data)
-    hits = search.search(connection, query_text, kind=Kind(kind.value) if kind else None, limit=limit)
+    hits = search.search(connection, query_text, kind=Kind(kind.value) if kind else None, limit=limit, every=every)
     render.write_rows(hits, views.SEARCH, pick_format(output_format), title=f"Search: {query_text}")
     done(bool(hits), f"nothing matches '{query_text}'")
 
@@ -60,16 +70,31 @@ def who_command(
 ) -> None:
     """Show who holds an office on a day (default today), with the quote that says so.
 
+    Exits 0 when someone holds or possibly holds it that day, 1 when nobody is known to, and 3 when the
+    sources cannot tell (the only terms in play have unknown dates).
+
     Example: newskb who "NATO Secretary General" --as-of 2024-09-30
     """
     from newskb import query
+    from newskb.dates import Status
+    from newskb.kinds import Outcome
+    from newskb.words import counted
 
     day = as_of_day(as_of)
     answer = query.who(open_index(data), office, day, history=history, known=known_day(known_as_of))
     say_match(answer.match, "office")
     name = answer.match.name if answer.match else office
+    if history:
+        title = f"{name}: every known term (status as of {day.isoformat()})"
+        render.write_rows(answer.rows, views.HISTORY, pick_format(output_format), title=title)
+        done(bool(answer.rows), f"no term of {name} is known")
+        return
     render.write_rows(answer.rows, views.WHO, pick_format(output_format), title=f"{name} as of {day.isoformat()}")
-    done(bool(answer.rows), f"nobody is known to hold {name} on {day.isoformat()} (try --history)")
+    if answer.outcome is Outcome.CANNOT_TELL:
+        unknown = [row.id for row in answer.rows if row.status is Status.UNKNOWN]
+        say(f"cannot tell: the dates of {counted(len(unknown), 'term')} are unknown: {', '.join(unknown)}")
+        raise typer.Exit(CANNOT_TELL)
+    done(answer.outcome is Outcome.FOUND, f"nobody is known to hold {name} on {day.isoformat()} (try --history)")
 
 
 @app.command("offices")
@@ -91,7 +116,9 @@ def offices_command(
     day = as_of_day(as_of)
     answer = query.offices(open_index(data), day, org=org, known=known_day(known_as_of))
     say_match(answer.match, "organization")
-    render.write_rows(answer.rows, views.TERMS, pick_format(output_format), title=f"Offices as of {day.isoformat()}")
+    # A `held` row is the office's last known holder: nobody is known to be in office that day.
+    title = f"Offices as of {day.isoformat()} (held: the last known holder, out of office that day)"
+    render.write_rows(answer.rows, views.TERMS, pick_format(output_format), title=title)
     done(bool(answer.rows), "no office has a known holder")
 
 
@@ -106,11 +133,17 @@ def timeline_command(
     to_date: Annotated[
         str | None, typer.Option("--to", help="Up to this date (any date of the grammar).", show_default=False)
     ] = None,
+    certain: Annotated[
+        bool, typer.Option("--certain", help="With --from/--to: only items certainly in the range.")
+    ] = False,
     known_as_of: KnownAsOfOption = None,
     output_format: FormatOption = None,
     data: DataOption = None,
 ) -> None:
     """List events and term starts and ends in date order; undated items follow, listed apart.
+
+    With --from/--to, an item whose date only may fall in the range (an imprecise or open-bounded
+    date that overlaps it) is marked "possibly" in the In range column.
 
     Example: newskb timeline --entity Rutte --from 2024-09
     """
@@ -119,11 +152,14 @@ def timeline_command(
 
     start = parse(from_date).earliest_day if from_date else None
     end = parse(to_date).latest_day if to_date else None
-    match, rows = query.timeline(open_index(data), entity=entity, start=start, end=end, known=known_day(known_as_of))
+    match, rows = query.timeline(
+        open_index(data), entity=entity, start=start, end=end, known=known_day(known_as_of), certain=certain
+    )
     say_match(match, "entity")
     dated = [row for row in rows if row.date is not None]
     undated = [row for row in rows if row.date is None]
-    render.write_groups([("Timeline", dated), ("Undated", undated)], views.TIMELINE, pick_format(output_format))
+    columns = views.TIMELINE_RANGE if start or end else views.TIMELINE
+    render.write_groups([("Timeline", dated), ("Undated", undated)], columns, pick_format(output_format))
     done(bool(rows), "nothing in the timeline matches")
 
 

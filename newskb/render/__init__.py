@@ -13,7 +13,7 @@ from typing import IO, Any
 
 from newskb.render.plain import all_keys, as_dict, cell, delimited
 from newskb.render.progress import BuildProgress
-from newskb.render.views import Column, Format
+from newskb.render.views import Column, Format, for_reading
 
 __all__ = [
     "BuildProgress",
@@ -49,10 +49,11 @@ def write_rows(
     elif output_format is Format.TABLE:
         from newskb.render import tables
 
-        tables.table(records, columns, title, out)
+        tables.table(for_reading(records, columns), columns, title, out)
+    elif output_format is Format.PLAIN:
+        delimited(for_reading(records, columns), [column.key for column in columns], output_format, out)
     else:
-        keys = [column.key for column in columns] if output_format is Format.PLAIN else all_keys(records, columns)
-        delimited(records, keys, output_format, out)
+        delimited(records, all_keys(records, columns), output_format, out)
 
 
 def write_groups(
@@ -99,8 +100,8 @@ def write_document(
         for key, _ in header
         if record.get(key)
     ]
-    for key, _, _ in sections:
-        for item in record[key]:
+    for key, _, columns in sections:
+        for item in for_reading(record[key], columns):
             when = item.get("date")
             if item.get("start") or item.get("end"):
                 # A term's time is its EDTF interval, start/end ("" unknown, ".." open).

@@ -12,7 +12,7 @@ from typing import IO, TYPE_CHECKING, Any
 
 from newskb.printable import printable
 from newskb.render.plain import cell
-from newskb.render.views import Column
+from newskb.render.views import Column, for_reading
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -70,7 +70,7 @@ def document(
     for key, title, columns in sections:
         if record[key]:
             screen.print()
-            table(record[key], columns, title, out)
+            table(for_reading(record[key], columns), columns, title, out)
 
 
 def citation(record: Mapping[str, Any], out: IO[str]) -> None:
@@ -83,5 +83,9 @@ def citation(record: Mapping[str, Any], out: IO[str]) -> None:
     sentence, start, end = record["sentence"], record["quote_start"], record["quote_end"]
     # Each part is made visible on its own, so escapes cannot shift the highlighted range.
     screen.print(text(sentence[:start]) + text(sentence[start:end], "bold reverse") + text(sentence[end:]))
+    for key, label in (("modality", "put as"), ("said_by", "said by"), ("via", "via"), ("as_of", "true as of")):
+        value = record.get(key)
+        if value and value != "stated":
+            screen.print(text(f"{label}: ", "bold") + text(value))
     if record.get("note"):
         screen.print(text("note: ", "bold") + text(record["note"], "dim"))
