@@ -1,3 +1,3 @@
-from newskb.cli import main
+from newskb.console import main
 
 main()

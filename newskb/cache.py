@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import sqlite3
 import zlib
 from collections.abc import Callable, Iterator
@@ -24,6 +25,8 @@ from newskb.folder import data_file_stats
 CACHE_VARIABLE = "NEWSKB_CACHE"
 # Written into the SQLite header: a file without it is not ours, whatever its name.
 APPLICATION_ID = 0x6E6B6231  # "nkb1"
+# `.index-<pid>-<random>.sqlite`: a build's temporary file, named for leftovers.remove_stale.
+_TEMPORARY = re.compile(r"^\.index-(\d+)-.+\.sqlite(-journal)?$")
 
 Progress = Callable[[int, int], None]
 """Told (done, total) as data files are read, so a long build can show progress."""
@@ -72,19 +75,51 @@ def _in_memory(root: Path, progress: Progress | None) -> sqlite3.Connection:
     return connection
 
 
+# The persisted index this process opened, so that one found damaged later (a query meets a corrupt page)
+# can be discarded and built again instead of being trusted, or worked around in memory, for ever.
+opened: Path | None = None
+
+
 def _persisted(root: Path, progress: Progress | None) -> sqlite3.Connection:
+    global opened
     path = cache_path(root)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
+        remove_stale_temporaries(path.parent)
         connection = _open_trusted(path)
+        if connection is not None:
+            try:
+                refresh(connection, root, progress)
+            except sqlite3.DatabaseError:
+                # Corrupt pages found while refreshing: this file is replaced, not answered around.
+                connection.close()
+                connection = None
         if connection is None:
             connection = _rebuild(path, root, progress)
-        else:
-            refresh(connection, root, progress)
+        opened = path
         return connection
     except (OSError, sqlite3.Error):
         # An unwritable cache folder, a full disk, a file that fails halfway: answer from memory.
         return _in_memory(root, progress)
+
+
+def discard_damaged() -> bool:
+    """Remove the persisted index this process opened, after a query found it damaged; whether there was one
+    (the next run builds it again)."""
+    global opened
+    if opened is None:
+        return False
+    with contextlib.suppress(FileNotFoundError):
+        opened.unlink()
+    opened = None
+    return True
+
+
+def remove_stale_temporaries(folder: Path, now: float | None = None) -> list[Path]:
+    """Remove the half-built index files of interrupted or killed builds (see leftovers.py)."""
+    from newskb.leftovers import remove_stale
+
+    return remove_stale(folder, _TEMPORARY, now)
 
 
 def _open_trusted(path: Path) -> sqlite3.Connection | None:
@@ -113,7 +148,7 @@ def _rebuild(path: Path, root: Path, progress: Progress | None) -> sqlite3.Conne
     """Build a new index beside the old file, then swap it in whole: no reader sees half of it."""
     import tempfile  # imported here, like everything only a rebuild needs
 
-    descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=".index-", suffix=".sqlite")
+    descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".index-{os.getpid()}-", suffix=".sqlite")
     os.close(descriptor)
     try:
         connection = index.create(temporary)
@@ -126,8 +161,9 @@ def _rebuild(path: Path, root: Path, progress: Progress | None) -> sqlite3.Conne
         connection.close()
         os.replace(temporary, path)
     except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(temporary)
+        for leftover in (temporary, temporary + "-journal"):
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(leftover)
         raise
     return index.connect(str(path))
 
@@ -216,8 +252,17 @@ def _read_all(paths: list[str], root: Path) -> Iterator[FileRead]:
     if len(jobs) < PARALLEL_FROM or cores < 2 or "fork" not in multiprocessing.get_all_start_methods():
         yield from map(_read, jobs)
         return
-    with multiprocessing.get_context("fork").Pool(processes=cores) as pool:
+    # Workers ignore Ctrl-C: the parent alone hears it, terminates them, and removes its half-built index.
+    with multiprocessing.get_context("fork").Pool(processes=cores, initializer=_ignore_interrupts) as pool:
         yield from pool.imap(_read, jobs, chunksize=8)
+
+
+def _ignore_interrupts() -> None:
+    """In a worker: Ctrl-C is the parent's to handle, and SIGTERM (the parent ending the pool) ends it quietly."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
 
 def _read(job: tuple[str, Path]) -> FileRead:

@@ -42,18 +42,27 @@ def _problem(record: Record, key: str, message: str) -> Problem:
 
 
 def _check_ids(base: FactBase, problems: list[Problem]) -> dict[str, Kind]:
-    """Ids are unique across every kind and file; returns the kind of each id."""
+    """Ids are unique across every kind and file; returns the kind of each id.
+
+    Of two records with one id, the one written later (by file, then line) is the duplicate.
+    """
     first: dict[str, Record] = {}
     for record in base.records:
         earlier = first.get(record.id)
         if earlier is None:
             first[record.id] = record
             continue
+        if _position(record) < _position(earlier):
+            first[record.id], earlier, record = record, record, earlier
         where = display_path(earlier.origin.file)
         if earlier.origin.line is not None:
             where += f":{earlier.origin.line}"
         problems.append(_problem(record, "id", f"duplicate id '{record.id}' (first defined at {where})"))
     return {record_id: record.kind for record_id, record in first.items()}
+
+
+def _position(record: Record) -> tuple[str, int]:
+    return str(record.origin.file), record.origin.line or 0
 
 
 def _check_references(base: FactBase, kinds: dict[str, Kind], problems: list[Problem]) -> None:

@@ -16,11 +16,13 @@ from pathlib import Path
 import tomli_w
 
 from newskb import audit, dates, model
+from newskb.containment import MAX_ARTICLE, Refused, read_regular
 from newskb.errors import BadArgumentError, NotFoundError, Problem, RecordError, Severity, display_path
 from newskb.fields import SLUG
+from newskb.folder import fact_base_root
 from newskb.fuzzy import did_you_mean, normalise
 from newskb.kinds import ENTITY_KINDS, FACT_KINDS, Kind
-from newskb.lock import data_lock, replace_file
+from newskb.lock import clean_leftovers, data_lock, replace_file, writable_target
 from newskb.model import FactBase
 from newskb.store import load
 
@@ -60,12 +62,16 @@ def add(root: Path, kind: Kind, values: dict[str, object], *, dry_run: bool = Fa
         return _append(root, kind, record, write=False)
     refuse_bundled(root)
     with data_lock(root):
+        clean_leftovers(root)
         return _append(root, kind, record, write=True)
 
 
 def _append(root: Path, kind: Kind, record: dict[str, object], *, write: bool) -> Change:
     base, _ = load(root)
     target = _target(root, kind, record, base)
+    # A link is written through to its target: refused now, before a byte of it is read, if that is
+    # outside the fact base (or has other hard links). The change is checked under the link's own name.
+    writable_target(target, fact_base_root(root))
     if kind in FACT_KINDS:
         record.pop("source")  # the source file's [source] table supplies it
         if "id" not in record:
@@ -77,7 +83,7 @@ def _append(root: Path, kind: Kind, record: dict[str, object], *, write: bool) -
     new = old + ("" if not old or old.endswith("\n") else "\n") + ("\n" if old else "") + snippet
     warnings = _validate(root, {target: new})
     if write:
-        replace_file(target, new.encode("utf-8"))
+        replace_file(target, new.encode("utf-8"), inside=fact_base_root(root))
     return Change(path=target, record_id=str(record["id"]), toml=snippet, warnings=warnings)
 
 
@@ -139,13 +145,16 @@ def new_source(
         raise BadArgumentError(f"'{source_id}' is not a kebab-case id (like 'gazette-2024-09-30-headline')")
     dates.parse(published)
     try:
-        article = text_file.read_bytes()
+        article = read_regular(text_file, MAX_ARTICLE)
         article.decode("utf-8")
+    except Refused as refusal:
+        raise BadArgumentError(f"{text_file}: {refusal}; nothing written") from None
     except OSError as error:
         raise BadArgumentError(f"{text_file}: cannot read: {error.strerror}") from None
     except UnicodeDecodeError:
         raise BadArgumentError(f"{text_file}: is not UTF-8 text") from None
     with data_lock(root):
+        clean_leftovers(root)
         base, _ = load(root)
         toml_path = root / SOURCES_FOLDER / f"{source_id}.toml"
         seed_path = root.parent / SEEDS_FOLDER / text_file.name
@@ -166,10 +175,10 @@ def new_source(
         snippet = tomli_w.dumps({"source": table})
         seed_path.parent.mkdir(parents=True, exist_ok=True)
         toml_path.parent.mkdir(parents=True, exist_ok=True)
-        replace_file(seed_path, article)
+        replace_file(seed_path, article, inside=fact_base_root(root))
         try:
             warnings = _validate(root, {toml_path: snippet})
-            replace_file(toml_path, snippet.encode("utf-8"))
+            replace_file(toml_path, snippet.encode("utf-8"), inside=fact_base_root(root))
         except BaseException:
             seed_path.unlink()
             raise

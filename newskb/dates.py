@@ -50,7 +50,7 @@ class Relation(StrEnum):
 
 
 class Status(StrEnum):
-    """Where a term stands on a given day (DESIGN.md §3)."""
+    """Where a term stands on a given day (README, "What the answers mean")."""
 
     HOLDS = "holds"
     POSSIBLY = "possibly"

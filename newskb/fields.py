@@ -20,6 +20,7 @@ from newskb.model import Origin
 from newskb.printable import forbidden_in
 from newskb.schema import Key, KeyType
 
+MAX_INTEGER = 2**63 - 1
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
 _TOML_TYPE_NAMES: tuple[tuple[type, str], ...] = (
@@ -142,6 +143,9 @@ class Fields:
             return default
         if value < minimum:
             self.problem(key, f"must be at least {minimum}, not {value}")
+            return default
+        if value > MAX_INTEGER:  # SQLite's integers are 64-bit
+            self.problem(key, f"must be at most {MAX_INTEGER}")
             return default
         return value
 

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import NamedTuple
 
-from newskb.errors import DataFileError
+from newskb.errors import BadArgumentError, DataFileError
 
 DATA_VARIABLE = "NEWSKB_DATA"
 
@@ -17,16 +18,37 @@ def bundled_data_dir() -> Path:
     return installed if installed.is_dir() else package.parent / "data"
 
 
-def find_data_dir(option: Path | None = None) -> Path:
+def find_data_dir(option: str | Path | None = None) -> Path:
     """The data folder: `--data`, else $NEWSKB_DATA, else the bundled fact base."""
-    chosen = option
+    if option is not None and not os.fspath(option):
+        # Path("") would be the current folder: an empty --data is a mistake, not a choice.
+        raise BadArgumentError("--data is empty: give the path of a data folder")
+    chosen = Path(option) if option is not None else None
     if chosen is None and os.environ.get(DATA_VARIABLE):
         chosen = Path(os.environ[DATA_VARIABLE])
     if chosen is None:
         return bundled_data_dir()
     if not chosen.is_dir():
         raise DataFileError(f"{chosen}: data folder not found (from --data or ${DATA_VARIABLE})")
+    if os.path.realpath(chosen) == os.path.realpath(os.sep):
+        raise BadArgumentError(f"{chosen}: is the root of the file system, not a data folder")
     return chosen
+
+
+def fact_base_root(data: Path) -> Path:
+    """The folder holding `data/` and `seeds/`: every path the data names must resolve inside it."""
+    return Path(os.path.realpath(data)).parent
+
+
+class Walk(NamedTuple):
+    """The TOML files of a data folder, with their (size, mtime in ns), and what the walk did not read."""
+
+    files: dict[str, tuple[int, int]]
+    skipped: list[tuple[str, str]]  # (path, why it was not read)
+
+
+# A data folder is a few levels deep; this bounds a walk pointed at a pseudo or huge file system.
+MAX_DEPTH = 16
 
 
 def data_files(root: Path) -> list[Path]:
@@ -40,14 +62,62 @@ def data_file_stats(root: Path) -> dict[str, tuple[int, int]]:
     This runs on every query, so it stays with strings: building a Path per file costs more than the
     stat call itself.
     """
+    return walk(root).files
+
+
+def walk(root: Path) -> Walk:
+    """Every TOML file below the data folder, never following a link to a folder (so never looping), not
+    reading a link to a file outside the fact base, and staying on the data folder's file system."""
     found: dict[str, tuple[int, int]] = {}
-    folders = [os.fspath(root)]
+    skipped: list[tuple[str, str]] = []
+    top = os.fspath(root)
+    try:
+        device = os.stat(top).st_dev
+    except OSError as error:
+        raise DataFileError(f"{root}: cannot read the data folder: {error.strerror}") from None
+    inside = os.path.realpath(os.path.dirname(os.path.realpath(top)))
+    folders = [(top, 0)]
     while folders:
-        with os.scandir(folders.pop()) as entries:
-            for entry in entries:
-                if entry.is_dir():
-                    folders.append(entry.path)
-                elif entry.name.endswith(".toml") and entry.is_file():
+        folder, depth = folders.pop()
+        try:
+            entries = list(os.scandir(folder))
+        except OSError as error:
+            raise DataFileError(f"{folder}: cannot read the folder: {error.strerror}") from None
+        for entry in entries:
+            if entry.is_dir(follow_symlinks=False):
+                if depth + 1 > MAX_DEPTH:
+                    skipped.append((entry.path, f"more than {MAX_DEPTH} folders deep; not read"))
+                elif entry.stat(follow_symlinks=False).st_dev != device:
+                    skipped.append((entry.path, "on another file system; not read"))
+                else:
+                    folders.append((entry.path, depth + 1))
+            elif entry.is_symlink():
+                why = _link_refusal(entry.path, inside)
+                if why is None and entry.name.endswith(".toml"):
                     status = entry.stat()
                     found[entry.path] = (status.st_size, status.st_mtime_ns)
-    return found
+                elif why is not None and (entry.name.endswith(".toml") or "folder" in why or "loop" in why):
+                    skipped.append((entry.path, why))
+            elif entry.name.endswith(".toml") and entry.is_file(follow_symlinks=False):
+                status = entry.stat(follow_symlinks=False)
+                found[entry.path] = (status.st_size, status.st_mtime_ns)
+    return Walk(found, skipped)
+
+
+def _link_refusal(path: str, inside: str) -> str | None:
+    """Why a symbolic link in the data folder is not read, or None for a link to a file in the fact base."""
+    target = os.path.realpath(path)
+    if os.path.isdir(target):
+        return "a link to a folder; not followed"
+    if not os.path.exists(path):  # os.path swallows ELOOP: a loop, or a target that is gone
+        return "a link in a loop, or to nothing; not followed"
+    if not contained(target, inside):
+        return "a link to a file outside the fact base; not read"
+    if not os.path.isfile(target):
+        return "a link to nothing readable; not read"
+    return None
+
+
+def contained(path: str, folder: str) -> bool:
+    """Whether `path` (already resolved) lies inside `folder` (already resolved)."""
+    return os.path.commonpath([path, folder]) == folder

@@ -1,9 +1,14 @@
 """Safe writes to the data: one writer at a time, and a file is either wholly old or wholly new.
 
 The lock is a separate file beside the data (never a lock on a data file itself, which an editor
-or `git checkout` may replace under us). A write goes to a temporary file in the same folder, is
-flushed to disk, then renamed over the original, and the folder is flushed so the rename survives
-a crash.
+or `git checkout` may replace under us), opened without following a link, so a planted link cannot make
+newskb create or lock a file elsewhere. A write goes to a temporary file in the same folder, is flushed
+to disk, then renamed over the original, and the folder is flushed so the rename survives a crash.
+
+A data file that is a symbolic link is written through to its target (which must lie inside the fact
+base); one with other hard links is refused, since the atomic rename would silently split it from them.
+A temporary file carries its writer's process id, so one that an interrupted or killed writer left
+behind is removed by the next writer once that process is gone.
 """
 
 from __future__ import annotations
@@ -11,20 +16,25 @@ from __future__ import annotations
 import contextlib
 import fcntl
 import os
+import re
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
 from newskb.errors import DataFileError
+from newskb.leftovers import remove_stale
 
 LOCK_NAME = ".newskb.lock"
+# `.entities.toml.<pid>.<random>.tmp`: the writer's process id, for leftovers.remove_stale.
+_TEMPORARY = re.compile(r"^\..+\.(\d+)\.[^.]+\.tmp$")
 
 
 @contextlib.contextmanager
 def data_lock(root: Path) -> Iterator[None]:
     """Hold the data folder's write lock (waiting for another writer to finish)."""
+    flags = os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_CLOEXEC
     try:
-        handle = os.open(root / LOCK_NAME, os.O_RDWR | os.O_CREAT, 0o644)
+        handle = os.open(root / LOCK_NAME, flags, 0o644)
     except OSError as error:
         raise DataFileError(f"{root / LOCK_NAME}: cannot open the lock file: {error.strerror}") from None
     try:
@@ -34,24 +44,70 @@ def data_lock(root: Path) -> Iterator[None]:
         os.close(handle)  # closing releases the lock
 
 
-def replace_file(path: Path, data: bytes) -> None:
-    """Write `data` to `path` atomically: readers see the old file or the new one, never a mix."""
-    descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+def replace_file(path: Path, data: bytes, *, inside: Path) -> None:
+    """Write `data` to `path` atomically: readers see the old file or the new one, never a mix.
+
+    A link is written through to its target, which must lie inside `inside` (the fact base); a file with
+    other hard links is refused. Either refusal changes nothing.
+    """
+    target = writable_target(path, inside)
+    remove_stale_temporaries(target.parent)
+    descriptor, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.{os.getpid()}.", suffix=".tmp")
     try:
         with os.fdopen(descriptor, "wb") as stream:
             stream.write(data)
             stream.flush()
             os.fsync(stream.fileno())
-        if path.exists():
-            os.chmod(temporary, path.stat().st_mode & 0o7777)
+        if target.exists():
+            os.chmod(temporary, target.stat().st_mode & 0o7777)
         else:
             os.chmod(temporary, 0o644)
-        os.replace(temporary, path)
+        os.replace(temporary, target)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(temporary)
         raise
-    _sync_folder(path.parent)
+    _sync_folder(target.parent)
+
+
+def writable_target(path: Path, inside: Path) -> Path:
+    """The file a write to `path` must replace: itself, or the target of the link it is."""
+    if not path.is_symlink():
+        target = path
+    else:
+        target = Path(os.path.realpath(path))
+        base = os.path.realpath(inside)
+        if os.path.commonpath([str(target), base]) != base:
+            raise DataFileError(f"{path}: is a link to a file outside the fact base; not written")
+    with contextlib.suppress(FileNotFoundError):
+        if target.stat().st_nlink > 1:
+            raise DataFileError(
+                f"{path}: has other hard links, which replacing it atomically would split from it; not written "
+                "(make it a single file, or a symbolic link)"
+            )
+    return target
+
+
+def clean_leftovers(root: Path) -> list[Path]:
+    """Under the lock: remove the temporary files that interrupted or killed writers left anywhere in the
+    data folder and beside it in seeds/; returns what was removed."""
+    removed = []
+    for folder in (root.parent / "seeds", *_folders(root)):
+        removed.extend(remove_stale_temporaries(folder))
+    return removed
+
+
+def _folders(root: Path) -> list[Path]:
+    found = [root]
+    for folder in found:
+        with contextlib.suppress(OSError), os.scandir(folder) as entries:
+            found.extend(Path(entry.path) for entry in entries if entry.is_dir(follow_symlinks=False))
+    return found
+
+
+def remove_stale_temporaries(folder: Path, now: float | None = None) -> list[Path]:
+    """Remove the temporary files of writers that were interrupted or killed (see leftovers.py)."""
+    return remove_stale(folder, _TEMPORARY, now)
 
 
 def _sync_folder(folder: Path) -> None:

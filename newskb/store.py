@@ -14,10 +14,11 @@ from pathlib import Path
 from typing import Any
 
 from newskb import model
+from newskb.containment import MAX_ARTICLE, Refused, read_contained
 from newskb.dates import Edtf
 from newskb.errors import Problem, Severity, display_path
 from newskb.fields import Fields, type_name
-from newskb.folder import data_files
+from newskb.folder import fact_base_root, walk
 from newskb.fuzzy import did_you_mean
 from newskb.kinds import Kind
 from newskb.linemap import TOP_LEVEL, LazyLineMap
@@ -71,13 +72,16 @@ def load(root: Path, overrides: Mapping[Path, str] | None = None) -> tuple[FactB
     problems: list[Problem] = []
     collected = _Collected()
     overrides = overrides or {}
-    files = sorted({*data_files(root), *overrides})
+    walked = walk(root)
+    for skipped, why in walked.skipped:
+        problems.append(Problem(file=Path(skipped), line=None, key_path="", message=why, severity=Severity.WARNING))
+    files: list[Path] = sorted({*(Path(path) for path in walked.files), *overrides})
     if not files:
         problems.append(
             Problem(file=root, line=None, key_path="", message="no .toml data files found", severity=Severity.FATAL)
         )
     for path in files:
-        _load_into(path, collected, problems, overrides.get(path))
+        _load_into(path, root, collected, problems, overrides.get(path))
     return collected.base(root), problems
 
 
@@ -85,14 +89,14 @@ def load_file(path: Path, root: Path) -> tuple[FactBase, list[Problem]]:
     """The records of one data file alone (the unit an index refresh reads again)."""
     problems: list[Problem] = []
     collected = _Collected()
-    _load_into(path, collected, problems, None)
+    _load_into(path, root, collected, problems, None)
     return collected.base(root), problems
 
 
-def _load_into(path: Path, collected: _Collected, problems: list[Problem], text: str | None) -> None:
+def _load_into(path: Path, root: Path, collected: _Collected, problems: list[Problem], text: str | None) -> None:
     document, lines = read_document(path, problems, text)
     if document is not None:
-        _read_records(path, document, lines, collected, problems)
+        _read_records(path, root, document, lines, collected, problems)
 
 
 def read_document(
@@ -117,16 +121,24 @@ def read_document(
 
     try:
         document = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as error:
+    except RecursionError:
+        # tomllib parses nested arrays and tables recursively: a hostile file can nest past Python's stack.
+        return fatal(None, "TOML nested too deeply to read")
+    except ValueError as error:
+        if not isinstance(error, tomllib.TOMLDecodeError):
+            # An integer of thousands of digits: Python refuses to convert it (a guard against slow parsing).
+            return fatal(None, "TOML value too large to read (an integer of thousands of digits)")
         position = _TOML_POSITION.search(str(error))
         # tomllib puts the position in its message only; "at end of document" means the last line.
         line = int(position[1]) if position else max(1, len(text.splitlines()))
         return fatal(line, f"TOML syntax error: {error}")
+
     return document, LazyLineMap(text)
 
 
 def _read_records(
     path: Path,
+    root: Path,
     document: Mapping[str, object],
     lines: LazyLineMap,
     collected: _Collected,
@@ -135,9 +147,8 @@ def _read_records(
     file_source: str | None = None
     source_table = document.get(Kind.SOURCE)
     if isinstance(source_table, dict):
-        source = _read_record(
-            Kind.SOURCE, source_table, _origin(path, lines, Kind.SOURCE, 0), None, collected, problems
-        )
+        origin = _origin(path, lines, Kind.SOURCE, 0)
+        source = _read_record(Kind.SOURCE, source_table, origin, None, collected, problems, root)
         file_source = source.id if source is not None else None
     for name, value in document.items():
         if name == Kind.SOURCE:
@@ -159,7 +170,7 @@ def _read_records(
             continue
         for index, table in enumerate(value):
             origin = _origin(path, lines, name, index)
-            _read_record(Kind(name), table, origin, file_source, collected, problems)
+            _read_record(Kind(name), table, origin, file_source, collected, problems, root)
 
 
 def _top_level_problem(path: Path, lines: LazyLineMap, name: str, message: str, problems: list[Problem]) -> None:
@@ -180,6 +191,7 @@ def _read_record(
     file_source: str | None,
     collected: _Collected,
     problems: list[Problem],
+    root: Path,
 ) -> Record | None:
     """Build one record from its table, key by key as its kind declares them (model.py)."""
     fields = Fields(table, kind=kind, origin=origin, problems=problems)
@@ -203,7 +215,7 @@ def _read_record(
         values["kind"] = kind
     record = model.RECORD_CLASSES[kind](**values, origin=origin)
     if isinstance(record, Source) and isinstance(table.get("text"), str):
-        record = dataclasses.replace(record, article=_read_article(record.text, fields))
+        record = dataclasses.replace(record, article=_read_article(record.text, fields, fact_base_root(root)))
     if not record.id:
         return None
     collected.add(record)
@@ -249,14 +261,21 @@ def _spelled(group: tuple[tuple[str, ...], ...]) -> str:
     return ", ".join(slots[:-1]) + " and " + slots[-1]
 
 
-def _read_article(text_path: Path, fields: Fields) -> str | None:
-    """The article text a source points at; a missing or undecodable one is a problem."""
+def _read_article(text_path: Path, fields: Fields, base: Path) -> str | None:
+    """The article text a source points at, read only if it is a regular file inside the fact base and not
+    over MAX_ARTICLE bytes; anything else is a problem, and nothing of it is read."""
+    written = fields.table["text"]
     try:
-        return text_path.read_bytes().decode("utf-8")
+        raw = read_contained(text_path, base, MAX_ARTICLE)
     except FileNotFoundError:
-        fields.problem("text", f"text file '{fields.table['text']}' not found ({display_path(text_path)})")
-    except UnicodeDecodeError:
-        fields.problem("text", f"text file '{fields.table['text']}' is not UTF-8")
+        fields.problem("text", f"text file '{written}' not found ({display_path(text_path)})")
+    except Refused as refusal:
+        fields.problem("text", f"text file '{written}' {refusal}")
     except OSError as error:
-        fields.problem("text", f"text file '{fields.table['text']}' cannot be read: {error.strerror}")
+        fields.problem("text", f"text file '{written}' cannot be read: {error.strerror}")
+    else:
+        try:
+            return raw.decode("utf-8")
+        except UnicodeDecodeError:
+            fields.problem("text", f"text file '{written}' is not UTF-8")
     return None

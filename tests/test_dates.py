@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from newskb.dates import DateError, Edtf, Precision, Relation, Span, Status, parse, parse_day
 
-# Every row of DESIGN.md's date table, plus the on-or-before/after marks: written, earliest, latest.
+# Every row of the README's date table, plus the on-or-before/after marks: written, earliest, latest.
 GRAMMAR_ROWS = [
     ("2024-10-01", date(2024, 10, 1), date(2024, 10, 1)),
     ("2024-10", date(2024, 10, 1), date(2024, 10, 31)),

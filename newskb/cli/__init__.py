@@ -4,13 +4,15 @@ Only this package imports Typer. `app` is the one Typer app; each command family
 commands on a sub-app added without a name (so they appear as top-level commands), and every command
 runs inside `_Group.invoke`: the one place where a `NewskbError` becomes a message on stderr and an
 exit code (0 found, 1 nothing found or problems, 2 usage or unreadable data, 3 the sources cannot
-tell, 130 interrupted, 141 stdout closed early, 70 an internal error).
+tell, 130 interrupted, 143 terminated, 141 stdout closed early, 70 an internal error).
 """
 
+import errno
 import io
 import os
+import signal
 import sys
-from typing import Annotated, Any
+from typing import Annotated, Any, NoReturn
 
 import typer
 from typer.core import TyperGroup
@@ -22,23 +24,82 @@ from newskb.printable import printable
 
 EXIT_CODES_HELP = (
     "Exit codes: 0 found (or the data is clean), 1 nothing found (or check found problems), "
-    "2 bad usage or unreadable data, 3 the sources cannot tell (who), 130 interrupted, "
+    "2 bad usage or unreadable data, 3 the sources cannot tell (who), 130 interrupted, 143 terminated, "
     "141 output pipe closed early, 70 internal error (a bug)."
 )
 
+INTERRUPTED = 130  # 128 + SIGINT, as a shell reports Ctrl-C
+TERMINATED = 143  # 128 + SIGTERM
+
+
+class Terminated(BaseException):
+    """SIGTERM, raised rather than dying at once, so that every `finally` runs and no temporary file stays."""
+
+
+def _terminate(signum: int, frame: object) -> NoReturn:
+    raise Terminated
+
 
 class _Group(TyperGroup):
-    """Turns every NewskbError into one line on stderr and its exit code: never a traceback."""
+    """Turns every error into one line on stderr and its exit code: never a traceback."""
 
     # Typed Any: the base class takes Typer's private copy of click's Context, which we must not import.
     def invoke(self, ctx: Any) -> Any:
         try:
-            return super().invoke(ctx)
+            try:
+                return super().invoke(ctx)
+            except Exception as error:
+                if not _damaged_index(error):
+                    raise
+                # A corrupt page of the persisted index: it is removed and this command asked again, once,
+                # of an index built afresh (never answered from memory for ever after).
+                say("warning: the index was damaged; it is built again")
+                return super().invoke(ctx)
         except NewskbError as error:
             say(f"error: {error}")
             raise typer.Exit(error.exit_code) from None
         except BrokenPipeError:
             raise typer.Exit(_silence_stdout()) from None
+        except OSError as error:
+            say(f"error: {os_error(error)}")
+            raise typer.Exit(2) from None
+        except RecursionError:
+            say("error: the data is nested too deeply to read")
+            raise typer.Exit(2) from None
+        except KeyboardInterrupt:
+            raise typer.Exit(INTERRUPTED) from None
+        except Terminated:
+            raise typer.Exit(TERMINATED) from None
+
+
+def _damaged_index(error: Exception) -> bool:
+    """Whether SQLite found the persisted index corrupt (it is then discarded)."""
+    sqlite3 = sys.modules.get("sqlite3")
+    cache = sys.modules.get("newskb.cache")
+    return (
+        sqlite3 is not None
+        and cache is not None
+        and isinstance(error, sqlite3.DatabaseError)
+        and bool(cache.discard_damaged())
+    )
+
+
+def os_error(error: OSError) -> str:
+    """An OS error as one line: what failed, on which file, in the system's words."""
+    reason = error.strerror or errno.errorcode.get(error.errno or 0, str(error))
+    if error.errno == errno.EBADF and error.filename is None:
+        return "standard output is closed"
+    return f"{error.filename}: {reason}" if error.filename else reason
+
+
+class _ClosedOutput(io.TextIOBase):
+    """Stands in for a stdout that was closed before newskb started (`>&-`): writing to it is an error."""
+
+    def write(self, text: str) -> int:
+        raise OSError(errno.EBADF, os.strerror(errno.EBADF))
+
+    def isatty(self) -> bool:
+        return False
 
 
 def _silence_stdout() -> int:
@@ -84,15 +145,25 @@ for _family in (review, ask, share, curate):
 
 
 def main() -> None:
-    """The console script: run the app, then end quietly if stdout was closed early."""
+    """Run the app, then end quietly if stdout was closed early (the console script is console.main)."""
+    # Ctrl-C raises KeyboardInterrupt and SIGTERM Terminated, so every `finally` cleans up on the way out.
+    signal.signal(signal.SIGINT, signal.default_int_handler)
+    signal.signal(signal.SIGTERM, _terminate)
+    if sys.stdout is None:  # started with stdout closed
+        sys.stdout = _ClosedOutput()
     for stream in (sys.stdout, sys.stderr):
         # A terminal or locale that cannot show a character gets an escape, never a crash.
         if isinstance(stream, io.TextIOWrapper):
             stream.reconfigure(errors="backslashreplace")
+    code: int | str | None
     try:
         app()
     except SystemExit as exit_request:
         code = exit_request.code
+    except KeyboardInterrupt:
+        code = INTERRUPTED
+    except Terminated:
+        code = TERMINATED
     except Exception as error:
         # The last line of defence against a bug: one line, never a traceback (promise 3).
         message = printable(f"{type(error).__name__}: {error}", one_line=True)
@@ -100,10 +171,18 @@ def main() -> None:
         code = 70
     else:
         code = 0
+    sys.exit(_flush(code))
+
+
+def _flush(code: int | str | None) -> int | str | None:
+    """Write what stdout still holds; a reader gone early is 141, a failed write (a full disk) one line and 2."""
     try:
         sys.stdout.flush()
     except BrokenPipeError:
-        code = _silence_stdout()
-    except KeyboardInterrupt:
-        code = 130
-    sys.exit(code)
+        return _silence_stdout()
+    except OSError as error:
+        print(f"newskb: error: {os_error(error)}", file=sys.stderr)
+        return 2
+    except (KeyboardInterrupt, Terminated):
+        return INTERRUPTED
+    return code

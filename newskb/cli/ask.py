@@ -150,8 +150,8 @@ def timeline_command(
     from newskb import query
     from newskb.dates import parse
 
-    start = parse(from_date).earliest_day if from_date else None
-    end = parse(to_date).latest_day if to_date else None
+    start = parse(from_date).earliest_day if from_date is not None else None
+    end = parse(to_date).latest_day if to_date is not None else None
     match, rows = query.timeline(
         open_index(data), entity=entity, start=start, end=end, known=known_day(known_as_of), certain=certain
     )

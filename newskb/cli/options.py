@@ -3,7 +3,6 @@
 import sys
 from datetime import date
 from enum import StrEnum
-from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -20,8 +19,9 @@ if TYPE_CHECKING:
 
     from newskb.search import Match
 
+# A string, not a Path: Path("") is the current folder, and an empty --data must be refused, not read as ".".
 DataOption = Annotated[
-    Path | None,
+    str | None,
     typer.Option(
         "--data",
         help="Data folder to read (default: $NEWSKB_DATA, else the bundled fact base).",
@@ -64,7 +64,7 @@ def pick_format(chosen: Format | None) -> Format:
     return chosen or render.default_format(sys.stdout)
 
 
-def open_index(data: Path | None) -> "sqlite3.Connection":
+def open_index(data: str | None) -> "sqlite3.Connection":
     """The index of the data folder; invalid records are skipped with one warning on stderr."""
     from newskb import cache
 
@@ -79,13 +79,13 @@ def open_index(data: Path | None) -> "sqlite3.Connection":
 def as_of_day(as_of: str | None) -> date:
     from newskb.dates import parse_day
 
-    return parse_day(as_of) if as_of else date.today()
+    return parse_day(as_of) if as_of is not None else date.today()
 
 
 def known_day(known_as_of: str | None) -> date | None:
     from newskb.dates import parse_day
 
-    return parse_day(known_as_of) if known_as_of else None
+    return parse_day(known_as_of) if known_as_of is not None else None
 
 
 def say(message: str) -> None:

@@ -33,13 +33,25 @@ def all_keys(records: Sequence[Mapping[str, Any]], columns: Sequence[Column]) ->
     return list(records[0]) if records else [column.key for column in columns]
 
 
+# A spreadsheet reads a cell that starts with one of these as a formula (OWASP, "CSV injection").
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def inert(text: str) -> str:
+    """A cell a spreadsheet will not run: one that would start a formula gets a leading `'` (OWASP's rule)."""
+    return "'" + text if text.startswith(_FORMULA_STARTS) else text
+
+
 def delimited(records: Sequence[Mapping[str, Any]], keys: Sequence[str], output_format: Format, out: IO[str]) -> None:
+    """Plain lines (the columns of a table), or TSV and CSV (a header and every field, each cell inert for a
+    spreadsheet). Text is escaped as everywhere; a plain or TSV cell stays on its line."""
     if output_format is Format.CSV:
         writer = csv.writer(out, lineterminator="\n")
         writer.writerow(keys)
-        writer.writerows([[printable(cell(record.get(key))) for key in keys] for record in records])
+        writer.writerows([[printable(inert(cell(record.get(key)))) for key in keys] for record in records])
         return
+    shown = inert if output_format is Format.TSV else str
     if output_format is Format.TSV:
         out.write("\t".join(keys) + "\n")
     for record in records:
-        out.write("\t".join(printable(cell(record.get(key)), one_line=True) for key in keys) + "\n")
+        out.write("\t".join(printable(shown(cell(record.get(key))), one_line=True) for key in keys) + "\n")

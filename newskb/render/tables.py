@@ -39,15 +39,52 @@ def table(records: Sequence[Mapping[str, Any]], columns: Sequence[Column], title
     from rich import box
     from rich.table import Table
 
+    screen = console(out)
+    columns = [column for column in columns if column.in_table]
+    if screen.width < least_width(records, columns):
+        blocks(records, columns, title, out)
+        return
     # No vertical rules: the width goes to the data, and the columns still line up.
     drawn = Table(title=text(title) if title else None, header_style="bold", box=box.SIMPLE_HEAD)
-    columns = [column for column in columns if column.in_table]
     for column in columns:
         # Short values (dates, statuses, ids) stay on one line; text wraps to fit the terminal.
         drawn.add_column(column.header, overflow="fold", no_wrap=not column.wide)
     for record in records:
         drawn.add_row(*(text(record.get(column.key), _style(column.key, record)) for column in columns))
-    console(out).print(drawn)
+    screen.print(drawn)
+
+
+# The narrowest a wrapping column may be and still be read, a few words to a line.
+_LEAST_WIDE = 12
+# What a SIMPLE_HEAD table adds: one space either side of every cell, and of the table.
+_PADDING = 2
+
+
+def least_width(records: Sequence[Mapping[str, Any]], columns: Sequence[Column]) -> int:
+    """The width a table needs to show every short value (id, date, status) whole and give text room."""
+    width = _PADDING
+    for column in columns:
+        if column.wide:
+            width += _LEAST_WIDE
+        else:
+            cells = [len(printable(cell(record.get(column.key)))) for record in records]
+            width += max([len(column.header), *cells])
+        width += _PADDING
+    return width
+
+
+def blocks(records: Sequence[Mapping[str, Any]], columns: Sequence[Column], title: str | None, out: IO[str]) -> None:
+    """Too narrow for a table: one record per block of `Label: value` lines, nothing cut, so no date is ever
+    shown shorter (and so more precise-looking) than it is written."""
+    if title:
+        out.write(printable(title, one_line=True) + "\n")
+    for number, record in enumerate(records):
+        if number or title:
+            out.write("\n")
+        for column in columns:
+            value = cell(record.get(column.key))
+            if value:
+                out.write(f"{printable(column.header, one_line=True)}: {printable(value, one_line=True)}\n")
 
 
 def _style(key: str, record: Mapping[str, Any]) -> str:
