@@ -10,26 +10,21 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-import tomli_w
-
-from newskb import audit, dates, model
+from newskb import audit, dates, model, writing
 from newskb.containment import MAX_ARTICLE, Refused, read_regular
+from newskb.edit import Edit
 from newskb.errors import BadArgumentError, NotFoundError, Problem, RecordError, Severity, display_path
 from newskb.fields import SLUG
-from newskb.folder import fact_base_root
+from newskb.folder import ENTITIES_FILE, EXPECTATIONS_FILE, SEEDS_FOLDER, SOURCES_FOLDER, fact_base_root
 from newskb.fuzzy import did_you_mean, normalise
 from newskb.kinds import ENTITY_KINDS, FACT_KINDS, Kind
-from newskb.lock import clean_leftovers, data_lock, replace_file, writable_target
+from newskb.lock import clean_leftovers, data_lock, replace_file, replace_files, writable_target
 from newskb.model import FactBase
 from newskb.store import load
-
-ENTITIES_FILE = "entities.toml"
-EXPECTATIONS_FILE = "expectations.toml"
-SOURCES_FOLDER = "sources"
-SEEDS_FOLDER = "seeds"  # beside the data folder: data/sources/x.toml points at ../../seeds/
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -68,7 +63,7 @@ def add(root: Path, kind: Kind, values: dict[str, object], *, dry_run: bool = Fa
 
 def _append(root: Path, kind: Kind, record: dict[str, object], *, write: bool) -> Change:
     base, _ = load(root)
-    target = _target(root, kind, record, base)
+    target = target_file(root, kind, record, base)
     # A link is written through to its target: refused now, before a byte of it is read, if that is
     # outside the fact base (or has other hard links). The change is checked under the link's own name.
     writable_target(target, fact_base_root(root))
@@ -76,25 +71,42 @@ def _append(root: Path, kind: Kind, record: dict[str, object], *, write: bool) -
         record.pop("source")  # the source file's [source] table supplies it
         if "id" not in record:
             record = {"id": _new_id(kind, record, base), **record}
-    # Header written by hand: tomli_w would inline a short table as `kind = [{...}]`, which appended
-    # after another table would become a key of that table.
-    snippet = f"[[{kind.value}]]\n" + tomli_w.dumps(record)
-    old = target.read_text(encoding="utf-8") if target.exists() else ""
-    new = old + ("" if not old or old.endswith("\n") else "\n") + ("\n" if old else "") + snippet
+    snippet = writing.table(kind.value, record)
+    new = _appended(target, snippet)
     warnings = _validate(root, {target: new})
     if write:
-        replace_file(target, new.encode("utf-8"), inside=fact_base_root(root))
+        replace_file(target, new.encode("utf-8"), root=root)
     return Change(path=target, record_id=str(record["id"]), toml=snippet, warnings=warnings)
 
 
-def _target(root: Path, kind: Kind, record: dict[str, object], base: FactBase) -> Path:
+def change(root: Path, make: Callable[[FactBase], Edit], *, dry_run: bool = False) -> Edit:
+    """Make an edit of the base (set, rm, rename) under the lock, refuse it if it adds any problem `check`
+    would report, and write every file it changes in one step (nothing, in a dry run)."""
+    if dry_run:
+        base, _ = load(root)
+        edit = make(base)
+        _validate(root, edit.texts)
+        return edit
+    refuse_bundled(root)
+    with data_lock(root):
+        clean_leftovers(root)
+        base, _ = load(root)
+        edit = make(base)
+        _validate(root, edit.texts)
+        replace_files({path: text.encode("utf-8") for path, text in edit.texts.items()}, root=root)
+    return edit
+
+
+def target_file(root: Path, kind: Kind, record: dict[str, object], base: FactBase) -> Path:
+    """The file a new record of `kind` is appended to: entities.toml, expectations.toml, or (a fact) the file
+    of its `source`; BadArgumentError without a source, RecordError for an unknown one."""
     if kind in ENTITY_KINDS:
         return root / ENTITIES_FILE
     if kind is Kind.EXPECT:
         return root / EXPECTATIONS_FILE
     source_id = record.get("source")
     if not isinstance(source_id, str):
-        raise BadArgumentError(f"a {kind} needs --source: the id of the article it comes from")
+        raise BadArgumentError(f"a {kind} needs a source: the id of the article it comes from")
     for source in base.sources:
         if source.id == source_id:
             return source.origin.file
@@ -117,11 +129,16 @@ def _new_id(kind: Kind, record: dict[str, object], base: FactBase) -> str:
     return candidate
 
 
-def _validate(root: Path, overrides: dict[Path, str]) -> tuple[Problem, ...]:
-    """Refuse the change if it adds any error to the fact base; return the warnings it adds."""
+def added_problems(root: Path, overrides: dict[Path, str]) -> list[Problem]:
+    """What `check` would report with `overrides` standing in for those files, and does not report now."""
     before = {str(problem) for problem in audit.check_folder(root).problems}
     after = audit.check_folder(root, overrides).problems
-    added = [problem for problem in after if str(problem) not in before]
+    return [problem for problem in after if str(problem) not in before]
+
+
+def _validate(root: Path, overrides: dict[Path, str]) -> tuple[Problem, ...]:
+    """Refuse the change if it adds any error to the fact base; return the warnings it adds."""
+    added = added_problems(root, overrides)
     errors = [problem for problem in added if problem.severity is not Severity.WARNING]
     if errors:
         more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
@@ -138,8 +155,13 @@ def new_source(
     publisher: str,
     published: str,
     note: str | None = None,
+    publisher_name: str | None = None,
 ) -> Change:
-    """Copy an article into seeds/ and write data/sources/ID.toml holding its [source] table."""
+    """Copy an article into seeds/ and write data/sources/ID.toml holding its [source] table.
+
+    With `publisher_name`, a publisher id the base does not know yet is added as an organization, in the
+    same step as the source (both land, or neither).
+    """
     refuse_bundled(root)
     if not SLUG.fullmatch(source_id):
         raise BadArgumentError(f"'{source_id}' is not a kebab-case id (like 'gazette-2024-09-30-headline')")
@@ -163,36 +185,58 @@ def new_source(
                 raise RecordError(f"{display_path(existing)}: already exists; nothing written")
         if any(record.id == source_id for record in base.records):
             raise RecordError(f"the id '{source_id}' is already used; nothing written")
+        texts: dict[Path, str] = {}
+        publisher_id = _organization(base, publisher, publisher_name)
+        if publisher_id is None:  # a new publisher, named: it joins the entities in the same write
+            entities = root / ENTITIES_FILE
+            organization = {"id": publisher, "name": publisher_name}
+            texts[entities] = _appended(entities, writing.table(Kind.ORGANIZATION.value, organization))
+            publisher_id = publisher
         table: dict[str, object] = {
             "id": source_id,
             "title": title,
-            "publisher": _organization(base, publisher),
+            "publisher": publisher_id,
             "published": published,
             "text": os.path.relpath(seed_path, toml_path.parent),
         }
         if note:
             table["note"] = note
-        snippet = tomli_w.dumps({"source": table})
+        snippet = writing.single_table("source", table)
+        texts[toml_path] = snippet
         seed_path.parent.mkdir(parents=True, exist_ok=True)
         toml_path.parent.mkdir(parents=True, exist_ok=True)
-        replace_file(seed_path, article, inside=fact_base_root(root))
+        # The article first: the source's check reads it. Refused or interrupted, it goes again.
+        replace_file(seed_path, article, root=root)
         try:
-            warnings = _validate(root, {toml_path: snippet})
-            replace_file(toml_path, snippet.encode("utf-8"), inside=fact_base_root(root))
+            warnings = _validate(root, texts)
+            replace_files({path: text.encode("utf-8") for path, text in texts.items()}, root=root)
         except BaseException:
             seed_path.unlink()
             raise
     return Change(path=toml_path, record_id=source_id, toml=snippet, warnings=warnings)
 
 
-def _organization(base: FactBase, name: str) -> str:
-    """The id of the organization named by id, name or alias."""
+def _organization(base: FactBase, name: str, new_name: str | None = None) -> str | None:
+    """The id of the organization named by id, name or alias; None for a new one named `new_name`."""
     organizations = [entity for entity in base.entities if entity.kind is Kind.ORGANIZATION]
     wanted = normalise(name)
     for entity in organizations:
         if name == entity.id or wanted in {normalise(label) for label in (entity.name, *entity.aliases)}:
+            if new_name is not None:
+                raise RecordError(f"publisher '{name}' is already known as '{entity.id}'; drop --publisher-name")
             return entity.id
+    if new_name is not None:
+        if not SLUG.fullmatch(name):
+            raise BadArgumentError(f"'{name}' is not a kebab-case id for the new publisher (like 'harbour-gazette')")
+        return None
     hint = did_you_mean(name, [entity.id for entity in organizations])
     raise NotFoundError(
-        f"unknown organization '{name}'{hint}; add it first with 'newskb add organization --id ... --name ...'"
+        f"unknown organization '{name}'{hint}; give --publisher-name NAME to add it with the source, "
+        "or add it first with 'newskb add organization --id ... --name ...'"
     )
+
+
+def _appended(path: Path, snippet: str) -> str:
+    """A file's text with a table appended after one blank line (a file that does not exist yet: the table)."""
+    old = path.read_text(encoding="utf-8") if path.exists() else ""
+    return old + ("" if not old or old.endswith("\n") else "\n") + ("\n" if old else "") + snippet

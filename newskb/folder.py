@@ -10,6 +10,13 @@ from newskb.errors import BadArgumentError, DataFileError
 
 DATA_VARIABLE = "NEWSKB_DATA"
 
+# The layout of a fact base: data/ with entities.toml, expectations.toml and sources/, and beside it seeds/
+# (data/sources/x.toml points at ../../seeds/).
+ENTITIES_FILE = "entities.toml"
+EXPECTATIONS_FILE = "expectations.toml"
+SOURCES_FOLDER = "sources"
+SEEDS_FOLDER = "seeds"
+
 
 def bundled_data_dir() -> Path:
     """The fact base shipped with newskb: inside the installed package, else in the source tree."""

@@ -15,16 +15,20 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
+import json
 import os
 import re
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 from newskb.errors import DataFileError
+from newskb.folder import fact_base_root
 from newskb.leftovers import remove_stale
 
 LOCK_NAME = ".newskb.lock"
+# The renames a multi-file write has still to do, written before the first of them (see replace_files).
+JOURNAL_NAME = ".newskb.journal"
 # `.entities.toml.<pid>.<random>.tmp`: the writer's process id, for leftovers.remove_stale.
 _TEMPORARY = re.compile(r"^\..+\.(\d+)\.[^.]+\.tmp$")
 
@@ -44,30 +48,95 @@ def data_lock(root: Path) -> Iterator[None]:
         os.close(handle)  # closing releases the lock
 
 
-def replace_file(path: Path, data: bytes, *, inside: Path) -> None:
+def replace_file(path: Path, data: bytes, *, root: Path) -> None:
     """Write `data` to `path` atomically: readers see the old file or the new one, never a mix.
 
-    A link is written through to its target, which must lie inside `inside` (the fact base); a file with
-    other hard links is refused. Either refusal changes nothing.
+    A link is written through to its target, which must lie inside the fact base of the data folder
+    `root`; a file with other hard links is refused. Either refusal changes nothing.
     """
-    target = writable_target(path, inside)
-    remove_stale_temporaries(target.parent)
+    replace_files({path: data}, root=root)
+
+
+def replace_files(changes: Mapping[Path, bytes], *, root: Path) -> None:
+    """Write several files as one step: all of them, or (on any refusal or error before the first rename)
+    none. Each is first written whole to a temporary file beside it; with more than one, a journal naming
+    every rename to do is written before the first, so a writer killed halfway is completed by the next
+    (`recover`), never left half done."""
+    targets = {writable_target(path, fact_base_root(root)): data for path, data in changes.items()}
+    written: list[tuple[str, Path]] = []
+    try:
+        for target, data in targets.items():
+            remove_stale_temporaries(target.parent)
+            written.append((_write_temporary(target, data), target))
+        journal = root / JOURNAL_NAME if len(written) > 1 else None
+        if journal is not None:
+            _write_durably(journal, json.dumps([[temporary, str(target)] for temporary, target in written]).encode())
+    except BaseException:
+        for temporary, _ in written:
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(temporary)
+        raise
+    renamed = 0
+    try:
+        for temporary, target in written:
+            os.replace(temporary, target)
+            renamed += 1
+    except BaseException:
+        if renamed == 0:  # nothing changed yet: leave nothing behind either
+            for temporary, _ in written:
+                with contextlib.suppress(FileNotFoundError):
+                    os.unlink(temporary)
+            if journal is not None:
+                journal.unlink()
+        # Else the journal and the remaining temporary files let the next writer finish (recover).
+        raise
+    for folder in dict.fromkeys(target.parent for _, target in written):
+        _sync_folder(folder)
+    if journal is not None:
+        os.unlink(journal)
+
+
+def recover(root: Path) -> list[Path]:
+    """Under the lock: finish the renames a killed multi-file write journaled; returns the files completed."""
+    journal = root / JOURNAL_NAME
+    try:
+        planned = json.loads(journal.read_bytes())
+    except FileNotFoundError:
+        return []
+    except ValueError:  # a journal cut short: the write died before its first rename, so nothing changed
+        journal.unlink()
+        return []
+    completed = []
+    for temporary, target in planned:
+        if os.path.exists(temporary):
+            os.replace(temporary, target)
+            completed.append(Path(target))
+    journal.unlink()
+    return completed
+
+
+def _write_temporary(target: Path, data: bytes) -> str:
     descriptor, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.{os.getpid()}.", suffix=".tmp")
     try:
         with os.fdopen(descriptor, "wb") as stream:
             stream.write(data)
             stream.flush()
             os.fsync(stream.fileno())
-        if target.exists():
-            os.chmod(temporary, target.stat().st_mode & 0o7777)
-        else:
-            os.chmod(temporary, 0o644)
-        os.replace(temporary, target)
+        mode = target.stat().st_mode & 0o7777 if target.exists() else 0o644
+        os.chmod(temporary, mode)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(temporary)
         raise
-    _sync_folder(target.parent)
+    return temporary
+
+
+def _write_durably(path: Path, data: bytes) -> None:
+    with open(path, "wb") as stream:
+        stream.write(data)
+        stream.flush()
+        os.fsync(stream.fileno())
+    _sync_folder(path.parent)
 
 
 def writable_target(path: Path, inside: Path) -> Path:
@@ -89,8 +158,10 @@ def writable_target(path: Path, inside: Path) -> Path:
 
 
 def clean_leftovers(root: Path) -> list[Path]:
-    """Under the lock: remove the temporary files that interrupted or killed writers left anywhere in the
-    data folder and beside it in seeds/; returns what was removed."""
+    """Under the lock: finish a multi-file write a killed writer journaled, then remove the temporary files
+    that interrupted or killed writers left anywhere in the data folder and in seeds/; returns what was
+    removed."""
+    recover(root)
     removed = []
     for folder in (root.parent / "seeds", *_folders(root)):
         removed.extend(remove_stale_temporaries(folder))

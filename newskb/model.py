@@ -90,6 +90,12 @@ class Origin:
         """The line of the record's table header."""
         return self.lines.get().table(self.table, self.index).line if self.lines is not None else None
 
+    def written(self, key: str) -> bool:
+        """Whether the record's own table writes `key` (a fact may inherit its `source` instead)."""
+        if self.lines is None:
+            return False
+        return key in self.lines.get().table(self.table, self.index).keys
+
     def line_of(self, key: str) -> int | None:
         """The line of one of the record's keys, or of its header if the key is not written."""
         if self.lines is None:

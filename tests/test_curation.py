@@ -365,7 +365,7 @@ def test_an_expectation_that_contradicts_the_data_fails_check(kb: Path) -> None:
                 "NATO has 33 members",
             ],
             1,
-            REFUSED + "rbc-ukraine-2024-09-30-rutte.toml:268: claim.quote: "
+            REFUSED + "rbc-ukraine-2024-09-30-rutte.toml:266: claim.quote: "
             "quote not found in the text of source 'rbc-ukraine-2024-09-30-rutte'; it matches as far as 'NATO '\n",
         ),
         (
@@ -393,7 +393,7 @@ def test_an_expectation_that_contradicts_the_data_fails_check(kb: Path) -> None:
         (
             ["add", "claim", "--about", "nato", "--text", "x", "--quote", "NATO"],
             2,
-            "newskb: error: a claim needs --source: the id of the article it comes from\n",
+            "newskb: error: a claim needs a source: the id of the article it comes from\n",
         ),
         (
             ["add", "person", "--id", "x", "--name", "X", "--holder", "y"],
@@ -425,8 +425,9 @@ def test_dry_run_prints_the_toml_and_writes_nothing(kb: Path) -> None:
     )
     assert code == 0
     assert stdout == (
-        '[[claim]]\nid = "nato-decides-by-consensus-2"\nabout = [\n    "nato",\n]\n'
-        'text = "NATO decides by consensus."\nquote = "making decisions based on consensus"\n'
+        '[[claim]]  # nato-decides-by-consensus-2\nid = "nato-decides-by-consensus-2"\nabout = ["nato"]\n'
+        'text = "NATO decides by consensus."\n'
+        'quote = "making decisions based on consensus"  # nato-decides-by-consensus-2\n'
     )
     assert stderr == (
         "newskb: valid; would append to kb/data/sources/rbc-ukraine-2024-09-30-rutte.toml (dry run: nothing written)\n"
@@ -439,7 +440,9 @@ def test_an_addition_keeps_the_file_as_it_was_and_appends(kb: Path) -> None:
     before = entities.read_text(encoding="utf-8")
     ok("add", "person", "--id", "ada-lovelace", "--name", "Ada Lovelace")
     after = entities.read_text(encoding="utf-8")
-    assert after == before + '\n[[person]]\nid = "ada-lovelace"\nname = "Ada Lovelace"\n'
+    assert (
+        after == before + '\n[[person]]  # ada-lovelace\nid = "ada-lovelace"\nname = "Ada Lovelace"  # ada-lovelace\n'
+    )
 
 
 def test_new_source_refuses_an_existing_id_or_file_and_an_unknown_publisher(kb: Path) -> None:

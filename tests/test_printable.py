@@ -111,6 +111,11 @@ CASES = {
     "coverage": [["coverage"], ["coverage", "evil-1", "--format", "tsv"]],
     "export": [["export"], ["export", "--format", "jsonl"]],
     "add": [["add", "person", "--id", f"x{OSC}", "--name", "X"], ["add", "claim", "--source", f"evil{OSC}"]],
+    "set": [["set", f"x{OSC}", "name=y"], ["set", "mallory", f"nmae{OSC}=y"]],
+    "rm": [["rm", f"x{OSC}"], ["rm", "mallory", "--dry-run"]],
+    "rename": [["rename", "mallory", f"x{OSC}"]],
+    "accept": [["accept", f"draft{OSC}.toml"]],
+    "init": [["init", f"kb{OSC}"]],
     "new-source": [
         ["new-source", "nowhere.txt", "--id", f"x{OSC}", "--title", "t", "--publisher", "p", "--published", "2021"]
     ],

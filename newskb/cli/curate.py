@@ -1,4 +1,4 @@
-"""Growing the fact base: add, new-source."""
+"""Growing and mending the fact base: add, new-source, set, rm, rename."""
 
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
@@ -12,6 +12,7 @@ from newskb.errors import BadArgumentError, display_path
 from newskb.printable import printable
 
 if TYPE_CHECKING:
+    from newskb.edit import Edit
     from newskb.schema import Key
 
 app = typer.Typer()
@@ -129,12 +130,18 @@ def new_source_command(
     publisher: Annotated[str, typer.Option(help="The publishing organization (id or name).")],
     published: Annotated[str, typer.Option(help="Publication date (any date of the grammar).")],
     note: Annotated[str | None, typer.Option(help="How anything not printed was inferred.")] = None,
+    publisher_name: Annotated[
+        str | None,
+        typer.Option(help="The name of a publisher not in the base yet: --publisher is then its new id."),
+    ] = None,
     data: DataOption = None,
 ) -> None:
     """Scaffold a new article: copy it into seeds/ and write data/sources/ID.toml with its [source].
 
     Example: newskb new-source article.txt --id guild-2025-03-04 --title "..." --publisher reuters
     --published 2025-03-04
+    Example: newskb new-source gazette.txt --id gazette-2025-03-04 --title "..." --published 2025-03-04
+    --publisher harbour-gazette --publisher-name "The Harbour Gazette"
     """
     from newskb import curation
 
@@ -146,5 +153,135 @@ def new_source_command(
         publisher=publisher,
         published=published,
         note=note,
+        publisher_name=publisher_name,
     )
     say(f"created {display_path(change.path)}; add its facts with 'newskb add ... --source {source_id}'")
+
+
+DryRunOption = Annotated[
+    bool, typer.Option("--dry-run", help="Validate and print the change as a diff; write nothing.")
+]
+
+
+def _report(edit: "Edit", done: str, dry_run: bool) -> None:
+    if dry_run:
+        typer.echo(printable(edit.diff), nl=False)
+        say(f"valid; would change {', '.join(display_path(path) for path in edit.texts)} (dry run: nothing written)")
+    else:
+        say(f"{done} in {', '.join(display_path(path) for path in edit.texts)}")
+
+
+@app.command("set")
+def set_command(
+    record_id: Annotated[str, typer.Argument(metavar="ID", help="The id of the record to change.")],
+    assignments: Annotated[
+        list[str], typer.Argument(metavar="KEY=VALUE...", help="Keys to change; KEY= clears one.", show_default=False)
+    ],
+    dry_run: DryRunOption = False,
+    data: DataOption = None,
+) -> None:
+    """Change or clear keys of one record, touching only its own lines, validated as check would.
+
+    A list key takes a TOML array (aliases='["A", "B"]') or one item; a count takes a number.
+
+    Example: newskb set ben-wallace-uk-defence-secretary end=2023-08-31 --data ./data
+    Example: newskb set mark-rutte aliases='["Rutte", "PM Rutte"]' summary= --dry-run
+    """
+    from newskb import curation, edit
+
+    change = curation.change(
+        folder.find_data_dir(data),
+        lambda base: edit.set_keys(base, edit.record_of(base, record_id), assignments),
+        dry_run=dry_run,
+    )
+    _report(change, f"changed '{record_id}'", dry_run)
+
+
+@app.command("rm")
+def rm_command(
+    record_id: Annotated[str, typer.Argument(metavar="ID", help="The id of the record to remove.")],
+    dry_run: DryRunOption = False,
+    data: DataOption = None,
+) -> None:
+    """Remove one record, refused while anything references it (every reference is listed).
+
+    Example: newskb rm us-did-not-back-wallace --dry-run
+    Example: newskb rm reuters   # refused: the source cites it, and facts came through it
+    """
+    from newskb import curation, edit
+
+    change = curation.change(
+        folder.find_data_dir(data), lambda base: edit.remove(base, edit.record_of(base, record_id)), dry_run=dry_run
+    )
+    _report(change, f"removed '{record_id}'", dry_run)
+
+
+@app.command("rename")
+def rename_command(
+    record_id: Annotated[str, typer.Argument(metavar="ID", help="The id to change.")],
+    new_id: Annotated[str, typer.Argument(metavar="NEW-ID", help="Its new id (kebab-case, unused).")],
+    dry_run: DryRunOption = False,
+    data: DataOption = None,
+) -> None:
+    """Rename an id and rewrite every reference to it, across all files, in one atomic step.
+
+    Example: newskb rename ben-wallace sir-ben-wallace --dry-run
+    """
+    from newskb import curation, edit
+
+    change = curation.change(
+        folder.find_data_dir(data),
+        lambda base: edit.rename(base, edit.record_of(base, record_id), new_id),
+        dry_run=dry_run,
+    )
+    _report(change, f"renamed '{record_id}' to '{new_id}'", dry_run)
+
+
+@app.command("init")
+def init_command(
+    folder: Annotated[Path, typer.Argument(metavar="DIR", help="The folder of the new fact base.")] = Path("."),
+) -> None:
+    """Start a fact base of your own: data/ and seeds/ that pass check, and git files for a team.
+
+    Example: newskb init my-kb && cd my-kb && newskb check --data data
+    Example: newskb init .   # in an empty git repository
+    """
+    from newskb import scaffold
+
+    written, kept = scaffold.init(folder)
+    for path in kept:
+        say(f"kept {display_path(path)} as it was")
+    data_folder = display_path(folder / "data")
+    say(f"created a fact base in {display_path(folder)} ({len(written)} files): use it with --data {data_folder}")
+
+
+@app.command("accept")
+def accept_command(
+    draft: Annotated[Path, typer.Argument(metavar="FILE", help="A reviewed draft (newskb draft SOURCE).")],
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="Check it and list what would land; write nothing.")
+    ] = False,
+    data: DataOption = None,
+) -> None:
+    """Add the records of a reviewed draft exactly as add would: all checked first, then all at once, or none.
+
+    Each problem is listed as FILE:LINE: key.path: message, at its line of the draft.
+
+    Example: newskb draft gazette-2025-03-04 --output draft.toml && $EDITOR draft.toml && newskb accept draft.toml
+    """
+    from newskb import intake
+
+    result = intake.accept(folder.find_data_dir(data), draft, dry_run=dry_run)
+    for problem in result.problems:
+        typer.echo(printable(str(problem), one_line=True))
+    for warning in result.warnings:
+        say(str(warning))
+    if result.problems:
+        say(f"error: refused, nothing written: {len(result.problems)} problem(s) in {display_path(draft)}")
+        raise typer.Exit(1)
+    for landing in result.landings:
+        fields = (landing.kind, landing.id, display_path(landing.file))
+        typer.echo("\t".join(printable(field, one_line=True) for field in fields))
+    verb = "would add" if dry_run else "added"
+    files = ", ".join(display_path(path) for path in result.texts)
+    say(f"{verb} {len(result.landings)} record(s) to {files}" + (" (dry run: nothing written)" if dry_run else ""))

@@ -1,0 +1,82 @@
+"""A new, empty fact base (`newskb init`): the folders and files a base needs, passing `check` as it is,
+and the git files that let a team curate it together.
+
+Two curators who each append records to the same data file merge without a conflict: a record is a whole
+table appended at the end of its file, so git's union merge keeps both sides' lines, and `newskb check`
+(run on every commit by pre-commit) verifies what the merge made.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from newskb.errors import RecordError
+from newskb.folder import ENTITIES_FILE, EXPECTATIONS_FILE, SEEDS_FOLDER, SOURCES_FOLDER
+
+ENTITIES = """\
+# People, organizations, countries and offices, shared by every article of this fact base.
+#
+# One record per table ([[person]], [[organization]], [[country]], [[office]]); an id is a kebab-case
+# slug unique across the base. `newskb add person --id ... --name ...` appends one, checked.
+"""
+
+EXPECTATIONS = """\
+# Answers that must stay true, asked again by every `newskb check`: "this office, on this day, is held by
+# this holder" (or gets this outcome: nobody, cannot tell), or "this search finds this id first".
+"""
+
+GITATTRIBUTES = """\
+# Curators who each append records to the same data file merge without a conflict: records are whole
+# tables appended at the end of a file, and a union merge keeps both sides' lines. `newskb check` (run by
+# pre-commit on every commit) verifies what the merge made.
+data/**/*.toml merge=union
+"""
+
+GITIGNORE = """\
+# newskb's lock and write journal: per machine, never shared.
+data/.newskb.lock
+data/.newskb.journal
+"""
+
+PRE_COMMIT = """\
+# Check the fact base on every commit that touches it (https://pre-commit.com; newskb must be installed).
+repos:
+  - repo: local
+    hooks:
+      - id: newskb-check
+        name: newskb check
+        entry: newskb check --data data
+        language: system
+        pass_filenames: false
+        files: ^(data|seeds)/
+"""
+
+# What `init` writes, relative to the new base's folder.
+FILES = {
+    f"data/{ENTITIES_FILE}": ENTITIES,
+    f"data/{EXPECTATIONS_FILE}": EXPECTATIONS,
+    f"data/{SOURCES_FOLDER}/.gitkeep": "",
+    f"{SEEDS_FOLDER}/.gitkeep": "",
+    ".gitattributes": GITATTRIBUTES,
+    ".gitignore": GITIGNORE,
+    ".pre-commit-config.yaml": PRE_COMMIT,
+}
+
+
+def init(folder: Path) -> tuple[list[Path], list[Path]]:
+    """Create an empty fact base in `folder` (made if needed); returns (written, kept): the files written,
+    and the git files that were already there and are left as they were. A folder that already holds a
+    data or seeds folder is refused, and nothing is written."""
+    for existing in (folder / "data", folder / SEEDS_FOLDER):
+        if existing.exists():
+            raise RecordError(f"{existing}: already exists; a new fact base needs a folder without one")
+    written, kept = [], []
+    for relative, text in FILES.items():
+        path = folder / relative
+        if path.exists():
+            kept.append(path)
+            continue
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+        written.append(path)
+    return written, kept

@@ -1,0 +1,183 @@
+"""A fact base of one's own: `init`, the README's walkthrough run as written, and a team merging in git."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from newskb import scaffold
+from newskb.audit import check_folder
+from newskb.errors import RecordError
+from tests.conftest import REPO
+
+ARTICLE = REPO / "tests" / "fixtures" / "guild-2025-03-04.txt"
+
+
+def _env(tmp_path: Path) -> dict[str, str]:
+    """The installed newskb first on PATH, a cache of the test's own, and no data folder chosen."""
+    env = {key: value for key, value in os.environ.items() if key != "NEWSKB_DATA"}
+    env["PATH"] = f"{Path(sys.executable).parent}{os.pathsep}{env.get('PATH', '')}"
+    env["XDG_CACHE_HOME"] = str(tmp_path / "cache")
+    return env
+
+
+def test_init_makes_a_base_that_checks_clean(tmp_path: Path) -> None:
+    written, kept = scaffold.init(tmp_path / "mine")
+    assert sorted(str(path.relative_to(tmp_path / "mine")) for path in written) == [
+        ".gitattributes",
+        ".gitignore",
+        ".pre-commit-config.yaml",
+        "data/entities.toml",
+        "data/expectations.toml",
+        "data/sources/.gitkeep",
+        "seeds/.gitkeep",
+    ]
+    assert kept == []
+    report = check_folder(tmp_path / "mine" / "data")
+    assert (report.exit_code, report.summary()) == (
+        0,
+        "ok: 0 entities, 0 sources, 0 facts, 0 quotes, 0 expectations checked",
+    )
+    assert "data/**/*.toml merge=union" in (tmp_path / "mine" / ".gitattributes").read_text(encoding="utf-8")
+    assert "entry: newskb check --data data" in (tmp_path / "mine" / ".pre-commit-config.yaml").read_text(
+        encoding="utf-8"
+    )
+
+
+def test_init_keeps_a_repository_s_own_git_files(tmp_path: Path) -> None:
+    repository = tmp_path / "repository"
+    repository.mkdir()
+    (repository / ".gitignore").write_text("*.pyc\n", encoding="utf-8")
+    written, kept = scaffold.init(repository)
+    assert kept == [repository / ".gitignore"]
+    assert (repository / ".gitignore").read_text(encoding="utf-8") == "*.pyc\n"
+    assert len(written) == 6
+
+
+def test_init_refuses_a_folder_that_holds_data_and_writes_nothing(tmp_path: Path) -> None:
+    taken = tmp_path / "taken"
+    (taken / "data").mkdir(parents=True)
+    (taken / "data" / "mine.toml").write_text("# my data\n", encoding="utf-8")
+    with pytest.raises(RecordError, match=r"data: already exists; a new fact base needs a folder without one"):
+        scaffold.init(taken)
+    assert sorted(path.name for path in taken.rglob("*")) == ["data", "mine.toml"]
+
+
+def test_the_readme_walkthrough_runs_as_written(tmp_path: Path) -> None:
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    marker = readme.index("<!-- curation walkthrough")
+    start = readme.index("```sh\n", marker) + len("```sh\n")
+    script = readme[start : readme.index("```", start)]
+    shutil.copy(ARTICLE, tmp_path / ARTICLE.name)
+    result = subprocess.run(
+        ["bash", "-euo", "pipefail", "-c", script],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        env=_env(tmp_path),
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr
+    assert result.stdout.splitlines()[0].startswith("Tomas Rehn\t2025-03-03\t..\tholds\t2025-03-04\t")
+    assert "newskb: harbour-gazette-2025-03-04: 1 of 4 sentences covered (25%)" in result.stderr
+    data = tmp_path / "harbour-kb" / "data"
+    assert check_folder(data).exit_code == 0
+    source = (data / "sources" / "harbour-gazette-2025-03-04.toml").read_text(encoding="utf-8")
+    assert 'holder = "ilse-marwick-of-skarholm"' in source and "43 lighthouses" not in source
+
+
+# --- A team in git --------------------------------------------------------------------------------
+
+
+def _git(folder: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    identity = ["-c", "user.name=Curator", "-c", "user.email=curator@example.org", "-c", "init.defaultBranch=main"]
+    return subprocess.run(["git", *identity, *args], cwd=folder, capture_output=True, text=True, timeout=60)
+
+
+def _newskb(folder: Path, env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        ["newskb", *args, "--data", str(folder / "data")], capture_output=True, text=True, env=env, timeout=120
+    )
+
+
+@pytest.fixture
+def team(tmp_path: Path) -> tuple[Path, Path, dict[str, str]]:
+    """A base with one article in git, cloned by two curators."""
+    env = _env(tmp_path)
+    origin = tmp_path / "origin"
+    scaffold.init(origin)
+    shutil.copy(ARTICLE, tmp_path / ARTICLE.name)
+    steps = [
+        (
+            "new-source",
+            str(tmp_path / ARTICLE.name),
+            "--id",
+            "gazette",
+            "--title",
+            "Guild",
+            "--published",
+            "2025-03-04",
+            "--publisher",
+            "gazette-press",
+            "--publisher-name",
+            "Gazette Press",
+        ),
+        ("add", "organization", "--id", "guild", "--name", "Northern Lighthouse Guild"),
+        ("add", "person", "--id", "tomas-rehn", "--name", "Tomas Rehn"),
+    ]
+    for step in steps:
+        assert _newskb(origin, env, *step).returncode == 0
+    assert _git(origin, "init").returncode == 0
+    assert _git(origin, "add", "-A").returncode == 0
+    assert _git(origin, "commit", "-m", "a base").returncode == 0
+    first, second = tmp_path / "first", tmp_path / "second"
+    for clone in (first, second):
+        assert _git(tmp_path, "clone", "-q", str(origin), str(clone)).returncode == 0
+    return first, second, env
+
+
+def test_two_curators_appending_to_one_file_merge_without_a_conflict(team: tuple[Path, Path, dict[str, str]]) -> None:
+    first, second, env = team
+    claims = [
+        (first, "The guild maintains 43 lighthouses.", "The guild now maintains 43 lighthouses."),
+        (
+            second,
+            "Rehn was elected unanimously.",
+            "Rehn, a former keeper of the Skarholm light, was elected unanimously.",
+        ),
+    ]
+    for clone, text, quote in claims:
+        added = _newskb(
+            clone, env, "add", "claim", "--source", "gazette", "--about", "guild", "--text", text, "--quote", quote
+        )
+        assert added.returncode == 0, added.stderr
+        assert _git(clone, "commit", "-qam", text).returncode == 0
+    assert _git(second, "push", "-q", "origin", "HEAD:other").returncode == 0
+    merged = _git(first, "pull", "-q", "--no-rebase", "origin", "other")
+    assert merged.returncode == 0, merged.stderr + merged.stdout
+    checked = _newskb(first, env, "check")
+    assert (checked.returncode, checked.stdout) == (0, "")
+    source = (first / "data" / "sources" / "gazette.toml").read_text(encoding="utf-8")
+    assert "43 lighthouses" in source and "elected unanimously" in source
+
+
+def test_two_curators_editing_one_record_is_a_breakage_check_reports(
+    team: tuple[Path, Path, dict[str, str]],
+) -> None:
+    first, second, env = team
+    for clone, name in ((first, "Tomas Rehn Jr."), (second, "T. Rehn")):
+        assert _newskb(clone, env, "set", "tomas-rehn", f"name={name}").returncode == 0
+        assert _git(clone, "commit", "-qam", name).returncode == 0
+    assert _git(second, "push", "-q", "origin", "HEAD:other").returncode == 0
+    assert _git(first, "pull", "-q", "--no-rebase", "origin", "other").returncode == 0  # union: no conflict...
+    checked = _newskb(first, env, "check")
+    assert checked.returncode == 2  # ...but the record now has its key twice, and check says where
+    entities = (first / "data" / "entities.toml").read_text(encoding="utf-8").splitlines()
+    line = next(number for number, text in enumerate(entities, start=1) if text.startswith('name = "T. Rehn"'))
+    assert checked.stdout.startswith(f"first/data/entities.toml:{line}: TOML syntax error: Cannot overwrite a value")
