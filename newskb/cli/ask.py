@@ -1,6 +1,8 @@
 """The questions: search, who, offices, timeline, show, sources, cite."""
 
-from typing import Annotated
+import sys
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -20,9 +22,17 @@ from newskb.cli.options import (
     say_match,
 )
 from newskb.errors import BadArgumentError
-from newskb.render import views
+from newskb.render import Column, Format, views
+
+if TYPE_CHECKING:
+    from datetime import date
+
+    from newskb.batch import Ask
+    from newskb.rows import Answer
 
 app = typer.Typer()
+
+STDIN = "-"  # as QUERY, OFFICE, NAME or ID: one per line of standard input, all answered in one process
 
 # `who`'s exit code when the sources cannot tell (README, "Exit codes").
 CANNOT_TELL = 3
@@ -54,9 +64,17 @@ def search_command(
     if kind is RecordKind.EXPECT:
         raise BadArgumentError("expectations are not searched: they state answers, not facts")
     connection = open_index(data)
-    hits = search.search(connection, query_text, kind=Kind(kind.value) if kind else None, limit=limit, every=every)
+    wanted = Kind(kind.value) if kind else None
+
+    def ask(text: str) -> tuple[list[Any], str | None]:
+        hits = search.search(connection, text, kind=wanted, limit=limit, every=every)
+        return hits, None if hits else f"nothing matches '{text}'"
+
+    if query_text == STDIN:
+        return answer_lines(ask, views.SEARCH, output_format)
+    hits, missed = ask(query_text)
     render.write_rows(hits, views.SEARCH, pick_format(output_format), title=f"Search: {query_text}")
-    done(bool(hits), f"nothing matches '{query_text}'")
+    done(missed is None, missed or "")
 
 
 @app.command("who")
@@ -81,7 +99,16 @@ def who_command(
     from newskb.words import counted
 
     day = as_of_day(as_of)
-    answer = query.who(open_index(data), office, day, history=history, known=known_day(known_as_of))
+    connection, known = open_index(data), known_day(known_as_of)
+    if office == STDIN:
+
+        def ask(text: str) -> tuple[list[Any], str | None]:
+            answer = query.who(connection, text, day, history=history, known=known)
+            say_match(answer.match, "office", prefix=text)
+            return answer.rows, _who_missed(answer, day, history)
+
+        return answer_lines(ask, views.HISTORY if history else views.WHO, output_format)
+    answer = query.who(connection, office, day, history=history, known=known)
     say_match(answer.match, "office")
     name = answer.match.name if answer.match else office
     if history:
@@ -176,7 +203,10 @@ def show_command(
     """
     from newskb import query
 
-    profile = query.show(open_index(data), name, as_of_day(as_of))
+    connection, day = open_index(data), as_of_day(as_of)
+    if name == STDIN:
+        return answer_lines(lambda text: ([query.show(connection, text, day)], None), views.PROFILE, output_format)
+    profile = query.show(connection, name, day)
     render.write_document(profile, views.PROFILE_SECTIONS, views.PROFILE_HEADER, pick_format(output_format))
 
 
@@ -205,4 +235,39 @@ def cite_command(
     """
     from newskb import evidence
 
-    render.write_citation(evidence.cite(open_index(data), fact_id), pick_format(output_format))
+    connection = open_index(data)
+    if fact_id == STDIN:
+        return answer_lines(lambda text: ([evidence.cite(connection, text)], None), views.CITATION, output_format)
+    render.write_citation(evidence.cite(connection, fact_id), pick_format(output_format))
+
+
+def _who_missed(answer: "Answer", day: "date", history: bool) -> str | None:
+    """Why a `who` answer counts as not answered in a batch (None: someone is found, or --history has terms)."""
+    from newskb.dates import Status
+    from newskb.kinds import Outcome
+
+    if history:
+        return None if answer.rows else "no term is known"
+    if answer.outcome is Outcome.CANNOT_TELL:
+        unknown = [row.id for row in answer.rows if row.status is Status.UNKNOWN]
+        return f"cannot tell: the dates of {', '.join(unknown)} are unknown"
+    if answer.outcome is Outcome.NOBODY:
+        return f"nobody is known to hold it on {day.isoformat()}"
+    return None
+
+
+def answer_lines(ask: "Ask", columns: Sequence[Column], output_format: Format | None) -> None:
+    """Answer one query per line of standard input, in order, in one process: each row with its `query`;
+    a line nothing answers is named on stderr with its number, and the run goes on. Exit 1 if any was."""
+    from newskb import batch
+
+    missed = 0
+    answers = []
+    for answered in batch.each_line(sys.stdin, ask):
+        answers.append(answered)
+        if answered.missed is not None:
+            missed += 1
+            say(f"line {answered.number}: {answered.missed}")
+    render.write_answers(answers, columns, pick_format(output_format))
+    if missed:
+        raise typer.Exit(1)

@@ -93,10 +93,12 @@ def say(message: str) -> None:
     typer.echo("newskb: " + printable(message, one_line=True), err=True)
 
 
-def say_match(match: "Match | None", what: str) -> None:
-    """Name the entity a fuzzy match chose, so a person sees what was answered (stderr: not data)."""
+def say_match(match: "Match | None", what: str, *, prefix: str | None = None) -> None:
+    """Name the entity a fuzzy match chose, so a person sees what was answered (stderr: not data); in a
+    batch, `prefix` says for which line."""
     if match is not None and not match.exact:
-        say(f"matched {what}: {match.name} ({match.id})")
+        said = f"'{prefix}': " if prefix is not None else ""
+        say(f"{said}matched {what}: {match.name} ({match.id})")
 
 
 def done(found: bool, nothing: str) -> None:

@@ -11,6 +11,7 @@ import sys
 from collections.abc import Sequence
 from typing import IO, Any
 
+from newskb.render import views
 from newskb.render.plain import all_keys, as_dict, cell, delimited
 from newskb.render.progress import BuildProgress
 from newskb.render.views import Column, Format, for_reading
@@ -20,6 +21,7 @@ __all__ = [
     "Column",
     "Format",
     "default_format",
+    "write_answers",
     "write_citation",
     "write_document",
     "write_groups",
@@ -95,6 +97,13 @@ def write_document(
 
         tables.document(record, sections, header, out)
         return
+    delimited(flat_profile(record, header, sections), [column.key for column in views.PROFILE], output_format, out)
+
+
+def flat_profile(
+    record: dict[str, Any], header: Sequence[tuple[str, str]], sections: Sequence[tuple[str, str, Sequence[Column]]]
+) -> list[dict[str, Any]]:
+    """A profile as plain lines: `section, id, when, text, source` for each field and each listed item."""
     flat = [
         {"section": key, "id": record["id"], "when": None, "text": cell(record.get(key)), "source": None}
         for key, _ in header
@@ -108,8 +117,47 @@ def write_document(
                 when = f"{item.get('start') or ''}/{item.get('end') or ''}"
             label = item.get("title") or item.get("text") or f"{item.get('holder')} — {item.get('office')}"
             flat.append({"section": key, "id": item["id"], "when": when, "text": label, "source": item["source"]})
-    keys = ["section", "id", "when", "text", "source"]
-    delimited(flat, keys, output_format, out)
+    return flat
+
+
+def write_answers(answers: Sequence[Any], columns: Sequence[Column], output_format: Format) -> None:
+    """The answers of a batch (batch.Answered): every row with the `query` it answers, first.
+
+    JSON and JSON Lines add a `query` key to each row (a profile or a citation is one row); plain, TSV and
+    CSV add the query as the first column; at a terminal, a table per query, titled with it.
+    """
+    out = sys.stdout
+    if output_format is Format.TABLE:
+        for answered in answers:
+            if answered.rows:
+                _table_of(answered.query, answered.rows, columns, out)
+        return
+    query = Column("query", "Query")
+    records: list[dict[str, Any]] = []
+    for answered in answers:
+        for row in answered.rows:
+            record = as_dict(row)
+            if columns is views.PROFILE and output_format not in (Format.JSON, Format.JSONL):
+                records.extend(
+                    {"query": answered.query, **line}
+                    for line in flat_profile(record, views.PROFILE_HEADER, views.PROFILE_SECTIONS)
+                )
+            else:
+                records.append({"query": answered.query, **record})
+    if columns is views.PROFILE:
+        columns = [Column(key, key) for key in ("section", "id", "when", "text", "source")]
+    write_rows(records, [query, *columns], output_format, stream=out)
+
+
+def _table_of(title: str, rows: Sequence[Any], columns: Sequence[Column], out: IO[str]) -> None:
+    if columns is views.PROFILE:
+        for row in rows:
+            write_document(row, views.PROFILE_SECTIONS, views.PROFILE_HEADER, Format.TABLE, stream=out)
+    elif columns is views.CITATION:
+        for row in rows:
+            write_citation(row, Format.TABLE, stream=out)
+    else:
+        write_rows(rows, columns, Format.TABLE, title=title, stream=out)
 
 
 def write_citation(citation: Any, output_format: Format, *, stream: IO[str] | None = None) -> None:
@@ -117,8 +165,7 @@ def write_citation(citation: Any, output_format: Format, *, stream: IO[str] | No
     out = stream or sys.stdout
     record = as_dict(citation)
     if output_format is not Format.TABLE:
-        columns = [Column(key, key) for key in ("id", "source", "published", "quote", "sentence")]
-        write_rows([record], columns, output_format, stream=out)
+        write_rows([record], views.CITATION, output_format, stream=out)
         return
     from newskb.render import tables
 

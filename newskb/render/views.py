@@ -131,4 +131,8 @@ PROFILE_HEADER = [
     ("quote", "Quote"),
     ("source", "Source"),
 ]
+# A profile in plain lines: one line per field, term, event and claim (a term's `when` is `start/end`).
+PROFILE = [Column(key, key) for key in ("section", "id", "when", "text", "source")]
+# A citation in plain lines.
+CITATION = [Column(key, key) for key in ("id", "source", "published", "quote", "sentence")]
 PROFILE_SECTIONS = [("terms", "Terms", CAREER), ("events", "Events", TIMELINE), ("claims", "Claims", CLAIMS)]

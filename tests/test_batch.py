@@ -1,0 +1,85 @@
+"""Many questions in one process: `who -`, `show -`, `search -`, `cite -` read one query per line."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+from newskb import batch
+from newskb.errors import NotFoundError
+
+
+def run(*args: str, stdin: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "newskb", *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        env=os.environ,
+        timeout=120,
+    )
+
+
+def test_each_line_is_asked_in_order_and_a_miss_does_not_stop_the_run() -> None:
+    def ask(text: str) -> tuple[list[object], str | None]:
+        if text == "boom":
+            raise NotFoundError("no office matches 'boom'")
+        return ([text.upper()], None) if text != "empty" else ([], "nothing found")
+
+    answered = list(batch.each_line(["a\n", "\n", "boom\n", "empty\r\n", "b"], ask))
+    assert [(item.number, item.query, item.rows, item.missed) for item in answered] == [
+        (1, "a", ["A"], None),
+        (3, "boom", [], "no office matches 'boom'"),
+        (4, "empty", [], "nothing found"),
+        (5, "b", ["B"], None),
+    ]
+
+
+def test_who_answers_every_line_with_its_query_first() -> None:
+    result = run("who", "-", "--as-of", "2024-10-01", stdin="NATO chief\nsecretary genral of nato\nDutch PM\nzzz\n")
+    assert result.returncode == 1
+    assert [line.split("\t")[:5] for line in result.stdout.splitlines()] == [
+        ["NATO chief", "Mark Rutte", "2024-10-01", "..", "holds (announced)"],
+        ["secretary genral of nato", "Mark Rutte", "2024-10-01", "..", "holds (announced)"],
+    ]
+    assert result.stderr.splitlines() == [
+        "newskb: 'secretary genral of nato': matched office: NATO Secretary General (nato-secretary-general)",
+        "newskb: line 3: nobody is known to hold it on 2024-10-01",
+        "newskb: line 4: no office matches 'zzz' (closest: 'NATO Secretary General', "
+        "'Prime Minister of the Netherlands', 'Slovak Ambassador to NATO')",
+    ]
+
+
+def test_every_line_answered_is_exit_0_and_jsonl_adds_the_query_key() -> None:
+    result = run("who", "-", "--as-of", "2024-10-01", "--format", "jsonl", stdin="NATO chief\nNATO head\n")
+    assert (result.returncode, result.stderr) == (0, "")
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [(row["query"], row["holder_id"], row["status"]) for row in rows] == [
+        ("NATO chief", "mark-rutte", "holds"),
+        ("NATO head", "mark-rutte", "holds"),
+    ]
+    assert list(rows[0])[:2] == ["query", "office"]
+
+
+def test_show_search_and_cite_take_lines_too() -> None:
+    shown = run("show", "-", "--format", "jsonl", stdin="Peter Bator\nLungescu\n")
+    assert shown.returncode == 0
+    assert [(row["query"], row["id"]) for row in map(json.loads, shown.stdout.splitlines())] == [
+        ("Peter Bator", "peter-bator"),
+        ("Lungescu", "oana-lungescu"),
+    ]
+    plain = run("show", "-", stdin="Peter Bator\n")
+    assert plain.stdout.splitlines()[0] == "Peter Bator\tname\tpeter-bator\t\tPeter Bator\t"
+    found = run("search", "-", "--format", "csv", stdin="stoltenbreg\nzzqxv\n")
+    assert found.returncode == 1
+    assert found.stdout.splitlines()[:2] == [
+        "query,kind,id,label,score,source,modality,said_by,via,as_of",
+        "stoltenbreg,person,jens-stoltenberg,Jens Stoltenberg,92,rbc-ukraine-2024-09-30-rutte,,,,",
+    ]
+    assert found.stderr == "newskb: line 2: nothing matches 'zzqxv'\n"
+    cited = run("cite", "-", stdin="nato-has-32-members\n")
+    assert cited.stdout.startswith(
+        "nato-has-32-members\tnato-has-32-members\trbc-ukraine-2024-09-30-rutte\t2024-09-30\t"
+    )
