@@ -247,6 +247,13 @@ def _within(earliest: date, latest: date, start: date | None, end: date | None) 
     return not ((start is not None and latest < start) or (end is not None and earliest > end))
 
 
+def _name_of(connection: sqlite3.Connection, entity_id: str | None) -> str | None:
+    if entity_id is None:
+        return None
+    row = connection.execute("SELECT name FROM entity WHERE id = ?", (entity_id,)).fetchone()
+    return row["name"] if row else entity_id
+
+
 def _in_range(earliest: date, latest: date, start: date | None, end: date | None) -> InRange:
     """Whether every day an item may fall on is inside the asked range, or only some of them."""
     inside = (start is None or earliest >= start) and (end is None or latest <= end)
@@ -279,6 +286,7 @@ def show(connection: sqlite3.Connection, name: str, day: date) -> Profile:
         source=entity["source"],
         quote=entity["quote"],
         org=entity["org"],
+        org_name=_name_of(connection, entity["org"]),
         terms=terms,
         events=[event for event in events if event.kind is TimelineKind.EVENT],
         claims=claims,

@@ -102,6 +102,7 @@ class Profile:
     terms: list[TermRow] = field(default_factory=list)
     events: list[TimelineRow] = field(default_factory=list)
     claims: list[ClaimRow] = field(default_factory=list)
+    org_name: str | None = None  # the name of what an office belongs to
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -71,7 +71,7 @@ def test_show_search_and_cite_take_lines_too() -> None:
         ("Lungescu", "oana-lungescu"),
     ]
     plain = run("show", "-", stdin="Peter Bator\n")
-    assert plain.stdout.splitlines()[0] == "Peter Bator\tname\tpeter-bator\t\tPeter Bator\t"
+    assert plain.stdout.splitlines()[0] == "Peter Bator\tname\t\t\tPeter Bator\t"
     found = run("search", "-", "--format", "csv", stdin="stoltenbreg\nzzqxv\n")
     assert found.returncode == 1
     assert found.stdout.splitlines()[:2] == [

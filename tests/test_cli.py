@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+import pytest
 from typer.testing import CliRunner
 
 from newskb.cli import app
@@ -93,13 +94,14 @@ def test_who_answers_both_sides_of_the_handover_in_a_pipe() -> None:
     assert (before.returncode, before.stderr) == (0, "")
     assert before.stdout == (
         "Jens Stoltenberg\t2014~\t2024-10-01\tholds\t\t"
-        "replacing Jens Stoltenberg, who led the alliance for the past ten years [via reuters]\n"
+        "replacing Jens Stoltenberg, who led the alliance for the past ten years [via reuters]\t"
+        "jens-stoltenberg-nato-secretary-general\n"
     )
     after = run("who", "NATO Secretary General", "--as-of", "2024-10-01")
     assert after.stdout == (
         "Mark Rutte\t2024-10-01\t..\tholds (announced)\t2024-09-30\t"
         "On Tuesday, October 1, Mark Rutte will officially take office as NATO Secretary General, "
-        "replacing Jens Stoltenberg [via reuters]\n"
+        "replacing Jens Stoltenberg [via reuters]\tmark-rutte-nato-secretary-general\n"
     )
 
 
@@ -255,7 +257,9 @@ def test_who_exit_codes_tell_found_nobody_and_cannot_tell() -> None:
     assert nobody.stderr == "newskb: nobody is known to hold NATO Secretary General on 1990-01-01 (try --history)\n"
     cannot = run("who", "UK Defence Secretary", "--as-of", "1900-01-01")
     assert cannot.returncode == 3
-    assert cannot.stdout == "Ben Wallace\t..2024-09-30\t\tunknown\t\tUK Defense Secretary Ben Wallace\n"
+    assert cannot.stdout == (
+        "Ben Wallace\t..2024-09-30\t\tunknown\t\tUK Defense Secretary Ben Wallace\tben-wallace-uk-defence-secretary\n"
+    )
     assert cannot.stderr == "newskb: cannot tell: the dates of 1 term are unknown: ben-wallace-uk-defence-secretary\n"
     history = run("who", "UK Defence Secretary", "--history")
     assert history.returncode == 0
@@ -290,6 +294,7 @@ def test_the_json_keys_of_every_answer() -> None:
     profile = rows("show", "Mark Rutte")
     assert list(profile) == [
         *("id", "kind", "name", "aliases", "summary", "source", "quote", "org", "terms", "events", "claims"),
+        "org_name",
     ]
     assert {tuple(term) for term in profile["terms"]} == {tuple(TERM_KEYS)}
     assert {tuple(event) for event in profile["events"]} == {tuple(TIMELINE_KEYS)}
@@ -333,3 +338,89 @@ def test_a_terminal_shows_the_marks_that_change_the_reading() -> None:
     assert "Offices as of 2024-10-01 (held: the last known holder, out of office that day)" in offices
     week = _on_a_terminal("timeline", "--from", "2024-09-15", "--to", "2024-09-20", env=env)
     assert "In range" in week and "possibly" in week
+
+
+# --- The pager --------------------------------------------------------------------------------------
+
+
+def test_output_taller_than_the_screen_goes_to_the_pager(tmp_path: Path) -> None:
+    paged = tmp_path / "paged.txt"
+    pager = f"{sys.executable} -c \"import sys; open('{paged}', 'w').write(sys.stdin.read())\""
+    env = {"TERM": "xterm", "NO_COLOR": "1", "LINES": "10", "COLUMNS": "100", "NEWSKB_PAGER": pager}
+    screen = _on_a_terminal("show", "Mark Rutte", env=env)
+    assert "Name: Mark Rutte" in paged.read_text(encoding="utf-8")
+    assert "Mark Rutte" not in screen  # all of it went through the pager
+    short = _on_a_terminal("who", "NATO Secretary General", "--as-of", "2024-10-01", env=env)
+    assert "Mark Rutte" in short  # fits the screen: printed as it is
+    paged.unlink()
+    direct = _on_a_terminal("--no-pager", "show", "Mark Rutte", env=env)
+    assert "Name: Mark Rutte" in direct and not paged.exists()
+    off = _on_a_terminal("show", "Mark Rutte", env={**env, "NEWSKB_PAGER": ""})
+    assert "Name: Mark Rutte" in off and not paged.exists()
+
+
+def test_a_pipe_is_never_paged(tmp_path: Path) -> None:
+    paged = tmp_path / "paged.txt"
+    pager = f"{sys.executable} -c \"import sys; open('{paged}', 'w').write(sys.stdin.read())\""
+    result = run("show", "Mark Rutte", env={"NEWSKB_PAGER": pager, "LINES": "5"})
+    assert result.stdout.startswith("name\t") and not paged.exists()
+
+
+# --- Tables that read at any width -----------------------------------------------------------------
+
+QUOTES = [
+    "replacing Jens Stoltenberg, who led the alliance for the past ten years",
+    "On Tuesday, October 1, Mark Rutte will officially take office as NATO Secretary General, replacing Jens "
+    "Stoltenberg",
+]
+
+
+@pytest.mark.parametrize("width", ["60", "80", "200"])
+def test_a_table_reads_at_60_80_and_200_columns(width: str) -> None:
+    import re
+
+    env = {"NO_COLOR": "1", "TERM": "xterm", "COLUMNS": width, "NEWSKB_PAGER": ""}
+    screen = _on_a_terminal("who", "NATO Secretary General", "--history", "--as-of", "2024-10-01", env=env)
+    plain_screen = re.sub(r"\x1b\[[0-9;]*m", "", screen.replace("\r", ""))  # bold stays without colour
+    lines = [line.rstrip() for line in plain_screen.splitlines()]
+    ids = ("jens-stoltenberg-nato-secretary-general", "mark-rutte-nato-secretary-general")
+    assert all(len(line) <= int(width) or line.strip() in ids for line in lines)
+    header = next((line for line in lines if line.startswith("Holder ") and "Quote" in line), None)
+    if header is not None and " Id" in header:  # side by side: read the Quote column down its own width
+        start, stop = header.index("Quote"), header.index(" Id")
+        lines_of_text = [line[start:stop] for line in lines]
+    else:
+        lines_of_text = lines
+    words = " ".join(" ".join(lines_of_text).split())
+    # Every id whole, on one line; no name split inside a word; every quote whole once the lines are joined.
+    for term_id in ("jens-stoltenberg-nato-secretary-general", "mark-rutte-nato-secretary-general"):
+        assert any(term_id in line for line in lines), term_id
+    assert not any(re.search(r"\b(Stoltenbe|Stolten|Rutt|Jen)$", line) for line in lines)
+    for quote in QUOTES:
+        assert " ".join(quote.split()) in words
+    for day in ("2014~", "2024-10-01"):
+        assert any(re.search(rf"(^|\s){re.escape(day)}(\s|$)", line) for line in lines)
+
+
+def test_the_three_layouts_by_width() -> None:
+    from newskb.render import tables, views
+
+    records = views.for_reading(
+        [
+            {
+                "holder": "Jens Stoltenberg",
+                "start": "2014~",
+                "end": "2024-10-01",
+                "status": "held",
+                "attested": None,
+                "quote": QUOTES[0],
+                "id": "jens-stoltenberg-nato-secretary-general",
+            }
+        ],
+        views.WHO,
+    )
+    assert [tables.choose_layout(records, views.WHO, width) for width in (200, 80, 40)] == [
+        "table",
+        "stacked",
+        "blocks",
+    ]

@@ -268,13 +268,13 @@ def test_a_new_article_end_to_end(kb: Path) -> None:
     code, stdout, stderr = newskb("coverage", FIRST, "--uncovered")
     assert code == 0
     assert stdout == (
-        f"{FIRST}\t1\tFalse\t\tMarwick re-elected to chair the Northern Lighthouse Guild\n"
-        f"{FIRST}\t3\tFalse\t\tThe guild maintains 41 lighthouses along the northern coast.\n"
-        f"{FIRST}\t4\tFalse\t\tMarwick said she would spend the new term training keepers.\n"
+        f"{FIRST}\t1\tno\t\tMarwick re-elected to chair the Northern Lighthouse Guild\n"
+        f"{FIRST}\t3\tno\t\tThe guild maintains 41 lighthouses along the northern coast.\n"
+        f"{FIRST}\t4\tno\t\tMarwick said she would spend the new term training keepers.\n"
     )
     assert stderr == f"newskb: {FIRST}: 1 of 4 sentences covered (25%)\n"
     code, stdout, _ = newskb("coverage", SECOND, "--uncovered")
-    assert stdout.splitlines() == [f"{SECOND}\t1\tFalse\t\tNorthern Lighthouse Guild hands its chair to Tomas Rehn"]
+    assert stdout.splitlines() == [f"{SECOND}\t1\tno\t\tNorthern Lighthouse Guild hands its chair to Tomas Rehn"]
 
 
 def test_an_expectation_that_contradicts_the_data_fails_check(kb: Path) -> None:

@@ -578,7 +578,7 @@ def test_an_interrupted_add_changes_all_or_nothing(tmp_path: Path, delay: float,
     assert process.returncode in (0, code, -getattr(signal, signal_name))
     assert b"Traceback" not in stderr and len(stderr.splitlines()) <= 1
     after = base.entities.read_text(encoding="utf-8")
-    assert after == before or after == before + '\n[[person]]\nid = "mary"\nname = "Mary"\n'
+    assert after == before or after == before + '\n[[person]]  # mary\nid = "mary"\nname = "Mary"  # mary\n'
     assert _temporaries(base.root) == []
 
 

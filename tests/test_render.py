@@ -7,8 +7,9 @@ import pytest
 
 from newskb.printable import printable as visible
 from newskb.render import BuildProgress, Column, Format, write_citation, write_rows
+from newskb.render.views import Fit
 
-COLUMNS = [Column("holder", "Holder", wide=True), Column("status", "Status"), Column("quote", "Quote", wide=True)]
+COLUMNS = [Column("holder", "Holder", Fit.NAME), Column("status", "Status"), Column("quote", "Quote", Fit.TEXT)]
 ROWS = [
     {
         "holder": "Mark Rutte",
@@ -35,14 +36,12 @@ def _fixed_width(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_golden_table_at_a_fixed_width() -> None:
     assert rendered(Format.TABLE) == (
         "                            Who                             \n"
-        "                                                            \n"
-        "  Holder              Status   Quote                        \n"
-        " ────────────────────────────────────────────────────────── \n"
-        "  Mark Rutte          holds    On Tuesday, October 1, Mark  \n"
-        "                               Rutte will take office       \n"
-        "  [bold]Jens[/bold]   held     tab     here                 \n"
-        "                               new line                     \n"
-        "                                                            \n"
+        "Holder             Status  Quote                            \n"
+        "────────────────────────────────────────────────────────────\n"
+        "Mark Rutte         holds   On Tuesday, October 1, Mark Rutte\n"
+        "                           will take office                 \n"
+        "[bold]Jens[/bold]  held    tab     here                     \n"
+        "                           new line                         \n"
     )
 
 

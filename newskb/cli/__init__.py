@@ -132,8 +132,21 @@ def _root(
         bool,
         typer.Option("--version", callback=_show_version, is_eager=True, help="Print the version and exit."),
     ] = False,
+    no_pager: Annotated[
+        bool,
+        typer.Option("--no-pager", help="Never page output taller than the screen (also: NEWSKB_PAGER=)."),
+    ] = False,
 ) -> None:
     """A command-line knowledge base of news facts, each with its source and quote."""
+    global _held
+    if not no_pager and _held is None and sys.stdout.isatty():
+        from newskb.render import pager
+
+        _held = pager.hold()
+
+
+# Output held back for the pager (render/pager.py), printed when the command ends.
+_held: Any = None
 
 
 # The command families, in the order `--help` lists them. Imported after `app` exists: they only
@@ -171,6 +184,10 @@ def main() -> None:
         code = 70
     else:
         code = 0
+    if _held is not None:
+        from newskb.render import pager
+
+        pager.release(_held)
     sys.exit(_flush(code))
 
 

@@ -207,7 +207,8 @@ def show_command(
     if name == STDIN:
         return answer_lines(lambda text: ([query.show(connection, text, day)], None), views.PROFILE, output_format)
     profile = query.show(connection, name, day)
-    render.write_document(profile, views.PROFILE_SECTIONS, views.PROFILE_HEADER, pick_format(output_format))
+    sections = views.profile_sections(profile.kind)
+    render.write_document(profile, sections, views.PROFILE_HEADER, pick_format(output_format))
 
 
 @app.command("sources")

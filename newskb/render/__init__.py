@@ -104,8 +104,9 @@ def flat_profile(
     record: dict[str, Any], header: Sequence[tuple[str, str]], sections: Sequence[tuple[str, str, Sequence[Column]]]
 ) -> list[dict[str, Any]]:
     """A profile as plain lines: `section, id, when, text, source` for each field and each listed item."""
+    # The entity's own fields, each on a line named by its field (the id is written once, on its own line).
     flat = [
-        {"section": key, "id": record["id"], "when": None, "text": cell(record.get(key)), "source": None}
+        {"section": key, "id": None, "when": None, "text": cell(record.get(key)), "source": None}
         for key, _ in header
         if record.get(key)
     ]
@@ -140,7 +141,7 @@ def write_answers(answers: Sequence[Any], columns: Sequence[Column], output_form
             if columns is views.PROFILE and output_format not in (Format.JSON, Format.JSONL):
                 records.extend(
                     {"query": answered.query, **line}
-                    for line in flat_profile(record, views.PROFILE_HEADER, views.PROFILE_SECTIONS)
+                    for line in flat_profile(record, views.PROFILE_HEADER, views.profile_sections(record["kind"]))
                 )
             else:
                 records.append({"query": answered.query, **record})
@@ -152,7 +153,7 @@ def write_answers(answers: Sequence[Any], columns: Sequence[Column], output_form
 def _table_of(title: str, rows: Sequence[Any], columns: Sequence[Column], out: IO[str]) -> None:
     if columns is views.PROFILE:
         for row in rows:
-            write_document(row, views.PROFILE_SECTIONS, views.PROFILE_HEADER, Format.TABLE, stream=out)
+            write_document(row, views.profile_sections(row.kind), views.PROFILE_HEADER, Format.TABLE, stream=out)
     elif columns is views.CITATION:
         for row in rows:
             write_citation(row, Format.TABLE, stream=out)

@@ -17,14 +17,22 @@ class Format(StrEnum):
     JSONL = "jsonl"
 
 
+class Fit(StrEnum):
+    """How a column's cells fit a terminal's width."""
+
+    SHORT = "short"  # dates, statuses, numbers: never wrapped, never cut
+    ID = "id"  # an id the next command needs: never wrapped, never cut; on a line of its own when narrow
+    NAME = "name"  # names: wrapped between words only
+    TEXT = "text"  # quotes, claims, titles: take the width left, wrapped between words
+
+
 @dataclass(frozen=True, slots=True)
 class Column:
-    """A column of a table (and of plain output): the row key and its heading."""
+    """A column of a table (and of plain output): the row key, its heading, and how it fits."""
 
     key: str
     header: str
-    wide: bool = False  # free text (names, titles, quotes) that may wrap to fit the terminal
-    in_table: bool = True  # False: long ids that plain output keeps but a table has no room for
+    fit: Fit = Fit.SHORT
     # How a person reads the cell, when it is more than the row's value (a status with its modality).
     shown: Callable[[Mapping[str, Any]], str] | None = None
 
@@ -65,6 +73,10 @@ def _claim(record: Mapping[str, Any]) -> str:
     return f"{said}{record.get('text')}{as_of}"
 
 
+def _yes_or_no(record: Mapping[str, Any]) -> str:
+    return "yes" if record.get("covered") else "no"
+
+
 def _label(record: Mapping[str, Any]) -> str:
     """A search hit's label; a claim's says the day it is true as of."""
     as_of = f" (as of {record['as_of']})" if record.get("kind") == "claim" and record.get("as_of") else ""
@@ -75,49 +87,57 @@ def _label(record: Mapping[str, Any]) -> str:
 
 # `who` names the office in its title, so its rows need not repeat it.
 WHO = [
-    Column("holder", "Holder", wide=True),
+    Column("holder", "Holder", Fit.NAME),
     Column("start", "Start"),
     Column("end", "End"),
     Column("status", "Status", shown=_status),
     Column("attested", "Attested"),
-    Column("quote", "Quote", wide=True, shown=_quote),
+    Column("quote", "Quote", Fit.TEXT, shown=_quote),
+    Column("id", "Id", Fit.ID),
 ]
-TERMS = [Column("office", "Office", wide=True), *WHO[:4], WHO[5]]
+_OFFICE = Column("office", "Office", Fit.NAME)
+TERMS = [_OFFICE, *WHO[:4], *WHO[5:]]
 # Who came before and after, where a term is read in a sequence: an office's history, a person's career.
-_NEIGHBOURS = [Column("predecessor", "Predecessor", wide=True), Column("successor", "Successor", wide=True)]
-HISTORY = [*WHO[:4], *_NEIGHBOURS, WHO[5]]
-CAREER = [*TERMS[:5], *_NEIGHBOURS, TERMS[5]]
+_NEIGHBOURS = [Column("predecessor", "Predecessor", Fit.NAME), Column("successor", "Successor", Fit.NAME)]
+HISTORY = [*WHO[:4], *_NEIGHBOURS, *WHO[5:]]
+# A person's terms (the holder is the person) and an office's (the office is the office).
+CAREER = [_OFFICE, *WHO[1:4], *_NEIGHBOURS, *WHO[5:]]
+TENURE = [*WHO[:4], *_NEIGHBOURS, *WHO[5:]]
 SEARCH = [
     Column("score", "Score"),
     Column("kind", "Kind"),
-    Column("id", "Id"),
-    Column("label", "Label", wide=True, shown=_label),
-    Column("source", "Source", in_table=False),
+    Column("id", "Id", Fit.ID),
+    Column("label", "Label", Fit.TEXT, shown=_label),
+    Column("source", "Source", Fit.ID),
 ]
 TIMELINE = [
     Column("date", "Date"),
     Column("kind", "Kind", shown=_kind),
-    Column("title", "What", wide=True),
-    Column("id", "Id", in_table=False),
+    Column("title", "What", Fit.TEXT),
+    Column("id", "Id", Fit.ID),
 ]
 # Asked for a range: whether each item is certainly in it, or only may be.
 TIMELINE_RANGE = [*TIMELINE[:3], Column("in_range", "In range"), TIMELINE[3]]
-CLAIMS = [Column("text", "Claim", wide=True, shown=_claim), Column("id", "Id"), Column("source", "Source")]
+CLAIMS = [
+    Column("text", "Claim", Fit.TEXT, shown=_claim),
+    Column("id", "Id", Fit.ID),
+    Column("source", "Source", Fit.ID),
+]
 SOURCES = [
-    Column("id", "Id"),
+    Column("id", "Id", Fit.ID),
     Column("published", "Published"),
-    Column("publisher", "Publisher"),
-    Column("title", "Title", wide=True),
+    Column("publisher", "Publisher", Fit.ID),
+    Column("title", "Title", Fit.TEXT),
     Column("terms", "Terms"),
     Column("events", "Events"),
     Column("claims", "Claims"),
 ]
 COVERAGE = [
-    Column("source", "Source", in_table=False),
+    Column("source", "Source", Fit.ID),
     Column("number", "#"),
-    Column("covered", "Covered"),
-    Column("facts", "Facts", wide=True),
-    Column("sentence", "Sentence", wide=True),
+    Column("covered", "Covered", shown=_yes_or_no),
+    Column("facts", "Facts", Fit.TEXT),
+    Column("sentence", "Sentence", Fit.TEXT),
 ]
 
 # A profile (`show`): the entity's own fields as (key, label), then its lists as (key, title, columns).
@@ -126,7 +146,7 @@ PROFILE_HEADER = [
     ("kind", "Kind"),
     ("id", "Id"),
     ("aliases", "Aliases"),
-    ("org", "Part of"),
+    ("org_name", "Part of"),
     ("summary", "Summary"),
     ("quote", "Quote"),
     ("source", "Source"),
@@ -135,4 +155,10 @@ PROFILE_HEADER = [
 PROFILE = [Column(key, key) for key in ("section", "id", "when", "text", "source")]
 # A citation in plain lines.
 CITATION = [Column(key, key) for key in ("id", "source", "published", "quote", "sentence")]
-PROFILE_SECTIONS = [("terms", "Terms", CAREER), ("events", "Events", TIMELINE), ("claims", "Claims", CLAIMS)]
+
+
+def profile_sections(kind: str) -> list[tuple[str, str, list[Column]]]:
+    """A profile's lists: a person's terms without the holder (it is the person), an office's without the
+    office, an organization's or country's with both."""
+    terms = {"person": CAREER, "office": TENURE}.get(kind, TERMS)
+    return [("terms", "Terms", terms), ("events", "Events", TIMELINE), ("claims", "Claims", CLAIMS)]
