@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from newskb import evidence, export, query, search
+from newskb import query, search
 from newskb.cache import open_index
 from newskb.errors import BadArgumentError, DataFileError, NotFoundError
 from newskb.kinds import Kind
@@ -173,50 +173,6 @@ def test_search_with_nothing_to_find(db: sqlite3.Connection) -> None:
     assert search.search(db, "zzqxv") == []
     with pytest.raises(BadArgumentError):
         search.search(db, "—")
-
-
-def test_cite_shows_the_quote_inside_its_sentence(db: sqlite3.Connection) -> None:
-    citation = evidence.cite(db, "nato-has-32-members")
-    assert citation.sentence == (
-        "Known for his coalition-building skills honed during his 14-year leadership of the Netherlands, "
-        "Rutte will need to strengthen unity within NATO, which comprises 32 member countries."
-    )
-    assert citation.sentence[citation.quote_start : citation.quote_end] == "NATO, which comprises 32 member countries"
-    headline = evidence.cite(db, "article-published")
-    assert headline.sentence == "Rutte will become new NATO Secretary General tomorrow: His main mission revealed"
-
-
-def test_cite_unknown_id_suggests(db: sqlite3.Connection) -> None:
-    with pytest.raises(NotFoundError, match=r"no quoted fact has the id 'nato-has-32' \(did you mean"):
-        evidence.cite(db, "nato-has-32")
-
-
-def test_sources_count_their_facts(db: sqlite3.Connection) -> None:
-    (row,) = evidence.sources(db)
-    assert (row.id, row.published, row.terms, row.events, row.claims) == (
-        "rbc-ukraine-2024-09-30-rutte",
-        "2024-09-30",
-        7,
-        5,
-        18,
-    )
-
-
-def test_export_has_every_record_with_its_toml_keys(db: sqlite3.Connection, tmp_path: Path) -> None:
-    records = export.records(db)
-    assert {group: len(members) for group, members in records.items()} == {
-        "entities": 21,
-        "sources": 1,
-        "terms": 7,
-        "events": 5,
-        "claims": 18,
-    }
-    assert set(records["terms"][0]) == {"id", "office", "holder", "start", "end", "replaces", "source", "quote", "note"}
-    assert export.lines(db)[0]["record"] == "entity"
-    written = export.to_sqlite(db, tmp_path / "kb.sqlite")
-    assert sqlite3.connect(written).execute("SELECT count(*) FROM term").fetchone() == (7,)
-    with pytest.raises(BadArgumentError):
-        export.to_sqlite(db, None)
 
 
 def test_an_unreadable_file_stops_queries(kb: Path) -> None:
