@@ -62,19 +62,23 @@ def test_resolve_forgives_typos_and_word_order_and_says_it_was_not_exact(db: sql
     order = search.resolve(db, "general secretary nato", OFFICE, "office")
     assert (order.id, order.exact, order.score) == ("nato-secretary-general", False, 95.0)
     person = search.resolve(db, "Stoltenbreg", [Kind.PERSON], "person")
-    assert (person.id, person.name, person.exact, round(person.score, 2)) == (
+    assert (person.id, person.kind, person.name, person.exact, round(person.score, 2)) == (
         "jens-stoltenberg",
+        Kind.PERSON,
         "Jens Stoltenberg",
         False,
         90.91,
     )
+    country = search.resolve(db, "Netherland", [Kind.ORGANIZATION, Kind.COUNTRY], "organization or country")
+    assert (country.id, country.kind, country.exact) == ("netherlands", Kind.COUNTRY, False)
 
 
 def test_resolve_takes_a_name_scoring_exactly_the_cutoff(db: sqlite3.Connection) -> None:
     # "naton" scores 80 (NAME_CUTOFF) against "nato secretary general": just close enough.
     assert search.NAME_CUTOFF == 80.0
-    match = search.resolve(db, "naton", OFFICE, "office")
-    assert (match.id, match.score, match.exact) == ("nato-secretary-general", 80.0, False)
+    assert search.resolve(db, "naton", OFFICE, "office") == Match(
+        id="nato-secretary-general", kind=Kind.OFFICE, name="NATO Secretary General", score=80.0, exact=False
+    )
 
 
 def test_resolve_refuses_a_name_just_below_the_cutoff_and_names_the_closest_entities(db: sqlite3.Connection) -> None:
@@ -87,7 +91,7 @@ def test_resolve_refuses_a_name_just_below_the_cutoff_and_names_the_closest_enti
     )
 
 
-def test_who_nothing_close_suggests_three_offices(db: sqlite3.Connection) -> None:
+def test_resolve_nothing_close_suggests_three_offices(db: sqlite3.Connection) -> None:
     with pytest.raises(NotFoundError) as caught:
         search.resolve(db, "xyzzy", OFFICE, "office")
     assert str(caught.value) == (
@@ -331,3 +335,20 @@ def test_a_word_expands_to_every_indexed_word_within_the_cutoff(tiny: TinyBase) 
     tiny.append(tiny.entities, "".join(f'[[person]]\nid = "{name}"\nname = "{name.title()}"\n\n' for name in names))
     hits = search.search(tiny_db(tiny), "carx")
     assert ranked(hits) == [("person", name, 78) for name in sorted(names)]
+
+
+def test_a_text_matching_a_word_two_ways_counts_the_better(tiny: TinyBase) -> None:
+    # "chair" expands to "chair" (100) and, as a prefix, "chaired" (90); a text holding both counts 100.
+    tiny.append(
+        tiny.source,
+        '[[claim]]\nid = "chair-chaired"\nabout = ["ada-lovelace"]\ntext = "The chair chaired."\n'
+        'quote = "Ada Lovelace succeeded him"\n',
+    )
+    assert ranked(search.search(tiny_db(tiny), "chair", kind=Kind.CLAIM)) == [("claim", "chair-chaired", 93)]
+
+
+def test_a_word_the_index_does_not_hold_is_not_looked_up_as_written(tiny: TinyBase) -> None:
+    # U+19B0 is a letter to Python, so "babbage\u19b0chaired" is one query word, but a separator to SQLite's
+    # tokenizer, which would read it as the phrase "babbage chaired". Only indexed words are looked up.
+    assert search.search(tiny_db(tiny), "Babbage\u19b0chaired") == []
+    assert ids(search.search(tiny_db(tiny), "Babbage chaired"))[0] == "babbage-chair"
