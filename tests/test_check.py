@@ -221,7 +221,11 @@ def test_every_problem_is_reported_not_just_the_first(tiny: TinyBase) -> None:
         .replace('holder = "ada-lovelace"', 'holder = "ada"')
     )
     tiny.source.write_text(text, encoding="utf-8")
-    assert len(problems(tiny)) == 3
+    assert problems(tiny) == [
+        "tiny/data/latin1.toml:1: not UTF-8: byte 0xff cannot be decoded",
+        f"{SOURCE}:13: term.end: end '1830' is not after start '1831'",
+        f"{SOURCE}:19: term.holder: unknown person, organization or country 'ada'",
+    ]
     assert exit_code(tiny) == 2
 
 
