@@ -562,3 +562,49 @@ def test_a_term_starting_inside_an_open_term_overlaps_it(tiny: TinyBase) -> None
         f"{SOURCE}:{line + 4}: term.start: overlaps term 'lovelace-chair' of 'ada-lovelace' "
         "on one-seat office 'society-chair'",
     ]
+
+
+def test_an_overlap_is_reported_on_the_term_that_starts_later_whatever_the_file_order(tiny: TinyBase) -> None:
+    tiny.append(
+        tiny.source,
+        '[[term]]\nid = "lovelace-early"\noffice = "society-chair"\nholder = "ada-lovelace"\n'
+        'start = "1820"\nend = "1835"\nquote = "Ada Lovelace"\n',
+    )
+    assert problems(tiny) == [
+        f"{SOURCE}:12: term.start: overlaps term 'lovelace-early' of 'ada-lovelace' on one-seat office 'society-chair'",
+    ]
+
+
+def test_of_two_earlier_terms_that_stop_together_an_overlap_names_the_first(tiny: TinyBase) -> None:
+    edit(tiny.source, 'replaces = "charles-babbage"\n', "")
+    line = tiny.append(
+        tiny.source,
+        '[[term]]\nid = "babbage-vice"\noffice = "society-chair"\nholder = "charles-babbage"\n'
+        'start = "1835"\nend = "1840"\nquote = "Charles Babbage"\n\n'
+        '[[term]]\nid = "society-interim"\noffice = "society-chair"\nholder = "analytical-society"\n'
+        'start = "1838"\nend = "1839"\nquote = "the Analytical Society"\n',
+    )
+    assert problems(tiny) == [
+        f"{SOURCE}:{line + 12}: term.start: overlaps term 'babbage-chair' of 'charles-babbage' "
+        "on one-seat office 'society-chair'",
+    ]
+
+
+def test_every_replaces_that_names_no_other_holder_is_reported(tiny: TinyBase) -> None:
+    edit(tiny.source, 'holder = "charles-babbage"', 'holder = "charles-babbage"\nreplaces = "analytical-society"')
+    edit(tiny.source, 'replaces = "charles-babbage"', 'replaces = "analytical-society"')
+    assert problems(tiny) == [
+        f"{SOURCE}:12: term.replaces: 'analytical-society' holds no other term of office 'society-chair'",
+        f"{SOURCE}:23: term.replaces: 'analytical-society' holds no other term of office 'society-chair'",
+    ]
+
+
+def test_a_term_that_starts_on_the_first_possible_day_of_the_next_is_its_previous_term(tiny: TinyBase) -> None:
+    # The interim term starts on 1 January 1840, Lovelace's some day in 1840: the interim term came first.
+    edit(tiny.source, 'replaces = "charles-babbage"', 'replaces = "analytical-society"')
+    tiny.append(
+        tiny.source,
+        '[[term]]\nid = "society-interim"\noffice = "society-chair"\nholder = "analytical-society"\n'
+        'start = "1840-01-01"\nquote = "the Analytical Society"\n',
+    )
+    assert problems(tiny) == []
