@@ -608,3 +608,19 @@ def test_a_term_that_starts_on_the_first_possible_day_of_the_next_is_its_previou
         'start = "1840-01-01"\nquote = "the Analytical Society"\n',
     )
     assert problems(tiny) == []
+
+
+def test_a_conflict_between_two_terms_that_share_an_id_is_not_lost(tiny: TinyBase) -> None:
+    # The shared id is a problem of its own; the two records cannot be told apart by it, so each gets the warning.
+    line = add_weekly(
+        tiny,
+        '[[term]]\nid = "babbage-chair"\noffice = "society-chair"\nholder = "charles-babbage"\n'
+        'start = "1830"\nend = "1840"\nquote = "Charles Babbage chaired the Analytical Society from 1830."\n',
+    )
+    assert problems(tiny) == [
+        f"{SOURCE}:12: term.start: warning: conflict: source 'gazette-1843' says 1831, "
+        "but 'babbage-chair' from source 'weekly-1853' says 1830",
+        f"{WEEKLY}:{line + 1}: term.id: duplicate id 'babbage-chair' (first defined at {SOURCE}:8)",
+        f"{WEEKLY}:{line + 4}: term.start: warning: conflict: source 'weekly-1853' says 1830, "
+        "but 'babbage-chair' from source 'gazette-1843' says 1831",
+    ]
