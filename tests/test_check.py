@@ -624,3 +624,19 @@ def test_a_conflict_between_two_terms_that_share_an_id_is_not_lost(tiny: TinyBas
         f"{WEEKLY}:{line + 4}: term.start: warning: conflict: source 'weekly-1853' says 1830, "
         "but 'babbage-chair' from source 'gazette-1843' says 1831",
     ]
+
+
+def test_an_entity_quote_is_checked_even_without_a_summary(tiny: TinyBase) -> None:
+    # A quote claims to be the source's words whether or not a summary stands beside it.
+    edit(
+        tiny.entities,
+        'aliases = ["Babbage"]',
+        'aliases = ["Babbage"]\nsource = "gazette-1843"\n'
+        'quote = "Charles Babbage presided over the Analytical Society"',
+    )
+    report = check_folder(tiny.data)
+    assert [str(problem) for problem in report.problems] == [
+        f"{ENTITIES}:11: person.quote: quote not found in the text of source 'gazette-1843'; "
+        "it matches as far as 'Charles Babbage '",
+    ]
+    assert report.quotes_checked == 3
