@@ -515,6 +515,19 @@ def test_an_event_with_an_unknown_date_conflicts_with_a_dated_same_as(tiny: Tiny
     ]
 
 
+def test_a_dated_event_conflicts_with_an_undated_same_as(tiny: TinyBase) -> None:
+    tiny.append(tiny.source, GAZETTE_MEETING.replace('date = "1843"\n', ""))
+    line = add_weekly(
+        tiny,
+        '[[event]]\nid = "first-meeting-weekly"\ndate = "1842"\ntitle = "The society first meets"\n'
+        'same_as = "first-meeting"\nquote = "The society first met in 1842."\n',
+    )
+    assert problems(tiny) == [
+        f"{WEEKLY}:{line + 2}: event.date: warning: conflict: source 'weekly-1853' says 1842, "
+        "but 'first-meeting' from source 'gazette-1843' says unknown",
+    ]
+
+
 def test_an_event_dated_as_its_same_as_is_no_conflict(tiny: TinyBase) -> None:
     tiny.append(tiny.source, GAZETTE_MEETING)
     add_weekly(
