@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from newskb import evidence, export, query, search
+from newskb import audit, evidence, export, query, search
 from newskb.cache import open_index
 from newskb.errors import BadArgumentError, DataFileError, NotFoundError
 from newskb.kinds import Kind
@@ -216,11 +216,15 @@ quote = "In November 1852 the society's rooms were let to a reading club."
 """
 
 
+def add_source(tiny: TinyBase, name: str, article: str, toml: str) -> None:
+    (tiny.root / "seeds" / f"{name}.txt").write_text(article, encoding="utf-8")
+    (tiny.data / "sources" / f"{name}.toml").write_text(toml, encoding="utf-8")
+
+
 @pytest.fixture
 def later(tiny: TinyBase) -> sqlite3.Connection:
     """The tiny base and a later gazette: it ends Lovelace's open term and dates Babbage's start otherwise."""
-    (tiny.root / "seeds" / "gazette-1853.txt").write_text(LATER_ARTICLE, encoding="utf-8")
-    (tiny.data / "sources" / "gazette-1853.toml").write_text(LATER_SOURCE, encoding="utf-8")
+    add_source(tiny, "gazette-1853", LATER_ARTICLE, LATER_SOURCE)
     connection, problems = open_index(tiny.data)
     assert [problem.message for problem in problems] == []
     return connection
@@ -371,6 +375,44 @@ def test_a_name_that_matches_nothing_says_what_was_looked_for(
 ) -> None:
     with pytest.raises(NotFoundError, match="^" + re.escape(message)):
         ask(later)
+
+
+def test_a_term_in_conflict_with_two_sources_names_both(tiny: TinyBase) -> None:
+    add_source(tiny, "gazette-1853", LATER_ARTICLE, LATER_SOURCE)
+    add_source(
+        tiny,
+        "gazette-1860",
+        "Charles Babbage took the chair in 1829 and left it in 1840.\n",
+        '[source]\nid = "gazette-1860"\ntitle = "Gazette"\npublisher = "analytical-society"\n'
+        'published = "1860-02-01"\ntext = "../../seeds/gazette-1860.txt"\n\n'
+        '[[term]]\nid = "babbage-chair-1860"\noffice = "society-chair"\nholder = "charles-babbage"\n'
+        'start = "1829"\nend = "1840"\nquote = "Charles Babbage took the chair in 1829 and left it in 1840."\n',
+    )
+    connection, _ = open_index(tiny.data)
+    rows = query.who(connection, "society chair", date(1835, 1, 1)).rows
+    assert {row.id: sorted(row.conflicts) for row in rows} == {
+        "babbage-chair-1860": ["babbage-chair", "babbage-chair-1853"],
+        "babbage-chair-1853": ["babbage-chair", "babbage-chair-1860"],
+        "babbage-chair": ["babbage-chair-1853", "babbage-chair-1860"],
+    }
+
+
+def test_a_term_whose_office_is_not_declared_is_shown_under_the_office_id(tiny: TinyBase) -> None:
+    # check reports the unknown office; the answers still show the term, naming the office by its id.
+    tiny.append(
+        tiny.source,
+        '[[term]]\nid = "babbage-secretary"\noffice = "society-secretary"\nholder = "charles-babbage"\n'
+        'start = "1831"\nend = "1840"\nquote = "Charles Babbage chaired the Analytical Society"\n',
+    )
+    assert [problem.message for problem in audit.check_folder(tiny.data).problems] == [
+        "unknown office 'society-secretary' (did you mean 'society-chair'?)"
+    ]
+    connection, _ = open_index(tiny.data)
+    _, rows = query.timeline(connection, entity="Babbage", end=date(1831, 12, 31))
+    assert [(row.title, row.involves) for row in rows] == [
+        ("Charles Babbage takes office as Chair of the Analytical Society", ["charles-babbage", "society-chair"]),
+        ("Charles Babbage takes office as society-secretary", ["charles-babbage", "society-secretary"]),
+    ]
 
 
 def test_show_a_person(db: sqlite3.Connection) -> None:
