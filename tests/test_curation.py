@@ -33,10 +33,19 @@ def newskb(*args: str) -> tuple[int, str, str]:
     return result.exit_code, result.stdout, result.stderr
 
 
-def ok(*args: str) -> str:
-    code, _, stderr = newskb(*args)
-    assert code == 0, stderr
-    return stderr
+def ok(*args: str, said: str) -> None:
+    """Run a curation command that must succeed, print nothing on stdout and say exactly `said` on stderr."""
+    assert newskb(*args) == (0, "", said)
+
+
+def added(kind: str, record_id: str, file: str) -> str:
+    return f"newskb: added {kind} '{record_id}' to kb/data/{file}\n"
+
+
+def created(source_id: str) -> str:
+    return (
+        f"newskb: created kb/data/sources/{source_id}.toml; add its facts with 'newskb add ... --source {source_id}'\n"
+    )
 
 
 def snapshot(root: Path) -> dict[str, bytes]:
@@ -50,7 +59,15 @@ def snapshot(root: Path) -> dict[str, bytes]:
 
 def scaffold_guild() -> None:
     """The entities, the first article and its facts: what a curator does before the second arrives."""
-    ok("add", "organization", "--id", "harbour-gazette", "--name", "Harbour Gazette")
+    ok(
+        "add",
+        "organization",
+        "--id",
+        "harbour-gazette",
+        "--name",
+        "Harbour Gazette",
+        said=added("organization", "harbour-gazette", "entities.toml"),
+    )
     ok(
         "add",
         "organization",
@@ -60,9 +77,30 @@ def scaffold_guild() -> None:
         "Northern Lighthouse Guild",
         "--alias",
         "the guild",
+        said=added("organization", "northern-lighthouse-guild", "entities.toml"),
     )
-    ok("add", "person", "--id", "ilse-marwick", "--name", "Ilse Marwick", "--alias", "Marwick")
-    ok("add", "person", "--id", "tomas-rehn", "--name", "Tomas Rehn", "--alias", "Rehn")
+    ok(
+        "add",
+        "person",
+        "--id",
+        "ilse-marwick",
+        "--name",
+        "Ilse Marwick",
+        "--alias",
+        "Marwick",
+        said=added("person", "ilse-marwick", "entities.toml"),
+    )
+    ok(
+        "add",
+        "person",
+        "--id",
+        "tomas-rehn",
+        "--name",
+        "Tomas Rehn",
+        "--alias",
+        "Rehn",
+        said=added("person", "tomas-rehn", "entities.toml"),
+    )
     ok(
         "add",
         "office",
@@ -74,6 +112,7 @@ def scaffold_guild() -> None:
         "guild chair",
         "--org",
         "northern-lighthouse-guild",
+        said=added("office", "guild-chair", "entities.toml"),
     )
     ok(
         "new-source",
@@ -86,6 +125,7 @@ def scaffold_guild() -> None:
         "Harbour Gazette",
         "--published",
         "2024-06-12",
+        said=created(FIRST),
     )
     ok(
         "add",
@@ -102,6 +142,7 @@ def scaffold_guild() -> None:
         "..",
         "--quote",
         "Ilse Marwick, who has chaired the Northern Lighthouse Guild since 2019",
+        said=added("term", "ilse-marwick-guild-chair", f"sources/{FIRST}.toml"),
     )
     ok(
         "add",
@@ -120,7 +161,14 @@ def scaffold_guild() -> None:
         "was re-elected on Tuesday, June 11, for another three-year term",
         "--note",
         "Year from the publication date, 2024-06-12; June 11, 2024 was a Tuesday.",
+        said=added("event", "ilse-marwick-is-re-elected-as-chair", f"sources/{FIRST}.toml"),
     )
+
+
+CONFLICT = (
+    f"newskb: kb/data/sources/{SECOND}.toml:12: term.start: warning: conflict: source '{SECOND}' says 2018, "
+    f"but 'ilse-marwick-guild-chair' from source '{FIRST}' says 2019\n"
+)
 
 
 def add_second_article() -> None:
@@ -136,6 +184,7 @@ def add_second_article() -> None:
         "harbour-gazette",
         "--published",
         "2025-03-04",
+        said=created(SECOND),
     )
     # Her end first: until a source closes her open term, Rehn's start would overlap it.
     ok(
@@ -155,6 +204,7 @@ def add_second_article() -> None:
         "2025-03-03",
         "--quote",
         "replacing Ilse Marwick, who had led the guild since 2018",
+        said=CONFLICT + added("term", "ilse-marwick-guild-chair-2", f"sources/{SECOND}.toml"),
     )
     ok(
         "add",
@@ -175,6 +225,7 @@ def add_second_article() -> None:
         "ilse-marwick",
         "--quote",
         "On Monday, March 3, Tomas Rehn took over as chair of the Northern Lighthouse Guild, replacing Ilse Marwick",
+        said=added("term", "tomas-rehn-guild-chair", f"sources/{SECOND}.toml"),
     )
     ok(
         "add",
@@ -193,6 +244,7 @@ def add_second_article() -> None:
         "ilse-marwick",
         "--quote",
         "On Monday, March 3, Tomas Rehn took over as chair",
+        said=added("event", "guild-chair-handover", f"sources/{SECOND}.toml"),
     )
     ok(
         "add",
@@ -205,6 +257,7 @@ def add_second_article() -> None:
         "The guild maintains 43 lighthouses.",
         "--quote",
         "The guild now maintains 43 lighthouses.",
+        said=added("claim", "the-guild-maintains-43-lighthouses", f"sources/{SECOND}.toml"),
     )
     ok(
         "add",
@@ -217,6 +270,7 @@ def add_second_article() -> None:
         "Rehn once kept the Skarholm light.",
         "--quote",
         "Rehn, a former keeper of the Skarholm light",
+        said=added("claim", "rehn-once-kept-the-skarholm-light", f"sources/{SECOND}.toml"),
     )
 
 
@@ -437,7 +491,15 @@ def test_dry_run_prints_the_toml_and_writes_nothing(kb: Path) -> None:
 def test_an_addition_keeps_the_file_as_it_was_and_appends(kb: Path) -> None:
     entities = kb / "entities.toml"
     before = entities.read_text(encoding="utf-8")
-    ok("add", "person", "--id", "ada-lovelace", "--name", "Ada Lovelace")
+    ok(
+        "add",
+        "person",
+        "--id",
+        "ada-lovelace",
+        "--name",
+        "Ada Lovelace",
+        said=added("person", "ada-lovelace", "entities.toml"),
+    )
     after = entities.read_text(encoding="utf-8")
     assert after == before + '\n[[person]]\nid = "ada-lovelace"\nname = "Ada Lovelace"\n'
 
@@ -521,4 +583,83 @@ def test_check_summary_separates_warnings_from_problems(kb: Path) -> None:
     assert (code, stderr) == (
         0,
         "newskb: ok, with 1 warning: 26 entities, 3 sources, 37 facts, 44 quotes, 4 expectations checked\n",
+    )
+
+
+def test_new_source_refused_by_check_leaves_no_article_in_seeds(kb: Path) -> None:
+    before = snapshot(kb.parent)
+    code, stdout, stderr = newskb(
+        "new-source",
+        str(FIXTURES / "guild-2024-06-12.txt"),
+        "--id",
+        FIRST,
+        "--title",
+        "Marwick re-elected\x1b[31m",
+        "--publisher",
+        "reuters",
+        "--published",
+        "2024-06-12",
+    )
+    assert (code, stdout, stderr) == (
+        1,
+        "",
+        f"newskb: error: refused, nothing written: kb/data/sources/{FIRST}.toml:3: source.title: "
+        "control or escape characters are not allowed: U+001B\n",
+    )
+    assert snapshot(kb.parent) == before
+
+
+def test_new_source_writes_its_note(kb: Path) -> None:
+    ok(
+        "new-source",
+        str(FIXTURES / "guild-2024-06-12.txt"),
+        "--id",
+        FIRST,
+        "--title",
+        "Marwick re-elected",
+        "--publisher",
+        "Reuters",
+        "--published",
+        "2024-06",
+        "--note",
+        "Published: only the month is printed.",
+        said=created(FIRST),
+    )
+    assert (kb / "sources" / f"{FIRST}.toml").read_text(encoding="utf-8") == (
+        f'[source]\nid = "{FIRST}"\ntitle = "Marwick re-elected"\npublisher = "reuters"\npublished = "2024-06"\n'
+        'text = "../../seeds/guild-2024-06-12.txt"\nnote = "Published: only the month is printed."\n'
+    )
+    assert newskb("check")[0] == 0
+
+
+def test_new_source_does_not_write_to_the_bundled_fact_base(tmp_path: Path) -> None:
+    bundled = tmp_path / "site" / "newskb" / "_bundled" / "data"
+    (bundled / "sources").mkdir(parents=True)
+    with pytest.raises(BadArgumentError, match="bundled inside the installed package"):
+        curation.new_source(
+            bundled,
+            FIXTURES / "guild-2024-06-12.txt",
+            source_id=FIRST,
+            title="T",
+            publisher="reuters",
+            published="2024-06-12",
+        )
+    assert [path.relative_to(tmp_path).as_posix() for path in sorted((tmp_path / "site").rglob("*"))] == [
+        "site/newskb",
+        "site/newskb/_bundled",
+        "site/newskb/_bundled/data",
+        "site/newskb/_bundled/data/sources",
+    ]
+
+
+def test_problems_already_in_the_base_neither_block_nor_count_as_new(tiny: TinyBase) -> None:
+    # A quote planted by hand that the article does not hold: an error check already reports.
+    tiny.append(
+        tiny.source,
+        '[[claim]]\nid = "society-in-paris"\nabout = ["analytical-society"]\ntext = "x"\nquote = "meets in Paris"\n',
+    )
+    change = curation.add(tiny.data, Kind.PERSON, {"id": "augustus-de-morgan", "name": "Augustus De Morgan"})
+    assert (change.record_id, change.warnings) == ("augustus-de-morgan", ())
+    assert tiny.entities.read_text(encoding="utf-8").endswith(
+        '\n\n[[person]]\nid = "augustus-de-morgan"\nname = "Augustus De Morgan"\n'
     )
