@@ -76,7 +76,7 @@ def check_folder(root: Path, overrides: dict[Path, str] | None = None) -> Report
     if not any(problem.severity is not Severity.WARNING for problem in problems):
         problems.extend(verify(base))
     problems.sort(key=lambda problem: (str(problem.file), problem.line or 0))
-    quotes = sum(1 for entity in base.entities if entity.summary) + len(base.facts)
+    quotes = sum(1 for entity in base.entities if entity.quote) + len(base.facts)
     return Report(base=base, problems=tuple(problems), quotes_checked=quotes)
 
 

@@ -106,7 +106,7 @@ def _article(kind: Kind) -> str:
 
 def _check_quotes(base: FactBase, sources: dict[str, Source], problems: list[Problem]) -> None:
     quoted: list[tuple[Record, str | None, str | None]] = [
-        (entity, entity.source, entity.quote) for entity in base.entities if entity.summary
+        (entity, entity.source, entity.quote) for entity in base.entities if entity.quote
     ]
     quoted.extend((fact, fact.source, fact.quote) for fact in base.facts)
     folded_texts = {source.id: fold(source.article) for source in sources.values() if source.article is not None}

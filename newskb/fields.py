@@ -22,6 +22,8 @@ from newskb.schema import Key, KeyType
 
 MAX_INTEGER = 2**63 - 1
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+# An item of a list key (`aliases[1]`) stands on its key's line.
+_ITEM = re.compile(r"\[\d+\]$")
 
 _TOML_TYPE_NAMES: tuple[tuple[type, str], ...] = (
     (bool, "a boolean"),  # before int: bool is a subclass of int
@@ -56,7 +58,7 @@ class Fields:
         self.problems.append(
             Problem(
                 file=self.origin.file,
-                line=line if line is not None else self.origin.line_of(key),
+                line=line if line is not None else self.origin.line_of(_ITEM.sub("", key)),
                 key_path=f"{self.kind}.{key}" if key else self.kind,
                 message=message,
             )

@@ -121,7 +121,8 @@ def key(
     )
     if required and not inherited and kinds is None:
         return dataclasses.field(metadata={"key": declared})
-    empty: Any = () if type.is_list else default
+    # The default is the reader's to give, for the kinds that have the key: a person has no seats at all.
+    empty: Any = () if type.is_list else None
     return dataclasses.field(default=empty, metadata={"key": declared})
 
 

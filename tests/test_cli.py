@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -214,11 +215,26 @@ def test_markup_in_the_data_prints_literally(tiny: TinyBase) -> None:
     assert "\x1b" not in result.stdout
 
 
+def registered_commands() -> list[str]:
+    """Every command the app registers, its own and those of each command family, named as Typer names them."""
+    commands = list(app.registered_commands)
+    for group in app.registered_groups:
+        assert group.typer_instance is not None
+        commands += group.typer_instance.registered_commands
+    return [command.name or getattr(command.callback, "__name__", "").lower().replace("_", "-") for command in commands]
+
+
 def test_every_command_has_an_example_in_its_help() -> None:
-    for command in ("check", "search", "who", "offices", "timeline", "show", "sources", "cite", "export"):
+    commands = registered_commands()
+    assert len(commands) == len(set(commands))
+    assert set(commands) >= {
+        *("check", "coverage", "search", "who", "offices", "timeline", "show", "sources", "cite", "export"),
+        *("add", "new-source"),
+    }
+    for command in commands:
         result = runner.invoke(app, [command, "--help"])
-        assert result.exit_code == 0
-        assert "Example: newskb " + command in result.stdout, command
+        assert result.exit_code == 0, command
+        assert re.search(rf"^\s*Example: newskb {re.escape(command)}(\s|$)", result.stdout, re.MULTILINE), command
 
 
 def test_export_json_for_jq(tmp_path: Path) -> None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -19,7 +20,7 @@ from newskb import curation, lock
 from newskb.cli import app
 from newskb.errors import BadArgumentError, RecordError
 from newskb.kinds import Kind
-from tests.conftest import REPO, TinyBase
+from tests.conftest import REPO, TINY_ENTITIES, TinyBase
 
 FIXTURES = REPO / "tests" / "fixtures"
 FIRST = "harbour-gazette-2024-06-12"
@@ -33,10 +34,19 @@ def newskb(*args: str) -> tuple[int, str, str]:
     return result.exit_code, result.stdout, result.stderr
 
 
-def ok(*args: str) -> str:
-    code, _, stderr = newskb(*args)
-    assert code == 0, stderr
-    return stderr
+def ok(*args: str, said: str) -> None:
+    """Run a curation command that must succeed, print nothing on stdout and say exactly `said` on stderr."""
+    assert newskb(*args) == (0, "", said)
+
+
+def added(kind: str, record_id: str, file: str) -> str:
+    return f"newskb: added {kind} '{record_id}' to kb/data/{file}\n"
+
+
+def created(source_id: str) -> str:
+    return (
+        f"newskb: created kb/data/sources/{source_id}.toml; add its facts with 'newskb add ... --source {source_id}'\n"
+    )
 
 
 def snapshot(root: Path) -> dict[str, bytes]:
@@ -50,7 +60,15 @@ def snapshot(root: Path) -> dict[str, bytes]:
 
 def scaffold_guild() -> None:
     """The entities, the first article and its facts: what a curator does before the second arrives."""
-    ok("add", "organization", "--id", "harbour-gazette", "--name", "Harbour Gazette")
+    ok(
+        "add",
+        "organization",
+        "--id",
+        "harbour-gazette",
+        "--name",
+        "Harbour Gazette",
+        said=added("organization", "harbour-gazette", "entities.toml"),
+    )
     ok(
         "add",
         "organization",
@@ -60,9 +78,30 @@ def scaffold_guild() -> None:
         "Northern Lighthouse Guild",
         "--alias",
         "the guild",
+        said=added("organization", "northern-lighthouse-guild", "entities.toml"),
     )
-    ok("add", "person", "--id", "ilse-marwick", "--name", "Ilse Marwick", "--alias", "Marwick")
-    ok("add", "person", "--id", "tomas-rehn", "--name", "Tomas Rehn", "--alias", "Rehn")
+    ok(
+        "add",
+        "person",
+        "--id",
+        "ilse-marwick",
+        "--name",
+        "Ilse Marwick",
+        "--alias",
+        "Marwick",
+        said=added("person", "ilse-marwick", "entities.toml"),
+    )
+    ok(
+        "add",
+        "person",
+        "--id",
+        "tomas-rehn",
+        "--name",
+        "Tomas Rehn",
+        "--alias",
+        "Rehn",
+        said=added("person", "tomas-rehn", "entities.toml"),
+    )
     ok(
         "add",
         "office",
@@ -74,6 +113,7 @@ def scaffold_guild() -> None:
         "guild chair",
         "--org",
         "northern-lighthouse-guild",
+        said=added("office", "guild-chair", "entities.toml"),
     )
     ok(
         "new-source",
@@ -86,6 +126,7 @@ def scaffold_guild() -> None:
         "Harbour Gazette",
         "--published",
         "2024-06-12",
+        said=created(FIRST),
     )
     ok(
         "add",
@@ -102,6 +143,7 @@ def scaffold_guild() -> None:
         "..",
         "--quote",
         "Ilse Marwick, who has chaired the Northern Lighthouse Guild since 2019",
+        said=added("term", "ilse-marwick-guild-chair", f"sources/{FIRST}.toml"),
     )
     ok(
         "add",
@@ -120,7 +162,14 @@ def scaffold_guild() -> None:
         "was re-elected on Tuesday, June 11, for another three-year term",
         "--note",
         "Year from the publication date, 2024-06-12; June 11, 2024 was a Tuesday.",
+        said=added("event", "ilse-marwick-is-re-elected-as-chair", f"sources/{FIRST}.toml"),
     )
+
+
+CONFLICT = (
+    f"newskb: kb/data/sources/{SECOND}.toml:12: term.start: warning: conflict: source '{SECOND}' says 2018, "
+    f"but 'ilse-marwick-guild-chair' from source '{FIRST}' says 2019\n"
+)
 
 
 def add_second_article() -> None:
@@ -136,6 +185,7 @@ def add_second_article() -> None:
         "harbour-gazette",
         "--published",
         "2025-03-04",
+        said=created(SECOND),
     )
     # Her end first: until a source closes her open term, Rehn's start would overlap it.
     ok(
@@ -155,6 +205,7 @@ def add_second_article() -> None:
         "2025-03-03",
         "--quote",
         "replacing Ilse Marwick, who had led the guild since 2018",
+        said=CONFLICT + added("term", "ilse-marwick-guild-chair-2", f"sources/{SECOND}.toml"),
     )
     ok(
         "add",
@@ -175,6 +226,7 @@ def add_second_article() -> None:
         "ilse-marwick",
         "--quote",
         "On Monday, March 3, Tomas Rehn took over as chair of the Northern Lighthouse Guild, replacing Ilse Marwick",
+        said=added("term", "tomas-rehn-guild-chair", f"sources/{SECOND}.toml"),
     )
     ok(
         "add",
@@ -193,6 +245,7 @@ def add_second_article() -> None:
         "ilse-marwick",
         "--quote",
         "On Monday, March 3, Tomas Rehn took over as chair",
+        said=added("event", "guild-chair-handover", f"sources/{SECOND}.toml"),
     )
     ok(
         "add",
@@ -205,6 +258,7 @@ def add_second_article() -> None:
         "The guild maintains 43 lighthouses.",
         "--quote",
         "The guild now maintains 43 lighthouses.",
+        said=added("claim", "the-guild-maintains-43-lighthouses", f"sources/{SECOND}.toml"),
     )
     ok(
         "add",
@@ -217,6 +271,7 @@ def add_second_article() -> None:
         "Rehn once kept the Skarholm light.",
         "--quote",
         "Rehn, a former keeper of the Skarholm light",
+        said=added("claim", "rehn-once-kept-the-skarholm-light", f"sources/{SECOND}.toml"),
     )
 
 
@@ -386,6 +441,57 @@ def test_an_expectation_that_contradicts_the_data_fails_check(kb: Path) -> None:
             "'2024-02-30' is not a date: February 2024 has no day 30\n",
         ),
         (
+            [
+                "add",
+                "term",
+                "--source",
+                "rbc-ukraine-2024-09-30-rutte",
+                "--office",
+                "nato-chef",
+                "--holder",
+                "oana-lungesku",
+                "--quote",
+                "Oana Lungescu",
+            ],
+            1,
+            REFUSED + "rbc-ukraine-2024-09-30-rutte.toml:264: term.office: unknown office 'nato-chef' (and 1 more)\n",
+        ),
+        (
+            [
+                "add",
+                "term",
+                "--source",
+                "rbc-ukraine-2024-09-30-rutte",
+                "--office",
+                "nato-chef",
+                "--holder",
+                "oana-lungesku",
+                "--replaces",
+                "jens-stoltenbrg",
+                "--quote",
+                "Oana Lungescu",
+            ],
+            1,
+            REFUSED + "rbc-ukraine-2024-09-30-rutte.toml:264: term.office: unknown office 'nato-chef' (and 2 more)\n",
+        ),
+        (
+            [
+                "add",
+                "claim",
+                "--source",
+                "rbc-ukraine-2024-09-30-rute",
+                "--about",
+                "nato",
+                "--text",
+                "x",
+                "--quote",
+                "N",
+            ],
+            1,
+            "newskb: error: unknown source 'rbc-ukraine-2024-09-30-rute' "
+            "(did you mean 'rbc-ukraine-2024-09-30-rutte'?)\n",
+        ),
+        (
             ["add", "claim", "--source", "no-such-source", "--about", "nato", "--text", "x", "--quote", "NATO"],
             1,
             "newskb: error: unknown source 'no-such-source'\n",
@@ -438,7 +544,15 @@ def test_dry_run_prints_the_toml_and_writes_nothing(kb: Path) -> None:
 def test_an_addition_keeps_the_file_as_it_was_and_appends(kb: Path) -> None:
     entities = kb / "entities.toml"
     before = entities.read_text(encoding="utf-8")
-    ok("add", "person", "--id", "ada-lovelace", "--name", "Ada Lovelace")
+    ok(
+        "add",
+        "person",
+        "--id",
+        "ada-lovelace",
+        "--name",
+        "Ada Lovelace",
+        said=added("person", "ada-lovelace", "entities.toml"),
+    )
     after = entities.read_text(encoding="utf-8")
     assert (
         after == before + '\n[[person]]  # ada-lovelace\nid = "ada-lovelace"\nname = "Ada Lovelace"  # ada-lovelace\n'
@@ -472,10 +586,17 @@ def test_new_source_refuses_an_existing_id_or_file_and_an_unknown_publisher(kb: 
     assert snapshot(kb.parent) == before
 
 
+def bundled_refusal(root: Path) -> str:
+    return "^" + re.escape(
+        f"{root}: is the fact base bundled inside the installed package; "
+        "to curate, pass --data PATH (or set NEWSKB_DATA) to a data folder of your own"
+    )
+
+
 def test_the_bundled_fact_base_is_not_written_to(tmp_path: Path) -> None:
     bundled = tmp_path / "site" / "newskb" / "_bundled" / "data"
     bundled.mkdir(parents=True)
-    with pytest.raises(BadArgumentError, match="bundled inside the installed package"):
+    with pytest.raises(BadArgumentError, match=bundled_refusal(bundled) + "$"):
         curation.add(bundled, Kind.PERSON, {"id": "x", "name": "X"})
 
 
@@ -525,3 +646,186 @@ def test_check_summary_separates_warnings_from_problems(kb: Path) -> None:
         0,
         "newskb: ok, with 1 warning: 26 entities, 3 sources, 37 facts, 44 quotes, 6 expectations checked\n",
     )
+
+
+def test_new_source_refused_by_check_leaves_no_article_in_seeds(kb: Path) -> None:
+    before = snapshot(kb.parent)
+    code, stdout, stderr = newskb(
+        "new-source",
+        str(FIXTURES / "guild-2024-06-12.txt"),
+        "--id",
+        FIRST,
+        "--title",
+        "Marwick re-elected\x1b[31m",
+        "--publisher",
+        "reuters",
+        "--published",
+        "2024-06-12",
+    )
+    assert (code, stdout, stderr) == (
+        1,
+        "",
+        f"newskb: error: refused, nothing written: kb/data/sources/{FIRST}.toml:3: source.title: "
+        "control or escape characters are not allowed: U+001B\n",
+    )
+    assert snapshot(kb.parent) == before
+
+
+def test_new_source_writes_its_note(kb: Path) -> None:
+    ok(
+        "new-source",
+        str(FIXTURES / "guild-2024-06-12.txt"),
+        "--id",
+        FIRST,
+        "--title",
+        "Marwick re-elected",
+        "--publisher",
+        "Reuters",
+        "--published",
+        "2024-06",
+        "--note",
+        "Published: only the month is printed.",
+        said=created(FIRST),
+    )
+    assert (kb / "sources" / f"{FIRST}.toml").read_text(encoding="utf-8") == (
+        f'[source]\nid = "{FIRST}"\ntitle = "Marwick re-elected"\npublisher = "reuters"\npublished = "2024-06"\n'
+        'text = "../../seeds/guild-2024-06-12.txt"\nnote = "Published: only the month is printed."\n'
+    )
+    assert newskb("check")[0] == 0
+
+
+def test_new_source_does_not_write_to_the_bundled_fact_base(tmp_path: Path) -> None:
+    bundled = tmp_path / "site" / "newskb" / "_bundled" / "data"
+    (bundled / "sources").mkdir(parents=True)
+    with pytest.raises(BadArgumentError, match=bundled_refusal(bundled) + "$"):
+        curation.new_source(
+            bundled,
+            FIXTURES / "guild-2024-06-12.txt",
+            source_id=FIRST,
+            title="T",
+            publisher="reuters",
+            published="2024-06-12",
+        )
+    assert [path.relative_to(tmp_path).as_posix() for path in sorted((tmp_path / "site").rglob("*"))] == [
+        "site/newskb",
+        "site/newskb/_bundled",
+        "site/newskb/_bundled/data",
+        "site/newskb/_bundled/data/sources",
+    ]
+
+
+def test_problems_already_in_the_base_neither_block_nor_count_as_new(tiny: TinyBase) -> None:
+    # A quote planted by hand that the article does not hold: an error check already reports.
+    tiny.append(
+        tiny.source,
+        '[[claim]]\nid = "society-in-paris"\nabout = ["analytical-society"]\ntext = "x"\nquote = "meets in Paris"\n',
+    )
+    change = curation.add(tiny.data, Kind.PERSON, {"id": "augustus-de-morgan", "name": "Augustus De Morgan"})
+    assert (change.record_id, change.warnings) == ("augustus-de-morgan", ())
+    assert tiny.entities.read_text(encoding="utf-8").endswith(
+        '\n\n[[person]]  # augustus-de-morgan\nid = "augustus-de-morgan"\n'
+        'name = "Augustus De Morgan"  # augustus-de-morgan\n'
+    )
+
+
+def test_add_keeps_a_key_the_kind_does_not_have_so_that_check_refuses_it(kb: Path) -> None:
+    before = snapshot(kb.parent)
+    with pytest.raises(
+        RecordError,
+        match=r"^refused, nothing written: kb/data/entities\.toml:159: person\.hodler: unknown key 'hodler'$",
+    ):
+        curation.add(kb, Kind.PERSON, {"id": "ada-lovelace", "name": "Ada Lovelace", "hodler": "x"})
+    assert snapshot(kb.parent) == before
+
+
+def test_add_leaves_out_empty_values(kb: Path) -> None:
+    values: dict[str, object] = {"id": "ada-lovelace", "name": "Ada Lovelace", "aliases": [], "summary": ""}
+    change = curation.add(kb, Kind.PERSON, {**values, "source": None, "quote": ()}, dry_run=True)
+    assert change.toml == '[[person]]  # ada-lovelace\nid = "ada-lovelace"\nname = "Ada Lovelace"  # ada-lovelace\n'
+
+
+def test_the_first_expectation_creates_its_file(tiny: TinyBase) -> None:
+    expectations = tiny.data / "expectations.toml"
+    assert not expectations.exists()
+    values: dict[str, object] = {
+        "id": "lovelace-chairs",
+        "office": "society-chair",
+        "date": "1841-06-01",
+        "holder": "ada-lovelace",
+    }
+    change = curation.add(tiny.data, Kind.EXPECT, values)
+    assert (change.path, change.record_id) == (expectations, "lovelace-chairs")
+    assert expectations.read_text(encoding="utf-8") == (
+        '[[expect]]  # lovelace-chairs\nid = "lovelace-chairs"\noffice = "society-chair"\ndate = "1841-06-01"\n'
+        'holder = "ada-lovelace"  # lovelace-chairs\n'
+    )
+
+
+def test_an_addition_to_a_file_without_a_final_newline_starts_on_a_line_of_its_own(tiny: TinyBase) -> None:
+    tiny.entities.write_text(TINY_ENTITIES.rstrip("\n"), encoding="utf-8")
+    curation.add(tiny.data, Kind.PERSON, {"id": "augustus-de-morgan", "name": "Augustus De Morgan"})
+    assert tiny.entities.read_text(encoding="utf-8") == (
+        TINY_ENTITIES + '\n[[person]]  # augustus-de-morgan\nid = "augustus-de-morgan"\n'
+        'name = "Augustus De Morgan"  # augustus-de-morgan\n'
+    )
+
+
+def test_a_fact_id_is_made_of_its_first_eight_words_in_kebab_case(kb: Path) -> None:
+    values = {"source": "rbc-ukraine-2024-09-30-rutte", "about": ["nato"], "quote": "NATO"}
+
+    def made(text: str) -> str:
+        return curation.add(kb, Kind.CLAIM, {**values, "text": text}, dry_run=True).record_id
+
+    assert made("One two three four five six seven eight nine ten.") == "one-two-three-four-five-six-seven-eight"
+    # Words of other scripts have no kebab-case spelling: they are left out, not left as dangling hyphens.
+    assert made("\u6771\u4eac hosts the talks \u6771\u4eac") == "hosts-the-talks"
+    # A taken id gets the first free number.
+    assert made("NATO decides by consensus.") == "nato-decides-by-consensus-2"
+    curation.add(kb, Kind.CLAIM, {**values, "text": "NATO decides by consensus."})
+    assert made("NATO decides by consensus.") == "nato-decides-by-consensus-3"
+
+
+def test_new_source_returns_what_it_wrote(kb: Path) -> None:
+    change = curation.new_source(
+        kb,
+        FIXTURES / "guild-2024-06-12.txt",
+        source_id=FIRST,
+        title="Marwick re-elected",
+        publisher="reuters",
+        published="2024-06-12",
+    )
+    snippet = (
+        f'[source]\nid = "{FIRST}"\ntitle = "Marwick re-elected"\npublisher = "reuters"\npublished = "2024-06-12"\n'
+        'text = "../../seeds/guild-2024-06-12.txt"\n'
+    )
+    assert change == curation.Change(path=kb / "sources" / f"{FIRST}.toml", record_id=FIRST, toml=snippet, warnings=())
+    assert change.path.read_text(encoding="utf-8") == snippet
+
+
+@pytest.mark.parametrize(
+    ("article", "source_id", "code", "message"),
+    [
+        (
+            "guild-2024-06-12.txt",
+            "Harbour_Gazette",
+            2,
+            "'Harbour_Gazette' is not a kebab-case id (like 'gazette-2024-09-30-headline')",
+        ),
+        ("guild-2024-06-12.txt", "mark-rutte", 1, "the id 'mark-rutte' is already used; nothing written"),
+        ("missing.txt", FIRST, 2, "{article}: cannot read: No such file or directory"),
+        ("latin-1.txt", FIRST, 2, "{article}: is not UTF-8 text"),
+    ],
+)
+def test_new_source_refuses_a_bad_id_or_article(
+    kb: Path, tmp_path: Path, article: str, source_id: str, code: int, message: str
+) -> None:
+    (tmp_path / "latin-1.txt").write_bytes("Caf\u00e9 society".encode("latin-1"))
+    path = FIXTURES / article if article.startswith("guild") else tmp_path / article
+    before = snapshot(kb.parent)
+    arguments = ["--title", "T", "--publisher", "reuters", "--published", "2024-06-12"]
+    assert newskb("new-source", str(path), "--id", source_id, *arguments) == (
+        code,
+        "",
+        "newskb: error: " + message.format(article=path) + "\n",
+    )
+    assert snapshot(kb.parent) == before

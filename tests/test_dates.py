@@ -199,3 +199,37 @@ def test_month_and_day_precision_differ_from_python_edtf_on_purpose(
     assert (edtf.struct_time_to_date(peer.lower_fuzzy()), edtf.struct_time_to_date(peer.upper_fuzzy())) == theirs
     value = parse(written)
     assert (value.earliest_day, value.latest_day) == ours
+
+
+def test_the_first_possible_day_of_an_imprecise_end_is_possibly() -> None:
+    # An end known to the month may fall on its first day: from then on the term is only possibly held.
+    assert _span("2020", "2024-10").status_on(date(2024, 9, 30)) is Status.HOLDS
+    assert _span("2020", "2024-10").status_on(date(2024, 10, 1)) is Status.POSSIBLY
+    # By the last possible day of an imprecise start the term has certainly begun; the day before, maybe not.
+    assert _span("2020", "..").status_on(date(2020, 12, 30)) is Status.POSSIBLY
+    assert _span("2020", "..").status_on(date(2020, 12, 31)) is Status.HOLDS
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "could"),
+    [
+        # A same-day handover: the first stops covering on the day the second starts.
+        (("2014~", "2024-10-01"), ("2024-10-01", ".."), False),
+        (("2014~", "2024-10-02"), ("2024-10-01", ".."), True),
+        # An imprecise end may reach into the other's start year.
+        (("2014", "2020"), ("2020", ".."), True),
+        (("2014", "2020"), ("2021", ".."), False),
+        # Unknown starts could be any time before; unknown and open ends any time after.
+        ((None, "2020"), ("2019", ".."), True),
+        ((None, "2010"), ("2012", ".."), False),
+        (("2010", None), ("2012", ".."), True),
+        ((None, None), ("2012", "2013"), True),
+        (("2030", ".."), ("2012", "2013"), False),
+        (("..2024-09-30", "2025"), ("2024-09-30", "2024-10-01"), True),
+    ],
+)
+def test_could_overlap_weighs_what_is_unknown_or_imprecise(
+    first: tuple[str | None, str | None], second: tuple[str | None, str | None], could: bool
+) -> None:
+    assert _span(*first).could_overlap(_span(*second)) is could
+    assert _span(*second).could_overlap(_span(*first)) is could

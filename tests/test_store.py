@@ -8,7 +8,6 @@ from newskb import folder, store
 from newskb.dates import parse
 from newskb.errors import DataFileError
 from newskb.kinds import Kind
-from newskb.linemap import scan
 from tests.conftest import TinyBase
 
 
@@ -74,15 +73,3 @@ def test_a_missing_data_folder_is_an_error(tmp_path: Path) -> None:
     with pytest.raises(DataFileError) as caught:
         folder.find_data_dir(tmp_path / "nowhere")
     assert str(caught.value) == f"{tmp_path / 'nowhere'}: data folder not found (from --data or $NEWSKB_DATA)"
-
-
-def test_linemap_places_tables_and_keys_past_multiline_values() -> None:
-    text = (
-        '[source]\nid = "s"\nnote = """\n[[term]]\nid = "not-a-table"\n"""\n\n'
-        '[[term]]\nid = "a"\naliases = [\n  "x [y]",\n]\nquote = "q"\n\n[[term]]\nid = "b"\n'
-    )
-    lines = scan(text)
-    assert lines.table("source").keys == {"id": 2, "note": 3}
-    assert lines.table("term", 0).line == 8
-    assert lines.table("term", 0).keys == {"id": 9, "aliases": 10, "quote": 13}
-    assert lines.table("term", 1).line == 15

@@ -267,6 +267,7 @@ def accept_command(
 
     Each problem is listed as FILE:LINE: key.path: message, at its line of the draft.
 
+    Example: newskb accept draft.toml --dry-run --data ./data
     Example: newskb draft gazette-2025-03-04 --output draft.toml && $EDITOR draft.toml && newskb accept draft.toml
     """
     from newskb import intake
