@@ -72,7 +72,8 @@ def test_the_layout_version_follows_the_declaration(monkeypatch: pytest.MonkeyPa
 
 
 def test_the_index_rows_of_the_shipped_base_are_read_back_as_written(kb: Path) -> None:
-    from newskb import export, store
+    from newskb import store
+    from newskb.exporters import records as export
 
     base, _ = store.load(kb)
     connection = index.build(base)

@@ -34,11 +34,12 @@ def export_command(
 
     Example: newskb export --format jsonl | jq -c 'select(.record == "term")'
     """
-    from newskb import export
+    from newskb.exporters import records as export
+    from newskb.exporters import sqlite as export_sqlite
 
     connection = open_index(data)
     if output_format is ExportFormat.SQLITE:
-        written = export.to_sqlite(connection, output)
+        written = export_sqlite.to_sqlite(connection, output)
         say(f"wrote {written}")
         return
     records: object = export.lines(connection) if output_format is ExportFormat.JSONL else export.records(connection)

@@ -1,11 +1,8 @@
-"""The whole fact base out of newskb: records keyed as in the TOML files, or the SQLite index itself."""
+"""The whole fact base as records keyed as in the TOML files: what every export is made from."""
 
 from __future__ import annotations
 
 import sqlite3
-from pathlib import Path
-
-from newskb.errors import BadArgumentError
 
 Record = dict[str, object]
 
@@ -54,20 +51,3 @@ def lines(connection: sqlite3.Connection) -> list[Record]:
 
 def _singular(group: str) -> str:
     return group[:-3] + "y" if group.endswith("ies") else group[:-1]
-
-
-def to_sqlite(connection: sqlite3.Connection, output: Path | None) -> Path:
-    """Copy the index into a SQLite file (for Datasette or any SQL client)."""
-    if output is None:
-        raise BadArgumentError("--format sqlite needs --output FILE (a database is not written to a terminal or pipe)")
-    if output.exists():
-        raise BadArgumentError(f"{output}: already exists; choose a new file name")
-    try:
-        target = sqlite3.connect(output)
-        try:
-            connection.backup(target)
-        finally:
-            target.close()
-    except sqlite3.Error as error:
-        raise BadArgumentError(f"{output}: cannot write the database: {error}") from None
-    return output

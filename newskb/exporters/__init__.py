@@ -1,0 +1,1 @@
+"""The exports of the whole fact base, one module per format."""
