@@ -282,6 +282,7 @@ def show(connection: sqlite3.Connection, name: str, day: date) -> Profile:
         terms=terms,
         events=[event for event in events if event.kind is TimelineKind.EVENT],
         claims=claims,
+        wikidata=entity["wikidata"],
     )
 
 

@@ -102,6 +102,8 @@ class Profile:
     terms: list[TermRow] = field(default_factory=list)
     events: list[TimelineRow] = field(default_factory=list)
     claims: list[ClaimRow] = field(default_factory=list)
+    # Its Wikidata item (`Q7184`), where the data gives one.
+    wikidata: str | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -127,6 +127,7 @@ PROFILE_HEADER = [
     ("id", "Id"),
     ("aliases", "Aliases"),
     ("org", "Part of"),
+    ("wikidata", "Wikidata"),
     ("summary", "Summary"),
     ("quote", "Quote"),
     ("source", "Source"),
