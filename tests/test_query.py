@@ -7,11 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from newskb import evidence, query, search
+from newskb import evidence, exporters, query, search
 from newskb.cache import open_index
 from newskb.errors import BadArgumentError, DataFileError, NotFoundError
 from newskb.exporters import records as export
-from newskb.exporters.sqlite import to_sqlite
 from newskb.kinds import Kind
 from newskb.rows import Answer
 from tests.conftest import TinyBase
@@ -260,10 +259,11 @@ def test_export_has_every_record_with_its_toml_keys(db: sqlite3.Connection, tmp_
         "note",
     ]
     assert export.lines(db)[0]["record"] == "entity"
-    written = to_sqlite(db, tmp_path / "kb.sqlite")
-    assert sqlite3.connect(written).execute("SELECT count(*) FROM term").fetchone() == (7,)
-    with pytest.raises(BadArgumentError):
-        to_sqlite(db, None)
+    request = exporters.Request(data_dir=tmp_path, output=tmp_path / "kb.sqlite")
+    written = exporters.export("sqlite", db, request)
+    assert sqlite3.connect(written[0]).execute("SELECT count(*) FROM term").fetchone() == (7,)
+    with pytest.raises(BadArgumentError, match="needs --output FILE"):
+        exporters.export("sqlite", db, exporters.Request(data_dir=tmp_path))
 
 
 def test_an_unreadable_file_stops_queries(kb: Path) -> None:
