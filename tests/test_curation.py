@@ -315,7 +315,7 @@ def test_an_expectation_that_contradicts_the_data_fails_check(kb: Path) -> None:
         (
             ["add", "person", "--id", "mark-rutte", "--name", "Mark Rutte"],
             1,
-            "newskb: error: refused, nothing written: kb/data/entities.toml:157: person.id: duplicate id 'mark-rutte' "
+            "newskb: error: refused, nothing written: kb/data/entities.toml:168: person.id: duplicate id 'mark-rutte' "
             "(first defined at kb/data/entities.toml:8)\n",
         ),
         (

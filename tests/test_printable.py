@@ -109,7 +109,13 @@ CASES = {
     "sources": [["sources"], ["sources", "--format", "csv"]],
     "cite": [["cite", "mallory-chair"], ["cite", "mallory-chair", "--format", "table"], ["cite", f"x{OSC}"]],
     "coverage": [["coverage"], ["coverage", "evil-1", "--format", "tsv"]],
-    "export": [["export"], ["export", "--format", "jsonl"]],
+    "export": [
+        ["export"],
+        ["export", "--format", "jsonl"],
+        ["export", "--format", "popolo"],
+        ["export", "--format", "timelinejs"],
+        ["export", "--format", "jsonld"],
+    ],
     "add": [["add", "person", "--id", f"x{OSC}", "--name", "X"], ["add", "claim", "--source", f"evil{OSC}"]],
     "new-source": [
         ["new-source", "nowhere.txt", "--id", f"x{OSC}", "--title", "t", "--publisher", "p", "--published", "2021"]
