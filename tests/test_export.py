@@ -126,7 +126,7 @@ def test_refusals_are_one_line_and_change_nothing(tmp_path: Path) -> None:
         (["--entity", "Rutte"], "--entity does not apply to --format json"),
         (
             ["-f", "popolo", "--from", "2024", "--metadata", "m.json"],
-            "--metadata, --from does not apply to --format popolo",
+            "--metadata, --from do not apply to --format popolo",
         ),
         (["-f", "sqlite", "-o", str(tmp_path / "new.db"), "--metadata", str(existing)], f"{existing}: {exists}"),
         (

@@ -65,7 +65,8 @@ def export_command(
     given = {"--metadata": metadata, "--as-of": as_of, "--entity": entity, "--from": from_date, "--to": to_date}
     stray = [flag for flag, value in given.items() if value is not None and flag not in exporters.FORMATS[name].options]
     if stray:
-        raise BadArgumentError(f"{', '.join(stray)} does not apply to --format {name}")
+        verb = "does" if len(stray) == 1 else "do"
+        raise BadArgumentError(f"{', '.join(stray)} {verb} not apply to --format {name}")
     request = exporters.Request(
         data_dir=folder.find_data_dir(data),
         output=output,
