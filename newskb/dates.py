@@ -115,6 +115,11 @@ class Edtf:
         return last
 
     @property
+    def is_plain(self) -> bool:
+        """Whether ISO 8601 writes it as it is, at its precision: no `~`, `?` or `%`, and not a bound."""
+        return not (self.approximate or self.uncertain) and self.relation is Relation.ON
+
+    @property
     def is_exact(self) -> bool:
         return self.earliest_day == self.latest_day
 

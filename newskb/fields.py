@@ -70,7 +70,11 @@ class Fields:
         if kind is KeyType.ID:
             return self.slug(name, required=required)
         if kind in (KeyType.TEXT, KeyType.NOTE):
-            return self.text(name, required=required, multiline=kind is KeyType.NOTE)
+            text = self.text(name, required=required, multiline=kind is KeyType.NOTE)
+            if text is not None and declared.pattern and not re.fullmatch(declared.pattern, text):
+                self.problem(name, f"'{text}' is not {declared.pattern_name}")
+                return None
+            return text
         if kind.is_list:
             return self.texts(name, required=required, slugs=kind is KeyType.IDS)
         if kind is KeyType.DATE:

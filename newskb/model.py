@@ -113,6 +113,13 @@ class Entity:
     id: str = _id()
     name: str = key(KeyType.TEXT, "The name answers show.", required=True)
     aliases: tuple[str, ...] = key(KeyType.TEXTS, "Other names an analyst may type.", singular="alias")
+    # Confirmed from a reference, never from memory: a wrong id would join other data to the wrong entity.
+    wikidata: str | None = key(
+        KeyType.TEXT,
+        "Its Wikidata item (`Q7184`), for tools that join data on it; only an id confirmed from a reference.",
+        pattern=r"Q[1-9][0-9]*",
+        pattern_name="a Wikidata item id (Q and a number, like Q7184)",
+    )
     # A summary is a stated fact like any other, so it comes with the source and quote behind it.
     summary: str | None = key(KeyType.NOTE, "Who or what it is, as the source states it.", requires=("source", "quote"))
     source: str | None = key(KeyType.ID, "The source of the summary.", refs=(Kind.SOURCE,))

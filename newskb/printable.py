@@ -42,3 +42,20 @@ def _escape(char: str, one_line: bool) -> str:
         return char
     code = ord(char)
     return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def json_safe(text: str) -> str:
+    """JSON text with every forbidden character but a line break written as a JSON escape (`\\u202e`): the
+    same JSON value, safe to print (json.dumps writes C1 controls and bidi characters as they are)."""
+    if FORBIDDEN.search(text) is None:
+        return text
+    return FORBIDDEN.sub(lambda found: found.group() if found.group() == "\n" else f"\\u{ord(found.group()):04x}", text)
+
+
+# A spreadsheet reads a cell that starts with one of these as a formula (OWASP, "CSV injection").
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def inert(text: str) -> str:
+    """A cell a spreadsheet will not run: one that would start a formula gets a leading `'` (OWASP's rule)."""
+    return "'" + text if text.startswith(_FORMULA_STARTS) else text

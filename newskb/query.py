@@ -131,6 +131,11 @@ def who(
     return Answer(match=match, rows=terms)
 
 
+def every_term(connection: sqlite3.Connection, day: date) -> list[TermRow]:
+    """Every term in start order, each with where it stands on `day` (as `who --history` shows it)."""
+    return _terms(connection, "1", {}, day, None)
+
+
 def offices(connection: sqlite3.Connection, day: date, *, org: str | None = None, known: date | None = None) -> Answer:
     """Every office with whoever is in play on `day`, or else its last known holder."""
     match = resolve(connection, org, [Kind.ORGANIZATION, Kind.COUNTRY], "organization or country") if org else None
@@ -290,6 +295,7 @@ def show(connection: sqlite3.Connection, name: str, day: date) -> Profile:
         terms=terms,
         events=[event for event in events if event.kind is TimelineKind.EVENT],
         claims=claims,
+        wikidata=entity["wikidata"],
     )
 
 

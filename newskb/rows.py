@@ -103,6 +103,8 @@ class Profile:
     events: list[TimelineRow] = field(default_factory=list)
     claims: list[ClaimRow] = field(default_factory=list)
     org_name: str | None = None  # the name of what an office belongs to
+    # Its Wikidata item (`Q7184`), where the data gives one.
+    wikidata: str | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

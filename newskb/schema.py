@@ -81,6 +81,9 @@ class Key:
     choices: tuple[str, ...] = ()
     # One item of a list key, as `newskb add` spells its repeated option (`--alias`) and the index its table.
     singular: str = ""
+    # A regular expression a text must match whole, and what such a text is, for a problem line.
+    pattern: str = ""
+    pattern_name: str = ""
 
     @property
     def item(self) -> str:
@@ -104,6 +107,8 @@ def key(
     default: int | str | None = None,
     choices: tuple[str, ...] = (),
     singular: str = "",
+    pattern: str = "",
+    pattern_name: str = "",
 ) -> Any:
     """A dataclass field that is a key of its record kind (typed Any, as `dataclasses.field` is)."""
     declared = Key(
@@ -118,6 +123,8 @@ def key(
         default=default,
         choices=choices,
         singular=singular,
+        pattern=pattern,
+        pattern_name=pattern_name,
     )
     if required and not inherited and kinds is None:
         return dataclasses.field(metadata={"key": declared})
@@ -149,6 +156,8 @@ def describe(declared: Key) -> str:
         text += " " + ", ".join(f"`{choice}`" for choice in declared.choices)
         if declared.default is not None:
             text += f" (default `{declared.default}`)"
+    if declared.pattern:
+        text += f" matching `{declared.pattern}`"
     if declared.refs:
         names = [kind.value for kind in declared.refs]
         text += " of " + (names[0] if len(names) == 1 else ", ".join(names[:-1]) + " or " + names[-1])

@@ -311,7 +311,9 @@ def test_the_json_keys_of_every_answer() -> None:
     assert list(profile) == [
         *("id", "kind", "name", "aliases", "summary", "source", "quote", "org", "terms", "events", "claims"),
         "org_name",
+        "wikidata",
     ]
+    assert profile["wikidata"] == "Q57792"
     assert {tuple(term) for term in profile["terms"]} == {tuple(TERM_KEYS)}
     assert {tuple(event) for event in profile["events"]} == {tuple(TIMELINE_KEYS)}
     assert {tuple(claim) for claim in profile["claims"]} == {tuple(CLAIM_KEYS)}

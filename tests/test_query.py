@@ -512,6 +512,7 @@ def test_show_a_person(db: sqlite3.Connection) -> None:
             }
         ],
         "org_name": None,
+        "wikidata": None,
     }
 
 

@@ -31,7 +31,7 @@ def test_every_field_of_a_record_is_a_key_or_says_why_not() -> None:
 
 
 def test_only_an_office_has_org_and_seats() -> None:
-    person = ["id", "name", "aliases", "summary", "source", "quote", "note"]
+    person = ["id", "name", "aliases", "wikidata", "summary", "source", "quote", "note"]
     assert [key.name for key in model.keys(Kind.PERSON)] == person
     assert [key.name for key in model.keys(Kind.OFFICE)] == [*person, "org", "seats"]
 
@@ -72,7 +72,8 @@ def test_the_layout_version_follows_the_declaration(monkeypatch: pytest.MonkeyPa
 
 
 def test_the_index_rows_of_the_shipped_base_are_read_back_as_written(kb: Path) -> None:
-    from newskb import export, store
+    from newskb import store
+    from newskb.exporters import records as export
 
     base, _ = store.load(kb)
     connection = index.build(base)
@@ -177,3 +178,23 @@ def test_an_outcome_expectation_is_asked_like_any_other(tiny: TinyBase) -> None:
         "tiny/data/expectations.toml:11: expect.outcome: expected the answer for 'society-chair' on 1835-01-01 "
         "to be 'cannot tell', but it is 'found'"
     ]
+
+
+def test_a_wikidata_id_is_q_and_a_number(tiny: TinyBase) -> None:
+    line = tiny.append(tiny.entities, '[[person]]\nid = "mary"\nname = "Mary"\nwikidata = "Q0123"\n')
+    tiny.append(tiny.entities, '[[country]]\nid = "england"\nname = "England"\nwikidata = "Q21"\n')
+    assert _problems(tiny) == [
+        f"tiny/data/entities.toml:{line + 3}: person.wikidata: 'Q0123' is not a Wikidata item id "
+        "(Q and a number, like Q7184)"
+    ]
+
+
+def test_show_gives_the_wikidata_id(kb: Path) -> None:
+    from datetime import date
+
+    from newskb import query
+    from newskb.cache import open_index
+
+    connection, _ = open_index(kb)
+    assert query.show(connection, "NATO", date(2024, 10, 1)).wikidata == "Q7184"
+    assert query.show(connection, "Jens Stoltenberg", date(2024, 10, 1)).wikidata is None

@@ -18,7 +18,8 @@ def test_each_record_kind_is_built_with_its_values_and_lines(kb: Path) -> None:
     assert (rutte.kind, rutte.name, rutte.aliases) == (Kind.PERSON, "Mark Rutte", ("Rutte",))
     assert rutte.origin.file == kb / "entities.toml"
     assert rutte.origin.line == 8
-    assert rutte.origin.line_of("summary") == 12
+    assert rutte.origin.line_of("summary") == 13
+    assert rutte.wikidata == "Q57792"
 
     nato = next(entity for entity in base.entities if entity.id == "nato")
     assert nato.kind is Kind.ORGANIZATION

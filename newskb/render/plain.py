@@ -10,7 +10,7 @@ import dataclasses
 from collections.abc import Mapping, Sequence
 from typing import IO, Any
 
-from newskb.printable import printable
+from newskb.printable import inert, printable
 from newskb.render.views import Column, Format
 
 
@@ -31,15 +31,6 @@ def cell(value: Any) -> str:
 
 def all_keys(records: Sequence[Mapping[str, Any]], columns: Sequence[Column]) -> list[str]:
     return list(records[0]) if records else [column.key for column in columns]
-
-
-# A spreadsheet reads a cell that starts with one of these as a formula (OWASP, "CSV injection").
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def inert(text: str) -> str:
-    """A cell a spreadsheet will not run: one that would start a formula gets a leading `'` (OWASP's rule)."""
-    return "'" + text if text.startswith(_FORMULA_STARTS) else text
 
 
 def delimited(records: Sequence[Mapping[str, Any]], keys: Sequence[str], output_format: Format, out: IO[str]) -> None:

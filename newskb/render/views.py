@@ -147,6 +147,7 @@ PROFILE_HEADER = [
     ("id", "Id"),
     ("aliases", "Aliases"),
     ("org_name", "Part of"),
+    ("wikidata", "Wikidata"),
     ("summary", "Summary"),
     ("quote", "Quote"),
     ("source", "Source"),

@@ -1,0 +1,41 @@
+"""`--format csv --output DIR`: one CSV file per record kind (`entities.csv`, `sources.csv`, `terms.csv`,
+`events.csv`, `claims.csv`), for spreadsheets and csvkit.
+
+Each has a header row and the columns of the JSON export, in the same order. A list (aliases, via, ...)
+is one cell holding a JSON array (`["Rutte"]`, `[]` when empty), so no separator can be mistaken for
+part of a name; a missing value is an empty cell. A cell that a spreadsheet would read as a formula
+gets a leading `'`, as in every CSV newskb writes (README, "Promises").
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sqlite3
+from pathlib import Path
+
+from newskb.exporters import Request, output, records
+from newskb.printable import inert, json_safe, printable
+
+
+def export(connection: sqlite3.Connection, request: Request) -> list[Path]:
+    assert request.output is not None  # exporters.check refuses a csv export without one
+    exported = records.records(connection)
+    files = {}
+    for group, record_class in records.groups():
+        text = io.StringIO()
+        writer = csv.writer(text, lineterminator="\n")
+        names = records.columns(record_class)
+        writer.writerow(names)
+        writer.writerows([_cell(record[name]) for name in names] for record in exported[group])
+        files[f"{group}.csv"] = text.getvalue()
+    return output.write_folder(request.output, files)
+
+
+def _cell(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        return json_safe(json.dumps(value, ensure_ascii=False))
+    return printable(inert(str(value)))

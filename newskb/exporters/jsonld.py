@@ -1,0 +1,141 @@
+"""`--format jsonld`: JSON-LD with schema.org's vocabulary, for linked-data tools and search engines.
+
+One `@graph`; every record is a node named `urn:newskb:ID`. People are `Person`, organizations
+`Organization`, countries `Country`, offices `DefinedTerm` (their organization in `newskb:org`); an entity
+with a Wikidata id has `sameAs` its Wikidata item. A term is a `Role` between its holder and the office's
+organization (schema.org's pattern: holder `memberOf` the Role, the Role `memberOf` the organization), with
+`roleName`, `startDate` and `endDate`. An event is an `Event` (`about` what it involves), a claim a `Claim`
+(`author` whoever said it), an article a `NewsArticle`; every fact's quote is a `Quotation` with `citation`
+to its article (a claim's is its `appearance`, a term's or event's its `subjectOf`).
+
+The context is written out (schema.org's terms, as its own context maps them, under `http://schema.org/`),
+so nothing is fetched to read it. A date is given to `startDate`, `endDate` and `datePublished` only where
+ISO 8601 says it as it is (`2014`, `2024-10-01`); every date as written, and what schema.org has no term
+for, is in the `newskb:` vocabulary (`urn:newskb:vocab:`): `newskb:start`, `newskb:end` (`..` open),
+`newskb:date`, `newskb:published`, `newskb:asOf`, `newskb:modality`, `newskb:via`, `newskb:saidBy`,
+`newskb:office`, `newskb:org`.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from newskb.exporters import Request, output, records
+from newskb.exporters.records import Record
+
+CONTEXT = {"@vocab": "http://schema.org/", "newskb": "urn:newskb:vocab:"}
+# schema.org's type for each kind of entity.
+TYPES = {"person": "Person", "organization": "Organization", "country": "Country", "office": "DefinedTerm"}
+
+Node = dict[str, object]
+
+
+def export(connection: sqlite3.Connection, request: Request) -> list[Path]:
+    exported = records.records(connection)
+    entities = {str(entity["id"]): entity for entity in exported["entities"]}
+    roles = [_role(term, entities) for term in exported["terms"]]
+    held: dict[str, list[Node]] = {}
+    for term in exported["terms"]:
+        held.setdefault(str(term["holder"]), []).append(_ref(term["id"]))
+    graph: list[Node] = [_entity(entity, held.get(entity_id, [])) for entity_id, entity in entities.items()]
+    graph.extend(_article(source) for source in exported["sources"])
+    graph.extend(roles)
+    graph.extend(_event(event) for event in exported["events"])
+    graph.extend(_claim(claim) for claim in exported["claims"])
+    return output.document(request, output.json_text({"@context": CONTEXT, "@graph": graph}))
+
+
+def _entity(entity: Record, memberships: list[Node]) -> Node:
+    node: Node = {"@id": records.uri(entity["id"]), "@type": TYPES[str(entity["kind"])], "name": entity["name"]}
+    node.update(_some("alternateName", entity["aliases"]))
+    if entity["summary"]:
+        node["description"] = entity["summary"]
+    if entity["wikidata"]:
+        node["sameAs"] = {"@id": records.WIKIDATA + str(entity["wikidata"])}
+    if entity["org"]:
+        node["newskb:org"] = _ref(entity["org"])
+    if entity["source"]:
+        node["subjectOf"] = _quotation(entity["quote"], entity["source"])
+    node.update(_some("memberOf", memberships))
+    return node
+
+
+def _article(source: Record) -> Node:
+    node: Node = {"@id": records.uri(source["id"]), "@type": "NewsArticle", "headline": source["title"]}
+    node["publisher"] = _ref(source["publisher"])
+    node.update(_date("datePublished", source["published"]))
+    node["newskb:published"] = source["published"]
+    node.update(_some("mentions", [_ref(cited) for cited in _list(source["cites"])]))
+    return node
+
+
+def _role(term: Record, entities: dict[str, Record]) -> Node:
+    office = entities.get(str(term["office"]), {})
+    node: Node = {"@id": records.uri(term["id"]), "@type": "Role", "roleName": office.get("name", term["office"])}
+    if office.get("org"):
+        node["memberOf"] = _ref(office["org"])
+    node.update(_date("startDate", term["start"]))
+    node.update(_date("endDate", term["end"]))
+    node.update({key: value for key, value in (("newskb:start", term["start"]), ("newskb:end", term["end"])) if value})
+    node["newskb:office"] = _ref(term["office"])
+    node.update(_fact(term))
+    node["subjectOf"] = _quotation(term["quote"], term["source"])
+    return node
+
+
+def _event(event: Record) -> Node:
+    node: Node = {"@id": records.uri(event["id"]), "@type": "Event", "name": event["title"]}
+    node.update(_date("startDate", event["date"]))
+    if event["date"]:
+        node["newskb:date"] = event["date"]
+    node.update(_some("about", [_ref(entity) for entity in _list(event["involves"])]))
+    if event["same_as"]:
+        node["sameAs"] = _ref(event["same_as"])
+    node.update(_fact(event))
+    node["subjectOf"] = _quotation(event["quote"], event["source"])
+    return node
+
+
+def _claim(claim: Record) -> Node:
+    node: Node = {"@id": records.uri(claim["id"]), "@type": "Claim", "text": claim["text"]}
+    node.update(_some("about", [_ref(entity) for entity in _list(claim["about"])]))
+    node.update(_some("author", [_ref(speaker) for speaker in _list(claim["said_by"])]))
+    if claim["as_of"]:
+        node["newskb:asOf"] = claim["as_of"]
+    node["newskb:modality"] = claim["modality"]
+    node.update(_some("newskb:via", [_ref(agency) for agency in _list(claim["via"])]))
+    node["citation"] = _ref(claim["source"])
+    node["appearance"] = _quotation(claim["quote"], claim["source"])
+    return node
+
+
+def _fact(fact: Record) -> Node:
+    """How sure the source is of a term or event, and through whom."""
+    node: Node = {"newskb:modality": fact["modality"]}
+    node.update(_some("newskb:saidBy", [_ref(speaker) for speaker in _list(fact["said_by"])]))
+    node.update(_some("newskb:via", [_ref(agency) for agency in _list(fact["via"])]))
+    return node
+
+
+def _quotation(quote: object, source: object) -> Node:
+    return {"@type": "Quotation", "text": quote, "citation": _ref(source)}
+
+
+def _ref(record_id: object) -> Node:
+    return {"@id": records.uri(record_id)}
+
+
+def _date(key: str, written: object) -> Node:
+    plain = records.plain_date(written)
+    return {key: plain} if plain is not None else {}
+
+
+def _some(key: str, values: object) -> Node:
+    """The key with its list, left out when the list is empty."""
+    items = _list(values)
+    return {key: items} if items else {}
+
+
+def _list(value: object) -> list[object]:
+    return list(value) if isinstance(value, list) else []

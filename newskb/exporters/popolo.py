@@ -1,0 +1,124 @@
+"""`--format popolo`: Popolo JSON (popoloproject.com), for tools that speak people, posts and memberships.
+
+- `persons`: the people, with their aliases as `other_names`, a Wikidata id in `identifiers`, the summary
+  and its source.
+- `organizations`: organizations and countries (`classification` says which), likewise.
+- `posts`: the offices, with their organization (`organization_id`) and aliases (`other_label`).
+- `memberships`: the terms: `person_id` (or `member` for an organization or country that holds an
+  office), `post_id`, `organization_id`, `start_date`/`end_date`, and `sources`, the article and quote.
+
+Popolo dates are ISO 8601 at reduced precision (`2014`, `2024-10`): a date written so is given as it is.
+What Popolo cannot say goes into extension keys, never into a false date: `newskb_start` and `newskb_end`
+hold every date as written (`2014~`, `..2024-09-30`; an end `..` is open, `null` unknown, which an absent
+`end_date` cannot tell apart), and `newskb_modality`, `newskb_said_by` and `newskb_via` say how sure the
+source is and through whom. A source link's `url` is `urn:newskb:ID` (the fact base keeps no web
+addresses), with `newskb_source` and `newskb_quote` beside its note.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from newskb.exporters import Request, output, records
+from newskb.exporters.records import Record
+
+
+def export(connection: sqlite3.Connection, request: Request) -> list[Path]:
+    exported = records.records(connection)
+    entities = {str(entity["id"]): entity for entity in exported["entities"]}
+    sources = {str(source["id"]): source for source in exported["sources"]}
+    document = {
+        "persons": [_person(entity, entities, sources) for entity in entities.values() if entity["kind"] == "person"],
+        "organizations": [
+            _organization(entity, entities, sources)
+            for entity in entities.values()
+            if entity["kind"] in ("organization", "country")
+        ],
+        "posts": [_post(entity) for entity in entities.values() if entity["kind"] == "office"],
+        "memberships": [_membership(term, entities, sources) for term in exported["terms"]],
+    }
+    return output.document(request, output.json_text(document))
+
+
+def _named(entity: Record, entities: dict[str, Record], sources: dict[str, Record]) -> dict[str, object]:
+    """What a person and an organization share: id, name, other names, identifiers, sources."""
+    named: dict[str, object] = {
+        "id": entity["id"],
+        "name": entity["name"],
+        "other_names": [{"name": alias} for alias in _list(entity["aliases"])],
+        "identifiers": [{"scheme": "wikidata", "identifier": entity["wikidata"]}] if entity["wikidata"] else [],
+    }
+    source = entity["source"]
+    named["sources"] = [_link(str(source), entity["quote"], entities, sources)] if source else []
+    return named
+
+
+def _person(entity: Record, entities: dict[str, Record], sources: dict[str, Record]) -> dict[str, object]:
+    return {**_named(entity, entities, sources), "summary": entity["summary"]}
+
+
+def _organization(entity: Record, entities: dict[str, Record], sources: dict[str, Record]) -> dict[str, object]:
+    return {**_named(entity, entities, sources), "classification": entity["kind"], "abstract": entity["summary"]}
+
+
+def _post(entity: Record) -> dict[str, object]:
+    post: dict[str, object] = {
+        "id": entity["id"],
+        "label": entity["name"],
+        "other_label": _list(entity["aliases"]),
+        "organization_id": entity["org"],
+    }
+    # A post has no `identifiers` in Popolo: its Wikidata item is a link.
+    post["links"] = (
+        [{"url": records.WIKIDATA + str(entity["wikidata"]), "note": "Wikidata"}] if entity["wikidata"] else []
+    )
+    return post
+
+
+def _membership(term: Record, entities: dict[str, Record], sources: dict[str, Record]) -> dict[str, object]:
+    holder = entities.get(str(term["holder"]), {})
+    office = entities.get(str(term["office"]), {})
+    membership: dict[str, object] = {
+        "id": term["id"],
+        "label": f"{holder.get('name', term['holder'])} — {office.get('name', term['office'])}",
+        "role": office.get("name", term["office"]),
+    }
+    if holder.get("kind", "person") == "person":
+        membership["person_id"] = term["holder"]
+    else:
+        membership["member"] = {"@type": "Organization", "id": term["holder"]}
+    membership["post_id"] = term["office"]
+    membership["organization_id"] = office.get("org")
+    for key, written in (("start_date", term["start"]), ("end_date", term["end"])):
+        date = records.plain_date(written)
+        if date is not None:
+            membership[key] = date
+    membership["sources"] = [_link(str(term["source"]), term["quote"], entities, sources)]
+    membership.update(
+        {
+            "newskb_start": term["start"],
+            "newskb_end": term["end"],
+            "newskb_modality": term["modality"],
+            "newskb_said_by": term["said_by"],
+            "newskb_via": term["via"],
+        }
+    )
+    return membership
+
+
+def _link(source_id: str, quote: object, entities: dict[str, Record], sources: dict[str, Record]) -> dict[str, object]:
+    """A Popolo link to the article, its note the quote and the article's headline, publisher and date."""
+    source = sources.get(source_id, {})
+    publisher = entities.get(str(source.get("publisher")), {}).get("name", source.get("publisher"))
+    told = ", ".join(str(part) for part in (source.get("title"), publisher, source.get("published")) if part)
+    return {
+        "url": records.uri(source_id),
+        "note": f"“{quote}” ({told})" if told else f"“{quote}”",
+        "newskb_source": source_id,
+        "newskb_quote": quote,
+    }
+
+
+def _list(value: object) -> list[object]:
+    return list(value) if isinstance(value, list) else []

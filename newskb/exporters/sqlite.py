@@ -1,0 +1,282 @@
+"""`--format sqlite`: a clean database of the public tables, for Datasette, sqlite-utils or any SQL client.
+
+Derived from the record declarations in model.py, as the index is, but holding only what the records say:
+a table per record kind (`entity`, `source`, `term`, `event`, `claim`) with a column per key (a date also
+has its earliest and latest possible days, NULL where unbounded or unknown), and a link table per list key
+and owner (`entity_alias`, `term_via`, `claim_about`, ...). Every reference a key declares (`refs`) is a
+declared foreign key; paths are relative to the data folder; a full-text index (FTS5, as Datasette finds
+it) covers each table's names, quotes and texts. A term also has its `status` on the export's day.
+
+`--metadata FILE` writes a Datasette metadata file: table titles, a description of every column (the
+keys' documentation), facets, and a link to the articles.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from newskb.errors import BadArgumentError
+from newskb.exporters import Request, output, records
+
+if TYPE_CHECKING:
+    from newskb.exporters.records import Indexed
+    from newskb.schema import Key
+
+# Facets Datasette shows above each table (metadata's `facets`), where a column's values repeat.
+_FACETS = {
+    "entity": ["kind", "org"],
+    "term": ["office", "holder", "status", "source"],
+    "event": ["modality", "source"],
+    "claim": ["modality", "source"],
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    name: str
+    doc: str
+    sql_type: str = "TEXT"
+    references: str | None = None  # the table whose `id` it names
+    not_null: bool = False
+    path: bool = False  # a file, written relative to the data folder
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    name: str
+    title: str
+    doc: str
+    columns: list[Column]
+    primary_key: tuple[str, ...]
+    searched: tuple[str, ...] = ()  # the columns of its full-text index
+    link_of: Key | None = None  # a link table: the list key it holds
+    owner: str = ""  # a link table: the record table that has the list
+
+
+def tables() -> list[Table]:
+    """The public tables, from the declarations: the record tables, then the link tables."""
+    from newskb.schema import KeyType, keys_of
+
+    found: list[Table] = []
+    links: list[Table] = []
+    for group, record_class in records.groups():
+        table = record_class.TABLE
+        columns: list[Column] = []
+        for name in records.columns(record_class):
+            declared = next((key for key in keys_of(record_class) if key.name == name), None)
+            if declared is None:  # an entity's kind
+                columns.append(Column(name, "Person, organization, country or office.", not_null=True))
+            elif declared.type.is_list:
+                links.append(_link_table(record_class, declared))
+            else:
+                columns.extend(_columns(declared))
+        if table == "term":
+            columns.append(Column("status", _STATUS_DOC))
+        columns.append(
+            Column("file", "The data file it is written in, relative to the data folder.", not_null=True, path=True)
+        )
+        searched = tuple(
+            key.name for key in keys_of(record_class) if key.type in (KeyType.TEXT, KeyType.NOTE) and not key.pattern
+        )
+        title = group.capitalize()
+        doc = (record_class.__doc__ or "").strip().splitlines()[0]
+        found.append(Table(table, title, doc, columns, ("id",), searched))
+    return found + links
+
+
+_STATUS_DOC = (
+    "Where the term stands on the export's day (--as-of, default the day it was made): holds, possibly, "
+    "held, not yet or unknown."
+)
+
+
+def _references(declared: Key) -> str | None:
+    """The one table whose ids the key names, if its kinds all live in one table."""
+    from newskb.model import INDEXED_CLASSES, RECORD_CLASSES
+
+    referenced = [RECORD_CLASSES[kind] for kind in declared.refs]
+    named = {record_class.TABLE for record_class in INDEXED_CLASSES if record_class in referenced}
+    return named.pop() if len(named) == 1 else None
+
+
+def _columns(declared: Key) -> list[Column]:
+    from newskb.schema import KeyType
+
+    if declared.name == "id":
+        return [Column("id", declared.doc, not_null=True)]
+    sql_type = "INTEGER" if declared.type is KeyType.COUNT else "TEXT"
+    main = Column(
+        declared.name,
+        declared.doc,
+        sql_type,
+        references=_references(declared),
+        not_null=declared.required and declared.kinds is None,
+        path=declared.type is KeyType.PATH,
+    )
+    if not declared.type.is_date:
+        return [main]
+    return [
+        main,
+        Column(f"{declared.name}_earliest", f"The earliest day `{declared.name}` may be (NULL: no bound, or unknown)."),
+        Column(f"{declared.name}_latest", f"The latest day `{declared.name}` may be (NULL: no bound, or unknown)."),
+    ]
+
+
+def _link_table(record_class: type[Indexed], declared: Key) -> Table:
+    owner = record_class.TABLE
+    target = _references(declared)
+    value = f"{target}_id" if target else declared.item
+    columns = [
+        Column(f"{owner}_id", f"The {owner} that has it.", references=owner, not_null=True),
+        Column(value, declared.doc, references=target, not_null=True),
+        Column("position", "Its place in the list, from 0.", "INTEGER", not_null=True),
+    ]
+    title = f"{owner.capitalize()} {declared.name.replace('_', ' ')}"
+    return Table(
+        f"{owner}_{declared.item}",
+        title,
+        declared.doc,
+        columns,
+        (f"{owner}_id", "position"),
+        link_of=declared,
+        owner=owner,
+    )
+
+
+def create_sql() -> str:
+    """CREATE statements of the public tables, their indexes and full-text tables."""
+    statements = []
+    for table in tables():
+        definitions = []
+        for column in table.columns:
+            text = f'"{column.name}" {column.sql_type}'
+            if column.not_null:
+                text += " NOT NULL"
+            if column.references:
+                text += f' REFERENCES "{column.references}" ("id")'
+            definitions.append(text)
+        keys = ", ".join(f'"{name}"' for name in table.primary_key)
+        definitions.append(f"PRIMARY KEY ({keys})")
+        statements.append(f'CREATE TABLE "{table.name}" ({", ".join(definitions)});')
+        for column in table.columns:
+            if column.references and column.name not in table.primary_key[:1]:
+                statements.append(f'CREATE INDEX "{table.name}_{column.name}" ON "{table.name}" ("{column.name}");')
+        if table.searched:
+            searched = ", ".join(f'"{name}"' for name in table.searched)
+            statements.append(
+                f'CREATE VIRTUAL TABLE "{table.name}_fts" USING fts5({searched}, content="{table.name}");'
+            )
+    return "\n".join(statements) + "\n"
+
+
+def export(connection: sqlite3.Connection, request: Request) -> list[Path]:
+    assert request.output is not None  # exporters.check refuses a sqlite export without one
+    target = request.output
+    day = request.day or date.today()
+    try:
+        output.write_file(target, lambda path: _write(connection, path, request.data_dir, day))
+    except sqlite3.Error as error:
+        raise BadArgumentError(f"{target}: cannot write the database: {error}") from None
+    written = [target]
+    if request.metadata is not None:
+        text = output.json_text(metadata(target, day))
+        output.write_file(request.metadata, lambda path: path.write_text(text, encoding="utf-8"))
+        written.append(request.metadata)
+    return written
+
+
+def _write(connection: sqlite3.Connection, path: Path, data_dir: Path, day: date) -> None:
+    from newskb import layout, query
+
+    status = {term.id: term.status.value for term in query.every_term(connection, day)}
+    index_values = dict(layout.link_tables())
+    database = sqlite3.connect(path)
+    try:
+        database.executescript(create_sql())
+        for table in tables():
+            names = [column.name for column in table.columns]
+            marks = ", ".join("?" * len(names))
+            insert = f'INSERT OR IGNORE INTO "{table.name}" VALUES ({marks})'
+            if table.link_of is None:
+                selected = ", ".join("NULL" if name == "status" else f'"{name}"' for name in names)
+                rows = connection.execute(f'SELECT {selected} FROM "{table.name}" ORDER BY rowid')
+                database.executemany(insert, (_cells(table, row, data_dir, status) for row in rows))
+            else:
+                value = index_values[table.link_of.item]
+                rows = connection.execute(
+                    f'SELECT l.record_id, l."{value}", l.position FROM "{table.link_of.item}" l '
+                    f'JOIN "{table.owner}" o ON o.id = l.record_id ORDER BY l.rowid'
+                )
+                database.executemany(insert, (tuple(row) for row in rows))
+            if table.searched:
+                searched = ", ".join(f'"{name}"' for name in table.searched)
+                database.execute(
+                    f'INSERT INTO "{table.name}_fts" (rowid, {searched}) SELECT rowid, {searched} FROM "{table.name}"'
+                )
+        database.commit()
+    finally:
+        database.close()
+
+
+_UNBOUNDED = (date.min.isoformat(), date.max.isoformat())  # the index's stand-ins for "no bound"
+
+
+def _cells(table: Table, row: sqlite3.Row, data_dir: Path, status: dict[str, str]) -> tuple[object, ...]:
+    cells: list[object] = []
+    for column, value in zip(table.columns, row, strict=True):
+        if column.name == "status":
+            value = status.get(row[0])
+        elif value in _UNBOUNDED and column.name.endswith(("_earliest", "_latest")):
+            value = None
+        elif column.path and value is not None:
+            value = os.path.relpath(os.path.abspath(value), os.path.abspath(data_dir))
+        cells.append(value)
+    return tuple(cells)
+
+
+def metadata(database: Path, day: date) -> dict[str, object]:
+    """Datasette's metadata for the exported database: titles, column descriptions, facets, the source link."""
+    name = database.stem
+    described: dict[str, object] = {}
+    for table in tables():
+        entry: dict[str, object] = {
+            "title": table.title,
+            "description": table.doc,
+            "columns": {
+                column.name: _STATUS_DOC.replace("the export's day", day.isoformat())
+                if column.name == "status"
+                else column.doc
+                for column in table.columns
+            },
+        }
+        if table.name in _FACETS:
+            entry["facets"] = _FACETS[table.name]
+        if table.link_of is None and table.name not in ("entity", "source"):
+            entry["label_column"] = "id"
+        described[table.name] = entry
+    return {
+        "title": "newskb",
+        "description": (
+            "News facts, each with the verbatim quote that supports it and the article it comes from; dates as "
+            f"the sources give them. Term statuses are as of {day.isoformat()}."
+        ),
+        "source": "the articles behind every fact",
+        "source_url": f"/{_tilde_encode(name)}/source",
+        "databases": {name: {"tables": described}},
+    }
+
+
+# Datasette names a database in its URLs by the file's stem, tilde-encoded.
+_TILDE_SAFE = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-")
+
+
+def _tilde_encode(name: str) -> str:
+    return "".join(
+        char if char in _TILDE_SAFE else "+" if char == " " else "".join(f"~{byte:02X}" for byte in char.encode())
+        for char in name
+    )

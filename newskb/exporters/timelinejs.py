@@ -1,0 +1,137 @@
+"""`--format timelinejs`: TimelineJS3's JSON (timeline.knightlab.com), from the rows `newskb timeline` shows.
+
+Each dated row (an event, a term's start, a term's end) is a slide: `start_date` as `{year, month, day}` at
+the precision the source gave; a date widened by `~`, `?` or `%` spans its possible days, `start_date` to
+`end_date`; an "on or before" or "on or after" date stands at its bound. `display_date` says the date as
+a person reads it ("about 2014", "on or before 2024-09-30"), `text.headline` is the row's title (marked
+"(announced)" and so on where the source does not simply assert it), `text.text` the quote and its
+article, and `group` the office (a term's rows) or the first entity an event involves. TimelineJS shows
+headlines and texts as HTML, so they are escaped.
+
+What TimelineJS cannot say goes into extension keys on each slide: `newskb_id`, `newskb_kind`,
+`newskb_date` (the date as written), `newskb_in_range` (with `--from`/`--to`), `newskb_modality`,
+`newskb_source`; undated rows, which a timeline cannot place, are listed by `unique_id` in `newskb_undated`.
+"""
+
+from __future__ import annotations
+
+import html
+import sqlite3
+from datetime import date
+from pathlib import Path
+
+from newskb.dates import Edtf, Precision, Relation, parse
+from newskb.exporters import Request, output
+from newskb.rows import TimelineKind, TimelineRow
+
+
+def export(connection: sqlite3.Connection, request: Request) -> list[Path]:
+    from newskb import query
+
+    match, rows = query.timeline(connection, entity=request.entity, start=request.start, end=request.end)
+    if match is not None and not match.exact:
+        request.say(f"matched entity: {match.name} ({match.id})")
+    names = {row["id"]: row["name"] for row in connection.execute("SELECT id, name FROM entity")}
+    sources = {
+        row["id"]: ", ".join(
+            str(part) for part in (row["title"], names.get(row["publisher"]), row["published"]) if part
+        )
+        for row in connection.execute("SELECT id, title, publisher, published FROM source")
+    }
+    dated = [row for row in rows if row.date is not None]
+    headline = f"Timeline: {match.name}" if match is not None else "Timeline"
+    document = {
+        "title": {"text": {"headline": _escape(headline), "text": _escape(_summary(dated, request))}},
+        "events": [_slide(row, names, sources) for row in dated],
+        "newskb_undated": [_unique_id(row) for row in rows if row.date is None],
+    }
+    return output.document(request, output.json_text(document))
+
+
+def _summary(dated: list[TimelineRow], request: Request) -> str:
+    asked = [
+        f"from {request.start.isoformat()}" if request.start else "",
+        f"to {request.end.isoformat()}" if request.end else "",
+    ]
+    span = " ".join(part for part in asked if part)
+    return f"{len(dated)} dated items{' ' + span if span else ''}, each with the quote that supports it."
+
+
+def _slide(row: TimelineRow, names: dict[str, str], sources: dict[str, str]) -> dict[str, object]:
+    assert row.date is not None
+    written = parse(row.date)
+    first, last = _placed(written)
+    marks = [row.modality.value] if row.modality.value != "stated" else []
+    if row.via:
+        marks.append("via " + ", ".join(names.get(agency, agency) for agency in row.via))
+    headline = row.title + (f" ({', '.join(marks)})" if marks else "")
+    slide: dict[str, object] = {
+        "unique_id": _unique_id(row),
+        "start_date": first,
+    }
+    if last is not None:
+        slide["end_date"] = last
+    slide.update(
+        {
+            "display_date": _reading(written),
+            "text": {
+                "headline": _escape(headline),
+                "text": _escape(f"“{row.quote}”") + "<br>" + _escape(f"— {sources.get(row.source, row.source)}"),
+            },
+            "group": _escape(_group(row, names)),
+            "newskb_id": row.id,
+            "newskb_kind": row.kind.value,
+            "newskb_date": row.date,
+            "newskb_in_range": row.in_range.value if row.in_range is not None else None,
+            "newskb_modality": row.modality.value,
+            "newskb_source": row.source,
+        }
+    )
+    return slide
+
+
+def _unique_id(row: TimelineRow) -> str:
+    """An event's id; a term's id with `--start` or `--end` (an id never holds `--`, so none is taken)."""
+    return row.id if row.kind is TimelineKind.EVENT else f"{row.id}--{row.kind.value.split()[-1]}"
+
+
+def _group(row: TimelineRow, names: dict[str, str]) -> str:
+    """A term's rows go with their office; an event with the first entity it involves."""
+    if row.kind is not TimelineKind.EVENT:
+        return names.get(row.involves[-1], row.involves[-1])
+    return names.get(row.involves[0], row.involves[0]) if row.involves else "Events"
+
+
+def _placed(written: Edtf) -> tuple[dict[str, int], dict[str, int] | None]:
+    """Where a slide stands: the date itself; the span a widened date may fall in; or the bound of one."""
+    if written.relation is Relation.ON_OR_BEFORE:
+        return _at(written.latest_day, written.precision), None
+    if written.relation is Relation.ON_OR_AFTER:
+        return _at(written.earliest_day, written.precision), None
+    if written.widening:
+        return _at(written.earliest_day, written.precision), _at(written.latest_day, written.precision)
+    return _at(written.earliest_day, written.precision), None
+
+
+def _at(day: date, precision: Precision) -> dict[str, int]:
+    placed = {"year": day.year}
+    if precision is not Precision.YEAR:
+        placed["month"] = day.month
+    if precision is Precision.DAY:
+        placed["day"] = day.day
+    return placed
+
+
+def _reading(written: Edtf) -> str:
+    """The date as a person reads it: `about 2014`, `2014, uncertain`, `on or before 2024-09-30`."""
+    plain = str(Edtf(year=written.year, month=written.month, day=written.day))
+    text = f"about {plain}" if written.approximate else plain
+    if written.uncertain:
+        text += ", uncertain"
+    if written.relation is not Relation.ON:
+        text = f"{written.relation.value} {text}"
+    return text
+
+
+def _escape(text: str) -> str:
+    return html.escape(text, quote=False)
