@@ -213,7 +213,7 @@ def test_markup_in_the_data_prints_literally(tiny: TinyBase) -> None:
 
 
 def test_every_command_has_an_example_in_its_help() -> None:
-    for command in ("check", "search", "who", "offices", "timeline", "show", "sources", "cite", "export"):
+    for command in ("check", "search", "who", "offices", "timeline", "chart", "show", "sources", "cite", "export"):
         result = runner.invoke(app, [command, "--help"])
         assert result.exit_code == 0
         assert "Example: newskb " + command in result.stdout, command

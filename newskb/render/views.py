@@ -83,6 +83,8 @@ WHO = [
     Column("quote", "Quote", wide=True, shown=_quote),
 ]
 TERMS = [Column("office", "Office", wide=True), *WHO[:4], WHO[5]]
+# A chart's terms, as rows: in a pipe, for --format, and as blocks where a terminal is too narrow to draw.
+CHART = [TERMS[0], *WHO]
 # Who came before and after, where a term is read in a sequence: an office's history, a person's career.
 _NEIGHBOURS = [Column("predecessor", "Predecessor", wide=True), Column("successor", "Successor", wide=True)]
 HISTORY = [*WHO[:4], *_NEIGHBOURS, WHO[5]]
@@ -132,3 +134,10 @@ PROFILE_HEADER = [
     ("source", "Source"),
 ]
 PROFILE_SECTIONS = [("terms", "Terms", CAREER), ("events", "Events", TIMELINE), ("claims", "Claims", CLAIMS)]
+
+# A chart is drawn from this width on (narrower, its terms are blocks of `Label: value` lines, as a table's);
+# a chart written to a file is drawn this wide, whatever the terminal.
+CHART_LEAST_WIDTH = 20
+CHART_FILE_WIDTH = 100
+# The files a chart is written to, by Rich's own export.
+CHART_FILES = (".svg", ".html")
