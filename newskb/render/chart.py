@@ -122,14 +122,18 @@ def _axis(axis: Axis, placed: Sequence[Tick], marker: int | None, glyphs: Glyphs
     """Two lines: the tick labels, each starting at its tick, and the rule with its ticks and the asked day."""
     from rich.text import Text
 
-    labels = [" "] * axis.width
+    labels = Text()
+    for tick in placed:
+        if tick.label:
+            labels.append(" " * (tick.column - labels.cell_len))
+            # A span of its own (the null style, no colour): an SVG places it at its column whatever the font.
+            labels.append(tick.label, "none")
     rule = [(glyphs.rule, "dim")] * axis.width
     for tick in placed:
-        labels[tick.column : tick.column + len(tick.label)] = tick.label
         rule[tick.column] = (glyphs.tick, "dim")
     if marker is not None:
         rule[marker] = (glyphs.pointer, MARKER_STYLE)
-    return [Text("".join(labels).rstrip()), _runs(rule)]
+    return [labels, _runs(rule)]
 
 
 def _heading(title: str, width: int, glyphs: Glyphs) -> Text:
