@@ -205,6 +205,12 @@ class Span:
             open_end=end == OPEN,
         )
 
+    @classmethod
+    def of_days(cls, first: date | None, last: date | None) -> Span:
+        """The days `first` to `last`, both included (an asked range); a missing bound reaches as far as any date."""
+        end = _on(last + timedelta(days=1)) if last is not None and last < LAST_DAY else None
+        return cls(start=_on(first) if first is not None else None, end=end)
+
     def status_on(self, day: date) -> Status:
         """Where the term stands on `day`, honest about imprecise and unknown edges."""
         if self.start is not None and day < self.start.earliest_day:
@@ -245,6 +251,10 @@ class Span:
         if self.open_end:
             return LAST_DAY
         return self.end.earliest_day if self.end is not None else None
+
+
+def _on(day: date) -> Edtf:
+    return Edtf(year=day.year, month=day.month, day=day.day)
 
 
 def _first_possible(span: Span) -> date:

@@ -11,8 +11,9 @@ import sqlite3
 from datetime import date
 
 from newskb.dates import OPEN, Span, Status, parse
+from newskb.errors import BadArgumentError
 from newskb.kinds import ENTITY_KINDS, Kind, Modality
-from newskb.rows import Answer, ClaimRow, InRange, Profile, TermRow, TimelineKind, TimelineRow
+from newskb.rows import Answer, Bar, Chart, ClaimRow, InRange, Lane, Profile, TermRow, TimelineKind, TimelineRow
 from newskb.search import Match, resolve
 
 # A term "in play" on a day: someone who holds, may hold, or (dates unknown) might hold the office.
@@ -112,8 +113,20 @@ def _terms(
     connection: sqlite3.Connection, where: str, parameters: dict[str, object], day: date, known: date | None
 ) -> list[TermRow]:
     """Terms matching `where` (SQL over `t`, the term, and `o`, its office), in start order."""
+    return [bar.term for bar in _bars(connection, where, parameters, day, known)]
+
+
+def _bars(
+    connection: sqlite3.Connection, where: str, parameters: dict[str, object], day: date, known: date | None
+) -> list[Bar]:
+    """As `_terms`, each with the days it covers (its span), labelled with its holder."""
     bound = {**parameters, "known": known.isoformat() if known else None}
-    return [_term_row(row, day) for row in connection.execute(_TERM_SQL + f"({where})" + _TERM_ORDER, bound)]
+    bars = []
+    for row in connection.execute(_TERM_SQL + f"({where})" + _TERM_ORDER, bound):
+        term, span = _term_row(row, day), _span(row)
+        attested = parse(term.attested).earliest_day if term.attested and span.open_end else None
+        bars.append(Bar(term=term, name=term.holder, span=span, attested=attested))
+    return bars
 
 
 def who(
@@ -156,6 +169,49 @@ def offices(connection: sqlite3.Connection, day: date, *, org: str | None = None
             in_play = [term for term in terms if term.status is Status.HELD][-1:]
         result.extend(in_play)
     return Answer(match=match, rows=result)
+
+
+def chart(
+    connection: sqlite3.Connection,
+    day: date,
+    *,
+    office: str | None = None,
+    org: str | None = None,
+    entity: str | None = None,
+    first: date | None = None,
+    last: date | None = None,
+    known: date | None = None,
+) -> Chart:
+    """The terms a chart of one office, of an organization's or a country's offices (a lane per office), or
+    of an entity's career (bars named by office) draws: each that may fall between `first` and `last`.
+
+    Statuses are as of `day`; with `known`, only sources published by that day are heard.
+    """
+    if office is not None:
+        match = resolve(connection, office, [Kind.OFFICE], "office")
+        bars = _bars(connection, "t.office = :id", {"id": match.id}, day, known)
+        lanes = [Lane(title=None, bars=bars)]
+    elif org is not None:
+        match = resolve(connection, org, [Kind.ORGANIZATION, Kind.COUNTRY], "organization or country")
+        of_org = "t.office IN (SELECT id FROM entity WHERE kind = 'office' AND org = :id)"
+        bars = _bars(connection, of_org, {"id": match.id}, day, known)
+        by_office: dict[str, list[Bar]] = {}
+        for bar in sorted(bars, key=lambda bar: (bar.term.office, bar.term.office_id)):  # stable: start order
+            by_office.setdefault(bar.term.office_id, []).append(bar)
+        lanes = [Lane(title=lane[0].term.office, bars=lane) for lane in by_office.values()]
+    elif entity is not None:
+        match = resolve(
+            connection, entity, [Kind.PERSON, Kind.ORGANIZATION, Kind.COUNTRY], "person, organization or country"
+        )
+        bars = _bars(connection, "t.holder = :id", {"id": match.id}, day, known)
+        lanes = [Lane(title=None, bars=[dataclasses.replace(bar, name=bar.term.office) for bar in bars])]
+    else:
+        raise BadArgumentError("nothing to chart: name an office, an organization or country, or a holder")
+    asked = Span.of_days(first, last)
+    lanes = [
+        dataclasses.replace(lane, bars=[bar for bar in lane.bars if bar.span.could_overlap(asked)]) for lane in lanes
+    ]
+    return Chart(match=match, lanes=[lane for lane in lanes if lane.bars], day=day, first=first, last=last)
 
 
 def timeline(

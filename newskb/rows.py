@@ -6,9 +6,10 @@ Row fields are the JSON contract (README, "JSON output"): keep them stable; add,
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from enum import StrEnum
 
-from newskb.dates import Status
+from newskb.dates import Span, Status
 from newskb.kinds import Kind, Modality, Outcome
 from newskb.search import Match
 
@@ -122,3 +123,38 @@ class Answer:
         if any(row.status is Status.UNKNOWN for row in self.rows):
             return Outcome.CANNOT_TELL
         return Outcome.NOBODY
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Bar:
+    """A term as a chart draws it: its row, what its bar is labelled with, and the days it covers."""
+
+    term: TermRow
+    name: str  # the holder's name; in a career, the office's
+    # The term's days, with the end a newer source gave to this open term (the status uses it too).
+    span: Span
+    # For an open term, the last day a source certainly saw it open: the earliest day its newest source may
+    # have been published (`attested` read by the date grammar).
+    attested: date | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Lane:
+    title: str | None  # the office, when a chart has a lane per office
+    bars: list[Bar]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Chart:
+    """The terms a chart draws, lane by lane, with the asked day and the asked range (None: unbounded)."""
+
+    match: Match | None
+    lanes: list[Lane]
+    day: date
+    first: date | None = None
+    last: date | None = None
+
+    @property
+    def rows(self) -> list[TermRow]:
+        """The terms in the order the chart draws them."""
+        return [bar.term for lane in self.lanes for bar in lane.bars]

@@ -228,7 +228,7 @@ def test_every_command_has_an_example_in_its_help() -> None:
     commands = registered_commands()
     assert len(commands) == len(set(commands))
     assert set(commands) >= {
-        *("check", "coverage", "search", "who", "offices", "timeline", "show", "sources", "cite", "export"),
+        *("check", "coverage", "search", "who", "offices", "timeline", "chart", "show", "sources", "cite", "export"),
         *("add", "new-source"),
     }
     for command in commands:

@@ -233,3 +233,19 @@ def test_could_overlap_weighs_what_is_unknown_or_imprecise(
 ) -> None:
     assert _span(*first).could_overlap(_span(*second)) is could
     assert _span(*second).could_overlap(_span(*first)) is could
+
+
+def test_an_asked_range_of_days_as_a_span() -> None:
+    september = Span.of_days(date(2024, 9, 1), date(2024, 9, 30))
+    assert [september.status_on(day) for day in (date(2024, 8, 31), date(2024, 9, 30), date(2024, 10, 1))] == [
+        Status.NOT_YET,
+        Status.HOLDS,
+        Status.HELD,
+    ]
+    # An end is the first day out of office: "on or before 2024-09-02" may reach 1 September, "..2024-09-01" not.
+    assert september.could_overlap(Span.from_written(None, "..2024-09-02"))
+    assert not september.could_overlap(Span.from_written(None, "..2024-09-01"))
+    assert not september.could_overlap(Span.from_written("2024-10-01", ".."))
+    # Without bounds, or up to the last day there is, it reaches every date.
+    assert Span.of_days(None, None).could_overlap(Span.from_written("0001", "0002"))
+    assert Span.of_days(None, date.max).could_overlap(Span.from_written("9999..", ".."))

@@ -63,6 +63,10 @@ class Case:
     changes_data: bool = False  # an add that is meant to land
 
 
+def _svg_folder(base: Base) -> None:
+    (base.root / "seeds.svg").mkdir()
+
+
 def _fifo(base: Base) -> None:
     os.mkfifo(base.root / "seeds" / "pipe.txt")
     base.source_text('"../../seeds/pipe.txt"')
@@ -381,6 +385,13 @@ CASES = [
     Case("a table at width 20", ["timeline", "--format", "table"], 0, env={"COLUMNS": "20"}),
     Case("a profile at width 10", ["show", "Ada Lovelace", "--format", "table"], 0, env={"COLUMNS": "10"}),
     Case("a citation at width 0", ["cite", "babbage-chair", "--format", "table"], 0, env={"COLUMNS": "0"}),
+    Case("a chart at width 0", ["chart", "chair", "--as-of", "1850-01-01", "-f", "table"], 0, env={"COLUMNS": "0"}),
+    Case("a chart at width 1", ["chart", "--org", "analytical society", "-f", "table"], 0, env={"COLUMNS": "1"}),
+    Case("a chart over 9999 years", ["chart", "chair", "--from", "0001", "--to", "9999", "-f", "table"], 0),
+    Case(
+        "a chart file in no folder", ["chart", "chair", "-o", "{root}/none/c.svg"], 2, says="No such file or directory"
+    ),
+    Case("a chart file that is a folder", ["chart", "chair", "-o", "{root}/seeds.svg", "--force"], 2, _svg_folder),
     # --- Locales and streams ----------------------------------------------------------------------------
     Case("an ASCII stream", ["show", "Ada Lovelace"], 0, env={"PYTHONIOENCODING": "ascii", "LC_ALL": "C"}),
     Case("no terminal type", ["who", "chair", "--as-of", "1850-01-01", "-f", "table"], 0, env={"TERM": ""}),

@@ -105,6 +105,7 @@ CASES = {
     ],
     "offices": [["offices"], ["offices", "--format", "table"]],
     "timeline": [["timeline"], ["timeline", "--format", "table"]],
+    "chart": [["chart", "evil chair"], ["chart", "--org", "evil club", "-f", "table"], ["chart", "--entity", "malory"]],
     "show": [["show", "malory"], ["show", "mallory"], ["show", "mallory", "--format", "table"]],
     "sources": [["sources"], ["sources", "--format", "csv"]],
     "cite": [["cite", "mallory-chair"], ["cite", "mallory-chair", "--format", "table"], ["cite", f"x{OSC}"]],
@@ -185,3 +186,17 @@ def test_messages_and_problem_lines_show_the_escapes(evil_data: Path) -> None:
         [sys.executable, "-m", "newskb", "check"], capture_output=True, text=True, env=env, timeout=60, cwd=evil_data
     )
     assert "more.toml:1: person.hint\\x1b]0;pwned\\x07: unknown key 'hint\\x1b]0;pwned\\x07'" in check.stdout
+
+
+def test_a_chart_file_shows_the_escapes_too(evil_data: Path, tmp_path: Path) -> None:
+    for name in ("chart.svg", "chart.html"):
+        result = subprocess.run(
+            [sys.executable, "-m", "newskb", "chart", "--org", "evil club", "-o", str(tmp_path / name)],
+            capture_output=True,
+            env={**os.environ, "NEWSKB_DATA": str(evil_data)},
+            timeout=60,
+        )
+        assert result.returncode == 0, result.stderr
+        written = (tmp_path / name).read_text(encoding="utf-8")
+        assert "\x1b" not in written and "\x07" not in written
+        assert "\\x1b]0;pwned\\x07" in written

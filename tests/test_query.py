@@ -11,8 +11,9 @@ import pytest
 
 from newskb import audit, query
 from newskb.cache import open_index
-from newskb.errors import DataFileError, NotFoundError
-from newskb.rows import Answer, TermRow
+from newskb.dates import Span
+from newskb.errors import BadArgumentError, DataFileError, NotFoundError
+from newskb.rows import Answer, Chart, TermRow
 from tests.conftest import TinyBase
 
 
@@ -652,3 +653,75 @@ def test_an_as_of_written_on_a_claim_wins_over_the_publication_day(tiny: TinyBas
     assert problems == []
     (claim,) = query.show(connection, "Analytical Society", date(1843, 9, 1)).claims
     assert claim.as_of == "1843-08"
+
+
+# --- chart ----------------------------------------------------------------------------------------------------
+
+
+def bars(chart: Chart) -> list[tuple[str | None, str, str | None, str | None, date | None]]:
+    return [
+        (lane.title, bar.name, bar.term.start, bar.term.end, bar.attested) for lane in chart.lanes for bar in lane.bars
+    ]
+
+
+def test_chart_of_an_office_is_every_term_labelled_by_holder(db: sqlite3.Connection) -> None:
+    chart = query.chart(db, date(2025, 10, 1), office="nato chief")
+    assert chart.match is not None and chart.match.id == "nato-secretary-general"
+    assert bars(chart) == [
+        (None, "Jens Stoltenberg", "2014~", "2024-10-01", None),
+        # Open: the last day a source saw it open, read as a day.
+        (None, "Mark Rutte", "2024-10-01", "..", date(2024, 9, 30)),
+    ]
+    assert [row.status for row in chart.rows] == ["held", "holds"]
+    assert [bar.span for bar in chart.lanes[0].bars] == [
+        Span.from_written("2014~", "2024-10-01"),
+        Span.from_written("2024-10-01", ".."),
+    ]
+
+
+def test_chart_of_an_organization_has_a_lane_per_office(db: sqlite3.Connection) -> None:
+    chart = query.chart(db, date(2025, 10, 1), org="NATO")
+    assert bars(chart) == [
+        ("NATO Secretary General", "Jens Stoltenberg", "2014~", "2024-10-01", None),
+        ("NATO Secretary General", "Mark Rutte", "2024-10-01", "..", date(2024, 9, 30)),
+        ("NATO spokesperson", "Oana Lungescu", None, "..2024-09-30", None),
+    ]
+    assert [lane.title for lane in chart.lanes] == ["NATO Secretary General", "NATO spokesperson"]
+
+
+def test_chart_of_a_career_labels_bars_by_office(db: sqlite3.Connection) -> None:
+    chart = query.chart(db, date(2025, 10, 1), entity="Rutte")
+    assert bars(chart) == [
+        (None, "NATO Secretary General", "2024-10-01", "..", date(2024, 9, 30)),
+        (None, "Prime Minister of the Netherlands", None, "..2024-09-30", None),
+    ]
+    with pytest.raises(NotFoundError, match="no person, organization or country matches 'xyzzy'"):
+        query.chart(db, date(2025, 10, 1), entity="xyzzy")
+
+
+def test_chart_keeps_the_terms_that_may_fall_in_the_asked_range(db: sqlite3.Connection) -> None:
+    day = date(2025, 10, 1)
+    # "About 2014" may begin in 2013: Stoltenberg stays in a chart that ends in 2013.
+    assert [bar[1] for bar in bars(query.chart(db, day, office=NSG, last=date(2013, 12, 31)))] == ["Jens Stoltenberg"]
+    # An open term may reach any later day; a term that ended may not.
+    assert [bar[1] for bar in bars(query.chart(db, day, office=NSG, first=date(2025, 1, 1)))] == ["Mark Rutte"]
+    assert query.chart(db, day, office=NSG, last=date(2012, 12, 31)).lanes == []
+    with pytest.raises(BadArgumentError, match="nothing to chart"):
+        query.chart(db, day)
+
+
+def test_chart_draws_an_open_term_to_the_end_a_newer_source_gives(tiny: TinyBase) -> None:
+    (tiny.root / "seeds" / "later.txt").write_text("Ada Lovelace chaired the society until 1852.\n", encoding="utf-8")
+    (tiny.data / "sources" / "later.toml").write_text(
+        '[source]\nid = "gazette-1853"\ntitle = "Later"\npublisher = "analytical-society"\npublished = "1853-01-01"\n'
+        'text = "../../seeds/later.txt"\n\n[[term]]\nid = "lovelace-chair-1853"\noffice = "society-chair"\n'
+        'holder = "ada-lovelace"\nstart = "1840"\nend = "1852"\n'
+        'quote = "Ada Lovelace chaired the society until 1852."\n',
+        encoding="utf-8",
+    )
+    connection, problems = open_index(tiny.data)
+    assert problems == []
+    chart = query.chart(connection, date(1860, 1, 1), office="society chair")
+    first_told = next(bar for bar in chart.lanes[0].bars if bar.term.id == "lovelace-chair")
+    assert (first_told.term.end, first_told.term.closed_by) == ("..", "lovelace-chair-1853")
+    assert (first_told.span, first_told.attested) == (Span.from_written("1840", "1852"), None)

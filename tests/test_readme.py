@@ -7,10 +7,12 @@ import re
 import shlex
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
 from tests.conftest import REPO
+from tests.test_chart import svg_text
 
 
 def examples() -> list[tuple[str, list[str]]]:
@@ -56,3 +58,41 @@ def test_readme_example(command: str, expected: list[str]) -> None:
     assert result.returncode == (int(exits[1]) if exits else 0), result.stderr
     assert result.stdout.splitlines() == shown_stdout
     assert result.stderr.splitlines() == shown_stderr
+
+
+def _readme() -> str:
+    return (REPO / "README.md").read_text(encoding="utf-8")
+
+
+def test_the_readme_chart_is_what_newskb_draws() -> None:
+    """The chart the README shows as text, under a comment naming the command and width that draw it."""
+    found = re.search(r"<!-- chart: COLUMNS=(\d+) (newskb chart .*) -->\n```text\n(.*?)```\n", _readme(), re.DOTALL)
+    assert found is not None
+    columns, command, shown = found.groups()
+    result = subprocess.run(
+        [sys.executable, "-m", "newskb", *shlex.split(command)[1:]],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**os.environ, "COLUMNS": columns},
+    )
+    assert (result.returncode, result.stderr) == (0, "")
+    assert result.stdout == shown
+
+
+REGENERATE_SVG = (
+    'newskb chart "NATO Secretary General" --as-of 2025-10-01 --data data '
+    "--output docs/chart-nato-secretary-general.svg --force"
+)
+
+
+def test_the_svg_beside_the_readme_is_what_its_command_draws(tmp_path: Path) -> None:
+    """The README names the command that regenerates docs/...svg; what it draws now is what the file shows."""
+    assert f"```sh\n{REGENERATE_SVG}\n```" in _readme()
+    arguments = shlex.split(REGENERATE_SVG.replace("docs/", f"{tmp_path}/"))
+    result = subprocess.run(
+        [sys.executable, "-m", "newskb", *arguments[1:]], capture_output=True, text=True, timeout=60, cwd=REPO
+    )
+    assert result.returncode == 0, result.stderr
+    committed = REPO / "docs" / "chart-nato-secretary-general.svg"
+    assert svg_text(tmp_path / committed.name) == svg_text(committed)

@@ -9,19 +9,25 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Sequence
-from typing import IO, Any
+from pathlib import Path
+from typing import IO, TYPE_CHECKING, Any
 
 from newskb.render import views
 from newskb.render.plain import all_keys, as_dict, cell, delimited
 from newskb.render.progress import BuildProgress
-from newskb.render.views import Column, Format, for_reading
+from newskb.render.views import CHART, Column, Format, for_reading
+
+if TYPE_CHECKING:
+    from newskb.rows import Chart
 
 __all__ = [
     "BuildProgress",
     "Column",
     "Format",
     "default_format",
+    "save_chart",
     "write_answers",
+    "write_chart",
     "write_citation",
     "write_document",
     "write_groups",
@@ -171,6 +177,27 @@ def write_citation(citation: Any, output_format: Format, *, stream: IO[str] | No
     from newskb.render import tables
 
     tables.citation(record, out)
+
+
+def write_chart(chart: Chart, title: str, output_format: Format, *, stream: IO[str] | None = None) -> None:
+    """A chart drawn at a terminal (`table`); for any other format, the same terms as rows."""
+    out = stream or sys.stdout
+    if output_format is not Format.TABLE:
+        write_rows(chart.rows, CHART, output_format, title=title, stream=out)
+        return
+    from newskb.render import chart as drawing
+
+    drawing.draw(chart, title, out)
+
+
+def save_chart(chart: Chart, title: str, path: Path, *, replace: bool = False) -> None:
+    """Write the chart as an SVG picture or an HTML page (by `path`'s suffix, one of CHART_FILES), drawn in
+    full before the file is opened; an existing file is replaced only with `replace`."""
+    from newskb.render import chart as drawing
+
+    document = drawing.export(chart, title, path.suffix.lower())
+    with path.open("w" if replace else "x", encoding="utf-8") as file:
+        file.write(document)
 
 
 def write_object(value: Any, output_format: Format, *, stream: IO[str] | None = None, one: bool = False) -> None:

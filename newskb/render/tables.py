@@ -13,7 +13,7 @@ from typing import IO, TYPE_CHECKING, Any
 
 from newskb.printable import printable
 from newskb.render.plain import cell
-from newskb.render.views import Column, Fit, for_reading
+from newskb.render.views import CHART_FILE_WIDTH, Column, Fit, for_reading
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -22,10 +22,28 @@ if TYPE_CHECKING:
 _STATUS_STYLES = {"holds": "green", "possibly": "yellow", "held": "dim", "not yet": "cyan", "unknown": "magenta"}
 
 
-def console(out: IO[str]) -> Console:
-    """A Rich console on `out` that honours NO_COLOR and TERM=dumb, and never reads markup in data."""
+def console(out: IO[str], *, record: bool = False) -> Console:
+    """A Rich console on `out` that honours NO_COLOR and TERM=dumb, and never reads markup in data.
+
+    With `record`, a console for a file (SVG, HTML): always in colour and CHART_FILE_WIDTH wide, whatever
+    the environment, so that the same chart gives the same file.
+    """
     from rich.console import Console
 
+    if record:
+        return Console(
+            file=out,
+            record=True,
+            width=CHART_FILE_WIDTH,
+            color_system="truecolor",
+            force_terminal=True,
+            no_color=False,
+            legacy_windows=False,
+            highlight=False,
+            emoji=False,
+            markup=False,
+            soft_wrap=False,
+        )
     no_color = bool(os.environ.get("NO_COLOR")) or os.environ.get("TERM") == "dumb"
     # Output held for the pager is as wide as the terminal it stands in for.
     width = getattr(out, "width", None) if hasattr(out, "terminal") else None

@@ -97,6 +97,8 @@ WHO = [
 ]
 _OFFICE = Column("office", "Office", Fit.NAME)
 TERMS = [_OFFICE, *WHO[:4], *WHO[5:]]
+# A chart's terms, as rows: in a pipe, for --format, and as blocks where a terminal is too narrow to draw.
+CHART = [_OFFICE, *WHO]
 # Who came before and after, where a term is read in a sequence: an office's history, a person's career.
 _NEIGHBOURS = [Column("predecessor", "Predecessor", Fit.NAME), Column("successor", "Successor", Fit.NAME)]
 HISTORY = [*WHO[:4], *_NEIGHBOURS, *WHO[5:]]
@@ -163,3 +165,11 @@ def profile_sections(kind: str) -> list[tuple[str, str, list[Column]]]:
     office, an organization's or country's with both."""
     terms = {"person": CAREER, "office": TENURE}.get(kind, TERMS)
     return [("terms", "Terms", terms), ("events", "Events", TIMELINE), ("claims", "Claims", CLAIMS)]
+
+
+# A chart is drawn from this width on (narrower, its terms are blocks of `Label: value` lines, as a table's);
+# a chart written to a file is drawn this wide, whatever the terminal.
+CHART_LEAST_WIDTH = 20
+CHART_FILE_WIDTH = 100
+# The files a chart is written to, by Rich's own export.
+CHART_FILES = (".svg", ".html")
