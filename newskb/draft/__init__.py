@@ -10,7 +10,7 @@ base's side, from the index).
 """
 
 from newskb.draft.assemble import Article, Candidate, Draft, Known, draft
-from newskb.draft.known import from_index
+from newskb.draft.known import from_index, known
 from newskb.draft.writer import to_toml
 
-__all__ = ["Article", "Candidate", "Draft", "Known", "draft", "from_index", "to_toml"]
+__all__ = ["Article", "Candidate", "Draft", "Known", "draft", "from_index", "known", "to_toml"]

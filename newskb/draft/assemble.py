@@ -624,8 +624,7 @@ class _Builder:
         wanted_entities: set[str] = set()
         wanted_offices: set[str] = set()
         dropped: list[str] = []
-        ordered = sorted(self.by_key.values(), key=lambda term: self._primary(term).start if term.findings else 0)
-        for term in ordered:
+        for term in self._in_order():
             if term.office not in self.reading.offices or not term.findings:
                 continue
             candidate = self._term_candidate(term)
@@ -720,6 +719,30 @@ class _Builder:
             uncovered=uncovered,
             dropped=dropped,
         )
+
+    def _in_order(self) -> list[_Term]:
+        """The terms in the order the article tells them, except that the one a term replaces comes first:
+        `accept` adds them one by one, and a `replaces` must name a holder already in the office."""
+        told = sorted(
+            (term for term in self.by_key.values() if term.findings),
+            key=lambda term: (self._primary(term).start, term.holder, term.office),
+        )
+        placed: list[_Term] = []
+        done: set[int] = set()
+
+        def place(term: _Term, visiting: set[int]) -> None:
+            if id(term) in done or id(term) in visiting:
+                return
+            visiting.add(id(term))
+            previous = self.by_key.get((term.replaces, term.office)) if term.replaces is not None else None
+            if previous is not None and previous.findings:
+                place(previous, visiting)
+            placed.append(term)
+            done.add(id(term))
+
+        for term in told:
+            place(term, set())
+        return placed
 
     def _primary(self, term: _Term) -> Finding:
         """The phrase whose sentence the term quotes: the one that gives its start, else its end; among

@@ -23,6 +23,12 @@ def from_index(connection: sqlite3.Connection, source_id: str) -> tuple[Article,
         raise NotFoundError(f"unknown source '{source_id}'{did_you_mean(source_id, known_ids)}")
     if row["article"] is None:
         raise RecordError(f"the text of source '{source_id}' cannot be read (run 'newskb check')")
+    article = Article(id=row["id"], published=parse(row["published"]), text=row["article"])
+    return article, known(connection)
+
+
+def known(connection: sqlite3.Connection) -> Known:
+    """Every entity of the fact base with its aliases, and every id in use."""
     aliases: dict[str, list[str]] = {}
     for alias in connection.execute("SELECT record_id, alias FROM alias ORDER BY record_id, position"):
         aliases.setdefault(alias["record_id"], []).append(alias["alias"])
@@ -37,5 +43,4 @@ def from_index(connection: sqlite3.Connection, source_id: str) -> tuple[Article,
         for entity in connection.execute("SELECT id, kind, name, org FROM entity ORDER BY id")
     )
     taken = frozenset(found[0] for table in _ID_TABLES for found in connection.execute(f'SELECT id FROM "{table}"'))
-    article = Article(id=row["id"], published=parse(row["published"]), text=row["article"])
-    return article, Known(entities=entities, taken=taken)
+    return Known(entities=entities, taken=taken)

@@ -10,9 +10,15 @@ written here needs `printable` to change it (it passes it all the same).
 
 from __future__ import annotations
 
+import os
+import tempfile
+from pathlib import Path
+
 from newskb import model
 from newskb.draft.assemble import Candidate, Draft
+from newskb.errors import BadArgumentError
 from newskb.printable import FORBIDDEN, printable
+from newskb.words import counted
 
 _ESCAPES = {'"': '\\"', "\\": "\\\\", "\b": "\\b", "\t": "\\t", "\f": "\\f", "\r": "\\r"}
 
@@ -99,3 +105,36 @@ def _escaped(value: str, *, multiline: bool) -> str:
         else:
             out.append(char)
     return "".join(out)
+
+
+def summary(draft: Draft) -> str:
+    """One line saying what a draft proposes."""
+    parts = [
+        counted(len(draft.terms), "term"),
+        counted(len(draft.events), "event"),
+        counted(len(draft.entities), "new entity"),
+        counted(len(draft.offices), "new office"),
+    ]
+    uncovered = counted(len(draft.uncovered), "sentence")
+    return f"drafted {', '.join(parts[:-1])} and {parts[-1]} from '{draft.source}'; {uncovered} left to the curator"
+
+
+def save(path: Path, text: str, *, force: bool) -> None:
+    """Write a draft to a file of its own: refused, writing nothing, if the file exists (unless `force`,
+    which replaces it whole: a temporary file beside it, then a rename)."""
+    data = text.encode("utf-8")
+    if not force:
+        try:
+            with path.open("xb") as stream:
+                stream.write(data)
+        except FileExistsError:
+            raise BadArgumentError(f"{path}: already exists; nothing written (--force replaces it)") from None
+        return
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
