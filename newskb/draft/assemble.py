@@ -340,7 +340,7 @@ class _Builder:
             if second.value is not None:
                 note = f"'{expression.text}' ends in {second.value}, the first day out of office falling in it"
                 self._set(term, "end", _Value(str(second.value), 4, note, finding))
-        elif expression.shape is when.Shape.SINCE:
+        elif expression.shape is when.Shape.SINCE and expression.text.lower().startswith("since"):
             self._set(
                 term, "end", _Value(OPEN, 1, "open (..): held 'since' then, as far as the article knows", finding)
             )

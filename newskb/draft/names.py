@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from newskb.draft.lexicon import NAME_CONNECTORS, STARTERS
+from newskb.draft.lexicon import MONTHS, NAME_CONNECTORS, STARTERS, WEEKDAYS
 from newskb.fuzzy import normalise
 from newskb.kinds import Kind
 
@@ -220,14 +220,14 @@ def capital_runs(text: str, words: Sequence[Piece], used: set[int]) -> list[tupl
     index = 0
     while index < len(words):
         piece = words[index]
-        if index in used or not piece.capital or (piece.opens and piece.lower in STARTERS):
+        if index in used or not piece.capital or (piece.opens and piece.lower in STARTERS) or _calendar(piece):
             index += 1
             continue
         last = index
         probe = index + 1
         while probe < len(words) and probe not in used and joined(text, words[probe - 1], words[probe]):
             candidate = words[probe]
-            if candidate.capital and not (candidate.opens and candidate.lower in STARTERS):
+            if candidate.capital and not (candidate.opens and candidate.lower in STARTERS) and not _calendar(candidate):
                 last = probe
             elif candidate.lower in NAME_CONNECTORS or (candidate.lower == "the" and words[probe - 1].lower == "of"):
                 probe += 1
@@ -240,6 +240,12 @@ def capital_runs(text: str, words: Sequence[Piece], used: set[int]) -> list[tupl
         runs.append((index, last))
         index = last + 1
     return runs
+
+
+def _calendar(piece: Piece) -> bool:
+    """A weekday or a month ("Mondays", "March"): a word of the calendar, not a name."""
+    word = piece.lower
+    return word in WEEKDAYS or word.rstrip("s") in WEEKDAYS or word in MONTHS
 
 
 def slug(text: str) -> str:

@@ -56,12 +56,18 @@ _RELATIVE = r"(?:(?:earlier|later)\s+this|last|next|this)\s+(?:year|month)\b"
 
 _PATTERNS: tuple[tuple[Shape, re.Pattern[str]], ...] = (
     (Shape.RANGE, re.compile(rf"\b(?:from|between)\s+(?P<a>{_WHEN})\s+(?:until|till|to|and)\s+(?P<b>{_WHEN})")),
-    (Shape.SINCE, re.compile(rf"\bsince\s+(?P<a>{_WHEN}|{_MONTH}\b)")),
+    (Shape.SINCE, re.compile(rf"\b(?:since|from)\s+(?P<a>{_WHEN}|{_MONTH}\b)")),
     (Shape.UNTIL, re.compile(rf"\b(?:until|till)\s+(?P<a>{_WHEN}|{_RELATIVE})")),
     (Shape.POINT, re.compile(rf"(?:\b[Oo]n\s+)?(?P<a>{_MONTH_DAY}|{_DAY_MONTH})")),
     (Shape.POINT, re.compile(rf"(?:\b[Ii]n\s+)?(?P<a>{_MONTH_YEAR})")),
     (Shape.POINT, re.compile(rf"\b[Ii]n\s+(?P<a>{_MONTH}\b|{_YEAR}{_END})")),
-    (Shape.POINT, re.compile(rf"(?:\b[Oo]n\s+)?(?P<a>\b(?:(?:[Ll]ast|[Nn]ext|[Tt]his)\s+)?{_WEEKDAY}\b)")),
+    # A weekday alone, but not "a Tuesday" or "every Monday", which name no day.
+    (
+        Shape.POINT,
+        re.compile(
+            rf"(?:\b[Oo]n\s+)?(?<!\ba )(?<!every )(?<!each )(?P<a>\b(?:(?:[Ll]ast|[Nn]ext|[Tt]his)\s+)?{_WEEKDAY}\b)"
+        ),
+    ),
     (Shape.POINT, re.compile(r"\b(?P<a>[Yy]esterday|[Tt]oday|[Tt]omorrow)\b(?!['\u2019])")),
     (Shape.POINT, re.compile(rf"\b(?P<a>(?i:{_RELATIVE}))")),
     (
