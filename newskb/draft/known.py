@@ -6,8 +6,8 @@ from __future__ import annotations
 import sqlite3
 
 from newskb.dates import parse
-from newskb.draft.assemble import Article, Known
 from newskb.draft.names import KnownEntity
+from newskb.draft.records import Article, Known
 from newskb.errors import NotFoundError, RecordError
 from newskb.fuzzy import did_you_mean
 from newskb.kinds import Kind

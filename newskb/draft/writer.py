@@ -15,7 +15,7 @@ import tempfile
 from pathlib import Path
 
 from newskb import model
-from newskb.draft.assemble import Candidate, Draft
+from newskb.draft.records import Candidate, Draft
 from newskb.errors import BadArgumentError
 from newskb.printable import FORBIDDEN, printable
 from newskb.words import counted
