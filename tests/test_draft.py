@@ -513,3 +513,12 @@ def test_draft_writes_nothing_into_the_fact_base(kb: Path) -> None:
     before = {path: path.read_bytes() for path in sorted(kb.parent.rglob("*")) if path.is_file()}
     assert runner.invoke(app, ["draft", "rbc-ukraine-2024-09-30-rutte"]).exit_code == 0
     assert {path: path.read_bytes() for path in sorted(kb.parent.rglob("*")) if path.is_file()} == before
+
+
+def test_a_sentence_too_long_to_be_prose_is_not_searched_for_phrases(base: Known) -> None:
+    """A text without stops would make the patterns backtrack for minutes; past 2,000 characters a
+    sentence is left to the curator."""
+    long = "Ana Petrov was appointed chair of the Tern Guild on 3 March 2024 and said that " * 30
+    result = write_up(long + "\nBo Lind was appointed chair of the Tern Guild on 4 March 2024.\n", "2024-03-05", base)
+    assert [(term.values["holder"], term.values.get("start")) for term in result.terms] == [("bo-lind", "2024-03-04")]
+    assert [number for number, _ in result.uncovered] == [1]

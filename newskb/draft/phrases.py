@@ -156,9 +156,16 @@ _EXPECTED = re.compile(r"\b(?:is|are)\s+expected\s+to\b", re.IGNORECASE)
 _AHEAD = re.compile(_FUTURE)
 
 
+# A "sentence" longer than this is not prose (a table, a list, text without stops): its phrases are not
+# looked for, which keeps the patterns from backtracking through it for minutes.
+LONGEST_SENTENCE = 2000
+
+
 def findings(sentence: Sentence) -> list[Finding]:
     """Every phrase of a sentence that says something about a term, in the order they stand."""
     found: list[Finding] = []
+    if len(sentence.text) > LONGEST_SENTENCE:
+        return found
     for rule, pattern in _PATTERNS:
         for match in pattern.finditer(sentence.template):
             finding = _finding(rule, match, sentence)
@@ -169,7 +176,9 @@ def findings(sentence: Sentence) -> list[Finding]:
 
 def via(sentence: Sentence) -> list[Mention]:
     """The organizations a sentence cites ("citing Reuters", "according to X", "X reported")."""
-    found = []
+    found: list[Mention] = []
+    if len(sentence.text) > LONGEST_SENTENCE:
+        return found
     for match in _VIA.finditer(sentence.template):
         number = match["g"] or match["g2"]
         found.append(sentence.marked[int(number)])

@@ -7,6 +7,7 @@ markers, that `phrases` reads for the patterns that state a term.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -53,7 +54,7 @@ _APPOINTS = re.compile(
 _AGE = re.compile(r",\s*\d{1,3},")
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False)
 class Entity:
     """A person, organization or country the article names: known to the fact base, or new."""
 
@@ -69,7 +70,7 @@ class Entity:
     with_the: bool = False  # written "the X"
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False)
 class Office:
     """An office the article names: known to the fact base, or new (with its organization)."""
 
@@ -83,7 +84,7 @@ class Office:
     found: str = ""  # how its organization was found, when the phrase does not name it
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False)
 class Mention:
     """One mention in a sentence: its place in the article and what it stands for."""
 
@@ -98,7 +99,7 @@ class Mention:
     note: str = ""  # how a pronoun or a typo was read
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False)
 class Sentence:
     number: int  # from 1, as `coverage` counts them
     start: int
@@ -126,7 +127,7 @@ class Reading:
     offices: dict[str, Office]
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False)
 class _Pending:
     """A name span before the article-level decisions: which entity, of which kind."""
 
@@ -136,7 +137,7 @@ class _Pending:
     tentative: bool  # one capitalised word opening a sentence: a name only if the article confirms it
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False)
 class _PendingOffice:
     sentence: int
     start: int
@@ -364,7 +365,11 @@ def _kinds(
         mention = mentions.get(span.words[0].start)
         if mention is None or entities[mention.ref].known is not None:
             continue
-        key, after, before = mention.ref, text[mention.end : mention.end + 60], text[: mention.start]
+        key, after, before = (
+            mention.ref,
+            text[mention.end : mention.end + 60],
+            text[max(0, mention.start - 12) : mention.start],
+        )
         if any(piece.lower in ORG_WORDS for piece in span.words):
             votes[key]["a word of its name says so"] += 100
         if span.words[0].text.isupper() and len(span.words) == 1 and len(span.words[0].text) > 1:
@@ -387,14 +392,15 @@ def _kinds(
             votes[mention.ref]["an office is of it"] += 2
         else:
             votes[mention.ref]["an office is of it"] += 1
+    starting = {span.words[0].start: span for span in pending}
     for office in pending_offices:
         # A title just before a name: the name is its holder's ("Prime Minister Henrik Vale").
-        for span in pending:
-            mention = mentions.get(span.words[0].start)
-            if mention is None or entities[mention.ref].known is not None:
-                continue
-            if text[office.end : span.words[0].start].isspace() and office.org is not span:
-                votes[mention.ref]["a title stands before the name"] -= 10
+        gap = text[office.end : office.end + 20]
+        name_at = office.end + len(gap) - len(gap.lstrip())
+        named = starting.get(name_at) if name_at > office.end else None
+        mention = mentions.get(name_at) if named is not None and named is not office.org else None
+        if mention is not None and entities[mention.ref].known is None:
+            votes[mention.ref]["a title stands before the name"] -= 10
     for key, entity in entities.items():
         if entity.known is not None:
             continue
@@ -610,11 +616,17 @@ def _place(
             inner.append(name)
         else:
             top.append(name)
-    kept: list[Mention] = []
+    kept: list[Mention] = []  # in order of their starts, none overlapping
+    starts: list[int] = []
     for mention in top:  # office phrases first, then dates, then names: the first to claim a span keeps it
-        if all(mention.end <= other.start or other.end <= mention.start for other in kept):
-            kept.append(mention)
-    sentence.mentions = sorted(kept, key=lambda mention: mention.start)
+        place = bisect.bisect_left(starts, mention.start)
+        if place > 0 and kept[place - 1].end > mention.start:
+            continue
+        if place < len(kept) and kept[place].start < mention.end:
+            continue
+        kept.insert(place, mention)
+        starts.insert(place, mention.start)
+    sentence.mentions = kept
     sentence.inner = inner
 
 

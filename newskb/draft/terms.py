@@ -62,6 +62,7 @@ class TermBuilder:
         self.event_items: list[tuple[int, str, str, dict[str, str | list[str]], str, list[str]]] = []
         self.ids: dict[str, str] = {}
         self.used_ids: set[str] = set(known.taken)
+        self.resolved: dict[int, when.Resolved] = {}  # a point date's resolution, by its mention
 
     # --- Terms ------------------------------------------------------------------------------------
 
@@ -103,7 +104,7 @@ class TermBuilder:
     def _relation(self, finding: Finding, found: list[Finding]) -> None:
         """Who replaces whom, in which office: "replacing Y", "X succeeds Y", "her predecessor, Y"."""
         sentence = finding.sentence
-        position = self.reading.sentences.index(sentence)
+        position = sentence.number - 1
         office: str | None = finding.office.ref if finding.office is not None else None
         if finding.rule is Rule.REPLACING:
             before = [
@@ -154,7 +155,7 @@ class TermBuilder:
             for finding in term.findings:
                 if finding.rule in RELATIONS:
                     continue
-                distance = self.reading.sentences.index(finding.sentence) - position
+                distance = finding.sentence.number - 1 - position
                 ended = int(finding.rule not in (Rule.START, Rule.APPOINTED, Rule.TITLE, Rule.SINCE))
                 side = 0 if distance == 0 else 1 if distance < 0 else 2
                 rank = (ended, side, abs(distance), office)
@@ -165,7 +166,7 @@ class TermBuilder:
     def _office_for(self, finding: Finding) -> str | None:
         """The office a phrase that names none is about ("who had held the post", "left the club")."""
         holder = finding.holder.ref
-        position = self.reading.sentences.index(finding.sentence)
+        position = finding.sentence.number - 1
         for _, predecessor, office, relation in self.relations:
             if predecessor == holder and relation.sentence is finding.sentence:
                 return office
@@ -255,7 +256,10 @@ class TermBuilder:
 
     def _point(self, date: Mention, sentence: Sentence) -> when.Resolved:
         assert date.expression is not None and date.expression.first is not None
-        return self._resolve(date.expression.first, date, sentence)
+        resolved = self.resolved.get(id(date))
+        if resolved is None:
+            resolved = self.resolved[id(date)] = self._resolve(date.expression.first, date, sentence)
+        return resolved
 
     def _resolve(self, written: when.Written, date: Mention, sentence: Sentence) -> when.Resolved:
         tense = when.tense_at(sentence.text, date.start - sentence.start)
