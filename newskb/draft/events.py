@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from newskb.draft.phrases import Finding, Rule, via
+from newskb.draft.phrases import LONGEST_SENTENCE, Finding, Rule, via
 from newskb.draft.reading import Mark, Mention, Sentence
 from newskb.draft.terms import HEDGED, REPORTED, Term, TermBuilder
 from newskb.kinds import Modality
@@ -42,6 +42,8 @@ class EventBuilder(TermBuilder):
             if finding.date is not None:
                 used.add(finding.date.start)
         for sentence in self.reading.sentences:
+            if len(sentence.text) > LONGEST_SENTENCE:
+                continue  # not prose: left to the curator
             for mention in sentence.mentions:
                 if mention.mark is not Mark.POINT or mention.start in used:
                     continue
