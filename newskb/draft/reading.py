@@ -17,6 +17,7 @@ from newskb.draft import when
 from newskb.draft.lexicon import DEMONYM_ENDINGS, NAME_CONNECTORS, ORG_NOUNS, ORG_WORDS, STATE_HEADS, SUBJECT_PRONOUNS
 from newskb.draft.names import KnownEntity, KnownMatch, KnownNames, Piece, capital_runs, pieces
 from newskb.draft.offices import TitleKey, known_keys, match_known, reach, title_of, title_runs
+from newskb.fuzzy import normalise
 from newskb.kinds import Kind
 from newskb.passage import sentences
 
@@ -311,8 +312,6 @@ def _owner(word: str, entities: dict[str, Entity]) -> str | None:
 
 
 def _norm_words(text: str) -> list[str]:
-    from newskb.fuzzy import normalise
-
     return normalise(text).split()
 
 
