@@ -38,6 +38,7 @@ from newskb import dates  # noqa: E402
 from newskb.draft import Article, Draft, Known, draft, known  # noqa: E402
 from newskb.fuzzy import normalise  # noqa: E402
 from newskb.passage import Extent, locate  # noqa: E402
+from newskb.words import counted  # noqa: E402
 
 _GLUE = {"of", "the", "at", "s"}
 
@@ -305,7 +306,8 @@ def seed_comparison(base: Known) -> str:
     return (
         "\n".join(rows)
         + f"\n\nFound {found} of {total} curated terms, {tally['yes, exactly']} with exactly the curated start and "
-        f"end; the draft proposes {len(drafted.terms)} terms and {len(drafted.events)} events in all.\n"
+        f"end; the draft proposes {counted(len(drafted.terms), 'term')} and {counted(len(drafted.events), 'event')} "
+        "in all.\n"
     )
 
 
