@@ -126,6 +126,7 @@ CASES = {
     "new-source": [
         ["new-source", "nowhere.txt", "--id", f"x{OSC}", "--title", "t", "--publisher", "p", "--published", "2021"]
     ],
+    "draft": [["draft", "evil-1"], ["draft", f"evil{OSC}"], ["draft", "evil-1", "--output", f"out{OSC}.toml"]],
 }
 
 

@@ -1,4 +1,4 @@
-"""Growing and mending the fact base: add, new-source, set, rm, rename."""
+"""Growing and mending the fact base: add, new-source, draft, accept, set, rm, rename, init."""
 
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
@@ -156,6 +156,39 @@ def new_source_command(
         publisher_name=publisher_name,
     )
     say(f"created {display_path(change.path)}; add its facts with 'newskb add ... --source {source_id}'")
+
+
+@app.command("draft")
+def draft_command(
+    source: Annotated[str, typer.Argument(help="The id of the source whose article to draft.", show_default=False)],
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="Write the draft to this file (refused if it exists).", show_default=False),
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Replace an existing --output file.")] = False,
+    data: DataOption = None,
+) -> None:
+    """Draft candidate records from a source's article, as TOML for a curator; writes nothing to the fact base.
+
+    Proposes entities (known ones by their ids, new ones), offices, terms and events, each after the
+    sentence it came from, with a note saying how every value was found; the sentences it leaves to the
+    curator are listed at the end.
+
+    Example: newskb draft rbc-ukraine-2024-09-30-rutte --output rutte.draft.toml
+    """
+    from newskb import draft
+    from newskb.cli.options import open_index
+    from newskb.draft import writer
+
+    article, known = draft.from_index(open_index(data), source)
+    drafted = draft.draft(article, known)
+    text = printable(draft.to_toml(drafted))
+    if output is None:
+        typer.echo(text, nl=False)
+        say(writer.summary(drafted))
+    else:
+        writer.save(output, text, force=force)
+        say(f"{writer.summary(drafted)}; written to {display_path(output)}")
 
 
 DryRunOption = Annotated[

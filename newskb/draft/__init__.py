@@ -1,0 +1,18 @@
+"""Drafting an article into candidate records: core logic with no screen, which never writes data.
+
+`draft(article, known)` reads an article against the fact base's entities and proposes entities,
+offices, terms and events, each with its quote (a verbatim span, checked) and a note on how every value
+was found; `to_toml` writes them in the schema of data/, for a curator to review and `newskb accept` to
+add. Modules: `lexicon` (the English it reads), `when` (dates against the publication day), `names` and
+`offices` (known and new names, office phrases), `reading` (one pass over the article), `phrases` (the
+patterns that state a term), `terms` and `events` (findings merged into terms, dated happenings),
+`assemble` (candidates, ids and notes), `records` (what a draft is made of), `writer` (TOML), `known`
+(the fact base's side, from the index).
+"""
+
+from newskb.draft.assemble import draft
+from newskb.draft.known import from_index, known
+from newskb.draft.records import Article, Candidate, Draft, Known
+from newskb.draft.writer import to_toml
+
+__all__ = ["Article", "Candidate", "Draft", "Known", "draft", "from_index", "known", "to_toml"]

@@ -1,0 +1,177 @@
+"""The English the drafter reads: calendar words, numbers, the grammar of titles, and the small words
+that tell a name from the start of a sentence. Rules of the language only, never names of anything.
+"""
+
+from __future__ import annotations
+
+# Written out rather than taken from `calendar`, whose names follow the process's locale.
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+MONTHS = {
+    **{
+        name: number
+        for number, name in enumerate(
+            (
+                "january",
+                "february",
+                "march",
+                "april",
+                "may",
+                "june",
+                "july",
+                "august",
+                "september",
+                "october",
+                "november",
+                "december",
+            ),
+            start=1,
+        )
+    },
+    **{"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9},
+    **{"oct": 10, "nov": 11, "dec": 12},
+}
+MONTH_NAMES = (
+    "",
+    *(
+        [
+            "January",
+            "February",
+            "March",
+            "April",
+            "May",
+            "June",
+            "July",
+            "August",
+            "September",
+            "October",
+            "November",
+            "December",
+        ]
+    ),
+)
+
+NUMBERS = {
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+}
+
+# --- Titles ------------------------------------------------------------------------------------
+# A title is a run of these words holding at least one head noun: "deputy governor", "chief financial
+# officer", "Prime Minister", "secretary general". Some heads are heads only in company (see offices.py).
+TITLE_HEADS = frozenset(
+    (
+        *("minister", "premier", "president", "chancellor", "secretary", "secretary-general", "spokesperson"),
+        *("spokesman", "spokeswoman", "ambassador", "envoy", "governor", "mayor", "chair", "chairman"),
+        *("chairwoman", "chairperson", "director", "director-general", "manager", "coach", "rector", "dean"),
+        *("provost", "vice-chancellor", "commissioner", "diplomat", "representative", "speaker", "editor"),
+        *("editor-in-chief", "treasurer", "captain", "leader", "head", "chief", "executive", "officer"),
+        *("general", "ceo", "cfo", "coo", "cto", "registrar", "superintendent", "ombudsman", "president-elect"),
+    )
+)
+TITLE_MODIFIERS = frozenset(
+    (
+        *("prime", "deputy", "vice", "acting", "interim", "first", "foreign", "finance", "defence", "defense"),
+        *("interior", "justice", "health", "education", "economy", "economic", "trade", "transport", "energy"),
+        *("environment", "culture", "agriculture", "labour", "labor", "home", "chief", "executive", "managing"),
+        *("senior", "top", "high", "permanent", "supreme", "state", "assistant", "technical", "sporting"),
+        *("artistic", "operating", "financial", "technology", "press", "principal", "associate", "general"),
+        *("secretary", "head", "foreign-affairs", "affairs"),
+    )
+)
+# Heads that are heads only after one of these words: "secretary general", "chief executive".
+HEAD_AFTER = {
+    "general": frozenset(("secretary", "director", "attorney", "governor", "surgeon", "inspector", "auditor")),
+    "executive": frozenset(("chief",)),
+    "officer": frozenset(("chief", "executive", "financial", "operating", "technology", "technical", "press")),
+}
+# A head that needs "of" after it to be a title: "head of", not "the head" of a body.
+HEAD_NEEDS_OF = frozenset(("head",))
+# Titles of a state's offices: an unknown name they belong to ("Finance Minister of X") is a country.
+STATE_HEADS = frozenset(("minister", "premier", "ambassador", "envoy", "president", "king", "queen"))
+# A title's complement that names the organization it belongs to ("of X", "at X") or is part of it ("to X").
+OF_WORDS = frozenset(("of", "at"))
+TO_HEADS = frozenset(("ambassador", "envoy", "representative"))
+
+# Verbs whose object names the organization whose head the subject is ("chaired the guild": its chair).
+VERB_TITLES = {"chaired": "chair", "managed": "manager", "coached": "coach", "governed": "governor"}
+
+# --- Names -------------------------------------------------------------------------------------
+# Words that join the parts of one name: "University of Kessel", "Ludwig van Beethoven".
+NAME_CONNECTORS = frozenset(("of", "de", "van", "von", "der", "den", "da", "di", "du", "la", "le", "del", "bin"))
+# Words that make a name an organization's.
+ORG_WORDS = frozenset(
+    (
+        *("ministry", "bank", "university", "college", "school", "academy", "institute", "club", "town", "city"),
+        *("united", "fc", "company", "corporation", "corp", "group", "holdings", "freight", "logistics", "airlines"),
+        *("airways", "mining", "energy", "motors", "partners", "inc", "ltd", "plc", "gmbh", "party", "council"),
+        *("parliament", "assembly", "senate", "board", "committee", "commission", "agency", "authority", "court"),
+        *("foundation", "fund", "association", "federation", "union", "league", "guild", "society", "church"),
+        *("museum", "observatory", "hospital", "police", "army", "navy", "government", "news", "press", "times"),
+        *("gazette", "herald", "tribune", "radio", "television", "tv", "alliance", "organization", "organisation"),
+        *("office", "service", "services", "bureau", "trust", "institution", "department", "forum", "network"),
+    )
+)
+# Nouns that stand for an organization named before: "the club", "the university", "Club chairman".
+ORG_NOUNS = frozenset(
+    (
+        *("club", "company", "firm", "group", "university", "bank", "party", "government", "ministry", "board"),
+        *("council", "guild", "society", "academy", "alliance", "league", "federation", "union", "agency", "city"),
+        *("town", "team", "organisation", "organization", "institute", "college", "school", "museum", "police"),
+    )
+)
+# Words that start sentences without being names: "When Marta Lind ...", "Among Rutte's ...".
+STARTERS = frozenset(
+    (
+        *("the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our", "my", "your"),
+        *("he", "she", "it", "they", "we", "i", "you", "but", "and", "or", "so", "yet", "when", "while", "after"),
+        *("before", "since", "until", "as", "at", "in", "on", "of", "for", "from", "by", "with", "without"),
+        *("under", "over", "about", "according", "among", "additionally", "also", "however", "meanwhile"),
+        *("ultimately", "although", "though", "if", "once", "then", "there", "here", "what", "who", "which"),
+        *("where", "why", "how", "former", "new", "last", "next", "earlier", "later", "today", "yesterday"),
+        *("tomorrow", "both", "each", "every", "some", "many", "most", "all", "no", "not", "only", "still"),
+    )
+)
+SUBJECT_PRONOUNS = frozenset(("he", "she"))
+
+# --- Verbs -------------------------------------------------------------------------------------
+REPORTING_VERBS = frozenset(
+    ("said", "says", "told", "added", "announced", "announces", "reported", "reports", "stated", "wrote")
+)
+# What marks a clause as looking ahead ("will take office") and as told in the past ("took office").
+FUTURE = (
+    r"\b(?:will|shall|would|'ll|(?:is|are|was|were)\s+(?:to|due\s+to|set\s+to|expected\s+to|scheduled)"
+    r"|plans?\s+to|intends?\s+to)\b"
+)
+PAST_IRREGULAR = frozenset(
+    (
+        *("was", "were", "had", "did", "said", "took", "left", "became", "won", "ran", "led", "held", "met"),
+        *("began", "chose", "came", "went", "rose", "fell", "quit", "gave", "made", "told", "saw", "got"),
+        *("sold", "lost", "kept", "stood", "spoke", "wrote", "brought", "bought", "paid", "swore", "grew"),
+    )
+)
+# Words ending in -ed that are not past tenses.
+# The endings of words that name a people or a place's things ("European", "Varnian", "Japanese"): before a
+# word in lower case they qualify it ("European security") and are not names.
+DEMONYM_ENDINGS = ("ean", "ian", "ese", "ish")
+NOT_PAST = frozenset(("need", "feed", "seed", "speed", "proceed", "exceed", "succeed", "indeed", "bed", "red", "shed"))

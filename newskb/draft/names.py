@@ -1,0 +1,253 @@
+"""Names in an article: its words, the names the fact base already knows (names and aliases, accent- and
+typo-tolerant), and the capitalised spans that may be new names.
+
+A known name matches word for word after `fuzzy.normalise` (so accents and punctuation do not matter),
+and only where the article capitalises what the name capitalises ("US" is not "us"); a capitalised span
+that matches nothing exactly is compared with the known names of as many words by rapidfuzz's ratio, so
+a misspelt known name ("Stoltenbreg") still finds its id. A name written only in lower case ("the
+alliance") is a description, not a name, and is not looked for.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from newskb.draft.lexicon import MONTHS, NAME_CONNECTORS, STARTERS, WEEKDAYS
+from newskb.fuzzy import normalise
+from newskb.kinds import Kind
+
+# A word: letters and digits, with inner apostrophes and hyphens ("O'Neill", "Secretary-General").
+_PIECE = re.compile(r"[^\W_]+(?:['\u2019\-][^\W_]+)*")
+_POSSESSIVE = ("'s", "\u2019s", "'S", "\u2019S")
+_OPENING_MARKS = "\"'\u2018\u201c(\u2014\u2013:-"
+# Below this ratio (0-100) a capitalised span is not taken for a misspelt known name.
+TYPO_CUTOFF = 85.0
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Piece:
+    """One word of a sentence, where it stands in the article, and how it is written."""
+
+    text: str  # without a possessive 's
+    start: int
+    end: int  # after the word, before any 's
+    norm: tuple[str, ...]  # its normalised tokens ("RBC-Ukraine": rbc, ukraine)
+    possessive: bool
+    opens: bool  # the first word of its sentence, or after an opening quote mark or colon
+
+    @property
+    def capital(self) -> bool:
+        return self.text[:1].isupper()
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower().replace("\u2019", "'")
+
+
+def pieces(text: str, start: int, end: int) -> list[Piece]:
+    """The words of the sentence `text[start:end]`."""
+    found: list[Piece] = []
+    for match in _PIECE.finditer(text, start, end):
+        word, stop, possessive = match.group(), match.end(), False
+        if word.endswith(_POSSESSIVE) and len(word) > 2:
+            word, stop, possessive = word[:-2], stop - 2, True
+        before = text[start : match.start()].rstrip()
+        opens = not before or before[-1] in _OPENING_MARKS
+        found.append(
+            Piece(
+                text=word,
+                start=match.start(),
+                end=stop,
+                norm=tuple(normalise(word).split()),
+                possessive=possessive,
+                opens=opens,
+            )
+        )
+    return found
+
+
+def joined(text: str, left: Piece, right: Piece) -> bool:
+    """Whether two neighbouring words can belong to one name: only spaces between them, on one line."""
+    if left.possessive:
+        return False
+    gap = text[left.end : right.start]
+    return (gap.isspace() and "\n" not in gap) or gap == ""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class KnownEntity:
+    """An entity of the fact base, as the drafter needs it."""
+
+    id: str
+    kind: Kind
+    name: str
+    aliases: tuple[str, ...] = ()
+    org: str | None = None
+
+    @property
+    def labels(self) -> tuple[str, ...]:
+        return (self.name, *self.aliases)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class _Label:
+    entity: KnownEntity
+    label: str
+    tokens: tuple[str, ...]
+    capitals: tuple[int, ...]  # per token: 0 lower case, 1 capitalised, 2 a short acronym ("US")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class KnownMatch:
+    """Where a known entity's name or alias stands in a sentence: pieces [first, last]."""
+
+    entity: KnownEntity
+    label: str
+    first: int
+    last: int
+    score: float = 100.0  # below 100: a typo-tolerant match
+
+
+@dataclass(slots=True)
+class KnownNames:
+    """Every capitalised name and alias of the fact base, by its first normalised token."""
+
+    by_first: dict[str, list[_Label]] = field(default_factory=dict)
+    by_length: dict[int, list[_Label]] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, entities: Iterable[KnownEntity]) -> KnownNames:
+        index = cls()
+        for entity in entities:
+            for label in entity.labels:
+                prepared = _label(entity, label)
+                if prepared is None:
+                    continue
+                index.by_first.setdefault(prepared.tokens[0], []).append(prepared)
+                index.by_length.setdefault(len(prepared.tokens), []).append(prepared)
+        for labels in index.by_first.values():
+            labels.sort(key=lambda label: (-len(label.tokens), label.entity.id, label.label))
+        return index
+
+    def matches(self, text: str, words: Sequence[Piece], used: set[int]) -> list[KnownMatch]:
+        """The known names in a sentence's words, longest first at each word, none overlapping."""
+        tokens = [(token, index) for index, piece in enumerate(words) for token in piece.norm]
+        found: list[KnownMatch] = []
+        position = 0
+        while position < len(tokens):
+            index = tokens[position][1]
+            starts_word = position == 0 or tokens[position - 1][1] != index
+            match = self._longest(text, words, used, tokens, position) if starts_word and index not in used else None
+            if match is None:
+                position += 1
+                continue
+            found.append(match)
+            while position < len(tokens) and tokens[position][1] <= match.last:
+                position += 1
+        return found
+
+    def _longest(
+        self, text: str, words: Sequence[Piece], used: set[int], tokens: list[tuple[str, int]], position: int
+    ) -> KnownMatch | None:
+        for label in self.by_first.get(tokens[position][0], []):
+            stop = position + len(label.tokens)
+            if stop > len(tokens) or tuple(token for token, _ in tokens[position:stop]) != label.tokens:
+                continue
+            first, last = tokens[position][1], tokens[stop - 1][1]
+            if stop < len(tokens) and tokens[stop][1] == last:
+                continue  # the label ends inside a word
+            span = range(first, last + 1)
+            if any(index in used for index in span):
+                continue
+            if any(not joined(text, words[index], words[index + 1]) for index in range(first, last)):
+                continue
+            if not _cased_alike(label, [words[index] for _, index in tokens[position:stop]]):
+                continue
+            return KnownMatch(entity=label.entity, label=label.label, first=first, last=last)
+        return None
+
+    def closest(self, words: Sequence[Piece]) -> KnownMatch | None:
+        """The known name a capitalised span most likely misspells, if any is close enough."""
+        from rapidfuzz import fuzz, process  # imported here: only a span that matches nothing exactly needs it
+
+        spelled = " ".join(token for piece in words for token in piece.norm)
+        count = sum(len(piece.norm) for piece in words)
+        candidates = [
+            label
+            for label in self.by_length.get(count, [])
+            if label.entity.kind is not Kind.OFFICE and label.tokens[0][:1] == spelled[:1] and len(spelled) >= 5
+        ]
+        if not candidates:
+            return None
+        best = process.extractOne(
+            spelled, [" ".join(label.tokens) for label in candidates], scorer=fuzz.ratio, score_cutoff=TYPO_CUTOFF
+        )
+        if best is None:
+            return None
+        label = candidates[best[2]]
+        return KnownMatch(entity=label.entity, label=label.label, first=0, last=len(words) - 1, score=best[1])
+
+
+def _label(entity: KnownEntity, label: str) -> _Label | None:
+    tokens: list[str] = []
+    capitals: list[int] = []
+    for word in _PIECE.findall(label):
+        case = 2 if word.isupper() and len(word) <= 3 else 1 if word[:1].isupper() else 0
+        for token in normalise(word).split():
+            tokens.append(token)
+            capitals.append(case)
+    if not tokens or not any(capitals):
+        return None  # a description in lower case ("the alliance"), not a name
+    return _Label(entity=entity, label=label, tokens=tuple(tokens), capitals=tuple(capitals))
+
+
+def _cased_alike(label: _Label, words: list[Piece]) -> bool:
+    for case, piece in zip(label.capitals, words, strict=True):
+        if case == 2 and not piece.text.isupper():
+            return False
+        if case == 1 and not piece.capital:
+            return False
+    return True
+
+
+def capital_runs(text: str, words: Sequence[Piece], used: set[int]) -> list[tuple[int, int]]:
+    """Spans [first, last] of capitalised words that may be names: "Port Ellery Harbour Board",
+    "University of Kessel" (joined by a connector), skipping words already read as something else and a
+    sentence's opening word when it is a common opener ("When", "Her")."""
+    runs: list[tuple[int, int]] = []
+    index = 0
+    while index < len(words):
+        piece = words[index]
+        if index in used or not piece.capital or (piece.opens and piece.lower in STARTERS) or _calendar(piece):
+            index += 1
+            continue
+        last = index
+        probe = index + 1
+        while probe < len(words) and probe not in used and joined(text, words[probe - 1], words[probe]):
+            candidate = words[probe]
+            if candidate.capital and not (candidate.opens and candidate.lower in STARTERS) and not _calendar(candidate):
+                last = probe
+            elif candidate.lower in NAME_CONNECTORS or (candidate.lower == "the" and words[probe - 1].lower == "of"):
+                probe += 1
+                continue
+            else:
+                break
+            if words[last].possessive:
+                break
+            probe += 1
+        runs.append((index, last))
+        index = last + 1
+    return runs
+
+
+def _calendar(piece: Piece) -> bool:
+    """A weekday or a month ("Mondays", "March"): a word of the calendar, not a name."""
+    word = piece.lower
+    return word in WEEKDAYS or word.rstrip("s") in WEEKDAYS or word in MONTHS
+
+
+def slug(text: str) -> str:
+    """A kebab-case id from a name: 'Port Ellery Harbour Board' -> 'port-ellery-harbour-board'."""
+    return "-".join(re.sub(r"[^a-z0-9 ]", " ", normalise(text)).split())

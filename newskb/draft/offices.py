@@ -1,0 +1,217 @@
+"""Office phrases: a title ("Prime Minister", "chief financial officer", "secretary general") and the
+organization or country it belongs to, written before it ("NATO Secretary General", "Varnia's finance
+minister", "its chief executive", "Club chairman") or after it ("Prime Minister of Japan", "assistant
+manager at Kilbride Town"); "Ambassador to NATO" keeps "to NATO" as part of the title.
+
+An office is known when its organization and title are those of an office of the fact base, however
+the article words it: "Secretary General of NATO", "NATO's new secretary general" and "NATO Secretary
+General" are one office. Its title may also be a typo away ("Defense" for "Defence").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from newskb.draft.lexicon import (
+    HEAD_AFTER,
+    HEAD_NEEDS_OF,
+    OF_WORDS,
+    ORG_NOUNS,
+    TITLE_HEADS,
+    TITLE_MODIFIERS,
+    TO_HEADS,
+)
+from newskb.draft.names import KnownEntity, Piece, joined
+from newskb.fuzzy import normalise
+
+# Words that may stand between an organization and its title: "NATO's new secretary general".
+_BETWEEN = frozenset(("new", "former", "incoming", "outgoing", "current", "next", "then"))
+# A title this close to a known office's (rapidfuzz ratio, same organization) is that office.
+TITLE_CUTOFF = 90.0
+
+
+def _title_word(piece: Piece) -> bool:
+    word = piece.lower
+    return (
+        word in TITLE_HEADS
+        or word in TITLE_MODIFIERS
+        or all(part in TITLE_HEADS or part in TITLE_MODIFIERS for part in word.split("-"))
+    )
+
+
+def _is_head(words: Sequence[Piece], index: int, first: int) -> bool:
+    word = words[index].lower
+    if word not in TITLE_HEADS and not (word.split("-")[-1] in TITLE_HEADS and "-" in word):
+        return False
+    needs = HEAD_AFTER.get(word)
+    if needs is not None and (index == first or words[index - 1].lower not in needs):
+        return False
+    return not (word in HEAD_NEEDS_OF and (index + 1 >= len(words) or words[index + 1].lower != "of"))
+
+
+def title_runs(text: str, words: Sequence[Piece], used: set[int]) -> list[tuple[int, int]]:
+    """Spans [first, last] of title words ending in a head noun: "deputy governor", "Prime Minister"."""
+    runs: list[tuple[int, int]] = []
+    index = 0
+    while index < len(words):
+        if index in used or not _title_word(words[index]):
+            index += 1
+            continue
+        last = index
+        while (
+            last + 1 < len(words)
+            and last + 1 not in used
+            and _title_word(words[last + 1])
+            and joined(text, words[last], words[last + 1])
+        ):
+            last += 1
+        head = max((probe for probe in range(index, last + 1) if _is_head(words, probe, index)), default=None)
+        if head is not None:
+            runs.append((index, head))
+            index = head + 1
+        else:
+            index = last + 1
+    return runs
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class TitleKey:
+    """What makes two phrases one office: the id of its organization and its normalised title."""
+
+    org: str
+    title: str
+
+
+def title_of(words: Sequence[Piece]) -> str:
+    """The normalised title of some words ("Secretary-General" and "secretary general" are one)."""
+    return " ".join(token for piece in words for token in piece.norm)
+
+
+def known_keys(offices: Iterable[KnownEntity], entities: Sequence[KnownEntity]) -> dict[TitleKey, KnownEntity]:
+    """Each known office under every (organization, title) its name and aliases spell: "NATO Secretary
+    General" and "Secretary General of NATO" are both (nato, "secretary general")."""
+    by_id = {entity.id: entity for entity in entities}
+    keys: dict[TitleKey, KnownEntity] = {}
+    for office in offices:
+        org = by_id.get(office.org or "")
+        if org is None:
+            continue
+        org_labels = sorted(
+            {tuple(normalise(label).split()) for label in org.labels}, key=lambda tokens: (-len(tokens), tokens)
+        )
+        for label in office.labels:
+            title = _strip_org(tuple(normalise(label).split()), org_labels)
+            if title:
+                keys.setdefault(TitleKey(org=org.id, title=" ".join(title)), office)
+    return keys
+
+
+def _strip_org(tokens: tuple[str, ...], org_labels: list[tuple[str, ...]]) -> tuple[str, ...]:
+    for org in org_labels:
+        for glue in (("of", *org), ("of", "the", *org), ("at", *org), org):
+            if len(tokens) > len(glue) and tokens[-len(glue) :] == glue:
+                return tokens[: -len(glue)]
+        for lead in ((*org, "s"), org):
+            if len(tokens) > len(lead) and tokens[: len(lead)] == lead:
+                return tokens[len(lead) :]
+    return ()
+
+
+def match_known(key: TitleKey, keys: dict[TitleKey, KnownEntity]) -> tuple[KnownEntity, float] | None:
+    """The known office with this organization and title, or a title a typo away; with its score."""
+    if key in keys:
+        return keys[key], 100.0
+    from rapidfuzz import fuzz  # imported here: only an office phrase that matches nothing exactly needs it
+
+    scored = [
+        (fuzz.ratio(key.title, known.title), known.title, office)
+        for known, office in keys.items()
+        if known.org == key.org
+    ]
+    scored = [item for item in scored if item[0] >= TITLE_CUTOFF]
+    if not scored:
+        return None
+    score, _, office = max(scored, key=lambda item: (item[0], item[1]))
+    return office, score
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Reach:
+    """What surrounds a title run: the words it extends over and where its organization is said."""
+
+    first: int  # the office phrase's first and last words
+    last: int
+    title_first: int  # the title's first and last words (a "to X" complement included)
+    title_last: int
+    org_before: int | None  # the last word of a name written before the title
+    org_after: int | None  # the first word of a name written after "of"/"at"
+    org_word: str | None  # "its", "their", or an organization noun ("club") standing for the organization
+    former: bool  # "former" stands between the organization and the title
+
+
+def reach(text: str, words: Sequence[Piece], run: tuple[int, int], name_at: dict[int, tuple[int, int]]) -> Reach:
+    """Extend a title run over its organization. `name_at` maps a word to the name span [first, last]
+    it starts or ends (both ends are keys)."""
+    first, last = run
+    title_last = last
+    # A portfolio or a "to X" complement belongs to the title: "Minister of Finance", "Ambassador to NATO".
+    while title_last + 2 < len(words) and joined(text, words[title_last], words[title_last + 1]):
+        after, beyond = words[title_last + 1].lower, words[title_last + 2]
+        if after == "of" and beyond.lower in TITLE_MODIFIERS and beyond.capital and title_last + 2 not in name_at:
+            title_last += 2
+        elif after == "to" and words[last].lower in TO_HEADS and title_last + 2 in name_at:
+            title_last = name_at[title_last + 2][1]
+        else:
+            break
+    org_before = org_after = None
+    org_word: str | None = None
+    former = False
+    start = first
+    probe = first - 1
+    if probe >= 0 and words[probe].lower in _BETWEEN and joined(text, words[probe], words[first]):
+        former = words[probe].lower == "former"
+        probe -= 1
+    if probe >= 0 and (joined(text, words[probe], words[probe + 1]) or words[probe].possessive):
+        gap_ok = words[probe].possessive or text[words[probe].end : words[probe + 1].start].isspace()
+        noun = words[probe].lower.rstrip("s'")
+        alone = name_at.get(probe, (probe, probe))[0] == probe
+        if gap_ok and noun in ORG_NOUNS and alone:
+            org_word, start = noun, probe  # "the club's manager", "Club chairman"
+        elif gap_ok and probe in name_at and name_at[probe][1] == probe:
+            org_before, start = probe, name_at[probe][0]
+        elif gap_ok and words[probe].lower in ("its", "their"):
+            org_word = words[probe].lower
+        else:
+            former = False
+    else:
+        former = False
+    end = title_last
+    probe = title_last + 1
+    if probe + 1 < len(words) and words[probe].lower in OF_WORDS and joined(text, words[title_last], words[probe]):
+        target = probe + 1
+        if words[target].lower == "the" and target + 1 < len(words):
+            target += 1
+        if target in name_at and name_at[target][0] == target:
+            org_after, end = target, name_at[target][1]
+        elif words[target].lower in ORG_NOUNS and org_before is None and org_word is None:
+            org_word, end = words[target].lower, target
+    return Reach(
+        first=start,
+        last=end,
+        title_first=first,
+        title_last=title_last,
+        org_before=org_before,
+        org_after=org_after,
+        org_word=org_word,
+        former=former,
+    )
+
+
+def office_name(title_words: str, org_name: str, with_the: bool) -> str:
+    """A new office's name: "Finance Minister of Varnia", "Rector of the University of Kessel"."""
+    small = {"of", "to", "the", "and", "at", "for"}
+    title = " ".join(word if word in small else word[:1].upper() + word[1:] for word in title_words.split())
+    if org_name.lower().startswith("the "):
+        return f"{title} of {org_name}"
+    return f"{title} of {'the ' if with_the else ''}{org_name}"

@@ -1,0 +1,238 @@
+"""The phrases news uses to say who holds which office, read from a sentence's template (see reading.py):
+"took/will take office as", "was sworn in as", "became", "was appointed/named/elected", "X appointed Y as",
+"replacing/succeeding Y", "X succeeds Y", "her predecessor, Y", "former", "who had held the post since",
+"who led ... for the past ten years", "served as ... from ... until ...", "led ... from ... to ...", a title
+before a name ("Prime Minister Henrik Vale"), "return to the presidency", "resigned/stepped down/left".
+
+Each match is a `Finding`: a holder, maybe an office, maybe a date expression, and the words that said
+so. `assemble` turns findings into terms and events; nothing here resolves a date or merges anything.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import StrEnum
+
+from newskb.draft.reading import CLOSE, OPEN, Mention, Sentence
+from newskb.kinds import Modality
+
+
+class Rule(StrEnum):
+    """Which phrase a finding comes from (each shapes what the finding says about a term)."""
+
+    START = "start"  # took office as, was sworn in as, became, was appointed
+    APPOINTED = "appointed"  # X appointed Y as Z
+    REPLACING = "replacing"  # ..., replacing Y
+    SUCCEEDS = "succeeds"  # X succeeds Y (as Z)
+    PREDECESSOR = "predecessor"  # her predecessor, Y
+    SUCCESSOR = "successor"  # his successor, Y
+    SINCE = "since"  # Y, who had held the post since 2019
+    LENGTH = "length"  # Y, who led the alliance for the past ten years
+    SERVED = "served"  # X served as O from A until B
+    LED = "led"  # X led the university from A to B
+    FORMER = "former"  # former O X; X, the former O; X was previously O
+    RETURN = "return"  # the return of X to the O
+    TITLE = "title"  # O X: the holder of a title named before their name
+    END = "end"  # X resigned, stepped down, left (as O)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Finding:
+    """What one phrase says: who (holder), which office (or a hint of whose), when, and in which words."""
+
+    rule: Rule
+    sentence: Sentence
+    holder: Mention  # a person's name, or a pronoun standing for one
+    office: Mention | None = None
+    org: Mention | None = None  # "led the university", "left the club": whose office it is
+    org_noun: str | None = None  # "the university": an organization named elsewhere
+    date: Mention | None = None
+    other: Mention | None = None  # the person replaced (or, for SUCCESSOR, the one who follows)
+    cue: str = ""  # the words that said it, as written
+    modality: Modality = Modality.STATED
+    start: int = 0  # the quote's span in the article
+    end: int = 0
+    title: str | None = None  # a title a verb implies: "chaired" -> "chair"
+
+
+def _marker(name: str, marks: str) -> str:
+    return f"{OPEN}[{marks}](?P<{name}>\\d+){CLOSE}"
+
+
+_ANY = f"{OPEN}[A-Z]\\d+{CLOSE}"
+_HOLDER = _marker("h", "PR")
+_PERSON_H = _marker("h", "P")
+_OFFICE = _marker("o", "O")
+_OTHER = _marker("r", "P")
+_ORG = _marker("g", "GC")
+_APPOS = r"(?:,[^,;]{1,90}?,|,)?\s*"
+_COORD = f"(?:(?:(?!{OPEN}[PR])[^.;])*?\\s+and\\s+)?"
+_ADVERB = r"(?:(?:officially|formally|unanimously|finally|also|eventually|then|now)\s+)?"
+_DET = r"(?:(?:the|its|their|his|her|a|an)\s+)?(?:(?:new|next|permanent|first)\s+)?"
+_POST = f"(?:,?\\s+{_marker('d', 'D')})?"
+_PRE = f"(?:{_marker('d0', 'D')},?\\s+)?"
+_FUTURE = r"(?:will|would|shall|is\s+to|are\s+to|is\s+set\s+to|is\s+due\s+to|is\s+expected\s+to|are\s+expected\s+to)"
+_BE = r"(?:was|were|is|are|has\s+been|have\s+been|had\s+been|will\s+be|would\s+be|is\s+to\s+be|is\s+expected\s+to\s+be)"
+_START_VERB = (
+    rf"(?P<verb>(?:{_FUTURE}\s+|has\s+|had\s+|have\s+)?{_ADVERB}(?:take|takes|took|taken)\s+office\s+as"
+    rf"|{_BE}\s+{_ADVERB}sworn\s+in\s+as"
+    rf"|(?:{_FUTURE}\s+|has\s+|had\s+|have\s+)?{_ADVERB}(?:become|became|becomes)"
+    rf"|{_BE}\s+{_ADVERB}(?:appointed|named|elected|chosen|confirmed|installed|promoted\s+to)(?:\s+as)?"
+    rf"|(?:{_FUTURE}\s+)?{_ADVERB}(?:take|takes|took|taken)\s+over\s+as)"
+)
+_END_VERB = (
+    rf"(?P<verb>(?:{_FUTURE}\s+)?(?:resigned|resigns|resign|stepped\s+down|steps\s+down|step\s+down|left|leaves"
+    rf"|leave|quit|quits|retired|retires|retire)|{_BE}\s+(?:dismissed|sacked|fired|ousted|removed))"
+)
+_PLACES = r"club|company|firm|group|university|bank|party|government|board|council|guild|team|academy|alliance"
+
+_PATTERNS: tuple[tuple[Rule, re.Pattern[str]], ...] = tuple(
+    (rule, re.compile(pattern))
+    for rule, pattern in (
+        (Rule.START, f"{_PRE}{_HOLDER}{_APPOS}{_COORD}{_START_VERB}\\s+{_DET}{_OFFICE}{_POST}"),
+        (
+            Rule.APPOINTED,
+            f"{_ORG}\\s+(?:has\\s+|have\\s+)?{_ADVERB}(?P<verb>appointed|appoints|named|names|elected|elects|hired"
+            f"|hires|chose|picked|swore\\s+in|swears\\s+in)\\s+{_PERSON_H}\\s+(?:as\\s+)?{_DET}{_OFFICE}{_POST}",
+        ),
+        (Rule.REPLACING, f"(?P<verb>replacing|succeeding|taking\\s+over\\s+from|in\\s+place\\s+of)\\s+{_OTHER}"),
+        (
+            Rule.SUCCEEDS,
+            f"{_HOLDER}\\s+(?:{_FUTURE}\\s+)?(?P<verb>succeeds|succeeded|succeed|replaces|replaced|replace)\\s+"
+            f"{_OTHER}(?:\\s+as\\s+{_DET}{_OFFICE})?{_POST}",
+        ),
+        (Rule.PREDECESSOR, f"\\b(?P<verb>[Hh]is|[Hh]er)\\s+predecessor,?\\s+{_OTHER}"),
+        (Rule.SUCCESSOR, f"\\b(?P<verb>[Hh]is|[Hh]er)\\s+successor,?\\s+{_OTHER}"),
+        (
+            Rule.SINCE,
+            f"{_PERSON_H},\\s+who\\s+(?:has|have|had)\\s+(?P<verb>held\\s+the\\s+(?:post|job|position|role|office)"
+            f"|been\\s+in\\s+(?:charge|office|post|the\\s+(?:post|job|role))|been\\s+{_DET}{_OFFICE}"
+            f"|(?:chaired|led|headed|run|managed|coached)\\s+(?:{_ORG}|the\\s+(?P<noun>{_PLACES})))"
+            f"\\s+{_marker('d', 'S')}",
+        ),
+        (
+            Rule.SINCE,
+            f"{_HOLDER}{_APPOS}(?P<verb>(?:has|have|had)\\s+been)\\s+{_DET}{_OFFICE}\\s+{_marker('d', 'S')}",
+        ),
+        (
+            Rule.LENGTH,
+            f"{_PERSON_H},\\s+who\\s+(?:has\\s+|have\\s+|had\\s+)?(?P<verb>led|headed|run|ran|chaired|managed|coached"
+            f"|held\\s+the\\s+(?:post|job|position|role)|been\\s+in\\s+(?:charge|office))"
+            f"\\s+(?:{_ORG}\\s+|the\\s+(?P<noun>\\w+)\\s+)?{_marker('d', 'L')}",
+        ),
+        (Rule.LENGTH, f"{_PERSON_H},\\s+who\\s+(?P<loose>[^.;{OPEN}]*?)\\s*{_marker('d', 'L')}"),
+        (
+            Rule.SERVED,
+            f"{_HOLDER}{_APPOS}{_COORD}(?P<verb>served|was|had\\s+been|has\\s+been)\\s+(?:as\\s+)?{_DET}{_OFFICE}"
+            f"\\s+{_marker('d', 'FSU')}",
+        ),
+        (
+            Rule.LED,
+            f"{_HOLDER}{_APPOS}(?P<verb>led|headed|ran|chaired|managed|coached)\\s+(?:{_ORG}|the\\s+(?P<noun>\\w+))"
+            f"(?:\\s+{_ANY})?,?\\s+{_marker('d', 'FS')}",
+        ),
+        (Rule.FORMER, f"(?P<verb>[Ff]ormer)\\s+{_OFFICE}\\s+{_PERSON_H}"),
+        (Rule.FORMER, f"{_PERSON_H},\\s+(?:the|a|an)\\s+(?P<verb>former)\\s+{_OFFICE}"),
+        (Rule.FORMER, f"{_HOLDER}\\s+(?:is|was)\\s+(?:a|an|the)\\s+(?P<verb>former)\\s+{_OFFICE}"),
+        (
+            Rule.FORMER,
+            f"{_HOLDER}{_APPOS}(?:was|had\\s+been|is)\\s+(?P<verb>previously|formerly)\\s+{_DET}{_OFFICE}",
+        ),
+        (Rule.RETURN, f"(?P<verb>return)\\s+of\\s+{_PERSON_H}\\s+to\\s+(?:the\\s+)?{_OFFICE}"),
+        (Rule.RETURN, f"{_PERSON_H}(?:['\u2019]s)?\\s+(?P<verb>return)\\s+to\\s+(?:the\\s+)?{_OFFICE}"),
+        (Rule.TITLE, f"{_OFFICE}\\s+{_PERSON_H}"),
+        (Rule.TITLE, f"{_PERSON_H},\\s+(?:the\\s+)?{_OFFICE},"),
+        (
+            Rule.END,
+            f"{_HOLDER}{_APPOS}{_COORD}{_END_VERB}(?:\\s+as\\s+{_DET}{_OFFICE}|\\s+{_ORG}|\\s+the\\s+(?P<noun>{_PLACES}"
+            f"|post|job|role|office)|\\s+office)?(?:,?\\s+{_marker('d', 'DU')})?",
+        ),
+    )
+)
+_VIA = re.compile(f"(?:citing|according\\s+to)\\s+{_marker('g', 'G')}|{_marker('g2', 'G')}\\s+(?:reported|reports)")
+_HEDGED = re.compile(r"\b(?:may|might|could|potential|possible|possibly)\b", re.IGNORECASE)
+_EXPECTED = re.compile(r"\b(?:is|are)\s+expected\s+to\b", re.IGNORECASE)
+_AHEAD = re.compile(_FUTURE)
+
+
+# A "sentence" longer than this is not prose (a table, a list, text without stops): its phrases are not
+# looked for, which keeps the patterns from backtracking through it for minutes.
+LONGEST_SENTENCE = 2000
+
+
+def findings(sentence: Sentence) -> list[Finding]:
+    """Every phrase of a sentence that says something about a term, in the order they stand."""
+    found: list[Finding] = []
+    if len(sentence.text) > LONGEST_SENTENCE:
+        return found
+    for rule, pattern in _PATTERNS:
+        for match in pattern.finditer(sentence.template):
+            finding = _finding(rule, match, sentence)
+            if finding is not None:
+                found.append(finding)
+    return sorted(found, key=lambda finding: (finding.start, finding.end, finding.rule.value))
+
+
+def via(sentence: Sentence) -> list[Mention]:
+    """The organizations a sentence cites ("citing Reuters", "according to X", "X reported")."""
+    found: list[Mention] = []
+    if len(sentence.text) > LONGEST_SENTENCE:
+        return found
+    for match in _VIA.finditer(sentence.template):
+        number = match["g"] or match["g2"]
+        found.append(sentence.marked[int(number)])
+    return found
+
+
+def _finding(rule: Rule, match: re.Match[str], sentence: Sentence) -> Finding | None:
+    def mention(name: str) -> Mention | None:
+        number = match.groupdict().get(name)
+        return sentence.marked[int(number)] if number is not None else None
+
+    holder = mention("h")
+    other = mention("r")
+    if holder is None:
+        if other is None:
+            return None
+        holder = other  # REPLACING, PREDECESSOR, SUCCESSOR: the holder is found by `assemble`
+    office = mention("o")
+    if rule is Rule.TITLE and office is not None:
+        if sentence.template[: match.start()].rstrip().lower().endswith("former"):
+            return None  # a FORMER phrase says more
+        if office.former:
+            rule = Rule.FORMER  # "NATO's former spokesperson X"
+    date = mention("d") or mention("d0")
+    loose = match.groupdict().get("loose")
+    if loose is not None and (date is None or not date.text.lower().startswith("after")):
+        return None  # a length in any who-clause only when it is a length in office ("after eight years in office")
+    verb = " ".join((match.groupdict().get("verb") or loose or "").split())
+    start = sentence.origins[match.start()]
+    end = sentence.origins[match.end() - 1] + 1
+    text = sentence.text[start - sentence.start : end - sentence.start]
+    return Finding(
+        rule=rule,
+        sentence=sentence,
+        holder=holder,
+        office=office,
+        org=mention("g"),
+        org_noun=match.groupdict().get("noun"),
+        date=date,
+        other=other if holder is not other else None,
+        cue=verb,
+        modality=_modality(rule, verb, text),
+        start=start,
+        end=end,
+    )
+
+
+def _modality(rule: Rule, verb: str, text: str) -> Modality:
+    if rule not in (Rule.START, Rule.APPOINTED, Rule.SUCCEEDS):
+        return Modality.STATED
+    if _EXPECTED.search(verb):
+        return Modality.EXPECTED
+    if _HEDGED.search(text):
+        return Modality.POSSIBLE
+    if _AHEAD.search(verb):
+        return Modality.ANNOUNCED
+    return Modality.STATED

@@ -1,0 +1,53 @@
+"""What a draft is made of: the article and the fact base it is drafted against, and the candidate records
+it proposes, in the order they are written out."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from newskb.dates import Edtf
+from newskb.draft.names import KnownEntity
+from newskb.kinds import Kind
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Article:
+    """The article to draft: its source id, publication date and text."""
+
+    id: str
+    published: Edtf
+    text: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Known:
+    """What the fact base already holds: its entities, and every id it uses (a new id must not be one)."""
+
+    entities: tuple[KnownEntity, ...]
+    taken: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Candidate:
+    """One candidate record: its kind, its keys in the order the kind declares them, and its sentence."""
+
+    kind: Kind
+    values: dict[str, str | list[str]]
+    sentence: str
+    start: int  # where it is first told, to keep the draft in article order
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Draft:
+    """Everything `newskb draft` proposes for one article, in the order it is written out."""
+
+    source: str
+    published: str
+    known: list[tuple[str, str, list[str], str]]  # id, kind, forms written, a typo note
+    entities: list[Candidate]
+    offices: list[Candidate]
+    terms: list[Candidate]
+    events: list[Candidate]
+    others: list[tuple[str, str]]  # new names not proposed (no candidate needs them), with a kind
+    uncovered: list[tuple[int, str]]
+    dropped: list[str] = field(default_factory=list)  # candidates whose quote was not verbatim

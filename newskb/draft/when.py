@@ -1,0 +1,374 @@
+"""Dates as news writes them, found in a sentence and resolved against the publication day, at the
+precision the text gives ("in July 2024" is 2024-07, never a day of it).
+
+Shapes: a point ("on Tuesday, October 1", "yesterday", "on Monday", "in July 2024", "in 2019"), a
+start ("since 2019"), a range ("from 2004 until 2016"), an end ("until 2016") and a length ("for the
+past ten years", "after eight years in office"), which becomes a date only against the day it ends.
+
+A date without its year, or a weekday alone, is placed by the tense of its clause: looking back
+("took office on Monday") it is the last such day on or before publication, looking ahead ("will take
+office on Monday") the next on or after it; with no tense to tell, the nearest. A weekday written with
+its day ("Tuesday, October 1") picks the year nearest publication in which that day is that weekday.
+Every resolution says how in a note.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from enum import StrEnum
+
+from newskb.dates import Edtf, Relation
+from newskb.draft.lexicon import FUTURE, MONTH_NAMES, MONTHS, NOT_PAST, NUMBERS, PAST_IRREGULAR, WEEKDAYS
+
+
+class Shape(StrEnum):
+    POINT = "point"
+    SINCE = "since"
+    RANGE = "range"
+    UNTIL = "until"
+    LENGTH = "length"
+
+
+class Tense(StrEnum):
+    AHEAD = "ahead"
+    BACK = "back"
+    UNKNOWN = "unknown"
+
+
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+)
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+_YEAR = r"(?:1\d|20)\d\d"
+_END = r"(?![\w:])"
+_MONTH_DAY = rf"(?:{_WEEKDAY},?\s+)?{_MONTH}\s+{_DAY}(?:,?\s+{_YEAR})?{_END}"
+_DAY_MONTH = rf"(?:{_WEEKDAY},?\s+)?(?:the\s+)?{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?{_END}"
+_MONTH_YEAR = rf"{_MONTH},?\s+{_YEAR}{_END}"
+_WHEN = rf"(?:{_MONTH_DAY}|{_DAY_MONTH}|{_MONTH_YEAR}|{_YEAR}{_END})"
+_COUNT = r"(?:\d{1,2}|" + "|".join(sorted(NUMBERS, key=len, reverse=True)) + ")"
+_UNIT = r"(?:years?|months?|decades?)"
+_RELATIVE = r"(?:(?:earlier|later)\s+this|last|next|this)\s+(?:year|month)\b"
+
+_PATTERNS: tuple[tuple[Shape, re.Pattern[str]], ...] = (
+    (Shape.RANGE, re.compile(rf"\b(?:from|between)\s+(?P<a>{_WHEN})\s+(?:until|till|to|and)\s+(?P<b>{_WHEN})")),
+    (Shape.SINCE, re.compile(rf"\b(?:since|from)\s+(?P<a>{_WHEN}|{_MONTH}\b)")),
+    (Shape.UNTIL, re.compile(rf"\b(?:until|till)\s+(?P<a>{_WHEN}|{_RELATIVE})")),
+    (Shape.POINT, re.compile(rf"(?:\b[Oo]n\s+)?(?P<a>{_MONTH_DAY}|{_DAY_MONTH})")),
+    (Shape.POINT, re.compile(rf"(?:\b[Ii]n\s+)?(?P<a>{_MONTH_YEAR})")),
+    (Shape.POINT, re.compile(rf"\b[Ii]n\s+(?P<a>{_MONTH}\b|{_YEAR}{_END})")),
+    # A weekday alone, but not "a Tuesday" or "every Monday", which name no day.
+    (
+        Shape.POINT,
+        re.compile(
+            rf"(?:\b[Oo]n\s+)?(?<!\ba )(?<!every )(?<!each )(?P<a>\b(?:(?:[Ll]ast|[Nn]ext|[Tt]his)\s+)?{_WEEKDAY}\b)"
+        ),
+    ),
+    (Shape.POINT, re.compile(r"\b(?P<a>[Yy]esterday|[Tt]oday|[Tt]omorrow)\b(?!['\u2019])")),
+    (Shape.POINT, re.compile(rf"\b(?P<a>(?i:{_RELATIVE}))")),
+    (
+        Shape.LENGTH,
+        re.compile(rf"(?i:\bfor\s+(?:the\s+)?(?:past|last)\s+(?P<n>{_COUNT})\s+(?P<unit>{_UNIT})\b)"),
+    ),
+    (
+        Shape.LENGTH,
+        re.compile(
+            rf"(?i:\bfor\s+(?:nearly\s+|almost\s+|about\s+|some\s+|more\s+than\s+|over\s+)?"
+            rf"(?P<n>{_COUNT})\s+(?P<unit>{_UNIT})\b)"
+        ),
+    ),
+    (
+        Shape.LENGTH,
+        re.compile(
+            rf"(?i:\bafter\s+(?P<n>{_COUNT})\s+(?P<unit>{_UNIT})\s+"
+            r"(?:in\s+office|in\s+the\s+(?:post|job|role)|in\s+charge|at\s+the\s+helm))\b"
+        ),
+    ),
+)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Written:
+    """What a date expression says, part by part (None: not said)."""
+
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    weekday: int | None = None  # 0 is Monday
+    weekday_mode: str | None = None  # "last", "next", "this"
+    days_from: int | None = None  # yesterday -1, today 0, tomorrow 1
+    unit: str | None = None  # "year" or "month", with `units_from` (last year -1)
+    units_from: int = 0
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Expression:
+    """One date expression of a sentence: its shape, where it stands, and what it says."""
+
+    shape: Shape
+    start: int  # offsets in the article
+    end: int
+    text: str
+    first: Written | None = None
+    second: Written | None = None  # a range's end
+    length: int | None = None  # a length, in `length_unit`s
+    length_unit: str | None = None  # "year" or "month"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Resolved:
+    """A date as written in the grammar, or None when the text does not give one, and how it was found."""
+
+    value: Edtf | None
+    note: str
+
+
+def find(sentence: str, offset: int) -> list[Expression]:
+    """The date expressions of a sentence (which starts at `offset` in the article), in order, none overlapping."""
+    found: list[tuple[int, int, Shape, re.Match[str]]] = []
+    for shape, pattern in _PATTERNS:
+        for match in pattern.finditer(sentence):
+            found.append((match.start(), -(match.end() - match.start()), shape, match))
+    chosen: list[Expression] = []
+    taken_until = -1
+    for start, _, shape, match in sorted(found, key=lambda item: (item[0], item[1])):
+        if start < taken_until:
+            continue
+        taken_until = match.end()
+        chosen.append(_expression(shape, match, offset))
+    return chosen
+
+
+def _expression(shape: Shape, match: re.Match[str], offset: int) -> Expression:
+    start, end, text = offset + match.start(), offset + match.end(), match.group()
+    if shape is Shape.LENGTH:
+        count = match["n"].lower()
+        number = int(count) if count.isdigit() else NUMBERS[count]
+        unit = match["unit"].lower().rstrip("s")
+        if unit == "decade":
+            number, unit = number * 10, "year"
+        return Expression(shape=shape, start=start, end=end, text=text, length=number, length_unit=unit)
+    second = _written(match["b"]) if shape is Shape.RANGE else None
+    return Expression(shape=shape, start=start, end=end, text=text, first=_written(match["a"]), second=second)
+
+
+def _written(text: str) -> Written:
+    words = re.findall(r"[A-Za-z]+|\d+", text)
+    lowered = [word.lower() for word in words]
+    if lowered and lowered[-1] in ("yesterday", "today", "tomorrow"):
+        return Written(days_from={"yesterday": -1, "today": 0, "tomorrow": 1}[lowered[-1]])
+    if lowered and lowered[-1] in ("year", "month"):
+        step = {"last": -1, "next": 1}.get(lowered[0], 0)
+        return Written(unit=lowered[-1], units_from=step)
+    year = month = day = weekday = None
+    mode = None
+    for word in lowered:
+        if word in WEEKDAYS:
+            weekday = WEEKDAYS.index(word)
+        elif word in MONTHS:
+            month = MONTHS[word]
+        elif word in ("last", "next", "this"):
+            mode = word
+        elif word.isdigit() and len(word) == 4:
+            year = int(word)
+        elif word.isdigit():
+            day = int(word)
+    return Written(year=year, month=month, day=day, weekday=weekday, weekday_mode=mode)
+
+
+# --- Tense ---------------------------------------------------------------------------------------
+
+_CLAUSE_BREAK = re.compile(r"\bthat\b|;|,\s+(?:who|which)\b")
+_FUTURE = re.compile(FUTURE, re.IGNORECASE)
+_WORD = re.compile(r"[A-Za-z]+")
+
+
+def tense_at(sentence: str, position: int) -> tuple[Tense, str]:
+    """Whether the clause around `position` (an offset in `sentence`) looks ahead or back, and the words
+    that tell: "will", "would", "is to" look ahead; a past tense ("took", "was", "-ed") looks back."""
+    start, end = 0, len(sentence)
+    for found in _CLAUSE_BREAK.finditer(sentence):
+        if found.end() <= position:
+            start = found.end()
+        elif found.start() > position:
+            end = found.start()
+            break
+    clause = sentence[start:end]
+    ahead = _FUTURE.search(clause)
+    if ahead is not None:
+        return Tense.AHEAD, " ".join(ahead.group().split())
+    for word in _WORD.findall(clause):
+        lowered = word.lower()
+        if lowered in PAST_IRREGULAR or (lowered.endswith("ed") and len(lowered) > 3 and lowered not in NOT_PAST):
+            return Tense.BACK, word
+    return Tense.UNKNOWN, ""
+
+
+# --- Resolution ----------------------------------------------------------------------------------
+
+
+def resolve(written: Written, text: str, published: Edtf, tense: tuple[Tense, str]) -> Resolved:
+    """The date a point expression names, against the publication date, at the precision written."""
+    quoted = f"'{text.strip()}'"
+    day = published.earliest_day if published.is_exact else None
+    if written.days_from is not None:
+        if day is None:
+            return Resolved(value=None, note=f"{quoted}: the publication date ({published}) is not a day to count from")
+        value = day + timedelta(days=written.days_from)
+        relation = {-1: "the day before", 0: "the day of", 1: "the day after"}[written.days_from]
+        return Resolved(value=_day(value), note=f"{quoted} is {value}, {relation} publication ({published})")
+    if written.unit is not None:
+        return _relative_unit(written, quoted, published)
+    if written.month is None and written.weekday is not None:
+        return _weekday(written, quoted, published, day, tense)
+    if written.month is not None and written.day is not None:
+        return _month_day(written, quoted, published, tense)
+    if written.month is not None:
+        return _month(written, quoted, published, tense)
+    if written.year is not None:
+        return Resolved(value=Edtf(year=written.year), note=f"{quoted} is the year {written.year}")
+    return Resolved(value=None, note=f"{quoted}: no date")  # pragma: no cover - every pattern names a part
+
+
+def _day(value: date) -> Edtf:
+    return Edtf(year=value.year, month=value.month, day=value.day)
+
+
+def _relative_unit(written: Written, quoted: str, published: Edtf) -> Resolved:
+    if written.unit == "year":
+        year = published.year + written.units_from
+        return Resolved(value=Edtf(year=year), note=f"{quoted} is {year}, counted from publication ({published})")
+    if published.month is None:
+        return Resolved(value=None, note=f"{quoted}: the publication date ({published}) names no month")
+    index = published.year * 12 + published.month - 1 + written.units_from
+    value = Edtf(year=index // 12, month=index % 12 + 1)
+    return Resolved(value=value, note=f"{quoted} is {value}, counted from publication ({published})")
+
+
+def _weekday(written: Written, quoted: str, published: Edtf, day: date | None, tense: tuple[Tense, str]) -> Resolved:
+    assert written.weekday is not None
+    name = WEEKDAYS[written.weekday].capitalize()
+    if day is None:
+        return Resolved(value=None, note=f"{quoted}: the publication date ({published}) is not a day to count from")
+    back = (day.weekday() - written.weekday) % 7
+    ahead = (written.weekday - day.weekday()) % 7
+    published_as = f"{WEEKDAYS[day.weekday()].capitalize()} {day}"
+    mode, (direction, cue) = written.weekday_mode, tense
+    if mode == "last" or (mode is None and direction is Tense.BACK):
+        steps = -(back or 7) if mode == "last" else -back
+        why = "'last'" if mode == "last" else f"the clause looks back ('{cue}')"
+        where = "before" if steps else "on"
+    elif mode == "next" or (mode is None and direction is Tense.AHEAD):
+        steps = (ahead or 7) if mode == "next" else ahead
+        why = "'next'" if mode == "next" else f"the clause looks ahead ('{cue}')"
+        where = "after" if steps else "on"
+    else:
+        steps = -back if back <= ahead else ahead
+        why = "the clause has no tense to tell, so the nearest"
+        where = "before" if steps < 0 else "after" if steps else "on"
+    value = day + timedelta(days=steps)
+    what = "the day of" if not steps else f"the {name} {where}"
+    return Resolved(value=_day(value), note=f"{quoted} is {value}, {what} publication ({published_as}): {why}")
+
+
+def _month_day(written: Written, quoted: str, published: Edtf, tense: tuple[Tense, str]) -> Resolved:
+    assert written.month is not None and written.day is not None
+    month, day_number = written.month, written.day
+    spelled = f"{MONTH_NAMES[month]} {day_number}"
+    if written.year is not None:
+        try:
+            value = date(written.year, month, day_number)
+        except ValueError:
+            return Resolved(value=None, note=f"{quoted}: {spelled}, {written.year} does not exist")
+        note = f"{quoted} is {value}"
+        if written.weekday is not None and value.weekday() != written.weekday:
+            note += (
+                f"; but the text says {WEEKDAYS[written.weekday].capitalize()}, and {value} is a "
+                f"{WEEKDAYS[value.weekday()].capitalize()}: check it"
+            )
+        elif written.weekday is not None:
+            note += f", a {WEEKDAYS[value.weekday()].capitalize()} as the text says"
+        return Resolved(value=_day(value), note=note)
+    anchor = published.earliest_day
+    if written.weekday is not None:
+        weekday = WEEKDAYS[written.weekday].capitalize()
+        years = [
+            year
+            for year in range(anchor.year - 12, anchor.year + 13)
+            if _exists(year, month, day_number) and date(year, month, day_number).weekday() == written.weekday
+        ]
+        if not years:
+            return Resolved(value=None, note=f"{quoted}: no year near publication has {spelled} on a {weekday}")
+        best = min(years, key=lambda year: (abs((date(year, month, day_number) - anchor).days), year))
+        others = [str(year) for year in years if abs(year - anchor.year) <= 11 and year != best]
+        also = f" (also in {_and(others)}, farther from it)" if others else ""
+        value = date(best, month, day_number)
+        return Resolved(
+            value=_day(value),
+            note=f"{quoted} is {value}: {spelled} is a {weekday} in {best}, the year nearest publication "
+            f"({published}) in which it is{also}",
+        )
+    candidates = [date(year, month, day_number) for year in range(anchor.year - 1, anchor.year + 2)]
+    candidates = [value for value in candidates if _exists(value.year, month, day_number)]
+    value, why = _place(candidates, anchor, tense)
+    return Resolved(value=_day(value), note=f"{quoted} is {value}: the {spelled} {why.format(published)}")
+
+
+def _month(written: Written, quoted: str, published: Edtf, tense: tuple[Tense, str]) -> Resolved:
+    assert written.month is not None
+    if written.year is not None:
+        value = Edtf(year=written.year, month=written.month)
+        return Resolved(value=value, note=f"{quoted} is {value}, the month the text gives")
+    anchor = published.earliest_day
+    candidates = [date(year, written.month, 1) for year in range(anchor.year - 1, anchor.year + 2)]
+    first_of_month = date(anchor.year, anchor.month, 1)
+    chosen, why = _place(candidates, first_of_month, tense)
+    value = Edtf(year=chosen.year, month=chosen.month)
+    return Resolved(value=value, note=f"{quoted} is {value}: the {MONTH_NAMES[written.month]} {why.format(published)}")
+
+
+def _place(candidates: list[date], anchor: date, tense: tuple[Tense, str]) -> tuple[date, str]:
+    """The candidate the tense points to (the last on or before the anchor, the first on or after it, or
+    the nearest), and the words saying which, to follow "the" and the date as written."""
+    direction, cue = tense
+    before = [value for value in candidates if value <= anchor]
+    after = [value for value in candidates if value >= anchor]
+    if direction is Tense.BACK and before:
+        return before[-1], f"on or before publication ({{}}), as the clause looks back ('{cue}')"
+    if direction is Tense.AHEAD and after:
+        return after[0], f"on or after publication ({{}}), as the clause looks ahead ('{cue}')"
+    nearest = min(candidates, key=lambda value: (abs((value - anchor).days), value))
+    return nearest, "nearest publication ({}), as the clause has no tense to tell"
+
+
+def _and(words: list[str]) -> str:
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
+
+
+def _exists(year: int, month: int, day_number: int) -> bool:
+    return day_number <= calendar.monthrange(year, month)[1]
+
+
+def count_back(length: int, unit: str, text: str, anchor: Edtf, anchor_note: str) -> Resolved:
+    """A length of time ending at `anchor`: "the past ten years" to 2024-10-01 began about 2014 (`2014~`)."""
+    quoted = f"'{text.strip()}'"
+    if unit == "month" and anchor.month is not None:
+        index = anchor.year * 12 + anchor.month - 1 - length
+        value = Edtf(year=index // 12, month=index % 12 + 1, approximate=True)
+    else:
+        value = Edtf(year=anchor.year - length, approximate=True)
+    plural = "s" if length != 1 else ""
+    return Resolved(
+        value=value,
+        note=f"{quoted} counted back {length} {unit}{plural} from {anchor} ({anchor_note}) is about "
+        f"{str(value).rstrip('~')} ({value})",
+    )
+
+
+def on_or_before(day: Edtf) -> Edtf:
+    """`..DAY`: on or before the day (what "former" or a past tense says on the publication day)."""
+    return Edtf(year=day.year, month=day.month, day=day.day, relation=Relation.ON_OR_BEFORE)

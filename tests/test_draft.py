@@ -1,0 +1,526 @@
+"""newskb draft: dates resolved against the publication day, names known and new, office phrases, the
+phrases of a term, the candidates of every fixture article, the TOML they are written as, and the command.
+
+The fixture articles (tests/fixtures/drafts/) are invented; each has the facts a careful curator takes from
+it in NAME.gold.toml. Where the drafter is meant to be exact, the tests say exactly what it proposes; the
+accuracy against the gold is measured as benchmarks/draft_accuracy.py measures it.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from benchmarks.draft_accuracy import (
+    Score,
+    articles,
+    draft_fixture,
+    gold_of,
+    known_base,
+    misses,
+    score,
+    seed_comparison,
+    table,
+)
+from newskb import audit, curation, model
+from newskb.cli import app
+from newskb.dates import parse
+from newskb.draft import Article, Draft, Known, draft, to_toml, when
+from newskb.draft.names import KnownEntity
+from newskb.kinds import Kind
+from tests.conftest import REPO
+
+FIXTURES = REPO / "tests" / "fixtures" / "drafts"
+runner = CliRunner()
+
+
+@pytest.fixture(scope="module")
+def base() -> Known:
+    return known_base()
+
+
+def drafted(name: str, base: Known) -> Draft:
+    return draft_fixture(FIXTURES / f"{name}.txt", base)
+
+
+def write_up(text: str, published: str, base: Known) -> Draft:
+    return draft(Article(id="test-source", published=parse(published), text=text), base)
+
+
+# --- Dates -----------------------------------------------------------------------------------------
+
+
+def resolve(sentence: str, published: str) -> list[tuple[str, str | None, str]]:
+    """Every point, start or end expression of a sentence: its text, its date and the note."""
+    found = []
+    for expression in when.find(sentence, 0):
+        if expression.first is None:
+            continue
+        tense = when.tense_at(sentence, expression.start)
+        resolved = when.resolve(expression.first, expression.text, parse(published), tense)
+        found.append((expression.text, str(resolved.value) if resolved.value else None, resolved.note))
+    return found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "published", "expected"),
+    [
+        (
+            "On Tuesday, October 1, Mark Rutte will officially take office.",
+            "2024-09-30",
+            [
+                (
+                    "On Tuesday, October 1",
+                    "2024-10-01",
+                    "'On Tuesday, October 1' is 2024-10-01: October 1 is a Tuesday in 2024, the year nearest "
+                    "publication (2024-09-30) in which it is (also in 2013, 2019 and 2030, farther from it)",
+                )
+            ],
+        ),
+        (
+            "He will take office on Wednesday, October 1.",
+            "2024-09-30",
+            [
+                (
+                    "on Wednesday, October 1",
+                    "2025-10-01",
+                    "'on Wednesday, October 1' is 2025-10-01: October 1 is a Wednesday in 2025, the year nearest "
+                    "publication (2024-09-30) in which it is (also in 2014 and 2031, farther from it)",
+                )
+            ],
+        ),
+        (
+            "She left on Monday.",
+            "2024-11-06",
+            [
+                (
+                    "on Monday",
+                    "2024-11-04",
+                    "'on Monday' is 2024-11-04, the Monday before publication (Wednesday 2024-11-06): the clause "
+                    "looks back ('left')",
+                )
+            ],
+        ),
+        (
+            "She will leave on Monday.",
+            "2024-11-06",
+            [
+                (
+                    "on Monday",
+                    "2024-11-11",
+                    "'on Monday' is 2024-11-11, the Monday after publication (Wednesday 2024-11-06): the clause "
+                    "looks ahead ('will')",
+                )
+            ],
+        ),
+        (
+            "The council meets on Thursday.",
+            "2024-07-09",
+            [
+                (
+                    "on Thursday",
+                    "2024-07-11",
+                    "'on Thursday' is 2024-07-11, the Thursday after publication (Tuesday 2024-07-09): the clause "
+                    "has no tense to tell, so the nearest",
+                )
+            ],
+        ),
+        (
+            "They met yesterday and meet again tomorrow.",
+            "2024-03-01",
+            [
+                ("yesterday", "2024-02-29", "'yesterday' is 2024-02-29, the day before publication (2024-03-01)"),
+                ("tomorrow", "2024-03-02", "'tomorrow' is 2024-03-02, the day after publication (2024-03-01)"),
+            ],
+        ),
+        (
+            "He became chair in July 2024.",
+            "2025-01-01",
+            [("in July 2024", "2024-07", "'in July 2024' is 2024-07, the month the text gives")],
+        ),
+        (
+            "She would present it in February.",
+            "2025-01-13",
+            [
+                (
+                    "in February",
+                    "2025-02",
+                    "'in February' is 2025-02: the February on or after publication (2025-01-13), as the clause "
+                    "looks ahead ('would')",
+                )
+            ],
+        ),
+        ("He has chaired it since 2019.", "2024-06-12", [("since 2019", "2019", "'since 2019' is the year 2019")]),
+        (
+            "It reopened on 12 March 2019, a Tuesday.",
+            "2023-05-20",
+            [("on 12 March 2019", "2019-03-12", "'on 12 March 2019' is 2019-03-12")],
+        ),
+        (
+            "It opened on Monday, March 12, 2019.",
+            "2023-05-20",
+            [
+                (
+                    "on Monday, March 12, 2019",
+                    "2019-03-12",
+                    "'on Monday, March 12, 2019' is 2019-03-12; but the text says Monday, and 2019-03-12 is a "
+                    "Tuesday: check it",
+                )
+            ],
+        ),
+        (
+            "The board met last month.",
+            "2023-01-20",
+            [("last month", "2022-12", "'last month' is 2022-12, counted from publication (2023-01-20)")],
+        ),
+        (
+            "He resigned yesterday.",
+            "2024-10",
+            [("yesterday", None, "'yesterday': the publication date (2024-10) is not a day to count from")],
+        ),
+    ],
+)
+def test_dates_are_resolved_against_publication_at_the_precision_written(
+    sentence: str, published: str, expected: list[tuple[str, str | None, str]]
+) -> None:
+    assert resolve(sentence, published) == expected
+
+
+def test_a_length_of_time_counts_back_from_the_day_it_ends() -> None:
+    (length,) = when.find("who led the alliance for the past ten years", 0)
+    assert (length.shape, length.length, length.length_unit) == (when.Shape.LENGTH, 10, "year")
+    counted = when.count_back(10, "year", length.text, parse("2024-10-01"), "the handover")
+    assert str(counted.value) == "2014~"
+    assert counted.note == (
+        "'for the past ten years' counted back 10 years from 2024-10-01 (the handover) is about 2014 (2014~)"
+    )
+    (decade,) = when.find("after a decade in office", 0)
+    assert (decade.length, decade.length_unit) == (10, "year")
+
+
+def test_words_that_only_look_like_dates_are_not_dates() -> None:
+    assert when.find("They may march on; the 2025 budget; 300 games; 412 votes.", 0) == []
+
+
+# --- Names and offices ------------------------------------------------------------------------------
+
+
+def test_known_names_are_found_despite_accents_typos_and_case(base: Known) -> None:
+    text = (
+        "Jens Stoltenbreg met Márk Rutte in the Netherlands yesterday.\n"
+        "Some of us asked the alliance about it; the US did not.\n"
+    )
+    result = write_up(text, "2024-10-02", base)
+    assert [(record_id, kind, forms, typo) for record_id, kind, forms, typo in result.known] == [
+        ("jens-stoltenberg", "person", ["Jens Stoltenbreg"], "'Jens Stoltenbreg' is a typo-tolerant match (94)"),
+        ("mark-rutte", "person", ["Márk Rutte"], ""),
+        ("netherlands", "country", ["the Netherlands"], ""),
+        ("united-states", "country", ["US"], ""),
+    ]
+    assert result.entities == []
+
+
+def test_known_offices_are_found_however_the_article_words_them(base: Known) -> None:
+    text = (
+        "Ultimately, Mark Rutte was named Secretary General of NATO on Monday.\n"
+        "Jens Stoltenberg, NATO's outgoing secretary general, said so.\n"
+        "Former UK Defence Secretary Ben Wallace agreed.\n"
+    )
+    result = write_up(text, "2024-10-02", base)
+    assert [(term.values["holder"], term.values["office"], term.values.get("end")) for term in result.terms] == [
+        ("mark-rutte", "nato-secretary-general", ".."),
+        ("jens-stoltenberg", "nato-secretary-general", ".."),
+        ("ben-wallace", "uk-defence-secretary", "..2024-10-02"),
+    ]
+    assert result.offices == []
+
+
+def test_new_names_are_people_or_organizations_by_the_words_around_them(base: Known) -> None:
+    result = drafted("rovers-manager", base)
+    assert [
+        (candidate.kind, candidate.values["id"], candidate.values.get("aliases")) for candidate in result.entities
+    ] == [
+        (Kind.PERSON, "callum-reade", ["Reade", "Callum"]),
+        (Kind.ORGANIZATION, "dunmore-rovers", ["Rovers"]),
+        (Kind.PERSON, "sean-hartigan", ["Hartigan"]),
+        (Kind.ORGANIZATION, "kilbride-town", None),
+        (Kind.ORGANIZATION, "ferris-park", None),
+        (Kind.PERSON, "declan-moyle", ["Moyle"]),
+    ]
+    assert result.entities[1].values["note"] == (
+        "New: 'Dunmore Rovers' is not a name or alias in the fact base.\n"
+        "Kind: organization, as it appoints someone.\n"
+        "Aliases: the other forms the article uses."
+    )
+
+
+# --- Every fixture article ---------------------------------------------------------------------------
+
+TERMS = {
+    "ellery-mayor": [
+        ("gordon-pike", "port-ellery-mayor", "2016~", "2024-07-08", None, "stated"),
+        ("nadia-ferrante", "port-ellery-mayor", "2024-07-08", "..", "gordon-pike", "stated"),
+        ("nadia-ferrante", "port-ellery-harbour-board-chair", "2023-07", "..", None, "stated"),
+        ("nadia-ferrante", "port-ellery-deputy-mayor", "2020", "2023", None, "stated"),
+    ],
+    "halvorsen-ceo": [
+        ("lars-mikkelsen", "halvorsen-freight-chief-executive", "2016~", "2024-04-01", None, "stated"),
+        ("priya-anand", "halvorsen-freight-chief-executive", "2024-04-01", "..", "lars-mikkelsen", "announced"),
+        ("priya-anand", "brightwater-logistics-chief-financial-officer", None, "..2024-02-29", None, "stated"),
+    ],
+    "kessel-rectors": [
+        ("anton-greve", "university-of-kessel-rector", "2004", "2016", None, "stated"),
+        ("marta-lind", "university-of-kessel-rector", "2016-09", "2024-08", "anton-greve", "stated"),
+        ("elisabeth-orm", "university-of-kessel-rector", "1993", "2004", None, "stated"),
+        ("marta-lind", "kessel-academy-of-sciences-president", None, "..2023-05-20", None, "stated"),
+    ],
+    "rovers-manager": [
+        ("callum-reade", "dunmore-rovers-manager", "2024-11-05", "..", None, "stated"),
+        ("sean-hartigan", "dunmore-rovers-manager", "2021-07", "2024-11-04", None, "stated"),
+        ("callum-reade", "kilbride-town-assistant-manager", None, "..2024-11-06", None, "stated"),
+        ("declan-moyle", "dunmore-rovers-chairman", "..2024-11-06", "..", None, "stated"),
+    ],
+    "varnia-finance": [
+        ("tobias-kessler", "varnia-finance-minister", "2019", "2025-01-15", None, "stated"),
+        ("ilona-drask", "varnia-finance-minister", "2025-01-15", "..", "tobias-kessler", "announced"),
+        ("ilona-drask", "bank-of-varnia-deputy-governor", None, "..2025-01-13", None, "stated"),
+        ("henrik-vale", "varnia-prime-minister", "..2025-01-13", "..", None, "stated"),
+    ],
+    "whitcombe-obituary": [
+        ("agnes-whitcombe", "larch-valley-mining-chief-executive", "1985", "2005", None, "stated"),
+    ],
+}
+EVENTS = {
+    "ellery-mayor": [
+        ("2024-07-08", "Nadia Ferrante is sworn in as Mayor of Port Ellery"),
+        ("2024-06-30", "Nadia Ferrante won the mayoral election by 412 votes"),
+        ("2023-07", "Nadia Ferrante becomes Chair of the Port Ellery Harbour Board"),
+        ("2024-07-11", "The council meets to elect a new deputy mayor"),
+    ],
+    "halvorsen-ceo": [
+        ("2024-04-01", "Priya Anand becomes Chief Executive of Halvorsen Freight, succeeding Lars Mikkelsen")
+    ],
+    "kessel-rectors": [
+        ("2016-09", "Marta Lind becomes Rector of the University of Kessel"),
+        ("2024-08", "Marta Lind steps down as Rector of the University of Kessel"),
+        ("2019-03-12", "The observatory reopened as a public museum"),
+    ],
+    "rovers-manager": [
+        ("2024-11-05", "Callum Reade is appointed Manager of Dunmore Rovers"),
+        ("2024-11-04", "Sean Hartigan leaves office as Manager of Dunmore Rovers"),
+        ("2024-11-09", "Callum Reade will take charge of his first match at Ferris Park"),
+    ],
+    "varnia-finance": [
+        ("2025-01-15", "Ilona Drask takes office as Finance Minister of Varnia, replacing Tobias Kessler"),
+        ("2025-01-10", "Tobias Kessler announced his resignation after parliament rejected his draft budget for 2025"),
+        ("2021", "Ilona Drask joined the government"),
+        ("2025-02", "Ilona Drask would present a revised budget"),
+    ],
+    "whitcombe-obituary": [
+        ("2025-03-02", "Agnes Whitcombe died at her home in Dorrow"),
+        ("1985", "Agnes Whitcombe is named Chief Executive of Larch Valley Mining"),
+        ("1968", "Agnes Whitcombe joined the company as a geologist and was named chief executive in 1985"),
+        ("2005", "Agnes Whitcombe steps down as Chief Executive of Larch Valley Mining"),
+        ("2024", "Agnes Whitcombe stepped down in 2005 and was succeeded by her deputy"),
+        ("2025-03-12", "A memorial service will be held at St Brendan's Church in Dorrow"),
+    ],
+}
+
+
+def test_there_are_at_least_four_fixture_articles_each_with_its_gold() -> None:
+    assert [article.stem for article in articles()] == sorted(TERMS)
+    assert all(gold_of(article)["term"] for article in articles())
+
+
+@pytest.mark.parametrize("name", sorted(TERMS))
+def test_each_fixture_drafts_exactly_these_terms_and_events(name: str, base: Known) -> None:
+    result = drafted(name, base)
+    terms = [
+        (
+            term.values["holder"],
+            term.values["office"],
+            term.values.get("start"),
+            term.values.get("end"),
+            term.values.get("replaces"),
+            term.values.get("modality", "stated"),
+        )
+        for term in result.terms
+    ]
+    assert terms == TERMS[name]
+    assert [(event.values["date"], event.values["title"]) for event in result.events] == EVENTS[name]
+
+
+def test_the_draft_meets_its_accuracy_target(base: Known) -> None:
+    scores = [score(article, base) for article in articles()]
+    total = Score(article="total")
+    for each in scores:
+        total.add(each)
+    assert total.start >= 0.8 * total.terms
+    assert total.verbatim == total.quotes > 0
+    assert (total.too_precise, total.invented) == (0, 0)
+    assert "**met**" in table(scores)
+
+
+def test_benchmarks_draft_md_shows_the_current_measure(base: Known) -> None:
+    scores = [score(article, base) for article in articles()]
+    written = (REPO / "benchmarks" / "DRAFT.md").read_text(encoding="utf-8")
+    assert table(scores) in written
+    assert misses(scores) in written
+    assert seed_comparison(base) in written
+
+
+def test_the_seed_article_drafts_its_seven_curated_terms(base: Known) -> None:
+    assert "Found 7 of 7 curated terms, 7 with exactly the curated start and end" in seed_comparison(base)
+
+
+def test_an_announced_start_with_its_weekday_check_and_replacement(base: Known) -> None:
+    term = drafted("varnia-finance", base).terms[1]
+    assert term.values["quote"] == (
+        "Ilona Drask will take office as Finance Minister of Varnia on Wednesday, January 15, replacing Tobias Kessler"
+    )
+    assert term.values["note"] == (
+        "Holder: Ilona Drask (new, proposed above).\n"
+        "Office: 'Finance Minister of Varnia': Finance Minister of Varnia (new, proposed above).\n"
+        "Start: 'on Wednesday, January 15' is 2025-01-15: January 15 is a Wednesday in 2025, the year nearest "
+        "publication (2025-01-13) in which it is (also in 2014, 2020 and 2031, farther from it).\n"
+        "End: open (..): the article knows of no end.\n"
+        "Replaces: 'replacing Tobias Kessler'.\n"
+        "Modality: announced ('will take office as')."
+    )
+
+
+# --- The TOML ------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", sorted(TERMS))
+def test_the_draft_is_toml_in_the_schema_of_data(name: str, base: Known) -> None:
+    text = to_toml(drafted(name, base))
+    parsed = tomllib.loads(text)
+    assert set(parsed) <= {"person", "organization", "country", "office", "term", "event"}
+    ids: list[str] = []
+    for table_name, records in parsed.items():
+        declared = {key.name for key in model.keys(Kind(table_name))}
+        for record in records:
+            assert set(record) <= declared
+            ids.append(record["id"])
+    assert len(ids) == len(set(ids))
+    assert not set(ids) & base.taken
+    # Every table comes after the sentence it came from.
+    for header in re.finditer(r"^\[\[\w+\]\]$", text, flags=re.MULTILINE):
+        previous = text[: header.start()].rstrip("\n").rsplit("\n", 1)[-1]
+        assert previous.startswith('# "')
+
+
+def test_the_same_article_drafts_the_same_bytes(base: Known) -> None:
+    first = [to_toml(drafted(name, base)) for name in sorted(TERMS)]
+    assert [to_toml(drafted(name, base)) for name in sorted(TERMS)] == first
+
+
+def test_known_entities_are_not_proposed_again_and_new_ids_avoid_the_base(base: Known) -> None:
+    text = (REPO / "seeds" / "000_2f614e97bf582ec3.txt").read_text(encoding="utf-8")
+    result = draft(Article(id="rbc-ukraine-2024-09-30-rutte", published=parse("2024-09-30"), text=text), base)
+    assert (result.entities, result.offices) == ([], [])
+    # The seed's own terms are in the base, so the drafted ones get ids of their own.
+    assert [term.values["id"] for term in result.terms][:2] == [
+        "jens-stoltenberg-nato-secretary-general-2",
+        "mark-rutte-nato-secretary-general-2",
+    ]
+
+
+def test_control_characters_are_escaped_in_strings_and_comments() -> None:
+    known = Known(entities=(KnownEntity(id="x", kind=Kind.PERSON, name="X"),), taken=frozenset())
+    text = "Ana\x1b[31m Petrov was appointed chair of the Tern\u202e Guild on 3 March 2024.\n"
+    written = to_toml(draft(Article(id="s", published=parse("2024-03-05"), text=text), known))
+    assert "\x1b" not in written and "\u202e" not in written
+    parsed = tomllib.loads(written)
+    assert parsed["event"][0]["quote"] == text.strip()
+
+
+def test_the_readme_shows_a_fixture_draft(base: Known) -> None:
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    shown = re.search(r"<!-- draft example -->\n```toml\n(.*?)```\n", readme, flags=re.DOTALL)
+    assert shown is not None
+    assert shown[1] == to_toml(drafted("halvorsen-ceo", base))
+
+
+# --- Accepting it ---------------------------------------------------------------------------------------
+
+
+def test_every_draft_is_accepted_as_written_and_the_base_then_passes_check(kb: Path, tmp_path: Path) -> None:
+    """The drafting loop end to end: new-source, draft --output, accept; each draft lands whole."""
+    for article in articles():
+        source = gold_of(article)["source"]
+        assert isinstance(source, dict)
+        curation.new_source(
+            kb,
+            article,
+            source_id=source["id"],
+            title=source["title"],
+            publisher="reuters",
+            published=source["published"],
+        )
+        drafted_file = tmp_path / f"{source['id']}.toml"
+        result = runner.invoke(app, ["draft", source["id"], "--output", str(drafted_file)])
+        assert result.exit_code == 0, result.stderr
+        written = sum(len(records) for records in tomllib.loads(drafted_file.read_text(encoding="utf-8")).values())
+        accepted = runner.invoke(app, ["accept", str(drafted_file)])
+        assert accepted.exit_code == 0, accepted.stdout + accepted.stderr
+        assert len(accepted.stdout.splitlines()) == written
+    report = audit.check_folder(kb)
+    assert report.exit_code == 0, [str(problem) for problem in report.problems]
+
+
+# --- The command ------------------------------------------------------------------------------------------
+
+
+def test_draft_prints_the_toml_and_a_summary(kb: Path) -> None:
+    result = runner.invoke(app, ["draft", "rbc-ukraine-2024-09-30-rutte"])
+    assert result.exit_code == 0
+    assert result.stdout.startswith("# Draft of source 'rbc-ukraine-2024-09-30-rutte' (published 2024-09-30)")
+    assert result.stderr == (
+        "newskb: drafted 7 terms, 1 event, 0 new entities and 0 new offices from 'rbc-ukraine-2024-09-30-rutte'; "
+        "14 sentences left to the curator\n"
+    )
+
+
+def test_an_unknown_source_is_named_with_the_closest(kb: Path) -> None:
+    result = runner.invoke(app, ["draft", "rbc-ukraine-2024-09-30-rute"])
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert result.stderr == (
+        "newskb: error: unknown source 'rbc-ukraine-2024-09-30-rute' (did you mean 'rbc-ukraine-2024-09-30-rutte'?)\n"
+    )
+
+
+def test_draft_writes_output_refuses_an_existing_file_and_replaces_it_with_force(kb: Path, tmp_path: Path) -> None:
+    target = tmp_path / "rutte.draft.toml"
+    assert runner.invoke(app, ["draft", "rbc-ukraine-2024-09-30-rutte", "--output", str(target)]).exit_code == 0
+    written = target.read_bytes()
+    assert written.startswith(b"# Draft of source")
+    target.write_text("keep me", encoding="utf-8")
+    refused = runner.invoke(app, ["draft", "rbc-ukraine-2024-09-30-rutte", "--output", str(target)])
+    assert (refused.exit_code, refused.stdout) == (2, "")
+    assert refused.stderr == f"newskb: error: {target}: already exists; nothing written (--force replaces it)\n"
+    assert target.read_text(encoding="utf-8") == "keep me"
+    forced = runner.invoke(app, ["draft", "rbc-ukraine-2024-09-30-rutte", "--output", str(target), "--force"])
+    assert forced.exit_code == 0
+    assert target.read_bytes() == written
+    assert sorted(path.name for path in tmp_path.iterdir() if path.name.endswith(".tmp")) == []
+
+
+def test_draft_writes_nothing_into_the_fact_base(kb: Path) -> None:
+    before = {path: path.read_bytes() for path in sorted(kb.parent.rglob("*")) if path.is_file()}
+    assert runner.invoke(app, ["draft", "rbc-ukraine-2024-09-30-rutte"]).exit_code == 0
+    assert {path: path.read_bytes() for path in sorted(kb.parent.rglob("*")) if path.is_file()} == before
+
+
+def test_a_sentence_too_long_to_be_prose_is_not_searched_for_phrases(base: Known) -> None:
+    """A text without stops would make the patterns backtrack for minutes; past 2,000 characters a
+    sentence is left to the curator."""
+    long = "Ana Petrov was appointed chair of the Tern Guild on 3 March 2024 and said that " * 30
+    result = write_up(long + "\nBo Lind was appointed chair of the Tern Guild on 4 March 2024.\n", "2024-03-05", base)
+    assert [(term.values["holder"], term.values.get("start")) for term in result.terms] == [("bo-lind", "2024-03-04")]
+    assert [number for number, _ in result.uncovered] == [1]
