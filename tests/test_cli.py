@@ -224,17 +224,21 @@ def registered_commands() -> list[str]:
     return [command.name or getattr(command.callback, "__name__", "").lower().replace("_", "-") for command in commands]
 
 
-def test_every_command_has_an_example_in_its_help() -> None:
+def test_every_command_has_two_examples_in_its_help_and_h_is_help() -> None:
     commands = registered_commands()
     assert len(commands) == len(set(commands))
     assert set(commands) >= {
         *("check", "coverage", "search", "who", "offices", "timeline", "chart", "show", "sources", "cite", "export"),
-        *("add", "new-source"),
+        *("add", "new-source", "draft", "accept", "set", "rm", "rename", "init"),
     }
     for command in commands:
         result = runner.invoke(app, [command, "--help"])
         assert result.exit_code == 0, command
-        assert re.search(rf"^\s*Example: newskb {re.escape(command)}(\s|$)", result.stdout, re.MULTILINE), command
+        assert runner.invoke(app, [command, "-h"]).stdout == result.stdout, command
+        # Examples stand in a block of their own, one per line, never rewrapped into one another.
+        examples = result.stdout.split("\n  Examples:\n", 1)[1].split("\n\n", 1)[0].splitlines()
+        own = [line for line in examples if re.match(rf"^    (\S.* \| )?newskb {re.escape(command)}(\s|$)", line)]
+        assert len(own) >= 2, (command, examples)
 
 
 def test_export_json_for_jq(tmp_path: Path) -> None:
@@ -251,14 +255,17 @@ def test_export_json_for_jq(tmp_path: Path) -> None:
 
 
 def test_the_command_line_kind_choices_are_model_kinds() -> None:
-    from newskb.cli.options import RecordKind
+    from newskb.cli.options import RecordKind, SearchKind
     from newskb.kinds import Kind
 
     assert {kind.value for kind in RecordKind} == {kind.value for kind in Kind} - {"source"}
+    # Expectations state answers, not facts: search does not offer them.
+    assert {kind.value for kind in SearchKind} == {kind.value for kind in Kind} - {"source", "expect"}
     refused = runner.invoke(app, ["search", "x", "--kind", "expect"])
-    assert (refused.exit_code, refused.stderr) == (
-        2,
-        "newskb: error: expectations are not searched: they state answers, not facts\n",
+    assert refused.exit_code == 2
+    assert refused.stderr.splitlines()[-1] == (
+        "Error: Invalid value for '--kind': 'expect' is not one of "
+        "'person', 'organization', 'country', 'office', 'term', 'event', 'claim'."
     )
 
 

@@ -18,6 +18,7 @@ import typer
 from typer.core import TyperGroup
 
 from newskb import __version__
+from newskb.cli.completion import COMPLETE_VARIABLE, Shell, install_script, show_script
 from newskb.cli.options import say
 from newskb.errors import NewskbError
 from newskb.printable import printable
@@ -117,6 +118,10 @@ app = typer.Typer(
     no_args_is_help=True,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
+    # -h as well as --help, on every command (a subcommand's context inherits it).
+    context_settings={"help_option_names": ["-h", "--help"]},
+    # Typer's own completion options guess the shell and ignore the one given: ours take it (completion.py).
+    add_completion=False,
 )
 
 
@@ -136,6 +141,30 @@ def _root(
         bool,
         typer.Option("--no-pager", help="Never page output taller than the screen (also: NEWSKB_PAGER=)."),
     ] = False,
+    show_completion: Annotated[
+        Shell | None,
+        typer.Option(
+            "--show-completion",
+            metavar="SHELL",
+            callback=show_script,
+            is_eager=True,
+            expose_value=False,
+            help="Print the TAB completion script for bash, zsh or fish (README: Completion).",
+            show_default=False,
+        ),
+    ] = None,
+    install_completion: Annotated[
+        Shell | None,
+        typer.Option(
+            "--install-completion",
+            metavar="SHELL",
+            callback=install_script,
+            is_eager=True,
+            expose_value=False,
+            help="Install the TAB completion script for bash, zsh or fish where that shell loads it.",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """A command-line knowledge base of news facts, each with its source and quote."""
     global _held
@@ -153,7 +182,7 @@ _held: Any = None
 # register commands, and each command imports what it needs when it runs.
 from newskb.cli import ask, curate, review, share  # noqa: E402
 
-for _family in (review, ask, share, curate):
+for _family in (ask, review, curate, share):
     app.add_typer(_family.app)
 
 
@@ -168,9 +197,17 @@ def main() -> None:
         # A terminal or locale that cannot show a character gets an escape, never a crash.
         if isinstance(stream, io.TextIOWrapper):
             stream.reconfigure(errors="backslashreplace")
+    if COMPLETE_VARIABLE in os.environ:
+        # A shell asks what TAB completes: Typer answers it once its shells are registered, which its own
+        # completion options (left out: completion.py) would have done.
+        from newskb.cli.completion import register_shells
+
+        register_shells()
     code: int | str | None
     try:
-        app()
+        # Named "newskb" however started (python -m newskb included), and so the variable a shell's
+        # completion request comes in.
+        app(prog_name="newskb", complete_var=COMPLETE_VARIABLE)
     except SystemExit as exit_request:
         code = exit_request.code
     except KeyboardInterrupt:

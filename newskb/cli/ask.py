@@ -9,17 +9,21 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from newskb import render
+from newskb.cli.completion import ENTITY_NAME, FACT_ID, OFFICE_NAME, ORG_NAME
 from newskb.cli.options import (
     AsOfOption,
     DataOption,
     FormatOption,
+    FromOption,
     KnownAsOfOption,
-    RecordKind,
+    SearchKind,
+    ToOption,
     as_of_day,
     done,
     known_day,
     open_index,
     pick_format,
+    range_bounds,
     say,
     say_match,
 )
@@ -43,9 +47,7 @@ CANNOT_TELL = 3
 @app.command("search")
 def search_command(
     query_text: Annotated[str, typer.Argument(metavar="QUERY", help="Words to look for; typos are forgiven.")],
-    kind: Annotated[
-        RecordKind | None, typer.Option(help="Only this kind of record (not expect).", show_default=False)
-    ] = None,
+    kind: Annotated[SearchKind | None, typer.Option(help="Only this kind of record.", show_default=False)] = None,
     limit: Annotated[int, typer.Option(min=1, help="At most this many hits.")] = 20,
     every: Annotated[
         bool, typer.Option("--all", help="Also the hits scoring under 3/4 of the best one (left out by default).")
@@ -58,13 +60,15 @@ def search_command(
     Question words ("how many ... does") do not count; "successor of NAME" or "who came after NAME" is
     answered first by the term that replaces them.
 
-    Example: newskb search "stoltenbreg" --kind person
+    \b
+    Examples:
+      newskb search "stoltenbreg" --kind person
+      newskb search "how many members does NATO have"
+      printf 'Rutte\\nLungescu\\n' | newskb search - --format tsv
     """
     from newskb import search
     from newskb.kinds import Kind
 
-    if kind is RecordKind.EXPECT:
-        raise BadArgumentError("expectations are not searched: they state answers, not facts")
     connection = open_index(data)
     wanted = Kind(kind.value) if kind else None
 
@@ -81,7 +85,10 @@ def search_command(
 
 @app.command("who")
 def who_command(
-    office: Annotated[str, typer.Argument(help="An office name or alias; typos are forgiven.")],
+    office: Annotated[
+        str,
+        typer.Argument(metavar="OFFICE", click_type=OFFICE_NAME, help="An office name or alias; typos are forgiven."),
+    ],
     as_of: AsOfOption = None,
     history: Annotated[bool, typer.Option("--history", help="List every term of the office in order.")] = False,
     known_as_of: KnownAsOfOption = None,
@@ -93,7 +100,12 @@ def who_command(
     Exits 0 when someone holds or possibly holds it that day, 1 when nobody is known to, and 3 when the
     sources cannot tell (the only terms in play have unknown dates).
 
-    Example: newskb who "NATO Secretary General" --as-of 2024-09-30
+    \b
+    Examples:
+      newskb who "NATO Secretary General" --as-of 2024-09-30
+      newskb who "nato chief" --history
+      newskb who "NATO Secretary General" --as-of today --known-as-of 2024-09-30
+      printf 'NATO chief\\nNATO spokesperson\\n' | newskb who - --as-of 2024-09-15
     """
     from newskb import query
     from newskb.dates import Status
@@ -130,7 +142,8 @@ def who_command(
 def offices_command(
     as_of: AsOfOption = None,
     org: Annotated[
-        str | None, typer.Option(help="Only offices of this organization or country.", show_default=False)
+        str | None,
+        typer.Option(click_type=ORG_NAME, help="Only offices of this organization or country.", show_default=False),
     ] = None,
     known_as_of: KnownAsOfOption = None,
     output_format: FormatOption = None,
@@ -138,7 +151,10 @@ def offices_command(
 ) -> None:
     """List every office with its holder on a day (default today), or its last known holder.
 
-    Example: newskb offices --org NATO --as-of 2024-10-01
+    \b
+    Examples:
+      newskb offices --org NATO --as-of 2024-10-01
+      newskb offices --known-as-of 2024-09-30 --format csv > offices.csv
     """
     from newskb import query
 
@@ -154,14 +170,15 @@ def offices_command(
 @app.command("timeline")
 def timeline_command(
     entity: Annotated[
-        str | None, typer.Option(help="Only what involves this person, organization, country or office.")
+        str | None,
+        typer.Option(
+            click_type=ENTITY_NAME,
+            help="Only what involves this person, organization, country or office.",
+            show_default=False,
+        ),
     ] = None,
-    from_date: Annotated[
-        str | None, typer.Option("--from", help="From this date (any date of the grammar).", show_default=False)
-    ] = None,
-    to_date: Annotated[
-        str | None, typer.Option("--to", help="Up to this date (any date of the grammar).", show_default=False)
-    ] = None,
+    from_date: FromOption = None,
+    to_date: ToOption = None,
     certain: Annotated[
         bool, typer.Option("--certain", help="With --from/--to: only items certainly in the range.")
     ] = False,
@@ -174,13 +191,14 @@ def timeline_command(
     With --from/--to, an item whose date only may fall in the range (an imprecise or open-bounded
     date that overlaps it) is marked "possibly" in the In range column.
 
-    Example: newskb timeline --entity Rutte --from 2024-09
+    \b
+    Examples:
+      newskb timeline --entity Rutte --from 2024-09
+      newskb timeline --from 2024-09 --to 2024-10 --certain
     """
     from newskb import query
-    from newskb.dates import parse
 
-    start = parse(from_date).earliest_day if from_date is not None else None
-    end = parse(to_date).latest_day if to_date is not None else None
+    start, end = range_bounds(from_date, to_date)
     match, rows = query.timeline(
         open_index(data), entity=entity, start=start, end=end, known=known_day(known_as_of), certain=certain
     )
@@ -198,29 +216,37 @@ def chart_command(
         str | None,
         typer.Argument(
             metavar="[OFFICE]",
+            click_type=OFFICE_NAME,
             help="An office name or alias: every term of it; typos are forgiven.",
             show_default=False,
         ),
     ] = None,
     org: Annotated[
         str | None,
-        typer.Option(help="Instead: every office of this organization or country, a lane each.", show_default=False),
+        typer.Option(
+            click_type=ORG_NAME,
+            help="Instead: every office of this organization or country, a lane each.",
+            show_default=False,
+        ),
     ] = None,
     entity: Annotated[
-        str | None, typer.Option(help="Instead: every office this person (or body) held.", show_default=False)
+        str | None,
+        typer.Option(
+            click_type=ENTITY_NAME, help="Instead: every office this person (or body) held.", show_default=False
+        ),
     ] = None,
-    from_date: Annotated[
-        str | None, typer.Option("--from", help="Start the axis here (any date of the grammar).", show_default=False)
-    ] = None,
-    to_date: Annotated[
-        str | None, typer.Option("--to", help="End the axis here (any date of the grammar).", show_default=False)
-    ] = None,
+    from_date: FromOption = None,
+    to_date: ToOption = None,
     as_of: AsOfOption = None,
     known_as_of: KnownAsOfOption = None,
     output: Annotated[
         Path | None,
         typer.Option(
-            "--output", "-o", help="Write the chart to this .svg or .html file, not to stdout.", show_default=False
+            "--output",
+            "-o",
+            metavar="FILE",
+            help="Write the chart to this .svg or .html file, not to stdout.",
+            show_default=False,
         ),
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="With --output: replace the file if it exists.")] = False,
@@ -233,17 +259,19 @@ def chart_command(
     the last day a source saw the term; a line marks the --as-of day. A term whose start or end is
     unknown is listed under the chart. In a pipe, or with --format, the same terms print as rows.
 
-    Example: newskb chart "NATO Secretary General" --as-of 2025-10-01
+    \b
+    Examples:
+      newskb chart "NATO Secretary General" --as-of 2025-10-01
+      newskb chart --org NATO --output nato.svg
+      newskb chart --entity Rutte --from 2020 --to today
     """
     from newskb import query
-    from newskb.dates import parse
 
     if [office, org, entity].count(None) != 2:
         raise BadArgumentError("chart one thing: an OFFICE, --org ORG or --entity NAME")
     if output is not None:
         _refuse_to_overwrite(output, force, output_format)
-    start = parse(from_date).earliest_day if from_date is not None else None
-    end = parse(to_date).latest_day if to_date is not None else None
+    start, end = range_bounds(from_date, to_date)
     if start is not None and end is not None and start > end:
         raise BadArgumentError(f"--from {from_date} is after --to {to_date}")
     chart = query.chart(
@@ -284,14 +312,24 @@ def _refuse_to_overwrite(output: Path, force: bool, output_format: Format | None
 
 @app.command("show")
 def show_command(
-    name: Annotated[str, typer.Argument(help="A person, organization, country or office; typos are forgiven.")],
+    name: Annotated[
+        str,
+        typer.Argument(
+            metavar="NAME",
+            click_type=ENTITY_NAME,
+            help="A person, organization, country or office; typos are forgiven.",
+        ),
+    ],
     as_of: AsOfOption = None,
     output_format: FormatOption = None,
     data: DataOption = None,
 ) -> None:
     """Show the profile of a person, organization, country or office, every fact with its source.
 
-    Example: newskb show "Peter Bator"
+    \b
+    Examples:
+      newskb show "Peter Bator"
+      newskb show nato --as-of 2024-09-01 --format json
     """
     from newskb import query
 
@@ -307,7 +345,10 @@ def show_command(
 def sources_command(output_format: FormatOption = None, data: DataOption = None) -> None:
     """List every source with how many terms, events and claims it backs.
 
-    Example: newskb sources --format json
+    \b
+    Examples:
+      newskb sources
+      newskb sources --format json | jq '.[].id'
     """
     from newskb import evidence
 
@@ -318,13 +359,19 @@ def sources_command(output_format: FormatOption = None, data: DataOption = None)
 
 @app.command("cite")
 def cite_command(
-    fact_id: Annotated[str, typer.Argument(metavar="ID", help="The id of a term, event, claim or summarised entity.")],
+    fact_id: Annotated[
+        str,
+        typer.Argument(metavar="ID", click_type=FACT_ID, help="The id of a term, event, claim or summarised entity."),
+    ],
     output_format: FormatOption = None,
     data: DataOption = None,
 ) -> None:
     """Show one fact's quote inside its sentence of the article.
 
-    Example: newskb cite nato-has-32-members
+    \b
+    Examples:
+      newskb cite nato-has-32-members
+      newskb cite mark-rutte-takes-office --format json
     """
     from newskb import evidence
 

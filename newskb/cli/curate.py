@@ -7,6 +7,7 @@ import typer
 from typer.core import TyperCommand, TyperOption
 
 from newskb import folder
+from newskb.cli.completion import RECORD_ID, SOURCE_ID, ids_of
 from newskb.cli.options import DataOption, RecordKind, say
 from newskb.errors import BadArgumentError, display_path
 from newskb.printable import printable
@@ -80,17 +81,168 @@ def _usage(key: "Key") -> str:
 def _key_option(key: "Key") -> TyperOption:
     return TyperOption(
         param_decls=[key.option, key.name],
-        type=int if key.type.value == "count" else str,
+        # A key that names records completes their ids on TAB.
+        type=int if key.type.value == "count" else ids_of(key.refs) if key.refs else str,
         multiple=key.type.is_list,
         default=None,
         help=key.doc,
     )
 
 
+@app.command("init")
+def init_command(
+    folder: Annotated[Path, typer.Argument(metavar="DIR", help="The folder of the new fact base.")] = Path("."),
+) -> None:
+    """Start a fact base of your own: data/ and seeds/ that pass check, and git files for a team.
+
+    \b
+    Examples:
+      newskb init my-kb && cd my-kb && newskb check --data data
+      newskb init .   # in an empty git repository
+    """
+    from newskb import scaffold
+
+    written, kept = scaffold.init(folder)
+    for path in kept:
+        say(f"kept {display_path(path)} as it was")
+    data_folder = display_path(folder / "data")
+    say(f"created a fact base in {display_path(folder)} ({len(written)} files): use it with --data {data_folder}")
+
+
+@app.command("new-source")
+def new_source_command(
+    text_file: Annotated[Path, typer.Argument(metavar="FILE", help="The article, as UTF-8 text.")],
+    source_id: Annotated[str, typer.Option("--id", metavar="ID", help="The new source's id (kebab-case).")],
+    title: Annotated[str, typer.Option(help="The article's headline.")],
+    publisher: Annotated[str, typer.Option(metavar="NAME", help="The publishing organization (id or name).")],
+    published: Annotated[str, typer.Option(metavar="DATE", help="Publication date (any date of the grammar).")],
+    note: Annotated[str | None, typer.Option(help="How anything not printed was inferred.")] = None,
+    publisher_name: Annotated[
+        str | None,
+        typer.Option(help="The name of a publisher not in the base yet: --publisher is then its new id."),
+    ] = None,
+    data: DataOption = None,
+) -> None:
+    """Scaffold a new article: copy it into seeds/ and write data/sources/ID.toml with its [source].
+
+    \b
+    Examples:
+      newskb new-source article.txt --id guild-2025-03-04 --title "..." \\
+        --publisher reuters --published 2025-03-04
+      newskb new-source gazette.txt --id gazette-2025-03-04 --title "..." \\
+        --published 2025-03-04 --publisher harbour-gazette --publisher-name "The Harbour Gazette"
+    """
+    from newskb import curation
+
+    change = curation.new_source(
+        folder.find_data_dir(data),
+        text_file,
+        source_id=source_id,
+        title=title,
+        publisher=publisher,
+        published=published,
+        note=note,
+        publisher_name=publisher_name,
+    )
+    say(f"created {display_path(change.path)}; add its facts with 'newskb add ... --source {source_id}'")
+
+
+@app.command("draft")
+def draft_command(
+    source: Annotated[
+        str,
+        typer.Argument(
+            metavar="SOURCE",
+            click_type=SOURCE_ID,
+            help="The id of the source whose article to draft.",
+            show_default=False,
+        ),
+    ],
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="FILE",
+            help="Write the draft to this file (refused if it exists).",
+            show_default=False,
+        ),
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Replace an existing --output file.")] = False,
+    data: DataOption = None,
+) -> None:
+    """Draft candidate records from a source's article, as TOML for a curator; writes nothing to the fact base.
+
+    Proposes entities (known ones by their ids, new ones), offices, terms and events, each after the
+    sentence it came from, with a note saying how every value was found; the sentences it leaves to the
+    curator are listed at the end.
+
+    \b
+    Examples:
+      newskb draft rbc-ukraine-2024-09-30-rutte --output rutte.draft.toml
+      newskb draft gazette-2025-03-04 | less
+    """
+    from newskb import draft
+    from newskb.cli.options import open_index
+    from newskb.draft import writer
+
+    article, known = draft.from_index(open_index(data), source)
+    drafted = draft.draft(article, known)
+    text = printable(draft.to_toml(drafted))
+    if output is None:
+        typer.echo(text, nl=False)
+        say(writer.summary(drafted))
+    else:
+        writer.save(output, text, force=force)
+        say(f"{writer.summary(drafted)}; written to {display_path(output)}")
+
+
+@app.command("accept")
+def accept_command(
+    draft: Annotated[Path, typer.Argument(metavar="FILE", help="A reviewed draft (newskb draft SOURCE).")],
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="Check it and list what would land; write nothing.")
+    ] = False,
+    data: DataOption = None,
+) -> None:
+    """Add the records of a reviewed draft exactly as add would: all checked first, then all at once, or none.
+
+    Each problem is listed as FILE:LINE: key.path: message, at its line of the draft.
+
+    \b
+    Examples:
+      newskb accept draft.toml --dry-run --data ./data
+      newskb accept draft.toml --data ./data && newskb check --data ./data
+    """
+    from newskb import intake
+
+    result = intake.accept(folder.find_data_dir(data), draft, dry_run=dry_run)
+    for problem in result.problems:
+        typer.echo(printable(str(problem), one_line=True))
+    for warning in result.warnings:
+        say(str(warning))
+    if result.problems:
+        say(f"error: refused, nothing written: {len(result.problems)} problem(s) in {display_path(draft)}")
+        raise typer.Exit(1)
+    for landing in result.landings:
+        fields = (landing.kind, landing.id, display_path(landing.file))
+        typer.echo("\t".join(printable(field, one_line=True) for field in fields))
+    verb = "would add" if dry_run else "added"
+    files = ", ".join(display_path(path) for path in result.texts)
+    say(f"{verb} {len(result.landings)} record(s) to {files}" + (" (dry run: nothing written)" if dry_run else ""))
+
+
 @app.command("add", cls=_AddCommand)
 def add_command(
     ctx: typer.Context,
-    kind: Annotated[RecordKind, typer.Argument(help="The kind of record to add.", show_default=False)],
+    kind: Annotated[
+        RecordKind,
+        typer.Argument(
+            metavar="KIND",
+            help="The kind of record to add: " + ", ".join(kind.value for kind in RecordKind) + ".",
+            show_default=False,
+        ),
+    ],
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Validate and print the TOML; write nothing.")] = False,
     data: DataOption = None,
 ) -> None:
@@ -99,8 +251,11 @@ def add_command(
     One option per key of the record (a fact without --id gets one from its words); see the options of
     each kind below.
 
-    Example: newskb add claim --source rbc-ukraine-2024-09-30-rutte --about nato
-    --text "NATO has 32 members." --quote "NATO, which comprises 32 member countries"
+    \b
+    Examples:
+      newskb add person --id ada-lovelace --name "Ada Lovelace" --dry-run
+      newskb add claim --source rbc-ukraine-2024-09-30-rutte --about nato \\
+        --text "NATO has 32 members." --quote "NATO, which comprises 32 member countries"
     """
     from newskb import curation, model
     from newskb.kinds import Kind
@@ -122,75 +277,6 @@ def add_command(
         say(f"added {kind.value} '{change.record_id}' to {display_path(change.path)}")
 
 
-@app.command("new-source")
-def new_source_command(
-    text_file: Annotated[Path, typer.Argument(help="The article, as UTF-8 text.")],
-    source_id: Annotated[str, typer.Option("--id", help="The new source's id (kebab-case).")],
-    title: Annotated[str, typer.Option(help="The article's headline.")],
-    publisher: Annotated[str, typer.Option(help="The publishing organization (id or name).")],
-    published: Annotated[str, typer.Option(help="Publication date (any date of the grammar).")],
-    note: Annotated[str | None, typer.Option(help="How anything not printed was inferred.")] = None,
-    publisher_name: Annotated[
-        str | None,
-        typer.Option(help="The name of a publisher not in the base yet: --publisher is then its new id."),
-    ] = None,
-    data: DataOption = None,
-) -> None:
-    """Scaffold a new article: copy it into seeds/ and write data/sources/ID.toml with its [source].
-
-    Example: newskb new-source article.txt --id guild-2025-03-04 --title "..." --publisher reuters
-    --published 2025-03-04
-    Example: newskb new-source gazette.txt --id gazette-2025-03-04 --title "..." --published 2025-03-04
-    --publisher harbour-gazette --publisher-name "The Harbour Gazette"
-    """
-    from newskb import curation
-
-    change = curation.new_source(
-        folder.find_data_dir(data),
-        text_file,
-        source_id=source_id,
-        title=title,
-        publisher=publisher,
-        published=published,
-        note=note,
-        publisher_name=publisher_name,
-    )
-    say(f"created {display_path(change.path)}; add its facts with 'newskb add ... --source {source_id}'")
-
-
-@app.command("draft")
-def draft_command(
-    source: Annotated[str, typer.Argument(help="The id of the source whose article to draft.", show_default=False)],
-    output: Annotated[
-        Path | None,
-        typer.Option("--output", "-o", help="Write the draft to this file (refused if it exists).", show_default=False),
-    ] = None,
-    force: Annotated[bool, typer.Option("--force", help="Replace an existing --output file.")] = False,
-    data: DataOption = None,
-) -> None:
-    """Draft candidate records from a source's article, as TOML for a curator; writes nothing to the fact base.
-
-    Proposes entities (known ones by their ids, new ones), offices, terms and events, each after the
-    sentence it came from, with a note saying how every value was found; the sentences it leaves to the
-    curator are listed at the end.
-
-    Example: newskb draft rbc-ukraine-2024-09-30-rutte --output rutte.draft.toml
-    """
-    from newskb import draft
-    from newskb.cli.options import open_index
-    from newskb.draft import writer
-
-    article, known = draft.from_index(open_index(data), source)
-    drafted = draft.draft(article, known)
-    text = printable(draft.to_toml(drafted))
-    if output is None:
-        typer.echo(text, nl=False)
-        say(writer.summary(drafted))
-    else:
-        writer.save(output, text, force=force)
-        say(f"{writer.summary(drafted)}; written to {display_path(output)}")
-
-
 DryRunOption = Annotated[
     bool, typer.Option("--dry-run", help="Validate and print the change as a diff; write nothing.")
 ]
@@ -206,7 +292,9 @@ def _report(edit: "Edit", done: str, dry_run: bool) -> None:
 
 @app.command("set")
 def set_command(
-    record_id: Annotated[str, typer.Argument(metavar="ID", help="The id of the record to change.")],
+    record_id: Annotated[
+        str, typer.Argument(metavar="ID", click_type=RECORD_ID, help="The id of the record to change.")
+    ],
     assignments: Annotated[
         list[str], typer.Argument(metavar="KEY=VALUE...", help="Keys to change; KEY= clears one.", show_default=False)
     ],
@@ -217,8 +305,10 @@ def set_command(
 
     A list key takes a TOML array (aliases='["A", "B"]') or one item; a count takes a number.
 
-    Example: newskb set ben-wallace-uk-defence-secretary end=2023-08-31 --data ./data
-    Example: newskb set mark-rutte aliases='["Rutte", "PM Rutte"]' summary= --dry-run
+    \b
+    Examples:
+      newskb set ben-wallace-uk-defence-secretary end=2023-08-31 --data ./data
+      newskb set mark-rutte aliases='["Rutte", "PM Rutte"]' summary= --dry-run
     """
     from newskb import curation, edit
 
@@ -232,14 +322,18 @@ def set_command(
 
 @app.command("rm")
 def rm_command(
-    record_id: Annotated[str, typer.Argument(metavar="ID", help="The id of the record to remove.")],
+    record_id: Annotated[
+        str, typer.Argument(metavar="ID", click_type=RECORD_ID, help="The id of the record to remove.")
+    ],
     dry_run: DryRunOption = False,
     data: DataOption = None,
 ) -> None:
     """Remove one record, refused while anything references it (every reference is listed).
 
-    Example: newskb rm us-did-not-back-wallace --dry-run
-    Example: newskb rm reuters   # refused: the source cites it, and facts came through it
+    \b
+    Examples:
+      newskb rm us-did-not-back-wallace --dry-run
+      newskb rm reuters   # refused: the source cites it, and facts came through it
     """
     from newskb import curation, edit
 
@@ -251,14 +345,17 @@ def rm_command(
 
 @app.command("rename")
 def rename_command(
-    record_id: Annotated[str, typer.Argument(metavar="ID", help="The id to change.")],
+    record_id: Annotated[str, typer.Argument(metavar="ID", click_type=RECORD_ID, help="The id to change.")],
     new_id: Annotated[str, typer.Argument(metavar="NEW-ID", help="Its new id (kebab-case, unused).")],
     dry_run: DryRunOption = False,
     data: DataOption = None,
 ) -> None:
     """Rename an id and rewrite every reference to it, across all files, in one atomic step.
 
-    Example: newskb rename ben-wallace sir-ben-wallace --dry-run
+    \b
+    Examples:
+      newskb rename ben-wallace sir-ben-wallace --dry-run
+      newskb rename us-president us-presidency --data ./data
     """
     from newskb import curation, edit
 
@@ -268,54 +365,3 @@ def rename_command(
         dry_run=dry_run,
     )
     _report(change, f"renamed '{record_id}' to '{new_id}'", dry_run)
-
-
-@app.command("init")
-def init_command(
-    folder: Annotated[Path, typer.Argument(metavar="DIR", help="The folder of the new fact base.")] = Path("."),
-) -> None:
-    """Start a fact base of your own: data/ and seeds/ that pass check, and git files for a team.
-
-    Example: newskb init my-kb && cd my-kb && newskb check --data data
-    Example: newskb init .   # in an empty git repository
-    """
-    from newskb import scaffold
-
-    written, kept = scaffold.init(folder)
-    for path in kept:
-        say(f"kept {display_path(path)} as it was")
-    data_folder = display_path(folder / "data")
-    say(f"created a fact base in {display_path(folder)} ({len(written)} files): use it with --data {data_folder}")
-
-
-@app.command("accept")
-def accept_command(
-    draft: Annotated[Path, typer.Argument(metavar="FILE", help="A reviewed draft (newskb draft SOURCE).")],
-    dry_run: Annotated[
-        bool, typer.Option("--dry-run", help="Check it and list what would land; write nothing.")
-    ] = False,
-    data: DataOption = None,
-) -> None:
-    """Add the records of a reviewed draft exactly as add would: all checked first, then all at once, or none.
-
-    Each problem is listed as FILE:LINE: key.path: message, at its line of the draft.
-
-    Example: newskb accept draft.toml --dry-run --data ./data
-    Example: newskb draft gazette-2025-03-04 --output draft.toml && $EDITOR draft.toml && newskb accept draft.toml
-    """
-    from newskb import intake
-
-    result = intake.accept(folder.find_data_dir(data), draft, dry_run=dry_run)
-    for problem in result.problems:
-        typer.echo(printable(str(problem), one_line=True))
-    for warning in result.warnings:
-        say(str(warning))
-    if result.problems:
-        say(f"error: refused, nothing written: {len(result.problems)} problem(s) in {display_path(draft)}")
-        raise typer.Exit(1)
-    for landing in result.landings:
-        fields = (landing.kind, landing.id, display_path(landing.file))
-        typer.echo("\t".join(printable(field, one_line=True) for field in fields))
-    verb = "would add" if dry_run else "added"
-    files = ", ".join(display_path(path) for path in result.texts)
-    say(f"{verb} {len(result.landings)} record(s) to {files}" + (" (dry run: nothing written)" if dry_run else ""))

@@ -24,6 +24,7 @@ DataOption = Annotated[
     str | None,
     typer.Option(
         "--data",
+        metavar="DIR",
         help="Data folder to read (default: $NEWSKB_DATA, else the bundled fact base).",
         show_default=False,
     ),
@@ -38,17 +39,36 @@ KnownAsOfOption = Annotated[
     str | None,
     typer.Option(
         "--known-as-of",
-        help="Answer only from sources published by this day, YYYY-MM-DD (what was known then).",
+        metavar="DATE",
+        help="Answer only from sources published by this day (what was known then): YYYY-MM-DD or today.",
         show_default=False,
     ),
 ]
 AsOfOption = Annotated[
-    str | None, typer.Option("--as-of", help="The day to ask about, YYYY-MM-DD (default: today).", show_default=False)
+    str | None,
+    typer.Option(
+        "--as-of", metavar="DATE", help="The day to ask about: YYYY-MM-DD or today (the default).", show_default=False
+    ),
+]
+# --from and --to: the ends of a range, any date of the grammar (2024, 2024-09, ~, ?, ..) or today.
+FromOption = Annotated[
+    str | None,
+    typer.Option(
+        "--from", metavar="DATE", help="From this date: any date of the grammar, or today.", show_default=False
+    ),
+]
+ToOption = Annotated[
+    str | None,
+    typer.Option(
+        "--to", metavar="DATE", help="Up to this date: any date of the grammar, or today.", show_default=False
+    ),
 ]
 
+TODAY = "today"
 
-# The record kinds `add` and `search` accept, spelled as kinds.Kind spells them (a test keeps them in
-# step); written out so that building the command line imports nothing more.
+
+# The record kinds `add` accepts and those `search` finds, spelled as kinds.Kind spells them (a test keeps
+# them in step); written out so that building the command line imports nothing more.
 class RecordKind(StrEnum):
     PERSON = "person"
     ORGANIZATION = "organization"
@@ -58,6 +78,16 @@ class RecordKind(StrEnum):
     EVENT = "event"
     CLAIM = "claim"
     EXPECT = "expect"
+
+
+class SearchKind(StrEnum):
+    PERSON = "person"
+    ORGANIZATION = "organization"
+    COUNTRY = "country"
+    OFFICE = "office"
+    TERM = "term"
+    EVENT = "event"
+    CLAIM = "claim"
 
 
 def pick_format(chosen: Format | None) -> Format:
@@ -77,15 +107,30 @@ def open_index(data: str | None) -> "sqlite3.Connection":
 
 
 def as_of_day(as_of: str | None) -> date:
+    """The day --as-of names (today when it is not given)."""
+    return known_day(as_of) or date.today()
+
+
+def known_day(written: str | None) -> date | None:
+    """The day a --known-as-of (or --as-of) names: one exact day, or today; None when not given."""
     from newskb.dates import parse_day
 
-    return parse_day(as_of) if as_of is not None else date.today()
+    if written is None:
+        return None
+    return date.today() if written.strip().lower() == TODAY else parse_day(written)
 
 
-def known_day(known_as_of: str | None) -> date | None:
-    from newskb.dates import parse_day
+def range_bounds(from_date: str | None, to_date: str | None) -> tuple[date | None, date | None]:
+    """The first and last day a --from/--to range may cover: from the earliest day of --from to the latest
+    of --to (so --from 2024 starts on 1 January 2024 and --to 2024 ends on 31 December)."""
+    from newskb.dates import parse
 
-    return parse_day(known_as_of) if known_as_of is not None else None
+    def written(text: str) -> str:
+        return date.today().isoformat() if text.strip().lower() == TODAY else text
+
+    start = parse(written(from_date)).earliest_day if from_date is not None else None
+    end = parse(written(to_date)).latest_day if to_date is not None else None
+    return start, end
 
 
 def say(message: str) -> None:

@@ -5,6 +5,7 @@ from typing import Annotated
 import typer
 
 from newskb import folder, render
+from newskb.cli.completion import SOURCE_ID
 from newskb.cli.options import DataOption, FormatOption, done, open_index, pick_format, say
 from newskb.printable import printable
 from newskb.render import views
@@ -22,7 +23,10 @@ def check_command(
     Prints one line per problem (file:line: key.path: message) and exits 1 if there is any,
     2 if a file cannot be read or parsed, 0 if all is well.
 
-    Example: newskb check --data ./data
+    \b
+    Examples:
+      newskb check --data ./data
+      newskb check --strict   # warnings count as problems too
     """
     from newskb import audit
 
@@ -35,14 +39,20 @@ def check_command(
 
 @app.command("coverage")
 def coverage_command(
-    source: Annotated[str | None, typer.Argument(help="A source id (default: every source).")] = None,
+    source: Annotated[
+        str | None,
+        typer.Argument(metavar="[SOURCE]", click_type=SOURCE_ID, help="A source id (default: every source)."),
+    ] = None,
     uncovered: Annotated[bool, typer.Option("--uncovered", help="Only sentences no fact quotes.")] = False,
     output_format: FormatOption = None,
     data: DataOption = None,
 ) -> None:
     """Show every sentence of a source beside the facts that quote it: the curator's to-do list.
 
-    Example: newskb coverage rbc-ukraine-2024-09-30-rutte --uncovered
+    \b
+    Examples:
+      newskb coverage rbc-ukraine-2024-09-30-rutte --uncovered
+      newskb coverage --format json > coverage.json
     """
     from newskb import evidence
 

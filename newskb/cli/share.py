@@ -7,7 +7,8 @@ from typing import Annotated
 import typer
 
 from newskb import folder
-from newskb.cli.options import AsOfOption, DataOption, open_index, say
+from newskb.cli.completion import ENTITY_NAME
+from newskb.cli.options import AsOfOption, DataOption, FromOption, ToOption, open_index, say
 from newskb.errors import BadArgumentError
 
 app = typer.Typer()
@@ -33,33 +34,46 @@ def export_command(
     ] = ExportFormat.JSON,
     output: Annotated[
         Path | None,
-        typer.Option("--output", "-o", help="Write to this file (a folder for csv; required for sqlite and csv)."),
+        typer.Option(
+            "--output", "-o", metavar="FILE", help="Write to this file (a folder for csv; required for sqlite and csv)."
+        ),
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="Replace an existing output or metadata file.")] = False,
     metadata: Annotated[
         Path | None,
-        typer.Option("--metadata", help="sqlite: also write a Datasette metadata file (JSON).", show_default=False),
+        typer.Option(
+            "--metadata",
+            metavar="FILE",
+            help="sqlite: also write a Datasette metadata file (JSON).",
+            show_default=False,
+        ),
     ] = None,
     as_of: AsOfOption = None,
     entity: Annotated[
         str | None,
-        typer.Option(help="timelinejs: only what involves this person, organization, country or office."),
+        typer.Option(
+            click_type=ENTITY_NAME,
+            help="timelinejs: only what involves this person, organization, country or office.",
+            show_default=False,
+        ),
     ] = None,
-    from_date: Annotated[
-        str | None, typer.Option("--from", help="timelinejs: from this date (any date of the grammar).")
-    ] = None,
-    to_date: Annotated[str | None, typer.Option("--to", help="timelinejs: up to this date.")] = None,
+    from_date: FromOption = None,
+    to_date: ToOption = None,
     data: DataOption = None,
 ) -> None:
     """Export the whole fact base: for jq, pandas, Datasette, spreadsheets, Popolo, TimelineJS or JSON-LD.
 
-    --as-of (sqlite) is the day each term's status is as of (default today).
+    --as-of (sqlite) is the day each term's status is as of (default today); --entity, --from and --to
+    (timelinejs) choose what the timeline shows.
 
-    Example: newskb export --format jsonl | jq -c 'select(.record == "term")'
+    \b
+    Examples:
+      newskb export --format jsonl | jq -c 'select(.record == "term")'
+      newskb export --format sqlite --output kb.sqlite --metadata kb.json
+      newskb export --format timelinejs --entity Rutte --output rutte.json
     """
     from newskb import exporters
-    from newskb.cli.options import as_of_day
-    from newskb.dates import parse
+    from newskb.cli.options import as_of_day, range_bounds
 
     name = output_format.value
     given = {"--metadata": metadata, "--as-of": as_of, "--entity": entity, "--from": from_date, "--to": to_date}
@@ -67,6 +81,7 @@ def export_command(
     if stray:
         verb = "does" if len(stray) == 1 else "do"
         raise BadArgumentError(f"{', '.join(stray)} {verb} not apply to --format {name}")
+    start, end = range_bounds(from_date, to_date)
     request = exporters.Request(
         data_dir=folder.find_data_dir(data),
         output=output,
@@ -75,8 +90,8 @@ def export_command(
         metadata=metadata,
         day=as_of_day(as_of),
         entity=entity,
-        start=parse(from_date).earliest_day if from_date is not None else None,
-        end=parse(to_date).latest_day if to_date is not None else None,
+        start=start,
+        end=end,
     )
     exporters.check(name, request)
     for written in exporters.export(name, open_index(data), request):

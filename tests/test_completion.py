@@ -1,0 +1,210 @@
+"""TAB completion of names and ids, as bash, zsh and fish ask for it: through the environment variables
+Typer reads, in a real process."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from newskb import cache
+from newskb.cli.completion import _bash_escape
+from tests.conftest import TinyBase
+
+
+def complete(shell: str, line: str, *, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    """Ask newskb what TAB completes at the end of `line`, as `shell`'s completion script asks."""
+    request = {"_NEWSKB_COMPLETE": f"complete_{shell}"}
+    if shell == "bash":
+        # COMP_CWORD counts words as the shell split them: an escaped space joins two.
+        words = re.split(r"(?<!\\) ", line)
+        request |= {"COMP_WORDS": line, "COMP_CWORD": str(len(words) - 1)}
+    else:
+        request |= {"_TYPER_COMPLETE_ARGS": line}
+        if shell == "fish":
+            request["_TYPER_COMPLETE_FISH_ACTION"] = "get-args"
+    return subprocess.run(
+        [sys.executable, "-m", "newskb"],
+        capture_output=True,
+        text=True,
+        env={**os.environ, **request, **(env or {})},
+        timeout=60,
+        check=False,
+    )
+
+
+def candidates(shell: str, line: str) -> list[str]:
+    result = complete(shell, line)
+    assert (result.returncode, result.stderr) == (0, "")
+    return [candidate for candidate in result.stdout.splitlines() if candidate]
+
+
+@pytest.fixture(autouse=True)
+def indexed(kb: Path) -> None:
+    """Completion reads the index a command left: build it as any query would."""
+    cache.open_index(kb)[0].close()
+
+
+def test_bash_completes_an_office_from_any_word_of_its_names_escaping_spaces() -> None:
+    assert candidates("bash", "newskb who sec") == [
+        "British\\ Defence\\ Secretary",
+        "Defence\\ Secretary",
+        "NATO\\ Secretary\\ General",
+        "NATO\\ Secretary-General",
+        "NATO\\ press\\ secretary",
+        "Secretary\\ General\\ of\\ NATO",
+        "Secretary\\ of\\ State\\ for\\ Defence",
+        "UK\\ Defence\\ Secretary",
+        "UK\\ Defense\\ Secretary",
+    ]
+    # Two words typed match a run of words; a person is not an office.
+    assert candidates("bash", "newskb who nato\\ sec") == ["NATO\\ Secretary\\ General", "NATO\\ Secretary-General"]
+    assert candidates("bash", "newskb who rutte") == []
+
+
+def test_case_and_accents_do_not_count() -> None:
+    assert candidates("bash", "newskb show STOL") == ["Jens\\ Stoltenberg", "Stoltenberg"]
+    assert candidates("bash", "newskb show Lungé") == ["Lungescu", "Oana\\ Lungescu"]
+
+
+def test_zsh_gets_names_described_by_their_ids() -> None:
+    assert candidates("zsh", "newskb show lung") == [
+        '_arguments \'*: :(("Lungescu":"oana-lungescu"',
+        '"Oana Lungescu":"oana-lungescu"))\'',
+    ]
+
+
+def test_fish_gets_ids_described_by_what_they_name() -> None:
+    assert candidates("fish", "newskb cite nato-has") == ["nato-has-32-members\tNATO comprises 32 member countries."]
+    # A description too long for one line is cut, never wrapped onto a line fish would take for a candidate.
+    assert candidates("fish", "newskb cite rutte-challenges") == [
+        "rutte-challenges\tRutte will face a range of serious challenges, including the ongoing…"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        # An organization's aliases are offered too, as written; a word of any of them matches.
+        ("newskb offices --org ukr", ["RBC\\ Ukraine", "RBC-Ukraine", "RBK-Ukraina", "Ukraine", "Ukrainian"]),
+        ("newskb timeline --entity bator", ["Bator", "Peter\\ Bator"]),
+        ("newskb chart --entity wallace", ["Ben\\ Wallace", "Wallace"]),
+        ("newskb chart lungescu", []),
+        ("newskb chart spokes", ["NATO\\ spokesman", "NATO\\ spokesperson", "NATO\\ spokeswoman"]),
+        ("newskb export --format timelinejs --entity oana", ["Oana\\ Lungescu"]),
+        ("newskb coverage ", ["rbc-ukraine-2024-09-30-rutte"]),
+        ("newskb draft rbc", ["rbc-ukraine-2024-09-30-rutte"]),
+        ("newskb cite stoltenberg-w", ["stoltenberg-wished-to-step-down"]),
+        ("newskb rm us-did", ["us-did-not-back-wallace"]),
+        (
+            "newskb add term --office nato",
+            ["nato-secretary-general", "nato-spokesperson", "slovakia-ambassador-to-nato"],
+        ),
+        ("newskb add term --holder ben", ["ben-wallace"]),
+        ("newskb add term --source rbc", ["rbc-ukraine-2024-09-30-rutte"]),
+        # An id matches at its start or at any of its hyphenated words.
+        ("newskb add claim --about ukr", ["rbc-ukraine", "ukraine"]),
+        ("newskb add event --involves reu", ["reuters"]),
+        ("newskb add claim --said-by lung", ["oana-lungescu"]),
+    ],
+)
+def test_every_name_and_id_argument_completes(line: str, expected: list[str]) -> None:
+    assert candidates("bash", line) == expected
+
+
+def test_data_given_on_the_line_is_the_folder_completed_from(tiny: TinyBase) -> None:
+    cache.open_index(tiny.data)[0].close()
+    assert candidates("bash", f"newskb show --data {tiny.data} lov") == [
+        "Ada\\ Lovelace",
+        "Countess\\ of\\ Lovelace",
+        "Lovelace",
+    ]
+
+
+def test_completion_reads_the_index_never_the_data_files(kb: Path, tmp_path: Path) -> None:
+    # Every data file emptied: the index the last command left still answers.
+    for path in kb.rglob("*.toml"):
+        path.write_text("", encoding="utf-8")
+    assert candidates("bash", "newskb show bator") == ["Bator", "Peter\\ Bator"]
+    # No index yet (a fresh cache folder): nothing is offered, and no index is built.
+    fresh = tmp_path / "fresh-cache"
+    result = complete("bash", "newskb show bator", env={"XDG_CACHE_HOME": str(fresh)})
+    assert (result.returncode, result.stdout.strip(), result.stderr) == (0, "", "")
+    assert not fresh.exists()
+
+
+def test_commands_and_options_still_complete() -> None:
+    assert candidates("bash", "newskb wh") == ["who"]
+    assert "--known-as-of" in candidates("bash", "newskb who --kn")
+
+
+def test_a_name_with_shell_characters_is_escaped_for_bash(tiny: TinyBase) -> None:
+    tiny.append(tiny.entities, '[[person]]\nid = "o-brien"\nname = "O\'Brien $(touch x) & `id`"\n')
+    cache.open_index(tiny.data)[0].close()
+    assert candidates("bash", f"newskb show --data {tiny.data} o\\'b") == [
+        "O\\'Brien\\ \\$\\(touch\\ x\\)\\ \\&\\ \\`id\\`"
+    ]
+    assert _bash_escape("a;b|c>d") == "a\\;b\\|c\\>d"
+
+
+@pytest.mark.parametrize(
+    ("shell", "expected"),
+    [
+        ("bash", "complete -o default -F _newskb_completion newskb"),
+        ("zsh", "compdef _newskb_completion newskb"),
+        ("fish", "complete --command newskb --no-files"),
+    ],
+)
+def test_show_completion_prints_the_script_of_the_shell_it_is_given(shell: str, expected: str) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "newskb", "--show-completion", shell],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "SHELL": "/bin/sh"},
+        check=False,
+    )
+    assert (result.returncode, result.stderr) == (0, "")
+    assert expected in result.stdout
+    assert f"_NEWSKB_COMPLETE=complete_{shell}" in result.stdout
+
+
+def test_show_completion_refuses_a_shell_it_does_not_know() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "newskb", "--show-completion", "tcsh"], capture_output=True, text=True, check=False
+    )
+    assert (result.returncode, result.stdout) == (2, "")
+    assert result.stderr.splitlines()[-1] == (
+        "Error: Invalid value for '--show-completion': 'tcsh' is not one of 'bash', 'zsh', 'fish'."
+    )
+
+
+def test_a_real_bash_gets_each_candidate_whole_and_escaped(tmp_path: Path) -> None:
+    """The script --show-completion prints, sourced by bash: COMPREPLY holds one escaped name per entry."""
+    bash = shutil.which("bash")
+    assert bash is not None, "bash is needed to test its completion script"
+    # The script runs `newskb` from PATH: this test's interpreter, whatever is installed.
+    (tmp_path / "bin").mkdir()
+    launcher = tmp_path / "bin" / "newskb"
+    launcher.write_text(f'#!/bin/sh\nexec "{sys.executable}" -m newskb "$@"\n', encoding="utf-8")
+    launcher.chmod(0o755)
+    script = (
+        "source <(newskb --show-completion bash);"
+        'COMP_WORDS=(newskb who "nato\\ sec"); COMP_CWORD=2; _newskb_completion newskb;'
+        'printf "[%s]\\n" "${COMPREPLY[@]}"'
+    )
+    path = f"{tmp_path / 'bin'}{os.pathsep}{os.environ['PATH']}"
+    result = subprocess.run(
+        [bash, "--norc", "-c", script],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=60,
+        env={**os.environ, "PATH": path},
+    )
+    assert (result.returncode, result.stderr) == (0, "")
+    assert result.stdout.splitlines() == ["[NATO\\ Secretary\\ General]", "[NATO\\ Secretary-General]"]
