@@ -1,6 +1,7 @@
 """Time newskb as whole processes against baselines measured in the same run, and print the targets.
 
     python benchmarks/run.py --facts 100000
+    python benchmarks/run.py --facts 1000000    # takes most of an hour; a progress bar on stderr
 
 Every measurement is the median wall time of --runs runs (5 by default) after one warm-up run, and
 the peak resident memory of the slowest of them; ratios against a baseline measured side by side, so
@@ -10,6 +11,7 @@ a noisy machine cancels out. Needs `jq` on PATH for the jq baselines (apt-get in
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import platform
 import shutil
@@ -32,12 +34,15 @@ class Timing:
     peak_mib: float
 
 
-def run_once(command: Sequence[str], env: dict[str, str], before: Callable[[], None] | None = None) -> Timing:
+def run_once(
+    command: Sequence[str], env: dict[str, str], before: Callable[[], None] | None = None, stdin: Path | None = None
+) -> Timing:
     if before is not None:
         before()
-    start = time.perf_counter()
-    process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    _, status, usage = os.wait4(process.pid, 0)
+    with open(stdin or os.devnull, "rb") as given:
+        start = time.perf_counter()
+        process = subprocess.Popen(command, env=env, stdin=given, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        _, status, usage = os.wait4(process.pid, 0)
     elapsed = time.perf_counter() - start
     process.returncode = os.waitstatus_to_exitcode(status)
     if process.returncode not in (0, 1):
@@ -45,10 +50,16 @@ def run_once(command: Sequence[str], env: dict[str, str], before: Callable[[], N
     return Timing(elapsed, usage.ru_maxrss / 1024)
 
 
-def measure(command: Sequence[str], env: dict[str, str], runs: int, before: Callable[[], None] | None = None) -> Timing:
+def measure(
+    command: Sequence[str],
+    env: dict[str, str],
+    runs: int,
+    before: Callable[[], None] | None = None,
+    stdin: Path | None = None,
+) -> Timing:
     """Median wall time of `runs` runs after a warm-up; the largest peak memory seen."""
-    run_once(command, env, before)
-    timings = [run_once(command, env, before) for _ in range(runs)]
+    run_once(command, env, before, stdin)
+    timings = [run_once(command, env, before, stdin) for _ in range(runs)]
     return Timing(statistics.median(t.seconds for t in timings), max(t.peak_mib for t in timings))
 
 
@@ -106,17 +117,34 @@ def main() -> None:
     office, person, surname = "office-3", "person-5", _surname(data, "person-5")
     misspelt = surname[:-2] + surname[-1] + surname[-2]
 
+    seed_export = work / "export-seed.json"
+    with seed_export.open("w", encoding="utf-8") as stream:
+        subprocess.run([*NEWSKB, "export", "--format", "json"], env=seed_env, stdout=stream, check=True)
+    seed_batch = _batch_of_names(seed_export, work / "who-seed.txt")
+    big_batch = _batch_of_names(export, work / f"who-{arguments.facts}.txt")
+
     results: dict[str, Timing] = {}
 
     def time_it(name: str, command: Sequence[str], environment: dict[str, str], **options: object) -> Timing:
+        done = len(results)
+        bar = "#" * (20 * done // MEASUREMENTS) + "-" * (20 - 20 * done // MEASUREMENTS)
+        print(f"  [{bar}] {done}/{MEASUREMENTS} {name} ...", end="\r", file=sys.stderr, flush=True)
         timing = measure(command, environment, runs, **options)  # type: ignore[arg-type]
         results[name] = timing
-        print(f"  {name:<34} {timing.seconds * 1000:8.1f} ms  {timing.peak_mib:6.1f} MiB", file=sys.stderr)
+        print(f"  {name:<34} {timing.seconds * 1000:8.1f} ms  {timing.peak_mib:6.1f} MiB" + " " * 20, file=sys.stderr)
         return timing
 
     print("measuring (median of runs after a warm-up):", file=sys.stderr)
     typer_floor = time_it("python -c 'import typer'", [sys.executable, "-c", "import typer"], env)
+    version = time_it("newskb --version", [*NEWSKB, "--version"], env)
     seed_who = time_it("seed: who", [*NEWSKB, "who", "NATO Secretary General", "--format", "json"], seed_env)
+    seed_batch_who = time_it(
+        "seed: 1000 who in one batch",
+        [*NEWSKB, "who", "-", "--as-of", "2024-10-01", "--format", "json"],
+        seed_env,
+        stdin=seed_batch,
+    )
+    seed_completion = time_it("seed: TAB on `who sec`", NEWSKB, {**seed_env, **_completing("newskb who sec")})
     seed_timeline = time_it(
         "seed: timeline --entity", [*NEWSKB, "timeline", "--entity", "Rutte", "--format", "json"], seed_env
     )
@@ -173,12 +201,18 @@ def main() -> None:
         before=lambda: os.utime(touched_file),
     )
     warm_again = time_it("big: who, warm", [*NEWSKB, "who", office, "--format", "json"], big_env)
+    big_batch_who = time_it(
+        "big: 1000 who in one batch", [*NEWSKB, "who", "-", "--format", "json"], big_env, stdin=big_batch
+    )
+    big_completion = time_it(
+        f"big: TAB on `show {surname[:3]}`", NEWSKB, {**big_env, **_completing(f"newskb show {surname[:3]}")}
+    )
     peak = max(t.peak_mib for t in (big_who, big_timeline, big_show, big_search, warm_again))
+    assert len(results) == MEASUREMENTS, f"MEASUREMENTS is {MEASUREMENTS}, but {len(results)} were taken"
 
     targets = [
-        Target(
-            "1", "seed `who --format json` / `python -c 'import typer'`", seed_who.seconds / typer_floor.seconds, 1.3
-        ),
+        Target("1a", "`newskb --version` / `python -c 'import typer'`", version.seconds / typer_floor.seconds, 1.3),
+        Target("1b", "seed `who --format json` / `newskb --version`", seed_who.seconds / version.seconds, 1.15),
         Target("2a", "100k / seed: `who`", big_who.seconds / seed_who.seconds, 1.5),
         Target("2b", "100k / seed: `timeline --entity`", big_timeline.seconds / seed_timeline.seconds, 1.5),
         Target("2c", "100k / seed: `show`", big_show.seconds / seed_show.seconds, 1.5),
@@ -202,7 +236,11 @@ def main() -> None:
         Target("3", "`search` misspelt name / jq substring select", big_search.seconds / jq_substring.seconds, 0.5),
         Target("4a", "cold build / bare tomllib parse", cold.seconds / bare_parse.seconds, 1.5),
         Target("4b", "query after touching one file / warm query", touched.seconds / warm_again.seconds, 3),
-        Target("5", "peak memory of a warm query on 100k facts (MiB)", peak, 80),
+        Target("5", f"peak memory of a warm query on {arguments.facts:,} facts (MiB)", peak, 80),
+        Target("6a", "seed: 1000 `who` in one batch / one `who`", seed_batch_who.seconds / seed_who.seconds, 3),
+        Target("6b", "big: 1000 `who` in one batch / one `who`", big_batch_who.seconds / warm_again.seconds, 3),
+        Target("7a", "seed: one TAB completion / a warm `who`", seed_completion.seconds / seed_who.seconds, 1.2),
+        Target("7b", "big: one TAB completion / a warm `who`", big_completion.seconds / warm_again.seconds, 1.2),
     ]
     print()
     print(f"newskb benchmarks: {arguments.facts} facts, median of {runs} runs after a warm-up")
@@ -215,6 +253,34 @@ def main() -> None:
     passed = sum(target.passed for target in targets)
     print()
     print(f"{passed} passed, {len(targets) - passed} failed")
+
+
+# How many measurements main() takes (for the progress bar; it checks the count).
+MEASUREMENTS = 21
+
+
+def _completing(line: str) -> dict[str, str]:
+    """The environment bash's completion script sets to ask what TAB completes at the end of `line`."""
+    return {"_NEWSKB_COMPLETE": "complete_bash", "COMP_WORDS": line, "COMP_CWORD": str(len(line.split()) - 1)}
+
+
+def _batch_of_names(export: Path, target: Path, count: int = 1000) -> Path:
+    """`count` office names to ask `who` about, one per line: each office's name, its aliases, and its name
+    with two letters swapped (a typo), over and over."""
+    offices = subprocess.run(
+        ["jq", "-c", '.entities[] | select(.kind == "office") | [.name] + .aliases', str(export)],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.splitlines()
+    names: list[str] = []
+    for line in offices:
+        written = json.loads(line)
+        middle = len(written[0]) // 2
+        typo = written[0][: middle - 1] + written[0][middle] + written[0][middle - 1] + written[0][middle + 1 :]
+        names += [*written, typo]
+    target.write_text("".join(names[number % len(names)] + "\n" for number in range(count)), encoding="utf-8")
+    return target
 
 
 def _surname(data: Path, person: str) -> str:

@@ -1,6 +1,9 @@
 """The rows answers are made of: plain values that render prints and JSON serialises.
 
 Row fields are the JSON contract (README, "JSON output"): keep them stable; add, never rename or remove.
+
+Unlike records (model.py), rows are not frozen: a frozen dataclass costs its module half as much again to
+define, and every query pays for defining these before it answers (benchmarks, target 1b).
 """
 
 from __future__ import annotations
@@ -14,7 +17,7 @@ from newskb.kinds import Kind, Modality, Outcome
 from newskb.search import Match
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@dataclass(slots=True, kw_only=True)
 class TermRow:
     """Who held an office, when, where it stands on the asked day, and the evidence."""
 
@@ -58,7 +61,7 @@ class TimelineKind(StrEnum):
     TERM_END = "term end"
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@dataclass(slots=True, kw_only=True)
 class TimelineRow:
     date: str | None
     kind: TimelineKind
@@ -75,7 +78,7 @@ class TimelineRow:
     via: list[str] = field(default_factory=list)
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@dataclass(slots=True, kw_only=True)
 class ClaimRow:
     id: str
     text: str
@@ -90,7 +93,7 @@ class ClaimRow:
     via: list[str] = field(default_factory=list)
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@dataclass(slots=True, kw_only=True)
 class Profile:
     id: str
     kind: Kind
@@ -108,7 +111,7 @@ class Profile:
     wikidata: str | None = None
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@dataclass(slots=True, kw_only=True)
 class Answer:
     """Rows plus the entity the typed name resolved to (named on stderr when the match was fuzzy)."""
 
@@ -125,7 +128,7 @@ class Answer:
         return Outcome.NOBODY
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@dataclass(slots=True, kw_only=True)
 class Bar:
     """A term as a chart draws it: its row, what its bar is labelled with, and the days it covers."""
 
@@ -138,13 +141,13 @@ class Bar:
     attested: date | None = None
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@dataclass(slots=True, kw_only=True)
 class Lane:
     title: str | None  # the office, when a chart has a lane per office
     bars: list[Bar]
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@dataclass(slots=True, kw_only=True)
 class Chart:
     """The terms a chart draws, lane by lane, with the asked day and the asked range (None: unbounded)."""
 

@@ -38,7 +38,7 @@ CUT = 0.75
 _KIND_ORDER = {kind.value: rank for rank, kind in enumerate(Kind)}
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@dataclass(slots=True, kw_only=True)
 class Match:
     """The entity a typed name resolved to, and whether it was an exact name, alias or id."""
 
@@ -49,7 +49,7 @@ class Match:
     exact: bool
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@dataclass(slots=True, kw_only=True)
 class SearchHit:
     kind: Kind
     id: str
