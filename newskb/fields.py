@@ -203,3 +203,15 @@ class Fields:
         found = forbidden_in(value, multiline=multiline)
         if found:
             self.problem(key, "control or escape characters are not allowed: " + ", ".join(found))
+
+
+def absent(declared: Key) -> object:
+    """What an optional key holds when its table does not have it, its default or nothing, as `value` reads
+    it (the reader skips `value` for such keys: most keys of most records are left out)."""
+    if declared.type.is_list:
+        return ()
+    if declared.type is KeyType.COUNT:
+        return int(declared.default or 1)
+    if declared.type is KeyType.CHOICE:
+        return None if declared.default is None else str(declared.default)
+    return None

@@ -17,7 +17,7 @@ import contextlib
 import datetime
 import functools
 import zlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -143,47 +143,66 @@ def insert_sql() -> dict[str, str]:
     return statements
 
 
+# How rows_of writes each key: into a link table, as a date and its bounds, or as one cell.
+_LINK, _DATE, _CELL = range(3)
+
+
+def _plan(record_class: type[Indexed]) -> tuple[tuple[str, int, str, bool], ...]:
+    """Each key of a record class but its id, in column order: (name, how it is written, its link table,
+    whether its items are ids). Worked out once, since a first build writes every record."""
+    found = _PLANS.get(record_class)
+    if found is None:
+        found = _PLANS[record_class] = tuple(
+            (key.name, _LINK if key.type.is_list else _DATE if key.type.is_date else _CELL, key.item, bool(key.refs))
+            for key in _keys(record_class)
+            if key.name != "id"
+        )
+    return found
+
+
+_PLANS: dict[type, tuple[tuple[str, int, str, bool], ...]] = {}
+
+
 def rows_of(base: FactBase) -> Rows:
     """The rows of every record of `base`, by table."""
     from newskb.fuzzy import normalise
 
-    indexed: dict[type, tuple[str, tuple[Key, ...]]] = {
-        record_class: (record_class.TABLE, _keys(record_class)) for record_class in _classes()
-    }
+    tables = {record_class: record_class.TABLE for record_class in _classes()}
     rows: Rows = {}
     for record in base.records:
-        if type(record) not in indexed:
+        record_class = type(record)
+        if record_class not in tables:
             continue  # expectations are asked by check, not indexed
-        table, declared = indexed[type(record)]
         file = str(record.origin.file)
         row: list[object] = [record.id]
-        for key in declared:
-            value = getattr(record, key.name)
-            if key.type.is_list:
-                link = rows.setdefault(key.item, [])
+        for name, how, link_table, refs in _plan(record_class):
+            value = getattr(record, name)
+            if how == _LINK:
+                link = rows.setdefault(link_table, [])
                 for position, item in enumerate(value):
-                    norm = () if key.refs else (normalise(item),)
-                    link.append((record.id, item, position, file, *norm))
-            elif key.name != "id":
-                row.extend(_cells(key, value))
+                    if refs:
+                        link.append((record.id, item, position, file))
+                    else:
+                        link.append((record.id, item, position, file, normalise(item)))
+            elif how == _DATE:
+                row.extend(_date_cells(value))
+            else:
+                row.append(str(value) if isinstance(value, Path) else value)
         row.extend(_extras(record))
         row.append(file)
-        rows.setdefault(table, []).append(tuple(row))
+        rows.setdefault(tables[record_class], []).append(tuple(row))
     return rows
 
 
-def _cells(declared: Key, value: object) -> Iterator[object]:
-    """A key's value as its columns hold it: dates as written and their bounds, paths as text."""
-    if not declared.type.is_date:
-        yield str(value) if isinstance(value, Path) else value
-    elif value == OPEN:
-        yield from (OPEN, None, None)
-    elif isinstance(value, Edtf):
-        yield from (str(value), value.earliest_day.isoformat(), value.latest_day.isoformat())
-    elif isinstance(value, datetime.date):
-        yield from (value.isoformat(),) * 3
-    else:
-        yield from (None, None, None)
+def _date_cells(value: object) -> tuple[object, object, object]:
+    """A date as its columns hold it: as written, and its earliest and latest days."""
+    if value == OPEN:
+        return (OPEN, None, None)
+    if isinstance(value, Edtf):
+        return (str(value), value.earliest_day.isoformat(), value.latest_day.isoformat())
+    if isinstance(value, datetime.date):
+        return (value.isoformat(),) * 3
+    return (None, None, None)
 
 
 def _extras(record: Record) -> list[object]:

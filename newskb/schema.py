@@ -134,12 +134,21 @@ def key(
 
 
 def keys_of(record_class: type, kind: Kind | None = None) -> tuple[Key, ...]:
-    """The keys a record class declares, in the order they are written (only `kind`'s, if given)."""
-    return tuple(
-        dataclasses.replace(declared, name=field.name)
-        for field, declared in _declared(record_class)
-        if kind is None or declared.kinds is None or kind in declared.kinds
-    )
+    """The keys a record class declares, in the order they are written (only `kind`'s, if given).
+
+    Worked out once per class and kind: reading a record asks for its keys, and a first build of a large
+    fact base reads hundreds of thousands of records."""
+    found = _KEYS.get((record_class, kind))
+    if found is None:
+        found = _KEYS[record_class, kind] = tuple(
+            dataclasses.replace(declared, name=field.name)
+            for field, declared in _declared(record_class)
+            if kind is None or declared.kinds is None or kind in declared.kinds
+        )
+    return found
+
+
+_KEYS: dict[tuple[type, Kind | None], tuple[Key, ...]] = {}
 
 
 def _declared(record_class: type) -> Iterator[tuple[dataclasses.Field[Any], Key]]:

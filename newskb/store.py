@@ -17,7 +17,7 @@ from newskb import model
 from newskb.containment import MAX_ARTICLE, Refused, read_contained
 from newskb.dates import Edtf
 from newskb.errors import Problem, Severity, display_path
-from newskb.fields import Fields, type_name
+from newskb.fields import Fields, absent, type_name
 from newskb.folder import fact_base_root, walk
 from newskb.fuzzy import did_you_mean
 from newskb.kinds import Kind
@@ -199,7 +199,10 @@ def _read_record(
     fields.reject_unknown(key.name for key in declared)
     required = _required_keys(model.RECORD_CLASSES[kind], declared, fields)
     values: dict[str, Any] = {}
-    for key in declared:
+    for key, empty in _with_absent_values(kind, declared):
+        if key.name not in table and key.name not in required and not key.inherited:
+            values[key.name] = empty  # most optional keys of most records: no need to read them
+            continue
         if key.inherited and key.name not in table:
             if file_source is None:
                 fields.problem(
@@ -220,6 +223,17 @@ def _read_record(
         return None
     collected.add(record)
     return record
+
+
+def _with_absent_values(kind: Kind, declared: tuple[Key, ...]) -> tuple[tuple[Key, object], ...]:
+    """Each key of a kind with what it holds when a record leaves it out (worked out once per kind)."""
+    found = _ABSENT.get(kind)
+    if found is None:
+        found = _ABSENT[kind] = tuple((key, absent(key)) for key in declared)
+    return found
+
+
+_ABSENT: dict[Kind, tuple[tuple[Key, object], ...]] = {}
 
 
 # What a record holds for a required key that is missing or wrong (a problem has been reported).

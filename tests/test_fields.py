@@ -10,7 +10,7 @@ import pytest
 
 from newskb import dates
 from newskb.errors import Problem
-from newskb.fields import Fields, type_name
+from newskb.fields import Fields, absent, type_name
 from newskb.kinds import Kind
 from newskb.linemap import LazyLineMap
 from newskb.model import Origin, keys
@@ -256,3 +256,12 @@ def test_reject_unknown_accepts_every_allowed_key() -> None:
     reader, problems = fields('[[term]]\nid = "t"\nholder = "x"\n')
     reader.reject_unknown(iter(["id", "holder"]))  # any iterable, read once
     assert problems == []
+
+
+@pytest.mark.parametrize("kind", list(Kind))
+def test_absent_is_what_value_reads_for_a_key_left_out(kind: Kind) -> None:
+    """The reader skips `value` for optional keys a table leaves out and takes `absent` instead: the same."""
+    for key in keys(kind):
+        empty, problems = fields(f"[[{kind.value}]]\n", kind=kind.value)
+        assert empty.value(key, required=False) == absent(key), key.name
+        assert problems == [], key.name
