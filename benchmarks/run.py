@@ -253,6 +253,12 @@ def main() -> None:
     passed = sum(target.passed for target in targets)
     print()
     print(f"{passed} passed, {len(targets) - passed} failed")
+    index_bytes = sum(path.stat().st_size for path in cache_folder.glob("index-*.sqlite"))
+    print(
+        f"index cache of the big base: {index_bytes / 2**20:.1f} MiB, "
+        f"{index_bytes / arguments.facts:.0f} bytes per fact (the data files: "
+        f"{sum(path.stat().st_size for path in data.rglob('*.toml')) / 2**20:.1f} MiB)"
+    )
 
 
 # How many measurements main() takes (for the progress bar; it checks the count).
