@@ -198,6 +198,10 @@ def test_an_svg_for_a_report_whatever_stdout_is(tmp_path: Path) -> None:
     for holder in ("Jens Stoltenberg", "Mark Rutte", "Oana Lungescu"):
         assert holder in shown
     assert "2014~/2024-10-01" in shown and "▒▒▒███" in shown and "┅┅┅" in shown
+    # Installed monospace fonts come first: a renderer that settles for a proportional one draws bars too long.
+    assert "font-family: DejaVu Sans Mono, Menlo, Consolas, Liberation Mono, Fira Code, monospace;" in (
+        target.read_text(encoding="utf-8")
+    )
     # Drawn the same whatever the terminal: a report's chart does not depend on who made it.
     again = tmp_path / "again.svg"
     assert chart("--org", "NATO", *AS_OF, "-o", str(again), columns=33).exit_code == 0

@@ -85,8 +85,15 @@ def export(chart: Chart, title: str, suffix: str) -> str:
     for line in lines(chart, title, recorder.width, UNICODE):
         recorder.print(line, overflow="fold")
     if suffix == ".svg":
-        return recorder.export_svg(title="newskb chart")
+        # Rich asks for Fira Code (from a web font), else "monospace", which some SVG renderers (cairosvg, for one)
+        # take for a proportional font whose wide blocks run a bar past its end: name installed monospace fonts first.
+        return recorder.export_svg(title="newskb chart").replace(
+            "font-family: Fira Code, monospace", f"font-family: {SVG_FONTS}"
+        )
     return recorder.export_html()
+
+
+SVG_FONTS = "DejaVu Sans Mono, Menlo, Consolas, Liberation Mono, Fira Code, monospace"
 
 
 def lines(chart: Chart, title: str, width: int, glyphs: Glyphs) -> list[Text]:
