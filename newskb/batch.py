@@ -10,10 +10,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from newskb.errors import NotFoundError
-
-STDIN = "-"
-"""The argument that asks for one query per line of standard input."""
+from newskb.errors import NewskbError
 
 Ask = Callable[[str], tuple[list[Any], str | None]]
 """Answer one query: its rows, and why it counts as not answered (None: it is answered)."""
@@ -30,13 +27,14 @@ class Answered:
 
 
 def each_line(lines: Iterable[str], ask: Ask) -> Iterator[Answered]:
-    """Ask every non-blank line, in order; a line that matches nothing is a miss, and the run goes on."""
+    """Ask every non-blank line, in order; a line that matches nothing, or that cannot be asked (a search
+    with no word in it), is a miss, and the run goes on."""
     for number, line in enumerate(lines, start=1):
         query = line.rstrip("\r\n")
         if not query.strip():
             continue
         try:
             rows, missed = ask(query)
-        except NotFoundError as error:
+        except NewskbError as error:
             rows, missed = [], str(error)
         yield Answered(number=number, query=query, rows=rows, missed=missed)

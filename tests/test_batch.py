@@ -83,3 +83,11 @@ def test_show_search_and_cite_take_lines_too() -> None:
     assert cited.stdout.startswith(
         "nato-has-32-members\tnato-has-32-members\trbc-ukraine-2024-09-30-rutte\t2024-09-30\t"
     )
+
+
+def test_a_line_that_cannot_be_asked_is_a_miss_and_the_answers_found_are_printed() -> None:
+    # "--" has no word to search for: that line is named on stderr, and Rutte's hits still print.
+    result = run("search", "-", "--kind", "person", stdin="Rutte\n--\n")
+    assert result.returncode == 1
+    assert result.stdout == "Rutte\t100\tperson\tmark-rutte\tMark Rutte\trbc-ukraine-2024-09-30-rutte\n"
+    assert result.stderr == "newskb: line 2: search needs a word to look for, not '--'\n"

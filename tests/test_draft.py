@@ -524,3 +524,46 @@ def test_a_sentence_too_long_to_be_prose_is_not_searched_for_phrases(base: Known
     result = write_up(long + "\nBo Lind was appointed chair of the Tern Guild on 4 March 2024.\n", "2024-03-05", base)
     assert [(term.values["holder"], term.values.get("start")) for term in result.terms] == [("bo-lind", "2024-03-04")]
     assert [number for number, _ in result.uncovered] == [1]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "published", "expected"),
+    [
+        # A day that only some years have: only the years that have it are candidates.
+        (
+            "The board met on February 29.",
+            "2024-03-01",
+            [
+                (
+                    "on February 29",
+                    "2024-02-29",
+                    "'on February 29' is 2024-02-29: the February 29 on or before publication (2024-03-01), "
+                    "as the clause looks back ('met')",
+                )
+            ],
+        ),
+        # A day no year has is no date at all.
+        (
+            "The board met on June 31.",
+            "2024-07-02",
+            [("on June 31", None, "'on June 31': June 31 is not a day of any year near publication")],
+        ),
+        # Without a publication day there is no year to place a year-less date in.
+        (
+            "The board met in March.",
+            "..2024-09-30",
+            [
+                (
+                    "in March",
+                    None,
+                    "'in March': the text gives no year, and the publication date (..2024-09-30) "
+                    "is not one day to place it by",
+                )
+            ],
+        ),
+    ],
+)
+def test_a_date_that_cannot_be_placed_is_left_out_not_a_crash(
+    sentence: str, published: str, expected: list[tuple[str, str | None, str]]
+) -> None:
+    assert resolve(sentence, published) == expected

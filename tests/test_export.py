@@ -133,6 +133,11 @@ def test_refusals_are_one_line_and_change_nothing(tmp_path: Path) -> None:
             ["-f", "sqlite", "-o", str(same), "--metadata", str(same)],
             f"{same}: --metadata must name another file than --output",
         ),
+        # The same file by another path: it would replace the database just written.
+        (
+            ["-f", "sqlite", "-o", str(same), "--metadata", str(full / ".." / "same.db")],
+            f"{full / '..' / 'same.db'}: --metadata must name another file than --output",
+        ),
     ]
     before = {path: path.read_bytes() for path in tmp_path.rglob("*") if path.is_file()}
     for arguments, message in cases:

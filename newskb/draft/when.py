@@ -293,6 +293,8 @@ def _month_day(written: Written, quoted: str, published: Edtf, tense: tuple[Tens
         elif written.weekday is not None:
             note += f", a {WEEKDAYS[value.weekday()].capitalize()} as the text says"
         return Resolved(value=_day(value), note=note)
+    if not published.is_exact:
+        return Resolved(value=None, note=_NO_ANCHOR.format(quoted=quoted, published=published))
     anchor = published.earliest_day
     if written.weekday is not None:
         weekday = WEEKDAYS[written.weekday].capitalize()
@@ -312,8 +314,13 @@ def _month_day(written: Written, quoted: str, published: Edtf, tense: tuple[Tens
             note=f"{quoted} is {value}: {spelled} is a {weekday} in {best}, the year nearest publication "
             f"({published}) in which it is{also}",
         )
-    candidates = [date(year, month, day_number) for year in range(anchor.year - 1, anchor.year + 2)]
-    candidates = [value for value in candidates if _exists(value.year, month, day_number)]
+    candidates = [
+        date(year, month, day_number)
+        for year in range(anchor.year - 1, anchor.year + 2)
+        if _exists(year, month, day_number)
+    ]
+    if not candidates:
+        return Resolved(value=None, note=f"{quoted}: {spelled} is not a day of any year near publication")
     value, why = _place(candidates, anchor, tense)
     return Resolved(value=_day(value), note=f"{quoted} is {value}: the {spelled} {why.format(published)}")
 
@@ -323,12 +330,18 @@ def _month(written: Written, quoted: str, published: Edtf, tense: tuple[Tense, s
     if written.year is not None:
         value = Edtf(year=written.year, month=written.month)
         return Resolved(value=value, note=f"{quoted} is {value}, the month the text gives")
+    if not published.is_exact:
+        return Resolved(value=None, note=_NO_ANCHOR.format(quoted=quoted, published=published))
     anchor = published.earliest_day
     candidates = [date(year, written.month, 1) for year in range(anchor.year - 1, anchor.year + 2)]
     first_of_month = date(anchor.year, anchor.month, 1)
     chosen, why = _place(candidates, first_of_month, tense)
     value = Edtf(year=chosen.year, month=chosen.month)
     return Resolved(value=value, note=f"{quoted} is {value}: the {MONTH_NAMES[written.month]} {why.format(published)}")
+
+
+# A date without its year is placed in the year around publication: only a publication day can say which.
+_NO_ANCHOR = "{quoted}: the text gives no year, and the publication date ({published}) is not one day to place it by"
 
 
 def _place(candidates: list[date], anchor: date, tense: tuple[Tense, str]) -> tuple[date, str]:

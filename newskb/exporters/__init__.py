@@ -13,6 +13,7 @@ without `--force`, a folder that is not empty; a refusal is one line and changes
 from __future__ import annotations
 
 import importlib
+import os
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -86,7 +87,8 @@ def check(name: str, request: Request) -> None:
     else:
         _check_file(output, force=request.force)
     if request.metadata is not None:
-        if output is not None and request.metadata.absolute() == output.absolute():
+        # Resolved, so that "sub/../kb.sqlite" or a link to the database is the same file too.
+        if output is not None and os.path.realpath(request.metadata) == os.path.realpath(output):
             raise BadArgumentError(f"{request.metadata}: --metadata must name another file than --output")
         _check_file(request.metadata, force=request.force)
 

@@ -20,6 +20,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from newskb.dates import FIRST_DAY, LAST_DAY
 from newskb.errors import BadArgumentError
 from newskb.exporters import Request, output, records
 
@@ -223,7 +224,7 @@ def _write(connection: sqlite3.Connection, path: Path, data_dir: Path, day: date
         database.close()
 
 
-_UNBOUNDED = (date.min.isoformat(), date.max.isoformat())  # the index's stand-ins for "no bound"
+_UNBOUNDED = (FIRST_DAY.isoformat(), LAST_DAY.isoformat())  # the index's stand-ins for "no bound"
 
 
 def _cells(table: Table, row: sqlite3.Row, data_dir: Path, status: dict[str, str]) -> tuple[object, ...]:
