@@ -59,6 +59,7 @@ def set_keys(base: FactBase, record: Record, assignments: Sequence[str]) -> Edit
         if key is None:
             raise BadArgumentError(f"a {record.kind} has no key '{name}'{did_you_mean(name, list(declared))}")
         block = _assign(block, key, written, declared)
+    block = writing.remarked(lines[start:end], block, record.id, record.id)
     return _edit(base, {path: lines[:start] + block + lines[end:]})
 
 
@@ -98,6 +99,7 @@ def rename(base: FactBase, record: Record, new_id: str) -> Edit:
         value = getattr(other, key.name)
         renamed: object = [new_id if item == old else item for item in value] if key.type.is_list else new_id
         block = _replace_key(lines[start:end], key, renamed)
+        block = writing.remarked(lines[start:end], block, other.id, new_id if other is record else other.id)
         edits[path] = lines[:start] + block + lines[end:]
     return _edit(base, edits)
 

@@ -14,7 +14,7 @@ import dataclasses
 from dataclasses import dataclass
 from pathlib import Path
 
-from newskb import curation
+from newskb import curation, writing
 from newskb.errors import BadArgumentError, NewskbError, Problem, Severity
 from newskb.kinds import Kind
 from newskb.linemap import TOP_LEVEL, scan
@@ -91,7 +91,13 @@ def plan(root: Path, draft: Path, base: FactBase) -> Intake:
             old = target.read_text(encoding="utf-8") if target.exists() else ""
         joined = old + ("" if not old or old.endswith("\n") else "\n") + ("\n" if old else "")
         first = joined.count("\n") + 1
-        texts[target] = joined + "".join(lines[start:end])
+        record_id = record.get("id")
+        chunk = lines[start:end]
+        if isinstance(record_id, str) and record_id:
+            # Named on its header and last line, as add writes a record, for a team's union merge (writing.py).
+            header = table.line - 1 - start
+            chunk = chunk[:header] + writing.marked(chunk[header:], record_id)
+        texts[target] = joined + "".join(chunk)
         landings.append(
             Landing(
                 kind=name,

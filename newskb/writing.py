@@ -9,7 +9,7 @@ lines that two added blocks start or end with into one).
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 
 def value(written: object) -> str:
@@ -36,3 +36,26 @@ def table(kind: str, record: Mapping[str, object]) -> str:
 def single_table(name: str, record: Mapping[str, object]) -> str:
     """A file's one table, written `[name]` (a source's)."""
     return f"[{name}]\n" + "".join(key_line(key, written) for key, written in record.items())
+
+
+def marked(lines: Sequence[str], record_id: str) -> list[str]:
+    """A record's lines with its id named on its first and last lines, as `table` writes them (a line that
+    already has a comment, or a `#` in a value, is left as it is)."""
+    marked_lines = list(lines)
+    for at in {0, len(marked_lines) - 1}:
+        line = marked_lines[at]
+        if "#" not in line:
+            marked_lines[at] = line.rstrip("\n") + f"  # {record_id}\n"
+    return marked_lines
+
+
+def remarked(before: Sequence[str], after: Sequence[str], old_id: str, new_id: str) -> list[str]:
+    """The lines of an edited record (`after`) with the id markers its lines had (`before`) on its first and
+    last lines again, naming `new_id`: an edit of its last key, or a rename, must not lose them."""
+    marker = f"  # {old_id}"
+    if not before or not before[0].rstrip("\n").endswith(marker):
+        return list(after)  # a record written by hand, without markers: left as it is
+    unmarked = [
+        line.rstrip("\n")[: -len(marker)] + "\n" if line.rstrip("\n").endswith(marker) else line for line in after
+    ]
+    return marked(unmarked, new_id)

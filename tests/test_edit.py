@@ -13,6 +13,7 @@ from typer.testing import CliRunner
 from newskb import curation, edit, lock
 from newskb.cli import app
 from newskb.errors import BadArgumentError, NotFoundError, RecordError
+from newskb.kinds import Kind
 from newskb.store import load
 from tests.conftest import TinyBase
 
@@ -171,3 +172,28 @@ def test_unknown_values_are_refused_before_any_lookup(tiny: TinyBase) -> None:
         edit.set_keys(base, edit.record_of(base, "ada-lovelace"), ['aliases=["unclosed'])
     with pytest.raises(RecordError, match="is referenced by"):
         edit.remove(base, edit.record_of(base, "ada-lovelace"))
+
+
+def test_set_and_rename_keep_the_id_markers_a_team_merge_needs(tiny: TinyBase) -> None:
+    """A record newskb appended names its id on its first and last lines (writing.py): editing its last
+    key keeps the marker there, and a rename renames it."""
+    curation.add(tiny.data, Kind.PERSON, {"id": "mary-somerville", "name": "Mary Somerville"})
+    appended = '[[person]]  # mary-somerville\nid = "mary-somerville"\nname = "Mary Somerville"  # mary-somerville\n'
+    assert tiny.entities.read_text(encoding="utf-8").endswith(appended)
+    assert newskb("set", "mary-somerville", "name=Mary Fairfax Somerville", "--data", str(tiny.data))[0] == 0
+    assert tiny.entities.read_text(encoding="utf-8").endswith(
+        '[[person]]  # mary-somerville\nid = "mary-somerville"\nname = "Mary Fairfax Somerville"  # mary-somerville\n'
+    )
+    assert newskb("set", "mary-somerville", "aliases=Somerville", "--data", str(tiny.data))[0] == 0
+    assert tiny.entities.read_text(encoding="utf-8").endswith(
+        '[[person]]  # mary-somerville\nid = "mary-somerville"\nname = "Mary Fairfax Somerville"\n'
+        'aliases = ["Somerville"]  # mary-somerville\n'
+    )
+    assert newskb("rename", "mary-somerville", "mary-fairfax", "--data", str(tiny.data))[0] == 0
+    assert tiny.entities.read_text(encoding="utf-8").endswith(
+        '[[person]]  # mary-fairfax\nid = "mary-fairfax"\nname = "Mary Fairfax Somerville"\n'
+        'aliases = ["Somerville"]  # mary-fairfax\n'
+    )
+    # A record written by hand, without markers, gets none.
+    assert newskb("set", "ada-lovelace", "aliases=Ada", "--data", str(tiny.data))[0] == 0
+    assert 'aliases = ["Ada"]\n' in tiny.entities.read_text(encoding="utf-8")

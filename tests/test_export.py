@@ -20,7 +20,7 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from newskb import exporters, model
+from newskb import exporters, model, outfile
 from newskb.cache import open_index
 from newskb.cli import app
 from newskb.exporters import output, records
@@ -97,7 +97,7 @@ def test_an_interrupted_write_leaves_the_old_file_and_no_temporary(tmp_path: Pat
         raise Interrupted("stopped")
 
     with pytest.raises(Interrupted, match="stopped"):
-        output.write_file(target, interrupted)
+        outfile.write_file(target, interrupted)
     assert files_in(folder) == {"out.json": b"old"}
 
 

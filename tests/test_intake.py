@@ -58,12 +58,18 @@ def test_a_draft_lands_where_add_would_put_each_record(tiny: TinyBase, tmp_path:
         "claim\tsociety-meets-in-london\ttiny/data/sources/gazette.toml\n"
     )
     assert result.stderr == ("newskb: added 2 record(s) to tiny/data/entities.toml, tiny/data/sources/gazette.toml\n")
-    # Each record as the curator left it, with the comment above it (its sentence), after one blank line.
+    # Each record as the curator left it, with the comment above it (its sentence), after one blank line, and
+    # its id named on its first and last lines as add writes them (for a team's union merge).
     assert tiny.entities.read_text(encoding="utf-8") == entities + (
         '\n# "Charles Babbage chaired the Analytical Society from 1831 until 1840."\n'
-        '[[person]]\nid = "mary-somerville"\nname = "Mary Somerville"\n'
+        '[[person]]  # mary-somerville\nid = "mary-somerville"\nname = "Mary Somerville"  # mary-somerville\n'
     )
-    assert tiny.source.read_text(encoding="utf-8").startswith(source + '\n# "The society meets in London."\n')
+    assert tiny.source.read_text(encoding="utf-8") == source + (
+        '\n# "The society meets in London."\n[[claim]]  # society-meets-in-london\nid = "society-meets-in-london"\n'
+        'about = ["analytical-society"]\ntext = "The society meets in London."\nsource = "gazette-1843"\n'
+        'quote = "The society meets in London."\n'
+        'note = "Whitespace in the article\'s line break is folded."  # society-meets-in-london\n'
+    )
     assert runner.invoke(app, ["check", "--data", str(tiny.data)]).exit_code == 0
 
 

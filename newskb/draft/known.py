@@ -11,8 +11,7 @@ from newskb.draft.records import Article, Known
 from newskb.errors import NotFoundError, RecordError
 from newskb.fuzzy import did_you_mean
 from newskb.kinds import Kind
-
-_ID_TABLES = ("entity", "source", "term", "event", "claim")
+from newskb.model import INDEXED_CLASSES
 
 
 def from_index(connection: sqlite3.Connection, source_id: str) -> tuple[Article, Known]:
@@ -42,5 +41,7 @@ def known(connection: sqlite3.Connection) -> Known:
         )
         for entity in connection.execute("SELECT id, kind, name, org FROM entity ORDER BY id")
     )
-    taken = frozenset(found[0] for table in _ID_TABLES for found in connection.execute(f'SELECT id FROM "{table}"'))
+    # Every indexed table's ids (expectations are not indexed: a clash with one is refused by accept).
+    tables = [record_class.TABLE for record_class in INDEXED_CLASSES]
+    taken = frozenset(found[0] for table in tables for found in connection.execute(f'SELECT id FROM "{table}"'))
     return Known(entities=entities, taken=taken)

@@ -10,8 +10,6 @@ written here needs `printable` to change it (it passes it all the same).
 
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 
 from newskb import model
@@ -120,21 +118,11 @@ def summary(draft: Draft) -> str:
 
 
 def save(path: Path, text: str, *, force: bool) -> None:
-    """Write a draft to a file of its own: refused, writing nothing, if the file exists (unless `force`,
-    which replaces it whole: a temporary file beside it, then a rename)."""
-    data = text.encode("utf-8")
-    if not force:
-        try:
-            with path.open("xb") as stream:
-                stream.write(data)
-        except FileExistsError:
-            raise BadArgumentError(f"{path}: already exists; nothing written (--force replaces it)") from None
-        return
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    """Write a draft to a file of its own, whole (newskb/outfile.py): refused, writing nothing, if the file
+    exists (unless `force`, which replaces it)."""
+    from newskb.outfile import write_file
+
     try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+        write_file(path, lambda temporary: temporary.write_text(text, encoding="utf-8"), replace=force)
+    except FileExistsError:
+        raise BadArgumentError(f"{path}: already exists; nothing written (--force replaces it)") from None

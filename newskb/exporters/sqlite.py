@@ -20,6 +20,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from newskb import outfile
 from newskb.dates import FIRST_DAY, LAST_DAY
 from newskb.errors import BadArgumentError
 from newskb.exporters import Request, output, records
@@ -180,13 +181,13 @@ def export(connection: sqlite3.Connection, request: Request) -> list[Path]:
     target = request.output
     day = request.day or date.today()
     try:
-        output.write_file(target, lambda path: _write(connection, path, request.data_dir, day))
+        outfile.write_file(target, lambda path: _write(connection, path, request.data_dir, day))
     except sqlite3.Error as error:
         raise BadArgumentError(f"{target}: cannot write the database: {error}") from None
     written = [target]
     if request.metadata is not None:
         text = output.json_text(metadata(target, day))
-        output.write_file(request.metadata, lambda path: path.write_text(text, encoding="utf-8"))
+        outfile.write_file(request.metadata, lambda path: path.write_text(text, encoding="utf-8"))
         written.append(request.metadata)
     return written
 

@@ -193,11 +193,11 @@ def write_chart(chart: Chart, title: str, output_format: Format, *, stream: IO[s
 def save_chart(chart: Chart, title: str, path: Path, *, replace: bool = False) -> None:
     """Write the chart as an SVG picture or an HTML page (by `path`'s suffix, one of CHART_FILES), drawn in
     full before the file is opened; an existing file is replaced only with `replace`."""
+    from newskb.outfile import write_file
     from newskb.render import chart as drawing
 
     document = drawing.export(chart, title, path.suffix.lower())
-    with path.open("w" if replace else "x", encoding="utf-8") as file:
-        file.write(document)
+    write_file(path, lambda temporary: temporary.write_text(document, encoding="utf-8"), replace=replace)
 
 
 def write_object(value: Any, output_format: Format, *, stream: IO[str] | None = None, one: bool = False) -> None:
