@@ -291,11 +291,15 @@ def _batch_of_names(export: Path, target: Path, count: int = 1000) -> Path:
 
 
 def _surname(data: Path, person: str) -> str:
-    text = (data / "entities.toml").read_text(encoding="utf-8")
-    block = text.split(f'id = "{person}"\n', 1)[1]
-    name = block.split("name = ", 1)[1].split("\n", 1)[0].strip('"')
-    return name.split()[-1]
-
+    """The surname of `person`, read line by line: this process must stay small (see `main`)."""
+    with (data / "entities.toml").open(encoding="utf-8") as lines:
+        for line in lines:
+            if line == f'id = "{person}"\n':
+                break
+        for line in lines:
+            if line.startswith("name = "):
+                return line.split("name = ", 1)[1].strip().strip('"').split()[-1]
+    raise SystemExit(f"{person} is not in {data / 'entities.toml'}")
 
 if __name__ == "__main__":
     main()
