@@ -30,26 +30,16 @@ def read_contained(path: Path, base: Path, limit: int) -> bytes:
     resolved = os.path.realpath(path)
     if not contained(resolved, os.path.realpath(base)):
         raise Refused(f"is outside the fact base ({display(base)}): not read")
-    # Opened without blocking, then checked: opening a FIFO for reading would otherwise wait for a writer.
-    descriptor = os.open(resolved, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
     try:
-        status = os.fstat(descriptor)
-        if not stat.S_ISREG(status.st_mode):
-            raise Refused("is not a regular file: not read")
-        if status.st_size > limit:
-            raise Refused(f"is larger than {limit // (1024 * 1024)} MiB: not read")
-        with os.fdopen(descriptor, "rb", closefd=False) as stream:
-            data = stream.read(limit + 1)
-    finally:
-        os.close(descriptor)
-    if len(data) > limit:  # it grew while being read
-        raise Refused(f"is larger than {limit // (1024 * 1024)} MiB: not read")
-    return data
+        return read_regular(Path(resolved), limit)
+    except Refused as refusal:
+        raise Refused(f"{refusal}: not read") from None
 
 
 def read_regular(path: Path, limit: int) -> bytes:
-    """The bytes of a file the user named (not the data): it must be a regular file of at most `limit` bytes,
-    so that a FIFO or a device is refused instead of blocking or reading for ever."""
+    """The bytes of a regular file of at most `limit` bytes: a FIFO or a device is refused instead of
+    blocking or reading for ever. Raises Refused, or OSError as reading would."""
+    # Opened without blocking, then checked: opening a FIFO for reading would otherwise wait for a writer.
     descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
     try:
         status = os.fstat(descriptor)
@@ -58,9 +48,12 @@ def read_regular(path: Path, limit: int) -> bytes:
         if status.st_size > limit:
             raise Refused(f"is larger than {limit // (1024 * 1024)} MiB")
         with os.fdopen(descriptor, "rb", closefd=False) as stream:
-            return stream.read(limit + 1)[:limit]
+            data = stream.read(limit + 1)
     finally:
         os.close(descriptor)
+    if len(data) > limit:  # it grew while being read
+        raise Refused(f"is larger than {limit // (1024 * 1024)} MiB")
+    return data
 
 
 def display(path: Path) -> str:
