@@ -9,12 +9,11 @@ two curators adding at once both land.
 from __future__ import annotations
 
 import os
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from newskb import audit, dates, model, writing
+from newskb import audit, dates, ids, model, writing
 from newskb.containment import MAX_ARTICLE, Refused, read_regular
 from newskb.edit import Edit
 from newskb.errors import BadArgumentError, NotFoundError, Problem, RecordError, Severity, display_path
@@ -120,13 +119,7 @@ def _new_id(kind: Kind, record: dict[str, object], base: FactBase) -> str:
         words = f"{record.get('holder', '')} {record.get('office', '')}"
     else:
         words = str(record.get("title") or record.get("text") or kind.value)
-    stem = "-".join(normalise(words).split()[:8]) or kind.value
-    stem = re.sub(r"[^a-z0-9-]", "", stem).strip("-") or kind.value
-    taken = {existing.id for existing in base.records}
-    candidate, number = stem, 2
-    while candidate in taken:
-        candidate, number = f"{stem}-{number}", number + 1
-    return candidate
+    return ids.unique(ids.slug(words, words=8) or kind.value, {existing.id for existing in base.records})
 
 
 def added_problems(root: Path, overrides: dict[Path, str]) -> list[Problem]:

@@ -6,12 +6,13 @@ from __future__ import annotations
 
 import re
 
+from newskb import ids
 from newskb.draft.events import EventBuilder
-from newskb.draft.names import slug
 from newskb.draft.phrases import Finding, Rule, findings, via
 from newskb.draft.reading import Entity, Mark, Sentence, read
 from newskb.draft.records import Article, Candidate, Draft, Known
 from newskb.draft.terms import Term, Value
+from newskb.ids import slug
 from newskb.kinds import Kind, Modality
 from newskb.passage import locate
 
@@ -38,10 +39,7 @@ class _Builder(EventBuilder):
     def _id(self, key: str, wanted: str) -> str:
         if key in self.ids:
             return self.ids[key]
-        base = wanted or "record"
-        candidate, number = base, 2
-        while candidate in self.used_ids:
-            candidate, number = f"{base}-{number}", number + 1
+        candidate = ids.unique(wanted or "record", self.used_ids)
         self.used_ids.add(candidate)
         self.ids[key] = candidate
         return candidate

@@ -246,8 +246,3 @@ def _calendar(piece: Piece) -> bool:
     """A weekday or a month ("Mondays", "March"): a word of the calendar, not a name."""
     word = piece.lower
     return word in WEEKDAYS or word.rstrip("s") in WEEKDAYS or word in MONTHS
-
-
-def slug(text: str) -> str:
-    """A kebab-case id from a name: 'Port Ellery Harbour Board' -> 'port-ellery-harbour-board'."""
-    return "-".join(re.sub(r"[^a-z0-9 ]", " ", normalise(text)).split())
