@@ -208,3 +208,29 @@ def test_a_real_bash_gets_each_candidate_whole_and_escaped(tmp_path: Path) -> No
     )
     assert (result.returncode, result.stderr) == (0, "")
     assert result.stdout.splitlines() == ["[NATO\\ Secretary\\ General]", "[NATO\\ Secretary-General]"]
+
+
+@pytest.mark.parametrize(
+    ("shell", "written"),
+    [
+        ("bash", ".bash_completions/newskb.sh"),
+        ("zsh", ".zfunc/_newskb"),
+        ("fish", ".config/fish/completions/newskb.fish"),
+    ],
+)
+def test_install_completion_writes_the_script_where_the_shell_loads_it(
+    shell: str, written: str, tmp_path: Path
+) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "newskb", "--install-completion", shell],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "HOME": str(tmp_path)},
+        check=False,
+    )
+    assert (result.returncode, result.stdout) == (0, "")
+    assert (
+        result.stderr
+        == f"newskb: {shell} completion installed in {tmp_path / written}; it takes effect in a new shell\n"
+    )
+    assert f"_NEWSKB_COMPLETE=complete_{shell}" in (tmp_path / written).read_text(encoding="utf-8")
