@@ -449,3 +449,21 @@ def test_the_three_layouts_by_width() -> None:
         "stacked",
         "blocks",
     ]
+
+
+def test_the_command_line_loads_no_drawing_matching_or_parsing_library() -> None:
+    """Starting newskb pays for Typer alone: Rich is loaded when something is drawn, rapidfuzz when a fuzzy
+    match runs, tomllib when a data file is read (benchmarks, target 1a)."""
+    heavy = ("rich", "rapidfuzz", "tomllib", "tomli_w", "sqlite3")
+    script = f"import sys, newskb.cli; print(sorted({{m.split('.')[0] for m in sys.modules}} & set({heavy!r})))"
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert result.stdout == "[]\n"
+    # A query in a pipe draws nothing and parses no TOML (the index is warm): neither Rich nor tomllib.
+    run("sources")
+    query = (
+        "import sys, runpy; sys.argv = ['newskb', 'who', 'NATO Secretary General', '--format', 'json']\n"
+        "try:\n    runpy.run_module('newskb', run_name='__main__')\nexcept SystemExit:\n    pass\n"
+        "print(sorted({m.split('.')[0] for m in sys.modules} & {'rich', 'tomllib'}), file=sys.stderr)"
+    )
+    answered = subprocess.run([sys.executable, "-c", query], capture_output=True, text=True, check=False)
+    assert answered.stderr.splitlines()[-1] == "[]"
