@@ -301,5 +301,6 @@ def _surname(data: Path, person: str) -> str:
                 return line.split("name = ", 1)[1].strip().strip('"').split()[-1]
     raise SystemExit(f"{person} is not in {data / 'entities.toml'}")
 
+
 if __name__ == "__main__":
     main()
