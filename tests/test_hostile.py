@@ -18,36 +18,19 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import TINY_ARTICLE, TINY_ENTITIES, TINY_SOURCE
+from tests.conftest import TINY_ARTICLE, TINY_ENTITIES, TINY_SOURCE, TinyBase
 
 SECRET = "root:x:0:0"  # a line of the system's password file: must never reach either stream
 
 
-@dataclass(frozen=True)
-class Base:
-    """A small fact base in a temporary folder: data/, seeds/ and the paths a case plants things at."""
-
-    root: Path
-
-    @property
-    def data(self) -> Path:
-        return self.root / "data"
-
-    @property
-    def entities(self) -> Path:
-        return self.data / "entities.toml"
-
-    @property
-    def source(self) -> Path:
-        return self.data / "sources" / "gazette.toml"
+@dataclass
+class Base(TinyBase):
+    """The tiny fact base, with a way to point its source's `text` anywhere."""
 
     def source_text(self, text: str) -> None:
         """Point the source's `text` at another path (written as a TOML basic string)."""
         written = self.source.read_text(encoding="utf-8")
         self.source.write_text(written.replace('"../../seeds/gazette.txt"', text), encoding="utf-8")
-
-    def append(self, path: Path, text: str) -> None:
-        path.write_text(path.read_text(encoding="utf-8") + "\n" + text, encoding="utf-8")
 
 
 @dataclass(frozen=True)
