@@ -66,17 +66,30 @@ FILES = {
 def init(folder: Path) -> tuple[list[Path], list[Path]]:
     """Create an empty fact base in `folder` (made if needed); returns (written, kept): the files written,
     and the git files that were already there and are left as they were. A folder that already holds a
-    data or seeds folder is refused, and nothing is written."""
+    data or seeds folder is refused, and nothing is written; a write that fails half-way (a full disk,
+    Ctrl-C) removes what it made, so that `init` can be run again."""
     for existing in (folder / "data", folder / SEEDS_FOLDER):
         if existing.exists():
             raise RecordError(f"{existing}: already exists; a new fact base needs a folder without one")
-    written, kept = [], []
-    for relative, text in FILES.items():
-        path = folder / relative
-        if path.exists():
-            kept.append(path)
-            continue
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-        written.append(path)
+    written: list[Path] = []
+    kept: list[Path] = []
+    made: list[Path] = []
+    try:
+        for relative, text in FILES.items():
+            path = folder / relative
+            if path.exists() or path.is_symlink():  # a dangling link too: never write through it
+                kept.append(path)
+                continue
+            for parent in reversed(path.parents):
+                if not parent.exists():
+                    parent.mkdir()
+                    made.append(parent)
+            path.write_text(text, encoding="utf-8")
+            written.append(path)
+    except BaseException:
+        for path in written:
+            path.unlink(missing_ok=True)
+        for directory in reversed(made):
+            directory.rmdir()
+        raise
     return written, kept

@@ -59,6 +59,16 @@ def test_init_keeps_a_repository_s_own_git_files(tmp_path: Path) -> None:
     assert len(written) == 6
 
 
+def test_init_never_writes_through_a_dangling_link(tmp_path: Path) -> None:
+    repository = tmp_path / "repository"
+    repository.mkdir()
+    (repository / ".gitignore").symlink_to(tmp_path / "outside" / "ignored")
+    written, kept = scaffold.init(repository)
+    assert kept == [repository / ".gitignore"]
+    assert len(written) == 6
+    assert not (tmp_path / "outside").exists()
+
+
 def test_init_refuses_a_folder_that_holds_data_and_writes_nothing(tmp_path: Path) -> None:
     taken = tmp_path / "taken"
     (taken / "data").mkdir(parents=True)
@@ -66,6 +76,26 @@ def test_init_refuses_a_folder_that_holds_data_and_writes_nothing(tmp_path: Path
     with pytest.raises(RecordError, match=r"data: already exists; a new fact base needs a folder without one"):
         scaffold.init(taken)
     assert sorted(path.name for path in taken.rglob("*")) == ["data", "mine.toml"]
+
+
+def test_init_that_fails_half_way_removes_what_it_made(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    parent = tmp_path / "parent"
+    parent.mkdir()
+    (parent / "notes.txt").write_text("mine\n", encoding="utf-8")
+    real_write = Path.write_text
+
+    def full_disk_at_the_seeds_folder(path: Path, text: str, encoding: str | None = None) -> int:
+        if path.name == ".gitkeep" and path.parent.name == "seeds":
+            raise OSError(28, "No space left on device")
+        return real_write(path, text, encoding=encoding)
+
+    monkeypatch.setattr(Path, "write_text", full_disk_at_the_seeds_folder)
+    with pytest.raises(OSError, match="No space left on device"):
+        scaffold.init(parent / "new" / "kb")
+    monkeypatch.undo()
+    assert sorted(str(path.relative_to(parent)) for path in parent.rglob("*")) == ["notes.txt"]
+    written, _ = scaffold.init(parent / "new" / "kb")
+    assert len(written) == 7
 
 
 def test_the_readme_walkthrough_runs_as_written(tmp_path: Path) -> None:
