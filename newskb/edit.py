@@ -18,7 +18,7 @@ from newskb.errors import BadArgumentError, NotFoundError, RecordError
 from newskb.fields import SLUG
 from newskb.fuzzy import did_you_mean
 from newskb.kinds import Kind
-from newskb.linemap import scan
+from newskb.linemap import TOP_LEVEL, record_lines, scan
 from newskb.model import FactBase, Record
 from newskb.schema import Key, KeyType
 
@@ -128,26 +128,10 @@ def _lines(path: Path) -> list[str]:
 
 
 def _extent(lines: list[str], record: Record, *, with_comments: bool = False) -> tuple[int, int]:
-    """The 0-based [start, end) of a record's own lines: its header and keys, without the blank lines and
-    comments that follow them (which belong to what comes next); with `with_comments`, also the comment
-    lines just above its header (a draft's sentence, a curator's remark)."""
-    text = "".join(lines)
-    line_map = scan(text)
-    header = line_map.table(record.origin.table, record.origin.index).line - 1
-    following = [table.line - 1 for table in line_map.tables.values() if table.line - 1 > header]
-    end = min(following, default=len(lines))
-    while end > header + 1 and _is_filler(lines[end - 1]):
-        end -= 1
-    start = header
-    if with_comments:
-        while start > 0 and lines[start - 1].lstrip().startswith("#"):
-            start -= 1
-    return start, end
-
-
-def _is_filler(line: str) -> bool:
-    stripped = line.strip()
-    return not stripped or stripped.startswith("#")
+    """The 0-based [start, end) of a record's own lines (linemap.record_lines)."""
+    line_map = scan("".join(lines))
+    table = line_map.table(record.origin.table, record.origin.index)
+    return record_lines(lines, line_map, table, with_comments=with_comments)
 
 
 def _assign(block: list[str], key: Key, written: str, declared: Mapping[str, Key]) -> list[str]:
@@ -205,16 +189,10 @@ def _remove_key(block: list[str], name: str) -> list[str]:
 def _key_lines(block: list[str], name: str) -> tuple[int, int] | None:
     """The [start, end) lines of one key and its value in a record's block (a value may span lines)."""
     line_map = scan("".join(block))
-    table = next(iter(t for key, t in line_map.tables.items() if key[0] != ""), None)
-    keys = table.keys if table is not None else {}
-    if name not in keys:
+    table = next((t for key, t in line_map.tables.items() if key[0] != TOP_LEVEL), None)
+    if table is None or name not in table.keys:
         return None
-    start = keys[name] - 1
-    later = [line - 1 for line in keys.values() if line - 1 > start]
-    end = min(later, default=len(block))
-    while end > start + 1 and _is_filler(block[end - 1]):
-        end -= 1
-    return start, end
+    return table.keys[name] - 1, table.key_ends[name]
 
 
 def _edit(base: FactBase, edits: Mapping[Path, list[str]]) -> Edit:

@@ -17,7 +17,7 @@ from pathlib import Path
 from newskb import curation, writing
 from newskb.errors import BadArgumentError, NewskbError, Problem, Severity
 from newskb.kinds import Kind
-from newskb.linemap import TOP_LEVEL, scan
+from newskb.linemap import TOP_LEVEL, record_lines, scan
 from newskb.lock import clean_leftovers, data_lock, replace_files
 from newskb.model import FactBase
 from newskb.store import load, read_document
@@ -71,7 +71,6 @@ def plan(root: Path, draft: Path, base: FactBase) -> Intake:
     line_map = scan(text)
     texts: dict[Path, str] = {}
     landings: list[Landing] = []
-    headers = sorted(table.line for key, table in line_map.tables.items() if key[0] != TOP_LEVEL)
     for (name, index), table in line_map.tables.items():
         if name == TOP_LEVEL:
             continue
@@ -85,7 +84,7 @@ def plan(root: Path, draft: Path, base: FactBase) -> Intake:
         except NewskbError:
             problems.append(_missing_source(draft, table.line, name, record))
             continue
-        start, end = _chunk(lines, table.line - 1, headers)
+        start, end = record_lines(lines, line_map, table, with_comments=True)
         old = texts.get(target)
         if old is None:
             old = target.read_text(encoding="utf-8") if target.exists() else ""
@@ -134,18 +133,6 @@ def _missing_source(draft: Path, line: int, name: str, record: dict[str, object]
         else "missing required key 'source' (a draft has no [source] table to inherit it from)"
     )
     return Problem(file=draft, line=line, key_path=f"{name}.source", message=message)
-
-
-def _chunk(lines: list[str], header: int, headers: list[int]) -> tuple[int, int]:
-    """A draft table's lines: the comments just above its header (its sentence), the header and its keys."""
-    start = header
-    while start > 0 and lines[start - 1].lstrip().startswith("#"):
-        start -= 1
-    later = [line - 1 for line in headers if line - 1 > header]
-    end = min(later, default=len(lines))
-    while end > header + 1 and (not lines[end - 1].strip() or lines[end - 1].lstrip().startswith("#")):
-        end -= 1
-    return start, end
 
 
 def _in_draft(problem: Problem, landings: list[Landing], draft: Path) -> Problem:

@@ -21,10 +21,14 @@ TOP_LEVEL = ""
 
 @dataclass(slots=True)
 class TableLines:
-    """The line of one table's header and of each of its keys."""
+    """The line of one table's header and of each of its keys, and its last line of TOML (the last line of
+    its last value: a multi-line string's or array's closing line; 0 for a top level with no keys).
+    A line inside a multi-line value belongs to its key even where it starts with `#`."""
 
     line: int
     keys: dict[str, int] = field(default_factory=dict)
+    end: int = 0
+    key_ends: dict[str, int] = field(default_factory=dict)  # each key's last line of value
 
 
 @dataclass(slots=True)
@@ -65,14 +69,17 @@ def scan(text: str) -> LineMap:
     result.tables[(TOP_LEVEL, 0)] = current
     closing: str | None = None  # the delimiter that ends the multi-line string we are inside
     depth = 0  # how many brackets of a multi-line array are still open
+    continued = ""  # the key whose multi-line value we are inside (its first writing only)
     for number, raw in enumerate(text.splitlines(), start=1):
         line = raw.strip()
-        if closing is not None:
-            if closing in line:
+        if closing is not None or depth > 0:
+            current.end = number
+            if continued:
+                current.key_ends[continued] = number
+            if closing is None:
+                depth += _bracket_balance(line)
+            elif closing in line:
                 closing = None
-            continue
-        if depth > 0:
-            depth += _bracket_balance(line)
             continue
         if not line or line[0] == "#":
             continue
@@ -83,11 +90,16 @@ def scan(text: str) -> LineMap:
                 current = TableLines(line=number)
                 result.tables[(name, counts[name])] = current
                 counts[name] += 1
+            current.end = number
             continue
+        current.end = number
         key = _KEY.match(line) if "=" in line else None
         if key is None:
             continue
-        current.keys.setdefault(key[1].strip("\"'"), number)
+        name = key[1].strip("\"'")
+        continued = "" if name in current.keys else name
+        if continued:
+            current.keys[name] = current.key_ends[name] = number
         value = key[2]
         if value[:1] == '"' or value[:1] == "'":
             for delimiter in ('"""', "'''"):
@@ -96,6 +108,21 @@ def scan(text: str) -> LineMap:
         elif value.startswith("["):
             depth = _bracket_balance(value)
     return result
+
+
+def record_lines(
+    lines: list[str], line_map: LineMap, table: TableLines, *, with_comments: bool = False
+) -> tuple[int, int]:
+    """The 0-based [start, end) of a table's own lines: its header, keys and values, without the blank lines
+    and comments after them (which belong to what comes next); with `with_comments`, also the comment
+    lines just above its header (a draft's sentence, a curator's remark), but never a line of the table
+    before (whose multi-line string may hold a line that starts with `#`)."""
+    start, end = table.line - 1, max(table.end, table.line)
+    if with_comments:
+        floor = max((other.end for other in line_map.tables.values() if other.end < table.line), default=0)
+        while start > floor and lines[start - 1].lstrip().startswith("#"):
+            start -= 1
+    return start, end
 
 
 def _bracket_balance(line: str) -> int:

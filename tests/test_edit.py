@@ -102,6 +102,19 @@ def test_rm_removes_a_record_and_the_blank_line_before_it(tiny: TinyBase) -> Non
     )
 
 
+def test_rm_and_set_keep_a_string_line_that_starts_with_a_hash(tiny: TinyBase) -> None:
+    # A line-ending backslash joins "# of the society" to the line before: it is text, not a comment.
+    tiny.append(
+        tiny.entities, '[[person]]\nid = "mary"\nname = "Mary"\nsummary = """Secretary \\\n# of the society"""\n'
+    )
+    tiny.append(tiny.entities, '[[person]]\nid = "jane"\nname = "Jane"\n')
+    before = tiny.entities.read_text(encoding="utf-8")
+    assert newskb("rm", "jane", "--data", str(tiny.data))[0] == 0
+    assert tiny.entities.read_text(encoding="utf-8") == before.replace('\n[[person]]\nid = "jane"\nname = "Jane"\n', "")
+    assert newskb("set", "mary", "summary=Secretary", "--data", str(tiny.data))[0] == 0
+    assert tiny.entities.read_text(encoding="utf-8").endswith('id = "mary"\nname = "Mary"\nsummary = "Secretary"\n')
+
+
 def test_rename_rewrites_every_reference_in_every_file(tiny: TinyBase) -> None:
     entities, source = tiny.entities.read_text(encoding="utf-8"), tiny.source.read_text(encoding="utf-8")
     code, _, stderr = newskb("rename", "charles-babbage", "babbage", "--data", str(tiny.data))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from newskb.linemap import TOP_LEVEL, LazyLineMap, LineMap, TableLines, scan
+from newskb.linemap import TOP_LEVEL, LazyLineMap, LineMap, TableLines, record_lines, scan
 
 
 def test_linemap_places_tables_and_keys_past_multiline_values() -> None:
@@ -15,13 +15,40 @@ def test_linemap_places_tables_and_keys_past_multiline_values() -> None:
     assert lines.table("term", 0).line == 8
     assert lines.table("term", 0).keys == {"id": 9, "aliases": 10, "quote": 13}
     assert lines.table("term", 1).line == 15
+    assert (lines.table("source").end, lines.table("source").key_ends) == (6, {"id": 2, "note": 6})
+    assert (lines.table("term", 0).end, lines.table("term", 0).key_ends) == (13, {"id": 9, "aliases": 12, "quote": 13})
+    assert (lines.table("term", 1).end, lines.table(TOP_LEVEL).end) == (16, 0)
+
+
+# A record whose last value is a multi-line string with a line that starts with "#" (a TOML line-ending
+# backslash joins it to the line before), then a comment and the next record.
+HASH_LINE = (
+    '[[claim]]\nid = "a"\ntext = """one \\\n# two"""\n\n# the next one\n[[claim]]  # b\nid = "b"\n# trailing\n\n'
+)
+
+
+def test_record_lines_keep_a_string_s_hash_line_and_take_the_comments_above() -> None:
+    lines = HASH_LINE.splitlines(keepends=True)
+    line_map = scan(HASH_LINE)
+    first, second = line_map.table("claim", 0), line_map.table("claim", 1)
+    assert first.key_ends == {"id": 2, "text": 4}
+    assert record_lines(lines, line_map, first) == (0, 4)
+    assert record_lines(lines, line_map, second) == (6, 8)
+    assert record_lines(lines, line_map, second, with_comments=True) == (5, 8)
+
+
+def test_the_comments_above_a_header_stop_at_the_record_before() -> None:
+    text = '[[claim]]\nid = "a"\ntext = """one \\\n# two"""\n[[claim]]\nid = "b"\n'
+    lines = text.splitlines(keepends=True)
+    line_map = scan(text)
+    assert record_lines(lines, line_map, line_map.table("claim", 1), with_comments=True) == (4, 6)
 
 
 def test_keys_before_any_header_belong_to_the_top_level() -> None:
     lines = scan('title = "t"\n\n[source]\nid = "s"\n')
     assert lines.tables == {
-        (TOP_LEVEL, 0): TableLines(line=1, keys={"title": 1}),
-        ("source", 0): TableLines(line=3, keys={"id": 4}),
+        (TOP_LEVEL, 0): TableLines(line=1, keys={"title": 1}, end=1, key_ends={"title": 1}),
+        ("source", 0): TableLines(line=3, keys={"id": 4}, end=4, key_ends={"id": 4}),
     }
 
 
