@@ -56,7 +56,7 @@ def record(draw: st.DrawFn) -> tuple[str, dict[str, Any]]:
 
 
 @given(records=st.lists(record(), min_size=1, max_size=6), query=text)
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=60, suppress_health_check=[HealthCheck.function_scoped_fixture])
 def test_random_records_never_break_a_command(
     tiny: TinyBase, records: list[tuple[str, dict[str, Any]]], query: str
 ) -> None:
