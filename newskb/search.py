@@ -247,7 +247,8 @@ def _hit(connection: sqlite3.Connection, kind: Kind, record_id: str, score: floa
     elif kind is Kind.CLAIM:
         row = connection.execute(
             "SELECT c.text AS label, c.source, c.modality, coalesce(c.as_of, s.published) AS as_of "
-            "FROM claim c JOIN source s ON s.id = c.source WHERE c.id = ?",
+            # LEFT: a claim whose source is missing or unknown (check reports it) is still found.
+            "FROM claim c LEFT JOIN source s ON s.id = c.source WHERE c.id = ?",
             (record_id,),
         ).fetchone()
         as_of = row["as_of"]

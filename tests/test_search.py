@@ -431,3 +431,12 @@ def test_a_claim_hit_says_who_said_it_and_as_of_when(db: sqlite3.Connection) -> 
         "stated",
         [],
     )
+
+
+def test_a_claim_whose_source_is_missing_is_found_without_a_source(tiny: TinyBase) -> None:
+    # Found by the Hypothesis test of hostile records: check reports the missing source, and search must
+    # still answer (it used to join the claim to its source and fail on the row that join dropped).
+    loose = tiny.data / "loose.toml"
+    loose.write_text('[[claim]]\nid = "lovelace-remark"\ntext = "Ada writes notes"\n', encoding="utf-8")
+    hits = search.search(tiny_db(tiny), "notes")
+    assert [(hit.id, hit.source, hit.as_of) for hit in hits] == [("lovelace-remark", "", None)]
