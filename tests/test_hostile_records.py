@@ -76,6 +76,8 @@ def test_random_records_never_break_a_command(
         ["cite", query or "r1", *data],
         ["coverage", *data],
         ["export", *data],
+        *(["export", "--format", name, *data] for name in ("timelinejs", "popolo", "jsonld", "jsonl")),
+        ["chart", query or "chair", *data],
         ["search", "ada", "--format", "csv", *data],
     ]
     for arguments in commands:
