@@ -87,9 +87,10 @@ class Score:
 def known_base() -> Known:
     """The bundled fact base, as `newskb draft` sees it through the index."""
     from newskb import index, store
+    from newskb.draft.known import expectation_ids
 
     base, _ = store.load(REPO / "data")
-    return known(index.build(base))
+    return known(index.build(base), expectation_ids(REPO / "data"))
 
 
 def articles() -> list[Path]:
@@ -277,7 +278,7 @@ def seed_comparison(base: Known) -> str:
     connection = index.build(fact_base)
     from newskb.draft import from_index
 
-    article, _ = from_index(connection, SEED_SOURCE)
+    article, _ = from_index(connection, SEED_SOURCE, REPO / "data")
     drafted = draft(article, base)
     by_holding = {(str(term.values["holder"]), str(term.values["office"])): term.values for term in drafted.terms}
     rows = [

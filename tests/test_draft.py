@@ -487,6 +487,21 @@ def test_draft_prints_the_toml_and_a_summary(kb: Path) -> None:
     )
 
 
+def test_a_drafted_id_is_none_an_expectation_uses(kb: Path) -> None:
+    # Expectations are not in the index; the draft reads their ids so that accept does not meet a clash.
+    expectations = kb / "expectations.toml"
+    expectations.write_text(
+        expectations.read_text(encoding="utf-8")
+        + '\n[[expect]]\nid = "jens-stoltenberg-nato-secretary-general-2"\n'
+        + 'office = "nato-secretary-general"\ndate = "2024-09-30"\nholder = "jens-stoltenberg"\n',
+        encoding="utf-8",
+    )
+    result = runner.invoke(app, ["draft", "rbc-ukraine-2024-09-30-rutte"])
+    assert result.exit_code == 0
+    ids = re.findall(r'^id = "(jens-stoltenberg-nato-secretary-general[-0-9]*)"', result.stdout, flags=re.MULTILINE)
+    assert ids == ["jens-stoltenberg-nato-secretary-general-3"]
+
+
 def test_an_unknown_source_is_named_with_the_closest(kb: Path) -> None:
     result = runner.invoke(app, ["draft", "rbc-ukraine-2024-09-30-rute"])
     assert (result.exit_code, result.stdout) == (1, "")

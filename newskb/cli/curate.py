@@ -186,7 +186,7 @@ def draft_command(
     from newskb.cli.options import open_index
     from newskb.draft import writer
 
-    article, known = draft.from_index(open_index(data), source)
+    article, known = draft.from_index(open_index(data), source, folder.find_data_dir(data))
     drafted = draft.draft(article, known)
     text = printable(draft.to_toml(drafted))
     if output is None:
