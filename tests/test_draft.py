@@ -8,6 +8,7 @@ accuracy against the gold is measured as benchmarks/draft_accuracy.py measures i
 
 from __future__ import annotations
 
+import os
 import re
 import tomllib
 from pathlib import Path
@@ -500,6 +501,21 @@ def test_a_drafted_id_is_none_an_expectation_uses(kb: Path) -> None:
     assert result.exit_code == 0
     ids = re.findall(r'^id = "(jens-stoltenberg-nato-secretary-general[-0-9]*)"', result.stdout, flags=re.MULTILINE)
     assert ids == ["jens-stoltenberg-nato-secretary-general-3"]
+
+
+def test_expectations_that_are_a_fifo_or_a_link_out_are_not_read(kb: Path, tmp_path: Path) -> None:
+    from newskb.draft.known import expectation_ids
+
+    expectations = kb / "expectations.toml"
+    assert "rutte-holds-nsg-from-the-handover" in expectation_ids(kb)
+    outside = tmp_path / "outside.toml"
+    outside.write_text('[[expect]]\nid = "outside"\n', encoding="utf-8")
+    expectations.unlink()
+    expectations.symlink_to(outside)
+    assert expectation_ids(kb) == frozenset()
+    expectations.unlink()
+    os.mkfifo(expectations)
+    assert expectation_ids(kb) == frozenset()  # returns at once: a FIFO is refused, not waited on
 
 
 def test_an_unknown_source_is_named_with_the_closest(kb: Path) -> None:

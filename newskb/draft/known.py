@@ -7,6 +7,7 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+from newskb.containment import MAX_ARTICLE, Refused, read_contained
 from newskb.dates import parse
 from newskb.draft.names import KnownEntity
 from newskb.draft.records import Article, Known
@@ -33,7 +34,14 @@ def expectation_ids(data: Path) -> frozenset[str]:
     """The ids of the expectations in `data` (none if their file is missing or unreadable: check says why)."""
     from newskb.store import read_document
 
-    document, _ = read_document(data / EXPECTATIONS_FILE, [])
+    path = data / EXPECTATIONS_FILE
+    try:
+        # As hostile as any path in the data: a FIFO or a link out of the base is not read (nor a file as
+        # large as the largest article allowed, which no list of expectations is).
+        raw = read_contained(path, data, MAX_ARTICLE)
+    except (Refused, OSError):
+        return frozenset()
+    document, _ = read_document(path, [], raw.decode("utf-8", errors="replace"))
     tables = document.get(Kind.EXPECT.value) if document is not None else None
     if not isinstance(tables, list):
         return frozenset()
