@@ -512,6 +512,44 @@ def test_an_interrupted_cold_build_ends_cleanly(
         os.killpg(process.pid, 0)  # and so are the workers
 
 
+SIGNAL_IN_A_CALLBACK = """
+import os, signal, sys, time, weakref
+from newskb.cli import Terminated, handle_signals
+
+handle_signals()
+
+
+def callback(reference):
+    # The signal lands while Python runs a weakref callback, where an exception is ignored and printed.
+    os.kill(os.getpid(), getattr(signal, sys.argv[1]))
+    end = time.monotonic() + 0.2
+    while time.monotonic() < end:
+        pass
+
+
+class Thing:
+    pass
+
+
+thing = Thing()
+reference = weakref.ref(thing, callback)
+try:
+    del thing
+    time.sleep(5)
+    print("went on")
+except (Terminated, KeyboardInterrupt) as ended:
+    print(type(ended).__name__)
+"""
+
+
+@pytest.mark.parametrize(("signal_name", "raised"), [("SIGTERM", "Terminated"), ("SIGINT", "KeyboardInterrupt")])
+def test_a_signal_that_lands_in_a_callback_still_ends_the_run(signal_name: str, raised: str) -> None:
+    result = subprocess.run(
+        [sys.executable, "-c", SIGNAL_IN_A_CALLBACK, signal_name], capture_output=True, text=True, timeout=30
+    )
+    assert (result.stdout, result.stderr) == (f"{raised}\n", "")
+
+
 def test_a_killed_build_leaves_a_file_the_next_run_removes(generated: Path, tmp_path: Path) -> None:
     import signal
 

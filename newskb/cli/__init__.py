@@ -41,6 +41,29 @@ def _terminate(signum: int, frame: object) -> NoReturn:
     raise Terminated
 
 
+def _redeliver(unraisable: Any) -> None:
+    """Python ignores an exception raised in a weakref callback, a `__del__` or the garbage collector, and
+    prints it: a signal whose exception lands there would be lost (the run going on to exit 0, with a
+    traceback on stderr). The signal is sent again a moment later, from a thread (sent from here, its
+    handler would run inside this hook, and be ignored again), to land in code that can end the run."""
+    if isinstance(unraisable.exc_value, (Terminated, KeyboardInterrupt)):
+        import threading
+
+        number = signal.SIGTERM if isinstance(unraisable.exc_value, Terminated) else signal.SIGINT
+        again = threading.Timer(0.001, os.kill, (os.getpid(), number))
+        again.daemon = True
+        again.start()
+    else:
+        sys.__unraisablehook__(unraisable)
+
+
+def handle_signals() -> None:
+    """Ctrl-C raises KeyboardInterrupt and SIGTERM Terminated, so every `finally` cleans up on the way out."""
+    signal.signal(signal.SIGINT, signal.default_int_handler)
+    signal.signal(signal.SIGTERM, _terminate)
+    sys.unraisablehook = _redeliver
+
+
 class _Group(TyperGroup):
     """Turns every error into one line on stderr and its exit code: never a traceback."""
 
@@ -188,9 +211,7 @@ for _family in (ask, review, curate, share):
 
 def main() -> None:
     """Run the app, then end quietly if stdout was closed early (the console script is console.main)."""
-    # Ctrl-C raises KeyboardInterrupt and SIGTERM Terminated, so every `finally` cleans up on the way out.
-    signal.signal(signal.SIGINT, signal.default_int_handler)
-    signal.signal(signal.SIGTERM, _terminate)
+    handle_signals()
     if sys.stdout is None:  # started with stdout closed
         sys.stdout = _ClosedOutput()
     for stream in (sys.stdout, sys.stderr):
