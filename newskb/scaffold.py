@@ -8,6 +8,7 @@ table appended at the end of its file, so git's union merge keeps both sides' li
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 
 from newskb.errors import RecordError
@@ -90,6 +91,7 @@ def init(folder: Path) -> tuple[list[Path], list[Path]]:
         for path in written:
             path.unlink(missing_ok=True)
         for directory in reversed(made):
-            directory.rmdir()
+            with contextlib.suppress(OSError):  # not empty: someone else wrote there meanwhile
+                directory.rmdir()
         raise
     return written, kept
