@@ -519,11 +519,12 @@ def test_show_a_person(db: sqlite3.Connection) -> None:
 
 def test_show_an_office_lists_its_holders(db: sqlite3.Connection) -> None:
     profile = query.show(db, "nato chief", date(2024, 10, 2))
-    assert (profile.id, profile.kind, profile.name, profile.org) == (
+    assert (profile.id, profile.kind, profile.name, profile.org, profile.org_name) == (
         "nato-secretary-general",
         "office",
         "NATO Secretary General",
         "nato",
+        "NATO",
     )
     assert profile.aliases == [
         "Secretary General of NATO",
@@ -706,8 +707,22 @@ def test_chart_keeps_the_terms_that_may_fall_in_the_asked_range(db: sqlite3.Conn
     # An open term may reach any later day; a term that ended may not.
     assert [bar[1] for bar in bars(query.chart(db, day, office=NSG, first=date(2025, 1, 1)))] == ["Mark Rutte"]
     assert query.chart(db, day, office=NSG, last=date(2012, 12, 31)).lanes == []
-    with pytest.raises(BadArgumentError, match="nothing to chart"):
+    with pytest.raises(
+        BadArgumentError, match=r"^nothing to chart: name an office, an organization or country, or a holder$"
+    ):
         query.chart(db, day)
+
+
+def test_chart_names_what_it_did_not_find_and_hears_only_sources_known_by_a_day(db: sqlite3.Connection) -> None:
+    day = date(2025, 10, 1)
+    with pytest.raises(NotFoundError, match=r"^no office matches 'xyzzy'"):
+        query.chart(db, day, office="xyzzy")
+    with pytest.raises(NotFoundError, match=r"^no organization or country matches 'xyzzy'"):
+        query.chart(db, day, org="xyzzy")
+    # The seed's one source is published on 2024-09-30: known by the day before, nothing is.
+    assert query.chart(db, day, office=NSG, known=date(2024, 9, 29)).lanes == []
+    assert query.chart(db, day, org="NATO", known=date(2024, 9, 29)).lanes == []
+    assert len(query.chart(db, day, org="NATO", known=date(2024, 9, 30)).lanes) == 2
 
 
 def test_chart_draws_an_open_term_to_the_end_a_newer_source_gives(tiny: TinyBase) -> None:
