@@ -23,17 +23,38 @@ def run(*args: str, stdin: str) -> subprocess.CompletedProcess[str]:
 
 
 def test_each_line_is_asked_in_order_and_a_miss_does_not_stop_the_run() -> None:
-    def ask(text: str) -> tuple[list[object], str | None]:
+    def ask(text: str) -> batch.Reply:
         if text == "boom":
             raise NotFoundError("no office matches 'boom'")
-        return ([text.upper()], None) if text != "empty" else ([], "nothing found")
+        return batch.Reply(rows=[text.upper()]) if text != "empty" else batch.Reply(missed="nothing found")
 
     answered = list(batch.each_line(["a\n", "\n", "boom\n", "empty\r\n", "b"], ask))
-    assert [(item.number, item.query, item.rows, item.missed) for item in answered] == [
+    assert [(item.number, item.query, item.reply.rows, item.reply.missed) for item in answered] == [
         (1, "a", ["A"], None),
         (3, "boom", [], "no office matches 'boom'"),
         (4, "empty", [], "nothing found"),
         (5, "b", ["B"], None),
+    ]
+
+
+def test_a_line_asked_again_is_answered_from_memory_in_its_place() -> None:
+    asked: list[str] = []
+
+    def ask(text: str) -> batch.Reply:
+        asked.append(text)
+        if text == "boom":
+            raise NotFoundError("no office matches 'boom'")
+        return batch.Reply(rows=[text.upper()], note=f"note for {text}")
+
+    answered = list(batch.each_line(["a", "boom", "b", "a", "boom", "a "], ask))
+    assert asked == ["a", "boom", "b", "a "]
+    assert [(item.number, item.reply.rows, item.reply.missed, item.reply.note) for item in answered] == [
+        (1, ["A"], None, "note for a"),
+        (2, [], "no office matches 'boom'", None),
+        (3, ["B"], None, "note for b"),
+        (4, ["A"], None, "note for a"),
+        (5, [], "no office matches 'boom'", None),
+        (6, ["A "], None, "note for a "),
     ]
 
 
@@ -49,6 +70,24 @@ def test_who_answers_every_line_with_its_query_first() -> None:
         "newskb: line 3: nobody is known to hold it on 2024-10-01",
         "newskb: line 4: no office matches 'zzz' (closest: 'NATO Secretary General', "
         "'Prime Minister of the Netherlands', 'Slovak Ambassador to NATO')",
+    ]
+
+
+def test_a_repeated_line_gets_its_rows_and_its_notes_again() -> None:
+    typed = "secretary genral of nato"
+    result = run("who", "-", "--as-of", "2024-10-01", stdin=f"{typed}\nzzz\n{typed}\nzzz\n")
+    assert result.returncode == 1
+    assert [line.split("\t")[:2] for line in result.stdout.splitlines()] == [
+        [typed, "Mark Rutte"],
+        [typed, "Mark Rutte"],
+    ]
+    note = f"newskb: '{typed}': matched office: NATO Secretary General (nato-secretary-general)"
+    closest = "(closest: 'NATO Secretary General', 'Prime Minister of the Netherlands', 'Slovak Ambassador to NATO')"
+    assert result.stderr.splitlines() == [
+        note,
+        f"newskb: line 2: no office matches 'zzz' {closest}",
+        note,
+        f"newskb: line 4: no office matches 'zzz' {closest}",
     ]
 
 

@@ -4,11 +4,12 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from newskb import render
+from newskb.batch import Reply
 from newskb.cli.completion import ENTITY_NAME, FACT_ID, OFFICE_NAME, ORG_NAME
 from newskb.cli.options import (
     AsOfOption,
@@ -21,6 +22,7 @@ from newskb.cli.options import (
     as_of_day,
     done,
     known_day,
+    match_note,
     open_index,
     pick_format,
     range_bounds,
@@ -72,15 +74,15 @@ def search_command(
     connection = open_index(data)
     wanted = Kind(kind.value) if kind else None
 
-    def ask(text: str) -> tuple[list[Any], str | None]:
+    def ask(text: str) -> Reply:
         hits = search.search(connection, text, kind=wanted, limit=limit, every=every)
-        return hits, None if hits else f"nothing matches '{text}'"
+        return Reply(rows=list(hits), missed=None if hits else f"nothing matches '{text}'")
 
     if query_text == STDIN:
         return answer_lines(ask, views.SEARCH, output_format)
-    hits, missed = ask(query_text)
-    render.write_rows(hits, views.SEARCH, pick_format(output_format), title=f"Search: {query_text}")
-    done(missed is None, missed or "")
+    reply = ask(query_text)
+    render.write_rows(reply.rows, views.SEARCH, pick_format(output_format), title=f"Search: {query_text}")
+    done(reply.missed is None, reply.missed or "")
 
 
 @app.command("who")
@@ -116,10 +118,10 @@ def who_command(
     connection, known = open_index(data), known_day(known_as_of)
     if office == STDIN:
 
-        def ask(text: str) -> tuple[list[Any], str | None]:
+        def ask(text: str) -> Reply:
             answer = query.who(connection, text, day, history=history, known=known)
-            say_match(answer.match, "office", prefix=text)
-            return answer.rows, _who_missed(answer, day, history)
+            note = match_note(answer.match, "office", prefix=text)
+            return Reply(rows=list(answer.rows), missed=_who_missed(answer, day, history), note=note)
 
         return answer_lines(ask, views.HISTORY if history else views.WHO, output_format)
     answer = query.who(connection, office, day, history=history, known=known)
@@ -335,7 +337,7 @@ def show_command(
 
     connection, day = open_index(data), as_of_day(as_of)
     if name == STDIN:
-        return answer_lines(lambda text: ([query.show(connection, text, day)], None), views.PROFILE, output_format)
+        return answer_lines(lambda text: Reply(rows=[query.show(connection, text, day)]), views.PROFILE, output_format)
     profile = query.show(connection, name, day)
     sections = views.profile_sections(profile.kind)
     render.write_document(profile, sections, views.PROFILE_HEADER, pick_format(output_format))
@@ -377,7 +379,7 @@ def cite_command(
 
     connection = open_index(data)
     if fact_id == STDIN:
-        return answer_lines(lambda text: ([evidence.cite(connection, text)], None), views.CITATION, output_format)
+        return answer_lines(lambda text: Reply(rows=[evidence.cite(connection, text)]), views.CITATION, output_format)
     render.write_citation(evidence.cite(connection, fact_id), pick_format(output_format))
 
 
@@ -405,9 +407,11 @@ def answer_lines(ask: "Ask", columns: Sequence[Column], output_format: Format | 
     answers = []
     for answered in batch.each_line(sys.stdin, ask):
         answers.append(answered)
-        if answered.missed is not None:
+        if answered.reply.note is not None:
+            say(answered.reply.note)
+        if answered.reply.missed is not None:
             missed += 1
-            say(f"line {answered.number}: {answered.missed}")
+            say(f"line {answered.number}: {answered.reply.missed}")
     render.write_answers(answers, columns, pick_format(output_format))
     if missed:
         raise typer.Exit(1)

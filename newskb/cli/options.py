@@ -138,12 +138,20 @@ def say(message: str) -> None:
     typer.echo("newskb: " + printable(message, one_line=True), err=True)
 
 
-def say_match(match: "Match | None", what: str, *, prefix: str | None = None) -> None:
-    """Name the entity a fuzzy match chose, so a person sees what was answered (stderr: not data); in a
-    batch, `prefix` says for which line."""
-    if match is not None and not match.exact:
-        said = f"'{prefix}': " if prefix is not None else ""
-        say(f"{said}matched {what}: {match.name} ({match.id})")
+def say_match(match: "Match | None", what: str) -> None:
+    """Name the entity a fuzzy match chose, so a person sees what was answered (stderr: not data)."""
+    note = match_note(match, what)
+    if note is not None:
+        say(note)
+
+
+def match_note(match: "Match | None", what: str, *, prefix: str | None = None) -> str | None:
+    """What a fuzzy match chose (None for an exact name, alias or id); in a batch, `prefix` says for which
+    line."""
+    if match is None or match.exact:
+        return None
+    said = f"'{prefix}': " if prefix is not None else ""
+    return f"{said}matched {what}: {match.name} ({match.id})"
 
 
 def done(found: bool, nothing: str) -> None:

@@ -136,13 +136,13 @@ def write_answers(answers: Sequence[Any], columns: Sequence[Column], output_form
     out = sys.stdout
     if output_format is Format.TABLE:
         for answered in answers:
-            if answered.rows:
-                _table_of(answered.query, answered.rows, columns, out)
+            if answered.reply.rows:
+                _table_of(answered.query, answered.reply.rows, columns, out)
         return
     query = Column("query", "Query")
     records: list[dict[str, Any]] = []
     for answered in answers:
-        for row in answered.rows:
+        for row in answered.reply.rows:
             record = as_dict(row)
             if columns is views.PROFILE and output_format not in (Format.JSON, Format.JSONL):
                 records.extend(
