@@ -7,19 +7,19 @@ line asked before in the same run is answered from memory: the index does not ch
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
-from typing import Any
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import Any, NamedTuple
 
 from newskb.errors import NewskbError
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Reply:
+# Named tuples, not dataclasses: every command that can read lines imports these, and a dataclass costs
+# a millisecond or two of start-up to create (its methods are compiled from source).
+class Reply(NamedTuple):
     """What one query got: its rows, why it counts as not answered (None: it is answered), and a note for
     the person reading stderr (which entity a typed name was taken for)."""
 
-    rows: list[Any] = field(default_factory=list)
+    rows: Sequence[Any]
     missed: str | None = None
     note: str | None = None
 
@@ -28,8 +28,7 @@ Ask = Callable[[str], Reply]
 """Answer one query."""
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Answered:
+class Answered(NamedTuple):
     """One line of input and what it got."""
 
     number: int  # the line's number in the input
@@ -49,5 +48,5 @@ def each_line(lines: Iterable[str], ask: Ask) -> Iterator[Answered]:
             try:
                 replies[query] = ask(query)
             except NewskbError as error:
-                replies[query] = Reply(missed=str(error))
-        yield Answered(number=number, query=query, reply=replies[query])
+                replies[query] = Reply(rows=[], missed=str(error))
+        yield Answered(number, query, replies[query])

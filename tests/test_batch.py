@@ -26,7 +26,7 @@ def test_each_line_is_asked_in_order_and_a_miss_does_not_stop_the_run() -> None:
     def ask(text: str) -> batch.Reply:
         if text == "boom":
             raise NotFoundError("no office matches 'boom'")
-        return batch.Reply(rows=[text.upper()]) if text != "empty" else batch.Reply(missed="nothing found")
+        return batch.Reply(rows=[text.upper()]) if text != "empty" else batch.Reply(rows=[], missed="nothing found")
 
     answered = list(batch.each_line(["a\n", "\n", "boom\n", "empty\r\n", "b"], ask))
     assert [(item.number, item.query, item.reply.rows, item.reply.missed) for item in answered] == [

@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from newskb import render
-from newskb.batch import Reply
 from newskb.cli.completion import ENTITY_NAME, FACT_ID, OFFICE_NAME, ORG_NAME
 from newskb.cli.options import (
     AsOfOption,
@@ -69,6 +68,7 @@ def search_command(
       printf 'Rutte\\nLungescu\\n' | newskb search - --format tsv
     """
     from newskb import search
+    from newskb.batch import Reply
     from newskb.kinds import Kind
 
     connection = open_index(data)
@@ -76,7 +76,7 @@ def search_command(
 
     def ask(text: str) -> Reply:
         hits = search.search(connection, text, kind=wanted, limit=limit, every=every)
-        return Reply(rows=list(hits), missed=None if hits else f"nothing matches '{text}'")
+        return Reply(rows=hits, missed=None if hits else f"nothing matches '{text}'")
 
     if query_text == STDIN:
         return answer_lines(ask, views.SEARCH, output_format)
@@ -110,6 +110,7 @@ def who_command(
       printf 'NATO chief\\nNATO spokesperson\\n' | newskb who - --as-of 2024-09-15
     """
     from newskb import query
+    from newskb.batch import Reply
     from newskb.dates import Status
     from newskb.kinds import Outcome
     from newskb.words import counted
@@ -121,7 +122,7 @@ def who_command(
         def ask(text: str) -> Reply:
             answer = query.who(connection, text, day, history=history, known=known)
             note = match_note(answer.match, "office", prefix=text)
-            return Reply(rows=list(answer.rows), missed=_who_missed(answer, day, history), note=note)
+            return Reply(rows=answer.rows, missed=_who_missed(answer, day, history), note=note)
 
         return answer_lines(ask, views.HISTORY if history else views.WHO, output_format)
     answer = query.who(connection, office, day, history=history, known=known)
@@ -334,6 +335,7 @@ def show_command(
       newskb show nato --as-of 2024-09-01 --format json
     """
     from newskb import query
+    from newskb.batch import Reply
 
     connection, day = open_index(data), as_of_day(as_of)
     if name == STDIN:
@@ -376,6 +378,7 @@ def cite_command(
       newskb cite mark-rutte-takes-office --format json
     """
     from newskb import evidence
+    from newskb.batch import Reply
 
     connection = open_index(data)
     if fact_id == STDIN:

@@ -26,8 +26,10 @@ def as_dict(row: Any) -> dict[str, Any]:
 def _plain(value: Any) -> Any:
     if isinstance(value, str | int | float | None):  # most values: nothing to do (enums are str here)
         return value
-    if isinstance(value, list | tuple):
-        return type(value)(_plain(item) for item in value)
+    if isinstance(value, list):
+        return [_plain(item) for item in value]
+    if isinstance(value, tuple):
+        return tuple(_plain(item) for item in value)
     if isinstance(value, dict):
         return {key: _plain(item) for key, item in value.items()}
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
