@@ -12,9 +12,11 @@ import io
 import os
 import signal
 import sys
+from collections.abc import Iterator, MutableMapping
 from typing import Annotated, Any, NoReturn
 
 import typer
+import typer.main
 from typer.core import TyperGroup
 
 from newskb import __version__
@@ -64,8 +66,43 @@ def handle_signals() -> None:
     sys.unraisablehook = _redeliver
 
 
+class _Commands(MutableMapping[str, Any]):
+    """Every family's commands by name, each built (its options read from its function's signature) only
+    when it is asked for: Typer builds them all before running one, and that was most of what `newskb
+    --version` paid beyond `import typer`. Help, and TAB on a command name, still build them all."""
+
+    def __init__(self) -> None:
+        self._built: dict[str, Any] = {}
+
+    def __getitem__(self, name: str) -> Any:
+        if name not in self._built:
+            self._built[name] = typer.main.get_command_from_info(
+                COMMANDS[name], pretty_exceptions_short=app.pretty_exceptions_short, rich_markup_mode=None
+            )
+        return self._built[name]
+
+    def __setitem__(self, name: str, command: Any) -> None:
+        self._built[name] = command
+
+    def __delitem__(self, name: str) -> None:
+        raise TypeError("newskb's commands are fixed")
+
+    def __iter__(self) -> Iterator[str]:
+        return iter({**dict.fromkeys(COMMANDS), **self._built})
+
+    def __len__(self) -> int:
+        return len({**dict.fromkeys(COMMANDS), **self._built})
+
+
 class _Group(TyperGroup):
     """Turns every error into one line on stderr and its exit code: never a traceback."""
+
+    def __init__(self, **settings: Any) -> None:
+        super().__init__(**settings)
+        self.commands = _Commands()
+
+    def list_commands(self, ctx: Any) -> list[str]:
+        return list(self.commands)  # the names alone: no command is built to be listed
 
     # Typed Any: the base class takes Typer's private copy of click's Context, which we must not import.
     def invoke(self, ctx: Any) -> Any:
@@ -201,12 +238,16 @@ def _root(
 _held: Any = None
 
 
-# The command families, in the order `--help` lists them. Imported after `app` exists: they only
-# register commands, and each command imports what it needs when it runs.
+# The command families, in the order `--help` lists them. They only register commands (each command
+# imports what it needs when it runs); the root group builds one when it is asked for (_Commands).
 from newskb.cli import ask, curate, review, share  # noqa: E402
 
-for _family in (ask, review, curate, share):
-    app.add_typer(_family.app)
+COMMANDS = {
+    info.name or typer.main.get_command_name(info.callback.__name__): info
+    for family in (ask, review, curate, share)
+    for info in family.app.registered_commands
+    if info.callback is not None
+}
 
 
 def main() -> None:
