@@ -6,7 +6,6 @@ what is wrong between records. All problems are collected; none stops the others
 
 from __future__ import annotations
 
-import dataclasses
 from collections import defaultdict
 from collections.abc import Iterable
 from datetime import date
@@ -217,7 +216,7 @@ def _conflict(record: Term | Event, key: str, mine: str, other_id: str, other_so
     message = (
         f"conflict: source '{record.source}' says {mine}, but '{other_id}' from source '{other_source}' says {theirs}"
     )
-    return dataclasses.replace(_problem(record, key, message), severity=Severity.WARNING)
+    return _problem(record, key, message)._replace(severity=Severity.WARNING)
 
 
 def _previous_term(term: Term, terms: list[Term]) -> Term | None:

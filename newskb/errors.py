@@ -7,9 +7,9 @@ of its own: 1 means "nothing found" or "the data has problems", 2 means "bad usa
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
+from typing import NamedTuple
 
 
 class NewskbError(Exception):
@@ -57,8 +57,9 @@ def display_path(path: Path) -> str:
         return os.fspath(path)
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Problem:
+# A named tuple, not a dataclass: every command imports this module at start-up, and a dataclass costs a
+# millisecond or two to create (its methods are compiled from source).
+class Problem(NamedTuple):
     """One thing wrong with the data, located by file, line and key path."""
 
     file: Path

@@ -10,7 +10,6 @@ atomic step, under the data lock.
 
 from __future__ import annotations
 
-import dataclasses
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -143,5 +142,5 @@ def _in_draft(problem: Problem, landings: list[Landing], draft: Path) -> Problem
             and problem.line is not None
             and landing.first_line <= problem.line < landing.first_line + landing.lines
         ):
-            return dataclasses.replace(problem, file=draft, line=landing.draft_line + problem.line - landing.first_line)
+            return problem._replace(file=draft, line=landing.draft_line + problem.line - landing.first_line)
     return problem

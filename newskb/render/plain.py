@@ -5,8 +5,6 @@ Never through a Rich Console (FORCE_COLOR would paint them), and nothing here im
 
 from __future__ import annotations
 
-import csv
-import dataclasses
 from collections.abc import Mapping, Sequence
 from typing import IO, Any
 
@@ -18,6 +16,8 @@ def as_dict(row: Any) -> dict[str, Any]:
     """A row's fields as a dict, rows nested in it too: what `dataclasses.asdict` gives, without its deep
     copy of every string (a row is read here, never changed; a batch of a thousand rows paid a third of
     its time for that copy)."""
+    import dataclasses  # here, not at start-up: rows are dataclasses, `--version` or `check` has none
+
     if dataclasses.is_dataclass(row) and not isinstance(row, type):
         return {key.name: _plain(getattr(row, key.name)) for key in dataclasses.fields(row)}
     return dict(row)
@@ -32,7 +32,7 @@ def _plain(value: Any) -> Any:
         return tuple(_plain(item) for item in value)
     if isinstance(value, dict):
         return {key: _plain(item) for key, item in value.items()}
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+    if hasattr(type(value), "__dataclass_fields__"):  # a row in a row (dataclasses.is_dataclass's test)
         return as_dict(value)
     return value
 
@@ -54,6 +54,8 @@ def delimited(records: Sequence[Mapping[str, Any]], keys: Sequence[str], output_
     """Plain lines (the columns of a table), or TSV and CSV (a header and every field, each cell inert for a
     spreadsheet). Text is escaped as everywhere; a plain or TSV cell stays on its line."""
     if output_format is Format.CSV:
+        import csv  # here, not at start-up: most output is not CSV
+
         writer = csv.writer(out, lineterminator="\n")
         writer.writerow(keys)
         writer.writerows([[printable(inert(cell(record.get(key)))) for key in keys] for record in records])

@@ -5,8 +5,6 @@ from __future__ import annotations
 import sys
 from typing import IO, Any
 
-from newskb.render.tables import console
-
 
 class BuildProgress:
     """A progress bar on stderr for a long index build: only on a terminal, only after `delay` seconds.
@@ -31,12 +29,14 @@ class BuildProgress:
                 return
             from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
+            from newskb.render import tables
+
             self._bar = Progress(
                 TextColumn("indexing data files"),
                 BarColumn(),
                 MofNCompleteColumn(),
                 TimeRemainingColumn(),
-                console=console(self._stream),
+                console=tables.console(self._stream),
                 transient=True,
             )
             self._task = self._bar.add_task("index", total=total)

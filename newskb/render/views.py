@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
 from enum import StrEnum
-from typing import Any
+from typing import Any, NamedTuple
 
 
 class Format(StrEnum):
@@ -26,8 +25,9 @@ class Fit(StrEnum):
     TEXT = "text"  # quotes, claims, titles: take the width left, wrapped between words
 
 
-@dataclass(frozen=True, slots=True)
-class Column:
+# A named tuple, not a dataclass: every command imports the views at start-up, and a dataclass costs a
+# millisecond or two to create (its methods are compiled from source).
+class Column(NamedTuple):
     """A column of a table (and of plain output): the row key, its heading, and how it fits."""
 
     key: str
