@@ -4,8 +4,10 @@
     python benchmarks/run.py --facts 1000000    # takes most of an hour; a progress bar on stderr
 
 Every measurement is the median wall time of --runs runs (5 by default) after one warm-up run, and
-the peak resident memory of the slowest of them; ratios against a baseline measured side by side, so
-a noisy machine cancels out. Needs `jq` on PATH for the jq baselines (apt-get install jq).
+the largest peak resident memory of them; ratios against a baseline measured in the same run. The
+start-up commands (`import typer`, `--version`, a seed `who`, a TAB completion), a few milliseconds
+apart, run in turn for 4 x --runs rounds, so that a noisy machine slows them alike. Needs `jq` on PATH for
+the jq baselines (apt-get install jq).
 """
 
 from __future__ import annotations
@@ -61,6 +63,19 @@ def measure(
     run_once(command, env, before, stdin)
     timings = [run_once(command, env, before, stdin) for _ in range(runs)]
     return Timing(statistics.median(t.seconds for t in timings), max(t.peak_mib for t in timings))
+
+
+def measure_together(commands: Sequence[tuple[Sequence[str], dict[str, str]]], rounds: int) -> list[Timing]:
+    """Every command once in turn, `rounds` times after a warm-up round: each one's median wall time and
+    largest peak memory. The start-up targets compare commands a few milliseconds apart; run side by
+    side, a machine that slows down for a while slows all of them alike."""
+    for command, environment in commands:
+        run_once(command, environment)
+    samples: list[list[Timing]] = [[] for _ in commands]
+    for _ in range(rounds):
+        for taken, (command, environment) in zip(samples, commands, strict=True):
+            taken.append(run_once(command, environment))
+    return [Timing(statistics.median(t.seconds for t in taken), max(t.peak_mib for t in taken)) for taken in samples]
 
 
 @dataclass
@@ -126,26 +141,40 @@ def main() -> None:
 
     results: dict[str, Timing] = {}
 
-    def time_it(name: str, command: Sequence[str], environment: dict[str, str], **options: object) -> Timing:
+    def progress(name: str) -> None:
         done = len(results)
         bar = "#" * (20 * done // MEASUREMENTS) + "-" * (20 - 20 * done // MEASUREMENTS)
         print(f"  [{bar}] {done}/{MEASUREMENTS} {name} ...", end="\r", file=sys.stderr, flush=True)
-        timing = measure(command, environment, runs, **options)  # type: ignore[arg-type]
+
+    def record(name: str, timing: Timing) -> Timing:
         results[name] = timing
         print(f"  {name:<34} {timing.seconds * 1000:8.1f} ms  {timing.peak_mib:6.1f} MiB" + " " * 20, file=sys.stderr)
         return timing
 
-    print("measuring (median of runs after a warm-up):", file=sys.stderr)
-    typer_floor = time_it("python -c 'import typer'", [sys.executable, "-c", "import typer"], env)
-    version = time_it("newskb --version", [*NEWSKB, "--version"], env)
-    seed_who = time_it("seed: who", [*NEWSKB, "who", "NATO Secretary General", "--format", "json"], seed_env)
+    def time_it(name: str, command: Sequence[str], environment: dict[str, str], **options: object) -> Timing:
+        progress(name)
+        return record(name, measure(command, environment, runs, **options))  # type: ignore[arg-type]
+
+    rounds = 4 * runs
+    print(f"measuring the start-up commands side by side (median of {rounds} rounds after one):", file=sys.stderr)
+    together = {
+        "python -c 'import typer'": ([sys.executable, "-c", "import typer"], env),
+        "newskb --version": ([*NEWSKB, "--version"], env),
+        "seed: who": ([*NEWSKB, "who", "NATO Secretary General", "--format", "json"], seed_env),
+        "seed: TAB on `who sec`": (NEWSKB, {**seed_env, **_completing("newskb who sec")}),
+    }
+    progress("start-up commands")
+    timings = measure_together(list(together.values()), rounds)
+    typer_floor, version, seed_who, seed_completion = (
+        record(name, timing) for name, timing in zip(together, timings, strict=True)
+    )
+    print("measuring the others (median of runs after a warm-up):", file=sys.stderr)
     seed_batch_who = time_it(
         "seed: 1000 who in one batch",
         [*NEWSKB, "who", "-", "--as-of", "2024-10-01", "--format", "json"],
         seed_env,
         stdin=seed_batch,
     )
-    seed_completion = time_it("seed: TAB on `who sec`", NEWSKB, {**seed_env, **_completing("newskb who sec")})
     seed_timeline = time_it(
         "seed: timeline --entity", [*NEWSKB, "timeline", "--entity", "Rutte", "--format", "json"], seed_env
     )
