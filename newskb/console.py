@@ -5,12 +5,14 @@ print a traceback. Until `cli.main` takes over (and turns them into exit 130 and
 up), both simply end the process, which a shell reports as 130 and 143 all the same.
 """
 
-import signal
+# The C module, not `signal`: importing `signal` first builds its enums (milliseconds on a busy machine),
+# and a Ctrl-C in that moment printed a traceback (tests/test_hostile.py, an interrupted add).
+import _signal  # type: ignore[import-not-found]  # typeshed has no stub for it
 
 
 def main() -> None:
-    signal.signal(signal.SIGINT, signal.SIG_DFL)
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    _signal.signal(_signal.SIGINT, _signal.SIG_DFL)
+    _signal.signal(_signal.SIGTERM, _signal.SIG_DFL)
     from newskb.cli import main as run
 
     run()
