@@ -5,8 +5,6 @@ line is asked with the same query function a single question uses, on the one in
 line asked before in the same run is answered from memory: the index does not change during a run.
 """
 
-from __future__ import annotations
-
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any, NamedTuple
 

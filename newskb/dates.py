@@ -10,14 +10,11 @@ Written forms (see README, "Dates"):
 Every date has an earliest and a latest possible day; as-of questions are comparisons of those.
 """
 
-from __future__ import annotations
-
 import calendar
 import re
-from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
-from typing import Final
+from typing import Final, NamedTuple
 
 from newskb.errors import BadArgumentError
 
@@ -63,8 +60,7 @@ class DateError(BadArgumentError):
     """A string that is not a date of the grammar, or names a day that does not exist."""
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Edtf:
+class Edtf(NamedTuple):
     """A date at the precision the source gave, with its EDTF qualifiers."""
 
     year: int
@@ -185,8 +181,7 @@ def parse_day(text: str) -> date:
     return value.earliest_day
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Span:
+class Span(NamedTuple):
     """The days a term covers, start <= day < end; a missing start or end is unknown.
 
     `open_end` means the sources know of no end yet, which is not the same as an unknown end.
@@ -197,7 +192,7 @@ class Span:
     open_end: bool = False
 
     @classmethod
-    def from_written(cls, start: str | None, end: str | None) -> Span:
+    def from_written(cls, start: str | None, end: str | None) -> "Span":
         """A span from dates as written (what the index stores): None or "" unknown, ".." an open end."""
         return cls(
             start=parse(start) if start else None,
@@ -206,7 +201,7 @@ class Span:
         )
 
     @classmethod
-    def of_days(cls, first: date | None, last: date | None) -> Span:
+    def of_days(cls, first: date | None, last: date | None) -> "Span":
         """The days `first` to `last`, both included (an asked range); a missing bound reaches as far as any date."""
         end = _on(last + timedelta(days=1)) if last is not None and last < LAST_DAY else None
         return cls(start=_on(first) if first is not None else None, end=end)
@@ -225,7 +220,7 @@ class Span:
             return Status.POSSIBLY
         return Status.HOLDS
 
-    def certainly_overlaps(self, other: Span) -> bool:
+    def certainly_overlaps(self, other: "Span") -> bool:
         """Whether both spans cover at least one common day, whatever their imprecision."""
         if self.start is None or other.start is None:
             return False
@@ -234,7 +229,7 @@ class Span:
             return False
         return max(self.start.latest_day, other.start.latest_day) < min(own_stop, other_stop)
 
-    def could_overlap(self, other: Span) -> bool:
+    def could_overlap(self, other: "Span") -> bool:
         """Whether the two spans may share a day, given what is unknown or imprecise about them."""
         own_first, other_first = _first_possible(self), _first_possible(other)
         own_stop, other_stop = _last_possible_stop(self), _last_possible_stop(other)

@@ -4,8 +4,6 @@ Each exception kind carries the exit code the command line ends with, so `cli` n
 of its own: 1 means "nothing found" or "the data has problems", 2 means "bad usage or unreadable data".
 """
 
-from __future__ import annotations
-
 import os
 from enum import StrEnum
 from pathlib import Path

@@ -6,7 +6,6 @@ Statuses come from `dates.Span`, the one place the as-of rules live; SQL only se
 
 from __future__ import annotations
 
-import dataclasses
 import sqlite3
 from datetime import date
 
@@ -204,13 +203,11 @@ def chart(
             connection, entity, [Kind.PERSON, Kind.ORGANIZATION, Kind.COUNTRY], "person, organization or country"
         )
         bars = _bars(connection, "t.holder = :id", {"id": match.id}, day, known)
-        lanes = [Lane(title=None, bars=[dataclasses.replace(bar, name=bar.term.office) for bar in bars])]
+        lanes = [Lane(title=None, bars=[bar._replace(name=bar.term.office) for bar in bars])]
     else:
         raise BadArgumentError("nothing to chart: name an office, an organization or country, or a holder")
     asked = Span.of_days(first, last)
-    lanes = [
-        dataclasses.replace(lane, bars=[bar for bar in lane.bars if bar.span.could_overlap(asked)]) for lane in lanes
-    ]
+    lanes = [lane._replace(bars=[bar for bar in lane.bars if bar.span.could_overlap(asked)]) for lane in lanes]
     return Chart(match=match, lanes=[lane for lane in lanes if lane.bars], day=day, first=first, last=last)
 
 
@@ -278,7 +275,7 @@ def timeline(
             )
     bounds = {id(row): _bounds(row.date) for row in rows}
     dated = [
-        dataclasses.replace(row, in_range=_in_range(*bounds[id(row)], start, end))
+        row._replace(in_range=_in_range(*bounds[id(row)], start, end))
         for row in rows
         if row.date is not None and _within(*bounds[id(row)], start, end)
     ]

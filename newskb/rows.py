@@ -2,23 +2,23 @@
 
 Row fields are the JSON contract (README, "JSON output"): keep them stable; add, never rename or remove.
 
-Unlike records (model.py), rows are not frozen: a frozen dataclass costs its module half as much again to
-define, and every query pays for defining these before it answers (benchmarks, target 1b).
+Rows are named tuples, not dataclasses: every query defines these classes before it answers, and on
+Python 3.11 a dataclass costs a millisecond or more to define (its methods are compiled from source),
+which was most of a seed query's own time (benchmarks, target 1b). A list a row may leave empty
+defaults to an empty tuple, which JSON writes as the same empty list.
 """
 
-from __future__ import annotations
-
-from dataclasses import dataclass, field
+from collections.abc import Sequence
 from datetime import date
 from enum import StrEnum
+from typing import NamedTuple
 
 from newskb.dates import Span, Status
 from newskb.kinds import Kind, Modality, Outcome
 from newskb.search import Match
 
 
-@dataclass(slots=True, kw_only=True)
-class TermRow:
+class TermRow(NamedTuple):
     """Who held an office, when, where it stands on the asked day, and the evidence."""
 
     office: str
@@ -44,8 +44,8 @@ class TermRow:
     successor: str | None = None
     # How the source puts it, whose words it reports, and which agencies it came through.
     modality: Modality = Modality.STATED
-    said_by: list[str] = field(default_factory=list)
-    via: list[str] = field(default_factory=list)
+    said_by: Sequence[str] = ()
+    via: Sequence[str] = ()
 
 
 class InRange(StrEnum):
@@ -61,8 +61,7 @@ class TimelineKind(StrEnum):
     TERM_END = "term end"
 
 
-@dataclass(slots=True, kw_only=True)
-class TimelineRow:
+class TimelineRow(NamedTuple):
     date: str | None
     kind: TimelineKind
     title: str
@@ -74,12 +73,11 @@ class TimelineRow:
     # date that overlaps it); None for an undated item.
     in_range: InRange | None = None
     modality: Modality = Modality.STATED
-    said_by: list[str] = field(default_factory=list)
-    via: list[str] = field(default_factory=list)
+    said_by: Sequence[str] = ()
+    via: Sequence[str] = ()
 
 
-@dataclass(slots=True, kw_only=True)
-class ClaimRow:
+class ClaimRow(NamedTuple):
     id: str
     text: str
     about: list[str]
@@ -88,13 +86,12 @@ class ClaimRow:
     # The day the claim is true as of: written, or else its source's publication date.
     as_of: str | None = None
     modality: Modality = Modality.STATED
-    said_by: list[str] = field(default_factory=list)
-    speakers: list[str] = field(default_factory=list)  # their names
-    via: list[str] = field(default_factory=list)
+    said_by: Sequence[str] = ()
+    speakers: Sequence[str] = ()  # their names
+    via: Sequence[str] = ()
 
 
-@dataclass(slots=True, kw_only=True)
-class Profile:
+class Profile(NamedTuple):
     id: str
     kind: Kind
     name: str
@@ -103,16 +100,15 @@ class Profile:
     source: str | None
     quote: str | None
     org: str | None
-    terms: list[TermRow] = field(default_factory=list)
-    events: list[TimelineRow] = field(default_factory=list)
-    claims: list[ClaimRow] = field(default_factory=list)
+    terms: Sequence[TermRow] = ()
+    events: Sequence[TimelineRow] = ()
+    claims: Sequence[ClaimRow] = ()
     org_name: str | None = None  # the name of what an office belongs to
     # Its Wikidata item (`Q7184`), where the data gives one.
     wikidata: str | None = None
 
 
-@dataclass(slots=True, kw_only=True)
-class Answer:
+class Answer(NamedTuple):
     """Rows plus the entity the typed name resolved to (named on stderr when the match was fuzzy)."""
 
     match: Match | None
@@ -128,8 +124,7 @@ class Answer:
         return Outcome.NOBODY
 
 
-@dataclass(slots=True, kw_only=True)
-class Bar:
+class Bar(NamedTuple):
     """A term as a chart draws it: its row, what its bar is labelled with, and the days it covers."""
 
     term: TermRow
@@ -141,14 +136,12 @@ class Bar:
     attested: date | None = None
 
 
-@dataclass(slots=True, kw_only=True)
-class Lane:
+class Lane(NamedTuple):
     title: str | None  # the office, when a chart has a lane per office
     bars: list[Bar]
 
 
-@dataclass(slots=True, kw_only=True)
-class Chart:
+class Chart(NamedTuple):
     """The terms a chart draws, lane by lane, with the asked day and the asked range (None: unbounded)."""
 
     match: Match | None

@@ -9,12 +9,10 @@ claim is not overrated the way a whole-string scorer overrates it. The words a q
 answered from `replaces` first (README, "Search").
 """
 
-from __future__ import annotations
-
 import sqlite3
 from collections import defaultdict
-from collections.abc import Iterable
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Sequence
+from typing import NamedTuple
 
 from newskb.errors import BadArgumentError, NotFoundError
 from newskb.fuzzy import normalise, tokenize
@@ -38,8 +36,7 @@ CUT = 0.75
 _KIND_ORDER = {kind.value: rank for rank, kind in enumerate(Kind)}
 
 
-@dataclass(slots=True, kw_only=True)
-class Match:
+class Match(NamedTuple):
     """The entity a typed name resolved to, and whether it was an exact name, alias or id."""
 
     id: str
@@ -49,8 +46,7 @@ class Match:
     exact: bool
 
 
-@dataclass(slots=True, kw_only=True)
-class SearchHit:
+class SearchHit(NamedTuple):
     kind: Kind
     id: str
     label: str  # a claim's says who said it
@@ -59,8 +55,8 @@ class SearchHit:
     # For a fact: how the source puts it, whose words it reports, which agencies it came through; for a
     # claim, the day it is true as of. An entity has none of them.
     modality: str | None = None
-    said_by: list[str] = field(default_factory=list)
-    via: list[str] = field(default_factory=list)
+    said_by: Sequence[str] = ()
+    via: Sequence[str] = ()
     as_of: str | None = None
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sqlite3
-from dataclasses import asdict
 from pathlib import Path
 
 import pytest
@@ -13,6 +12,7 @@ from newskb.cache import open_index
 from newskb.errors import NotFoundError
 from newskb.evidence import CoverageShare, SentenceRow, coverage_shares
 from newskb.kinds import Kind
+from newskb.render.plain import as_dict
 from tests.conftest import TinyBase
 
 # A second article for the tiny base, published before the gazette, citing two entities.
@@ -76,7 +76,7 @@ def test_sources_count_their_facts(db: sqlite3.Connection) -> None:
 
 def test_sources_oldest_first_with_their_citations_in_order(two_sources: TinyBase) -> None:
     rows = evidence.sources(tiny_db(two_sources))
-    assert [asdict(row) for row in rows] == [
+    assert [as_dict(row) for row in rows] == [
         {
             "id": "letter-1840",
             "title": "A letter",
@@ -119,7 +119,7 @@ def test_cite_shows_the_quote_inside_its_sentence(db: sqlite3.Connection) -> Non
 
 def test_cite_a_term_with_every_field(tiny: TinyBase) -> None:
     citation = evidence.cite(tiny_db(tiny), "lovelace-chair")
-    assert asdict(citation) == {
+    assert as_dict(citation) == {
         "id": "lovelace-chair",
         "kind": Kind.TERM,
         "source": "gazette-1843",

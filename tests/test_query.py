@@ -3,7 +3,6 @@ from __future__ import annotations
 import re
 import sqlite3
 from collections.abc import Callable
-from dataclasses import asdict
 from datetime import date
 from pathlib import Path
 
@@ -13,6 +12,7 @@ from newskb import audit, query
 from newskb.cache import open_index
 from newskb.dates import Span
 from newskb.errors import BadArgumentError, DataFileError, NotFoundError
+from newskb.render.plain import as_dict
 from newskb.rows import Answer, Chart, TermRow
 from tests.conftest import TinyBase
 
@@ -34,7 +34,7 @@ def holders(answer: Answer) -> list[tuple[str, str]]:
 def test_who_on_the_eve_and_the_day_of_the_handover(db: sqlite3.Connection) -> None:
     assert holders(query.who(db, NSG, date(2024, 9, 30))) == [("jens-stoltenberg", "holds")]
     answer = query.who(db, NSG, date(2024, 10, 1))
-    assert asdict(answer.rows[0]) == {
+    assert as_dict(answer.rows[0]) == {
         "office": "NATO Secretary General",
         "office_id": "nato-secretary-general",
         "holder": "Mark Rutte",
@@ -330,7 +330,7 @@ def test_timeline_rows_carry_their_record(later: sqlite3.Connection) -> None:
     match, rows = query.timeline(later, entity="Babbage", end=date(1831, 12, 31))
     assert match is not None and (match.id, match.exact) == ("charles-babbage", True)
     # A year sorts at its first possible day, ahead of a month inside it.
-    assert [asdict(row) for row in rows] == [
+    assert [as_dict(row) for row in rows] == [
         {
             "date": "1830",
             "kind": "term start",
@@ -363,7 +363,7 @@ def test_timeline_rows_carry_their_record(later: sqlite3.Connection) -> None:
         },
     ]
     _, rows = query.timeline(later, start=date(1852, 1, 1))
-    assert [asdict(row) for row in rows] == [
+    assert [as_dict(row) for row in rows] == [
         {
             "date": "1852",
             "kind": "term end",
@@ -461,7 +461,7 @@ def test_a_term_whose_office_is_not_declared_is_shown_under_the_office_id(tiny: 
 
 def test_show_a_person(db: sqlite3.Connection) -> None:
     profile = query.show(db, "Peter Bator", date(2024, 10, 2))
-    assert asdict(profile) == {
+    assert as_dict(profile) == {
         "id": "peter-bator",
         "kind": "person",
         "name": "Peter Bator",
@@ -595,7 +595,7 @@ def test_the_outcome_of_who_tells_nobody_from_cannot_tell(db: sqlite3.Connection
 
 def test_a_timeline_row_says_how_sure_and_through_whom(db: sqlite3.Connection) -> None:
     _, rows = query.timeline(db, entity="Trump")
-    assert [asdict(row) for row in rows if row.id == "donald-trump-may-return"] == [
+    assert [as_dict(row) for row in rows if row.id == "donald-trump-may-return"] == [
         {
             "date": "2024-09-30..",
             "kind": "event",
@@ -622,7 +622,7 @@ def test_a_claim_says_who_said_it_and_as_of_when(db: sqlite3.Connection) -> None
     profile = query.show(db, "Oana Lungescu", date(2024, 10, 2))
     # What she said is in her profile, though the claim is about Rutte and NATO.
     (claim,) = profile.claims
-    assert asdict(claim) == {
+    assert as_dict(claim) == {
         "id": "lungescu-rutte-main-goal",
         "text": "Rutte's main goal will be not only to reach compromises but to move the alliance forward in the "
         "face of new threats.",

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sqlite3
-from dataclasses import asdict
 from pathlib import Path
 
 import pytest
@@ -12,6 +11,7 @@ from newskb import search
 from newskb.cache import open_index
 from newskb.errors import BadArgumentError, NotFoundError
 from newskb.kinds import Kind
+from newskb.render.plain import as_dict
 from newskb.search import Match, SearchHit
 from tests.conftest import TinyBase
 
@@ -140,7 +140,7 @@ def test_search_forgives_typos_accents_and_word_order(db: sqlite3.Connection) ->
     assert ids(search.search(db, "general secretary nato"))[0] == "nato-secretary-general"
     assert ids(search.search(db, "nato chief"))[0] == "nato-secretary-general"
     hit = search.search(db, "rutte", kind=Kind.PERSON)
-    assert [asdict(found) for found in hit] == [
+    assert [as_dict(found) for found in hit] == [
         {
             "kind": "person",
             "id": "mark-rutte",
@@ -188,7 +188,7 @@ def test_search_with_nothing_to_find(db: sqlite3.Connection) -> None:
 
 def test_each_hit_is_labelled_as_its_kind_reads(db: sqlite3.Connection) -> None:
     hits = {hit.id: hit for hit in search.search(db, "stoltenberg", limit=100)}
-    assert asdict(hits["jens-stoltenberg-nato-secretary-general"]) == {
+    assert as_dict(hits["jens-stoltenberg-nato-secretary-general"]) == {
         "kind": "term",
         "id": "jens-stoltenberg-nato-secretary-general",
         "label": "Jens Stoltenberg \u2014 NATO Secretary General",

@@ -13,10 +13,13 @@ from newskb.render.views import Column, Format
 
 
 def as_dict(row: Any) -> dict[str, Any]:
-    """A row's fields as a dict, rows nested in it too: what `dataclasses.asdict` gives, without its deep
-    copy of every string (a row is read here, never changed; a batch of a thousand rows paid a third of
-    its time for that copy)."""
-    import dataclasses  # here, not at start-up: rows are dataclasses, `--version` or `check` has none
+    """A row's fields as a dict, rows nested in it too, and tuples as lists (a row that may leave a list
+    empty defaults it to an empty tuple). A row is a named tuple (rows.py) or a dataclass (a citation, a
+    record); unlike `dataclasses.asdict`, no value is deep-copied: a row is read here, never changed, and
+    a batch of a thousand rows paid a third of its time for that copy."""
+    if isinstance(row, tuple) and hasattr(row, "_asdict"):
+        return {key: _plain(value) for key, value in row._asdict().items()}
+    import dataclasses  # here, not at start-up: `--version` or `check` writes no row
 
     if dataclasses.is_dataclass(row) and not isinstance(row, type):
         return {key.name: _plain(getattr(row, key.name)) for key in dataclasses.fields(row)}
@@ -26,14 +29,12 @@ def as_dict(row: Any) -> dict[str, Any]:
 def _plain(value: Any) -> Any:
     if isinstance(value, str | int | float | None):  # most values: nothing to do (enums are str here)
         return value
-    if isinstance(value, list):
+    if (isinstance(value, tuple) and hasattr(value, "_asdict")) or hasattr(type(value), "__dataclass_fields__"):
+        return as_dict(value)  # a row in a row
+    if isinstance(value, list | tuple):
         return [_plain(item) for item in value]
-    if isinstance(value, tuple):
-        return tuple(_plain(item) for item in value)
     if isinstance(value, dict):
         return {key: _plain(item) for key, item in value.items()}
-    if hasattr(type(value), "__dataclass_fields__"):  # a row in a row (dataclasses.is_dataclass's test)
-        return as_dict(value)
     return value
 
 

@@ -1,7 +1,5 @@
 """What output looks like, before any is drawn: the output formats, and which fields a table shows."""
 
-from __future__ import annotations
-
 from collections.abc import Callable, Mapping, Sequence
 from enum import StrEnum
 from typing import Any, NamedTuple
