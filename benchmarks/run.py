@@ -6,8 +6,9 @@
 Every measurement is the median wall time of --runs runs (5 by default) after one warm-up run, and
 the largest peak resident memory of them; ratios against a baseline measured in the same run. The
 start-up commands (`import typer`, `--version`, a seed `who`, a TAB completion), a few milliseconds
-apart, run in turn for 4 x --runs rounds, so that a noisy machine slows them alike. Needs `jq` on PATH for
-the jq baselines (apt-get install jq).
+apart, run in turn for 4 x --runs rounds, and their targets are the median of each round's ratio, so
+that a noisy machine slows both sides of a ratio alike. Needs `jq` on PATH for the jq baselines
+(apt-get install jq).
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -34,6 +35,14 @@ NEWSKB = [sys.executable, "-m", "newskb"]
 class Timing:
     seconds: float
     peak_mib: float
+    # Each run's wall time, for commands measured side by side (measure_together), in round order.
+    rounds: list[float] = field(default_factory=list)
+
+
+def paired(numerator: Timing, denominator: Timing) -> float:
+    """The ratio of two commands measured side by side: the median of each round's ratio, which a slow
+    spell of the machine (it lasts seconds, a round a fraction of one) leaves almost untouched."""
+    return statistics.median(top / bottom for top, bottom in zip(numerator.rounds, denominator.rounds, strict=True))
 
 
 def run_once(
@@ -75,7 +84,14 @@ def measure_together(commands: Sequence[tuple[Sequence[str], dict[str, str]]], r
     for _ in range(rounds):
         for taken, (command, environment) in zip(samples, commands, strict=True):
             taken.append(run_once(command, environment))
-    return [Timing(statistics.median(t.seconds for t in taken), max(t.peak_mib for t in taken)) for taken in samples]
+    return [
+        Timing(
+            statistics.median(t.seconds for t in taken),
+            max(t.peak_mib for t in taken),
+            rounds=[t.seconds for t in taken],
+        )
+        for taken in samples
+    ]
 
 
 @dataclass
@@ -244,8 +260,8 @@ def main() -> None:
     assert len(results) == MEASUREMENTS, f"MEASUREMENTS is {MEASUREMENTS}, but {len(results)} were taken"
 
     targets = [
-        Target("1a", "`newskb --version` / `python -c 'import typer'`", version.seconds / typer_floor.seconds, 1.3),
-        Target("1b", "seed `who --format json` / `newskb --version`", seed_who.seconds / version.seconds, 1.15),
+        Target("1a", "`newskb --version` / `python -c 'import typer'`", paired(version, typer_floor), 1.3),
+        Target("1b", "seed `who --format json` / `newskb --version`", paired(seed_who, version), 1.15),
         Target("2a", "big / seed: `who`", big_who.seconds / seed_who.seconds, 1.5),
         Target("2b", "big / seed: `timeline --entity`", big_timeline.seconds / seed_timeline.seconds, 1.5),
         Target("2c", "big / seed: `show`", big_show.seconds / seed_show.seconds, 1.5),
@@ -272,7 +288,7 @@ def main() -> None:
         Target("5", f"peak memory of a warm query on {arguments.facts:,} facts (MiB)", peak, 80),
         Target("6a", "seed: 1000 `who` in one batch / one `who`", seed_batch_who.seconds / seed_who.seconds, 3),
         Target("6b", "big: 1000 `who` in one batch / one `who`", big_batch_who.seconds / warm_again.seconds, 3),
-        Target("7a", "seed: one TAB completion / a warm `who`", seed_completion.seconds / seed_who.seconds, 1.2),
+        Target("7a", "seed: one TAB completion / a warm `who`", paired(seed_completion, seed_who), 1.2),
         Target("7b", "big: one TAB completion / a warm `who`", big_completion.seconds / warm_again.seconds, 1.2),
     ]
     print()
