@@ -10,7 +10,6 @@ Written forms (see README, "Dates"):
 Every date has an earliest and a latest possible day; as-of questions are comparisons of those.
 """
 
-import calendar
 import re
 from datetime import date, timedelta
 from enum import StrEnum
@@ -152,11 +151,10 @@ def parse(text: str) -> Edtf:
     day = int(match["day"]) if match["day"] else None
     if month is not None and not 1 <= month <= 12:
         raise DateError(f"'{text}' is not a date: month {month} does not exist")
-    if month is not None and day is not None:
-        days_in_month = calendar.monthrange(year, month)[1]
-        if not 1 <= day <= days_in_month:
-            month_name = calendar.month_name[month]
-            raise DateError(f"'{text}' is not a date: {month_name} {year} has no day {day}")
+    if month is not None and day is not None and not 1 <= day <= days_in_month(year, month):
+        import calendar  # only for this message: importing it costs a query's start-up a millisecond
+
+        raise DateError(f"'{text}' is not a date: {calendar.month_name[month]} {year} has no day {day}")
     mark = match["mark"] or ""
     relation = Relation.ON
     if match["before"]:
@@ -283,4 +281,11 @@ def _month_start(year_month: tuple[int, int]) -> date:
 
 def _month_end(year_month: tuple[int, int]) -> date:
     year, month = year_month
-    return date(year, month, calendar.monthrange(year, month)[1])
+    return date(year, month, days_in_month(year, month))
+
+
+def days_in_month(year: int, month: int) -> int:
+    """How many days a month has: `calendar.monthrange`'s count, without importing `calendar` at start-up."""
+    if month == 12:
+        return 31
+    return (date(year, month + 1, 1) - date(year, month, 1)).days

@@ -10,14 +10,13 @@ answer, never worked out again here.
 
 from __future__ import annotations
 
-import calendar
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
 from itertools import pairwise
 
-from newskb.dates import FIRST_DAY, LAST_DAY, Span
+from newskb.dates import FIRST_DAY, LAST_DAY, Span, days_in_month
 
 
 class Shade(StrEnum):
@@ -178,7 +177,7 @@ class Step:
             if self.unit is Unit.MONTH:
                 days_of_month = [1] if (month - 1) % self.count == 0 else []
             else:
-                length = calendar.monthrange(year, month)[1]
+                length = days_in_month(year, month)
                 # The 1st, 1+count-th, ...: a tick too close to the next month's 1st is left out.
                 days_of_month = list(range(1, length + 2 - self.count, self.count))
             for day_of_month in days_of_month:

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from newskb.dates import DateError, Edtf, Precision, Relation, Span, Status, parse, parse_day
+from newskb.dates import DateError, Edtf, Precision, Relation, Span, Status, days_in_month, parse, parse_day
 
 # Every row of the README's date table, plus the on-or-before/after marks: written, earliest, latest.
 GRAMMAR_ROWS = [
@@ -249,3 +249,12 @@ def test_an_asked_range_of_days_as_a_span() -> None:
     # Without bounds, or up to the last day there is, it reaches every date.
     assert Span.of_days(None, None).could_overlap(Span.from_written("0001", "0002"))
     assert Span.of_days(None, date.max).could_overlap(Span.from_written("9999..", ".."))
+
+
+def test_days_in_month_counts_as_the_calendar_module_does() -> None:
+    import calendar
+
+    years = [1, 4, 100, 400, 1900, 2000, 2023, 2024, 9999]
+    assert [days_in_month(year, month) for year in years for month in range(1, 13)] == [
+        calendar.monthrange(year, month)[1] for year in years for month in range(1, 13)
+    ]
