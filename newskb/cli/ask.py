@@ -110,7 +110,6 @@ def who_command(
       printf 'NATO chief\\nNATO spokesperson\\n' | newskb who - --as-of 2024-09-15
     """
     from newskb import query
-    from newskb.batch import Reply
     from newskb.dates import Status
     from newskb.kinds import Outcome
     from newskb.words import counted
@@ -118,6 +117,7 @@ def who_command(
     day = as_of_day(as_of)
     connection, known = open_index(data), known_day(known_as_of)
     if office == STDIN:
+        from newskb.batch import Reply
 
         def ask(text: str) -> Reply:
             answer = query.who(connection, text, day, history=history, known=known)
