@@ -5,10 +5,10 @@
 
 Every measurement is the median wall time of --runs runs (5 by default) after one warm-up run, and
 the largest peak resident memory of them; ratios against a baseline measured in the same run. The
-start-up commands (`import typer`, `--version`, a seed `who`, a TAB completion), a few milliseconds
-apart, run in turn for 4 x --runs rounds, and their targets are the median of each round's ratio, so
-that a noisy machine slows both sides of a ratio alike. Needs `jq` on PATH for the jq baselines
-(apt-get install jq).
+queries and their baselines (`import typer`, `--version`; each a fraction of a second) run in turn,
+for 4 x --runs rounds, and their targets are the median of each round's ratio, so that a noisy
+machine slows both sides of a ratio alike; the long measurements (jq, a cold build) run one by one.
+Needs `jq` on PATH for the jq baselines (apt-get install jq).
 """
 
 from __future__ import annotations
@@ -74,16 +74,20 @@ def measure(
     return Timing(statistics.median(t.seconds for t in timings), max(t.peak_mib for t in timings))
 
 
-def measure_together(commands: Sequence[tuple[Sequence[str], dict[str, str]]], rounds: int) -> list[Timing]:
+Command = tuple[Sequence[str], dict[str, str], Path | None]
+"""What to run, in which environment, with which standard input (None: none)."""
+
+
+def measure_together(commands: Sequence[Command], rounds: int) -> list[Timing]:
     """Every command once in turn, `rounds` times after a warm-up round: each one's median wall time and
-    largest peak memory. The start-up targets compare commands a few milliseconds apart; run side by
-    side, a machine that slows down for a while slows all of them alike."""
-    for command, environment in commands:
-        run_once(command, environment)
+    largest peak memory. The targets compare commands some milliseconds apart; run side by side, a
+    machine that slows down for a while slows all of them alike."""
+    for command, environment, stdin in commands:
+        run_once(command, environment, stdin=stdin)
     samples: list[list[Timing]] = [[] for _ in commands]
     for _ in range(rounds):
-        for taken, (command, environment) in zip(samples, commands, strict=True):
-            taken.append(run_once(command, environment))
+        for taken, (command, environment, stdin) in zip(samples, commands, strict=True):
+            taken.append(run_once(command, environment, stdin=stdin))
     return [
         Timing(
             statistics.median(t.seconds for t in taken),
@@ -172,34 +176,44 @@ def main() -> None:
         return record(name, measure(command, environment, runs, **options))  # type: ignore[arg-type]
 
     rounds = 4 * runs
-    print(f"measuring the start-up commands side by side (median of {rounds} rounds after one):", file=sys.stderr)
-    together = {
-        "python -c 'import typer'": ([sys.executable, "-c", "import typer"], env),
-        "newskb --version": ([*NEWSKB, "--version"], env),
-        "seed: who": ([*NEWSKB, "who", "NATO Secretary General", "--format", "json"], seed_env),
-        "seed: TAB on `who sec`": (NEWSKB, {**seed_env, **_completing("newskb who sec")}),
+    print(f"measuring the queries side by side (median of {rounds} rounds after one):", file=sys.stderr)
+    together: dict[str, Command] = {
+        "python -c 'import typer'": ([sys.executable, "-c", "import typer"], env, None),
+        "newskb --version": ([*NEWSKB, "--version"], env, None),
+        "seed: who": ([*NEWSKB, "who", "NATO Secretary General", "--format", "json"], seed_env, None),
+        "seed: TAB on `who sec`": (NEWSKB, {**seed_env, **_completing("newskb who sec")}, None),
+        "seed: 1000 who in one batch": (
+            [*NEWSKB, "who", "-", "--as-of", "2024-10-01", "--format", "json"],
+            seed_env,
+            seed_batch,
+        ),
+        "seed: timeline --entity": ([*NEWSKB, "timeline", "--entity", "Rutte", "--format", "json"], seed_env, None),
+        "seed: show": ([*NEWSKB, "show", "Mark Rutte", "--format", "json"], seed_env, None),
+        "big: who": ([*NEWSKB, "who", office, "--format", "json"], big_env, None),
+        "big: timeline --entity": ([*NEWSKB, "timeline", "--entity", person, "--format", "json"], big_env, None),
+        "big: show": ([*NEWSKB, "show", person, "--format", "json"], big_env, None),
+        "big: 1000 who in one batch": ([*NEWSKB, "who", "-", "--format", "json"], big_env, big_batch),
+        "big: 1000 distinct who in one batch": ([*NEWSKB, "who", "-", "--format", "json"], big_env, big_distinct),
+        f"big: TAB on `show {surname[:3]}`": (NEWSKB, {**big_env, **_completing(f"newskb show {surname[:3]}")}, None),
     }
-    progress("start-up commands")
+    progress("queries side by side")
     timings = measure_together(list(together.values()), rounds)
-    typer_floor, version, seed_who, seed_completion = (
-        record(name, timing) for name, timing in zip(together, timings, strict=True)
-    )
+    (
+        typer_floor,
+        version,
+        seed_who,
+        seed_completion,
+        seed_batch_who,
+        seed_timeline,
+        seed_show,
+        big_who,
+        big_timeline,
+        big_show,
+        big_batch_who,
+        big_distinct_who,
+        big_completion,
+    ) = (record(name, timing) for name, timing in zip(together, timings, strict=True))
     print("measuring the others (median of runs after a warm-up):", file=sys.stderr)
-    seed_batch_who = time_it(
-        "seed: 1000 who in one batch",
-        [*NEWSKB, "who", "-", "--as-of", "2024-10-01", "--format", "json"],
-        seed_env,
-        stdin=seed_batch,
-    )
-    seed_timeline = time_it(
-        "seed: timeline --entity", [*NEWSKB, "timeline", "--entity", "Rutte", "--format", "json"], seed_env
-    )
-    seed_show = time_it("seed: show", [*NEWSKB, "show", "Mark Rutte", "--format", "json"], seed_env)
-    big_who = time_it("big: who", [*NEWSKB, "who", office, "--format", "json"], big_env)
-    big_timeline = time_it(
-        "big: timeline --entity", [*NEWSKB, "timeline", "--entity", person, "--format", "json"], big_env
-    )
-    big_show = time_it("big: show", [*NEWSKB, "show", person, "--format", "json"], big_env)
     big_search = time_it("big: search (misspelt name)", [*NEWSKB, "search", misspelt, "--format", "json"], big_env)
     jq_who = time_it("jq: who selection", ["jq", f'[.terms[] | select(.office == "{office}")]', str(export)], env)
     jq_timeline = time_it(
@@ -247,24 +261,15 @@ def main() -> None:
         before=lambda: os.utime(touched_file),
     )
     warm_again = time_it("big: who, warm", [*NEWSKB, "who", office, "--format", "json"], big_env)
-    big_batch_who = time_it(
-        "big: 1000 who in one batch", [*NEWSKB, "who", "-", "--format", "json"], big_env, stdin=big_batch
-    )
-    big_distinct_who = time_it(
-        "big: 1000 distinct who in one batch", [*NEWSKB, "who", "-", "--format", "json"], big_env, stdin=big_distinct
-    )
-    big_completion = time_it(
-        f"big: TAB on `show {surname[:3]}`", NEWSKB, {**big_env, **_completing(f"newskb show {surname[:3]}")}
-    )
     peak = max(t.peak_mib for t in (big_who, big_timeline, big_show, big_search, warm_again))
     assert len(results) == MEASUREMENTS, f"MEASUREMENTS is {MEASUREMENTS}, but {len(results)} were taken"
 
     targets = [
         Target("1a", "`newskb --version` / `python -c 'import typer'`", paired(version, typer_floor), 1.3),
         Target("1b", "seed `who --format json` / `newskb --version`", paired(seed_who, version), 1.15),
-        Target("2a", "big / seed: `who`", big_who.seconds / seed_who.seconds, 1.5),
-        Target("2b", "big / seed: `timeline --entity`", big_timeline.seconds / seed_timeline.seconds, 1.5),
-        Target("2c", "big / seed: `show`", big_show.seconds / seed_show.seconds, 1.5),
+        Target("2a", "big / seed: `who`", paired(big_who, seed_who), 1.5),
+        Target("2b", "big / seed: `timeline --entity`", paired(big_timeline, seed_timeline), 1.5),
+        Target("2c", "big / seed: `show`", paired(big_show, seed_show), 1.5),
         Target(
             "2d", "jq / newskb, `who` selection (x faster)", jq_who.seconds / big_who.seconds, 5, higher_is_better=True
         ),
@@ -286,10 +291,10 @@ def main() -> None:
         Target("4a", "cold build / bare tomllib parse", cold.seconds / bare_parse.seconds, 1.5),
         Target("4b", "query after touching one file / warm query", touched.seconds / warm_again.seconds, 3),
         Target("5", f"peak memory of a warm query on {arguments.facts:,} facts (MiB)", peak, 80),
-        Target("6a", "seed: 1000 `who` in one batch / one `who`", seed_batch_who.seconds / seed_who.seconds, 3),
-        Target("6b", "big: 1000 `who` in one batch / one `who`", big_batch_who.seconds / warm_again.seconds, 3),
+        Target("6a", "seed: 1000 `who` in one batch / one `who`", paired(seed_batch_who, seed_who), 3),
+        Target("6b", "big: 1000 `who` in one batch / one `who`", paired(big_batch_who, big_who), 3),
         Target("7a", "seed: one TAB completion / a warm `who`", paired(seed_completion, seed_who), 1.2),
-        Target("7b", "big: one TAB completion / a warm `who`", big_completion.seconds / warm_again.seconds, 1.2),
+        Target("7b", "big: one TAB completion / a warm `who`", paired(big_completion, big_who), 1.2),
     ]
     print()
     print(f"newskb benchmarks: {arguments.facts} facts, median of {runs} runs after a warm-up")
@@ -305,7 +310,7 @@ def main() -> None:
     # Not a target: 6b's batch repeats lines (a base has only so many offices), and a repeated line is
     # answered from the batch's memory; this is the cost when every line must be asked.
     print(
-        f"big: 1000 distinct `who` lines in one batch / one `who`: {big_distinct_who.seconds / warm_again.seconds:.2f} "
+        f"big: 1000 distinct `who` lines in one batch / one `who`: {paired(big_distinct_who, big_who):.2f} "
         f"(no line twice; {sum(1 for _ in big_batch.open(encoding='utf-8'))} lines of 6b's batch, "
         f"{len(set(big_batch.read_text(encoding='utf-8').splitlines()))} distinct)"
     )
