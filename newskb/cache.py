@@ -7,8 +7,6 @@ rebuilt; an unwritable cache folder falls back to an index in memory; concurrent
 serialised by SQLite's own write lock. NEWSKB_CACHE=off turns it all off.
 """
 
-from __future__ import annotations
-
 import contextlib
 import os
 import re

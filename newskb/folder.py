@@ -1,7 +1,5 @@
 """Where the fact base lives, and which data files it has: the cheap part of every command."""
 
-from __future__ import annotations
-
 import os
 from pathlib import Path
 from typing import NamedTuple
