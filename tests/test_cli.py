@@ -58,6 +58,20 @@ def test_no_arguments_shows_help_and_exit_codes() -> None:
     assert "Exit codes: 0 found" in result.stdout
 
 
+def test_help_lists_every_command_in_family_order_and_a_typo_gets_a_suggestion() -> None:
+    listed = runner.invoke(app, ["--help"]).stdout.split("\nCommands:\n", 1)[1].split("\n\n", 1)[0]
+    assert [line.split()[0] for line in listed.splitlines()] == list(COMMANDS)
+    assert list(COMMANDS) == [
+        *("search", "who", "offices", "timeline", "chart", "show", "sources", "cite"),
+        *("check", "coverage"),
+        *("init", "new-source", "draft", "accept", "add", "set", "rm", "rename"),
+        "export",
+    ]
+    misspelt = runner.invoke(app, ["whoo"])
+    assert misspelt.exit_code == 2
+    assert "No such command 'whoo'. Did you mean 'who'?" in misspelt.output
+
+
 def test_check_from_another_folder_with_the_bundled_data(tmp_path: Path) -> None:
     env = {key: value for key, value in os.environ.items() if key != "NEWSKB_DATA"}
     result = subprocess.run(
