@@ -82,16 +82,16 @@ class _Commands(MutableMapping[str, Any]):
         return self._built[name]
 
     def __setitem__(self, name: str, command: Any) -> None:
-        self._built[name] = command
+        raise TypeError("newskb's commands are fixed: they are COMMANDS")
 
     def __delitem__(self, name: str) -> None:
-        raise TypeError("newskb's commands are fixed")
+        raise TypeError("newskb's commands are fixed: they are COMMANDS")
 
     def __iter__(self) -> Iterator[str]:
-        return iter({**dict.fromkeys(COMMANDS), **self._built})
+        return iter(COMMANDS)
 
     def __len__(self) -> int:
-        return len({**dict.fromkeys(COMMANDS), **self._built})
+        return len(COMMANDS)
 
 
 class _Group(TyperGroup):
