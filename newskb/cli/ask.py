@@ -335,10 +335,11 @@ def show_command(
       newskb show nato --as-of 2024-09-01 --format json
     """
     from newskb import query
-    from newskb.batch import Reply
 
     connection, day = open_index(data), as_of_day(as_of)
     if name == STDIN:
+        from newskb.batch import Reply
+
         return answer_lines(lambda text: Reply(rows=[query.show(connection, text, day)]), views.PROFILE, output_format)
     profile = query.show(connection, name, day)
     sections = views.profile_sections(profile.kind)
@@ -378,10 +379,11 @@ def cite_command(
       newskb cite mark-rutte-takes-office --format json
     """
     from newskb import evidence
-    from newskb.batch import Reply
 
     connection = open_index(data)
     if fact_id == STDIN:
+        from newskb.batch import Reply
+
         return answer_lines(lambda text: Reply(rows=[evidence.cite(connection, text)]), views.CITATION, output_format)
     render.write_citation(evidence.cite(connection, fact_id), pick_format(output_format))
 
