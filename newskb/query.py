@@ -12,8 +12,8 @@ from datetime import date
 from newskb.dates import OPEN, Span, Status, parse
 from newskb.errors import BadArgumentError
 from newskb.kinds import ENTITY_KINDS, Kind, Modality
+from newskb.lookup import Match, resolve
 from newskb.rows import Answer, Bar, Chart, ClaimRow, InRange, Lane, Profile, TermRow, TimelineKind, TimelineRow
-from newskb.search import Match, resolve
 
 # A term "in play" on a day: someone who holds, may hold, or (dates unknown) might hold the office.
 _IN_PLAY = (Status.HOLDS, Status.POSSIBLY, Status.UNKNOWN)

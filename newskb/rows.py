@@ -15,7 +15,7 @@ from typing import NamedTuple
 
 from newskb.dates import Span, Status
 from newskb.kinds import Kind, Modality, Outcome
-from newskb.search import Match
+from newskb.lookup import Match
 
 
 class TermRow(NamedTuple):

@@ -17,7 +17,7 @@ from newskb.words import counted
 if TYPE_CHECKING:
     import sqlite3
 
-    from newskb.search import Match
+    from newskb.lookup import Match
 
 # A string, not a Path: Path("") is the current folder, and an empty --data must be refused, not read as ".".
 DataOption = Annotated[
