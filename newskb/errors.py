@@ -34,6 +34,10 @@ class NotFoundError(NewskbError):
     exit_code = 1
 
 
+class UnknownNameError(NotFoundError):
+    """A typed name names nothing in the fact base: an answer (nothing found), said without "error:"."""
+
+
 class BadArgumentError(NewskbError):
     """A command-line value is malformed (a bad date, an unknown kind)."""
 

@@ -20,6 +20,10 @@ QUESTION_WORDS = frozenset(
     )
 )
 
+# Words of a name that do not say which entity it is: "Secretary General of NATO", "NATO's Secretary General"
+# (normalised, the possessive is a word "s") and "NATO Secretary General" all name the same office.
+NAME_FILLERS = frozenset(("of", "the", "for", "to", "and", "s", "a", "an", "in", "at", "on"))
+
 # Words that ask for a number ("how many", "how much", "the number of"): a text that gives one answers better.
 QUANTITY_WORDS = frozenset(("many", "much", "number"))
 

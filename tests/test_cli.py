@@ -136,7 +136,7 @@ def test_exit_codes_found_nothing_and_bad_usage() -> None:
     assert bad_date.stderr == "newskb: error: '2024-13-45' is not a date: month 13 does not exist\n"
     unknown = run("who", "xyzzy")
     assert unknown.returncode == 1
-    assert unknown.stderr.startswith("newskb: error: no office matches 'xyzzy' (closest: ")
+    assert unknown.stderr == "newskb: no office named 'xyzzy' in the fact base\n"
     bad_format = run("search", "Rutte", "--format", "yaml")
     assert bad_format.returncode == 2 and "Traceback" not in bad_format.stderr
 

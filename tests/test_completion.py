@@ -60,10 +60,8 @@ def indexed(kb: Path) -> None:
 def test_bash_completes_an_office_from_any_word_of_its_names_escaping_spaces() -> None:
     assert candidates("bash", "newskb who sec") == [
         "British\\ Defence\\ Secretary",
-        "Defence\\ Secretary",
         "NATO\\ Secretary\\ General",
         "NATO\\ Secretary-General",
-        "NATO\\ press\\ secretary",
         "Secretary\\ General\\ of\\ NATO",
         "Secretary\\ of\\ State\\ for\\ Defence",
         "UK\\ Defence\\ Secretary",

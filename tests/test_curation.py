@@ -370,7 +370,7 @@ def test_an_expectation_that_contradicts_the_data_fails_check(kb: Path) -> None:
         (
             ["add", "person", "--id", "mark-rutte", "--name", "Mark Rutte"],
             1,
-            "newskb: error: refused, nothing written: kb/data/entities.toml:168: person.id: duplicate id 'mark-rutte' "
+            "newskb: error: refused, nothing written: kb/data/entities.toml:171: person.id: duplicate id 'mark-rutte' "
             "(first defined at kb/data/entities.toml:8)\n",
         ),
         (
@@ -732,7 +732,7 @@ def test_add_keeps_a_key_the_kind_does_not_have_so_that_check_refuses_it(kb: Pat
     before = snapshot(kb.parent)
     with pytest.raises(
         RecordError,
-        match=r"^refused, nothing written: kb/data/entities\.toml:170: person\.hodler: unknown key 'hodler'$",
+        match=r"^refused, nothing written: kb/data/entities\.toml:173: person\.hodler: unknown key 'hodler'$",
     ):
         curation.add(kb, Kind.PERSON, {"id": "ada-lovelace", "name": "Ada Lovelace", "hodler": "x"})
     assert snapshot(kb.parent) == before

@@ -100,12 +100,12 @@ CASES = {
     "check": [["check"]],
     "search": [["search", "mallory"], ["search", "mallory", "--format", "table"]],
     "who": [
-        ["who", "chair of the evil clb", "--as-of", "2021-01-01"],
+        ["who", "chair 0 pwned of the evil clb", "--as-of", "2021-01-01"],
         ["who", "evil chair", "--history", "-f", "table"],
     ],
     "offices": [["offices"], ["offices", "--format", "table"]],
     "timeline": [["timeline"], ["timeline", "--format", "table"]],
-    "chart": [["chart", "evil chair"], ["chart", "--org", "evil club", "-f", "table"], ["chart", "--entity", "malory"]],
+    "chart": [["chart", "evil chair"], ["chart", "--org", "evil-club", "-f", "table"], ["chart", "--entity", "malory"]],
     "show": [["show", "malory"], ["show", "mallory"], ["show", "mallory", "--format", "table"]],
     "sources": [["sources"], ["sources", "--format", "csv"]],
     "cite": [["cite", "mallory-chair"], ["cite", "mallory-chair", "--format", "table"], ["cite", f"x{OSC}"]],
@@ -171,7 +171,7 @@ def test_no_raw_escape_reaches_either_stream(arguments: list[str], evil_data: Pa
 def test_messages_and_problem_lines_show_the_escapes(evil_data: Path) -> None:
     env = {**os.environ, "NEWSKB_DATA": str(evil_data)}
     who = subprocess.run(
-        [sys.executable, "-m", "newskb", "who", "chair of the evil clb", "--as-of", "2021-01-01"],
+        [sys.executable, "-m", "newskb", "who", "chair 0 pwned of the evil clb", "--as-of", "2021-01-01"],
         capture_output=True,
         text=True,
         env=env,
@@ -188,7 +188,7 @@ def test_messages_and_problem_lines_show_the_escapes(evil_data: Path) -> None:
 def test_a_chart_file_shows_the_escapes_too(evil_data: Path, tmp_path: Path) -> None:
     for name in ("chart.svg", "chart.html"):
         result = subprocess.run(
-            [sys.executable, "-m", "newskb", "chart", "--org", "evil club", "-o", str(tmp_path / name)],
+            [sys.executable, "-m", "newskb", "chart", "--org", "evil-club", "-o", str(tmp_path / name)],
             capture_output=True,
             env={**os.environ, "NEWSKB_DATA": str(evil_data)},
             timeout=60,

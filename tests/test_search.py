@@ -7,11 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from newskb import lookup, search
+from newskb import search
 from newskb.cache import open_index
-from newskb.errors import BadArgumentError, NotFoundError
+from newskb.errors import BadArgumentError
 from newskb.kinds import Kind
-from newskb.lookup import Match
 from newskb.render.plain import as_dict
 from newskb.search import SearchHit
 from tests.conftest import TinyBase
@@ -38,98 +37,6 @@ def ranked(hits: list[SearchHit]) -> list[tuple[str, str, int]]:
 
 
 OFFICE = [Kind.OFFICE]
-
-# --- resolve ---------------------------------------------------------------------------------------
-
-
-def test_resolve_an_id_a_name_or_an_alias_exactly(db: sqlite3.Connection) -> None:
-    nsg = Match(id="nato-secretary-general", kind=Kind.OFFICE, name="NATO Secretary General", score=100.0, exact=True)
-    for typed in ("nato-secretary-general", "NATO Secretary General", "Nato Secretary-General", "NATO   CHIEF"):
-        assert lookup.resolve(db, typed, OFFICE, "office") == nsg, typed
-    rutte = lookup.resolve(db, "rutte", [Kind.PERSON], "person")
-    assert (rutte.id, rutte.kind, rutte.name, rutte.exact) == ("mark-rutte", Kind.PERSON, "Mark Rutte", True)
-
-
-def test_resolve_among_several_kinds_gives_the_kind_found(db: sqlite3.Connection) -> None:
-    holland = lookup.resolve(db, "Holland", [Kind.ORGANIZATION, Kind.COUNTRY], "organization or country")
-    assert (holland.id, holland.kind, holland.exact) == ("netherlands", Kind.COUNTRY, True)
-    nato = lookup.resolve(db, "OTAN", [Kind.ORGANIZATION, Kind.COUNTRY], "organization or country")
-    assert (nato.id, nato.kind) == ("nato", Kind.ORGANIZATION)
-
-
-def test_resolve_forgives_typos_and_word_order_and_says_it_was_not_exact(db: sqlite3.Connection) -> None:
-    typo = lookup.resolve(db, "secretary genral of nato", OFFICE, "office")
-    assert (typo.id, typo.exact, round(typo.score, 2)) == ("nato-secretary-general", False, 97.96)
-    order = lookup.resolve(db, "general secretary nato", OFFICE, "office")
-    assert (order.id, order.exact, order.score) == ("nato-secretary-general", False, 95.0)
-    person = lookup.resolve(db, "Stoltenbreg", [Kind.PERSON], "person")
-    assert (person.id, person.kind, person.name, person.exact, round(person.score, 2)) == (
-        "jens-stoltenberg",
-        Kind.PERSON,
-        "Jens Stoltenberg",
-        False,
-        90.91,
-    )
-    country = lookup.resolve(db, "Netherland", [Kind.ORGANIZATION, Kind.COUNTRY], "organization or country")
-    assert (country.id, country.kind, country.exact) == ("netherlands", Kind.COUNTRY, False)
-
-
-def test_resolve_takes_a_name_scoring_exactly_the_cutoff(db: sqlite3.Connection) -> None:
-    # "naton" scores 80 (NAME_CUTOFF) against "nato secretary general": just close enough.
-    assert lookup.NAME_CUTOFF == 80.0
-    assert lookup.resolve(db, "naton", OFFICE, "office") == Match(
-        id="nato-secretary-general", kind=Kind.OFFICE, name="NATO Secretary General", score=80.0, exact=False
-    )
-
-
-def test_resolve_refuses_a_name_just_below_the_cutoff_and_names_the_closest_entities(db: sqlite3.Connection) -> None:
-    # "presidentstates" scores 79.8: three of the closest labels are the US president's; it is named once.
-    with pytest.raises(NotFoundError) as caught:
-        lookup.resolve(db, "presidentstates", OFFICE, "office")
-    assert str(caught.value) == (
-        "no office matches 'presidentstates' (closest: 'President of the United States', "
-        "'Slovak Ambassador to NATO', 'Prime Minister of the Netherlands')"
-    )
-
-
-def test_resolve_nothing_close_suggests_three_offices(db: sqlite3.Connection) -> None:
-    with pytest.raises(NotFoundError) as caught:
-        lookup.resolve(db, "xyzzy", OFFICE, "office")
-    assert str(caught.value) == (
-        "no office matches 'xyzzy' (closest: 'UK Defence Secretary', 'NATO spokesperson', "
-        "'President of the United States')"
-    )
-
-
-def test_resolve_only_looks_among_the_kinds_asked_for(db: sqlite3.Connection) -> None:
-    with pytest.raises(NotFoundError) as caught:
-        lookup.resolve(db, "NATO", [Kind.PERSON], "person")
-    assert str(caught.value) == "no person matches 'NATO' (closest: 'Peter Bator', 'Oana Lungescu', 'Jens Stoltenberg')"
-    with pytest.raises(NotFoundError) as caught:
-        lookup.resolve(db, "mark-rutte", OFFICE, "office")  # an id of another kind is not an exact match
-    assert str(caught.value).startswith("no office matches 'mark-rutte' (closest: ")
-
-
-def test_resolve_with_no_words_suggests_without_scoring(db: sqlite3.Connection) -> None:
-    with pytest.raises(NotFoundError) as caught:
-        lookup.resolve(db, "\u2014", OFFICE, "office")
-    assert str(caught.value) == (
-        "no office matches '\u2014' (closest: 'NATO Secretary General', 'Prime Minister of the Netherlands', "
-        "'Slovak Ambassador to NATO')"
-    )
-
-
-def test_resolve_with_no_entity_of_the_kind_suggests_nothing(tiny: TinyBase) -> None:
-    with pytest.raises(NotFoundError) as caught:
-        lookup.resolve(tiny_db(tiny), "Ada", [Kind.COUNTRY], "country")
-    assert str(caught.value) == "no country matches 'Ada'"
-
-
-def test_resolve_with_fewer_than_three_candidates_names_them_all(tiny: TinyBase) -> None:
-    with pytest.raises(NotFoundError) as caught:
-        lookup.resolve(tiny_db(tiny), "zzz", [Kind.PERSON], "person")
-    assert str(caught.value) == "no person matches 'zzz' (closest: 'Ada Lovelace', 'Charles Babbage')"
-
 
 # --- search: what it finds ---------------------------------------------------------------------------
 

@@ -22,7 +22,7 @@ from typer.core import TyperGroup
 from newskb import __version__
 from newskb.cli.completion import COMPLETE_VARIABLE, Shell, install_script, show_script
 from newskb.cli.options import say
-from newskb.errors import NewskbError
+from newskb.errors import NewskbError, UnknownNameError
 from newskb.printable import printable
 
 EXIT_CODES_HELP = (
@@ -117,7 +117,8 @@ class _Group(TyperGroup):
                 say("warning: the index was damaged; it is built again")
                 return super().invoke(ctx)
         except NewskbError as error:
-            say(f"error: {error}")
+            # A name that names nothing is an answer ("nothing found", as grep's exit 1), not an error.
+            say(str(error) if isinstance(error, UnknownNameError) else f"error: {error}")
             raise typer.Exit(error.exit_code) from None
         except BrokenPipeError:
             raise typer.Exit(_silence_stdout()) from None
