@@ -24,6 +24,7 @@ def check(base: FactBase) -> list[Problem]:
     problems: list[Problem] = []
     kinds = _check_ids(base, problems)
     _check_references(base, kinds, problems)
+    _check_speakers(base, kinds, problems)
     sources = {source.id: source for source in base.sources}
     _check_quotes(base, sources, problems)
     _check_terms(base, problems)
@@ -92,6 +93,22 @@ def _check_references(base: FactBase, kinds: dict[str, Kind], problems: list[Pro
                 expect_each(record, key.name, value, key.refs)
             else:
                 expect(record, key.name, value, key.refs)
+
+
+def _check_speakers(base: FactBase, kinds: dict[str, Kind], problems: list[Problem]) -> None:
+    """A fact whose speaker is an organization says in its note whose words they are: an official statement
+    reads differently from what unnamed officials told a reporter."""
+    for fact in base.facts:
+        for index, speaker in enumerate(fact.said_by):
+            if kinds.get(speaker) is Kind.ORGANIZATION and not fact.note:
+                problems.append(
+                    _problem(
+                        fact,
+                        f"said_by[{index}]",
+                        f"'{speaker}' is {_article(kinds[speaker])} {kinds[speaker]}, not a person: say in `note` "
+                        "whose words these are (its official statement, or officials it does not name)",
+                    )
+                )
 
 
 def _one_of(kinds: tuple[Kind, ...]) -> str:

@@ -13,6 +13,7 @@ import sqlite3
 from collections.abc import Iterable
 
 from newskb.fuzzy import normalise
+from newskb.index import like
 from newskb.kinds import ENTITY_KINDS, Kind
 
 # At most this many candidates: a shell lists them all, and a prefix of one letter at 100k facts
@@ -23,16 +24,11 @@ Candidate = tuple[str, str]
 """(what to insert, what it stands for)."""
 
 
-def _like(text: str) -> str:
-    """`text` for a LIKE pattern, its wildcards taken literally (with ESCAPE '\\')."""
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-
-
 def names(connection: sqlite3.Connection, typed: str, kinds: Iterable[Kind]) -> list[Candidate]:
     """The names and aliases of entities of `kinds` that `typed` begins a word of, each with its id."""
     kind_values = [kind.value for kind in kinds]
     marks = ",".join("?" * len(kind_values))
-    word = "% " + _like(normalise(typed)) + "%"
+    word = "% " + like(normalise(typed)) + "%"
     rows = connection.execute(
         f"SELECT name AS label, id FROM entity WHERE kind IN ({marks}) AND ' ' || name_norm LIKE ? ESCAPE '\\' "
         f"UNION SELECT a.alias, e.id FROM alias a JOIN entity e ON e.id = a.record_id "
@@ -57,7 +53,7 @@ _LABELS = {
 
 def ids(connection: sqlite3.Connection, typed: str, kinds: Iterable[Kind]) -> list[Candidate]:
     """The ids of records of `kinds` that `typed` begins or begins a hyphenated word of, each with its name."""
-    start = _like(typed.lower())
+    start = like(typed.lower())
     patterns = [start + "%", "%-" + start + "%"]
     selects: list[str] = []
     parameters: list[str] = []

@@ -31,6 +31,42 @@ _PATTERN = re.compile(
 _GRAMMAR = "expected YYYY, YYYY-MM or YYYY-MM-DD, optionally followed by ~, ? or %, with .. before or after"
 
 
+# A length as ISO 8601 writes one, in whole years, months and days (`P14Y`, `P1Y6M`), `~` after it for about.
+DURATION_PATTERN: Final = r"P(?=\d)(?:\d+Y)?(?:\d+M)?(?:\d+D)?~?"
+_DURATION = re.compile(r"P(?:(?P<years>\d+)Y)?(?:(?P<months>\d+)M)?(?:(?P<days>\d+)D)?(?P<about>~)?")
+
+
+class Duration(NamedTuple):
+    """How long something lasted, as a source gives it ("his 14-year leadership": `P14Y`)."""
+
+    years: int = 0
+    months: int = 0
+    days: int = 0
+    approximate: bool = False
+
+    def in_words(self) -> str:
+        """`14 years`, `about 1 year 6 months`."""
+        parts = [
+            f"{number} {unit}{'' if number == 1 else 's'}"
+            for number, unit in ((self.years, "year"), (self.months, "month"), (self.days, "day"))
+            if number
+        ]
+        return ("about " if self.approximate else "") + " ".join(parts or ["0 days"])
+
+
+def parse_duration(text: str) -> Duration:
+    """Read a length of DURATION_PATTERN; raise DateError for anything else."""
+    found = _DURATION.fullmatch(text) if re.fullmatch(DURATION_PATTERN, text) else None
+    if found is None:
+        raise DateError(f"'{text}' is not a length: write it as P14Y, P6M or P1Y6M (~ after it: about)")
+    return Duration(
+        years=int(found["years"] or 0),
+        months=int(found["months"] or 0),
+        days=int(found["days"] or 0),
+        approximate=bool(found["about"]),
+    )
+
+
 class Precision(StrEnum):
     YEAR = "year"
     MONTH = "month"
@@ -53,6 +89,8 @@ class Status(StrEnum):
     HELD = "held"
     NOT_YET = "not yet"
     UNKNOWN = "unknown"
+    # An open term asked about after its evidence horizon: it held as of then; nothing later is known.
+    LAST_KNOWN = "last known"
 
 
 class DateError(BadArgumentError):
@@ -91,6 +129,16 @@ class Edtf(NamedTuple):
             return OPEN + text
         if self.relation is Relation.ON_OR_AFTER:
             return text + OPEN
+        return text
+
+    def in_words(self) -> str:
+        """The date as a person reads it: `about 2014`, `2014, uncertain`, `on or before 2024-09-30`."""
+        plain = str(Edtf(year=self.year, month=self.month, day=self.day))
+        text = f"about {plain}" if self.approximate else plain
+        if self.uncertain:
+            text += ", uncertain"
+        if self.relation is not Relation.ON:
+            text = f"{self.relation.value} {text}"
         return text
 
     @property
@@ -204,19 +252,33 @@ class Span(NamedTuple):
         end = _on(last + timedelta(days=1)) if last is not None and last < LAST_DAY else None
         return cls(start=_on(first) if first is not None else None, end=end)
 
-    def status_on(self, day: date) -> Status:
-        """Where the term stands on `day`, honest about imprecise and unknown edges."""
+    def status_on(self, day: date, horizon: date | None = None) -> Status:
+        """Where the term stands on `day`, honest about imprecise and unknown edges.
+
+        `horizon` is the last day the evidence reaches for an open term (see `horizon`): after it, the term
+        is only `last known` to hold, never `holds` for ever.
+        """
         if self.start is not None and day < self.start.earliest_day:
             return Status.NOT_YET
         if self.end is not None and day >= self.end.latest_day:
             return Status.HELD
         if self.start is None or (self.end is None and not self.open_end):
             return Status.UNKNOWN
+        if self.open_end and horizon is not None and day > horizon:
+            return Status.LAST_KNOWN
         inside_start_edge = day < self.start.latest_day
         inside_end_edge = self.end is not None and day >= self.end.earliest_day
         if inside_start_edge or inside_end_edge:
             return Status.POSSIBLY
         return Status.HOLDS
+
+    def horizon(self, attested: date | None) -> date | None:
+        """The last day the evidence reaches for an open term: the day its newest source certainly saw it open
+        (`attested`), or its start's last possible day where the source announced a later start. None for a
+        term that is not open, or whose attestation is unknown."""
+        if not self.open_end or attested is None:
+            return None
+        return max(attested, self.start.latest_day) if self.start is not None else attested
 
     def certainly_overlaps(self, other: "Span") -> bool:
         """Whether both spans cover at least one common day, whatever their imprecision."""
@@ -289,3 +351,15 @@ def days_in_month(year: int, month: int) -> int:
     if month == 12:
         return 31
     return (date(year, month + 1, 1) - date(year, month, 1)).days
+
+
+def elapsed(earlier: date, later: date) -> str:
+    """How long after `earlier` `later` is, in the largest whole unit: `3 days`, `2 months`, `5 years`."""
+    months = (later.year - earlier.year) * 12 + later.month - earlier.month - (later.day < earlier.day)
+    if months >= 12:
+        number, unit = months // 12, "year"
+    elif months >= 1:
+        number, unit = months, "month"
+    else:
+        number, unit = (later - earlier).days, "day"
+    return f"{number} {unit}{'' if number == 1 else 's'}"

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import sqlite3
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from newskb.errors import NotFoundError
+from newskb.folder import relative_to_data
 from newskb.fuzzy import did_you_mean
 from newskb.index import linked
 from newskb.kinds import Kind
@@ -22,7 +24,9 @@ class SourceRow:
     terms: int
     events: int
     claims: int
-    text: str
+    text: str  # relative to the data folder
+    # The keys whose values are inferred rather than printed in the article (`published`, `publisher`).
+    inferred: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -51,11 +55,14 @@ class Citation:
     as_of: str | None = None
 
 
-def sources(connection: sqlite3.Connection) -> list[SourceRow]:
+def sources(connection: sqlite3.Connection, data_dir: Path) -> list[SourceRow]:
     """Every source with how many facts it backs, oldest first."""
     cites: dict[str, list[str]] = {}
     for row in connection.execute("SELECT record_id, entity_id FROM cites ORDER BY rowid"):
         cites.setdefault(row["record_id"], []).append(row["entity_id"])
+    inferred: dict[str, list[str]] = {}
+    for row in connection.execute("SELECT record_id, inferred FROM inferred ORDER BY rowid"):
+        inferred.setdefault(row["record_id"], []).append(row["inferred"])
     return [
         SourceRow(
             id=row["id"],
@@ -66,7 +73,8 @@ def sources(connection: sqlite3.Connection) -> list[SourceRow]:
             terms=row["terms"],
             events=row["events"],
             claims=row["claims"],
-            text=row["text"],
+            text=relative_to_data(row["text"], data_dir),
+            inferred=inferred.get(row["id"], []),
         )
         for row in connection.execute(
             "SELECT s.*, (SELECT count(*) FROM term WHERE source = s.id) AS terms, "

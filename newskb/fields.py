@@ -76,7 +76,11 @@ class Fields:
                 return None
             return text
         if kind.is_list:
-            return self.texts(name, required=required, slugs=kind is KeyType.IDS)
+            texts = self.texts(name, required=required, slugs=kind is KeyType.IDS)
+            wrong = [text for text in texts if declared.pattern and not re.fullmatch(declared.pattern, text)]
+            for text in wrong:
+                self.problem(f"{name}[{texts.index(text)}]", f"'{text}' is not {declared.pattern_name}")
+            return () if wrong else texts
         if kind is KeyType.DATE:
             return self.date(name, required=required)
         if kind is KeyType.END:

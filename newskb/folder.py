@@ -7,6 +7,11 @@ from typing import NamedTuple
 from newskb.errors import BadArgumentError, DataFileError
 
 DATA_VARIABLE = "NEWSKB_DATA"
+# The file at the root of a fact base (written by `newskb init`): newskb run in that folder or below it uses
+# the base's data/, as git finds its repository from the working folder.
+MARKER = "newskb.toml"
+# How many folders up from the working folder a base is looked for (a folder tree is rarely deeper).
+MAX_UP = 64
 
 # The layout of a fact base: data/ with entities.toml, expectations.toml and sources/, and beside it seeds/
 # (data/sources/x.toml points at ../../seeds/).
@@ -24,7 +29,8 @@ def bundled_data_dir() -> Path:
 
 
 def find_data_dir(option: str | Path | None = None) -> Path:
-    """The data folder: `--data`, else $NEWSKB_DATA, else the bundled fact base."""
+    """The data folder: `--data`, else $NEWSKB_DATA, else the base the working folder is in (`found_base`),
+    else the bundled fact base."""
     if option is not None and not os.fspath(option):
         # Path("") would be the current folder: an empty --data is a mistake, not a choice.
         raise BadArgumentError("--data is empty: give the path of a data folder")
@@ -32,12 +38,46 @@ def find_data_dir(option: str | Path | None = None) -> Path:
     if chosen is None and os.environ.get(DATA_VARIABLE):
         chosen = Path(os.environ[DATA_VARIABLE])
     if chosen is None:
-        return bundled_data_dir()
+        return found_base() or bundled_data_dir()
     if not chosen.is_dir():
         raise DataFileError(f"{chosen}: data folder not found (from --data or ${DATA_VARIABLE})")
     if os.path.realpath(chosen) == os.path.realpath(os.sep):
         raise BadArgumentError(f"{chosen}: is the root of the file system, not a data folder")
     return chosen
+
+
+def found_base(start: str | None = None) -> Path | None:
+    """The data folder of the fact base the working folder (or `start`) is in: the nearest folder, it or one
+    above it, holding MARKER beside a data/ folder; None outside any. Like git, the search stops where the
+    file system does (a mount point), and a marker without data/ beside it is passed over."""
+    try:
+        folder = os.path.abspath(start if start is not None else os.getcwd())
+        device = os.stat(folder).st_dev
+    except OSError:  # a working folder deleted under us: no base to find there
+        return None
+    for _ in range(MAX_UP):
+        data = os.path.join(folder, "data")
+        if os.path.isfile(os.path.join(folder, MARKER)) and os.path.isdir(data):
+            return Path(data)
+        parent = os.path.dirname(folder)
+        try:
+            if parent == folder or os.stat(parent).st_dev != device:
+                return None
+        except OSError:
+            return None
+        folder = parent
+    return None
+
+
+def is_bundled(data: Path) -> bool:
+    """Whether `data` is the fact base shipped with newskb."""
+    return os.path.realpath(data) == os.path.realpath(bundled_data_dir())
+
+
+def relative_to_data(path: str, data: Path) -> str:
+    """A path the index holds (absolute) as answers and exports write it: relative to the data folder, so that
+    no machine's folder layout leaks into them and the base can move."""
+    return os.path.relpath(os.path.abspath(path), os.path.abspath(data))
 
 
 def fact_base_root(data: Path) -> Path:

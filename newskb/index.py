@@ -57,6 +57,8 @@ CREATE INDEX term_replaces ON term (replaces, office);
 CREATE INDEX holding_term ON holding (term_id);
 CREATE INDEX holding_other ON holding (other_id);
 CREATE INDEX doc_file ON doc (file);
+-- The docs of a record: search matches every record about an entity the question names.
+CREATE INDEX doc_record ON doc (record_id);
 CREATE INDEX problem_file ON problem (file);
 """
 
@@ -87,6 +89,11 @@ def connect(target: str) -> sqlite3.Connection:
     connection = sqlite3.connect(target, timeout=60, isolation_level=None)
     connection.row_factory = sqlite3.Row
     return connection
+
+
+def like(text: str) -> str:
+    """`text` for a LIKE pattern, its wildcards taken literally (with ESCAPE '\\')."""
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
 def linked(connection: sqlite3.Connection, table: str, record_id: str) -> list[str]:
@@ -250,14 +257,23 @@ def _term(row: sqlite3.Row) -> Term:
     )
 
 
+def _lasted(duration: str) -> str:
+    from newskb.dates import parse_duration
+
+    return f"lasted {parse_duration(duration).in_words()}"
+
+
 def searchable_texts(base: FactBase) -> Iterator[tuple[str, str, str, str]]:
-    """(kind, record id, text, file) for every text search looks at: names, aliases, titles, claims,
-    quotes; a text a record repeats (a claim worded as its quote) is indexed once."""
+    """(kind, record id, text, file) for every text search looks at: names, aliases, summaries, titles,
+    claims, quotes, a term's length; a text a record repeats (a claim worded as its quote) is indexed once."""
     for entity in base.entities:
-        for text in dict.fromkeys((entity.name, *entity.aliases)):
+        # Its summary too: "who is the former Slovak ambassador" is answered by whom the summary says it.
+        for text in dict.fromkeys((entity.name, *entity.aliases, *([entity.summary] if entity.summary else []))):
             yield entity.kind.value, entity.id, text, str(entity.origin.file)
     for term in base.terms:
         yield "term", term.id, term.quote, str(term.origin.file)
+        if term.duration:  # "14 years": a length is found by "how many years" as the source's words are
+            yield "term", term.id, _lasted(term.duration), str(term.origin.file)
     for event in base.events:
         for text in dict.fromkeys((event.title, event.quote)):
             yield "event", event.id, text, str(event.origin.file)

@@ -30,10 +30,12 @@ class Modality(StrEnum):
 
 
 class Outcome(StrEnum):
-    """What `who` found on a day: someone (certainly or possibly) in office, nobody known, or the
-    sources cannot tell (only terms whose dates are unknown)."""
+    """What `who` found on a day: someone (certainly or possibly) in office; someone who held it as late as the
+    evidence reaches, which stops before that day; a vacancy the sources establish; or the sources cannot
+    tell (only terms whose dates are unknown, or a day outside what the sources reach)."""
 
     FOUND = "found"
+    LAST_KNOWN = "last known"
     NOBODY = "nobody"
     CANNOT_TELL = "cannot tell"
 

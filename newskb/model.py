@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, ClassVar, Literal
 
-from newskb.dates import Edtf, Span
+from newskb.dates import DURATION_PATTERN, Edtf, Span
 from newskb.kinds import Kind, Modality, Outcome
 from newskb.linemap import LazyLineMap
 from newskb.schema import Key, KeyType, describe, key, keys_of
@@ -124,6 +124,10 @@ class Entity:
     summary: str | None = key(KeyType.NOTE, "Who or what it is, as the source states it.", requires=("source", "quote"))
     source: str | None = key(KeyType.ID, "The source of the summary.", refs=(Kind.SOURCE,))
     quote: str | None = key(KeyType.TEXT, "The source's verbatim words behind the summary.")
+    # A summary can state what changes ("32 member countries", "former president"): true as of a day.
+    as_of: Edtf | None = key(
+        KeyType.DATE, "The day the summary is true as of (default: its source's `published`).", requires=("summary",)
+    )
     note: str | None = key(KeyType.NOTE, "How anything in the summary not printed in the source was inferred.")
     org: str | None = key(
         KeyType.ID,
@@ -151,6 +155,12 @@ class Source:
     published: Edtf = key(KeyType.DATE, "When it was published.", required=True)
     text: Path = key(KeyType.PATH, "The article's text file, in seeds/.", required=True)
     note: str | None = key(KeyType.NOTE, "How anything not printed in the article was inferred.")
+    inferred: tuple[str, ...] = key(
+        KeyType.TEXTS,
+        "The keys whose values are inferred, not printed in the article; `note` says how.",
+        pattern="title|publisher|cites|published",
+        pattern_name="a key of the source that may be inferred (title, publisher, cites or published)",
+    )
     # The article itself; None when the text file could not be read (a problem is reported).
     article: str | None = None
     origin: Origin
@@ -168,6 +178,13 @@ class Term:
     start: Edtf | None = key(KeyType.DATE, "The first day in office (absent: unknown).")
     end: Edtf | OpenEnd | None = key(KeyType.END, "The first day out of office; `..` open, absent unknown.")
     replaces: str | None = key(KeyType.ID, "The previous holder of the office.", refs=HOLDER_KINDS)
+    # "His 14-year leadership": a length the source gives where it gives no dates to count it from.
+    duration: str | None = key(
+        KeyType.TEXT,
+        "How long the term lasted, as the source gives it: `P14Y`, `P6M`, `P1Y6M`, `P10D` (`~` after: about).",
+        pattern=DURATION_PATTERN,
+        pattern_name="a length such as P14Y, P6M or P1Y6M (~ after it: about)",
+    )
     modality: str = _modality()
     said_by: tuple[str, ...] = _said_by()
     via: tuple[str, ...] = _via()
@@ -243,7 +260,7 @@ class Expectation:
     outcome: str | None = key(
         KeyType.CHOICE,
         "Or: what `who` must answer that day, when nobody holds it.",
-        choices=(Outcome.NOBODY.value, Outcome.CANNOT_TELL.value),
+        choices=(Outcome.NOBODY.value, Outcome.CANNOT_TELL.value, Outcome.LAST_KNOWN.value),
     )
     search: str | None = key(KeyType.TEXT, "A search query.")
     first: str | None = key(KeyType.ID, "The id that search must find first.", refs=SEARCHABLE_KINDS)

@@ -44,6 +44,20 @@ def _escape(char: str, one_line: bool) -> str:
     return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
+def json_document(value: object) -> str:
+    """The one way JSON is written, by answers and exports alike: a whole document, indented, safe to print."""
+    import json  # here, not at start-up: most output is not JSON
+
+    return json_safe(json.dumps(value, ensure_ascii=False, indent=2)) + "\n"
+
+
+def json_line(value: object) -> str:
+    """As `json_document`, on one line (JSON Lines)."""
+    import json
+
+    return json_safe(json.dumps(value, ensure_ascii=False)) + "\n"
+
+
 def json_safe(text: str) -> str:
     """JSON text with every forbidden character but a line break written as a JSON escape (`\\u202e`): the
     same JSON value, safe to print (json.dumps writes C1 controls and bidi characters as they are)."""

@@ -9,14 +9,16 @@ from __future__ import annotations
 import sqlite3
 from datetime import date
 
-from newskb.dates import OPEN, Span, Status, parse
+from newskb.dates import OPEN, Span, Status, elapsed, parse
 from newskb.errors import BadArgumentError
-from newskb.kinds import ENTITY_KINDS, Kind, Modality
+from newskb.kinds import ENTITY_KINDS, Kind, Modality, Outcome
 from newskb.lookup import Match, resolve
 from newskb.rows import Answer, Bar, Chart, ClaimRow, InRange, Lane, Profile, TermRow, TimelineKind, TimelineRow
+from newskb.words import counted
 
-# A term "in play" on a day: someone who holds, may hold, or (dates unknown) might hold the office.
-_IN_PLAY = (Status.HOLDS, Status.POSSIBLY, Status.UNKNOWN)
+# A term "in play" on a day: someone who holds, may hold, (dates unknown) might hold the office, or held it
+# when the evidence stops (the asked day is later).
+_IN_PLAY = (Status.HOLDS, Status.POSSIBLY, Status.UNKNOWN, Status.LAST_KNOWN)
 
 # A source is "known" on a day when it was certainly published by then (`:known` NULL: every source).
 _KNOWN = "(:known IS NULL OR {alias}.published_latest <= :known)"
@@ -80,18 +82,22 @@ def _span(row: sqlite3.Row) -> Span:
     return Span.from_written(row["start"], end)
 
 
-def _term_row(row: sqlite3.Row, day: date) -> TermRow:
+def _bar(row: sqlite3.Row, day: date) -> Bar:
+    """A term's row, with its span and, if it is open, the day its newest source certainly saw it so: each date
+    parsed once."""
     span = _span(row)
-    return TermRow(
+    # How old the evidence is for a term that, as far as the sources know, has not ended.
+    attested = row["attested"] if span.open_end else None
+    attested_day = parse(attested).earliest_day if attested else None
+    term = TermRow(
         office=row["office_name"] or row["office"],
         office_id=row["office"],
         holder=row["holder_name"],
         holder_id=row["holder"],
         start=row["start"],
         end=row["end"],
-        status=span.status_on(day),
-        # How old the evidence is for a term that, as far as the sources know, has not ended.
-        attested=row["attested"] if span.open_end else None,
+        status=span.status_on(day, span.horizon(attested_day)),
+        attested=attested,
         source=row["source"],
         quote=row["quote"],
         note=row["note"],
@@ -105,7 +111,9 @@ def _term_row(row: sqlite3.Row, day: date) -> TermRow:
         modality=Modality(row["modality"]),
         said_by=_split(row["said_by_ids"]),
         via=_split(row["via_ids"]),
+        duration=row["duration"],
     )
+    return Bar(term=term, name=term.holder, span=span, attested=attested_day)
 
 
 def _terms(
@@ -120,27 +128,80 @@ def _bars(
 ) -> list[Bar]:
     """As `_terms`, each with the days it covers (its span), labelled with its holder."""
     bound = {**parameters, "known": known.isoformat() if known else None}
-    bars = []
-    for row in connection.execute(_TERM_SQL + f"({where})" + _TERM_ORDER, bound):
-        term, span = _term_row(row, day), _span(row)
-        attested = parse(term.attested).earliest_day if term.attested and span.open_end else None
-        bars.append(Bar(term=term, name=term.holder, span=span, attested=attested))
-    return bars
+    return [_bar(row, day) for row in connection.execute(_TERM_SQL + f"({where})" + _TERM_ORDER, bound)]
 
 
 def who(
     connection: sqlite3.Connection, office: str, day: date, *, history: bool = False, known: date | None = None
 ) -> Answer:
-    """Who holds `office` on `day`; with `history`, every term of the office in order.
+    """Who holds `office` on `day`, and what that answer rests on; with `history`, every term of the office in
+    order.
 
     With `known`, only sources published by that day are heard ("what did we know then").
     """
     match = resolve(connection, office, [Kind.OFFICE], "office")
-    where = "t.office = :office" if history else f"t.office = :office AND {_MAY_COVER}"
-    terms = _terms(connection, where, {"office": match.id, "day": day.isoformat()}, day, known)
-    if not history:
-        terms = [term for term in terms if term.status in _IN_PLAY]
-    return Answer(match=match, rows=terms)
+    parameters: dict[str, object] = {"office": match.id, "day": day.isoformat()}
+    if history:
+        return Answer(match=match, rows=_terms(connection, "t.office = :office", parameters, day, known))
+    terms = _terms(connection, f"t.office = :office AND {_MAY_COVER}", parameters, day, known)
+    in_play = [term for term in terms if term.status in _IN_PLAY]
+    if in_play:
+        return Answer(match, in_play, *_judged(in_play, day))
+    every = _terms(connection, "t.office = :office", parameters, day, known)
+    return Answer(match, [], *_nobody_in_play(match.name, every))
+
+
+def _judged(in_play: list[TermRow], day: date) -> tuple[Outcome, str | None]:
+    """The outcome of terms in play on `day`, and what it rests on when it is not a plain "found"."""
+    statuses = {term.status for term in in_play}
+    if statuses & {Status.HOLDS, Status.POSSIBLY}:
+        return Outcome.FOUND, None
+    if Status.LAST_KNOWN in statuses:
+        attested = max(parse(term.attested).earliest_day for term in in_play if term.attested)
+        return (
+            Outcome.LAST_KNOWN,
+            f"last known as of {attested.isoformat()}, {elapsed(attested, day)} before {day.isoformat()}: "
+            "no source since says whether it still holds",
+        )
+    unknown = [term.id for term in in_play if term.status is Status.UNKNOWN]
+    return (
+        Outcome.CANNOT_TELL,
+        f"cannot tell: the dates of {counted(len(unknown), 'term')} are unknown: {', '.join(unknown)}",
+    )
+
+
+def _in_words(written: str | None) -> str:
+    """`about 2014`, `on or before 2024-09-30`; `(date unknown)` for a date the sources do not give."""
+    return parse(written).in_words() if written and written != OPEN else "(date unknown)"
+
+
+def _nobody_in_play(name: str, every: list[TermRow]) -> tuple[Outcome, str]:
+    """Nobody holds the office that day as far as the sources know: a vacancy only where they establish one (a
+    term ended, and the term that replaced its holder had not begun); else the sources cannot tell."""
+    ended = [term for term in every if term.status is Status.HELD]
+    coming = [term for term in every if term.status is Status.NOT_YET]
+    for after in coming:
+        for before in ended:
+            if after.replaces == before.holder_id:
+                return (
+                    Outcome.NOBODY,
+                    f"nobody held {name}: {before.holder}'s term ended {_in_words(before.end)} and "
+                    f"{after.holder}, who replaced them, took office {_in_words(after.start)}",
+                )
+    if not every:
+        why = f"the sources know of no holder of {name}"
+    elif not ended:
+        first = min(coming, key=lambda term: parse(term.start or "").earliest_day)
+        why = f"the sources know of no holder of {name} before {_in_words(first.start)} ({first.holder}'s start)"
+    elif not coming:
+        last = ended[-1]
+        why = f"the sources know of no holder of {name} after {last.holder}, whose term ended {_in_words(last.end)}"
+    else:
+        why = (
+            f"the sources know of no holder of {name} between {ended[-1].holder}'s term, which ended "
+            f"{_in_words(ended[-1].end)}, and {coming[0].holder}'s, from {_in_words(coming[0].start)}"
+        )
+    return Outcome.CANNOT_TELL, f"cannot tell: {why}"
 
 
 def every_term(connection: sqlite3.Connection, day: date) -> list[TermRow]:
@@ -284,9 +345,12 @@ def timeline(
     # An "on or before" date sorts at its last possible day, where the reader expects it, just
     # ahead of the items known to fall on that day.
     dated.sort(key=lambda row: (_sort_day(*_bounds(row.date)), *_bounds(row.date), row.id))
+    # Items whose date is only bounded on the range's side follow the rest, listed apart.
+    bounded = [row for row in dated if row.in_range is InRange.UNKNOWN]
+    dated = [row for row in dated if row.in_range is not InRange.UNKNOWN]
     # A date range asks for dated items only; otherwise the undated follow, listed apart.
     undated = [] if start or end else sorted((row for row in rows if row.date is None), key=lambda row: row.id)
-    return match, [*dated, *undated]
+    return match, [*dated, *bounded, *undated]
 
 
 def _bounds(written: str | None) -> tuple[date, date]:
@@ -313,15 +377,26 @@ def _name_of(connection: sqlite3.Connection, entity_id: str | None) -> str | Non
 
 
 def _in_range(earliest: date, latest: date, start: date | None, end: date | None) -> InRange:
-    """Whether every day an item may fall on is inside the asked range, or only some of them."""
-    inside = (start is None or earliest >= start) and (end is None or latest <= end)
-    return InRange.YES if inside else InRange.POSSIBLY
+    """Whether every day an item may fall on is inside the asked range, or only some of them; or whether the
+    item's date is only a bound that lies beyond the range, so that it reaches the range only through its open
+    side ("on or before 2024-09-30" asked about the 1950s), where the sources cannot place it at all."""
+    if (start is None or earliest >= start) and (end is None or latest <= end):
+        return InRange.YES
+    if (earliest == date.min and end is not None and latest > end) or (
+        latest == date.max and start is not None and earliest < start
+    ):
+        return InRange.UNKNOWN
+    return InRange.POSSIBLY
 
 
 def show(connection: sqlite3.Connection, name: str, day: date) -> Profile:
     """The profile of a person, organization, country or office, every part with its source."""
     match = resolve(connection, name, ENTITY_KINDS, "person, organization, country or office")
-    entity = connection.execute("SELECT * FROM entity WHERE id = ?", (match.id,)).fetchone()
+    entity = connection.execute(
+        "SELECT e.*, CASE WHEN e.summary IS NOT NULL THEN coalesce(e.as_of, s.published) END AS true_as_of "
+        "FROM entity e LEFT JOIN source s ON s.id = e.source WHERE e.id = ?",
+        (match.id,),
+    ).fetchone()
     aliases = [
         row["alias"]
         for row in connection.execute("SELECT alias FROM alias WHERE record_id = ? ORDER BY position", (match.id,))
@@ -349,6 +424,7 @@ def show(connection: sqlite3.Connection, name: str, day: date) -> Profile:
         events=[event for event in events if event.kind is TimelineKind.EVENT],
         claims=claims,
         wikidata=entity["wikidata"],
+        as_of=entity["true_as_of"],
     )
 
 

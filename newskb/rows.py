@@ -46,11 +46,16 @@ class TermRow(NamedTuple):
     modality: Modality = Modality.STATED
     said_by: Sequence[str] = ()
     via: Sequence[str] = ()
+    # How long it lasted, where the source gives a length (`P14Y`) rather than, or beside, its dates.
+    duration: str | None = None
 
 
 class InRange(StrEnum):
     YES = "yes"
     POSSIBLY = "possibly"
+    # The date is only bounded ("on or before 2024-09-30"), and the range lies on its open side: it may fall
+    # there, or decades away; the sources cannot say.
+    UNKNOWN = "unknown"
 
 
 class TimelineKind(StrEnum):
@@ -106,22 +111,18 @@ class Profile(NamedTuple):
     org_name: str | None = None  # the name of what an office belongs to
     # Its Wikidata item (`Q7184`), where the data gives one.
     wikidata: str | None = None
+    # The day the summary is true as of: written, or else its source's publication date.
+    as_of: str | None = None
 
 
 class Answer(NamedTuple):
-    """Rows plus the entity the typed name resolved to (named on stderr when the match was fuzzy)."""
+    """Rows plus the entity the typed name resolved to (named on stderr when the match was fuzzy); for `who`,
+    its outcome and, unless someone is simply found, what that outcome rests on (one line, for stderr)."""
 
     match: Match | None
     rows: list[TermRow]
-
-    @property
-    def outcome(self) -> Outcome:
-        """Someone holds or possibly holds; nobody is known to; or only terms with unknown dates: cannot tell."""
-        if any(row.status in (Status.HOLDS, Status.POSSIBLY) for row in self.rows):
-            return Outcome.FOUND
-        if any(row.status is Status.UNKNOWN for row in self.rows):
-            return Outcome.CANNOT_TELL
-        return Outcome.NOBODY
+    outcome: Outcome = Outcome.FOUND
+    reason: str | None = None
 
 
 class Bar(NamedTuple):

@@ -12,7 +12,7 @@ import contextlib
 from pathlib import Path
 
 from newskb.errors import RecordError
-from newskb.folder import ENTITIES_FILE, EXPECTATIONS_FILE, SEEDS_FOLDER, SOURCES_FOLDER
+from newskb.folder import ENTITIES_FILE, EXPECTATIONS_FILE, MARKER, SEEDS_FOLDER, SOURCES_FOLDER
 
 ENTITIES = """\
 # People, organizations, countries and offices, shared by every article of this fact base.
@@ -39,6 +39,11 @@ data/.newskb.lock
 data/.newskb.journal
 """
 
+MARKER_TEXT = """\
+# This folder is a newskb fact base: newskb run here or in any folder below uses data/ and seeds/ beside
+# this file (as git finds its repository), unless --data or $NEWSKB_DATA names another.
+"""
+
 PRE_COMMIT = """\
 # Check the fact base on every commit that touches it (https://pre-commit.com; newskb must be installed).
 repos:
@@ -54,6 +59,7 @@ repos:
 
 # What `init` writes, relative to the new base's folder.
 FILES = {
+    MARKER: MARKER_TEXT,
     f"data/{ENTITIES_FILE}": ENTITIES,
     f"data/{EXPECTATIONS_FILE}": EXPECTATIONS,
     f"data/{SOURCES_FOLDER}/.gitkeep": "",

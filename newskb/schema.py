@@ -166,7 +166,7 @@ def describe(declared: Key) -> str:
         if declared.default is not None:
             text += f" (default `{declared.default}`)"
     if declared.pattern:
-        text += f" matching `{declared.pattern}`"
+        text += f": {declared.pattern_name}"
     if declared.refs:
         names = [kind.value for kind in declared.refs]
         text += " of " + (names[0] if len(names) == 1 else ", ".join(names[:-1]) + " or " + names[-1])

@@ -1,10 +1,13 @@
 """Ranked search over the index (resolving a typed name to one entity is lookup.py's).
 
-Search is word by word: each query word is expanded to the indexed
-words that look like it (edit distance, prefix, or the same stem), so a short query against a long
-claim is not overrated the way a whole-string scorer overrates it. The words a question is made of
-("how many ... does") do not count, and a query that asks for a holder's successor or predecessor is
-answered from `replaces` first (README, "Search").
+A query is read as a question first (question.py): the entities it names by a name or alias, the other
+words it looks for, whether it asks for a number and of what, and whether it asks for a holder's successor
+or predecessor. Search is then word by word: each word is expanded to the indexed words that look like it
+(edit distance, prefix, or the same stem), so a short query against a long claim is not overrated the way a
+whole-string scorer overrates it; an entity the question names is matched by every record about it too.
+A record scores by the weighted share of the question it matches ("how many", "who", "does" do not count),
+a text giving a number of what is counted ranks first among equals, and a question about a successor or a
+predecessor is answered from `replaces` first (README, "Search").
 """
 
 import sqlite3
@@ -12,12 +15,12 @@ from collections import defaultdict
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from newskb.errors import BadArgumentError, NotFoundError
+from newskb import question
+from newskb.errors import BadArgumentError
 from newskb.fuzzy import tokenize
 from newskb.index import linked
 from newskb.kinds import Kind
-from newskb.lookup import resolve
-from newskb.words import PREDECESSOR_WORDS, QUANTITY_WORDS, QUESTION_WORDS, SUCCESSOR_WORDS, stem
+from newskb.words import NUMBER_WORDS, spoken_by, stem
 
 # A query word matches an indexed word at this ratio or better (shorter words must match exactly).
 WORD_CUTOFF = 75.0
@@ -25,8 +28,16 @@ PREFIX_SCORE = 90.0
 STEM_SCORE = 95.0
 # A hit must match at least this share of the query's words, weighted by how well.
 MIN_SCORE = 50.0
-# A text that gives a number, for a query that asks how many (on top of its score).
+# For a question that counts: a text that gives a number of what it counts, within this many words after the
+# number ("32 member countries"), and one that gives any number (on top of its score).
+ANSWER_BONUS = 10.0
+ANSWER_REACH = 2
 NUMBER_BONUS = 5.0
+# A record about the body an office the question names belongs to matches that office this well (a record
+# about the office itself, fully): "prime minister" asks about the country's leaders, more about its own.
+BODY_SCORE = 75.0
+# A query is read up to this many words (a question is rarely longer; a pasted article would take minutes).
+MAX_WORDS = 32
 # Hits scoring less than this share of the best one are left out (unless every hit is asked for).
 CUT = 0.75
 
@@ -45,6 +56,10 @@ class SearchHit(NamedTuple):
     said_by: Sequence[str] = ()
     via: Sequence[str] = ()
     as_of: str | None = None
+    # When: an event's date, a term's span (`start/end`, EDTF's interval; "" unknown, ".." open), a claim's or
+    # an entity summary's as-of day. And the verbatim quote behind it (an entity without a summary has none).
+    when: str | None = None
+    quote: str | None = None
 
 
 def search(
@@ -57,14 +72,31 @@ def search(
     typed = tokenize(query)
     if not typed:
         raise BadArgumentError(f"search needs a word to look for, not '{query}'")
-    relation = _relation(typed)
-    # The words that say which record: not those a question is made of, nor those asking for a neighbour.
-    words = [word for word in typed if word not in QUESTION_WORDS and not (relation and _is_relation(word))]
-    words = words or typed
+    # Work bounded by the query's length (each word is expanded against the whole vocabulary): the rest of a
+    # longer one is left out, and the command line says so.
+    asked = question.read(connection, typed[:MAX_WORDS])
     vocabulary = [row[0] for row in connection.execute("SELECT term FROM doc_vocab")]
+    total = sum(unit.weight for unit in asked.units)
     doc_scores: dict[int, float] = defaultdict(float)
     doc_matched: dict[int, int] = defaultdict(int)
-    for word in words:
+    for unit in asked.units:
+        for doc, score in _unit_scores(connection, unit, vocabulary).items():
+            doc_scores[doc] += unit.weight * score / total
+            doc_matched[doc] += 1
+    ranked = _rank(connection, doc_scores, doc_matched, kind, asked.measures)
+    if asked.relation and asked.holder and kind in (None, Kind.TERM):
+        ranked = [*_neighbours(connection, asked), *ranked]
+    hits = _unique(ranked)
+    if hits and not every:
+        hits = [hit for hit in hits if hit[2] >= CUT * hits[0][2]]
+    return [_hit(connection, hit_kind, record_id, score) for hit_kind, record_id, score in hits[:limit]]
+
+
+def _unit_scores(connection: sqlite3.Connection, unit: question.Unit, vocabulary: list[str]) -> dict[int, float]:
+    """How well each doc matches one unit of the question (0-100): the mean of its words' best matches; a
+    doc of a record about the entity the unit names matches it whole."""
+    scores: dict[int, float] = defaultdict(float)
+    for word in unit.words:
         best_in_doc: dict[int, float] = {}
         for token, score in _expand(word, vocabulary).items():
             # A quoted FTS5 string is one literal term: no query syntax from the data reaches SQLite.
@@ -72,16 +104,25 @@ def search(
                 if score > best_in_doc.get(doc, 0.0):
                     best_in_doc[doc] = score
         for doc, score in best_in_doc.items():
-            doc_scores[doc] += score / len(words)
-            doc_matched[doc] += 1
-    counting = any(word in QUANTITY_WORDS for word in typed)
-    ranked = _rank(connection, doc_scores, doc_matched, kind, counting=counting)
-    if relation and kind in (None, Kind.TERM):
-        ranked = [*_neighbours(connection, " ".join(words), relation), *ranked]
-    hits = _unique(ranked)
-    if hits and not every:
-        hits = [hit for hit in hits if hit[2] >= CUT * hits[0][2]]
-    return [_hit(connection, hit_kind, record_id, score) for hit_kind, record_id, score in hits[:limit]]
+            scores[doc] += score / len(unit.words)
+    for entity, score in ((unit.body, BODY_SCORE), (unit.entity, 100.0)):
+        if entity is not None:
+            for (doc,) in connection.execute(_ABOUT, {"entity": entity}):
+                scores[doc] = max(scores[doc], score)
+    return scores
+
+
+# The docs of every record about an entity: the entity itself, the claims about it or in its words, the events
+# it takes part in, its terms (as holder or office), and the terms and offices of a body it is.
+_ABOUT = """
+SELECT id FROM doc WHERE record_id IN (
+    SELECT :entity UNION SELECT record_id FROM about WHERE entity_id = :entity
+    UNION SELECT record_id FROM said_by WHERE entity_id = :entity
+    UNION SELECT record_id FROM involves WHERE entity_id = :entity
+    UNION SELECT id FROM term WHERE holder = :entity UNION SELECT id FROM term WHERE office = :entity
+    UNION SELECT t.id FROM term t JOIN entity o ON o.id = t.office WHERE o.org = :entity
+    UNION SELECT id FROM entity WHERE org = :entity)
+"""
 
 
 def _expand(word: str, vocabulary: list[str]) -> dict[str, float]:
@@ -110,11 +151,10 @@ def _rank(
     doc_scores: dict[int, float],
     doc_matched: dict[int, int],
     kind: Kind | None,
-    *,
-    counting: bool = False,
+    measures: frozenset[str] = frozenset(),
 ) -> list[tuple[Kind, str, float]]:
-    """(kind, record id, score) of every record whose texts score enough, best first (when the query asks
-    how many, a text that gives a number first among equals)."""
+    """(kind, record id, score) of every record whose texts score enough, best first (when the query counts
+    something, a text that gives a number of it first, then one that gives any number)."""
     best: dict[tuple[str, str], float] = {}
     candidates = [doc for doc, score in doc_scores.items() if score >= MIN_SCORE]
     for start in range(0, len(candidates), 500):
@@ -127,12 +167,23 @@ def _rank(
             # so the name "Rutte" ranks above a long claim that mentions Rutte.
             coverage = min(1.0, doc_matched[row["id"]] / max(1, row["word_count"]))
             score = 0.9 * doc_scores[row["id"]] + 10.0 * coverage
-            if counting and any(char.isdigit() for char in row["text"]):
-                score += NUMBER_BONUS
+            if measures:
+                score += _number_bonus(row["text"], measures)
             key = (row["kind"], row["record_id"])
             best[key] = max(best.get(key, 0.0), score)
     ranked = sorted(best.items(), key=lambda item: (-round(item[1]), _KIND_ORDER[item[0][0]], item[0][1]))
     return [(Kind(kind_value), record_id, score) for (kind_value, record_id), score in ranked]
+
+
+def _number_bonus(text: str, measures: frozenset[str]) -> float:
+    """What a text earns for a question that counts: ANSWER_BONUS if it gives a number of what is counted
+    ("32 member countries", "his 14-year leadership", "the past ten years"), NUMBER_BONUS for any number."""
+    words = tokenize(text)
+    for position, word in enumerate(words):
+        after = words[position + 1 : position + 1 + ANSWER_REACH]
+        if (word.isdigit() or word in NUMBER_WORDS) and any(stem(later) in measures for later in after):
+            return ANSWER_BONUS
+    return NUMBER_BONUS if any(char.isdigit() for char in text) else 0.0
 
 
 def _unique(hits: list[tuple[Kind, str, float]]) -> list[tuple[Kind, str, float]]:
@@ -143,76 +194,62 @@ def _unique(hits: list[tuple[Kind, str, float]]) -> list[tuple[Kind, str, float]
     return list(best.values())
 
 
-def _relation(words: list[str]) -> str | None:
-    """ "successor" or "predecessor" when the query asks for one (and names someone besides)."""
-    if any(word in SUCCESSOR_WORDS for word in words):
-        return "successor"
-    if any(word in PREDECESSOR_WORDS for word in words):
-        return "predecessor"
-    return None
-
-
-def _is_relation(word: str) -> bool:
-    return word in SUCCESSOR_WORDS or word in PREDECESSOR_WORDS
-
-
-def _neighbours(connection: sqlite3.Connection, name: str, relation: str) -> list[tuple[Kind, str, float]]:
-    """The terms that answer "who came after (or before) NAME": from the `replaces` of the terms of
-    whoever NAME resolves to. Nothing when NAME is not a holder's name."""
-    try:
-        holder = resolve(connection, name, (Kind.PERSON, Kind.ORGANIZATION, Kind.COUNTRY), "holder")
-    except NotFoundError:
-        return []
-    if relation == "successor":
-        sql = "SELECT id FROM term WHERE replaces = ? ORDER BY start_earliest IS NULL, start_earliest, id"
+def _neighbours(connection: sqlite3.Connection, asked: question.Question) -> list[tuple[Kind, str, float]]:
+    """The terms that answer "who came after (or before) the holder the question names": from the `replaces`
+    of the holder's terms (of the office it names, if it names one)."""
+    office = "AND t.office = :office" if asked.office else ""
+    if asked.relation == question.SUCCESSOR:
+        sql = (
+            f"SELECT t.id FROM term t WHERE t.replaces = :holder {office} "
+            "ORDER BY t.start_earliest IS NULL, t.start_earliest, t.id"
+        )
     else:
         # The terms of whom this holder's terms replaced, of the same office.
         sql = (
             "SELECT p.id FROM term t JOIN term p ON p.office = t.office AND p.holder = t.replaces "
-            "WHERE t.holder = ? ORDER BY p.start_earliest IS NULL, p.start_earliest, p.id"
+            f"WHERE t.holder = :holder {office} ORDER BY p.start_earliest IS NULL, p.start_earliest, p.id"
         )
-    return [(Kind.TERM, row[0], 100.0) for row in connection.execute(sql, (holder.id,))]
+    parameters = {"holder": asked.holder, "office": asked.office}
+    return [(Kind.TERM, row[0], 100.0) for row in connection.execute(sql, parameters)]
+
+
+# Each kind's label, source, how sure, when (an event's date, a term's span as start/end, a claim's as-of day,
+# an entity summary's) and quote, in SQL; LEFT joins, so that a record whose references check reports is found.
+_HIT_SQL = {
+    Kind.TERM: "SELECT h.name || ' — ' || o.name AS label, t.source, "
+    "t.modality, coalesce(t.start, '') || '/' || coalesce(t.\"end\", '') AS happened, NULL AS as_of, t.quote "
+    "FROM term t LEFT JOIN entity h ON h.id = t.holder LEFT JOIN entity o ON o.id = t.office WHERE t.id = ?",
+    Kind.EVENT: "SELECT title AS label, source, modality, date AS happened, NULL AS as_of, quote FROM event "
+    "WHERE id = ?",
+    Kind.CLAIM: "SELECT c.text AS label, c.source, c.modality, coalesce(c.as_of, s.published) AS happened, "
+    "coalesce(c.as_of, s.published) AS as_of, c.quote FROM claim c LEFT JOIN source s ON s.id = c.source "
+    "WHERE c.id = ?",
+}
+_ENTITY_HIT_SQL = (
+    "SELECT e.name AS label, e.source, NULL AS modality, "
+    "CASE WHEN e.summary IS NOT NULL THEN coalesce(e.as_of, s.published) END AS happened, NULL AS as_of, e.quote "
+    "FROM entity e LEFT JOIN source s ON s.id = e.source WHERE e.id = ?"
+)
 
 
 def _hit(connection: sqlite3.Connection, kind: Kind, record_id: str, score: float) -> SearchHit:
-    as_of = None
-    if kind is Kind.TERM:
-        row = connection.execute(
-            "SELECT h.name || ' — ' || o.name AS label, t.source, t.modality FROM term t "
-            "LEFT JOIN entity h ON h.id = t.holder LEFT JOIN entity o ON o.id = t.office WHERE t.id = ?",
-            (record_id,),
-        ).fetchone()
-    elif kind is Kind.EVENT:
-        row = connection.execute(
-            "SELECT title AS label, source, modality FROM event WHERE id = ?", (record_id,)
-        ).fetchone()
-    elif kind is Kind.CLAIM:
-        row = connection.execute(
-            "SELECT c.text AS label, c.source, c.modality, coalesce(c.as_of, s.published) AS as_of "
-            # LEFT: a claim whose source is missing or unknown (check reports it) is still found.
-            "FROM claim c LEFT JOIN source s ON s.id = c.source WHERE c.id = ?",
-            (record_id,),
-        ).fetchone()
-        as_of = row["as_of"]
-    else:
-        row = connection.execute(
-            "SELECT name AS label, source, NULL AS modality FROM entity WHERE id = ?", (record_id,)
-        ).fetchone()
+    row = connection.execute(_HIT_SQL.get(kind, _ENTITY_HIT_SQL), (record_id,)).fetchone()
     said_by = linked(connection, "said_by", record_id)
-    label = row["label"] or record_id
-    if said_by:  # whose words a claim reports comes first, as a reader says it
-        names = [_name(connection, speaker) for speaker in said_by]
-        label = f"{', '.join(names)}: {label}"
+    # Whose words a claim reports comes first, as a reader says it.
+    label = spoken_by([_name(connection, speaker) for speaker in said_by], row["label"] or record_id)
     return SearchHit(
         kind=kind,
         id=record_id,
         label=label,
-        score=round(score),
+        # Scores are 0-100: a text that answers a count ranks above a whole name matched, but says 100.
+        score=min(100, round(score)),
         source=row["source"],
         modality=row["modality"],
         said_by=said_by,
         via=linked(connection, "via", record_id),
-        as_of=as_of,
+        as_of=row["as_of"],
+        when=row["happened"],
+        quote=row["quote"],
     )
 
 

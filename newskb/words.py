@@ -3,6 +3,17 @@
 from __future__ import annotations
 
 
+def spoken_by(speakers: list[str], text: str) -> str:
+    """`Peter Bator: One of ...`: a text after the names of whose words it reports, as a reader says it; a text
+    that names a speaker itself ("NATO officials expect ...") is not prefixed with that name, which would
+    read as the speaker's own statement."""
+    from newskb.fuzzy import normalise
+
+    said = f" {normalise(text)} "
+    others = [name for name in speakers if f" {normalise(name)} " not in said]
+    return f"{', '.join(others)}: {text}" if others else text
+
+
 def counted(number: int, noun: str) -> str:
     """`1 entity`, `21 entities`, `0 problems`."""
     plural = noun[:-1] + "ies" if noun.endswith("y") else noun + "s"
@@ -24,14 +35,33 @@ QUESTION_WORDS = frozenset(
 # (normalised, the possessive is a word "s") and "NATO Secretary General" all name the same office.
 NAME_FILLERS = frozenset(("of", "the", "for", "to", "and", "s", "a", "an", "in", "at", "on"))
 
-# Words that ask for a number ("how many", "how much", "the number of"): a text that gives one answers better.
-QUANTITY_WORDS = frozenset(("many", "much", "number"))
-
-# Words that ask for who came after a holder, or before them (a search answers them from `replaces`).
-SUCCESSOR_WORDS = frozenset(
-    ("successor", "successors", "succeeded", "succeeds", "succeed", "replaced", "replacement", "after", "next")
+# Words after which a question names what it counts ("how many *members*", "how much *money*", "the number of
+# *troops*"): a text that gives a number of it answers best.
+MEASURE_AFTER = frozenset(("many", "much", "number"))
+# What "how long" counts.
+TIME_UNITS = ("years", "months", "weeks", "days", "decades")
+# Numbers written as words, as news writes small ones ("the past ten years").
+NUMBER_WORDS = frozenset(
+    (
+        *("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"),
+        *("thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty"),
+        *("forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred", "thousand", "dozen"),
+    )
 )
-PREDECESSOR_WORDS = frozenset(("predecessor", "predecessors", "preceded", "precedes", "before", "previous"))
+
+# Words that ask for who came after a holder, or before them, whatever their place in the question ("X's
+# successor", "before X"); a search answers them from `replaces`.
+SUCCESSOR_WORDS = frozenset(("successor", "successors", "replacement", "after", "next"))
+PREDECESSOR_WORDS = frozenset(("predecessor", "predecessors", "before", "previous"))
+# Verbs of succession and what "A <verb> B" makes A of B: a question asks the one or the other by where it
+# names the holder ("who replaced X" asks for X's successor, "who did X replace" for X's predecessor).
+SUCCESSION_VERBS = {
+    **dict.fromkeys(("succeeded", "succeed", "succeeds", "replaced", "replace", "replaces"), "successor"),
+    **dict.fromkeys(("followed", "follow", "follows"), "successor"),
+    **dict.fromkeys(("preceded", "precede", "precedes"), "predecessor"),
+}
+# Verbs that, before "over", say the same: "took over from X".
+TURN_VERBS = frozenset(("took", "take", "takes", "taking", "taken"))
 
 # English endings a word takes without changing what it names (members, member; leading, leads, lead).
 _ENDINGS = (("ies", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", ""))

@@ -44,7 +44,7 @@ def test_golden_nato_secretary_general_at_60_columns() -> None:
         "NATO Secretary General: every known term\n"
         "    2014      2016     2018     2020      2022     2024\n"
         "────┬─────────┬────────┬────────┬─────────┬────────┬───────▼\n"
-        "Jens Stoltenberg  2014~/2024-10-01                         │\n"
+        "Jens Stoltenberg  2014~/2024-10-01  (announced)            │\n"
         "▒▒▒▒▒▒▒▒▒▒▒▒▒▒██████████████████████████████████████████   │\n"
         "Mark Rutte  2024-10-01/..  (announced, attested 2024-09-30)\n"
         "                                                       ┅┅┅┅┅\n"
@@ -66,7 +66,7 @@ def test_golden_organization_chart_over_one_year() -> None:
         "2024-01  2024-03   2024-05   2024-07    2024-09   2024-11\n"
         "┬────────┬─────────┬─────────┬──────────┬────▼────┬─────────\n"
         "NATO Secretary General ─────────────────────────────────────\n"
-        "Jens Stoltenberg  2014~/2024-10-01           │\n"
+        "Jens Stoltenberg  2014~/2024-10-01  (announced)\n"
         "█████████████████████████████████████████████│\n"
         "Mark Rutte  2024-10-01/..  (announced, attested 2024-09-30)\n"
         "                                             ┅┅┅┅┅┅┅┅┅┅┅┅┅┅┅\n"
@@ -90,7 +90,7 @@ def test_golden_at_a_narrow_width_wraps_labels_and_overlaps_nothing() -> None:
         "    2015        2020\n"
         "────┬───────────┬───────────┬▼\n"
         "Jens Stoltenberg  \n"
-        "2014~/2024-10-01\n"
+        "2014~/2024-10-01  (announced)\n"
         "▒▒▒▒▒▒▒█████████████████████ │\n"
         "Mark Rutte  2024-10-01/..  \n"
         "(announced, attested \n"
@@ -114,7 +114,7 @@ def test_too_narrow_to_draw_the_terms_are_blocks_of_lines() -> None:
     screen = drawn(NSG, *AS_OF, columns=19)
     assert screen.startswith(
         "NATO Secretary General: every known term\n\nOffice: NATO Secretary General\nHolder: Jens Stoltenberg\n"
-        "Start: 2014~\nEnd: 2024-10-01\nStatus: held\n"
+        "Start: 2014~\nEnd: 2024-10-01\nStatus: held (announced)\n"
     )
     assert "█" not in screen
 
@@ -164,10 +164,11 @@ def test_in_a_pipe_the_same_terms_print_as_rows() -> None:
     result = chart("--org", "NATO", *AS_OF)
     assert result.exit_code == 0
     assert result.stdout.splitlines() == [
-        "NATO Secretary General\tJens Stoltenberg\t2014~\t2024-10-01\theld\t\t"
+        "NATO Secretary General\tJens Stoltenberg\t2014~\t2024-10-01\theld (announced)\t\t"
+        "On Tuesday, October 1, Mark Rutte will officially take office as NATO Secretary General, "
         "replacing Jens Stoltenberg, who led the alliance for the past ten years [via reuters]\t"
         "jens-stoltenberg-nato-secretary-general",
-        "NATO Secretary General\tMark Rutte\t2024-10-01\t..\tholds (announced)\t2024-09-30\t"
+        "NATO Secretary General\tMark Rutte\t2024-10-01\t..\tlast known (announced)\t2024-09-30\t"
         "On Tuesday, October 1, Mark Rutte will officially take office as NATO Secretary General, "
         "replacing Jens Stoltenberg [via reuters]\tmark-rutte-nato-secretary-general",
         "NATO spokesperson\tOana Lungescu\t\t..2024-09-30\theld\t\tformer NATO spokesperson Oana Lungescu\t"
@@ -270,6 +271,6 @@ def test_usage_and_nothing_to_draw(arguments: list[str], code: int, message: str
     assert (result.exit_code, result.stdout, result.stderr) == (code, "", message)
 
 
-def test_a_fuzzy_name_is_said_on_stderr() -> None:
+def test_a_fuzzy_name_is_said_on_stderr(kb: Path) -> None:
     result = chart("secretary genral of nato", *AS_OF)
-    assert result.stderr == "newskb: matched office: NATO Secretary General (nato-secretary-general)\n"
+    assert result.stderr == f"newskb: matched office: NATO Secretary General (nato-secretary-general) in {kb}\n"

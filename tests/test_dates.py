@@ -1,12 +1,26 @@
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from newskb.dates import DateError, Edtf, Precision, Relation, Span, Status, days_in_month, parse, parse_day
+from newskb.dates import (
+    DateError,
+    Duration,
+    Edtf,
+    Precision,
+    Relation,
+    Span,
+    Status,
+    days_in_month,
+    elapsed,
+    parse,
+    parse_day,
+    parse_duration,
+)
 
 # Every row of the README's date table, plus the on-or-before/after marks: written, earliest, latest.
 GRAMMAR_ROWS = [
@@ -258,3 +272,71 @@ def test_days_in_month_counts_as_the_calendar_module_does() -> None:
     assert [days_in_month(year, month) for year in years for month in range(1, 13)] == [
         calendar.monthrange(year, month)[1] for year in years for month in range(1, 13)
     ]
+
+
+# --- Past the evidence, lengths, and dates in words ---------------------------------------------------------
+
+
+def test_an_open_term_after_its_horizon_is_only_last_known() -> None:
+    open_term = Span.from_written("2024-10-01", "..")
+    # The horizon is the later of the day a source saw it open and the start it announced.
+    assert open_term.horizon(date(2024, 9, 30)) == date(2024, 10, 1)
+    assert open_term.horizon(date(2025, 1, 1)) == date(2025, 1, 1)
+    assert open_term.horizon(None) is None
+    assert Span.from_written("2014", "2024").horizon(date(2025, 1, 1)) is None  # not open: its end decides
+    horizon = open_term.horizon(date(2024, 9, 30))
+    assert open_term.status_on(date(2024, 10, 1), horizon) is Status.HOLDS
+    assert open_term.status_on(date(2024, 10, 2), horizon) is Status.LAST_KNOWN
+    assert open_term.status_on(date(2024, 9, 30), horizon) is Status.NOT_YET
+    assert open_term.status_on(date(2030, 1, 1)) is Status.HOLDS  # no horizon given: as before
+    # A closed term is held after its end, whatever the horizon.
+    assert Span.from_written("2014", "2024").status_on(date(2030, 1, 1), date(2020, 1, 1)) is Status.HELD
+
+
+@pytest.mark.parametrize(
+    ("earlier", "later", "said"),
+    [
+        (date(2024, 9, 30), date(2030, 1, 1), "5 years"),
+        (date(2024, 9, 30), date(2025, 9, 29), "11 months"),
+        (date(2024, 9, 30), date(2025, 9, 30), "1 year"),
+        (date(2024, 9, 30), date(2024, 10, 30), "1 month"),
+        (date(2024, 9, 30), date(2024, 10, 29), "29 days"),
+        (date(2024, 9, 30), date(2024, 10, 1), "1 day"),
+    ],
+)
+def test_elapsed_in_the_largest_whole_unit(earlier: date, later: date, said: str) -> None:
+    assert elapsed(earlier, later) == said
+
+
+@pytest.mark.parametrize(
+    ("written", "length", "said"),
+    [
+        ("P14Y", Duration(years=14), "14 years"),
+        ("P1Y6M~", Duration(years=1, months=6, approximate=True), "about 1 year 6 months"),
+        ("P10D", Duration(days=10), "10 days"),
+        ("P1M", Duration(months=1), "1 month"),
+    ],
+)
+def test_a_length_as_a_source_gives_it(written: str, length: Duration, said: str) -> None:
+    assert parse_duration(written) == length
+    assert length.in_words() == said
+
+
+@pytest.mark.parametrize("written", ["P", "P~", "14Y", "P14", "P1.5Y", "p14y", "P14Y~~", "PT14H"])
+def test_anything_else_is_not_a_length(written: str) -> None:
+    with pytest.raises(DateError, match=f"^'{re.escape(written)}' is not a length: write it as P14Y"):
+        parse_duration(written)
+
+
+@pytest.mark.parametrize(
+    ("written", "said"),
+    [
+        ("2014~", "about 2014"),
+        ("2014?", "2014, uncertain"),
+        ("..2024-09-30", "on or before 2024-09-30"),
+        ("2024-10..", "on or after 2024-10"),
+        ("2024-10-01", "2024-10-01"),
+    ],
+)
+def test_a_date_in_words(written: str, said: str) -> None:
+    assert parse(written).in_words() == said

@@ -63,19 +63,21 @@ def two_sources(tiny: TinyBase) -> TinyBase:
 # --- sources -------------------------------------------------------------------------------------
 
 
-def test_sources_count_their_facts(db: sqlite3.Connection) -> None:
-    (row,) = evidence.sources(db)
-    assert (row.id, row.published, row.terms, row.events, row.claims) == (
+def test_sources_count_their_facts(db: sqlite3.Connection, kb: Path) -> None:
+    (row,) = evidence.sources(db, kb)
+    assert (row.id, row.published, row.terms, row.events, row.claims, row.inferred, row.text) == (
         "rbc-ukraine-2024-09-30-rutte",
         "2024-09-30",
         7,
         5,
-        18,
+        16,
+        ["publisher", "published"],
+        "../seeds/000_2f614e97bf582ec3.txt",
     )
 
 
 def test_sources_oldest_first_with_their_citations_in_order(two_sources: TinyBase) -> None:
-    rows = evidence.sources(tiny_db(two_sources))
+    rows = evidence.sources(tiny_db(two_sources), two_sources.data)
     assert [as_dict(row) for row in rows] == [
         {
             "id": "letter-1840",
@@ -86,7 +88,8 @@ def test_sources_oldest_first_with_their_citations_in_order(two_sources: TinyBas
             "terms": 0,
             "events": 1,
             "claims": 1,
-            "text": str(two_sources.root / "seeds" / "letter.txt"),
+            "text": "../seeds/letter.txt",
+            "inferred": [],
         },
         {
             "id": "gazette-1843",
@@ -97,7 +100,8 @@ def test_sources_oldest_first_with_their_citations_in_order(two_sources: TinyBas
             "terms": 2,
             "events": 0,
             "claims": 0,
-            "text": str(two_sources.root / "seeds" / "gazette.txt"),
+            "text": "../seeds/gazette.txt",
+            "inferred": [],
         },
     ]
 
@@ -254,6 +258,12 @@ def test_coverage_counts_entity_summaries_and_misses_nothing(db: sqlite3.Connect
         (1, "Rutte will become new NATO Secretary General tomorrow: His main mission revealed"),
         (9, "Strengthening NATO's eastern flank"),
         (16, "Rutte \u2013 NATO's new secretary general"),
+        # Navigation, not a fact about the world: the source's note keeps it.
+        (
+            20,
+            "What is known about the new NATO Secretary General and his stance on Ukraine is detailed in "
+            "RBC-Ukraine\u2019s report.",
+        ),
     ]
     assert all(row.covered == bool(row.facts) for row in found)
 

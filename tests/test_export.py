@@ -69,10 +69,10 @@ def test_every_format_is_one_module_with_one_export_function() -> None:
 def test_json_and_jsonl_are_written_as_before(db: sqlite3.Connection, kb: Path) -> None:
     stream = io.StringIO()
     exporters.export("json", db, exporters.Request(data_dir=kb, stream=stream))
-    assert stream.getvalue() == json.dumps(records.records(db), ensure_ascii=False, indent=2) + "\n"
+    assert stream.getvalue() == json.dumps(records.records(db, kb), ensure_ascii=False, indent=2) + "\n"
     stream = io.StringIO()
     exporters.export("jsonl", db, exporters.Request(data_dir=kb, stream=stream))
-    lines = [json.dumps(item, ensure_ascii=False) + "\n" for item in records.lines(db)]
+    lines = [json.dumps(item, ensure_ascii=False) + "\n" for item in records.lines(db, kb)]
     assert stream.getvalue() == "".join(lines)
 
 
@@ -160,7 +160,7 @@ def test_force_replaces_an_existing_file_whole(tmp_path: Path) -> None:
 # --- csv -----------------------------------------------------------------------------------------------
 
 
-def test_csv_is_one_file_per_kind_with_the_json_columns(tmp_path: Path, db: sqlite3.Connection) -> None:
+def test_csv_is_one_file_per_kind_with_the_json_columns(tmp_path: Path, db: sqlite3.Connection, kb: Path) -> None:
     folder = tmp_path / "csv"
     result = runner.invoke(app, ["export", "--format", "csv", "--output", str(folder)])
     assert result.exit_code == 0
@@ -168,7 +168,7 @@ def test_csv_is_one_file_per_kind_with_the_json_columns(tmp_path: Path, db: sqli
     assert result.stderr == "".join(f"newskb: wrote {folder / name}\n" for name in names)
     assert sorted(path.name for path in folder.iterdir()) == sorted(names)
     assert oct(folder.stat().st_mode & 0o777) == "0o755"
-    as_json = records.records(db)
+    as_json = records.records(db, kb)
     for group, members in as_json.items():
         with (folder / f"{group}.csv").open(encoding="utf-8", newline="") as stream:
             rows = list(csv.reader(stream))
@@ -184,6 +184,7 @@ def test_csv_is_one_file_per_kind_with_the_json_columns(tmp_path: Path, db: sqli
         "start": "2024-10-01",
         "end": "..",
         "replaces": "jens-stoltenberg",
+        "duration": "",
         "modality": "announced",
         "said_by": "[]",
         "via": '["reuters"]',
@@ -230,7 +231,8 @@ def _tables(connection: sqlite3.Connection) -> list[str]:
 def test_the_sqlite_export_has_the_public_tables_only(clean: sqlite3.Connection) -> None:
     shown = [name for name in _tables(clean) if "_fts" not in name]
     assert shown == [
-        *("entity", "source", "term", "event", "claim", "entity_alias", "source_cites", "term_said_by", "term_via"),
+        *("entity", "source", "term", "event", "claim", "entity_alias", "source_cites", "source_inferred"),
+        *("term_said_by", "term_via"),
         *("event_involves", "event_said_by", "event_via", "claim_about", "claim_said_by", "claim_via"),
     ]
     assert [name for name in _tables(clean) if name.endswith("_fts")] == [
@@ -242,14 +244,15 @@ def test_the_sqlite_export_has_the_public_tables_only(clean: sqlite3.Connection)
     ]
     columns = [row["name"] for row in clean.execute("PRAGMA table_info(entity)")]
     assert columns == [
-        *("id", "kind", "name", "wikidata", "summary", "source", "quote", "note", "org", "seats", "file"),
+        *("id", "kind", "name", "wikidata", "summary", "source", "quote", "as_of", "as_of_earliest", "as_of_latest"),
+        *("note", "org", "seats", "file"),
     ]
     assert {row["name"]: row["count"] for row in clean.execute(_COUNTS)} == {
         "entity": 21,
         "source": 1,
         "term": 7,
         "event": 5,
-        "claim": 18,
+        "claim": 16,
     }
 
 
@@ -319,7 +322,10 @@ def test_the_full_text_index_finds_names_quotes_and_texts(clean: sqlite3.Connect
 
     assert found("entity", "Lungescu") == ["oana-lungescu"]
     assert found("claim", "consensus") == ["nato-decides-by-consensus"]
-    assert found("term", "officially") == ["mark-rutte-nato-secretary-general"]
+    assert found("term", "officially") == [
+        "jens-stoltenberg-nato-secretary-general",
+        "mark-rutte-nato-secretary-general",
+    ]
 
 
 def test_the_datasette_metadata(clean: sqlite3.Connection, tmp_path: Path) -> None:

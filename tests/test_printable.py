@@ -49,7 +49,9 @@ def test_what_is_refused_in_data_is_what_is_escaped_on_output() -> None:
 
 # --- Every command, both streams ------------------------------------------------------------------
 
-ARTICLE = f"Mallory{OSC} chaired the Evil{CSI} Club from 2020.\nThe club met on Mondays.\n"
+# The article is evidence, never refused: a bidi override and a C1 control (NEL) in it must still never be printed.
+BIDI_AND_C1 = "\u202e\x85"
+ARTICLE = f"Mallory{OSC} chaired the Evil{CSI} Club from 2020.{BIDI_AND_C1}\nThe club met on Mondays.\n"
 ENTITIES = f"""\
 [[person]]
 id = "mallory"
@@ -168,6 +170,40 @@ def test_no_raw_escape_reaches_either_stream(arguments: list[str], evil_data: Pa
     assert result.returncode in (0, 1, 2)
 
 
+# Every command that prints answers, with arguments that make it print the article's words, for JSON and JSON Lines.
+JSON_CASES = [
+    ["search", "mallory"],
+    ["who", "evil-chair", "--as-of", "2021-01-01"],
+    ["offices"],
+    ["timeline"],
+    ["chart", "evil-chair"],
+    ["show", "mallory"],
+    ["sources"],
+    ["cite", "mallory-chair"],
+    ["coverage"],
+    ["export"],
+]
+
+
+@pytest.mark.parametrize("output_format", ["json", "jsonl"])
+@pytest.mark.parametrize("arguments", JSON_CASES, ids=repr)
+def test_json_and_json_lines_escape_what_a_terminal_would_act_on(
+    arguments: list[str], output_format: str, evil_data: Path
+) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "newskb", *arguments, "--format", output_format, "--data", str(evil_data)],
+        capture_output=True,
+        env={**os.environ, "COLUMNS": "200"},
+        timeout=60,
+    )
+    assert result.returncode in (0, 1), result.stderr
+    printed = (result.stdout + result.stderr).decode("utf-8")
+    assert FORBIDDEN.search(printed.replace("\n", "")) is None, printed
+    if arguments[0] in ("cite", "coverage"):
+        # The same value, escaped: JSON reads the bidi override and the control back as they are in the article.
+        assert "\\u202e\\u0085" in printed
+
+
 def test_messages_and_problem_lines_show_the_escapes(evil_data: Path) -> None:
     env = {**os.environ, "NEWSKB_DATA": str(evil_data)}
     who = subprocess.run(
@@ -177,7 +213,9 @@ def test_messages_and_problem_lines_show_the_escapes(evil_data: Path) -> None:
         env=env,
         timeout=60,
     )
-    assert who.stderr.splitlines()[1] == "newskb: matched office: Chair\\x1b]0;pwned\\x07 of the Evil Club (evil-chair)"
+    assert who.stderr.splitlines()[1] == (
+        f"newskb: matched office: Chair\\x1b]0;pwned\\x07 of the Evil Club (evil-chair) in {evil_data}"
+    )
     assert who.stdout.startswith("Mallory\\x1b]0;pwned\\x07\t2020\t..\tholds\t")
     check = subprocess.run(
         [sys.executable, "-m", "newskb", "check"], capture_output=True, text=True, env=env, timeout=60, cwd=evil_data

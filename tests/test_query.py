@@ -58,6 +58,7 @@ def test_who_on_the_eve_and_the_day_of_the_handover(db: sqlite3.Connection) -> N
         "modality": "announced",
         "said_by": [],
         "via": ["reuters"],
+        "duration": None,
     }
     assert len(answer.rows) == 1
     assert answer.match is not None and answer.match.exact
@@ -75,7 +76,7 @@ def test_who_history_lists_every_term_in_order_with_status_on_the_day(db: sqlite
 
 def test_who_forgives_typos_and_word_order_and_says_what_it_matched(db: sqlite3.Connection) -> None:
     for typed in ("secretary genral of nato", "general secretary nato", "NATO chief", "Secretary General of NATO"):
-        answer = query.who(db, typed, date(2024, 10, 2))
+        answer = query.who(db, typed, date(2024, 10, 1))
         assert answer.match is not None and answer.match.id == "nato-secretary-general", typed
         assert holders(answer) == [("mark-rutte", "holds")]
     assert query.who(db, "secretary genral of nato", date(2024, 10, 2)).match.exact is False  # type: ignore[union-attr]
@@ -127,21 +128,24 @@ def test_timeline_orders_by_date_and_lists_undated_apart(db: sqlite3.Connection)
 def test_timeline_range(db: sqlite3.Connection) -> None:
     _, rows = query.timeline(db, start=date(2024, 10, 1), end=date(2024, 10, 31))
     assert [(row.date, row.kind, row.id, row.in_range) for row in rows] == [
-        # A possible return "on or after 2024-09-30" may fall in October: only possibly in the range.
-        ("2024-09-30..", "event", "donald-trump-may-return", "possibly"),
         ("2024-10-01", "term end", "jens-stoltenberg-nato-secretary-general", "yes"),
         ("2024-10-01", "term start", "mark-rutte-nato-secretary-general", "yes"),
         ("2024-10-01", "event", "mark-rutte-takes-office", "yes"),
+        # A possible return "on or after 2024-10-01" may fall in October: only possibly in the range.
+        ("2024-10-01..", "event", "donald-trump-may-return", "possibly"),
     ]
     _, certain = query.timeline(db, start=date(2024, 10, 1), end=date(2024, 10, 31), certain=True)
-    assert [row.id for row in certain] == [row.id for row in rows[1:]]
-    assert [row.id for row in query.timeline(db, start=date(2025, 1, 1))[1]] == ["donald-trump-may-return"]
+    assert [row.id for row in certain] == [row.id for row in rows[:-1]]
+    # Asked about 2025 alone, the return's bound lies before the range: it may fall there, or years later.
+    later = query.timeline(db, start=date(2025, 1, 1))[1]
+    assert [(row.id, row.in_range) for row in later] == [("donald-trump-may-return", "unknown")]
 
 
-def test_a_week_before_publication_is_only_possibly_in_range(db: sqlite3.Connection) -> None:
-    # Everything dated "on or before 2024-09-30" may fall in that week; nothing certainly does.
+def test_a_range_before_an_on_or_before_date_lists_it_apart_as_unknown(db: sqlite3.Connection) -> None:
+    # Everything dated "on or before 2024-09-30" may fall in that week, or decades before: the sources cannot
+    # place it there, so it is not "possibly" in the range but listed apart; nothing certainly is in it.
     _, rows = query.timeline(db, start=date(2024, 9, 15), end=date(2024, 9, 20))
-    assert {row.in_range for row in rows} == {"possibly"}
+    assert {row.in_range for row in rows} == {"unknown"}
     assert [row.id for row in rows] == [
         "ben-wallace-uk-defence-secretary",
         "donald-trump-us-president",
@@ -153,6 +157,13 @@ def test_a_week_before_publication_is_only_possibly_in_range(db: sqlite3.Connect
         "successor-candidates-considered",
     ]
     assert query.timeline(db, start=date(2024, 9, 15), end=date(2024, 9, 20), certain=True)[1] == []
+    # The same for the 1950s: never "possibly" in a range decades before what the source tells of.
+    assert {row.in_range for row in query.timeline(db, start=date(1950, 1, 1), end=date(1959, 12, 31))[1]} == {
+        "unknown"
+    }
+    # A range that holds the bound keeps them as possibly in it.
+    _, holding = query.timeline(db, start=date(2024, 9, 15), end=date(2024, 9, 30))
+    assert {row.in_range for row in holding} == {"possibly"}
 
 
 def test_offices_known_as_of_hears_only_sources_published_by_then(db: sqlite3.Connection) -> None:
@@ -277,11 +288,12 @@ def test_a_later_source_closes_an_open_term_and_conflicts_are_named(later: sqlit
 
 def test_known_as_of_hides_later_ends_and_conflicts_in_who(later: sqlite3.Connection) -> None:
     # In 1843 only the first gazette was out: Lovelace's term was open, attested by it, in conflict with nothing.
+    # Asked about 1860, her open term is only last known: the evidence stops in 1843.
     assert terms(query.who(later, "society chair", date(1860, 1, 1), history=True, known=date(1843, 9, 1)).rows) == [
         ("babbage-chair", "held", [], None, None),
-        ("lovelace-chair", "holds", [], None, "1843-09-01"),
+        ("lovelace-chair", "last known", [], None, "1843-09-01"),
     ]
-    assert terms(query.who(later, "society chair", date(1860, 1, 1), known=date(1853, 1, 9)).rows) == [
+    assert terms(query.who(later, "society chair", date(1843, 9, 1), known=date(1853, 1, 9)).rows) == [
         ("lovelace-chair", "holds", [], None, "1843-09-01"),
     ]
     assert query.who(later, "society chair", date(1860, 1, 1), known=date(1853, 1, 10)).rows == []
@@ -291,8 +303,11 @@ def test_offices_names_only_the_last_holder_when_nobody_is_in_play(later: sqlite
     assert terms(query.offices(later, date(1860, 1, 1)).rows) == [
         ("lovelace-chair-1853", "held", [], None, None),
     ]
-    assert terms(query.offices(later, date(1860, 1, 1), known=date(1843, 9, 1)).rows) == [
+    assert terms(query.offices(later, date(1843, 9, 1), known=date(1843, 9, 1)).rows) == [
         ("lovelace-chair", "holds", [], None, "1843-09-01"),
+    ]
+    assert terms(query.offices(later, date(1860, 1, 1), known=date(1843, 9, 1)).rows) == [
+        ("lovelace-chair", "last known", [], None, "1843-09-01"),
     ]
     # Before the first term nobody has held the office: no row at all.
     assert query.offices(later, date(1820, 1, 1)).rows == []
@@ -490,6 +505,7 @@ def test_show_a_person(db: sqlite3.Connection) -> None:
                 "modality": "stated",
                 "said_by": [],
                 "via": [],
+                "duration": None,
             }
         ],
         "events": [],
@@ -511,6 +527,7 @@ def test_show_a_person(db: sqlite3.Connection) -> None:
         ],
         "org_name": None,
         "wikidata": None,
+        "as_of": "2024-09-30",
     }
 
 
@@ -533,7 +550,7 @@ def test_show_an_office_lists_its_holders(db: sqlite3.Connection) -> None:
     # Every term of the office, in start order, with its status on the asked day.
     assert [(term.id, term.status) for term in profile.terms] == [
         ("jens-stoltenberg-nato-secretary-general", "held"),
-        ("mark-rutte-nato-secretary-general", "holds"),
+        ("mark-rutte-nato-secretary-general", "last known"),
     ]
     # Its events only (not the term starts and ends a timeline adds), in date order.
     assert [(event.date, event.kind, event.id) for event in profile.events] == [
@@ -585,18 +602,39 @@ def test_a_successor_counts_only_from_a_later_start(tiny: TinyBase) -> None:
 def test_the_outcome_of_who_tells_nobody_from_cannot_tell(db: sqlite3.Connection) -> None:
     assert query.who(db, NSG, date(2024, 10, 1)).outcome == "found"
     assert query.who(db, NSG, date(2014, 6, 1)).outcome == "found"  # possibly holds
-    assert query.who(db, NSG, date(1990, 1, 1)).outcome == "nobody"
     wallace = query.who(db, "UK Defence Secretary", date(1900, 1, 1))
     assert (wallace.outcome, holders(wallace)) == ("cannot tell", [("ben-wallace", "unknown")])
+    assert wallace.reason == "cannot tell: the dates of 1 term are unknown: ben-wallace-uk-defence-secretary"
+    # Before the sources reach, and after the last holder known to have left: cannot tell, not "nobody".
+    early = query.who(db, NSG, date(1990, 1, 1))
+    assert (early.outcome, early.rows, early.reason) == (
+        "cannot tell",
+        [],
+        "cannot tell: the sources know of no holder of NATO Secretary General before about 2014 "
+        "(Jens Stoltenberg's start)",
+    )
+    after = query.who(db, "NATO spokesperson", date(2024, 10, 1))
+    assert (after.outcome, after.reason) == (
+        "cannot tell",
+        "cannot tell: the sources know of no holder of NATO spokesperson after Oana Lungescu, whose term ended "
+        "on or before 2024-09-30",
+    )
+    # Past the evidence, an open term is last known, with how old the evidence is.
+    late = query.who(db, NSG, date(2030, 1, 1))
+    assert (late.outcome, holders(late), late.reason) == (
+        "last known",
+        [("mark-rutte", "last known")],
+        "last known as of 2024-09-30, 5 years before 2030-01-01: no source since says whether it still holds",
+    )
 
 
 def test_a_timeline_row_says_how_sure_and_through_whom(db: sqlite3.Connection) -> None:
     _, rows = query.timeline(db, entity="Trump")
     assert [as_dict(row) for row in rows if row.id == "donald-trump-may-return"] == [
         {
-            "date": "2024-09-30..",
+            "date": "2024-10-01..",
             "kind": "event",
-            "title": "Donald Trump returns to the US presidency",
+            "title": "Donald Trump may return to the US presidency",
             "involves": ["donald-trump", "us-president", "united-states"],
             "source": "rbc-ukraine-2024-09-30-rutte",
             "quote": "the potential return of Donald Trump to the US presidency",
@@ -609,7 +647,7 @@ def test_a_timeline_row_says_how_sure_and_through_whom(db: sqlite3.Connection) -
     ]
     _, handover = query.timeline(db, start=date(2024, 10, 1), end=date(2024, 10, 1), certain=True)
     assert [(row.kind, row.modality, row.via) for row in handover] == [
-        ("term end", "stated", ["reuters"]),
+        ("term end", "announced", ["reuters"]),
         ("term start", "announced", ["reuters"]),
         ("event", "announced", ["reuters"]),
     ]
@@ -670,7 +708,7 @@ def test_chart_of_an_office_is_every_term_labelled_by_holder(db: sqlite3.Connect
         # Open: the last day a source saw it open, read as a day.
         (None, "Mark Rutte", "2024-10-01", "..", date(2024, 9, 30)),
     ]
-    assert [row.status for row in chart.rows] == ["held", "holds"]
+    assert [row.status for row in chart.rows] == ["held", "last known"]
     assert [bar.span for bar in chart.lanes[0].bars] == [
         Span.from_written("2014~", "2024-10-01"),
         Span.from_written("2024-10-01", ".."),

@@ -41,8 +41,14 @@ def test_the_readme_has_examples() -> None:
     assert len(EXAMPLES) >= 8
 
 
+def bundled() -> dict[str, str]:
+    """The environment of a user of the bundled fact base (read, never written): no $NEWSKB_DATA, as the README's
+    examples are run, from a folder in no fact base."""
+    return {**{key: value for key, value in os.environ.items() if key != "NEWSKB_DATA"}, "COLUMNS": "100"}
+
+
 @pytest.mark.parametrize(("command", "expected"), EXAMPLES, ids=[command for command, _ in EXAMPLES])
-def test_readme_example(command: str, expected: list[str]) -> None:
+def test_readme_example(command: str, expected: list[str], tmp_path: Path) -> None:
     exits = _EXITS.search(command)
     arguments = shlex.split(_EXITS.sub("", command))
     assert arguments[0] == "newskb"
@@ -51,7 +57,8 @@ def test_readme_example(command: str, expected: list[str]) -> None:
         capture_output=True,
         text=True,
         timeout=60,
-        env={**os.environ, "COLUMNS": "100"},
+        env=bundled(),
+        cwd=tmp_path,
     )
     shown_stderr = [line for line in expected if line.startswith("newskb: ")]
     shown_stdout = [line for line in expected if not line.startswith("newskb: ")]

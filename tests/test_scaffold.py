@@ -35,6 +35,7 @@ def test_init_makes_a_base_that_checks_clean(tmp_path: Path) -> None:
         "data/entities.toml",
         "data/expectations.toml",
         "data/sources/.gitkeep",
+        "newskb.toml",
         "seeds/.gitkeep",
     ]
     assert kept == []
@@ -56,7 +57,7 @@ def test_init_keeps_a_repository_s_own_git_files(tmp_path: Path) -> None:
     written, kept = scaffold.init(repository)
     assert kept == [repository / ".gitignore"]
     assert (repository / ".gitignore").read_text(encoding="utf-8") == "*.pyc\n"
-    assert len(written) == 6
+    assert len(written) == 7
 
 
 def test_init_never_writes_through_a_dangling_link(tmp_path: Path) -> None:
@@ -65,7 +66,7 @@ def test_init_never_writes_through_a_dangling_link(tmp_path: Path) -> None:
     (repository / ".gitignore").symlink_to(tmp_path / "outside" / "ignored")
     written, kept = scaffold.init(repository)
     assert kept == [repository / ".gitignore"]
-    assert len(written) == 6
+    assert len(written) == 7
     assert not (tmp_path / "outside").exists()
 
 
@@ -95,7 +96,7 @@ def test_init_that_fails_half_way_removes_what_it_made(tmp_path: Path, monkeypat
     monkeypatch.undo()
     assert sorted(str(path.relative_to(parent)) for path in parent.rglob("*")) == ["notes.txt"]
     written, _ = scaffold.init(parent / "new" / "kb")
-    assert len(written) == 7
+    assert len(written) == 8
 
 
 def test_the_readme_walkthrough_runs_as_written(tmp_path: Path) -> None:
@@ -115,6 +116,8 @@ def test_the_readme_walkthrough_runs_as_written(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert "Traceback" not in result.stderr
     assert result.stdout.splitlines()[0].startswith("Tomas Rehn\t2025-03-03\t..\tholds\t2025-03-04\t")
+    # Inside the new base, newskb found it with no --data and no NEWSKB_DATA, and says which base it checked.
+    assert f"checked in {tmp_path / 'harbour-kb' / 'data'}" in result.stderr
     assert "newskb: harbour-gazette-2025-03-04: 1 of 4 sentences covered (25%)" in result.stderr
     data = tmp_path / "harbour-kb" / "data"
     assert check_folder(data).exit_code == 0

@@ -31,7 +31,7 @@ def test_every_field_of_a_record_is_a_key_or_says_why_not() -> None:
 
 
 def test_only_an_office_has_org_and_seats() -> None:
-    person = ["id", "name", "aliases", "wikidata", "summary", "source", "quote", "note"]
+    person = ["id", "name", "aliases", "wikidata", "summary", "source", "quote", "as_of", "note"]
     assert [key.name for key in model.keys(Kind.PERSON)] == person
     assert [key.name for key in model.keys(Kind.OFFICE)] == [*person, "org", "seats"]
 
@@ -45,6 +45,7 @@ def test_a_list_key_names_its_option_and_link_table_by_its_item() -> None:
     assert layout.link_tables() == [
         ("alias", "alias"),
         ("cites", "entity_id"),
+        ("inferred", "inferred"),
         ("said_by", "entity_id"),
         ("via", "entity_id"),
         ("involves", "entity_id"),
@@ -77,7 +78,7 @@ def test_the_index_rows_of_the_shipped_base_are_read_back_as_written(kb: Path) -
 
     base, _ = store.load(kb)
     connection = index.build(base)
-    exported = export.records(connection)
+    exported = export.records(connection, kb)
     term = next(t for t in exported["terms"] if t["id"] == "mark-rutte-nato-secretary-general")
     assert term == {
         "id": "mark-rutte-nato-secretary-general",
@@ -86,6 +87,7 @@ def test_the_index_rows_of_the_shipped_base_are_read_back_as_written(kb: Path) -
         "start": "2024-10-01",
         "end": "..",
         "replaces": "jens-stoltenberg",
+        "duration": None,
         "modality": "announced",
         "said_by": [],
         "via": ["reuters"],
@@ -135,6 +137,19 @@ def test_said_by_names_a_person_or_organization_and_via_an_organization(tiny: Ti
     ]
 
 
+def test_an_organization_that_speaks_says_in_the_note_whose_words_they_are(tiny: TinyBase) -> None:
+    claim = '[[claim]]\nid = "c"\nabout = ["ada-lovelace"]\ntext = "t"\nsaid_by = ["analytical-society"]\n'
+    line = tiny.append(tiny.source, claim + 'quote = "Ada Lovelace"\n')
+    assert _problems(tiny) == [
+        f"{SOURCE}:{line + 4}: claim.said_by[0]: 'analytical-society' is an organization, not a person: say in "
+        "`note` whose words these are (its official statement, or officials it does not name)"
+    ]
+    tiny.source.write_text(
+        tiny.source.read_text(encoding="utf-8") + 'note = "Unnamed members of the society."\n', encoding="utf-8"
+    )
+    assert _problems(tiny) == []
+
+
 def test_as_of_is_a_date_and_a_note_may_stand_on_an_entity(tiny: TinyBase) -> None:
     tiny.append(tiny.entities, '[[person]]\nid = "mary"\nname = "Mary"\nnote = "Two\\nlines."\n')
     line = tiny.append(
@@ -170,12 +185,15 @@ def test_an_expectation_uses_one_group_and_one_key_of_each_slot(tiny: TinyBase) 
 def test_an_outcome_expectation_is_asked_like_any_other(tiny: TinyBase) -> None:
     expectations = tiny.data / "expectations.toml"
     expectations.write_text(
-        '[[expect]]\nid = "before-the-society"\noffice = "society-chair"\ndate = "1800-01-01"\noutcome = "nobody"\n\n'
+        '[[expect]]\nid = "before-the-society"\noffice = "society-chair"\ndate = "1800-01-01"\n'
+        'outcome = "cannot tell"\n\n'
+        '[[expect]]\nid = "after-the-gazette"\noffice = "society-chair"\ndate = "1900-01-01"\n'
+        'outcome = "last known"\n\n'
         '[[expect]]\nid = "wrongly-unknown"\noffice = "society-chair"\ndate = "1835-01-01"\noutcome = "cannot tell"\n',
         encoding="utf-8",
     )
     assert _problems(tiny) == [
-        "tiny/data/expectations.toml:11: expect.outcome: expected the answer for 'society-chair' on 1835-01-01 "
+        "tiny/data/expectations.toml:17: expect.outcome: expected the answer for 'society-chair' on 1835-01-01 "
         "to be 'cannot tell', but it is 'found'"
     ]
 
@@ -198,3 +216,17 @@ def test_show_gives_the_wikidata_id(kb: Path) -> None:
     connection, _ = open_index(kb)
     assert query.show(connection, "NATO", date(2024, 10, 1)).wikidata == "Q7184"
     assert query.show(connection, "Jens Stoltenberg", date(2024, 10, 1)).wikidata is None
+
+
+def test_a_length_and_the_inferred_keys_are_checked(tiny: TinyBase) -> None:
+    text = tiny.source.read_text(encoding="utf-8")
+    text = text.replace('text = "../../seeds/gazette.txt"\n', 'text = "../../seeds/gazette.txt"\ninferred = ["date"]\n')
+    text = text.replace('end = "1840"\n', 'end = "1840"\nduration = "nine years"\n')
+    tiny.source.write_text(text, encoding="utf-8")
+    assert _problems(tiny) == [
+        f"{SOURCE}:7: source.inferred[0]: 'date' is not a key of the source that may be inferred (title, publisher, "
+        "cites or published)",
+        f"{SOURCE}:15: term.duration: 'nine years' is not a length such as P14Y, P6M or P1Y6M (~ after it: about)",
+    ]
+    tiny.source.write_text(text.replace('["date"]', '["published"]').replace('"nine years"', '"P9Y"'), encoding="utf-8")
+    assert _problems(tiny) == []

@@ -4,7 +4,16 @@ from __future__ import annotations
 
 import pytest
 
-from newskb.words import PREDECESSOR_WORDS, QUANTITY_WORDS, QUESTION_WORDS, SUCCESSOR_WORDS, counted, stem
+from newskb.words import (
+    MEASURE_AFTER,
+    PREDECESSOR_WORDS,
+    QUESTION_WORDS,
+    SUCCESSION_VERBS,
+    SUCCESSOR_WORDS,
+    TURN_VERBS,
+    counted,
+    stem,
+)
 
 
 def test_counted_nouns() -> None:
@@ -45,6 +54,8 @@ def test_short_words_and_double_s_keep_their_ending() -> None:
 
 def test_the_word_lists_do_not_overlap_where_it_matters() -> None:
     assert {"how", "many", "does", "who", "what", "is", "the"} <= QUESTION_WORDS
-    assert QUANTITY_WORDS & {"many", "much"} == {"many", "much"}
+    assert MEASURE_AFTER & {"many", "much"} == {"many", "much"}
     assert not (SUCCESSOR_WORDS & PREDECESSOR_WORDS)
-    assert not ((SUCCESSOR_WORDS | PREDECESSOR_WORDS) & QUESTION_WORDS)
+    relations = SUCCESSOR_WORDS | PREDECESSOR_WORDS | set(SUCCESSION_VERBS) | TURN_VERBS
+    assert not (relations & QUESTION_WORDS)
+    assert set(SUCCESSION_VERBS.values()) == {"successor", "predecessor"}

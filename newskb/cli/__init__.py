@@ -4,7 +4,7 @@ Only this package imports Typer. `app` is the one Typer app; each command family
 commands on a sub-app added without a name (so they appear as top-level commands), and every command
 runs inside `_Group.invoke`: the one place where a `NewskbError` becomes a message on stderr and an
 exit code (0 found, 1 nothing found or problems, 2 usage or unreadable data, 3 the sources cannot
-tell, 130 interrupted, 143 terminated, 141 stdout closed early, 70 an internal error).
+tell, 5 last known only, 130 interrupted, 143 terminated, 141 stdout closed early, 70 an internal error).
 """
 
 import errno
@@ -27,8 +27,8 @@ from newskb.printable import printable
 
 EXIT_CODES_HELP = (
     "Exit codes: 0 found (or the data is clean), 1 nothing found (or check found problems), "
-    "2 bad usage or unreadable data, 3 the sources cannot tell (who), 130 interrupted, 143 terminated, "
-    "141 output pipe closed early, 70 internal error (a bug)."
+    "2 bad usage or unreadable data, 3 the sources cannot tell (who), 5 last known: the evidence stops before "
+    "the asked day (who), 130 interrupted, 143 terminated, 141 output pipe closed early, 70 internal error (a bug)."
 )
 
 INTERRUPTED = 130  # 128 + SIGINT, as a shell reports Ctrl-C

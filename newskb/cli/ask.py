@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from newskb import render
+from newskb import folder, render
 from newskb.cli.completion import ENTITY_NAME, FACT_ID, OFFICE_NAME, ORG_NAME
 from newskb.cli.options import (
     AsOfOption,
@@ -32,17 +32,14 @@ from newskb.errors import BadArgumentError
 from newskb.render import Column, Format, views
 
 if TYPE_CHECKING:
-    from datetime import date
-
     from newskb.batch import Ask
-    from newskb.rows import Answer
 
 app = typer.Typer()
 
 STDIN = "-"  # as QUERY, OFFICE, NAME or ID: one per line of standard input, all answered in one process
 
-# `who`'s exit code when the sources cannot tell (README, "Exit codes").
-CANNOT_TELL = 3
+# `who`'s exit code for each outcome (README, "Exit codes"); 4 is kept for `verify`'s "contradicted".
+WHO_EXIT = {"found": 0, "nobody": 1, "cannot tell": 3, "last known": 5}
 
 
 @app.command("search")
@@ -69,6 +66,7 @@ def search_command(
     """
     from newskb import search
     from newskb.batch import Reply
+    from newskb.fuzzy import tokenize
     from newskb.kinds import Kind
 
     connection = open_index(data)
@@ -76,11 +74,19 @@ def search_command(
 
     def ask(text: str) -> Reply:
         hits = search.search(connection, text, kind=wanted, limit=limit, every=every)
-        return Reply(rows=hits, missed=None if hits else f"nothing matches '{text}'")
+        words = len(tokenize(text))
+        cut = f"warning: the query has {words} words; only the first {search.MAX_WORDS} are looked for"
+        return Reply(
+            rows=hits,
+            missed=None if hits else f"nothing matches '{text}'",
+            note=cut if words > search.MAX_WORDS else None,
+        )
 
     if query_text == STDIN:
         return answer_lines(ask, views.SEARCH, output_format)
     reply = ask(query_text)
+    if reply.note:
+        say(reply.note)
     render.write_rows(reply.rows, views.SEARCH, pick_format(output_format), title=f"Search: {query_text}")
     done(reply.missed is None, reply.missed or "")
 
@@ -99,8 +105,9 @@ def who_command(
 ) -> None:
     """Show who holds an office on a day (default today), with the quote that says so.
 
-    Exits 0 when someone holds or possibly holds it that day, 1 when nobody is known to, and 3 when the
-    sources cannot tell (the only terms in play have unknown dates).
+    Exits 0 when someone holds or possibly holds it that day; 5 when the holder is only last known (the
+    evidence stops before that day); 3 when the sources cannot tell (unknown dates, or a day before or
+    after all they say); 1 when they establish a vacancy, or name no such office.
 
     \b
     Examples:
@@ -110,9 +117,7 @@ def who_command(
       printf 'NATO chief\\nNATO spokesperson\\n' | newskb who - --as-of 2024-09-15
     """
     from newskb import query
-    from newskb.dates import Status
     from newskb.kinds import Outcome
-    from newskb.words import counted
 
     day = as_of_day(as_of)
     connection, known = open_index(data), known_day(known_as_of)
@@ -121,8 +126,13 @@ def who_command(
 
         def ask(text: str) -> Reply:
             answer = query.who(connection, text, day, history=history, known=known)
-            note = match_note(answer.match, "office", prefix=text)
-            return Reply(rows=answer.rows, missed=_who_missed(answer, day, history), note=note)
+            notes = [match_note(answer.match, "office", prefix=text)]
+            if answer.outcome is Outcome.LAST_KNOWN:  # answered, with how old the answer is
+                notes.append(f"'{text}': {answer.reason}")
+            missed = None if history or answer.outcome in (Outcome.FOUND, Outcome.LAST_KNOWN) else answer.reason
+            if history and not answer.rows:
+                missed = "no term is known"
+            return Reply(rows=answer.rows, missed=missed, note="; ".join(note for note in notes if note) or None)
 
         return answer_lines(ask, views.HISTORY if history else views.WHO, output_format)
     answer = query.who(connection, office, day, history=history, known=known)
@@ -134,11 +144,9 @@ def who_command(
         done(bool(answer.rows), f"no term of {name} is known")
         return
     render.write_rows(answer.rows, views.WHO, pick_format(output_format), title=f"{name} as of {day.isoformat()}")
-    if answer.outcome is Outcome.CANNOT_TELL:
-        unknown = [row.id for row in answer.rows if row.status is Status.UNKNOWN]
-        say(f"cannot tell: the dates of {counted(len(unknown), 'term')} are unknown: {', '.join(unknown)}")
-        raise typer.Exit(CANNOT_TELL)
-    done(answer.outcome is Outcome.FOUND, f"nobody is known to hold {name} on {day.isoformat()} (try --history)")
+    if answer.reason is not None:
+        say(answer.reason)
+    raise typer.Exit(WHO_EXIT[answer.outcome])
 
 
 @app.command("offices")
@@ -165,7 +173,8 @@ def offices_command(
     answer = query.offices(open_index(data), day, org=org, known=known_day(known_as_of))
     say_match(answer.match, "organization")
     # A `held` row is the office's last known holder: nobody is known to be in office that day.
-    title = f"Offices as of {day.isoformat()} (held: the last known holder, out of office that day)"
+    of = f" of {answer.match.name}" if answer.match else ""
+    title = f"Offices{of} as of {day.isoformat()} (held: the last known holder, out of office that day)"
     render.write_rows(answer.rows, views.TERMS, pick_format(output_format), title=title)
     done(bool(answer.rows), "no office has a known holder")
 
@@ -200,17 +209,23 @@ def timeline_command(
       newskb timeline --from 2024-09 --to 2024-10 --certain
     """
     from newskb import query
+    from newskb.words import counted
 
     start, end = range_bounds(from_date, to_date)
     match, rows = query.timeline(
         open_index(data), entity=entity, start=start, end=end, known=known_day(known_as_of), certain=certain
     )
     say_match(match, "entity")
-    dated = [row for row in rows if row.date is not None]
+    dated = [row for row in rows if row.date is not None and row.in_range != "unknown"]
+    bounded = [row for row in rows if row.in_range == "unknown"]
     undated = [row for row in rows if row.date is None]
+    groups = [("Timeline", dated), ("Dated only by a bound beyond the range: may fall in it, or far from it", bounded)]
     columns = views.TIMELINE_RANGE if start or end else views.TIMELINE
-    render.write_groups([("Timeline", dated), ("Undated", undated)], columns, pick_format(output_format))
-    done(bool(rows), "nothing in the timeline matches")
+    render.write_groups([*groups, ("Undated", undated)], columns, pick_format(output_format))
+    nothing = "nothing in the timeline matches"
+    if bounded:
+        nothing = f"nothing is known to fall in the range ({counted(len(bounded), 'item')} dated only by a bound may)"
+    done(bool(dated or undated), nothing)
 
 
 @app.command("chart")
@@ -357,7 +372,7 @@ def sources_command(output_format: FormatOption = None, data: DataOption = None)
     """
     from newskb import evidence
 
-    rows = evidence.sources(open_index(data))
+    rows = evidence.sources(open_index(data), folder.find_data_dir(data))
     render.write_rows(rows, views.SOURCES, pick_format(output_format), title="Sources")
     done(bool(rows), "the fact base has no sources")
 
@@ -386,21 +401,6 @@ def cite_command(
 
         return answer_lines(lambda text: Reply(rows=[evidence.cite(connection, text)]), views.CITATION, output_format)
     render.write_citation(evidence.cite(connection, fact_id), pick_format(output_format))
-
-
-def _who_missed(answer: "Answer", day: "date", history: bool) -> str | None:
-    """Why a `who` answer counts as not answered in a batch (None: someone is found, or --history has terms)."""
-    from newskb.dates import Status
-    from newskb.kinds import Outcome
-
-    if history:
-        return None if answer.rows else "no term is known"
-    if answer.outcome is Outcome.CANNOT_TELL:
-        unknown = [row.id for row in answer.rows if row.status is Status.UNKNOWN]
-        return f"cannot tell: the dates of {', '.join(unknown)} are unknown"
-    if answer.outcome is Outcome.NOBODY:
-        return f"nobody is known to hold it on {day.isoformat()}"
-    return None
 
 
 def answer_lines(ask: "Ask", columns: Sequence[Column], output_format: Format | None) -> None:

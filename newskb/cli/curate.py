@@ -95,9 +95,11 @@ def init_command(
 ) -> None:
     """Start a fact base of your own: data/ and seeds/ that pass check, and git files for a team.
 
+    Inside the new folder (or any folder below it), newskb uses the new base without --data.
+
     \b
     Examples:
-      newskb init my-kb && cd my-kb && newskb check --data data
+      newskb init my-kb && cd my-kb && newskb check
       newskb init .   # in an empty git repository
     """
     from newskb import scaffold
@@ -106,7 +108,10 @@ def init_command(
     for path in kept:
         say(f"kept {display_path(path)} as it was")
     data_folder = display_path(folder / "data")
-    say(f"created a fact base in {display_path(folder)} ({len(written)} files): use it with --data {data_folder}")
+    say(
+        f"created a fact base in {display_path(folder)} ({len(written)} files): work inside that folder and newskb "
+        f"uses it (from elsewhere: --data {data_folder})"
+    )
 
 
 @app.command("new-source")

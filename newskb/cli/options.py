@@ -16,6 +16,7 @@ from newskb.words import counted
 
 if TYPE_CHECKING:
     import sqlite3
+    from pathlib import Path
 
     from newskb.lookup import Match
 
@@ -94,12 +95,19 @@ def pick_format(chosen: Format | None) -> Format:
     return chosen or render.default_format(sys.stdout)
 
 
+# The data folder the command answers from (set by open_index), named in its messages unless it is the
+# bundled fact base.
+_in_use: "Path | None" = None
+
+
 def open_index(data: str | None) -> "sqlite3.Connection":
     """The index of the data folder; invalid records are skipped with one warning on stderr."""
     from newskb import cache
 
+    global _in_use
+    _in_use = folder.find_data_dir(data)
     with render.BuildProgress() as progress:
-        connection, problems = cache.open_index(folder.find_data_dir(data), progress)
+        connection, problems = cache.open_index(_in_use, progress)
     if problems:
         problem_count = counted(len(problems), "problem")
         say(f"warning: the data has {problem_count}; answers skip what is invalid (run 'newskb check')")
@@ -146,12 +154,22 @@ def say_match(match: "Match | None", what: str) -> None:
 
 
 def match_note(match: "Match | None", what: str, *, prefix: str | None = None) -> str | None:
-    """What a fuzzy match chose (None for an exact name, alias or id); in a batch, `prefix` says for which
-    line."""
+    """What a fuzzy match chose (None for an exact name, alias or id), and in which fact base when it is not
+    the bundled one; in a batch, `prefix` says for which line."""
     if match is None or match.exact:
         return None
     said = f"'{prefix}': " if prefix is not None else ""
-    return f"{said}matched {what}: {match.name} ({match.id})"
+    return f"{said}matched {what}: {match.name} ({match.id}){base_named(_in_use)}"
+
+
+def base_named(data: "Path | None") -> str:
+    """` in /home/ana/kb/data`: the fact base a message is about, unless it is the bundled one (or none is
+    open); absolute, since the working folder may be anywhere inside the base."""
+    import os
+
+    if data is None or folder.is_bundled(data):
+        return ""
+    return f" in {os.path.abspath(data)}"
 
 
 def done(found: bool, nothing: str) -> None:

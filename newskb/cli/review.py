@@ -6,7 +6,7 @@ import typer
 
 from newskb import folder, render
 from newskb.cli.completion import SOURCE_ID
-from newskb.cli.options import DataOption, FormatOption, done, open_index, pick_format, say
+from newskb.cli.options import DataOption, FormatOption, base_named, done, open_index, pick_format, say
 from newskb.printable import printable
 from newskb.render import views
 
@@ -30,10 +30,11 @@ def check_command(
     """
     from newskb import audit
 
-    report = audit.check_folder(folder.find_data_dir(data))
+    data_dir = folder.find_data_dir(data)
+    report = audit.check_folder(data_dir)
     for problem in report.problems:
         typer.echo(printable(str(problem), one_line=True))
-    say(report.summary())
+    say(report.summary() + base_named(data_dir))
     raise typer.Exit(report.exit_code_strict() if strict else report.exit_code)
 
 

@@ -11,17 +11,16 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 import sqlite3
 from pathlib import Path
 
 from newskb.exporters import Request, output, records
-from newskb.printable import inert, json_safe, printable
+from newskb.printable import inert, json_line, printable
 
 
 def export(connection: sqlite3.Connection, request: Request) -> list[Path]:
     assert request.output is not None  # exporters.check refuses a csv export without one
-    exported = records.records(connection)
+    exported = records.records(connection, request.data_dir)
     files = {}
     for group, record_class in records.groups():
         text = io.StringIO()
@@ -37,5 +36,5 @@ def _cell(value: object) -> str:
     if value is None:
         return ""
     if isinstance(value, list):
-        return json_safe(json.dumps(value, ensure_ascii=False))
+        return json_line(value).rstrip("\n")
     return printable(inert(str(value)))

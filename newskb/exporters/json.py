@@ -10,4 +10,4 @@ from newskb.exporters import Request, output, records
 
 
 def export(connection: sqlite3.Connection, request: Request) -> list[Path]:
-    return output.document(request, output.json_text(records.records(connection)))
+    return output.document(request, output.json_text(records.records(connection, request.data_dir)))

@@ -9,4 +9,4 @@ from newskb.exporters import Request, output, records
 
 
 def export(connection: sqlite3.Connection, request: Request) -> list[Path]:
-    return output.document(request, output.json_lines(list(records.lines(connection))))
+    return output.document(request, output.json_lines(list(records.lines(connection, request.data_dir))))

@@ -32,7 +32,7 @@ Node = dict[str, object]
 
 
 def export(connection: sqlite3.Connection, request: Request) -> list[Path]:
-    exported = records.records(connection)
+    exported = records.records(connection, request.data_dir)
     entities = {str(entity["id"]): entity for entity in exported["entities"]}
     roles = [_role(term, entities) for term in exported["terms"]]
     held: dict[str, list[Node]] = {}

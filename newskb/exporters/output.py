@@ -4,23 +4,22 @@ safe to print without changing its value.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
 from newskb.exporters import Request
 from newskb.outfile import put_in_place, temporary, write_file
-from newskb.printable import json_safe
+from newskb.printable import json_document, json_line
 
 
 def json_text(value: object) -> str:
-    """A whole JSON document, indented, as `newskb export --format json` has always written it."""
-    return json_safe(json.dumps(value, ensure_ascii=False, indent=2)) + "\n"
+    """A whole JSON document, indented, as every JSON newskb writes (printable.json_document)."""
+    return json_document(value)
 
 
 def json_lines(items: list[object]) -> str:
     """JSON Lines: one item per line."""
-    return "".join(json_safe(json.dumps(item, ensure_ascii=False)) + "\n" for item in items)
+    return "".join(json_line(item) for item in items)
 
 
 def document(request: Request, text: str) -> list[Path]:

@@ -25,7 +25,7 @@ from newskb.exporters.records import Record
 
 
 def export(connection: sqlite3.Connection, request: Request) -> list[Path]:
-    exported = records.records(connection)
+    exported = records.records(connection, request.data_dir)
     entities = {str(entity["id"]): entity for entity in exported["entities"]}
     sources = {str(source["id"]): source for source in exported["sources"]}
     document = {

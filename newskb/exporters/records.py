@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import sqlite3
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -62,11 +63,12 @@ def _has_kind_field(record_class: type[Indexed]) -> bool:
     return "kind" in {field.name for field in dataclasses.fields(record_class)}
 
 
-def records(connection: sqlite3.Connection) -> dict[str, list[Record]]:
-    """Every record by kind, with the keys and values its TOML table has (dates as written), in the order
-    model.py declares them; an entity also says which `kind` it is."""
+def records(connection: sqlite3.Connection, data_dir: Path) -> dict[str, list[Record]]:
+    """Every record by kind, with the keys and values its TOML table has (dates as written, paths relative to
+    the data folder), in the order model.py declares them; an entity also says which `kind` it is."""
     from newskb import layout
-    from newskb.schema import keys_of
+    from newskb.folder import relative_to_data
+    from newskb.schema import KeyType, keys_of
 
     lists = {table: _lists(connection, table, value) for table, value in layout.link_tables()}
     exported: dict[str, list[Record]] = {}
@@ -79,8 +81,12 @@ def records(connection: sqlite3.Connection) -> dict[str, list[Record]]:
                 key = declared.get(name)
                 if key is None:
                     record[name] = row[name]
+                elif key.type.is_list:
+                    record[name] = lists[key.item].get(row["id"], [])
+                elif key.type is KeyType.PATH and row[name] is not None:
+                    record[name] = relative_to_data(row[name], data_dir)
                 else:
-                    record[name] = lists[key.item].get(row["id"], []) if key.type.is_list else row[name]
+                    record[name] = row[name]
             group.append(record)
     return exported
 
@@ -97,11 +103,10 @@ def _plural(table: str) -> str:
     return table[:-1] + "ies" if table.endswith("y") else table + "s"
 
 
-def lines(connection: sqlite3.Connection) -> list[Record]:
+def lines(connection: sqlite3.Connection, data_dir: Path) -> list[Record]:
     """One object per record for JSON Lines, each tagged with its `record` kind."""
-    return [
-        {"record": _singular(group), **record} for group, members in records(connection).items() for record in members
-    ]
+    exported = records(connection, data_dir)
+    return [{"record": _singular(group), **record} for group, members in exported.items() for record in members]
 
 
 def _singular(group: str) -> str:

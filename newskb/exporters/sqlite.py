@@ -13,7 +13,6 @@ keys' documentation), facets, and a link to the articles.
 
 from __future__ import annotations
 
-import os
 import sqlite3
 from dataclasses import dataclass
 from datetime import date
@@ -24,6 +23,7 @@ from newskb import outfile
 from newskb.dates import FIRST_DAY, LAST_DAY
 from newskb.errors import BadArgumentError
 from newskb.exporters import Request, output, records
+from newskb.folder import relative_to_data
 
 if TYPE_CHECKING:
     from newskb.exporters.records import Indexed
@@ -236,7 +236,7 @@ def _cells(table: Table, row: sqlite3.Row, data_dir: Path, status: dict[str, str
         elif value in _UNBOUNDED and column.name.endswith(("_earliest", "_latest")):
             value = None
         elif column.path and value is not None:
-            value = os.path.relpath(os.path.abspath(value), os.path.abspath(data_dir))
+            value = relative_to_data(value, data_dir)
         cells.append(value)
     return tuple(cells)
 

@@ -73,7 +73,7 @@ def _slide(row: TimelineRow, names: dict[str, str], sources: dict[str, str]) -> 
         slide["end_date"] = last
     slide.update(
         {
-            "display_date": _reading(written),
+            "display_date": written.in_words(),
             "text": {
                 "headline": _escape(headline),
                 "text": _escape(f"“{row.quote}”") + "<br>" + _escape(f"— {sources.get(row.source, row.source)}"),
@@ -120,17 +120,6 @@ def _at(day: date, precision: Precision) -> dict[str, int]:
     if precision is Precision.DAY:
         placed["day"] = day.day
     return placed
-
-
-def _reading(written: Edtf) -> str:
-    """The date as a person reads it: `about 2014`, `2014, uncertain`, `on or before 2024-09-30`."""
-    plain = str(Edtf(year=written.year, month=written.month, day=written.day))
-    text = f"about {plain}" if written.approximate else plain
-    if written.uncertain:
-        text += ", uncertain"
-    if written.relation is not Relation.ON:
-        text = f"{written.relation.value} {text}"
-    return text
 
 
 def _escape(text: str) -> str:

@@ -202,11 +202,11 @@ def save_chart(chart: Chart, title: str, path: Path, *, replace: bool = False) -
 
 def write_object(value: Any, output_format: Format, *, stream: IO[str] | None = None, one: bool = False) -> None:
     """A whole JSON document, or JSON Lines: one line per item (or, with `one`, the value on one line)."""
-    import json
+    from newskb.printable import json_document, json_line
 
     out = stream or sys.stdout
     if output_format is Format.JSONL:
         for item in [value] if one else value:
-            out.write(json.dumps(item, ensure_ascii=False) + "\n")
+            out.write(json_line(item))
     else:
-        out.write(json.dumps(value, ensure_ascii=False, indent=2) + "\n")
+        out.write(json_document(value))

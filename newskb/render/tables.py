@@ -19,7 +19,14 @@ if TYPE_CHECKING:
     from rich.console import Console
     from rich.text import Text
 
-_STATUS_STYLES = {"holds": "green", "possibly": "yellow", "held": "dim", "not yet": "cyan", "unknown": "magenta"}
+_STATUS_STYLES = {
+    "holds": "green",
+    "possibly": "yellow",
+    "last known": "yellow",
+    "held": "dim",
+    "not yet": "cyan",
+    "unknown": "magenta",
+}
 
 
 def console(out: IO[str], *, record: bool = False) -> Console:

@@ -4,6 +4,8 @@ from collections.abc import Callable, Mapping, Sequence
 from enum import StrEnum
 from typing import Any, NamedTuple
 
+from newskb.words import spoken_by
+
 
 class Format(StrEnum):
     TABLE = "table"
@@ -65,10 +67,20 @@ def _quote(record: Mapping[str, Any]) -> str:
 
 def _claim(record: Mapping[str, Any]) -> str:
     """`Peter Bator: One of ... (as of 2024-09-30)`: who says it, what, and the day it is true as of."""
-    speakers = record.get("speakers") or []
-    said = ", ".join(speakers) + ": " if speakers else ""
     as_of = f" (as of {record['as_of']})" if record.get("as_of") else ""
-    return f"{said}{record.get('text')}{as_of}"
+    return f"{spoken_by(record.get('speakers') or [], str(record.get('text')))}{as_of}"
+
+
+def _length(record: Mapping[str, Any]) -> str:
+    """`14 years`: how long a term lasted, where the source gives a length."""
+    from newskb.dates import parse_duration
+
+    return parse_duration(record["duration"]).in_words() if record.get("duration") else ""
+
+
+def _inferred(record: Mapping[str, Any], key: str) -> str:
+    """`2024-09-30 (inferred)`: a source's value, marked when the article does not print it."""
+    return f"{record.get(key)} (inferred)" if key in (record.get("inferred") or []) else str(record.get(key))
 
 
 def _yes_or_no(record: Mapping[str, Any]) -> str:
@@ -76,9 +88,11 @@ def _yes_or_no(record: Mapping[str, Any]) -> str:
 
 
 def _label(record: Mapping[str, Any]) -> str:
-    """A search hit's label; a claim's says the day it is true as of."""
-    as_of = f" (as of {record['as_of']})" if record.get("kind") == "claim" and record.get("as_of") else ""
-    return f"{record.get('label')}{as_of}"
+    """A search hit's label, and how sure it is and through whom, as a timeline row or a `who` row says them:
+    `Donald Trump may return to the US presidency (possible)`, `... [via reuters]`."""
+    via = record.get("via")
+    through = f" [via {', '.join(via)}]" if via else ""
+    return f"{record.get('label')}{_modality(record)}{through}"
 
 
 # The columns each command shows, at a terminal and in plain output.
@@ -94,20 +108,24 @@ WHO = [
     Column("id", "Id", Fit.ID),
 ]
 _OFFICE = Column("office", "Office", Fit.NAME)
-TERMS = [_OFFICE, *WHO[:4], *WHO[5:]]
+TERMS = [_OFFICE, *WHO]
 # A chart's terms, as rows: in a pipe, for --format, and as blocks where a terminal is too narrow to draw.
 CHART = [_OFFICE, *WHO]
 # Who came before and after, where a term is read in a sequence: an office's history, a person's career.
 _NEIGHBOURS = [Column("predecessor", "Predecessor", Fit.NAME), Column("successor", "Successor", Fit.NAME)]
-HISTORY = [*WHO[:4], *_NEIGHBOURS, *WHO[5:]]
+# A term read whole also says how long it lasted, where the source gives a length.
+_LENGTH = Column("duration", "Length", shown=_length)
+HISTORY = [*WHO[:3], _LENGTH, WHO[3], *_NEIGHBOURS, *WHO[5:]]
 # A person's terms (the holder is the person) and an office's (the office is the office).
-CAREER = [_OFFICE, *WHO[1:4], *_NEIGHBOURS, *WHO[5:]]
-TENURE = [*WHO[:4], *_NEIGHBOURS, *WHO[5:]]
+CAREER = [_OFFICE, *WHO[1:3], _LENGTH, WHO[3], *_NEIGHBOURS, *WHO[5:]]
+TENURE = HISTORY
 SEARCH = [
     Column("score", "Score"),
     Column("kind", "Kind"),
     Column("id", "Id", Fit.ID),
     Column("label", "Label", Fit.TEXT, shown=_label),
+    # An event's date, a term's start/end, a claim's as-of day.
+    Column("when", "When"),
     Column("source", "Source", Fit.ID),
 ]
 TIMELINE = [
@@ -125,8 +143,8 @@ CLAIMS = [
 ]
 SOURCES = [
     Column("id", "Id", Fit.ID),
-    Column("published", "Published"),
-    Column("publisher", "Publisher", Fit.ID),
+    Column("published", "Published", shown=lambda record: _inferred(record, "published")),
+    Column("publisher", "Publisher", Fit.ID, shown=lambda record: _inferred(record, "publisher")),
     Column("title", "Title", Fit.TEXT),
     Column("terms", "Terms"),
     Column("events", "Events"),
@@ -149,6 +167,7 @@ PROFILE_HEADER = [
     ("org_name", "Part of"),
     ("wikidata", "Wikidata"),
     ("summary", "Summary"),
+    ("as_of", "True as of"),
     ("quote", "Quote"),
     ("source", "Source"),
 ]
