@@ -17,7 +17,7 @@ from newskb import dates
 from newskb.errors import Problem
 from newskb.fuzzy import did_you_mean
 from newskb.model import Origin
-from newskb.printable import forbidden_in
+from newskb.printable import forbidden_in, invisible_in
 from newskb.schema import Key, KeyType
 
 MAX_INTEGER = 2**63 - 1
@@ -203,6 +203,11 @@ class Fields:
         found = forbidden_in(value, multiline=multiline)
         if found:
             self.problem(key, "control or escape characters are not allowed: " + ", ".join(found))
+        hidden = [] if multiline else invisible_in(value)
+        if hidden:
+            self.problem(
+                key, "invisible characters are not allowed (they make two texts look alike): " + ", ".join(hidden)
+            )
 
 
 def absent(declared: Key) -> object:

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from newskb.cli import COMMANDS
-from newskb.printable import FORBIDDEN, forbidden_in, printable
+from newskb.printable import FORBIDDEN, forbidden_in, invisible_in, printable
 
 OSC = "\x1b]0;pwned\x07"  # would retitle the terminal
 CSI = "\x1b[31m"  # would paint it red
@@ -38,13 +38,16 @@ def test_plain_text_is_returned_unchanged() -> None:
 def test_what_is_refused_in_data_is_what_is_escaped_on_output() -> None:
     for code in range(0x3000):
         char = chr(code)
-        refused = bool(forbidden_in(char, multiline=False))
+        # A one-line text refuses controls and invisible characters alike; output escapes both.
+        refused = bool(forbidden_in(char, multiline=False) or invisible_in(char))
         escaped = printable(char, one_line=True) != char
         assert refused == escaped, hex(code)
     assert forbidden_in("line\nbreak", multiline=True) == []
     assert forbidden_in("line\nbreak", multiline=False) == ["U+000A"]
     assert forbidden_in(f"x{OSC}", multiline=False) == ["U+001B", "U+0007"]
     assert FORBIDDEN.pattern.startswith("[")
+    assert invisible_in("Mark Ru\u200btte\u00ad") == ["U+200B", "U+00AD"]
+    assert printable("Mark Ru\u200btte") == "Mark Ru\\u200btte"
 
 
 # --- Every command, both streams ------------------------------------------------------------------
