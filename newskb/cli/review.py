@@ -6,7 +6,7 @@ import typer
 
 from newskb import folder, render
 from newskb.cli.completion import SOURCE_ID
-from newskb.cli.options import DataOption, FormatOption, done, open_index, pick_format, say
+from newskb.cli.options import DataOption, FormatOption, done, open_index, pick_format, say, settled
 from newskb.printable import printable
 from newskb.render import views
 
@@ -30,7 +30,9 @@ def check_command(
     """
     from newskb import audit
 
-    report = audit.check_folder(folder.find_data_dir(data))
+    root = folder.find_data_dir(data)
+    with settled(root):
+        report = audit.check_folder(root)
     for problem in report.problems:
         typer.echo(printable(str(problem), one_line=True))
     say(report.summary())
