@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from newskb import audit, dates, ids, model, writing
+from newskb import audit, dates, ids, model, recordtext, writing
 from newskb.containment import MAX_ARTICLE, Refused, read_regular
 from newskb.edit import Edit
 from newskb.errors import BadArgumentError, NotFoundError, Problem, RecordError, Severity, display_path
@@ -71,7 +71,8 @@ def _append(root: Path, kind: Kind, record: dict[str, object], *, write: bool) -
         if "id" not in record:
             record = {"id": _new_id(kind, record, base), **record}
     snippet = writing.table(kind.value, record)
-    new = _appended(target, snippet)
+    old = target.read_text(encoding="utf-8") if target.exists() else ""
+    new, _ = recordtext.appended(old, kind.value, record, snippet)
     warnings = _validate(root, {target: new})
     if write:
         replace_file(target, new.encode("utf-8"), root=root)
@@ -183,7 +184,9 @@ def new_source(
         if publisher_id is None:  # a new publisher, named: it joins the entities in the same write
             entities = root / ENTITIES_FILE
             organization = {"id": publisher, "name": publisher_name}
-            texts[entities] = _appended(entities, writing.table(Kind.ORGANIZATION.value, organization))
+            old = entities.read_text(encoding="utf-8") if entities.exists() else ""
+            written = writing.table(Kind.ORGANIZATION.value, organization)
+            texts[entities], _ = recordtext.appended(old, Kind.ORGANIZATION.value, organization, written)
             publisher_id = publisher
         table: dict[str, object] = {
             "id": source_id,
@@ -227,9 +230,3 @@ def _organization(base: FactBase, name: str, new_name: str | None = None) -> str
         f"unknown organization '{name}'{hint}; give --publisher-name NAME to add it with the source, "
         "or add it first with 'newskb add organization --id ... --name ...'"
     )
-
-
-def _appended(path: Path, snippet: str) -> str:
-    """A file's text with a table appended after one blank line (a file that does not exist yet: the table)."""
-    old = path.read_text(encoding="utf-8") if path.exists() else ""
-    return old + ("" if not old or old.endswith("\n") else "\n") + ("\n" if old else "") + snippet

@@ -9,7 +9,7 @@ else is refused in one line, and nothing is written.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -133,6 +133,34 @@ def remarked(text: str, record: Record, old_id: str, new_id: str) -> str:
     for start, end, replacement in sorted(splices, reverse=True):
         text = text[:start] + replacement + text[end:]
     return text
+
+
+def marked(chunk: str, kind: str, record_id: str) -> str:
+    """A record's text (one `[[kind]]` table, with comments above it) with its id named in a comment after its
+    header and after its last line, as `add` writes a record (writing.py); a line that has a comment keeps it."""
+    syntax = tomltree.records(chunk, {kind})[(kind, 0)]
+    assert syntax.header is not None
+    first_and_last: list[tomltree.Header | tomltree.Entry] = [syntax.header, *syntax.body[-1:]]
+    ends = [line.line_end for line in first_and_last if line.comment is None]
+    # Each just before its line break (a file's last line may have none).
+    splices = {len(chunk[:end].rstrip("\r\n")) for end in ends}
+    for at in sorted(splices, reverse=True):
+        chunk = chunk[:at] + f"  # {record_id}" + chunk[at:]
+    return chunk
+
+
+def appended(old: str, kind: str, record: Mapping[str, object], table: str) -> tuple[str, int]:
+    """`old` (a file's text) with one more record of `kind`, and the line the record starts on: `table` (the
+    record as a `[[kind]]` table) after one blank line; or, where the file writes that kind as one array
+    (`person = [{ ... }, ...]`), which TOML lets no `[[person]]` table extend, one more inline table in it."""
+    written = tomltree.records(old, {kind}).values() if old else ()
+    array = next((syntax.container.value for syntax in written if syntax.container is not None), None)
+    if array is None or array.items is None:
+        joined = old + ("" if not old or old.endswith("\n") else "\n") + ("\n" if old else "")
+        return joined + table, joined.count("\n") + 1
+    item = "{ " + ", ".join(f"{name} = {writing.value(value)}" for name, value in record.items()) + " }"
+    at, inserted = (array.items[-1].end, ",\n  " + item) if array.items else (array.start + 1, item)
+    return old[:at] + inserted + old[at:], old.count("\n", 0, at) + inserted.count("\n") + 1
 
 
 def table_of(document: dict[str, Any], record: Record) -> dict[str, Any]:
