@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from newskb import curation, recordtext, tomltree, writing
+from newskb.containment import MAX_ARTICLE, Refused, read_regular
 from newskb.errors import BadArgumentError, NewskbError, Problem, Severity
 from newskb.kinds import Kind
 from newskb.lock import clean_leftovers, data_lock, replace_files
@@ -61,10 +62,14 @@ def plan(root: Path, draft: Path, base: FactBase) -> Intake:
     """Where every record of the draft would land, and what `check` would then report (mapped back to the
     draft's lines)."""
     problems: list[Problem] = []
-    document, _ = read_document(draft, problems)
-    if document is None:
+    raw = _read_draft(draft)
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        text = None
+    document, _ = read_document(draft, problems, text) if text is not None else read_document(draft, problems)
+    if document is None or text is None:
         return Intake(landings=(), texts={}, problems=tuple(problems))
-    text = draft.read_text(encoding="utf-8")
     texts: dict[Path, str] = {}
     landings: list[Landing] = []
     for (name, index), syntax in sorted(tomltree.records(text, set(document)).items(), key=_written_order):
@@ -101,6 +106,17 @@ def plan(root: Path, draft: Path, base: FactBase) -> Intake:
     errors = tuple(problem for problem in mapped if problem.severity is not Severity.WARNING)
     warnings = tuple(problem for problem in mapped if problem.severity is Severity.WARNING)
     return Intake(landings=tuple(landings), texts=texts, problems=errors, warnings=warnings)
+
+
+def _read_draft(draft: Path) -> bytes:
+    """The draft's bytes, if it is a regular file of a sane size: a FIFO (which would block for ever), a device
+    (the zero device is endless) or a folder is refused in one line, before anything is read."""
+    try:
+        return read_regular(draft, MAX_ARTICLE)
+    except Refused as refusal:
+        raise BadArgumentError(f"{draft}: {refusal}; nothing accepted") from None
+    except OSError as error:
+        raise BadArgumentError(f"{draft}: cannot read: {error.strerror}") from None
 
 
 def _written_order(item: tuple[tuple[str, int], tomltree.Record]) -> int:
