@@ -9,6 +9,7 @@ two curators adding at once both land.
 from __future__ import annotations
 
 import os
+import stat
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -174,9 +175,11 @@ def new_source(
         base, _ = load(root)
         toml_path = root / SOURCES_FOLDER / f"{source_id}.toml"
         seed_path = root.parent / SEEDS_FOLDER / text_file.name
-        for existing in (toml_path, seed_path):
-            if existing.exists():
-                raise RecordError(f"{display_path(existing)}: already exists; nothing written")
+        if os.path.lexists(toml_path):
+            raise RecordError(f"{display_path(toml_path)}: already exists; nothing written")
+        if os.path.lexists(seed_path) and not _left_by_an_interrupted_run(seed_path, article, base):
+            # A link too, even one to nothing: an article is never written through a link.
+            raise RecordError(f"{display_path(seed_path)}: already exists; nothing written")
         if any(record.id == source_id for record in base.records):
             raise RecordError(f"the id '{source_id}' is already used; nothing written")
         texts: dict[Path, str] = {}
@@ -210,6 +213,18 @@ def new_source(
             seed_path.unlink()
             raise
     return Change(path=toml_path, record_id=source_id, toml=snippet, warnings=warnings)
+
+
+def _left_by_an_interrupted_run(seed_path: Path, article: bytes, base: FactBase) -> bool:
+    """Whether the article already in seeds/ is this very article, as a `new-source` killed between writing it
+    and its source's file left it (no source names it): the retry then goes on, rather than being refused
+    for ever by what its first attempt left."""
+    if any(os.path.realpath(source.text) == os.path.realpath(seed_path) for source in base.sources):
+        return False
+    try:
+        return stat.S_ISREG(os.lstat(seed_path).st_mode) and read_regular(seed_path, MAX_ARTICLE) == article
+    except (OSError, Refused):
+        return False
 
 
 def _organization(base: FactBase, name: str, new_name: str | None = None) -> str | None:

@@ -89,8 +89,9 @@ class Fields:
         if kind is KeyType.CHOICE:
             return self.choice(name, declared.choices, default=declared.default, required=required)
         path = self.text(name, required=required)
-        # A path is relative to the TOML file that names it.
-        return None if path is None else Path(os.path.normpath(self.origin.file.parent / path))
+        # A path is relative to the TOML file that names it, where that file really is: `..` climbs from the
+        # folder itself, not from the name of a link to it (`--data` given as a link to a data folder).
+        return None if path is None else Path(os.path.normpath(Path(os.path.realpath(self.origin.file.parent)) / path))
 
     def text(self, key: str, *, required: bool = True, multiline: bool = False) -> str | None:
         value = self.table.get(key)
