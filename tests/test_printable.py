@@ -185,7 +185,7 @@ def test_messages_and_problem_lines_show_the_escapes(evil_data: Path) -> None:
     check = subprocess.run(
         [sys.executable, "-m", "newskb", "check"], capture_output=True, text=True, env=env, timeout=60, cwd=evil_data
     )
-    assert "more.toml:1: person.hint\\x1b]0;pwned\\x07: unknown key 'hint\\x1b]0;pwned\\x07'" in check.stdout
+    assert "more.toml:4: person.hint\\x1b]0;pwned\\x07: unknown key 'hint\\x1b]0;pwned\\x07'" in check.stdout
 
 
 def test_a_chart_file_shows_the_escapes_too(evil_data: Path, tmp_path: Path) -> None:
