@@ -400,7 +400,7 @@ def _temporaries(root: Path) -> list[str]:
     return [str(path) for path in root.rglob("*") if path.name.endswith(".tmp") or path.name.startswith(".index-")]
 
 
-def _make_base(folder: Path) -> Base:
+def make_base(folder: Path) -> Base:
     base = Base(folder / "base")
     (base.data / "sources").mkdir(parents=True)
     (base.root / "seeds").mkdir()
@@ -422,7 +422,7 @@ def test_hostile_input(case: Case, tmp_path: Path) -> None:
 
 def run_case(case: Case, tmp_path: Path) -> None:
     """Run one case as a real process and assert what the README's promises say (see the module's note)."""
-    base = _make_base(tmp_path)
+    base = make_base(tmp_path)
     case.setup(base)
     before = _snapshot(base.root)
     outside = set(os.listdir(tmp_path))
@@ -467,17 +467,21 @@ def run_case(case: Case, tmp_path: Path) -> None:
 REPO = Path(__file__).resolve().parent.parent
 
 
-@pytest.fixture(scope="module")
-def generated(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A base large enough that its first index build runs in parallel workers for a while."""
-    folder = tmp_path_factory.mktemp("generated") / "kb"
+def generate(folder: Path, facts: int) -> Path:
+    """A synthetic base of `facts` facts that passes check (benchmarks/generate.py); returns its data folder."""
     subprocess.run(
-        [sys.executable, str(REPO / "benchmarks" / "generate.py"), "--facts", "20000", "--out", str(folder)],
+        [sys.executable, str(REPO / "benchmarks" / "generate.py"), "--facts", str(facts), "--out", str(folder)],
         check=True,
         capture_output=True,
         timeout=300,
     )
     return folder / "data"
+
+
+@pytest.fixture(scope="module")
+def generated(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A base large enough that its first index build runs in parallel workers for a while."""
+    return generate(tmp_path_factory.mktemp("generated") / "kb", 20000)
 
 
 def _start(args: list[str], env: dict[str, str]) -> subprocess.Popen[bytes]:
@@ -609,7 +613,7 @@ def test_a_query_killed_during_a_cold_build_leaves_no_worker_and_no_traceback(ge
 def test_a_corrupt_index_is_replaced_not_worked_around(tmp_path: Path) -> None:
     import sqlite3
 
-    base = _make_base(tmp_path)
+    base = make_base(tmp_path)
     env = {**os.environ, "NEWSKB_DATA": str(base.data), "XDG_CACHE_HOME": str(tmp_path / "cache")}
     args = [sys.executable, "-m", "newskb", "who", "society chair", "--as-of", "1850-01-01"]
     first = subprocess.run(args, capture_output=True, text=True, env=env, timeout=60)
@@ -634,7 +638,7 @@ def test_an_interrupted_add_changes_all_or_nothing(tmp_path: Path, delay: float,
     import signal
     import time
 
-    base = _make_base(tmp_path)
+    base = make_base(tmp_path)
     before = base.entities.read_text(encoding="utf-8")
     env = {**os.environ, "NEWSKB_DATA": str(base.data), "XDG_CACHE_HOME": str(tmp_path / "cache")}
     process = _start(["add", "person", "--id", "mary", "--name", "Mary"], env)
@@ -651,7 +655,7 @@ def test_an_interrupted_add_changes_all_or_nothing(tmp_path: Path, delay: float,
 
 
 def test_a_killed_add_leaves_a_file_the_next_add_removes(tmp_path: Path) -> None:
-    base = _make_base(tmp_path)
+    base = make_base(tmp_path)
     # What SIGKILL during a write leaves: a whole or partial temporary file of a process that is gone.
     left = base.data / ".entities.toml.4194311.k1lld.tmp"
     left.write_text("[[person]]\nid = ", encoding="utf-8")
@@ -684,7 +688,7 @@ def test_an_os_error_while_adding_is_one_line(
 
     from newskb.cli import app
 
-    base = _make_base(tmp_path)
+    base = make_base(tmp_path)
     before = _snapshot(base.root)
 
     def refuse(*args: object, **kwargs: object) -> tuple[int, str]:
@@ -703,7 +707,7 @@ def test_an_unreadable_data_folder_is_one_line(tmp_path: Path, monkeypatch: pyte
 
     from newskb.cli import app
 
-    base = _make_base(tmp_path)
+    base = make_base(tmp_path)
     real_scandir = os.scandir
 
     def scandir(path: object) -> object:

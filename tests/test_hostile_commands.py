@@ -83,8 +83,11 @@ def _half_init(base: Base) -> None:
     (base.root / "new-kb" / "data").mkdir(parents=True)
 
 
-def _draft(text: str) -> Callable[[Base], None]:
-    return lambda base: (base.root / "draft.toml").write_text(text, encoding="utf-8")
+def _draft(text: str | bytes) -> Callable[[Base], None]:
+    def write(base: Base) -> None:
+        (base.root / "draft.toml").write_bytes(text.encode("utf-8") if isinstance(text, str) else text)
+
+    return write
 
 
 def _big_draft(base: Base) -> None:
@@ -198,7 +201,7 @@ CASES += [
         "accept a draft that is not UTF-8",
         ["accept", "{root}/draft.toml"],
         1,
-        lambda base: (base.root / "draft.toml").write_bytes(b'[[person]]\nid = "caf\xe9"\n'),
+        _draft(b'[[person]]\nid = "caf\xe9"\n'),
         "not UTF-8: byte 0xe9 cannot be decoded",
     ),
     Case(

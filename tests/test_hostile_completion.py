@@ -14,6 +14,7 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -120,15 +121,13 @@ def test_a_hostile_name_completes_as_one_literal_word_and_runs_nothing(
         child.expect("SETUP")
         child.expect(PROMPT)
         # TAB, then the line printed word by word instead of run (\x01: to the line's start).
-        child.send(f"newskb show --format plain {typed}\t")
-        child.expect_exact(name.split()[-1].strip("${}"), timeout=20)
+        _complete(child, typed, name)
         child.send("\x01printf '[%s]\\n' \r")
         child.expect(r"\[--format\]\s+\[plain\]\s+\[(.*?)\]\r?\n")
         completed = child.match.group(1)
         child.expect(PROMPT)
         # TAB again, and the line run: the profile of that very person.
-        child.send(f"newskb show --format plain {typed}\t")
-        child.expect_exact(name.split()[-1].strip("${}"), timeout=20)
+        _complete(child, typed, name)
         child.send("\r")
         child.expect(r"id\s+(hostile-\d+)")
         shown_id = child.match.group(1)
@@ -140,6 +139,12 @@ def test_a_hostile_name_completes_as_one_literal_word_and_runs_nothing(
     assert completed == name
     assert shown_id == f"hostile-{[hostile for _, hostile in HOSTILE].index(name)}"
     assert sorted(os.listdir(here)) == []  # nothing ran: no file was touched
+
+
+def _complete(child: Any, typed: str, name: str) -> None:
+    """Type `newskb show ... TYPED`, then TAB, and wait for the name's last word to appear on the line."""
+    child.send(f"newskb show --format plain {typed}\t")
+    child.expect_exact(name.split()[-1].strip("${}"), timeout=20)
 
 
 def test_names_check_refuses_are_never_offered(tiny: TinyBase) -> None:

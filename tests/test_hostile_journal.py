@@ -19,20 +19,11 @@ from pathlib import Path
 import pytest
 
 from newskb import journal, lock
-from tests.conftest import TINY_ARTICLE, TINY_ENTITIES, TINY_SOURCE, TinyBase
+from tests.conftest import TinyBase
+from tests.test_hostile import make_base
 
 JOURNAL = journal.JOURNAL_NAME
 ADVICE = "nothing renamed; if no newskb write was interrupted here, remove it"
-
-
-def _base(folder: Path) -> TinyBase:
-    base = TinyBase(folder / "base")
-    (base.data / "sources").mkdir(parents=True)
-    (base.root / "seeds").mkdir()
-    (base.root / "seeds" / "gazette.txt").write_text(TINY_ARTICLE, encoding="utf-8")
-    base.entities.write_text(TINY_ENTITIES, encoding="utf-8")
-    base.source.write_text(TINY_SOURCE, encoding="utf-8")
-    return base
 
 
 def _run(*args: str, data: Path, cwd: Path) -> subprocess.CompletedProcess[str]:
@@ -140,7 +131,7 @@ COMMANDS = [
 def test_a_planted_journal_is_refused_and_left(
     case: str, plant: Callable[[TinyBase], str], says: str, command: str, args: list[str], tmp_path: Path
 ) -> None:
-    base = _base(tmp_path)
+    base = make_base(tmp_path)
     (base.data / JOURNAL).write_bytes(plant(base).encode("utf-8", "surrogatepass"))
     before = _snapshot(tmp_path)
     result = _run(*args, data=base.data, cwd=tmp_path)
@@ -185,7 +176,7 @@ def _killed_rename(base: TinyBase) -> None:
 def test_a_killed_rename_is_finished_by_the_next_run_from_any_folder(
     args: list[str], code: int, tmp_path: Path
 ) -> None:
-    base = _base(tmp_path)
+    base = make_base(tmp_path)
     _killed_rename(base)
     text = json.loads((base.data / JOURNAL).read_text(encoding="utf-8"))
     # Named by their place in the base, never by the writer's working folder.

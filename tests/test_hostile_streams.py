@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-REPO = Path(__file__).resolve().parent.parent
+from tests.test_hostile import generate
 
 # (command, a line it answers)
 BATCHES = [("who", "NATO chief"), ("show", "Rutte"), ("cite", "nato-has-32-members"), ("search", "NATO")]
@@ -54,14 +54,7 @@ def test_a_million_lines_stop_at_once_when_the_reader_goes(kb: Path, tmp_path: P
 @pytest.fixture(scope="module")
 def thousand(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A generated base whose export is far larger than a pipe holds (64 KiB)."""
-    folder = tmp_path_factory.mktemp("thousand") / "kb"
-    subprocess.run(
-        [sys.executable, str(REPO / "benchmarks" / "generate.py"), "--facts", "1000", "--out", str(folder)],
-        check=True,
-        capture_output=True,
-        timeout=300,
-    )
-    return folder / "data"
+    return generate(tmp_path_factory.mktemp("thousand") / "kb", 1000)
 
 
 @pytest.mark.parametrize("export_format", ["jsonl", "json"])
