@@ -32,7 +32,10 @@ Progress = Callable[[int, int], None]
 
 def cache_path(root: Path) -> Path:
     """The index file for a data folder: under $XDG_CACHE_HOME (or ~/.cache), keyed by the folder's path."""
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    # The XDG spec: a relative path in XDG_CACHE_HOME is invalid and must be ignored (it would put the cache
+    # wherever the command happens to run).
+    chosen = os.environ.get("XDG_CACHE_HOME", "")
+    base = chosen if os.path.isabs(chosen) else str(Path.home() / ".cache")
     folder = str(root.resolve()).encode("utf-8")
     # Two checksums make a 64-bit key; zlib is already loaded, hashlib would cost a query 2 ms. A clash
     # would only make two folders share one index, which each refresh would then rebuild correctly.
@@ -267,11 +270,29 @@ def _read_all(paths: list[str], root: Path) -> Iterator[FileRead]:
 
 
 def _ignore_interrupts() -> None:
-    """In a worker: Ctrl-C is the parent's to handle, and SIGTERM (the parent ending the pool) ends it quietly."""
+    """In a worker: Ctrl-C is the parent's to handle, SIGTERM (the parent ending the pool) ends it quietly,
+    and the worker dies with its parent. A parent killed outright (SIGKILL) runs no clean-up: its workers,
+    left writing to a pipe nobody reads, printed the pool's tracebacks on the terminal. On Linux the kernel
+    now ends them with the parent; anywhere, what the pool machinery would print goes nowhere (a worker's
+    own errors reach the parent through the pool, and are reported there)."""
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    parent = os.getppid()
+    with contextlib.suppress(OSError, AttributeError):
+        import ctypes
+
+        ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    if os.getppid() != parent:  # the parent died before the request above took effect
+        os._exit(0)
+    import sys
+
+    sys.stderr = open(os.devnull, "w")  # noqa: SIM115  # for the life of the worker
+
+
+# prctl's request to have the kernel send a signal when the parent dies (linux/prctl.h).
+_PR_SET_PDEATHSIG = 1
 
 
 def _read(job: tuple[str, Path]) -> FileRead:

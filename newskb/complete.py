@@ -5,6 +5,10 @@ starts one of its words, or a run of them: "sec", "Secr" and "secretary gen" all
 General"; an alias matches the same way and is offered as written. An id matches when what was typed
 starts it or one of its hyphenated words ("rutte" finds `mark-rutte-takes-office`). Each candidate comes
 with the other (a name's id, an id's name or title) for shells that show a description.
+
+The index keeps what it can of a record `check` refuses, so a name that `check` would refuse (a control
+or escape character, a bidi override, an invisible character, nothing but spaces) is never offered: a
+shell would insert it, and print it raw in its list.
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ from collections.abc import Iterable
 from newskb.fuzzy import normalise
 from newskb.index import like
 from newskb.kinds import ENTITY_KINDS, Kind
+from newskb.printable import forbidden_in, invisible_in
 
 # At most this many candidates: a shell lists them all, and a prefix of one letter at 100k facts
 # would otherwise list thousands.
@@ -36,7 +41,12 @@ def names(connection: sqlite3.Connection, typed: str, kinds: Iterable[Kind]) -> 
         f"ORDER BY label LIMIT {LIMIT}",
         (*kind_values, word, *kind_values, word),
     )
-    return [(row["label"], row["id"]) for row in rows]
+    return [(row["label"], row["id"]) for row in rows if _offered(row["label"])]
+
+
+def _offered(name: str) -> bool:
+    """Whether `name` is one `check` accepts as a name or alias (see the module's note)."""
+    return bool(name.strip()) and not forbidden_in(name, multiline=False) and not invisible_in(name)
 
 
 # How each kind of record names itself beside its id, in SQL over the index's tables.

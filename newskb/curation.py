@@ -9,11 +9,12 @@ two curators adding at once both land.
 from __future__ import annotations
 
 import os
+import stat
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from newskb import audit, dates, ids, model, writing
+from newskb import audit, dates, ids, model, recordtext, writing
 from newskb.containment import MAX_ARTICLE, Refused, read_regular
 from newskb.edit import Edit
 from newskb.errors import BadArgumentError, NotFoundError, Problem, RecordError, Severity, display_path
@@ -71,7 +72,8 @@ def _append(root: Path, kind: Kind, record: dict[str, object], *, write: bool) -
         if "id" not in record:
             record = {"id": _new_id(kind, record, base), **record}
     snippet = writing.table(kind.value, record)
-    new = _appended(target, snippet)
+    old = target.read_text(encoding="utf-8") if target.exists() else ""
+    new, _ = recordtext.appended(old, kind.value, record, snippet)
     warnings = _validate(root, {target: new})
     if write:
         replace_file(target, new.encode("utf-8"), root=root)
@@ -173,9 +175,11 @@ def new_source(
         base, _ = load(root)
         toml_path = root / SOURCES_FOLDER / f"{source_id}.toml"
         seed_path = root.parent / SEEDS_FOLDER / text_file.name
-        for existing in (toml_path, seed_path):
-            if existing.exists():
-                raise RecordError(f"{display_path(existing)}: already exists; nothing written")
+        if os.path.lexists(toml_path):
+            raise RecordError(f"{display_path(toml_path)}: already exists; nothing written")
+        if os.path.lexists(seed_path) and not _left_by_an_interrupted_run(seed_path, article, base):
+            # A link too, even one to nothing: an article is never written through a link.
+            raise RecordError(f"{display_path(seed_path)}: already exists; nothing written")
         if any(record.id == source_id for record in base.records):
             raise RecordError(f"the id '{source_id}' is already used; nothing written")
         texts: dict[Path, str] = {}
@@ -183,7 +187,9 @@ def new_source(
         if publisher_id is None:  # a new publisher, named: it joins the entities in the same write
             entities = root / ENTITIES_FILE
             organization = {"id": publisher, "name": publisher_name}
-            texts[entities] = _appended(entities, writing.table(Kind.ORGANIZATION.value, organization))
+            old = entities.read_text(encoding="utf-8") if entities.exists() else ""
+            written = writing.table(Kind.ORGANIZATION.value, organization)
+            texts[entities], _ = recordtext.appended(old, Kind.ORGANIZATION.value, organization, written)
             publisher_id = publisher
         table: dict[str, object] = {
             "id": source_id,
@@ -209,6 +215,18 @@ def new_source(
     return Change(path=toml_path, record_id=source_id, toml=snippet, warnings=warnings)
 
 
+def _left_by_an_interrupted_run(seed_path: Path, article: bytes, base: FactBase) -> bool:
+    """Whether the article already in seeds/ is this very article, as a `new-source` killed between writing it
+    and its source's file left it (no source names it): the retry then goes on, rather than being refused
+    for ever by what its first attempt left."""
+    if any(os.path.realpath(source.text) == os.path.realpath(seed_path) for source in base.sources):
+        return False
+    try:
+        return stat.S_ISREG(os.lstat(seed_path).st_mode) and read_regular(seed_path, MAX_ARTICLE) == article
+    except (OSError, Refused):
+        return False
+
+
 def _organization(base: FactBase, name: str, new_name: str | None = None) -> str | None:
     """The id of the organization named by id, name or alias; None for a new one named `new_name`."""
     organizations = [entity for entity in base.entities if entity.kind is Kind.ORGANIZATION]
@@ -227,9 +245,3 @@ def _organization(base: FactBase, name: str, new_name: str | None = None) -> str
         f"unknown organization '{name}'{hint}; give --publisher-name NAME to add it with the source, "
         "or add it first with 'newskb add organization --id ... --name ...'"
     )
-
-
-def _appended(path: Path, snippet: str) -> str:
-    """A file's text with a table appended after one blank line (a file that does not exist yet: the table)."""
-    old = path.read_text(encoding="utf-8") if path.exists() else ""
-    return old + ("" if not old or old.endswith("\n") else "\n") + ("\n" if old else "") + snippet

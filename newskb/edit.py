@@ -12,13 +12,13 @@ import difflib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
-from newskb import model, writing
+from newskb import model, recordtext, tomltree, writing
 from newskb.errors import BadArgumentError, NotFoundError, RecordError
 from newskb.fields import SLUG
 from newskb.fuzzy import did_you_mean
 from newskb.kinds import Kind
-from newskb.linemap import TOP_LEVEL, record_lines, scan
 from newskb.model import FactBase, Record
 from newskb.schema import Key, KeyType
 
@@ -44,9 +44,9 @@ def set_keys(base: FactBase, record: Record, assignments: Sequence[str]) -> Edit
     """Change or clear (`KEY=`) keys of one record, each written as its declared type needs."""
     declared = {key.name: key for key in model.keys(record.kind)}
     path = record.origin.file
-    lines = _lines(path)
-    start, end = _extent(lines, record)
-    block = lines[start:end]
+    before = recordtext.read(path)
+    text = before
+    changes: dict[str, object] = {}
     for assignment in assignments:
         name, equals, written = assignment.partition("=")
         if not equals or not name:
@@ -58,9 +58,20 @@ def set_keys(base: FactBase, record: Record, assignments: Sequence[str]) -> Edit
         key = declared.get(name)
         if key is None:
             raise BadArgumentError(f"a {record.kind} has no key '{name}'{did_you_mean(name, list(declared))}")
-        block = _assign(block, key, written, declared)
-    block = writing.remarked(lines[start:end], block, record.id, record.id)
-    return _edit(base, {path: lines[:start] + block + lines[end:]})
+        value = recordtext.CLEARED if written == "" else _value(key, written)
+        text = recordtext.assign(text, record, key, value, list(declared))
+        changes[name] = value
+    text = recordtext.remarked(text, record, record.id, record.id)
+
+    def expected(document: dict[str, Any]) -> None:
+        table = recordtext.table_of(document, record)
+        for name, value in changes.items():
+            if value is recordtext.CLEARED:
+                table.pop(name, None)
+            else:
+                table[name] = value
+
+    return _edit(base, {path: recordtext.verified(path, record, before, text, expected)})
 
 
 def remove(base: FactBase, record: Record) -> Edit:
@@ -74,12 +85,25 @@ def remove(base: FactBase, record: Record) -> Edit:
         listed = ", ".join(f"{other.id} ({key})" for other, key in naming)
         raise RecordError(f"'{record.id}' is referenced by {listed}; nothing removed")
     path = record.origin.file
-    lines = _lines(path)
-    start, end = _extent(lines, record, with_comments=True)
-    # The blank line that separated the record from the one before it goes too.
-    if start > 0 and not lines[start - 1].strip():
-        start -= 1
-    return _edit(base, {path: lines[:start] + lines[end:]})
+    before = recordtext.read(path)
+    syntax = recordtext.locate(before, record)
+    if syntax.inline is not None:
+        start, end = recordtext.without_item(recordtext.array_items(syntax), syntax.inline)
+    else:
+        start, end = recordtext.with_comments_above(before, syntax)
+        # The blank line that separated the record from the one before it goes too.
+        previous = before.rfind("\n", 0, max(start - 1, 0)) + 1
+        if start > 0 and not before[previous:start].strip():
+            start = previous
+    text = before[:start] + before[end:]
+
+    def expected(document: dict[str, Any]) -> None:
+        tables = document[record.origin.table]
+        del tables[record.origin.index]
+        if not tables and syntax.inline is None:
+            del document[record.origin.table]
+
+    return _edit(base, {path: recordtext.verified(path, record, before, text, expected)})
 
 
 def rename(base: FactBase, record: Record, new_id: str) -> Edit:
@@ -89,19 +113,39 @@ def rename(base: FactBase, record: Record, new_id: str) -> Edit:
     if any(other.id == new_id for other in base.records):
         raise RecordError(f"the id '{new_id}' is already used; nothing renamed")
     old = record.id
-    edits: dict[Path, list[str]] = {}
     targets = [(record, model.keys(record.kind)[0])]  # its own `id`
     targets += [(other, key) for other, key in _referring_keys(base, old)]
+    befores: dict[Path, str] = {}
+    texts: dict[Path, str] = {}
     for other, key in targets:
         path = other.origin.file
-        lines = edits.setdefault(path, _lines(path))
-        start, end = _extent(lines, other)
-        value = getattr(other, key.name)
-        renamed: object = [new_id if item == old else item for item in value] if key.type.is_list else new_id
-        block = _replace_key(lines[start:end], key, renamed)
-        block = writing.remarked(lines[start:end], block, other.id, new_id if other is record else other.id)
-        edits[path] = lines[:start] + block + lines[end:]
-    return _edit(base, edits)
+        befores.setdefault(path, recordtext.read(path))
+        text = texts.get(path, befores[path])
+        entry = recordtext.locate(text, other).entry(key.name)
+        if entry is None:
+            raise BadArgumentError(f"{path}: cannot find '{key.name}' of '{other.id}' to rename it; nothing renamed")
+        values = (
+            [item for item in (entry.value.items or ()) if tomltree.loads(text[item.start : item.end]) == old]
+            if key.type.is_list
+            else [entry.value]
+        )
+        for value in sorted(values, key=lambda value: -value.start):
+            text = text[: value.start] + writing.value(new_id) + text[value.end :]
+        texts[path] = text
+    path = record.origin.file
+    texts[path] = recordtext.remarked(texts[path], record, old, new_id)
+    verified: dict[Path, str] = {}
+    for path, text in texts.items():
+        here = [(other, key) for other, key in targets if other.origin.file == path]
+
+        def expected(document: dict[str, Any], here: list[tuple[Record, Key]] = here) -> None:
+            for other, key in here:
+                table = recordtext.table_of(document, other)
+                value = table[key.name]
+                table[key.name] = [new_id if item == old else item for item in value] if key.type.is_list else new_id
+
+        verified[path] = recordtext.verified(path, record, befores[path], text, expected)
+    return _edit(base, verified)
 
 
 def references(base: FactBase, record_id: str) -> list[tuple[Record, str]]:
@@ -123,24 +167,6 @@ def _referring_keys(base: FactBase, record_id: str) -> list[tuple[Record, Key]]:
     return found
 
 
-def _lines(path: Path) -> list[str]:
-    return path.read_text(encoding="utf-8").splitlines(keepends=True)
-
-
-def _extent(lines: list[str], record: Record, *, with_comments: bool = False) -> tuple[int, int]:
-    """The 0-based [start, end) of a record's own lines (linemap.record_lines)."""
-    line_map = scan("".join(lines))
-    table = line_map.table(record.origin.table, record.origin.index)
-    return record_lines(lines, line_map, table, with_comments=with_comments)
-
-
-def _assign(block: list[str], key: Key, written: str, declared: Mapping[str, Key]) -> list[str]:
-    """The block with `key` set to the value `written` means for its type, or cleared if it is empty."""
-    if written == "":
-        return _remove_key(block, key.name)
-    return _replace_key(block, key, _value(key, written), declared)
-
-
 def _value(key: Key, written: str) -> object:
     """A command-line value as the key's type needs it: a number for a count, a list for a list key
     (a TOML array `["a", "b"]`, or one item), else the text as written (a quoted TOML string unquoted)."""
@@ -160,43 +186,7 @@ def _value(key: Key, written: str) -> object:
     return [written] if key.type.is_list else written
 
 
-def _replace_key(block: list[str], key: Key, value: object, declared: Mapping[str, Key] | None = None) -> list[str]:
-    """The block with `key = value` where the key's lines were, or (a new key) after the declared keys
-    that come before it."""
-    line = writing.key_line(key.name, value)
-    where = _key_lines(block, key.name)
-    if where is not None:
-        start, end = where
-        return [*block[:start], line, *block[end:]]
-    order = list(declared or {})
-    before = order[: order.index(key.name)] if key.name in order else order
-    at = 1
-    for name in before:
-        found = _key_lines(block, name)
-        if found is not None:
-            at = max(at, found[1])
-    return [*block[:at], line, *block[at:]]
-
-
-def _remove_key(block: list[str], name: str) -> list[str]:
-    where = _key_lines(block, name)
-    if where is None:
-        return block
-    start, end = where
-    return block[:start] + block[end:]
-
-
-def _key_lines(block: list[str], name: str) -> tuple[int, int] | None:
-    """The [start, end) lines of one key and its value in a record's block (a value may span lines)."""
-    line_map = scan("".join(block))
-    table = next((t for key, t in line_map.tables.items() if key[0] != TOP_LEVEL), None)
-    if table is None or name not in table.keys:
-        return None
-    return table.keys[name] - 1, table.key_ends[name]
-
-
-def _edit(base: FactBase, edits: Mapping[Path, list[str]]) -> Edit:
-    texts = {path: "".join(lines) for path, lines in edits.items()}
+def _edit(base: FactBase, texts: Mapping[Path, str]) -> Edit:
     diff = "".join(
         "".join(
             difflib.unified_diff(
@@ -208,4 +198,4 @@ def _edit(base: FactBase, edits: Mapping[Path, list[str]]) -> Edit:
         )
         for path, text in texts.items()
     )
-    return Edit(texts=texts, diff=diff)
+    return Edit(texts=dict(texts), diff=diff)

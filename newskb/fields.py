@@ -17,7 +17,7 @@ from newskb import dates
 from newskb.errors import Problem
 from newskb.fuzzy import did_you_mean
 from newskb.model import Origin
-from newskb.printable import forbidden_in
+from newskb.printable import forbidden_in, invisible_in
 from newskb.schema import Key, KeyType
 
 MAX_INTEGER = 2**63 - 1
@@ -93,8 +93,9 @@ class Fields:
         if kind is KeyType.CHOICE:
             return self.choice(name, declared.choices, default=declared.default, required=required)
         path = self.text(name, required=required)
-        # A path is relative to the TOML file that names it.
-        return None if path is None else Path(os.path.normpath(self.origin.file.parent / path))
+        # A path is relative to the TOML file that names it, where that file really is: `..` climbs from the
+        # folder itself, not from the name of a link to it (`--data` given as a link to a data folder).
+        return None if path is None else Path(os.path.normpath(Path(os.path.realpath(self.origin.file.parent)) / path))
 
     def text(self, key: str, *, required: bool = True, multiline: bool = False) -> str | None:
         value = self.table.get(key)
@@ -207,6 +208,11 @@ class Fields:
         found = forbidden_in(value, multiline=multiline)
         if found:
             self.problem(key, "control or escape characters are not allowed: " + ", ".join(found))
+        hidden = [] if multiline else invisible_in(value)
+        if hidden:
+            self.problem(
+                key, "invisible characters are not allowed (they make two texts look alike): " + ", ".join(hidden)
+            )
 
 
 def absent(declared: Key) -> object:

@@ -13,10 +13,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from newskb import curation, writing
+from newskb import curation, recordtext, tomltree, writing
+from newskb.containment import MAX_ARTICLE, Refused, read_regular
 from newskb.errors import BadArgumentError, NewskbError, Problem, Severity
 from newskb.kinds import Kind
-from newskb.linemap import TOP_LEVEL, record_lines, scan
 from newskb.lock import clean_leftovers, data_lock, replace_files
 from newskb.model import FactBase
 from newskb.store import load, read_document
@@ -62,48 +62,41 @@ def plan(root: Path, draft: Path, base: FactBase) -> Intake:
     """Where every record of the draft would land, and what `check` would then report (mapped back to the
     draft's lines)."""
     problems: list[Problem] = []
-    document, _ = read_document(draft, problems)
-    if document is None:
+    raw = _read_draft(draft)
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        text = None
+    document, _ = read_document(draft, problems, text) if text is not None else read_document(draft, problems)
+    if document is None or text is None:
         return Intake(landings=(), texts={}, problems=tuple(problems))
-    text = draft.read_text(encoding="utf-8")
-    lines = text.splitlines(keepends=True)
-    line_map = scan(text)
     texts: dict[Path, str] = {}
     landings: list[Landing] = []
-    for (name, index), table in line_map.tables.items():
-        if name == TOP_LEVEL:
-            continue
-        if name == Kind.SOURCE:
-            raise BadArgumentError(f"{draft}:{table.line}: a draft holds no [source]: add one with 'newskb new-source'")
+    for (name, index), syntax in sorted(tomltree.records(text, set(document)).items(), key=_written_order):
         record = _record(document, name, index)
+        line = text.count("\n", 0, syntax.span()[0]) + 1
+        if name == Kind.SOURCE:
+            raise BadArgumentError(f"{draft}:{line}: a draft holds no [source]: add one with 'newskb new-source'")
         try:
             # An unknown table lands with the entities, and check refuses it there, at its line of the draft.
             kind = Kind(name) if name in {kind.value for kind in Kind} else Kind.PERSON
             target = curation.target_file(root, kind, record, base)
         except NewskbError:
-            problems.append(_missing_source(draft, table.line, name, record))
+            problems.append(_missing_source(draft, line, name, record))
             continue
-        start, end = record_lines(lines, line_map, table, with_comments=True)
+        chunk, draft_line = _chunk(text, syntax, name, record)
         old = texts.get(target)
         if old is None:
             old = target.read_text(encoding="utf-8") if target.exists() else ""
-        joined = old + ("" if not old or old.endswith("\n") else "\n") + ("\n" if old else "")
-        first = joined.count("\n") + 1
-        record_id = record.get("id")
-        chunk = lines[start:end]
-        if isinstance(record_id, str) and record_id:
-            # Named on its header and last line, as add writes a record, for a team's union merge (writing.py).
-            header = table.line - 1 - start
-            chunk = chunk[:header] + writing.marked(chunk[header:], record_id)
-        texts[target] = joined + "".join(chunk)
+        texts[target], first_line = recordtext.appended(old, name, record, chunk)
         landings.append(
             Landing(
                 kind=name,
                 id=str(record.get("id", "")),
                 file=target,
-                first_line=first,
-                draft_line=start + 1,
-                lines=end - start,
+                first_line=first_line,
+                draft_line=draft_line,
+                lines=chunk.count("\n"),
             )
         )
     if problems:
@@ -115,12 +108,42 @@ def plan(root: Path, draft: Path, base: FactBase) -> Intake:
     return Intake(landings=tuple(landings), texts=texts, problems=errors, warnings=warnings)
 
 
+def _read_draft(draft: Path) -> bytes:
+    """The draft's bytes, if it is a regular file of a sane size: a FIFO (which would block for ever), a device
+    (the zero device is endless) or a folder is refused in one line, before anything is read."""
+    try:
+        return read_regular(draft, MAX_ARTICLE)
+    except Refused as refusal:
+        raise BadArgumentError(f"{draft}: {refusal}; nothing accepted") from None
+    except OSError as error:
+        raise BadArgumentError(f"{draft}: cannot read: {error.strerror}") from None
+
+
+def _written_order(item: tuple[tuple[str, int], tomltree.Record]) -> int:
+    return item[1].span()[0] if item[1].header is not None or item[1].inline is not None else 0
+
+
+def _chunk(text: str, syntax: tomltree.Record, name: str, record: dict[str, object]) -> tuple[str, int]:
+    """What a record of the draft appends to its file, and the draft's line it starts at: its own lines as the
+    curator left them (with the comments just above, its id named on its first and last lines); a record
+    written inline, with dotted keys or with tables inside it is written out as a `[[kind]]` table of the
+    same values instead, as `add` writes one."""
+    if syntax.header is not None and not syntax.subtables and not syntax.dotted:
+        start, end = recordtext.with_comments_above(text, syntax)
+        chunk = text[start:end] if text[start:end].endswith("\n") else text[start:end] + "\n"
+        record_id = record.get("id")
+        if isinstance(record_id, str) and record_id:
+            chunk = recordtext.marked(chunk, name, record_id)
+        return chunk, text.count("\n", 0, start) + 1
+    start = syntax.span()[0] if syntax.inline is not None else 0
+    return writing.table(name, record), text.count("\n", 0, start) + 1
+
+
 def _record(document: dict[str, object], name: str, index: int) -> dict[str, object]:
     tables = document.get(name)
-    if isinstance(tables, list) and index < len(tables):
-        table = tables[index]
-        if isinstance(table, dict):
-            return {str(key): value for key, value in table.items()}
+    table = tables[index] if isinstance(tables, list) and index < len(tables) else tables
+    if isinstance(table, dict):
+        return {str(key): value for key, value in table.items()}
     return {}
 
 

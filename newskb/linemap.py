@@ -1,19 +1,20 @@
 """Line numbers for the tables and keys of a TOML file.
 
-tomllib returns values without positions, so this scans the text once for table headers and
-`key = value` lines. It understands what the hand-written fact base uses (tables, arrays of tables,
-single- and multi-line strings and arrays); anything it cannot place falls back to the table's line.
+tomllib returns values without positions, so this reads them from tomltree, the one parser that knows
+where every header, key and value of a TOML file is written (the same that edits use): a record written
+as a table (`[[person]]`, `[["person"]]`) or as an inline table (`person = [{ ... }]`) has the line of its
+header (or its brace) and of each key. Anything it cannot place falls back to the table's line.
 """
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-_HEADER = re.compile(r"(\[\[|\[)\s*([A-Za-z0-9_-]+)\s*(\]\]|\])\s*(#.*)?")
-_KEY = re.compile(r"([A-Za-z0-9_-]+|\"[^\"]*\"|'[^']*')\s*=\s*(.*)")
-_STRING = re.compile(r"\"(?:[^\"\\]|\\.)*\"|'[^']*'")
+if TYPE_CHECKING:
+    from newskb import tomltree
+
 
 TOP_LEVEL = ""
 """The name under which keys written before any table header are kept."""
@@ -62,70 +63,49 @@ class LazyLineMap:
 
 
 def scan(text: str) -> LineMap:
-    """Map every table header and key of `text` to its 1-based line number."""
+    """Map every table header and key of `text` (TOML tomllib has read) to its 1-based line number."""
+    from newskb import tomltree
+    from newskb.errors import BadArgumentError
+
     result = LineMap()
+    top = result.tables[(TOP_LEVEL, 0)] = TableLines(line=1)
+    try:
+        statements = tomltree.parse(text)
+    except BadArgumentError:
+        return result
     counts: Counter[str] = Counter()
-    current = TableLines(line=1)
-    result.tables[(TOP_LEVEL, 0)] = current
-    closing: str | None = None  # the delimiter that ends the multi-line string we are inside
-    depth = 0  # how many brackets of a multi-line array are still open
-    continued = ""  # the key whose multi-line value we are inside (its first writing only)
-    for number, raw in enumerate(text.splitlines(), start=1):
-        line = raw.strip()
-        if closing is not None or depth > 0:
-            current.end = number
-            if continued:
-                current.key_ends[continued] = number
-            if closing is None:
-                depth += _bracket_balance(line)
-            elif closing in line:
-                closing = None
-            continue
-        if not line or line[0] == "#":
-            continue
-        if line[0] == "[":
-            header = _HEADER.fullmatch(line)
-            if header is not None:
-                name = header[2]
-                current = TableLines(line=number)
-                result.tables[(name, counts[name])] = current
+    current = top
+
+    def line(offset: int) -> int:
+        return text.count("\n", 0, offset) + 1
+
+    def add_key(table: TableLines, entry: tomltree.Entry) -> None:
+        name, last = entry.key[0], line(entry.value.end)
+        if name not in table.keys:
+            table.keys[name] = line(entry.start)
+            table.key_ends[name] = last
+        table.end = max(table.end, last)
+
+    for statement in statements:
+        if isinstance(statement, tomltree.Header):
+            if len(statement.key) == 1:
+                name = statement.key[0]
+                current = result.tables[(name, counts[name])] = TableLines(line=line(statement.line_start))
+                current.end = current.line
                 counts[name] += 1
-            current.end = number
             continue
-        current.end = number
-        key = _KEY.match(line) if "=" in line else None
-        if key is None:
-            continue
-        name = key[1].strip("\"'")
-        continued = "" if name in current.keys else name
-        if continued:
-            current.keys[name] = current.key_ends[name] = number
-        value = key[2]
-        if value[:1] == '"' or value[:1] == "'":
-            for delimiter in ('"""', "'''"):
-                if value.startswith(delimiter) and value.count(delimiter) == 1:
-                    closing = delimiter
-        elif value.startswith("["):
-            depth = _bracket_balance(value)
+        add_key(current, statement)
+        if current is top:
+            for index, item in enumerate(_inline_tables(statement)):
+                inline = result.tables[(statement.key[0], index)] = TableLines(line=line(item.start))
+                for entry in item.entries or ():
+                    add_key(inline, entry)
     return result
 
 
-def record_lines(
-    lines: list[str], line_map: LineMap, table: TableLines, *, with_comments: bool = False
-) -> tuple[int, int]:
-    """The 0-based [start, end) of a table's own lines: its header, keys and values, without the blank lines
-    and comments after them (which belong to what comes next); with `with_comments`, also the comment
-    lines just above its header (a draft's sentence, a curator's remark), but never a line of the table
-    before (whose multi-line string may hold a line that starts with `#`)."""
-    start, end = table.line - 1, max(table.end, table.line)
-    if with_comments:
-        floor = max((other.end for other in line_map.tables.values() if other.end < table.line), default=0)
-        while start > floor and lines[start - 1].lstrip().startswith("#"):
-            start -= 1
-    return start, end
-
-
-def _bracket_balance(line: str) -> int:
-    """Open minus closed brackets on a line, ignoring those inside strings and comments."""
-    code = _STRING.sub("", line).split("#", 1)[0]
-    return code.count("[") - code.count("]")
+def _inline_tables(statement: tomltree.Entry) -> list[tomltree.Value]:
+    """The inline tables a top-level statement writes records as: `x = { ... }` or `x = [{ ... }, ...]`."""
+    value = statement.value
+    if value.entries is not None:
+        return [value]
+    return [item for item in value.items or () if item.entries is not None]

@@ -15,20 +15,18 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
-import json
 import os
 import re
 import tempfile
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 
+from newskb import journal
 from newskb.errors import DataFileError
 from newskb.folder import fact_base_root
 from newskb.leftovers import remove_stale
 
 LOCK_NAME = ".newskb.lock"
-# The renames a multi-file write has still to do, written before the first of them (see replace_files).
-JOURNAL_NAME = ".newskb.journal"
 # `.entities.toml.<pid>.<random>.tmp`: the writer's process id, for leftovers.remove_stale.
 _TEMPORARY = re.compile(r"^\..+\.(\d+)\.[^.]+\.tmp$")
 
@@ -48,6 +46,49 @@ def data_lock(root: Path) -> Iterator[None]:
         os.close(handle)  # closing releases the lock
 
 
+@contextlib.contextmanager
+def reading(root: Path) -> Iterator[list[Path]]:
+    """While a reader reads the data files: no writer renames a file under it (a shared lock on the lock
+    file, where there is one), and a write a killed writer left half done is finished first, under the
+    write lock, as the next writer would finish it; yields the files so completed.
+
+    A reader never answers from a half-renamed base: one that cannot finish the write (it may not write the
+    data folder) stops with one line naming the journal, as SQLite's readers do with a hot journal on a
+    read-only medium. A malformed or uncontained journal is refused the same way (journal.pending)."""
+    handle = _open_existing(root / LOCK_NAME)
+    finished: list[Path] = []
+    try:
+        if handle is not None:
+            fcntl.flock(handle, fcntl.LOCK_SH)
+        if os.path.lexists(journal.path(root)):
+            journal.pending(root)  # a malformed journal is refused before any lock is taken for it
+            if handle is not None:
+                fcntl.flock(handle, fcntl.LOCK_UN)
+            try:
+                with data_lock(root):
+                    finished = journal.finish(root)
+            except OSError as error:
+                raise DataFileError(
+                    f"{journal.path(root)}: a write to several files was interrupted, and finishing it needs "
+                    f"the right to write the data folder ({error.strerror}); nothing read"
+                ) from None
+            if handle is not None:
+                fcntl.flock(handle, fcntl.LOCK_SH)
+        yield finished
+    finally:
+        if handle is not None:
+            os.close(handle)
+
+
+def _open_existing(lock: Path) -> int | None:
+    """The lock file, opened for a shared lock without following a link; None where there is none (no
+    writer ever wrote here) or it cannot be opened (a reader goes on as before there was a lock)."""
+    try:
+        return os.open(lock, os.O_RDONLY | os.O_NOFOLLOW | os.O_CLOEXEC)
+    except OSError:
+        return None
+
+
 def replace_file(path: Path, data: bytes, *, root: Path) -> None:
     """Write `data` to `path` atomically: readers see the old file or the new one, never a mix.
 
@@ -61,16 +102,16 @@ def replace_files(changes: Mapping[Path, bytes], *, root: Path) -> None:
     """Write several files as one step: all of them, or (on any refusal or error before the first rename)
     none. Each is first written whole to a temporary file beside it; with more than one, a journal naming
     every rename to do is written before the first, so a writer killed halfway is completed by the next
-    (`recover`), never left half done."""
+    (journal.finish), never left half done."""
     targets = {writable_target(path, fact_base_root(root)): data for path, data in changes.items()}
     written: list[tuple[str, Path]] = []
     try:
         for target, data in targets.items():
             remove_stale_temporaries(target.parent)
-            written.append((_write_temporary(target, data), target))
-        journal = root / JOURNAL_NAME if len(written) > 1 else None
-        if journal is not None:
-            _write_durably(journal, json.dumps([[temporary, str(target)] for temporary, target in written]).encode())
+            written.append((write_temporary(target, data), target))
+        journaled = len(written) > 1
+        if journaled:
+            journal.write(root, [journal.Rename(Path(temporary), target) for temporary, target in written])
     except BaseException:
         for temporary, _ in written:
             with contextlib.suppress(FileNotFoundError):
@@ -86,36 +127,17 @@ def replace_files(changes: Mapping[Path, bytes], *, root: Path) -> None:
             for temporary, _ in written:
                 with contextlib.suppress(FileNotFoundError):
                     os.unlink(temporary)
-            if journal is not None:
-                journal.unlink()
+            if journaled:
+                journal.path(root).unlink()
         # Else the journal and the remaining temporary files let the next writer finish (recover).
         raise
     for folder in dict.fromkeys(target.parent for _, target in written):
-        _sync_folder(folder)
-    if journal is not None:
-        os.unlink(journal)
+        sync_folder(folder)
+    if journaled:
+        journal.path(root).unlink()
 
 
-def recover(root: Path) -> list[Path]:
-    """Under the lock: finish the renames a killed multi-file write journaled; returns the files completed."""
-    journal = root / JOURNAL_NAME
-    try:
-        planned = json.loads(journal.read_bytes())
-    except FileNotFoundError:
-        return []
-    except ValueError:  # a journal cut short: the write died before its first rename, so nothing changed
-        journal.unlink()
-        return []
-    completed = []
-    for temporary, target in planned:
-        if os.path.exists(temporary):
-            os.replace(temporary, target)
-            completed.append(Path(target))
-    journal.unlink()
-    return completed
-
-
-def _write_temporary(target: Path, data: bytes) -> str:
+def write_temporary(target: Path, data: bytes) -> str:
     descriptor, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.{os.getpid()}.", suffix=".tmp")
     try:
         with os.fdopen(descriptor, "wb") as stream:
@@ -129,14 +151,6 @@ def _write_temporary(target: Path, data: bytes) -> str:
             os.unlink(temporary)
         raise
     return temporary
-
-
-def _write_durably(path: Path, data: bytes) -> None:
-    with open(path, "wb") as stream:
-        stream.write(data)
-        stream.flush()
-        os.fsync(stream.fileno())
-    _sync_folder(path.parent)
 
 
 def writable_target(path: Path, inside: Path) -> Path:
@@ -161,7 +175,7 @@ def clean_leftovers(root: Path) -> list[Path]:
     """Under the lock: finish a multi-file write a killed writer journaled, then remove the temporary files
     that interrupted or killed writers left anywhere in the data folder and in seeds/; returns what was
     removed."""
-    recover(root)
+    journal.finish(root)
     removed = []
     for folder in (root.parent / "seeds", *_folders(root)):
         removed.extend(remove_stale_temporaries(folder))
@@ -181,7 +195,7 @@ def remove_stale_temporaries(folder: Path, now: float | None = None) -> list[Pat
     return remove_stale(folder, _TEMPORARY, now)
 
 
-def _sync_folder(folder: Path) -> None:
+def sync_folder(folder: Path) -> None:
     descriptor = os.open(folder, os.O_RDONLY)
     try:
         os.fsync(descriptor)

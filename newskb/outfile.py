@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -55,11 +56,33 @@ def temporary(target: Path, *, is_folder: bool = False) -> Iterator[Path]:
                 made.unlink()
 
 
+def replaceable(target: Path) -> None:
+    """Refuse to replace anything but a regular file: `--force` never replaces a device (as root, the null
+    device itself), a FIFO, a socket, a folder or a symbolic link (nor writes through one), as git refuses
+    to check a file out over them."""
+    try:
+        mode = os.lstat(target).st_mode
+    except FileNotFoundError:
+        return
+    if stat.S_ISREG(mode):
+        return
+    kinds = [
+        (stat.S_ISLNK, "a symbolic link"),
+        (stat.S_ISDIR, "a folder"),
+        (stat.S_ISFIFO, "a FIFO"),
+        (stat.S_ISSOCK, "a socket"),
+    ]
+    what = next((name for test, name in kinds if test(mode)), "a device")
+    raise BadArgumentError(f"{target}: is {what}, not a regular file; --force replaces only a regular file")
+
+
 def put_in_place(made: Path, target: Path, *, replace: bool = True) -> None:
     """Rename a finished temporary file (or folder) to `target`; without `replace`, link it there instead,
-    which fails if `target` exists (the temporary file is then removed by `temporary`)."""
+    which fails if `target` exists (the temporary file is then removed by `temporary`). Only a regular file
+    is ever replaced (`replaceable`)."""
     # mkstemp and mkdtemp make private files; what the user asked for is as readable as any file they write.
     os.chmod(made, 0o755 if made.is_dir() else 0o644)
+    replaceable(target)
     if replace or made.is_dir():
         os.replace(made, target)
     else:

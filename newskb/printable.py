@@ -13,6 +13,13 @@ import re
 
 # The one definition of the characters a terminal would act on (see the module docstring).
 FORBIDDEN = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+# Characters that show nothing: the soft hyphen, zero-width spaces and joiners, direction marks, the word
+# joiner and invisible operators, the byte order mark. In a one-line text (a name, an alias, a title, a
+# quote) they can only make two different texts look the same ("Mark Rutte" and "Mark Ru\u200btte"), so
+# `check` refuses them there; a note may keep them (a joiner is part of some scripts and emoji).
+INVISIBLE = re.compile("[\u00ad\u061c\u180e\u200b-\u200f\u2060-\u2064\ufeff]")
+# What printing escapes: both.
+_SHOWN = re.compile(f"{FORBIDDEN.pattern}|{INVISIBLE.pattern}")
 
 _LINE_BREAKS = {"\t": "\\t", "\n": "\\n", "\r": "\\r"}
 
@@ -24,15 +31,20 @@ def forbidden_in(text: str, *, multiline: bool) -> list[str]:
     return [f"U+{ord(char):04X}" for char in FORBIDDEN.findall(text) if not (char == "\n" and multiline)]
 
 
+def invisible_in(text: str) -> list[str]:
+    """The invisible characters in `text` (refused in one-line texts), spelled as code points."""
+    return [f"U+{ord(char):04X}" for char in INVISIBLE.findall(text)]
+
+
 def printable(text: str, *, one_line: bool = False) -> str:
     """`text` with every forbidden character shown as an escape (`\\x1b`, `\\u202e`).
 
     Tabs and line breaks are kept, since a table cell or a note may use them, unless `one_line`: a
     message or a plain row must stay one line, so they are escaped too.
     """
-    if FORBIDDEN.search(text) is None:
+    if _SHOWN.search(text) is None:
         return text
-    return FORBIDDEN.sub(lambda found: _escape(found.group(), one_line), text)
+    return _SHOWN.sub(lambda found: _escape(found.group(), one_line), text)
 
 
 def _escape(char: str, one_line: bool) -> str:
@@ -61,9 +73,9 @@ def json_line(value: object) -> str:
 def json_safe(text: str) -> str:
     """JSON text with every forbidden character but a line break written as a JSON escape (`\\u202e`): the
     same JSON value, safe to print (json.dumps writes C1 controls and bidi characters as they are)."""
-    if FORBIDDEN.search(text) is None:
+    if _SHOWN.search(text) is None:
         return text
-    return FORBIDDEN.sub(lambda found: found.group() if found.group() == "\n" else f"\\u{ord(found.group()):04x}", text)
+    return _SHOWN.sub(lambda found: found.group() if found.group() == "\n" else f"\\u{ord(found.group()):04x}", text)
 
 
 # A spreadsheet reads a cell that starts with one of these as a formula (OWASP, "CSV injection").

@@ -91,8 +91,10 @@ def init(folder: Path) -> tuple[list[Path], list[Path]]:
                 if not parent.exists():
                     parent.mkdir()
                     made.append(parent)
-            path.write_text(text, encoding="utf-8")
+            # Counted before it is written: a write that fails half-way (a full disk) leaves a file that is
+            # removed with the rest, so that `init` can run again.
             written.append(path)
+            path.write_text(text, encoding="utf-8")
     except BaseException:
         for path in written:
             path.unlink(missing_ok=True)

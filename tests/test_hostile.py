@@ -7,6 +7,7 @@ the data changed, and no temporary file left behind; plus what that case must or
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import shutil
@@ -15,6 +16,7 @@ import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -42,7 +44,8 @@ class Case:
     says: str | None = None  # what stdout or stderr must hold (check prints problems on stdout)
     stdout_lacks: str | None = None
     env: dict[str, str] = field(default_factory=dict)
-    stdin: str | None = None
+    stdin: str | bytes | None = None
+    stdin_from: str | None = None  # a file to read stdin from (the zero device), or "closed" (`<&-`)
     changes_data: bool = False  # an add that is meant to land
 
 
@@ -397,7 +400,7 @@ def _temporaries(root: Path) -> list[str]:
     return [str(path) for path in root.rglob("*") if path.name.endswith(".tmp") or path.name.startswith(".index-")]
 
 
-def _make_base(folder: Path) -> Base:
+def make_base(folder: Path) -> Base:
     base = Base(folder / "base")
     (base.data / "sources").mkdir(parents=True)
     (base.root / "seeds").mkdir()
@@ -414,7 +417,12 @@ def test_the_corpus_is_large_enough() -> None:
 
 @pytest.mark.parametrize("case", CASES, ids=[case.name for case in CASES])
 def test_hostile_input(case: Case, tmp_path: Path) -> None:
-    base = _make_base(tmp_path)
+    run_case(case, tmp_path)
+
+
+def run_case(case: Case, tmp_path: Path) -> None:
+    """Run one case as a real process and assert what the README's promises say (see the module's note)."""
+    base = make_base(tmp_path)
     case.setup(base)
     before = _snapshot(base.root)
     outside = set(os.listdir(tmp_path))
@@ -423,14 +431,21 @@ def test_hostile_input(case: Case, tmp_path: Path) -> None:
     env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache"), **case.env}
     if uses_data:
         env["NEWSKB_DATA"] = str(base.data)
-    result = subprocess.run(
-        [sys.executable, "-m", "newskb", *args],
-        capture_output=True,
-        env=env,
-        cwd=tmp_path,
-        timeout=60,  # a FIFO read or an endless file would hang: the case fails instead
-        input=(case.stdin or "").encode(),
-    )
+    given = case.stdin.encode() if isinstance(case.stdin, str) else case.stdin
+    with contextlib.ExitStack() as stack:
+        streams: dict[str, Any] = {"input": given or b""}
+        if case.stdin_from == "closed":
+            streams = {"stdin": subprocess.DEVNULL, "preexec_fn": lambda: os.close(0)}
+        elif case.stdin_from is not None:
+            streams = {"stdin": stack.enter_context(open(case.stdin_from.replace("{root}", str(base.root)), "rb"))}
+        result = subprocess.run(
+            [sys.executable, "-m", "newskb", *args],
+            capture_output=True,
+            env=env,
+            cwd=tmp_path,
+            timeout=60,  # a FIFO read or an endless file would hang: the case fails instead
+            **streams,
+        )
     stdout = result.stdout.decode("utf-8", "replace")
     stderr = result.stderr.decode("utf-8", "replace")
     expected = case.exit if isinstance(case.exit, tuple) else (case.exit,)
@@ -452,17 +467,21 @@ def test_hostile_input(case: Case, tmp_path: Path) -> None:
 REPO = Path(__file__).resolve().parent.parent
 
 
-@pytest.fixture(scope="module")
-def generated(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A base large enough that its first index build runs in parallel workers for a while."""
-    folder = tmp_path_factory.mktemp("generated") / "kb"
+def generate(folder: Path, facts: int) -> Path:
+    """A synthetic base of `facts` facts that passes check (benchmarks/generate.py); returns its data folder."""
     subprocess.run(
-        [sys.executable, str(REPO / "benchmarks" / "generate.py"), "--facts", "20000", "--out", str(folder)],
+        [sys.executable, str(REPO / "benchmarks" / "generate.py"), "--facts", str(facts), "--out", str(folder)],
         check=True,
         capture_output=True,
         timeout=300,
     )
     return folder / "data"
+
+
+@pytest.fixture(scope="module")
+def generated(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A base large enough that its first index build runs in parallel workers for a while."""
+    return generate(tmp_path_factory.mktemp("generated") / "kb", 20000)
 
 
 def _start(args: list[str], env: dict[str, str]) -> subprocess.Popen[bytes]:
@@ -570,10 +589,31 @@ def test_a_killed_build_leaves_a_file_the_next_run_removes(generated: Path, tmp_
     assert list(cache.glob("newskb/.index-*")) == []
 
 
+def test_a_query_killed_during_a_cold_build_leaves_no_worker_and_no_traceback(generated: Path, tmp_path: Path) -> None:
+    """SIGKILL to the query alone (not its group): its workers must not go on, printing the pool's tracebacks."""
+    import time
+
+    cache = tmp_path / "cache"
+    env = {**os.environ, "NEWSKB_DATA": str(generated), "XDG_CACHE_HOME": str(cache)}
+    process = _start(["who", "office-3"], env)
+    _when_building(cache, process)
+    process.kill()
+    stdout, stderr = process.communicate(timeout=60)  # ends once every worker holding the pipes is gone
+    assert b"Traceback" not in stderr and stdout == b""
+    deadline = time.monotonic() + 30
+    while True:  # the workers, in the same process group, are gone too
+        try:
+            os.killpg(process.pid, 0)
+        except ProcessLookupError:
+            break
+        assert time.monotonic() < deadline, "a worker outlived the query"
+        time.sleep(0.05)
+
+
 def test_a_corrupt_index_is_replaced_not_worked_around(tmp_path: Path) -> None:
     import sqlite3
 
-    base = _make_base(tmp_path)
+    base = make_base(tmp_path)
     env = {**os.environ, "NEWSKB_DATA": str(base.data), "XDG_CACHE_HOME": str(tmp_path / "cache")}
     args = [sys.executable, "-m", "newskb", "who", "society chair", "--as-of", "1843-09-01"]
     first = subprocess.run(args, capture_output=True, text=True, env=env, timeout=60)
@@ -598,7 +638,7 @@ def test_an_interrupted_add_changes_all_or_nothing(tmp_path: Path, delay: float,
     import signal
     import time
 
-    base = _make_base(tmp_path)
+    base = make_base(tmp_path)
     before = base.entities.read_text(encoding="utf-8")
     env = {**os.environ, "NEWSKB_DATA": str(base.data), "XDG_CACHE_HOME": str(tmp_path / "cache")}
     process = _start(["add", "person", "--id", "mary", "--name", "Mary"], env)
@@ -615,7 +655,7 @@ def test_an_interrupted_add_changes_all_or_nothing(tmp_path: Path, delay: float,
 
 
 def test_a_killed_add_leaves_a_file_the_next_add_removes(tmp_path: Path) -> None:
-    base = _make_base(tmp_path)
+    base = make_base(tmp_path)
     # What SIGKILL during a write leaves: a whole or partial temporary file of a process that is gone.
     left = base.data / ".entities.toml.4194311.k1lld.tmp"
     left.write_text("[[person]]\nid = ", encoding="utf-8")
@@ -648,7 +688,7 @@ def test_an_os_error_while_adding_is_one_line(
 
     from newskb.cli import app
 
-    base = _make_base(tmp_path)
+    base = make_base(tmp_path)
     before = _snapshot(base.root)
 
     def refuse(*args: object, **kwargs: object) -> tuple[int, str]:
@@ -667,7 +707,7 @@ def test_an_unreadable_data_folder_is_one_line(tmp_path: Path, monkeypatch: pyte
 
     from newskb.cli import app
 
-    base = _make_base(tmp_path)
+    base = make_base(tmp_path)
     real_scandir = os.scandir
 
     def scandir(path: object) -> object:

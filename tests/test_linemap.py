@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from newskb.linemap import TOP_LEVEL, LazyLineMap, LineMap, TableLines, record_lines, scan
+import tomllib
+
+from newskb.linemap import TOP_LEVEL, LazyLineMap, LineMap, TableLines, scan
 
 
 def test_linemap_places_tables_and_keys_past_multiline_values() -> None:
@@ -27,21 +29,24 @@ HASH_LINE = (
 )
 
 
-def test_record_lines_keep_a_string_s_hash_line_and_take_the_comments_above() -> None:
-    lines = HASH_LINE.splitlines(keepends=True)
+def test_a_string_s_hash_line_and_a_line_ending_backslash_stay_in_their_key() -> None:
     line_map = scan(HASH_LINE)
     first, second = line_map.table("claim", 0), line_map.table("claim", 1)
-    assert first.key_ends == {"id": 2, "text": 4}
-    assert record_lines(lines, line_map, first) == (0, 4)
-    assert record_lines(lines, line_map, second) == (6, 8)
-    assert record_lines(lines, line_map, second, with_comments=True) == (5, 8)
+    assert (first.keys, first.key_ends, first.end) == ({"id": 2, "text": 3}, {"id": 2, "text": 4}, 4)
+    assert (second.line, second.keys) == (7, {"id": 8})
 
 
-def test_the_comments_above_a_header_stop_at_the_record_before() -> None:
-    text = '[[claim]]\nid = "a"\ntext = """one \\\n# two"""\n[[claim]]\nid = "b"\n'
-    lines = text.splitlines(keepends=True)
+def test_quoted_headers_escaped_quotes_and_inline_records_are_placed() -> None:
+    text = (
+        'claim = [\n  { id = "c", text = "t" },\n  { id = "d", text = """t\nu""" },\n]\n'
+        '[["person"]]\nid = "a"\nnote = """He wrote \\""" and left.\nname = "x"\n"""\n'
+        "[[ 'person' ]]\nid = \"b\"\n"
+    )
+    tomllib.loads(text)  # valid TOML, as the reader sees it
     line_map = scan(text)
-    assert record_lines(lines, line_map, line_map.table("claim", 1), with_comments=True) == (4, 6)
+    assert line_map.table("claim", 0).line == 2
+    assert (line_map.table("claim", 1).line, line_map.table("claim", 1).keys) == (3, {"id": 3, "text": 3})
+    assert (line_map.table("person", 0).keys, line_map.table("person", 1).line) == ({"id": 7, "note": 8}, 11)
 
 
 def test_keys_before_any_header_belong_to_the_top_level() -> None:

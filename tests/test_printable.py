@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from newskb.cli import COMMANDS
-from newskb.printable import FORBIDDEN, forbidden_in, printable
+from newskb.printable import FORBIDDEN, forbidden_in, invisible_in, printable
 
 OSC = "\x1b]0;pwned\x07"  # would retitle the terminal
 CSI = "\x1b[31m"  # would paint it red
@@ -38,13 +38,16 @@ def test_plain_text_is_returned_unchanged() -> None:
 def test_what_is_refused_in_data_is_what_is_escaped_on_output() -> None:
     for code in range(0x3000):
         char = chr(code)
-        refused = bool(forbidden_in(char, multiline=False))
+        # A one-line text refuses controls and invisible characters alike; output escapes both.
+        refused = bool(forbidden_in(char, multiline=False) or invisible_in(char))
         escaped = printable(char, one_line=True) != char
         assert refused == escaped, hex(code)
     assert forbidden_in("line\nbreak", multiline=True) == []
     assert forbidden_in("line\nbreak", multiline=False) == ["U+000A"]
     assert forbidden_in(f"x{OSC}", multiline=False) == ["U+001B", "U+0007"]
     assert FORBIDDEN.pattern.startswith("[")
+    assert invisible_in("Mark Ru\u200btte\u00ad") == ["U+200B", "U+00AD"]
+    assert printable("Mark Ru\u200btte") == "Mark Ru\\u200btte"
 
 
 # --- Every command, both streams ------------------------------------------------------------------
@@ -220,7 +223,7 @@ def test_messages_and_problem_lines_show_the_escapes(evil_data: Path) -> None:
     check = subprocess.run(
         [sys.executable, "-m", "newskb", "check"], capture_output=True, text=True, env=env, timeout=60, cwd=evil_data
     )
-    assert "more.toml:1: person.hint\\x1b]0;pwned\\x07: unknown key 'hint\\x1b]0;pwned\\x07'" in check.stdout
+    assert "more.toml:4: person.hint\\x1b]0;pwned\\x07: unknown key 'hint\\x1b]0;pwned\\x07'" in check.stdout
 
 
 def test_a_chart_file_shows_the_escapes_too(evil_data: Path, tmp_path: Path) -> None:

@@ -232,7 +232,10 @@ def _root(
     if not no_pager and _held is None and sys.stdout.isatty():
         from newskb.render import pager
 
-        _held = pager.hold()
+        try:
+            _held = pager.hold()
+        except ValueError as unusable:  # a pager variable that is no command line: print without it
+            say(f"warning: {unusable}; output is not paged")
 
 
 # Output held back for the pager (render/pager.py), printed when the command ends.

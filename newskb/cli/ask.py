@@ -32,7 +32,9 @@ from newskb.errors import BadArgumentError
 from newskb.render import Column, Format, views
 
 if TYPE_CHECKING:
-    from newskb.batch import Ask
+    from collections.abc import Iterator
+
+    from newskb.batch import Answered, Ask
 
 app = typer.Typer()
 
@@ -326,6 +328,9 @@ def _refuse_to_overwrite(output: Path, force: bool, output_format: Format | None
         raise BadArgumentError("--output writes a chart file; --format is for standard output: give one of them")
     if os.path.lexists(output) and not force:
         raise BadArgumentError(f"{output}: the file exists (--force replaces it)")
+    from newskb.outfile import replaceable
+
+    replaceable(output)
 
 
 @app.command("show")
@@ -404,19 +409,27 @@ def cite_command(
 
 
 def answer_lines(ask: "Ask", columns: Sequence[Column], output_format: Format | None) -> None:
-    """Answer one query per line of standard input, in order, in one process: each row with its `query`;
-    a line nothing answers is named on stderr with its number, and the run goes on. Exit 1 if any was."""
+    """Answer one query per line of standard input, in order, in one process: each row with its `query`,
+    written (and flushed) before the next line is read, so a reader that stops early (`| head -1`) ends
+    the run at once (exit 141); a line nothing answers is named on stderr with its number, and the run goes
+    on. Exit 1 if any was, 2 if a line could not be read (not UTF-8)."""
     from newskb import batch
 
-    missed = 0
-    answers = []
-    for answered in batch.each_line(sys.stdin, ask):
-        answers.append(answered)
-        if answered.reply.note is not None:
-            say(answered.reply.note)
-        if answered.reply.missed is not None:
-            missed += 1
-            say(f"line {answered.number}: {answered.reply.missed}")
-    render.write_answers(answers, columns, pick_format(output_format))
-    if missed:
+    if sys.stdin is None:  # started with stdin closed (`<&-`)
+        raise BadArgumentError("standard input is closed: '-' reads one query per line of it")
+    counts = {"missed": 0, "unreadable": 0}
+
+    def answered() -> "Iterator[Answered]":
+        for answer in batch.each_line(batch.read_lines(sys.stdin.buffer), ask):
+            if answer.reply.note is not None:
+                say(answer.reply.note)
+            if answer.reply.missed is not None:
+                counts["unreadable" if answer.reply.unreadable else "missed"] += 1
+                say(f"line {answer.number}: {answer.reply.missed}")
+            yield answer
+
+    render.write_answers(answered(), columns, pick_format(output_format))
+    if counts["unreadable"]:
+        raise typer.Exit(2)
+    if counts["missed"]:
         raise typer.Exit(1)

@@ -55,8 +55,9 @@ class _Completed(ParamType):
             candidates = lookup(connection, incomplete, self._kinds)
         finally:
             connection.close()
-        # bash inserts a candidate as it is given: spaces and quotes must come escaped. zsh and fish escape
-        # what they insert themselves.
+        # bash inserts a candidate as it is given: every character its parser would act on comes escaped.
+        # zsh and fish are given the name as it is, as data (our scripts below never evaluate it), and
+        # quote what they insert themselves.
         escape = _bash_escape if os.environ.get(COMPLETE_VARIABLE, "").endswith("bash") else str
         return [CompletionItem(escape(value), help=help_text) for value, help_text in candidates]
 
@@ -83,31 +84,84 @@ def ids_of(kinds: Iterable[Kind]) -> _Completed:
 HELP_WIDTH = 70
 
 
+# Our bash and zsh scripts, in place of Typer's (templates for its `%`-formatting: `%%` is a `%`). Typer's zsh
+# script evaluates newskb's answer (`eval $(...)`) and its `_arguments` evaluates each candidate again, so a
+# name holding `\$(...)` ran a command; its bash script splits the answer unquoted, so a name could be
+# taken for a file pattern. These read the answer as lines of data: zsh hands each name to `compadd`,
+# which quotes what it inserts, and bash takes each line as one candidate, already escaped.
+_SCRIPTS = {
+    Shell.BASH: """
+%(complete_func)s() {
+    local -a candidates
+    mapfile -t candidates < <(env COMP_WORDS="${COMP_WORDS[*]}" COMP_CWORD="$COMP_CWORD" \\
+        %(autocomplete_var)s=complete_bash "$1")
+    COMPREPLY=("${candidates[@]}")
+    return 0
+}
+
+complete -o default -F %(complete_func)s %(prog_name)s
+""",
+    Shell.ZSH: """
+#compdef %(prog_name)s
+
+%(complete_func)s() {
+  local -a answer names shown
+  local line name
+  answer=("${(@f)$(env _TYPER_COMPLETE_ARGS="${words[1,$CURRENT]}" %(autocomplete_var)s=complete_zsh %(prog_name)s)}")
+  for line in "${answer[@]}"; do
+    [[ -n $line ]] || continue
+    name=${line%%%%$'\\t'*}
+    names+=("$name")
+    if [[ $line == *$'\\t'* ]]; then shown+=("$name -- ${line#*$'\\t'}"); else shown+=("$name"); fi
+  done
+  if (( ${#names} )); then
+    compadd -l -d shown -a names
+  else
+    _files
+  fi
+}
+
+compdef %(complete_func)s %(prog_name)s
+""",
+}
+
+
 def register_shells() -> None:
-    """Register the shells Typer answers completion requests for, with zsh and fish showing descriptions
-    as plain text: Typer's own renders them with Rich, which costs a completion twice its time and wraps
-    a long description onto a second line that fish takes for another candidate."""
+    """Register the shells Typer answers completion requests for, with zsh and fish given each candidate as
+    a line of plain text, `NAME<TAB>DESCRIPTION` (Typer's own renders descriptions with Rich, which costs a
+    completion twice its time and wraps a long one onto a second line that fish takes for another
+    candidate; and its zsh answer is code for the shell to evaluate)."""
     from typer._click.shell_completion import add_completion_class
     from typer._completion_classes import FishComplete, ZshComplete, completion_init
 
     completion_init()
 
     class Zsh(ZshComplete):
-        def format_completion(self, item: CompletionItem) -> str:
-            def escape(text: str) -> str:  # as Typer escapes for zsh's _arguments
-                for plain, escaped in (('"', '""'), ("'", "''"), ("$", "\\$"), ("`", "\\`"), (":", r"\\:")):
-                    text = text.replace(plain, escaped)
-                return text
-
-            value = f'"{escape(item.value)}"'
-            return f'{value}:"{escape(_short(item.help))}"' if item.help else value
+        def complete(self) -> str:
+            args, incomplete = self.get_completion_args()
+            return "\n".join(_line(item) for item in self.get_completions(args, incomplete))
 
     class Fish(FishComplete):
         def format_completion(self, item: CompletionItem) -> str:
-            return f"{item.value}\t{_short(item.help)}" if item.help else str(item.value)
+            return _line(item)
 
     add_completion_class(Zsh, Shell.ZSH.value)
     add_completion_class(Fish, Shell.FISH.value)
+
+
+def _line(item: CompletionItem) -> str:
+    """A candidate as zsh and fish read it: the value, then a tab and its description if it has one."""
+    from newskb.printable import printable
+
+    value = printable(str(item.value), one_line=True)
+    return f"{value}\t{_short(item.help)}" if item.help else value
+
+
+def use_our_scripts() -> None:
+    """Have `--show-completion` and `--install-completion` print and write our bash and zsh scripts."""
+    from typer import _completion_shared
+
+    _completion_shared._completion_scripts.update({shell.value: script for shell, script in _SCRIPTS.items()})
 
 
 def _short(text: str) -> str:
@@ -123,6 +177,7 @@ def show_script(shell: Shell | None) -> None:
         return
     from typer._completion_shared import get_completion_script
 
+    use_our_scripts()
     typer.echo(get_completion_script(prog_name="newskb", complete_var=COMPLETE_VARIABLE, shell=shell.value))
     raise typer.Exit()
 
@@ -133,8 +188,14 @@ def install_script(shell: Shell | None) -> None:
         return
     from typer._completion_shared import install
 
+    from newskb.cli import os_error
     from newskb.cli.options import say
 
-    _, path = install(shell=shell.value, prog_name="newskb", complete_var=COMPLETE_VARIABLE)
+    use_our_scripts()
+    try:
+        _, path = install(shell=shell.value, prog_name="newskb", complete_var=COMPLETE_VARIABLE)
+    except OSError as error:  # an unwritable home, a full disk: one line, as every other error
+        say(f"error: cannot install the {shell.value} completion script: {os_error(error)}")
+        raise typer.Exit(2) from None
     say(f"{shell.value} completion installed in {path}; it takes effect in a new shell")
     raise typer.Exit()

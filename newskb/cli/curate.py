@@ -91,7 +91,8 @@ def _key_option(key: "Key") -> TyperOption:
 
 @app.command("init")
 def init_command(
-    folder: Annotated[Path, typer.Argument(metavar="DIR", help="The folder of the new fact base.")] = Path("."),
+    # A string, not a Path: Path("") is the current folder, and an empty DIR must be refused, not read as ".".
+    folder: Annotated[str, typer.Argument(metavar="DIR", help="The folder of the new fact base.")] = ".",
 ) -> None:
     """Start a fact base of your own: data/ and seeds/ that pass check, and git files for a team.
 
@@ -104,13 +105,15 @@ def init_command(
     """
     from newskb import scaffold
 
-    written, kept = scaffold.init(folder)
+    if not folder:
+        raise BadArgumentError("DIR is empty: give the folder of the new fact base ('.' for this one)")
+    written, kept = scaffold.init(Path(folder))
     for path in kept:
         say(f"kept {display_path(path)} as it was")
-    data_folder = display_path(folder / "data")
+    data_folder = display_path(Path(folder) / "data")
     say(
-        f"created a fact base in {display_path(folder)} ({len(written)} files): work inside that folder and newskb "
-        f"uses it (from elsewhere: --data {data_folder})"
+        f"created a fact base in {display_path(Path(folder))} ({len(written)} files): work inside that folder and "
+        f"newskb uses it (from elsewhere: --data {data_folder})"
     )
 
 
@@ -312,7 +315,7 @@ def set_command(
 
     \b
     Examples:
-      newskb set ben-wallace-uk-defence-secretary end=2023-08-31 --data ./data
+      newskb set ben-wallace-uk-defence-secretary note="The article dates neither end." --data ./data
       newskb set mark-rutte aliases='["Rutte", "PM Rutte"]' summary= --dry-run
     """
     from newskb import curation, edit

@@ -1,5 +1,6 @@
 """What every command shares: option types, dates from the command line, opening the index, messages."""
 
+import contextlib
 import sys
 from datetime import date
 from enum import StrEnum
@@ -16,6 +17,7 @@ from newskb.words import counted
 
 if TYPE_CHECKING:
     import sqlite3
+    from collections.abc import Iterator
     from pathlib import Path
 
     from newskb.lookup import Match
@@ -106,12 +108,25 @@ def open_index(data: str | None) -> "sqlite3.Connection":
 
     global _in_use
     _in_use = folder.find_data_dir(data)
-    with render.BuildProgress() as progress:
+    with settled(_in_use), render.BuildProgress() as progress:
         connection, problems = cache.open_index(_in_use, progress)
     if problems:
         problem_count = counted(len(problems), "problem")
         say(f"warning: the data has {problem_count}; answers skip what is invalid (run 'newskb check')")
     return connection
+
+
+@contextlib.contextmanager
+def settled(root: "Path") -> "Iterator[None]":
+    """Read the data folder with no writer renaming under us, a write a killed writer left half done finished
+    first (lock.reading), and said so on stderr."""
+    from newskb.errors import display_path
+    from newskb.lock import reading
+
+    with reading(root) as finished:
+        if finished:
+            say(f"finished a write that was interrupted: {', '.join(display_path(path) for path in finished)}")
+        yield
 
 
 def as_of_day(as_of: str | None) -> date:

@@ -6,7 +6,7 @@ import typer
 
 from newskb import folder, render
 from newskb.cli.completion import SOURCE_ID
-from newskb.cli.options import DataOption, FormatOption, base_named, done, open_index, pick_format, say
+from newskb.cli.options import DataOption, FormatOption, base_named, done, open_index, pick_format, say, settled
 from newskb.printable import printable
 from newskb.render import views
 
@@ -31,7 +31,8 @@ def check_command(
     from newskb import audit
 
     data_dir = folder.find_data_dir(data)
-    report = audit.check_folder(data_dir)
+    with settled(data_dir):
+        report = audit.check_folder(data_dir)
     for problem in report.problems:
         typer.echo(printable(str(problem), one_line=True))
     say(report.summary() + base_named(data_dir))

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, Protocol
 
 from newskb.errors import BadArgumentError
+from newskb.outfile import replaceable
 
 if TYPE_CHECKING:
     import sqlite3
@@ -102,11 +103,12 @@ def export(name: str, connection: sqlite3.Connection, request: Request) -> list[
 
 
 def _check_file(path: Path, *, force: bool) -> None:
-    if path.is_dir():
+    if path.is_dir() and not path.is_symlink():
         raise BadArgumentError(f"{path}: is a folder; give the name of a file")
     if path.exists() or path.is_symlink():
         if not force:
             raise BadArgumentError(f"{path}: already exists; choose a new file name, or --force to replace it")
+        replaceable(path)
     elif not path.absolute().parent.is_dir():
         raise BadArgumentError(f"{path}: cannot write: its folder does not exist")
 

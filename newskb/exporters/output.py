@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from pathlib import Path
+from typing import IO
 
 from newskb.exporters import Request
 from newskb.outfile import put_in_place, temporary, write_file
@@ -25,10 +26,23 @@ def json_lines(items: list[object]) -> str:
 def document(request: Request, text: str) -> list[Path]:
     """A text document to `request.output`, or else to the stream; returns the files written."""
     if request.output is None:
-        request.stream.write(text)
+        streamed(request.stream, text)
         return []
     write_file(request.output, _text(text))
     return [request.output]
+
+
+# How much of a document goes to the stream at a time.
+CHUNK = 64 * 1024
+
+
+def streamed(stream: IO[str], text: str) -> None:
+    """Write `text` in pieces, each flushed: a reader that stops early (`| head -1`) is found at the next
+    piece and the run ends with 141, where one write of the whole document could be cut short by the
+    closed pipe without any error, and end as if all was written (exit 0)."""
+    for start in range(0, len(text), CHUNK):
+        stream.write(text[start : start + CHUNK])
+        stream.flush()
 
 
 def write_folder(folder: Path, files: Mapping[str, str]) -> list[Path]:

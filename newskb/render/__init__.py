@@ -8,7 +8,7 @@ paint them). Data text is data, never markup, and control characters are made vi
 from __future__ import annotations
 
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
@@ -127,21 +127,31 @@ def flat_profile(
     return flat
 
 
-def write_answers(answers: Sequence[Any], columns: Sequence[Column], output_format: Format) -> None:
-    """The answers of a batch (batch.Answered): every row with the `query` it answers, first.
+def write_answers(answers: Iterable[Any], columns: Sequence[Column], output_format: Format) -> None:
+    """The answers of a batch (batch.Answered), each written and flushed as it comes: every row with the
+    `query` it answers, first.
 
     JSON and JSON Lines add a `query` key to each row (a profile or a citation is one row); plain, TSV and
-    CSV add the query as the first column; at a terminal, a table per query, titled with it.
+    CSV add the query as the first column; at a terminal, a table per query, titled with it. The JSON array
+    is written item by item, in the same bytes as the whole array at once.
     """
+    import json
+
     out = sys.stdout
     if output_format is Format.TABLE:
         for answered in answers:
             if answered.reply.rows:
                 _table_of(answered.query, answered.reply.rows, columns, out)
+                out.flush()
         return
     query = Column("query", "Query")
-    records: list[dict[str, Any]] = []
+    shown = [query, *columns]
+    if columns is views.PROFILE:
+        shown = [query, *(Column(key, key) for key in ("section", "id", "when", "text", "source"))]
+    keys: list[str] | None = None  # TSV and CSV: the header, from the first row written
+    written = 0
     for answered in answers:
+        records: list[dict[str, Any]] = []
         for row in answered.reply.rows:
             record = as_dict(row)
             if columns is views.PROFILE and output_format not in (Format.JSON, Format.JSONL):
@@ -151,9 +161,23 @@ def write_answers(answers: Sequence[Any], columns: Sequence[Column], output_form
                 )
             else:
                 records.append({"query": answered.query, **record})
-    if columns is views.PROFILE:
-        columns = [Column(key, key) for key in ("section", "id", "when", "text", "source")]
-    write_rows(records, [query, *columns], output_format, stream=out)
+        if output_format is Format.JSON:
+            for record in records:
+                item = json.dumps(record, ensure_ascii=False, indent=2).replace("\n", "\n  ")
+                out.write(("[\n  " if written == 0 else ",\n  ") + item)
+                written += 1
+        elif output_format is Format.JSONL:
+            write_object(records, output_format, stream=out)
+        elif output_format is Format.PLAIN:
+            delimited(for_reading(records, shown), [column.key for column in shown], output_format, out, header=False)
+        elif records:
+            delimited(records, keys or all_keys(records, shown), output_format, out, header=keys is None)
+            keys = keys or all_keys(records, shown)
+        out.flush()
+    if output_format is Format.JSON:
+        out.write("\n]\n" if written else "[]\n")
+    elif output_format in (Format.TSV, Format.CSV) and keys is None:
+        delimited([], [column.key for column in shown], output_format, out)
 
 
 def _table_of(title: str, rows: Sequence[Any], columns: Sequence[Column], out: IO[str]) -> None:

@@ -35,17 +35,25 @@ class Screenful(io.StringIO):
 
 
 def pager_command() -> list[str] | None:
-    """The pager to run, or None when paging is turned off."""
+    """The pager to run, or None when paging is turned off. ValueError (its message naming the variable)
+    for one that cannot be read as a command line (`less "`)."""
+    variable = PAGER_VARIABLE if PAGER_VARIABLE in os.environ else "PAGER"
     chosen = os.environ.get(PAGER_VARIABLE)
     if chosen is None:
         chosen = os.environ.get("PAGER") or "less"
     if not chosen.strip():
         return None
-    return shlex.split(chosen)
+    try:
+        return shlex.split(chosen)
+    except ValueError as error:
+        from newskb.printable import printable
+
+        raise ValueError(f"{variable} ({printable(chosen, one_line=True)!r}) is not a command line: {error}") from None
 
 
 def hold() -> Screenful | None:
-    """Hold back what is printed on stdout, if it is a terminal and a pager is wanted."""
+    """Hold back what is printed on stdout, if it is a terminal and a pager is wanted (ValueError: the pager
+    named cannot be read as a command line)."""
     if not sys.stdout.isatty() or pager_command() is None:
         return None
     size = shutil.get_terminal_size()

@@ -51,18 +51,27 @@ def all_keys(records: Sequence[Mapping[str, Any]], columns: Sequence[Column]) ->
     return list(records[0]) if records else [column.key for column in columns]
 
 
-def delimited(records: Sequence[Mapping[str, Any]], keys: Sequence[str], output_format: Format, out: IO[str]) -> None:
-    """Plain lines (the columns of a table), or TSV and CSV (a header and every field, each cell inert for a
-    spreadsheet). Text is escaped as everywhere; a plain or TSV cell stays on its line."""
+def delimited(
+    records: Sequence[Mapping[str, Any]],
+    keys: Sequence[str],
+    output_format: Format,
+    out: IO[str],
+    *,
+    header: bool = True,
+) -> None:
+    """Plain lines (the columns of a table), or TSV and CSV (a header, unless `header` is false, and every
+    field, each cell inert for a spreadsheet). Text is escaped as everywhere; a plain or TSV cell stays on
+    its line."""
     if output_format is Format.CSV:
         import csv  # here, not at start-up: most output is not CSV
 
         writer = csv.writer(out, lineterminator="\n")
-        writer.writerow(keys)
+        if header:
+            writer.writerow(keys)
         writer.writerows([[printable(inert(cell(record.get(key)))) for key in keys] for record in records])
         return
     shown = inert if output_format is Format.TSV else str
-    if output_format is Format.TSV:
+    if output_format is Format.TSV and header:
         out.write("\t".join(keys) + "\n")
     for record in records:
         out.write("\t".join(printable(shown(cell(record.get(key))), one_line=True) for key in keys) + "\n")
