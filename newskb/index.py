@@ -28,7 +28,9 @@ _OWN_TABLES = """
 -- when its source was published, did not know; `conflicts` when the two sources dispute a date.
 CREATE TABLE holding (term_id TEXT NOT NULL, other_id TEXT NOT NULL, closes INTEGER NOT NULL,
                       conflicts INTEGER NOT NULL);
-CREATE TABLE doc (id INTEGER PRIMARY KEY, kind TEXT NOT NULL, record_id TEXT NOT NULL, text TEXT NOT NULL,
+-- AUTOINCREMENT: a refresh indexes the text of the docs from the first new id on, so an id freed by a changed
+-- file's old docs must never be given to its new ones (they would be left out of the full-text index).
+CREATE TABLE doc (id INTEGER PRIMARY KEY AUTOINCREMENT, kind TEXT NOT NULL, record_id TEXT NOT NULL, text TEXT NOT NULL,
                   word_count INTEGER NOT NULL, file TEXT NOT NULL);
 -- Full-text index of the docs (SQLite's FTS5, tokenised in C: accents removed, case folded), and its
 -- vocabulary, which search expands a query's words against.

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from newskb import cache, query, store
+from newskb import cache, query, search, store
 from newskb.audit import check_folder
 from tests.conftest import REPO, TinyBase
 
@@ -53,6 +53,18 @@ def test_only_changed_files_are_read_again(tiny: TinyBase, reads: list[str]) -> 
     assert reads == ["gazette.toml"]
     assert holders(connection, date(1841, 1, 1)) == []
     assert holders(connection, date(1843, 1, 1)) == ["ada-lovelace"]
+
+
+def test_the_text_of_a_file_read_again_is_searched_again(tiny: TinyBase) -> None:
+    # The source file's docs have the highest ids; read again, its new docs must still reach the full-text
+    # index (ids freed by its old docs were once handed out again, below the first id indexed).
+    connection, _ = cache.open_index(tiny.data)
+    assert [hit.id for hit in search.search(connection, "succeeded")] == ["lovelace-chair"]
+    tiny.source.write_text(tiny.source.read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
+    connection, _ = cache.open_index(tiny.data)
+    assert [hit.id for hit in search.search(connection, "succeeded")] == ["lovelace-chair"]
+    # FTS5 checks its index against the doc table (it raises if a doc is missing from it).
+    connection.execute("INSERT INTO doc_fts (doc_fts, rank) VALUES ('integrity-check', 1)")
 
 
 def test_a_touched_but_unchanged_file_is_not_read_again(tiny: TinyBase, reads: list[str]) -> None:
