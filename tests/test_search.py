@@ -103,7 +103,7 @@ def test_each_hit_is_labelled_as_its_kind_reads(db: sqlite3.Connection) -> None:
         "kind": "term",
         "id": "jens-stoltenberg-nato-secretary-general",
         "label": "Jens Stoltenberg \u2014 NATO Secretary General",
-        "score": 90,
+        "score": 92,
         "source": "rbc-ukraine-2024-09-30-rutte",
         "modality": "announced",
         "said_by": [],
