@@ -17,15 +17,17 @@ import pytest
 from typer.testing import CliRunner
 
 from benchmarks.draft_accuracy import (
-    Score,
+    HELD_OUT,
+    TUNED,
     articles,
     draft_fixture,
     gold_of,
     known_base,
-    misses,
+    measured,
     score,
     seed_comparison,
-    table,
+    split_of,
+    total,
 )
 from newskb import audit, curation, model
 from newskb.cli import app
@@ -332,9 +334,14 @@ EVENTS = {
 }
 
 
-def test_there_are_at_least_four_fixture_articles_each_with_its_gold() -> None:
-    assert [article.stem for article in articles()] == sorted(TERMS)
-    assert all(gold_of(article)["term"] for article in articles())
+def test_the_corpus_has_its_articles_each_with_its_gold_and_a_held_out_split() -> None:
+    every = articles()
+    assert len(every) >= 46
+    assert all(gold_of(article)["term"] for article in every)
+    held_out = [article.stem for article in every if split_of(article) == HELD_OUT]
+    assert len(held_out) >= 10
+    # The articles whose drafts are pinned below are tuned ones: a test must not show a held-out result.
+    assert set(TERMS) <= {article.stem for article in every if split_of(article) == TUNED}
 
 
 @pytest.mark.parametrize("name", sorted(TERMS))
@@ -355,23 +362,17 @@ def test_each_fixture_drafts_exactly_these_terms_and_events(name: str, base: Kno
     assert [(event.values["date"], event.values["title"]) for event in result.events] == EVENTS[name]
 
 
-def test_the_draft_meets_its_accuracy_target(base: Known) -> None:
-    scores = [score(article, base) for article in articles()]
-    total = Score(article="total")
-    for each in scores:
-        total.add(each)
-    assert total.start >= 0.8 * total.terms
-    assert total.verbatim == total.quotes > 0
-    assert (total.too_precise, total.invented) == (0, 0)
-    assert "**met**" in table(scores)
+def test_the_tuned_split_keeps_the_promises(base: Known) -> None:
+    tuned = total("tuned", [score(article, base) for article in articles() if split_of(article) == TUNED])
+    assert tuned.verbatim == tuned.quotes > 0
+    assert (tuned.too_precise, tuned.invented) == (0, 0)
 
 
-def test_benchmarks_draft_md_shows_the_current_measure(base: Known) -> None:
-    scores = [score(article, base) for article in articles()]
+def test_benchmarks_draft_md_shows_the_current_measure() -> None:
     written = (REPO / "benchmarks" / "DRAFT.md").read_text(encoding="utf-8")
-    assert table(scores) in written
-    assert misses(scores) in written
-    assert seed_comparison(base) in written
+    # Not an assert: its report would print the page, and a held-out figure is not read while tuning.
+    if measured(TUNED) not in written:
+        pytest.fail("benchmarks/DRAFT.md is not the output of: python benchmarks/draft_accuracy.py --split tuned")
 
 
 def test_the_seed_article_drafts_its_seven_curated_terms(base: Known) -> None:
@@ -453,7 +454,7 @@ def test_the_readme_shows_a_fixture_draft(base: Known) -> None:
 
 def test_every_draft_is_accepted_as_written_and_the_base_then_passes_check(kb: Path, tmp_path: Path) -> None:
     """The drafting loop end to end: new-source, draft --output, accept; each draft lands whole."""
-    for article in articles():
+    for article in [article for article in articles() if article.stem in TERMS]:
         source = gold_of(article)["source"]
         assert isinstance(source, dict)
         curation.new_source(
