@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import re
 
-from newskb.draft.phrases import LONGEST_SENTENCE, Finding, Rule, via
-from newskb.draft.reading import Mark, Mention, Sentence
+from newskb.draft.findings import LONGEST_SENTENCE, Finding, Rule, via
+from newskb.draft.mentions import Mark, Mention, Sentence
 from newskb.draft.terms import HEDGED, REPORTED, Term, TermBuilder
 from newskb.kinds import Modality
 

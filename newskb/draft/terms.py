@@ -13,10 +13,12 @@ from dataclasses import dataclass, field
 
 from newskb.dates import OPEN, Edtf, Relation
 from newskb.draft import when
+from newskb.draft.findings import Finding, Rule
 from newskb.draft.lexicon import REPORTING_VERBS, VERB_TITLES
+from newskb.draft.mentions import Mark, Mention, Sentence
 from newskb.draft.offices import office_name
-from newskb.draft.phrases import Finding, Rule
-from newskb.draft.reading import Mark, Mention, Office, Reading, Sentence, org_for_noun, person_for
+from newskb.draft.orgs import Office, org_for_noun
+from newskb.draft.reading import Reading, person_for
 from newskb.draft.records import Article, Known
 from newskb.kinds import Modality
 

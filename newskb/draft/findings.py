@@ -14,7 +14,8 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 
-from newskb.draft.reading import CLOSE, OPEN, Mention, Sentence
+from newskb.draft.clauses import CLOSE, OPEN
+from newskb.draft.mentions import Mention, Sentence
 from newskb.kinds import Modality
 
 
