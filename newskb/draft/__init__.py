@@ -3,13 +3,11 @@
 `draft(article, known)` reads an article against the fact base's entities and proposes entities,
 offices, terms and events, each with its quote (a verbatim span, checked) and a note on how every value
 was found; `to_toml` writes them in the schema of data/, for a curator to review and `newskb accept` to
-add. Modules, in the order the article passes through them: `reading` (one pass over the article: each
-sentence's `mentions` of names, office phrases, dates and pronouns, with `names`, `offices` and `when`;
-`entities` decides which entity each name is, `orgs` which office each office phrase is), `clauses` (each
-sentence as a template of its mentions), `findings` (the patterns that state a term), `terms` and
-`events` (findings merged into terms, dated happenings), `candidates` (ids and notes), `assemble` (the
-pipeline); `lexicon` is the English it reads, `records` what a draft is made of, `writer` the TOML,
-`known` the fact base's side, from the index.
+add. The reader is a pipeline of five stages (`assemble` runs them; each module's docstring is its
+contract): `sentences`, `reading` (each sentence's `mentions`, with `names`, `offices` and `when`;
+`entities` decides which entity each name is, `orgs` which office each office phrase is), `clauses`,
+`findings`, and the records: `holdings`, `terms`, `events`, `candidates`. `lexicon` is the English it
+reads, `records` what a draft is made of, `writer` the TOML, `known` the fact base's side, from the index.
 """
 
 from newskb.draft.assemble import draft

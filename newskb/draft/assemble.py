@@ -1,26 +1,40 @@
-"""From what was read to candidate records: `draft` reads an article, finds its phrases, builds its terms
-and events (terms.py, events.py), and writes each candidate with an id the fact base does not use and a
-note on every value saying how it was found."""
+"""The reader as a pipeline: an article passes through five stages, each a module whose docstring is its
+contract, each handing the next frozen records.
+
+1. `sentences`: the article into sentences.
+2. `reading`: each sentence's mentions (names, office phrases, dates, pronouns), and the entities and
+   offices they stand for (`entities`, `orgs`).
+3. `clauses`: each sentence as a template of its mentions.
+4. `findings`: the phrases that say who holds which office, matched on the templates.
+5. the records: `holdings` (which holder in which office each finding is about), `terms` (their dates),
+   `events`, and `candidates` (ids and notes): the `Draft`.
+"""
 
 from __future__ import annotations
 
-from newskb.draft.candidates import Candidates
-from newskb.draft.findings import Finding, Rule, findings
+from newskb.draft.candidates import candidates
+from newskb.draft.clauses import clause
+from newskb.draft.events import events
+from newskb.draft.findings import Finding, Rule, findings, via
+from newskb.draft.holdings import group
 from newskb.draft.reading import read
 from newskb.draft.records import Article, Draft, Known
+from newskb.draft.sentences import split
+from newskb.draft.terms import build
 
 
 def draft(article: Article, known: Known) -> Draft:
     """Candidate records for an article: read it, find the phrases, assemble the terms and events."""
-    reading = read(article.text, known.entities)
+    reading = read(article.text, split(article.text), known.entities)
+    clauses = [clause(told) for told in reading.sentences]
     found: list[Finding] = []
     seen: set[tuple[Rule, int, int]] = set()
-    for sentence in reading.sentences:
-        for finding in findings(sentence):
+    for each in clauses:
+        for finding in findings(each):
             if (finding.rule, finding.start, finding.end) not in seen:
                 seen.add((finding.rule, finding.start, finding.end))
                 found.append(finding)
-    builder = Candidates(article, known, reading)
-    builder.terms(found)
-    builder.events(found)
-    return builder.result()
+    cited = {each.sentence.number: via(each) for each in clauses}
+    terms = build(group(found, reading), reading, article.published)
+    items = events(terms, found, reading, article.published, cited)
+    return candidates(article, known, reading, terms, items, cited)

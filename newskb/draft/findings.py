@@ -1,11 +1,13 @@
-"""The phrases news uses to say who holds which office, read from a sentence's template (see reading.py):
+"""Stage 4 of the reader: the phrases news uses to say who holds which office, matched on a clause's
+template (stage 3):
 "took/will take office as", "was sworn in as", "became", "was appointed/named/elected", "X appointed Y as",
 "replacing/succeeding Y", "X succeeds Y", "her predecessor, Y", "former", "who had held the post since",
 "who led ... for the past ten years", "served as ... from ... until ...", "led ... from ... to ...", a title
 before a name ("Prime Minister Henrik Vale"), "return to the presidency", "resigned/stepped down/left".
 
-Each match is a `Finding`: a holder, maybe an office, maybe a date expression, and the words that said
-so. `assemble` turns findings into terms and events; nothing here resolves a date or merges anything.
+In: a clause. Out: its findings, each a `Finding`: which rule matched, a holder, maybe an office, maybe a
+date expression, and the words that said so, as a span of the article. `terms` and `events` turn findings
+into records; nothing here resolves a date or merges anything.
 """
 
 from __future__ import annotations
@@ -14,8 +16,8 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 
-from newskb.draft.clauses import CLOSE, OPEN
-from newskb.draft.mentions import Mention, Sentence
+from newskb.draft.clauses import CLOSE, OPEN, Clause
+from newskb.draft.mentions import Mention, Mentions
 from newskb.kinds import Modality
 
 
@@ -38,12 +40,12 @@ class Rule(StrEnum):
     END = "end"  # X resigned, stepped down, left (as O)
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@dataclass(frozen=True, slots=True, kw_only=True, eq=False)
 class Finding:
     """What one phrase says: who (holder), which office (or a hint of whose), when, and in which words."""
 
     rule: Rule
-    sentence: Sentence
+    sentence: Mentions  # the sentence it was found in, with its mentions
     holder: Mention  # a person's name, or a pronoun standing for one
     office: Mention | None = None
     org: Mention | None = None  # "led the university", "left the club": whose office it is
@@ -162,34 +164,36 @@ _AHEAD = re.compile(_FUTURE)
 LONGEST_SENTENCE = 2000
 
 
-def findings(sentence: Sentence) -> list[Finding]:
-    """Every phrase of a sentence that says something about a term, in the order they stand."""
+def findings(clause: Clause) -> list[Finding]:
+    """Every phrase of a clause that says something about a term, in the order they stand."""
     found: list[Finding] = []
-    if len(sentence.text) > LONGEST_SENTENCE:
+    if len(clause.sentence.text) > LONGEST_SENTENCE:
         return found
     for rule, pattern in _PATTERNS:
-        for match in pattern.finditer(sentence.template):
-            finding = _finding(rule, match, sentence)
+        for match in pattern.finditer(clause.template):
+            finding = _finding(rule, match, clause)
             if finding is not None:
                 found.append(finding)
     return sorted(found, key=lambda finding: (finding.start, finding.end, finding.rule.value))
 
 
-def via(sentence: Sentence) -> list[Mention]:
-    """The organizations a sentence cites ("citing Reuters", "according to X", "X reported")."""
+def via(clause: Clause) -> list[Mention]:
+    """The organizations a clause cites ("citing Reuters", "according to X", "X reported")."""
     found: list[Mention] = []
-    if len(sentence.text) > LONGEST_SENTENCE:
+    if len(clause.sentence.text) > LONGEST_SENTENCE:
         return found
-    for match in _VIA.finditer(sentence.template):
+    for match in _VIA.finditer(clause.template):
         number = match["g"] or match["g2"]
-        found.append(sentence.marked[int(number)])
+        found.append(clause.marked[int(number)])
     return found
 
 
-def _finding(rule: Rule, match: re.Match[str], sentence: Sentence) -> Finding | None:
+def _finding(rule: Rule, match: re.Match[str], clause: Clause) -> Finding | None:
+    sentence = clause.sentence
+
     def mention(name: str) -> Mention | None:
         number = match.groupdict().get(name)
-        return sentence.marked[int(number)] if number is not None else None
+        return clause.marked[int(number)] if number is not None else None
 
     holder = mention("h")
     other = mention("r")
@@ -199,7 +203,7 @@ def _finding(rule: Rule, match: re.Match[str], sentence: Sentence) -> Finding | 
         holder = other  # REPLACING, PREDECESSOR, SUCCESSOR: the holder is found by `assemble`
     office = mention("o")
     if rule is Rule.TITLE and office is not None:
-        if sentence.template[: match.start()].rstrip().lower().endswith("former"):
+        if clause.template[: match.start()].rstrip().lower().endswith("former"):
             return None  # a FORMER phrase says more
         if office.former:
             rule = Rule.FORMER  # "NATO's former spokesperson X"
@@ -208,8 +212,8 @@ def _finding(rule: Rule, match: re.Match[str], sentence: Sentence) -> Finding | 
     if loose is not None and (date is None or not date.text.lower().startswith("after")):
         return None  # a length in any who-clause only when it is a length in office ("after eight years in office")
     verb = " ".join((match.groupdict().get("verb") or loose or "").split())
-    start = sentence.origins[match.start()]
-    end = sentence.origins[match.end() - 1] + 1
+    start = clause.origins[match.start()]
+    end = clause.origins[match.end() - 1] + 1
     text = sentence.text[start - sentence.start : end - sentence.start]
     return Finding(
         rule=rule,

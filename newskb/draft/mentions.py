@@ -1,22 +1,25 @@
-"""What a sentence mentions: a name, an office phrase, a date or a pronoun, at its place in the article; and
-the sentence that holds them, with the template `clauses` makes of it.
+"""What stage 2 of the reader (`reading`) makes of an article: every sentence's mentions (a name, an office
+phrase, a date or a pronoun, at its place in the article) and, across the article, the entities and
+offices they stand for.
 
-The mentions are found by `reading.read`; `entities` decides which entity each name is and `orgs` which
-office each office phrase is.
+A name or an office phrase is first a span (`NameSpan`, `TitleSpan`); `entities` decides which entity each
+name span is and `orgs` which office each office phrase is, and then they become mentions.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Mapping
+from dataclasses import dataclass
 from enum import StrEnum
 
 from newskb.draft import when
 from newskb.draft.names import KnownEntity, KnownMatch, Piece
+from newskb.draft.sentences import Sentence
 from newskb.kinds import Kind
 
 
 class Mark(StrEnum):
-    """What a marker in a template stands for."""
+    """What a mention stands for (and the letter of its marker in a clause's template)."""
 
     PERSON = "P"
     ORGANIZATION = "G"
@@ -40,7 +43,7 @@ DATE_MARKS = {
 KIND_MARKS = {Kind.PERSON: Mark.PERSON, Kind.ORGANIZATION: Mark.ORGANIZATION, Kind.COUNTRY: Mark.COUNTRY}
 
 
-@dataclass(slots=True, eq=False)
+@dataclass(frozen=True, slots=True, kw_only=True, eq=False)
 class Mention:
     """One mention in a sentence: its place in the article and what it stands for."""
 
@@ -51,21 +54,63 @@ class Mention:
     ref: str = ""  # an entity's or office's key; a pronoun's person
     expression: when.Expression | None = None  # for a date
     former: bool = False  # an office phrase that says "former" inside it
-    org_mention: Mention | None = None  # an office phrase's organization, when it names one
     note: str = ""  # how a pronoun or a typo was read
 
 
-@dataclass(slots=True, eq=False)
-class Sentence:
-    number: int  # from 1, as `coverage` counts them
-    start: int
-    end: int
-    text: str
-    mentions: list[Mention] = field(default_factory=list)  # top-level, in order
-    inner: list[Mention] = field(default_factory=list)  # names inside office phrases
-    template: str = ""
-    origins: list[int] = field(default_factory=list)  # the article offset of each template character
-    marked: dict[int, Mention] = field(default_factory=dict)  # a template marker's number -> its mention
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Entity:
+    """A person, organization or country the article names: known to the fact base, or new."""
+
+    key: str  # the known id, or "new:" and its normalised name (its id is made later)
+    kind: Kind
+    name: str
+    known: KnownEntity | None
+    forms: tuple[str, ...]  # as written, first seen first
+    count: int
+    first: int  # the offset of its first mention
+    typo: tuple[str, float] | None  # a misspelt form and its score
+    cues: tuple[str, ...]  # why it is a person, an organization or a country
+    with_the: bool  # written "the X"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Office:
+    """An office the article names: known to the fact base, or new (with its organization)."""
+
+    key: str
+    title: str  # normalised: "finance minister"
+    org: str  # the key of its organization or country
+    known: KnownEntity | None
+    score: float
+    forms: tuple[str, ...]
+    first: int
+    found: str  # how its organization was found, when the phrase does not name it
+
+
+@dataclass(frozen=True, slots=True, kw_only=True, eq=False)
+class Mentions:
+    """One sentence and what it mentions: the mentions of its text, none overlapping, in order (a name
+    inside an office phrase is not one of them), and the names inside its office phrases."""
+
+    sentence: Sentence
+    mentions: tuple[Mention, ...]
+    inner: tuple[Mention, ...]
+
+    @property
+    def number(self) -> int:
+        return self.sentence.number
+
+    @property
+    def start(self) -> int:
+        return self.sentence.start
+
+    @property
+    def end(self) -> int:
+        return self.sentence.end
+
+    @property
+    def text(self) -> str:
+        return self.sentence.text
 
     def names(self) -> list[Mention]:
         """Every name mention of the sentence, inside office phrases too, in order."""
@@ -73,18 +118,31 @@ class Sentence:
         return sorted(found, key=lambda mention: mention.start)
 
 
-@dataclass(slots=True, eq=False)
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Reading:
+    """Stage 2's result: the article, each sentence's mentions, and the entities and offices they name."""
+
+    text: str
+    sentences: tuple[Mentions, ...]
+    entities: Mapping[str, Entity]
+    offices: Mapping[str, Office]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True, eq=False)
 class NameSpan:
-    """A name span before the article-level decisions: which entity, of which kind."""
+    """A run of capitalised words (or a known name) before the article-level decisions."""
 
     sentence: int
-    words: list[Piece]
+    words: tuple[Piece, ...]
     match: KnownMatch | None
     tentative: bool  # one capitalised word opening a sentence: a name only if the article confirms it
 
 
-@dataclass(slots=True, eq=False)
+@dataclass(frozen=True, slots=True, kw_only=True, eq=False)
 class TitleSpan:
+    """An office phrase before the article-level decisions: its title, and the name or word it may say its
+    organization with ("NATO Secretary General", "its chief executive")."""
+
     sentence: int
     start: int
     end: int

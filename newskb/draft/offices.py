@@ -10,7 +10,7 @@ General" are one office. Its title may also be a typo away ("Defense" for "Defen
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from newskb.draft.lexicon import (
@@ -118,7 +118,7 @@ def _strip_org(tokens: tuple[str, ...], org_labels: list[tuple[str, ...]]) -> tu
     return ()
 
 
-def match_known(key: TitleKey, keys: dict[TitleKey, KnownEntity]) -> tuple[KnownEntity, float] | None:
+def match_known(key: TitleKey, keys: Mapping[TitleKey, KnownEntity]) -> tuple[KnownEntity, float] | None:
     """The known office with this organization and title, or a title a typo away; with its score."""
     if key in keys:
         return keys[key], 100.0
@@ -150,7 +150,7 @@ class Reach:
     former: bool  # "former" stands between the organization and the title
 
 
-def reach(text: str, words: Sequence[Piece], run: tuple[int, int], name_at: dict[int, tuple[int, int]]) -> Reach:
+def reach(text: str, words: Sequence[Piece], run: tuple[int, int], name_at: Mapping[int, tuple[int, int]]) -> Reach:
     """Extend a title run over its organization. `name_at` maps a word to the name span [first, last]
     it starts or ends (both ends are keys)."""
     first, last = run

@@ -1,134 +1,153 @@
-"""Reading an article once, sentence by sentence: its dates, names (known and new), office phrases and
-pronouns, then across the whole article: which new names are one entity ("Ilona Drask" and "Drask"),
-whether each is a person, an organization or a country, which organization a bare title belongs to,
-and whom "he" or "she" stands for. Each sentence ends up as a template, its mentions replaced by
-markers, that `findings` reads for the patterns that state a term.
+"""Stage 2 of the reader: every sentence's mentions, and the entities and offices they stand for.
+
+In: the article's text, its sentences (stage 1) and the fact base's entities. Out: a `Reading` (see
+mentions.py): for every sentence its dates, names (known and new), office phrases and pronouns, none
+overlapping, in order; across the whole article, which names are one entity ("Ilona Drask" and "Drask"),
+whether each is a person, an organization or a country (`entities`), which office each office phrase is
+and to which organization a bare title belongs (`orgs`), and whom "he" or "she" stands for.
 """
 
 from __future__ import annotations
 
 import bisect
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from newskb.draft import when
-from newskb.draft.clauses import template
-from newskb.draft.entities import Entity, identify
+from newskb.draft.entities import identify
 from newskb.draft.lexicon import SUBJECT_PRONOUNS
-from newskb.draft.mentions import DATE_MARKS, KIND_MARKS, Mark, Mention, NameSpan, Sentence, TitleSpan
+from newskb.draft.mentions import DATE_MARKS, Entity, Mark, Mention, Mentions, NameSpan, Reading, TitleSpan
 from newskb.draft.names import KnownEntity, KnownNames, Piece, capital_runs, pieces
 from newskb.draft.offices import known_keys, reach, title_of, title_runs
-from newskb.draft.orgs import Office, resolve
+from newskb.draft.orgs import resolve
+from newskb.draft.sentences import Sentence
 from newskb.kinds import Kind
-from newskb.passage import sentences
 
 
-@dataclass(slots=True)
-class Reading:
-    """What was read in an article."""
+@dataclass(frozen=True, slots=True, kw_only=True)
+class _Spans:
+    """What one sentence holds before the article-level decisions."""
 
-    text: str
-    sentences: list[Sentence]
-    entities: dict[str, Entity]
-    offices: dict[str, Office]
+    dates: tuple[when.Expression, ...]
+    names: tuple[NameSpan, ...]
+    titles: tuple[TitleSpan, ...]
+    pronouns: tuple[Piece, ...]
 
 
-def read(text: str, known: tuple[KnownEntity, ...]) -> Reading:
-    """Read an article against the fact base's entities."""
+def read(text: str, sentences: Sequence[Sentence], known: Sequence[KnownEntity]) -> Reading:
+    """Read an article's sentences against the fact base's entities."""
     index = KnownNames.of(known)
     office_keys = known_keys([entity for entity in known if entity.kind is Kind.OFFICE], known)
-    result: list[Sentence] = []
-    pending: list[NameSpan] = []
-    pending_offices: list[TitleSpan] = []
-    dates: list[list[when.Expression]] = []
-    pronouns: list[list[Piece]] = []
-    for number, extent in enumerate(sentences(text), start=1):
-        sentence = Sentence(number=number, start=extent.start, end=extent.end, text=text[extent.start : extent.end])
-        result.append(sentence)
-        words = pieces(text, extent.start, extent.end)
-        expressions = when.find(sentence.text, extent.start)
-        dates.append(expressions)
-        used = {
-            position
-            for position, piece in enumerate(words)
-            if any(expression.start < piece.end and piece.start < expression.end for expression in expressions)
-        }
-        name_at: dict[int, tuple[int, int]] = {}
-        spans: dict[int, NameSpan] = {}
-        for match in index.matches(text, words, used):
-            used.update(range(match.first, match.last + 1))
-            if match.entity.kind is Kind.OFFICE:
-                opening, closing = words[match.first], words[match.last]
-                pending_offices.append(
-                    TitleSpan(
-                        sentence=number,
-                        start=opening.start,
-                        end=closing.end,
-                        title="",
-                        head="",
-                        org=None,
-                        org_word=None,
-                        former=False,
-                        known=match.entity,
-                        title_start=opening.start,
-                        title_end=closing.end,
-                    )
-                )
-                continue
-            span = NameSpan(sentence=number, words=words[match.first : match.last + 1], match=match, tentative=False)
-            pending.append(span)
-            name_at[match.first] = name_at[match.last] = (match.first, match.last)
-            spans[match.first] = span
-        titles = title_runs(text, words, used)
-        in_titles = {position for first, last in titles for position in range(first, last + 1)}
-        for first, last in capital_runs(text, words, used | in_titles):
-            tentative = first == last and words[first].opens
-            span = NameSpan(sentence=number, words=words[first : last + 1], match=None, tentative=tentative)
-            pending.append(span)
-            name_at[first] = name_at[last] = (first, last)
-            spans[first] = span
-        for run in titles:
-            extent_of = reach(text, words, run, name_at)
-            org_first = None
-            if extent_of.org_before is not None:
-                org_first = name_at[extent_of.org_before][0]
-            elif extent_of.org_after is not None:
-                org_first = extent_of.org_after
-            title_words = words[extent_of.title_first : extent_of.title_last + 1]
-            pending_offices.append(
+    spans = [_spans(text, sentence, index) for sentence in sentences]
+    names = [name for one in spans for name in one.names]
+    titles = [title for one in spans for title in one.titles]
+    entities, mentions = identify(text, names, titles, index)
+    offices, placed = resolve(text, sentences, titles, mentions, entities, office_keys)
+    plain = [
+        _place(
+            sentence,
+            one.dates,
+            sorted(
+                (mention for mention in mentions.values() if sentence.start <= mention.start < sentence.end),
+                key=lambda mention: mention.start,
+            ),
+            [mention for number, mention in placed if number == sentence.number],
+        )
+        for sentence, one in zip(sentences, spans, strict=True)
+    ]
+    told = tuple(_with_pronouns(plain, position, one.pronouns, entities) for position, one in enumerate(spans))
+    return Reading(text=text, sentences=told, entities=entities, offices=offices)
+
+
+def _spans(text: str, sentence: Sentence, index: KnownNames) -> _Spans:
+    """One sentence's dates, name spans (known names first), office phrases and pronouns."""
+    words = pieces(text, sentence.start, sentence.end)
+    expressions = when.find(sentence.text, sentence.start)
+    used = {
+        position
+        for position, piece in enumerate(words)
+        if any(expression.start < piece.end and piece.start < expression.end for expression in expressions)
+    }
+    name_at: dict[int, tuple[int, int]] = {}
+    spans: dict[int, NameSpan] = {}
+    names: list[NameSpan] = []
+    titles: list[TitleSpan] = []
+    for match in index.matches(text, words, used):
+        used.update(range(match.first, match.last + 1))
+        if match.entity.kind is Kind.OFFICE:
+            opening, closing = words[match.first], words[match.last]
+            titles.append(
                 TitleSpan(
-                    sentence=number,
-                    start=words[extent_of.first].start,
-                    end=words[extent_of.last].end,
-                    title=title_of(title_words),
-                    head=words[run[1]].lower,
-                    org=spans.get(org_first) if org_first is not None else None,
-                    org_word=extent_of.org_word,
-                    former=extent_of.former,
-                    known=None,
-                    title_start=title_words[0].start,
-                    title_end=title_words[-1].end,
+                    sentence=sentence.number,
+                    start=opening.start,
+                    end=closing.end,
+                    title="",
+                    head="",
+                    org=None,
+                    org_word=None,
+                    former=False,
+                    known=match.entity,
+                    title_start=opening.start,
+                    title_end=closing.end,
                 )
             )
-        pronouns.append([piece for piece in words if piece.lower in SUBJECT_PRONOUNS and piece.start not in used])
-    entities, mentions = identify(text, pending, pending_offices, index)
-    offices, placed = resolve(text, result, pending_offices, mentions, entities, office_keys)
-    for sentence, expressions in zip(result, dates, strict=True):
-        names = [mention for mention in mentions.values() if sentence.start <= mention.start < sentence.end]
-        in_sentence = [mention for number, mention in placed if number == sentence.number]
-        _place(sentence, expressions, sorted(names, key=lambda mention: mention.start), in_sentence, entities)
-    _pronouns(result, pronouns, entities)
-    for sentence in result:
-        template(sentence)
-    return Reading(text=text, sentences=result, entities=entities, offices=offices)
+            continue
+        span = NameSpan(
+            sentence=sentence.number, words=tuple(words[match.first : match.last + 1]), match=match, tentative=False
+        )
+        names.append(span)
+        name_at[match.first] = name_at[match.last] = (match.first, match.last)
+        spans[match.first] = span
+    runs = title_runs(text, words, used)
+    in_titles = {position for first, last in runs for position in range(first, last + 1)}
+    for first, last in capital_runs(text, words, used | in_titles):
+        tentative = first == last and words[first].opens
+        span = NameSpan(sentence=sentence.number, words=tuple(words[first : last + 1]), match=None, tentative=tentative)
+        names.append(span)
+        name_at[first] = name_at[last] = (first, last)
+        spans[first] = span
+    titles += [_title(text, sentence.number, words, run, name_at, spans) for run in runs]
+    pronouns = tuple(piece for piece in words if piece.lower in SUBJECT_PRONOUNS and piece.start not in used)
+    return _Spans(dates=tuple(expressions), names=tuple(names), titles=tuple(titles), pronouns=pronouns)
+
+
+def _title(
+    text: str,
+    number: int,
+    words: Sequence[Piece],
+    run: tuple[int, int],
+    name_at: Mapping[int, tuple[int, int]],
+    spans: Mapping[int, NameSpan],
+) -> TitleSpan:
+    """A title run extended over the organization it names, if it names one."""
+    extent_of = reach(text, words, run, name_at)
+    org_first = None
+    if extent_of.org_before is not None:
+        org_first = name_at[extent_of.org_before][0]
+    elif extent_of.org_after is not None:
+        org_first = extent_of.org_after
+    title_words = words[extent_of.title_first : extent_of.title_last + 1]
+    return TitleSpan(
+        sentence=number,
+        start=words[extent_of.first].start,
+        end=words[extent_of.last].end,
+        title=title_of(title_words),
+        head=words[run[1]].lower,
+        org=spans.get(org_first) if org_first is not None else None,
+        org_word=extent_of.org_word,
+        former=extent_of.former,
+        known=None,
+        title_start=title_words[0].start,
+        title_end=title_words[-1].end,
+    )
 
 
 def _place(
     sentence: Sentence,
-    expressions: list[when.Expression],
-    names: list[Mention],
-    office_mentions: list[Mention],
-    entities: dict[str, Entity],
-) -> None:
+    expressions: Sequence[when.Expression],
+    names: Sequence[Mention],
+    office_mentions: Sequence[Mention],
+) -> Mentions:
     """Gather a sentence's mentions: office phrases over the names inside them, then dates and names."""
     top: list[Mention] = list(office_mentions)
     inner: list[Mention] = []
@@ -138,7 +157,6 @@ def _place(
             Mention(mark=mark, start=expression.start, end=expression.end, text=expression.text, expression=expression)
         )
     for name in names:
-        name.mark = KIND_MARKS.get(entities[name.ref].kind, Mark.ORGANIZATION)
         if any(office.start <= name.start and name.end <= office.end for office in office_mentions):
             inner.append(name)
         else:
@@ -153,37 +171,39 @@ def _place(
             continue
         kept.insert(place, mention)
         starts.insert(place, mention.start)
-    sentence.mentions = kept
-    sentence.inner = inner
+    return Mentions(sentence=sentence, mentions=tuple(kept), inner=tuple(inner))
 
 
-def _pronouns(sentences_read: list[Sentence], found: list[list[Piece]], entities: dict[str, Entity]) -> None:
-    for position, (sentence, pronouns) in enumerate(zip(sentences_read, found, strict=True)):
-        for piece in pronouns:
-            if any(mention.start <= piece.start < mention.end for mention in sentence.mentions):
-                continue
-            person, note = person_for(sentences_read, position, piece.start, piece.text, entities)
-            if person is None:
-                continue
-            mention = Mention(
-                mark=Mark.PRONOUN, start=piece.start, end=piece.end, text=piece.text, ref=person.ref, note=note
+def _with_pronouns(
+    plain: Sequence[Mentions], position: int, pronouns: Sequence[Piece], entities: Mapping[str, Entity]
+) -> Mentions:
+    """A sentence's mentions with the pronouns that stand for a person named before them."""
+    sentence = plain[position]
+    added = list(sentence.mentions)
+    for piece in pronouns:
+        if any(mention.start <= piece.start < mention.end for mention in sentence.mentions):
+            continue
+        person, note = person_for(plain, position, piece.start, piece.text, entities)
+        if person is not None:
+            added.append(
+                Mention(mark=Mark.PRONOUN, start=piece.start, end=piece.end, text=piece.text, ref=person.ref, note=note)
             )
-            sentence.mentions.append(mention)
-        sentence.mentions.sort(key=lambda mention: mention.start)
+    added.sort(key=lambda mention: mention.start)
+    return Mentions(sentence=sentence.sentence, mentions=tuple(added), inner=sentence.inner)
 
 
 def person_for(
-    sentences_read: list[Sentence], position: int, offset: int, word: str, entities: dict[str, Entity]
+    sentences: Sequence[Mentions], position: int, offset: int, word: str, entities: Mapping[str, Entity]
 ) -> tuple[Mention | None, str]:
     """Whom a pronoun ("she", "her") at `offset` of the `position`-th sentence stands for: the last person
     named before it in its sentence, else the first person named in the nearest sentence before it that
     names one; and a note saying so."""
-    sentence = sentences_read[position]
+    sentence = sentences[position]
     people = [mention for mention in sentence.names() if mention.mark is Mark.PERSON and mention.end <= offset]
     if people:
         person = people[-1]
         return person, f"'{word}' is taken for {entities[person.ref].name}, named before it in the sentence"
-    for earlier in reversed(sentences_read[:position]):
+    for earlier in reversed(sentences[:position]):
         named = [mention for mention in earlier.names() if mention.mark is Mark.PERSON]
         if named:
             person = named[0]
