@@ -13,7 +13,9 @@ changed and never used to tune it. Every other article is in the tuned split. A 
 
 - terms: a gold term is found when a drafted term has the same holder (by name) and office (by its words
   in any order, "of", "the", "at" and "'s" aside); of those, with exactly the gold's start, and end
-  (recall). Drafted terms that match a gold term are right, the others wrong (precision).
+  (recall). Drafted terms that match a gold term are right, the others wrong (precision). A term whose
+  office's organization the draft leaves blank, saying the article does not make it clear, claims
+  nothing: it is counted apart ("left blank"), neither found nor drafted.
 - events: drafted from the sentence of a gold event (their quotes overlap), and of those, with its date;
 - quotes: every drafted quote found verbatim in the article (as `check` finds them);
 - dates: no drafted date more precise than the gold's (which is the text's), and no date where the text
@@ -68,6 +70,7 @@ class Score:
     start: int = 0
     end: int = 0
     drafted_terms: int = 0
+    blank_terms: int = 0
     events: int = 0
     event_found: int = 0
     event_date: int = 0
@@ -144,7 +147,11 @@ def score(article: Path, base: Known) -> Score:
     drafted = draft_fixture(article, base)
     names = names_of(drafted, base)
     result = Score(article=article.stem)
-    terms = [candidate.values for candidate in drafted.terms]
+    # A term whose office's organization the draft leaves blank (for the curator to name) is no claim to
+    # be right or wrong: it is counted apart, as not drafted.
+    blank = {str(office.values["id"]) for office in drafted.offices if "org" not in office.values}
+    terms = [candidate.values for candidate in drafted.terms if str(candidate.values["office"]) not in blank]
+    result.blank_terms = len(drafted.terms) - len(terms)
     result.drafted_terms = len(terms)
     gold_terms = gold.get("term", [])
     assert isinstance(gold_terms, list)
@@ -257,15 +264,16 @@ def table(scores: Sequence[Score], name: str) -> str:
     """One split's articles, a row each, and its total."""
     rows = [
         "| article | terms found (holder and office) | ... and exact start | ... and exact end | drafted terms right "
-        "| events found | ... with the right date | extra events | quotes verbatim | dates too precise "
+        "| left blank | events found | ... with the right date | extra events | quotes verbatim | dates too precise "
         "| dates the text does not give |",
-        "|---|---|---|---|---|---|---|---|---|---|---|",
+        "|---|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     for each in [*scores, total(f"**{name}**", scores)]:
         rows.append(
             f"| {each.article} | {_percent(each.holder_office, each.terms)} | {_percent(each.start, each.terms)} "
             f"| {_percent(each.end, each.terms)} | {_percent(each.holder_office, each.drafted_terms)} "
-            f"| {_percent(each.event_found, each.events)} | {_percent(each.event_date, each.events)} "
+            f"| {each.blank_terms} | {_percent(each.event_found, each.events)} "
+            f"| {_percent(each.event_date, each.events)} "
             f"| {each.extra_events} | {_percent(each.verbatim, each.quotes)} "
             f"| {each.too_precise} of {each.dates_compared} | {each.invented} |"
         )
@@ -276,8 +284,8 @@ def summary(splits: Mapping[str, Sequence[Score]]) -> str:
     """The splits side by side, with the targets for articles the reader was not tuned on."""
     rows = [
         "| split | articles | gold terms | found (holder and office) | ... with exact start | drafted terms "
-        "| ... right | quotes verbatim | dates too precise | dates the text does not give |",
-        "|---|---|---|---|---|---|---|---|---|---|",
+        "| ... right | left blank | quotes verbatim | dates too precise | dates the text does not give |",
+        "|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     verdicts: list[str] = []
     for name, scores in splits.items():
@@ -285,7 +293,8 @@ def summary(splits: Mapping[str, Sequence[Score]]) -> str:
         rows.append(
             f"| {name} | {each.articles} | {each.terms} | {_percent(each.holder_office, each.terms)} "
             f"| {_percent(each.start, each.terms)} | {each.drafted_terms} "
-            f"| {_percent(each.holder_office, each.drafted_terms)} | {_percent(each.verbatim, each.quotes)} "
+            f"| {_percent(each.holder_office, each.drafted_terms)} | {each.blank_terms} "
+            f"| {_percent(each.verbatim, each.quotes)} "
             f"| {each.too_precise} of {each.dates_compared} | {each.invented} |"
         )
         met = (

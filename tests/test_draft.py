@@ -256,7 +256,7 @@ def test_new_names_are_people_or_organizations_by_the_words_around_them(base: Kn
     ]
     assert result.entities[1].values["note"] == (
         "New: 'Dunmore Rovers' is not a name or alias in the fact base.\n"
-        "Kind: organization, as it appoints someone.\n"
+        "Kind: organization, as 'their' stands for it; it appoints someone.\n"
         "Aliases: the other forms the article uses."
     )
 
@@ -599,3 +599,69 @@ def test_a_date_that_cannot_be_placed_is_left_out_not_a_crash(
     sentence: str, published: str, expected: list[tuple[str, str | None, str]]
 ) -> None:
     assert resolve(sentence, published) == expected
+
+
+# --- Countries, names and the organization of a bare title ---------------------------------------------
+
+
+def _terms(result: Draft) -> list[tuple[str | list[str], str | list[str], str | list[str] | None]]:
+    return [(term.values["holder"], term.values["office"], term.values.get("start")) for term in result.terms]
+
+
+def test_a_country_is_known_by_its_iso_names_short_forms_and_demonyms(base: Known) -> None:
+    text = (
+        "Japanese Prime Minister Haruto Sano appointed Kenji Arakawa as finance minister on Thursday.\n"
+        "Cho Min-ho was governor of the Bank of Korea from 2014 to 2018, South Korean officials said.\n"
+    )
+    result = write_up(text, "2025-02-20", base)
+    assert [(entity.kind, entity.values["id"], entity.values["name"]) for entity in result.entities] == [
+        (Kind.COUNTRY, "japan", "Japan"),
+        (Kind.PERSON, "haruto-sano", "Haruto Sano"),
+        (Kind.PERSON, "kenji-arakawa", "Kenji Arakawa"),
+        (Kind.PERSON, "cho-min-ho", "Cho Min-ho"),
+        (Kind.ORGANIZATION, "bank-of-korea", "Bank of Korea"),
+    ]
+    assert result.entities[0].values["note"] == (
+        "New: 'Japan' is not a name or alias in the fact base.\nKind: country, as ISO 3166 lists it.\n"
+        "Aliases: the other forms the article uses."
+    )
+    assert _terms(result)[:1] == [("haruto-sano", "japan-prime-minister", "..2025-02-20")]
+    # "Britain" is the fact base's own United Kingdom, by a form the reference table adds.
+    assert write_up("British Foreign Secretary Ann Lowe said so.\n", "2025-02-20", base).terms[0].values["office"] == (
+        "united-kingdom-foreign-secretary"
+    )
+
+
+def test_honorifics_are_not_names_and_initials_do_not_end_them(base: Known) -> None:
+    text = "Professor Sir Malcolm Greaves and Dr. Helen T. Okafor of Larkspur University met on Monday.\n"
+    names = [str(entity.values["name"]) for entity in write_up(text, "2024-05-02", base).entities]
+    others = [name for name, _ in write_up(text, "2024-05-02", base).others]
+    assert {"Malcolm Greaves", "Helen T. Okafor"} <= set(names + others)
+    assert not {"Professor Sir Malcolm Greaves", "Dr", "Helen T"} & set(names + others)
+
+
+def test_a_bare_title_whose_organization_is_unclear_is_left_blank_with_a_note(base: Known) -> None:
+    text = (
+        "Peru and Bolivia signed a trade pact on Monday.\n"
+        "President Ana Ruiz said it would open markets.\n"
+        "Acme Mining and Borax Mining welcomed it; chief executive Ben Sola said so.\n"
+    )
+    result = write_up(text, "2025-03-05", base)
+    blank = [office.values for office in result.offices if "org" not in office.values]
+    assert [(office["id"], office["name"]) for office in blank] == [
+        ("president", "President"),
+        ("chief-executive", "Chief Executive"),
+    ]
+    assert blank[0]["note"] == (
+        "New: an office titled 'president'.\n"
+        "Org: left blank: 'President' names no country, and the article does not make clear which; name it (and "
+        "the office after it) before accepting."
+    )
+
+
+def test_its_title_is_the_sentence_subjects_not_an_organization_inside_the_clause(base: Known) -> None:
+    text = (
+        "Kelso Mills said on Monday that Ana Roth, who ran rival Dunmore Paper for six years, "
+        "would become its chair on May 2.\n"
+    )
+    assert _terms(write_up(text, "2025-03-04", base))[0] == ("ana-roth", "kelso-mills-chair", "2025-05-02")

@@ -46,7 +46,7 @@ def candidates(
     event_candidates = writer.events(items, wanted)
     for key in wanted.offices:
         office = terms.offices[key]
-        if office.known is None:
+        if office.known is None and office.org:
             wanted.entities.add(office.org)
     offices = writer.offices(wanted.offices)
     entities = writer.entities(wanted.entities)
@@ -125,9 +125,10 @@ class _Writer:
         if office is not None:
             if office.known is not None:
                 return office.known.id
-            return self._id(key, slug(f"{self._entity_id(office.org)} {office.title}"))
+            org = self._entity_id(office.org) if office.org else ""
+            return self._id(key, slug(f"{org} {office.title}"))
         assert entity is not None
-        return self._id(key, slug(entity.name))
+        return self._id(key, slug(entity.name.removeprefix("the ")))
 
     def _vias(self, sentence: Mentions) -> list[str]:
         return [self._entity_id(mention.ref) for mention in self.cited.get(sentence.number, ())]
@@ -255,18 +256,23 @@ class _Writer:
         for office in sorted(self.terms_of.offices.values(), key=lambda office: office.first):
             if office.key not in wanted or office.known is not None:
                 continue
-            org = self.reading.entities[office.org]
             name = name_of_office(office.key, self.terms_of.offices, self.reading)
-            aliases = [form for form in office.forms if form.lower() != name.lower() and org.name in form]
-            notes = [f"New: no office of {org.name} titled '{office.title}' is in the fact base."]
-            if office.found:
-                notes.append(f"Org: {office.found}.")
-            else:
-                notes.append(f"Org: named in the phrase ('{office.forms[0]}').")
             values: dict[str, str | list[str]] = {"id": self._entity_id(office.key), "name": name}
-            if aliases:
-                values["aliases"] = aliases
-            values["org"] = self._entity_id(office.org)
+            if not office.org:
+                notes = [
+                    f"New: an office titled '{office.title}'.",
+                    f"Org: left blank: {office.found}; name it (and the office after it) before accepting.",
+                ]
+            else:
+                org = self.reading.entities[office.org]
+                aliases = [form for form in office.forms if form.lower() != name.lower() and org.name in form]
+                notes = [f"New: no office of {org.name} titled '{office.title}' is in the fact base."]
+                notes.append(
+                    f"Org: {office.found}." if office.found else f"Org: named in the phrase ('{office.forms[0]}')."
+                )
+                if aliases:
+                    values["aliases"] = aliases
+                values["org"] = self._entity_id(office.org)
             values["note"] = "\n".join(notes)
             found.append(
                 Candidate(kind=Kind.OFFICE, values=values, sentence=self._sentence_at(office.first), start=office.first)

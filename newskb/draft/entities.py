@@ -14,7 +14,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from newskb.draft.lexicon import DEMONYM_ENDINGS, NAME_CONNECTORS, ORG_WORDS, STATE_HEADS
+from newskb.draft.lexicon import DEMONYM_ENDINGS, NAME_CONNECTORS, ORG_OBJECT_VERBS, ORG_WORDS, STATE_HEADS
 from newskb.draft.mentions import KIND_MARKS, Entity, Mark, Mention, NameSpan, TitleSpan
 from newskb.draft.names import KnownEntity, KnownMatch, KnownNames, Piece
 from newskb.fuzzy import normalise
@@ -39,6 +39,7 @@ class _Found:
     count: int = 0
     typo: tuple[str, float] | None = None
     with_the: bool = False
+    country: bool = False  # a country of the reference table (ISO 3166), new to the fact base
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -67,7 +68,9 @@ def identify(
         if match is None and not span.tentative:
             close = index.closest(span.words)
             match = close if close is not None and close.entity.kind is not Kind.OFFICE else None
-        if match is not None:
+        if match is not None and match.entity.reference:
+            _mention(text, found, said, span, "new:" + " ".join(norm_words(match.entity.name)), None, match.entity)
+        elif match is not None:
             _mention(text, found, said, span, match.entity.id, match)
     confirmed = {_norm(span.words) for span in spans if not span.tentative and span.words[0].start not in said}
     for span in [span for span in spans if len(span.words) > 1 and span.words[0].start not in said]:
@@ -141,16 +144,21 @@ def norm_words(text: str) -> list[str]:
 
 
 def _mention(
-    text: str, found: dict[str, _Found], said: dict[int, _Said], span: NameSpan, key: str, match: KnownMatch | None
+    text: str,
+    found: dict[str, _Found],
+    said: dict[int, _Said],
+    span: NameSpan,
+    key: str,
+    match: KnownMatch | None,
+    country: KnownEntity | None = None,
 ) -> None:
     start, end = span.words[0].start, span.words[-1].end
     written = text[start:end]
     entity = found.get(key)
     if entity is None:
         known = match.entity if match is not None else None
-        entity = found[key] = _Found(
-            key=key, name=known.name if known is not None else written, known=known, first=start
-        )
+        name = known.name if known is not None else country.name if country is not None else written
+        entity = found[key] = _Found(key=key, name=name, known=known, first=start, country=country is not None)
     entity.count += 1
     if written not in entity.forms:
         entity.forms.append(written)
@@ -181,6 +189,13 @@ def _votes(
             votes[one.key]["country: a state's office is of it"] += 50
         else:
             votes[one.key]["an office is of it"] += 2 if title.org.words[0].start > title.title_start else 1
+    for title in titles:
+        # "X said that Y would become its chair": what "its" stands for is no person.
+        if title.org_word in ("its", "their"):
+            first = next((span for span in spans if span.sentence == title.sentence), None)
+            one = said.get(first.words[0].start) if first is not None and first.words[0].start < title.start else None
+            if one is not None and found[one.key].known is None:
+                votes[one.key][f"'{title.org_word}' stands for it"] += 2
     starting = {span.words[0].start: span for span in spans}
     for title in titles:
         # A title just before a name: the name is its holder's ("Prime Minister Henrik Vale").
@@ -206,6 +221,9 @@ def _own_cues(text: str, span: NameSpan, one: _Said) -> Counter[str]:
         cues["it appoints someone"] += 2
     if re.search(r"\b(?:at|in)\s+(?:the\s+)?$", before):
         cues["'at' or 'in' it"] += 1
+    verb = re.search(r"\b([a-z]+)\s+(?:[a-z-]+\s+)?$", text[max(0, one.start - 40) : one.start])
+    if verb is not None and verb.group(1) in ORG_OBJECT_VERBS:
+        cues[f"'{verb.group(1)}' it"] += 2
     if _AGE.match(after):
         cues["an age follows the name"] -= 10
     return cues
@@ -218,6 +236,8 @@ def _kind(entity: _Found, tally: Counter[str]) -> tuple[Kind, tuple[str, ...]]:
     words, an organization if one (news names people in full). A known entity keeps its kind."""
     if entity.known is not None:
         return entity.known.kind, ()
+    if entity.country:
+        return Kind.COUNTRY, ("ISO 3166 lists it",)
     country = sum(weight for reason, weight in tally.items() if reason.startswith("country"))
     organization = sum(weight for weight in tally.values() if weight > 0)
     person = -sum(weight for weight in tally.values() if weight < 0)
@@ -240,4 +260,4 @@ def may_own(title: TitleSpan, span: NameSpan) -> bool:
     ("names Ilona Drask finance minister")."""
     if span.match is not None or span.words[0].start > title.title_start or len(span.words) == 1:
         return True
-    return span.words[-1].possessive or any(piece.lower in ORG_WORDS for piece in span.words)
+    return span.words[-1].possessive or title.named_after or any(piece.lower in ORG_WORDS for piece in span.words)

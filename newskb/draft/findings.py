@@ -88,7 +88,9 @@ _END_VERB = (
     rf"(?P<verb>(?:{_FUTURE}\s+)?(?:resigned|resigns|resign|stepped\s+down|steps\s+down|step\s+down|left|leaves"
     rf"|leave|quit|quits|retired|retires|retire)|{_BE}\s+(?:dismissed|sacked|fired|ousted|removed))"
 )
-_PLACES = r"club|company|firm|group|university|bank|party|government|board|council|guild|team|academy|alliance"
+_PLACES = (
+    r"club|company|firm|group|university|central\s+bank|bank|party|government|board|council|guild|team|academy|alliance"
+)
 
 _PATTERNS: tuple[tuple[Rule, re.Pattern[str]], ...] = tuple(
     (rule, re.compile(pattern))

@@ -109,6 +109,13 @@ HEAD_AFTER = {
 HEAD_NEEDS_OF = frozenset(("head",))
 # Titles of a state's offices: an unknown name they belong to ("Finance Minister of X") is a country.
 STATE_HEADS = frozenset(("minister", "premier", "ambassador", "envoy", "president", "king", "queen"))
+# Of those, the heads only a state has: alone, they are the country's ("Finance Minister X" in an article
+# about one country). A president may be a club's or a university's, so a bare one is the country's only
+# when the article names no organization at all.
+STATE_ONLY_HEADS = frozenset(("minister", "premier", "ambassador", "envoy", "king", "queen"))
+# Words in the name of a country's central bank ("Bank of Korea", "Czech National Bank"): "the central
+# bank" is the organization whose name holds one and "bank".
+CENTRAL_BANK_WORDS = frozenset(("central", "national", "reserve", "federal", "bundesbank"))
 # A title's complement that names the organization it belongs to ("of X", "at X") or is part of it ("to X").
 OF_WORDS = frozenset(("of", "at"))
 TO_HEADS = frozenset(("ambassador", "envoy", "representative"))
@@ -116,9 +123,18 @@ TO_HEADS = frozenset(("ambassador", "envoy", "representative"))
 # Verbs whose object names the organization whose head the subject is ("chaired the guild": its chair).
 VERB_TITLES = {"chaired": "chair", "managed": "manager", "coached": "coach", "governed": "governor"}
 
+# Words that say a holder is not yet (or not fully) the office's own: a note on the term, not its title.
+INTERIM_WORDS = frozenset(("interim", "acting", "caretaker"))
+
 # --- Names -------------------------------------------------------------------------------------
+# Words of courtesy or rank before a name, not part of it: "Professor Sir Malcolm Greaves", "Dr. Asante".
+HONORIFICS = frozenset(
+    ("mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "sir", "dame", "lady", "lord", "rev", "reverend")
+)
 # Words that join the parts of one name: "University of Kessel", "Ludwig van Beethoven".
 NAME_CONNECTORS = frozenset(("of", "de", "van", "von", "der", "den", "da", "di", "du", "la", "le", "del", "bin"))
+# Of those, the ones that join an organization's name to a place or a field, not the parts of a person's.
+OF_CONNECTORS = frozenset(("of",))
 # Words that make a name an organization's.
 ORG_WORDS = frozenset(
     (
@@ -153,6 +169,10 @@ STARTERS = frozenset(
     )
 )
 SUBJECT_PRONOUNS = frozenset(("he", "she"))
+# Verbs whose object is an organization ("managed Harrow Vale", "joined Brightline").
+ORG_OBJECT_VERBS = frozenset(
+    ("managed", "coached", "led", "ran", "run", "runs", "chaired", "headed", "joined", "governed", "leads", "coaches")
+)
 
 # --- Verbs -------------------------------------------------------------------------------------
 REPORTING_VERBS = frozenset(

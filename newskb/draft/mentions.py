@@ -54,6 +54,7 @@ class Mention:
     ref: str = ""  # an entity's or office's key; a pronoun's person
     expression: when.Expression | None = None  # for a date
     former: bool = False  # an office phrase that says "former" inside it
+    interim: str | None = None  # an office phrase that says "interim" or "acting" inside it
     note: str = ""  # how a pronoun or a typo was read
 
 
@@ -154,3 +155,6 @@ class TitleSpan:
     known: KnownEntity | None
     title_start: int
     title_end: int
+    interim: str | None = None  # "interim", "acting": a note on the term, not part of the title
+    named_after: bool = False  # a name follows the phrase: its holder's ("Castleford Athletic manager Reyes")
+    after_as: bool = False  # "as" before it: the office someone is named to or removed from

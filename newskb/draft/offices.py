@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from newskb.draft.lexicon import (
     HEAD_AFTER,
     HEAD_NEEDS_OF,
+    INTERIM_WORDS,
     OF_WORDS,
     ORG_NOUNS,
     TITLE_HEADS,
@@ -84,8 +85,16 @@ class TitleKey:
 
 
 def title_of(words: Sequence[Piece]) -> str:
-    """The normalised title of some words ("Secretary-General" and "secretary general" are one)."""
-    return " ".join(token for piece in words for token in piece.norm)
+    """The normalised title of some words ("Secretary-General" and "secretary general" are one), without
+    a word like "interim" that is a note on its holder, not part of the office."""
+    tokens = [token for piece in words for token in piece.norm]
+    kept = [token for token in tokens if token not in INTERIM_WORDS]
+    return " ".join(kept or tokens)
+
+
+def interim_of(words: Sequence[Piece]) -> str | None:
+    """The word that makes a holder interim ("acting governor"), if the title has one."""
+    return next((piece.lower for piece in words if piece.lower in INTERIM_WORDS), None)
 
 
 def known_keys(offices: Iterable[KnownEntity], entities: Sequence[KnownEntity]) -> dict[TitleKey, KnownEntity]:
@@ -178,6 +187,8 @@ def reach(text: str, words: Sequence[Piece], run: tuple[int, int], name_at: Mapp
         alone = name_at.get(probe, (probe, probe))[0] == probe
         if gap_ok and noun in ORG_NOUNS and alone:
             org_word, start = noun, probe  # "the club's manager", "Club chairman"
+            if noun == "bank" and probe > 0 and words[probe - 1].lower == "central":
+                org_word, start = "central bank", probe - 1
         elif gap_ok and probe in name_at and name_at[probe][1] == probe:
             org_before, start = probe, name_at[probe][0]
         elif gap_ok and words[probe].lower in ("its", "their"):
@@ -196,6 +207,8 @@ def reach(text: str, words: Sequence[Piece], run: tuple[int, int], name_at: Mapp
             org_after, end = target, name_at[target][1]
         elif words[target].lower in ORG_NOUNS and org_before is None and org_word is None:
             org_word, end = words[target].lower, target
+        elif words[target].lower == "central" and target + 1 < len(words) and words[target + 1].lower == "bank":
+            org_word, end = "central bank", target + 1
     return Reach(
         first=start,
         last=end,
@@ -212,6 +225,8 @@ def office_name(title_words: str, org_name: str, with_the: bool) -> str:
     """A new office's name: "Finance Minister of Varnia", "Rector of the University of Kessel"."""
     small = {"of", "to", "the", "and", "at", "for"}
     title = " ".join(word if word in small else word[:1].upper() + word[1:] for word in title_words.split())
+    if not org_name:
+        return title  # its organization left blank for the curator
     if org_name.lower().startswith("the "):
         return f"{title} of {org_name}"
     return f"{title} of {'the ' if with_the else ''}{org_name}"

@@ -12,7 +12,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from newskb.draft.entities import may_own, norm_words
-from newskb.draft.lexicon import ORG_NOUNS, STATE_HEADS
+from newskb.draft.lexicon import CENTRAL_BANK_WORDS, ORG_NOUNS, STATE_HEADS, STATE_ONLY_HEADS
 from newskb.draft.mentions import Entity, Mark, Mention, Office, TitleSpan
 from newskb.draft.names import KnownEntity
 from newskb.draft.offices import TitleKey, match_known
@@ -37,7 +37,8 @@ class _Context:
     mentions: Mapping[int, Mention]
     entities: Mapping[str, Entity]
     office_keys: Mapping[TitleKey, KnownEntity]
-    explicit: Mapping[str, str]  # title -> organization key, from phrases that name it
+    explicit: Mapping[str, set[str]]  # title -> the organizations of the phrases that name one
+    explicit_heads: Mapping[str, set[str]]  # the same by the title's head noun ("deputy governor": governor)
 
 
 def resolve(
@@ -49,14 +50,24 @@ def resolve(
     office_keys: Mapping[TitleKey, KnownEntity],
 ) -> tuple[dict[str, Office], list[tuple[int, Mention]]]:
     """Each office phrase's office (known, or new with its organization), and its mention by sentence."""
-    explicit: dict[str, str] = {}
-    for title in titles:
-        org = _org_of(title, mentions, entities)
-        if org is not None:
-            explicit.setdefault(title.title, org)
+    explicit: dict[str, set[str]] = {}
+    explicit_heads: dict[str, set[str]] = {}
     context = _Context(
-        text=text, sentences=sentences, mentions=mentions, entities=entities, office_keys=office_keys, explicit=explicit
+        text=text,
+        sentences=sentences,
+        mentions=mentions,
+        entities=entities,
+        office_keys=office_keys,
+        explicit=explicit,
+        explicit_heads=explicit_heads,
     )
+    # The phrases that say their organization, or whose clause does ("its", "as"), first: a bare title
+    # is then the same title of the one organization they name.
+    for title in titles:
+        org = _org_of(title, mentions, entities) or _said_org(context, title)[0]
+        if org is not None:
+            explicit.setdefault(title.title, set()).add(org)
+            explicit_heads.setdefault(title.head, set()).add(org)
     named: dict[str, _Named] = {}
     placed: list[tuple[int, Mention]] = []
     for title in titles:
@@ -69,7 +80,13 @@ def resolve(
         if written not in one.forms:
             one.forms.append(written)
         mention = Mention(
-            mark=Mark.OFFICE, start=phrase.start, end=phrase.end, text=written, ref=office.key, former=phrase.former
+            mark=Mark.OFFICE,
+            start=phrase.start,
+            end=phrase.end,
+            text=written,
+            ref=office.key,
+            former=phrase.former,
+            interim=phrase.interim,
         )
         placed.append((phrase.sentence, mention))
     return {key: replace(one.office, forms=tuple(one.forms)) for key, one in named.items()}, placed
@@ -90,7 +107,8 @@ def _office_of(context: _Context, title: TitleSpan) -> tuple[Office, TitleSpan] 
             title = replace(title, end=title.title_end, org=None)
         org, found = _implied_org(context, title)
     if org is None:
-        return None
+        # Left blank, with a note: the curator names the organization (accept refuses an office without one).
+        return _office(title, f"office::{title.title}", None, 100.0, found, ""), title
     org_entity = context.entities[org]
     title_key = TitleKey(org=org_entity.known.id if org_entity.known else org, title=title.title)
     matched = match_known(title_key, context.office_keys) if org_entity.known is not None else None
@@ -105,6 +123,22 @@ def _office(title: TitleSpan, key: str, known: KnownEntity | None, score: float,
     )
 
 
+def _said_org(context: _Context, title: TitleSpan) -> tuple[str | None, str]:
+    """The organization a title's own clause gives it without naming it in the phrase: "its chief
+    executive" (the subject of the sentence), "the club's manager", "X removed Y as head coach" (X)."""
+    entities = context.entities
+    said = context.text[title.start : title.end]
+    if title.org_word in ("its", "their") or title.after_as:
+        subject = _subject(context, title)
+        if subject is not None:
+            return subject, f"'{said}' is taken for {entities[subject].name}'s, the subject of the sentence"
+    if title.org_word is not None and title.org_word in ORG_NOUNS:
+        chosen_entity = org_for_noun(entities, title.org_word)
+        if chosen_entity is not None:
+            return chosen_entity.key, f"'{title.org_word}' is taken for {chosen_entity.name}"
+    return None, ""
+
+
 def _org_of(title: TitleSpan, mentions: Mapping[int, Mention], entities: Mapping[str, Entity]) -> str | None:
     if title.org is None or not may_own(title, title.org):
         return None
@@ -115,53 +149,59 @@ def _org_of(title: TitleSpan, mentions: Mapping[int, Mention], entities: Mapping
 
 
 def _implied_org(context: _Context, title: TitleSpan) -> tuple[str | None, str]:
-    """The organization of a title that does not name it, and how it was found."""
+    """The organization of a title that does not name it, and how it was found; or None and why not,
+    where neither the clause nor a clear antecedent names it (a guess would be a wrong fact to review)."""
     entities = context.entities
     said = context.text[title.start : title.end]
-    if title.org_word in ("its", "their"):
-        before = [
-            context.mentions[start]
-            for start in sorted(context.mentions)
-            if start < title.start
-            and _sentence_of(context.sentences, start) == title.sentence
-            and entities[context.mentions[start].ref].kind is not Kind.PERSON
-        ]
-        if before:
-            chosen = before[-1].ref
-            return chosen, f"'{title.org_word}' is taken for {entities[chosen].name}, named before it in the sentence"
-    if title.org_word is not None and title.org_word in ORG_NOUNS:
-        chosen_entity = org_for_noun(entities, title.org_word)
-        if chosen_entity is not None:
-            return (
-                chosen_entity.key,
-                f"'{title.org_word}' is taken for {chosen_entity.name}, the organization the article names most",
-            )
-    if title.title in context.explicit:
-        chosen = context.explicit[title.title]
+    org, how = _said_org(context, title)
+    if org is not None:
+        return org, how
+    orgs = context.explicit.get(title.title) or context.explicit_heads.get(title.head) or set()
+    if len(orgs) == 1:
+        (chosen,) = orgs
         return (
             chosen,
             f"'{said}' alone is taken for the same title of {entities[chosen].name}, named elsewhere in the article",
         )
+    if len(orgs) > 1:
+        return None, f"'{said}' alone may be the title of more than one organization of the article"
+    countries = [entity for entity in entities.values() if entity.kind is Kind.COUNTRY]
+    organizations = [entity for entity in entities.values() if entity.kind is Kind.ORGANIZATION]
     if title.head in STATE_HEADS:
-        chosen_entity = _most_named([entity for entity in entities.values() if entity.kind is Kind.COUNTRY])
-        if chosen_entity is not None:
-            return (
-                chosen_entity.key,
-                f"'{said}' alone is taken for {chosen_entity.name}'s, the country the article names most",
-            )
-    chosen_entity = _most_named([entity for entity in entities.values() if entity.kind is Kind.ORGANIZATION])
-    if chosen_entity is not None:
-        return (
-            chosen_entity.key,
-            f"'{said}' alone is taken for {chosen_entity.name}'s, the organization the article names most",
-        )
-    return None, ""
+        state_only = title.head in STATE_ONLY_HEADS or not organizations
+        if state_only and len(countries) == 1:
+            return countries[
+                0
+            ].key, f"'{said}' alone is taken for {countries[0].name}'s, the one country of the article"
+        return None, f"'{said}' names no country, and the article does not make clear which"
+    main = _main(organizations)
+    if main is not None:
+        return main.key, f"'{said}' alone is taken for {main.name}'s, the organization the article is about"
+    return None, f"'{said}' names no organization, and the article does not make clear which"
 
 
-def _most_named(pool: list[Entity]) -> Entity | None:
-    if not pool:
+def _subject(context: _Context, title: TitleSpan) -> str | None:
+    """The organization or country a sentence is about: the first one it names before the title, or the
+    organization of the office phrase it opens with ("Japanese Prime Minister X appointed Y as ...")."""
+    for start in sorted(context.mentions):
+        if start >= title.start:
+            break
+        if _sentence_of(context.sentences, start) != title.sentence:
+            continue
+        if context.entities[context.mentions[start].ref].kind is not Kind.PERSON:
+            return context.mentions[start].ref
+    return None
+
+
+def _main(pool: list[Entity]) -> Entity | None:
+    """The organization an article is about: its only one, or the one it names most, at least twice and
+    more often than any other; else none."""
+    ranked = sorted(pool, key=lambda entity: (-entity.count, entity.first))
+    if len(ranked) == 1:
+        return ranked[0]
+    if not ranked or ranked[0].count < 2 or ranked[1].count == ranked[0].count:
         return None
-    return max(pool, key=lambda entity: (entity.count, -entity.first))
+    return ranked[0]
 
 
 def _sentence_of(sentences: Sequence[Sentence], offset: int) -> int:
@@ -172,8 +212,26 @@ def _sentence_of(sentences: Sequence[Sentence], offset: int) -> int:
 
 
 def org_for_noun(entities: Mapping[str, Entity], noun: str | None) -> Entity | None:
-    """The organization "the club" or "the university" stands for: the one named most whose name holds the
-    noun, else the organization named most."""
+    """The organization "the club" or "the university" stands for: the one organization whose name holds the
+    noun ("the central bank": a central bank's name); else, when none does, the organization the article is
+    about; none when that is not clear."""
     organizations = [entity for entity in entities.values() if entity.kind is Kind.ORGANIZATION]
-    named = [entity for entity in organizations if noun is not None and noun in norm_words(entity.name)]
-    return _most_named(named or organizations)
+    if noun is None:
+        return None
+    if noun == "central bank":
+        named = [entity for entity in organizations if _central_bank(norm_words(entity.name))]
+    else:
+        named = [entity for entity in organizations if noun in norm_words(entity.name)]
+        if len(named) > 1 and noun == "bank":
+            named = [entity for entity in named if not _central_bank(norm_words(entity.name))] or named
+    if len(named) == 1:
+        return named[0]
+    return _main(organizations) if not named else None
+
+
+def _central_bank(words: list[str]) -> bool:
+    return (
+        ("bank" in words and any(word in CENTRAL_BANK_WORDS for word in words))
+        or "bundesbank" in words
+        or (words[:2] == ["bank", "of"])
+    )

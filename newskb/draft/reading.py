@@ -14,11 +14,12 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from newskb.draft import when
+from newskb.draft.countries import as_known
 from newskb.draft.entities import identify
 from newskb.draft.lexicon import SUBJECT_PRONOUNS
 from newskb.draft.mentions import DATE_MARKS, Entity, Mark, Mention, Mentions, NameSpan, Reading, TitleSpan
-from newskb.draft.names import KnownEntity, KnownNames, Piece, capital_runs, pieces
-from newskb.draft.offices import known_keys, reach, title_of, title_runs
+from newskb.draft.names import KnownEntity, KnownMatch, KnownNames, Piece, capital_runs, joined, pieces
+from newskb.draft.offices import interim_of, known_keys, reach, title_of, title_runs
 from newskb.draft.orgs import resolve
 from newskb.draft.sentences import Sentence
 from newskb.kinds import Kind
@@ -36,7 +37,7 @@ class _Spans:
 
 def read(text: str, sentences: Sequence[Sentence], known: Sequence[KnownEntity]) -> Reading:
     """Read an article's sentences against the fact base's entities."""
-    index = KnownNames.of(known)
+    index = KnownNames.of(as_known(known))
     office_keys = known_keys([entity for entity in known if entity.kind is Kind.OFFICE], known)
     spans = [_spans(text, sentence, index) for sentence in sentences]
     names = [name for one in spans for name in one.names]
@@ -72,7 +73,7 @@ def _spans(text: str, sentence: Sentence, index: KnownNames) -> _Spans:
     spans: dict[int, NameSpan] = {}
     names: list[NameSpan] = []
     titles: list[TitleSpan] = []
-    for match in index.matches(text, words, used):
+    for match in _outside_names(text, words, used, index.matches(text, words, used)):
         used.update(range(match.first, match.last + 1))
         if match.entity.kind is Kind.OFFICE:
             opening, closing = words[match.first], words[match.last]
@@ -111,6 +112,25 @@ def _spans(text: str, sentence: Sentence, index: KnownNames) -> _Spans:
     return _Spans(dates=tuple(expressions), names=tuple(names), titles=tuple(titles), pronouns=pronouns)
 
 
+def _outside_names(text: str, words: Sequence[Piece], used: set[int], matches: list[KnownMatch]) -> list[KnownMatch]:
+    """The matches, less a country of the reference table written inside a longer name ("Bank of Korea",
+    "Czech National Bank", "Orchard Ireland"), which names an organization, not the country."""
+    taken = used | {
+        index for match in matches if not match.entity.reference for index in range(match.first, match.last + 1)
+    }
+    in_titles = {position for first, last in title_runs(text, words, taken) for position in range(first, last + 1)}
+    runs = capital_runs(text, words, taken | in_titles)
+    return [
+        match
+        for match in matches
+        if not match.entity.reference
+        or not any(
+            first <= match.first and match.last <= last and (first, last) != (match.first, match.last)
+            for first, last in runs
+        )
+    ]
+
+
 def _title(
     text: str,
     number: int,
@@ -139,7 +159,18 @@ def _title(
         known=None,
         title_start=title_words[0].start,
         title_end=title_words[-1].end,
+        interim=interim_of(title_words),
+        named_after=extent_of.last + 1 in spans and joined(text, words[extent_of.last], words[extent_of.last + 1]),
+        after_as=_after_as(words, extent_of.first),
     )
+
+
+def _after_as(words: Sequence[Piece], first: int) -> bool:
+    """Whether "as" (and maybe "its", "the", "new", "interim") stands just before the phrase."""
+    probe = first - 1
+    while probe >= 0 and words[probe].lower in ("its", "their", "the", "a", "an", "new", "next", "permanent"):
+        probe -= 1
+    return probe >= 0 and words[probe].lower == "as"
 
 
 def _place(

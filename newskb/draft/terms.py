@@ -25,6 +25,13 @@ from newskb.draft.mentions import Mark, Mention, Mentions, Office, Reading
 from newskb.draft.offices import office_name
 from newskb.kinds import Modality
 
+# The marks of a date mention; and how many days before publication a day is still this news.
+_DATED = (Mark.POINT, Mark.SINCE, Mark.RANGE, Mark.UNTIL, Mark.LENGTH)
+_NEWS_DAYS = 31
+# Verbs of acting in office ("thanked", "appointed"): a titled holder who does so is still in office.
+_ACTS = frozenset(
+    ("thanked", "welcomed", "congratulated", "praised", "called", "accepted", "appointed", "named", "ordered")
+)
 REPORTED = re.compile(r"\b(?:" + "|".join(sorted(REPORTING_VERBS)) + r")\s*$")
 _PERFECT = re.compile(r"\b(?:has|have)\b")
 HEDGED = re.compile(r"\b(?:may|might|could|potential|possible|possibly)\b", re.IGNORECASE)
@@ -195,25 +202,34 @@ def _span(term: _Dating, finding: Finding, date: Mention, published: Edtf) -> No
 
 
 def _title(term: _Dating, finding: Finding, text: str, published: Edtf) -> None:
-    """A title before a name: held on the day of the sentence; still held if the sentence reports what
-    the holder says ("Prime Minister Henrik Vale said"), else the article does not say."""
+    """A title before a name ("Prime Minister Henrik Vale said"): held on the day of its sentence (the day
+    the sentence gives, else publication), not said since when; and, when that day is news (a month or
+    less before publication), still held as far as the article knows. A sentence about a period ("from
+    1981 to 1984", "in 2019") names the holder then, not on a day: no date."""
     sentence = finding.sentence
     day, how = published, "the publication day"
     for mention in sentence.mentions:
-        before = text[sentence.start : mention.start]
-        if mention.mark is Mark.POINT and REPORTED.search(before) and mention.expression is not None:
-            resolved = point(mention, sentence, published)
-            if resolved.value is not None and resolved.value.is_exact:
-                day, how = resolved.value, f"the day of '{mention.text.strip()}' ({resolved.note})"
-                break
+        if mention.expression is None or mention.mark not in _DATED:
+            continue
+        if mention.mark is not Mark.POINT:
+            return
+        resolved = point(mention, sentence, published)
+        if resolved.value is None or (published.is_exact and resolved.value.earliest_day > published.latest_day):
+            continue  # what will happen ("would present a budget in February"), not when the title was held
+        if not resolved.value.is_exact:
+            return
+        day, how = resolved.value, f"the day of '{mention.text.strip()}' ({resolved.note})"
+        break
     if not day.is_exact:
         return
     bound = when.on_or_before(day)
     note = f"on or before {how}: the article names the holder with the title then, not since when"
     term.set("start", Value(written=str(bound), rank=1, note=note, finding=finding))
     words = {word.lower() for word in re.findall(r"[A-Za-z]+", sentence.text)}
-    if words & REPORTING_VERBS:
-        note = "open (..): the holder speaks with the title in this news"
+    dated = how != "the publication day" and (published.earliest_day - day.earliest_day).days <= _NEWS_DAYS
+    ahead = when.tense_at(sentence.text, finding.holder.start - sentence.start)[0] is when.Tense.AHEAD
+    if words & (REPORTING_VERBS | _ACTS) or dated or ahead:
+        note = "open (..): the holder acts with the title in this news"
         term.set("end", Value(written=OPEN, rank=1, note=note, finding=finding))
 
 
@@ -318,6 +334,8 @@ def name_of_office(key: str, offices: Mapping[str, Office], reading: Reading) ->
         return key
     if office.known is not None:
         return office.known.name
+    if not office.org:
+        return office_name(office.title, "", with_the=False)
     org = reading.entities[office.org]
     return office_name(office.title, org.name, org.with_the)
 
