@@ -105,6 +105,7 @@ def _term_row(row: sqlite3.Row, day: date) -> TermRow:
         modality=Modality(row["modality"]),
         said_by=_split(row["said_by_ids"]),
         via=_split(row["via_ids"]),
+        review=row["review"],
     )
 
 
@@ -248,6 +249,7 @@ def timeline(
                 modality=Modality(row["modality"]),
                 said_by=_split(row["said_by_ids"]),
                 via=_split(row["via_ids"]),
+                review=row["review"],
             )
         )
     terms = _terms(connection, _INVOLVING if entity_id else "1", {"entity": entity_id}, date.today(), known)
@@ -271,6 +273,7 @@ def timeline(
                     modality=term.modality,
                     said_by=term.said_by,
                     via=term.via,
+                    review=term.review,
                 )
             )
     bounds = {id(row): _bounds(row.date) for row in rows}
@@ -377,6 +380,7 @@ def claims_where(connection: sqlite3.Connection, where: str, parameters: dict[st
             said_by=_split(row["said_by_ids"]),
             speakers=_split(row["speaker_names"]),
             via=_split(row["via_ids"]),
+            review=row["review"],
         )
         for row in connection.execute(_CLAIM_SQL + f"WHERE {where} ORDER BY c.rowid", parameters)
     ]

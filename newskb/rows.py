@@ -46,6 +46,8 @@ class TermRow(NamedTuple):
     modality: Modality = Modality.STATED
     said_by: Sequence[str] = ()
     via: Sequence[str] = ()
+    # "unreviewed draft": accepted from a draft nobody edited (model.py's `review`).
+    review: str | None = None
 
 
 class InRange(StrEnum):
@@ -75,6 +77,7 @@ class TimelineRow(NamedTuple):
     modality: Modality = Modality.STATED
     said_by: Sequence[str] = ()
     via: Sequence[str] = ()
+    review: str | None = None
 
 
 class ClaimRow(NamedTuple):
@@ -89,6 +92,7 @@ class ClaimRow(NamedTuple):
     said_by: Sequence[str] = ()
     speakers: Sequence[str] = ()  # their names
     via: Sequence[str] = ()
+    review: str | None = None
 
 
 class Profile(NamedTuple):

@@ -469,11 +469,49 @@ def test_every_draft_is_accepted_as_written_and_the_base_then_passes_check(kb: P
         result = runner.invoke(app, ["draft", source["id"], "--output", str(drafted_file)])
         assert result.exit_code == 0, result.stderr
         written = sum(len(records) for records in tomllib.loads(drafted_file.read_text(encoding="utf-8")).values())
-        accepted = runner.invoke(app, ["accept", str(drafted_file)])
+        accepted = runner.invoke(app, ["accept", str(drafted_file), "--unreviewed"])
         assert accepted.exit_code == 0, accepted.stdout + accepted.stderr
         assert len(accepted.stdout.splitlines()) == written
     report = audit.check_folder(kb)
     assert report.exit_code == 0, [str(problem) for problem in report.problems]
+    assert report.summary().endswith(" expectations checked; 85 records an unreviewed draft")
+
+
+def test_accept_refuses_a_draft_nobody_edited_unless_unreviewed_and_set_clears_the_mark(
+    kb: Path, tmp_path: Path
+) -> None:
+    article = FIXTURES / "halvorsen-ceo.txt"
+    source = gold_of(article)["source"]
+    assert isinstance(source, dict)
+    curation.new_source(
+        kb, article, source_id=source["id"], title=source["title"], publisher="reuters", published=source["published"]
+    )
+    drafted_file = tmp_path / "draft.toml"
+    assert runner.invoke(app, ["draft", source["id"], "--output", str(drafted_file)]).exit_code == 0
+    before = {path: path.read_bytes() for path in sorted(kb.rglob("*")) if path.is_file()}
+    refused = runner.invoke(app, ["accept", str(drafted_file)])
+    assert (refused.exit_code, refused.stdout) == (1, "")
+    assert refused.stderr == (
+        f"newskb: error: {drafted_file}: nobody has edited this draft since newskb draft wrote it: review it first, "
+        'or accept it as it is with --unreviewed (each of its records is then marked review = "unreviewed draft")\n'
+    )
+    assert runner.invoke(app, ["accept", str(drafted_file), "--dry-run"]).exit_code == 1
+    assert {path: path.read_bytes() for path in sorted(kb.rglob("*")) if path.is_file()} == before
+    # An edit anywhere breaks the seal: the draft is then a reviewed one, and lands unmarked.
+    edited = tmp_path / "edited.toml"
+    edited.write_text(drafted_file.read_text(encoding="utf-8").replace("Shares in the group", "Shares"), "utf-8")
+    assert runner.invoke(app, ["accept", str(edited), "--dry-run"]).exit_code == 0
+    marked = runner.invoke(app, ["accept", str(drafted_file), "--unreviewed"])
+    assert marked.exit_code == 0, marked.stderr
+    assert marked.stderr.startswith("newskb: added 10 record(s) as an unreviewed draft to ")
+    text = (kb / "sources" / f"{source['id']}.toml").read_text(encoding="utf-8")
+    assert text.count('\nreview = "unreviewed draft"\n') == 4  # the terms and the event; the rest are entities
+    who = runner.invoke(app, ["who", "Chief Executive of Halvorsen Freight", "--as-of", "2024-05-01"])
+    assert who.stdout.split("\t")[:4] == ["Priya Anand", "2024-04-01", "..", "holds (announced, unreviewed draft)"]
+    assert audit.check_folder(kb).summary().endswith("; 10 records an unreviewed draft")
+    cleared = runner.invoke(app, ["set", "priya-anand-halvorsen-freight-chief-executive", "review="])
+    assert cleared.exit_code == 0, cleared.stderr
+    assert audit.check_folder(kb).summary().endswith("; 9 records an unreviewed draft")
 
 
 # --- The command ------------------------------------------------------------------------------------------
