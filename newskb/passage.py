@@ -7,6 +7,7 @@ of the text that remembers, for every folded character, where it stood in the or
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 # A line break always ends a sentence: headlines and subheadings in the stored articles stand on lines of
@@ -52,14 +53,23 @@ def fold_space(text: str) -> tuple[str, list[int]]:
 
 def locate(quote: str, text: str) -> Extent | None:
     """Where `quote` stands in `text`, forgiving only differences in whitespace."""
-    folded_quote, _ = fold_space(quote)
-    if not folded_quote:
-        return None
+    return locator(text)(quote)
+
+
+def locator(text: str) -> Callable[[str], Extent | None]:
+    """`locate` in one text for many quotes, the text folded once (a draft checks every candidate's)."""
     folded_text, origins = fold_space(text)
-    position = folded_text.find(folded_quote)
-    if position < 0:
-        return None
-    return Extent(origins[position], origins[position + len(folded_quote) - 1] + 1)
+
+    def find(quote: str) -> Extent | None:
+        folded_quote, _ = fold_space(quote)
+        if not folded_quote:
+            return None
+        position = folded_text.find(folded_quote)
+        if position < 0:
+            return None
+        return Extent(origins[position], origins[position + len(folded_quote) - 1] + 1)
+
+    return find
 
 
 def sentences(text: str) -> list[Extent]:

@@ -703,3 +703,18 @@ def test_its_title_is_the_sentence_subjects_not_an_organization_inside_the_claus
         "would become its chair on May 2.\n"
     )
     assert _terms(write_up(text, "2025-03-04", base))[0] == ("ana-roth", "kelso-mills-chair", "2025-05-02")
+
+
+def test_an_article_too_long_to_draft_is_refused_with_one_line_and_nothing_written(kb: Path, tmp_path: Path) -> None:
+    from newskb.draft.sentences import LONGEST_ARTICLE
+
+    article = tmp_path / "long.txt"
+    article.write_text("Ana Petrov was appointed chair of the Tern Guild. " * (LONGEST_ARTICLE // 50 + 1), "utf-8")
+    curation.new_source(kb, article, source_id="long", title="Long", publisher="reuters", published="2024-03-05")
+    target = tmp_path / "long.draft.toml"
+    refused = runner.invoke(app, ["draft", "long", "--output", str(target)])
+    assert (refused.exit_code, refused.stdout, target.exists()) == (2, "", False)
+    assert refused.stderr == (
+        f"newskb: error: source 'long': its article is {len(article.read_text('utf-8')):,} characters long, "
+        f"more than the {LONGEST_ARTICLE:,} newskb draft reads; nothing drafted\n"
+    )

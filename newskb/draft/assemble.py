@@ -19,12 +19,19 @@ from newskb.draft.findings import Finding, Rule, findings, via
 from newskb.draft.holdings import group
 from newskb.draft.reading import read
 from newskb.draft.records import Article, Draft, Known
-from newskb.draft.sentences import split
+from newskb.draft.sentences import LONGEST_ARTICLE, split
 from newskb.draft.terms import build
+from newskb.errors import BadArgumentError
 
 
 def draft(article: Article, known: Known) -> Draft:
-    """Candidate records for an article: read it, find the phrases, assemble the terms and events."""
+    """Candidate records for an article: read it, find the phrases, assemble the terms and events.
+    BadArgumentError for an article longer than LONGEST_ARTICLE, before any work is done."""
+    if len(article.text) > LONGEST_ARTICLE:
+        raise BadArgumentError(
+            f"source '{article.id}': its article is {len(article.text):,} characters long, more than the "
+            f"{LONGEST_ARTICLE:,} newskb draft reads; nothing drafted"
+        )
     reading = read(article.text, split(article.text), known.entities)
     clauses = [clause(told) for told in reading.sentences]
     found: list[Finding] = []

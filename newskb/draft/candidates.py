@@ -8,8 +8,10 @@ candidates in the order they are written out.
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from newskb import ids
@@ -19,7 +21,7 @@ from newskb.draft.records import Article, Candidate, Draft, Known
 from newskb.draft.terms import Term, Terms, Value, in_order, name_of_office, point, primary, said, same_start
 from newskb.ids import slug
 from newskb.kinds import Kind, Modality
-from newskb.passage import locate
+from newskb.passage import Extent, locator
 
 
 @dataclass(slots=True, eq=False)
@@ -41,6 +43,7 @@ def candidates(
 ) -> Draft:
     """The draft of an article: its candidates, with ids and notes."""
     writer = _Writer(article, known, reading, terms, cited)
+    locate = writer.locate
     wanted = _Wanted()
     term_candidates = writer.terms(wanted)
     event_candidates = writer.events(items, wanted)
@@ -80,19 +83,29 @@ def candidates(
         terms=term_candidates,
         events=event_candidates,
         others=others,
-        uncovered=_uncovered(reading, [*term_candidates, *event_candidates]),
+        uncovered=_uncovered(reading, [*term_candidates, *event_candidates], locate),
         dropped=wanted.dropped,
     )
 
 
-def _uncovered(reading: Reading, quoted: Sequence[Candidate]) -> list[tuple[int, str]]:
+def _uncovered(
+    reading: Reading, quoted: Sequence[Candidate], locate: Callable[[str], Extent | None]
+) -> list[tuple[int, str]]:
     """The sentences no candidate quotes, as `coverage --uncovered` lists them."""
-    covered = [locate(str(record.values["quote"]), reading.text) for record in quoted]
-    return [
-        (sentence.number, sentence.text)
-        for sentence in reading.sentences
-        if not any(where is not None and where.start < sentence.end and sentence.start < where.end for where in covered)
-    ]
+    covered = sorted(
+        (where.start, where.end)
+        for where in (locate(str(record.values["quote"])) for record in quoted)
+        if where is not None
+    )
+    starts = [start for start, _ in covered]
+    reach = list(itertools.accumulate((end for _, end in covered), max))  # the furthest end so far
+    uncovered = []
+    for sentence in reading.sentences:
+        # A quote overlaps the sentence when it starts before the sentence's end and ends after its start.
+        last = bisect.bisect_left(starts, sentence.end) - 1
+        if last < 0 or reach[last] <= sentence.start:
+            uncovered.append((sentence.number, sentence.text))
+    return uncovered
 
 
 class _Writer:
@@ -108,6 +121,8 @@ class _Writer:
         self.cited = cited
         self.ids: dict[str, str] = {}
         self.used_ids: set[str] = set(known.taken)
+        self.locate = locator(article.text)
+        self.by_start = {sentence.start: sentence for sentence in reading.sentences}
 
     def _id(self, key: str, wanted: str) -> str:
         if key in self.ids:
@@ -139,7 +154,7 @@ class _Writer:
             if term.office not in self.terms_of.offices or not term.findings:
                 continue
             candidate = self._term(term)
-            if locate(str(candidate.values["quote"]), self.article.text) is None:
+            if self.locate(str(candidate.values["quote"])) is None:
                 wanted.dropped.append(f"term {candidate.values['id']}: its quote is not verbatim")
                 continue
             found.append(candidate)
@@ -220,7 +235,7 @@ class _Writer:
         found: list[Candidate] = []
         entities, offices = self.reading.entities, self.terms_of.offices
         for item in sorted(items, key=lambda item: item.start):
-            sentence = next(sentence for sentence in self.reading.sentences if sentence.start == item.start)
+            sentence = self.by_start[item.start]
             quote = sentence.text.strip()
             keyed = dict(item.values)
             speakers = [
@@ -245,7 +260,7 @@ class _Writer:
             values["source"] = self.article.id
             values["quote"] = quote
             values["note"] = item.note
-            if locate(quote, self.article.text) is None:
+            if self.locate(quote) is None:
                 wanted.dropped.append(f"event {event_id}: its quote is not verbatim")
                 continue
             found.append(Candidate(kind=Kind.EVENT, values=values, sentence=sentence.text, start=item.start))

@@ -13,8 +13,9 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from newskb.dates import Edtf
-from newskb.draft.findings import LONGEST_SENTENCE, Finding, Rule
+from newskb.draft.findings import Finding, Rule
 from newskb.draft.mentions import Mark, Mention, Mentions, Reading
+from newskb.draft.sentences import LONGEST_SENTENCE
 from newskb.draft.terms import HEDGED, REPORTED, Term, Terms, name_of_office, point, primary
 from newskb.kinds import Modality
 
@@ -59,13 +60,14 @@ def events(
     items: list[EventItem] = []
     used: set[int] = set()
     for (holder, _), term in terms.by_key.items():
+        first = primary(term, published) if term.start is not None else None
         for finding in term.findings:
             date = finding.date
             if date is None or date.mark is not Mark.POINT or finding.holder.ref != holder:
                 continue
             used.add(date.start)
             if finding.rule in (Rule.START, Rule.APPOINTED) and term.start is not None:
-                if primary(term, published) is not finding:
+                if first is not finding:
                     continue
                 _add(items, _term_event(context, term, finding, "start"))
             elif finding.rule is Rule.END and term.end is not None and term.end.finding is finding:

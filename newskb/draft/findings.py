@@ -18,6 +18,7 @@ from enum import StrEnum
 
 from newskb.draft.clauses import CLOSE, OPEN, Clause
 from newskb.draft.mentions import Mention, Mentions
+from newskb.draft.sentences import LONGEST_SENTENCE
 from newskb.kinds import Modality
 
 
@@ -159,11 +160,6 @@ _VIA = re.compile(f"(?:citing|according\\s+to)\\s+{_marker('g', 'G')}|{_marker('
 _HEDGED = re.compile(r"\b(?:may|might|could|potential|possible|possibly)\b", re.IGNORECASE)
 _EXPECTED = re.compile(r"\b(?:is|are)\s+expected\s+to\b", re.IGNORECASE)
 _AHEAD = re.compile(_FUTURE)
-
-
-# A "sentence" longer than this is not prose (a table, a list, text without stops): its phrases are not
-# looked for, which keeps the patterns from backtracking through it for minutes.
-LONGEST_SENTENCE = 2000
 
 
 def findings(clause: Clause) -> list[Finding]:

@@ -8,6 +8,7 @@ found has none).
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
@@ -39,6 +40,7 @@ class _Context:
     office_keys: Mapping[TitleKey, KnownEntity]
     explicit: Mapping[str, set[str]]  # title -> the organizations of the phrases that name one
     explicit_heads: Mapping[str, set[str]]  # the same by the title's head noun ("deputy governor": governor)
+    starts: Sequence[int]  # where each name mention starts, in order
 
 
 def resolve(
@@ -60,6 +62,7 @@ def resolve(
         office_keys=office_keys,
         explicit=explicit,
         explicit_heads=explicit_heads,
+        starts=sorted(mentions),
     )
     # The phrases that say their organization, or whose clause does ("its", "as"), first: a bare title
     # is then the same title of the one organization they name.
@@ -181,13 +184,11 @@ def _implied_org(context: _Context, title: TitleSpan) -> tuple[str | None, str]:
 
 
 def _subject(context: _Context, title: TitleSpan) -> str | None:
-    """The organization or country a sentence is about: the first one it names before the title, or the
-    organization of the office phrase it opens with ("Japanese Prime Minister X appointed Y as ...")."""
-    for start in sorted(context.mentions):
+    """The organization or country a sentence is about: the first one it names before the title."""
+    sentence = context.sentences[title.sentence - 1]
+    for start in context.starts[bisect.bisect_left(context.starts, sentence.start) :]:
         if start >= title.start:
             break
-        if _sentence_of(context.sentences, start) != title.sentence:
-            continue
         if context.entities[context.mentions[start].ref].kind is not Kind.PERSON:
             return context.mentions[start].ref
     return None
@@ -202,13 +203,6 @@ def _main(pool: list[Entity]) -> Entity | None:
     if not ranked or ranked[0].count < 2 or ranked[1].count == ranked[0].count:
         return None
     return ranked[0]
-
-
-def _sentence_of(sentences: Sequence[Sentence], offset: int) -> int:
-    for sentence in sentences:
-        if sentence.start <= offset < sentence.end:
-            return sentence.number
-    return 0
 
 
 def org_for_noun(entities: Mapping[str, Entity], noun: str | None) -> Entity | None:

@@ -21,7 +21,7 @@ from newskb.draft.mentions import DATE_MARKS, Entity, Mark, Mention, Mentions, N
 from newskb.draft.names import KnownEntity, KnownMatch, KnownNames, Piece, capital_runs, joined, pieces
 from newskb.draft.offices import interim_of, known_keys, reach, title_of, title_runs
 from newskb.draft.orgs import resolve
-from newskb.draft.sentences import Sentence
+from newskb.draft.sentences import LONGEST_SENTENCE, Sentence
 from newskb.kinds import Kind
 
 
@@ -44,15 +44,19 @@ def read(text: str, sentences: Sequence[Sentence], known: Sequence[KnownEntity])
     titles = [title for one in spans for title in one.titles]
     entities, mentions = identify(text, names, titles, index)
     offices, placed = resolve(text, sentences, titles, mentions, entities, office_keys)
+    names_of: dict[int, list[Mention]] = {}
+    for span in names:
+        if span.words[0].start in mentions:
+            names_of.setdefault(span.sentence, []).append(mentions[span.words[0].start])
+    offices_of: dict[int, list[Mention]] = {}
+    for number, mention in placed:
+        offices_of.setdefault(number, []).append(mention)
     plain = [
         _place(
             sentence,
             one.dates,
-            sorted(
-                (mention for mention in mentions.values() if sentence.start <= mention.start < sentence.end),
-                key=lambda mention: mention.start,
-            ),
-            [mention for number, mention in placed if number == sentence.number],
+            sorted(names_of.get(sentence.number, []), key=lambda mention: mention.start),
+            offices_of.get(sentence.number, []),
         )
         for sentence, one in zip(sentences, spans, strict=True)
     ]
@@ -61,7 +65,10 @@ def read(text: str, sentences: Sequence[Sentence], known: Sequence[KnownEntity])
 
 
 def _spans(text: str, sentence: Sentence, index: KnownNames) -> _Spans:
-    """One sentence's dates, name spans (known names first), office phrases and pronouns."""
+    """One sentence's dates, name spans (known names first), office phrases and pronouns (none in a
+    sentence too long to be prose)."""
+    if len(sentence.text) > LONGEST_SENTENCE:
+        return _Spans(dates=(), names=(), titles=(), pronouns=())
     words = pieces(text, sentence.start, sentence.end)
     expressions = when.find(sentence.text, sentence.start)
     used = {
