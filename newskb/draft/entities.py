@@ -14,7 +14,15 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from newskb.draft.lexicon import DEMONYM_ENDINGS, NAME_CONNECTORS, ORG_OBJECT_VERBS, ORG_WORDS, STATE_HEADS
+from newskb.draft.lexicon import (
+    DEMONYM_ENDINGS,
+    NAME_CONNECTORS,
+    ORG_BEFORE_NAME,
+    ORG_OBJECT_VERBS,
+    ORG_SUFFIXES,
+    ORG_WORDS,
+    STATE_HEADS,
+)
 from newskb.draft.mentions import KIND_MARKS, Entity, Mark, Mention, NameSpan, TitleSpan
 from newskb.draft.names import KnownEntity, KnownMatch, KnownNames, Piece
 from newskb.fuzzy import normalise
@@ -73,8 +81,14 @@ def identify(
         elif match is not None:
             _mention(text, found, said, span, match.entity.id, match)
     confirmed = {_norm(span.words) for span in spans if not span.tentative and span.words[0].start not in said}
-    for span in [span for span in spans if len(span.words) > 1 and span.words[0].start not in said]:
-        _mention(text, found, said, span, "new:" + _norm(span.words), None)
+    multi = [span for span in spans if len(span.words) > 1 and span.words[0].start not in said]
+    longest = _longest_forms([_norm(span.words) for span in multi])
+    written: dict[str, str] = {}
+    for span in multi:
+        written.setdefault(_norm(span.words), text[span.words[0].start : span.words[-1].end])
+    for span in multi:
+        full = longest[_norm(span.words)]
+        _mention(text, found, said, span, "new:" + full, None, spelled=written[full])
     for span in spans:
         if span.words[0].start in said:
             continue
@@ -114,6 +128,18 @@ def identify(
     return entities, mentions
 
 
+def _longest_forms(names: list[str]) -> dict[str, str]:
+    """Each new name of several words, or the one longer name it begins ("Harbourside Rugby" in a headline
+    for "Harbourside Rugby Club"): one entity."""
+    longest: dict[str, str] = {}
+    for name in names:
+        # Only a company's or a club's last word makes a longer name of it: "Harbourside Rugby Club", not
+        # "Port Ellery Harbour Board", which is another body than Port Ellery.
+        longer = {other for other in names if other.startswith(name + " ") and other[len(name) + 1 :] in ORG_SUFFIXES}
+        longest[name] = longer.pop() if len(longer) == 1 else name
+    return longest
+
+
 def _qualifies(text: str, span: NameSpan) -> bool:
     last = span.words[-1]
     following = re.match(r"\s+([a-z]+)", text[last.end : last.end + 30])
@@ -151,6 +177,7 @@ def _mention(
     key: str,
     match: KnownMatch | None,
     country: KnownEntity | None = None,
+    spelled: str | None = None,  # the name, when the span is a shorter form of it
 ) -> None:
     start, end = span.words[0].start, span.words[-1].end
     written = text[start:end]
@@ -158,6 +185,7 @@ def _mention(
     if entity is None:
         known = match.entity if match is not None else None
         name = known.name if known is not None else country.name if country is not None else written
+        name = spelled or name
         entity = found[key] = _Found(key=key, name=name, known=known, first=start, country=country is not None)
     entity.count += 1
     if written not in entity.forms:
@@ -224,6 +252,9 @@ def _own_cues(text: str, span: NameSpan, one: _Said) -> Counter[str]:
     verb = re.search(r"\b([a-z]+)\s+(?:[a-z-]+\s+)?$", text[max(0, one.start - 40) : one.start])
     if verb is not None and verb.group(1) in ORG_OBJECT_VERBS:
         cues[f"'{verb.group(1)}' it"] += 2
+    noun = re.search(r"\b([a-z]+)\s+$", before)
+    if noun is not None and noun.group(1) in ORG_BEFORE_NAME:
+        cues[f"'{noun.group(1)}' before it"] += 2
     if _AGE.match(after):
         cues["an age follows the name"] -= 10
     return cues

@@ -72,7 +72,7 @@ _OTHER = _marker("r", "P")
 _ORG = _marker("g", "GC")
 _APPOS = r"(?:,[^,;]{1,90}?,|,)?\s*"
 _COORD = f"(?:(?:(?!{OPEN}[PR])[^.;])*?\\s+and\\s+)?"
-_ADVERB = r"(?:(?:officially|formally|unanimously|finally|also|eventually|then|now)\s+)?"
+_ADVERB = r"(?:(?:officially|formally|unanimously|finally|also|eventually|then|now|first|later|subsequently)\s+)?"
 _DET = r"(?:(?:the|its|their|his|her|a|an)\s+)?(?:(?:new|next|permanent|first)\s+)?"
 _POST = f"(?:,?\\s+{_marker('d', 'D')})?"
 _PRE = f"(?:{_marker('d0', 'D')},?\\s+)?"
@@ -89,6 +89,16 @@ _END_VERB = (
     rf"(?P<verb>(?:{_FUTURE}\s+)?(?:resigned|resigns|resign|stepped\s+down|steps\s+down|step\s+down|left|leaves"
     rf"|leave|quit|quits|retired|retires|retire)|{_BE}\s+(?:dismissed|sacked|fired|ousted|removed))"
 )
+# Who appoints: an organization or a country, or a person or an office phrase ("President X appointed").
+_APPOINTER = f"(?:{_marker('g', 'GC')}|{OPEN}[OP]\\d+{CLOSE})(?:['\u2019]s\\s+board)?"
+_APPOINT_VERB = (
+    r"(?P<verb>appointed|appoints|named|names|elected|elects|re-elected|reelected|hired|hires|chose|picked"
+    r"|nominated|confirmed|reappointed|re-appointed|swore\s+in|swears\s+in)"
+)
+# A few words in lower case (or a country's adjective) before a name: "batsman", "Sri Lankan all-rounder".
+_DESCRIBED = f"(?:(?:[a-z][a-z-]*|{OPEN}C\\d+{CLOSE})\\s+){{0,3}}"
+# A date, or a bounded stretch of words and dates, between a subject and its verb ("on Wednesday").
+_BETWEEN = f"(?:{_marker('d0', 'D')}\\s+)?"
 _PLACES = (
     r"club|company|firm|group|university|central\s+bank|bank|party|government|board|council|guild|team|academy|alliance"
 )
@@ -99,14 +109,33 @@ _PATTERNS: tuple[tuple[Rule, re.Pattern[str]], ...] = tuple(
         (Rule.START, f"{_PRE}{_HOLDER}{_APPOS}{_COORD}{_START_VERB}\\s+{_DET}{_OFFICE}{_POST}"),
         (
             Rule.APPOINTED,
-            f"{_ORG}\\s+(?:has\\s+|have\\s+)?{_ADVERB}(?P<verb>appointed|appoints|named|names|elected|elects|hired"
-            f"|hires|chose|picked|swore\\s+in|swears\\s+in)\\s+{_PERSON_H}\\s+(?:as\\s+)?{_DET}{_OFFICE}{_POST}",
+            f"{_APPOINTER}\\s+(?:has\\s+|have\\s+)?{_BETWEEN}{_ADVERB}{_APPOINT_VERB}\\s+{_DESCRIBED}{_PERSON_H}"
+            f"(?:,[^,;]{{1,90}}?,)?\\s+(?:as\\s+)?{_DET}{_OFFICE}(?:,?\\s+effective)?{_POST}",
+        ),
+        (
+            # Someone removed from an office: "X removed Y as head coach on Monday", "ousted Y as chief".
+            Rule.END,
+            f"(?P<verb>ousted|removed|sacked|fired|dismissed)\\s+{_PERSON_H}\\s+as\\s+{_DET}{_OFFICE}{_POST}",
+        ),
+        (
+            # A start whose office is told elsewhere: "She will take up the post on July 1".
+            Rule.START,
+            f"{_HOLDER}{_APPOS}(?P<verb>(?:{_FUTURE}\\s+)?(?:take\\s+up\\s+the\\s+(?:post|job|role)|take\\s+office"
+            f"|start(?:\\s+work)?|be\\s+sworn\\s+in|take\\s+charge))\\s+{_marker('d', 'D')}",
         ),
         (Rule.REPLACING, f"(?P<verb>replacing|succeeding|taking\\s+over\\s+from|in\\s+place\\s+of)\\s+{_OTHER}"),
         (
             Rule.SUCCEEDS,
-            f"{_HOLDER}\\s+(?:{_FUTURE}\\s+)?(?P<verb>succeeds|succeeded|succeed|replaces|replaced|replace)\\s+"
-            f"{_OTHER}(?:\\s+as\\s+{_DET}{_OFFICE})?{_POST}",
+            f"{_HOLDER}{_APPOS}(?:{_FUTURE}\\s+)?(?P<verb>succeeds|succeeded|succeed|replaces|replaced|replace"
+            f"|takes\\s+over\\s+from|took\\s+over\\s+from)\\s+{_DESCRIBED}{_OTHER}(?:\\s+as\\s+{_DET}{_OFFICE})?"
+            f"(?:\\s+of\\s+{_ANY})?(?:(?:\\s+in\\s+|,?\\s+){_marker('d', 'D')})?",
+        ),
+        (
+            # The passive: "X was succeeded as chancellor by Y", "X was sacked and replaced by his assistant, Y".
+            Rule.SUCCEEDS,
+            f"{_HOLDER}{_APPOS}(?:was|were|had\\s+been|has\\s+been)\\s+(?:[^.;]{{0,60}}?\\s+and\\s+)?"
+            f"(?P<verb>succeeded|replaced)(?:\\s+as\\s+{_DET}{_OFFICE})?\\s+by\\s+(?:(?:his|her|its|their)\\s+[^,]{{1,40}},\\s+)?"
+            f"{_OTHER}(?P<passive>)(?:,?\\s+{_marker('d', 'D')})?",
         ),
         (Rule.PREDECESSOR, f"\\b(?P<verb>[Hh]is|[Hh]er)\\s+predecessor,?\\s+{_OTHER}"),
         (Rule.SUCCESSOR, f"\\b(?P<verb>[Hh]is|[Hh]er)\\s+successor,?\\s+{_OTHER}"),
@@ -122,12 +151,31 @@ _PATTERNS: tuple[tuple[Rule, re.Pattern[str]], ...] = tuple(
             f"{_HOLDER}{_APPOS}(?P<verb>(?:has|have|had)\\s+been)\\s+{_DET}{_OFFICE}\\s+{_marker('d', 'S')}",
         ),
         (
+            # "X has coached Spanish side Y since 2021": the verb says the title.
+            Rule.SINCE,
+            f"{_HOLDER}{_APPOS}(?:has|have|had)\\s+(?P<verb>chaired|led|headed|run|managed|coached|governed)\\s+"
+            f"{_DESCRIBED}(?:{_ORG}|the\\s+(?P<noun>{_PLACES}))\\s+{_marker('d', 'S')}",
+        ),
+        (
+            # An appositive: "X, prime minister since April 2024,", "Governor X, in office since 2019,".
+            Rule.SINCE,
+            f"{_PERSON_H},\\s+(?P<verb>in\\s+office|{_DET}{_OFFICE})\\s+{_marker('d', 'S')},",
+        ),
+        (
             Rule.LENGTH,
             f"{_PERSON_H},\\s+who\\s+(?:has\\s+|have\\s+|had\\s+)?(?P<verb>led|headed|run|ran|chaired|managed|coached"
             f"|held\\s+the\\s+(?:post|job|position|role)|been\\s+in\\s+(?:charge|office))"
             f"\\s+(?:{_ORG}\\s+|the\\s+(?P<noun>\\w+)\\s+)?{_marker('d', 'L')}",
         ),
-        (Rule.LENGTH, f"{_PERSON_H},\\s+who\\s+(?P<loose>[^.;{OPEN}]*?)\\s*{_marker('d', 'L')}"),
+        (
+            Rule.LENGTH,
+            f"{_PERSON_H},\\s+who\\s+(?P<loose>(?:[^.;{OPEN}]|{OPEN}[DSFU]\\d+{CLOSE})*?)\\s*{_marker('d', 'L')}",
+        ),
+        (
+            Rule.LENGTH,
+            f"{_HOLDER}{_APPOS}(?P<loose>(?:is|was|has|had|will)\\b[^.;{OPEN}]*?)\\s*{_marker('d', 'L')}"
+            f"(?:\\s+as\\s+{_DET}{_OFFICE})?",
+        ),
         (
             Rule.SERVED,
             f"{_HOLDER}{_APPOS}{_COORD}(?P<verb>served|was|had\\s+been|has\\s+been)\\s+(?:as\\s+)?{_DET}{_OFFICE}"
@@ -135,7 +183,7 @@ _PATTERNS: tuple[tuple[Rule, re.Pattern[str]], ...] = tuple(
         ),
         (
             Rule.LED,
-            f"{_HOLDER}{_APPOS}(?P<verb>led|headed|ran|chaired|managed|coached)\\s+(?:{_ORG}|the\\s+(?P<noun>\\w+))"
+            f"{_HOLDER}{_APPOS}(?P<verb>led|headed|ran|chaired|managed|coached|governed)\\s+(?:{_ORG}|the\\s+(?P<noun>\\w+))"
             f"(?:\\s+{_ANY})?,?\\s+{_marker('d', 'FS')}",
         ),
         (Rule.FORMER, f"(?P<verb>[Ff]ormer)\\s+{_OFFICE}\\s+{_PERSON_H}"),
@@ -148,7 +196,14 @@ _PATTERNS: tuple[tuple[Rule, re.Pattern[str]], ...] = tuple(
         (Rule.RETURN, f"(?P<verb>return)\\s+of\\s+{_PERSON_H}\\s+to\\s+(?:the\\s+)?{_OFFICE}"),
         (Rule.RETURN, f"{_PERSON_H}(?:['\u2019]s)?\\s+(?P<verb>return)\\s+to\\s+(?:the\\s+)?{_OFFICE}"),
         (Rule.TITLE, f"{_OFFICE}\\s+{_PERSON_H}"),
-        (Rule.TITLE, f"{_PERSON_H},\\s+(?:the\\s+)?{_OFFICE},"),
+        (Rule.TITLE, f"{_PERSON_H},\\s+(?:the\\s+|an?\\s+)?{_OFFICE},"),
+        (Rule.TITLE, f"{_OFFICE},\\s+{_PERSON_H},"),
+        (
+            # "X, who resigned in June", "X, who retired on Dec. 1 after 12 years in the job".
+            Rule.END,
+            f"{_PERSON_H},\\s+who\\s+(?:had\\s+|has\\s+)?{_END_VERB}(?:\\s+as\\s+{_DET}{_OFFICE})?"
+            f"(?:,?\\s+{_marker('d', 'DU')})?",
+        ),
         (
             Rule.END,
             f"{_HOLDER}{_APPOS}{_COORD}{_END_VERB}(?:\\s+as\\s+{_DET}{_OFFICE}|\\s+{_ORG}|\\s+the\\s+(?P<noun>{_PLACES}"
@@ -195,6 +250,8 @@ def _finding(rule: Rule, match: re.Match[str], clause: Clause) -> Finding | None
 
     holder = mention("h")
     other = mention("r")
+    if match.groupdict().get("passive") is not None:
+        holder, other = other, holder  # "X was succeeded by Y": Y succeeds X
     if holder is None:
         if other is None:
             return None

@@ -13,7 +13,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from newskb.draft.findings import Finding, Rule
-from newskb.draft.lexicon import VERB_TITLES
+from newskb.draft.lexicon import RANK_WORDS, VERB_TITLES
 from newskb.draft.mentions import Office, Reading
 from newskb.draft.orgs import org_for_noun
 from newskb.draft.reading import person_for
@@ -68,6 +68,7 @@ def group(found: Sequence[Finding], reading: Reading) -> Holdings:
     """The findings of an article gathered into holdings."""
     gathering = _Gathering(reading)
     gathering.gather(found)
+    gathering.fold_general_titles()
     return Holdings(
         holdings=tuple(
             Holding(
@@ -111,6 +112,27 @@ class _Gathering:
                 else:
                     self._holding(finding.holder.ref, office).findings.append(finding)
             pending = left
+
+    def fold_general_titles(self) -> None:
+        """A holder's office told by its head alone ("Portuguese minister") and, of the same organization,
+        in full ("foreign minister") is one holding, the full one."""
+        for (holder, key), general in list(self.by_key.items()):
+            office = self.offices.get(key)
+            if office is None or office.known is not None or not office.org:
+                continue
+            fuller = [
+                other
+                for (who, other), _ in self.by_key.items()
+                if who == holder
+                and other != key
+                and other in self.offices
+                and self.offices[other].org == office.org
+                and self.offices[other].title.endswith(" " + office.title)
+                and not RANK_WORDS & set(self.offices[other].title.split())
+            ]
+            if len(fuller) == 1 and general.replaces is None and not general.successor_of:
+                self.by_key[(holder, fuller[0])].findings.extend(general.findings)
+                del self.by_key[(holder, key)]
 
     def _holding(self, holder: str, office: str) -> _Gathered:
         key = (holder, office)
@@ -198,8 +220,11 @@ class _Gathering:
             title = VERB_TITLES.get(finding.cue.split()[-1] if finding.cue else "")
             of_org = [office for office in self.offices.values() if office.org == org]
             if title is not None:
-                titled = [office for office in of_org if office.title == title]
-                if titled:
+                # "coached" names the coach, or the one head coach the article names.
+                titled = [office for office in of_org if office.title == title] or [
+                    office for office in of_org if office.title.endswith(" " + title)
+                ]
+                if len(titled) >= 1 and len({office.key for office in titled}) == 1:
                     return titled[0].key
                 return self._new_office(org, title, finding)
             here = [

@@ -84,7 +84,7 @@ TITLE_HEADS = frozenset(
         *("minister", "premier", "president", "chancellor", "secretary", "secretary-general", "spokesperson"),
         *("spokesman", "spokeswoman", "ambassador", "envoy", "governor", "mayor", "chair", "chairman"),
         *("chairwoman", "chairperson", "director", "director-general", "manager", "coach", "rector", "dean"),
-        *("provost", "vice-chancellor", "commissioner", "diplomat", "representative", "speaker", "editor"),
+        *("provost", "vice-chancellor", "commissioner", "representative", "speaker", "editor"),
         *("editor-in-chief", "treasurer", "captain", "leader", "head", "chief", "executive", "officer"),
         *("general", "ceo", "cfo", "coo", "cto", "registrar", "superintendent", "ombudsman", "president-elect"),
     )
@@ -121,8 +121,10 @@ OF_WORDS = frozenset(("of", "at"))
 TO_HEADS = frozenset(("ambassador", "envoy", "representative"))
 
 # Verbs whose object names the organization whose head the subject is ("chaired the guild": its chair).
-VERB_TITLES = {"chaired": "chair", "managed": "manager", "coached": "coach", "governed": "governor"}
+VERB_TITLES = {"chaired": "chair", "managed": "manager", "coached": "coach"}
 
+# Words that make a title another office than its head's: a deputy governor is not the governor.
+RANK_WORDS = frozenset(("deputy", "vice", "assistant", "associate", "co", "under", "junior", "senior", "second"))
 # Words that say a holder is not yet (or not fully) the office's own: a note on the term, not its title.
 INTERIM_WORDS = frozenset(("interim", "acting", "caretaker"))
 
@@ -169,6 +171,14 @@ STARTERS = frozenset(
     )
 )
 SUBJECT_PRONOUNS = frozenset(("he", "she"))
+# The last word of a company's or a club's full name, which news often leaves out: "Orchard Foods (Group)".
+ORG_SUFFIXES = frozenset(
+    ("club", "group", "fc", "inc", "ltd", "plc", "company", "corp", "corporation", "holdings", "llc", "ag", "sa")
+)
+# Nouns that stand before an organization's name: "Spanish side Baloncesto Arenal", "rival Nordlys Lines".
+ORG_BEFORE_NAME = frozenset(
+    ("side", "club", "team", "outfit", "rival", "rivals", "firm", "company", "group", "lender", "carrier", "insurer")
+)
 # Verbs whose object is an organization ("managed Harrow Vale", "joined Brightline").
 ORG_OBJECT_VERBS = frozenset(
     ("managed", "coached", "led", "ran", "run", "runs", "chaired", "headed", "joined", "governed", "leads", "coaches")

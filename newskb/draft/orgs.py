@@ -13,7 +13,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from newskb.draft.entities import may_own, norm_words
-from newskb.draft.lexicon import CENTRAL_BANK_WORDS, ORG_NOUNS, STATE_HEADS, STATE_ONLY_HEADS
+from newskb.draft.lexicon import CENTRAL_BANK_WORDS, STATE_HEADS, STATE_ONLY_HEADS
 from newskb.draft.mentions import Entity, Mark, Mention, Office, TitleSpan
 from newskb.draft.names import KnownEntity
 from newskb.draft.offices import TitleKey, match_known
@@ -131,14 +131,14 @@ def _said_org(context: _Context, title: TitleSpan) -> tuple[str | None, str]:
     executive" (the subject of the sentence), "the club's manager", "X removed Y as head coach" (X)."""
     entities = context.entities
     said = context.text[title.start : title.end]
+    if title.org_word is not None and title.org_word not in ("its", "their"):
+        chosen_entity = org_for_noun(entities, title.org_word)
+        if chosen_entity is not None:
+            return chosen_entity.key, f"'{title.org_word}' is taken for {chosen_entity.name}"
     if title.org_word in ("its", "their") or title.after_as:
         subject = _subject(context, title)
         if subject is not None:
             return subject, f"'{said}' is taken for {entities[subject].name}'s, the subject of the sentence"
-    if title.org_word is not None and title.org_word in ORG_NOUNS:
-        chosen_entity = org_for_noun(entities, title.org_word)
-        if chosen_entity is not None:
-            return chosen_entity.key, f"'{title.org_word}' is taken for {chosen_entity.name}"
     return None, ""
 
 
@@ -195,14 +195,12 @@ def _subject(context: _Context, title: TitleSpan) -> str | None:
 
 
 def _main(pool: list[Entity]) -> Entity | None:
-    """The organization an article is about: its only one, or the one it names most, at least twice and
-    more often than any other; else none."""
-    ranked = sorted(pool, key=lambda entity: (-entity.count, entity.first))
-    if len(ranked) == 1:
-        return ranked[0]
-    if not ranked or ranked[0].count < 2 or ranked[1].count == ranked[0].count:
-        return None
-    return ranked[0]
+    """The organization an article is about: its only one, or the first it names (in the headline or the
+    lead, as news does) when it names it again; else none."""
+    if len(pool) == 1:
+        return pool[0]
+    first = min(pool, key=lambda entity: entity.first, default=None)
+    return first if first is not None and first.count >= 2 else None
 
 
 def org_for_noun(entities: Mapping[str, Entity], noun: str | None) -> Entity | None:
@@ -220,7 +218,8 @@ def org_for_noun(entities: Mapping[str, Entity], noun: str | None) -> Entity | N
             named = [entity for entity in named if not _central_bank(norm_words(entity.name))] or named
     if len(named) == 1:
         return named[0]
-    return _main(organizations) if not named else None
+    # A board is a body of an organization, not the organization: "board chair X" is not its chair.
+    return _main(organizations) if not named and noun != "board" else None
 
 
 def _central_bank(words: list[str]) -> bool:

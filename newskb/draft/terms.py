@@ -32,6 +32,7 @@ _NEWS_DAYS = 31
 _ACTS = frozenset(
     ("thanked", "welcomed", "congratulated", "praised", "called", "accepted", "appointed", "named", "ordered")
 )
+_EFFECTIVE = re.compile(r"\beffective\s*$")
 REPORTED = re.compile(r"\b(?:" + "|".join(sorted(REPORTING_VERBS)) + r")\s*$")
 _PERFECT = re.compile(r"\b(?:has|have)\b")
 HEDGED = re.compile(r"\b(?:may|might|could|potential|possible|possibly)\b", re.IGNORECASE)
@@ -178,6 +179,8 @@ def point(date: Mention, sentence: Mentions, published: Edtf) -> when.Resolved:
 
 def _resolve(written: when.Written, date: Mention, sentence: Mentions, published: Edtf) -> when.Resolved:
     tense = when.tense_at(sentence.text, date.start - sentence.start)
+    if _EFFECTIVE.search(sentence.text, 0, date.start - sentence.start):
+        tense = (when.Tense.AHEAD, "effective")  # "appointed X, effective Sept. 1": the day it takes effect
     return when.resolve(written, date.text, published, tense)
 
 

@@ -85,7 +85,7 @@ _PATTERNS: tuple[tuple[Shape, re.Pattern[str]], ...] = (
         Shape.LENGTH,
         re.compile(
             rf"(?i:\bafter\s+(?P<n>{_COUNT})\s+(?P<unit>{_UNIT})\s+"
-            r"(?:in\s+office|in\s+the\s+(?:post|job|role)|in\s+charge|at\s+the\s+helm))\b"
+            r"(?:in\s+office|in\s+the\s+(?:post|job|role)|in\s+charge|at\s+the\s+helm|(?=as\s)))"
         ),
     ),
 )
