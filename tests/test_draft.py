@@ -718,3 +718,30 @@ def test_an_article_too_long_to_draft_is_refused_with_one_line_and_nothing_writt
         f"newskb: error: source 'long': its article is {len(article.read_text('utf-8')):,} characters long, "
         f"more than the {LONGEST_ARTICLE:,} newskb draft reads; nothing drafted\n"
     )
+
+
+def test_a_resignation_that_stays_until_a_successor_ends_nothing_and_interim_is_a_note(base: Known) -> None:
+    text = (
+        "Glenholm Council leader Ann Cole resigned on Monday but will remain in office until a successor is chosen.\n"
+        "Deputy leader Raj Patel will serve as interim leader of Glenholm Council from March 3.\n"
+    )
+    result = write_up(text, "2025-02-26", base)
+    terms = {(term.values["holder"], term.values["office"]): term.values for term in result.terms}
+    cole = terms[("ann-cole", "glenholm-council-leader")]
+    assert cole["end"] == ".."
+    assert "open (..): 'resigned', but the holder stays ('remain in office until a successor')" in str(cole["note"])
+    patel = terms[("raj-patel", "glenholm-council-leader")]
+    assert (patel["start"], patel.get("modality")) == ("2025-03-03", "announced")
+    assert "Interim: the article calls the holder 'interim'; the office is the same." in str(patel["note"])
+
+
+def test_no_term_ends_before_it_starts_and_an_event_title_is_a_clause(base: Known) -> None:
+    text = (
+        "Ivo Brandt became chief executive of Marl Textiles in 2019.\n"
+        "Brandt left Marl Textiles in 2015, the company said.\n"
+        "On Friday, President Joe Okoro.\n"
+    )
+    result = write_up(text, "2025-02-26", base)
+    (term,) = [term.values for term in result.terms if term.values["holder"] == "ivo-brandt"]
+    assert (term["start"], term.get("end")) == ("2019", None)
+    assert [event.values["title"] for event in result.events] == ["Ivo Brandt becomes Chief Executive of Marl Textiles"]

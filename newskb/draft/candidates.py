@@ -196,6 +196,9 @@ class _Writer:
         notes = [f"Holder: {_described(holder)}." + (f" {pronoun_notes[0]}." if pronoun_notes else "")]
         written = next((finding.office.text for finding in parts if finding.office is not None), None)
         notes.append(f"Office: {self._office_described(term.office, written)}.")
+        interim = next((f.office.interim for f in term.findings if f.office is not None and f.office.interim), None)
+        if interim is not None:
+            notes.append(f"Interim: the article calls the holder '{interim}'; the office is the same.")
         for key, value in (("start", start_value), ("end", term.end)):
             if value is not None:
                 values[key] = value.written

@@ -144,8 +144,8 @@ def _plain_event(context: _Context, sentence: Mentions, mention: Mention) -> Eve
     if _VIEW.search(clause):
         return None  # "expects inflation to ease this year": a view of what may come, a claim, not an event
     title = _clause_title(context.reading, sentence, mention, clause_start)
-    if not title:
-        return None
+    if len(title.split()) < 3 or not any(word[:1].islower() for word in title.split()):
+        return None  # a bare number or a name ("6", "President Joe Biden") names no happening
     involves: list[str] = []
     said_by: list[str] = []
     cited = {cited.ref for cited in context.cited.get(sentence.number, ())}

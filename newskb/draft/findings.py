@@ -83,7 +83,8 @@ _START_VERB = (
     rf"|{_BE}\s+{_ADVERB}sworn\s+in\s+as"
     rf"|(?:{_FUTURE}\s+|has\s+|had\s+|have\s+)?{_ADVERB}(?:become|became|becomes)"
     rf"|{_BE}\s+{_ADVERB}(?:appointed|named|elected|chosen|confirmed|installed|promoted\s+to)(?:\s+as)?"
-    rf"|(?:{_FUTURE}\s+)?{_ADVERB}(?:take|takes|took|taken)\s+over\s+as)"
+    rf"|(?:{_FUTURE}\s+)?{_ADVERB}(?:take|takes|took|taken)\s+over\s+as"
+    rf"|{_FUTURE}\s+{_ADVERB}serve\s+as)"
 )
 _END_VERB = (
     rf"(?P<verb>(?:{_FUTURE}\s+)?(?:resigned|resigns|resign|stepped\s+down|steps\s+down|step\s+down|left|leaves"
@@ -106,7 +107,10 @@ _PLACES = (
 _PATTERNS: tuple[tuple[Rule, re.Pattern[str]], ...] = tuple(
     (rule, re.compile(pattern))
     for rule, pattern in (
-        (Rule.START, f"{_PRE}{_HOLDER}{_APPOS}{_COORD}{_START_VERB}\\s+{_DET}{_OFFICE}{_POST}"),
+        (
+            Rule.START,
+            f"{_PRE}{_HOLDER}{_APPOS}{_COORD}{_START_VERB}\\s+{_DET}{_OFFICE}(?:,?\\s+{_marker('d', 'DS')})?",
+        ),
         (
             Rule.APPOINTED,
             f"{_APPOINTER}\\s+(?:has\\s+|have\\s+)?{_BETWEEN}{_ADVERB}{_APPOINT_VERB}\\s+{_DESCRIBED}{_PERSON_H}"

@@ -33,6 +33,10 @@ _ACTS = frozenset(
     ("thanked", "welcomed", "congratulated", "praised", "called", "accepted", "appointed", "named", "ordered")
 )
 _EFFECTIVE = re.compile(r"\beffective\s*$")
+_UNTIL_SUCCESSOR = re.compile(
+    r"\b(?:remain|remains|stay|stays|continue|continues)\s+(?:in\s+office|in\s+(?:the\s+)?post|on)"
+    r"\s+until\s+(?:a|his|her|their)\s+(?:successor|replacement)"
+)
 REPORTED = re.compile(r"\b(?:" + "|".join(sorted(REPORTING_VERBS)) + r")\s*$")
 _PERFECT = re.compile(r"\b(?:has|have)\b")
 HEDGED = re.compile(r"\b(?:may|might|could|potential|possible|possibly)\b", re.IGNORECASE)
@@ -114,6 +118,8 @@ def build(holdings: Holdings, reading: Reading, published: Edtf) -> Terms:
         _derive_end(dating, relation, reading)
     for holding in by_key.values():
         _lengths(dating, holding, reading, published)
+    for term in dating.values():
+        _no_end_before_start(term)
     return Terms(
         by_key={
             key: Term(
@@ -134,7 +140,7 @@ def _value(term: _Dating, holding: Holding, finding: Finding, text: str, publish
     """What one finding says of its term's dates and modality."""
     rule, date = finding.rule, finding.date
     if rule in (Rule.START, Rule.APPOINTED, Rule.SUCCEEDS) and holding.holder == finding.holder.ref:
-        if date is not None and date.mark is Mark.POINT:
+        if date is not None and date.mark in (Mark.POINT, Mark.SINCE) and date.expression is not None:
             resolved = point(date, finding.sentence, published)
             if resolved.value is not None:
                 term.set("start", Value(written=str(resolved.value), rank=3, note=resolved.note, finding=finding))
@@ -239,6 +245,12 @@ def _title(term: _Dating, finding: Finding, text: str, published: Edtf) -> None:
 def _end(term: _Dating, finding: Finding, published: Edtf) -> None:
     date = finding.date
     sentence = finding.sentence
+    staying = _UNTIL_SUCCESSOR.search(sentence.text)
+    if staying is not None:
+        # "resigned on Tuesday but will remain in office until a successor is sworn in": no end yet.
+        note = f"open (..): '{finding.cue}', but the holder stays ('{staying.group()}')"
+        term.set("end", Value(written=OPEN, rank=2, note=note, finding=finding))
+        return
     if date is not None and date.expression is not None and date.expression.first is not None:
         resolved = _resolve(date.expression.first, date, sentence, published)
         if resolved.value is not None:
@@ -268,6 +280,17 @@ def _derive_end(dating: Mapping[tuple[str, str], _Dating], relation: Relation, r
         f"{names[relation.predecessor].name} ('{said(relation.finding, reading.text)}')"
     )
     leaving.set("end", Value(written=taking.start.written, rank=3, note=note, finding=relation.finding))
+
+
+def _no_end_before_start(term: _Dating) -> None:
+    """No term ends before it starts: where a start and an end say so (an end told of another holding,
+    say), the end is left out, for the curator to find."""
+    if term.start is None or term.end is None or term.end.written == OPEN:
+        return
+    from newskb.dates import parse
+
+    if parse(term.end.written).latest_day < parse(term.start.written).earliest_day:
+        term.end = None
 
 
 def said(finding: Finding, text: str) -> str:
