@@ -745,3 +745,71 @@ def test_no_term_ends_before_it_starts_and_an_event_title_is_a_clause(base: Know
     (term,) = [term.values for term in result.terms if term.values["holder"] == "ivo-brandt"]
     assert (term["start"], term.get("end")) == ("2019", None)
     assert [event.values["title"] for event in result.events] == ["Ivo Brandt becomes Chief Executive of Marl Textiles"]
+
+
+# Issue 20's constructions, each in a sentence of its own (none from a fixture article), with the term it
+# states: (holder, office, start, end).
+CONSTRUCTIONS = [
+    # A handover verb in the future, and in the passive.
+    ("Mara Kent will take office as mayor of Dunmere on June 2.", [("mara-kent", "dunmere-mayor", "2025-06-02", "..")]),
+    (
+        "Olav Berg was succeeded as chair of Fenwick Mining by Ida Holm in 2019.",
+        [("olav-berg", "fenwick-mining-chair", None, "2019"), ("ida-holm", "fenwick-mining-chair", "2019", "..")],
+    ),
+    # An appositive that dates the office.
+    (
+        "Ana Ruiz, prime minister of Peru since April 2024, said the talks would go on.",
+        [("ana-ruiz", "peru-prime-minister", "2024-04", "..")],
+    ),
+    # An age between the subject and its verb.
+    (
+        "Kim Lee, 53, succeeded Bo Park as chief executive of Arlo Foods in March 2023.",
+        [
+            ("bo-park", "arlo-foods-chief-executive", None, "2023-03"),
+            ("kim-lee", "arlo-foods-chief-executive", "2023-03", ".."),
+        ],
+    ),
+    # A person with a title appoints.
+    (
+        "Peruvian President Ana Ruiz appointed Luis Soto as finance minister on Monday.",
+        [
+            ("ana-ruiz", "peru-president", "..2025-02-24", ".."),
+            ("luis-soto", "peru-finance-minister", "2025-02-24", ".."),
+        ],
+    ),
+    # Coordinated offices, and a range apart from its verb.
+    (
+        "Jon Arne served as finance minister and deputy prime minister of Norway under Ole Dahl from 2015 to 2019.",
+        [
+            ("jon-arne", "norway-finance-minister", "2015", "2019"),
+            ("jon-arne", "norway-deputy-prime-minister", "2015", "2019"),
+        ],
+    ),
+    # A range whose end leaves out its year.
+    (
+        "Eva Lind served as chief executive of Varde Bank from 2011 until September.",
+        [("eva-lind", "varde-bank-chief-executive", "2011", "2024-09")],
+    ),
+    # A possessive title in an appositive, and a resignation.
+    (
+        "Fenwick Mining's chief financial officer, Ida Holm, resigned on Monday.",
+        [("ida-holm", "fenwick-mining-chief-financial-officer", "..2025-02-24", "2025-02-24")],
+    ),
+    # A headline read apart from the lead: its present tense dates nothing.
+    (
+        "Dunmere elects Mara Kent mayor\nMara Kent was elected mayor of Dunmere on Sunday.",
+        [("mara-kent", "dunmere-mayor", "2025-02-23", "..")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CONSTRUCTIONS)
+def test_a_construction_of_issue_20_drafts_its_term(
+    text: str, expected: list[tuple[str, str, str | None, str | None]], base: Known
+) -> None:
+    result = write_up(text + "\n", "2025-02-26", base)
+    drafted = sorted(
+        (term.values["holder"], term.values["office"], term.values.get("start"), term.values.get("end"))
+        for term in result.terms
+    )
+    assert drafted == sorted(expected)

@@ -35,11 +35,12 @@ def draft(article: Article, known: Known) -> Draft:
     reading = read(article.text, split(article.text), known.entities)
     clauses = [clause(told) for told in reading.sentences]
     found: list[Finding] = []
-    seen: set[tuple[Rule, int, int]] = set()
+    seen: set[tuple[Rule, int, int, str]] = set()
     for each in clauses:
         for finding in findings(each):
-            if (finding.rule, finding.start, finding.end) not in seen:
-                seen.add((finding.rule, finding.start, finding.end))
+            told = (finding.rule, finding.start, finding.end, finding.office.ref if finding.office else "")
+            if told not in seen:
+                seen.add(told)
                 found.append(finding)
     cited = {each.sentence.number: via(each) for each in clauses}
     terms = build(group(found, reading), reading, article.published)

@@ -33,6 +33,7 @@ _APPOINTS = re.compile(
     r"swore\s+in|swears\s+in)\s"
 )
 _AGE = re.compile(r",\s*\d{1,3},")
+_WHO = re.compile(r",\s*who\b")
 
 
 @dataclass(slots=True, eq=False)
@@ -257,6 +258,8 @@ def _own_cues(text: str, span: NameSpan, one: _Said) -> Counter[str]:
         cues[f"'{noun.group(1)}' before it"] += 2
     if _AGE.match(after):
         cues["an age follows the name"] -= 10
+    if _WHO.match(after):
+        cues["'who' follows the name"] -= 10
     return cues
 
 

@@ -13,7 +13,7 @@ into records; nothing here resolves a date or merges anything.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from newskb.draft.clauses import CLOSE, OPEN, Clause
@@ -183,7 +183,10 @@ _PATTERNS: tuple[tuple[Rule, re.Pattern[str]], ...] = tuple(
         (
             Rule.SERVED,
             f"{_HOLDER}{_APPOS}{_COORD}(?P<verb>served|was|had\\s+been|has\\s+been)\\s+(?:as\\s+)?{_DET}{_OFFICE}"
-            f"\\s+{_marker('d', 'FSU')}",
+            # Coordinated offices ("as finance minister and vice chancellor"), and words between the
+            # offices and their dates ("under Prime Minister X", "in Maier's last government").
+            f"(?:\\s+and\\s+(?:as\\s+)?{_DET}{_marker('o2', 'O')})?"
+            f"(?:\\s+(?:under|in|at|for|with)\\s+[^.;]{{1,80}}?)?\\s+{_marker('d', 'FSU')}",
         ),
         (
             Rule.LED,
@@ -231,6 +234,9 @@ def findings(clause: Clause) -> list[Finding]:
             finding = _finding(rule, match, clause)
             if finding is not None:
                 found.append(finding)
+                second = match.groupdict().get("o2")
+                if second is not None:  # the same words say so of a second office
+                    found.append(replace(finding, office=clause.marked[int(second)]))
     return sorted(found, key=lambda finding: (finding.start, finding.end, finding.rule.value))
 
 

@@ -108,7 +108,7 @@ HEAD_AFTER = {
 # A head that needs "of" after it to be a title: "head of", not "the head" of a body.
 HEAD_NEEDS_OF = frozenset(("head",))
 # Titles of a state's offices: an unknown name they belong to ("Finance Minister of X") is a country.
-STATE_HEADS = frozenset(("minister", "premier", "ambassador", "envoy", "president", "king", "queen"))
+STATE_HEADS = frozenset(("minister", "premier", "ambassador", "envoy", "president", "chancellor", "king", "queen"))
 # Of those, the heads only a state has: alone, they are the country's ("Finance Minister X" in an article
 # about one country). A president may be a club's or a university's, so a bare one is the country's only
 # when the article names no organization at all.

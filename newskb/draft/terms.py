@@ -151,7 +151,10 @@ def _value(term: _Dating, holding: Holding, finding: Finding, text: str, publish
         resolved = _resolve(date.expression.first, date, finding.sentence, published)
         if resolved.value is not None:
             term.set("start", Value(written=str(resolved.value), rank=3, note=resolved.note, finding=finding))
-        if _PERFECT.search(text[finding.start : finding.end]):
+        said_here = text[finding.start : finding.end]
+        # "has been ... since", or an appositive with no verb ("X, prime minister since 2024,"), holds on;
+        # "had held the post since" need not.
+        if _PERFECT.search(said_here) or not re.search(r"\b(?:had|was|were)\b", said_here):
             note = f"open (..): '{finding.cue}' still holds on the publication day"
             term.set("end", Value(written=OPEN, rank=1, note=note, finding=finding))
     elif rule in (Rule.SERVED, Rule.LED) and date is not None and date.expression is not None:
