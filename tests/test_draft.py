@@ -795,6 +795,11 @@ CONSTRUCTIONS = [
         "Fenwick Mining's chief financial officer, Ida Holm, resigned on Monday.",
         [("ida-holm", "fenwick-mining-chief-financial-officer", "..2025-02-24", "2025-02-24")],
     ),
+    # The README's worked example of a new phrase ("How to add a phrase").
+    (
+        "Lena Vos assumed the post of governor of Norrland Bank on Monday.",
+        [("lena-vos", "norrland-bank-governor", "2025-02-24", "..")],
+    ),
     # A headline read apart from the lead: its present tense dates nothing.
     (
         "Dunmere elects Mara Kent mayor\nMara Kent was elected mayor of Dunmere on Sunday.",

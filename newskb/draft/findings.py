@@ -84,7 +84,8 @@ _START_VERB = (
     rf"|(?:{_FUTURE}\s+|has\s+|had\s+|have\s+)?{_ADVERB}(?:become|became|becomes)"
     rf"|{_BE}\s+{_ADVERB}(?:appointed|named|elected|chosen|confirmed|installed|promoted\s+to)(?:\s+as)?"
     rf"|(?:{_FUTURE}\s+)?{_ADVERB}(?:take|takes|took|taken)\s+over\s+as"
-    rf"|{_FUTURE}\s+{_ADVERB}serve\s+as)"
+    rf"|{_FUTURE}\s+{_ADVERB}serve\s+as"
+    rf"|(?:{_FUTURE}\s+)?{_ADVERB}(?:assume|assumes|assumed)\s+the\s+(?:post|office|role)\s+of)"
 )
 _END_VERB = (
     rf"(?P<verb>(?:{_FUTURE}\s+)?(?:resigned|resigns|resign|stepped\s+down|steps\s+down|step\s+down|left|leaves"
