@@ -12,7 +12,7 @@ changed and never used to tune it. Every other article is in the tuned split. A 
 `--articles` is one split of its own, whatever its gold files say.
 
 - terms: a gold term is found when a drafted term has the same holder (by name) and office (by its words
-  in any order, "of", "the", "at" and "'s" aside); of those, with exactly the gold's start, and end
+  in any order, "of", "the", "at" and "'s" aside, a country's adjective or short form as its name); of those, with exactly the gold's start, and end
   (recall). Drafted terms that match a gold term are right, the others wrong (precision). A term whose
   office's organization the draft leaves blank, saying the article does not make it clear, claims
   nothing: it is counted apart ("left blank"), neither found nor drafted.
@@ -31,6 +31,7 @@ precise than its text.
 from __future__ import annotations
 
 import argparse
+import functools
 import sys
 import tomllib
 from collections import Counter
@@ -128,8 +129,35 @@ def draft_fixture(article: Path, base: Known) -> Draft:
 
 def words(text: str) -> tuple[str, ...]:
     """A name or an office as a bag of words: "Rector of the University of Kessel" and "University of Kessel
-    rector" are the same office."""
-    return tuple(sorted(word for word in normalise(text).split() if word not in _GLUE))
+    rector" are the same office, and so are "French Foreign Minister" and "Foreign Minister of France" (a
+    country's adjective or short form counts as its name)."""
+    tokens = normalise(text).split()
+    forms = _country_forms()
+    found: list[str] = []
+    position = 0
+    while position < len(tokens):
+        for size in (3, 2, 1):
+            name = forms.get(tuple(tokens[position : position + size]))
+            if name is not None:
+                found.extend(name)
+                position += size
+                break
+        else:
+            found.append(tokens[position])
+            position += 1
+    return tuple(sorted(word for word in found if word not in _GLUE))
+
+
+@functools.cache
+def _country_forms() -> dict[tuple[str, ...], tuple[str, ...]]:
+    from newskb.draft.countries import countries
+
+    forms: dict[tuple[str, ...], tuple[str, ...]] = {}
+    for country in countries():
+        name = tuple(normalise(country.name.removeprefix("the ")).split())
+        for form in country.forms:
+            forms.setdefault(tuple(normalise(form.removeprefix("the ")).split()), name)
+    return forms
 
 
 def names_of(drafted: Draft, base: Known) -> dict[str, str]:
