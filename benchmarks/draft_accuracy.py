@@ -12,10 +12,11 @@ changed and never used to tune it. Every other article is in the tuned split. A 
 `--articles` is one split of its own, whatever its gold files say.
 
 - terms: a gold term is found when a drafted term has the same holder (by name) and office (by its words
-  in any order, "of", "the", "at" and "'s" aside, a country's adjective or short form as its name); of those, with exactly the gold's start, and end
-  (recall). Drafted terms that match a gold term are right, the others wrong (precision). A term whose
-  office's organization the draft leaves blank, saying the article does not make it clear, claims
-  nothing: it is counted apart ("left blank"), neither found nor drafted.
+  in any order, "of", "the", "at" and "'s" aside, a country's adjective or short form as its name); of
+  those, with exactly the gold's start, and end (recall). Drafted terms that match a gold term are
+  right, the others wrong (precision). A term whose office's organization the draft leaves blank, saying
+  the article does not make it clear, claims nothing: it is counted apart ("left blank"), neither found
+  nor drafted.
 - events: drafted from the sentence of a gold event (their quotes overlap), and of those, with its date;
 - quotes: every drafted quote found verbatim in the article (as `check` finds them);
 - dates: no drafted date more precise than the gold's (which is the text's), and no date where the text

@@ -28,12 +28,16 @@ from newskb.draft.names import KnownEntity, KnownMatch, KnownNames, Piece
 from newskb.fuzzy import normalise
 from newskb.kinds import Kind
 
+# Someone appoints someone: the verb, then its object, a name ("Dunmore Rovers appointed Callum Reade");
+# a headline's "Nkemelu elected to lead" is a person elected.
 _APPOINTS = re.compile(
     r"\s+(?:has\s+|have\s+)?(?:appointed|appoints|named|names|elected|elects|hired|hires|chose|picked|"
-    r"swore\s+in|swears\s+in)\s"
+    r"swore\s+in|swears\s+in)\s+(?:(?:its|their|the|a|an|new|former)\s+){0,2}[A-Z]"
 )
 _AGE = re.compile(r",\s*\d{1,3},")
 _WHO = re.compile(r",\s*who\b")
+# "X's board", "X's chief executive": a possessive before a body or a title an organization has.
+_OWNS = re.compile(r"['\u2019]s\s+(?:board|shareholders|shares|chief|chairman|chairwoman|chair|directors|management)\b")
 
 
 @dataclass(slots=True, eq=False)
@@ -258,6 +262,8 @@ def _own_cues(text: str, span: NameSpan, one: _Said) -> Counter[str]:
         cues[f"'{noun.group(1)}' before it"] += 2
     if _AGE.match(after):
         cues["an age follows the name"] -= 10
+    if _OWNS.match(after):
+        cues["its board or title follows it"] += 2
     if _WHO.match(after):
         cues["'who' follows the name"] -= 10
     return cues

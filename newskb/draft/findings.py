@@ -70,10 +70,11 @@ _PERSON_H = _marker("h", "P")
 _OFFICE = _marker("o", "O")
 _OTHER = _marker("r", "P")
 _ORG = _marker("g", "GC")
-_APPOS = r"(?:,[^,;]{1,90}?,|,)?\s*"
+# An appositive between a name and its verb: ", 53,", ", the provost of Marlow College in St. Paul, Minn.,".
+_APPOS = r"(?:,[^;]{1,120}?,|,)?\s*"
 _COORD = f"(?:(?:(?!{OPEN}[PR])[^.;])*?\\s+and\\s+)?"
 _ADVERB = r"(?:(?:officially|formally|unanimously|finally|also|eventually|then|now|first|later|subsequently)\s+)?"
-_DET = r"(?:(?:the|its|their|his|her|a|an)\s+)?(?:(?:new|next|permanent|first)\s+)?"
+_DET = r"(?:(?:the|its|their|his|her|a|an)\s+)?(?:(?:new|next|permanent|first|\d+(?:st|nd|rd|th))\s+)?"
 _POST = f"(?:,?\\s+{_marker('d', 'D')})?"
 _PRE = f"(?:{_marker('d0', 'D')},?\\s+)?"
 _FUTURE = r"(?:will|would|shall|is\s+to|are\s+to|is\s+set\s+to|is\s+due\s+to|is\s+expected\s+to|are\s+expected\s+to)"
@@ -98,7 +99,7 @@ _APPOINT_VERB = (
     r"|nominated|confirmed|reappointed|re-appointed|swore\s+in|swears\s+in)"
 )
 # A few words in lower case (or a country's adjective) before a name: "batsman", "Sri Lankan all-rounder".
-_DESCRIBED = f"(?:(?:[a-z][a-z-]*|{OPEN}C\\d+{CLOSE})\\s+){{0,3}}"
+_DESCRIBED = f"(?:(?:[a-z][a-z-]*|{OPEN}C\\d+{CLOSE}|{OPEN}O\\d+{CLOSE},|[A-Z][a-z]*\\.?)\\s+){{0,3}}"
 # A date, or a bounded stretch of words and dates, between a subject and its verb ("on Wednesday").
 _BETWEEN = f"(?:{_marker('d0', 'D')}\\s+)?"
 _PLACES = (
@@ -114,8 +115,9 @@ _PATTERNS: tuple[tuple[Rule, re.Pattern[str]], ...] = tuple(
         ),
         (
             Rule.APPOINTED,
-            f"{_APPOINTER}\\s+(?:has\\s+|have\\s+)?{_BETWEEN}{_ADVERB}{_APPOINT_VERB}\\s+{_DESCRIBED}{_PERSON_H}"
-            f"(?:,[^,;]{{1,90}}?,)?\\s+(?:as\\s+)?{_DET}{_OFFICE}(?:,?\\s+effective)?{_POST}",
+            f"(?:{_APPOINTER}|\\b(?:it|they))\\s+(?:has\\s+|have\\s+|had\\s+)?{_BETWEEN}{_ADVERB}{_APPOINT_VERB}\\s+"
+            f"{_DESCRIBED}{_PERSON_H}(?:,[^,;]{{1,90}}?,)?\\s+(?:as\\s+)?{_DET}{_OFFICE}(?:,?\\s+effective)?"
+            f"(?:,?\\s+{_marker('d', 'DS')})?",
         ),
         (
             # Someone removed from an office: "X removed Y as head coach on Monday", "ousted Y as chief".
@@ -126,9 +128,29 @@ _PATTERNS: tuple[tuple[Rule, re.Pattern[str]], ...] = tuple(
             # A start whose office is told elsewhere: "She will take up the post on July 1".
             Rule.START,
             f"{_HOLDER}{_APPOS}(?P<verb>(?:{_FUTURE}\\s+)?(?:take\\s+up\\s+the\\s+(?:post|job|role)|take\\s+office"
-            f"|start(?:\\s+work)?|be\\s+sworn\\s+in|take\\s+charge))\\s+{_marker('d', 'D')}",
+            f"|start(?:\\s+work)?|be\\s+sworn\\s+in|take\\s+charge)|took\\s+office|was\\s+sworn\\s+in)"
+            f"\\s+{_marker('d', 'D')}",
         ),
-        (Rule.REPLACING, f"(?P<verb>replacing|succeeding|taking\\s+over\\s+from|in\\s+place\\s+of)\\s+{_OTHER}"),
+        (
+            # "X, who took office in July,": the same, in a relative clause.
+            Rule.START,
+            f"{_PERSON_H},\\s+who\\s+(?P<verb>took\\s+office|was\\s+sworn\\s+in|took\\s+over)\\s+{_marker('d', 'D')}",
+        ),
+        (
+            # "X remains chairman": the title, held on the day.
+            Rule.TITLE,
+            f"{_HOLDER}{_APPOS}(?P<verb>remains|stays\\s+on\\s+as)\\s+{_DET}{_OFFICE}",
+        ),
+        (
+            # "X had been in charge since June 2022", "had held the post since": in a main clause.
+            Rule.SINCE,
+            f"{_HOLDER}{_APPOS}(?:has|have|had)\\s+(?P<verb>held\\s+the\\s+(?:post|job|position|role|office)"
+            f"|been\\s+in\\s+(?:charge|office|post))\\s+{_marker('d', 'S')}",
+        ),
+        (
+            Rule.REPLACING,
+            f"(?P<verb>replacing|succeeding|taking\\s+over\\s+from|in\\s+place\\s+of)\\s+{_DESCRIBED}{_OTHER}",
+        ),
         (
             Rule.SUCCEEDS,
             f"{_HOLDER}{_APPOS}(?:{_FUTURE}\\s+)?(?P<verb>succeeds|succeeded|succeed|replaces|replaced|replace"
@@ -200,6 +222,10 @@ _PATTERNS: tuple[tuple[Rule, re.Pattern[str]], ...] = tuple(
         (
             Rule.FORMER,
             f"{_HOLDER}{_APPOS}(?:was|had\\s+been|is)\\s+(?P<verb>previously|formerly)\\s+{_DET}{_OFFICE}",
+        ),
+        (
+            Rule.FORMER,
+            f"{_HOLDER}{_APPOS}(?P<verb>previously|formerly|once)\\s+served\\s+as\\s+{_DET}{_OFFICE}",
         ),
         (Rule.RETURN, f"(?P<verb>return)\\s+of\\s+{_PERSON_H}\\s+to\\s+(?:the\\s+)?{_OFFICE}"),
         (Rule.RETURN, f"{_PERSON_H}(?:['\u2019]s)?\\s+(?P<verb>return)\\s+to\\s+(?:the\\s+)?{_OFFICE}"),

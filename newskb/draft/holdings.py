@@ -191,23 +191,25 @@ class _Gathering:
             return None
         return finding.holder.ref, finding.other.ref, None
 
-    def _nearest_office(self, holder: str, position: int) -> str | None:
+    def _nearest_office(self, holder: str, position: int, *, named: bool = False) -> str | None:
         """The office of the holder's term told nearest this sentence: a term still open (a start, a title)
-        before one that ended; the same sentence first, then the ones before it, then after it."""
-        best: tuple[int, int, int, str] | None = None
+        before one that ended (and, for a start, one the holder was named to before any other); the same
+        sentence first, then the ones before it, then after it."""
+        best: tuple[int, int, int, int, str] | None = None
         for (who, office), term in self.by_key.items():
             if who != holder:
                 continue
+            appointed = any(finding.rule in (Rule.START, Rule.APPOINTED) for finding in term.findings)
             for finding in term.findings:
                 if finding.rule in RELATIONS:
                     continue
                 distance = finding.sentence.number - 1 - position
                 ended = int(finding.rule not in _OPEN_RULES)
                 side = 0 if distance == 0 else 1 if distance < 0 else 2
-                rank = (ended, side, abs(distance), office)
+                rank = (int(named and not appointed), ended, side, abs(distance), office)
                 if best is None or rank < best:
                     best = rank
-        return best[3] if best is not None else None
+        return best[4] if best is not None else None
 
     def _office_for(self, finding: Finding) -> str | None:
         """The office a phrase that names none is about ("who had held the post", "left the club")."""
@@ -236,7 +238,10 @@ class _Gathering:
             for choice in (here, mine, [office.key for office in of_org]):
                 if len(set(choice)) == 1:
                     return choice[0]
-        return self._nearest_office(holder, finding.sentence.number - 1)
+        # A start told with no office ("will take up the post on July 1") is of the office the holder was
+        # named to, not of one the holder has held since long before.
+        named = finding.rule is Rule.START
+        return self._nearest_office(holder, finding.sentence.number - 1, named=named)
 
     def _org_of(self, finding: Finding) -> str | None:
         if finding.org is not None:

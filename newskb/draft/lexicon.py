@@ -96,7 +96,8 @@ TITLE_MODIFIERS = frozenset(
         *("environment", "culture", "agriculture", "labour", "labor", "home", "chief", "executive", "managing"),
         *("senior", "top", "high", "permanent", "supreme", "state", "assistant", "technical", "sporting"),
         *("artistic", "operating", "financial", "technology", "press", "principal", "associate", "general"),
-        *("secretary", "head", "foreign-affairs", "affairs"),
+        *("secretary", "head", "foreign-affairs", "affairs", "national"),
+        *("forwards", "backs", "goalkeeping", "batting", "bowling", "fitness", "attack", "scrum"),
     )
 )
 # Heads that are heads only after one of these words: "secretary general", "chief executive".

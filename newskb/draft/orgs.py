@@ -159,6 +159,8 @@ def _implied_org(context: _Context, title: TitleSpan) -> tuple[str | None, str]:
     org, how = _said_org(context, title)
     if org is not None:
         return org, how
+    if title.org_word == "board":
+        return None, f"'{said}' is a board's, and the article does not make clear whose board"
     orgs = context.explicit.get(title.title) or context.explicit_heads.get(title.head) or set()
     if len(orgs) == 1:
         (chosen,) = orgs

@@ -177,7 +177,11 @@ def _after_as(words: Sequence[Piece], first: int) -> bool:
     probe = first - 1
     while probe >= 0 and words[probe].lower in ("its", "their", "the", "a", "an", "new", "next", "permanent"):
         probe -= 1
-    return probe >= 0 and words[probe].lower == "as"
+    # "served as trade minister" says nothing of who named the holder; "X named Y as trade minister" does.
+    return probe >= 1 and words[probe].lower == "as" and words[probe - 1].lower not in _SERVING
+
+
+_SERVING = frozenset(("served", "serve", "serves", "serving", "worked", "acted", "sat"))
 
 
 def _place(

@@ -33,6 +33,7 @@ _ACTS = frozenset(
     ("thanked", "welcomed", "congratulated", "praised", "called", "accepted", "appointed", "named", "ordered")
 )
 _EFFECTIVE = re.compile(r"\beffective\s*$")
+_TAKING = re.compile(r"\b(?:sworn|office|take\s+up|takes\s+up|start|starts|took\s+over|take\s+charge)\b")
 _UNTIL_SUCCESSOR = re.compile(
     r"\b(?:remain|remains|stay|stays|continue|continues)\s+(?:in\s+office|in\s+(?:the\s+)?post|on)"
     r"\s+until\s+(?:a|his|her|their)\s+(?:successor|replacement)"
@@ -142,8 +143,10 @@ def _value(term: _Dating, holding: Holding, finding: Finding, text: str, publish
     if rule in (Rule.START, Rule.APPOINTED, Rule.SUCCEEDS) and holding.holder == finding.holder.ref:
         if date is not None and date.mark in (Mark.POINT, Mark.SINCE) and date.expression is not None:
             resolved = point(date, finding.sentence, published)
+            # Taking office ("sworn in", "take up the post") dates a start better than being named to it.
+            rank = 4 if _TAKING.search(finding.cue) else 3
             if resolved.value is not None:
-                term.set("start", Value(written=str(resolved.value), rank=3, note=resolved.note, finding=finding))
+                term.set("start", Value(written=str(resolved.value), rank=rank, note=resolved.note, finding=finding))
         if rule is not Rule.SUCCEEDS or date is not None:
             _modality(term, finding)
         term.set("end", Value(written=OPEN, rank=1, note="open (..): the article knows of no end", finding=finding))
