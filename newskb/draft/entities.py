@@ -94,11 +94,18 @@ def identify(
     for span in multi:
         full = longest[_norm(span.words)]
         _mention(text, found, said, span, "new:" + full, None, spelled=written[full])
+    # Every entity of several words, by each of its words: the one a lone word may stand for.
+    by_word: dict[str, list[_Found]] = {}
+    for entity in found.values():
+        words = norm_words(entity.name)
+        if len(entity.name.split()) > 1:
+            for word in dict.fromkeys(words):
+                by_word.setdefault(word, []).append(entity)
     for span in spans:
         if span.words[0].start in said:
             continue
         spelled = _norm(span.words)
-        owner = _owner(spelled, found) if len(span.words) == 1 else None
+        owner = _owner(spelled, by_word) if len(span.words) == 1 else None
         if owner is not None:
             _mention(text, found, said, span, owner, None)
         elif not span.tentative or spelled in confirmed:
@@ -136,12 +143,13 @@ def identify(
 def _longest_forms(names: list[str]) -> dict[str, str]:
     """Each new name of several words, or the one longer name it begins ("Harbourside Rugby" in a headline
     for "Harbourside Rugby Club"): one entity."""
+    every = set(names)
     longest: dict[str, str] = {}
-    for name in names:
+    for name in every:
         # Only a company's or a club's last word makes a longer name of it: "Harbourside Rugby Club", not
         # "Port Ellery Harbour Board", which is another body than Port Ellery.
-        longer = {other for other in names if other.startswith(name + " ") and other[len(name) + 1 :] in ORG_SUFFIXES}
-        longest[name] = longer.pop() if len(longer) == 1 else name
+        longer = [f"{name} {suffix}" for suffix in sorted(ORG_SUFFIXES) if f"{name} {suffix}" in every]
+        longest[name] = longer[0] if len(longer) == 1 else name
     return longest
 
 
@@ -155,10 +163,10 @@ def _norm(words: Sequence[Piece]) -> str:
     return " ".join(token for piece in words for token in piece.norm)
 
 
-def _owner(word: str, found: dict[str, _Found]) -> str | None:
+def _owner(word: str, by_word: dict[str, list[_Found]]) -> str | None:
     """The one entity of several words that has this word among its own: "Drask" for "Ilona Drask",
     "Rovers" for "Dunmore Rovers"; not "Varnia" for "Bank of Varnia", where it names something else."""
-    owners = [entity for entity in found.values() if len(entity.name.split()) > 1 and word in norm_words(entity.name)]
+    owners = by_word.get(word, [])
     if len(owners) != 1:
         return None
     words = norm_words(owners[0].name)
