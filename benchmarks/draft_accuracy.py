@@ -1,35 +1,53 @@
-"""How well `newskb draft` drafts the invented test articles, against what a careful curator takes from them.
+"""How well `newskb draft` drafts articles it was tuned on and articles it was not, against what a careful
+curator takes from them.
 
-    python benchmarks/draft_accuracy.py            # prints the tables of benchmarks/DRAFT.md
+    python benchmarks/draft_accuracy.py                  # both splits and the seed: benchmarks/DRAFT.md
+    python benchmarks/draft_accuracy.py --split tuned    # only the articles the reader is developed on
+    python benchmarks/draft_accuracy.py --articles DIR   # another folder of NAME.txt and NAME.gold.toml
 
-Each article of tests/fixtures/drafts/ is drafted against the bundled fact base (as `newskb draft` would,
-once the article is a source) and compared with its NAME.gold.toml:
+Each article (NAME.txt) is drafted against the bundled fact base (as `newskb draft` would, once the
+article is a source) and compared with its NAME.gold.toml, whose `[source]` table gives the publication
+date and, with `held_out = true`, puts it in the held-out split: articles set aside before the reader was
+changed and never used to tune it. Every other article is in the tuned split. A folder given with
+`--articles` is one split of its own, whatever its gold files say.
 
-- terms: drafted with the right holder and office (a holder by name; an office by its words in any order,
-  "of", "the", "at" and "'s" aside), and of those, with exactly the right start, and the right end;
+- terms: a gold term is found when a drafted term has the same holder (by name) and office (by its words
+  in any order, "of", "the", "at" and "'s" aside, a country's adjective or short form as its name); of
+  those, with exactly the gold's start, and end (recall). Drafted terms that match a gold term are
+  right, the others wrong (precision). A term whose office's organization the draft leaves blank, saying
+  the article does not make it clear, claims nothing: it is counted apart ("left blank"), neither found
+  nor drafted.
 - events: drafted from the sentence of a gold event (their quotes overlap), and of those, with its date;
 - quotes: every drafted quote found verbatim in the article (as `check` finds them);
-- precision: no drafted date more precise than the gold's (which is the text's), and no date where the
-  text gives none (the gold leaves it out).
+- dates: no drafted date more precise than the gold's (which is the text's), and no date where the text
+  gives none (the gold leaves it out). A bound ("..2024-09-30": on or before that day) is never more precise
+  than a date; where it is not the gold's value, it is counted wrong as a start or an end, not as precision.
 
-It also drafts the bundled seed article and sets each of its seven hand-curated terms beside the draft.
-The target (issue 11): at least 80% of terms with exactly the right start, no quote that is not verbatim,
-no date more precise than its text.
+By default it also drafts the bundled seed article and sets each of its seven hand-curated terms beside
+the draft. The targets (issue 20, for articles the reader was not tuned on): at least 60% of gold terms
+found, 45% with exactly the right start, 85% of drafted terms right; every quote verbatim; no date more
+precise than its text.
 """
 
 from __future__ import annotations
 
+import argparse
+import functools
 import sys
 import tomllib
 from collections import Counter
-from dataclasses import dataclass, field
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
 FIXTURES = REPO / "tests" / "fixtures" / "drafts"
 SEED_SOURCE = "rbc-ukraine-2024-09-30-rutte"
-TARGET_STARTS = 0.80
+TARGET_FOUND = 0.60
+TARGET_STARTS = 0.45
+TARGET_RIGHT = 0.85
+TUNED, HELD_OUT = "tuned", "held-out"
 
 if str(REPO) not in sys.path:  # run as a script from anywhere
     sys.path.insert(0, str(REPO))
@@ -45,14 +63,16 @@ _GLUE = {"of", "the", "at", "s"}
 
 @dataclass
 class Score:
-    """One article's counts (or the total's)."""
+    """One article's counts (or a split's)."""
 
     article: str
+    articles: int = 1
     terms: int = 0
     holder_office: int = 0
     start: int = 0
     end: int = 0
-    extra_terms: int = 0
+    drafted_terms: int = 0
+    blank_terms: int = 0
     events: int = 0
     event_found: int = 0
     event_date: int = 0
@@ -64,24 +84,14 @@ class Score:
     invented: int = 0
     misses: list[str] = field(default_factory=list)
 
+    @property
+    def extra_terms(self) -> int:
+        return self.drafted_terms - self.holder_office
+
     def add(self, other: Score) -> None:
-        for name in (
-            "terms",
-            "holder_office",
-            "start",
-            "end",
-            "extra_terms",
-            "events",
-            "event_found",
-            "event_date",
-            "extra_events",
-            "quotes",
-            "verbatim",
-            "dates_compared",
-            "too_precise",
-            "invented",
-        ):
-            setattr(self, name, getattr(self, name) + getattr(other, name))
+        for counter in fields(self):
+            if counter.type == "int":
+                setattr(self, counter.name, getattr(self, counter.name) + getattr(other, counter.name))
 
 
 def known_base() -> Known:
@@ -93,25 +103,62 @@ def known_base() -> Known:
     return known(index.build(base), expectation_ids(REPO / "data"))
 
 
-def articles() -> list[Path]:
-    return sorted(FIXTURES.glob("*.txt"))
+def articles(folder: Path = FIXTURES) -> list[Path]:
+    return sorted(folder.glob("*.txt"))
 
 
 def gold_of(article: Path) -> dict[str, object]:
     return tomllib.loads(article.with_name(article.stem + ".gold.toml").read_text(encoding="utf-8"))
 
 
-def draft_fixture(article: Path, base: Known) -> Draft:
+def source_of(article: Path) -> dict[str, object]:
     source = gold_of(article)["source"]
     assert isinstance(source, dict)
+    return source
+
+
+def split_of(article: Path) -> str:
+    """Which split a fixture article is in: held out (never tuned on) or tuned."""
+    return HELD_OUT if source_of(article).get("held_out") is True else TUNED
+
+
+def draft_fixture(article: Path, base: Known) -> Draft:
+    source = source_of(article)
     text = article.read_text(encoding="utf-8")
-    return draft(Article(id=source["id"], published=dates.parse(source["published"]), text=text), base)
+    return draft(Article(id=str(source["id"]), published=dates.parse(str(source["published"])), text=text), base)
 
 
 def words(text: str) -> tuple[str, ...]:
     """A name or an office as a bag of words: "Rector of the University of Kessel" and "University of Kessel
-    rector" are the same office."""
-    return tuple(sorted(word for word in normalise(text).split() if word not in _GLUE))
+    rector" are the same office, and so are "French Foreign Minister" and "Foreign Minister of France" (a
+    country's adjective or short form counts as its name)."""
+    tokens = normalise(text).split()
+    forms = _country_forms()
+    found: list[str] = []
+    position = 0
+    while position < len(tokens):
+        for size in (3, 2, 1):
+            name = forms.get(tuple(tokens[position : position + size]))
+            if name is not None:
+                found.extend(name)
+                position += size
+                break
+        else:
+            found.append(tokens[position])
+            position += 1
+    return tuple(sorted(word for word in found if word not in _GLUE))
+
+
+@functools.cache
+def _country_forms() -> dict[tuple[str, ...], tuple[str, ...]]:
+    from newskb.draft.countries import countries
+
+    forms: dict[tuple[str, ...], tuple[str, ...]] = {}
+    for country in countries():
+        name = tuple(normalise(country.name.removeprefix("the ")).split())
+        for form in country.forms:
+            forms.setdefault(tuple(normalise(form.removeprefix("the ")).split()), name)
+    return forms
 
 
 def names_of(drafted: Draft, base: Known) -> dict[str, str]:
@@ -123,15 +170,18 @@ def names_of(drafted: Draft, base: Known) -> dict[str, str]:
 
 
 def score(article: Path, base: Known) -> Score:
-    """Draft one fixture article and count what it got right."""
+    """Draft one article and count what it got right."""
     gold = gold_of(article)
     text = article.read_text(encoding="utf-8")
     drafted = draft_fixture(article, base)
     names = names_of(drafted, base)
-    source = gold["source"]
-    held_out = isinstance(source, dict) and bool(source.get("held_out"))
-    result = Score(article=article.stem + (" (held out)" if held_out else ""))
-    terms = [candidate.values for candidate in drafted.terms]
+    result = Score(article=article.stem)
+    # A term whose office's organization the draft leaves blank (for the curator to name) is no claim to
+    # be right or wrong: it is counted apart, as not drafted.
+    blank = {str(office.values["id"]) for office in drafted.offices if "org" not in office.values}
+    terms = [candidate.values for candidate in drafted.terms if str(candidate.values["office"]) not in blank]
+    result.blank_terms = len(drafted.terms) - len(terms)
+    result.drafted_terms = len(terms)
     gold_terms = gold.get("term", [])
     assert isinstance(gold_terms, list)
     matched: set[int] = set()
@@ -154,14 +204,17 @@ def score(article: Path, base: Known) -> Score:
         position, values = found
         matched.add(position)
         result.holder_office += 1
-        for key, counter in (("start", "start"), ("end", "end")):
+        for key in ("start", "end"):
             want, got = expected.get(key), values.get(key)
             if want == got:
-                setattr(result, counter, getattr(result, counter) + 1)
+                setattr(result, key, getattr(result, key) + 1)
             else:
                 result.misses.append(f"term {label}: {key} {got or 'absent'}, not {want or 'absent'}")
             _precision(result, want, got)
-    result.extra_terms = len(terms) - len(matched)
+    for position, values in enumerate(terms):
+        if position not in matched:
+            holder, office = names.get(str(values["holder"]), "?"), names.get(str(values["office"]), "?")
+            result.misses.append(f"term drafted that the gold does not have: {holder} / {office}")
     gold_events = gold.get("event", [])
     assert isinstance(gold_events, list)
     places = [locate(str(candidate.values["quote"]), text) for candidate in drafted.events]
@@ -216,8 +269,11 @@ def _precision(result: Score, want: object, got: object) -> None:
         return
     if want == dates.OPEN:
         return
+    drafted = dates.parse(str(got))
+    if drafted.relation is not dates.Relation.ON:
+        return  # a bound ("..2024-09-30", on or before that day) claims less than any date, not more
     result.dates_compared += 1
-    if _RANK[dates.parse(str(got)).precision] > _RANK[dates.parse(str(want)).precision]:
+    if _RANK[drafted.precision] > _RANK[dates.parse(str(want)).precision]:
         result.too_precise += 1
         result.misses.append(f"{got} is more precise than the text's {want}")
 
@@ -226,44 +282,66 @@ def _percent(part: int, whole: int) -> str:
     return f"{part}/{whole} ({100 * part // max(1, whole)}%)"
 
 
-def table(scores: list[Score]) -> str:
-    total = Score(article="**total**")
+def total(name: str, scores: Sequence[Score]) -> Score:
+    summed = Score(article=name, articles=0)
     for each in scores:
-        total.add(each)
-    tuned = Score(article="total without the held-out article")
-    for each in scores:
-        if "held out" not in each.article:
-            tuned.add(each)
+        summed.add(each)
+    return summed
+
+
+def table(scores: Sequence[Score], name: str) -> str:
+    """One split's articles, a row each, and its total."""
     rows = [
-        "| article | terms: holder and office | ... and exact start | ... and exact end | extra terms "
-        "| events found | ... with the right date | extra events | quotes verbatim | dates too precise "
+        "| article | terms found (holder and office) | ... and exact start | ... and exact end | drafted terms right "
+        "| left blank | events found | ... with the right date | extra events | quotes verbatim | dates too precise "
         "| dates the text does not give |",
-        "|---|---|---|---|---|---|---|---|---|---|---|",
+        "|---|---|---|---|---|---|---|---|---|---|---|---|",
     ]
-    for each in [*scores, tuned, total]:
+    for each in [*scores, total(f"**{name}**", scores)]:
         rows.append(
             f"| {each.article} | {_percent(each.holder_office, each.terms)} | {_percent(each.start, each.terms)} "
-            f"| {_percent(each.end, each.terms)} | {each.extra_terms} | {_percent(each.event_found, each.events)} "
-            f"| {_percent(each.event_date, each.events)} | {each.extra_events} "
-            f"| {_percent(each.verbatim, each.quotes)} | {each.too_precise} of {each.dates_compared} "
-            f"| {each.invented} |"
+            f"| {_percent(each.end, each.terms)} | {_percent(each.holder_office, each.drafted_terms)} "
+            f"| {each.blank_terms} | {_percent(each.event_found, each.events)} "
+            f"| {_percent(each.event_date, each.events)} "
+            f"| {each.extra_events} | {_percent(each.verbatim, each.quotes)} "
+            f"| {each.too_precise} of {each.dates_compared} | {each.invented} |"
         )
-    met = (
-        total.start >= TARGET_STARTS * total.terms
-        and total.verbatim == total.quotes
-        and total.too_precise == 0
-        and total.invented == 0
-    )
-    verdict = (
-        f"Target: at least {TARGET_STARTS:.0%} of terms with exactly the right start "
-        f"({_percent(total.start, total.terms)}), every quote verbatim ({_percent(total.verbatim, total.quotes)}), "
-        f"no date more precise than its text ({total.too_precise}) nor given where the text gives none "
-        f"({total.invented}): **{'met' if met else 'not met'}**."
-    )
-    return "\n".join(rows) + "\n\n" + verdict + "\n"
+    return "\n".join(rows) + "\n"
 
 
-def misses(scores: list[Score]) -> str:
+def summary(splits: Mapping[str, Sequence[Score]]) -> str:
+    """The splits side by side, with the targets for articles the reader was not tuned on."""
+    rows = [
+        "| split | articles | gold terms | found (holder and office) | ... with exact start | drafted terms "
+        "| ... right | left blank | quotes verbatim | dates too precise | dates the text does not give |",
+        "|---|---|---|---|---|---|---|---|---|---|---|",
+    ]
+    verdicts: list[str] = []
+    for name, scores in splits.items():
+        each = total(name, scores)
+        rows.append(
+            f"| {name} | {each.articles} | {each.terms} | {_percent(each.holder_office, each.terms)} "
+            f"| {_percent(each.start, each.terms)} | {each.drafted_terms} "
+            f"| {_percent(each.holder_office, each.drafted_terms)} | {each.blank_terms} "
+            f"| {_percent(each.verbatim, each.quotes)} "
+            f"| {each.too_precise} of {each.dates_compared} | {each.invented} |"
+        )
+        met = (
+            each.holder_office >= TARGET_FOUND * each.terms
+            and each.start >= TARGET_STARTS * each.terms
+            and each.holder_office >= TARGET_RIGHT * each.drafted_terms
+            and each.verbatim == each.quotes
+            and each.too_precise == 0
+        )
+        verdicts.append(f"- {name}: **{'met' if met else 'not met'}**")
+    targets = (
+        f"Targets: at least {TARGET_FOUND:.0%} of gold terms found, {TARGET_STARTS:.0%} with exactly the right start, "
+        f"{TARGET_RIGHT:.0%} of drafted terms right, every quote verbatim, no date more precise than its text.\n\n"
+    )
+    return "\n".join(rows) + "\n\n" + targets + "\n".join(verdicts) + "\n"
+
+
+def misses(scores: Sequence[Score]) -> str:
     lines: list[str] = []
     for each in scores:
         lines.extend(f"- {each.article}: {miss}" for miss in each.misses)
@@ -303,24 +381,44 @@ def seed_comparison(base: Known) -> str:
             f"| {end or '(absent)'} | {got_end or '(absent)'} | {verdict} |"
         )
     found = tally["yes, exactly"] + tally["yes, dates differ"]
-    total = sum(tally.values())
+    every = sum(tally.values())
     return (
         "\n".join(rows)
-        + f"\n\nFound {found} of {total} curated terms, {tally['yes, exactly']} with exactly the curated start and "
+        + f"\n\nFound {found} of {every} curated terms, {tally['yes, exactly']} with exactly the curated start and "
         f"end; the draft proposes {counted(len(drafted.terms), 'term')} and {counted(len(drafted.events), 'event')} "
         "in all.\n"
     )
 
 
-def main() -> None:
+def report(splits: Mapping[str, Sequence[Score]], seed: str | None) -> str:
+    """The whole page: the splits side by side, then each split's articles and what the draft missed."""
+    parts = ["## The splits side by side\n", summary(splits)]
+    for name, scores in splits.items():
+        parts += [f"\n## {name}: every article\n", table(scores, name)]
+        parts += [f"\n### {name}: what the draft missed or got wrong\n", misses(scores)]
+    if seed is not None:
+        parts += ["\n## The seed article beside its hand-curated terms\n", seed]
+    return "\n".join(parts)
+
+
+def measured(split: str = "all", folder: Path | None = None) -> str:
+    """What the script prints: the fixture articles of `split` (both, or one) and the seed article, or the
+    articles of another folder."""
     base = known_base()
-    scores = [score(article, base) for article in articles()]
-    print("## Fixture articles\n")
-    print(table(scores))
-    print("### What the draft missed or got wrong\n")
-    print(misses(scores))
-    print("## The seed article beside its hand-curated terms\n")
-    print(seed_comparison(base), end="")
+    if folder is not None:
+        return report({folder.name: [score(article, base) for article in articles(folder)]}, None)
+    chosen = (TUNED, HELD_OUT) if split == "all" else (split,)
+    splits = {name: [score(article, base) for article in articles() if split_of(article) == name] for name in chosen}
+    return report(splits, seed_comparison(base))
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description="Measure newskb draft against gold files.")
+    parser.add_argument("--split", choices=(TUNED, HELD_OUT, "all"), default="all", help="which fixture split")
+    parser.add_argument("--articles", type=Path, help="another folder of NAME.txt and NAME.gold.toml")
+    options = parser.parse_args(argv)
+    folder = options.articles.resolve() if options.articles is not None else None
+    print(measured(options.split, folder), end="")
 
 
 if __name__ == "__main__":

@@ -44,14 +44,17 @@ class Report:
                 (len(base.expectations), "expectation"),
             )
         )
+        # Records `accept --unreviewed` took from a draft nobody edited, until `set ID review=` clears them.
+        unreviewed = sum(1 for record in base.records if getattr(record, "review", None))
+        marked = f"; {counted(unreviewed, 'record')} an unreviewed draft" if unreviewed else ""
         warnings = sum(1 for problem in self.problems if problem.severity is Severity.WARNING)
         errors = len(self.problems) - warnings
         if errors:
             also = f" and {counted(warnings, 'warning')}" if warnings else ""
-            return f"{counted(errors, 'problem')}{also} in {checked}"
+            return f"{counted(errors, 'problem')}{also} in {checked}{marked}"
         if warnings:
-            return f"ok, with {counted(warnings, 'warning')}: {checked} checked"
-        return f"ok: {checked} checked"
+            return f"ok, with {counted(warnings, 'warning')}: {checked} checked{marked}"
+        return f"ok: {checked} checked{marked}"
 
     def exit_code_strict(self) -> int:
         """As `exit_code`, but warnings (sources in conflict) count as problems too."""

@@ -1,6 +1,8 @@
 """Taking a reviewed draft into the fact base (`newskb accept`): its records land as `add` would add them.
 
-A draft (from `newskb draft`, edited by a curator) is TOML in the schema of data/. Each of its tables is
+A draft (from `newskb draft`, edited by a curator) is TOML in the schema of data/. One nobody has edited
+(its seal still holds, see seal.py) is refused unless the caller takes it as an unreviewed draft: then
+every record lands marked `review = "unreviewed draft"`, which answers show and `check` counts. Each of its tables is
 appended, with the comment lines just above it and as the curator left it, to the file `add` would
 append it to: an entity to entities.toml, an expectation to expectations.toml, a fact to the file of its
 `source`. The whole base is checked with every record in place first; any problem refuses them all, and
@@ -15,10 +17,11 @@ from pathlib import Path
 
 from newskb import curation, recordtext, tomltree, writing
 from newskb.containment import MAX_ARTICLE, Refused, read_regular
-from newskb.errors import BadArgumentError, NewskbError, Problem, Severity
+from newskb.errors import BadArgumentError, NewskbError, Problem, RecordError, Severity
 from newskb.kinds import Kind
 from newskb.lock import clean_leftovers, data_lock, replace_files
-from newskb.model import FactBase
+from newskb.model import UNREVIEWED, FactBase
+from newskb.seal import unedited
 from newskb.store import load, read_document
 
 
@@ -44,21 +47,22 @@ class Intake:
     warnings: tuple[Problem, ...] = ()
 
 
-def accept(root: Path, draft: Path, *, dry_run: bool = False) -> Intake:
+def accept(root: Path, draft: Path, *, dry_run: bool = False, unreviewed: bool = False) -> Intake:
     """Plan the draft's landing under the data lock and, if `check` finds nothing wrong, write every file it
-    changes in one step (nothing in a dry run, or when there are problems)."""
+    changes in one step (nothing in a dry run, or when there are problems). A draft nobody edited is
+    refused (RecordError) unless `unreviewed`, which marks every record it adds as an unreviewed draft."""
     if dry_run:
-        return plan(root, draft, load(root)[0])
+        return plan(root, draft, load(root)[0], unreviewed=unreviewed)
     curation.refuse_bundled(root)
     with data_lock(root):
         clean_leftovers(root)
-        intake = plan(root, draft, load(root)[0])
+        intake = plan(root, draft, load(root)[0], unreviewed=unreviewed)
         if not intake.problems:
             replace_files({path: text.encode("utf-8") for path, text in intake.texts.items()}, root=root)
     return intake
 
 
-def plan(root: Path, draft: Path, base: FactBase) -> Intake:
+def plan(root: Path, draft: Path, base: FactBase, *, unreviewed: bool = False) -> Intake:
     """Where every record of the draft would land, and what `check` would then report (mapped back to the
     draft's lines)."""
     problems: list[Problem] = []
@@ -70,6 +74,11 @@ def plan(root: Path, draft: Path, base: FactBase) -> Intake:
     document, _ = read_document(draft, problems, text) if text is not None else read_document(draft, problems)
     if document is None or text is None:
         return Intake(landings=(), texts={}, problems=tuple(problems))
+    if unedited(text) and not unreviewed:
+        raise RecordError(
+            f"{draft}: nobody has edited this draft since newskb draft wrote it: review it first, or accept it "
+            'as it is with --unreviewed (each of its records is then marked review = "unreviewed draft")'
+        )
     texts: dict[Path, str] = {}
     landings: list[Landing] = []
     for (name, index), syntax in sorted(tomltree.records(text, set(document)).items(), key=_written_order):
@@ -88,6 +97,11 @@ def plan(root: Path, draft: Path, base: FactBase) -> Intake:
         old = texts.get(target)
         if old is None:
             old = target.read_text(encoding="utf-8") if target.exists() else ""
+        if unreviewed:
+            # The mark a reviewer clears with `newskb set ID review=`: nobody edited the draft, so it is written
+            # out as `add` writes a record, with the mark among its keys.
+            record = {key: value for key, value in record.items() if key == "id"} | {"review": UNREVIEWED} | record
+            chunk = writing.table(name, record)
         texts[target], first_line = recordtext.appended(old, name, record, chunk)
         landings.append(
             Landing(

@@ -69,6 +69,19 @@ def _modality() -> Any:
     )
 
 
+# The one value of `review`: a record `accept --unreviewed` took from a draft nobody edited.
+UNREVIEWED = "unreviewed draft"
+
+
+def _review() -> Any:
+    return key(
+        KeyType.CHOICE,
+        "`unreviewed draft`: accepted from a draft nobody edited (`accept --unreviewed`); cleared by "
+        "`newskb set ID review=` once a curator has checked it.",
+        choices=(UNREVIEWED,),
+    )
+
+
 OpenEnd = Literal[".."]
 """An end written as `..`: still true as far as the sources know (see dates.OPEN)."""
 
@@ -129,6 +142,7 @@ class Entity:
         KeyType.DATE, "The day the summary is true as of (default: its source's `published`).", requires=("summary",)
     )
     note: str | None = key(KeyType.NOTE, "How anything in the summary not printed in the source was inferred.")
+    review: str | None = _review()
     org: str | None = key(
         KeyType.ID,
         "The organization or country the office belongs to.",
@@ -191,6 +205,7 @@ class Term:
     source: str = _fact_source()
     quote: str = _fact_quote()
     note: str | None = _fact_note()
+    review: str | None = _review()
     origin: Origin
 
     @property
@@ -218,6 +233,7 @@ class Event:
     source: str = _fact_source()
     quote: str = _fact_quote()
     note: str | None = _fact_note()
+    review: str | None = _review()
     origin: Origin
 
 
@@ -237,6 +253,7 @@ class Claim:
     source: str = _fact_source()
     quote: str = _fact_quote()
     note: str | None = _fact_note()
+    review: str | None = _review()
     origin: Origin
 
 

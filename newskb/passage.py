@@ -7,11 +7,14 @@ of the text that remembers, for every folded character, where it stood in the or
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
-# A sentence ends at . ! or ? (optionally followed by a closing quote mark) before whitespace, or at a
-# line break: headlines and subheadings in the stored articles stand on lines of their own.
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'\u2019\u201d]?\s+|\n+")
+# A line break always ends a sentence: headlines and subheadings in the stored articles stand on lines of
+# their own. Within a line, sentences are found by sentencex (benchmarks/SENTENCES.md: of the splitters
+# measured it alone got every test line right, abbreviations and initials included, in time linear in the
+# line), imported when a text is first split.
+_LINE = re.compile(r"[^\n]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,28 +53,46 @@ def fold_space(text: str) -> tuple[str, list[int]]:
 
 def locate(quote: str, text: str) -> Extent | None:
     """Where `quote` stands in `text`, forgiving only differences in whitespace."""
-    folded_quote, _ = fold_space(quote)
-    if not folded_quote:
-        return None
+    return locator(text)(quote)
+
+
+def locator(text: str) -> Callable[[str], Extent | None]:
+    """`locate` in one text for many quotes, the text folded once (a draft checks every candidate's)."""
     folded_text, origins = fold_space(text)
-    position = folded_text.find(folded_quote)
-    if position < 0:
-        return None
-    return Extent(origins[position], origins[position + len(folded_quote) - 1] + 1)
+
+    def find(quote: str) -> Extent | None:
+        folded_quote, _ = fold_space(quote)
+        if not folded_quote:
+            return None
+        position = folded_text.find(folded_quote)
+        if position < 0:
+            return None
+        return Extent(origins[position], origins[position + len(folded_quote) - 1] + 1)
+
+    return find
 
 
 def sentences(text: str) -> list[Extent]:
-    """The sentences of an article, as spans of its text, in order (blank stretches dropped)."""
+    """The sentences of an article, as spans of its text without the spaces around them, in order."""
+    from sentencex import get_sentence_boundaries
+
     spans: list[Extent] = []
-    start = 0
-    for match in _SENTENCE_END.finditer(text):
-        end = match.start() + (1 if match.group().startswith(("'", '"', "\u2019", "\u201d")) else 0)
-        if text[start:end].strip():
-            spans.append(Extent(start, end))
-        start = match.end()
-    if text[start:].strip():
-        spans.append(Extent(start, len(text.rstrip())))
+    for line in _LINE.finditer(text):
+        for boundary in get_sentence_boundaries("en", line.group()):
+            start, end = _trimmed(
+                text, line.start() + int(boundary["start_index"]), line.start() + int(boundary["end_index"])
+            )
+            if start < end:
+                spans.append(Extent(start, end))
     return spans
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
 
 
 def surrounding(span: Extent, text: str) -> Extent:

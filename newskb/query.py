@@ -112,6 +112,7 @@ def _bar(row: sqlite3.Row, day: date) -> Bar:
         said_by=_split(row["said_by_ids"]),
         via=_split(row["via_ids"]),
         duration=row["duration"],
+        review=row["review"],
     )
     return Bar(term=term, name=term.holder, span=span, attested=attested_day)
 
@@ -309,6 +310,7 @@ def timeline(
                 modality=Modality(row["modality"]),
                 said_by=_split(row["said_by_ids"]),
                 via=_split(row["via_ids"]),
+                review=row["review"],
             )
         )
     terms = _terms(connection, _INVOLVING if entity_id else "1", {"entity": entity_id}, date.today(), known)
@@ -332,6 +334,7 @@ def timeline(
                     modality=term.modality,
                     said_by=term.said_by,
                     via=term.via,
+                    review=term.review,
                 )
             )
     bounds = {id(row): _bounds(row.date) for row in rows}
@@ -453,6 +456,7 @@ def claims_where(connection: sqlite3.Connection, where: str, parameters: dict[st
             said_by=_split(row["said_by_ids"]),
             speakers=_split(row["speaker_names"]),
             via=_split(row["via_ids"]),
+            review=row["review"],
         )
         for row in connection.execute(_CLAIM_SQL + f"WHERE {where} ORDER BY c.rowid", parameters)
     ]

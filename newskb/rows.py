@@ -48,6 +48,8 @@ class TermRow(NamedTuple):
     via: Sequence[str] = ()
     # How long it lasted, where the source gives a length (`P14Y`) rather than, or beside, its dates.
     duration: str | None = None
+    # "unreviewed draft": accepted from a draft nobody edited (model.py's `review`).
+    review: str | None = None
 
 
 class InRange(StrEnum):
@@ -80,6 +82,7 @@ class TimelineRow(NamedTuple):
     modality: Modality = Modality.STATED
     said_by: Sequence[str] = ()
     via: Sequence[str] = ()
+    review: str | None = None
 
 
 class ClaimRow(NamedTuple):
@@ -94,6 +97,7 @@ class ClaimRow(NamedTuple):
     said_by: Sequence[str] = ()
     speakers: Sequence[str] = ()  # their names
     via: Sequence[str] = ()
+    review: str | None = None
 
 
 class Profile(NamedTuple):

@@ -321,10 +321,12 @@ def test_who_exit_codes_tell_found_last_known_nobody_and_cannot_tell(tiny: TinyB
 TERM_KEYS = [
     *("office", "office_id", "holder", "holder_id", "start", "end", "status", "attested", "source", "quote", "note"),
     *("id", "conflicts", "closed_by", "replaces", "replaced_by", "predecessor", "successor", "modality", "said_by"),
-    *("via", "duration"),
+    *("via", "duration", "review"),
 ]
-TIMELINE_KEYS = ["date", "kind", "title", "involves", "source", "quote", "id", "in_range", "modality", "said_by", "via"]
-CLAIM_KEYS = ["id", "text", "about", "source", "quote", "as_of", "modality", "said_by", "speakers", "via"]
+TIMELINE_KEYS = [
+    *("date", "kind", "title", "involves", "source", "quote", "id", "in_range", "modality", "said_by", "via", "review")
+]
+CLAIM_KEYS = ["id", "text", "about", "source", "quote", "as_of", "modality", "said_by", "speakers", "via", "review"]
 HIT_KEYS = ["kind", "id", "label", "score", "source", "modality", "said_by", "via", "as_of", "when", "quote"]
 CITE_KEYS = [
     *("id", "kind", "source", "title", "published", "quote", "sentence", "quote_start", "quote_end", "note"),

@@ -17,15 +17,17 @@ import pytest
 from typer.testing import CliRunner
 
 from benchmarks.draft_accuracy import (
-    Score,
+    HELD_OUT,
+    TUNED,
     articles,
     draft_fixture,
     gold_of,
     known_base,
-    misses,
+    measured,
     score,
     seed_comparison,
-    table,
+    split_of,
+    total,
 )
 from newskb import audit, curation, model
 from newskb.cli import app
@@ -254,7 +256,7 @@ def test_new_names_are_people_or_organizations_by_the_words_around_them(base: Kn
     ]
     assert result.entities[1].values["note"] == (
         "New: 'Dunmore Rovers' is not a name or alias in the fact base.\n"
-        "Kind: organization, as it appoints someone.\n"
+        "Kind: organization, as 'their' stands for it; it appoints someone.\n"
         "Aliases: the other forms the article uses."
     )
 
@@ -332,9 +334,14 @@ EVENTS = {
 }
 
 
-def test_there_are_at_least_four_fixture_articles_each_with_its_gold() -> None:
-    assert [article.stem for article in articles()] == sorted(TERMS)
-    assert all(gold_of(article)["term"] for article in articles())
+def test_the_corpus_has_its_articles_each_with_its_gold_and_a_held_out_split() -> None:
+    every = articles()
+    assert len(every) >= 46
+    assert all(gold_of(article)["term"] for article in every)
+    held_out = [article.stem for article in every if split_of(article) == HELD_OUT]
+    assert len(held_out) >= 10
+    # The articles whose drafts are pinned below are tuned ones: a test must not show a held-out result.
+    assert set(TERMS) <= {article.stem for article in every if split_of(article) == TUNED}
 
 
 @pytest.mark.parametrize("name", sorted(TERMS))
@@ -355,23 +362,17 @@ def test_each_fixture_drafts_exactly_these_terms_and_events(name: str, base: Kno
     assert [(event.values["date"], event.values["title"]) for event in result.events] == EVENTS[name]
 
 
-def test_the_draft_meets_its_accuracy_target(base: Known) -> None:
-    scores = [score(article, base) for article in articles()]
-    total = Score(article="total")
-    for each in scores:
-        total.add(each)
-    assert total.start >= 0.8 * total.terms
-    assert total.verbatim == total.quotes > 0
-    assert (total.too_precise, total.invented) == (0, 0)
-    assert "**met**" in table(scores)
+def test_the_tuned_split_keeps_the_promises(base: Known) -> None:
+    tuned = total("tuned", [score(article, base) for article in articles() if split_of(article) == TUNED])
+    assert tuned.verbatim == tuned.quotes > 0
+    assert (tuned.too_precise, tuned.invented) == (0, 0)
 
 
-def test_benchmarks_draft_md_shows_the_current_measure(base: Known) -> None:
-    scores = [score(article, base) for article in articles()]
+def test_benchmarks_draft_md_shows_the_current_measure() -> None:
     written = (REPO / "benchmarks" / "DRAFT.md").read_text(encoding="utf-8")
-    assert table(scores) in written
-    assert misses(scores) in written
-    assert seed_comparison(base) in written
+    # Not an assert: its report would print the whole page; the command to run says what to do.
+    if measured() not in written:
+        pytest.fail("benchmarks/DRAFT.md is not the output of: python benchmarks/draft_accuracy.py")
 
 
 def test_the_seed_article_drafts_its_seven_curated_terms(base: Known) -> None:
@@ -453,7 +454,7 @@ def test_the_readme_shows_a_fixture_draft(base: Known) -> None:
 
 def test_every_draft_is_accepted_as_written_and_the_base_then_passes_check(kb: Path, tmp_path: Path) -> None:
     """The drafting loop end to end: new-source, draft --output, accept; each draft lands whole."""
-    for article in articles():
+    for article in [article for article in articles() if article.stem in TERMS]:
         source = gold_of(article)["source"]
         assert isinstance(source, dict)
         curation.new_source(
@@ -468,11 +469,49 @@ def test_every_draft_is_accepted_as_written_and_the_base_then_passes_check(kb: P
         result = runner.invoke(app, ["draft", source["id"], "--output", str(drafted_file)])
         assert result.exit_code == 0, result.stderr
         written = sum(len(records) for records in tomllib.loads(drafted_file.read_text(encoding="utf-8")).values())
-        accepted = runner.invoke(app, ["accept", str(drafted_file)])
+        accepted = runner.invoke(app, ["accept", str(drafted_file), "--unreviewed"])
         assert accepted.exit_code == 0, accepted.stdout + accepted.stderr
         assert len(accepted.stdout.splitlines()) == written
     report = audit.check_folder(kb)
     assert report.exit_code == 0, [str(problem) for problem in report.problems]
+    assert report.summary().endswith(" expectations checked; 85 records an unreviewed draft")
+
+
+def test_accept_refuses_a_draft_nobody_edited_unless_unreviewed_and_set_clears_the_mark(
+    kb: Path, tmp_path: Path
+) -> None:
+    article = FIXTURES / "halvorsen-ceo.txt"
+    source = gold_of(article)["source"]
+    assert isinstance(source, dict)
+    curation.new_source(
+        kb, article, source_id=source["id"], title=source["title"], publisher="reuters", published=source["published"]
+    )
+    drafted_file = tmp_path / "draft.toml"
+    assert runner.invoke(app, ["draft", source["id"], "--output", str(drafted_file)]).exit_code == 0
+    before = {path: path.read_bytes() for path in sorted(kb.rglob("*")) if path.is_file()}
+    refused = runner.invoke(app, ["accept", str(drafted_file)])
+    assert (refused.exit_code, refused.stdout) == (1, "")
+    assert refused.stderr == (
+        f"newskb: error: {drafted_file}: nobody has edited this draft since newskb draft wrote it: review it first, "
+        'or accept it as it is with --unreviewed (each of its records is then marked review = "unreviewed draft")\n'
+    )
+    assert runner.invoke(app, ["accept", str(drafted_file), "--dry-run"]).exit_code == 1
+    assert {path: path.read_bytes() for path in sorted(kb.rglob("*")) if path.is_file()} == before
+    # An edit anywhere breaks the seal: the draft is then a reviewed one, and lands unmarked.
+    edited = tmp_path / "edited.toml"
+    edited.write_text(drafted_file.read_text(encoding="utf-8").replace("Shares in the group", "Shares"), "utf-8")
+    assert runner.invoke(app, ["accept", str(edited), "--dry-run"]).exit_code == 0
+    marked = runner.invoke(app, ["accept", str(drafted_file), "--unreviewed"])
+    assert marked.exit_code == 0, marked.stderr
+    assert marked.stderr.startswith("newskb: added 10 record(s) as an unreviewed draft to ")
+    text = (kb / "sources" / f"{source['id']}.toml").read_text(encoding="utf-8")
+    assert text.count('\nreview = "unreviewed draft"\n') == 4  # the terms and the event; the rest are entities
+    who = runner.invoke(app, ["who", "Chief Executive of Halvorsen Freight", "--as-of", "2024-04-01"])
+    assert who.stdout.split("\t")[:4] == ["Priya Anand", "2024-04-01", "..", "holds (announced, unreviewed draft)"]
+    assert audit.check_folder(kb).summary().endswith("; 10 records an unreviewed draft")
+    cleared = runner.invoke(app, ["set", "priya-anand-halvorsen-freight-chief-executive", "review="])
+    assert cleared.exit_code == 0, cleared.stderr
+    assert audit.check_folder(kb).summary().endswith("; 9 records an unreviewed draft")
 
 
 # --- The command ------------------------------------------------------------------------------------------
@@ -598,3 +637,184 @@ def test_a_date_that_cannot_be_placed_is_left_out_not_a_crash(
     sentence: str, published: str, expected: list[tuple[str, str | None, str]]
 ) -> None:
     assert resolve(sentence, published) == expected
+
+
+# --- Countries, names and the organization of a bare title ---------------------------------------------
+
+
+def _terms(result: Draft) -> list[tuple[str | list[str], str | list[str], str | list[str] | None]]:
+    return [(term.values["holder"], term.values["office"], term.values.get("start")) for term in result.terms]
+
+
+def test_a_country_is_known_by_its_iso_names_short_forms_and_demonyms(base: Known) -> None:
+    text = (
+        "Japanese Prime Minister Haruto Sano appointed Kenji Arakawa as finance minister on Thursday.\n"
+        "Cho Min-ho was governor of the Bank of Korea from 2014 to 2018, South Korean officials said.\n"
+    )
+    result = write_up(text, "2025-02-20", base)
+    assert [(entity.kind, entity.values["id"], entity.values["name"]) for entity in result.entities] == [
+        (Kind.COUNTRY, "japan", "Japan"),
+        (Kind.PERSON, "haruto-sano", "Haruto Sano"),
+        (Kind.PERSON, "kenji-arakawa", "Kenji Arakawa"),
+        (Kind.PERSON, "cho-min-ho", "Cho Min-ho"),
+        (Kind.ORGANIZATION, "bank-of-korea", "Bank of Korea"),
+    ]
+    assert result.entities[0].values["note"] == (
+        "New: 'Japan' is not a name or alias in the fact base.\nKind: country, as ISO 3166 lists it.\n"
+        "Aliases: the other forms the article uses."
+    )
+    assert _terms(result)[:1] == [("haruto-sano", "japan-prime-minister", "..2025-02-20")]
+    # "Britain" is the fact base's own United Kingdom, by a form the reference table adds.
+    assert write_up("British Foreign Secretary Ann Lowe said so.\n", "2025-02-20", base).terms[0].values["office"] == (
+        "united-kingdom-foreign-secretary"
+    )
+
+
+def test_honorifics_are_not_names_and_initials_do_not_end_them(base: Known) -> None:
+    text = "Professor Sir Malcolm Greaves and Dr. Helen T. Okafor of Larkspur University met on Monday.\n"
+    names = [str(entity.values["name"]) for entity in write_up(text, "2024-05-02", base).entities]
+    others = [name for name, _ in write_up(text, "2024-05-02", base).others]
+    assert {"Malcolm Greaves", "Helen T. Okafor"} <= set(names + others)
+    assert not {"Professor Sir Malcolm Greaves", "Dr", "Helen T"} & set(names + others)
+
+
+def test_a_bare_title_whose_organization_is_unclear_is_left_blank_with_a_note(base: Known) -> None:
+    text = (
+        "Peru and Bolivia signed a trade pact on Monday.\n"
+        "President Ana Ruiz said it would open markets.\n"
+        "Acme Mining and Borax Mining welcomed it; chief executive Ben Sola said so.\n"
+    )
+    result = write_up(text, "2025-03-05", base)
+    blank = [office.values for office in result.offices if "org" not in office.values]
+    assert [(office["id"], office["name"]) for office in blank] == [
+        ("president", "President"),
+        ("chief-executive", "Chief Executive"),
+    ]
+    assert blank[0]["note"] == (
+        "New: an office titled 'president'.\n"
+        "Org: left blank: 'President' names no country, and the article does not make clear which; name it (and "
+        "the office after it) before accepting."
+    )
+
+
+def test_its_title_is_the_sentence_subjects_not_an_organization_inside_the_clause(base: Known) -> None:
+    text = (
+        "Kelso Mills said on Monday that Ana Roth, who ran rival Dunmore Paper for six years, "
+        "would become its chair on May 2.\n"
+    )
+    assert _terms(write_up(text, "2025-03-04", base))[0] == ("ana-roth", "kelso-mills-chair", "2025-05-02")
+
+
+def test_an_article_too_long_to_draft_is_refused_with_one_line_and_nothing_written(kb: Path, tmp_path: Path) -> None:
+    from newskb.draft.sentences import LONGEST_ARTICLE
+
+    article = tmp_path / "long.txt"
+    article.write_text("Ana Petrov was appointed chair of the Tern Guild. " * (LONGEST_ARTICLE // 50 + 1), "utf-8")
+    curation.new_source(kb, article, source_id="long", title="Long", publisher="reuters", published="2024-03-05")
+    target = tmp_path / "long.draft.toml"
+    refused = runner.invoke(app, ["draft", "long", "--output", str(target)])
+    assert (refused.exit_code, refused.stdout, target.exists()) == (2, "", False)
+    assert refused.stderr == (
+        f"newskb: error: source 'long': its article is {len(article.read_text('utf-8')):,} characters long, "
+        f"more than the {LONGEST_ARTICLE:,} newskb draft reads; nothing drafted\n"
+    )
+
+
+def test_a_resignation_that_stays_until_a_successor_ends_nothing_and_interim_is_a_note(base: Known) -> None:
+    text = (
+        "Glenholm Council leader Ann Cole resigned on Monday but will remain in office until a successor is chosen.\n"
+        "Deputy leader Raj Patel will serve as interim leader of Glenholm Council from March 3.\n"
+    )
+    result = write_up(text, "2025-02-26", base)
+    terms = {(term.values["holder"], term.values["office"]): term.values for term in result.terms}
+    cole = terms[("ann-cole", "glenholm-council-leader")]
+    assert cole["end"] == ".."
+    assert "open (..): 'resigned', but the holder stays ('remain in office until a successor')" in str(cole["note"])
+    patel = terms[("raj-patel", "glenholm-council-leader")]
+    assert (patel["start"], patel.get("modality")) == ("2025-03-03", "announced")
+    assert "Interim: the article calls the holder 'interim'; the office is the same." in str(patel["note"])
+
+
+def test_no_term_ends_before_it_starts_and_an_event_title_is_a_clause(base: Known) -> None:
+    text = (
+        "Ivo Brandt became chief executive of Marl Textiles in 2019.\n"
+        "Brandt left Marl Textiles in 2015, the company said.\n"
+        "On Friday, President Joe Okoro.\n"
+    )
+    result = write_up(text, "2025-02-26", base)
+    (term,) = [term.values for term in result.terms if term.values["holder"] == "ivo-brandt"]
+    assert (term["start"], term.get("end")) == ("2019", None)
+    assert [event.values["title"] for event in result.events] == ["Ivo Brandt becomes Chief Executive of Marl Textiles"]
+
+
+# Issue 20's constructions, each in a sentence of its own (none from a fixture article), with the term it
+# states: (holder, office, start, end).
+CONSTRUCTIONS = [
+    # A handover verb in the future, and in the passive.
+    ("Mara Kent will take office as mayor of Dunmere on June 2.", [("mara-kent", "dunmere-mayor", "2025-06-02", "..")]),
+    (
+        "Olav Berg was succeeded as chair of Fenwick Mining by Ida Holm in 2019.",
+        [("olav-berg", "fenwick-mining-chair", None, "2019"), ("ida-holm", "fenwick-mining-chair", "2019", "..")],
+    ),
+    # An appositive that dates the office.
+    (
+        "Ana Ruiz, prime minister of Peru since April 2024, said the talks would go on.",
+        [("ana-ruiz", "peru-prime-minister", "2024-04", "..")],
+    ),
+    # An age between the subject and its verb.
+    (
+        "Kim Lee, 53, succeeded Bo Park as chief executive of Arlo Foods in March 2023.",
+        [
+            ("bo-park", "arlo-foods-chief-executive", None, "2023-03"),
+            ("kim-lee", "arlo-foods-chief-executive", "2023-03", ".."),
+        ],
+    ),
+    # A person with a title appoints.
+    (
+        "Peruvian President Ana Ruiz appointed Luis Soto as finance minister on Monday.",
+        [
+            ("ana-ruiz", "peru-president", "..2025-02-24", ".."),
+            ("luis-soto", "peru-finance-minister", "2025-02-24", ".."),
+        ],
+    ),
+    # Coordinated offices, and a range apart from its verb.
+    (
+        "Jon Arne served as finance minister and deputy prime minister of Norway under Ole Dahl from 2015 to 2019.",
+        [
+            ("jon-arne", "norway-finance-minister", "2015", "2019"),
+            ("jon-arne", "norway-deputy-prime-minister", "2015", "2019"),
+        ],
+    ),
+    # A range whose end leaves out its year.
+    (
+        "Eva Lind served as chief executive of Varde Bank from 2011 until September.",
+        [("eva-lind", "varde-bank-chief-executive", "2011", "2024-09")],
+    ),
+    # A possessive title in an appositive, and a resignation.
+    (
+        "Fenwick Mining's chief financial officer, Ida Holm, resigned on Monday.",
+        [("ida-holm", "fenwick-mining-chief-financial-officer", "..2025-02-24", "2025-02-24")],
+    ),
+    # The README's worked example of a new phrase ("How to add a phrase").
+    (
+        "Lena Vos assumed the post of governor of Norrland Bank on Monday.",
+        [("lena-vos", "norrland-bank-governor", "2025-02-24", "..")],
+    ),
+    # A headline read apart from the lead: its present tense dates nothing.
+    (
+        "Dunmere elects Mara Kent mayor\nMara Kent was elected mayor of Dunmere on Sunday.",
+        [("mara-kent", "dunmere-mayor", "2025-02-23", "..")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CONSTRUCTIONS)
+def test_a_construction_of_issue_20_drafts_its_term(
+    text: str, expected: list[tuple[str, str, str | None, str | None]], base: Known
+) -> None:
+    result = write_up(text + "\n", "2025-02-26", base)
+    drafted = sorted(
+        (term.values["holder"], term.values["office"], term.values.get("start"), term.values.get("end"))
+        for term in result.terms
+    )
+    assert drafted == sorted(expected)

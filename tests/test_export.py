@@ -191,6 +191,7 @@ def test_csv_is_one_file_per_kind_with_the_json_columns(tmp_path: Path, db: sqli
         "source": SOURCE,
         "quote": QUOTE_RUTTE,
         "note": rutte["note"],
+        "review": "",
     }
     with (folder / "entities.csv").open(encoding="utf-8", newline="") as stream:
         nato = next(row for row in csv.DictReader(stream) if row["id"] == "nato")
@@ -245,7 +246,7 @@ def test_the_sqlite_export_has_the_public_tables_only(clean: sqlite3.Connection)
     columns = [row["name"] for row in clean.execute("PRAGMA table_info(entity)")]
     assert columns == [
         *("id", "kind", "name", "wikidata", "summary", "source", "quote", "as_of", "as_of_earliest", "as_of_latest"),
-        *("note", "org", "seats", "file"),
+        *("note", "review", "org", "seats", "file"),
     ]
     assert {row["name"]: row["count"] for row in clean.execute(_COUNTS)} == {
         "entity": 21,

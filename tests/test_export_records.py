@@ -31,7 +31,7 @@ def test_export_has_every_record_with_its_toml_keys(db: sqlite3.Connection, kb: 
     }
     assert set(records["terms"][0]) == {
         *("id", "office", "holder", "start", "end", "replaces", "duration", "modality", "said_by", "via", "source"),
-        *("quote", "note"),
+        *("quote", "note", "review"),
     }
     assert export.lines(db, kb)[0]["record"] == "entity"
 
@@ -57,6 +57,7 @@ def test_an_entity_record_as_written(db: sqlite3.Connection, kb: Path) -> None:
         "quote": "the former Dutch Prime Minister Mark Rutte was chosen as the new NATO Secretary General",
         "as_of": None,
         "note": None,
+        "review": None,
         "org": None,
         "seats": None,
         "wikidata": "Q57792",
@@ -86,6 +87,7 @@ def test_facts_keep_dates_as_written_and_lists_in_order(db: sqlite3.Connection, 
         "replacing Jens Stoltenberg",
         "note": "Start: the year 2024 is inferred (see the source note). The article announces the start a day "
         'ahead ("will officially take office"), citing Reuters; it knows of no end.',
+        "review": None,
     }
     assert [(term["start"], term["end"]) for term in records["terms"]] == [
         ("2014~", "2024-10-01"),
@@ -110,6 +112,7 @@ def test_facts_keep_dates_as_written_and_lists_in_order(db: sqlite3.Connection, 
         "source": "rbc-ukraine-2024-09-30-rutte",
         "quote": "NATO, which comprises 32 member countries",
         "note": None,
+        "review": None,
     }
     (source,) = records["sources"]
     assert (source["id"], source["publisher"], source["cites"], source["published"]) == (

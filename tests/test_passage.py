@@ -103,6 +103,25 @@ def test_sentences(text: str, expected: list[str]) -> None:
     assert [text[span.start : span.end] for span in sentences(text)] == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The vote is on Sept. 6 in the capital. It is close.",
+            ["The vote is on Sept. 6 in the capital.", "It is close."],
+        ),
+        ("He left on Dec. 14, 2023, after a row.", ["He left on Dec. 14, 2023, after a row."]),
+        ("U.S. President Joe Biden said so.", ["U.S. President Joe Biden said so."]),
+        ("Alan M. Garber became president. He was 68.", ["Alan M. Garber became president.", "He was 68."]),
+        ("She moved to St. Paul, Minn., in 2010. Then", ["She moved to St. Paul, Minn., in 2010.", "Then"]),
+        ("Dr. Kwame Asante will succeed her.", ["Dr. Kwame Asante will succeed her."]),
+        ("He joined Acme Inc. in 2004.", ["He joined Acme Inc. in 2004."]),
+    ],
+)
+def test_an_abbreviation_or_an_initial_does_not_end_a_sentence(text: str, expected: list[str]) -> None:
+    assert [text[span.start : span.end] for span in sentences(text)] == expected
+
+
 def test_the_last_sentence_ends_before_trailing_whitespace() -> None:
     assert sentences("One. Two  ") == [Extent(0, 4), Extent(5, 8)]
     assert sentences("Only") == [Extent(0, 4)]

@@ -53,8 +53,8 @@ def test_what_is_refused_in_data_is_what_is_escaped_on_output() -> None:
 # --- Every command, both streams ------------------------------------------------------------------
 
 # The article is evidence, never refused: a bidi override and a C1 control (NEL) in it must still never be printed.
-BIDI_AND_C1 = "\u202e\x85"
-ARTICLE = f"Mallory{OSC} chaired the Evil{CSI} Club from 2020.{BIDI_AND_C1}\nThe club met on Mondays.\n"
+BIDI_AND_C1 = "\u202e\x9b"
+ARTICLE = f"Mallory{OSC} chaired the Evil{CSI} Club from 2020.\nThe club{BIDI_AND_C1} met on Mondays.\n"
 ENTITIES = f"""\
 [[person]]
 id = "mallory"
@@ -97,7 +97,7 @@ quote = "Mallory{TOML_OSC} chaired"
 id = "club-mondays"
 about = ["evil-club"]
 text = "It meets on Mondays{TOML_CSI}."
-quote = "The club met on Mondays."
+quote = "met on Mondays."
 """
 
 # Every registered command, with arguments that make it print names, titles, quotes and messages.
@@ -182,7 +182,7 @@ JSON_CASES = [
     ["chart", "evil-chair"],
     ["show", "mallory"],
     ["sources"],
-    ["cite", "mallory-chair"],
+    ["cite", "club-mondays"],
     ["coverage"],
     ["export"],
 ]
@@ -204,7 +204,7 @@ def test_json_and_json_lines_escape_what_a_terminal_would_act_on(
     assert FORBIDDEN.search(printed.replace("\n", "")) is None, printed
     if arguments[0] in ("cite", "coverage"):
         # The same value, escaped: JSON reads the bidi override and the control back as they are in the article.
-        assert "\\u202e\\u0085" in printed
+        assert "\\u202e\\u009b" in printed
 
 
 def test_messages_and_problem_lines_show_the_escapes(evil_data: Path) -> None:

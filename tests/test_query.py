@@ -59,6 +59,7 @@ def test_who_on_the_eve_and_the_day_of_the_handover(db: sqlite3.Connection) -> N
         "said_by": [],
         "via": ["reuters"],
         "duration": None,
+        "review": None,
     }
     assert len(answer.rows) == 1
     assert answer.match is not None and answer.match.exact
@@ -335,7 +336,7 @@ def test_timeline_known_as_of_leaves_out_a_later_source(later: sqlite3.Connectio
 
 
 # What a row of the tiny base's sources says beyond its record: stated plainly, and certainly in range.
-STATED_IN_RANGE = {"in_range": "yes", "modality": "stated", "said_by": [], "via": []}
+STATED_IN_RANGE: dict[str, object] = {"in_range": "yes", "modality": "stated", "said_by": [], "via": [], "review": None}
 
 
 def test_timeline_rows_carry_their_record(later: sqlite3.Connection) -> None:
@@ -506,6 +507,7 @@ def test_show_a_person(db: sqlite3.Connection) -> None:
                 "said_by": [],
                 "via": [],
                 "duration": None,
+                "review": None,
             }
         ],
         "events": [],
@@ -523,6 +525,7 @@ def test_show_a_person(db: sqlite3.Connection) -> None:
                 "said_by": ["peter-bator"],
                 "speakers": ["Peter Bator"],
                 "via": [],
+                "review": None,
             }
         ],
         "org_name": None,
@@ -643,6 +646,7 @@ def test_a_timeline_row_says_how_sure_and_through_whom(db: sqlite3.Connection) -
             "modality": "possible",
             "said_by": [],
             "via": [],
+            "review": None,
         }
     ]
     _, handover = query.timeline(db, start=date(2024, 10, 1), end=date(2024, 10, 1), certain=True)
@@ -670,6 +674,7 @@ def test_a_claim_says_who_said_it_and_as_of_when(db: sqlite3.Connection) -> None
         "said_by": ["oana-lungescu"],
         "speakers": ["Oana Lungescu"],
         "via": [],
+        "review": None,
     }
     officials = next(c for c in query.show(db, "NATO", date(2024, 10, 2)).claims if c.said_by == ["nato"])
     assert (officials.id, officials.modality, officials.speakers) == (

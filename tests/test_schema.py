@@ -31,7 +31,7 @@ def test_every_field_of_a_record_is_a_key_or_says_why_not() -> None:
 
 
 def test_only_an_office_has_org_and_seats() -> None:
-    person = ["id", "name", "aliases", "wikidata", "summary", "source", "quote", "as_of", "note"]
+    person = ["id", "name", "aliases", "wikidata", "summary", "source", "quote", "as_of", "note", "review"]
     assert [key.name for key in model.keys(Kind.PERSON)] == person
     assert [key.name for key in model.keys(Kind.OFFICE)] == [*person, "org", "seats"]
 
@@ -94,6 +94,7 @@ def test_the_index_rows_of_the_shipped_base_are_read_back_as_written(kb: Path) -
         "source": "rbc-ukraine-2024-09-30-rutte",
         "quote": term["quote"],
         "note": term["note"],
+        "review": None,
     }
     office = next(e for e in exported["entities"] if e["id"] == "nato-secretary-general")
     assert (office["kind"], office["org"], office["seats"]) == ("office", "nato", 1)

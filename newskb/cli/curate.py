@@ -211,11 +211,19 @@ def accept_command(
     dry_run: Annotated[
         bool, typer.Option("--dry-run", help="Check it and list what would land; write nothing.")
     ] = False,
+    unreviewed: Annotated[
+        bool,
+        typer.Option(
+            "--unreviewed",
+            help='Take a draft nobody edited as it is, each record marked review = "unreviewed draft".',
+        ),
+    ] = False,
     data: DataOption = None,
 ) -> None:
     """Add the records of a reviewed draft exactly as add would: all checked first, then all at once, or none.
 
-    Each problem is listed as FILE:LINE: key.path: message, at its line of the draft.
+    Each problem is listed as FILE:LINE: key.path: message, at its line of the draft. A draft nobody has
+    edited since newskb draft wrote it is refused (exit 1) unless --unreviewed.
 
     \b
     Examples:
@@ -224,7 +232,7 @@ def accept_command(
     """
     from newskb import intake
 
-    result = intake.accept(folder.find_data_dir(data), draft, dry_run=dry_run)
+    result = intake.accept(folder.find_data_dir(data), draft, dry_run=dry_run, unreviewed=unreviewed)
     for problem in result.problems:
         typer.echo(printable(str(problem), one_line=True))
     for warning in result.warnings:
@@ -237,7 +245,11 @@ def accept_command(
         typer.echo("\t".join(printable(field, one_line=True) for field in fields))
     verb = "would add" if dry_run else "added"
     files = ", ".join(display_path(path) for path in result.texts)
-    say(f"{verb} {len(result.landings)} record(s) to {files}" + (" (dry run: nothing written)" if dry_run else ""))
+    marked = " as an unreviewed draft" if unreviewed else ""
+    say(
+        f"{verb} {len(result.landings)} record(s){marked} to {files}"
+        + (" (dry run: nothing written)" if dry_run else "")
+    )
 
 
 @app.command("add", cls=_AddCommand)

@@ -3,11 +3,11 @@
 `draft(article, known)` reads an article against the fact base's entities and proposes entities,
 offices, terms and events, each with its quote (a verbatim span, checked) and a note on how every value
 was found; `to_toml` writes them in the schema of data/, for a curator to review and `newskb accept` to
-add. Modules: `lexicon` (the English it reads), `when` (dates against the publication day), `names` and
-`offices` (known and new names, office phrases), `reading` (one pass over the article), `phrases` (the
-patterns that state a term), `terms` and `events` (findings merged into terms, dated happenings),
-`assemble` (candidates, ids and notes), `records` (what a draft is made of), `writer` (TOML), `known`
-(the fact base's side, from the index).
+add. The reader is a pipeline of five stages (`assemble` runs them; each module's docstring is its
+contract): `sentences`, `reading` (each sentence's `mentions`, with `names`, `offices` and `when`;
+`entities` decides which entity each name is, `orgs` which office each office phrase is), `clauses`,
+`findings`, and the records: `holdings`, `terms`, `events`, `candidates`. `lexicon` is the English it
+reads, `records` what a draft is made of, `writer` the TOML, `known` the fact base's side, from the index.
 """
 
 from newskb.draft.assemble import draft

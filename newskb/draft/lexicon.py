@@ -84,7 +84,7 @@ TITLE_HEADS = frozenset(
         *("minister", "premier", "president", "chancellor", "secretary", "secretary-general", "spokesperson"),
         *("spokesman", "spokeswoman", "ambassador", "envoy", "governor", "mayor", "chair", "chairman"),
         *("chairwoman", "chairperson", "director", "director-general", "manager", "coach", "rector", "dean"),
-        *("provost", "vice-chancellor", "commissioner", "diplomat", "representative", "speaker", "editor"),
+        *("provost", "vice-chancellor", "commissioner", "representative", "speaker", "editor"),
         *("editor-in-chief", "treasurer", "captain", "leader", "head", "chief", "executive", "officer"),
         *("general", "ceo", "cfo", "coo", "cto", "registrar", "superintendent", "ombudsman", "president-elect"),
     )
@@ -96,7 +96,8 @@ TITLE_MODIFIERS = frozenset(
         *("environment", "culture", "agriculture", "labour", "labor", "home", "chief", "executive", "managing"),
         *("senior", "top", "high", "permanent", "supreme", "state", "assistant", "technical", "sporting"),
         *("artistic", "operating", "financial", "technology", "press", "principal", "associate", "general"),
-        *("secretary", "head", "foreign-affairs", "affairs"),
+        *("secretary", "head", "foreign-affairs", "affairs", "national"),
+        *("forwards", "backs", "goalkeeping", "batting", "bowling", "fitness", "attack", "scrum"),
     )
 )
 # Heads that are heads only after one of these words: "secretary general", "chief executive".
@@ -108,17 +109,35 @@ HEAD_AFTER = {
 # A head that needs "of" after it to be a title: "head of", not "the head" of a body.
 HEAD_NEEDS_OF = frozenset(("head",))
 # Titles of a state's offices: an unknown name they belong to ("Finance Minister of X") is a country.
-STATE_HEADS = frozenset(("minister", "premier", "ambassador", "envoy", "president", "king", "queen"))
+STATE_HEADS = frozenset(("minister", "premier", "ambassador", "envoy", "president", "chancellor", "king", "queen"))
+# Of those, the heads only a state has: alone, they are the country's ("Finance Minister X" in an article
+# about one country). A president may be a club's or a university's, so a bare one is the country's only
+# when the article names no organization at all.
+STATE_ONLY_HEADS = frozenset(("minister", "premier", "ambassador", "envoy", "king", "queen"))
+# Words in the name of a country's central bank ("Bank of Korea", "Czech National Bank"): "the central
+# bank" is the organization whose name holds one and "bank".
+CENTRAL_BANK_WORDS = frozenset(("central", "national", "reserve", "federal", "bundesbank"))
 # A title's complement that names the organization it belongs to ("of X", "at X") or is part of it ("to X").
 OF_WORDS = frozenset(("of", "at"))
 TO_HEADS = frozenset(("ambassador", "envoy", "representative"))
 
 # Verbs whose object names the organization whose head the subject is ("chaired the guild": its chair).
-VERB_TITLES = {"chaired": "chair", "managed": "manager", "coached": "coach", "governed": "governor"}
+VERB_TITLES = {"chaired": "chair", "managed": "manager", "coached": "coach"}
+
+# Words that make a title another office than its head's: a deputy governor is not the governor.
+RANK_WORDS = frozenset(("deputy", "vice", "assistant", "associate", "co", "under", "junior", "senior", "second"))
+# Words that say a holder is not yet (or not fully) the office's own: a note on the term, not its title.
+INTERIM_WORDS = frozenset(("interim", "acting", "caretaker"))
 
 # --- Names -------------------------------------------------------------------------------------
+# Words of courtesy or rank before a name, not part of it: "Professor Sir Malcolm Greaves", "Dr. Asante".
+HONORIFICS = frozenset(
+    ("mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "sir", "dame", "lady", "lord", "rev", "reverend")
+)
 # Words that join the parts of one name: "University of Kessel", "Ludwig van Beethoven".
 NAME_CONNECTORS = frozenset(("of", "de", "van", "von", "der", "den", "da", "di", "du", "la", "le", "del", "bin"))
+# Of those, the ones that join an organization's name to a place or a field, not the parts of a person's.
+OF_CONNECTORS = frozenset(("of",))
 # Words that make a name an organization's.
 ORG_WORDS = frozenset(
     (
@@ -153,6 +172,18 @@ STARTERS = frozenset(
     )
 )
 SUBJECT_PRONOUNS = frozenset(("he", "she"))
+# The last word of a company's or a club's full name, which news often leaves out: "Orchard Foods (Group)".
+ORG_SUFFIXES = frozenset(
+    ("club", "group", "fc", "inc", "ltd", "plc", "company", "corp", "corporation", "holdings", "llc", "ag", "sa")
+)
+# Nouns that stand before an organization's name: "Spanish side Baloncesto Arenal", "rival Nordlys Lines".
+ORG_BEFORE_NAME = frozenset(
+    ("side", "club", "team", "outfit", "rival", "rivals", "firm", "company", "group", "lender", "carrier", "insurer")
+)
+# Verbs whose object is an organization ("managed Harrow Vale", "joined Brightline").
+ORG_OBJECT_VERBS = frozenset(
+    ("managed", "coached", "led", "ran", "run", "runs", "chaired", "headed", "joined", "governed", "leads", "coaches")
+)
 
 # --- Verbs -------------------------------------------------------------------------------------
 REPORTING_VERBS = frozenset(

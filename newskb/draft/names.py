@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from newskb.draft.lexicon import MONTHS, NAME_CONNECTORS, STARTERS, WEEKDAYS
+from newskb.draft.lexicon import HONORIFICS, MONTHS, NAME_CONNECTORS, OF_CONNECTORS, ORG_WORDS, STARTERS, WEEKDAYS
 from newskb.fuzzy import normalise
 from newskb.kinds import Kind
 
@@ -69,16 +69,24 @@ def pieces(text: str, start: int, end: int) -> list[Piece]:
 
 
 def joined(text: str, left: Piece, right: Piece) -> bool:
-    """Whether two neighbouring words can belong to one name: only spaces between them, on one line."""
+    """Whether two neighbouring words can belong to one name: only spaces between them, on one line, or the
+    point after an initial ("Alan M. Garber")."""
     if left.possessive:
         return False
     gap = text[left.end : right.start]
+    if len(left.text) == 1 and left.text.isupper() and gap[:1] == ".":
+        gap = gap[1:]
     return (gap.isspace() and "\n" not in gap) or gap == ""
+
+
+# The id prefix of a country of the reference table (countries.py) that the fact base does not hold: never
+# a real id, which is kebab-case with no colon.
+REFERENCE = "iso:"
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class KnownEntity:
-    """An entity of the fact base, as the drafter needs it."""
+    """An entity of the fact base, as the drafter needs it (or a country of the reference table)."""
 
     id: str
     kind: Kind
@@ -89,6 +97,11 @@ class KnownEntity:
     @property
     def labels(self) -> tuple[str, ...]:
         return (self.name, *self.aliases)
+
+    @property
+    def reference(self) -> bool:
+        """A country of the reference table, not of the fact base."""
+        return self.id.startswith(REFERENCE)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -128,7 +141,8 @@ class KnownNames:
                 index.by_first.setdefault(prepared.tokens[0], []).append(prepared)
                 index.by_length.setdefault(len(prepared.tokens), []).append(prepared)
         for labels in index.by_first.values():
-            labels.sort(key=lambda label: (-len(label.tokens), label.entity.id, label.label))
+            # The longest first; of equals, the fact base's before the reference table's.
+            labels.sort(key=lambda label: (-len(label.tokens), label.entity.reference, label.entity.id, label.label))
         return index
 
     def matches(self, text: str, words: Sequence[Piece], used: set[int]) -> list[KnownMatch]:
@@ -177,7 +191,10 @@ class KnownNames:
         candidates = [
             label
             for label in self.by_length.get(count, [])
-            if label.entity.kind is not Kind.OFFICE and label.tokens[0][:1] == spelled[:1] and len(spelled) >= 5
+            if label.entity.kind is not Kind.OFFICE
+            and not label.entity.reference
+            and label.tokens[0][:1] == spelled[:1]
+            and len(spelled) >= 5
         ]
         if not candidates:
             return None
@@ -223,13 +240,18 @@ def capital_runs(text: str, words: Sequence[Piece], used: set[int]) -> list[tupl
         if index in used or not piece.capital or (piece.opens and piece.lower in STARTERS) or _calendar(piece):
             index += 1
             continue
+        if piece.lower in HONORIFICS and index + 1 < len(words) and words[index + 1].capital:
+            index += 1  # "Professor", "Dr.": not part of the name
+            continue
         last = index
         probe = index + 1
         while probe < len(words) and probe not in used and joined(text, words[probe - 1], words[probe]):
             candidate = words[probe]
             if candidate.capital and not (candidate.opens and candidate.lower in STARTERS) and not _calendar(candidate):
                 last = probe
-            elif candidate.lower in NAME_CONNECTORS or (candidate.lower == "the" and words[probe - 1].lower == "of"):
+            elif (candidate.lower in NAME_CONNECTORS and _may_join(words, index, probe)) or (
+                candidate.lower == "the" and words[probe - 1].lower == "of"
+            ):
                 probe += 1
                 continue
             else:
@@ -240,6 +262,16 @@ def capital_runs(text: str, words: Sequence[Piece], used: set[int]) -> list[tupl
         runs.append((index, last))
         index = last + 1
     return runs
+
+
+def _may_join(words: Sequence[Piece], first: int, connector: int) -> bool:
+    """Whether "of" may join the name so far to the next ("University of Kessel", "Court of Appeal of
+    Ontario"): only after one word or a name that says it is an organization's; "Helen Okafor of Larkspur
+    University" is two names. Particles of a person's name ("van", "de") always join."""
+    if words[connector].lower not in OF_CONNECTORS:
+        return True
+    before = [piece.lower for piece in words[first:connector]]
+    return len(before) == 1 or any(word in ORG_WORDS for word in before)
 
 
 def _calendar(piece: Piece) -> bool:

@@ -10,12 +10,13 @@ General" are one office. Its title may also be a typo away ("Defense" for "Defen
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from newskb.draft.lexicon import (
     HEAD_AFTER,
     HEAD_NEEDS_OF,
+    INTERIM_WORDS,
     OF_WORDS,
     ORG_NOUNS,
     TITLE_HEADS,
@@ -84,8 +85,16 @@ class TitleKey:
 
 
 def title_of(words: Sequence[Piece]) -> str:
-    """The normalised title of some words ("Secretary-General" and "secretary general" are one)."""
-    return " ".join(token for piece in words for token in piece.norm)
+    """The normalised title of some words ("Secretary-General" and "secretary general" are one), without
+    a word like "interim" that is a note on its holder, not part of the office."""
+    tokens = [token for piece in words for token in piece.norm]
+    kept = [token for token in tokens if token not in INTERIM_WORDS]
+    return " ".join(kept or tokens)
+
+
+def interim_of(words: Sequence[Piece]) -> str | None:
+    """The word that makes a holder interim ("acting governor"), if the title has one."""
+    return next((piece.lower for piece in words if piece.lower in INTERIM_WORDS), None)
 
 
 def known_keys(offices: Iterable[KnownEntity], entities: Sequence[KnownEntity]) -> dict[TitleKey, KnownEntity]:
@@ -118,7 +127,7 @@ def _strip_org(tokens: tuple[str, ...], org_labels: list[tuple[str, ...]]) -> tu
     return ()
 
 
-def match_known(key: TitleKey, keys: dict[TitleKey, KnownEntity]) -> tuple[KnownEntity, float] | None:
+def match_known(key: TitleKey, keys: Mapping[TitleKey, KnownEntity]) -> tuple[KnownEntity, float] | None:
     """The known office with this organization and title, or a title a typo away; with its score."""
     if key in keys:
         return keys[key], 100.0
@@ -150,52 +159,13 @@ class Reach:
     former: bool  # "former" stands between the organization and the title
 
 
-def reach(text: str, words: Sequence[Piece], run: tuple[int, int], name_at: dict[int, tuple[int, int]]) -> Reach:
+def reach(text: str, words: Sequence[Piece], run: tuple[int, int], name_at: Mapping[int, tuple[int, int]]) -> Reach:
     """Extend a title run over its organization. `name_at` maps a word to the name span [first, last]
     it starts or ends (both ends are keys)."""
-    first, last = run
-    title_last = last
-    # A portfolio or a "to X" complement belongs to the title: "Minister of Finance", "Ambassador to NATO".
-    while title_last + 2 < len(words) and joined(text, words[title_last], words[title_last + 1]):
-        after, beyond = words[title_last + 1].lower, words[title_last + 2]
-        if after == "of" and beyond.lower in TITLE_MODIFIERS and beyond.capital and title_last + 2 not in name_at:
-            title_last += 2
-        elif after == "to" and words[last].lower in TO_HEADS and title_last + 2 in name_at:
-            title_last = name_at[title_last + 2][1]
-        else:
-            break
-    org_before = org_after = None
-    org_word: str | None = None
-    former = False
-    start = first
-    probe = first - 1
-    if probe >= 0 and words[probe].lower in _BETWEEN and joined(text, words[probe], words[first]):
-        former = words[probe].lower == "former"
-        probe -= 1
-    if probe >= 0 and (joined(text, words[probe], words[probe + 1]) or words[probe].possessive):
-        gap_ok = words[probe].possessive or text[words[probe].end : words[probe + 1].start].isspace()
-        noun = words[probe].lower.rstrip("s'")
-        alone = name_at.get(probe, (probe, probe))[0] == probe
-        if gap_ok and noun in ORG_NOUNS and alone:
-            org_word, start = noun, probe  # "the club's manager", "Club chairman"
-        elif gap_ok and probe in name_at and name_at[probe][1] == probe:
-            org_before, start = probe, name_at[probe][0]
-        elif gap_ok and words[probe].lower in ("its", "their"):
-            org_word = words[probe].lower
-        else:
-            former = False
-    else:
-        former = False
-    end = title_last
-    probe = title_last + 1
-    if probe + 1 < len(words) and words[probe].lower in OF_WORDS and joined(text, words[title_last], words[probe]):
-        target = probe + 1
-        if words[target].lower == "the" and target + 1 < len(words):
-            target += 1
-        if target in name_at and name_at[target][0] == target:
-            org_after, end = target, name_at[target][1]
-        elif words[target].lower in ORG_NOUNS and org_before is None and org_word is None:
-            org_word, end = words[target].lower, target
+    first = run[0]
+    title_last = _complement(text, words, run, name_at)
+    start, org_before, org_word, former = _before(text, words, first, name_at)
+    end, org_after, org_word = _after(text, words, title_last, name_at, org_word, org_before)
     return Reach(
         first=start,
         last=end,
@@ -208,10 +178,100 @@ def reach(text: str, words: Sequence[Piece], run: tuple[int, int], name_at: dict
     )
 
 
+def _complement(text: str, words: Sequence[Piece], run: tuple[int, int], name_at: Mapping[int, tuple[int, int]]) -> int:
+    """The title's last word, with a portfolio or a "to X" that belongs to it: "Minister of Finance",
+    "Ambassador to NATO", "ambassador to the United Nations"."""
+    last = title_last = run[1]
+    while title_last + 2 < len(words) and joined(text, words[title_last], words[title_last + 1]):
+        after, beyond = words[title_last + 1].lower, words[title_last + 2]
+        named = _to_name(words, title_last + 2, name_at)
+        if after == "of" and beyond.lower in TITLE_MODIFIERS and beyond.capital and title_last + 2 not in name_at:
+            title_last += 2
+        elif after == "to" and words[last].lower in TO_HEADS and named is not None:
+            title_last = name_at[named][1]
+        else:
+            break
+    return title_last
+
+
+def _before(
+    text: str, words: Sequence[Piece], first: int, name_at: Mapping[int, tuple[int, int]]
+) -> tuple[int, int | None, str | None, bool]:
+    """What stands before a title: where the phrase starts, a name ending there, a word standing for the
+    organization ("its", "club"), and whether "former" does."""
+    org_before: int | None = None
+    org_word: str | None = None
+    former = False
+    start = first
+    probe = first - 1
+    if probe >= 0 and words[probe].lower in _BETWEEN and joined(text, words[probe], words[first]):
+        former = words[probe].lower == "former"
+        probe -= 1
+    if probe < 0 or not (joined(text, words[probe], words[probe + 1]) or words[probe].possessive):
+        return start, None, None, False
+    gap_ok = words[probe].possessive or text[words[probe].end : words[probe + 1].start].isspace()
+    noun = words[probe].lower.rstrip("s'")
+    alone = name_at.get(probe, (probe, probe))[0] == probe
+    if gap_ok and noun in ORG_NOUNS and alone:
+        org_word, start = noun, probe  # "the club's manager", "Club chairman"
+        if noun == "bank" and probe > 0 and words[probe - 1].lower == "central":
+            org_word, start = "central bank", probe - 1
+    elif gap_ok and probe in name_at and name_at[probe][1] == probe:
+        org_before, start = probe, name_at[probe][0]
+    elif gap_ok and words[probe].lower in ("its", "their"):
+        org_word = words[probe].lower
+    else:
+        former = False
+    return start, org_before, org_word, former
+
+
+def _after(
+    text: str,
+    words: Sequence[Piece],
+    title_last: int,
+    name_at: Mapping[int, tuple[int, int]],
+    org_word: str | None,
+    org_before: int | None,
+) -> tuple[int, int | None, str | None]:
+    """What follows a title: where the phrase ends, the first word of a name "of" or "at" it, and a word
+    standing for the organization ("of the club", "of the central bank", "of the Maltese parliament")."""
+    probe = title_last + 1
+    if not (
+        probe + 1 < len(words) and words[probe].lower in OF_WORDS and joined(text, words[title_last], words[probe])
+    ):
+        return title_last, None, org_word
+    target = probe + 1
+    if words[target].lower == "the" and target + 1 < len(words):
+        target += 1
+    after_name = name_at[target][1] + 1 if target in name_at else None
+    if after_name is not None and after_name < len(words) and words[after_name].lower in _BODIES:
+        return after_name, None, words[after_name].lower  # "the Maltese parliament": a body of the state
+    if target in name_at and name_at[target][0] == target:
+        return name_at[target][1], target, org_word
+    if words[target].lower in ORG_NOUNS and org_before is None and org_word is None:
+        return target, None, words[target].lower
+    if words[target].lower == "central" and target + 1 < len(words) and words[target + 1].lower == "bank":
+        return target + 1, None, "central bank"
+    return title_last, None, org_word
+
+
+# Bodies of a state written in lower case after its adjective: "the Maltese parliament".
+_BODIES = frozenset(("parliament", "government", "senate", "cabinet", "assembly", "congress"))
+
+
+def _to_name(words: Sequence[Piece], target: int, name_at: Mapping[int, tuple[int, int]]) -> int | None:
+    """The first word of the name after "to" ("to NATO", "to the United Nations"), if one follows."""
+    if target < len(words) and words[target].lower == "the":
+        target += 1
+    return target if target in name_at and name_at[target][0] == target else None
+
+
 def office_name(title_words: str, org_name: str, with_the: bool) -> str:
     """A new office's name: "Finance Minister of Varnia", "Rector of the University of Kessel"."""
     small = {"of", "to", "the", "and", "at", "for"}
     title = " ".join(word if word in small else word[:1].upper() + word[1:] for word in title_words.split())
+    if not org_name:
+        return title  # its organization left blank for the curator
     if org_name.lower().startswith("the "):
         return f"{title} of {org_name}"
     return f"{title} of {'the ' if with_the else ''}{org_name}"

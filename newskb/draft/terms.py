@@ -1,5 +1,8 @@
-"""Terms from findings: every phrase about one holding merged into one term, the office of a phrase that
-names none found from the others, and its start and end resolved against the publication day.
+"""Part of stage 5 of the reader: each holding's term, its start and end resolved against the publication
+day, and how sure the article is of it.
+
+In: the holdings (holdings.py) and the article. Out: `Terms`, one frozen `Term` a holding, with every value
+and a note saying how it was found.
 
 How values rank when several phrases give them (the stronger wins, the first of equals):
 a start the text dates (3) over a bound (`..DAY`, 1); an end the text dates (4) over the start of the one
@@ -9,396 +12,390 @@ who replaces the holder (3), over "former" or a past tense (`..DAY`, 2), over an
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 
-from newskb.dates import OPEN, Edtf, Relation
+from newskb.dates import OPEN, Edtf
+from newskb.dates import Relation as DateRelation
 from newskb.draft import when
-from newskb.draft.lexicon import REPORTING_VERBS, VERB_TITLES
+from newskb.draft.findings import Finding, Rule
+from newskb.draft.holdings import Holding, Holdings, Relation
+from newskb.draft.lexicon import REPORTING_VERBS
+from newskb.draft.mentions import Mark, Mention, Mentions, Office, Reading
 from newskb.draft.offices import office_name
-from newskb.draft.phrases import Finding, Rule
-from newskb.draft.reading import Mark, Mention, Office, Reading, Sentence, org_for_noun, person_for
-from newskb.draft.records import Article, Known
 from newskb.kinds import Modality
 
+# The marks of a date mention; and how many days before publication a day is still this news.
+_DATED = (Mark.POINT, Mark.SINCE, Mark.RANGE, Mark.UNTIL, Mark.LENGTH)
+_NEWS_DAYS = 31
+# Verbs of acting in office ("thanked", "appointed"): a titled holder who does so is still in office.
+_ACTS = frozenset(
+    ("thanked", "welcomed", "congratulated", "praised", "called", "accepted", "appointed", "named", "ordered")
+)
+_EFFECTIVE = re.compile(r"\beffective\s*$")
+_TAKING = re.compile(r"\b(?:sworn|office|take\s+up|takes\s+up|start|starts|took\s+over|take\s+charge)\b")
+_UNTIL_SUCCESSOR = re.compile(
+    r"\b(?:remain|remains|stay|stays|continue|continues)\s+(?:in\s+office|in\s+(?:the\s+)?post|on)"
+    r"\s+until\s+(?:a|his|her|their)\s+(?:successor|replacement)"
+)
+REPORTED = re.compile(r"\b(?:" + "|".join(sorted(REPORTING_VERBS)) + r")\s*$")
+_PERFECT = re.compile(r"\b(?:has|have)\b")
+HEDGED = re.compile(r"\b(?:may|might|could|potential|possible|possibly)\b", re.IGNORECASE)
 
-@dataclass(slots=True)
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Value:
+    """A start or an end as written in the date grammar, how strong it is, and how it was found."""
+
     written: str
     rank: int
     note: str
     finding: Finding | None = None
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Term:
-    holder: str
-    office: str
-    findings: list[Finding] = field(default_factory=list)
+    """One holding with its dates and modality."""
+
+    holding: Holding
+    start: Value | None
+    end: Value | None
+    modality: Modality
+    modality_cue: str
+
+    @property
+    def holder(self) -> str:
+        return self.holding.holder
+
+    @property
+    def office(self) -> str:
+        return self.holding.office
+
+    @property
+    def findings(self) -> tuple[Finding, ...]:
+        return self.holding.findings
+
+    @property
+    def replaces(self) -> str | None:
+        return self.holding.replaces
+
+    @property
+    def replaces_finding(self) -> Finding | None:
+        return self.holding.replaces_finding
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Terms:
+    """The terms of an article by holder and office, in the order first found, and what they rest on."""
+
+    by_key: Mapping[tuple[str, str], Term]
+    relations: tuple[Relation, ...]
+    offices: Mapping[str, Office]
+
+
+@dataclass(slots=True, eq=False)
+class _Dating:
+    """A term's values while its findings are read."""
+
     start: Value | None = None
     end: Value | None = None
-    replaces: str | None = None
-    replaces_finding: Finding | None = None
-    successor_of: list[tuple[str, Finding]] = field(default_factory=list)  # (the one it was replaced by, how)
     modality: Modality = Modality.STATED
     modality_cue: str = ""
 
-
-REPORTED = re.compile(r"\b(?:" + "|".join(sorted(REPORTING_VERBS)) + r")\s*$")
-_PERFECT = re.compile(r"\b(?:has|have)\b")
-HEDGED = re.compile(r"\b(?:may|might|could|potential|possible|possibly)\b", re.IGNORECASE)
-RELATIONS = (Rule.REPLACING, Rule.SUCCEEDS, Rule.PREDECESSOR, Rule.SUCCESSOR)
-
-
-class TermBuilder:
-    """Builds the terms of one article; `EventBuilder` and the output build on it."""
-
-    def __init__(self, article: Article, known: Known, reading: Reading) -> None:
-        self.article = article
-        self.known = known
-        self.reading = reading
-        self.published = article.published
-        self.by_key: dict[tuple[str, str], Term] = {}
-        self.relations: list[tuple[str, str, str, Finding]] = []  # (successor, predecessor, office, finding)
-        self.event_items: list[tuple[int, str, str, dict[str, str | list[str]], str, list[str]]] = []
-        self.ids: dict[str, str] = {}
-        self.used_ids: set[str] = set(known.taken)
-        self.resolved: dict[int, when.Resolved] = {}  # a point date's resolution, by its mention
-
-    # --- Terms ------------------------------------------------------------------------------------
-
-    def terms(self, found: list[Finding]) -> None:
-        explicit = [finding for finding in found if finding.office is not None and finding.rule not in RELATIONS]
-        for finding in explicit:
-            self._term(self._person(finding.holder), finding.office.ref if finding.office else "").findings.append(
-                finding
-            )
-        for finding in found:
-            if finding.rule in RELATIONS:
-                self._relation(finding, found)
-        pending = [finding for finding in found if finding.office is None and finding.rule not in RELATIONS]
-        for _ in range(2):  # an office found for one phrase may place another of the same holder
-            left = []
-            for finding in pending:
-                office = self._office_for(finding)
-                if office is None:
-                    left.append(finding)
-                else:
-                    self._term(self._person(finding.holder), office).findings.append(finding)
-            pending = left
-        for term in self.by_key.values():
-            self._values(term)
-        for successor, predecessor, office, finding in self.relations:
-            self._derive_end(successor, predecessor, office, finding)
-        for term in self.by_key.values():
-            self._lengths(term)
-
-    def _person(self, mention: Mention) -> str:
-        return mention.ref
-
-    def _term(self, holder: str, office: str) -> Term:
-        key = (holder, office)
-        if key not in self.by_key:
-            self.by_key[key] = Term(holder=holder, office=office)
-        return self.by_key[key]
-
-    def _relation(self, finding: Finding, found: list[Finding]) -> None:
-        """Who replaces whom, in which office: "replacing Y", "X succeeds Y", "her predecessor, Y"."""
-        sentence = finding.sentence
-        position = sentence.number - 1
-        office: str | None = finding.office.ref if finding.office is not None else None
-        if finding.rule is Rule.REPLACING:
-            before = [
-                other
-                for other in found
-                if other.sentence is sentence
-                and other.rule in (Rule.START, Rule.APPOINTED, Rule.SUCCEEDS)
-                and other.end <= finding.start
-                and other.office is not None
-            ]
-            if not before:
-                return
-            main = before[-1]
-            successor, predecessor = main.holder.ref, finding.holder.ref
-            office = main.office.ref if main.office is not None else None
-        elif finding.rule in (Rule.PREDECESSOR, Rule.SUCCESSOR):
-            person, _ = person_for(self.reading.sentences, position, finding.start, finding.cue, self.reading.entities)
-            if person is None:
-                return
-            if finding.rule is Rule.PREDECESSOR:
-                successor, predecessor = person.ref, finding.holder.ref
-            else:
-                successor, predecessor = finding.holder.ref, person.ref
-        else:  # SUCCEEDS: the holder succeeds the other
-            if finding.other is None:
-                return
-            successor, predecessor = finding.holder.ref, finding.other.ref
-        if office is None:
-            office = self._nearest_office(successor, position) or self._nearest_office(predecessor, position)
-        if office is None or successor == predecessor:
-            return
-        term = self._term(successor, office)
-        if term.replaces is None:
-            term.replaces, term.replaces_finding = predecessor, finding
-        term.findings.append(finding)
-        previous = self._term(predecessor, office)
-        previous.successor_of.append((successor, finding))
-        previous.findings.append(finding)
-        self.relations.append((successor, predecessor, office, finding))
-
-    def _nearest_office(self, holder: str, position: int) -> str | None:
-        """The office of the holder's term told nearest this sentence: a term still open (a start, a title)
-        before one that ended; the same sentence first, then the ones before it, then after it."""
-        best: tuple[int, int, int, str] | None = None
-        for (who, office), term in self.by_key.items():
-            if who != holder:
-                continue
-            for finding in term.findings:
-                if finding.rule in RELATIONS:
-                    continue
-                distance = finding.sentence.number - 1 - position
-                ended = int(finding.rule not in (Rule.START, Rule.APPOINTED, Rule.TITLE, Rule.SINCE))
-                side = 0 if distance == 0 else 1 if distance < 0 else 2
-                rank = (ended, side, abs(distance), office)
-                if best is None or rank < best:
-                    best = rank
-        return best[3] if best is not None else None
-
-    def _office_for(self, finding: Finding) -> str | None:
-        """The office a phrase that names none is about ("who had held the post", "left the club")."""
-        holder = finding.holder.ref
-        position = finding.sentence.number - 1
-        for _, predecessor, office, relation in self.relations:
-            if predecessor == holder and relation.sentence is finding.sentence:
-                return office
-        org = self._org_of(finding)
-        if org is not None:
-            title = VERB_TITLES.get(finding.cue.split()[-1] if finding.cue else "")
-            of_org = [office for office in self.reading.offices.values() if office.org == org]
-            if title is not None:
-                titled = [office for office in of_org if office.title == title]
-                if titled:
-                    return titled[0].key
-                return self._new_office(org, title, finding)
-            here = [
-                office.key
-                for office in of_org
-                if any(mention.ref == office.key for mention in finding.sentence.mentions)
-            ]
-            mine = [office.key for office in of_org if (holder, office.key) in self.by_key]
-            for choice in (here, mine, [office.key for office in of_org]):
-                if len(set(choice)) == 1:
-                    return choice[0]
-        return self._nearest_office(holder, position)
-
-    def _org_of(self, finding: Finding) -> str | None:
-        if finding.org is not None:
-            return finding.org.ref
-        if finding.org_noun is not None and finding.org_noun not in ("post", "job", "role", "office"):
-            entity = org_for_noun(self.reading.entities, finding.org_noun)
-            return entity.key if entity is not None else None
-        return None
-
-    def _new_office(self, org: str, title: str, finding: Finding) -> str:
-        key = f"office:{org}:{title}"
-        if key not in self.reading.offices:
-            self.reading.offices[key] = Office(
-                key=key,
-                title=title,
-                org=org,
-                first=finding.start,
-                found=f"the title '{title}' from '{finding.cue}'",
-            )
-        return key
-
-    def _values(self, term: Term) -> None:
-        for finding in term.findings:
-            rule, date = finding.rule, finding.date
-            if rule in (Rule.START, Rule.APPOINTED, Rule.SUCCEEDS) and term.holder == finding.holder.ref:
-                if date is not None and date.mark is Mark.POINT:
-                    resolved = self._point(date, finding.sentence)
-                    if resolved.value is not None:
-                        self._set(term, "start", Value(str(resolved.value), 3, resolved.note, finding))
-                if rule is not Rule.SUCCEEDS or date is not None:
-                    self._modality(term, finding)
-                self._set(term, "end", Value(OPEN, 1, "open (..): the article knows of no end", finding))
-            elif rule is Rule.SINCE and date is not None and date.expression and date.expression.first:
-                resolved = self._resolve(date.expression.first, date, finding.sentence)
-                if resolved.value is not None:
-                    self._set(term, "start", Value(str(resolved.value), 3, resolved.note, finding))
-                if _PERFECT.search(self.article.text[finding.start : finding.end]):
-                    note = f"open (..): '{finding.cue}' still holds on the publication day"
-                    self._set(term, "end", Value(OPEN, 1, note, finding))
-            elif rule in (Rule.SERVED, Rule.LED) and date is not None and date.expression is not None:
-                self._span(term, finding, date)
-            elif rule in (Rule.FORMER, Rule.RETURN):
-                bound = when.on_or_before(self.published) if self.published.is_exact else None
-                if bound is not None:
-                    why = (
-                        f"'{finding.cue}' on the publication day"
-                        if rule is Rule.FORMER
-                        else "a 'return' to the office means an earlier term that had ended by publication"
-                    )
-                    self._set(term, "end", Value(str(bound), 2, f"{why}, so on or before {self.published}", finding))
-            elif rule is Rule.TITLE:
-                self._title(term, finding)
-            elif rule is Rule.END:
-                self._end(term, finding)
-
-    def _set(self, term: Term, which: str, value: Value) -> None:
-        current: Value | None = getattr(term, which)
+    def set(self, which: str, value: Value) -> None:
+        current: Value | None = getattr(self, which)
         if current is None or value.rank > current.rank:
-            setattr(term, which, value)
+            setattr(self, which, value)
 
-    def _modality(self, term: Term, finding: Finding) -> None:
-        """The term is as sure as the phrases that start it: one that announces it makes it announced."""
-        if finding.modality is not Modality.STATED or not term.modality_cue:
-            term.modality, term.modality_cue = finding.modality, finding.cue
 
-    def _point(self, date: Mention, sentence: Sentence) -> when.Resolved:
-        assert date.expression is not None and date.expression.first is not None
-        resolved = self.resolved.get(id(date))
-        if resolved is None:
-            resolved = self.resolved[id(date)] = self._resolve(date.expression.first, date, sentence)
-        return resolved
+def build(holdings: Holdings, reading: Reading, published: Edtf) -> Terms:
+    """Every holding's term, dated."""
+    dating = {(one.holder, one.office): _Dating() for one in holdings.holdings}
+    by_key = {(one.holder, one.office): one for one in holdings.holdings}
+    for key, holding in by_key.items():
+        for finding in holding.findings:
+            _value(dating[key], holding, finding, reading.text, published)
+    for relation in holdings.relations:
+        _derive_end(dating, relation, reading)
+    for holding in by_key.values():
+        _lengths(dating, holding, reading, published)
+    for term in dating.values():
+        _no_end_before_start(term)
+    return Terms(
+        by_key={
+            key: Term(
+                holding=holding,
+                start=dating[key].start,
+                end=dating[key].end,
+                modality=dating[key].modality,
+                modality_cue=dating[key].modality_cue,
+            )
+            for key, holding in by_key.items()
+        },
+        relations=holdings.relations,
+        offices=holdings.offices,
+    )
 
-    def _resolve(self, written: when.Written, date: Mention, sentence: Sentence) -> when.Resolved:
-        tense = when.tense_at(sentence.text, date.start - sentence.start)
-        return when.resolve(written, date.text, self.published, tense)
 
-    def _span(self, term: Term, finding: Finding, date: Mention) -> None:
-        expression = date.expression
-        assert expression is not None and expression.first is not None
-        first = self._resolve(expression.first, date, finding.sentence)
-        if expression.shape is when.Shape.UNTIL:
-            if first.value is not None:
-                self._set(term, "end", Value(str(first.value), 4, first.note, finding))
-            return
+def _value(term: _Dating, holding: Holding, finding: Finding, text: str, published: Edtf) -> None:
+    """What one finding says of its term's dates and modality."""
+    rule, date = finding.rule, finding.date
+    if rule in (Rule.START, Rule.APPOINTED, Rule.SUCCEEDS) and holding.holder == finding.holder.ref:
+        if date is not None and date.mark in (Mark.POINT, Mark.SINCE) and date.expression is not None:
+            resolved = point(date, finding.sentence, published)
+            # Taking office ("sworn in", "take up the post") dates a start better than being named to it.
+            rank = 4 if _TAKING.search(finding.cue) else 3
+            if resolved.value is not None:
+                term.set("start", Value(written=str(resolved.value), rank=rank, note=resolved.note, finding=finding))
+        if rule is not Rule.SUCCEEDS or date is not None:
+            _modality(term, finding)
+        term.set("end", Value(written=OPEN, rank=1, note="open (..): the article knows of no end", finding=finding))
+    elif rule is Rule.SINCE and date is not None and date.expression and date.expression.first:
+        resolved = _resolve(date.expression.first, date, finding.sentence, published)
+        if resolved.value is not None:
+            term.set("start", Value(written=str(resolved.value), rank=3, note=resolved.note, finding=finding))
+        said_here = text[finding.start : finding.end]
+        # "has been ... since", or an appositive with no verb ("X, prime minister since 2024,"), holds on;
+        # "had held the post since" need not.
+        if _PERFECT.search(said_here) or not re.search(r"\b(?:had|was|were)\b", said_here):
+            note = f"open (..): '{finding.cue}' still holds on the publication day"
+            term.set("end", Value(written=OPEN, rank=1, note=note, finding=finding))
+    elif rule in (Rule.SERVED, Rule.LED) and date is not None and date.expression is not None:
+        _span(term, finding, date, published)
+    elif rule in (Rule.FORMER, Rule.RETURN):
+        if published.is_exact:
+            why = (
+                f"'{finding.cue}' on the publication day"
+                if rule is Rule.FORMER
+                else "a 'return' to the office means an earlier term that had ended by publication"
+            )
+            bound = str(when.on_or_before(published))
+            term.set("end", Value(written=bound, rank=2, note=f"{why}, so on or before {published}", finding=finding))
+    elif rule is Rule.TITLE:
+        _title(term, finding, text, published)
+    elif rule is Rule.END:
+        _end(term, finding, published)
+
+
+def _modality(term: _Dating, finding: Finding) -> None:
+    """The term is as sure as the phrases that start it: one that announces it makes it announced."""
+    if finding.modality is not Modality.STATED or not term.modality_cue:
+        term.modality, term.modality_cue = finding.modality, finding.cue
+
+
+def point(date: Mention, sentence: Mentions, published: Edtf) -> when.Resolved:
+    """The day (or month, or year) a point date of a sentence names."""
+    assert date.expression is not None and date.expression.first is not None
+    return _resolve(date.expression.first, date, sentence, published)
+
+
+def _resolve(written: when.Written, date: Mention, sentence: Mentions, published: Edtf) -> when.Resolved:
+    tense = when.tense_at(sentence.text, date.start - sentence.start)
+    if _EFFECTIVE.search(sentence.text, 0, date.start - sentence.start):
+        tense = (when.Tense.AHEAD, "effective")  # "appointed X, effective Sept. 1": the day it takes effect
+    return when.resolve(written, date.text, published, tense)
+
+
+def _span(term: _Dating, finding: Finding, date: Mention, published: Edtf) -> None:
+    expression = date.expression
+    assert expression is not None and expression.first is not None
+    first = _resolve(expression.first, date, finding.sentence, published)
+    if expression.shape is when.Shape.UNTIL:
         if first.value is not None:
-            self._set(term, "start", Value(str(first.value), 3, first.note, finding))
-        if expression.shape is when.Shape.RANGE and expression.second is not None:
-            second = when.resolve(expression.second, expression.text, self.published, (when.Tense.BACK, ""))
-            if second.value is not None:
-                note = f"'{expression.text}' ends in {second.value}, the first day out of office falling in it"
-                self._set(term, "end", Value(str(second.value), 4, note, finding))
-        elif expression.shape is when.Shape.SINCE and expression.text.lower().startswith("since"):
-            self._set(term, "end", Value(OPEN, 1, "open (..): held 'since' then, as far as the article knows", finding))
+            term.set("end", Value(written=str(first.value), rank=4, note=first.note, finding=finding))
+        return
+    if first.value is not None:
+        term.set("start", Value(written=str(first.value), rank=3, note=first.note, finding=finding))
+    if expression.shape is when.Shape.RANGE and expression.second is not None:
+        second = when.resolve(expression.second, expression.text, published, (when.Tense.BACK, ""))
+        if second.value is not None:
+            note = f"'{expression.text}' ends in {second.value}, the first day out of office falling in it"
+            term.set("end", Value(written=str(second.value), rank=4, note=note, finding=finding))
+    elif expression.shape is when.Shape.SINCE and expression.text.lower().startswith("since"):
+        note = "open (..): held 'since' then, as far as the article knows"
+        term.set("end", Value(written=OPEN, rank=1, note=note, finding=finding))
 
-    def _title(self, term: Term, finding: Finding) -> None:
-        """A title before a name: held on the day of the sentence; still held if the sentence reports what
-        the holder says ("Prime Minister Henrik Vale said"), else the article does not say."""
-        sentence = finding.sentence
-        day, how = self.published, "the publication day"
-        for mention in sentence.mentions:
-            before = self.article.text[sentence.start : mention.start]
-            if mention.mark is Mark.POINT and REPORTED.search(before) and mention.expression is not None:
-                resolved = self._point(mention, sentence)
-                if resolved.value is not None and resolved.value.is_exact:
-                    day, how = resolved.value, f"the day of '{mention.text.strip()}' ({resolved.note})"
-                    break
-        if not day.is_exact:
+
+def _title(term: _Dating, finding: Finding, text: str, published: Edtf) -> None:
+    """A title before a name ("Prime Minister Henrik Vale said"): held on the day of its sentence (the day
+    the sentence gives, else publication), not said since when; and, when that day is news (a month or
+    less before publication), still held as far as the article knows. A sentence about a period ("from
+    1981 to 1984", "in 2019") names the holder then, not on a day: no date."""
+    sentence = finding.sentence
+    day, how = published, "the publication day"
+    for mention in sentence.mentions:
+        if mention.expression is None or mention.mark not in _DATED:
+            continue
+        if mention.mark is not Mark.POINT:
             return
-        bound = when.on_or_before(day)
-        note = f"on or before {how}: the article names the holder with the title then, not since when"
-        self._set(term, "start", Value(str(bound), 1, note, finding))
-        words = {word.lower() for word in re.findall(r"[A-Za-z]+", sentence.text)}
-        if words & REPORTING_VERBS:
-            self._set(term, "end", Value(OPEN, 1, "open (..): the holder speaks with the title in this news", finding))
-
-    def _end(self, term: Term, finding: Finding) -> None:
-        date = finding.date
-        sentence = finding.sentence
-        if date is not None and date.expression is not None and date.expression.first is not None:
-            resolved = self._resolve(date.expression.first, date, sentence)
-            if resolved.value is not None:
-                ahead = (
-                    " (announced)"
-                    if when.tense_at(sentence.text, date.start - sentence.start)[0] is when.Tense.AHEAD
-                    else ""
-                )
-                self._set(
-                    term, "end", Value(str(resolved.value), 4, f"'{finding.cue}'{ahead}: {resolved.note}", finding)
-                )
-                return
-        tense, _ = when.tense_at(sentence.text, finding.holder.end - sentence.start)
-        if tense is when.Tense.BACK and self.published.is_exact:
-            bound = when.on_or_before(self.published)
-            note = f"'{finding.cue}', told in the past tense on {self.published}, gives no date: on or before it"
-            self._set(term, "end", Value(str(bound), 2, note, finding))
-
-    def _derive_end(self, successor: str, predecessor: str, office: str, finding: Finding) -> None:
-        """The one replaced leaves office the day the one replacing them takes it."""
-        taking = self.by_key.get((successor, office))
-        leaving = self.by_key.get((predecessor, office))
-        if taking is None or leaving is None or taking.start is None or taking.start.rank < 3:
+        resolved = point(mention, sentence, published)
+        if resolved.value is None or (published.is_exact and resolved.value.earliest_day > published.latest_day):
+            continue  # what will happen ("would present a budget in February"), not when the title was held
+        if not resolved.value.is_exact:
             return
-        if taking.start.written.startswith(OPEN):
+        day, how = resolved.value, f"the day of '{mention.text.strip()}' ({resolved.note})"
+        break
+    if not day.is_exact:
+        return
+    bound = when.on_or_before(day)
+    note = f"on or before {how}: the article names the holder with the title then, not since when"
+    term.set("start", Value(written=str(bound), rank=1, note=note, finding=finding))
+    words = {word.lower() for word in re.findall(r"[A-Za-z]+", sentence.text)}
+    dated = how != "the publication day" and (published.earliest_day - day.earliest_day).days <= _NEWS_DAYS
+    ahead = when.tense_at(sentence.text, finding.holder.start - sentence.start)[0] is when.Tense.AHEAD
+    if words & (REPORTING_VERBS | _ACTS) or dated or ahead:
+        note = "open (..): the holder acts with the title in this news"
+        term.set("end", Value(written=OPEN, rank=1, note=note, finding=finding))
+
+
+def _end(term: _Dating, finding: Finding, published: Edtf) -> None:
+    date = finding.date
+    sentence = finding.sentence
+    staying = _UNTIL_SUCCESSOR.search(sentence.text)
+    if staying is not None:
+        # "resigned on Tuesday but will remain in office until a successor is sworn in": no end yet.
+        note = f"open (..): '{finding.cue}', but the holder stays ('{staying.group()}')"
+        term.set("end", Value(written=OPEN, rank=2, note=note, finding=finding))
+        return
+    if date is not None and date.expression is not None and date.expression.first is not None:
+        resolved = _resolve(date.expression.first, date, sentence, published)
+        if resolved.value is not None:
+            tense = when.tense_at(sentence.text, date.start - sentence.start)[0]
+            ahead = " (announced)" if tense is when.Tense.AHEAD else ""
+            note = f"'{finding.cue}'{ahead}: {resolved.note}"
+            term.set("end", Value(written=str(resolved.value), rank=4, note=note, finding=finding))
             return
-        names = self.reading.entities
-        note = (
-            f"the day {names[successor].name} takes office ({taking.start.written}), replacing "
-            f"{names[predecessor].name} ('{self._said(finding)}')"
-        )
-        self._set(leaving, "end", Value(taking.start.written, 3, note, finding))
+    tense, _ = when.tense_at(sentence.text, finding.holder.end - sentence.start)
+    if tense is when.Tense.BACK and published.is_exact:
+        bound = when.on_or_before(published)
+        note = f"'{finding.cue}', told in the past tense on {published}, gives no date: on or before it"
+        term.set("end", Value(written=str(bound), rank=2, note=note, finding=finding))
 
-    def _said(self, finding: Finding) -> str:
-        return " ".join(self.article.text[finding.start : finding.end].split())
 
-    def _lengths(self, term: Term) -> None:
-        for finding in term.findings:
-            if finding.rule is not Rule.LENGTH or finding.date is None or finding.date.expression is None:
-                continue
-            expression = finding.date.expression
-            assert expression.length is not None and expression.length_unit is not None
-            anchor, how = self.published, "the publication day"
-            for successor, relation in term.successor_of:
-                taking = self.by_key.get((successor, term.office))
-                started = taking.start if taking is not None else None
-                if relation.sentence is finding.sentence and started is not None and _dated(started):
-                    anchor = _parse(started.written)
-                    how = f"the day {self.reading.entities[successor].name} takes over"
-                    break
-            else:
-                if term.end is not None and term.end.rank >= 3:
-                    anchor, how = _parse(term.end.written), "the end of the term"
-            resolved = when.count_back(expression.length, expression.length_unit, expression.text, anchor, how)
-            if resolved.value is not None:
-                self._set(term, "start", Value(str(resolved.value), 3, resolved.note, finding))
+def _derive_end(dating: Mapping[tuple[str, str], _Dating], relation: Relation, reading: Reading) -> None:
+    """The one replaced leaves office the day the one replacing them takes it."""
+    taking = dating.get((relation.successor, relation.office))
+    leaving = dating.get((relation.predecessor, relation.office))
+    if taking is None or leaving is None or taking.start is None or taking.start.rank < 3:
+        return
+    if taking.start.written.startswith(OPEN):
+        return
+    names = reading.entities
+    note = (
+        f"the day {names[relation.successor].name} takes office ({taking.start.written}), replacing "
+        f"{names[relation.predecessor].name} ('{said(relation.finding, reading.text)}')"
+    )
+    leaving.set("end", Value(written=taking.start.written, rank=3, note=note, finding=relation.finding))
 
-    def _primary(self, term: Term) -> Finding:
-        """The phrase whose sentence the term quotes: the one that gives its start, else its end; among
-        equals, the sentence that says most about the term."""
-        giving = [value.finding for value in (term.start, term.end) if value is not None and value.finding is not None]
-        count = {id(finding.sentence): 0 for finding in term.findings}
-        for finding in term.findings:
-            count[id(finding.sentence)] += 1
-        if term.start is not None and term.start.finding is not None:
-            rivals = [
-                finding
-                for finding in term.findings
-                if finding.rule is term.start.finding.rule
-                and finding.date is not None
-                and term.start.finding.date is not None
-                and finding.holder.ref == term.holder
-            ]
-            rivals = [finding for finding in rivals if self._same_start(finding, term)]
-            if rivals:
-                return max(rivals, key=lambda finding: (count[id(finding.sentence)], -finding.start))
-        return giving[0] if giving else term.findings[0]
 
-    def _same_start(self, finding: Finding, term: Term) -> bool:
-        if finding.date is None or finding.date.mark is not Mark.POINT or term.start is None:
-            return finding is (term.start.finding if term.start else None)
-        resolved = self._point(finding.date, finding.sentence)
-        return resolved.value is not None and str(resolved.value) == term.start.written
+def _no_end_before_start(term: _Dating) -> None:
+    """No term ends before it starts: where a start and an end say so (an end told of another holding,
+    say), the end is left out, for the curator to find."""
+    if term.start is None or term.end is None or term.end.written == OPEN:
+        return
+    from newskb.dates import parse
 
-    def _office_name(self, key: str) -> str:
-        office = self.reading.offices.get(key)
-        if office is None:
-            return key
-        if office.known is not None:
-            return office.known.name
-        org = self.reading.entities[office.org]
-        return office_name(office.title, org.name, org.with_the)
+    if parse(term.end.written).latest_day < parse(term.start.written).earliest_day:
+        term.end = None
+
+
+def said(finding: Finding, text: str) -> str:
+    """The words of a finding, on one line."""
+    return " ".join(text[finding.start : finding.end].split())
+
+
+def _lengths(dating: Mapping[tuple[str, str], _Dating], holding: Holding, reading: Reading, published: Edtf) -> None:
+    """A length ("for the past ten years") counted back from the day the term ends: the successor's start
+    told in the same sentence, else a dated end, else the publication day."""
+    term = dating[(holding.holder, holding.office)]
+    for finding in holding.findings:
+        if finding.rule is not Rule.LENGTH or finding.date is None or finding.date.expression is None:
+            continue
+        expression = finding.date.expression
+        assert expression.length is not None and expression.length_unit is not None
+        anchor, how = published, "the publication day"
+        for successor, relation in holding.successor_of:
+            taking = dating.get((successor, holding.office))
+            started = taking.start if taking is not None else None
+            if relation.sentence is finding.sentence and started is not None and _dated(started):
+                anchor = _parse(started.written)
+                how = f"the day {reading.entities[successor].name} takes over"
+                break
+        else:
+            if term.end is not None and term.end.rank >= 3:
+                anchor, how = _parse(term.end.written), "the end of the term"
+        resolved = when.count_back(expression.length, expression.length_unit, expression.text, anchor, how)
+        if resolved.value is not None:
+            term.set("start", Value(written=str(resolved.value), rank=3, note=resolved.note, finding=finding))
+
+
+def primary(term: Term, published: Edtf) -> Finding:
+    """The phrase whose sentence the term quotes: the one that gives its start, else its end; among
+    equals, the sentence that says most about the term."""
+    giving = [value.finding for value in (term.start, term.end) if value is not None and value.finding is not None]
+    count = {id(finding.sentence): 0 for finding in term.findings}
+    for finding in term.findings:
+        count[id(finding.sentence)] += 1
+    if term.start is not None and term.start.finding is not None:
+        rivals = [
+            finding
+            for finding in term.findings
+            if finding.rule is term.start.finding.rule
+            and finding.date is not None
+            and term.start.finding.date is not None
+            and finding.holder.ref == term.holder
+        ]
+        rivals = [finding for finding in rivals if same_start(finding, term, published)]
+        if rivals:
+            return max(rivals, key=lambda finding: (count[id(finding.sentence)], -finding.start))
+    return giving[0] if giving else term.findings[0]
+
+
+def same_start(finding: Finding, term: Term, published: Edtf) -> bool:
+    """Whether a finding tells the term's start (the same day, resolved the same way)."""
+    if finding.date is None or finding.date.mark is not Mark.POINT or term.start is None:
+        return finding is (term.start.finding if term.start else None)
+    resolved = point(finding.date, finding.sentence, published)
+    return resolved.value is not None and str(resolved.value) == term.start.written
+
+
+def name_of_office(key: str, offices: Mapping[str, Office], reading: Reading) -> str:
+    """An office's name: a known office's, or a new one's made of its title and organization."""
+    office = offices.get(key)
+    if office is None:
+        return key
+    if office.known is not None:
+        return office.known.name
+    if not office.org:
+        return office_name(office.title, "", with_the=False)
+    org = reading.entities[office.org]
+    return office_name(office.title, org.name, org.with_the)
+
+
+def in_order(terms: Sequence[Term], published: Edtf) -> list[Term]:
+    """The terms in the order the article tells them, except that the one a term replaces comes first:
+    `accept` adds them one by one, and a `replaces` must name a holder already in the office."""
+    by_key = {(term.holder, term.office): term for term in terms}
+    told = sorted(
+        (term for term in terms if term.findings),
+        key=lambda term: (primary(term, published).start, term.holder, term.office),
+    )
+    placed: list[Term] = []
+    done: set[int] = set()
+
+    def place(term: Term, visiting: set[int]) -> None:
+        if id(term) in done or id(term) in visiting:
+            return
+        visiting.add(id(term))
+        previous = by_key.get((term.replaces, term.office)) if term.replaces is not None else None
+        if previous is not None and previous.findings:
+            place(previous, visiting)
+        placed.append(term)
+        done.add(id(term))
+
+    for term in told:
+        place(term, set())
+    return placed
 
 
 def _dated(value: Value) -> bool:
@@ -410,4 +407,4 @@ def _parse(written: str) -> Edtf:
     from newskb.dates import parse
 
     value = parse(written)
-    return Edtf(year=value.year, month=value.month, day=value.day, relation=Relation.ON)
+    return Edtf(year=value.year, month=value.month, day=value.day, relation=DateRelation.ON)

@@ -55,7 +55,14 @@ _UNIT = r"(?:years?|months?|decades?)"
 _RELATIVE = r"(?:(?:earlier|later)\s+this|last|next|this)\s+(?:year|month)\b"
 
 _PATTERNS: tuple[tuple[Shape, re.Pattern[str]], ...] = (
-    (Shape.RANGE, re.compile(rf"\b(?:from|between)\s+(?P<a>{_WHEN})\s+(?:until|till|to|and)\s+(?P<b>{_WHEN})")),
+    # A range's end may leave its year to its start or the clause: "from 2011 until September".
+    (
+        Shape.RANGE,
+        re.compile(
+            rf"\b(?:from|between)\s+(?P<a>{_WHEN})\s+(?:until|till|to|and)\s+"
+            rf"(?P<b>{_WHEN}|{_MONTH}\b|{_WEEKDAY}\b)"
+        ),
+    ),
     (Shape.SINCE, re.compile(rf"\b(?:since|from)\s+(?P<a>{_WHEN}|{_MONTH}\b)")),
     (Shape.UNTIL, re.compile(rf"\b(?:until|till)\s+(?P<a>{_WHEN}|{_RELATIVE})")),
     (Shape.POINT, re.compile(rf"(?:\b[Oo]n\s+)?(?P<a>{_MONTH_DAY}|{_DAY_MONTH})")),
@@ -85,7 +92,7 @@ _PATTERNS: tuple[tuple[Shape, re.Pattern[str]], ...] = (
         Shape.LENGTH,
         re.compile(
             rf"(?i:\bafter\s+(?P<n>{_COUNT})\s+(?P<unit>{_UNIT})\s+"
-            r"(?:in\s+office|in\s+the\s+(?:post|job|role)|in\s+charge|at\s+the\s+helm))\b"
+            r"(?:in\s+office|in\s+the\s+(?:post|job|role)|in\s+charge|at\s+the\s+helm|(?=as\s)))"
         ),
     ),
 )

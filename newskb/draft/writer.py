@@ -16,6 +16,7 @@ from newskb import model
 from newskb.draft.records import Candidate, Draft
 from newskb.errors import BadArgumentError
 from newskb.printable import FORBIDDEN, printable
+from newskb.seal import sealed
 from newskb.words import counted
 
 _ESCAPES = {'"': '\\"', "\\": "\\\\", "\b": "\\b", "\t": "\\t", "\f": "\\f", "\r": "\\r"}
@@ -59,7 +60,7 @@ def to_toml(draft: Draft) -> str:
             + f"{draft.source} --uncovered` lists them) ---",
         ]
         lines += [_comment(f"# {number}: {sentence}") for number, sentence in draft.uncovered]
-    return printable("\n".join(lines) + "\n")
+    return sealed(printable("\n".join(lines) + "\n"))
 
 
 def _table(candidate: Candidate) -> list[str]:

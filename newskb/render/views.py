@@ -44,9 +44,11 @@ def for_reading(records: Sequence[Mapping[str, Any]], columns: Sequence[Column])
 
 
 def _modality(record: Mapping[str, Any]) -> str:
-    """` (announced)`: how the source puts a fact, when it does not simply assert it."""
+    """` (announced)`: how the source puts a fact, when it does not simply assert it; and ` (unreviewed
+    draft)` for a fact accepted from a draft nobody edited."""
     modality = record.get("modality")
-    return f" ({modality})" if modality and modality != "stated" else ""
+    marks = [str(mark) for mark in (modality if modality != "stated" else None, record.get("review")) if mark]
+    return f" ({', '.join(marks)})" if marks else ""
 
 
 def _status(record: Mapping[str, Any]) -> str:

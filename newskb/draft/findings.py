@@ -1,20 +1,24 @@
-"""The phrases news uses to say who holds which office, read from a sentence's template (see reading.py):
+"""Stage 4 of the reader: the phrases news uses to say who holds which office, matched on a clause's
+template (stage 3):
 "took/will take office as", "was sworn in as", "became", "was appointed/named/elected", "X appointed Y as",
 "replacing/succeeding Y", "X succeeds Y", "her predecessor, Y", "former", "who had held the post since",
 "who led ... for the past ten years", "served as ... from ... until ...", "led ... from ... to ...", a title
 before a name ("Prime Minister Henrik Vale"), "return to the presidency", "resigned/stepped down/left".
 
-Each match is a `Finding`: a holder, maybe an office, maybe a date expression, and the words that said
-so. `assemble` turns findings into terms and events; nothing here resolves a date or merges anything.
+In: a clause. Out: its findings, each a `Finding`: which rule matched, a holder, maybe an office, maybe a
+date expression, and the words that said so, as a span of the article. `terms` and `events` turn findings
+into records; nothing here resolves a date or merges anything.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 
-from newskb.draft.reading import CLOSE, OPEN, Mention, Sentence
+from newskb.draft.clauses import CLOSE, OPEN, Clause
+from newskb.draft.mentions import Mention, Mentions
+from newskb.draft.sentences import LONGEST_SENTENCE
 from newskb.kinds import Modality
 
 
@@ -37,12 +41,12 @@ class Rule(StrEnum):
     END = "end"  # X resigned, stepped down, left (as O)
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@dataclass(frozen=True, slots=True, kw_only=True, eq=False)
 class Finding:
     """What one phrase says: who (holder), which office (or a hint of whose), when, and in which words."""
 
     rule: Rule
-    sentence: Sentence
+    sentence: Mentions  # the sentence it was found in, with its mentions
     holder: Mention  # a person's name, or a pronoun standing for one
     office: Mention | None = None
     org: Mention | None = None  # "led the university", "left the club": whose office it is
@@ -66,10 +70,11 @@ _PERSON_H = _marker("h", "P")
 _OFFICE = _marker("o", "O")
 _OTHER = _marker("r", "P")
 _ORG = _marker("g", "GC")
-_APPOS = r"(?:,[^,;]{1,90}?,|,)?\s*"
+# An appositive between a name and its verb: ", 53,", ", the provost of Marlow College in St. Paul, Minn.,".
+_APPOS = r"(?:,[^;]{1,120}?,|,)?\s*"
 _COORD = f"(?:(?:(?!{OPEN}[PR])[^.;])*?\\s+and\\s+)?"
-_ADVERB = r"(?:(?:officially|formally|unanimously|finally|also|eventually|then|now)\s+)?"
-_DET = r"(?:(?:the|its|their|his|her|a|an)\s+)?(?:(?:new|next|permanent|first)\s+)?"
+_ADVERB = r"(?:(?:officially|formally|unanimously|finally|also|eventually|then|now|first|later|subsequently)\s+)?"
+_DET = r"(?:(?:the|its|their|his|her|a|an)\s+)?(?:(?:new|next|permanent|first|\d+(?:st|nd|rd|th))\s+)?"
 _POST = f"(?:,?\\s+{_marker('d', 'D')})?"
 _PRE = f"(?:{_marker('d0', 'D')},?\\s+)?"
 _FUTURE = r"(?:will|would|shall|is\s+to|are\s+to|is\s+set\s+to|is\s+due\s+to|is\s+expected\s+to|are\s+expected\s+to)"
@@ -79,28 +84,85 @@ _START_VERB = (
     rf"|{_BE}\s+{_ADVERB}sworn\s+in\s+as"
     rf"|(?:{_FUTURE}\s+|has\s+|had\s+|have\s+)?{_ADVERB}(?:become|became|becomes)"
     rf"|{_BE}\s+{_ADVERB}(?:appointed|named|elected|chosen|confirmed|installed|promoted\s+to)(?:\s+as)?"
-    rf"|(?:{_FUTURE}\s+)?{_ADVERB}(?:take|takes|took|taken)\s+over\s+as)"
+    rf"|(?:{_FUTURE}\s+)?{_ADVERB}(?:take|takes|took|taken)\s+over\s+as"
+    rf"|{_FUTURE}\s+{_ADVERB}serve\s+as"
+    rf"|(?:{_FUTURE}\s+)?{_ADVERB}(?:assume|assumes|assumed)\s+the\s+(?:post|office|role)\s+of)"
 )
 _END_VERB = (
     rf"(?P<verb>(?:{_FUTURE}\s+)?(?:resigned|resigns|resign|stepped\s+down|steps\s+down|step\s+down|left|leaves"
     rf"|leave|quit|quits|retired|retires|retire)|{_BE}\s+(?:dismissed|sacked|fired|ousted|removed))"
 )
-_PLACES = r"club|company|firm|group|university|bank|party|government|board|council|guild|team|academy|alliance"
+# Who appoints: an organization or a country, or a person or an office phrase ("President X appointed").
+_APPOINTER = f"(?:{_marker('g', 'GC')}|{OPEN}[OP]\\d+{CLOSE})(?:['\u2019]s\\s+board)?"
+_APPOINT_VERB = (
+    r"(?P<verb>appointed|appoints|named|names|elected|elects|re-elected|reelected|hired|hires|chose|picked"
+    r"|nominated|confirmed|reappointed|re-appointed|swore\s+in|swears\s+in)"
+)
+# A few words in lower case (or a country's adjective) before a name: "batsman", "Sri Lankan all-rounder".
+_DESCRIBED = f"(?:(?:[a-z][a-z-]*|{OPEN}C\\d+{CLOSE}|{OPEN}O\\d+{CLOSE},|[A-Z][a-z]*\\.?)\\s+){{0,3}}"
+# A date, or a bounded stretch of words and dates, between a subject and its verb ("on Wednesday").
+_BETWEEN = f"(?:{_marker('d0', 'D')}\\s+)?"
+_PLACES = (
+    r"club|company|firm|group|university|central\s+bank|bank|party|government|board|council|guild|team|academy|alliance"
+)
 
 _PATTERNS: tuple[tuple[Rule, re.Pattern[str]], ...] = tuple(
     (rule, re.compile(pattern))
     for rule, pattern in (
-        (Rule.START, f"{_PRE}{_HOLDER}{_APPOS}{_COORD}{_START_VERB}\\s+{_DET}{_OFFICE}{_POST}"),
+        (
+            Rule.START,
+            f"{_PRE}{_HOLDER}{_APPOS}{_COORD}{_START_VERB}\\s+{_DET}{_OFFICE}(?:,?\\s+{_marker('d', 'DS')})?",
+        ),
         (
             Rule.APPOINTED,
-            f"{_ORG}\\s+(?:has\\s+|have\\s+)?{_ADVERB}(?P<verb>appointed|appoints|named|names|elected|elects|hired"
-            f"|hires|chose|picked|swore\\s+in|swears\\s+in)\\s+{_PERSON_H}\\s+(?:as\\s+)?{_DET}{_OFFICE}{_POST}",
+            f"(?:{_APPOINTER}|\\b(?:it|they))\\s+(?:has\\s+|have\\s+|had\\s+)?{_BETWEEN}{_ADVERB}{_APPOINT_VERB}\\s+"
+            f"{_DESCRIBED}{_PERSON_H}(?:,[^,;]{{1,90}}?,)?\\s+(?:as\\s+)?{_DET}{_OFFICE}(?:,?\\s+effective)?"
+            f"(?:,?\\s+{_marker('d', 'DS')})?",
         ),
-        (Rule.REPLACING, f"(?P<verb>replacing|succeeding|taking\\s+over\\s+from|in\\s+place\\s+of)\\s+{_OTHER}"),
+        (
+            # Someone removed from an office: "X removed Y as head coach on Monday", "ousted Y as chief".
+            Rule.END,
+            f"(?P<verb>ousted|removed|sacked|fired|dismissed)\\s+{_PERSON_H}\\s+as\\s+{_DET}{_OFFICE}{_POST}",
+        ),
+        (
+            # A start whose office is told elsewhere: "She will take up the post on July 1".
+            Rule.START,
+            f"{_HOLDER}{_APPOS}(?P<verb>(?:{_FUTURE}\\s+)?(?:take\\s+up\\s+the\\s+(?:post|job|role)|take\\s+office"
+            f"|start(?:\\s+work)?|be\\s+sworn\\s+in|take\\s+charge)|took\\s+office|was\\s+sworn\\s+in)"
+            f"\\s+{_marker('d', 'D')}",
+        ),
+        (
+            # "X, who took office in July,": the same, in a relative clause.
+            Rule.START,
+            f"{_PERSON_H},\\s+who\\s+(?P<verb>took\\s+office|was\\s+sworn\\s+in|took\\s+over)\\s+{_marker('d', 'D')}",
+        ),
+        (
+            # "X remains chairman": the title, held on the day.
+            Rule.TITLE,
+            f"{_HOLDER}{_APPOS}(?P<verb>remains|stays\\s+on\\s+as)\\s+{_DET}{_OFFICE}",
+        ),
+        (
+            # "X had been in charge since June 2022", "had held the post since": in a main clause.
+            Rule.SINCE,
+            f"{_HOLDER}{_APPOS}(?:has|have|had)\\s+(?P<verb>held\\s+the\\s+(?:post|job|position|role|office)"
+            f"|been\\s+in\\s+(?:charge|office|post))\\s+{_marker('d', 'S')}",
+        ),
+        (
+            Rule.REPLACING,
+            f"(?P<verb>replacing|succeeding|taking\\s+over\\s+from|in\\s+place\\s+of)\\s+{_DESCRIBED}{_OTHER}",
+        ),
         (
             Rule.SUCCEEDS,
-            f"{_HOLDER}\\s+(?:{_FUTURE}\\s+)?(?P<verb>succeeds|succeeded|succeed|replaces|replaced|replace)\\s+"
-            f"{_OTHER}(?:\\s+as\\s+{_DET}{_OFFICE})?{_POST}",
+            f"{_HOLDER}{_APPOS}(?:{_FUTURE}\\s+)?(?P<verb>succeeds|succeeded|succeed|replaces|replaced|replace"
+            f"|takes\\s+over\\s+from|took\\s+over\\s+from)\\s+{_DESCRIBED}{_OTHER}(?:\\s+as\\s+{_DET}{_OFFICE})?"
+            f"(?:\\s+of\\s+{_ANY})?(?:(?:\\s+in\\s+|,?\\s+){_marker('d', 'D')})?",
+        ),
+        (
+            # The passive: "X was succeeded as chancellor by Y", "X was sacked and replaced by his assistant, Y".
+            Rule.SUCCEEDS,
+            f"{_HOLDER}{_APPOS}(?:was|were|had\\s+been|has\\s+been)\\s+(?:[^.;]{{0,60}}?\\s+and\\s+)?"
+            f"(?P<verb>succeeded|replaced)(?:\\s+as\\s+{_DET}{_OFFICE})?\\s+by\\s+(?:(?:his|her|its|their)\\s+[^,]{{1,40}},\\s+)?"
+            f"{_OTHER}(?P<passive>)(?:,?\\s+{_marker('d', 'D')})?",
         ),
         (Rule.PREDECESSOR, f"\\b(?P<verb>[Hh]is|[Hh]er)\\s+predecessor,?\\s+{_OTHER}"),
         (Rule.SUCCESSOR, f"\\b(?P<verb>[Hh]is|[Hh]er)\\s+successor,?\\s+{_OTHER}"),
@@ -116,20 +178,42 @@ _PATTERNS: tuple[tuple[Rule, re.Pattern[str]], ...] = tuple(
             f"{_HOLDER}{_APPOS}(?P<verb>(?:has|have|had)\\s+been)\\s+{_DET}{_OFFICE}\\s+{_marker('d', 'S')}",
         ),
         (
+            # "X has coached Spanish side Y since 2021": the verb says the title.
+            Rule.SINCE,
+            f"{_HOLDER}{_APPOS}(?:has|have|had)\\s+(?P<verb>chaired|led|headed|run|managed|coached|governed)\\s+"
+            f"{_DESCRIBED}(?:{_ORG}|the\\s+(?P<noun>{_PLACES}))\\s+{_marker('d', 'S')}",
+        ),
+        (
+            # An appositive: "X, prime minister since April 2024,", "Governor X, in office since 2019,".
+            Rule.SINCE,
+            f"{_PERSON_H},\\s+(?P<verb>in\\s+office|{_DET}{_OFFICE})\\s+{_marker('d', 'S')},",
+        ),
+        (
             Rule.LENGTH,
             f"{_PERSON_H},\\s+who\\s+(?:has\\s+|have\\s+|had\\s+)?(?P<verb>led|headed|run|ran|chaired|managed|coached"
             f"|held\\s+the\\s+(?:post|job|position|role)|been\\s+in\\s+(?:charge|office))"
             f"\\s+(?:{_ORG}\\s+|the\\s+(?P<noun>\\w+)\\s+)?{_marker('d', 'L')}",
         ),
-        (Rule.LENGTH, f"{_PERSON_H},\\s+who\\s+(?P<loose>[^.;{OPEN}]*?)\\s*{_marker('d', 'L')}"),
+        (
+            Rule.LENGTH,
+            f"{_PERSON_H},\\s+who\\s+(?P<loose>(?:[^.;{OPEN}]|{OPEN}[DSFU]\\d+{CLOSE})*?)\\s*{_marker('d', 'L')}",
+        ),
+        (
+            Rule.LENGTH,
+            f"{_HOLDER}{_APPOS}(?P<loose>(?:is|was|has|had|will)\\b[^.;{OPEN}]*?)\\s*{_marker('d', 'L')}"
+            f"(?:\\s+as\\s+{_DET}{_OFFICE})?",
+        ),
         (
             Rule.SERVED,
             f"{_HOLDER}{_APPOS}{_COORD}(?P<verb>served|was|had\\s+been|has\\s+been)\\s+(?:as\\s+)?{_DET}{_OFFICE}"
-            f"\\s+{_marker('d', 'FSU')}",
+            # Coordinated offices ("as finance minister and vice chancellor"), and words between the
+            # offices and their dates ("under Prime Minister X", "in Maier's last government").
+            f"(?:\\s+and\\s+(?:as\\s+)?{_DET}{_marker('o2', 'O')})?"
+            f"(?:\\s+(?:under|in|at|for|with)\\s+[^.;]{{1,80}}?)?\\s+{_marker('d', 'FSU')}",
         ),
         (
             Rule.LED,
-            f"{_HOLDER}{_APPOS}(?P<verb>led|headed|ran|chaired|managed|coached)\\s+(?:{_ORG}|the\\s+(?P<noun>\\w+))"
+            f"{_HOLDER}{_APPOS}(?P<verb>led|headed|ran|chaired|managed|coached|governed)\\s+(?:{_ORG}|the\\s+(?P<noun>\\w+))"
             f"(?:\\s+{_ANY})?,?\\s+{_marker('d', 'FS')}",
         ),
         (Rule.FORMER, f"(?P<verb>[Ff]ormer)\\s+{_OFFICE}\\s+{_PERSON_H}"),
@@ -139,10 +223,21 @@ _PATTERNS: tuple[tuple[Rule, re.Pattern[str]], ...] = tuple(
             Rule.FORMER,
             f"{_HOLDER}{_APPOS}(?:was|had\\s+been|is)\\s+(?P<verb>previously|formerly)\\s+{_DET}{_OFFICE}",
         ),
+        (
+            Rule.FORMER,
+            f"{_HOLDER}{_APPOS}(?P<verb>previously|formerly|once)\\s+served\\s+as\\s+{_DET}{_OFFICE}",
+        ),
         (Rule.RETURN, f"(?P<verb>return)\\s+of\\s+{_PERSON_H}\\s+to\\s+(?:the\\s+)?{_OFFICE}"),
         (Rule.RETURN, f"{_PERSON_H}(?:['\u2019]s)?\\s+(?P<verb>return)\\s+to\\s+(?:the\\s+)?{_OFFICE}"),
         (Rule.TITLE, f"{_OFFICE}\\s+{_PERSON_H}"),
-        (Rule.TITLE, f"{_PERSON_H},\\s+(?:the\\s+)?{_OFFICE},"),
+        (Rule.TITLE, f"{_PERSON_H},\\s+(?:the\\s+|an?\\s+)?{_OFFICE},"),
+        (Rule.TITLE, f"{_OFFICE},\\s+{_PERSON_H},"),
+        (
+            # "X, who resigned in June", "X, who retired on Dec. 1 after 12 years in the job".
+            Rule.END,
+            f"{_PERSON_H},\\s+who\\s+(?:had\\s+|has\\s+)?{_END_VERB}(?:\\s+as\\s+{_DET}{_OFFICE})?"
+            f"(?:,?\\s+{_marker('d', 'DU')})?",
+        ),
         (
             Rule.END,
             f"{_HOLDER}{_APPOS}{_COORD}{_END_VERB}(?:\\s+as\\s+{_DET}{_OFFICE}|\\s+{_ORG}|\\s+the\\s+(?P<noun>{_PLACES}"
@@ -156,49 +251,51 @@ _EXPECTED = re.compile(r"\b(?:is|are)\s+expected\s+to\b", re.IGNORECASE)
 _AHEAD = re.compile(_FUTURE)
 
 
-# A "sentence" longer than this is not prose (a table, a list, text without stops): its phrases are not
-# looked for, which keeps the patterns from backtracking through it for minutes.
-LONGEST_SENTENCE = 2000
-
-
-def findings(sentence: Sentence) -> list[Finding]:
-    """Every phrase of a sentence that says something about a term, in the order they stand."""
+def findings(clause: Clause) -> list[Finding]:
+    """Every phrase of a clause that says something about a term, in the order they stand."""
     found: list[Finding] = []
-    if len(sentence.text) > LONGEST_SENTENCE:
+    if len(clause.sentence.text) > LONGEST_SENTENCE:
         return found
     for rule, pattern in _PATTERNS:
-        for match in pattern.finditer(sentence.template):
-            finding = _finding(rule, match, sentence)
+        for match in pattern.finditer(clause.template):
+            finding = _finding(rule, match, clause)
             if finding is not None:
                 found.append(finding)
+                second = match.groupdict().get("o2")
+                if second is not None:  # the same words say so of a second office
+                    found.append(replace(finding, office=clause.marked[int(second)]))
     return sorted(found, key=lambda finding: (finding.start, finding.end, finding.rule.value))
 
 
-def via(sentence: Sentence) -> list[Mention]:
-    """The organizations a sentence cites ("citing Reuters", "according to X", "X reported")."""
+def via(clause: Clause) -> list[Mention]:
+    """The organizations a clause cites ("citing Reuters", "according to X", "X reported")."""
     found: list[Mention] = []
-    if len(sentence.text) > LONGEST_SENTENCE:
+    if len(clause.sentence.text) > LONGEST_SENTENCE:
         return found
-    for match in _VIA.finditer(sentence.template):
+    for match in _VIA.finditer(clause.template):
         number = match["g"] or match["g2"]
-        found.append(sentence.marked[int(number)])
+        found.append(clause.marked[int(number)])
     return found
 
 
-def _finding(rule: Rule, match: re.Match[str], sentence: Sentence) -> Finding | None:
+def _finding(rule: Rule, match: re.Match[str], clause: Clause) -> Finding | None:
+    sentence = clause.sentence
+
     def mention(name: str) -> Mention | None:
         number = match.groupdict().get(name)
-        return sentence.marked[int(number)] if number is not None else None
+        return clause.marked[int(number)] if number is not None else None
 
     holder = mention("h")
     other = mention("r")
+    if match.groupdict().get("passive") is not None:
+        holder, other = other, holder  # "X was succeeded by Y": Y succeeds X
     if holder is None:
         if other is None:
             return None
         holder = other  # REPLACING, PREDECESSOR, SUCCESSOR: the holder is found by `assemble`
     office = mention("o")
     if rule is Rule.TITLE and office is not None:
-        if sentence.template[: match.start()].rstrip().lower().endswith("former"):
+        if clause.template[: match.start()].rstrip().lower().endswith("former"):
             return None  # a FORMER phrase says more
         if office.former:
             rule = Rule.FORMER  # "NATO's former spokesperson X"
@@ -207,8 +304,8 @@ def _finding(rule: Rule, match: re.Match[str], sentence: Sentence) -> Finding | 
     if loose is not None and (date is None or not date.text.lower().startswith("after")):
         return None  # a length in any who-clause only when it is a length in office ("after eight years in office")
     verb = " ".join((match.groupdict().get("verb") or loose or "").split())
-    start = sentence.origins[match.start()]
-    end = sentence.origins[match.end() - 1] + 1
+    start = clause.origins[match.start()]
+    end = clause.origins[match.end() - 1] + 1
     text = sentence.text[start - sentence.start : end - sentence.start]
     return Finding(
         rule=rule,

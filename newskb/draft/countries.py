@@ -1,0 +1,78 @@
+"""Countries as news names them: every country of ISO 3166 (from the pycountry package), with the short
+forms and demonyms of data/countries.toml ("Britain", "U.S.", "South Korean", "Dutch"), as names the reader
+matches like the fact base's own. A country the fact base already holds (by any of its names) is that
+entity, with the other forms added to its aliases; any other is proposed as a new country.
+
+Loaded once, when an article is first drafted: a query never imports pycountry.
+"""
+
+from __future__ import annotations
+
+import functools
+import tomllib
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from importlib import resources
+
+from newskb.draft.names import REFERENCE, KnownEntity
+from newskb.fuzzy import normalise
+from newskb.kinds import Kind
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Country:
+    """One country: its ISO code, the name a draft gives it, and every form that names it."""
+
+    code: str
+    name: str
+    forms: tuple[str, ...]  # names, short forms, adjectives and demonyms
+
+
+@functools.cache
+def countries() -> tuple[Country, ...]:
+    """Every country of ISO 3166 with the forms news uses."""
+    import pycountry
+
+    table = tomllib.loads(resources.files("newskb.draft").joinpath("data/countries.toml").read_text("utf-8"))
+    extra: dict[str, dict[str, object]] = table["countries"]
+    found: list[Country] = []
+    for record in pycountry.countries:
+        code = str(record.alpha_2)
+        more = extra.get(code, {})
+        iso = [str(getattr(record, key)) for key in ("common_name", "name", "official_name") if hasattr(record, key)]
+        # "Korea, Republic of" is a sorting form, not one an article writes.
+        written = [form.removeprefix("the ") for form in iso if "," not in form]
+        also = [str(form) for form in _listed(more.get("also"))]
+        people = [str(form) for form in _listed(more.get("people"))]
+        name = str(more.get("name") or (written[0] if written else iso[0]))
+        forms = tuple(dict.fromkeys([name.removeprefix("the "), *written, *also, *people]))
+        found.append(Country(code=code, name=name, forms=forms))
+    return tuple(found)
+
+
+def _listed(value: object) -> list[object]:
+    return list(value) if isinstance(value, list) else []
+
+
+def as_known(base: Sequence[KnownEntity]) -> tuple[KnownEntity, ...]:
+    """The fact base's entities with every country added: one the base holds gains the forms it lacks as
+    aliases; any other becomes an entity to match whose id starts with REFERENCE."""
+    by_form: dict[str, int] = {}
+    for position, entity in enumerate(base):
+        if entity.kind is Kind.COUNTRY:
+            for label in entity.labels:
+                by_form.setdefault(normalise(label), position)
+    merged = list(base)
+    added: list[KnownEntity] = []
+    for country in countries():
+        held = next((by_form[normalise(form)] for form in country.forms if normalise(form) in by_form), None)
+        if held is None:
+            added.append(
+                KnownEntity(id=REFERENCE + country.code, kind=Kind.COUNTRY, name=country.name, aliases=country.forms)
+            )
+            continue
+        entity = merged[held]
+        have = {normalise(label) for label in entity.labels}
+        more = tuple(form for form in country.forms if normalise(form) not in have)
+        merged[held] = replace(entity, aliases=(*entity.aliases, *more))
+    return (*merged, *added)

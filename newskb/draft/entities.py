@@ -1,0 +1,311 @@
+"""Which entity each name of an article is (part of stage 2, `reading`): a name the fact base knows, a
+misspelt known name, or a new name (several spellings of one new name are one entity: "Ilona Drask" and
+"Drask"); and whether a new one is a person, an organization or a country.
+
+In: the name spans and office phrases of every sentence. Out: the entities, each frozen, and the mention of
+each name span that stands for one (a span that stands for nothing, such as a lone capitalised word that
+opens a sentence and is never confirmed, has none).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from newskb.draft.lexicon import (
+    DEMONYM_ENDINGS,
+    NAME_CONNECTORS,
+    ORG_BEFORE_NAME,
+    ORG_OBJECT_VERBS,
+    ORG_SUFFIXES,
+    ORG_WORDS,
+    STATE_HEADS,
+)
+from newskb.draft.mentions import KIND_MARKS, Entity, Mark, Mention, NameSpan, TitleSpan
+from newskb.draft.names import KnownEntity, KnownMatch, KnownNames, Piece
+from newskb.fuzzy import normalise
+from newskb.kinds import Kind
+
+# Someone appoints someone: the verb, then its object, a name ("Dunmore Rovers appointed Callum Reade");
+# a headline's "Nkemelu elected to lead" is a person elected.
+_APPOINTS = re.compile(
+    r"\s+(?:has\s+|have\s+)?(?:appointed|appoints|named|names|elected|elects|hired|hires|chose|picked|"
+    r"swore\s+in|swears\s+in)\s+(?:(?:its|their|the|a|an|new|former)\s+){0,2}[A-Z]"
+)
+_AGE = re.compile(r",\s*\d{1,3},")
+_WHO = re.compile(r",\s*who\b")
+# "X's board", "X's chief executive": a possessive before a body or a title an organization has.
+_OWNS = re.compile(r"['\u2019]s\s+(?:board|shareholders|shares|chief|chairman|chairwoman|chair|directors|management)\b")
+
+
+@dataclass(slots=True, eq=False)
+class _Found:
+    """An entity while the article is read: what is known of it so far."""
+
+    key: str
+    name: str
+    known: KnownEntity | None
+    first: int
+    forms: list[str] = field(default_factory=list)
+    count: int = 0
+    typo: tuple[str, float] | None = None
+    with_the: bool = False
+    country: bool = False  # a country of the reference table (ISO 3166), new to the fact base
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class _Said:
+    """Where a name span stands and whom it names, before the kinds are decided."""
+
+    key: str
+    start: int
+    end: int
+    text: str
+    note: str
+
+
+def identify(
+    text: str, spans: Sequence[NameSpan], titles: Sequence[TitleSpan], index: KnownNames
+) -> tuple[dict[str, Entity], dict[int, Mention]]:
+    """Decide which entity each name span is, and each new entity's kind; return the entities and each
+    span's mention (keyed by the start offset of its first word)."""
+    found: dict[str, _Found] = {}
+    said: dict[int, _Said] = {}
+    # A word like "European" before a word in lower case qualifies it: not a name.
+    spans = [span for span in spans if span.match is not None or not _qualifies(text, span)]
+    # Known names first, then misspelt known names, then new names of several words.
+    for span in spans:
+        match = span.match
+        if match is None and not span.tentative:
+            close = index.closest(span.words)
+            match = close if close is not None and close.entity.kind is not Kind.OFFICE else None
+        if match is not None and match.entity.reference:
+            _mention(text, found, said, span, "new:" + " ".join(norm_words(match.entity.name)), None, match.entity)
+        elif match is not None:
+            _mention(text, found, said, span, match.entity.id, match)
+    confirmed = {_norm(span.words) for span in spans if not span.tentative and span.words[0].start not in said}
+    multi = [span for span in spans if len(span.words) > 1 and span.words[0].start not in said]
+    longest = _longest_forms([_norm(span.words) for span in multi])
+    written: dict[str, str] = {}
+    for span in multi:
+        written.setdefault(_norm(span.words), text[span.words[0].start : span.words[-1].end])
+    for span in multi:
+        full = longest[_norm(span.words)]
+        _mention(text, found, said, span, "new:" + full, None, spelled=written[full])
+    # Every entity of several words, by each of its words: the one a lone word may stand for.
+    by_word: dict[str, list[_Found]] = {}
+    for entity in found.values():
+        words = norm_words(entity.name)
+        if len(entity.name.split()) > 1:
+            for word in dict.fromkeys(words):
+                by_word.setdefault(word, []).append(entity)
+    for span in spans:
+        if span.words[0].start in said:
+            continue
+        spelled = _norm(span.words)
+        owner = _owner(spelled, by_word) if len(span.words) == 1 else None
+        if owner is not None:
+            _mention(text, found, said, span, owner, None)
+        elif not span.tentative or spelled in confirmed:
+            _mention(text, found, said, span, "new:" + spelled, None)
+    votes = _votes(text, spans, titles, found, said)
+    entities: dict[str, Entity] = {}
+    for key, entity in found.items():
+        kind, cues = _kind(entity, votes[key])
+        entities[key] = Entity(
+            key=key,
+            kind=kind,
+            name=entity.name,
+            known=entity.known,
+            forms=tuple(entity.forms),
+            count=entity.count,
+            first=entity.first,
+            typo=entity.typo,
+            cues=cues,
+            with_the=entity.with_the,
+        )
+    mentions = {
+        start: Mention(
+            mark=KIND_MARKS.get(entities[one.key].kind, Mark.ORGANIZATION),
+            start=one.start,
+            end=one.end,
+            text=one.text,
+            ref=one.key,
+            note=one.note,
+        )
+        for start, one in said.items()
+    }
+    return entities, mentions
+
+
+def _longest_forms(names: list[str]) -> dict[str, str]:
+    """Each new name of several words, or the one longer name it begins ("Harbourside Rugby" in a headline
+    for "Harbourside Rugby Club"): one entity."""
+    every = set(names)
+    longest: dict[str, str] = {}
+    for name in every:
+        # Only a company's or a club's last word makes a longer name of it: "Harbourside Rugby Club", not
+        # "Port Ellery Harbour Board", which is another body than Port Ellery.
+        longer = [f"{name} {suffix}" for suffix in sorted(ORG_SUFFIXES) if f"{name} {suffix}" in every]
+        longest[name] = longer[0] if len(longer) == 1 else name
+    return longest
+
+
+def _qualifies(text: str, span: NameSpan) -> bool:
+    last = span.words[-1]
+    following = re.match(r"\s+([a-z]+)", text[last.end : last.end + 30])
+    return last.lower.endswith(DEMONYM_ENDINGS) and not last.possessive and following is not None
+
+
+def _norm(words: Sequence[Piece]) -> str:
+    return " ".join(token for piece in words for token in piece.norm)
+
+
+def _owner(word: str, by_word: dict[str, list[_Found]]) -> str | None:
+    """The one entity of several words that has this word among its own: "Drask" for "Ilona Drask",
+    "Rovers" for "Dunmore Rovers"; not "Varnia" for "Bank of Varnia", where it names something else."""
+    owners = by_word.get(word, [])
+    if len(owners) != 1:
+        return None
+    words = norm_words(owners[0].name)
+    head = words[
+        : min((words.index(connector) for connector in NAME_CONNECTORS if connector in words), default=len(words))
+    ]
+    # The kinds are not decided yet: a name with a word like "Bank" in it is an organization's.
+    organization = any(part in ORG_WORDS for part in words)
+    return owners[0].key if not organization or word in head else None
+
+
+def norm_words(text: str) -> list[str]:
+    return normalise(text).split()
+
+
+def _mention(
+    text: str,
+    found: dict[str, _Found],
+    said: dict[int, _Said],
+    span: NameSpan,
+    key: str,
+    match: KnownMatch | None,
+    country: KnownEntity | None = None,
+    spelled: str | None = None,  # the name, when the span is a shorter form of it
+) -> None:
+    start, end = span.words[0].start, span.words[-1].end
+    written = text[start:end]
+    entity = found.get(key)
+    if entity is None:
+        known = match.entity if match is not None else None
+        name = known.name if known is not None else country.name if country is not None else written
+        name = spelled or name
+        entity = found[key] = _Found(key=key, name=name, known=known, first=start, country=country is not None)
+    entity.count += 1
+    if written not in entity.forms:
+        entity.forms.append(written)
+    note = ""
+    if match is not None and match.score < 100:
+        entity.typo = (written, match.score)
+        note = f"'{written}' is taken for {match.entity.name} ({match.entity.id}): a typo-tolerant match"
+    if text[max(0, start - 4) : start].lower() == "the ":
+        entity.with_the = True
+    said[start] = _Said(key=key, start=start, end=end, text=written, note=note)
+
+
+def _votes(
+    text: str, spans: Sequence[NameSpan], titles: Sequence[TitleSpan], found: dict[str, _Found], said: dict[int, _Said]
+) -> dict[str, Counter[str]]:
+    """What the words around each new name say of its kind: a reason and a weight each (above zero for an
+    organization or a country, below for a person)."""
+    votes: dict[str, Counter[str]] = {key: Counter() for key in found}
+    for span in spans:
+        one = said.get(span.words[0].start)
+        if one is not None and found[one.key].known is None:
+            votes[one.key].update(_own_cues(text, span, one))
+    for title in titles:
+        one = said.get(title.org.words[0].start) if title.org is not None and may_own(title, title.org) else None
+        if title.org is None or one is None or found[one.key].known is not None:
+            continue
+        if title.org.words[0].start > title.title_start and title.head in STATE_HEADS:
+            votes[one.key]["country: a state's office is of it"] += 50
+        else:
+            votes[one.key]["an office is of it"] += 2 if title.org.words[0].start > title.title_start else 1
+    for title in titles:
+        # "X said that Y would become its chair": what "its" stands for is no person.
+        if title.org_word in ("its", "their"):
+            first = next((span for span in spans if span.sentence == title.sentence), None)
+            one = said.get(first.words[0].start) if first is not None and first.words[0].start < title.start else None
+            if one is not None and found[one.key].known is None:
+                votes[one.key][f"'{title.org_word}' stands for it"] += 2
+    starting = {span.words[0].start: span for span in spans}
+    for title in titles:
+        # A title just before a name: the name is its holder's ("Prime Minister Henrik Vale").
+        gap = text[title.end : title.end + 20]
+        name_at = title.end + len(gap) - len(gap.lstrip())
+        named = starting.get(name_at) if name_at > title.end else None
+        one = said.get(name_at) if named is not None and named is not title.org else None
+        if one is not None and found[one.key].known is None:
+            votes[one.key]["a title stands before the name"] -= 10
+    return votes
+
+
+def _own_cues(text: str, span: NameSpan, one: _Said) -> Counter[str]:
+    """What a name's own words and its neighbours say: a word like "Bank", an acronym, an appointing verb
+    after it, "at" or "in" before it, an age after it ("Mikkelsen, 63,")."""
+    cues: Counter[str] = Counter()
+    after, before = text[one.end : one.end + 60], text[max(0, one.start - 12) : one.start]
+    if any(piece.lower in ORG_WORDS for piece in span.words):
+        cues["a word of its name says so"] += 100
+    if span.words[0].text.isupper() and len(span.words) == 1 and len(span.words[0].text) > 1:
+        cues["an acronym"] += 1
+    if _APPOINTS.match(after):
+        cues["it appoints someone"] += 2
+    if re.search(r"\b(?:at|in)\s+(?:the\s+)?$", before):
+        cues["'at' or 'in' it"] += 1
+    verb = re.search(r"\b([a-z]+)\s+(?:[a-z-]+\s+)?$", text[max(0, one.start - 40) : one.start])
+    if verb is not None and verb.group(1) in ORG_OBJECT_VERBS:
+        cues[f"'{verb.group(1)}' it"] += 2
+    noun = re.search(r"\b([a-z]+)\s+$", before)
+    if noun is not None and noun.group(1) in ORG_BEFORE_NAME:
+        cues[f"'{noun.group(1)}' before it"] += 2
+    if _AGE.match(after):
+        cues["an age follows the name"] -= 10
+    if _OWNS.match(after):
+        cues["its board or title follows it"] += 2
+    if _WHO.match(after):
+        cues["'who' follows the name"] -= 10
+    return cues
+
+
+def _kind(entity: _Found, tally: Counter[str]) -> tuple[Kind, tuple[str, ...]]:
+    """A new entity is an organization when its name says so ("Bank", "Board") or the words around it do
+    (it appoints someone, an office is "of" it, it is "at" or "in" it); a country when a state's office is
+    "of" it; a person when a title stands before it or an age after it; else a person if it has several
+    words, an organization if one (news names people in full). A known entity keeps its kind."""
+    if entity.known is not None:
+        return entity.known.kind, ()
+    if entity.country:
+        return Kind.COUNTRY, ("ISO 3166 lists it",)
+    country = sum(weight for reason, weight in tally.items() if reason.startswith("country"))
+    organization = sum(weight for weight in tally.values() if weight > 0)
+    person = -sum(weight for weight in tally.values() if weight < 0)
+    if tally["a word of its name says so"]:
+        return Kind.ORGANIZATION, ("a word of its name says so",)
+    if country and not person:
+        return Kind.COUNTRY, ("a state's office is of it",)
+    if person:
+        return Kind.PERSON, tuple(sorted(reason for reason, weight in tally.items() if weight < 0))
+    if organization:
+        return Kind.ORGANIZATION, tuple(sorted(reason for reason, weight in tally.items() if weight > 0))
+    if len(entity.name.split()) > 1:
+        return Kind.PERSON, ("a name of several words, and nothing says otherwise",)
+    return Kind.ORGANIZATION, ("a name of one word, and nothing says otherwise",)
+
+
+def may_own(title: TitleSpan, span: NameSpan) -> bool:
+    """Before a title, a new name of several words is taken for its organization only when it says it is one
+    or is written as a possessive ("Varnia's finance minister"); else it is likely its holder's name
+    ("names Ilona Drask finance minister")."""
+    if span.match is not None or span.words[0].start > title.title_start or len(span.words) == 1:
+        return True
+    return span.words[-1].possessive or title.named_after or any(piece.lower in ORG_WORDS for piece in span.words)

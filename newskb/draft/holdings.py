@@ -1,0 +1,267 @@
+"""Part of stage 5 of the reader: which holding (a holder in an office) each finding is about.
+
+In: the findings of every clause (stage 4) and the reading (stage 2). Out: `Holdings`: for each holder and
+office, the findings about it, in the order found; who replaced whom in which office ("replacing Y",
+"X succeeds Y", "her predecessor, Y"); and the offices, with those a verb implies ("chaired the guild": its
+chair) added to the reading's. A finding that names no office is placed by the other findings: the office
+its organization has ("left the club"), else the office of the holder's term told nearest it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+from newskb.draft.findings import Finding, Rule
+from newskb.draft.lexicon import RANK_WORDS, VERB_TITLES
+from newskb.draft.mentions import Office, Reading
+from newskb.draft.orgs import org_for_noun
+from newskb.draft.reading import person_for
+
+RELATIONS = (Rule.REPLACING, Rule.SUCCEEDS, Rule.PREDECESSOR, Rule.SUCCESSOR)
+# Rules of a term still open when told (a start, a title) rather than one that ended.
+_OPEN_RULES = (Rule.START, Rule.APPOINTED, Rule.TITLE, Rule.SINCE)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Relation:
+    """One holder replaced by another in an office, and the phrase that says so."""
+
+    successor: str
+    predecessor: str
+    office: str
+    finding: Finding
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Holding:
+    """Everything the article says about one holder in one office."""
+
+    holder: str
+    office: str
+    findings: tuple[Finding, ...]
+    replaces: str | None
+    replaces_finding: Finding | None
+    successor_of: tuple[tuple[str, Finding], ...]  # (the one it was replaced by, how)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Holdings:
+    """The holdings of an article, in the order they were first found, with the relations between them."""
+
+    holdings: tuple[Holding, ...]
+    relations: tuple[Relation, ...]
+    offices: Mapping[str, Office]
+
+
+@dataclass(slots=True, eq=False)
+class _Gathered:
+    holder: str
+    office: str
+    findings: list[Finding] = field(default_factory=list)
+    replaces: str | None = None
+    replaces_finding: Finding | None = None
+    successor_of: list[tuple[str, Finding]] = field(default_factory=list)
+
+
+def group(found: Sequence[Finding], reading: Reading) -> Holdings:
+    """The findings of an article gathered into holdings."""
+    gathering = _Gathering(reading)
+    gathering.gather(found)
+    gathering.fold_general_titles()
+    return Holdings(
+        holdings=tuple(
+            Holding(
+                holder=one.holder,
+                office=one.office,
+                findings=tuple(one.findings),
+                replaces=one.replaces,
+                replaces_finding=one.replaces_finding,
+                successor_of=tuple(one.successor_of),
+            )
+            for one in gathering.by_key.values()
+        ),
+        relations=tuple(gathering.relations),
+        offices=dict(gathering.offices),
+    )
+
+
+class _Gathering:
+    """The holdings while they are gathered: each finding is placed once the ones it depends on are."""
+
+    def __init__(self, reading: Reading) -> None:
+        self.reading = reading
+        self.offices: dict[str, Office] = dict(reading.offices)
+        self.by_key: dict[tuple[str, str], _Gathered] = {}
+        self.relations: list[Relation] = []
+
+    def gather(self, found: Sequence[Finding]) -> None:
+        for finding in found:
+            if finding.office is not None and finding.rule not in RELATIONS:
+                self._holding(finding.holder.ref, finding.office.ref).findings.append(finding)
+        for finding in found:
+            if finding.rule in RELATIONS:
+                self._relation(finding, found)
+        pending = [finding for finding in found if finding.office is None and finding.rule not in RELATIONS]
+        for _ in range(2):  # an office found for one phrase may place another of the same holder
+            left = []
+            for finding in pending:
+                office = self._office_for(finding)
+                if office is None:
+                    left.append(finding)
+                else:
+                    self._holding(finding.holder.ref, office).findings.append(finding)
+            pending = left
+
+    def fold_general_titles(self) -> None:
+        """A holder's office told by its head alone ("Portuguese minister") and, of the same organization,
+        in full ("foreign minister") is one holding, the full one."""
+        for (holder, key), general in list(self.by_key.items()):
+            office = self.offices.get(key)
+            if office is None or office.known is not None or not office.org:
+                continue
+            fuller = [
+                other
+                for (who, other), _ in self.by_key.items()
+                if who == holder
+                and other != key
+                and other in self.offices
+                and self.offices[other].org == office.org
+                and self.offices[other].title.endswith(" " + office.title)
+                and not RANK_WORDS & set(self.offices[other].title.split())
+            ]
+            if len(fuller) == 1 and general.replaces is None and not general.successor_of:
+                self.by_key[(holder, fuller[0])].findings.extend(general.findings)
+                del self.by_key[(holder, key)]
+
+    def _holding(self, holder: str, office: str) -> _Gathered:
+        key = (holder, office)
+        if key not in self.by_key:
+            self.by_key[key] = _Gathered(holder=holder, office=office)
+        return self.by_key[key]
+
+    def _relation(self, finding: Finding, found: Sequence[Finding]) -> None:
+        """Who replaces whom, in which office: "replacing Y", "X succeeds Y", "her predecessor, Y"."""
+        position = finding.sentence.number - 1
+        office: str | None = finding.office.ref if finding.office is not None else None
+        pair = self._pair(finding, found)
+        if pair is None:
+            return
+        successor, predecessor, named = pair
+        office = named or office
+        if office is None:
+            office = self._nearest_office(successor, position) or self._nearest_office(predecessor, position)
+        if office is None or successor == predecessor:
+            return
+        term = self._holding(successor, office)
+        if term.replaces is None:
+            term.replaces, term.replaces_finding = predecessor, finding
+        term.findings.append(finding)
+        previous = self._holding(predecessor, office)
+        previous.successor_of.append((successor, finding))
+        previous.findings.append(finding)
+        self.relations.append(Relation(successor=successor, predecessor=predecessor, office=office, finding=finding))
+
+    def _pair(self, finding: Finding, found: Sequence[Finding]) -> tuple[str, str, str | None] | None:
+        """The successor and the predecessor a relation names, and the office of the phrase it hangs on."""
+        if finding.rule is Rule.REPLACING:
+            before = [
+                other
+                for other in found
+                if other.sentence is finding.sentence
+                and other.rule in (Rule.START, Rule.APPOINTED, Rule.SUCCEEDS)
+                and other.end <= finding.start
+                and other.office is not None
+            ]
+            if not before:
+                return None
+            main = before[-1]
+            return main.holder.ref, finding.holder.ref, main.office.ref if main.office is not None else None
+        if finding.rule in (Rule.PREDECESSOR, Rule.SUCCESSOR):
+            position = finding.sentence.number - 1
+            reading = self.reading
+            person, _ = person_for(reading.sentences, position, finding.start, finding.cue, reading.entities)
+            if person is None:
+                return None
+            if finding.rule is Rule.PREDECESSOR:
+                return person.ref, finding.holder.ref, None
+            return finding.holder.ref, person.ref, None
+        # SUCCEEDS: the holder succeeds the other
+        if finding.other is None:
+            return None
+        return finding.holder.ref, finding.other.ref, None
+
+    def _nearest_office(self, holder: str, position: int, *, named: bool = False) -> str | None:
+        """The office of the holder's term told nearest this sentence: a term still open (a start, a title)
+        before one that ended (and, for a start, one the holder was named to before any other); the same
+        sentence first, then the ones before it, then after it."""
+        best: tuple[int, int, int, int, str] | None = None
+        for (who, office), term in self.by_key.items():
+            if who != holder:
+                continue
+            appointed = any(finding.rule in (Rule.START, Rule.APPOINTED) for finding in term.findings)
+            for finding in term.findings:
+                if finding.rule in RELATIONS:
+                    continue
+                distance = finding.sentence.number - 1 - position
+                ended = int(finding.rule not in _OPEN_RULES)
+                side = 0 if distance == 0 else 1 if distance < 0 else 2
+                rank = (int(named and not appointed), ended, side, abs(distance), office)
+                if best is None or rank < best:
+                    best = rank
+        return best[4] if best is not None else None
+
+    def _office_for(self, finding: Finding) -> str | None:
+        """The office a phrase that names none is about ("who had held the post", "left the club")."""
+        holder = finding.holder.ref
+        for relation in self.relations:
+            if relation.predecessor == holder and relation.finding.sentence is finding.sentence:
+                return relation.office
+        org = self._org_of(finding)
+        if org is not None:
+            title = VERB_TITLES.get(finding.cue.split()[-1] if finding.cue else "")
+            of_org = [office for office in self.offices.values() if office.org == org]
+            if title is not None:
+                # "coached" names the coach, or the one head coach the article names.
+                titled = [office for office in of_org if office.title == title] or [
+                    office for office in of_org if office.title.endswith(" " + title)
+                ]
+                if len(titled) >= 1 and len({office.key for office in titled}) == 1:
+                    return titled[0].key
+                return self._new_office(org, title, finding)
+            here = [
+                office.key
+                for office in of_org
+                if any(mention.ref == office.key for mention in finding.sentence.mentions)
+            ]
+            mine = [office.key for office in of_org if (holder, office.key) in self.by_key]
+            for choice in (here, mine, [office.key for office in of_org]):
+                if len(set(choice)) == 1:
+                    return choice[0]
+        # A start told with no office ("will take up the post on July 1") is of the office the holder was
+        # named to, not of one the holder has held since long before.
+        named = finding.rule is Rule.START
+        return self._nearest_office(holder, finding.sentence.number - 1, named=named)
+
+    def _org_of(self, finding: Finding) -> str | None:
+        if finding.org is not None:
+            return finding.org.ref
+        if finding.org_noun is not None and finding.org_noun not in ("post", "job", "role", "office"):
+            entity = org_for_noun(self.reading.entities, " ".join(finding.org_noun.split()))
+            return entity.key if entity is not None else None
+        return None
+
+    def _new_office(self, org: str, title: str, finding: Finding) -> str:
+        key = f"office:{org}:{title}"
+        if key not in self.offices:
+            self.offices[key] = Office(
+                key=key,
+                title=title,
+                org=org,
+                known=None,
+                score=100.0,
+                forms=(),
+                first=finding.start,
+                found=f"the title '{title}' from '{finding.cue}'",
+            )
+        return key

@@ -1,0 +1,232 @@
+"""Which office each office phrase of an article is (part of stage 2, `reading`): a known office, or a new
+one with its organization, named in the phrase or found from the article when the phrase does not name it.
+
+In: the office phrases of every sentence, the names' mentions and entities. Out: the offices, each frozen,
+and each office phrase's mention with the number of its sentence (a phrase whose organization cannot be
+found has none).
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
+
+from newskb.draft.entities import may_own, norm_words
+from newskb.draft.lexicon import CENTRAL_BANK_WORDS, STATE_HEADS, STATE_ONLY_HEADS
+from newskb.draft.mentions import Entity, Mark, Mention, Office, TitleSpan
+from newskb.draft.names import KnownEntity
+from newskb.draft.offices import TitleKey, match_known
+from newskb.draft.sentences import Sentence
+from newskb.kinds import Kind
+
+
+@dataclass(slots=True, eq=False)
+class _Named:
+    """An office while the article is read: its first phrase's reading, and every form it took."""
+
+    office: Office
+    forms: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class _Context:
+    """What finding a phrase's office needs from the rest of the article."""
+
+    text: str
+    sentences: Sequence[Sentence]
+    mentions: Mapping[int, Mention]
+    entities: Mapping[str, Entity]
+    office_keys: Mapping[TitleKey, KnownEntity]
+    explicit: Mapping[str, set[str]]  # title -> the organizations of the phrases that name one
+    explicit_heads: Mapping[str, set[str]]  # the same by the title's head noun ("deputy governor": governor)
+    starts: Sequence[int]  # where each name mention starts, in order
+
+
+def resolve(
+    text: str,
+    sentences: Sequence[Sentence],
+    titles: Sequence[TitleSpan],
+    mentions: Mapping[int, Mention],
+    entities: Mapping[str, Entity],
+    office_keys: Mapping[TitleKey, KnownEntity],
+) -> tuple[dict[str, Office], list[tuple[int, Mention]]]:
+    """Each office phrase's office (known, or new with its organization), and its mention by sentence."""
+    explicit: dict[str, set[str]] = {}
+    explicit_heads: dict[str, set[str]] = {}
+    context = _Context(
+        text=text,
+        sentences=sentences,
+        mentions=mentions,
+        entities=entities,
+        office_keys=office_keys,
+        explicit=explicit,
+        explicit_heads=explicit_heads,
+        starts=sorted(mentions),
+    )
+    # The phrases that say their organization, or whose clause does ("its", "as"), first: a bare title
+    # is then the same title of the one organization they name.
+    for title in titles:
+        org = _org_of(title, mentions, entities) or _said_org(context, title)[0]
+        if org is not None:
+            explicit.setdefault(title.title, set()).add(org)
+            explicit_heads.setdefault(title.head, set()).add(org)
+    named: dict[str, _Named] = {}
+    placed: list[tuple[int, Mention]] = []
+    for title in titles:
+        found = _office_of(context, title)
+        if found is None:
+            continue
+        office, phrase = found
+        one = named.setdefault(office.key, _Named(office=office))
+        written = text[phrase.start : phrase.end]
+        if written not in one.forms:
+            one.forms.append(written)
+        mention = Mention(
+            mark=Mark.OFFICE,
+            start=phrase.start,
+            end=phrase.end,
+            text=written,
+            ref=office.key,
+            former=phrase.former,
+            interim=phrase.interim,
+        )
+        placed.append((phrase.sentence, mention))
+    return {key: replace(one.office, forms=tuple(one.forms)) for key, one in named.items()}, placed
+
+
+def _office_of(context: _Context, title: TitleSpan) -> tuple[Office, TitleSpan] | None:
+    """The office a phrase names, and the phrase as it stands (without a name that is not its
+    organization); None when its organization cannot be found."""
+    if title.known is not None:
+        return _office(title, title.known.id, title.known, 100.0, "", title.known.org or ""), title
+    org = _org_of(title, context.mentions, context.entities)
+    found = ""
+    if org is None:
+        # A person's name before the title is not its organization: the phrase is the title alone.
+        if title.org is not None and title.org.words[0].start < title.title_start:
+            title = replace(title, start=title.title_start, org=None)
+        elif title.org is not None:
+            title = replace(title, end=title.title_end, org=None)
+        org, found = _implied_org(context, title)
+    if org is None:
+        # Left blank, with a note: the curator names the organization (accept refuses an office without one).
+        return _office(title, f"office::{title.title}", None, 100.0, found, ""), title
+    org_entity = context.entities[org]
+    title_key = TitleKey(org=org_entity.known.id if org_entity.known else org, title=title.title)
+    matched = match_known(title_key, context.office_keys) if org_entity.known is not None else None
+    if matched is not None:
+        return _office(title, matched[0].id, matched[0], matched[1], found, matched[0].org or ""), title
+    return _office(title, f"office:{org}:{title.title}", None, 100.0, found, org), title
+
+
+def _office(title: TitleSpan, key: str, known: KnownEntity | None, score: float, found: str, org: str) -> Office:
+    return Office(
+        key=key, title=title.title, org=org, known=known, score=score, forms=(), first=title.start, found=found
+    )
+
+
+def _said_org(context: _Context, title: TitleSpan) -> tuple[str | None, str]:
+    """The organization a title's own clause gives it without naming it in the phrase: "its chief
+    executive" (the subject of the sentence), "the club's manager", "X removed Y as head coach" (X)."""
+    entities = context.entities
+    said = context.text[title.start : title.end]
+    if title.org_word is not None and title.org_word not in ("its", "their"):
+        chosen_entity = org_for_noun(entities, title.org_word)
+        if chosen_entity is not None:
+            return chosen_entity.key, f"'{title.org_word}' is taken for {chosen_entity.name}"
+    if title.org_word in ("its", "their") or title.after_as:
+        subject = _subject(context, title)
+        if subject is not None:
+            return subject, f"'{said}' is taken for {entities[subject].name}'s, the subject of the sentence"
+    return None, ""
+
+
+def _org_of(title: TitleSpan, mentions: Mapping[int, Mention], entities: Mapping[str, Entity]) -> str | None:
+    if title.org is None or not may_own(title, title.org):
+        return None
+    mention = mentions.get(title.org.words[0].start)
+    if mention is None or entities[mention.ref].kind is Kind.PERSON:
+        return None
+    return mention.ref
+
+
+def _implied_org(context: _Context, title: TitleSpan) -> tuple[str | None, str]:
+    """The organization of a title that does not name it, and how it was found; or None and why not,
+    where neither the clause nor a clear antecedent names it (a guess would be a wrong fact to review)."""
+    entities = context.entities
+    said = context.text[title.start : title.end]
+    org, how = _said_org(context, title)
+    if org is not None:
+        return org, how
+    if title.org_word == "board":
+        return None, f"'{said}' is a board's, and the article does not make clear whose board"
+    orgs = context.explicit.get(title.title) or context.explicit_heads.get(title.head) or set()
+    if len(orgs) == 1:
+        (chosen,) = orgs
+        return (
+            chosen,
+            f"'{said}' alone is taken for the same title of {entities[chosen].name}, named elsewhere in the article",
+        )
+    if len(orgs) > 1:
+        return None, f"'{said}' alone may be the title of more than one organization of the article"
+    countries = [entity for entity in entities.values() if entity.kind is Kind.COUNTRY]
+    organizations = [entity for entity in entities.values() if entity.kind is Kind.ORGANIZATION]
+    if title.head in STATE_HEADS:
+        state_only = title.head in STATE_ONLY_HEADS or not organizations
+        if state_only and len(countries) == 1:
+            return countries[
+                0
+            ].key, f"'{said}' alone is taken for {countries[0].name}'s, the one country of the article"
+        return None, f"'{said}' names no country, and the article does not make clear which"
+    main = _main(organizations)
+    if main is not None:
+        return main.key, f"'{said}' alone is taken for {main.name}'s, the organization the article is about"
+    return None, f"'{said}' names no organization, and the article does not make clear which"
+
+
+def _subject(context: _Context, title: TitleSpan) -> str | None:
+    """The organization or country a sentence is about: the first one it names before the title."""
+    sentence = context.sentences[title.sentence - 1]
+    for start in context.starts[bisect.bisect_left(context.starts, sentence.start) :]:
+        if start >= title.start:
+            break
+        if context.entities[context.mentions[start].ref].kind is not Kind.PERSON:
+            return context.mentions[start].ref
+    return None
+
+
+def _main(pool: list[Entity]) -> Entity | None:
+    """The organization an article is about: its only one, or the first it names (in the headline or the
+    lead, as news does) when it names it again; else none."""
+    if len(pool) == 1:
+        return pool[0]
+    first = min(pool, key=lambda entity: entity.first, default=None)
+    return first if first is not None and first.count >= 2 else None
+
+
+def org_for_noun(entities: Mapping[str, Entity], noun: str | None) -> Entity | None:
+    """The organization "the club" or "the university" stands for: the one organization whose name holds the
+    noun ("the central bank": a central bank's name); else, when none does, the organization the article is
+    about; none when that is not clear."""
+    organizations = [entity for entity in entities.values() if entity.kind is Kind.ORGANIZATION]
+    if noun is None:
+        return None
+    if noun == "central bank":
+        named = [entity for entity in organizations if _central_bank(norm_words(entity.name))]
+    else:
+        named = [entity for entity in organizations if noun in norm_words(entity.name)]
+        if len(named) > 1 and noun == "bank":
+            named = [entity for entity in named if not _central_bank(norm_words(entity.name))] or named
+    if len(named) == 1:
+        return named[0]
+    # A board is a body of an organization, not the organization: "board chair X" is not its chair.
+    return _main(organizations) if not named and noun != "board" else None
+
+
+def _central_bank(words: list[str]) -> bool:
+    return (
+        ("bank" in words and any(word in CENTRAL_BANK_WORDS for word in words))
+        or "bundesbank" in words
+        or (words[:2] == ["bank", "of"])
+    )
