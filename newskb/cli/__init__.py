@@ -244,11 +244,11 @@ _held: Any = None
 
 # The command families, in the order `--help` lists them. They only register commands (each command
 # imports what it needs when it runs); the root group builds one when it is asked for (_Commands).
-from newskb.cli import ask, curate, review, share  # noqa: E402
+from newskb.cli import ask, chart, curate, evidence, review, share  # noqa: E402
 
 COMMANDS = {
     info.name or typer.main.get_command_name(info.callback.__name__): info
-    for family in (ask, review, curate, share)
+    for family in (ask, chart, evidence, review, curate, share)
     for info in family.app.registered_commands
     if info.callback is not None
 }
