@@ -181,8 +181,8 @@ def test_show_completion_refuses_a_shell_it_does_not_know() -> None:
         [sys.executable, "-m", "newskb", "--show-completion", "tcsh"], capture_output=True, text=True, check=False
     )
     assert (result.returncode, result.stdout) == (2, "")
-    assert result.stderr.splitlines()[-1] == (
-        "Error: Invalid value for '--show-completion': 'tcsh' is not one of 'bash', 'zsh', 'fish'."
+    assert result.stderr == (
+        "newskb: invalid value for '--show-completion': 'tcsh' is not one of 'bash', 'zsh', 'fish' (see 'newskb -h')\n"
     )
 
 

@@ -42,7 +42,7 @@ STDIN = "-"  # as QUERY, OFFICE, NAME or ID: one per line of standard input, all
 WHO_EXIT = {"found": 0, "nobody": 1, "cannot tell": 3, "last known": 5}
 
 
-@app.command("search")
+@app.command("search", short_help="Search names, titles, claims and quotes; best first.")
 def search_command(
     query_text: Annotated[str, typer.Argument(metavar="QUERY", help="Words to look for; typos are forgiven.")],
     kind: Annotated[SearchKind | None, typer.Option(help="Only this kind of record.", show_default=False)] = None,
@@ -91,7 +91,7 @@ def search_command(
     done(reply.missed is None, reply.missed or "")
 
 
-@app.command("who")
+@app.command("who", short_help="Show who holds an office on a day, with the quote.")
 def who_command(
     office: Annotated[
         str,
@@ -149,7 +149,7 @@ def who_command(
     raise typer.Exit(WHO_EXIT[answer.outcome])
 
 
-@app.command("offices")
+@app.command("offices", short_help="List every office with its holder on a day.")
 def offices_command(
     as_of: AsOfOption = None,
     org: Annotated[
@@ -179,7 +179,7 @@ def offices_command(
     done(bool(answer.rows), "no office has a known holder")
 
 
-@app.command("timeline")
+@app.command("timeline", short_help="List events, term starts and ends in date order.")
 def timeline_command(
     entity: Annotated[
         str | None,

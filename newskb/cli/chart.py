@@ -30,7 +30,7 @@ from newskb.render import Format, views
 app = typer.Typer()
 
 
-@app.command("chart")
+@app.command("chart", short_help="Draw terms on a time axis, at a terminal or as SVG.")
 def chart_command(
     office: Annotated[
         str | None,

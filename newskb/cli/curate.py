@@ -4,11 +4,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from typer.core import TyperCommand, TyperOption
+from typer.core import TyperOption
 
 from newskb import folder
 from newskb.cli.completion import RECORD_ID, SOURCE_ID, ids_of
 from newskb.cli.options import DataOption, RecordKind, say
+from newskb.cli.usage import Command
 from newskb.errors import BadArgumentError, display_path
 from newskb.printable import printable
 
@@ -19,7 +20,7 @@ if TYPE_CHECKING:
 app = typer.Typer()
 
 
-class _AddCommand(TyperCommand):
+class _AddCommand(Command):
     """`add`, whose options are the record keys (model.py), one option per key, grouped by kind in --help.
 
     They are built the first time `add` parses or shows help, not on every run of newskb: building the
@@ -89,7 +90,7 @@ def _key_option(key: "Key") -> TyperOption:
     )
 
 
-@app.command("init")
+@app.command("init", short_help="Start a fact base of your own.")
 def init_command(
     # A string, not a Path: Path("") is the current folder, and an empty DIR must be refused, not read as ".".
     folder: Annotated[str, typer.Argument(metavar="DIR", help="The folder of the new fact base.")] = ".",
@@ -117,7 +118,7 @@ def init_command(
     )
 
 
-@app.command("new-source")
+@app.command("new-source", short_help="Scaffold a new article: seeds/ and data/sources/ID.toml.")
 def new_source_command(
     text_file: Annotated[Path, typer.Argument(metavar="FILE", help="The article, as UTF-8 text.")],
     source_id: Annotated[str, typer.Option("--id", metavar="ID", help="The new source's id (kebab-case).")],
@@ -155,7 +156,7 @@ def new_source_command(
     say(f"created {display_path(change.path)}; add its facts with 'newskb add ... --source {source_id}'")
 
 
-@app.command("draft")
+@app.command("draft", short_help="Draft candidate records from an article, as TOML.")
 def draft_command(
     source: Annotated[
         str,
@@ -205,7 +206,7 @@ def draft_command(
         say(f"{writer.summary(drafted)}; written to {display_path(output)}")
 
 
-@app.command("accept")
+@app.command("accept", short_help="Add the records of a reviewed draft: all or none.")
 def accept_command(
     draft: Annotated[Path, typer.Argument(metavar="FILE", help="A reviewed draft (newskb draft SOURCE).")],
     dry_run: Annotated[
@@ -240,7 +241,7 @@ def accept_command(
     say(f"{verb} {len(result.landings)} record(s) to {files}" + (" (dry run: nothing written)" if dry_run else ""))
 
 
-@app.command("add", cls=_AddCommand)
+@app.command("add", cls=_AddCommand, short_help="Add one record, validated as check would.")
 def add_command(
     ctx: typer.Context,
     kind: Annotated[
@@ -298,7 +299,7 @@ def _report(edit: "Edit", done: str, dry_run: bool) -> None:
         say(f"{done} in {', '.join(display_path(path) for path in edit.texts)}")
 
 
-@app.command("set")
+@app.command("set", short_help="Change or clear keys of one record.")
 def set_command(
     record_id: Annotated[
         str, typer.Argument(metavar="ID", click_type=RECORD_ID, help="The id of the record to change.")
@@ -328,7 +329,7 @@ def set_command(
     _report(change, f"changed '{record_id}'", dry_run)
 
 
-@app.command("rm")
+@app.command("rm", short_help="Remove one record that nothing references.")
 def rm_command(
     record_id: Annotated[
         str, typer.Argument(metavar="ID", click_type=RECORD_ID, help="The id of the record to remove.")
@@ -351,7 +352,7 @@ def rm_command(
     _report(change, f"removed '{record_id}'", dry_run)
 
 
-@app.command("rename")
+@app.command("rename", short_help="Rename an id and every reference to it.")
 def rename_command(
     record_id: Annotated[str, typer.Argument(metavar="ID", click_type=RECORD_ID, help="The id to change.")],
     new_id: Annotated[str, typer.Argument(metavar="NEW-ID", help="Its new id (kebab-case, unused).")],

@@ -13,7 +13,7 @@ from newskb.render import views
 app = typer.Typer()
 
 
-@app.command("show")
+@app.command("show", short_help="Show a person's, body's or office's profile.")
 def show_command(
     name: Annotated[
         str,
@@ -46,7 +46,7 @@ def show_command(
     render.write_document(profile, sections, views.PROFILE_HEADER, pick_format(output_format))
 
 
-@app.command("sources")
+@app.command("sources", short_help="List every source with the facts it backs.")
 def sources_command(output_format: FormatOption = None, data: DataOption = None) -> None:
     """List every source with how many terms, events and claims it backs.
 
@@ -62,7 +62,7 @@ def sources_command(output_format: FormatOption = None, data: DataOption = None)
     done(bool(rows), "the fact base has no sources")
 
 
-@app.command("cite")
+@app.command("cite", short_help="Show one fact's quote inside its sentence.")
 def cite_command(
     fact_id: Annotated[
         str,

@@ -13,7 +13,7 @@ from newskb.render import views
 app = typer.Typer()
 
 
-@app.command("check")
+@app.command("check", short_help="Validate the fact base, every quote against its article.")
 def check_command(
     data: DataOption = None,
     strict: Annotated[bool, typer.Option(help="Count warnings as problems.")] = False,
@@ -39,7 +39,7 @@ def check_command(
     raise typer.Exit(report.exit_code_strict() if strict else report.exit_code)
 
 
-@app.command("coverage")
+@app.command("coverage", short_help="Show a source's sentences beside the facts quoting them.")
 def coverage_command(
     source: Annotated[
         str | None,

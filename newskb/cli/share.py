@@ -26,7 +26,7 @@ class ExportFormat(StrEnum):
     CSV = "csv"
 
 
-@app.command("export")
+@app.command("export", short_help="Export the fact base for jq, Datasette, TimelineJS and more.")
 def export_command(
     output_format: Annotated[
         ExportFormat,
