@@ -54,6 +54,10 @@ def write_rows(
     records = [as_dict(row) for row in rows]
     if output_format in (Format.JSON, Format.JSONL):
         write_object(records, output_format, stream=out)
+    elif output_format is Format.TABLE and columns is views.SEARCH:
+        from newskb.render.hits import hits
+
+        hits(for_reading(records, columns), columns, title, out)
     elif output_format is Format.TABLE:
         from newskb.render import tables
 
