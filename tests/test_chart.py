@@ -222,7 +222,7 @@ def test_an_existing_file_is_kept_unless_forced(tmp_path: Path) -> None:
     refused = chart(NSG, *AS_OF, "--output", str(target))
     assert (refused.exit_code, refused.stderr) == (
         2,
-        f"newskb: error: {target}: the file exists (--force replaces it)\n",
+        f"newskb: error: {target}: already exists; choose a new file name, or --force to replace it\n",
     )
     assert target.read_text(encoding="utf-8") == "mine"
     assert chart(NSG, *AS_OF, "--output", str(target), "--force").exit_code == 0

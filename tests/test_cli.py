@@ -576,3 +576,47 @@ def test_the_command_line_loads_no_drawing_matching_or_parsing_library() -> None
     )
     answered = subprocess.run([sys.executable, "-c", query], capture_output=True, text=True, check=False)
     assert answered.stderr.splitlines()[-1] == "[]"
+
+
+# --- --fields: the keys a script asks for ------------------------------------------------------------
+
+
+def test_fields_picks_keys_in_order_in_every_script_format() -> None:
+    who = ["who", "NATO chief", "--as-of", "2024-10-01", "--fields", "start,holder"]
+    assert run(*who, "-f", "tsv").stdout == "start\tholder\n2024-10-01\tMark Rutte\n"
+    assert run(*who, "-f", "csv").stdout == "start,holder\n2024-10-01,Mark Rutte\n"
+    assert json.loads(run(*who, "-f", "json").stdout) == [{"start": "2024-10-01", "holder": "Mark Rutte"}]
+    assert run(*who, "-f", "jsonl").stdout == '{"start": "2024-10-01", "holder": "Mark Rutte"}\n'
+    assert run(*who).stdout == "2024-10-01\tMark Rutte\n"  # plain, in a pipe
+    # The option stands anywhere after the command, on every command that prints rows.
+    assert run("sources", "--fields", "id").stdout == "rbc-ukraine-2024-09-30-rutte\n"
+    assert run("cite", "--fields", "id,published", "nato-has-32-members").stdout == "nato-has-32-members\t2024-09-30\n"
+    profile = json.loads(run("show", "Peter Bator", "-f", "json", "--fields", "id,name").stdout)
+    assert profile == {"id": "peter-bator", "name": "Peter Bator"}
+    batch = subprocess.run(
+        [sys.executable, "-m", "newskb", "who", "-", "--as-of", "2024-10-01", "--fields", "query,holder", "-f", "tsv"],
+        input="NATO chief\n",
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert batch.stdout == "query\tholder\nNATO chief\tMark Rutte\n"
+
+
+def test_an_unknown_field_is_one_line_listing_the_valid_ones() -> None:
+    refused = run("sources", "--fields", "id,titel", "-f", "csv")
+    assert (refused.returncode, refused.stdout) == (2, "")
+    assert refused.stderr == (
+        "newskb: error: --fields: unknown field 'titel'; the fields are: id, title, publisher, published, cites, "
+        "terms, events, claims, text, inferred\n"
+    )
+    table = run("sources", "--fields", "id", "-f", "table")
+    assert (table.returncode, table.stderr) == (
+        2,
+        "newskb: error: --fields picks the keys of plain, tsv, csv, json or jsonl output: add --format\n",
+    )
+    empty = run("who", "x", "--fields", "holder,,start")
+    assert empty.returncode == 2
+    assert empty.stderr == (
+        "newskb: error: --fields 'holder,,start': name keys separated by commas, as in --fields holder,start\n"
+    )

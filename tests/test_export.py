@@ -198,6 +198,30 @@ def test_csv_is_one_file_per_kind_with_the_json_columns(tmp_path: Path, db: sqli
     assert json.loads(nato["aliases"]) == ["North Atlantic Treaty Organization", "the alliance", "OTAN"]
 
 
+def test_csv_table_writes_one_table_to_stdout_or_a_file(tmp_path: Path, db: sqlite3.Connection, kb: Path) -> None:
+    from newskb.cli.share import CsvTable
+
+    assert [table.value for table in CsvTable] == [group for group, _ in records.groups()]
+    folder = tmp_path / "csv"
+    assert runner.invoke(app, ["export", "--format", "csv", "--output", str(folder)]).exit_code == 0
+    piped = runner.invoke(app, ["export", "--format", "csv", "--table", "terms"])
+    assert (piped.exit_code, piped.stderr) == (0, "")
+    assert piped.stdout == (folder / "terms.csv").read_text(encoding="utf-8")  # the same bytes as the file
+    one = tmp_path / "events.csv"
+    written = runner.invoke(app, ["export", "--format", "csv", "--table", "events", "--output", str(one)])
+    assert (written.exit_code, written.stderr) == (0, f"newskb: wrote {one}\n")
+    assert one.read_text(encoding="utf-8") == (folder / "events.csv").read_text(encoding="utf-8")
+    # Every table without --output has nowhere to go; --table is csv's alone.
+    everything = runner.invoke(app, ["export", "--format", "csv"])
+    assert (everything.exit_code, everything.stderr) == (
+        2,
+        "newskb: error: --format csv needs --output DIR (one CSV file per record kind; --table NAME writes one "
+        "of them to stdout)\n",
+    )
+    stray = runner.invoke(app, ["export", "--format", "json", "--table", "terms"])
+    assert (stray.exit_code, stray.stderr) == (2, "newskb: error: --table does not apply to --format json\n")
+
+
 def test_csv_force_replaces_only_its_own_files_and_cells_do_not_run(tmp_path: Path, tiny: TinyBase) -> None:
     tiny.append(tiny.entities, '[[person]]\nid = "eve"\nname = "=HYPERLINK(1)"\n')
     folder = tmp_path / "out"

@@ -11,6 +11,7 @@ from newskb.cli.completion import ENTITY_NAME, OFFICE_NAME, ORG_NAME
 from newskb.cli.options import (
     AsOfOption,
     DataOption,
+    FieldsOption,
     FormatOption,
     FromOption,
     KnownAsOfOption,
@@ -51,6 +52,7 @@ def search_command(
         bool, typer.Option("--all", help="Also the hits scoring under 3/4 of the best one (left out by default).")
     ] = False,
     output_format: FormatOption = None,
+    fields: FieldsOption = None,
     data: DataOption = None,
 ) -> None:
     """Search names, aliases, titles, claims and quotes; best first, scored 0-100.
@@ -101,6 +103,7 @@ def who_command(
     history: Annotated[bool, typer.Option("--history", help="List every term of the office in order.")] = False,
     known_as_of: KnownAsOfOption = None,
     output_format: FormatOption = None,
+    fields: FieldsOption = None,
     data: DataOption = None,
 ) -> None:
     """Show who holds an office on a day (default today), with the quote that says so.
@@ -158,6 +161,7 @@ def offices_command(
     ] = None,
     known_as_of: KnownAsOfOption = None,
     output_format: FormatOption = None,
+    fields: FieldsOption = None,
     data: DataOption = None,
 ) -> None:
     """List every office with its holder on a day (default today), or its last known holder.
@@ -196,6 +200,7 @@ def timeline_command(
     ] = False,
     known_as_of: KnownAsOfOption = None,
     output_format: FormatOption = None,
+    fields: FieldsOption = None,
     data: DataOption = None,
 ) -> None:
     """List events and term starts and ends in date order; undated items follow, listed apart.

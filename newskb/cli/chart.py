@@ -1,6 +1,5 @@
 """The chart command: terms drawn on a time axis, at a terminal or into an SVG or HTML file."""
 
-import os
 from pathlib import Path
 from typing import Annotated
 
@@ -11,6 +10,7 @@ from newskb.cli.completion import ENTITY_NAME, OFFICE_NAME, ORG_NAME
 from newskb.cli.options import (
     AsOfOption,
     DataOption,
+    FieldsOption,
     FormatOption,
     FromOption,
     KnownAsOfOption,
@@ -71,6 +71,7 @@ def chart_command(
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="With --output: replace the file if it exists.")] = False,
     output_format: FormatOption = None,
+    fields: FieldsOption = None,
     data: DataOption = None,
 ) -> None:
     """Draw terms on a time axis: an office's, an organization's offices', or a career.
@@ -126,8 +127,6 @@ def _refuse_to_overwrite(output: Path, force: bool, output_format: Format | None
         raise BadArgumentError(f"{output}: a chart is written as {' or '.join(views.CHART_FILES)}")
     if output_format is not None:
         raise BadArgumentError("--output writes a chart file; --format is for standard output: give one of them")
-    if os.path.lexists(output) and not force:
-        raise BadArgumentError(f"{output}: the file exists (--force replaces it)")
-    from newskb.outfile import replaceable
+    from newskb.outfile import check_new_file
 
-    replaceable(output)
+    check_new_file(output, force=force)

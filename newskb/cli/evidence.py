@@ -7,7 +7,16 @@ import typer
 from newskb import folder, render
 from newskb.cli.ask import STDIN, answer_lines
 from newskb.cli.completion import ENTITY_NAME, FACT_ID
-from newskb.cli.options import AsOfOption, DataOption, FormatOption, as_of_day, done, open_index, pick_format
+from newskb.cli.options import (
+    AsOfOption,
+    DataOption,
+    FieldsOption,
+    FormatOption,
+    as_of_day,
+    done,
+    open_index,
+    pick_format,
+)
 from newskb.render import views
 
 app = typer.Typer()
@@ -25,6 +34,7 @@ def show_command(
     ],
     as_of: AsOfOption = None,
     output_format: FormatOption = None,
+    fields: FieldsOption = None,
     data: DataOption = None,
 ) -> None:
     """Show the profile of a person, organization, country or office, every fact with its source.
@@ -47,7 +57,7 @@ def show_command(
 
 
 @app.command("sources", short_help="List every source with the facts it backs.")
-def sources_command(output_format: FormatOption = None, data: DataOption = None) -> None:
+def sources_command(output_format: FormatOption = None, fields: FieldsOption = None, data: DataOption = None) -> None:
     """List every source with how many terms, events and claims it backs.
 
     \b
@@ -69,6 +79,7 @@ def cite_command(
         typer.Argument(metavar="ID", click_type=FACT_ID, help="The id of a term, event, claim or summarised entity."),
     ],
     output_format: FormatOption = None,
+    fields: FieldsOption = None,
     data: DataOption = None,
 ) -> None:
     """Show one fact's quote inside its sentence of the article.

@@ -38,6 +38,25 @@ FormatOption = Annotated[
         "--format", "-f", help="Output format (default: table at a terminal, plain in a pipe).", show_default=False
     ),
 ]
+
+
+def _choose_fields(value: str | None) -> None:
+    from newskb.render import selection
+
+    selection.choose(value)
+
+
+FieldsOption = Annotated[
+    str | None,
+    typer.Option(
+        "--fields",
+        metavar="KEYS",
+        callback=_choose_fields,
+        expose_value=False,
+        help="Only these keys, in this order, in plain, tsv, csv, json or jsonl output: --fields holder,start.",
+        show_default=False,
+    ),
+]
 KnownAsOfOption = Annotated[
     str | None,
     typer.Option(

@@ -6,7 +6,17 @@ import typer
 
 from newskb import folder, render
 from newskb.cli.completion import SOURCE_ID
-from newskb.cli.options import DataOption, FormatOption, base_named, done, open_index, pick_format, say, settled
+from newskb.cli.options import (
+    DataOption,
+    FieldsOption,
+    FormatOption,
+    base_named,
+    done,
+    open_index,
+    pick_format,
+    say,
+    settled,
+)
 from newskb.printable import printable
 from newskb.render import views
 
@@ -47,6 +57,7 @@ def coverage_command(
     ] = None,
     uncovered: Annotated[bool, typer.Option("--uncovered", help="Only sentences no fact quotes.")] = False,
     output_format: FormatOption = None,
+    fields: FieldsOption = None,
     data: DataOption = None,
 ) -> None:
     """Show every sentence of a source beside the facts that quote it: the curator's to-do list.

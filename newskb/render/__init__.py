@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
-from newskb.render import views
+from newskb.render import selection, views
 from newskb.render.plain import all_keys, as_dict, cell, delimited
 from newskb.render.progress import BuildProgress
 from newskb.render.views import CHART, Column, Format, for_reading
@@ -52,6 +52,8 @@ def write_rows(
     """Write rows: `columns` for a table or plain lines, every field for TSV, CSV and JSON."""
     out = stream or sys.stdout
     records = [as_dict(row) for row in rows]
+    if selection.chosen() is not None:
+        records, columns = selection.pick(records, columns, output_format)
     if output_format in (Format.JSON, Format.JSONL):
         write_object(records, output_format, stream=out)
     elif output_format is Format.TABLE and columns is views.SEARCH:
@@ -100,14 +102,16 @@ def write_document(
     out = stream or sys.stdout
     record = as_dict(document)
     if output_format in (Format.JSON, Format.JSONL):
+        if selection.chosen() is not None:
+            record = selection.pick([record], [], output_format)[0][0]
         write_object(record, Format.JSON if output_format is Format.JSON else Format.JSONL, stream=out, one=True)
         return
-    if output_format is Format.TABLE:
+    if output_format is Format.TABLE and selection.chosen() is None:
         from newskb.render import tables
 
         tables.document(record, sections, header, out)
         return
-    delimited(flat_profile(record, header, sections), [column.key for column in views.PROFILE], output_format, out)
+    write_rows(flat_profile(record, header, sections), views.PROFILE, output_format, stream=out)
 
 
 def flat_profile(
@@ -143,6 +147,8 @@ def write_answers(answers: Iterable[Any], columns: Sequence[Column], output_form
 
     out = sys.stdout
     if output_format is Format.TABLE:
+        if selection.chosen() is not None:
+            selection.pick([], [], output_format)  # refused: a table shows its own columns
         for answered in answers:
             if answered.reply.rows:
                 _table_of(answered.query, answered.reply.rows, columns, out)
@@ -165,6 +171,8 @@ def write_answers(answers: Iterable[Any], columns: Sequence[Column], output_form
                 )
             else:
                 records.append({"query": answered.query, **record})
+        if selection.chosen() is not None:
+            records, shown = selection.pick(records, shown, output_format)
         if output_format is Format.JSON:
             for record in records:
                 item = json.dumps(record, ensure_ascii=False, indent=2).replace("\n", "\n  ")
