@@ -5,14 +5,17 @@ a table per record kind (`entity`, `source`, `term`, `event`, `claim`) with a co
 has its earliest and latest possible days, NULL where unbounded or unknown), and a link table per list key
 and owner (`entity_alias`, `term_via`, `claim_about`, ...). Every reference a key declares (`refs`) is a
 declared foreign key; paths are relative to the data folder; a full-text index (FTS5, as Datasette finds
-it) covers each table's names, quotes and texts. A term also has its `status` on the export's day.
+it) covers each table's names, quotes and texts. A term also has its `status` on the export's day, and a
+`label` ("Mark Rutte — NATO Secretary General") for Datasette to show where a row links to it.
 
-`--metadata FILE` writes a Datasette metadata file: table titles, a description of every column (the
-keys' documentation), facets, and a link to the articles.
+`--metadata FILE` writes a Datasette metadata file: table titles and descriptions, a short line on every
+column (the first sentence of the key's documentation), facets, a label column for every table, and a
+link to the articles.
 """
 
 from __future__ import annotations
 
+import html
 import sqlite3
 from dataclasses import dataclass
 from datetime import date
@@ -79,6 +82,7 @@ def tables() -> list[Table]:
                 columns.extend(_columns(declared))
         if table == "term":
             columns.append(Column("status", _STATUS_DOC))
+            columns.append(Column("label", "The holder and the office, as a person reads them."))
         columns.append(
             Column("file", "The data file it is written in, relative to the data folder.", not_null=True, path=True)
         )
@@ -195,7 +199,12 @@ def export(connection: sqlite3.Connection, request: Request) -> list[Path]:
 def _write(connection: sqlite3.Connection, path: Path, data_dir: Path, day: date) -> None:
     from newskb import layout, query
 
-    status = {term.id: term.status.value for term in query.every_term(connection, day)}
+    terms = query.every_term(connection, day)
+    # A term's columns that no record key holds: where it stands that day, and a label to show for it.
+    derived = {
+        "status": {term.id: term.status.value for term in terms},
+        "label": {term.id: f"{term.holder} — {term.office}" for term in terms},
+    }
     index_values = dict(layout.link_tables())
     database = sqlite3.connect(path)
     try:
@@ -205,9 +214,9 @@ def _write(connection: sqlite3.Connection, path: Path, data_dir: Path, day: date
             marks = ", ".join("?" * len(names))
             insert = f'INSERT OR IGNORE INTO "{table.name}" VALUES ({marks})'
             if table.link_of is None:
-                selected = ", ".join("NULL" if name == "status" else f'"{name}"' for name in names)
+                selected = ", ".join("NULL" if name in derived else f'"{name}"' for name in names)
                 rows = connection.execute(f'SELECT {selected} FROM "{table.name}" ORDER BY rowid')
-                database.executemany(insert, (_cells(table, row, data_dir, status) for row in rows))
+                database.executemany(insert, (_cells(table, row, data_dir, derived) for row in rows))
             else:
                 value = index_values[table.link_of.item]
                 rows = connection.execute(
@@ -228,11 +237,11 @@ def _write(connection: sqlite3.Connection, path: Path, data_dir: Path, day: date
 _UNBOUNDED = (FIRST_DAY.isoformat(), LAST_DAY.isoformat())  # the index's stand-ins for "no bound"
 
 
-def _cells(table: Table, row: sqlite3.Row, data_dir: Path, status: dict[str, str]) -> tuple[object, ...]:
+def _cells(table: Table, row: sqlite3.Row, data_dir: Path, derived: dict[str, dict[str, str]]) -> tuple[object, ...]:
     cells: list[object] = []
     for column, value in zip(table.columns, row, strict=True):
-        if column.name == "status":
-            value = status.get(row[0])
+        if column.name in derived:
+            value = derived[column.name].get(row[0])
         elif value in _UNBOUNDED and column.name.endswith(("_earliest", "_latest")):
             value = None
         elif column.path and value is not None:
@@ -241,25 +250,39 @@ def _cells(table: Table, row: sqlite3.Row, data_dir: Path, status: dict[str, str
     return tuple(cells)
 
 
+# The column Datasette shows for a row where another table links to it, and in its own row's heading:
+# something a person reads, not an id. A link table's is the value it lists.
+_LABELS = {"entity": "name", "source": "title", "term": "label", "event": "title", "claim": "text"}
+
+
 def metadata(database: Path, day: date) -> dict[str, object]:
-    """Datasette's metadata for the exported database: titles, column descriptions, facets, the source link."""
+    """Datasette's metadata for the exported database: titles, descriptions, facets, labels, the source link.
+
+    A table's page shows its description, then its rows; each column's description is one short line in a
+    folded list under it ("What each column holds") and in the column's menu. Datasette would list
+    `columns` descriptions in full above the rows, sixteen of them for a term, and print Markdown's
+    backticks as they are: the list is written as HTML instead, backticks as code."""
     name = database.stem
     described: dict[str, object] = {}
     for table in tables():
+        columns = {
+            column.name: _one_line(
+                _STATUS_DOC.replace("the export's day", day.isoformat()) if column.name == "status" else column.doc
+            )
+            for column in table.columns
+        }
+        listed = "".join(f"<dt>{html.escape(column)}</dt><dd>{_as_html(text)}</dd>" for column, text in columns.items())
         entry: dict[str, object] = {
             "title": table.title,
-            "description": table.doc,
-            "columns": {
-                column.name: _STATUS_DOC.replace("the export's day", day.isoformat())
-                if column.name == "status"
-                else column.doc
-                for column in table.columns
-            },
+            "description": _plain(table.doc),
+            "description_html": (
+                f"<p>{_as_html(table.doc)}</p><details><summary>What each column holds</summary>"
+                f'<dl class="column-descriptions">{listed}</dl></details>'
+            ),
+            "label_column": _LABELS.get(table.name) or table.columns[1].name,
         }
         if table.name in _FACETS:
             entry["facets"] = _FACETS[table.name]
-        if table.link_of is None and table.name not in ("entity", "source"):
-            entry["label_column"] = "id"
         described[table.name] = entry
     return {
         "title": "newskb",
@@ -271,6 +294,23 @@ def metadata(database: Path, day: date) -> dict[str, object]:
         "source_url": f"/{_tilde_encode(name)}/source",
         "databases": {name: {"tables": described}},
     }
+
+
+def _one_line(doc: str) -> str:
+    """A key's documentation as one short line: its first sentence."""
+    first = " ".join(doc.split())
+    cut = first.find(". ")
+    return first if cut < 0 else first[: cut + 1]
+
+
+def _plain(doc: str) -> str:
+    return doc.replace("`", "")
+
+
+def _as_html(doc: str) -> str:
+    """Documentation with Markdown's `code` rendered, everything else escaped."""
+    parts = html.escape(doc, quote=False).split("`")
+    return "".join(f"<code>{part}</code>" if number % 2 else part for number, part in enumerate(parts))
 
 
 # Datasette names a database in its URLs by the file's stem, tilde-encoded.
