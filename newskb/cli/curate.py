@@ -94,6 +94,10 @@ def _key_option(key: "Key") -> TyperOption:
 def init_command(
     # A string, not a Path: Path("") is the current folder, and an empty DIR must be refused, not read as ".".
     folder: Annotated[str, typer.Argument(metavar="DIR", help="The folder of the new fact base.")] = ".",
+    example: Annotated[
+        bool,
+        typer.Option("--example", help="Also put the README walkthrough's article in it (guild-2025-03-04.txt)."),
+    ] = False,
 ) -> None:
     """Start a fact base of your own: data/ and seeds/ that pass check, and git files for a team.
 
@@ -103,12 +107,13 @@ def init_command(
     Examples:
       newskb init my-kb && cd my-kb && newskb check
       newskb init .   # in an empty git repository
+      newskb init --example harbour-kb   # with the walkthrough's article (README: Curating)
     """
     from newskb import scaffold
 
     if not folder:
         raise BadArgumentError("DIR is empty: give the folder of the new fact base ('.' for this one)")
-    written, kept = scaffold.init(Path(folder))
+    written, kept = scaffold.init(Path(folder), example=example)
     for path in kept:
         say(f"kept {display_path(path)} as it was")
     data_folder = display_path(Path(folder) / "data")
@@ -283,6 +288,7 @@ def add_command(
         typer.echo(printable(change.toml), nl=False)
         say(f"valid; would append to {display_path(change.path)} (dry run: nothing written)")
     else:
+        typer.echo(change.record_id)  # on stdout, for the next command (`id=$(newskb add ...)`)
         say(f"added {kind.value} '{change.record_id}' to {display_path(change.path)}")
 
 
