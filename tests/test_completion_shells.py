@@ -126,3 +126,38 @@ def test_several_candidates_leave_the_typed_word_as_it_was(
     finally:
         child.close(force=True)
     assert word == kept
+
+
+def test_zsh_loading_the_script_from_fpath_completes_at_the_first_tab(
+    shipped: tuple[Path, Path], tmp_path: Path
+) -> None:
+    """As installed (a file _newskb in a folder on $fpath, compinit run): compinit autoloads the file at the
+    first TAB, which must complete then, not only define its function."""
+    program = shutil.which("zsh")
+    if program is None:
+        pytest.skip("zsh is not installed (.ci/run installs it where it can)")
+    data, bin_folder = shipped
+    functions = tmp_path / "zfunc"
+    functions.mkdir()
+    shown = subprocess.run(
+        [str(bin_folder / "newskb"), "--show-completion", "zsh"], capture_output=True, text=True, check=True
+    )
+    (functions / "_newskb").write_text(shown.stdout, encoding="utf-8")
+    env = {
+        "PATH": f"{bin_folder}{os.pathsep}{os.environ['PATH']}",
+        "HOME": str(tmp_path),
+        "TERM": "xterm",
+        "NEWSKB_DATA": str(data),
+        "XDG_CACHE_HOME": str(tmp_path / "cache"),
+        "LANG": "C.UTF-8",
+    }
+    child = pexpect.spawn(program, ["-f", "-i"], cwd=str(tmp_path), env=env, encoding="utf-8", timeout=30)
+    try:
+        for line in (f"PS1='{PROMPT} '", "bindkey -e", "unsetopt beep", f"fpath=({functions} $fpath)"):
+            child.sendline(line)
+        child.sendline("autoload -Uz compinit && compinit -u -D; echo SET''UP")
+        child.expect("SETUP")
+        child.expect(PROMPT)
+        assert _words_after_tab(child, 'newskb who "nato spokesp') == "NATO spokesperson"
+    finally:
+        child.close(force=True)

@@ -36,8 +36,10 @@ def newskb(*args: str) -> tuple[int, str, str]:
 
 
 def ok(*args: str, said: str) -> None:
-    """Run a curation command that must succeed, print nothing on stdout and say exactly `said` on stderr."""
-    assert newskb(*args) == (0, "", said)
+    """Run a curation command that must succeed and say exactly `said` on stderr; on stdout it prints nothing,
+    but `add`, the new record's id (named in what it says)."""
+    added = re.search(r"^newskb: added \S+ '([^']+)'", said, re.MULTILINE)
+    assert newskb(*args) == (0, f"{added[1]}\n" if added else "", said)
 
 
 def added(kind: str, record_id: str, file: str) -> str:

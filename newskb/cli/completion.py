@@ -172,7 +172,13 @@ complete -o default -F %(complete_func)s %(prog_name)s
   fi
 }
 
-compdef %(complete_func)s %(prog_name)s
+# Loaded from $fpath (compinit autoloads this file as the function _newskb at the first TAB): complete now,
+# or that first TAB would only define the function. Sourced: register it for the next TAB.
+if [[ $zsh_eval_context[-1] == loadautofunc ]]; then
+  %(complete_func)s "$@"
+else
+  compdef %(complete_func)s %(prog_name)s
+fi
 """,
 }
 
