@@ -103,6 +103,8 @@ quote = "The club met on Mondays."
 # Every registered command, with arguments that make it print names, titles, quotes and messages.
 CASES = {
     "check": [["check"]],
+    # A command name is text from the line: the one-line usage error escapes it.
+    "help": [["help", f"x{OSC}"], ["help", "who"]],
     "search": [["search", "mallory"], ["search", "mallory", "--format", "table"]],
     "who": [
         ["who", "chair 0 pwned of the evil clb", "--as-of", "2021-01-01"],
@@ -160,7 +162,7 @@ def test_no_raw_escape_reaches_either_stream(arguments: list[str], evil_data: Pa
             "-m",
             "newskb",
             *arguments,
-            *([] if arguments[0] == "new-source" else ["--data", str(evil_data)]),
+            *([] if arguments[0] in ("new-source", "help") else ["--data", str(evil_data)]),
         ],
         capture_output=True,
         env={**os.environ, "COLUMNS": "200", "NEWSKB_DATA": str(evil_data)},
