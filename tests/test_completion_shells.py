@@ -54,6 +54,18 @@ def shipped(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     return folder / "kb" / "data", bin_folder
 
 
+def _environment(data: Path, bin_folder: Path, home: Path) -> dict[str, str]:
+    return {
+        "PATH": f"{bin_folder}{os.pathsep}{os.environ['PATH']}",
+        "HOME": str(home),
+        "TERM": "xterm",
+        "NEWSKB_DATA": str(data),
+        "XDG_CACHE_HOME": str(home / "cache"),  # empty: no query has built the index
+        "NEWSKB_PAGER": "",
+        "LANG": "C.UTF-8",
+    }
+
+
 def _spawn(shell: str, data: Path, bin_folder: Path, home: Path) -> Any:
     program = shutil.which(shell)
     if program is None:
@@ -63,17 +75,14 @@ def _spawn(shell: str, data: Path, bin_folder: Path, home: Path) -> Any:
         [str(bin_folder / "newskb"), "--show-completion", shell], capture_output=True, text=True, check=True
     )
     script.write_text(shown.stdout, encoding="utf-8")
-    env = {
-        "PATH": f"{bin_folder}{os.pathsep}{os.environ['PATH']}",
-        "HOME": str(home),
-        "TERM": "xterm",
-        "NEWSKB_DATA": str(data),
-        "XDG_CACHE_HOME": str(home / "cache"),  # empty: no query has built the index
-        "NEWSKB_PAGER": "",
-        "LANG": "C.UTF-8",
-    }
     child = pexpect.spawn(
-        program, _command(shell), cwd=str(home), env=env, encoding="utf-8", timeout=30, dimensions=(24, 80)
+        program,
+        _command(shell),
+        cwd=str(home),
+        env=_environment(data, bin_folder, home),
+        encoding="utf-8",
+        timeout=30,
+        dimensions=(24, 80),
     )
     for line in _shell_setup(shell, script):
         child.sendline(line)
@@ -143,14 +152,7 @@ def test_zsh_loading_the_script_from_fpath_completes_at_the_first_tab(
         [str(bin_folder / "newskb"), "--show-completion", "zsh"], capture_output=True, text=True, check=True
     )
     (functions / "_newskb").write_text(shown.stdout, encoding="utf-8")
-    env = {
-        "PATH": f"{bin_folder}{os.pathsep}{os.environ['PATH']}",
-        "HOME": str(tmp_path),
-        "TERM": "xterm",
-        "NEWSKB_DATA": str(data),
-        "XDG_CACHE_HOME": str(tmp_path / "cache"),
-        "LANG": "C.UTF-8",
-    }
+    env = _environment(data, bin_folder, tmp_path)
     child = pexpect.spawn(program, ["-f", "-i"], cwd=str(tmp_path), env=env, encoding="utf-8", timeout=30)
     try:
         for line in (f"PS1='{PROMPT} '", "bindkey -e", "unsetopt beep", f"fpath=({functions} $fpath)"):
