@@ -87,3 +87,17 @@ def put_in_place(made: Path, target: Path, *, replace: bool = True) -> None:
         os.replace(made, target)
     else:
         os.link(made, target)
+
+
+def check_new_file(path: Path, *, force: bool) -> None:
+    """Refuse, before anything is read or written, to write the file `path` over a folder, over an existing
+    file without `force` (or over anything but a regular file with it), or into a folder that is not
+    there: every command that writes a file the user names says it in these words."""
+    if path.is_dir() and not path.is_symlink():
+        raise BadArgumentError(f"{path}: is a folder; give the name of a file")
+    if path.exists() or path.is_symlink():
+        if not force:
+            raise BadArgumentError(f"{path}: already exists; choose a new file name, or --force to replace it")
+        replaceable(path)
+    elif not path.absolute().parent.is_dir():
+        raise BadArgumentError(f"{path}: cannot write: its folder does not exist")

@@ -70,11 +70,22 @@ FILES = {
 }
 
 
-def init(folder: Path) -> tuple[list[Path], list[Path]]:
-    """Create an empty fact base in `folder` (made if needed); returns (written, kept): the files written,
-    and the git files that were already there and are left as they were. A folder that already holds a
-    data or seeds folder is refused, and nothing is written; a write that fails half-way (a full disk,
-    Ctrl-C) removes what it made, so that `init` can be run again."""
+# The README walkthrough's article (invented news), shipped in the package: `init --example` puts it in the
+# new base's folder, beside data/ (not in seeds/: the walkthrough's `new-source` copies it there).
+EXAMPLE_ARTICLE = "guild-2025-03-04.txt"
+
+
+def example_files() -> dict[str, str]:
+    """What `init --example` writes besides the base: the walkthrough's article."""
+    return {EXAMPLE_ARTICLE: (Path(__file__).parent / "examples" / EXAMPLE_ARTICLE).read_text(encoding="utf-8")}
+
+
+def init(folder: Path, *, example: bool = False) -> tuple[list[Path], list[Path]]:
+    """Create an empty fact base in `folder` (made if needed), with the walkthrough's article beside it if
+    `example`; returns (written, kept): the files written, and the files that were already there and are
+    left as they were. A folder that already holds a data or seeds folder is refused, and nothing is
+    written; a write that fails half-way (a full disk, Ctrl-C) removes what it made, so that `init` can be
+    run again."""
     for existing in (folder / "data", folder / SEEDS_FOLDER):
         if existing.exists():
             raise RecordError(f"{existing}: already exists; a new fact base needs a folder without one")
@@ -82,7 +93,7 @@ def init(folder: Path) -> tuple[list[Path], list[Path]]:
     kept: list[Path] = []
     made: list[Path] = []
     try:
-        for relative, text in FILES.items():
+        for relative, text in {**FILES, **(example_files() if example else {})}.items():
             path = folder / relative
             if path.exists() or path.is_symlink():  # a dangling link too: never write through it
                 kept.append(path)

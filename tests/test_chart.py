@@ -47,11 +47,11 @@ def test_golden_nato_secretary_general_at_60_columns() -> None:
         "Jens Stoltenberg  2014~/2024-10-01  (announced)            │\n"
         "▒▒▒▒▒▒▒▒▒▒▒▒▒▒██████████████████████████████████████████   │\n"
         "Mark Rutte  2024-10-01/..  (announced, attested 2024-09-30)\n"
-        "                                                       ┅┅┅┅┅\n"
+        "                                                       ░░░░▶\n"
         "\n"
         "█ certainly in office\n"
         "▒ possibly in office: an imprecise start or end\n"
-        "┅ open: no end known, but no source after the attested day\n"
+        "░▶ open: no end known, but no source after the attested day\n"
         "│ as of 2025-10-01\n"
         "  2013-01-01 to 2025-10-01: about 2.5 months a column\n"
         "  labels: dates as written, start/end (.. open)\n"
@@ -69,11 +69,11 @@ def test_golden_organization_chart_over_one_year() -> None:
         "Jens Stoltenberg  2014~/2024-10-01  (announced)\n"
         "█████████████████████████████████████████████│\n"
         "Mark Rutte  2024-10-01/..  (announced, attested 2024-09-30)\n"
-        "                                             ┅┅┅┅┅┅┅┅┅┅┅┅┅┅┅\n"
+        "                                             ░░░░░░░░░░░░░░▶\n"
         "\n"
         "█ certainly in office\n"
         "▒ possibly in office: an imprecise start or end\n"
-        "┅ open: no end known, but no source after the attested day\n"
+        "░▶ open: no end known, but no source after the attested day\n"
         "│ as of 2024-10-01\n"
         "  2024-01-01 to 2024-12-31: about 6.1 days a column\n"
         "  labels: dates as written, start/end (.. open)\n"
@@ -95,12 +95,12 @@ def test_golden_at_a_narrow_width_wraps_labels_and_overlaps_nothing() -> None:
         "Mark Rutte  2024-10-01/..  \n"
         "(announced, attested \n"
         "2024-09-30)\n"
-        "                           ┅┅┅\n"
+        "                           ░░▶\n"
         "\n"
         "█ certainly in office\n"
         "▒ possibly in office: an \n"
         "imprecise start or end\n"
-        "┅ open: no end known, but no \n"
+        "░▶ open: no end known, but no \n"
         "source after the attested day\n"
         "│ as of 2025-10-01\n"
         "  2013-01-01 to 2025-10-01: \n"
@@ -122,7 +122,7 @@ def test_too_narrow_to_draw_the_terms_are_blocks_of_lines() -> None:
 def test_a_career_and_a_chart_with_nothing_to_draw() -> None:
     career = drawn("--entity", "Rutte", *AS_OF, columns=80)
     assert career.startswith("Mark Rutte: every office held\n")
-    assert "\nNATO Secretary General  2024-10-01/..  (announced, attested 2024-09-30)        │\n┅┅┅┅" in career
+    assert "\nNATO Secretary General  2024-10-01/..  (announced, attested 2024-09-30)        │\n░░░░" in career
     assert career.endswith(
         "Not drawn, a start or an end unknown:\n  Prime Minister of the Netherlands  /..2024-09-30\n"
     )
@@ -143,17 +143,17 @@ def test_an_asked_day_off_the_axis_is_said_so() -> None:
 
 def test_a_terminal_gets_colour_and_no_color_only_the_characters() -> None:
     screen = _on_a_terminal("chart", NSG, *AS_OF, env={"TERM": "xterm"})
-    assert "\x1b[32m██" in screen and "\x1b[33m▒▒" in screen and "\x1b[2;32m┅" in screen and "\x1b[31m▼" in screen
+    assert "\x1b[32m██" in screen and "\x1b[33m▒▒" in screen and "\x1b[32m░░" in screen and "\x1b[31m▼" in screen
     for env in ({"NO_COLOR": "1", "TERM": "xterm"}, {"TERM": "dumb"}):
         plain = _on_a_terminal("chart", NSG, *AS_OF, env=env)
-        assert "▒▒▒██" in plain and "┅┅" in plain
+        assert "▒▒▒██" in plain and "░░▶" in plain
         assert "\x1b[3" not in plain and "\x1b[9" not in plain, env
 
 
 def test_an_ascii_stream_gets_ascii_characters() -> None:
     result = run("chart", NSG, *AS_OF, "-f", "table", env={"PYTHONIOENCODING": "ascii", "LC_ALL": "C", "COLUMNS": "60"})
     assert result.returncode == 0, result.stderr
-    assert "::::::::::::::##########" in result.stdout and ".....\n" in result.stdout
+    assert "::::::::::::::##########" in result.stdout and "====>\n" in result.stdout
     assert "----+---------+" in result.stdout and "\\u" not in result.stdout
 
 
@@ -198,11 +198,16 @@ def test_an_svg_for_a_report_whatever_stdout_is(tmp_path: Path) -> None:
     shown = svg_text(target)
     for holder in ("Jens Stoltenberg", "Mark Rutte", "Oana Lungescu"):
         assert holder in shown
-    assert "2014~/2024-10-01" in shown and "▒▒▒███" in shown and "┅┅┅" in shown
-    # Installed monospace fonts come first: a renderer that settles for a proportional one draws bars too long.
-    assert "font-family: DejaVu Sans Mono, Menlo, Consolas, Liberation Mono, Fira Code, monospace;" in (
-        target.read_text(encoding="utf-8")
-    )
+    assert "2014~/2024-10-01" in shown and "▒▒▒███" in shown and "░░▶" in shown  # the open term, at a glance
+    # Self-contained: the system's monospace fonts (installed ones first: a renderer that settles for a
+    # proportional one draws bars too long), no web font, nothing to fetch.
+    written = target.read_text(encoding="utf-8")
+    assert "font-family: ui-monospace, DejaVu Sans Mono, Menlo, Consolas, Liberation Mono, monospace;" in written
+    assert "@font-face" not in written and "Fira Code" not in written
+    assert [line for line in written.splitlines() if "http" in line] == [
+        '<svg class="rich-terminal" viewBox="0 0 1238 489.2" xmlns="http://www.w3.org/2000/svg">',
+        "    <!-- Generated with Rich https://www.textualize.io -->",
+    ]  # a namespace and a comment: neither is fetched
     # Drawn the same whatever the terminal: a report's chart does not depend on who made it.
     again = tmp_path / "again.svg"
     assert chart("--org", "NATO", *AS_OF, "-o", str(again), columns=33).exit_code == 0
@@ -222,7 +227,7 @@ def test_an_existing_file_is_kept_unless_forced(tmp_path: Path) -> None:
     refused = chart(NSG, *AS_OF, "--output", str(target))
     assert (refused.exit_code, refused.stderr) == (
         2,
-        f"newskb: error: {target}: the file exists (--force replaces it)\n",
+        f"newskb: error: {target}: already exists; choose a new file name, or --force to replace it\n",
     )
     assert target.read_text(encoding="utf-8") == "mine"
     assert chart(NSG, *AS_OF, "--output", str(target), "--force").exit_code == 0

@@ -70,10 +70,11 @@ def test_help_lists_every_command_in_family_order_and_a_typo_gets_a_suggestion()
         *("check", "coverage"),
         *("init", "new-source", "draft", "accept", "add", "set", "rm", "rename"),
         "export",
+        "help",
     ]
     misspelt = runner.invoke(app, ["whoo"])
     assert misspelt.exit_code == 2
-    assert "No such command 'whoo'. Did you mean 'who'?" in misspelt.output
+    assert misspelt.stderr == "newskb: no such command 'whoo' (did you mean 'who'?) (see 'newskb -h')\n"
 
 
 def test_check_from_another_folder_with_the_bundled_data(tmp_path: Path) -> None:
@@ -98,11 +99,72 @@ def test_unreadable_file_is_exit_2_without_traceback(tiny: TinyBase) -> None:
     assert "Traceback" not in result.stderr
 
 
-def test_bad_usage_is_exit_2() -> None:
+def test_bad_usage_is_exit_2_and_one_line() -> None:
     result = run("check", "--no-such-option")
-    assert result.returncode == 2
-    assert "No such option: --no-such-option" in result.stderr
-    assert "Traceback" not in result.stderr
+    assert (result.returncode, result.stdout) == (2, "")
+    assert result.stderr == "newskb: check: no such option: --no-such-option (see 'newskb check -h')\n"
+
+
+@pytest.mark.parametrize(
+    ("line", "message"),
+    [
+        (["who"], "newskb: who: missing OFFICE (see 'newskb who -h')"),
+        (["cite"], "newskb: cite: missing ID (see 'newskb cite -h')"),
+        (["who", "x", "--as-of"], "newskb: who: option '--as-of' requires an argument (see 'newskb who -h')"),
+        (["who", "a", "b"], "newskb: who: got unexpected extra argument(s) (b) (see 'newskb who -h')"),
+        (["help", "nope"], "newskb: no such command 'nope' (see 'newskb -h')"),
+        (["--nope"], "newskb: no such option: --nope (did you mean --no-pager?) (see 'newskb -h')"),
+    ],
+)
+def test_a_usage_error_is_one_line_naming_the_command_exit_2(line: list[str], message: str) -> None:
+    result = runner.invoke(app, line)
+    assert (result.exit_code, result.stdout, result.stderr) == (2, "", message + "\n")
+
+
+def test_no_arguments_prints_the_help_and_exits_0() -> None:
+    result = runner.invoke(app, [])
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert result.stdout == runner.invoke(app, ["-h"]).stdout
+    assert result.stdout.startswith("Usage: newskb [OPTIONS] COMMAND [ARGS]...\n")
+
+
+def test_help_command_shows_a_commands_help_as_its_own_h_does() -> None:
+    assert runner.invoke(app, ["help", "who"]).stdout == runner.invoke(app, ["who", "-h"]).stdout
+    assert runner.invoke(app, ["help"]).stdout == runner.invoke(app, ["-h"]).stdout
+    # The usage line names the argument as the help does, without Typer's braces.
+    assert runner.invoke(app, ["who", "-h"]).stdout.startswith("Usage: newskb who [OPTIONS] OFFICE\n")
+
+
+def test_top_level_help_gives_every_summary_whole_on_one_line_at_80_columns() -> None:
+    shown = subprocess.run(
+        [sys.executable, "-m", "newskb", "-h"],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "COLUMNS": "80"},
+        check=True,
+    ).stdout
+    listed = shown.split("\nCommands:\n", 1)[1].split("\n\n", 1)[0].splitlines()
+    assert [line.split()[0] for line in listed] == list(COMMANDS)  # one line each: no summary wraps
+    assert all(len(line) <= 80 and not line.endswith("...") for line in listed)
+
+
+@pytest.mark.parametrize("where", ["before", "after"])
+def test_quiet_and_no_pager_are_taken_before_or_after_the_command(tiny: TinyBase, where: str) -> None:
+    def asked(day: str) -> list[str]:
+        line = ["who", "society chiar", "--as-of", day, "--data", str(tiny.data)]
+        return ["-q", "--no-pager", *line] if where == "before" else [*line, "--no-pager", "--quiet"]
+
+    # Found, and a fuzzy match that would be named on stderr: nothing is printed, the exit code answers.
+    assert (lambda done: (done.returncode, done.stdout, done.stderr))(run(*asked("1835-06-01"))) == (0, "", "")
+    # The sources cannot tell (before all they say): exit 3, still silent.
+    assert (lambda done: (done.returncode, done.stdout, done.stderr))(run(*asked("1700-01-01"))) == (3, "", "")
+    # An error is still said, in one line.
+    broken = run("-q", "who", "x", "--data", str(tiny.data / "nowhere"))
+    assert (broken.returncode, broken.stdout) == (2, "")
+    assert (
+        broken.stderr
+        == f"newskb: error: {tiny.data / 'nowhere'}: data folder not found (from --data or $NEWSKB_DATA)\n"
+    )
 
 
 # --- Queries as a script and a person would run them -------------------------------------------
@@ -273,9 +335,9 @@ def test_the_command_line_kind_choices_are_model_kinds() -> None:
     assert {kind.value for kind in SearchKind} == {kind.value for kind in Kind} - {"source", "expect"}
     refused = runner.invoke(app, ["search", "x", "--kind", "expect"])
     assert refused.exit_code == 2
-    assert refused.stderr.splitlines()[-1] == (
-        "Error: Invalid value for '--kind': 'expect' is not one of "
-        "'person', 'organization', 'country', 'office', 'term', 'event', 'claim'."
+    assert refused.stderr == (
+        "newskb: search: invalid value for '--kind': 'expect' is not one of "
+        "'person', 'organization', 'country', 'office', 'term', 'event', 'claim' (see 'newskb search -h')\n"
     )
 
 
@@ -418,6 +480,19 @@ def test_output_taller_than_the_screen_goes_to_the_pager(tmp_path: Path) -> None
     assert "Name: Mark Rutte" in direct and not paged.exists()
     off = _on_a_terminal("show", "Mark Rutte", env={**env, "NEWSKB_PAGER": ""})
     assert "Name: Mark Rutte" in off and not paged.exists()
+    after = _on_a_terminal("show", "Mark Rutte", "--no-pager", env=env)  # accepted after the command too
+    assert "Name: Mark Rutte" in after and not paged.exists()
+
+
+def test_the_top_level_help_is_paged_when_taller_than_the_screen(tmp_path: Path) -> None:
+    paged = tmp_path / "paged.txt"
+    pager = f"{sys.executable} -c \"import sys; open('{paged}', 'w').write(sys.stdin.read())\""
+    env = {"TERM": "xterm", "NO_COLOR": "1", "LINES": "24", "COLUMNS": "80", "NEWSKB_PAGER": pager}
+    screen = _on_a_terminal("-h", env=env)
+    assert paged.read_text(encoding="utf-8").startswith("Usage: newskb [OPTIONS] COMMAND [ARGS]...")
+    assert "Usage" not in screen
+    paged.unlink()
+    assert "Usage: newskb" in _on_a_terminal("--no-pager", env=env) and not paged.exists()
 
 
 def test_a_pipe_is_never_paged(tmp_path: Path) -> None:
@@ -503,3 +578,47 @@ def test_the_command_line_loads_no_drawing_matching_or_parsing_library() -> None
     )
     answered = subprocess.run([sys.executable, "-c", query], capture_output=True, text=True, check=False)
     assert answered.stderr.splitlines()[-1] == "[]"
+
+
+# --- --fields: the keys a script asks for ------------------------------------------------------------
+
+
+def test_fields_picks_keys_in_order_in_every_script_format() -> None:
+    who = ["who", "NATO chief", "--as-of", "2024-10-01", "--fields", "start,holder"]
+    assert run(*who, "-f", "tsv").stdout == "start\tholder\n2024-10-01\tMark Rutte\n"
+    assert run(*who, "-f", "csv").stdout == "start,holder\n2024-10-01,Mark Rutte\n"
+    assert json.loads(run(*who, "-f", "json").stdout) == [{"start": "2024-10-01", "holder": "Mark Rutte"}]
+    assert run(*who, "-f", "jsonl").stdout == '{"start": "2024-10-01", "holder": "Mark Rutte"}\n'
+    assert run(*who).stdout == "2024-10-01\tMark Rutte\n"  # plain, in a pipe
+    # The option stands anywhere after the command, on every command that prints rows.
+    assert run("sources", "--fields", "id").stdout == "rbc-ukraine-2024-09-30-rutte\n"
+    assert run("cite", "--fields", "id,published", "nato-has-32-members").stdout == "nato-has-32-members\t2024-09-30\n"
+    profile = json.loads(run("show", "Peter Bator", "-f", "json", "--fields", "id,name").stdout)
+    assert profile == {"id": "peter-bator", "name": "Peter Bator"}
+    batch = subprocess.run(
+        [sys.executable, "-m", "newskb", "who", "-", "--as-of", "2024-10-01", "--fields", "query,holder", "-f", "tsv"],
+        input="NATO chief\n",
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert batch.stdout == "query\tholder\nNATO chief\tMark Rutte\n"
+
+
+def test_an_unknown_field_is_one_line_listing_the_valid_ones() -> None:
+    refused = run("sources", "--fields", "id,titel", "-f", "csv")
+    assert (refused.returncode, refused.stdout) == (2, "")
+    assert refused.stderr == (
+        "newskb: error: --fields: unknown field 'titel'; the fields are: id, title, publisher, published, cites, "
+        "terms, events, claims, text, inferred\n"
+    )
+    table = run("sources", "--fields", "id", "-f", "table")
+    assert (table.returncode, table.stderr) == (
+        2,
+        "newskb: error: --fields picks the keys of plain, tsv, csv, json or jsonl output: add --format\n",
+    )
+    empty = run("who", "x", "--fields", "holder,,start")
+    assert empty.returncode == 2
+    assert empty.stderr == (
+        "newskb: error: --fields 'holder,,start': name keys separated by commas, as in --fields holder,start\n"
+    )

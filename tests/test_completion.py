@@ -3,6 +3,7 @@ Typer reads, in a real process."""
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -129,16 +130,63 @@ def test_data_given_on_the_line_is_the_folder_completed_from(tiny: TinyBase) -> 
     ]
 
 
-def test_completion_reads_the_index_never_the_data_files(kb: Path, tmp_path: Path) -> None:
-    # Every data file emptied: the index the last command left still answers.
-    for path in kb.rglob("*.toml"):
-        path.write_text("", encoding="utf-8")
-    assert candidates("bash", "newskb show bator") == ["Bator", "Peter\\ Bator"]
-    # No index yet (a fresh cache folder): nothing is offered, and no index is built.
-    fresh = tmp_path / "fresh-cache"
-    result = complete("bash", "newskb show bator", env={"XDG_CACHE_HOME": str(fresh)})
-    assert (result.returncode, result.stdout.strip(), result.stderr) == (0, "", "")
-    assert not fresh.exists()
+def test_completion_answers_before_any_query_and_offers_what_was_added_since(tiny: TinyBase, tmp_path: Path) -> None:
+    # A fresh cache folder (as after `newskb check` alone): TAB builds the index as a query would.
+    fresh = {"XDG_CACHE_HOME": str(tmp_path / "fresh-cache"), "NEWSKB_DATA": str(tiny.data)}
+    result = complete("bash", "newskb show lov", env=fresh)
+    assert (result.returncode, result.stdout, result.stderr) == (
+        0,
+        "Ada\\ Lovelace\nCountess\\ of\\ Lovelace\nLovelace\n",
+        "",
+    )
+    assert (tmp_path / "fresh-cache").is_dir()
+    # A record added since: offered at once, not after the next query.
+    tiny.append(tiny.entities, '[[person]]\nid = "lovell"\nname = "Jim Lovell"\n')
+    assert complete("bash", "newskb show jim", env=fresh).stdout.splitlines() == ["Jim\\ Lovell"]
+    # A base that cannot be read offers nothing, and says nothing.
+    broken = complete("bash", "newskb show lov", env={**fresh, "NEWSKB_DATA": str(tmp_path / "nowhere")})
+    assert (broken.returncode, broken.stdout.strip(), broken.stderr) == (0, "", "")
+
+
+HOSTILE_NAME = "Zog \"O'Neil $(id) `x` \\ !"
+
+
+@pytest.mark.parametrize(
+    ("quote", "expected"),
+    [
+        # Inside "...": \\ " $ ` escaped by a backslash, ! closed out into single quotes (history expansion).
+        ('"', "Zog \\\"O'Neil \\$(id) \\`x\\` \\\\ \"'!'\""),
+        # Inside '...': only the quote itself, closed, escaped and reopened.
+        ("'", "Zog \"O'\\''Neil $(id) `x` \\ !"),
+    ],
+)
+def test_bash_gets_a_name_escaped_for_the_quote_the_word_opened_with(tiny: TinyBase, quote: str, expected: str) -> None:
+    tiny.append(tiny.entities, f'[[person]]\nid = "zog"\nname = {json.dumps(HOSTILE_NAME)}\n')
+    request = {"_NEWSKB_QUOTE": quote, "NEWSKB_DATA": str(tiny.data)}
+    result = complete("bash", f"newskb show {quote}zog", env=request)
+    assert (result.returncode, result.stdout, result.stderr) == (0, expected + "\n", "")
+
+
+QUOTED = {"_NEWSKB_QUOTE": '"', "COMP_CWORD": "2"}  # the word a quote opened is one word
+
+
+def test_bash_keeps_what_was_typed_where_candidates_differ_from_it_in_case() -> None:
+    # "nato s": the candidates' common start, letter for letter, is "NATO " (shorter than the word): bash would
+    # put that in place of the word and lose the s, so the candidates start with the word as typed.
+    offered = complete("bash", 'newskb who "nato s', env=QUOTED).stdout.splitlines()
+    assert offered == [
+        "nato secretary General",
+        "nato secretary-General",
+        "nato spokesman",
+        "nato spokesperson",
+        "nato spokeswoman",
+    ]
+    # Only a candidate that begins with the word (case aside) is so changed; one alone is inserted whole.
+    assert complete("bash", 'newskb who "nato secretary-', env=QUOTED).stdout.splitlines() == [
+        "NATO Secretary General",
+        "nato secretary-General",
+    ]
+    assert complete("bash", 'newskb who "nato spokesp', env=QUOTED).stdout == "NATO spokesperson\n"
 
 
 def test_commands_and_options_still_complete() -> None:
@@ -181,8 +229,8 @@ def test_show_completion_refuses_a_shell_it_does_not_know() -> None:
         [sys.executable, "-m", "newskb", "--show-completion", "tcsh"], capture_output=True, text=True, check=False
     )
     assert (result.returncode, result.stdout) == (2, "")
-    assert result.stderr.splitlines()[-1] == (
-        "Error: Invalid value for '--show-completion': 'tcsh' is not one of 'bash', 'zsh', 'fish'."
+    assert result.stderr == (
+        "newskb: invalid value for '--show-completion': 'tcsh' is not one of 'bash', 'zsh', 'fish' (see 'newskb -h')\n"
     )
 
 
@@ -217,7 +265,6 @@ def test_a_real_bash_gets_each_candidate_whole_and_escaped(tmp_path: Path) -> No
     ("shell", "written"),
     [
         ("bash", ".bash_completions/newskb.sh"),
-        ("zsh", ".zfunc/_newskb"),
         ("fish", ".config/fish/completions/newskb.fish"),
     ],
 )
@@ -237,3 +284,23 @@ def test_install_completion_writes_the_script_where_the_shell_loads_it(
         == f"newskb: {shell} completion installed in {tmp_path / written}; it takes effect in a new shell\n"
     )
     assert f"_NEWSKB_COMPLETE=complete_{shell}" in (tmp_path / written).read_text(encoding="utf-8")
+
+
+def test_zsh_completion_installs_in_the_home_and_prints_the_lines_zshrc_needs(tmp_path: Path) -> None:
+    zshrc = tmp_path / ".zshrc"
+    zshrc.write_text("# mine\n", encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "newskb", "--install-completion", "zsh"],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "HOME": str(tmp_path)},
+        check=False,
+    )
+    written = tmp_path / ".zfunc" / "_newskb"
+    assert result.returncode == 0
+    assert result.stderr == (
+        f"newskb: zsh completion installed in {written}; ~/.zshrc needs these lines (fpath before compinit):\n"
+    )
+    assert result.stdout == "fpath=(~/.zfunc $fpath)\nautoload -Uz compinit && compinit\n"
+    assert written.read_text(encoding="utf-8").startswith("#compdef newskb\n")  # compinit reads line 1
+    assert zshrc.read_text(encoding="utf-8") == "# mine\n"  # the user's file is the user's

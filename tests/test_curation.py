@@ -23,6 +23,7 @@ from newskb.kinds import Kind
 from tests.conftest import REPO, TINY_ENTITIES, TinyBase
 
 FIXTURES = REPO / "tests" / "fixtures"
+EXAMPLES = REPO / "newskb" / "examples"  # the walkthrough's article, shipped in the package
 FIRST = "harbour-gazette-2024-06-12"
 SECOND = "harbour-gazette-2025-03-04"
 REFUSED = "newskb: error: refused, nothing written: kb/data/sources/"
@@ -35,8 +36,10 @@ def newskb(*args: str) -> tuple[int, str, str]:
 
 
 def ok(*args: str, said: str) -> None:
-    """Run a curation command that must succeed, print nothing on stdout and say exactly `said` on stderr."""
-    assert newskb(*args) == (0, "", said)
+    """Run a curation command that must succeed and say exactly `said` on stderr; on stdout it prints nothing,
+    but `add`, the new record's id (named in what it says)."""
+    added = re.search(r"^newskb: added \S+ '([^']+)'", said, re.MULTILINE)
+    assert newskb(*args) == (0, f"{added[1]}\n" if added else "", said)
 
 
 def added(kind: str, record_id: str, file: str) -> str:
@@ -176,7 +179,7 @@ def add_second_article() -> None:
     """The second article and five facts from it, all from the command line."""
     ok(
         "new-source",
-        str(FIXTURES / "guild-2025-03-04.txt"),
+        str(EXAMPLES / "guild-2025-03-04.txt"),
         "--id",
         SECOND,
         "--title",
@@ -286,7 +289,7 @@ def test_a_new_article_end_to_end(kb: Path) -> None:
     add_second_article()
     # The article is copied byte for byte, and its [source] table points at it.
     assert (kb.parent / "seeds" / "guild-2025-03-04.txt").read_bytes() == (
-        FIXTURES / "guild-2025-03-04.txt"
+        EXAMPLES / "guild-2025-03-04.txt"
     ).read_bytes()
     source_toml = (kb / "sources" / f"{SECOND}.toml").read_text(encoding="utf-8")
     assert 'text = "../../seeds/guild-2025-03-04.txt"' in source_toml

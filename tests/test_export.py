@@ -114,7 +114,10 @@ def test_refusals_are_one_line_and_change_nothing(tmp_path: Path) -> None:
     missing = tmp_path / "no" / "x.json"
     same = tmp_path / "same.db"
     cases = [
-        (["-f", "csv"], "--format csv needs --output DIR (one CSV file per record kind)"),
+        (
+            ["-f", "csv"],
+            "--format csv needs --output DIR (one CSV file per record kind; --table NAME writes one of them to stdout)",
+        ),
         (["-f", "sqlite", "-o", str(existing)], f"{existing}: {exists}"),
         (
             ["-f", "csv", "-o", str(full)],
@@ -197,6 +200,30 @@ def test_csv_is_one_file_per_kind_with_the_json_columns(tmp_path: Path, db: sqli
         nato = next(row for row in csv.DictReader(stream) if row["id"] == "nato")
     assert (nato["kind"], nato["wikidata"], nato["org"]) == ("organization", "Q7184", "")
     assert json.loads(nato["aliases"]) == ["North Atlantic Treaty Organization", "the alliance", "OTAN"]
+
+
+def test_csv_table_writes_one_table_to_stdout_or_a_file(tmp_path: Path, db: sqlite3.Connection, kb: Path) -> None:
+    from newskb.cli.share import CsvTable
+
+    assert [table.value for table in CsvTable] == [group for group, _ in records.groups()]
+    folder = tmp_path / "csv"
+    assert runner.invoke(app, ["export", "--format", "csv", "--output", str(folder)]).exit_code == 0
+    piped = runner.invoke(app, ["export", "--format", "csv", "--table", "terms"])
+    assert (piped.exit_code, piped.stderr) == (0, "")
+    assert piped.stdout == (folder / "terms.csv").read_text(encoding="utf-8")  # the same bytes as the file
+    one = tmp_path / "events.csv"
+    written = runner.invoke(app, ["export", "--format", "csv", "--table", "events", "--output", str(one)])
+    assert (written.exit_code, written.stderr) == (0, f"newskb: wrote {one}\n")
+    assert one.read_text(encoding="utf-8") == (folder / "events.csv").read_text(encoding="utf-8")
+    # Every table without --output has nowhere to go; --table is csv's alone.
+    everything = runner.invoke(app, ["export", "--format", "csv"])
+    assert (everything.exit_code, everything.stderr) == (
+        2,
+        "newskb: error: --format csv needs --output DIR (one CSV file per record kind; --table NAME writes one "
+        "of them to stdout)\n",
+    )
+    stray = runner.invoke(app, ["export", "--format", "json", "--table", "terms"])
+    assert (stray.exit_code, stray.stderr) == (2, "newskb: error: --table does not apply to --format json\n")
 
 
 def test_csv_force_replaces_only_its_own_files_and_cells_do_not_run(tmp_path: Path, tiny: TinyBase) -> None:
@@ -342,10 +369,34 @@ def test_the_datasette_metadata(clean: sqlite3.Connection, tmp_path: Path) -> No
         "Who held which office, and when (start <= day < end).",
         ["office", "holder", "status", "source"],
     )
-    assert term["columns"]["office"] == "The office held."
-    assert term["columns"]["end_latest"] == "The latest day `end` may be (NULL: no bound, or unknown)."
-    assert term["columns"]["status"].startswith("Where the term stands on 2024-10-01 (--as-of")
-    assert set(written["databases"]["kb"]["tables"]) == {name for name in _tables(clean) if "_fts" not in name}
+    # The column descriptions, one short line each, in a folded list under the table's description: no
+    # `columns` list above the rows, no Markdown backtick printed as it is.
+    assert "columns" not in term
+    assert term["description_html"].startswith(
+        "<p>Who held which office, and when (start &lt;= day &lt; end).</p><details><summary>What each column holds"
+        '</summary><dl class="column-descriptions"><dt>id</dt>'
+    )
+    assert (
+        "<dt>end_latest</dt><dd>The latest day <code>end</code> may be (NULL: no bound, or unknown).</dd>"
+        in (term["description_html"])
+    )
+    assert "<dt>status</dt><dd>Where the term stands on 2024-10-01 (--as-of" in term["description_html"]
+    tables = written["databases"]["kb"]["tables"]
+    assert all("`" not in table["description"] for table in tables.values())
+    assert set(tables) == {name for name in _tables(clean) if "_fts" not in name}
+    # Every table has a label column, and it is one of its columns: what a person reads, where one exists.
+    labels = {name: table["label_column"] for name, table in tables.items()}
+    assert {name: labels[name] for name in ("entity", "source", "term", "event", "claim")} == {
+        "entity": "name",
+        "source": "title",
+        "term": "label",
+        "event": "title",
+        "claim": "text",
+    }
+    for name, label in labels.items():
+        assert label in [row["name"] for row in clean.execute(f'PRAGMA table_info("{name}")')], name
+    label = clean.execute("SELECT label FROM term WHERE id = 'mark-rutte-nato-secretary-general'").fetchone()
+    assert label["label"] == "Mark Rutte — NATO Secretary General"
 
 
 def _free_port() -> int:
@@ -395,6 +446,19 @@ def test_datasette_serves_the_export_with_facets_and_links(clean: sqlite3.Connec
             assert '<a href="/kb/entity/mark-rutte">Mark Rutte</a>' in response.read().decode("utf-8")
         with urllib.request.urlopen(f"{base}/kb/term/{term}", timeout=10) as response:
             assert f'href="/kb/term_via?term_id={term}"' in response.read().decode("utf-8")
+        # The term table's first page: its description, the column list folded, then its rows.
+        with urllib.request.urlopen(f"{base}/kb/term", timeout=10) as response:
+            first_page = response.read().decode("utf-8")
+        folded = first_page.index("<details><summary>What each column holds</summary>")
+        assert folded < first_page.index("</dl></details>") < first_page.index('<table class="rows-and-columns">')
+        assert first_page.count('<dl class="column-descriptions">') == 1  # only the folded one
+        assert f'<a href="/kb/term/{term}">{term}</a>' in first_page
+        # A row that links to a term shows the term's label.
+        with urllib.request.urlopen(f"{base}/kb/term_via.json?term_id={term}&_labels=on&_shape=objects") as response:
+            assert json.load(response)["rows"][0]["term_id"] == {
+                "value": term,
+                "label": "Mark Rutte — NATO Secretary General",
+            }
         searched = f"{base}/kb/claim.json?_search=consensus&_shape=objects"
         with urllib.request.urlopen(searched, timeout=10) as response:
             assert [row["id"] for row in json.load(response)["rows"]] == ["nato-decides-by-consensus"]
@@ -527,7 +591,7 @@ def test_timelinejs_from_the_timeline_rows(db: sqlite3.Connection, kb: Path) -> 
     assert timeline["title"] == {
         "text": {
             "headline": "Timeline: Mark Rutte",
-            "text": "4 dated items from 2024-09-01, each with the quote that supports it.",
+            "text": "3 dated items from 2024-09-01, each with the quote that supports it.",
         }
     }
     assert timeline["newskb_undated"] == []
@@ -549,22 +613,28 @@ def test_timelinejs_from_the_timeline_rows(db: sqlite3.Connection, kb: Path) -> 
             "Prime Minister of the Netherlands",
             "possibly",
         ),
+        # The event that restates the start of Rutte's term is its one slide, with the office it fills.
         (
-            "mark-rutte-nato-secretary-general--start",
+            "mark-rutte-takes-office",
             {"year": 2024, "month": 10, "day": 1},
             "2024-10-01",
             "NATO Secretary General",
             "yes",
         ),
-        ("mark-rutte-takes-office", {"year": 2024, "month": 10, "day": 1}, "2024-10-01", "Mark Rutte", "yes"),
     ]
+    assert timeline["events"][2]["newskb_restates"] == ["mark-rutte-nato-secretary-general--start"]
     start = timeline["events"][2]
+    event_quote = (
+        "On Tuesday, October 1, Mark Rutte will officially take office as NATO Secretary General, replacing Jens "
+        "Stoltenberg, who led the alliance for the past ten years, citing Reuters."
+    )
     assert start["text"] == {
-        "headline": "Mark Rutte takes office as NATO Secretary General (announced, via Reuters)",
-        "text": f"“{QUOTE_RUTTE}”<br>— {TITLE}, RBC-Ukraine, 2024-09-30",
+        "headline": "Mark Rutte takes office as NATO Secretary General, replacing Jens Stoltenberg (announced, via "
+        "Reuters)",
+        "text": f"“{event_quote}”<br>— {TITLE}, RBC-Ukraine, 2024-09-30",
     }
     assert (start["newskb_kind"], start["newskb_date"], start["newskb_modality"], start["newskb_source"]) == (
-        "term start",
+        "event",
         "2024-10-01",
         "announced",
         SOURCE,
@@ -578,7 +648,7 @@ def test_timelinejs_spans_an_approximate_date_and_lists_the_undated(db: sqlite3.
     assert (first["unique_id"], first["start_date"], first["end_date"], first["display_date"]) == (
         "jens-stoltenberg-nato-secretary-general--start",
         {"year": 2013},
-        {"year": 2015},
+        {"year": 2015, "month": 12, "day": 31},  # to the end of the period 2015 stands for
         "about 2014",
     )
     assert timeline["newskb_undated"] == [
@@ -589,7 +659,32 @@ def test_timelinejs_spans_an_approximate_date_and_lists_the_undated(db: sqlite3.
         "peter-bator-slovakia-ambassador-to-nato--start",
     ]
     ids = [event["unique_id"] for event in timeline["events"]]
-    assert len(ids) == len(set(ids)) == 13
+    assert len(ids) == len(set(ids)) == 12
+    assert "mark-rutte-nato-secretary-general--start" not in ids  # restated by mark-rutte-takes-office
+
+
+@pytest.mark.parametrize(
+    ("written", "start", "end"),
+    [
+        ("1843", {"year": 1843}, {"year": 1843, "month": 12, "day": 31}),
+        ("1843~", {"year": 1842}, {"year": 1844, "month": 12, "day": 31}),
+        ("1843-02", {"year": 1843, "month": 2}, {"year": 1843, "month": 2, "day": 28}),
+        ("1843-02-03", {"year": 1843, "month": 2, "day": 3}, None),
+    ],
+)
+def test_timelinejs_spans_end_on_the_last_day_of_their_period(
+    tiny: TinyBase, written: str, start: dict[str, int], end: dict[str, int] | None
+) -> None:
+    tiny.append(
+        tiny.source,
+        f'[[event]]\nid = "meeting"\ndate = "{written}"\ntitle = "A meeting"\n'
+        'involves = ["analytical-society"]\nquote = "The society meets in London."\n',
+    )
+    connection, _ = open_index(tiny.data)
+    slide = next(
+        event for event in exported(connection, "timelinejs", tiny.data)["events"] if event["newskb_id"] == "meeting"
+    )
+    assert (slide["start_date"], slide.get("end_date")) == (start, end)
 
 
 def test_timelinejs_escapes_html_and_filters_like_timeline(tiny: TinyBase) -> None:

@@ -330,7 +330,7 @@ CASES = [
         _duplicate_in_a_later_file,
         "z-people.toml:2: person.id: duplicate id 'mary' (first defined at base/data/sources/gazette.toml:25)",
     ),
-    Case("an unknown command", ["frobnicate"], 2, says="No such command"),
+    Case("an unknown command", ["frobnicate"], 2, says="newskb: no such command 'frobnicate' (see 'newskb -h')"),
     Case("search syntax of FTS5 in a query", ["search", '"NEAR(ada* OR -x)" ^ *'], (0, 1)),
     Case("a 10,000-character office", ["who", "x" * 10_000], 1),
     Case("a long name", ["search", "x" * 50], 0, _long_name),
@@ -375,7 +375,7 @@ CASES = [
     Case("a chart at width 1", ["chart", "--org", "analytical society", "-f", "table"], 0, env={"COLUMNS": "1"}),
     Case("a chart over 9999 years", ["chart", "chair", "--from", "0001", "--to", "9999", "-f", "table"], 0),
     Case(
-        "a chart file in no folder", ["chart", "chair", "-o", "{root}/none/c.svg"], 2, says="No such file or directory"
+        "a chart file in no folder", ["chart", "chair", "-o", "{root}/none/c.svg"], 2, says="its folder does not exist"
     ),
     Case("a chart file that is a folder", ["chart", "chair", "-o", "{root}/seeds.svg", "--force"], 2, _svg_folder),
     # --- Locales and streams ----------------------------------------------------------------------------

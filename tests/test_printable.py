@@ -103,6 +103,8 @@ quote = "met on Mondays."
 # Every registered command, with arguments that make it print names, titles, quotes and messages.
 CASES = {
     "check": [["check"]],
+    # A command name is text from the line: the one-line usage error escapes it.
+    "help": [["help", f"x{OSC}"], ["help", "who"]],
     "search": [["search", "mallory"], ["search", "mallory", "--format", "table"]],
     "who": [
         ["who", "chair 0 pwned of the evil clb", "--as-of", "2021-01-01"],
@@ -160,7 +162,7 @@ def test_no_raw_escape_reaches_either_stream(arguments: list[str], evil_data: Pa
             "-m",
             "newskb",
             *arguments,
-            *([] if arguments[0] == "new-source" else ["--data", str(evil_data)]),
+            *([] if arguments[0] in ("new-source", "help") else ["--data", str(evil_data)]),
         ],
         capture_output=True,
         env={**os.environ, "COLUMNS": "200", "NEWSKB_DATA": str(evil_data)},
@@ -238,3 +240,17 @@ def test_a_chart_file_shows_the_escapes_too(evil_data: Path, tmp_path: Path) -> 
         written = (tmp_path / name).read_text(encoding="utf-8")
         assert "\x1b" not in written and "\x07" not in written
         assert "\\x1b]0;pwned\\x07" in written
+
+
+@pytest.mark.parametrize("output_format", ["json", "jsonl"])
+def test_a_batch_writes_json_through_the_same_escape(output_format: str, evil_data: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "newskb", "cite", "-", "--format", output_format, "--data", str(evil_data)],
+        capture_output=True,
+        input=b"club-mondays\nclub-mondays\n",
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    printed = result.stdout.decode("utf-8")
+    assert FORBIDDEN.search(printed.replace("\n", "")) is None, printed
+    assert printed.count("\\u202e\\u009b") == 2

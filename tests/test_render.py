@@ -120,3 +120,43 @@ def test_build_progress_shows_only_on_a_terminal_after_the_delay(monkeypatch: py
     with BuildProgress(pipe, delay=0.0) as progress:
         progress(1, 3)
     assert pipe.getvalue() == ""
+
+
+# --- Search hits at a terminal ---------------------------------------------------------------------
+
+
+def _search_on_a_terminal(width: int) -> list[str]:
+    """The lines `search` draws at a terminal `width` columns wide, without their bold and dim."""
+    import re
+
+    from tests.test_cli import _on_a_terminal
+
+    env = {"NO_COLOR": "1", "TERM": "xterm", "COLUMNS": str(width), "NEWSKB_PAGER": ""}
+    shown = re.sub(r"\x1b\[[0-9;]*m", "", _on_a_terminal("search", "rutte nato", "--limit", "4", env=env))
+    return [line.rstrip() for line in shown.replace("\r", "").splitlines() if line.strip()]
+
+
+def test_search_at_80_columns_is_two_labelled_lines_a_hit() -> None:
+    lines = _search_on_a_terminal(80)
+    assert lines == [
+        "Search: rutte nato",
+        "92  person  2024-09-30    Mark Rutte",
+        "    id: mark-rutte  source: rbc-ukraine-2024-09-30-rutte",
+        "92  event   ..2024-09-30  Mark Rutte is chosen as the new NATO Secretary General",
+        "    id: mark-rutte-chosen  source: rbc-ukraine-2024-09-30-rutte",
+        "92  event   2024-10-01    Mark Rutte takes office as NATO Secretary General, re…",
+        "    id: mark-rutte-takes-office  source: rbc-ukraine-2024-09-30-rutte",
+        "92  claim   2024-09-30    Rutte will need to strengthen unity within NATO.",
+        "    id: rutte-must-strengthen-unity  source: rbc-ukraine-2024-09-30-rutte",
+    ]
+    assert max(len(line) for line in lines) <= 80
+
+
+def test_search_from_100_columns_is_side_by_side_with_the_source_under_the_label() -> None:
+    lines = _search_on_a_terminal(100)
+    assert lines[1].split() == ["Score", "Kind", "Id", "Label", "When"]
+    assert lines[3].split() == ["92", "person", "mark-rutte", "Mark", "Rutte", "2024-09-30"]
+    assert lines[4].split() == ["source:", "rbc-ukraine-2024-09-30-rutte"]
+    assert max(len(line) for line in lines) <= 100
+    # Wide enough for the label to keep 50 columns: the source gets its own.
+    assert _search_on_a_terminal(160)[1].split() == ["Score", "Kind", "Id", "Label", "When", "Source"]

@@ -15,7 +15,7 @@ from newskb.audit import check_folder
 from newskb.errors import RecordError
 from tests.conftest import REPO
 
-ARTICLE = REPO / "tests" / "fixtures" / "guild-2025-03-04.txt"
+ARTICLE = REPO / "newskb" / "examples" / "guild-2025-03-04.txt"
 
 
 def _env(tmp_path: Path) -> dict[str, str]:
@@ -99,30 +99,59 @@ def test_init_that_fails_half_way_removes_what_it_made(tmp_path: Path, monkeypat
     assert len(written) == 8
 
 
-def test_the_readme_walkthrough_runs_as_written(tmp_path: Path) -> None:
+def _walkthrough_steps() -> list[tuple[str, list[str]]]:
+    """The README walkthrough's steps: each command (with its continuation lines) and the lines `#>` shows
+    under it."""
     readme = (REPO / "README.md").read_text(encoding="utf-8")
     marker = readme.index("<!-- curation walkthrough")
     start = readme.index("```sh\n", marker) + len("```sh\n")
-    script = readme[start : readme.index("```", start)]
-    shutil.copy(ARTICLE, tmp_path / ARTICLE.name)
+    steps: list[tuple[str, list[str]]] = []
+    continued = False
+    for line in readme[start : readme.index("```", start)].splitlines():
+        if line.startswith("#> "):
+            steps[-1][1].append(line[3:])
+        elif continued:
+            steps[-1] = (steps[-1][0] + "\n" + line, steps[-1][1])
+        elif line and not line.startswith("#"):
+            steps.append((line, []))
+        continued = line.endswith("\\")
+    return steps
+
+
+def test_the_readme_walkthrough_runs_as_written_from_the_installed_package(tmp_path: Path) -> None:
+    """Run in an empty folder (no article copied: `init --example` brings it), every step's output as shown."""
+    steps = _walkthrough_steps()
+    assert len(steps) == 15 and all(shown for _, shown in steps)
+    outputs = tmp_path / "outputs"
+    outputs.mkdir()
+    start = tmp_path / "start"
+    start.mkdir()
+    # One shell, so that `cd` holds; each step's stdout and stderr in files of their own.
+    script = "\n".join(
+        f'{{ {command}\n}} >"{outputs}/{number}.out" 2>"{outputs}/{number}.err"'
+        for number, (command, _) in enumerate(steps)
+    )
     result = subprocess.run(
         ["bash", "-euo", "pipefail", "-c", script],
-        cwd=tmp_path,
+        cwd=start,
         capture_output=True,
         text=True,
         env=_env(tmp_path),
         timeout=300,
     )
     assert result.returncode == 0, result.stderr
-    assert "Traceback" not in result.stderr
-    assert result.stdout.splitlines()[0].startswith("Tomas Rehn\t2025-03-03\t..\tholds\t2025-03-04\t")
-    # Inside the new base, newskb found it with no --data and no NEWSKB_DATA, and says which base it checked.
-    assert f"checked in {tmp_path / 'harbour-kb' / 'data'}" in result.stderr
-    assert "newskb: harbour-gazette-2025-03-04: 1 of 4 sentences covered (25%)" in result.stderr
-    data = tmp_path / "harbour-kb" / "data"
+    for number, (command, shown) in enumerate(steps):
+        printed = {
+            stream: (outputs / f"{number}.{stream}").read_text(encoding="utf-8").replace(str(start), "~")
+            for stream in ("out", "err")
+        }
+        assert printed["out"].splitlines() == [line for line in shown if not line.startswith("newskb: ")], command
+        assert printed["err"].splitlines() == [line for line in shown if line.startswith("newskb: ")], command
+    data = start / "harbour-kb" / "data"
     assert check_folder(data).exit_code == 0
     source = (data / "sources" / "harbour-gazette-2025-03-04.toml").read_text(encoding="utf-8")
     assert 'holder = "ilse-marwick-of-skarholm"' in source and "43 lighthouses" not in source
+    assert (start / "harbour-kb" / "guild-2025-03-04.txt").read_bytes() == ARTICLE.read_bytes()
 
 
 # --- A team in git --------------------------------------------------------------------------------

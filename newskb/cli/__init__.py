@@ -17,11 +17,13 @@ from typing import Annotated, Any, NoReturn
 
 import typer
 import typer.main
+from typer._click.exceptions import ClickException
 from typer.core import TyperGroup
 
 from newskb import __version__
 from newskb.cli.completion import COMPLETE_VARIABLE, Shell, install_script, show_script
-from newskb.cli.options import say
+from newskb.cli.options import be_quiet, say
+from newskb.cli.usage import Command, pager_wanted, report
 from newskb.errors import NewskbError, UnknownNameError
 from newskb.printable import printable
 
@@ -76,8 +78,11 @@ class _Commands(MutableMapping[str, Any]):
 
     def __getitem__(self, name: str) -> Any:
         if name not in self._built:
+            info = COMMANDS[name]
+            if not (isinstance(info.cls, type) and issubclass(info.cls, Command)):
+                info.cls = Command  # the common options and a plain usage line (usage.py)
             self._built[name] = typer.main.get_command_from_info(
-                COMMANDS[name], pretty_exceptions_short=app.pretty_exceptions_short, rich_markup_mode=None
+                info, pretty_exceptions_short=app.pretty_exceptions_short, rich_markup_mode=None
             )
         return self._built[name]
 
@@ -103,6 +108,36 @@ class _Group(TyperGroup):
 
     def list_commands(self, ctx: Any) -> list[str]:
         return list(self.commands)  # the names alone: no command is built to be listed
+
+    def main(self, args: Any = None, *extra: Any, standalone_mode: bool = True, **settings: Any) -> Any:
+        """Run a command line: output taller than the screen paged (help included), and a bad line one
+        error on stderr (`newskb: who: missing OFFICE (see 'newskb who -h')`), exit 2."""
+        global _held
+        words = list(sys.argv[1:] if args is None else args)
+        if _held is None and sys.stdout.isatty() and COMPLETE_VARIABLE not in os.environ and pager_wanted(words):
+            from newskb.render import pager
+
+            try:
+                _held = pager.hold()
+            except ValueError as unusable:  # a pager variable that is no command line: print without it
+                say(f"warning: {unusable}; output is not paged")
+        try:
+            result = super().main(args, *extra, **{**settings, "standalone_mode": False})
+        except ClickException as error:
+            code: Any = report(error)
+        except typer.Abort:
+            code = INTERRUPTED
+        else:
+            code = result if isinstance(result, int) else 0
+        finally:
+            if _held is not None:
+                from newskb.render import pager
+
+                held, _held = _held, None
+                pager.release(held)
+        if standalone_mode:
+            sys.exit(code)
+        return code
 
     # Typed Any: the base class takes Typer's private copy of click's Context, which we must not import.
     def invoke(self, ctx: Any) -> Any:
@@ -176,7 +211,8 @@ app = typer.Typer(
     cls=_Group,
     name="newskb",
     epilog=EXIT_CODES_HELP,
-    no_args_is_help=True,
+    # A line with no command (`newskb`, `newskb --no-pager`) shows the help and exits 0 (_root).
+    invoke_without_command=True,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
     # -h as well as --help, on every command (a subcommand's context inherits it).
@@ -194,6 +230,7 @@ def _show_version(value: bool) -> None:
 
 @app.callback()
 def _root(
+    ctx: typer.Context,
     version: Annotated[
         bool,
         typer.Option("--version", callback=_show_version, is_eager=True, help="Print the version and exit."),
@@ -201,6 +238,10 @@ def _root(
     no_pager: Annotated[
         bool,
         typer.Option("--no-pager", help="Never page output taller than the screen (also: NEWSKB_PAGER=)."),
+    ] = False,
+    quiet: Annotated[
+        bool,
+        typer.Option("--quiet", "-q", help="Print nothing but errors: the exit code is the answer."),
     ] = False,
     show_completion: Annotated[
         Shell | None,
@@ -228,27 +269,25 @@ def _root(
     ] = None,
 ) -> None:
     """A command-line knowledge base of news facts, each with its source and quote."""
-    global _held
-    if not no_pager and _held is None and sys.stdout.isatty():
-        from newskb.render import pager
-
-        try:
-            _held = pager.hold()
-        except ValueError as unusable:  # a pager variable that is no command line: print without it
-            say(f"warning: {unusable}; output is not paged")
+    # --no-pager is read before the line is parsed (usage.pager_wanted): the pager holds the help too.
+    if quiet:
+        be_quiet()
+    if ctx.invoked_subcommand is None:
+        typer.echo(ctx.get_help())
+        raise typer.Exit()
 
 
-# Output held back for the pager (render/pager.py), printed when the command ends.
+# Output held back for the pager (render/pager.py), printed when the command line has run.
 _held: Any = None
 
 
 # The command families, in the order `--help` lists them. They only register commands (each command
 # imports what it needs when it runs); the root group builds one when it is asked for (_Commands).
-from newskb.cli import ask, curate, review, share  # noqa: E402
+from newskb.cli import ask, chart, curate, evidence, review, share, usage  # noqa: E402
 
 COMMANDS = {
     info.name or typer.main.get_command_name(info.callback.__name__): info
-    for family in (ask, review, curate, share)
+    for family in (ask, chart, evidence, review, curate, share, usage)
     for info in family.app.registered_commands
     if info.callback is not None
 }
@@ -287,10 +326,6 @@ def main() -> None:
         code = 70
     else:
         code = 0
-    if _held is not None:
-        from newskb.render import pager
-
-        pager.release(_held)
     sys.exit(_flush(code))
 
 

@@ -1,18 +1,17 @@
-"""The questions: search, who, offices, timeline, chart, show, sources, cite."""
+"""The questions: search, who, offices, timeline; and how a batch of them is answered."""
 
-import os
 import sys
 from collections.abc import Sequence
-from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from newskb import folder, render
-from newskb.cli.completion import ENTITY_NAME, FACT_ID, OFFICE_NAME, ORG_NAME
+from newskb import render
+from newskb.cli.completion import ENTITY_NAME, OFFICE_NAME, ORG_NAME
 from newskb.cli.options import (
     AsOfOption,
     DataOption,
+    FieldsOption,
     FormatOption,
     FromOption,
     KnownAsOfOption,
@@ -44,7 +43,7 @@ STDIN = "-"  # as QUERY, OFFICE, NAME or ID: one per line of standard input, all
 WHO_EXIT = {"found": 0, "nobody": 1, "cannot tell": 3, "last known": 5}
 
 
-@app.command("search")
+@app.command("search", short_help="Search names, titles, claims and quotes; best first.")
 def search_command(
     query_text: Annotated[str, typer.Argument(metavar="QUERY", help="Words to look for; typos are forgiven.")],
     kind: Annotated[SearchKind | None, typer.Option(help="Only this kind of record.", show_default=False)] = None,
@@ -53,6 +52,7 @@ def search_command(
         bool, typer.Option("--all", help="Also the hits scoring under 3/4 of the best one (left out by default).")
     ] = False,
     output_format: FormatOption = None,
+    fields: FieldsOption = None,
     data: DataOption = None,
 ) -> None:
     """Search names, aliases, titles, claims and quotes; best first, scored 0-100.
@@ -93,7 +93,7 @@ def search_command(
     done(reply.missed is None, reply.missed or "")
 
 
-@app.command("who")
+@app.command("who", short_help="Show who holds an office on a day, with the quote.")
 def who_command(
     office: Annotated[
         str,
@@ -103,6 +103,7 @@ def who_command(
     history: Annotated[bool, typer.Option("--history", help="List every term of the office in order.")] = False,
     known_as_of: KnownAsOfOption = None,
     output_format: FormatOption = None,
+    fields: FieldsOption = None,
     data: DataOption = None,
 ) -> None:
     """Show who holds an office on a day (default today), with the quote that says so.
@@ -151,7 +152,7 @@ def who_command(
     raise typer.Exit(WHO_EXIT[answer.outcome])
 
 
-@app.command("offices")
+@app.command("offices", short_help="List every office with its holder on a day.")
 def offices_command(
     as_of: AsOfOption = None,
     org: Annotated[
@@ -160,6 +161,7 @@ def offices_command(
     ] = None,
     known_as_of: KnownAsOfOption = None,
     output_format: FormatOption = None,
+    fields: FieldsOption = None,
     data: DataOption = None,
 ) -> None:
     """List every office with its holder on a day (default today), or its last known holder.
@@ -181,7 +183,7 @@ def offices_command(
     done(bool(answer.rows), "no office has a known holder")
 
 
-@app.command("timeline")
+@app.command("timeline", short_help="List events, term starts and ends in date order.")
 def timeline_command(
     entity: Annotated[
         str | None,
@@ -198,6 +200,7 @@ def timeline_command(
     ] = False,
     known_as_of: KnownAsOfOption = None,
     output_format: FormatOption = None,
+    fields: FieldsOption = None,
     data: DataOption = None,
 ) -> None:
     """List events and term starts and ends in date order; undated items follow, listed apart.
@@ -228,184 +231,6 @@ def timeline_command(
     if bounded:
         nothing = f"nothing is known to fall in the range ({counted(len(bounded), 'item')} dated only by a bound may)"
     done(bool(dated or undated), nothing)
-
-
-@app.command("chart")
-def chart_command(
-    office: Annotated[
-        str | None,
-        typer.Argument(
-            metavar="[OFFICE]",
-            click_type=OFFICE_NAME,
-            help="An office name or alias: every term of it; typos are forgiven.",
-            show_default=False,
-        ),
-    ] = None,
-    org: Annotated[
-        str | None,
-        typer.Option(
-            click_type=ORG_NAME,
-            help="Instead: every office of this organization or country, a lane each.",
-            show_default=False,
-        ),
-    ] = None,
-    entity: Annotated[
-        str | None,
-        typer.Option(
-            click_type=ENTITY_NAME, help="Instead: every office this person (or body) held.", show_default=False
-        ),
-    ] = None,
-    from_date: FromOption = None,
-    to_date: ToOption = None,
-    as_of: AsOfOption = None,
-    known_as_of: KnownAsOfOption = None,
-    output: Annotated[
-        Path | None,
-        typer.Option(
-            "--output",
-            "-o",
-            metavar="FILE",
-            help="Write the chart to this .svg or .html file, not to stdout.",
-            show_default=False,
-        ),
-    ] = None,
-    force: Annotated[bool, typer.Option("--force", help="With --output: replace the file if it exists.")] = False,
-    output_format: FormatOption = None,
-    data: DataOption = None,
-) -> None:
-    """Draw terms on a time axis: an office's, an organization's offices', or a career.
-
-    Solid: certainly in office; shaded: an imprecise start or end may fall there; dotted: open, after
-    the last day a source saw the term; a line marks the --as-of day. A term whose start or end is
-    unknown is listed under the chart. In a pipe, or with --format, the same terms print as rows.
-
-    \b
-    Examples:
-      newskb chart "NATO Secretary General" --as-of 2025-10-01
-      newskb chart --org NATO --output nato.svg
-      newskb chart --entity Rutte --from 2020 --to today
-    """
-    from newskb import query
-
-    if [office, org, entity].count(None) != 2:
-        raise BadArgumentError("chart one thing: an OFFICE, --org ORG or --entity NAME")
-    if output is not None:
-        _refuse_to_overwrite(output, force, output_format)
-    start, end = range_bounds(from_date, to_date)
-    if start is not None and end is not None and start > end:
-        raise BadArgumentError(f"--from {from_date} is after --to {to_date}")
-    chart = query.chart(
-        open_index(data),
-        as_of_day(as_of),
-        office=office,
-        org=org,
-        entity=entity,
-        first=start,
-        last=end,
-        known=known_day(known_as_of),
-    )
-    if office is not None:
-        what, drawn = "office", "every known term"
-    else:
-        what, drawn = ("organization", "every office's terms") if org is not None else ("holder", "every office held")
-    say_match(chart.match, what)
-    name = chart.match.name if chart.match else ""
-    title = f"{name}: {drawn}"
-    in_range = " in that range" if start or end else ""
-    done(bool(chart.rows), f"no term of {name} is known{in_range}")
-    if output is None:
-        render.write_chart(chart, title, pick_format(output_format))
-        return
-    render.save_chart(chart, title, output, replace=force)
-    say(f"wrote {output}")
-
-
-def _refuse_to_overwrite(output: Path, force: bool, output_format: Format | None) -> None:
-    """Before anything is read or written: a chart file is .svg or .html, and not one that exists (without --force)."""
-    if output.suffix.lower() not in views.CHART_FILES:
-        raise BadArgumentError(f"{output}: a chart is written as {' or '.join(views.CHART_FILES)}")
-    if output_format is not None:
-        raise BadArgumentError("--output writes a chart file; --format is for standard output: give one of them")
-    if os.path.lexists(output) and not force:
-        raise BadArgumentError(f"{output}: the file exists (--force replaces it)")
-    from newskb.outfile import replaceable
-
-    replaceable(output)
-
-
-@app.command("show")
-def show_command(
-    name: Annotated[
-        str,
-        typer.Argument(
-            metavar="NAME",
-            click_type=ENTITY_NAME,
-            help="A person, organization, country or office; typos are forgiven.",
-        ),
-    ],
-    as_of: AsOfOption = None,
-    output_format: FormatOption = None,
-    data: DataOption = None,
-) -> None:
-    """Show the profile of a person, organization, country or office, every fact with its source.
-
-    \b
-    Examples:
-      newskb show "Peter Bator"
-      newskb show nato --as-of 2024-09-01 --format json
-    """
-    from newskb import query
-
-    connection, day = open_index(data), as_of_day(as_of)
-    if name == STDIN:
-        from newskb.batch import Reply
-
-        return answer_lines(lambda text: Reply(rows=[query.show(connection, text, day)]), views.PROFILE, output_format)
-    profile = query.show(connection, name, day)
-    sections = views.profile_sections(profile.kind)
-    render.write_document(profile, sections, views.PROFILE_HEADER, pick_format(output_format))
-
-
-@app.command("sources")
-def sources_command(output_format: FormatOption = None, data: DataOption = None) -> None:
-    """List every source with how many terms, events and claims it backs.
-
-    \b
-    Examples:
-      newskb sources
-      newskb sources --format json | jq '.[].id'
-    """
-    from newskb import evidence
-
-    rows = evidence.sources(open_index(data), folder.find_data_dir(data))
-    render.write_rows(rows, views.SOURCES, pick_format(output_format), title="Sources")
-    done(bool(rows), "the fact base has no sources")
-
-
-@app.command("cite")
-def cite_command(
-    fact_id: Annotated[
-        str,
-        typer.Argument(metavar="ID", click_type=FACT_ID, help="The id of a term, event, claim or summarised entity."),
-    ],
-    output_format: FormatOption = None,
-    data: DataOption = None,
-) -> None:
-    """Show one fact's quote inside its sentence of the article.
-
-    \b
-    Examples:
-      newskb cite nato-has-32-members
-      newskb cite mark-rutte-takes-office --format json
-    """
-    from newskb import evidence
-
-    connection = open_index(data)
-    if fact_id == STDIN:
-        from newskb.batch import Reply
-
-        return answer_lines(lambda text: Reply(rows=[evidence.cite(connection, text)]), views.CITATION, output_format)
-    render.write_citation(evidence.cite(connection, fact_id), pick_format(output_format))
 
 
 def answer_lines(ask: "Ask", columns: Sequence[Column], output_format: Format | None) -> None:

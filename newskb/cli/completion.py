@@ -9,7 +9,7 @@ import os
 import re
 from collections.abc import Iterable
 from enum import StrEnum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import typer
 
@@ -18,6 +18,9 @@ from typer._click.shell_completion import CompletionItem
 from typer._click.types import ParamType
 
 from newskb.kinds import ENTITY_KINDS, Kind
+
+if TYPE_CHECKING:
+    import sqlite3
 
 # The environment variable Typer reads a completion request from (`_{PROG}_COMPLETE`), and its value.
 COMPLETE_VARIABLE = "_NEWSKB_COMPLETE"
@@ -41,13 +44,9 @@ class _Completed(ParamType):
         return value  # the text as typed: the command resolves it
 
     def shell_complete(self, ctx: Any, param: Any, incomplete: str) -> list[Any]:
-        from newskb import cache, complete, folder
-        from newskb.errors import NewskbError
+        from newskb import complete
 
-        try:
-            connection = cache.open_cached(folder.find_data_dir(ctx.params.get("data")))
-        except (NewskbError, OSError):
-            return []
+        connection = _open_quietly(ctx.params.get("data"))
         if connection is None:
             return []
         lookup = complete.names if self._by_name else complete.ids
@@ -55,15 +54,63 @@ class _Completed(ParamType):
             candidates = lookup(connection, incomplete, self._kinds)
         finally:
             connection.close()
-        # bash inserts a candidate as it is given: every character its parser would act on comes escaped.
-        # zsh and fish are given the name as it is, as data (our scripts below never evaluate it), and
-        # quote what they insert themselves.
-        escape = _bash_escape if os.environ.get(COMPLETE_VARIABLE, "").endswith("bash") else str
-        return [CompletionItem(escape(value), help=help_text) for value, help_text in candidates]
+        # bash inserts a candidate as it is given: every character its parser would act on comes escaped, as
+        # the quote the word was opened with needs (QUOTE_VARIABLE). zsh and fish are given the name as it
+        # is, as data (our scripts below never evaluate it), and quote what they insert themselves.
+        if not os.environ.get(COMPLETE_VARIABLE, "").endswith("bash"):
+            return [CompletionItem(value, help=help_text) for value, help_text in candidates]
+        escape = _BASH_ESCAPES.get(os.environ.get(QUOTE_VARIABLE, ""), _bash_escape)
+        values = [value for value, _ in candidates]
+        if 0 < len(os.path.commonprefix(values)) < len(incomplete):  # noqa: RUF071 (letters, not paths)
+            values = [_as_typed(value, incomplete) for value in values]
+        return [CompletionItem(escape(value)) for value in values]
+
+
+def _open_quietly(data: str | None) -> "sqlite3.Connection | None":
+    """The index of the base a query on this line would answer from (folder.find_data_dir), opened as a
+    query opens it: built or brought up to date first, so TAB answers before any query has run and offers
+    what was added since. Nothing is printed (a problem or an unreadable base offers nothing)."""
+    import sqlite3
+
+    from newskb import cache, folder
+    from newskb.errors import NewskbError
+    from newskb.lock import reading
+
+    try:
+        root = folder.find_data_dir(data)
+        with reading(root):
+            connection, _ = cache.open_index(root)
+    except (NewskbError, OSError, sqlite3.Error):
+        return None
+    return connection
+
+
+def _as_typed(value: str, typed: str) -> str:
+    """`value` beginning with `typed` as it was typed, where the two differ only in case. bash replaces the
+    word with what its candidates have in common, letter for letter, even when that is shorter than the
+    word: "nato s" offered "NATO Secretary General" and "NATO spokesman" became "NATO " (the s lost). Used
+    only then; a single candidate is inserted whole, as the base spells it."""
+    head = value[: len(typed)]
+    return typed + value[len(typed) :] if head.casefold() == typed.casefold() else value
 
 
 def _bash_escape(value: str) -> str:
     return re.sub(r"([^\w@%+=:,./-])", r"\\\1", value)
+
+
+def _in_double_quotes(value: str) -> str:
+    # Inside "...", bash acts on \ " $ ` (escaped by a backslash) and, at an interactive prompt, on ! (history
+    # expansion, which no backslash inside double quotes stops cleanly): a ! is given in single quotes.
+    return re.sub(r'([\\"$`])', r"\\\1", value).replace("!", "\"'!'\"")
+
+
+def _in_single_quotes(value: str) -> str:
+    return value.replace("'", "'\\''")  # nothing is special inside '...' but its end
+
+
+# The word being completed was opened with this quote (the bash script says which).
+QUOTE_VARIABLE = "_NEWSKB_QUOTE"
+_BASH_ESCAPES = {'"': _in_double_quotes, "'": _in_single_quotes}
 
 
 OFFICE_NAME = _Completed([Kind.OFFICE], by_name=True)
@@ -93,8 +140,9 @@ _SCRIPTS = {
     Shell.BASH: """
 %(complete_func)s() {
     local -a candidates
+    local word="${COMP_WORDS[COMP_CWORD]}"
     mapfile -t candidates < <(env COMP_WORDS="${COMP_WORDS[*]}" COMP_CWORD="$COMP_CWORD" \\
-        %(autocomplete_var)s=complete_bash "$1")
+        _NEWSKB_QUOTE="${word:0:1}" %(autocomplete_var)s=complete_bash "$1")
     COMPREPLY=("${candidates[@]}")
     return 0
 }
@@ -115,13 +163,22 @@ complete -o default -F %(complete_func)s %(prog_name)s
     if [[ $line == *$'\\t'* ]]; then shown+=("$name -- ${line#*$'\\t'}"); else shown+=("$name"); fi
   done
   if (( ${#names} )); then
-    compadd -l -d shown -a names
+    # newskb has matched already (any word, any case, accents or not): -U keeps zsh from matching again, by
+    # prefix and case. Several candidates are listed, and what was typed stays as typed.
+    compadd -U -l -d shown -a names
+    (( ${#names} > 1 )) && compstate[insert]='' && compstate[list]='list force'
   else
     _files
   fi
 }
 
-compdef %(complete_func)s %(prog_name)s
+# Loaded from $fpath (compinit autoloads this file as the function _newskb at the first TAB): complete now,
+# or that first TAB would only define the function. Sourced: register it for the next TAB.
+if [[ $zsh_eval_context[-1] == loadautofunc ]]; then
+  %(complete_func)s "$@"
+else
+  compdef %(complete_func)s %(prog_name)s
+fi
 """,
 }
 
@@ -182,20 +239,41 @@ def show_script(shell: Shell | None) -> None:
     raise typer.Exit()
 
 
+# Where zsh completion goes without root: a folder of the user's on $fpath, as compinit expects one file
+# named _newskb there. Typer's own installer also appends `compinit` to ~/.zshrc, which runs it a second
+# time where a framework (oh-my-zsh, prezto) already does; the lines are printed for the user instead.
+ZSH_FOLDER = "~/.zfunc"
+ZSH_LINES = f"fpath=({ZSH_FOLDER} $fpath)\nautoload -Uz compinit && compinit\n"
+
+
 def install_script(shell: Shell | None) -> None:
-    """`--install-completion SHELL`: write the script where SHELL loads it from (Typer's places)."""
+    """`--install-completion SHELL`: write the script where SHELL loads it from, in the user's home:
+    bash's ~/.bash_completions/newskb.sh (sourced from ~/.bashrc), fish's completions folder, zsh's
+    ~/.zfunc/_newskb (with the lines ~/.zshrc needs printed on stdout)."""
     if shell is None:
         return
-    from typer._completion_shared import install
+    from pathlib import Path
+
+    from typer._completion_shared import get_completion_script, install
 
     from newskb.cli import os_error
     from newskb.cli.options import say
 
     use_our_scripts()
     try:
-        _, path = install(shell=shell.value, prog_name="newskb", complete_var=COMPLETE_VARIABLE)
+        if shell is Shell.ZSH:
+            path = Path(os.path.expanduser(ZSH_FOLDER)) / "_newskb"
+            path.parent.mkdir(parents=True, exist_ok=True)
+            script = get_completion_script(prog_name="newskb", complete_var=COMPLETE_VARIABLE, shell=shell.value)
+            path.write_text(script + "\n", encoding="utf-8")
+        else:
+            _, path = install(shell=shell.value, prog_name="newskb", complete_var=COMPLETE_VARIABLE)
     except OSError as error:  # an unwritable home, a full disk: one line, as every other error
         say(f"error: cannot install the {shell.value} completion script: {os_error(error)}")
         raise typer.Exit(2) from None
-    say(f"{shell.value} completion installed in {path}; it takes effect in a new shell")
+    if shell is Shell.ZSH:
+        say(f"zsh completion installed in {path}; ~/.zshrc needs these lines (fpath before compinit):")
+        typer.echo(ZSH_LINES, nl=False)
+    else:
+        say(f"{shell.value} completion installed in {path}; it takes effect in a new shell")
     raise typer.Exit()

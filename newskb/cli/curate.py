@@ -4,11 +4,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from typer.core import TyperCommand, TyperOption
+from typer.core import TyperOption
 
 from newskb import folder
 from newskb.cli.completion import RECORD_ID, SOURCE_ID, ids_of
 from newskb.cli.options import DataOption, RecordKind, say
+from newskb.cli.usage import Command
 from newskb.errors import BadArgumentError, display_path
 from newskb.printable import printable
 
@@ -19,7 +20,7 @@ if TYPE_CHECKING:
 app = typer.Typer()
 
 
-class _AddCommand(TyperCommand):
+class _AddCommand(Command):
     """`add`, whose options are the record keys (model.py), one option per key, grouped by kind in --help.
 
     They are built the first time `add` parses or shows help, not on every run of newskb: building the
@@ -89,10 +90,14 @@ def _key_option(key: "Key") -> TyperOption:
     )
 
 
-@app.command("init")
+@app.command("init", short_help="Start a fact base of your own.")
 def init_command(
     # A string, not a Path: Path("") is the current folder, and an empty DIR must be refused, not read as ".".
     folder: Annotated[str, typer.Argument(metavar="DIR", help="The folder of the new fact base.")] = ".",
+    example: Annotated[
+        bool,
+        typer.Option("--example", help="Also put the README walkthrough's article in it (guild-2025-03-04.txt)."),
+    ] = False,
 ) -> None:
     """Start a fact base of your own: data/ and seeds/ that pass check, and git files for a team.
 
@@ -102,12 +107,13 @@ def init_command(
     Examples:
       newskb init my-kb && cd my-kb && newskb check
       newskb init .   # in an empty git repository
+      newskb init --example harbour-kb   # with the walkthrough's article (README: Curating)
     """
     from newskb import scaffold
 
     if not folder:
         raise BadArgumentError("DIR is empty: give the folder of the new fact base ('.' for this one)")
-    written, kept = scaffold.init(Path(folder))
+    written, kept = scaffold.init(Path(folder), example=example)
     for path in kept:
         say(f"kept {display_path(path)} as it was")
     data_folder = display_path(Path(folder) / "data")
@@ -117,7 +123,7 @@ def init_command(
     )
 
 
-@app.command("new-source")
+@app.command("new-source", short_help="Scaffold a new article: seeds/ and data/sources/ID.toml.")
 def new_source_command(
     text_file: Annotated[Path, typer.Argument(metavar="FILE", help="The article, as UTF-8 text.")],
     source_id: Annotated[str, typer.Option("--id", metavar="ID", help="The new source's id (kebab-case).")],
@@ -155,7 +161,7 @@ def new_source_command(
     say(f"created {display_path(change.path)}; add its facts with 'newskb add ... --source {source_id}'")
 
 
-@app.command("draft")
+@app.command("draft", short_help="Draft candidate records from an article, as TOML.")
 def draft_command(
     source: Annotated[
         str,
@@ -205,7 +211,7 @@ def draft_command(
         say(f"{writer.summary(drafted)}; written to {display_path(output)}")
 
 
-@app.command("accept")
+@app.command("accept", short_help="Add the records of a reviewed draft: all or none.")
 def accept_command(
     draft: Annotated[Path, typer.Argument(metavar="FILE", help="A reviewed draft (newskb draft SOURCE).")],
     dry_run: Annotated[
@@ -252,7 +258,7 @@ def accept_command(
     )
 
 
-@app.command("add", cls=_AddCommand)
+@app.command("add", cls=_AddCommand, short_help="Add one record, validated as check would.")
 def add_command(
     ctx: typer.Context,
     kind: Annotated[
@@ -294,6 +300,7 @@ def add_command(
         typer.echo(printable(change.toml), nl=False)
         say(f"valid; would append to {display_path(change.path)} (dry run: nothing written)")
     else:
+        typer.echo(change.record_id)  # on stdout, for the next command (`id=$(newskb add ...)`)
         say(f"added {kind.value} '{change.record_id}' to {display_path(change.path)}")
 
 
@@ -310,7 +317,7 @@ def _report(edit: "Edit", done: str, dry_run: bool) -> None:
         say(f"{done} in {', '.join(display_path(path) for path in edit.texts)}")
 
 
-@app.command("set")
+@app.command("set", short_help="Change or clear keys of one record.")
 def set_command(
     record_id: Annotated[
         str, typer.Argument(metavar="ID", click_type=RECORD_ID, help="The id of the record to change.")
@@ -340,7 +347,7 @@ def set_command(
     _report(change, f"changed '{record_id}'", dry_run)
 
 
-@app.command("rm")
+@app.command("rm", short_help="Remove one record that nothing references.")
 def rm_command(
     record_id: Annotated[
         str, typer.Argument(metavar="ID", click_type=RECORD_ID, help="The id of the record to remove.")
@@ -363,7 +370,7 @@ def rm_command(
     _report(change, f"removed '{record_id}'", dry_run)
 
 
-@app.command("rename")
+@app.command("rename", short_help="Rename an id and every reference to it.")
 def rename_command(
     record_id: Annotated[str, typer.Argument(metavar="ID", click_type=RECORD_ID, help="The id to change.")],
     new_id: Annotated[str, typer.Argument(metavar="NEW-ID", help="Its new id (kebab-case, unused).")],

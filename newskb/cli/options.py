@@ -38,6 +38,25 @@ FormatOption = Annotated[
         "--format", "-f", help="Output format (default: table at a terminal, plain in a pipe).", show_default=False
     ),
 ]
+
+
+def _choose_fields(value: str | None) -> None:
+    from newskb.render import selection
+
+    selection.choose(value)
+
+
+FieldsOption = Annotated[
+    str | None,
+    typer.Option(
+        "--fields",
+        metavar="KEYS",
+        callback=_choose_fields,
+        expose_value=False,
+        help="Only these keys, in this order, in plain, tsv, csv, json or jsonl output: --fields holder,start.",
+        show_default=False,
+    ),
+]
 KnownAsOfOption = Annotated[
     str | None,
     typer.Option(
@@ -156,8 +175,23 @@ def range_bounds(from_date: str | None, to_date: str | None) -> tuple[date | Non
     return start, end
 
 
+# -q/--quiet: nothing on stdout, and on stderr only errors (README, "Exit codes": the code is the answer).
+_quiet = False
+
+
+def be_quiet() -> None:
+    """Send stdout to the null device and keep every message but errors off stderr (-q, --quiet)."""
+    import os
+
+    global _quiet
+    _quiet = True
+    sys.stdout = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 (open until the process ends)
+
+
 def say(message: str) -> None:
     """Tell the person at the terminal (stderr: never data), on one line, escaped as data is escaped."""
+    if _quiet and not message.startswith("error:"):
+        return
     typer.echo("newskb: " + printable(message, one_line=True), err=True)
 
 

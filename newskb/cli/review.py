@@ -6,14 +6,24 @@ import typer
 
 from newskb import folder, render
 from newskb.cli.completion import SOURCE_ID
-from newskb.cli.options import DataOption, FormatOption, base_named, done, open_index, pick_format, say, settled
+from newskb.cli.options import (
+    DataOption,
+    FieldsOption,
+    FormatOption,
+    base_named,
+    done,
+    open_index,
+    pick_format,
+    say,
+    settled,
+)
 from newskb.printable import printable
 from newskb.render import views
 
 app = typer.Typer()
 
 
-@app.command("check")
+@app.command("check", short_help="Validate the fact base, every quote against its article.")
 def check_command(
     data: DataOption = None,
     strict: Annotated[bool, typer.Option(help="Count warnings as problems.")] = False,
@@ -39,7 +49,7 @@ def check_command(
     raise typer.Exit(report.exit_code_strict() if strict else report.exit_code)
 
 
-@app.command("coverage")
+@app.command("coverage", short_help="Show a source's sentences beside the facts quoting them.")
 def coverage_command(
     source: Annotated[
         str | None,
@@ -47,6 +57,7 @@ def coverage_command(
     ] = None,
     uncovered: Annotated[bool, typer.Option("--uncovered", help="Only sentences no fact quotes.")] = False,
     output_format: FormatOption = None,
+    fields: FieldsOption = None,
     data: DataOption = None,
 ) -> None:
     """Show every sentence of a source beside the facts that quote it: the curator's to-do list.

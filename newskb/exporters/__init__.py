@@ -22,7 +22,6 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, Protocol
 
 from newskb.errors import BadArgumentError
-from newskb.outfile import replaceable
 
 if TYPE_CHECKING:
     import sqlite3
@@ -42,6 +41,7 @@ class Request:
     entity: str | None = None  # timelinejs: only what involves it
     start: date | None = None  # timelinejs: from this day
     end: date | None = None  # timelinejs: up to this day
+    table: str | None = None  # csv: only this table (`terms`), as one file or to the stream
 
 
 class Exporter(Protocol):
@@ -72,7 +72,13 @@ FORMATS: dict[str, Format] = {
     "popolo": Format("newskb.exporters.popolo"),
     "timelinejs": Format("newskb.exporters.timelinejs", options=("--entity", "--from", "--to")),
     "jsonld": Format("newskb.exporters.jsonld"),
-    "csv": Format("newskb.exporters.csv", output="DIR", to_stream=False, why_output="one CSV file per record kind"),
+    "csv": Format(
+        "newskb.exporters.csv",
+        output="DIR",
+        to_stream=False,
+        why_output="one CSV file per record kind; --table NAME writes one of them to stdout",
+        options=("--table",),
+    ),
 }
 
 
@@ -80,10 +86,12 @@ def check(name: str, request: Request) -> None:
     """Refuse what cannot be written, before anything is read: one line, and no byte changed."""
     chosen = FORMATS[name]
     output = request.output
+    # One table of a format written as a folder of tables is one file: it may go to a file or a pipe.
+    one_table = request.table is not None
     if output is None:
-        if not chosen.to_stream:
+        if not chosen.to_stream and not one_table:
             raise BadArgumentError(f"--format {name} needs --output {chosen.output} ({chosen.why_output})")
-    elif chosen.output == "DIR":
+    elif chosen.output == "DIR" and not one_table:
         _check_folder(output, force=request.force)
     else:
         _check_file(output, force=request.force)
@@ -103,14 +111,9 @@ def export(name: str, connection: sqlite3.Connection, request: Request) -> list[
 
 
 def _check_file(path: Path, *, force: bool) -> None:
-    if path.is_dir() and not path.is_symlink():
-        raise BadArgumentError(f"{path}: is a folder; give the name of a file")
-    if path.exists() or path.is_symlink():
-        if not force:
-            raise BadArgumentError(f"{path}: already exists; choose a new file name, or --force to replace it")
-        replaceable(path)
-    elif not path.absolute().parent.is_dir():
-        raise BadArgumentError(f"{path}: cannot write: its folder does not exist")
+    from newskb.outfile import check_new_file
+
+    check_new_file(path, force=force)
 
 
 def _check_folder(path: Path, *, force: bool) -> None:

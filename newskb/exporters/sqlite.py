@@ -5,10 +5,12 @@ a table per record kind (`entity`, `source`, `term`, `event`, `claim`) with a co
 has its earliest and latest possible days, NULL where unbounded or unknown), and a link table per list key
 and owner (`entity_alias`, `term_via`, `claim_about`, ...). Every reference a key declares (`refs`) is a
 declared foreign key; paths are relative to the data folder; a full-text index (FTS5, as Datasette finds
-it) covers each table's names, quotes and texts. A term also has its `status` on the export's day.
+it) covers each table's names, quotes and texts. A term also has its `status` on the export's day, and a
+`label` ("Mark Rutte — NATO Secretary General") for Datasette to show where a row links to it.
 
-`--metadata FILE` writes a Datasette metadata file: table titles, a description of every column (the
-keys' documentation), facets, and a link to the articles.
+`--metadata FILE` writes a Datasette metadata file: table titles and descriptions, a short line on every
+column (the first sentence of the key's documentation), facets, a label column for every table, and a
+link to the articles.
 """
 
 from __future__ import annotations
@@ -79,6 +81,7 @@ def tables() -> list[Table]:
                 columns.extend(_columns(declared))
         if table == "term":
             columns.append(Column("status", _STATUS_DOC))
+            columns.append(Column("label", "The holder and the office, as a person reads them."))
         columns.append(
             Column("file", "The data file it is written in, relative to the data folder.", not_null=True, path=True)
         )
@@ -186,6 +189,8 @@ def export(connection: sqlite3.Connection, request: Request) -> list[Path]:
         raise BadArgumentError(f"{target}: cannot write the database: {error}") from None
     written = [target]
     if request.metadata is not None:
+        from newskb.exporters.datasette import metadata
+
         text = output.json_text(metadata(target, day))
         outfile.write_file(request.metadata, lambda path: path.write_text(text, encoding="utf-8"))
         written.append(request.metadata)
@@ -195,7 +200,12 @@ def export(connection: sqlite3.Connection, request: Request) -> list[Path]:
 def _write(connection: sqlite3.Connection, path: Path, data_dir: Path, day: date) -> None:
     from newskb import layout, query
 
-    status = {term.id: term.status.value for term in query.every_term(connection, day)}
+    terms = query.every_term(connection, day)
+    # A term's columns that no record key holds: where it stands that day, and a label to show for it.
+    derived = {
+        "status": {term.id: term.status.value for term in terms},
+        "label": {term.id: f"{term.holder} — {term.office}" for term in terms},
+    }
     index_values = dict(layout.link_tables())
     database = sqlite3.connect(path)
     try:
@@ -205,9 +215,9 @@ def _write(connection: sqlite3.Connection, path: Path, data_dir: Path, day: date
             marks = ", ".join("?" * len(names))
             insert = f'INSERT OR IGNORE INTO "{table.name}" VALUES ({marks})'
             if table.link_of is None:
-                selected = ", ".join("NULL" if name == "status" else f'"{name}"' for name in names)
+                selected = ", ".join("NULL" if name in derived else f'"{name}"' for name in names)
                 rows = connection.execute(f'SELECT {selected} FROM "{table.name}" ORDER BY rowid')
-                database.executemany(insert, (_cells(table, row, data_dir, status) for row in rows))
+                database.executemany(insert, (_cells(table, row, data_dir, derived) for row in rows))
             else:
                 value = index_values[table.link_of.item]
                 rows = connection.execute(
@@ -228,57 +238,14 @@ def _write(connection: sqlite3.Connection, path: Path, data_dir: Path, day: date
 _UNBOUNDED = (FIRST_DAY.isoformat(), LAST_DAY.isoformat())  # the index's stand-ins for "no bound"
 
 
-def _cells(table: Table, row: sqlite3.Row, data_dir: Path, status: dict[str, str]) -> tuple[object, ...]:
+def _cells(table: Table, row: sqlite3.Row, data_dir: Path, derived: dict[str, dict[str, str]]) -> tuple[object, ...]:
     cells: list[object] = []
     for column, value in zip(table.columns, row, strict=True):
-        if column.name == "status":
-            value = status.get(row[0])
+        if column.name in derived:
+            value = derived[column.name].get(row[0])
         elif value in _UNBOUNDED and column.name.endswith(("_earliest", "_latest")):
             value = None
         elif column.path and value is not None:
             value = relative_to_data(value, data_dir)
         cells.append(value)
     return tuple(cells)
-
-
-def metadata(database: Path, day: date) -> dict[str, object]:
-    """Datasette's metadata for the exported database: titles, column descriptions, facets, the source link."""
-    name = database.stem
-    described: dict[str, object] = {}
-    for table in tables():
-        entry: dict[str, object] = {
-            "title": table.title,
-            "description": table.doc,
-            "columns": {
-                column.name: _STATUS_DOC.replace("the export's day", day.isoformat())
-                if column.name == "status"
-                else column.doc
-                for column in table.columns
-            },
-        }
-        if table.name in _FACETS:
-            entry["facets"] = _FACETS[table.name]
-        if table.link_of is None and table.name not in ("entity", "source"):
-            entry["label_column"] = "id"
-        described[table.name] = entry
-    return {
-        "title": "newskb",
-        "description": (
-            "News facts, each with the verbatim quote that supports it and the article it comes from; dates as "
-            f"the sources give them. Term statuses are as of {day.isoformat()}."
-        ),
-        "source": "the articles behind every fact",
-        "source_url": f"/{_tilde_encode(name)}/source",
-        "databases": {name: {"tables": described}},
-    }
-
-
-# Datasette names a database in its URLs by the file's stem, tilde-encoded.
-_TILDE_SAFE = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-")
-
-
-def _tilde_encode(name: str) -> str:
-    return "".join(
-        char if char in _TILDE_SAFE else "+" if char == " " else "".join(f"~{byte:02X}" for byte in char.encode())
-        for char in name
-    )

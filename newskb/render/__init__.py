@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
-from newskb.render import views
+from newskb.render import selection, views
 from newskb.render.plain import all_keys, as_dict, cell, delimited
 from newskb.render.progress import BuildProgress
 from newskb.render.views import CHART, Column, Format, for_reading
@@ -52,8 +52,14 @@ def write_rows(
     """Write rows: `columns` for a table or plain lines, every field for TSV, CSV and JSON."""
     out = stream or sys.stdout
     records = [as_dict(row) for row in rows]
+    if selection.chosen() is not None:
+        records, columns = selection.pick(records, columns, output_format)
     if output_format in (Format.JSON, Format.JSONL):
         write_object(records, output_format, stream=out)
+    elif output_format is Format.TABLE and columns is views.SEARCH:
+        from newskb.render.hits import hits
+
+        hits(for_reading(records, columns), columns, title, out)
     elif output_format is Format.TABLE:
         from newskb.render import tables
 
@@ -96,14 +102,16 @@ def write_document(
     out = stream or sys.stdout
     record = as_dict(document)
     if output_format in (Format.JSON, Format.JSONL):
+        if selection.chosen() is not None:
+            record = selection.pick([record], [], output_format)[0][0]
         write_object(record, Format.JSON if output_format is Format.JSON else Format.JSONL, stream=out, one=True)
         return
-    if output_format is Format.TABLE:
+    if output_format is Format.TABLE and selection.chosen() is None:
         from newskb.render import tables
 
         tables.document(record, sections, header, out)
         return
-    delimited(flat_profile(record, header, sections), [column.key for column in views.PROFILE], output_format, out)
+    write_rows(flat_profile(record, header, sections), views.PROFILE, output_format, stream=out)
 
 
 def flat_profile(
@@ -135,10 +143,10 @@ def write_answers(answers: Iterable[Any], columns: Sequence[Column], output_form
     CSV add the query as the first column; at a terminal, a table per query, titled with it. The JSON array
     is written item by item, in the same bytes as the whole array at once.
     """
-    import json
-
     out = sys.stdout
     if output_format is Format.TABLE:
+        if selection.chosen() is not None:
+            selection.pick([], [], output_format)  # refused: a table shows its own columns
         for answered in answers:
             if answered.reply.rows:
                 _table_of(answered.query, answered.reply.rows, columns, out)
@@ -148,36 +156,63 @@ def write_answers(answers: Iterable[Any], columns: Sequence[Column], output_form
     shown = [query, *columns]
     if columns is views.PROFILE:
         shown = [query, *(Column(key, key) for key in ("section", "id", "when", "text", "source"))]
-    keys: list[str] | None = None  # TSV and CSV: the header, from the first row written
-    written = 0
+    stream = _BatchStream(out, output_format)
     for answered in answers:
-        records: list[dict[str, Any]] = []
-        for row in answered.reply.rows:
-            record = as_dict(row)
-            if columns is views.PROFILE and output_format not in (Format.JSON, Format.JSONL):
-                records.extend(
-                    {"query": answered.query, **line}
-                    for line in flat_profile(record, views.PROFILE_HEADER, views.profile_sections(record["kind"]))
-                )
-            else:
-                records.append({"query": answered.query, **record})
-        if output_format is Format.JSON:
-            for record in records:
-                item = json.dumps(record, ensure_ascii=False, indent=2).replace("\n", "\n  ")
-                out.write(("[\n  " if written == 0 else ",\n  ") + item)
-                written += 1
-        elif output_format is Format.JSONL:
-            write_object(records, output_format, stream=out)
-        elif output_format is Format.PLAIN:
-            delimited(for_reading(records, shown), [column.key for column in shown], output_format, out, header=False)
-        elif records:
-            delimited(records, keys or all_keys(records, shown), output_format, out, header=keys is None)
-            keys = keys or all_keys(records, shown)
+        records = _batch_records(answered, columns, output_format)
+        if selection.chosen() is not None:
+            records, shown = selection.pick(records, shown, output_format)
+        stream.write(records, shown)
         out.flush()
-    if output_format is Format.JSON:
-        out.write("\n]\n" if written else "[]\n")
-    elif output_format in (Format.TSV, Format.CSV) and keys is None:
-        delimited([], [column.key for column in shown], output_format, out)
+    stream.close(shown)
+
+
+def _batch_records(answered: Any, columns: Sequence[Column], output_format: Format) -> list[dict[str, Any]]:
+    """One batch line's rows as records, each with its `query` first (a profile as its plain lines)."""
+    records: list[dict[str, Any]] = []
+    for row in answered.reply.rows:
+        record = as_dict(row)
+        if columns is views.PROFILE and output_format not in (Format.JSON, Format.JSONL):
+            records.extend(
+                {"query": answered.query, **line}
+                for line in flat_profile(record, views.PROFILE_HEADER, views.profile_sections(record["kind"]))
+            )
+        else:
+            records.append({"query": answered.query, **record})
+    return records
+
+
+class _BatchStream:
+    """A batch's output written as it comes, in the bytes the whole of it at once would have: the JSON array
+    item by item, TSV and CSV with one header from the first row."""
+
+    def __init__(self, out: IO[str], output_format: Format) -> None:
+        self.out = out
+        self.format = output_format
+        self.keys: list[str] | None = None
+        self.written = 0
+
+    def write(self, records: list[dict[str, Any]], shown: Sequence[Column]) -> None:
+        if self.format is Format.JSON:
+            from newskb.printable import json_document
+
+            for record in records:
+                item = json_document(record).rstrip("\n").replace("\n", "\n  ")
+                self.out.write(("[\n  " if self.written == 0 else ",\n  ") + item)
+                self.written += 1
+        elif self.format is Format.JSONL:
+            write_object(records, self.format, stream=self.out)
+        elif self.format is Format.PLAIN:
+            keys = [column.key for column in shown]
+            delimited(for_reading(records, shown), keys, self.format, self.out, header=False)
+        elif records:
+            delimited(records, self.keys or all_keys(records, shown), self.format, self.out, header=self.keys is None)
+            self.keys = self.keys or all_keys(records, shown)
+
+    def close(self, shown: Sequence[Column]) -> None:
+        if self.format is Format.JSON:
+            self.out.write("\n]\n" if self.written else "[]\n")
+        elif self.format in (Format.TSV, Format.CSV) and self.keys is None:
+            delimited([], [column.key for column in shown], self.format, self.out)
 
 
 def _table_of(title: str, rows: Sequence[Any], columns: Sequence[Column], out: IO[str]) -> None:

@@ -9,6 +9,7 @@ data: every label is a `rich.text.Text` of printable text, never markup.
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from itertools import groupby
@@ -34,15 +35,18 @@ class Glyphs:
     pointer: str  # the asked day, on the axis
     rule: str
     tick: str
+    open_end: str  # the last column of an open term that runs to the axis's end: it goes on
 
 
-UNICODE = Glyphs({Shade.CERTAIN: "█", Shade.POSSIBLE: "▒", Shade.OPEN: "┅"}, "│", "▼", "─", "┬")
+# Open is a light shade of certain's colour ending in an arrow: seen at a glance, and told apart from both
+# certain (solid) and possibly (a medium shade, another colour). A dotted hairline was all but invisible.
+UNICODE = Glyphs({Shade.CERTAIN: "█", Shade.POSSIBLE: "▒", Shade.OPEN: "░"}, "│", "▼", "─", "┬", "▶")
 # For a stream that cannot show the block and box characters (a C locale, an ASCII terminal).
-ASCII = Glyphs({Shade.CERTAIN: "#", Shade.POSSIBLE: ":", Shade.OPEN: "."}, "|", "v", "-", "+")
+ASCII = Glyphs({Shade.CERTAIN: "#", Shade.POSSIBLE: ":", Shade.OPEN: "="}, "|", "v", "-", "+", ">")
 
-# The colours, as a table colours statuses: certain as `holds`, possibly as `possibly`; open fades the colour
-# of certain (its dots say it without colour).
-STYLES = {Shade.CERTAIN: "green", Shade.POSSIBLE: "yellow", Shade.OPEN: "dim green"}
+# The colours, as a table colours statuses: certain as `holds`, possibly as `possibly`; open in certain's
+# colour (its light shade and arrow say it without colour).
+STYLES = {Shade.CERTAIN: "green", Shade.POSSIBLE: "yellow", Shade.OPEN: "green"}
 MARKER_STYLE = "red"
 
 # Each legend line fits in 60 columns, the narrowest a chart is meant to be read at.
@@ -85,15 +89,17 @@ def export(chart: Chart, title: str, suffix: str) -> str:
     for line in lines(chart, title, recorder.width, UNICODE):
         recorder.print(line, overflow="fold")
     if suffix == ".svg":
-        # Rich asks for Fira Code (from a web font), else "monospace", which some SVG renderers (cairosvg, for one)
-        # take for a proportional font whose wide blocks run a bar past its end: name installed monospace fonts first.
-        return recorder.export_svg(title="newskb chart").replace(
-            "font-family: Fira Code, monospace", f"font-family: {SVG_FONTS}"
-        )
+        # Rich's SVG loads Fira Code from a CDN (@font-face): a file that fetches when opened, and is drawn
+        # otherwise offline. Its @font-face rules go, and the fonts are the system's monospace ones, named first
+        # (some renderers, cairosvg for one, take bare "monospace" for a proportional font whose wide blocks
+        # run a bar past its end).
+        svg = recorder.export_svg(title="newskb chart")
+        svg = re.sub(r"@font-face\s*\{[^}]*\}\s*", "", svg)
+        return svg.replace("font-family: Fira Code, monospace", f"font-family: {SVG_FONTS}")
     return recorder.export_html()
 
 
-SVG_FONTS = "DejaVu Sans Mono, Menlo, Consolas, Liberation Mono, Fira Code, monospace"
+SVG_FONTS = "ui-monospace, DejaVu Sans Mono, Menlo, Consolas, Liberation Mono, monospace"
 
 
 def lines(chart: Chart, title: str, width: int, glyphs: Glyphs) -> list[Text]:
@@ -174,11 +180,14 @@ def _with_marker(line: Text, marker: int | None, glyphs: Glyphs) -> Text:
 def _bar(axis: Axis, bar: Bar, marker: int | None, glyphs: Glyphs) -> Text:
     """The term's shade in every column; where it has none, the asked day's line or a blank."""
     cells = []
-    for column, shade in enumerate(shades(axis, bar.span, bar.attested)):
+    shaded = shades(axis, bar.span, bar.attested)
+    for column, shade in enumerate(shaded):
         if shade is not None:
             cells.append((glyphs.shades[shade], STYLES[shade]))
         else:
             cells.append((glyphs.marker, MARKER_STYLE) if column == marker else (" ", ""))
+    if shaded and shaded[-1] is Shade.OPEN:
+        cells[-1] = (glyphs.open_end, STYLES[Shade.OPEN])
     line = _runs(cells)
     line.rstrip()
     return line
@@ -186,6 +195,9 @@ def _bar(axis: Axis, bar: Bar, marker: int | None, glyphs: Glyphs) -> Text:
 
 def _legend(axis: Axis, chart: Chart, marker: int | None, glyphs: Glyphs) -> list[Text]:
     legend = [_line((glyphs.shades[shade], STYLES[shade]), (f" {LEGEND[shade]}", "")) for shade in Shade]
+    legend[list(Shade).index(Shade.OPEN)] = _line(
+        (glyphs.shades[Shade.OPEN] + glyphs.open_end, STYLES[Shade.OPEN]), (f" {LEGEND[Shade.OPEN]}", "")
+    )
     asked = f"as of {chart.day.isoformat()}"
     if marker is None:
         legend.append(_line((f"  {asked}: off the axis", "")))
