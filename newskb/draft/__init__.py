@@ -10,9 +10,23 @@ contract): `sentences`, `reading` (each sentence's `mentions`, with `names`, `of
 reads, `records` what a draft is made of, `writer` the TOML, `known` the fact base's side, from the index.
 """
 
-from newskb.draft.assemble import draft
+from typing import TYPE_CHECKING, Any
+
 from newskb.draft.known import from_index, known
 from newskb.draft.records import Article, Candidate, Draft, Known
 from newskb.draft.writer import to_toml
 
+if TYPE_CHECKING:
+    from newskb.draft.assemble import draft
+
 __all__ = ["Article", "Candidate", "Draft", "Known", "draft", "from_index", "known", "to_toml"]
+
+
+def __getattr__(name: str) -> Any:
+    """`draft` is imported when first asked for: `verify` reads with the stages up to findings and never pays
+    for compiling the patterns of the records' stages (events, candidates) it does not run."""
+    if name != "draft":
+        raise AttributeError(f"module 'newskb.draft' has no attribute {name!r}")
+    from newskb.draft.assemble import draft
+
+    return draft

@@ -15,6 +15,12 @@ from newskb.draft.mentions import Mention, Mentions
 OPEN, CLOSE = "\ue000", "\ue001"
 
 
+def marker(name: str, marks: str) -> str:
+    """A pattern that matches the marker of a mention of one of `marks` (letters of Mark), its number the
+    group `name`."""
+    return f"{OPEN}[{marks}](?P<{name}>\\d+){CLOSE}"
+
+
 @dataclass(frozen=True, slots=True, kw_only=True, eq=False)
 class Clause:
     """A sentence's template: its text with each mention replaced by a marker numbered by its place in

@@ -9,10 +9,13 @@ Loaded once, when an article is first drafted: a query never imports pycountry.
 from __future__ import annotations
 
 import functools
+import importlib.util
+import json
 import tomllib
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from importlib import resources
+from pathlib import Path
 
 from newskb.draft.names import REFERENCE, KnownEntity
 from newskb.fuzzy import normalise
@@ -31,15 +34,13 @@ class Country:
 @functools.cache
 def countries() -> tuple[Country, ...]:
     """Every country of ISO 3166 with the forms news uses."""
-    import pycountry
-
     table = tomllib.loads(resources.files("newskb.draft").joinpath("data/countries.toml").read_text("utf-8"))
     extra: dict[str, dict[str, object]] = table["countries"]
     found: list[Country] = []
-    for record in pycountry.countries:
-        code = str(record.alpha_2)
+    for record in _iso3166():
+        code = str(record["alpha_2"])
         more = extra.get(code, {})
-        iso = [str(getattr(record, key)) for key in ("common_name", "name", "official_name") if hasattr(record, key)]
+        iso = [str(record[key]) for key in ("common_name", "name", "official_name") if key in record]
         # "Korea, Republic of" is a sorting form, not one an article writes.
         written = [form.removeprefix("the ") for form in iso if "," not in form]
         also = [str(form) for form in _listed(more.get("also"))]
@@ -48,6 +49,25 @@ def countries() -> tuple[Country, ...]:
         forms = tuple(dict.fromkeys([name.removeprefix("the "), *written, *also, *people]))
         found.append(Country(code=code, name=name, forms=forms))
     return tuple(found)
+
+
+def _iso3166() -> list[dict[str, str]]:
+    """pycountry's ISO 3166-1 table, read from its own JSON file: importing pycountry also imports
+    importlib.metadata for its version, which costs `verify` more than reading the whole table."""
+    spec = importlib.util.find_spec("pycountry")  # finds the package without running it
+    folders = spec.submodule_search_locations if spec is not None else None
+    table = Path(next(iter(folders))) / "databases" / "iso3166-1.json" if folders else None
+    if table is not None and table.is_file():
+        records: list[dict[str, str]] = json.loads(table.read_text(encoding="utf-8"))["3166-1"]
+        return records
+    import pycountry  # a pycountry that keeps its table elsewhere
+
+    return [
+        {key: str(getattr(record, key)) for key in _ISO_KEYS if hasattr(record, key)} for record in pycountry.countries
+    ]
+
+
+_ISO_KEYS = ("alpha_2", "common_name", "name", "official_name")
 
 
 def _listed(value: object) -> list[object]:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from newskb.draft import when
 from newskb.draft.countries import as_known
@@ -19,7 +20,7 @@ from newskb.draft.entities import identify
 from newskb.draft.lexicon import SUBJECT_PRONOUNS
 from newskb.draft.mentions import DATE_MARKS, Entity, Mark, Mention, Mentions, NameSpan, Reading, TitleSpan
 from newskb.draft.names import KnownEntity, KnownMatch, KnownNames, Piece, capital_runs, joined, pieces
-from newskb.draft.offices import interim_of, known_keys, reach, title_of, title_runs
+from newskb.draft.offices import TitleKey, interim_of, known_keys, reach, title_of, title_runs
 from newskb.draft.orgs import resolve
 from newskb.draft.sentences import LONGEST_SENTENCE, Sentence
 from newskb.kinds import Kind
@@ -35,10 +36,24 @@ class _Spans:
     pronouns: tuple[Piece, ...]
 
 
-def read(text: str, sentences: Sequence[Sentence], known: Sequence[KnownEntity]) -> Reading:
-    """Read an article's sentences against the fact base's entities."""
-    index = KnownNames.of(as_known(known))
-    office_keys = known_keys([entity for entity in known if entity.kind is Kind.OFFICE], known)
+class Lexicon(NamedTuple):
+    """The fact base's names and offices as the reader looks them up: built once for many texts (`verify -`
+    reads each line against the same base; building them is most of the cost of reading one sentence)."""
+
+    names: KnownNames
+    office_keys: Mapping[TitleKey, KnownEntity]
+
+
+def lexicon(known: Sequence[KnownEntity]) -> Lexicon:
+    offices = [entity for entity in known if entity.kind is Kind.OFFICE]
+    return Lexicon(KnownNames.of(as_known(known)), known_keys(offices, known))
+
+
+def read(
+    text: str, sentences: Sequence[Sentence], known: Sequence[KnownEntity], prepared: Lexicon | None = None
+) -> Reading:
+    """Read an article's sentences against the fact base's entities (`prepared`: their lexicon, if built)."""
+    index, office_keys = prepared or lexicon(known)
     spans = [_spans(text, sentence, index) for sentence in sentences]
     names = [name for one in spans for name in one.names]
     titles = [title for one in spans for title in one.titles]
