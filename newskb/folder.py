@@ -69,6 +69,26 @@ def found_base(start: str | None = None) -> Path | None:
     return None
 
 
+def base_setting(data: Path, key: str) -> str | None:
+    """A setting of the fact base, from the MARKER file beside its data folder (`author = "..."`): None when
+    the base has no such file or the file no such key. A file that is not TOML, or a value that is not a
+    string, is an error naming the file."""
+    import tomllib
+
+    marker = Path(os.path.realpath(data)).parent / MARKER
+    try:
+        with marker.open("rb") as stream:
+            settings = tomllib.load(stream)
+    except FileNotFoundError:
+        return None
+    except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
+        raise DataFileError(f"{marker}: cannot read the fact base's settings: {error}") from None
+    value = settings.get(key)
+    if value is not None and not isinstance(value, str):
+        raise DataFileError(f"{marker}: {key}: must be a string")
+    return value
+
+
 def is_bundled(data: Path) -> bool:
     """Whether `data` is the fact base shipped with newskb."""
     return os.path.realpath(data) == os.path.realpath(bundled_data_dir())

@@ -205,6 +205,28 @@ def _nobody_in_play(name: str, every: list[TermRow]) -> tuple[Outcome, str]:
     return Outcome.CANNOT_TELL, f"cannot tell: {why}"
 
 
+def terms_of(
+    connection: sqlite3.Connection,
+    day: date,
+    *,
+    holder: str | None = None,
+    office: str | None = None,
+    body: str | None = None,
+    known: date | None = None,
+) -> list[TermRow]:
+    """The terms of a holder, an office, or the offices of a body (ids), or of several of these at once, in
+    start order, each with where it stands on `day`."""
+    where = ["1"]
+    if holder is not None:
+        where.append("t.holder = :holder")
+    if office is not None:
+        where.append("t.office = :office")
+    if body is not None:
+        where.append("t.office IN (SELECT id FROM entity WHERE kind = 'office' AND org = :body)")
+    parameters: dict[str, object] = {"holder": holder, "office": office, "body": body}
+    return _terms(connection, " AND ".join(where), parameters, day, known)
+
+
 def every_term(connection: sqlite3.Connection, day: date) -> list[TermRow]:
     """Every term in start order, each with where it stands on `day` (as `who --history` shows it)."""
     return _terms(connection, "1", {}, day, None)

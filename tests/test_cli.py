@@ -67,6 +67,7 @@ def test_help_lists_every_command_in_family_order_and_a_typo_gets_a_suggestion()
     assert [line.split()[0] for line in listed.splitlines()] == list(COMMANDS)
     assert list(COMMANDS) == [
         *("search", "who", "offices", "timeline", "chart", "show", "sources", "cite"),
+        "verify",
         *("check", "coverage"),
         *("init", "new-source", "draft", "accept", "add", "set", "rm", "rename"),
         "export",

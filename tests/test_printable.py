@@ -117,6 +117,12 @@ CASES = {
     "sources": [["sources"], ["sources", "--format", "csv"]],
     "cite": [["cite", "mallory-chair"], ["cite", "mallory-chair", "--format", "table"], ["cite", f"x{OSC}"]],
     "coverage": [["coverage"], ["coverage", "evil-1", "--format", "tsv"]],
+    "verify": [
+        ["verify", "Mallory chaired the Evil Club from 2020."],
+        ["verify", f"Mallory{OSC} is the Chair of the Evil Club.", "--format", "table"],
+        ["verify", "It meets on Mondays.", "--format", "claimreview", "--url", f"https://x.example/{OSC}"],
+        ["verify", "Mallory became the Chair of the Evil Club in 2020.", "--format", "json"],
+    ],
     "export": [
         ["export"],
         ["export", "--format", "jsonl"],
@@ -172,7 +178,8 @@ def test_no_raw_escape_reaches_either_stream(arguments: list[str], evil_data: Pa
     assert b"\x1b" not in result.stdout + result.stderr
     assert b"\x07" not in result.stdout + result.stderr
     assert b"Traceback" not in result.stderr
-    assert result.returncode in (0, 1, 2)
+    # verify's verdicts add 3 (cannot tell) and 4 (contradicted).
+    assert result.returncode in ((0, 1, 2, 3, 4) if arguments[0] == "verify" else (0, 1, 2))
 
 
 # Every command that prints answers, with arguments that make it print the article's words, for JSON and JSON Lines.

@@ -29,8 +29,9 @@ from newskb.printable import printable
 
 EXIT_CODES_HELP = (
     "Exit codes: 0 found (or the data is clean), 1 nothing found (or check found problems), "
-    "2 bad usage or unreadable data, 3 the sources cannot tell (who), 5 last known: the evidence stops before "
-    "the asked day (who), 130 interrupted, 143 terminated, 141 output pipe closed early, 70 internal error (a bug)."
+    "2 bad usage or unreadable data, 3 the sources cannot tell (who, verify), 4 contradicted (verify), 5 last "
+    "known: the evidence stops before the asked day (who), 130 interrupted, 143 terminated, 141 output pipe "
+    "closed early, 70 internal error (a bug)."
 )
 
 INTERRUPTED = 130  # 128 + SIGINT, as a shell reports Ctrl-C
@@ -283,11 +284,11 @@ _held: Any = None
 
 # The command families, in the order `--help` lists them. They only register commands (each command
 # imports what it needs when it runs); the root group builds one when it is asked for (_Commands).
-from newskb.cli import ask, chart, curate, evidence, review, share, usage  # noqa: E402
+from newskb.cli import ask, chart, curate, evidence, review, share, usage, verify  # noqa: E402
 
 COMMANDS = {
     info.name or typer.main.get_command_name(info.callback.__name__): info
-    for family in (ask, chart, evidence, review, curate, share, usage)
+    for family in (ask, chart, evidence, verify, review, curate, share, usage)
     for info in family.app.registered_commands
     if info.callback is not None
 }

@@ -48,8 +48,10 @@ def write_rows(
     *,
     title: str | None = None,
     stream: IO[str] | None = None,
+    fields: Sequence[str] | None = None,
 ) -> None:
-    """Write rows: `columns` for a table or plain lines, every field for TSV, CSV and JSON."""
+    """Write rows: `columns` for a table or plain lines, every field for TSV, CSV and JSON (`fields`: the
+    header of an empty TSV or CSV, which has no row to take its fields from)."""
     out = stream or sys.stdout
     records = [as_dict(row) for row in rows]
     if selection.chosen() is not None:
@@ -67,7 +69,7 @@ def write_rows(
     elif output_format is Format.PLAIN:
         delimited(for_reading(records, columns), [column.key for column in columns], output_format, out)
     else:
-        delimited(records, all_keys(records, columns), output_format, out)
+        delimited(records, list(fields) if fields and not records else all_keys(records, columns), output_format, out)
 
 
 def write_groups(

@@ -39,11 +39,14 @@ def _plain(value: Any) -> Any:
 
 
 def cell(value: Any) -> str:
-    """One value as text for a cell: lists joined by commas, missing as empty."""
+    """One value as text for a cell: lists joined by commas, a record inside a row by its id, missing as
+    empty."""
     if value is None:
         return ""
     if isinstance(value, list):
-        return ", ".join(str(item) for item in value)
+        return ", ".join(cell(item) for item in value)
+    if isinstance(value, dict):
+        return str(value.get("id", ""))
     return str(value)
 
 

@@ -27,6 +27,8 @@ _STATUS_STYLES = {
     "not yet": "cyan",
     "unknown": "magenta",
 }
+# A verdict of `verify`, coloured as a status is: supported as holds, contradicted in red.
+_VERDICT_STYLES = {"supported": "green", "contradicted": "red", "cannot-tell": "yellow", "not-in-base": "magenta"}
 
 
 def console(out: IO[str], *, record: bool = False) -> Console:
@@ -272,6 +274,8 @@ def _cell(record: Mapping[str, Any], column: Column) -> Text:
 def _style(key: str, record: Mapping[str, Any]) -> str:
     if key == "status":
         return _STATUS_STYLES.get(str(record.get("status")), "")
+    if key == "verdict":
+        return _VERDICT_STYLES.get(str(record.get("verdict")), "")
     return "bold" if key in ("holder", "label", "name") else ""
 
 

@@ -160,6 +160,22 @@ COVERAGE = [
     Column("sentence", "Sentence", Fit.TEXT),
 ]
 
+
+def _evidence_quote(record: Mapping[str, Any]) -> str:
+    """The quote of a verdict's first piece of evidence, as `verify`'s table shows it."""
+    evidence = record.get("evidence") or []
+    return str(evidence[0].get("quote") or "") if evidence else ""
+
+
+# `verify`: each statement, its verdict, why, the evidence's ids and the first one's quote.
+VERIFY = [
+    Column("statement", "Statement", Fit.TEXT),
+    Column("verdict", "Verdict"),
+    Column("why", "Why", Fit.TEXT),
+    Column("evidence", "Evidence", Fit.ID),
+    Column("quote", "Quote", Fit.TEXT, shown=_evidence_quote),
+]
+
 # A profile (`show`): the entity's own fields as (key, label), then its lists as (key, title, columns).
 PROFILE_HEADER = [
     ("name", "Name"),

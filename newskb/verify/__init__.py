@@ -1,0 +1,53 @@
+"""`newskb verify`: is this sentence true, according to the sources? Answers logic; it never writes.
+
+A text is read into statements (`reading`, on the drafting reader's stages), and each statement is judged
+(`terms` for holdings, successions and lengths in office; `facts` for numbers, attributions, events and
+other claims) with one of four verdicts, the evidence behind it and why (`verdicts`). `claimreview` writes
+the verdicts as schema.org ClaimReview (README, "Verify").
+"""
+
+from collections.abc import Callable, Sequence
+
+from newskb.verify import facts, terms
+from newskb.verify.statements import Claimed, Statement
+from newskb.verify.terms import Context, Unknown
+from newskb.verify.verdicts import Verdict, Word
+
+_JUDGES: dict[Claimed, Callable[[Context, Statement], Verdict]] = {
+    Claimed.HOLDING: terms.holding,
+    Claimed.SUCCESSION: terms.succession,
+    Claimed.DURATION: terms.length,
+    Claimed.NUMBER: facts.number,
+    Claimed.ATTRIBUTION: facts.attribution,
+    Claimed.EVENT: facts.claim,
+    Claimed.CLAIM: facts.claim,
+}
+
+
+def judge(context: Context, statements: Sequence[Statement]) -> list[Verdict]:
+    """Each statement's verdict, in order: a name the base does not hold makes it not in the base."""
+    verdicts = []
+    for statement in statements:
+        try:
+            verdicts.append(_unread(_JUDGES[statement.claimed](context, statement), statement))
+        except Unknown as unknown:
+            verdicts.append(
+                Verdict(
+                    statement=statement.span,
+                    claimed=statement.claimed,
+                    verdict=Word.NOT_IN_BASE,
+                    evidence=[],
+                    why=unknown.message,
+                )
+            )
+    return verdicts
+
+
+def _unread(verdict: Verdict, statement: Statement) -> Verdict:
+    """A verdict that words of the sentence no statement read could turn ("It is not true that ..."): it
+    cannot tell, saying which words."""
+    if not statement.unread or verdict.verdict not in (Word.SUPPORTED, Word.CONTRADICTED):
+        return verdict
+    words = ", ".join(repr(word) for word in statement.unread)
+    why = f"{verdict.why}; but the sentence also says {words}, which verify could not read with it"
+    return verdict._replace(verdict=Word.CANNOT_TELL, why=why)

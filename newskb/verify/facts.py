@@ -1,0 +1,209 @@
+"""Judging the statements that are not about terms of office: numbers, attributions, events and other claims.
+
+A number is checked against the numbers the base gives for the same measure of the same entity, as of the
+day they are true; words attributed to someone against the claims that hold those words and whose they are;
+any other statement against the claims and events that account for every one of its words. Nothing is
+supported by a record that accounts for only some of a statement's words (README, "Verify").
+"""
+
+from collections.abc import Sequence
+from datetime import date
+
+from newskb import search
+from newskb.dates import elapsed, parse
+from newskb.fuzzy import tokenize
+from newskb.kinds import ENTITY_KINDS, Kind, Modality
+from newskb.lookup import same_word
+from newskb.verify.statements import Statement
+from newskb.verify.terms import Context, named
+from newskb.verify.verdicts import Evidence, Verdict, Word, turned
+from newskb.words import (
+    EXPECT_WORDS,
+    FUNCTION_WORDS,
+    HEDGE_WORDS,
+    NAME_FILLERS,
+    QUESTION_WORDS,
+    number_in,
+    same_family,
+    stem,
+)
+
+# A number counts for a measure when the measure's word follows it within this many words ("32 member
+# countries").
+MEASURE_REACH = 2
+# A record that accounts for at least this share of a statement's words speaks to it without deciding it.
+CLOSE_SHARE = 0.6
+SPEAKERS = (Kind.PERSON, Kind.ORGANIZATION)
+# How many of a search's best claims (and events) a statement is weighed against.
+SEARCH_REACH = 5
+
+
+def number(context: Context, statement: Statement) -> Verdict:
+    """NATO has 32 members: the numbers the base gives for that measure of that entity, as of their day."""
+    subject = named(context, statement.subject, ENTITY_KINDS, "person, organization, country or office")
+    measure = statement.measure or ""
+    found = [
+        (count, as_of, proof)
+        for as_of, words, proof in _texts_about(context, subject.id)
+        if (count := _count(words, measure)) is not None
+    ]
+    if not found:
+        return _verdict(statement, Word.NOT_IN_BASE, [], f"the base gives no number of {measure} for {subject.name}")
+    asked = statement.when
+    first, last = (asked.earliest_day, asked.latest_day) if asked else (context.day, context.day)
+    for count, as_of, proof in found:
+        if first <= as_of <= last:
+            word = Word.SUPPORTED if count == statement.number else Word.CONTRADICTED
+            return _verdict(statement, word, [proof], f"the base says {count} {measure}, as of {as_of}", as_of)
+    count, as_of, proof = max(found, key=lambda item: item[1])
+    apart = f"{elapsed(as_of, first)} before" if as_of < first else f"{elapsed(last, as_of)} after"
+    why = f"the base says {count} {measure} as of {as_of.isoformat()}, {apart} the day asked, and nothing for that day"
+    return _verdict(statement, Word.CANNOT_TELL, [proof], why, as_of)
+
+
+def _texts_about(context: Context, entity: str) -> list[tuple[date, list[str], Evidence]]:
+    """Every quote about an entity, with the day it is true as of: the claims about it, and its summary's."""
+    found: list[tuple[date, list[str], Evidence]] = []
+    for row in context.connection.execute(
+        "SELECT c.id, c.source, c.quote, c.modality, coalesce(c.as_of, s.published) AS as_of FROM claim c "
+        "JOIN source s ON s.id = c.source WHERE c.id IN (SELECT record_id FROM about WHERE entity_id = :entity) "
+        "UNION ALL SELECT e.id, e.source, e.quote, 'stated', coalesce(e.as_of, s.published) FROM entity e "
+        "JOIN source s ON s.id = e.source WHERE e.id = :entity AND e.quote IS NOT NULL",
+        {"entity": entity},
+    ):
+        if _heard(context, row["source"]):
+            proof = Evidence(row["id"], row["source"], row["quote"], row["modality"])
+            found.append((parse(row["as_of"]).earliest_day, tokenize(row["quote"]), proof))
+    return found
+
+
+def _count(words: Sequence[str], measure: str) -> int | None:
+    """The number a text gives of a measure ("32 member countries": 32 members, and 32 countries)."""
+    measured = tokenize(measure)
+    if not measured:
+        return None
+    wanted = stem(measured[-1])
+    for position, word in enumerate(words):
+        value = number_in(word)
+        after = words[position + 1 : position + 1 + MEASURE_REACH]
+        if value is not None and any(stem(later) == wanted for later in after):
+            return value
+    return None
+
+
+def _heard(context: Context, source: str | None) -> bool:
+    """Whether a source is heard: published by the day `--known-as-of` names (every source without it)."""
+    if context.known is None or source is None:
+        return True
+    row = context.connection.execute("SELECT published_latest FROM source WHERE id = ?", (source,)).fetchone()
+    return row is not None and date.fromisoformat(row[0]) <= context.known
+
+
+def attribution(context: Context, statement: Statement) -> Verdict:
+    """According to X, ...; X said ...: the claim that holds the words, and whose words the base says they are."""
+    speaker = named(context, statement.speaker, SPEAKERS, "person or organization")
+    found = _accounting(context, statement.said or "", [Kind.CLAIM], expects=statement.expects)
+    if found is None:
+        return _verdict(statement, Word.NOT_IN_BASE, [], "no claim in the base says this")
+    proof, share, hedged = found
+    if share < 1.0:
+        return _verdict(statement, Word.CANNOT_TELL, [proof], _close(hedged))
+    if speaker.id in proof.said_by:
+        return _verdict(statement, *_as_put(statement, proof, f"the base has these words from {speaker.name}"))
+    if proof.said_by:
+        names = ", ".join(_name(context, speaker_id) for speaker_id in proof.said_by)
+        why = f"the base has these words from {names}, not {speaker.name}"
+        return _verdict(statement, Word.CONTRADICTED, [proof], why)
+    return _verdict(statement, Word.CANNOT_TELL, [proof], "the base has these words, from no one it names")
+
+
+def claim(context: Context, statement: Statement) -> Verdict:
+    """Any other stated fact, or an event: the claim or event that accounts for every word of it."""
+    found = _accounting(context, statement.said or statement.span, [Kind.CLAIM, Kind.EVENT], expects=statement.expects)
+    if found is None:
+        return _verdict(statement, Word.NOT_IN_BASE, [], "nothing in the base says this")
+    proof, share, hedged = found
+    if share < 1.0:
+        return _verdict(statement, Word.CANNOT_TELL, [proof], _close(hedged))
+    if statement.when is not None:
+        date_word = _event_date(context, proof.id, statement)
+        if date_word is not None:
+            return _verdict(statement, date_word[0], [proof], date_word[1])
+    return _verdict(statement, *_as_put(statement, proof, "the base says so"))
+
+
+def _event_date(context: Context, event_id: str, statement: Statement) -> tuple[Word, str] | None:
+    from newskb.verify.terms import compare
+
+    row = context.connection.execute("SELECT date FROM event WHERE id = ?", (event_id,)).fetchone()
+    if row is None or statement.when is None:
+        return None
+    return compare(statement.when, row[0]), f"the base dates it {row[0] or '(date unknown)'}"
+
+
+def _as_put(statement: Statement, proof: Evidence, why: str) -> tuple[Word, list[Evidence], str]:
+    """Support as the source puts it: what it only expects or calls possible does not support a statement that
+    asserts it; reported as an expectation ("officials expect"), an expectation supports it."""
+    if proof.modality in (Modality.EXPECTED, Modality.POSSIBLE) and not statement.expects:
+        return Word.CANNOT_TELL, [proof], f"{why}, but only as {proof.modality}"
+    if proof.modality == Modality.ANNOUNCED:
+        return Word.SUPPORTED, [proof], f"{why}, as an announcement"
+    return Word.SUPPORTED, [proof], why
+
+
+def _accounting(
+    context: Context, text: str, kinds: Sequence[Kind], *, expects: bool = False
+) -> tuple[Evidence, float, bool] | None:
+    """The claim or event whose words account for most of `text`'s (the fewest words of its own breaking a
+    tie), that share (1.0: every word), and whether it hedges what the statement does not ("potential",
+    "may"): such a record is close, never every word. None when none accounts for CLOSE_SHARE of them."""
+    typed = tokenize(text)
+    wanted = [word for word in typed if word not in QUESTION_WORDS | NAME_FILLERS | FUNCTION_WORDS]
+    if not wanted:
+        return None
+    found: list[tuple[float, int, Evidence, bool]] = []
+    # One search for every kind asked (each search expands every word against the whole vocabulary), the
+    # best SEARCH_REACH hits of each kind kept.
+    hits = search.search(context.connection, text, limit=SEARCH_REACH * len(Kind), every=True)
+    chosen = [hit for kind in kinds for hit in [hit for hit in hits if hit.kind is kind][:SEARCH_REACH]]
+    # A statement that reports an expectation allows for a record's words of expecting.
+    allowed = set(typed) | (EXPECT_WORDS if expects else set())
+    for hit in chosen:
+        if not _heard(context, hit.source):
+            continue
+        words = tokenize(f"{hit.label} {hit.quote or ''}")
+        share = sum(any(_same(word, other) for other in words) for word in wanted) / len(wanted)
+        hedged = share == 1.0 and bool((HEDGE_WORDS & set(words)) - allowed)
+        proof = Evidence(hit.id, hit.source, hit.quote, hit.modality, hit.said_by, hit.via)
+        if share >= CLOSE_SHARE:
+            found.append((CLOSE_SHARE if hedged else share, len(words), proof, hedged))
+    if not found:
+        return None
+    share, _, proof, hedged = min(found, key=lambda item: (-item[0], item[1]))
+    return proof, share, hedged
+
+
+def _close(hedged: bool) -> str:
+    return "the base says it only as a possibility" if hedged else "the base says something close, not this"
+
+
+def _name(context: Context, entity_id: str) -> str:
+    row = context.connection.execute("SELECT name FROM entity WHERE id = ?", (entity_id,)).fetchone()
+    return str(row[0]) if row else entity_id
+
+
+def _same(word: str, other: str) -> bool:
+    return same_family(word, other) or same_word(word, other)
+
+
+def _verdict(statement: Statement, word: Word, shown: list[Evidence], why: str, as_of: date | None = None) -> Verdict:
+    if statement.negated:
+        word, why = turned(word), f"{why} (the statement says the opposite)"
+    return Verdict(
+        statement=statement.span,
+        claimed=statement.claimed,
+        verdict=word,
+        evidence=shown,
+        why=why,
+        as_of=as_of.isoformat() if as_of else None,
+    )

@@ -1,0 +1,550 @@
+"""Reading a text into the statements `verify` checks, with the drafting reader's stages.
+
+In: a text (a sentence, or an article) and the fact base's entities. Out: its statements, in order, each a
+`Statement` (statements.py) with the words it was read from. The text goes through the reader's stages
+(sentences, mentions, clauses, findings: newskb/draft/), and each finding about a term becomes a statement
+(a start, an end, a succession, a length, a past holding); the patterns below add what a draft never needs
+and a fact-check does, each matched on a clause's template:
+
+- a holding said with a copula: "X is/was/has been/remains (not) [the] O [in D | until D | since D]";
+- a number: "X has/had/comprises N things";
+- a length: "X led/ran/headed Y for N years";
+- an attribution: "According to X, ...", "X said (that) ...", "..., X said", "X (officials) expect ...".
+
+A sentence none of these reads is checked whole as a claim (or an event) against the base's claims and
+events. A name is kept as the base's id where the reader recognised it, else as typed: the judges resolve
+it by lookup's rules, and a name the base does not hold makes a statement not in the base.
+"""
+
+import re
+import sqlite3
+from dataclasses import replace
+from datetime import date
+
+from newskb.dates import Duration, Edtf
+from newskb.draft import when
+from newskb.draft.clauses import OPEN, Clause, clause, marker
+from newskb.draft.findings import Finding, Rule, findings
+from newskb.draft.mentions import Mark, Mention, Mentions
+from newskb.draft.records import Known
+from newskb.draft.sentences import split
+from newskb.kinds import Modality
+from newskb.verify.statements import Claimed, Edge, Statement, Tense
+from newskb.words import HEDGE_WORDS, NUMBER_VALUES, number_in
+
+_HOLDER = marker("h", "PGC")
+_OFFICE = marker("o", "O")
+_WHEN = marker("d", "DSU")
+_BODY = marker("b", "PGCO")
+_NOT = r"(?P<not>\s+(?:not|never|no\s+longer))?"
+# "prime minister of the Netherlands": an office phrase with its body after it.
+_OF_BODY = f"(?:\\s+of\\s+(?:the\\s+)?{marker('ob', 'GC')})?"
+_DET = r"(?:(?:the|a|an)\s+)?"
+# "had earlier been", "was once": a past holding, told with an adverb of time.
+_ONCE = r"(?:(?:earlier|previously|once|formerly|also|later)\s+)"
+# "X is already O": an adverb that leaves a holding's time as the verb tells it.
+_NOW = r"(?:already|currently|now|officially|still|indeed)"
+# "X is (not) NATO chief (since 2019)"; "the NATO chief is X".
+_COPULA = re.compile(
+    f"{_HOLDER}(?:,[^,]{{1,90}},)?\\s+(?P<verb>is|was|has\\s+been|had\\s+been|remains|remained|will\\s+be|"
+    f"would\\s+be|became|is\\s+still|was\\s+still|had\\s+{_ONCE}been|has\\s+{_ONCE}been|{_ONCE}was|"
+    f"(?P<never>did\\s+not\\s+become|didn't\\s+become|never\\s+became)){_NOT}(?:\\s+{_NOW})?\\s+{_DET}{_OFFICE}"
+    f"{_OF_BODY}(?:\\s+{_WHEN})?"
+)
+# "On 1 October 2024, X was still O": a date told before the holding it dates.
+_FRONTED = re.compile(f"^{marker('fd', 'DSU')},?\\s+(?={OPEN}[PGC])")
+# "X, once O": a past holding, told in apposition (the reader reads "X, the former O").
+_ONCE_APPOSED = re.compile(f"{_HOLDER},\\s+(?:once|formerly|previously)\\s+{_DET}{_OFFICE}")
+_COPULA_BACK = re.compile(f"(?i:the\\s+)?{_OFFICE}\\s+(?P<verb>is|was){_NOT}\\s+{_HOLDER}")
+_NUMBER = re.compile(
+    f"(?:{_BODY}|(?:^|,?\\s+and\\s+)(?P<subject>(?i:the\\s+)?[A-Za-z][\\w'-]*(?:\\s+[A-Za-z][\\w'-]*){{0,3}}?))"
+    f"(?:\\s+{marker('nd', 'D')})?\\s+(?:{_NOW}\\s+)?(?P<verb>has|had|have|comprises|comprised|counts|counted|"
+    r"includes|included|numbers|numbered|is\s+made\s+up\s+of|was\s+made\s+up\s+of|consists\s+of|consisted\s+of)\s+"
+    r"(?:(?:some|about|around|exactly|only|just)\s+)?(?P<n>\d+|[a-z]+(?:-[a-z]+)?)"
+    r"\s+(?P<measure>(?:[\w-]+\s+){0,2}?[\w-]+?)(?=[\s.,;:]|$)"
+)
+_LENGTH = re.compile(
+    f"{_HOLDER}\\s+(?:(?:(?:has|had)\\s+)?(?:led|ran|headed|ruled|governed|chaired|coached|managed)\\s+{_BODY}|"
+    f"(?:was|served\\s+as)\\s+{_DET}{marker('b2', 'O')}{_OF_BODY})\\s+{marker('l', 'L')}"
+)
+# "X took office ... after 14 years as O": a length of X's term as O (the length mention holds its "after").
+_AFTER_AS = re.compile(f"{_HOLDER}.*?{marker('l', 'L')}\\s*as\\s+{_DET}{marker('b2', 'O')}")
+# "X's term as O ended (began) on D".
+_TERM_OF = re.compile(
+    f"{_HOLDER}['\u2019]s\\s+(?:term|tenure|time)\\s+as\\s+{_DET}{_OFFICE}{_OF_BODY}\\s+(?P<verb>ended|began|started)"
+    f"(?:\\s+{_WHEN})?"
+)
+# "X took up the post of O (in D)": a start.
+_TOOK_POST = re.compile(
+    f"{_HOLDER}\\s+(?:took\\s+up|took\\s+over|assumed|took|entered)\\s+(?:the\\s+)?(?:post|office|role|job|position|"
+    f"duties)\\s+of\\s+{_DET}{_OFFICE}{_OF_BODY}(?:\\s+{_WHEN})?"
+)
+# "X did not succeed Y (as O)": a succession, denied (a plain one is the reader's).
+_NOT_SUCCEED = re.compile(
+    f"{_HOLDER}\\s+(?:did\\s+not|didn't|never|has\\s+not|hasn't)\\s+(?:succeed|replace)\\s+"
+    f"{marker('p', 'PGC')}(?:\\s+as\\s+{_DET}{_OFFICE})?"
+)
+# "X handed (over) the post of O (over) to Y": Y succeeded X.
+_HANDED = re.compile(
+    f"{_HOLDER}\\s+(?:handed|passed)\\s+(?:over\\s+)?(?:the\\s+)?(?:post|office|role|job|position|reins)\\s+"
+    f"of\\s+{_DET}{_OFFICE}\\s+(?:over\\s+)?to\\s+{marker('p', 'PGC')}"
+)
+# "After a 14-year run as O, X ...": a length of X's term, told before X is named.
+_RUN_AS = re.compile(
+    f"(?P<n>\\d+|[a-z]+)-year\\s+(?:run|term|tenure|stint|spell|career)\\s+as\\s+{_DET}{marker('b2', 'O')}"
+    f"{_OF_BODY},\\s+{_HOLDER}"
+)
+# "X's 14-year leadership of B": a length of X's term, told as a noun.
+_YEARS_OF = re.compile(
+    f"{_HOLDER}['\u2019]s\\s+(?P<n>\\d+|[a-z]+)-year\\s+(?:run|term|tenure|stint|spell|leadership|rule|premiership|"
+    f"presidency|reign)(?:\\s+(?:of|at|as)\\s+{_DET}(?:{_BODY}|{marker('b2', 'O')}{_OF_BODY}))?"
+)
+# "X left office as O on D", "X stepped down": an end.
+_END_SAID = re.compile(
+    f"{_HOLDER}\\s+(?:(?:has|had|will)\\s+)?(?P<verb>left\\s+office|left|leaves|stepped\\s+down|steps\\s+down|"
+    f"resigned|resigns|retired|retires|quit|quits)(?:\\s+as\\s+{_DET}{_OFFICE})?(?:,?\\s+{_WHEN})?"
+)
+_ACCORDING = re.compile(f"^(?i:according\\s+to)\\s+{marker('s', 'PG')}\\s*,\\s*(?P<said>.+)$")
+_SAID = re.compile(
+    f"^{marker('s', 'PG')}(?:\\s+officials)?(?P<who>,[^,]{{1,90}},)?\\s+(?P<verb>said|says|told\\s+\\w+|stated|"
+    f"believes|believed|expects?|expected)\\s+(?:that\\s+)?(?P<said>.+)$"
+)
+_SAID_AFTER = re.compile(f"^(?P<said>.+?),\\s+{marker('s', 'PG')}\\s+(?:said|says)\\.?$")
+_NEGATION = re.compile(r"\b(?:not|never|no\s+longer|\w+n't)\b", re.IGNORECASE)
+# A word that turns what a statement says where no statement read it: a number, a negation, a hedge.
+_TURNING = re.compile(
+    f"\\b(?:\\d[\\d,.]*|{'|'.join(sorted(NUMBER_VALUES))}|not|never|\\w+n't|no\\s+longer|{'|'.join(sorted(HEDGE_WORDS))})\\b",
+    re.IGNORECASE,
+)
+_PAST_NUMBER = {"had", "comprised", "counted", "included", "numbered", "was", "consisted"}
+_PRESENT = {"is", "remains", "is still", "has been"}
+_FUTURE = {"will be", "would be"}
+
+
+class Reader:
+    """The fact base's side of reading, made once for every text of a run (`verify -` reads many)."""
+
+    def __init__(self, connection: sqlite3.Connection) -> None:
+        from newskb.draft.known import known
+        from newskb.draft.reading import lexicon
+
+        self.known: Known = known(connection)
+        self.lexicon = lexicon(self.known.entities)
+
+    def statements(self, text: str, day: date) -> list[Statement]:
+        """Every statement of `text`, in order; a relative date ("tomorrow") counts from `day`."""
+        from newskb.draft.reading import read
+
+        reading = read(text, split(text), self.known.entities, self.lexicon)
+        found: list[Statement] = []
+        for told in reading.sentences:
+            one = clause(told)
+            statements = sorted(_read_clause(one, text, day), key=lambda item: _located(item, one, text))
+            unread = _unread(one, text, statements)
+            found.extend([replace(item, unread=unread) for item in statements] or [_claim(told)])
+        return found
+
+
+def statements(connection: sqlite3.Connection, text: str, day: date) -> list[Statement]:
+    """Every statement of `text` (a Reader for one text)."""
+    return Reader(connection).statements(text, day)
+
+
+def _read_clause(one: Clause, text: str, day: date) -> list[Statement]:
+    """The statements of one clause: an attribution (the words inside it are its speaker's, not statements of
+    their own) and what is said of the speaker; else the reader's findings about terms, then the patterns
+    below, on the clause and on each part that leaves its subject out ("X became O in D and stepped down")."""
+    attributed = _attribution(one, text)
+    found_by_reader = findings(one)
+    found = [statement for finding in found_by_reader for statement in _from_finding(finding, one, text, day)]
+    covered = [(finding.start, finding.end) for finding in found_by_reader]
+    for part in (one, *_elided(one)):
+        _patterns(part, text, day, found, covered)
+    seen: set[tuple[object, ...]] = set()
+    found = [item for item in found if not (_key(item) in seen or seen.add(_key(item)))]  # type: ignore[func-returns-value]
+    if attributed is None:
+        return found
+    statement, said = attributed
+    outside = [item for item in found if not _inside(_located(item, one, text), [said])]
+    return [statement, *outside]
+
+
+def _patterns(one: Clause, text: str, day: date, found: list[Statement], covered: list[tuple[int, int]]) -> None:
+    """Adds to `found` what the patterns read in a clause that the reader's findings did not."""
+    for pattern in (_LENGTH, _AFTER_AS, _RUN_AS, _YEARS_OF):
+        for match in pattern.finditer(one.template):
+            statement = _length_said(match, one, text)
+            if statement is not None and not any(item.claimed is Claimed.DURATION for item in found):
+                found.append(statement)
+                covered.append(_origin(one, match))
+    for pattern in (_TERM_OF, _TOOK_POST):
+        for match in pattern.finditer(one.template):
+            found.append(_term_edge(match, one, text, day))
+            covered.append(_origin(one, match))
+    for pattern in (_NOT_SUCCEED, _HANDED):
+        for match in pattern.finditer(one.template):
+            found.append(_handed(match, one, text, pattern is _HANDED))
+            covered.append(_origin(one, match))
+    for match in _END_SAID.finditer(one.template):
+        statement = _end_said(match, one, text, day)
+        if statement is not None and not _inside(_origin(one, match), covered):
+            found.append(statement)
+            covered.append(_origin(one, match))
+    _holdings(one, text, day, found, covered)
+    front = _FRONTED.match(one.template)
+    for match in _NUMBER.finditer(one.template):
+        fronted = front["fd"] if front and match.start() == front.end() else None
+        statement = _number(match, one, text, day, fronted)
+        if statement is not None:
+            found.append(statement)
+
+
+def _holdings(one: Clause, text: str, day: date, found: list[Statement], covered: list[tuple[int, int]]) -> None:
+    """Adds the holdings told without a verb of starting or ending: "X, once O"; "X is (not) O (in D)"."""
+    for match in _ONCE_APPOSED.finditer(one.template):
+        found.append(_once(match, one, text))
+        covered.append(_origin(one, match))
+    front = _FRONTED.match(one.template)
+    for pattern in (_COPULA, _COPULA_BACK):
+        for match in pattern.finditer(one.template):
+            fronted = front["fd"] if front and match.start() == front.end() else None
+            statement = _copula(match, one, text, day, fronted)
+            if statement is not None and not _overlaps(_origin(one, match), covered):
+                found.append(statement)
+
+
+# "..., and had earlier been O", "... and stepped down on D": a part of a clause that leaves its subject out.
+_AND = re.compile(f"(?:,\\s*|\\s+)and\\s+(?={_ONCE}?[a-z])")
+
+
+def _elided(one: Clause) -> list[Clause]:
+    """Each part after "and" that names no subject, as a clause of its own with the clause's first holder put
+    back in front: its statements' words run from that holder to the part's end."""
+    first = re.search(_HOLDER, one.template)
+    if first is None:
+        return []
+    parts = []
+    for match in _AND.finditer(one.template, first.end()):
+        head = one.template[first.start() : first.end()]
+        template = f"{head} {one.template[match.end() :]}"
+        origins = (*one.origins[first.start() : first.end()], one.origins[match.end() - 1], *one.origins[match.end() :])
+        parts.append(Clause(sentence=one.sentence, template=template, origins=origins, marked=one.marked))
+    return parts
+
+
+def _key(statement: Statement) -> tuple[object, ...]:
+    """What a statement claims, without its words: one claim read twice is one statement."""
+    return (
+        statement.claimed,
+        statement.holder,
+        statement.office,
+        statement.edge,
+        statement.when,
+        statement.other,
+        statement.subject,
+        statement.number,
+        statement.length,
+        statement.negated,
+    )
+
+
+def _located(statement: Statement, one: Clause, text: str) -> tuple[int, int]:
+    start = text.find(statement.span, one.sentence.start)
+    return start, start + len(statement.span)
+
+
+def _unread(one: Clause, text: str, statements: list[Statement]) -> tuple[str, ...]:
+    """The dates, numbers, negations and hedges of a clause outside every statement's words."""
+    spans = []
+    for statement in statements:
+        start = text.find(statement.span, one.sentence.start)
+        spans.append((start, start + len(statement.span)))
+    words = [
+        (mention.start, mention.end)
+        for mention in one.marked
+        if mention.mark in (Mark.POINT, Mark.SINCE, Mark.RANGE, Mark.UNTIL, Mark.LENGTH)
+    ]
+    sentence = one.sentence
+    dates = list(words)
+    for match in _TURNING.finditer(sentence.text):
+        word = (sentence.start + match.start(), sentence.start + match.end())
+        if not _inside(word, dates):
+            words.append(word)
+    return tuple(text[start:end] for start, end in sorted(set(words)) if not _inside((start, end), spans))
+
+
+def _from_finding(finding: Finding, one: Clause, text: str, day: date) -> list[Statement]:
+    """A finding of the reader as the statements it makes."""
+    span = text[finding.start : finding.end]
+    negated = bool(_NEGATION.search(span))
+    holder, office = _name(finding.holder), _name(finding.office) if finding.office else None
+    tense = Tense.FUTURE if finding.modality is Modality.ANNOUNCED else Tense.PAST
+    base = Statement(claimed=Claimed.HOLDING, span=span, holder=holder, office=office, tense=tense, negated=negated)
+    dated = _date(finding.date, one, day) if finding.date is not None else None
+    rule = finding.rule
+    if rule in (Rule.START, Rule.APPOINTED, Rule.SINCE):
+        if finding.office is None:
+            return []
+        return [replace(base, edge=Edge.START, when=dated)]
+    if rule is Rule.END:
+        # "X became O in D and stepped down on D": the clause's one office is the one left.
+        offices = [mention for mention in one.marked if mention.mark is Mark.OFFICE]
+        left = finding.office or (offices[0] if len(offices) == 1 and dated is not None else None)
+        return [replace(base, office=_name(left), edge=Edge.END, when=dated)] if left is not None else []
+    if rule is Rule.FORMER:
+        return [replace(base, edge=Edge.END, when=None)] if finding.office is not None else []
+    if rule in (Rule.REPLACING, Rule.SUCCEEDS, Rule.PREDECESSOR, Rule.SUCCESSOR):
+        if finding.other is None or finding.holder is finding.other:
+            return []
+        new, old = (finding.holder, finding.other) if rule is not Rule.SUCCESSOR else (finding.other, finding.holder)
+        return [replace(base, claimed=Claimed.SUCCESSION, holder=_name(new), other=_name(old))]
+    if rule is Rule.LENGTH:
+        length = _length(finding.date)
+        place = finding.office or finding.org
+        if length is None:
+            return []
+        return [replace(base, claimed=Claimed.DURATION, office=_name(place) if place else None, length=length)]
+    if rule in (Rule.SERVED, Rule.LED):
+        return _served(finding, base, one, day)
+    if rule is Rule.TITLE and finding.office is not None:
+        return [replace(base, edge=Edge.DURING, tense=Tense.PRESENT)]
+    return []
+
+
+def _served(finding: Finding, base: Statement, one: Clause, day: date) -> list[Statement]:
+    """ "X served as O from A to B", "X was O until B": its start and its end, each a statement."""
+    mention = finding.date
+    if finding.office is None and finding.org is None:
+        return []
+    office = _name(finding.office or finding.org)  # type: ignore[arg-type]
+    base = replace(base, office=office)
+    if mention is None or mention.expression is None:
+        return [base]
+    expression = mention.expression
+    tense = when.tense_at(one.sentence.text, mention.start - one.sentence.start)
+    anchor = _anchor(day)
+    first = when.resolve(expression.first, expression.text, anchor, tense).value if expression.first else None
+    second = when.resolve(expression.second, expression.text, anchor, tense).value if expression.second else None
+    if expression.shape is when.Shape.UNTIL:
+        return [replace(base, edge=Edge.END, when=first)]
+    if expression.shape is when.Shape.SINCE:
+        return [replace(base, edge=Edge.START, when=first)]
+    if expression.shape is when.Shape.RANGE:
+        return [replace(base, edge=Edge.START, when=first), replace(base, edge=Edge.END, when=second)]
+    return [replace(base, edge=Edge.DURING, when=first)]
+
+
+def _copula(match: re.Match[str], one: Clause, text: str, day: date, fronted: str | None) -> Statement | None:
+    """ "X is/was (not) [the] O [in D]": a holding on a day, asked of the day (present) or any time before;
+    `fronted`: the date told before it ("On 1 October 2024, X was still O")."""
+    holder = _mention(one, match["h"])
+    verb = " ".join(match["verb"].split()).lower()
+    if match.groupdict().get("never"):
+        verb = "became"
+    tense = Tense.PRESENT if verb in _PRESENT else Tense.FUTURE if verb in _FUTURE else Tense.PAST
+    edge, dated = Edge.DURING, None
+    number = match.groupdict().get("d") or fronted
+    if number is not None:
+        mention = _mention(one, number)
+        dated = _date(mention, one, day)
+        shape = mention.mark
+        edge = Edge.END if shape is Mark.UNTIL else Edge.START if shape is Mark.SINCE else Edge.DURING
+    if verb == "became":
+        edge = Edge.START
+    span = _span(one, match, text) if fronted is None else text[_mention(one, fronted).start : _origin(one, match)[1]]
+    return Statement(
+        claimed=Claimed.HOLDING,
+        span=span,
+        holder=_name(holder),
+        office=_office(one, match),
+        edge=edge,
+        when=dated,
+        tense=tense,
+        negated=bool(match["not"] or match.groupdict().get("never")),
+    )
+
+
+def _end_said(match: re.Match[str], one: Clause, text: str, day: date) -> Statement | None:
+    """ "X left office as O on D": an end (only where an office is named)."""
+    number = match.groupdict().get("o")
+    if number is None:
+        return None
+    dated = match.groupdict().get("d")
+    return Statement(
+        claimed=Claimed.HOLDING,
+        span=_span(one, match, text),
+        holder=_name(_mention(one, match["h"])),
+        office=_name(_mention(one, number)),
+        edge=Edge.END,
+        when=_date(_mention(one, dated), one, day) if dated is not None else None,
+        negated=bool(_NEGATION.search(_span(one, match, text))),
+    )
+
+
+def _term_edge(match: re.Match[str], one: Clause, text: str, day: date) -> Statement:
+    """ "X's term as O ended (began) on D", "X took up the post of O in D": an end (a start)."""
+    dated = match.groupdict().get("d")
+    span = _span(one, match, text)
+    return Statement(
+        claimed=Claimed.HOLDING,
+        span=span,
+        holder=_name(_mention(one, match["h"])),
+        office=_office(one, match),
+        edge=Edge.END if (match.groupdict().get("verb") or "").lower() == "ended" else Edge.START,
+        when=_date(_mention(one, dated), one, day) if dated is not None else None,
+        tense=Tense.PAST,
+        negated=bool(_NEGATION.search(span)),
+    )
+
+
+def _handed(match: re.Match[str], one: Clause, text: str, handed: bool) -> Statement:
+    """ "X handed the post of O to Y" (Y succeeded X); "X did not succeed Y (as O)"."""
+    first, second = _name(_mention(one, match["h"])), _name(_mention(one, match["p"]))
+    office = match.groupdict().get("o")
+    span = _span(one, match, text)
+    return Statement(
+        claimed=Claimed.SUCCESSION,
+        span=span,
+        holder=second if handed else first,
+        other=first if handed else second,
+        office=_name(_mention(one, office)) if office is not None else None,
+        negated=not handed,
+    )
+
+
+def _office(one: Clause, match: re.Match[str]) -> str:
+    """The office a pattern names: "prime minister of the Netherlands" whole where the reader did not know
+    "prime minister" alone as one of the base's offices."""
+    office = _mention(one, match["o"] if "o" in match.groupdict() else match["b2"])
+    body = match.groupdict().get("ob")
+    if body is None or _name(office) != office.text:
+        return _name(office)
+    return one.sentence.text[office.start - one.sentence.start : _mention(one, body).end - one.sentence.start]
+
+
+def _once(match: re.Match[str], one: Clause, text: str) -> Statement:
+    """ "X, once O": X held O, and no longer does."""
+    return Statement(
+        claimed=Claimed.HOLDING,
+        span=_span(one, match, text),
+        holder=_name(_mention(one, match["h"])),
+        office=_office(one, match),
+        edge=Edge.END,
+    )
+
+
+def _number(match: re.Match[str], one: Clause, text: str, day: date, fronted: str | None) -> Statement | None:
+    """ "NATO has 32 members" ("In September 2024, NATO had 32 members": `fronted`, the date told first)."""
+    count = number_in(match["n"].lower())
+    if count is None:
+        return None
+    measure = match["measure"].split()[-1]
+    verb = match["verb"].lower()
+    start = one.origins[match.start("subject")] if match["subject"] is not None else one.origins[match.start()]
+    dated = match["nd"] or fronted
+    if fronted is not None:
+        start = _mention(one, fronted).start
+    return Statement(
+        claimed=Claimed.NUMBER,
+        span=text[start : one.origins[match.end() - 1] + 1],
+        subject=_name(_mention(one, match["b"])) if match["b"] is not None else match["subject"],
+        number=count,
+        when=_date(_mention(one, dated), one, day) if dated is not None else None,
+        measure=measure,
+        tense=Tense.PAST if verb.split()[0] in _PAST_NUMBER else Tense.PRESENT,
+        negated=bool(_NEGATION.search(text[one.origins[match.start()] : one.origins[match.end() - 1] + 1])),
+    )
+
+
+def _length_said(match: re.Match[str], one: Clause, text: str) -> Statement | None:
+    told = match.groupdict().get("n")
+    years = number_in(told.lower()) if told is not None else None
+    length = Duration(years=years) if years is not None else _length(_mention(one, match["l"])) if not told else None
+    if length is None:
+        return None
+    body, office = match.groupdict().get("b"), match.groupdict().get("b2")
+    return Statement(
+        claimed=Claimed.DURATION,
+        span=_span(one, match, text),
+        holder=_name(_mention(one, match["h"])),
+        office=_name(_mention(one, body)) if body is not None else _office(one, match) if office else None,
+        length=length,
+    )
+
+
+def _attribution(one: Clause, text: str) -> tuple[Statement, tuple[int, int]] | None:
+    """Words a clause gives as someone's: "According to X, ...", "X said ...", "..., X said", "X expects ..."."""
+    template = one.template.rstrip()
+    for pattern in (_ACCORDING, _SAID, _SAID_AFTER):
+        match = pattern.search(template)
+        if match is None:
+            continue
+        said_start, said_end = match.span("said")
+        said = text[one.origins[said_start] : one.origins[said_end - 1] + 1].rstrip(" .")
+        verb = (match.groupdict().get("verb") or "").lower()
+        statement = Statement(
+            claimed=Claimed.ATTRIBUTION,
+            span=one.sentence.text.strip(),
+            speaker=_name(_mention(one, match["s"])),
+            said=said,
+            expects=verb.startswith("expect"),
+            negated=False,
+        )
+        return statement, (one.origins[said_start], one.origins[said_end - 1] + 1)
+    return None
+
+
+def _claim(told: Mentions) -> Statement:
+    """A sentence no pattern reads: checked whole against the base's claims and events."""
+    sentence = told.text.strip()
+    return Statement(claimed=Claimed.CLAIM, span=sentence, said=sentence)
+
+
+def _date(mention: Mention | None, one: Clause, day: date) -> Edtf | None:
+    """The date a date mention names, at its precision, a relative one counted from `day`."""
+    if mention is None or mention.expression is None or mention.expression.first is None:
+        return None
+    tense = when.tense_at(one.sentence.text, mention.start - one.sentence.start)
+    return when.resolve(mention.expression.first, mention.expression.text, _anchor(day), tense).value
+
+
+def _length(mention: Mention | None) -> Duration | None:
+    """ "for ten years", "after 14 years": a length, from a length mention."""
+    if mention is None or mention.expression is None or mention.expression.length is None:
+        return None
+    unit = mention.expression.length_unit or "year"
+    length = mention.expression.length
+    return Duration(years=length) if unit.startswith("year") else Duration(months=length)
+
+
+def _anchor(day: date) -> Edtf:
+    return Edtf(year=day.year, month=day.month, day=day.day)
+
+
+def _mention(one: Clause, number: str) -> Mention:
+    return one.marked[int(number)]
+
+
+def _name(mention: Mention) -> str:
+    """A mention as the judges resolve it: the base's id where the reader knew it, else the words as typed."""
+    known = bool(mention.ref) and not mention.ref.startswith(("new:", "office:"))
+    return mention.ref if known else mention.text
+
+
+def _span(one: Clause, match: re.Match[str], text: str) -> str:
+    return text[one.origins[match.start()] : one.origins[match.end() - 1] + 1]
+
+
+def _origin(one: Clause, match: re.Match[str]) -> tuple[int, int]:
+    return one.origins[match.start()], one.origins[match.end() - 1] + 1
+
+
+def _overlaps(span: tuple[int, int], covered: list[tuple[int, int]]) -> bool:
+    """Whether a copula's words share any with what another statement already read ("was Dutch prime minister
+    for 10 years" is a length, not also a holding)."""
+    return any(start < span[1] and span[0] < end for start, end in covered)
+
+
+def _inside(span: tuple[int, int], covered: list[tuple[int, int]]) -> bool:
+    """Whether a copula's words are already a finding's (the reader read them first)."""
+    return any(start <= span[0] and span[1] <= end for start, end in covered)

@@ -1,0 +1,361 @@
+"""Judging the statements about who held which office: holdings, successions and lengths in office.
+
+Each is checked against the terms of the index with the same query functions `who` uses, and by the date
+grammar's own rules: a stated date supports a term's when every day the term's date may be lies in it,
+contradicts it when none does, and otherwise cannot tell ("in 2014" against a start of "about 2014"). An
+open term past its evidence horizon is only last known: a present tense asked about a later day cannot be
+told (README, "Verify").
+"""
+
+import sqlite3
+from collections.abc import Sequence
+from datetime import date
+from typing import NamedTuple
+
+from newskb import query
+from newskb.dates import OPEN, Duration, Edtf, Span, Status, elapsed, parse, parse_duration
+from newskb.errors import NotFoundError
+from newskb.kinds import Kind, Modality
+from newskb.lookup import Match, resolve
+from newskb.rows import TermRow
+from newskb.verify.statements import Edge, Statement, Tense
+from newskb.verify.verdicts import Evidence, Verdict, Word, turned
+
+HOLDERS = (Kind.PERSON, Kind.ORGANIZATION, Kind.COUNTRY)
+BODIES = (Kind.ORGANIZATION, Kind.COUNTRY)
+# Verdicts from best to worst, to pick among several terms of one holding.
+_RANK = {Word.SUPPORTED: 0, Word.CANNOT_TELL: 1, Word.CONTRADICTED: 2, Word.NOT_IN_BASE: 3}
+# Days in an average month, to compare lengths written in years, months and days.
+_MONTH_DAYS = 30.44
+
+
+class Context(NamedTuple):
+    """What every judgement needs: the index, the day a present tense is asked as of, and the day only
+    sources published by which are heard (None: every source)."""
+
+    connection: sqlite3.Connection
+    day: date
+    known: date | None = None
+
+
+class Unknown(Exception):
+    """A name in a statement that names nothing in the base: the statement is not in the base."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+def named(context: Context, text: str | None, kinds: Sequence[Kind], what: str) -> Match:
+    """The entity a statement's name resolves to (lookup's rules: never another one); Unknown if none."""
+    if not text:
+        raise Unknown(f"the statement names no {what}")
+    try:
+        return resolve(context.connection, text, kinds, what)
+    except NotFoundError as error:
+        raise Unknown(str(error)) from None
+
+
+def evidence(term: TermRow) -> Evidence:
+    return Evidence(
+        id=term.id, source=term.source, quote=term.quote, modality=term.modality, said_by=term.said_by, via=term.via
+    )
+
+
+def compare(stated: Edtf, known: str | None) -> Word:
+    """A stated date against a term's date as written: supported when every day the term's may be lies in the
+    stated one, contradicted when none does, else cannot tell (and cannot tell for an unknown date)."""
+    if not known or known == OPEN:
+        return Word.CANNOT_TELL
+    written = parse(known)
+    if written.latest_day < stated.earliest_day or written.earliest_day > stated.latest_day:
+        return Word.CONTRADICTED
+    if stated.earliest_day <= written.earliest_day and written.latest_day <= stated.latest_day:
+        return Word.SUPPORTED
+    return Word.CANNOT_TELL
+
+
+def how_sure(word: Word, term: TermRow, why: str, *, edge: Edge = Edge.START) -> tuple[Word, str]:
+    """A verdict as the term's source puts it: support from an announcement says so (for the start or end it
+    announced; a day inside the term is told as past or present); what a source only expects or calls
+    possible supports nothing (the statement asserts it)."""
+    if word is not Word.SUPPORTED or term.modality == Modality.STATED:
+        return word, why
+    if term.modality == Modality.ANNOUNCED:
+        return word, f"{why}, as an announcement (the source said it would happen)" if edge is not Edge.DURING else why
+    return Word.CANNOT_TELL, f"{why}, but the source only calls it {term.modality}"
+
+
+def holding(context: Context, statement: Statement) -> Verdict:
+    """X is/was/became/left office as Y (on, in, since or until a date)."""
+    holder = named(context, statement.holder, HOLDERS, "person, organization or country")
+    office = named(context, statement.office, [Kind.OFFICE], "office")
+    terms = query.terms_of(context.connection, context.day, office=office.id, known=context.known)
+    mine = [term for term in terms if term.holder_id == holder.id]
+    others = [term for term in terms if term.holder_id != holder.id]
+    judged = [_judge_term(context, statement, term) for term in mine]
+    if judged:
+        word, why, term = min(judged, key=lambda found: _RANK[found[0]])
+        word, why = how_sure(word, term, why, edge=statement.edge)
+        shown = [evidence(term), *_events(context, term, statement.edge)]
+        if word is Word.CONTRADICTED and statement.tense is Tense.PRESENT and term.status is Status.HELD:
+            again = _may_return(context, term)
+            if again:
+                word, why = Word.CANNOT_TELL, f"{why}; but the base says it may be held again ({again[0].id})"
+                shown += again
+        if word is Word.CONTRADICTED:
+            shown += [evidence(other) for other in _holding_then(context, statement, others)]
+        return _verdict(statement, word, shown, why, term)
+    word, why, deciding = _without_a_term(context, statement, holder, office, others)
+    return _verdict(statement, word, [evidence(term) for term in deciding], why)
+
+
+def _judge_term(context: Context, statement: Statement, term: TermRow) -> tuple[Word, str, TermRow]:
+    """A holding statement against one of the holder's terms of the office."""
+    if statement.edge is Edge.START:
+        if statement.when is None:
+            return Word.SUPPORTED, f"{term.holder} took office as {term.office} ({term.start or 'date unknown'})", term
+        word = compare(statement.when, term.start)
+        return word, f"the base says {term.holder}'s term began {_written(term.start)}", term
+    if statement.edge is Edge.END:
+        return _end(context, statement, term)
+    if statement.when is not None:
+        return _covers(statement.when, term)
+    if statement.tense is Tense.PRESENT:
+        return _on_the_day(context.day, term)
+    return Word.SUPPORTED, f"the base has {term.holder}'s term as {term.office} ({_interval(term)})", term
+
+
+def _end(context: Context, statement: Statement, term: TermRow) -> tuple[Word, str, TermRow]:
+    if term.end == OPEN:
+        # Open as far as the sources know: an end before the evidence stops is contradicted by it.
+        horizon = _horizon(term)
+        if statement.when is not None and horizon is not None and statement.when.latest_day < horizon:
+            return Word.CONTRADICTED, f"the base has {term.holder} in office as of {horizon.isoformat()}", term
+        if statement.when is None and horizon is not None and context.day <= horizon:
+            return Word.CONTRADICTED, f"the base has {term.holder} in office as of {horizon.isoformat()}", term
+        return Word.CANNOT_TELL, f"the base knows of no end to {term.holder}'s term ({_interval(term)})", term
+    if statement.when is None:
+        word = Word.SUPPORTED if term.end else Word.CANNOT_TELL
+        return word, f"the base says {term.holder}'s term ended {_written(term.end)}", term
+    return compare(statement.when, term.end), f"the base says {term.holder}'s term ended {_written(term.end)}", term
+
+
+def _covers(when: Edtf, term: TermRow) -> tuple[Word, str, TermRow]:
+    """Was X in office at some time in `when` ("in 2020")?"""
+    span = Span.from_written(term.start, term.end)
+    asked = Span.of_days(when.earliest_day, when.latest_day)
+    horizon = _horizon(term)
+    if span.open_end and horizon is not None and when.earliest_day > horizon:
+        return Word.CANNOT_TELL, f"last known in office as of {horizon.isoformat()}", term
+    if span.certainly_overlaps(asked):
+        return Word.SUPPORTED, f"the base has {term.holder} in office {_interval(term)}", term
+    if span.could_overlap(asked):
+        return Word.CANNOT_TELL, f"the base's dates ({_interval(term)}) may or may not reach {when}", term
+    return Word.CONTRADICTED, f"the base has {term.holder} in office {_interval(term)}", term
+
+
+def _on_the_day(day: date, term: TermRow) -> tuple[Word, str, TermRow]:
+    """Is X in office on `day` (a present tense)?"""
+    status = term.status
+    if status is Status.HOLDS:
+        return Word.SUPPORTED, f"the base has {term.holder} in office on {day.isoformat()} ({_interval(term)})", term
+    if status is Status.LAST_KNOWN:
+        attested = parse(term.attested).earliest_day if term.attested else day
+        why = f"last known in office as of {term.attested}, {elapsed(attested, day)} before {day.isoformat()}"
+        return Word.CANNOT_TELL, why, term
+    if status in (Status.HELD, Status.NOT_YET):
+        state = "had ended" if status is Status.HELD else "had not begun"
+        return Word.CONTRADICTED, f"on {day.isoformat()} {term.holder}'s term {state} ({_interval(term)})", term
+    return Word.CANNOT_TELL, f"the base's dates ({_interval(term)}) cannot tell {day.isoformat()}", term
+
+
+def _without_a_term(
+    context: Context, statement: Statement, holder: Match, office: Match, others: list[TermRow]
+) -> tuple[Word, str, list[TermRow]]:
+    """The base has no term of this holder in this office: another holder of a single seat on the day
+    contradicts it; otherwise the base cannot tell."""
+    holding_then = _holding_then(context, statement, others)
+    if holding_then:
+        term = holding_then[0]
+        return Word.CONTRADICTED, f"{term.holder} holds the one seat of {office.name} then", [term]
+    return Word.CANNOT_TELL, f"the base knows no term of {holder.name} as {office.name}", []
+
+
+def _holding_then(context: Context, statement: Statement, others: list[TermRow]) -> list[TermRow]:
+    """Others' terms of a single-seat office that certainly hold every day the statement speaks of (and are
+    not only last known then): each contradicts anyone else holding it."""
+    if not others or _seats(context, others[0].office_id) != 1:
+        return []
+    days = _days(context, statement)
+    if days is None:
+        return []
+    asked = Span.of_days(*days)
+    return [
+        term
+        for term in others
+        if Span.from_written(term.start, term.end).certainly_overlaps(asked) and not _past_horizon(term, days[1])
+    ]
+
+
+def _events(context: Context, term: TermRow, edge: Edge) -> list[Evidence]:
+    """The events that tell a term's start (or end) too: involving its holder and its office, on that day."""
+    written = term.start if edge is Edge.START else term.end if edge is Edge.END else None
+    if not written or written == OPEN:
+        return []
+    return _involving(context, [term.holder_id, term.office_id], written)
+
+
+def _may_return(context: Context, term: TermRow) -> list[Evidence]:
+    """The events the base only expects or calls possible that involve a past term's holder and office, by the
+    day asked: whether the holder holds it again that day the base cannot tell."""
+    possible = (Modality.POSSIBLE.value, Modality.EXPECTED.value)
+    return [
+        found
+        for found in _involving(context, [term.holder_id, term.office_id])
+        if found.modality in possible and _event_day(context, found.id) <= context.day
+    ]
+
+
+def _event_day(context: Context, event_id: str) -> date:
+    row = context.connection.execute("SELECT date FROM event WHERE id = ?", (event_id,)).fetchone()
+    return parse(row[0]).earliest_day if row and row[0] else date.max
+
+
+def _involving(context: Context, entities: Sequence[str], written: str | None = None) -> list[Evidence]:
+    """The events that involve every one of `entities` (on the day written, if given), heard by the day known."""
+    rows = context.connection.execute(
+        "SELECT e.id, e.source, e.quote, e.modality, s.published_latest FROM event e "
+        "JOIN source s ON s.id = e.source WHERE (? IS NULL OR e.date = ?) AND e.id IN "
+        f"(SELECT record_id FROM involves WHERE entity_id IN ({', '.join('?' * len(entities))}) "
+        "GROUP BY record_id HAVING count(DISTINCT entity_id) = ?) ORDER BY e.id",
+        (written, written, *entities, len(entities)),
+    )
+    return [
+        Evidence(row[0], row[1], row[2], row[3])
+        for row in rows
+        if context.known is None or date.fromisoformat(row[4]) <= context.known
+    ]
+
+
+def _days(context: Context, statement: Statement) -> tuple[date, date] | None:
+    """The days a statement about one holding speaks of, if it speaks of any."""
+    if statement.when is not None:
+        return statement.when.earliest_day, statement.when.latest_day
+    if statement.tense is Tense.PRESENT:
+        return context.day, context.day
+    return None
+
+
+def _past_horizon(term: TermRow, day: date) -> bool:
+    horizon = _horizon(term)
+    return term.end == OPEN and horizon is not None and day > horizon
+
+
+def _horizon(term: TermRow) -> date | None:
+    span = Span.from_written(term.start, term.end)
+    return span.horizon(parse(term.attested).earliest_day if term.attested else None)
+
+
+def _seats(context: Context, office_id: str) -> int:
+    row = context.connection.execute("SELECT seats FROM entity WHERE id = ?", (office_id,)).fetchone()
+    return int(row[0]) if row and row[0] else 1
+
+
+def succession(context: Context, statement: Statement) -> Verdict:
+    """X replaced/succeeded Y (as Z): the `replaces` of the terms, the right way round."""
+    new = named(context, statement.holder, HOLDERS, "person, organization or country")
+    old = named(context, statement.other, HOLDERS, "person, organization or country")
+    office = named(context, statement.office, [Kind.OFFICE], "office") if statement.office else None
+    where = {"office": office.id} if office else {}
+    followed = query.terms_of(context.connection, context.day, known=context.known, **where)
+    right = [term for term in followed if term.holder_id == new.id and term.replaces == old.id]
+    if right:
+        word, why = how_sure(Word.SUPPORTED, right[0], f"{new.name} replaced {old.name} as {right[0].office}")
+        return _verdict(statement, word, _handover(context, right[0]), why)
+    reversed_ = [term for term in followed if term.holder_id == old.id and term.replaces == new.id]
+    if reversed_:
+        why = f"the base has it the other way round: {old.name} replaced {new.name}"
+        return _verdict(statement, Word.CONTRADICTED, _handover(context, reversed_[0]), why)
+    other = [term for term in followed if term.replaces == old.id and term.holder_id != new.id]
+    if other:
+        why = f"the base says {other[0].holder} replaced {old.name} as {other[0].office}"
+        return _verdict(statement, Word.CONTRADICTED, _handover(context, other[0]), why)
+    return _verdict(statement, Word.CANNOT_TELL, [], f"the base says nothing of who replaced {old.name}")
+
+
+def _handover(context: Context, term: TermRow) -> list[Evidence]:
+    """A term that replaces another, and the events that involve both holders in its office."""
+    return [evidence(term), *_involving(context, [term.holder_id, str(term.replaces), term.office_id])]
+
+
+def length(context: Context, statement: Statement) -> Verdict:
+    """X held Y (or led a body) for a length of time: against a length the source gives, else the term's dates."""
+    holder = named(context, statement.holder, HOLDERS, "person, organization or country")
+    where: dict[str, str] = {}
+    if statement.office:
+        try:
+            where["office"] = resolve(context.connection, statement.office, [Kind.OFFICE], "office").id
+        except NotFoundError:
+            where["body"] = named(context, statement.office, BODIES, "office, organization or country").id
+    terms = query.terms_of(context.connection, context.day, holder=holder.id, known=context.known, **where)
+    if statement.length is None or not terms:
+        return _verdict(statement, Word.CANNOT_TELL, [], f"the base has no term of {holder.name} to measure")
+    judged = [(_against_length(statement.length, term), term) for term in terms]
+    (word, why), term = min(judged, key=lambda found: _RANK[found[0][0]])
+    return _verdict(statement, word, [evidence(term)], why, term)
+
+
+def _against_length(stated: Duration, term: TermRow) -> tuple[Word, str]:
+    asked = _months(stated, widen=False)
+    if term.duration:
+        recorded = parse_duration(term.duration)
+        said = f"the source gives {term.holder}'s term as {recorded.in_words()}"
+        if (stated.years, stated.months, stated.days) == (recorded.years, recorded.months, recorded.days):
+            return Word.SUPPORTED, said
+        known = _months(recorded, widen=True)
+        return (Word.CONTRADICTED if _apart(asked, known) else Word.CANNOT_TELL), said
+    if not term.start or not term.end or term.end == OPEN:
+        return Word.CANNOT_TELL, f"the base cannot measure {term.holder}'s term ({_interval(term)})"
+    start, end = parse(term.start), parse(term.end)
+    shortest = (end.earliest_day - start.latest_day).days / _MONTH_DAYS
+    longest = (end.latest_day - start.earliest_day).days / _MONTH_DAYS
+    said = f"the base has {term.holder} in office {_interval(term)}"
+    if _apart(asked, (shortest, longest)):
+        return Word.CONTRADICTED, said
+    inside = asked[0] <= shortest and longest <= asked[1]
+    return (Word.SUPPORTED if inside else Word.CANNOT_TELL), said
+
+
+def _months(length: Duration, *, widen: bool) -> tuple[float, float]:
+    """The months a length may stand for: "eight years" any time from 8 years to just under 9 (the largest unit
+    given counts whole); a recorded length as given, or one unit each way for an approximate one."""
+    months = length.years * 12 + length.months + length.days / _MONTH_DAYS
+    unit = 12.0 if length.years and not length.months and not length.days else 1.0 if length.months else 1 / _MONTH_DAYS
+    if widen:
+        spread = unit if length.approximate else 0.0
+        return months - spread, months + spread
+    return months, months + unit - 1 / _MONTH_DAYS
+
+
+def _apart(one: tuple[float, float], other: tuple[float, float]) -> bool:
+    return one[1] < other[0] or other[1] < one[0]
+
+
+def _written(written: str | None) -> str:
+    return parse(written).in_words() if written and written != OPEN else "(date unknown)"
+
+
+def _interval(term: TermRow) -> str:
+    return f"{term.start or ''}/{term.end or ''}"
+
+
+def _verdict(statement: Statement, word: Word, shown: list[Evidence], why: str, term: TermRow | None = None) -> Verdict:
+    if statement.negated:
+        word, why = turned(word), f"{why} (the statement says the opposite)"
+    # The day the evidence stops, where a present tense is asked past it (the rest are judged on their dates).
+    undated_present = statement.tense is Tense.PRESENT and statement.when is None
+    as_of = term.attested if term is not None and term.status is Status.LAST_KNOWN and undated_present else None
+    return Verdict(
+        statement=statement.span, claimed=statement.claimed, verdict=word, evidence=shown, why=why, as_of=as_of
+    )

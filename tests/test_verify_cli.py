@@ -1,0 +1,236 @@
+"""`newskb verify` at the command line: rows, JSON keys, exit codes, lines from a pipe, an article, ClaimReview,
+and what it refuses. Subprocess tests where a real pipe or a FIFO is the point."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import rdflib
+from typer.testing import CliRunner
+
+from newskb.cli import app
+
+runner = CliRunner()
+RUTTE_STARTS = "Mark Rutte became NATO Secretary General on 1 October 2024"
+QUOTE = (
+    "On Tuesday, October 1, Mark Rutte will officially take office as NATO Secretary General, replacing Jens "
+    "Stoltenberg"
+)
+ANNOUNCED = "the base says Mark Rutte's term began 2024-10-01, as an announcement (the source said it would happen)"
+
+
+def verify(*arguments: str) -> tuple[int, str, str]:
+    result = runner.invoke(app, ["verify", *arguments])
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_a_supported_sentence_prints_its_row_and_exits_0() -> None:
+    code, out, err = verify(RUTTE_STARTS, "--format", "tsv")
+    assert (code, err) == (0, "")
+    assert out.splitlines() == [
+        "statement\tclaimed\tverdict\tevidence\twhy\tas_of",
+        f"{RUTTE_STARTS}\tholding\tsupported\tmark-rutte-nato-secretary-general, mark-rutte-takes-office\t"
+        f"{ANNOUNCED}\t",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "as_of", "code", "verdict", "why"),
+    [
+        (
+            "Mark Rutte became NATO Secretary General in 2023",
+            "2026-01-01",
+            4,
+            "contradicted",
+            "the base says Mark Rutte's term began 2024-10-01",
+        ),
+        (
+            "Mark Rutte is NATO Secretary General",
+            "2026-01-01",
+            3,
+            "cannot-tell",
+            "last known in office as of 2024-09-30, 1 year before 2026-01-01",
+        ),
+        (
+            "Mark Rutte is UN Secretary General",
+            "2026-01-01",
+            1,
+            "not-in-base",
+            "no office named 'UN Secretary General' in the fact base (did you mean 'NATO Secretary General' or "
+            "'UK Defence Secretary'?)",
+        ),
+        ("NATO has 30 members", "2024-09-30", 4, "contradicted", "the base says 32 members, as of 2024-09-30"),
+        ("Jens Stoltenberg is not NATO Secretary General", "2026-01-01", 0, "supported", None),
+    ],
+)
+def test_each_verdict_has_its_exit_code(text: str, as_of: str, code: int, verdict: str, why: str | None) -> None:
+    exit_code, out, _ = verify(text, "--as-of", as_of, "--format", "json")
+    [row] = json.loads(out)
+    assert (exit_code, row["verdict"]) == (code, verdict)
+    if why is not None:
+        assert row["why"] == why
+
+
+def test_the_worst_verdict_of_a_text_is_its_exit_code() -> None:
+    text = "Mark Rutte was Dutch PM for 14 years and became NATO Secretary General in 2023."
+    code, out, _ = verify(text, "--format", "json")
+    assert code == 4
+    assert [(row["statement"], row["verdict"]) for row in json.loads(out)] == [
+        ("Mark Rutte was Dutch PM for 14 years", "supported"),
+        ("Mark Rutte was Dutch PM for 14 years and became NATO Secretary General in 2023", "contradicted"),
+    ]
+
+
+def test_the_json_keys_are_the_contract() -> None:
+    _, out, _ = verify(RUTTE_STARTS, "--format", "json")
+    [row] = json.loads(out)
+    assert list(row) == ["statement", "claimed", "verdict", "evidence", "why", "as_of"]
+    assert row["evidence"][0] == {
+        "id": "mark-rutte-nato-secretary-general",
+        "source": "rbc-ukraine-2024-09-30-rutte",
+        "quote": QUOTE,
+        "modality": "announced",
+        "said_by": [],
+        "via": ["reuters"],
+    }
+    assert row["as_of"] is None
+
+
+def test_a_present_tense_past_the_sources_says_as_of_when_they_stop() -> None:
+    _, out, _ = verify("NATO has 32 members", "--as-of", "2026-01-01", "--format", "json")
+    [row] = json.loads(out)
+    assert (row["verdict"], row["as_of"]) == ("cannot-tell", "2024-09-30")
+    assert row["why"] == (
+        "the base says 32 members as of 2024-09-30, 1 year before the day asked, and nothing for that day"
+    )
+
+
+def test_known_as_of_hears_only_the_sources_published_by_then() -> None:
+    code, out, _ = verify(RUTTE_STARTS, "--known-as-of", "2024-01-01", "--format", "json")
+    [row] = json.loads(out)
+    assert (code, row["verdict"], row["evidence"]) == (3, "cannot-tell", [])
+
+
+def test_a_text_with_nothing_to_check_exits_1_and_says_so() -> None:
+    code, out, err = verify("   ", "--format", "tsv")
+    assert (code, out) == (1, "statement\tclaimed\tverdict\tevidence\twhy\tas_of\n")
+    assert err == "newskb: nothing in the text reads as a statement newskb can check\n"
+
+
+@pytest.mark.parametrize(
+    ("arguments", "message"),
+    [
+        ([], "newskb: error: verify one thing: a TEXT, '-' for one a line, or --file FILE\n"),
+        (["x", "--file", "a.txt"], "newskb: error: verify one thing: a TEXT, '-' for one a line, or --file FILE\n"),
+        (["--file", "missing.txt"], "newskb: error: missing.txt: cannot read it: No such file or directory\n"),
+        (["--file", "."], "newskb: error: .: is not a regular file\n"),
+        (
+            ["-", "--format", "claimreview"],
+            "newskb: error: --format claimreview checks one text (a TEXT or --file), not lines\n",
+        ),
+    ],
+)
+def test_what_verify_refuses_is_one_line_and_exit_2(arguments: list[str], message: str) -> None:
+    assert verify(*arguments)[0::2] == (2, message)
+
+
+def test_an_article_that_is_not_utf8_or_too_large_is_refused(tmp_path: Path) -> None:
+    latin = tmp_path / "latin.txt"
+    latin.write_bytes("Jens Stoltenberg était là.".encode("latin-1"))
+    assert verify("--file", str(latin))[0::2] == (2, f"newskb: error: {latin}: is not UTF-8 text\n")
+    huge = tmp_path / "huge.txt"
+    with huge.open("wb") as stream:
+        stream.truncate(1024 * 1024 + 1)
+    assert verify("--file", str(huge))[0::2] == (
+        2,
+        f"newskb: error: {huge}: is larger than 1 MiB, which no article is\n",
+    )
+
+
+def test_an_article_is_checked_sentence_by_sentence(tmp_path: Path) -> None:
+    article = tmp_path / "story.txt"
+    article.write_text(
+        "Mark Rutte became NATO Secretary General on 1 October 2024.\nHe replaced Jens Stoltenberg, who had led "
+        "the alliance for ten years.\nNATO has 30 members.\n",
+        encoding="utf-8",
+    )
+    code, out, _ = verify("--file", str(article), "--as-of", "2024-09-30", "--format", "json")
+    assert code == 4
+    assert [(row["statement"], row["verdict"]) for row in json.loads(out)] == [
+        (RUTTE_STARTS, "supported"),
+        ("He replaced Jens Stoltenberg", "supported"),
+        ("Jens Stoltenberg, who had led the alliance for ten years", "supported"),
+        ("NATO has 30 members", "contradicted"),
+    ]
+
+
+def run(arguments: list[str], **given: object) -> subprocess.CompletedProcess[str]:
+    result: subprocess.CompletedProcess[str] = subprocess.run(
+        [sys.executable, "-m", "newskb", "verify", *arguments],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        **given,  # type: ignore[call-overload]
+    )
+    return result
+
+
+def test_a_fifo_is_refused_without_waiting_for_a_writer(tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    result = run(["--file", str(fifo)])
+    assert (result.returncode, result.stdout, result.stderr) == (
+        2,
+        "",
+        f"newskb: error: {fifo}: is not a regular file\n",
+    )
+
+
+def test_lines_from_a_pipe_are_answered_one_by_one_and_exit_as_the_worst() -> None:
+    process = subprocess.Popen(
+        [sys.executable, "-m", "newskb", "verify", "-", "--as-of", "2024-09-30", "--format", "jsonl"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    assert process.stdin is not None and process.stdout is not None
+    process.stdin.write("NATO has 32 members\n")
+    process.stdin.flush()
+    first = json.loads(process.stdout.readline())  # answered before the next line is written
+    assert (first["query"], first["verdict"]) == ("NATO has 32 members", "supported")
+    process.stdin.write("Mark Rutte is UN Secretary General\nNATO has 30 members\n")
+    process.stdin.close()
+    rest = [json.loads(line) for line in process.stdout]
+    assert [row["verdict"] for row in rest] == ["not-in-base", "contradicted"]
+    assert process.wait(timeout=60) == 4
+
+
+# rdflib's own JSON-LD parser still builds a ConjunctiveGraph, which rdflib 7 deprecates.
+@pytest.mark.filterwarnings("ignore:ConjunctiveGraph is deprecated:DeprecationWarning")
+def test_claimreview_is_json_ld_that_rdflib_reads(kb: Path) -> None:
+    (kb.parent / "newskb.toml").write_text('author = "The Desk"\n', encoding="utf-8")
+    result = run(
+        [RUTTE_STARTS, "--format", "claimreview", "--url", "https://example.org/story", "--data", str(kb)],
+        env={**os.environ, "NEWSKB_DATA": str(kb)},
+    )
+    assert (result.returncode, result.stderr) == (0, "")
+    graph = rdflib.Graph().parse(data=result.stdout, format="json-ld")
+    schema = rdflib.Namespace("http://schema.org/")
+    [review] = graph.subjects(rdflib.RDF.type, schema.ClaimReview)
+    assert str(graph.value(review, schema.claimReviewed)) == RUTTE_STARTS
+    rating = graph.value(review, schema.reviewRating)
+    assert (str(graph.value(rating, schema.ratingValue)), str(graph.value(rating, schema.alternateName))) == (
+        "4",
+        "supported",
+    )
+    assert str(graph.value(graph.value(review, schema.author), schema.name)) == "The Desk"
+    appearance = graph.value(graph.value(review, schema.itemReviewed), schema.appearance)
+    assert str(graph.value(appearance, schema.url)) == "https://example.org/story"
+    cited = sorted(str(item) for item in graph.objects(review, schema.citation))
+    assert cited == ["urn:newskb:mark-rutte-nato-secretary-general", "urn:newskb:mark-rutte-takes-office"]
