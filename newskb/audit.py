@@ -14,6 +14,7 @@ from newskb.dates import Status
 from newskb.errors import NewskbError, Problem, Severity
 from newskb.index import build
 from newskb.model import Expectation, FactBase
+from newskb.status import ExitStatus
 from newskb.store import load
 from newskb.words import counted
 
@@ -64,10 +65,10 @@ class Report:
 def _exit_code(problems: Iterable[Problem], *, strict: bool) -> int:
     severities = {problem.severity for problem in problems}
     if Severity.FATAL in severities:
-        return 2
+        return ExitStatus.BAD_USAGE
     if Severity.ERROR in severities or (strict and Severity.WARNING in severities):
-        return 1
-    return 0
+        return ExitStatus.NOTHING_FOUND
+    return ExitStatus.FOUND
 
 
 def check_folder(root: Path, overrides: dict[Path, str] | None = None) -> Report:

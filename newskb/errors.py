@@ -1,7 +1,7 @@
 """One exception family for everything newskb can refuse, and the problem line `check` collects.
 
-Each exception kind carries the exit code the command line ends with, so `cli` needs no table
-of its own: 1 means "nothing found" or "the data has problems", 2 means "bad usage or unreadable data".
+Each exception kind carries the exit status the command line ends with (status.py), so `cli` needs no
+table of its own: NOTHING_FOUND also means "the data has problems", BAD_USAGE "or unreadable data".
 """
 
 import os
@@ -9,29 +9,31 @@ from enum import StrEnum
 from pathlib import Path
 from typing import NamedTuple
 
+from newskb.status import ExitStatus
+
 
 class NewskbError(Exception):
     """The root of every error newskb reports as one line on stderr."""
 
-    exit_code = 2
+    exit_code = ExitStatus.BAD_USAGE
 
 
 class DataFileError(NewskbError):
     """A data file cannot be found, read, decoded or parsed."""
 
-    exit_code = 2
+    exit_code = ExitStatus.BAD_USAGE
 
 
 class RecordError(NewskbError):
     """A record is invalid: what `check` would report as a problem."""
 
-    exit_code = 1
+    exit_code = ExitStatus.NOTHING_FOUND
 
 
 class NotFoundError(NewskbError):
     """A name, id or office matched nothing."""
 
-    exit_code = 1
+    exit_code = ExitStatus.NOTHING_FOUND
 
 
 class UnknownNameError(NotFoundError):
@@ -41,7 +43,7 @@ class UnknownNameError(NotFoundError):
 class BadArgumentError(NewskbError):
     """A command-line value is malformed (a bad date, an unknown kind)."""
 
-    exit_code = 2
+    exit_code = ExitStatus.BAD_USAGE
 
 
 class Severity(StrEnum):

@@ -3,8 +3,7 @@
 Only this package imports Typer. `app` is the one Typer app; each command family registers its
 commands on a sub-app added without a name (so they appear as top-level commands), and every command
 runs inside `_Group.invoke`: the one place where a `NewskbError` becomes a message on stderr and an
-exit code (0 found, 1 nothing found or problems, 2 usage or unreadable data, 3 the sources cannot
-tell, 5 last known only, 130 interrupted, 143 terminated, 141 stdout closed early, 70 an internal error).
+exit status (status.py's ExitStatus: every code newskb ends with, and what each means).
 """
 
 import errno
@@ -26,16 +25,9 @@ from newskb.cli.options import be_quiet, say
 from newskb.cli.usage import Command, pager_wanted, report
 from newskb.errors import NewskbError, UnknownNameError
 from newskb.printable import printable
+from newskb.status import ExitStatus, help_line
 
-EXIT_CODES_HELP = (
-    "Exit codes: 0 found (or the data is clean), 1 nothing found (or check found problems), "
-    "2 bad usage or unreadable data, 3 the sources cannot tell (who, verify), 4 contradicted (verify), 5 last "
-    "known: the evidence stops before the asked day (who), 130 interrupted, 143 terminated, 141 output pipe "
-    "closed early, 70 internal error (a bug)."
-)
-
-INTERRUPTED = 130  # 128 + SIGINT, as a shell reports Ctrl-C
-TERMINATED = 143  # 128 + SIGTERM
+EXIT_CODES_HELP = help_line()
 
 
 class Terminated(BaseException):
@@ -127,9 +119,9 @@ class _Group(TyperGroup):
         except ClickException as error:
             code: Any = report(error)
         except typer.Abort:
-            code = INTERRUPTED
+            code = ExitStatus.INTERRUPTED
         else:
-            code = result if isinstance(result, int) else 0
+            code = result if isinstance(result, int) else ExitStatus.FOUND
         finally:
             if _held is not None:
                 from newskb.render import pager
@@ -160,14 +152,14 @@ class _Group(TyperGroup):
             raise typer.Exit(_silence_stdout()) from None
         except OSError as error:
             say(f"error: {os_error(error)}")
-            raise typer.Exit(2) from None
+            raise typer.Exit(ExitStatus.BAD_USAGE) from None
         except RecursionError:
             say("error: the data is nested too deeply to read")
-            raise typer.Exit(2) from None
+            raise typer.Exit(ExitStatus.BAD_USAGE) from None
         except KeyboardInterrupt:
-            raise typer.Exit(INTERRUPTED) from None
+            raise typer.Exit(ExitStatus.INTERRUPTED) from None
         except Terminated:
-            raise typer.Exit(TERMINATED) from None
+            raise typer.Exit(ExitStatus.TERMINATED) from None
 
 
 def _damaged_index(error: Exception) -> bool:
@@ -205,7 +197,7 @@ def _silence_stdout() -> int:
     so no later flush fails again, and exit as a program killed by SIGPIPE would (128 + 13)."""
     devnull = os.open(os.devnull, os.O_WRONLY)
     os.dup2(devnull, sys.stdout.fileno())
-    return 141
+    return ExitStatus.PIPE_CLOSED
 
 
 app = typer.Typer(
@@ -317,16 +309,16 @@ def main() -> None:
     except SystemExit as exit_request:
         code = exit_request.code
     except KeyboardInterrupt:
-        code = INTERRUPTED
+        code = ExitStatus.INTERRUPTED
     except Terminated:
-        code = TERMINATED
+        code = ExitStatus.TERMINATED
     except Exception as error:
         # The last line of defence against a bug: one line, never a traceback (promise 3).
         message = printable(f"{type(error).__name__}: {error}", one_line=True)
         print(f"newskb: internal error: {message} (please report it)", file=sys.stderr)
-        code = 70
+        code = ExitStatus.INTERNAL_ERROR
     else:
-        code = 0
+        code = ExitStatus.FOUND
     sys.exit(_flush(code))
 
 
@@ -338,7 +330,7 @@ def _flush(code: int | str | None) -> int | str | None:
         return _silence_stdout()
     except OSError as error:
         print(f"newskb: error: {os_error(error)}", file=sys.stderr)
-        return 2
+        return ExitStatus.BAD_USAGE
     except (KeyboardInterrupt, Terminated):
-        return INTERRUPTED
+        return ExitStatus.INTERRUPTED
     return code

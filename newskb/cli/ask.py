@@ -28,7 +28,9 @@ from newskb.cli.options import (
     say_match,
 )
 from newskb.errors import BadArgumentError
+from newskb.kinds import Outcome
 from newskb.render import Column, Format, views
+from newskb.status import ExitStatus
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -39,8 +41,13 @@ app = typer.Typer()
 
 STDIN = "-"  # as QUERY, OFFICE, NAME or ID: one per line of standard input, all answered in one process
 
-# `who`'s exit code for each outcome (README, "Exit codes"); 4 is kept for `verify`'s "contradicted".
-WHO_EXIT = {"found": 0, "nobody": 1, "cannot tell": 3, "last known": 5}
+# `who`'s exit status for each outcome (README, "Exit codes").
+WHO_EXIT = {
+    Outcome.FOUND: ExitStatus.FOUND,
+    Outcome.NOBODY: ExitStatus.NOTHING_FOUND,
+    Outcome.CANNOT_TELL: ExitStatus.CANNOT_TELL,
+    Outcome.LAST_KNOWN: ExitStatus.LAST_KNOWN,
+}
 
 
 @app.command("search", short_help="Search names, titles, claims and quotes; best first.")
@@ -221,8 +228,10 @@ def timeline_command(
         open_index(data), entity=entity, start=start, end=end, known=known_day(known_as_of), certain=certain
     )
     say_match(match, "entity")
-    dated = [row for row in rows if row.date is not None and row.in_range != "unknown"]
-    bounded = [row for row in rows if row.in_range == "unknown"]
+    from newskb.rows import InRange
+
+    dated = [row for row in rows if row.date is not None and row.in_range is not InRange.UNKNOWN]
+    bounded = [row for row in rows if row.in_range is InRange.UNKNOWN]
     undated = [row for row in rows if row.date is None]
     groups = [("Timeline", dated), ("Dated only by a bound beyond the range: may fall in it, or far from it", bounded)]
     columns = views.TIMELINE_RANGE if start or end else views.TIMELINE
@@ -255,6 +264,6 @@ def answer_lines(ask: "Ask", columns: Sequence[Column], output_format: Format | 
 
     render.write_answers(answered(), columns, pick_format(output_format))
     if counts["unreadable"]:
-        raise typer.Exit(2)
+        raise typer.Exit(ExitStatus.BAD_USAGE)
     if counts["missed"]:
-        raise typer.Exit(1)
+        raise typer.Exit(ExitStatus.NOTHING_FOUND)

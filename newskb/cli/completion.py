@@ -18,6 +18,7 @@ from typer._click.shell_completion import CompletionItem
 from typer._click.types import ParamType
 
 from newskb.kinds import ENTITY_KINDS, Kind
+from newskb.status import ExitStatus
 
 if TYPE_CHECKING:
     import sqlite3
@@ -270,7 +271,7 @@ def install_script(shell: Shell | None) -> None:
             _, path = install(shell=shell.value, prog_name="newskb", complete_var=COMPLETE_VARIABLE)
     except OSError as error:  # an unwritable home, a full disk: one line, as every other error
         say(f"error: cannot install the {shell.value} completion script: {os_error(error)}")
-        raise typer.Exit(2) from None
+        raise typer.Exit(ExitStatus.BAD_USAGE) from None
     if shell is Shell.ZSH:
         say(f"zsh completion installed in {path}; ~/.zshrc needs these lines (fpath before compinit):")
         typer.echo(ZSH_LINES, nl=False)

@@ -12,6 +12,7 @@ from newskb.cli.options import DataOption, RecordKind, say
 from newskb.cli.usage import Command
 from newskb.errors import BadArgumentError, display_path
 from newskb.printable import printable
+from newskb.status import ExitStatus
 
 if TYPE_CHECKING:
     from newskb.edit import Edit
@@ -245,7 +246,7 @@ def accept_command(
         say(str(warning))
     if result.problems:
         say(f"error: refused, nothing written: {len(result.problems)} problem(s) in {display_path(draft)}")
-        raise typer.Exit(1)
+        raise typer.Exit(ExitStatus.NOTHING_FOUND)
     for landing in result.landings:
         fields = (landing.kind, landing.id, display_path(landing.file))
         typer.echo("\t".join(printable(field, one_line=True) for field in fields))

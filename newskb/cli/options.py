@@ -13,6 +13,7 @@ import typer
 from newskb import folder, render
 from newskb.printable import printable
 from newskb.render import Format
+from newskb.status import ExitStatus
 from newskb.words import counted
 
 if TYPE_CHECKING:
@@ -224,4 +225,4 @@ def base_named(data: "Path | None") -> str:
 def done(found: bool, nothing: str) -> None:
     if not found:
         say(nothing)
-        raise typer.Exit(1)
+        raise typer.Exit(ExitStatus.NOTHING_FOUND)

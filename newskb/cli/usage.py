@@ -11,10 +11,11 @@ from typer._click.exceptions import ClickException, MissingParameter, NoArgsIsHe
 from typer.core import TyperCommand, TyperGroup, TyperOption
 
 from newskb.cli import options
+from newskb.status import ExitStatus
 
 app = typer.Typer()
 
-USAGE_EXIT = 2
+USAGE_EXIT = ExitStatus.BAD_USAGE
 
 
 def _be_quiet(ctx: Any, param: Any, value: bool) -> None:

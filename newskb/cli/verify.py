@@ -11,6 +11,7 @@ from newskb import render
 from newskb.cli.options import AsOfOption, DataOption, KnownAsOfOption, as_of_day, known_day, open_index, say
 from newskb.errors import BadArgumentError
 from newskb.render import Format, views
+from newskb.status import ExitStatus
 
 if TYPE_CHECKING:
     from newskb.verify.reading import Reader
@@ -112,7 +113,7 @@ def verify_command(
         render.write_rows(found, views.VERIFY, shown, title=title, fields=verdicts.Verdict._fields)
     if not found:
         say("nothing in the text reads as a statement newskb can check")
-        raise typer.Exit(1)
+        raise typer.Exit(ExitStatus.NOTHING_FOUND)
     raise typer.Exit(verdicts.exit_code(verdict.verdict for verdict in found))
 
 

@@ -22,6 +22,7 @@ from pathlib import Path
 
 from newskb.exporters import Request, output, records
 from newskb.exporters.records import Record
+from newskb.kinds import Kind
 
 
 def export(connection: sqlite3.Connection, request: Request) -> list[Path]:
@@ -29,13 +30,15 @@ def export(connection: sqlite3.Connection, request: Request) -> list[Path]:
     entities = {str(entity["id"]): entity for entity in exported["entities"]}
     sources = {str(source["id"]): source for source in exported["sources"]}
     document = {
-        "persons": [_person(entity, entities, sources) for entity in entities.values() if entity["kind"] == "person"],
+        "persons": [
+            _person(entity, entities, sources) for entity in entities.values() if entity["kind"] == Kind.PERSON
+        ],
         "organizations": [
             _organization(entity, entities, sources)
             for entity in entities.values()
-            if entity["kind"] in ("organization", "country")
+            if entity["kind"] in (Kind.ORGANIZATION, Kind.COUNTRY)
         ],
-        "posts": [_post(entity) for entity in entities.values() if entity["kind"] == "office"],
+        "posts": [_post(entity) for entity in entities.values() if entity["kind"] == Kind.OFFICE],
         "memberships": [_membership(term, entities, sources) for term in exported["terms"]],
     }
     return output.document(request, output.json_text(document))
@@ -84,7 +87,7 @@ def _membership(term: Record, entities: dict[str, Record], sources: dict[str, Re
         "label": f"{holder.get('name', term['holder'])} — {office.get('name', term['office'])}",
         "role": office.get("name", term["office"]),
     }
-    if holder.get("kind", "person") == "person":
+    if holder.get("kind", Kind.PERSON) == Kind.PERSON:
         membership["person_id"] = term["holder"]
     else:
         membership["member"] = {"@type": "Organization", "id": term["holder"]}

@@ -24,6 +24,7 @@ from pathlib import Path
 
 from newskb.dates import Edtf, Precision, Relation, parse
 from newskb.exporters import Request, output
+from newskb.kinds import Modality
 from newskb.rows import TimelineKind, TimelineRow
 
 
@@ -91,7 +92,7 @@ def _slide(row: TimelineRow, names: dict[str, str], sources: dict[str, str]) -> 
     assert row.date is not None
     written = parse(row.date)
     first, last = _placed(written)
-    marks = [row.modality.value] if row.modality.value != "stated" else []
+    marks = [row.modality.value] if row.modality is not Modality.STATED else []
     if row.via:
         marks.append("via " + ", ".join(names.get(agency, agency) for agency in row.via))
     headline = row.title + (f" ({', '.join(marks)})" if marks else "")

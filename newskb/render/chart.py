@@ -16,6 +16,7 @@ from itertools import groupby
 from operator import itemgetter
 from typing import IO, TYPE_CHECKING
 
+from newskb.kinds import Modality
 from newskb.printable import printable
 from newskb.render.plain import as_dict
 from newskb.render.tables import blocks, console
@@ -159,7 +160,7 @@ def _heading(title: str, width: int, glyphs: Glyphs) -> Text:
 def _label(bar: Bar, lane_title: str | None = None) -> Text:
     """`Mark Rutte  2024-10-01/..  (announced, attested 2024-09-30)`: what the bar is, and its dates as written."""
     term = bar.term
-    marks = [str(term.modality)] if term.modality != "stated" else []
+    marks = [str(term.modality)] if term.modality is not Modality.STATED else []
     if term.attested:
         marks.append(f"attested {term.attested}")
     return _line(

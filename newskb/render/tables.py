@@ -11,6 +11,7 @@ from collections.abc import Mapping, Sequence
 from enum import StrEnum
 from typing import IO, TYPE_CHECKING, Any
 
+from newskb.kinds import Modality
 from newskb.printable import printable
 from newskb.render.plain import cell
 from newskb.render.views import CHART_FILE_WIDTH, Column, Fit, for_reading
@@ -308,7 +309,7 @@ def citation(record: Mapping[str, Any], out: IO[str]) -> None:
     screen.print(text(sentence[:start]) + text(sentence[start:end], "bold reverse") + text(sentence[end:]))
     for key, label in (("modality", "put as"), ("said_by", "said by"), ("via", "via"), ("as_of", "true as of")):
         value = record.get(key)
-        if value and value != "stated":
+        if value and value != Modality.STATED:
             screen.print(text(f"{label}: ", "bold") + text(value))
     if record.get("note"):
         screen.print(text("note: ", "bold") + text(record["note"], "dim"))

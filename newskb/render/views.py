@@ -4,6 +4,7 @@ from collections.abc import Callable, Mapping, Sequence
 from enum import StrEnum
 from typing import Any, NamedTuple
 
+from newskb.kinds import Modality
 from newskb.words import spoken_by
 
 
@@ -47,7 +48,7 @@ def _modality(record: Mapping[str, Any]) -> str:
     """` (announced)`: how the source puts a fact, when it does not simply assert it; and ` (unreviewed
     draft)` for a fact accepted from a draft nobody edited."""
     modality = record.get("modality")
-    marks = [str(mark) for mark in (modality if modality != "stated" else None, record.get("review")) if mark]
+    marks = [str(mark) for mark in (modality if modality != Modality.STATED else None, record.get("review")) if mark]
     return f" ({', '.join(marks)})" if marks else ""
 
 

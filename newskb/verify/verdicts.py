@@ -9,6 +9,8 @@ from collections.abc import Iterable, Sequence
 from enum import StrEnum
 from typing import NamedTuple
 
+from newskb.status import ExitStatus
+
 
 class Word(StrEnum):
     """The four verdicts, as `newskb verify` writes them."""
@@ -44,13 +46,17 @@ class Verdict(NamedTuple):
 
 # Which verdict a text's exit code follows, worst first (README, "Exit codes"): any contradicted is 4, else any
 # cannot tell 3, else any not in the base 1, else 0.
-EXIT_CODES = {Word.CONTRADICTED: 4, Word.CANNOT_TELL: 3, Word.NOT_IN_BASE: 1}
+EXIT_CODES = {
+    Word.CONTRADICTED: ExitStatus.CONTRADICTED,
+    Word.CANNOT_TELL: ExitStatus.CANNOT_TELL,
+    Word.NOT_IN_BASE: ExitStatus.NOTHING_FOUND,
+}
 
 
-def exit_code(words: Iterable[Word]) -> int:
-    """The exit code of the verdicts given (of one text, or of every line of `verify -`)."""
+def exit_code(words: Iterable[Word]) -> ExitStatus:
+    """The exit status of the verdicts given (of one text, or of every line of `verify -`)."""
     found = set(words)
-    return next((code for word, code in EXIT_CODES.items() if word in found), 0)
+    return next((code for word, code in EXIT_CODES.items() if word in found), ExitStatus.FOUND)
 
 
 def turned(word: Word) -> Word:
