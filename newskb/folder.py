@@ -116,11 +116,6 @@ class Walk(NamedTuple):
 MAX_DEPTH = 16
 
 
-def data_files(root: Path) -> list[Path]:
-    """Every TOML file below the data folder, in a stable order."""
-    return sorted(Path(path) for path in data_file_stats(root))
-
-
 def data_file_stats(root: Path) -> dict[str, tuple[int, int]]:
     """Every TOML file below the data folder (as a path string) with its (size, mtime in ns).
 
