@@ -818,3 +818,28 @@ def test_a_construction_of_issue_20_drafts_its_term(
         for term in result.terms
     )
     assert drafted == sorted(expected)
+
+
+# --- Held-out misses, by construction (each sentence written for the test, none from an article) -------
+
+
+def _kinds(result: Draft) -> dict[str, Kind]:
+    return {str(entity.values["name"]): entity.kind for entity in result.entities} | {
+        name: Kind(kind) for name, kind in result.others
+    }
+
+
+def test_a_dateline_names_where_the_story_was_filed_not_who_acted(base: Known) -> None:
+    text = (
+        "Corliss Mining picks a chair\n"
+        "PORT ARDEN, Maine, May 2 (Wirenews) - Corliss Mining said on Monday that Ruth Vale would become its chair.\n"
+        "GLENROCK (Wirenews) \u2014 Ida Moor, 61, will stay on.\n"
+    )
+    result = write_up(text, "2025-05-02", base)
+    assert _kinds(result) == {"Corliss Mining": Kind.ORGANIZATION, "Ruth Vale": Kind.PERSON, "Ida Moor": Kind.PERSON}
+    assert _terms(result) == [("ruth-vale", "corliss-mining-chair", None)]
+
+
+def test_its_after_a_verb_does_not_make_the_object_an_organization(base: Known) -> None:
+    text = "Kelso Mills said so on Monday.\nThe board also named co-founder Ana Sol as its chair.\n"
+    assert _kinds(write_up(text, "2025-05-02", base))["Ana Sol"] is Kind.PERSON

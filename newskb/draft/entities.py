@@ -36,6 +36,7 @@ _APPOINTS = re.compile(
 )
 _AGE = re.compile(r",\s*\d{1,3},")
 _WHO = re.compile(r",\s*who\b")
+_THE_BEFORE = re.compile(r"\bThe\s+$")
 # "X's board", "X's chief executive": a possessive before a body or a title an organization has.
 _OWNS = re.compile(r"['\u2019]s\s+(?:board|shareholders|shares|chief|chairman|chairwoman|chair|directors|management)\b")
 
@@ -231,10 +232,13 @@ def _votes(
         else:
             votes[one.key]["an office is of it"] += 2 if title.org.words[0].start > title.title_start else 1
     for title in titles:
-        # "X said that Y would become its chair": what "its" stands for is no person.
+        # "X said that Y would become its chair": what "its" stands for, the subject, is no person (but a
+        # name after a verb, "named Y as its chair", is not the subject).
         if title.org_word in ("its", "their"):
             first = next((span for span in spans if span.sentence == title.sentence), None)
-            one = said.get(first.words[0].start) if first is not None and first.words[0].start < title.start else None
+            opening = first is not None and (first.words[0].opens or _opens_after_the(text, first.words[0].start))
+            subject = first is not None and opening and first.words[0].start < title.start
+            one = said.get(first.words[0].start) if first is not None and subject else None
             if one is not None and found[one.key].known is None:
                 votes[one.key][f"'{title.org_word}' stands for it"] += 2
     starting = {span.words[0].start: span for span in spans}
@@ -247,6 +251,15 @@ def _votes(
         if one is not None and found[one.key].known is None:
             votes[one.key]["a title stands before the name"] -= 10
     return votes
+
+
+def _opens_after_the(text: str, start: int) -> bool:
+    """Whether a name at `start` follows a "The" that opens its sentence ("The Bank of Canada's board")."""
+    the = _THE_BEFORE.search(text, max(0, start - 8), start)
+    if the is None:
+        return False
+    before = text[max(0, the.start() - 4) : the.start()].rstrip()
+    return not before or before[-1] in ".!?:-\u2013\u2014"
 
 
 def _own_cues(text: str, span: NameSpan, one: _Said) -> Counter[str]:

@@ -68,6 +68,28 @@ def pieces(text: str, start: int, end: int) -> list[Piece]:
     return found
 
 
+# A wire story's dateline: a place in capitals, maybe its region or country and a day, maybe the agency in
+# brackets, then a dash ("SAN JOSE, Calif., Feb. 4 (Northwire) - ", "VIENNA (UPN) \u2014 "). It says where
+# the story was filed, not who did what: none of its words is a name the story is about.
+_DATELINE = re.compile(
+    r"\s*[A-Z][A-Z'.\-]+(?:\s+[A-Z][A-Z'.\-]+)*"
+    r"(?:,\s+[^\n()\-\u2013\u2014]{1,40}?)?"
+    r"(?:\s*\([^\n()]{1,40}\))?"
+    r"\s*[\-\u2013\u2014]{1,2}\s"
+)
+
+
+def dateline_end(sentence: str) -> int:
+    """Where a dateline opening a sentence ends (0 when it has none)."""
+    match = _DATELINE.match(sentence)
+    if match is None or not re.match(r"\s*[A-Z][A-Z'.\-]*[A-Z]\b", sentence):
+        return 0
+    # A capitalised word and a hyphen alone ("UK - based") is no dateline: it needs the agency, the place's
+    # region or day, or a long dash.
+    said = match.group()
+    return match.end() if "(" in said or "," in said or said.rstrip()[-1] in "\u2013\u2014" else 0
+
+
 def joined(text: str, left: Piece, right: Piece) -> bool:
     """Whether two neighbouring words can belong to one name: only spaces between them, on one line, or the
     point after an initial ("Alan M. Garber")."""

@@ -18,7 +18,16 @@ from newskb.draft.countries import as_known
 from newskb.draft.entities import identify
 from newskb.draft.lexicon import SUBJECT_PRONOUNS
 from newskb.draft.mentions import DATE_MARKS, Entity, Mark, Mention, Mentions, NameSpan, Reading, TitleSpan
-from newskb.draft.names import KnownEntity, KnownMatch, KnownNames, Piece, capital_runs, joined, pieces
+from newskb.draft.names import (
+    KnownEntity,
+    KnownMatch,
+    KnownNames,
+    Piece,
+    capital_runs,
+    dateline_end,
+    joined,
+    pieces,
+)
 from newskb.draft.offices import interim_of, known_keys, reach, title_of, title_runs
 from newskb.draft.orgs import resolve
 from newskb.draft.sentences import LONGEST_SENTENCE, Sentence
@@ -71,10 +80,12 @@ def _spans(text: str, sentence: Sentence, index: KnownNames) -> _Spans:
         return _Spans(dates=(), names=(), titles=(), pronouns=())
     words = pieces(text, sentence.start, sentence.end)
     expressions = when.find(sentence.text, sentence.start)
+    filed = sentence.start + dateline_end(sentence.text)
     used = {
         position
         for position, piece in enumerate(words)
-        if any(expression.start < piece.end and piece.start < expression.end for expression in expressions)
+        if piece.start < filed
+        or any(expression.start < piece.end and piece.start < expression.end for expression in expressions)
     }
     name_at: dict[int, tuple[int, int]] = {}
     spans: dict[int, NameSpan] = {}
