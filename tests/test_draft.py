@@ -34,6 +34,8 @@ from newskb.cli import app
 from newskb.dates import parse
 from newskb.draft import Article, Draft, Known, draft, to_toml, when
 from newskb.draft.names import KnownEntity
+from newskb.draft.reading import read
+from newskb.draft.sentences import split
 from newskb.kinds import Kind
 from tests.conftest import REPO
 
@@ -843,3 +845,32 @@ def test_a_dateline_names_where_the_story_was_filed_not_who_acted(base: Known) -
 def test_its_after_a_verb_does_not_make_the_object_an_organization(base: Known) -> None:
     text = "Kelso Mills said so on Monday.\nThe board also named co-founder Ana Sol as its chair.\n"
     assert _kinds(write_up(text, "2025-05-02", base))["Ana Sol"] is Kind.PERSON
+
+
+@pytest.mark.parametrize(
+    ("text", "titles"),
+    [
+        # The noun of an agent after "chief" is the title's head, not a word after a "chief".
+        ("Tarn Water named Ola Berg as its chief climate negotiator on Monday.", ["chief climate negotiator"]),
+        ("Ria Holt, chief economist of Tarn Water, said so.", ["chief economist"]),
+        ("The police chief resigned.", ["chief"]),
+        # A field in lower case after "of" or "for" is part of the title.
+        ("Tarn Water named Ola Berg as its executive director of strategy.", ["executive director of strategy"]),
+        (
+            "Ola Berg was vice president for academic affairs at Tarn University.",
+            ["vice president for academic affairs"],
+        ),
+        ("Ola Berg, director of cricket, said so.", ["director of cricket"]),
+        # ... but not a length, a place in lower case, nor words that run on into a clause.
+        ("Ola Berg served as chair for six years.", ["chair"]),
+        ("Ola Berg was mayor of the city.", ["mayor"]),
+        ("The head of state visits Oslo.", ["head"]),
+        # Portfolios and ranks before a head.
+        ("Ola Berg, the budget director, said so.", ["budget director"]),
+        ("Transportation Secretary Ola Berg said so.", ["transportation secretary"]),
+        ("Ola Berg was elected co-leader of the Tarn Union.", ["co leader"]),
+    ],
+)
+def test_a_title_keeps_its_field_and_its_agent_noun(text: str, titles: list[str], base: Known) -> None:
+    reading = read(text, split(text), base.entities)
+    assert [office.title for office in reading.offices.values()] == titles

@@ -98,6 +98,12 @@ TITLE_MODIFIERS = frozenset(
         *("artistic", "operating", "financial", "technology", "press", "principal", "associate", "general"),
         *("secretary", "head", "foreign-affairs", "affairs", "national"),
         *("forwards", "backs", "goalkeeping", "batting", "bowling", "fitness", "attack", "scrum"),
+        # Portfolios and departments written before a head: "budget director", "Transportation Secretary".
+        *("budget", "transportation", "housing", "commerce", "treasury", "security", "science", "tourism"),
+        *("sport", "sports", "communications", "infrastructure", "development", "industry", "planning"),
+        *("marketing", "sales", "operations", "investment", "research", "legal", "compliance", "risk"),
+        *("strategy", "digital", "information", "climate", "immigration", "welfare", "city", "county"),
+        *("second", "third", "co", "medical", "public", "works"),
     )
 )
 # Heads that are heads only after one of these words: "secretary general", "chief executive".
@@ -106,6 +112,23 @@ HEAD_AFTER = {
     "executive": frozenset(("chief",)),
     "officer": frozenset(("chief", "executive", "financial", "operating", "technology", "technical", "press")),
 }
+# Heads that are also modifiers, which a noun of an agent may follow: "chief economist", "chief climate
+# negotiator" are titles of their own, not a "chief".
+OPEN_HEADS = frozenset(("chief", "head"))
+AGENT_ENDINGS = ("or", "er", "ist", "ian", "ant", "ent", "eer")
+# A field in lower case after a title ("director of strategy", "vice president for academic affairs") is
+# part of it; these words end it or are none of it.
+FIELD_JOINERS = frozenset(("of", "for"))
+NOT_FIELD = frozenset(
+    (
+        *("the", "a", "an", "his", "her", "its", "their", "this", "that", "these", "those", "our", "my", "your"),
+        *("and", "or", "but", "to", "in", "on", "at", "of", "for", "from", "by", "with", "since", "until", "as"),
+        *("who", "which", "whom", "whose", "when", "where", "after", "before", "under", "over", "about", "than"),
+        *("is", "was", "were", "are", "be", "been", "will", "would", "has", "had", "have", "said", "says", "not"),
+        *("year", "years", "month", "months", "week", "weeks", "day", "days", "decade", "decades", "time"),
+        *("season", "seasons", "term", "terms", "life", "now", "then", "only", "more", "less", "most", "all"),
+    )
+)
 # A head that needs "of" after it to be a title: "head of", not "the head" of a body.
 HEAD_NEEDS_OF = frozenset(("head",))
 # Titles of a state's offices: an unknown name they belong to ("Finance Minister of X") is a country.

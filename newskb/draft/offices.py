@@ -14,10 +14,15 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from newskb.draft.lexicon import (
+    AGENT_ENDINGS,
+    FIELD_JOINERS,
     HEAD_AFTER,
     HEAD_NEEDS_OF,
     INTERIM_WORDS,
+    NOT_FIELD,
+    NUMBERS,
     OF_WORDS,
+    OPEN_HEADS,
     ORG_NOUNS,
     TITLE_HEADS,
     TITLE_MODIFIERS,
@@ -69,11 +74,43 @@ def title_runs(text: str, words: Sequence[Piece], used: set[int]) -> list[tuple[
             last += 1
         head = max((probe for probe in range(index, last + 1) if _is_head(words, probe, index)), default=None)
         if head is not None:
+            head = _agent(text, words, head, used)
             runs.append((index, head))
             index = head + 1
         else:
             index = last + 1
     return runs
+
+
+def _agent(text: str, words: Sequence[Piece], head: int, used: set[int]) -> int:
+    """A head like "chief" followed by the noun of an agent, which is the title's own head: "chief
+    economist", "chief climate negotiator" (a word or two in lower case, the last ending like an agent's)."""
+    if words[head].lower not in OPEN_HEADS:
+        return head
+    for last in range(head + 1, min(head + 3, len(words))):
+        piece = words[last]
+        if last in used or not (_field_word(piece) or _title_word(piece)) or not joined(text, words[last - 1], piece):
+            return head
+        if piece.lower.endswith(AGENT_ENDINGS) and not piece.possessive:
+            return last
+        if piece.possessive:
+            return head
+    return head
+
+
+def _field_word(piece: Piece) -> bool:
+    """A word in lower case that may be part of a title's field or its head's noun ("strategy",
+    "academic"), not a small word of the grammar, a number or a unit of time."""
+    word = piece.lower
+    return (
+        word[:1].islower()
+        and piece.text[:1].islower()
+        and word.replace("-", "").isalpha()
+        and word not in NOT_FIELD
+        and word not in NUMBERS
+        and word not in ORG_NOUNS
+        and not word.endswith("ly")
+    )
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -191,7 +228,47 @@ def _complement(text: str, words: Sequence[Piece], run: tuple[int, int], name_at
             title_last = name_at[named][1]
         else:
             break
-    return title_last
+    return _field(text, words, title_last, name_at)
+
+
+def _field(text: str, words: Sequence[Piece], title_last: int, name_at: Mapping[int, tuple[int, int]]) -> int:
+    """The title's last word with a field in lower case after "of" or "for": "director of strategy", "vice
+    president for academic affairs", "dean of medicine at X", "director of cricket Martin Hale"; not "mayor
+    of the city", "chair for six years", nor words that run on into a clause ("head of state visits Oslo")."""
+    joiner = title_last + 1
+    if joiner + 1 >= len(words) or words[joiner].lower not in FIELD_JOINERS:
+        return title_last
+    if not joined(text, words[title_last], words[joiner]) or words[title_last].possessive:
+        return title_last
+    last = joiner
+    while (
+        last + 1 < len(words)
+        and last + 1 - joiner <= 2
+        and last + 1 not in name_at
+        and joined(text, words[last], words[last + 1])
+        and _field_word(words[last + 1])
+    ):
+        last += 1
+        if words[last].possessive:
+            return title_last
+    if last == joiner:
+        return title_last
+    following = last + 1
+    if following >= len(words) or not joined(text, words[last], words[following]):
+        return last  # punctuation or the sentence's end
+    if words[following].lower in _AFTER_FIELD:
+        return last
+    named = name_at.get(following)
+    return last if named is not None and named[0] == following and named[1] > following else title_last
+
+
+# Words that may follow a title's field: "dean of medicine at X", "the director of strategy said".
+_AFTER_FIELD = frozenset(
+    (
+        *("at", "of", "in", "on", "for", "from", "since", "until", "to", "and", "with", "under", "who"),
+        *("said", "says", "told", "is", "was", "will", "would", "has", "had"),
+    )
+)
 
 
 def _before(
