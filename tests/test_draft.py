@@ -802,6 +802,38 @@ CONSTRUCTIONS = [
         "Lena Vos assumed the post of governor of Norrland Bank on Monday.",
         [("lena-vos", "norrland-bank-governor", "2025-02-24", "..")],
     ),
+    # Whoever appoints (a body in lower case, with a date before its verb), and a person's country before
+    # the name, which is not the office's organization.
+    (
+        "The Tarn Rowing Federation's congress on Sunday elected Peru's Ana Ruiz as its president.",
+        [("ana-ruiz", "tarn-rowing-federation-president", "2025-02-23", "..")],
+    ),
+    # Appointed without "as" to two offices; the one replaced held the first.
+    (
+        "Peru's government named Kim Lee finance minister and deputy prime minister, replacing Bo Park.",
+        [
+            ("kim-lee", "peru-finance-minister", None, ".."),
+            ("kim-lee", "peru-deputy-prime-minister", None, ".."),
+            ("bo-park", "peru-finance-minister", None, None),
+        ],
+    ),
+    # The title the appointed held, before the name; the new one after it.
+    (
+        "Lawmakers on Tuesday re-elected former finance minister Ida Holm as speaker of the Varde Parliament.",
+        [
+            ("ida-holm", "varde-parliament-speaker", "2025-02-25", ".."),
+            ("ida-holm", "finance-minister", None, "..2025-02-26"),
+        ],
+    ),
+    # A hyphenated family name alone, and a possessive in -s'.
+    (
+        "Ida Vang-Moe was named head coach of Arlo Rovers in 2019.\n"
+        "Vang-Moe, 41, has been the Netherlands' ambassador to Peru since 2020.",
+        [
+            ("ida-vang-moe", "arlo-rovers-head-coach", "2019", ".."),
+            ("ida-vang-moe", "netherlands-ambassador-to-peru", "2020", ".."),
+        ],
+    ),
     # A headline read apart from the lead: its present tense dates nothing.
     (
         "Dunmere elects Mara Kent mayor\nMara Kent was elected mayor of Dunmere on Sunday.",

@@ -95,12 +95,14 @@ def identify(
     for span in multi:
         full = longest[_norm(span.words)]
         _mention(text, found, said, span, "new:" + full, None, spelled=written[full])
-    # Every entity of several words, by each of its words: the one a lone word may stand for.
+    # Every entity of several words, by each of its words (and each hyphenated word's parts, "Solberg-Haug"):
+    # the one a lone word may stand for.
     by_word: dict[str, list[_Found]] = {}
     for entity in found.values():
         words = norm_words(entity.name)
         if len(entity.name.split()) > 1:
-            for word in dict.fromkeys(words):
+            parts = [" ".join(norm_words(word)) for word in entity.name.split()]
+            for word in dict.fromkeys([*words, *parts]):
                 by_word.setdefault(word, []).append(entity)
     for span in spans:
         if span.words[0].start in said:
@@ -176,7 +178,7 @@ def _owner(word: str, by_word: dict[str, list[_Found]]) -> str | None:
     ]
     # The kinds are not decided yet: a name with a word like "Bank" in it is an organization's.
     organization = any(part in ORG_WORDS for part in words)
-    return owners[0].key if not organization or word in head else None
+    return owners[0].key if not organization or word.split()[0] in head else None
 
 
 def norm_words(text: str) -> list[str]:

@@ -94,12 +94,18 @@ _END_VERB = (
 )
 # Who appoints: an organization or a country, or a person or an office phrase ("President X appointed").
 _APPOINTER = f"(?:{_marker('g', 'GC')}|{OPEN}[OP]\\d+{CLOSE})(?:['\u2019]s\\s+board)?"
+# The verb in the active voice ("the board named X", "voted to appoint X"), not a passive ("was named").
 _APPOINT_VERB = (
-    r"(?P<verb>appointed|appoints|named|names|elected|elects|re-elected|reelected|hired|hires|chose|picked"
-    r"|nominated|confirmed|reappointed|re-appointed|swore\s+in|swears\s+in)"
+    r"(?<!\bwas\s)(?<!\bwere\s)(?<!\bbeen\s)(?<!\bbe\s)(?<!\bis\s)(?<!\bare\s)"
+    r"(?P<verb>appointed|appoints|appoint|named|names|name|elected|elects|elect|re-elected|re-elects|reelected"
+    r"|hired|hires|hire|chose|choose|picked|picks|nominated|nominates|nominate|confirmed|confirms"
+    r"|reappointed|re-appointed|swore\s+in|swears\s+in)"
 )
 # A few words in lower case (or a country's adjective) before a name: "batsman", "Sri Lankan all-rounder".
 _DESCRIBED = f"(?:(?:[a-z][a-z-]*|{OPEN}C\\d+{CLOSE}|{OPEN}O\\d+{CLOSE},|[A-Z][a-z]*\\.?)\\s+){{0,3}}"
+# The same before the one appointed, and a country's possessive or a title: "Brazil's", "former foreign
+# minister", "Senior Deputy Governor" (the title is the one the holder had, told by a rule of its own).
+_APPOINTED = f"(?:(?:[a-z][a-z-]*|{OPEN}C\\d+{CLOSE}(?:['\u2019]s)?|{OPEN}O\\d+{CLOSE},?|[A-Z][a-z]*\\.?)\\s+){{0,3}}"
 # A date, or a bounded stretch of words and dates, between a subject and its verb ("on Wednesday").
 _BETWEEN = f"(?:{_marker('d0', 'D')}\\s+)?"
 _PLACES = (
@@ -114,9 +120,11 @@ _PATTERNS: tuple[tuple[Rule, re.Pattern[str]], ...] = tuple(
             f"{_PRE}{_HOLDER}{_APPOS}{_COORD}{_START_VERB}\\s+{_DET}{_OFFICE}(?:,?\\s+{_marker('d', 'DS')})?",
         ),
         (
+            # Whoever appoints (an organization, a person, "the board", "lawmakers"): the appointed holds it.
             Rule.APPOINTED,
-            f"(?:{_APPOINTER}|\\b(?:it|they))\\s+(?:has\\s+|have\\s+|had\\s+)?{_BETWEEN}{_ADVERB}{_APPOINT_VERB}\\s+"
-            f"{_DESCRIBED}{_PERSON_H}(?:,[^,;]{{1,90}}?,)?\\s+(?:as\\s+)?{_DET}{_OFFICE}(?:,?\\s+effective)?"
+            f"(?:(?:{_APPOINTER}|\\b(?:it|they))\\s+(?:has\\s+|have\\s+|had\\s+)?)?{_BETWEEN}{_ADVERB}{_APPOINT_VERB}\\s+"
+            f"{_APPOINTED}{_PERSON_H}(?:,[^,;]{{1,90}}?,)?\\s+(?:as\\s+)?{_DET}{_OFFICE}"
+            f"(?:\\s+and\\s+(?:as\\s+)?{_DET}{_marker('o2', 'O')})?(?:,?\\s+effective)?"
             f"(?:,?\\s+{_marker('d', 'DS')})?",
         ),
         (

@@ -175,7 +175,8 @@ class _Gathering:
             ]
             if not before:
                 return None
-            main = before[-1]
+            # Of offices named together ("as finance minister and deputy prime minister"), the first.
+            main = next(other for other in before if other.start == before[-1].start)
             return main.holder.ref, finding.holder.ref, main.office.ref if main.office is not None else None
         if finding.rule in (Rule.PREDECESSOR, Rule.SUCCESSOR):
             position = finding.sentence.number - 1

@@ -53,6 +53,12 @@ def pieces(text: str, start: int, end: int) -> list[Piece]:
         word, stop, possessive = match.group(), match.end(), False
         if word.endswith(_POSSESSIVE) and len(word) > 2:
             word, stop, possessive = word[:-2], stop - 2, True
+        elif (
+            word.endswith(("s", "S"))
+            and text[stop : stop + 1] in ("'", "\u2019")
+            and not text[stop + 1 : stop + 2].isalpha()
+        ):
+            possessive = True  # a plural's or a name's in -s: "the Netherlands' permanent representative"
         before = text[start : match.start()].rstrip()
         opens = not before or before[-1] in _OPENING_MARKS
         found.append(

@@ -186,14 +186,32 @@ def _implied_org(context: _Context, title: TitleSpan) -> tuple[str | None, str]:
 
 
 def _subject(context: _Context, title: TitleSpan) -> str | None:
-    """The organization or country a sentence is about: the first one it names before the title."""
+    """The organization or country a sentence is about: the first organization it names before the title,
+    else the first country ("Ghanaian club Tema Lions FC have named X as head coach": the club's); not one
+    that says whose a person is ("elected Brazil's Paulo Mendes as secretary general")."""
     sentence = context.sentences[title.sentence - 1]
-    for start in context.starts[bisect.bisect_left(context.starts, sentence.start) :]:
+    first = bisect.bisect_left(context.starts, sentence.start)
+    named: list[Entity] = []
+    for position in range(first, len(context.starts)):
+        start = context.starts[position]
         if start >= title.start:
             break
-        if context.entities[context.mentions[start].ref].kind is not Kind.PERSON:
-            return context.mentions[start].ref
-    return None
+        mention = context.mentions[start]
+        entity = context.entities[mention.ref]
+        if entity.kind is Kind.PERSON or _of_person(context, mention, position):
+            continue
+        named.append(entity)
+    chosen = next((entity for entity in named if entity.kind is Kind.ORGANIZATION), named[0] if named else None)
+    return chosen.key if chosen is not None else None
+
+
+def _of_person(context: _Context, mention: Mention, position: int) -> bool:
+    """Whether a name is a person's possessive: "Brazil's Paulo Mendes"."""
+    if position + 1 >= len(context.starts):
+        return False
+    following = context.mentions[context.starts[position + 1]]
+    gap = context.text[mention.end : following.start]
+    return gap.strip() in ("'s", "\u2019s", "'", "\u2019") and context.entities[following.ref].kind is Kind.PERSON
 
 
 def _main(pool: list[Entity]) -> Entity | None:
