@@ -258,8 +258,14 @@ def test_new_names_are_people_or_organizations_by_the_words_around_them(base: Kn
     ]
     assert result.entities[1].values["note"] == (
         "New: 'Dunmore Rovers' is not a name or alias in the fact base.\n"
-        "Kind: organization, as 'their' stands for it; it appoints someone.\n"
+        "Kind: organization, as a word of its name says so.\n"
         "Aliases: the other forms the article uses."
+    )
+    # Without a word of its name that says so, the words around it do.
+    text = "Dunmore Valley have appointed Callum Reade as their manager.\n"
+    (club,) = [entity for entity in write_up(text, "2024-11-06", base).entities if entity.kind is Kind.ORGANIZATION]
+    assert (
+        str(club.values["note"]).splitlines()[1] == "Kind: organization, as 'their' stands for it; it appoints someone."
     )
 
 
@@ -906,3 +912,54 @@ def test_its_after_a_verb_does_not_make_the_object_an_organization(base: Known) 
 def test_a_title_keeps_its_field_and_its_agent_noun(text: str, titles: list[str], base: Known) -> None:
     reading = read(text, split(text), base.entities)
     assert [office.title for office in reading.offices.values()] == titles
+
+
+def test_organizations_known_by_their_words_and_their_place(base: Known) -> None:
+    text = (
+        "Corvane names Ida Holm chief executive\n"
+        "Corvane named Ida Holm as its chief executive on Monday, replacing Per Dahl, who was removed as CEO.\n"
+        "Tidewater Shipping said Ana Roth would become its chairman.\n"
+        "The Board has also appointed Rosa Diaz police chief.\n"
+        "Corvane shares rose.\n"
+    )
+    result = write_up(text, "2025-02-26", base)
+    # A word that opens two sentences and is never written in lower case is a name; "Shipping" is a trade;
+    # a lone "Board" stands for an organization named elsewhere, and the one appointed is no organization.
+    assert _kinds(result) == {
+        "Corvane": Kind.ORGANIZATION,
+        "Ida Holm": Kind.PERSON,
+        "Per Dahl": Kind.PERSON,
+        "Tidewater Shipping": Kind.ORGANIZATION,
+        "Ana Roth": Kind.PERSON,
+        "Rosa Diaz": Kind.PERSON,
+    }
+    # "CEO" is the chief executive the article writes out; no police is named, so the police chief's is blank.
+    assert _terms(result) == [
+        ("per-dahl", "corvane-chief-executive", None),
+        ("ida-holm", "corvane-chief-executive", "2025-02-24"),
+        ("ana-roth", "tidewater-shipping-chairman", None),
+        ("rosa-diaz", "chief", None),
+    ]
+
+
+def test_a_headline_names_in_the_passive(base: Known) -> None:
+    text = "Ida Holm named Tarn Rovers head coach\nTarn Rovers have appointed Ida Holm as head coach.\n"
+    result = write_up(text, "2025-02-26", base)
+    assert _kinds(result) == {"Ida Holm": Kind.PERSON, "Tarn Rovers": Kind.ORGANIZATION}
+
+
+@pytest.mark.parametrize(
+    ("text", "office"),
+    [
+        # A possessive after "of" names the organization it owns...
+        ("Ida Holm was elected leader of Peru's Tarn Party on Sunday.", "Leader of Tarn Party"),
+        # ... or a body described in words, which names none: not the sentence's subject.
+        ("Tarn Rovers have appointed Ida Holm as head coach of the women's team.", "Head Coach"),
+        ("Tarn Rovers have appointed Ida Holm as head coach of Peru's national team.", "Head Coach"),
+        # A "chief" of something the reader cannot name is no title.
+        ("Tarn Rovers named cloud chief Ida Holm as its chairman on Monday.", "Chairman of Tarn Rovers"),
+    ],
+)
+def test_the_organization_after_a_title_is_the_one_it_names(text: str, office: str, base: Known) -> None:
+    result = write_up(text + "\n", "2025-02-26", base)
+    assert [office.values["name"] for office in result.offices] == [office]

@@ -15,9 +15,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from newskb.draft.lexicon import (
+    APPOINTING,
     DEMONYM_ENDINGS,
     NAME_CONNECTORS,
     ORG_BEFORE_NAME,
+    ORG_NOUNS,
     ORG_OBJECT_VERBS,
     ORG_SUFFIXES,
     ORG_WORDS,
@@ -31,8 +33,9 @@ from newskb.kinds import Kind
 # Someone appoints someone: the verb, then its object, a name ("Dunmore Rovers appointed Callum Reade");
 # a headline's "Nkemelu elected to lead" is a person elected.
 _APPOINTS = re.compile(
-    r"\s+(?:has\s+|have\s+)?(?:appointed|appoints|named|names|elected|elects|hired|hires|chose|picked|"
-    r"swore\s+in|swears\s+in)\s+(?:(?:its|their|the|a|an|new|former)\s+){0,2}[A-Z]"
+    r"\s+(?:has\s+|have\s+)?(?P<verb>"
+    + "|".join(sorted(APPOINTING))
+    + r"|swore\s+in|swears\s+in)\s+(?:(?:its|their|the|a|an|new|former)\s+){0,2}[A-Z]"
 )
 _AGE = re.compile(r",\s*\d{1,3},")
 _WHO = re.compile(r",\s*who\b")
@@ -87,6 +90,7 @@ def identify(
         elif match is not None:
             _mention(text, found, said, span, match.entity.id, match)
     confirmed = {_norm(span.words) for span in spans if not span.tentative and span.words[0].start not in said}
+    confirmed |= _opening_names(text, spans)
     multi = [span for span in spans if len(span.words) > 1 and span.words[0].start not in said]
     longest = _longest_forms([_norm(span.words) for span in multi])
     written: dict[str, str] = {}
@@ -111,7 +115,7 @@ def identify(
         owner = _owner(spelled, by_word) if len(span.words) == 1 else None
         if owner is not None:
             _mention(text, found, said, span, owner, None)
-        elif not span.tentative or spelled in confirmed:
+        elif (not span.tentative or spelled in confirmed) and not _common_noun(span):
             _mention(text, found, said, span, "new:" + spelled, None)
     votes = _votes(text, spans, titles, found, said)
     entities: dict[str, Entity] = {}
@@ -141,6 +145,21 @@ def identify(
         for start, one in said.items()
     }
     return entities, mentions
+
+
+def _opening_names(text: str, spans: Sequence[NameSpan]) -> set[str]:
+    """The words that open two sentences or more (a headline's and its story's: "Vantora names ...",
+    "Vantora named ...") and are never written in lower case: names, though no other place confirms
+    them."""
+    openings = Counter(_norm(span.words) for span in spans if span.tentative)
+    lower = {word.lower() for word in re.findall(r"\b[a-z][\w'\u2019-]*", text)}
+    return {word for word, count in openings.items() if count >= 2 and word not in lower}
+
+
+def _common_noun(span: NameSpan) -> bool:
+    """A lone capitalised noun that stands for an organization named elsewhere ("the Board", "the Group"),
+    or a headline's ("Council picks ..."): no name of its own."""
+    return len(span.words) == 1 and span.match is None and span.words[0].lower in ORG_NOUNS
 
 
 def _longest_forms(names: list[str]) -> dict[str, str]:
@@ -248,7 +267,8 @@ def _votes(
         # A title just before a name: the name is its holder's ("Prime Minister Henrik Vale").
         gap = text[title.end : title.end + 20]
         name_at = title.end + len(gap) - len(gap.lstrip())
-        named = starting.get(name_at) if name_at > title.end else None
+        # On the same line: a headline's last title is not the title of the story's first word.
+        named = starting.get(name_at) if name_at > title.end and "\n" not in text[title.end : name_at] else None
         one = said.get(name_at) if named is not None and named is not title.org else None
         if one is not None and found[one.key].known is None:
             votes[one.key]["a title stands before the name"] -= 10
@@ -273,7 +293,9 @@ def _own_cues(text: str, span: NameSpan, one: _Said) -> Counter[str]:
         cues["a word of its name says so"] += 100
     if span.words[0].text.isupper() and len(span.words) == 1 and len(span.words[0].text) > 1:
         cues["an acronym"] += 1
-    if _APPOINTS.match(after):
+    appoints = _APPOINTS.match(after)
+    # A headline's "Hartley named Wales coach" is a passive: she was named.
+    if appoints is not None and not (span.heading and appoints["verb"].endswith("ed")):
         cues["it appoints someone"] += 2
     if re.search(r"\b(?:at|in)\s+(?:the\s+)?$", before):
         cues["'at' or 'in' it"] += 1

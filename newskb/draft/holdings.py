@@ -150,7 +150,10 @@ class _Gathering:
         successor, predecessor, named = pair
         office = named or office
         if office is None:
-            office = self._nearest_office(successor, position) or self._nearest_office(predecessor, position)
+            # The office the successor is named to, not one held since long before ("She replaces X").
+            office = self._nearest_office(successor, position, named=True) or self._nearest_office(
+                predecessor, position
+            )
         if office is None or successor == predecessor:
             return
         term = self._holding(successor, office)

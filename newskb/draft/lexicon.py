@@ -112,6 +112,14 @@ HEAD_AFTER = {
     "executive": frozenset(("chief",)),
     "officer": frozenset(("chief", "executive", "financial", "operating", "technology", "technical", "press")),
 }
+# Titles written as initials, and the words they stand for (the first the article also writes, else the
+# first here): "CEO" is the "chief executive" of an article that writes that, else "chief executive officer".
+TITLE_INITIALS = {
+    "ceo": ("chief executive officer", "chief executive"),
+    "cfo": ("chief financial officer",),
+    "coo": ("chief operating officer",),
+    "cto": ("chief technology officer",),
+}
 # Heads that are also modifiers, which a noun of an agent may follow: "chief economist", "chief climate
 # negotiator" are titles of their own, not a "chief".
 OPEN_HEADS = frozenset(("chief", "head"))
@@ -172,6 +180,10 @@ ORG_WORDS = frozenset(
         *("museum", "observatory", "hospital", "police", "army", "navy", "government", "news", "press", "times"),
         *("gazette", "herald", "tribune", "radio", "television", "tv", "alliance", "organization", "organisation"),
         *("office", "service", "services", "bureau", "trust", "institution", "department", "forum", "network"),
+        # The trade of a company, the last word of a club: "Tidewater Shipping", "Carrow Athletic".
+        *("shipping", "lines", "textiles", "pharma", "pharmaceuticals", "biotech", "telecom", "software", "foods"),
+        *("media", "capital", "industries", "systems", "technologies", "steel", "insurance", "investments"),
+        *("brewery", "airport", "railways", "athletic", "rovers", "wanderers", "rangers", "regulator"),
     )
 )
 # Nouns that stand for an organization named before: "the club", "the university", "Club chairman".
@@ -180,6 +192,23 @@ ORG_NOUNS = frozenset(
         *("club", "company", "firm", "group", "university", "bank", "party", "government", "ministry", "board"),
         *("council", "guild", "society", "academy", "alliance", "league", "federation", "union", "agency", "city"),
         *("town", "team", "organisation", "organization", "institute", "college", "school", "museum", "police"),
+        *("parliament", "assembly", "regulator", "department", "commission", "committee", "authority"),
+    )
+)
+# Of those, bodies that are not the organization an article is about when none is named by them: "the
+# police chief" in a story about a company is not the company's.
+BODY_NOUNS = frozenset(
+    (
+        *("board", "police", "government", "ministry", "parliament", "assembly", "council", "department"),
+        *("commission", "committee", "authority"),
+    )
+)
+# Verbs that make the name after them the one appointed ("names Delgado police chief"), and the name before
+# them an organization or a person who appoints.
+APPOINTING = frozenset(
+    (
+        *("appointed", "appoints", "named", "names", "elected", "elects", "hired", "hires", "chose", "picked"),
+        *("picks", "nominated", "nominates"),
     )
 )
 # Words that start sentences without being names: "When Marta Lind ...", "Among Rutte's ...".

@@ -137,6 +137,7 @@ class NameSpan:
     words: tuple[Piece, ...]
     match: KnownMatch | None
     tentative: bool  # one capitalised word opening a sentence: a name only if the article confirms it
+    heading: bool = False  # in a headline, whose grammar is its own
 
 
 @dataclass(frozen=True, slots=True, kw_only=True, eq=False)
@@ -158,3 +159,4 @@ class TitleSpan:
     interim: str | None = None  # "interim", "acting": a note on the term, not part of the title
     named_after: bool = False  # a name follows the phrase: its holder's ("Castleford Athletic manager Reyes")
     after_as: bool = False  # "as" before it: the office someone is named to or removed from
+    described: bool = False  # "head coach of the women's national team": a body in words, named nowhere

@@ -73,6 +73,8 @@ def title_runs(text: str, words: Sequence[Piece], used: set[int]) -> list[tuple[
         ):
             last += 1
         head = max((probe for probe in range(index, last + 1) if _is_head(words, probe, index)), default=None)
+        if head is not None and head == index and _unknown_before(text, words, index):
+            head = None  # "cloud chief", "spy chief": the chief of something the reader cannot name
         if head is not None:
             head = _agent(text, words, head, used)
             runs.append((index, head))
@@ -80,6 +82,15 @@ def title_runs(text: str, words: Sequence[Piece], used: set[int]) -> list[tuple[
         else:
             index = last + 1
     return runs
+
+
+def _unknown_before(text: str, words: Sequence[Piece], head: int) -> bool:
+    """Whether a lone "chief" follows a noun in lower case that says what it is the chief of, which is no
+    title the reader knows ("cloud chief"); not "police chief", "the new chief" or "its chief"."""
+    if words[head].lower not in OPEN_HEADS or head == 0 or not joined(text, words[head - 1], words[head]):
+        return False
+    before = words[head - 1]
+    return _field_word(before) and before.lower not in _BETWEEN and not before.possessive
 
 
 def _agent(text: str, words: Sequence[Piece], head: int, used: set[int]) -> int:
@@ -194,6 +205,7 @@ class Reach:
     org_after: int | None  # the first word of a name written after "of"/"at"
     org_word: str | None  # "its", "their", or an organization noun ("club") standing for the organization
     former: bool  # "former" stands between the organization and the title
+    described: bool = False  # "of the women's national team": a body the phrase describes, not a name
 
 
 def reach(text: str, words: Sequence[Piece], run: tuple[int, int], name_at: Mapping[int, tuple[int, int]]) -> Reach:
@@ -202,7 +214,7 @@ def reach(text: str, words: Sequence[Piece], run: tuple[int, int], name_at: Mapp
     first = run[0]
     title_last = _complement(text, words, run, name_at)
     start, org_before, org_word, former = _before(text, words, first, name_at)
-    end, org_after, org_word = _after(text, words, title_last, name_at, org_word, org_before)
+    end, org_after, org_word, described = _after(text, words, title_last, name_at, org_word, org_before)
     return Reach(
         first=start,
         last=end,
@@ -212,6 +224,7 @@ def reach(text: str, words: Sequence[Piece], run: tuple[int, int], name_at: Mapp
         org_after=org_after,
         org_word=org_word,
         former=former,
+        described=described,
     )
 
 
@@ -309,27 +322,36 @@ def _after(
     name_at: Mapping[int, tuple[int, int]],
     org_word: str | None,
     org_before: int | None,
-) -> tuple[int, int | None, str | None]:
-    """What follows a title: where the phrase ends, the first word of a name "of" or "at" it, and a word
-    standing for the organization ("of the club", "of the central bank", "of the Maltese parliament")."""
+) -> tuple[int, int | None, str | None, bool]:
+    """What follows a title: where the phrase ends, the first word of a name "of" or "at" it, a word
+    standing for the organization ("of the club", "of the central bank", "of the Maltese parliament"), and
+    whether a body is described there in words that name none ("of the women's national team")."""
     probe = title_last + 1
     if not (
         probe + 1 < len(words) and words[probe].lower in OF_WORDS and joined(text, words[title_last], words[probe])
     ):
-        return title_last, None, org_word
+        return title_last, None, org_word, False
     target = probe + 1
     if words[target].lower == "the" and target + 1 < len(words):
         target += 1
     after_name = name_at[target][1] + 1 if target in name_at else None
     if after_name is not None and after_name < len(words) and words[after_name].lower in _BODIES:
-        return after_name, None, words[after_name].lower  # "the Maltese parliament": a body of the state
+        return after_name, None, words[after_name].lower, False  # "the Maltese parliament": a body of the state
     if target in name_at and name_at[target][0] == target:
-        return name_at[target][1], target, org_word
+        last = name_at[target][1]
+        if words[last].possessive and last + 1 < len(words):
+            # "leader of New Zealand's Heartland Party": the second name; "of Ghana's national team": none.
+            owned = name_at.get(last + 1)
+            if owned is not None and owned[0] == last + 1:
+                return owned[1], last + 1, org_word, False
+            return title_last, None, org_word, True
+        return last, target, org_word, False
     if words[target].lower in ORG_NOUNS and org_before is None and org_word is None:
-        return target, None, words[target].lower
+        return target, None, words[target].lower, False
     if words[target].lower == "central" and target + 1 < len(words) and words[target + 1].lower == "bank":
-        return target + 1, None, "central bank"
-    return title_last, None, org_word
+        return target + 1, None, "central bank", False
+    described = target > probe + 1 and words[target].text[:1].islower() and words[target].lower not in ORG_NOUNS
+    return title_last, None, org_word, described
 
 
 # Bodies of a state written in lower case after its adjective: "the Maltese parliament".

@@ -13,7 +13,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from newskb.draft.entities import may_own, norm_words
-from newskb.draft.lexicon import CENTRAL_BANK_WORDS, STATE_HEADS, STATE_ONLY_HEADS
+from newskb.draft.lexicon import BODY_NOUNS, CENTRAL_BANK_WORDS, STATE_HEADS, STATE_ONLY_HEADS, TITLE_INITIALS
 from newskb.draft.mentions import Entity, Mark, Mention, Office, TitleSpan
 from newskb.draft.names import KnownEntity
 from newskb.draft.offices import TitleKey, match_known
@@ -52,6 +52,7 @@ def resolve(
     office_keys: Mapping[TitleKey, KnownEntity],
 ) -> tuple[dict[str, Office], list[tuple[int, Mention]]]:
     """Each office phrase's office (known, or new with its organization), and its mention by sentence."""
+    titles = _spelled_out(titles)
     explicit: dict[str, set[str]] = {}
     explicit_heads: dict[str, set[str]] = {}
     context = _Context(
@@ -93,6 +94,20 @@ def resolve(
         )
         placed.append((phrase.sentence, mention))
     return {key: replace(one.office, forms=tuple(one.forms)) for key, one in named.items()}, placed
+
+
+def _spelled_out(titles: Sequence[TitleSpan]) -> list[TitleSpan]:
+    """The phrases with a title written as initials ("CEO") spelt out as the article spells it elsewhere
+    ("chief executive"), else in full: one office, however written."""
+    written = {title.title for title in titles}
+    spelled: list[TitleSpan] = []
+    for title in titles:
+        forms = TITLE_INITIALS.get(title.title)
+        if forms is not None:
+            full = next((form for form in forms if form in written), forms[0])
+            title = replace(title, title=full, head=full.split()[-1])
+        spelled.append(title)
+    return spelled
 
 
 def _office_of(context: _Context, title: TitleSpan) -> tuple[Office, TitleSpan] | None:
@@ -156,11 +171,15 @@ def _implied_org(context: _Context, title: TitleSpan) -> tuple[str | None, str]:
     where neither the clause nor a clear antecedent names it (a guess would be a wrong fact to review)."""
     entities = context.entities
     said = context.text[title.start : title.end]
+    if title.described:
+        return None, f"'{said}' is of a body the article describes in words after it, not by a name"
     org, how = _said_org(context, title)
     if org is not None:
         return org, how
     if title.org_word == "board":
         return None, f"'{said}' is a board's, and the article does not make clear whose board"
+    if title.org_word is not None and title.org_word not in ("its", "their"):
+        return None, f"'{said}' names no organization of the article by '{title.org_word}'"
     orgs = context.explicit.get(title.title) or context.explicit_heads.get(title.head) or set()
     if len(orgs) == 1:
         (chosen,) = orgs
@@ -238,8 +257,13 @@ def org_for_noun(entities: Mapping[str, Entity], noun: str | None) -> Entity | N
             named = [entity for entity in named if not _central_bank(norm_words(entity.name))] or named
     if len(named) == 1:
         return named[0]
-    # A board is a body of an organization, not the organization: "board chair X" is not its chair.
-    return _main(organizations) if not named and noun != "board" else None
+    main = _main(organizations)
+    if len(named) > 1:
+        # "the college" with two colleges named: the one the article is about, if it is one of them.
+        return main if main in named else None
+    # A board is a body of an organization, not the organization: "board chair X" is not its chair; and "the
+    # police" or "the government" is not the company an article is about.
+    return main if noun not in BODY_NOUNS else None
 
 
 def _central_bank(words: list[str]) -> bool:

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from newskb.draft import when
 from newskb.draft.countries import as_known
 from newskb.draft.entities import identify
-from newskb.draft.lexicon import SUBJECT_PRONOUNS
+from newskb.draft.lexicon import APPOINTING, SUBJECT_PRONOUNS
 from newskb.draft.mentions import DATE_MARKS, Entity, Mark, Mention, Mentions, NameSpan, Reading, TitleSpan
 from newskb.draft.names import (
     KnownEntity,
@@ -112,7 +112,11 @@ def _spans(text: str, sentence: Sentence, index: KnownNames) -> _Spans:
             )
             continue
         span = NameSpan(
-            sentence=sentence.number, words=tuple(words[match.first : match.last + 1]), match=match, tentative=False
+            sentence=sentence.number,
+            words=tuple(words[match.first : match.last + 1]),
+            match=match,
+            tentative=False,
+            heading=sentence.heading,
         )
         names.append(span)
         name_at[match.first] = name_at[match.last] = (match.first, match.last)
@@ -121,7 +125,13 @@ def _spans(text: str, sentence: Sentence, index: KnownNames) -> _Spans:
     in_titles = {position for first, last in runs for position in range(first, last + 1)}
     for first, last in capital_runs(text, words, used | in_titles):
         tentative = first == last and words[first].opens
-        span = NameSpan(sentence=sentence.number, words=tuple(words[first : last + 1]), match=None, tentative=tentative)
+        span = NameSpan(
+            sentence=sentence.number,
+            words=tuple(words[first : last + 1]),
+            match=None,
+            tentative=tentative,
+            heading=sentence.heading,
+        )
         names.append(span)
         name_at[first] = name_at[last] = (first, last)
         spans[first] = span
@@ -160,14 +170,18 @@ def _title(
     """A title run extended over the organization it names, if it names one."""
     extent_of = reach(text, words, run, name_at)
     org_first = None
+    first = extent_of.first
     if extent_of.org_before is not None:
         org_first = name_at[extent_of.org_before][0]
+        if org_first > 0 and words[org_first - 1].lower in APPOINTING:
+            # "names Delgado police chief": the name is the one appointed, not the title's organization.
+            org_first, first = None, extent_of.title_first
     elif extent_of.org_after is not None:
         org_first = extent_of.org_after
     title_words = words[extent_of.title_first : extent_of.title_last + 1]
     return TitleSpan(
         sentence=number,
-        start=words[extent_of.first].start,
+        start=words[first].start,
         end=words[extent_of.last].end,
         title=title_of(title_words),
         head=words[run[1]].lower,
@@ -180,6 +194,7 @@ def _title(
         interim=interim_of(title_words),
         named_after=extent_of.last + 1 in spans and joined(text, words[extent_of.last], words[extent_of.last + 1]),
         after_as=_after_as(words, extent_of.first),
+        described=extent_of.described,
     )
 
 
