@@ -28,9 +28,10 @@ from newskb.draft.names import (
     joined,
     pieces,
 )
-from newskb.draft.offices import interim_of, known_keys, reach, title_of, title_runs
+from newskb.draft.offices import known_keys, reach
 from newskb.draft.orgs import resolve
 from newskb.draft.sentences import LONGEST_SENTENCE, Sentence
+from newskb.draft.titles import interim_of, title_of, title_runs
 from newskb.kinds import Kind
 
 
