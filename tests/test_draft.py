@@ -963,3 +963,24 @@ def test_a_headline_names_in_the_passive(base: Known) -> None:
 def test_the_organization_after_a_title_is_the_one_it_names(text: str, office: str, base: Known) -> None:
     result = write_up(text + "\n", "2025-02-26", base)
     assert [office.values["name"] for office in result.offices] == [office]
+
+
+def test_a_city_named_by_its_council_holds_its_mayor_and_its_city_manager(base: Known) -> None:
+    text = (
+        "Harlow Vale hires city manager\n"
+        "The Harlow Vale City Council voted 5-2 on Monday to hire Ida Holm, the city's budget director, as city "
+        "manager.\n"
+        "Mayor Per Dahl said Holm had served the Harlow Vale Police Department.\n"
+    )
+    result = write_up(text, "2025-02-26", base)
+    assert _terms(result) == [
+        ("ida-holm", "harlow-vale-city-manager", None),
+        ("ida-holm", "harlow-vale-budget-director", "..2025-02-24"),
+        ("per-dahl", "harlow-vale-mayor", "..2025-02-26"),
+    ]
+    (city,) = [entity for entity in result.entities if entity.values["id"] == "harlow-vale"]
+    assert (city.kind, city.values["note"]) == (
+        Kind.ORGANIZATION,
+        "New: 'Harlow Vale' is not a name or alias in the fact base.\n"
+        "Kind: organization, as the city or town of 'Harlow Vale City Council'.",
+    )

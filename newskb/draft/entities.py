@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from newskb.draft.lexicon import (
@@ -27,6 +27,7 @@ from newskb.draft.lexicon import (
 )
 from newskb.draft.mentions import KIND_MARKS, Entity, Mark, Mention, NameSpan, TitleSpan
 from newskb.draft.names import KnownEntity, KnownMatch, KnownNames, Piece
+from newskb.draft.places import place_of, with_places
 from newskb.fuzzy import normalise
 from newskb.kinds import Kind
 
@@ -99,15 +100,7 @@ def identify(
     for span in multi:
         full = longest[_norm(span.words)]
         _mention(text, found, said, span, "new:" + full, None, spelled=written[full])
-    # Every entity of several words, by each of its words (and each hyphenated word's parts, "Solberg-Haug"):
-    # the one a lone word may stand for.
-    by_word: dict[str, list[_Found]] = {}
-    for entity in found.values():
-        words = norm_words(entity.name)
-        if len(entity.name.split()) > 1:
-            parts = [" ".join(norm_words(word)) for word in entity.name.split()]
-            for word in dict.fromkeys([*words, *parts]):
-                by_word.setdefault(word, []).append(entity)
+    by_word = _by_word(found.values())
     for span in spans:
         if span.words[0].start in said:
             continue
@@ -133,6 +126,7 @@ def identify(
             cues=cues,
             with_the=entity.with_the,
         )
+    entities = with_places(entities)
     mentions = {
         start: Mention(
             mark=KIND_MARKS.get(entities[one.key].kind, Mark.ORGANIZATION),
@@ -160,6 +154,21 @@ def _common_noun(span: NameSpan) -> bool:
     """A lone capitalised noun that stands for an organization named elsewhere ("the Board", "the Group"),
     or a headline's ("Council picks ..."): no name of its own."""
     return len(span.words) == 1 and span.match is None and span.words[0].lower in ORG_NOUNS
+
+
+def _by_word(found: Iterable[_Found]) -> dict[str, list[_Found]]:
+    """Every entity of several words, by each of its words (and each hyphenated word's parts,
+    "Solberg-Haug"): the one a lone word may stand for."""
+    by_word: dict[str, list[_Found]] = {}
+    for entity in found:
+        if len(entity.name.split()) > 1:
+            parts = [" ".join(norm_words(word)) for word in entity.name.split()]
+            # "Millbrook" alone is the city, not its "Millbrook Police Department".
+            place = set(norm_words(place_of(entity.name) or ""))
+            for word in dict.fromkeys([*norm_words(entity.name), *parts]):
+                if word not in place:
+                    by_word.setdefault(word, []).append(entity)
+    return by_word
 
 
 def _longest_forms(names: list[str]) -> dict[str, str]:

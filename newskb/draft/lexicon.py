@@ -186,6 +186,16 @@ ORG_WORDS = frozenset(
         *("brewery", "airport", "railways", "athletic", "rovers", "wanderers", "rangers", "regulator"),
     )
 )
+# The last words of a city's local bodies, after the city's name: "Harlan Falls City Council".
+LOCAL_BODIES = frozenset(
+    (
+        *(("city", "council"), ("town", "council"), ("borough", "council"), ("county", "council")),
+        *(("district", "council"), ("police", "department"), ("fire", "department"), ("city", "hall")),
+        *(("police", "service"), ("school", "board"), ("school", "district")),
+    )
+)
+# Words of a city's titles ("mayor", "city manager"): a bare one is the city's, where the article names one.
+CITY_TITLE_WORDS = frozenset(("mayor", "city", "town"))
 # Nouns that stand for an organization named before: "the club", "the university", "Club chairman".
 ORG_NOUNS = frozenset(
     (

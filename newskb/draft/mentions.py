@@ -72,6 +72,7 @@ class Entity:
     typo: tuple[str, float] | None  # a misspelt form and its score
     cues: tuple[str, ...]  # why it is a person, an organization or a country
     with_the: bool  # written "the X"
+    place: bool = False  # a city or town whose local body the article names ("Harlan Falls City Council")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -13,7 +13,14 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from newskb.draft.entities import may_own, norm_words
-from newskb.draft.lexicon import BODY_NOUNS, CENTRAL_BANK_WORDS, STATE_HEADS, STATE_ONLY_HEADS, TITLE_INITIALS
+from newskb.draft.lexicon import (
+    BODY_NOUNS,
+    CENTRAL_BANK_WORDS,
+    CITY_TITLE_WORDS,
+    STATE_HEADS,
+    STATE_ONLY_HEADS,
+    TITLE_INITIALS,
+)
 from newskb.draft.mentions import Entity, Mark, Mention, Office, TitleSpan
 from newskb.draft.names import KnownEntity
 from newskb.draft.offices import TitleKey, match_known
@@ -173,6 +180,9 @@ def _implied_org(context: _Context, title: TitleSpan) -> tuple[str | None, str]:
     said = context.text[title.start : title.end]
     if title.described:
         return None, f"'{said}' is of a body the article describes in words after it, not by a name"
+    place = _city(entities) if CITY_TITLE_WORDS & set(title.title.split()) else None
+    if place is not None:
+        return place.key, f"'{said}' is taken for {place.name}'s, the city the article names"
     org, how = _said_org(context, title)
     if org is not None:
         return org, how
@@ -249,6 +259,8 @@ def org_for_noun(entities: Mapping[str, Entity], noun: str | None) -> Entity | N
     organizations = [entity for entity in entities.values() if entity.kind is Kind.ORGANIZATION]
     if noun is None:
         return None
+    if noun in ("city", "town") and _city(entities) is not None:
+        return _city(entities)
     if noun == "central bank":
         named = [entity for entity in organizations if _central_bank(norm_words(entity.name))]
     else:
@@ -264,6 +276,12 @@ def org_for_noun(entities: Mapping[str, Entity], noun: str | None) -> Entity | N
     # A board is a body of an organization, not the organization: "board chair X" is not its chair; and "the
     # police" or "the government" is not the company an article is about.
     return main if noun not in BODY_NOUNS else None
+
+
+def _city(entities: Mapping[str, Entity]) -> Entity | None:
+    """The one city an article names by its local bodies, if it names one."""
+    places = [entity for entity in entities.values() if entity.place]
+    return places[0] if len(places) == 1 else None
 
 
 def _central_bank(words: list[str]) -> bool:
