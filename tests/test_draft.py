@@ -984,3 +984,34 @@ def test_a_city_named_by_its_council_holds_its_mayor_and_its_city_manager(base: 
         "New: 'Harlow Vale' is not a name or alias in the fact base.\n"
         "Kind: organization, as the city or town of 'Harlow Vale City Council'.",
     )
+
+
+def test_a_bare_title_takes_the_organization_its_own_words_point_to(base: Known) -> None:
+    text = (
+        "Luis Ferrer was elected chair of the Tarn Review Board in 2019.\n"
+        "Chairman Luis Ferrer said it had served the city well.\n"
+        "Ida Holm, a deputy minister at the Department of Finance, became minister of fisheries in 2021.\n"
+        "Ferrer came from Nordlys Lines, where Ida Holm was chief executive from 2010 to 2015.\n"
+    )
+    assert sorted(_terms(write_up(text, "2025-02-26", base))) == [
+        ("ida-holm", "department-of-finance-deputy-minister", None),
+        # Not the Department of Finance's: it names only a deputy minister.
+        ("ida-holm", "minister-of-fisheries", "2021"),
+        # "where" hangs on the name before it.
+        ("ida-holm", "nordlys-lines-chief-executive", "2010"),
+        # "Chairman" is the chair the article names with its organization: one term.
+        ("luis-ferrer", "tarn-review-board-chair", "2019"),
+    ]
+
+
+def test_a_bare_minister_is_of_the_country_the_article_is_about(base: Known) -> None:
+    text = (
+        "Japan names new finance minister\n"
+        "Japan's parliament on Monday elected Kenji Sato as prime minister.\n"
+        "Sato was foreign minister from 2018 to 2022.\n"
+        "U.S. President Ellen Marsh called him.\n"
+    )
+    terms = _terms(write_up(text, "2025-02-26", base))
+    assert ("kenji-sato", "japan-foreign-minister", "2018") in terms
+    # "U.S." with its points is the country of the title after it.
+    assert ("ellen-marsh", "us-president", "..2025-02-26") in terms

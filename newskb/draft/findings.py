@@ -105,7 +105,7 @@ _APPOINT_VERB = (
 _DESCRIBED = f"(?:(?:[a-z][a-z-]*|{OPEN}C\\d+{CLOSE}|{OPEN}O\\d+{CLOSE},|[A-Z][a-z]*\\.?)\\s+){{0,3}}"
 # The same before the one appointed, and a country's possessive or a title: "Brazil's", "former foreign
 # minister", "Senior Deputy Governor" (the title is the one the holder had, told by a rule of its own).
-_APPOINTED = f"(?:(?:[a-z][a-z-]*|{OPEN}C\\d+{CLOSE}(?:['\u2019]s)?|{OPEN}O\\d+{CLOSE},?|[A-Z][a-z]*\\.?)\\s+){{0,3}}"
+_APPOINTED = f"(?:(?:[a-z][a-z-]*|{OPEN}C\\d+{CLOSE}(?:['\u2019]s)?|{OPEN}O\\d+{CLOSE},?|[A-Z][a-z]*\\.?)\\s+){{0,4}}"
 # A date, or a bounded stretch of words and dates, between a subject and its verb ("on Wednesday").
 _BETWEEN = f"(?:{_marker('d0', 'D')}\\s+)?"
 _PLACES = (
@@ -123,7 +123,7 @@ _PATTERNS: tuple[tuple[Rule, re.Pattern[str]], ...] = tuple(
             # Whoever appoints (an organization, a person, "the board", "lawmakers"): the appointed holds it.
             Rule.APPOINTED,
             f"(?:(?:{_APPOINTER}|\\b(?:it|they))\\s+(?:has\\s+|have\\s+|had\\s+)?)?{_BETWEEN}{_ADVERB}{_APPOINT_VERB}\\s+"
-            f"{_APPOINTED}{_PERSON_H}(?:,[^,;]{{1,90}}?,)?\\s+(?:as\\s+)?{_DET}{_OFFICE}"
+            f"{_APPOINTED}{_PERSON_H}(?:,[^,;]{{1,90}}?,|,)?\\s+(?:as\\s+)?{_DET}{_OFFICE}"
             f"(?:\\s+and\\s+(?:as\\s+)?{_DET}{_marker('o2', 'O')})?(?:,?\\s+effective)?"
             f"(?:,?\\s+{_marker('d', 'DS')})?",
         ),

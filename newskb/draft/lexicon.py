@@ -103,7 +103,8 @@ TITLE_MODIFIERS = frozenset(
         *("sport", "sports", "communications", "infrastructure", "development", "industry", "planning"),
         *("marketing", "sales", "operations", "investment", "research", "legal", "compliance", "risk"),
         *("strategy", "digital", "information", "climate", "immigration", "welfare", "city", "county"),
-        *("second", "third", "co", "medical", "public", "works"),
+        *("second", "third", "co", "medical", "public", "works", "fisheries", "forestry", "mines", "petroleum"),
+        *("water", "youth", "women", "family", "social", "employment", "pensions", "regional", "rural"),
     )
 )
 # Heads that are heads only after one of these words: "secretary general", "chief executive".
@@ -155,6 +156,11 @@ TO_HEADS = frozenset(("ambassador", "envoy", "representative"))
 # Verbs whose object names the organization whose head the subject is ("chaired the guild": its chair).
 VERB_TITLES = {"chaired": "chair", "managed": "manager", "coached": "coach"}
 
+# Heads that are one title however written: a "chairman" and a "chair" of one organization are one office.
+HEAD_VARIANTS = (
+    frozenset(("chair", "chairman", "chairwoman", "chairperson")),
+    frozenset(("spokesperson", "spokesman", "spokeswoman")),
+)
 # Words that make a title another office than its head's: a deputy governor is not the governor.
 RANK_WORDS = frozenset(("deputy", "vice", "assistant", "associate", "co", "under", "junior", "senior", "second"))
 # Words that say a holder is not yet (or not fully) the office's own: a note on the term, not its title.

@@ -144,7 +144,8 @@ def _before(
         probe -= 1
     if probe < 0 or not (joined(text, words[probe], words[probe + 1]) or words[probe].possessive):
         return start, None, None, False
-    gap_ok = words[probe].possessive or text[words[probe].end : words[probe + 1].start].isspace()
+    # Only spaces between, or the point of initials ("U.S. President").
+    gap_ok = words[probe].possessive or joined(text, words[probe], words[probe + 1])
     noun = words[probe].lower.rstrip("s'")
     alone = name_at.get(probe, (probe, probe))[0] == probe
     if gap_ok and noun in ORG_NOUNS and alone:

@@ -9,6 +9,7 @@ found has none).
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
@@ -17,6 +18,8 @@ from newskb.draft.lexicon import (
     BODY_NOUNS,
     CENTRAL_BANK_WORDS,
     CITY_TITLE_WORDS,
+    INTERIM_WORDS,
+    RANK_WORDS,
     STATE_HEADS,
     STATE_ONLY_HEADS,
     TITLE_INITIALS,
@@ -25,6 +28,7 @@ from newskb.draft.mentions import Entity, Mark, Mention, Office, TitleSpan
 from newskb.draft.names import KnownEntity
 from newskb.draft.offices import TitleKey, match_known
 from newskb.draft.sentences import Sentence
+from newskb.draft.titles import head_forms
 from newskb.kinds import Kind
 
 
@@ -78,7 +82,8 @@ def resolve(
         org = _org_of(title, mentions, entities) or _said_org(context, title)[0]
         if org is not None:
             explicit.setdefault(title.title, set()).add(org)
-            explicit_heads.setdefault(title.head, set()).add(org)
+            for head in head_forms(title.head):
+                explicit_heads.setdefault(head, set()).add(org)
     named: dict[str, _Named] = {}
     placed: list[tuple[int, Mention]] = []
     for title in titles:
@@ -134,12 +139,24 @@ def _office_of(context: _Context, title: TitleSpan) -> tuple[Office, TitleSpan] 
     if org is None:
         # Left blank, with a note: the curator names the organization (accept refuses an office without one).
         return _office(title, f"office::{title.title}", None, 100.0, found, ""), title
+    title = _as_written_with(context, title, org)
     org_entity = context.entities[org]
     title_key = TitleKey(org=org_entity.known.id if org_entity.known else org, title=title.title)
     matched = match_known(title_key, context.office_keys) if org_entity.known is not None else None
     if matched is not None:
         return _office(title, matched[0].id, matched[0], matched[1], found, matched[0].org or ""), title
     return _office(title, f"office:{org}:{title.title}", None, 100.0, found, org), title
+
+
+def _as_written_with(context: _Context, title: TitleSpan, org: str) -> TitleSpan:
+    """A bare title written with another form of its head than where the article names its organization
+    ("Chairman Luis Ferrer" after "chair of the Review Board") is that title."""
+    stem = title.title.split()[:-1]
+    for head in sorted(head_forms(title.head) - {title.head}):
+        written = " ".join([*stem, head])
+        if org in context.explicit.get(written, ()):
+            return replace(title, title=written, head=head)
+    return title
 
 
 def _office(title: TitleSpan, key: str, known: KnownEntity | None, score: float, found: str, org: str) -> Office:
@@ -157,6 +174,9 @@ def _said_org(context: _Context, title: TitleSpan) -> tuple[str | None, str]:
         chosen_entity = org_for_noun(entities, title.org_word)
         if chosen_entity is not None:
             return chosen_entity.key, f"'{title.org_word}' is taken for {chosen_entity.name}"
+    where = _where(context, title)
+    if where is not None:
+        return where, f"'{said}' is taken for {entities[where].name}'s, named before 'where'"
     if title.org_word in ("its", "their") or title.after_as:
         subject = _subject(context, title)
         if subject is not None:
@@ -190,7 +210,11 @@ def _implied_org(context: _Context, title: TitleSpan) -> tuple[str | None, str]:
         return None, f"'{said}' is a board's, and the article does not make clear whose board"
     if title.org_word is not None and title.org_word not in ("its", "their"):
         return None, f"'{said}' names no organization of the article by '{title.org_word}'"
-    orgs = context.explicit.get(title.title) or context.explicit_heads.get(title.head) or set()
+    # A bare title is the same title of the one organization the article names it with; a bare head, or a
+    # rank of it ("deputy governor"), that of the one organization named with the head ("governor of X").
+    orgs = context.explicit.get(title.title) or set()
+    if not orgs and set(title.title.split()[:-1]) <= RANK_WORDS | INTERIM_WORDS:
+        orgs = context.explicit_heads.get(title.head) or set()
     if len(orgs) == 1:
         (chosen,) = orgs
         return (
@@ -207,6 +231,10 @@ def _implied_org(context: _Context, title: TitleSpan) -> tuple[str | None, str]:
             return countries[
                 0
             ].key, f"'{said}' alone is taken for {countries[0].name}'s, the one country of the article"
+        # A minister of an article about one country among others named: the one it names first and again.
+        country = _main(countries) if title.head in STATE_ONLY_HEADS else None
+        if country is not None:
+            return country.key, f"'{said}' alone is taken for {country.name}'s, the country the article is about"
         return None, f"'{said}' names no country, and the article does not make clear which"
     main = _main(organizations)
     if main is not None:
@@ -232,6 +260,23 @@ def _subject(context: _Context, title: TitleSpan) -> str | None:
         named.append(entity)
     chosen = next((entity for entity in named if entity.kind is Kind.ORGANIZATION), named[0] if named else None)
     return chosen.key if chosen is not None else None
+
+
+def _where(context: _Context, title: TitleSpan) -> str | None:
+    """The organization a "where" clause hangs on: "Nordlys Lines, where Dahl was chief executive"."""
+    sentence = context.sentences[title.sentence - 1]
+    first = bisect.bisect_left(context.starts, sentence.start)
+    last = bisect.bisect_left(context.starts, title.start)
+    for position in range(last - 1, first - 1, -1):
+        mention = context.mentions[context.starts[position]]
+        if context.entities[mention.ref].kind is Kind.PERSON:
+            continue
+        clause = context.text[mention.end : title.start]
+        return mention.ref if _WHERE.match(clause) else None
+    return None
+
+
+_WHERE = re.compile(r",\s+where\s+[^,;.]*$")
 
 
 def _of_person(context: _Context, mention: Mention, position: int) -> bool:

@@ -12,6 +12,7 @@ from newskb.draft.lexicon import (
     FIELD_JOINERS,
     HEAD_AFTER,
     HEAD_NEEDS_OF,
+    HEAD_VARIANTS,
     INTERIM_WORDS,
     NOT_FIELD,
     NUMBERS,
@@ -164,3 +165,8 @@ _AFTER_FIELD = frozenset(
         *("said", "says", "told", "is", "was", "will", "would", "has", "had"),
     )
 )
+
+
+def head_forms(head: str) -> frozenset[str]:
+    """The ways of writing one head: "chair", "chairman", "chairwoman"."""
+    return next((forms for forms in HEAD_VARIANTS if head in forms), frozenset((head,)))
