@@ -825,7 +825,7 @@ CONSTRUCTIONS = [
     ),
     # The title the appointed held, before the name; the new one after it.
     (
-        "Lawmakers on Tuesday re-elected former finance minister Ida Holm as speaker of the Varde Parliament.",
+        "Lawmakers on Tuesday elected former finance minister Ida Holm as speaker of the Varde Parliament.",
         [
             ("ida-holm", "varde-parliament-speaker", "2025-02-25", ".."),
             ("ida-holm", "finance-minister", None, "..2025-02-26"),
@@ -838,6 +838,102 @@ CONSTRUCTIONS = [
         [
             ("ida-vang-moe", "arlo-rovers-head-coach", "2019", ".."),
             ("ida-vang-moe", "netherlands-ambassador-to-peru", "2020", ".."),
+        ],
+    ),
+    # The day an appointment takes effect, which its verb's tense does not tell: the nearest.
+    (
+        "Tarn Water said it had appointed Ida Holm as its chief executive from April 2.",
+        [("ida-holm", "tarn-water-chief-executive", "2025-04-02", "..")],
+    ),
+    # An end "with immediate effect" before its day, after "had".
+    (
+        "Arlo Foods said its chief executive, Ida Holm, had resigned with immediate effect on Tuesday.",
+        [("ida-holm", "arlo-foods-chief-executive", "..2025-02-25", "2025-02-25")],
+    ),
+    # Removed, with the title before the name.
+    (
+        "Tarn Rovers sacked manager Per Dahl on Sunday.",
+        [("per-dahl", "tarn-rovers-manager", "..2025-02-23", "2025-02-23")],
+    ),
+    # A handover ahead: "will take over from".
+    (
+        "Ida Holm will take over from Per Dahl as chair of Tarn Water on Jan. 1.",
+        [("per-dahl", "tarn-water-chair", None, "2026-01-01"), ("ida-holm", "tarn-water-chair", "2026-01-01", "..")],
+    ),
+    # A start whose office is named elsewhere: "was first elected in".
+    (
+        "Ida Holm, mayor of Dunmere, resigned on Monday.\nHolm was first elected in November 2017.",
+        [("ida-holm", "dunmere-mayor", "2017-11", "2025-02-24")],
+    ),
+    # A start in a relative clause, and a start ahead in one: "who is stepping down to become".
+    (
+        "Per Dahl, who was named chair of Tarn Water last month, said so.",
+        [("per-dahl", "tarn-water-chair", "2025-01", "..")],
+    ),
+    (
+        "Per Dahl, who is stepping down to become chairman of Arlo Foods, said so.",
+        [("per-dahl", "arlo-foods-chairman", None, "..")],
+    ),
+    # A start told as a noun: "X's appointment as".
+    (
+        "Ida Holm's appointment as chair of Tarn Water takes effect on March 3.",
+        [("ida-holm", "tarn-water-chair", "2025-03-03", "..")],
+    ),
+    # Held since something the reader cannot date: held, from no known day.
+    (
+        "Per Dahl, who has served as interim chief executive of Arlo Foods since Ida Holm's departure, will stay.",
+        [("per-dahl", "arlo-foods-chief-executive", "..2025-02-26", None)],
+    ),
+    # A description before "who", and "led the agency" for the office named before.
+    (
+        "Tarn Water Agency named Ida Holm as its director.\n"
+        "Holm, a Peruvian economist who has led the agency since April 2019, resigned on Monday.",
+        [("ida-holm", "tarn-water-agency-director", "2019-04", "2025-02-24")],
+    ),
+    # An age before "a former", and "previously" before "was" and its dates after a comma.
+    (
+        "Ida Holm, 52, a former Peruvian justice minister, said so.",
+        [("ida-holm", "peru-justice-minister", None, "..2025-02-26")],
+    ),
+    (
+        "Ida Holm was previously chief economist of Arlo Foods, from 2014 to 2018.",
+        [("ida-holm", "arlo-foods-chief-economist", "2014", "2018")],
+    ),
+    # A second verb of the same subject: "and previously served as".
+    (
+        "Ida Holm had been chair of Arlo Foods since 2020 and previously served as mayor of Dunmere.",
+        [("ida-holm", "arlo-foods-chair", "2020", ".."), ("ida-holm", "dunmere-mayor", None, "..2025-02-26")],
+    ),
+    # "and as the": the dates are the second office's only.
+    (
+        "Ida Holm previously served as mayor of Dunmere and as the Tarn Party's general secretary from 2020 to 2023.",
+        [
+            ("ida-holm", "dunmere-mayor", None, "..2025-02-26"),
+            ("ida-holm", "tarn-party-general-secretary", "2020", "2023"),
+        ],
+    ),
+    # "succeeding" after a start that names no office: the office the holder was appointed to.
+    (
+        "Tarn Bank appointed Ida Holm as governor.\nHolm will take office on Nov. 1, succeeding Per Dahl.",
+        [
+            ("per-dahl", "tarn-bank-governor", None, "2025-11-01"),
+            ("ida-holm", "tarn-bank-governor", "2025-11-01", ".."),
+        ],
+    ),
+    # Re-elected: the term goes on from its first start.
+    (
+        "Lawmakers re-elected Ida Holm as speaker of the Tarn Assembly on Monday.\n"
+        "Holm has led the assembly since January 2023.",
+        [("ida-holm", "tarn-assembly-speaker", "2023-01", "..")],
+    ),
+    # The one replacing takes the office of the one replaced, not one held before ("a former head").
+    (
+        "Tarn Water's chief executive, Per Dahl, was replaced by his deputy, Ida Holm, on Monday.\n"
+        "Holm, 46, a former head of the Tarn Institute, was sworn in hours later.",
+        [
+            ("per-dahl", "tarn-water-chief-executive", "..2025-02-24", "2025-02-24"),
+            ("ida-holm", "tarn-water-chief-executive", "2025-02-24", ".."),
+            ("ida-holm", "tarn-institute-head", None, "..2025-02-26"),
         ],
     ),
     # A headline read apart from the lead: its present tense dates nothing.

@@ -49,8 +49,13 @@ def findings(clause: Clause) -> list[Finding]:
         for match in pattern.finditer(clause.template):
             finding = _finding(rule, match, clause)
             if finding is not None:
-                found.append(finding)
                 second = match.groupdict().get("o2")
+                if second is not None and match.groupdict().get("as2"):
+                    # "as mayor of X and as the party's general secretary from 2020 to 2023": the dates are
+                    # the second office's; the first keeps what the words say without them.
+                    found.append(replace(finding, date=None))
+                else:
+                    found.append(finding)
                 if second is not None:  # the same words say so of a second office
                     found.append(replace(finding, office=clause.marked[int(second)]))
     return sorted(found, key=lambda finding: (finding.start, finding.end, finding.rule.value))

@@ -9,6 +9,7 @@ its organization has ("left the club"), else the office of the holder's term tol
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
@@ -19,6 +20,8 @@ from newskb.draft.orgs import org_for_noun
 from newskb.draft.reading import person_for
 
 RELATIONS = (Rule.REPLACING, Rule.SUCCEEDS, Rule.PREDECESSOR, Rule.SUCCESSOR)
+# A relative clause: what it says of a holder is told aside ("X, who took office as provost in 2021").
+_ASIDE = re.compile(r",\s+who\b")
 # Rules of a term still open when told (a start, a title) rather than one that ended.
 _OPEN_RULES = (Rule.START, Rule.APPOINTED, Rule.TITLE, Rule.SINCE)
 
@@ -62,6 +65,11 @@ class _Gathered:
     replaces: str | None = None
     replaces_finding: Finding | None = None
     successor_of: list[tuple[str, Finding]] = field(default_factory=list)
+
+
+def _aside(finding: Finding) -> bool:
+    sentence = finding.sentence
+    return _ASIDE.search(sentence.text[finding.start - sentence.start : finding.end - sentence.start]) is not None
 
 
 def group(found: Sequence[Finding], reading: Reading) -> Holdings:
@@ -151,7 +159,8 @@ class _Gathering:
         office = named or office
         if office is None:
             # The office the successor is named to, not one held since long before ("She replaces X").
-            office = self._nearest_office(successor, position, named=True) or self._nearest_office(
+            # (an office the successor held and left is no office to succeed anyone in).
+            office = self._nearest_office(successor, position, named=True, still=True) or self._nearest_office(
                 predecessor, position
             )
         if office is None or successor == predecessor:
@@ -174,7 +183,6 @@ class _Gathering:
                 if other.sentence is finding.sentence
                 and other.rule in (Rule.START, Rule.APPOINTED, Rule.SUCCEEDS)
                 and other.end <= finding.start
-                and other.office is not None
             ]
             if not before:
                 return None
@@ -195,15 +203,20 @@ class _Gathering:
             return None
         return finding.holder.ref, finding.other.ref, None
 
-    def _nearest_office(self, holder: str, position: int, *, named: bool = False) -> str | None:
+    def _nearest_office(self, holder: str, position: int, *, named: bool = False, still: bool = False) -> str | None:
         """The office of the holder's term told nearest this sentence: a term still open (a start, a title)
-        before one that ended (and, for a start, one the holder was named to before any other); the same
-        sentence first, then the ones before it, then after it."""
+        before one that ended (and, for a start, one the holder was named to before any other, told in the
+        sentence's own clause rather than aside: "X, who took office as provost in 2021, succeeds Y"); the
+        same sentence first, then the ones before it, then after it. `still`: only a term still open."""
         best: tuple[int, int, int, int, str] | None = None
         for (who, office), term in self.by_key.items():
             if who != holder:
                 continue
-            appointed = any(finding.rule in (Rule.START, Rule.APPOINTED) for finding in term.findings)
+            appointed = any(
+                finding.rule in (Rule.START, Rule.APPOINTED) and not _aside(finding) for finding in term.findings
+            )
+            if still and not any(finding.rule in _OPEN_RULES for finding in term.findings):
+                continue
             for finding in term.findings:
                 if finding.rule in RELATIONS:
                     continue

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from newskb.draft.clauses import CLOSE, OPEN
+from newskb.draft.lexicon import ORG_NOUNS
 from newskb.draft.rules import Rule
 
 
@@ -23,7 +24,7 @@ _ANY = f"{OPEN}[A-Z]\\d+{CLOSE}"
 _HOLDER = _marker("h", "PR")
 _PERSON_H = _marker("h", "P")
 _OFFICE = _marker("o", "O")
-_OTHER = _marker("r", "P")
+_OTHER = _marker("r", "PR")  # a pronoun too: "succeeding him" (reading marks one only after such a verb)
 _ORG = _marker("g", "GC")
 # An appositive between a name and its verb: ", 53,", ", the provost of Marlow College in St. Paul, Minn.,".
 _APPOS = r"(?:,[^;]{1,120}?,|,)?\s*"
@@ -44,9 +45,16 @@ _START_VERB = (
     rf"|(?:{_FUTURE}\s+)?{_ADVERB}(?:assume|assumes|assumed)\s+the\s+(?:post|office|role)\s+of)"
 )
 _END_VERB = (
-    rf"(?P<verb>(?:{_FUTURE}\s+)?(?:resigned|resigns|resign|stepped\s+down|steps\s+down|step\s+down|left|leaves"
-    rf"|leave|quit|quits|retired|retires|retire)|{_BE}\s+(?:dismissed|sacked|fired|ousted|removed))"
+    rf"(?P<verb>(?:{_FUTURE}\s+|had\s+|has\s+|have\s+)?(?:resigned|resigns|resign|stepped\s+down|steps\s+down"
+    rf"|step\s+down|left|leaves|leave|quit|quits|retired|retires|retire)"
+    rf"|{_BE}\s+(?:dismissed|sacked|fired|ousted|removed))"
 )
+# The day a change takes effect, after its office: "from Sept. 2", "beginning Oct. 1", "effective today".
+_TAKES_EFFECT = f"(?:,?\\s+(?:(?:from|beginning|starting|effective|as\\s+of)\\s+)?{_marker('d', 'DS')})?"
+# An adverb of the past before a verb of holding: "previously served as", "was previously".
+_BEFORE = r"(?:(?:previously|formerly|once|earlier|later)\s+)?"
+# An end told "with immediate effect" before its day.
+_AT_ONCE = r"(?:\s+with\s+immediate\s+effect)?"
 # Who appoints: an organization or a country, or a person or an office phrase ("President X appointed").
 _APPOINTER = f"(?:{_marker('g', 'GC')}|{OPEN}[OP]\\d+{CLOSE})(?:['\u2019]s\\s+board)?"
 # The verb in the active voice ("the board named X", "voted to appoint X"), not a passive ("was named").
@@ -63,41 +71,74 @@ _DESCRIBED = f"(?:(?:[a-z][a-z-]*|{OPEN}C\\d+{CLOSE}|{OPEN}O\\d+{CLOSE},|[A-Z][a
 _APPOINTED = f"(?:(?:[a-z][a-z-]*|{OPEN}C\\d+{CLOSE}(?:['\u2019]s)?|{OPEN}O\\d+{CLOSE},?|[A-Z][a-z]*\\.?)\\s+){{0,4}}"
 # A date, or a bounded stretch of words and dates, between a subject and its verb ("on Wednesday").
 _BETWEEN = f"(?:{_marker('d0', 'D')}\\s+)?"
-_PLACES = (
-    r"club|company|firm|group|university|central\s+bank|bank|party|government|board|council|guild|team|academy|alliance"
-)
+# The nouns that stand for an organization ("has led the federation since 2013"), longest first.
+_PLACES = "central\\s+bank|" + "|".join(sorted(ORG_NOUNS, key=lambda noun: (-len(noun), noun)))
 
 PATTERNS: tuple[tuple[Rule, re.Pattern[str]], ...] = tuple(
     (rule, re.compile(pattern))
     for rule, pattern in (
         (
             Rule.START,
-            f"{_PRE}{_HOLDER}{_APPOS}{_COORD}{_START_VERB}\\s+{_DET}{_OFFICE}(?:,?\\s+{_marker('d', 'DS')})?",
+            f"{_PRE}{_HOLDER}{_APPOS}{_COORD}{_START_VERB}\\s+{_DET}{_OFFICE}{_TAKES_EFFECT}",
         ),
         (
             # Whoever appoints (an organization, a person, "the board", "lawmakers"): the appointed holds it.
             Rule.APPOINTED,
             f"(?:(?:{_APPOINTER}|\\b(?:it|they))\\s+(?:has\\s+|have\\s+|had\\s+)?)?{_BETWEEN}{_ADVERB}{_APPOINT_VERB}\\s+"
             f"{_APPOINTED}{_PERSON_H}(?:,[^,;]{{1,90}}?,|,)?\\s+(?:as\\s+)?{_DET}{_OFFICE}"
-            f"(?:\\s+and\\s+(?:as\\s+)?{_DET}{_marker('o2', 'O')})?(?:,?\\s+effective)?"
-            f"(?:,?\\s+{_marker('d', 'DS')})?",
+            f"(?:\\s+and\\s+(?:as\\s+)?{_DET}{_marker('o2', 'O')})?{_TAKES_EFFECT}",
         ),
         (
             # Someone removed from an office: "X removed Y as head coach on Monday", "ousted Y as chief".
             Rule.END,
-            f"(?P<verb>ousted|removed|sacked|fired|dismissed)\\s+{_PERSON_H}\\s+as\\s+{_DET}{_OFFICE}{_POST}",
+            f"{_BETWEEN}(?P<verb>ousted|removed|sacked|fired|dismissed)\\s+{_PERSON_H}\\s+as\\s+{_DET}{_OFFICE}{_POST}",
+        ),
+        (
+            # ... with the title before the name: "Brennock sacked manager Kieran Dunne on Sunday", "on
+            # Wednesday removed Finance Minister Sofia Barreto from his government".
+            Rule.END,
+            f"{_BETWEEN}(?P<verb>ousted|removed|sacked|fired|dismissed)\\s+{_DET}{_OFFICE}\\s+{_PERSON_H}{_POST}",
         ),
         (
             # A start whose office is told elsewhere: "She will take up the post on July 1".
             Rule.START,
-            f"{_HOLDER}{_APPOS}(?P<verb>(?:{_FUTURE}\\s+)?(?:take\\s+up\\s+the\\s+(?:post|job|role)|take\\s+office"
-            f"|start(?:\\s+work)?|be\\s+sworn\\s+in|take\\s+charge)|took\\s+office|was\\s+sworn\\s+in)"
-            f"\\s+{_marker('d', 'D')}",
+            f"{_HOLDER}{_APPOS}(?P<verb>(?:{_FUTURE}\\s+)?(?:take\\s+up\\s+(?:the|her|his|their)\\s+(?:new\\s+)?(?:post|job|role)"
+            f"|take\\s+office|start(?:\\s+work)?|be\\s+sworn\\s+in|take\\s+charge)|took\\s+office|was\\s+sworn\\s+in"
+            # "was first elected in November 2017": the start of an office the article names elsewhere.
+            f"|(?:was|were)\\s+(?:first\\s+)?(?:elected|appointed|named))"
+            # "at the Ministry of Economy and Finance", "at Carrow": where, before when.
+            f"(?:\\s+at\\s+(?:the\\s+)?{_ANY}(?:\\s+and\\s+{_ANY})?)?\\s+{_marker('d', 'D')}",
         ),
         (
             # "X, who took office in July,": the same, in a relative clause.
             Rule.START,
             f"{_PERSON_H},\\s+who\\s+(?P<verb>took\\s+office|was\\s+sworn\\s+in|took\\s+over)\\s+{_marker('d', 'D')}",
+        ),
+        (
+            # "X, who was named France's ambassador to the WTO last month", "who became chair in 2019".
+            Rule.START,
+            f"{_PERSON_H},\\s+who\\s+{_START_VERB}\\s+{_DET}{_OFFICE}{_TAKES_EFFECT}",
+        ),
+        (
+            # "X, who is leaving to become president of Y", "is stepping down to become chairman of Y".
+            Rule.START,
+            f"{_PERSON_H},\\s+who\\s+(?:[^.;,{OPEN}]{{0,60}}?\\s)?to\\s+(?P<verb>become)\\s+{_DET}{_OFFICE}",
+        ),
+        (
+            Rule.START,
+            f"{_HOLDER}(?:,\\s*\\d{{1,3}},)?\\s+(?:[^.;,{OPEN}]{{0,60}}?\\s)?to\\s+(?P<verb>become)\\s+{_DET}{_OFFICE}",
+        ),
+        (
+            # "Kamau's appointment as defence minister takes effect on Jan. 15".
+            Rule.START,
+            f"{_PERSON_H}['\u2019]s\\s+(?P<verb>appointment|election|nomination|promotion)\\s+as\\s+{_DET}{_OFFICE}"
+            f"(?:\\s+(?:takes|took|will\\s+take)\\s+effect)?(?:\\s+{_marker('d', 'D')})?",
+        ),
+        (
+            # "X has served as interim CEO since Y's ouster": held now, since a day the reader cannot date.
+            Rule.TITLE,
+            f"{_PERSON_H}{_APPOS}(?:,\\s+who\\s+)?(?:has|have)\\s+(?P<verb>served\\s+as|been)\\s+{_DET}{_OFFICE}"
+            f"\\s+since\\s+(?!{OPEN}[SD])",
         ),
         (
             # "X remains chairman": the title, held on the day.
@@ -117,7 +158,7 @@ PATTERNS: tuple[tuple[Rule, re.Pattern[str]], ...] = tuple(
         (
             Rule.SUCCEEDS,
             f"{_HOLDER}{_APPOS}(?:{_FUTURE}\\s+)?(?P<verb>succeeds|succeeded|succeed|replaces|replaced|replace"
-            f"|takes\\s+over\\s+from|took\\s+over\\s+from)\\s+{_DESCRIBED}{_OTHER}(?:\\s+as\\s+{_DET}{_OFFICE})?"
+            f"|takes\\s+over\\s+from|took\\s+over\\s+from|take\\s+over\\s+from)\\s+{_DESCRIBED}{_OTHER}(?:\\s+as\\s+{_DET}{_OFFICE})?"
             f"(?:\\s+of\\s+{_ANY})?(?:(?:\\s+in\\s+|,?\\s+){_marker('d', 'D')})?",
         ),
         (
@@ -130,8 +171,9 @@ PATTERNS: tuple[tuple[Rule, re.Pattern[str]], ...] = tuple(
         (Rule.PREDECESSOR, f"\\b(?P<verb>[Hh]is|[Hh]er)\\s+predecessor,?\\s+{_OTHER}"),
         (Rule.SUCCESSOR, f"\\b(?P<verb>[Hh]is|[Hh]er)\\s+successor,?\\s+{_OTHER}"),
         (
+            # "X, who has led the agency since 2019", "X, a Kenyan economist who has led the agency since".
             Rule.SINCE,
-            f"{_PERSON_H},\\s+who\\s+(?:has|have|had)\\s+(?P<verb>held\\s+the\\s+(?:post|job|position|role|office)"
+            f"{_PERSON_H},\\s+(?:(?:a|an|the)\\s+[^,;.]{{1,60}}?\\s+)?who\\s+(?:has|have|had)\\s+(?P<verb>held\\s+the\\s+(?:post|job|position|role|office)"
             f"|been\\s+in\\s+(?:charge|office|post|the\\s+(?:post|job|role))|been\\s+{_DET}{_OFFICE}"
             f"|(?:chaired|led|headed|run|managed|coached)\\s+(?:{_ORG}|the\\s+(?P<noun>{_PLACES})))"
             f"\\s+{_marker('d', 'S')}",
@@ -168,11 +210,12 @@ PATTERNS: tuple[tuple[Rule, re.Pattern[str]], ...] = tuple(
         ),
         (
             Rule.SERVED,
-            f"{_HOLDER}{_APPOS}{_COORD}(?P<verb>served|was|had\\s+been|has\\s+been)\\s+(?:as\\s+)?{_DET}{_OFFICE}"
+            f"{_HOLDER}{_APPOS}{_COORD}{_BEFORE}(?P<verb>served|was|had\\s+been|has\\s+been)\\s+{_BEFORE}(?:as\\s+)?{_DET}"
+            f"{_OFFICE}"
             # Coordinated offices ("as finance minister and vice chancellor"), and words between the
             # offices and their dates ("under Prime Minister X", "in Maier's last government").
-            f"(?:\\s+and\\s+(?:as\\s+)?{_DET}{_marker('o2', 'O')})?"
-            f"(?:\\s+(?:under|in|at|for|with)\\s+[^.;]{{1,80}}?)?\\s+{_marker('d', 'FSU')}",
+            f"(?:\\s+and\\s+(?P<as2>as\\s+)?{_DET}{_marker('o2', 'O')})?"
+            f"(?:\\s+(?:under|in|at|for|with)\\s+[^.;]{{1,80}}?)?,?\\s+{_marker('d', 'FSU')}",
         ),
         (
             Rule.LED,
@@ -180,15 +223,16 @@ PATTERNS: tuple[tuple[Rule, re.Pattern[str]], ...] = tuple(
             f"(?:\\s+{_ANY})?,?\\s+{_marker('d', 'FS')}",
         ),
         (Rule.FORMER, f"(?P<verb>[Ff]ormer)\\s+{_OFFICE}\\s+{_PERSON_H}"),
-        (Rule.FORMER, f"{_PERSON_H},\\s+(?:the|a|an)\\s+(?P<verb>former)\\s+{_OFFICE}"),
+        (Rule.FORMER, f"{_PERSON_H},(?:\\s*\\d{{1,3}},)?\\s+(?:the|a|an)\\s+(?P<verb>former)\\s+{_OFFICE}"),
         (Rule.FORMER, f"{_HOLDER}\\s+(?:is|was)\\s+(?:a|an|the)\\s+(?P<verb>former)\\s+{_OFFICE}"),
         (
             Rule.FORMER,
             f"{_HOLDER}{_APPOS}(?:was|had\\s+been|is)\\s+(?P<verb>previously|formerly)\\s+{_DET}{_OFFICE}",
         ),
         (
+            # "... and previously served as Kenya's ambassador to the African Union".
             Rule.FORMER,
-            f"{_HOLDER}{_APPOS}(?P<verb>previously|formerly|once)\\s+served\\s+as\\s+{_DET}{_OFFICE}",
+            f"{_HOLDER}{_APPOS}{_COORD}(?P<verb>previously|formerly|once)\\s+served\\s+as\\s+{_DET}{_OFFICE}",
         ),
         (Rule.RETURN, f"(?P<verb>return)\\s+of\\s+{_PERSON_H}\\s+to\\s+(?:the\\s+)?{_OFFICE}"),
         (Rule.RETURN, f"{_PERSON_H}(?:['\u2019]s)?\\s+(?P<verb>return)\\s+to\\s+(?:the\\s+)?{_OFFICE}"),
@@ -204,7 +248,7 @@ PATTERNS: tuple[tuple[Rule, re.Pattern[str]], ...] = tuple(
         (
             Rule.END,
             f"{_HOLDER}{_APPOS}{_COORD}{_END_VERB}(?:\\s+as\\s+{_DET}{_OFFICE}|\\s+{_ORG}|\\s+the\\s+(?P<noun>{_PLACES}"
-            f"|post|job|role|office)|\\s+office)?(?:,?\\s+{_marker('d', 'DU')})?",
+            f"|post|job|role|office)|\\s+office)?{_AT_ONCE}(?:,?\\s+{_marker('d', 'DU')})?",
         ),
     )
 )

@@ -33,7 +33,14 @@ _ACTS = frozenset(
     ("thanked", "welcomed", "congratulated", "praised", "called", "accepted", "appointed", "named", "ordered")
 )
 _EFFECTIVE = re.compile(r"\beffective\s*$")
-_TAKING = re.compile(r"\b(?:sworn|office|take\s+up|takes\s+up|start|starts|took\s+over|take\s+charge)\b")
+# A day a change takes effect from: "appointed X as chief executive from Sept. 2", "beginning Oct. 1".
+_FROM = re.compile(r"\b(?:from|beginning|starting|as\s+of)\s*$")
+_TAKING = re.compile(
+    r"\b(?:sworn|office|take\s+up|takes\s+up|start|starts|took\s+over|take\s+charge|take\s+over"
+    r"|succeed|succeeds|succeeded|replace|replaces|replaced)\b"
+)
+# Elected again: the term goes on, and its start is the first election's.
+_AGAIN = re.compile(r"\bre-?(?:elect|appoint)")
 _UNTIL_SUCCESSOR = re.compile(
     r"\b(?:remain|remains|stay|stays|continue|continues)\s+(?:in\s+office|in\s+(?:the\s+)?post|on)"
     r"\s+until\s+(?:a|his|her|their)\s+(?:successor|replacement)"
@@ -141,7 +148,8 @@ def _value(term: _Dating, holding: Holding, finding: Finding, text: str, publish
     """What one finding says of its term's dates and modality."""
     rule, date = finding.rule, finding.date
     if rule in (Rule.START, Rule.APPOINTED, Rule.SUCCEEDS) and holding.holder == finding.holder.ref:
-        if date is not None and date.mark in (Mark.POINT, Mark.SINCE) and date.expression is not None:
+        again = _AGAIN.search(finding.cue) is not None
+        if date is not None and date.mark in (Mark.POINT, Mark.SINCE) and date.expression is not None and not again:
             resolved = point(date, finding.sentence, published)
             # Taking office ("sworn in", "take up the post") dates a start better than being named to it.
             rank = 4 if _TAKING.search(finding.cue) else 3
@@ -193,6 +201,10 @@ def _resolve(written: when.Written, date: Mention, sentence: Mentions, published
     tense = when.tense_at(sentence.text, date.start - sentence.start)
     if _EFFECTIVE.search(sentence.text, 0, date.start - sentence.start):
         tense = (when.Tense.AHEAD, "effective")  # "appointed X, effective Sept. 1": the day it takes effect
+    elif _FROM.search(sentence.text, 0, date.start - sentence.start) or date.text.lower().startswith("from"):
+        # "had appointed X as chief executive from Sept. 2": the day it takes effect, which the verb's tense
+        # does not tell (the appointment is past, the start may be ahead).
+        tense = (when.Tense.UNKNOWN, "")
     return when.resolve(written, date.text, published, tense)
 
 
