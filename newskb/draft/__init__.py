@@ -6,7 +6,7 @@ was found; `to_toml` writes them in the schema of data/, for a curator to review
 add. The reader is a pipeline of five stages (`assemble` runs them; each module's docstring is its
 contract): `sentences`, `reading` (each sentence's `mentions`, with `names`, `titles`, `offices` and `when`;
 `entities` decides which entity each name is, `orgs` which office each office phrase is), `clauses`,
-`findings`, and the records: `holdings`, `terms`, `events`, `candidates`. `lexicon` is the English it
+`findings`, and the records: `holdings`, `terms`, `quotes`, `events`, `candidates`. `lexicon` is the English it
 reads, `records` what a draft is made of, `writer` the TOML, `known` the fact base's side, from the index.
 """
 

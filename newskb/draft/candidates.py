@@ -17,8 +17,9 @@ from dataclasses import dataclass, field
 from newskb import ids
 from newskb.draft.events import EventItem
 from newskb.draft.mentions import Entity, Mark, Mention, Mentions, Reading
+from newskb.draft.quotes import in_order, name_of_office, primary, same_start
 from newskb.draft.records import Article, Candidate, Draft, Known
-from newskb.draft.terms import Term, Terms, Value, in_order, name_of_office, point, primary, said, same_start
+from newskb.draft.terms import Term, Terms, Value, point, said
 from newskb.ids import slug
 from newskb.kinds import Kind, Modality
 from newskb.passage import Extent, locator
