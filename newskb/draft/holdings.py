@@ -17,7 +17,7 @@ from newskb.draft.findings import Finding, Rule
 from newskb.draft.lexicon import RANK_WORDS, VERB_TITLES
 from newskb.draft.mentions import Office, Reading
 from newskb.draft.orgs import org_for_noun
-from newskb.draft.reading import person_for
+from newskb.draft.pronouns import person_for
 
 RELATIONS = (Rule.REPLACING, Rule.SUCCEEDS, Rule.PREDECESSOR, Rule.SUCCESSOR)
 # A relative clause: what it says of a holder is told aside ("X, who took office as provost in 2021").

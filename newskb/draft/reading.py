@@ -17,7 +17,7 @@ from newskb.draft import when
 from newskb.draft.countries import as_known
 from newskb.draft.entities import identify
 from newskb.draft.lexicon import APPOINTING, SUBJECT_PRONOUNS
-from newskb.draft.mentions import DATE_MARKS, Entity, Mark, Mention, Mentions, NameSpan, Reading, TitleSpan
+from newskb.draft.mentions import DATE_MARKS, Mention, Mentions, NameSpan, Reading, TitleSpan
 from newskb.draft.names import (
     KnownEntity,
     KnownMatch,
@@ -30,6 +30,7 @@ from newskb.draft.names import (
 )
 from newskb.draft.offices import known_keys, reach
 from newskb.draft.orgs import resolve
+from newskb.draft.pronouns import with_pronouns
 from newskb.draft.sentences import LONGEST_SENTENCE, Sentence
 from newskb.draft.titles import interim_of, title_of, title_runs
 from newskb.kinds import Kind
@@ -70,7 +71,7 @@ def read(text: str, sentences: Sequence[Sentence], known: Sequence[KnownEntity])
         )
         for sentence, one in zip(sentences, spans, strict=True)
     ]
-    told = tuple(_with_pronouns(plain, position, one.pronouns, entities) for position, one in enumerate(spans))
+    told = tuple(with_pronouns(plain, position, one.pronouns, entities) for position, one in enumerate(spans))
     return Reading(text=text, sentences=told, entities=entities, offices=offices)
 
 
@@ -241,40 +242,3 @@ def _place(
         kept.insert(place, mention)
         starts.insert(place, mention.start)
     return Mentions(sentence=sentence, mentions=tuple(kept), inner=tuple(inner))
-
-
-def _with_pronouns(
-    plain: Sequence[Mentions], position: int, pronouns: Sequence[Piece], entities: Mapping[str, Entity]
-) -> Mentions:
-    """A sentence's mentions with the pronouns that stand for a person named before them."""
-    sentence = plain[position]
-    added = list(sentence.mentions)
-    for piece in pronouns:
-        if any(mention.start <= piece.start < mention.end for mention in sentence.mentions):
-            continue
-        person, note = person_for(plain, position, piece.start, piece.text, entities)
-        if person is not None:
-            added.append(
-                Mention(mark=Mark.PRONOUN, start=piece.start, end=piece.end, text=piece.text, ref=person.ref, note=note)
-            )
-    added.sort(key=lambda mention: mention.start)
-    return Mentions(sentence=sentence.sentence, mentions=tuple(added), inner=sentence.inner)
-
-
-def person_for(
-    sentences: Sequence[Mentions], position: int, offset: int, word: str, entities: Mapping[str, Entity]
-) -> tuple[Mention | None, str]:
-    """Whom a pronoun ("she", "her") at `offset` of the `position`-th sentence stands for: the last person
-    named before it in its sentence, else the first person named in the nearest sentence before it that
-    names one; and a note saying so."""
-    sentence = sentences[position]
-    people = [mention for mention in sentence.names() if mention.mark is Mark.PERSON and mention.end <= offset]
-    if people:
-        person = people[-1]
-        return person, f"'{word}' is taken for {entities[person.ref].name}, named before it in the sentence"
-    for earlier in reversed(sentences[:position]):
-        named = [mention for mention in earlier.names() if mention.mark is Mark.PERSON]
-        if named:
-            person = named[0]
-            return person, f"'{word}' is taken for {entities[person.ref].name}, the first person named before it"
-    return None, ""
