@@ -303,6 +303,7 @@ TERMS = {
     ],
     "whitcombe-obituary": [
         ("agnes-whitcombe", "larch-valley-mining-chief-executive", "1985", "2005", None, "stated"),
+        ("raymond-oduya", "larch-valley-mining-chief-executive", "2005", "..", "agnes-whitcombe", "stated"),
     ],
 }
 EVENTS = {
@@ -482,7 +483,7 @@ def test_every_draft_is_accepted_as_written_and_the_base_then_passes_check(kb: P
         assert len(accepted.stdout.splitlines()) == written
     report = audit.check_folder(kb)
     assert report.exit_code == 0, [str(problem) for problem in report.problems]
-    assert report.summary().endswith(" expectations checked; 85 records an unreviewed draft")
+    assert report.summary().endswith(" expectations checked; 86 records an unreviewed draft")
 
 
 def test_accept_refuses_a_draft_nobody_edited_unless_unreviewed_and_set_clears_the_mark(
@@ -935,6 +936,41 @@ CONSTRUCTIONS = [
             ("ida-holm", "tarn-water-chief-executive", "2025-02-24", ".."),
             ("ida-holm", "tarn-institute-head", None, "..2025-02-26"),
         ],
+    ),
+    # "him" after a verb of succeeding: the person named before it, not the subject.
+    (
+        "Ida Holm served as finance minister under Chancellor Per Dahl from 2011 to 2015, before succeeding him "
+        "as chancellor of Tarnia in March 2015.",
+        [
+            ("per-dahl", "tarnia-chancellor", None, "2015-03"),
+            ("ida-holm", "tarnia-chancellor", "2015-03", ".."),
+            ("ida-holm", "tarnia-finance-minister", "2011", "2015"),
+        ],
+    ),
+    # Named to succeed someone told of before (the day ahead of the naming), not in the title she has.
+    (
+        "Per Dahl, president of Tarn College since 2011, will retire on June 30.\n"
+        "The board named Ida Holm, the college's provost, to succeed him on July 1.",
+        [
+            ("per-dahl", "tarn-college-president", "2011", "2025-06-30"),
+            ("ida-holm", "tarn-college-president", "2025-07-01", ".."),
+            ("ida-holm", "tarn-college-provost", "..2025-02-26", ".."),
+        ],
+    ),
+    # "The 44-year-old": the person named before.
+    (
+        "Arlo Rovers named Ida Holm as head coach on Monday.\n"
+        "The 44-year-old replaces Per Dahl, who was sacked on Sunday.",
+        [
+            ("per-dahl", "arlo-rovers-head-coach", None, "2025-02-23"),
+            ("ida-holm", "arlo-rovers-head-coach", "2025-02-24", ".."),
+        ],
+    ),
+    # A passive after another verb of the subject; the one replacing starts the day the one replaced left.
+    (
+        "Per Dahl became chancellor of Tarnia in 2015.\n"
+        "He resigned in 2019 after his coalition collapsed and was succeeded as chancellor by Ida Holm.",
+        [("per-dahl", "tarnia-chancellor", "2015", "2019"), ("ida-holm", "tarnia-chancellor", "2019", "..")],
     ),
     # A headline read apart from the lead: its present tense dates nothing.
     (

@@ -159,9 +159,12 @@ class _Gathering:
         office = named or office
         if office is None:
             # The office the successor is named to, not one held since long before ("She replaces X").
-            # (an office the successor held and left is no office to succeed anyone in).
-            office = self._nearest_office(successor, position, named=True, still=True) or self._nearest_office(
-                predecessor, position
+            # The office the successor is named to; else the predecessor's; else one the successor holds (an
+            # office the successor held and left is no office to succeed anyone in).
+            office = (
+                self._nearest_office(successor, position, named=True, still=True, appointed=True)
+                or self._nearest_office(predecessor, position)
+                or self._nearest_office(successor, position, still=True)
             )
         if office is None or successor == predecessor:
             return
@@ -203,19 +206,24 @@ class _Gathering:
             return None
         return finding.holder.ref, finding.other.ref, None
 
-    def _nearest_office(self, holder: str, position: int, *, named: bool = False, still: bool = False) -> str | None:
+    def _nearest_office(
+        self, holder: str, position: int, *, named: bool = False, still: bool = False, appointed: bool = False
+    ) -> str | None:
         """The office of the holder's term told nearest this sentence: a term still open (a start, a title)
         before one that ended (and, for a start, one the holder was named to before any other, told in the
         sentence's own clause rather than aside: "X, who took office as provost in 2021, succeeds Y"); the
-        same sentence first, then the ones before it, then after it. `still`: only a term still open."""
+        same sentence first, then the ones before it, then after it. `still`: only a term still open;
+        `appointed`: only one the holder is named to."""
         best: tuple[int, int, int, int, str] | None = None
         for (who, office), term in self.by_key.items():
             if who != holder:
                 continue
-            appointed = any(
+            named_to = any(
                 finding.rule in (Rule.START, Rule.APPOINTED) and not _aside(finding) for finding in term.findings
             )
             if still and not any(finding.rule in _OPEN_RULES for finding in term.findings):
+                continue
+            if appointed and not named_to:
                 continue
             for finding in term.findings:
                 if finding.rule in RELATIONS:
@@ -223,7 +231,7 @@ class _Gathering:
                 distance = finding.sentence.number - 1 - position
                 ended = int(finding.rule not in _OPEN_RULES)
                 side = 0 if distance == 0 else 1 if distance < 0 else 2
-                rank = (int(named and not appointed), ended, side, abs(distance), office)
+                rank = (int(named and not named_to), ended, side, abs(distance), office)
                 if best is None or rank < best:
                     best = rank
         return best[4] if best is not None else None

@@ -240,6 +240,12 @@ STARTERS = frozenset(
     )
 )
 SUBJECT_PRONOUNS = frozenset(("he", "she"))
+# "him" or "her" is a person only after a verb of succeeding ("before succeeding him"): elsewhere "her" is
+# often a possessive ("her post").
+OBJECT_PRONOUNS = frozenset(("him", "her"))
+SUCCEEDING = frozenset(
+    ("succeed", "succeeds", "succeeded", "succeeding", "replace", "replaces", "replaced", "replacing")
+)
 # The last word of a company's or a club's full name, which news often leaves out: "Orchard Foods (Group)".
 ORG_SUFFIXES = frozenset(
     ("club", "group", "fc", "inc", "ltd", "plc", "company", "corp", "corporation", "holdings", "llc", "ag", "sa")

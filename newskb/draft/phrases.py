@@ -85,7 +85,9 @@ PATTERNS: tuple[tuple[Rule, re.Pattern[str]], ...] = tuple(
             # Whoever appoints (an organization, a person, "the board", "lawmakers"): the appointed holds it.
             Rule.APPOINTED,
             f"(?:(?:{_APPOINTER}|\\b(?:it|they))\\s+(?:has\\s+|have\\s+|had\\s+)?)?{_BETWEEN}{_ADVERB}{_APPOINT_VERB}\\s+"
-            f"{_APPOINTED}{_PERSON_H}(?:,[^,;]{{1,90}}?,|,)?\\s+(?:as\\s+)?{_DET}{_OFFICE}"
+            # "named X, a deputy chief, as the next chief", "elected X, as its next director-general", "named X
+            # chief"; not "named X, the college's vice president, to succeed her" (a title X has).
+            f"{_APPOINTED}{_PERSON_H}(?:,[^,;]{{1,90}}?,\\s+(?:as\\s+)?|,\\s+as\\s+|\\s+(?:as\\s+)?){_DET}{_OFFICE}"
             f"(?:\\s+and\\s+(?:as\\s+)?{_DET}{_marker('o2', 'O')})?{_TAKES_EFFECT}",
         ),
         (
@@ -162,9 +164,24 @@ PATTERNS: tuple[tuple[Rule, re.Pattern[str]], ...] = tuple(
             f"(?:\\s+of\\s+{_ANY})?(?:(?:\\s+in\\s+|,?\\s+){_marker('d', 'D')})?",
         ),
         (
-            # The passive: "X was succeeded as chancellor by Y", "X was sacked and replaced by his assistant, Y".
+            # A succession after another verb of the subject: "X served under Y until 1995, before succeeding
+            # him as chancellor in March 1995".
             Rule.SUCCEEDS,
-            f"{_HOLDER}{_APPOS}(?:was|were|had\\s+been|has\\s+been)\\s+(?:[^.;]{{0,60}}?\\s+and\\s+)?"
+            f"{_HOLDER}{_APPOS}[^.;]{{0,200}}?\\b(?:before|after|when|then)\\s+(?P<verb>succeeding|replacing)\\s+{_OTHER}"
+            f"(?:\\s+as\\s+{_DET}{_OFFICE})?(?:\\s+{_marker('d', 'D')})?",
+        ),
+        (
+            # Named to succeed: "The board named X, its vice president, to succeed her on July 1".
+            Rule.SUCCEEDS,
+            f"{_APPOINT_VERB}\\s+{_APPOINTED}{_PERSON_H}(?:,[^,;]{{1,90}}?,|,)?\\s+to\\s+(?:succeed|replace)\\s+{_OTHER}"
+            f"(?:\\s+as\\s+{_DET}{_OFFICE})?(?:,?\\s+{_marker('d', 'D')})?",
+        ),
+        (
+            # The passive: "X was succeeded as chancellor by Y", "X was sacked and replaced by his assistant, Y",
+            # "X resigned in 1999 after his coalition collapsed and was succeeded as chancellor by Y".
+            Rule.SUCCEEDS,
+            f"{_HOLDER}{_APPOS}(?:(?:[^.;{OPEN}]|{OPEN}[DSFUL]\\d+{CLOSE}){{0,100}}?\\s+and\\s+)?"
+            f"(?:was|were|had\\s+been|has\\s+been)\\s+(?:[^.;]{{0,60}}?\\s+and\\s+)?"
             f"(?P<verb>succeeded|replaced)(?:\\s+as\\s+{_DET}{_OFFICE})?\\s+by\\s+(?:(?:his|her|its|their)\\s+[^,]{{1,40}},\\s+)?"
             f"{_OTHER}(?P<passive>)(?:,?\\s+{_marker('d', 'D')})?",
         ),

@@ -30,7 +30,7 @@ from newskb.draft.names import (
 )
 from newskb.draft.offices import known_keys, reach
 from newskb.draft.orgs import resolve
-from newskb.draft.pronouns import with_pronouns
+from newskb.draft.pronouns import standing_for, with_pronouns
 from newskb.draft.sentences import LONGEST_SENTENCE, Sentence
 from newskb.draft.titles import interim_of, title_of, title_runs
 from newskb.kinds import Kind
@@ -44,6 +44,7 @@ class _Spans:
     names: tuple[NameSpan, ...]
     titles: tuple[TitleSpan, ...]
     pronouns: tuple[Piece, ...]
+    objects: frozenset[int] = frozenset()  # where the pronouns that are objects ("succeeding him") start
 
 
 def read(text: str, sentences: Sequence[Sentence], known: Sequence[KnownEntity]) -> Reading:
@@ -71,7 +72,9 @@ def read(text: str, sentences: Sequence[Sentence], known: Sequence[KnownEntity])
         )
         for sentence, one in zip(sentences, spans, strict=True)
     ]
-    told = tuple(with_pronouns(plain, position, one.pronouns, entities) for position, one in enumerate(spans))
+    told = tuple(
+        with_pronouns(plain, position, one.pronouns, one.objects, entities) for position, one in enumerate(spans)
+    )
     return Reading(text=text, sentences=told, entities=entities, offices=offices)
 
 
@@ -138,8 +141,17 @@ def _spans(text: str, sentence: Sentence, index: KnownNames) -> _Spans:
         name_at[first] = name_at[last] = (first, last)
         spans[first] = span
     titles += [_title(text, sentence.number, words, run, name_at, spans) for run in runs]
-    pronouns = tuple(piece for piece in words if piece.lower in SUBJECT_PRONOUNS and piece.start not in used)
-    return _Spans(dates=tuple(expressions), names=tuple(names), titles=tuple(titles), pronouns=pronouns)
+    pronouns = tuple(
+        piece
+        for position, piece in enumerate(words)
+        if piece.start not in used and (piece.lower in SUBJECT_PRONOUNS or standing_for(words, position) is not None)
+    )
+    objects = frozenset(
+        piece.start for position, piece in enumerate(words) if standing_for(words, position) == "object"
+    )
+    return _Spans(
+        dates=tuple(expressions), names=tuple(names), titles=tuple(titles), pronouns=pronouns, objects=objects
+    )
 
 
 def _outside_names(text: str, words: Sequence[Piece], used: set[int], matches: list[KnownMatch]) -> list[KnownMatch]:

@@ -38,6 +38,8 @@ _TAKING = re.compile(
     r"\b(?:sworn|office|take\s+up|takes\s+up|start|starts|took\s+over|take\s+charge|take\s+over"
     r"|succeed|succeeds|succeeded|replace|replaces|replaced)\b"
 )
+# An infinitive of taking office just before a day: "named X to succeed her on July 1".
+_TO_TAKE = re.compile(r"\bto\s+(?:succeed|replace|take\s+over|take\s+office)\b")
 # Elected again: the term goes on, and its start is the first election's.
 _AGAIN = re.compile(r"\bre-?(?:elect|appoint)")
 _UNTIL_SUCCESSOR = re.compile(
@@ -123,6 +125,7 @@ def build(holdings: Holdings, reading: Reading, published: Edtf) -> Terms:
             _value(dating[key], holding, finding, reading.text, published)
     for relation in holdings.relations:
         _derive_end(dating, relation, reading)
+        _derive_start(dating, relation, by_key[(relation.successor, relation.office)], reading)
     for holding in by_key.values():
         _lengths(dating, holding, reading, published)
     for term in dating.values():
@@ -200,6 +203,9 @@ def _resolve(written: when.Written, date: Mention, sentence: Mentions, published
     tense = when.tense_at(sentence.text, date.start - sentence.start)
     if _EFFECTIVE.search(sentence.text, 0, date.start - sentence.start):
         tense = (when.Tense.AHEAD, "effective")  # "appointed X, effective Sept. 1": the day it takes effect
+    elif _TO_TAKE.search(sentence.text, max(0, date.start - sentence.start - 60), date.start - sentence.start):
+        # "named X to succeed her on July 1": the day of taking office, ahead of the naming.
+        tense = (when.Tense.AHEAD, "to succeed")
     elif _FROM.search(sentence.text, 0, date.start - sentence.start) or date.text.lower().startswith("from"):
         # "had appointed X as chief executive from Sept. 2": the day it takes effect, which the verb's tense
         # does not tell (the appointment is past, the start may be ahead).
@@ -297,6 +303,30 @@ def _derive_end(dating: Mapping[tuple[str, str], _Dating], relation: Relation, r
         f"{names[relation.predecessor].name} ('{said(relation.finding, reading.text)}')"
     )
     leaving.set("end", Value(written=taking.start.written, rank=3, note=note, finding=relation.finding))
+
+
+def _derive_start(
+    dating: Mapping[tuple[str, str], _Dating], relation: Relation, successor: Holding, reading: Reading
+) -> None:
+    """The one replacing takes office the day the one replaced leaves it, when one sentence tells both ("X
+    resigned in 1999 and was succeeded as chancellor by Y") and nothing dates the start itself."""
+    taking = dating.get((relation.successor, relation.office))
+    leaving = dating.get((relation.predecessor, relation.office))
+    if taking is None or leaving is None or taking.start is not None or leaving.end is None:
+        return
+    end = leaving.end
+    if end.rank < 4 or end.finding is None or end.finding.sentence is not relation.finding.sentence:
+        return
+    # A start the article tells otherwise ("named X as chairman, replacing Y, who retired last year") is
+    # not the day the one replaced left.
+    if any(finding.rule in (Rule.START, Rule.APPOINTED) for finding in successor.findings):
+        return
+    names = reading.entities
+    note = (
+        f"the day {names[relation.predecessor].name} leaves office ({end.written}), replaced by "
+        f"{names[relation.successor].name} ('{said(relation.finding, reading.text)}')"
+    )
+    taking.set("start", Value(written=end.written, rank=2, note=note, finding=relation.finding))
 
 
 def _no_end_before_start(term: _Dating) -> None:
