@@ -972,6 +972,11 @@ CONSTRUCTIONS = [
         "He resigned in 2019 after his coalition collapsed and was succeeded as chancellor by Ida Holm.",
         [("per-dahl", "tarnia-chancellor", "2015", "2019"), ("ida-holm", "tarnia-chancellor", "2019", "..")],
     ),
+    # "chaired" is the chairman the article names; "the Group" is the group named before.
+    (
+        "Orsova Group said its chairman, Ruth Abney, would retire.\nAbney has chaired the Group since 2012.",
+        [("ruth-abney", "orsova-group-chairman", "2012", "..")],
+    ),
     # A headline read apart from the lead: its present tense dates nothing.
     (
         "Dunmere elects Mara Kent mayor\nMara Kent was elected mayor of Dunmere on Sunday.",

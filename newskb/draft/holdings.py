@@ -18,6 +18,7 @@ from newskb.draft.lexicon import RANK_WORDS, VERB_TITLES
 from newskb.draft.mentions import Office, Reading
 from newskb.draft.orgs import org_for_noun
 from newskb.draft.pronouns import person_for
+from newskb.draft.titles import head_forms
 
 RELATIONS = (Rule.REPLACING, Rule.SUCCEEDS, Rule.PREDECESSOR, Rule.SUCCESSOR)
 # A relative clause: what it says of a holder is told aside ("X, who took office as provost in 2021").
@@ -247,9 +248,11 @@ class _Gathering:
             title = VERB_TITLES.get(finding.cue.split()[-1] if finding.cue else "")
             of_org = [office for office in self.offices.values() if office.org == org]
             if title is not None:
-                # "coached" names the coach, or the one head coach the article names.
-                titled = [office for office in of_org if office.title == title] or [
-                    office for office in of_org if office.title.endswith(" " + title)
+                # "coached" names the coach, or the one head coach the article names; "chaired" the chair,
+                # however the article writes its head ("chairman").
+                forms = head_forms(title)
+                titled = [office for office in of_org if office.title in forms] or [
+                    office for office in of_org if office.title.split()[-1] in forms
                 ]
                 if len(titled) >= 1 and len({office.key for office in titled}) == 1:
                     return titled[0].key
