@@ -977,6 +977,35 @@ CONSTRUCTIONS = [
         "Orsova Group said its chairman, Ruth Abney, would retire.\nAbney has chaired the Group since 2012.",
         [("ruth-abney", "orsova-group-chairman", "2012", "..")],
     ),
+    # A relative clause's tense ends at its comma: "who took office in May, will face a vote".
+    (
+        "Tarn Council leader Ida Holm, who took office in May, will face a vote on March 21.",
+        [("ida-holm", "tarn-council-leader", "2024-05", "..")],
+    ),
+    # Two verbs of one subject, each with its office and dates.
+    (
+        "Ida Holm, 49, was Peru's ambassador to Chile from 2018 to 2022 and has been the Tarn Bank's chief "
+        "economist since 2023.",
+        [
+            ("ida-holm", "peru-ambassador-to-chile", "2018", "2022"),
+            ("ida-holm", "tarn-bank-chief-economist", "2023", ".."),
+        ],
+    ),
+    # A country's possessive after "named" is the title's, not the one named.
+    (
+        "Per Dahl, who was named France's ambassador to Peru last month, said so.",
+        [("per-dahl", "france-ambassador-to-peru", "2025-01", "..")],
+    ),
+    # A headline's "name X head coach"; a club's short name for its full one, with its trade before it.
+    (
+        "Harlow County name Holm captain\n"
+        "Harlow County Cricket Club on Thursday named Ida Holm as captain.\n"
+        "Director of cricket Per Dahl said so.",
+        [
+            ("ida-holm", "harlow-county-cricket-club-captain", "2025-02-20", ".."),
+            ("per-dahl", "harlow-county-cricket-club-director-of-cricket", "..2025-02-26", ".."),
+        ],
+    ),
     # A headline read apart from the lead: its present tense dates nothing.
     (
         "Dunmere elects Mara Kent mayor\nMara Kent was elected mayor of Dunmere on Sunday.",

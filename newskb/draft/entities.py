@@ -175,12 +175,20 @@ def _longest_forms(names: list[str]) -> dict[str, str]:
     """Each new name of several words, or the one longer name it begins ("Harbourside Rugby" in a headline
     for "Harbourside Rugby Club"): one entity."""
     every = set(names)
+    # Only a company's or a club's last word makes a longer name of it, with a word of its trade before it
+    # at most: "Harbourside Rugby Club", "Harlow County Cricket Club"; not "Port Ellery Harbour Board", which
+    # is another body than Port Ellery.
+    by_stem: dict[str, set[str]] = {}
+    for name in every:
+        words = name.split()
+        if words[-1] in ORG_SUFFIXES:
+            for cut in (1, 2):
+                if len(words) > cut + 1:
+                    by_stem.setdefault(" ".join(words[:-cut]), set()).add(name)
     longest: dict[str, str] = {}
     for name in every:
-        # Only a company's or a club's last word makes a longer name of it: "Harbourside Rugby Club", not
-        # "Port Ellery Harbour Board", which is another body than Port Ellery.
-        longer = [f"{name} {suffix}" for suffix in sorted(ORG_SUFFIXES) if f"{name} {suffix}" in every]
-        longest[name] = longer[0] if len(longer) == 1 else name
+        longer = by_stem.get(name, set())
+        longest[name] = next(iter(longer)) if len(longer) == 1 else name
     return longest
 
 

@@ -224,7 +224,7 @@ BODY_NOUNS = frozenset(
 APPOINTING = frozenset(
     (
         *("appointed", "appoints", "named", "names", "elected", "elects", "hired", "hires", "chose", "picked"),
-        *("picks", "nominated", "nominates"),
+        *("picks", "nominated", "nominates", "name", "appoint", "elect", "hire", "pick", "nominate"),
     )
 )
 # Words that start sentences without being names: "When Marta Lind ...", "Among Rutte's ...".

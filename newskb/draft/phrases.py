@@ -28,7 +28,8 @@ _OTHER = _marker("r", "PR")  # a pronoun too: "succeeding him" (reading marks on
 _ORG = _marker("g", "GC")
 # An appositive between a name and its verb: ", 53,", ", the provost of Marlow College in St. Paul, Minn.,".
 _APPOS = r"(?:,[^;]{1,120}?,|,)?\s*"
-_COORD = f"(?:(?:(?!{OPEN}[PR])[^.;])*?\\s+and\\s+)?"
+# A first verb of the same subject ("X resigned and ..."), tried only when the verb does not follow at once.
+_COORD = f"(?:(?:(?!{OPEN}[PR])[^.;])*?\\s+and\\s+)??"
 _ADVERB = r"(?:(?:officially|formally|unanimously|finally|also|eventually|then|now|first|later|subsequently)\s+)?"
 _DET = r"(?:(?:the|its|their|his|her|a|an)\s+)?(?:(?:new|next|permanent|first|\d+(?:st|nd|rd|th))\s+)?"
 _POST = f"(?:,?\\s+{_marker('d', 'D')})?"
@@ -198,6 +199,13 @@ PATTERNS: tuple[tuple[Rule, re.Pattern[str]], ...] = tuple(
         (
             Rule.SINCE,
             f"{_HOLDER}{_APPOS}(?P<verb>(?:has|have|had)\\s+been)\\s+{_DET}{_OFFICE}\\s+{_marker('d', 'S')}",
+        ),
+        (
+            # A second verb of the subject: "X was ambassador to Japan from 2018 to 2022 and has been the
+            # Commission's deputy director-general since 2023".
+            Rule.SINCE,
+            f"{_HOLDER}{_APPOS}(?:(?!{OPEN}[PR])[^.;])*?\\s+and\\s+(?P<verb>(?:has|have|had)\\s+been)\\s+{_DET}{_OFFICE}"
+            f"\\s+{_marker('d', 'S')}",
         ),
         (
             # "X has coached Spanish side Y since 2021": the verb says the title.

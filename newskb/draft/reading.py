@@ -187,7 +187,7 @@ def _title(
     first = extent_of.first
     if extent_of.org_before is not None:
         org_first = name_at[extent_of.org_before][0]
-        if org_first > 0 and words[org_first - 1].lower in APPOINTING:
+        if org_first > 0 and words[org_first - 1].lower in APPOINTING and not words[extent_of.org_before].possessive:
             # "names Delgado police chief": the name is the one appointed, not the title's organization.
             org_first, first = None, extent_of.title_first
     elif extent_of.org_after is not None:
