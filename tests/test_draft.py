@@ -1006,6 +1006,15 @@ CONSTRUCTIONS = [
             ("per-dahl", "harlow-county-cricket-club-director-of-cricket", "..2025-02-26", ".."),
         ],
     ),
+    # The club's manager it sacked; "took charge in", with "succeeding"; a "Premier Division" holds no one.
+    (
+        "Arlo Athletic have sacked manager Per Dahl after relegation from the Premier Division.\n"
+        "Dahl took charge in November 2022, succeeding Ida Holm.",
+        [
+            ("ida-holm", "arlo-athletic-manager", None, "2022-11"),
+            ("per-dahl", "arlo-athletic-manager", "2022-11", "..2025-02-26"),
+        ],
+    ),
     # A headline read apart from the lead: its present tense dates nothing.
     (
         "Dunmere elects Mara Kent mayor\nMara Kent was elected mayor of Dunmere on Sunday.",

@@ -287,7 +287,8 @@ def _votes(
         # On the same line: a headline's last title is not the title of the story's first word.
         named = starting.get(name_at) if name_at > title.end and "\n" not in text[title.end : name_at] else None
         one = said.get(name_at) if named is not None and named is not title.org else None
-        if one is not None and found[one.key].known is None:
+        # A person's name of one word nowhere else written in full is not news's way ("Premier Division").
+        if one is not None and found[one.key].known is None and len(found[one.key].name.split()) > 1:
             votes[one.key]["a title stands before the name"] -= 10
     return votes
 

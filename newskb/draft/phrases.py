@@ -107,6 +107,7 @@ PATTERNS: tuple[tuple[Rule, re.Pattern[str]], ...] = tuple(
             Rule.START,
             f"{_HOLDER}{_APPOS}(?P<verb>(?:{_FUTURE}\\s+)?(?:take\\s+up\\s+(?:the|her|his|their)\\s+(?:new\\s+)?(?:post|job|role)"
             f"|take\\s+office|start(?:\\s+work)?|be\\s+sworn\\s+in|take\\s+charge)|took\\s+office|was\\s+sworn\\s+in"
+            f"|took\\s+charge|took\\s+over"
             # "was first elected in November 2017": the start of an office the article names elsewhere.
             f"|(?:was|were)\\s+(?:first\\s+)?(?:elected|appointed|named))"
             # "at the Ministry of Economy and Finance", "at Carrow": where, before when.

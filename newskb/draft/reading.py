@@ -213,15 +213,19 @@ def _title(
 
 
 def _after_as(words: Sequence[Piece], first: int) -> bool:
-    """Whether "as" (and maybe "its", "the", "new", "interim") stands just before the phrase."""
+    """Whether "as" (and maybe "its", "the", "new", "interim") stands just before the phrase, or a verb of
+    removing someone from it ("X sacked manager Y": X's manager)."""
     probe = first - 1
     while probe >= 0 and words[probe].lower in ("its", "their", "the", "a", "an", "new", "next", "permanent"):
         probe -= 1
+    if probe >= 0 and words[probe].lower in _REMOVING:
+        return True
     # "served as trade minister" says nothing of who named the holder; "X named Y as trade minister" does.
     return probe >= 1 and words[probe].lower == "as" and words[probe - 1].lower not in _SERVING
 
 
 _SERVING = frozenset(("served", "serve", "serves", "serving", "worked", "acted", "sat"))
+_REMOVING = frozenset(("sacked", "fired", "ousted", "removed", "dismissed", "sacks", "fires", "ousts", "removes"))
 
 
 def _place(
