@@ -1015,6 +1015,44 @@ CONSTRUCTIONS = [
             ("per-dahl", "arlo-athletic-manager", "2022-11", "..2025-02-26"),
         ],
     ),
+    # An ordinal between the organization's possessive and the title; a length "as president" in a relative
+    # clause, counted back from the day the successor takes over.
+    (
+        "Tarn University's board has named Provost Ida Holm as the university's 14th president, effective Jan. 1.\n"
+        "She succeeds Per Dahl, who announced his retirement in March after nine years as president.",
+        [
+            ("per-dahl", "tarn-university-president", "2017~", "2026-01-01"),
+            ("ida-holm", "tarn-university-president", "2026-01-01", ".."),
+            ("ida-holm", "tarn-university-provost", "..2025-02-26", ".."),
+        ],
+    ),
+    # "X of Japan" says whose X is, not whose the office is.
+    (
+        "The Tarn Rowing Union re-elected Ida Holm as its president on Saturday.\n"
+        "The congress also elected Kenji Sato of Japan as vice president, replacing Per Dahl.",
+        [
+            ("ida-holm", "tarn-rowing-union-president", None, ".."),
+            ("per-dahl", "tarn-rowing-union-vice-president", None, None),
+            ("kenji-sato", "tarn-rowing-union-vice-president", None, ".."),
+        ],
+    ),
+    # "X Police" is the police of the city X, whose mayor the article names; "became chief in 2017".
+    (
+        "Tarnford Police Chief Per Dahl retired on Friday, Mayor Ida Holm said.\nDahl became chief in 2017.",
+        [
+            ("ida-holm", "tarnford-mayor", "..2025-02-21", ".."),
+            ("per-dahl", "tarnford-police-chief", "2017", "2025-02-21"),
+        ],
+    ),
+    # A name before "Prime Minister" is a country.
+    (
+        "Eastmoor names foreign minister\nEastmoor Prime Minister Ida Holm on Thursday named Per Dahl as foreign "
+        "minister.",
+        [
+            ("ida-holm", "eastmoor-prime-minister", "..2025-02-20", ".."),
+            ("per-dahl", "eastmoor-foreign-minister", "2025-02-20", ".."),
+        ],
+    ),
     # A headline read apart from the lead: its present tense dates nothing.
     (
         "Dunmere elects Mara Kent mayor\nMara Kent was elected mayor of Dunmere on Sunday.",

@@ -24,6 +24,7 @@ from newskb.draft.lexicon import (
     ORG_SUFFIXES,
     ORG_WORDS,
     STATE_HEADS,
+    STATE_ONLY_HEADS,
 )
 from newskb.draft.mentions import KIND_MARKS, Entity, Mark, Mention, NameSpan, TitleSpan
 from newskb.draft.names import KnownEntity, KnownMatch, KnownNames, Piece
@@ -265,7 +266,10 @@ def _votes(
         one = said.get(title.org.words[0].start) if title.org is not None and may_own(title, title.org) else None
         if title.org is None or one is None or found[one.key].known is not None:
             continue
-        if title.org.words[0].start > title.title_start and title.head in STATE_HEADS:
+        after = title.org.words[0].start > title.title_start
+        # "Finance Minister of X", "X Prime Minister": a state's (a president may be a bank's: "Bundesbank
+        # President").
+        if (after and title.head in STATE_HEADS) or title.head in STATE_ONLY_HEADS:
             votes[one.key]["country: a state's office is of it"] += 50
         else:
             votes[one.key]["an office is of it"] += 2 if title.org.words[0].start > title.title_start else 1

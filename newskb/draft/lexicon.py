@@ -121,6 +121,10 @@ TITLE_INITIALS = {
     "coo": ("chief operating officer",),
     "cto": ("chief technology officer",),
 }
+# Verbs that stand before a title in lower case ("became chief", "remains chairman").
+VERBS_BEFORE_TITLES = frozenset(
+    ("became", "become", "becomes", "becoming", "remains", "remain", "remained", "make", "makes", "made", "serve")
+)
 # Heads that are also modifiers, which a noun of an agent may follow: "chief economist", "chief climate
 # negotiator" are titles of their own, not a "chief".
 OPEN_HEADS = frozenset(("chief", "head"))
@@ -197,7 +201,7 @@ LOCAL_BODIES = frozenset(
     (
         *(("city", "council"), ("town", "council"), ("borough", "council"), ("county", "council")),
         *(("district", "council"), ("police", "department"), ("fire", "department"), ("city", "hall")),
-        *(("police", "service"), ("school", "board"), ("school", "district")),
+        *(("police", "service"), ("school", "board"), ("school", "district"), ("police",)),
     )
 )
 # Words of a city's titles ("mayor", "city manager"): a bare one is the city's, where the article names one.

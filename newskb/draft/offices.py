@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from newskb.draft.lexicon import OF_WORDS, ORG_NOUNS, TITLE_MODIFIERS, TO_HEADS
 from newskb.draft.names import KnownEntity, Piece, joined
-from newskb.draft.titles import BETWEEN, field_end
+from newskb.draft.titles import BETWEEN, ORDINAL, field_end
 from newskb.fuzzy import normalise
 
 # A title this close to a known office's (rapidfuzz ratio, same organization) is that office.
@@ -139,7 +139,9 @@ def _before(
     former = False
     start = first
     probe = first - 1
-    if probe >= 0 and words[probe].lower in BETWEEN and joined(text, words[probe], words[first]):
+    if probe >= 0 and (words[probe].lower in BETWEEN or ORDINAL.fullmatch(words[probe].lower)) and joined(
+        text, words[probe], words[first]
+    ):
         former = words[probe].lower == "former"
         probe -= 1
     if probe < 0 or not (joined(text, words[probe], words[probe + 1]) or words[probe].possessive):

@@ -280,12 +280,17 @@ _WHERE = re.compile(r",\s+where\s+[^,;.]*$")
 
 
 def _of_person(context: _Context, mention: Mention, position: int) -> bool:
-    """Whether a name is a person's possessive: "Brazil's Paulo Mendes"."""
-    if position + 1 >= len(context.starts):
-        return False
-    following = context.mentions[context.starts[position + 1]]
-    gap = context.text[mention.end : following.start]
-    return gap.strip() in ("'s", "\u2019s", "'", "\u2019") and context.entities[following.ref].kind is Kind.PERSON
+    """Whether a name says whose a person is: "Brazil's Paulo Mendes", "Kenji Watanabe of Japan"."""
+    if position + 1 < len(context.starts):
+        following = context.mentions[context.starts[position + 1]]
+        gap = context.text[mention.end : following.start]
+        if gap.strip() in ("'s", "\u2019s", "'", "\u2019") and context.entities[following.ref].kind is Kind.PERSON:
+            return True
+    if position > 0:
+        before = context.mentions[context.starts[position - 1]]
+        gap = context.text[before.end : mention.start]
+        return gap.strip() == "of" and context.entities[before.ref].kind is Kind.PERSON
+    return False
 
 
 def _main(pool: list[Entity]) -> Entity | None:

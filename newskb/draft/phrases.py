@@ -88,7 +88,8 @@ PATTERNS: tuple[tuple[Rule, re.Pattern[str]], ...] = tuple(
             f"(?:(?:{_APPOINTER}|\\b(?:it|they))\\s+(?:has\\s+|have\\s+|had\\s+)?)?{_BETWEEN}{_ADVERB}{_APPOINT_VERB}\\s+"
             # "named X, a deputy chief, as the next chief", "elected X, as its next director-general", "named X
             # chief"; not "named X, the college's vice president, to succeed her" (a title X has).
-            f"{_APPOINTED}{_PERSON_H}(?:,[^,;]{{1,90}}?,\\s+(?:as\\s+)?|,\\s+as\\s+|\\s+(?:as\\s+)?){_DET}{_OFFICE}"
+            f"{_APPOINTED}{_PERSON_H}(?:\\s+of\\s+{_ANY})?(?:,[^,;]{{1,90}}?,\\s+(?:as\\s+)?|,\\s+as\\s+|\\s+(?:as\\s+)?)"
+            f"{_DET}{_OFFICE}"
             f"(?:\\s+and\\s+(?:as\\s+)?{_DET}{_marker('o2', 'O')})?{_TAKES_EFFECT}",
         ),
         (
@@ -227,7 +228,9 @@ PATTERNS: tuple[tuple[Rule, re.Pattern[str]], ...] = tuple(
         ),
         (
             Rule.LENGTH,
-            f"{_PERSON_H},\\s+who\\s+(?P<loose>(?:[^.;{OPEN}]|{OPEN}[DSFU]\\d+{CLOSE})*?)\\s*{_marker('d', 'L')}",
+            # "X, who announced in March that he would leave after seven years as president".
+            f"{_PERSON_H},\\s+who\\s+(?P<loose>(?:[^.;{OPEN}]|{OPEN}[DSFUR]\\d+{CLOSE})*?)\\s*{_marker('d', 'L')}"
+            f"(?:\\s+as\\s+{_DET}{_OFFICE})?",
         ),
         (
             Rule.LENGTH,

@@ -21,7 +21,7 @@ def place_of(name: str) -> str | None:
     """The place a local body's name begins with ("Harlan Falls City Council": "Harlan Falls"), if it is one."""
     words = name.removeprefix("the ").split()
     lowered = tuple(word.lower() for word in words)
-    for size in (2, 3):
+    for size in (1, 2, 3):
         if len(words) > size and lowered[-size:] in LOCAL_BODIES:
             return " ".join(words[:-size])
     return None

@@ -5,6 +5,7 @@ Which organization a title belongs to is offices.py's.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 
 from newskb.draft.lexicon import (
@@ -20,11 +21,14 @@ from newskb.draft.lexicon import (
     ORG_NOUNS,
     TITLE_HEADS,
     TITLE_MODIFIERS,
+    VERBS_BEFORE_TITLES,
 )
 from newskb.draft.names import Piece, joined
 
-# Words that may stand between an organization and its title: "NATO's new secretary general".
+# Words that may stand between an organization and its title: "NATO's new secretary general", "the
+# university's 14th president".
 BETWEEN = frozenset(("new", "former", "incoming", "outgoing", "current", "next", "then"))
+ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
 
 
 def _title_word(piece: Piece) -> bool:
@@ -80,7 +84,9 @@ def _unknown_before(text: str, words: Sequence[Piece], head: int) -> bool:
     if words[head].lower not in OPEN_HEADS or head == 0 or not joined(text, words[head - 1], words[head]):
         return False
     before = words[head - 1]
-    return _field_word(before) and before.lower not in BETWEEN and not before.possessive
+    # A verb before the title ("became chief in 2017") is no noun of what it is the chief of.
+    verb = before.lower in VERBS_BEFORE_TITLES or before.lower.endswith("ed")
+    return _field_word(before) and before.lower not in BETWEEN and not before.possessive and not verb
 
 
 def _agent(text: str, words: Sequence[Piece], head: int, used: set[int]) -> int:
