@@ -1053,6 +1053,22 @@ CONSTRUCTIONS = [
             ("per-dahl", "eastmoor-foreign-minister", "2025-02-20", ".."),
         ],
     ),
+    # Leaving one office to become another: the end is the first's.
+    (
+        "Ida Holm, director of the Tarn Museum since 2015, will leave in September to become director of the "
+        "Morton Gallery.",
+        [("ida-holm", "morton-gallery-director", None, ".."), ("ida-holm", "tarn-museum-director", "2015", "2025-09")],
+    ),
+    # ... and one who leaves to become something is not succeeded in it.
+    (
+        "Ida Holm, who joined Tarn Water in 2016, succeeds Per Dahl, who is leaving to become chairman of Arlo Foods.",
+        [("per-dahl", "arlo-foods-chairman", None, "..")],
+    ),
+    # "join X as": the office of X.
+    (
+        "Per Dahl will join the Treasury as permanent secretary in October.",
+        [("per-dahl", "treasury-permanent-secretary", "2025-10", "..")],
+    ),
     # A headline read apart from the lead: its present tense dates nothing.
     (
         "Dunmere elects Mara Kent mayor\nMara Kent was elected mayor of Dunmere on Sunday.",

@@ -23,6 +23,7 @@ from newskb.draft.titles import head_forms
 RELATIONS = (Rule.REPLACING, Rule.SUCCEEDS, Rule.PREDECESSOR, Rule.SUCCESSOR)
 # A relative clause: what it says of a holder is told aside ("X, who took office as provost in 2021").
 _ASIDE = re.compile(r",\s+who\b")
+_AHEAD = re.compile(r"\b(?:to\s+become|will|would|is\s+to|are\s+to|to\s+take)\b")
 # Rules of a term still open when told (a start, a title) rather than one that ended.
 _OPEN_RULES = (Rule.START, Rule.APPOINTED, Rule.TITLE, Rule.SINCE)
 
@@ -66,6 +67,13 @@ class _Gathered:
     replaces: str | None = None
     replaces_finding: Finding | None = None
     successor_of: list[tuple[str, Finding]] = field(default_factory=list)
+
+
+def _ahead(finding: Finding) -> bool:
+    """A start still to come: "who is leaving to become", "will take office as"."""
+    sentence = finding.sentence
+    said = sentence.text[finding.start - sentence.start : finding.end - sentence.start]
+    return finding.rule in (Rule.START, Rule.APPOINTED) and _AHEAD.search(said) is not None
 
 
 def _aside(finding: Finding) -> bool:
@@ -164,7 +172,7 @@ class _Gathering:
             # office the successor held and left is no office to succeed anyone in).
             office = (
                 self._nearest_office(successor, position, named=True, still=True, appointed=True)
-                or self._nearest_office(predecessor, position)
+                or self._nearest_office(predecessor, position, held=True)
                 or self._nearest_office(successor, position, still=True)
             )
         if office is None or successor == predecessor:
@@ -208,13 +216,21 @@ class _Gathering:
         return finding.holder.ref, finding.other.ref, None
 
     def _nearest_office(
-        self, holder: str, position: int, *, named: bool = False, still: bool = False, appointed: bool = False
+        self,
+        holder: str,
+        position: int,
+        *,
+        named: bool = False,
+        still: bool = False,
+        appointed: bool = False,
+        held: bool = False,
     ) -> str | None:
         """The office of the holder's term told nearest this sentence: a term still open (a start, a title)
         before one that ended (and, for a start, one the holder was named to before any other, told in the
         sentence's own clause rather than aside: "X, who took office as provost in 2021, succeeds Y"); the
         same sentence first, then the ones before it, then after it. `still`: only a term still open;
-        `appointed`: only one the holder is named to."""
+        `appointed`: only one the holder is named to; `held`: not one the holder is only to take ("X,
+        director since 2015, will leave to become director of Y": X leaves the first, and no other)."""
         best: tuple[int, int, int, int, str] | None = None
         for (who, office), term in self.by_key.items():
             if who != holder:
@@ -225,6 +241,8 @@ class _Gathering:
             if still and not any(finding.rule in _OPEN_RULES for finding in term.findings):
                 continue
             if appointed and not named_to:
+                continue
+            if held and all(_ahead(finding) or finding.rule in RELATIONS for finding in term.findings):
                 continue
             for finding in term.findings:
                 if finding.rule in RELATIONS:
@@ -269,7 +287,7 @@ class _Gathering:
         # A start told with no office ("will take up the post on July 1") is of the office the holder was
         # named to, not of one the holder has held since long before.
         named = finding.rule is Rule.START
-        return self._nearest_office(holder, finding.sentence.number - 1, named=named)
+        return self._nearest_office(holder, finding.sentence.number - 1, named=named, held=finding.rule is Rule.END)
 
     def _org_of(self, finding: Finding) -> str | None:
         if finding.org is not None:

@@ -29,6 +29,9 @@ _ORG = _marker("g", "GC")
 # An appositive between a name and its verb: ", 53,", ", the provost of Marlow College in St. Paul, Minn.,".
 _APPOS = r"(?:,[^;]{1,120}?,|,)?\s*"
 # A first verb of the same subject ("X resigned and ..."), tried only when the verb does not follow at once.
+# The same, naming no other person ("X, who took office in 2021, succeeds Y, who is leaving to become ...": the
+# one leaving is Y).
+_APPOS_ALONE = f"(?:,(?:(?!{OPEN}[PR])[^;]){{1,120}}?,|,)?\\s*"
 _COORD = f"(?:(?:(?!{OPEN}[PR])[^.;])*?\\s+and\\s+)??"
 _ADVERB = r"(?:(?:officially|formally|unanimously|finally|also|eventually|then|now|first|later|subsequently)\s+)?"
 _DET = r"(?:(?:the|its|their|his|her|a|an)\s+)?(?:(?:new|next|permanent|first|\d+(?:st|nd|rd|th))\s+)?"
@@ -130,8 +133,16 @@ PATTERNS: tuple[tuple[Rule, re.Pattern[str]], ...] = tuple(
             f"{_PERSON_H},\\s+who\\s+(?:[^.;,{OPEN}]{{0,60}}?\\s)?to\\s+(?P<verb>become)\\s+{_DET}{_OFFICE}",
         ),
         (
+            # "X, director of the museum since 2015, will leave in September to become director of Y".
             Rule.START,
-            f"{_HOLDER}(?:,\\s*\\d{{1,3}},)?\\s+(?:[^.;,{OPEN}]{{0,60}}?\\s)?to\\s+(?P<verb>become)\\s+{_DET}{_OFFICE}",
+            f"{_HOLDER}{_APPOS_ALONE}(?:(?:[^.;,{OPEN}]|{OPEN}D\\d+{CLOSE}){{0,60}}?\\s)?to\\s+(?P<verb>become)\\s+{_DET}"
+            f"{_OFFICE}",
+        ),
+        (
+            # "Onslow will join the Treasury as second permanent secretary in October".
+            Rule.START,
+            f"{_HOLDER}{_APPOS}(?:{_FUTURE}\\s+)?(?P<verb>join|joins|joined|rejoin|rejoins|rejoined)\\s+(?:the\\s+)?{_ANY}"
+            f"\\s+as\\s+{_DET}{_OFFICE}{_TAKES_EFFECT}",
         ),
         (
             # "Kamau's appointment as defence minister takes effect on Jan. 15".
