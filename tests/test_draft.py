@@ -1069,6 +1069,33 @@ CONSTRUCTIONS = [
         "Per Dahl will join the Treasury as permanent secretary in October.",
         [("per-dahl", "treasury-permanent-secretary", "2025-10", "..")],
     ),
+    # A one-word company opening the sentence that owns the title it names ("its").
+    (
+        "Starbucks named Brian Niccol as its chief executive on Tuesday.\n"
+        "Niccol previously served as chief executive of Chipotle.",
+        [
+            ("brian-niccol", "starbucks-chief-executive", "2025-02-25", ".."),
+            ("brian-niccol", "chipotle-chief-executive", None, "..2025-02-26"),
+        ],
+    ),
+    # An "its" whose owner the sentence does not name is not the one a later sentence names.
+    (
+        "starbucks named Brian Niccol as its chief executive on Tuesday.\n"
+        "Niccol previously served as chief executive of Chipotle.",
+        [
+            ("brian-niccol", "chief-executive", "2025-02-25", ".."),
+            ("brian-niccol", "chipotle-chief-executive", None, "..2025-02-26"),
+        ],
+    ),
+    # A capitalised field in a title; a borough's president.
+    (
+        "Britain's chief Brexit negotiator, David Frost, resigned on Saturday.",
+        [("david-frost", "united-kingdom-chief-brexit-negotiator", "..2025-02-22", "2025-02-22")],
+    ),
+    (
+        "Eric Adams, 61, a former police captain, served as Brooklyn borough president from 2014 to 2021.",
+        [("eric-adams", "captain", None, "..2025-02-26"), ("eric-adams", "brooklyn-borough-president", "2014", "2021")],
+    ),
     # A headline read apart from the lead: its present tense dates nothing.
     (
         "Dunmere elects Mara Kent mayor\nMara Kent was elected mayor of Dunmere on Sunday.",

@@ -41,6 +41,10 @@ _APPOINTS = re.compile(
 )
 _AGE = re.compile(r",\s*\d{1,3},")
 _WHO = re.compile(r",\s*who\b")
+# A sentence's subject that owns what it names: "X named Y as its chief executive", "X said its chairman".
+_OWNER = re.compile(
+    r"\s+(?:has\s+|have\s+)?(?:" + "|".join(sorted(APPOINTING)) + r"|said|says|announced)\b[^.;\n]{0,80}?\bits\b"
+)
 _THE_BEFORE = re.compile(r"\bThe\s+$")
 # "X's board", "X's chief executive": a possessive before a body or a title an organization has.
 _OWNS = re.compile(r"['\u2019]s\s+(?:board|shareholders|shares|chief|chairman|chairwoman|chair|directors|management)\b")
@@ -145,10 +149,12 @@ def identify(
 def _opening_names(text: str, spans: Sequence[NameSpan]) -> set[str]:
     """The words that open two sentences or more (a headline's and its story's: "Vantora names ...",
     "Vantora named ...") and are never written in lower case: names, though no other place confirms
-    them."""
+    them; and one that opens a sentence as its subject and owner ("Starbucks named X as its chief
+    executive", "Liverpool said its manager ...")."""
     openings = Counter(_norm(span.words) for span in spans if span.tentative)
     lower = {word.lower() for word in re.findall(r"\b[a-z][\w'\u2019-]*", text)}
-    return {word for word, count in openings.items() if count >= 2 and word not in lower}
+    owning = {_norm(span.words) for span in spans if span.tentative and _OWNER.match(text, span.words[-1].end)}
+    return {word for word, count in openings.items() if (count >= 2 or word in owning) and word not in lower}
 
 
 def _common_noun(span: NameSpan) -> bool:

@@ -104,6 +104,7 @@ TITLE_MODIFIERS = frozenset(
         *("marketing", "sales", "operations", "investment", "research", "legal", "compliance", "risk"),
         *("strategy", "digital", "information", "climate", "immigration", "welfare", "city", "county"),
         *("second", "third", "co", "medical", "public", "works", "fisheries", "forestry", "mines", "petroleum"),
+        *("borough",),
         *("water", "youth", "women", "family", "social", "employment", "pensions", "regional", "rural"),
     )
 )

@@ -49,8 +49,9 @@ class _Context:
     mentions: Mapping[int, Mention]
     entities: Mapping[str, Entity]
     office_keys: Mapping[TitleKey, KnownEntity]
-    explicit: Mapping[str, set[str]]  # title -> the organizations of the phrases that name one
-    explicit_heads: Mapping[str, set[str]]  # the same by the title's head noun ("deputy governor": governor)
+    # title -> the organizations of the phrases that name one, with where each is first named so
+    explicit: Mapping[str, dict[str, int]]
+    explicit_heads: Mapping[str, dict[str, int]]  # the same by the title's head noun ("deputy governor": governor)
     starts: Sequence[int]  # where each name mention starts, in order
 
 
@@ -64,8 +65,8 @@ def resolve(
 ) -> tuple[dict[str, Office], list[tuple[int, Mention]]]:
     """Each office phrase's office (known, or new with its organization), and its mention by sentence."""
     titles = _spelled_out(titles)
-    explicit: dict[str, set[str]] = {}
-    explicit_heads: dict[str, set[str]] = {}
+    explicit: dict[str, dict[str, int]] = {}
+    explicit_heads: dict[str, dict[str, int]] = {}
     context = _Context(
         text=text,
         sentences=sentences,
@@ -81,9 +82,9 @@ def resolve(
     for title in titles:
         org = _org_of(title, mentions, entities) or _said_org(context, title)[0]
         if org is not None:
-            explicit.setdefault(title.title, set()).add(org)
+            explicit.setdefault(title.title, {}).setdefault(org, title.start)
             for head in head_forms(title.head):
-                explicit_heads.setdefault(head, set()).add(org)
+                explicit_heads.setdefault(head, {}).setdefault(org, title.start)
     named: dict[str, _Named] = {}
     placed: list[tuple[int, Mention]] = []
     for title in titles:
@@ -184,6 +185,23 @@ def _said_org(context: _Context, title: TitleSpan) -> tuple[str | None, str]:
     return None, ""
 
 
+def _antecedents(context: _Context, title: TitleSpan) -> set[str]:
+    """The organizations a bare title may be of: the same title of the one organization the article names
+    it with; a bare head, or a rank of it ("deputy governor"), that of the one organization named with the
+    head ("governor of X"). For "its" whose subject the sentence does not name, only those named before it
+    ("Starbucks named X as its chief executive" is not Chipotle's, whose chief executive a later sentence
+    names)."""
+    found = context.explicit.get(title.title) or {}
+    if not found and set(title.title.split()[:-1]) <= RANK_WORDS | INTERIM_WORDS:
+        found = context.explicit_heads.get(title.head) or {}
+    return {org for org, start in found.items() if not _unsaid(title) or start < title.start}
+
+
+def _unsaid(title: TitleSpan) -> bool:
+    """An "its" or "their" whose subject the sentence does not name: whose title it is is not clear."""
+    return title.org_word in ("its", "their")
+
+
 def _org_of(title: TitleSpan, mentions: Mapping[int, Mention], entities: Mapping[str, Entity]) -> str | None:
     if title.org is None or not may_own(title, title.org):
         return None
@@ -210,11 +228,13 @@ def _implied_org(context: _Context, title: TitleSpan) -> tuple[str | None, str]:
         return None, f"'{said}' is a board's, and the article does not make clear whose board"
     if title.org_word is not None and title.org_word not in ("its", "their"):
         return None, f"'{said}' names no organization of the article by '{title.org_word}'"
-    # A bare title is the same title of the one organization the article names it with; a bare head, or a
-    # rank of it ("deputy governor"), that of the one organization named with the head ("governor of X").
-    orgs = context.explicit.get(title.title) or set()
-    if not orgs and set(title.title.split()[:-1]) <= RANK_WORDS | INTERIM_WORDS:
-        orgs = context.explicit_heads.get(title.head) or set()
+    orgs = _antecedents(context, title)
+    if _unsaid(title) and len(orgs) != 1:
+        # "The board also named X as its chairman": the organization the article is about, if it is clear.
+        main = _main([entity for entity in entities.values() if entity.kind is Kind.ORGANIZATION])
+        if main is not None and main.first < title.start:
+            return main.key, f"'{said}' is taken for {main.name}'s, the organization the article is about"
+        return None, f"'{said}' is of the sentence's subject, which it does not name"
     if len(orgs) == 1:
         (chosen,) = orgs
         return (

@@ -91,14 +91,19 @@ def _unknown_before(text: str, words: Sequence[Piece], head: int) -> bool:
 
 def _agent(text: str, words: Sequence[Piece], head: int, used: set[int]) -> int:
     """A head like "chief" followed by the noun of an agent, which is the title's own head: "chief
-    economist", "chief climate negotiator" (a word or two in lower case, the last ending like an agent's)."""
+    economist", "chief climate negotiator", "chief Brexit negotiator" (a word or two, the last in lower case
+    and ending like an agent's)."""
     if words[head].lower not in OPEN_HEADS:
         return head
     for last in range(head + 1, min(head + 3, len(words))):
         piece = words[last]
-        if last in used or not (_field_word(piece) or _title_word(piece)) or not joined(text, words[last - 1], piece):
+        # A capitalised word may be the field ("Brexit"), never the agent.
+        field = _field_word(piece) or _title_word(piece) or (last == head + 1 and piece.capital and not piece.opens)
+        if last in used or not field or not joined(text, words[last - 1], piece):
             return head
-        if piece.lower.endswith(AGENT_ENDINGS) and not piece.possessive:
+        if piece.capital and last == head + 2:
+            return head
+        if piece.lower.endswith(AGENT_ENDINGS) and not piece.possessive and not piece.capital:
             return last
         if piece.possessive:
             return head
