@@ -1096,6 +1096,23 @@ CONSTRUCTIONS = [
         "Eric Adams, 61, a former police captain, served as Brooklyn borough president from 2014 to 2021.",
         [("eric-adams", "captain", None, "..2025-02-26"), ("eric-adams", "brooklyn-borough-president", "2014", "2021")],
     ),
+    # A title someone held before at another company does not say whose a bare one is.
+    (
+        "Dunmore Water names chair\n"
+        "Dunmore Water said Helen Marsh would become its chair.\n"
+        "Marsh is a former chief executive of Northern Rail.\n"
+        '"She brings experience," said chief executive Raj Patel.',
+        [
+            ("helen-marsh", "dunmore-water-chair", None, ".."),
+            ("helen-marsh", "northern-rail-chief-executive", None, "..2025-02-26"),
+            ("raj-patel", "dunmore-water-chief-executive", "..2025-02-26", ".."),
+        ],
+    ),
+    # "who was appointed in June 2023": the start of the office named before.
+    (
+        "Kallon Rovers manager Ben Ashby resigned on Saturday.\nAshby, who was appointed in June 2023, won 14 matches.",
+        [("ben-ashby", "kallon-rovers-manager", "2023-06", "2025-02-22")],
+    ),
     # A headline read apart from the lead: its present tense dates nothing.
     (
         "Dunmere elects Mara Kent mayor\nMara Kent was elected mayor of Dunmere on Sunday.",

@@ -81,7 +81,9 @@ def resolve(
     # is then the same title of the one organization they name.
     for title in titles:
         org = _org_of(title, mentions, entities) or _said_org(context, title)[0]
-        if org is not None:
+        # A title someone held before ("a former chief executive of Northern Rail") does not say whose the
+        # same title is elsewhere ("said chief executive Raj Patel", in a story about another company).
+        if org is not None and not _FORMER.search(text, max(0, title.start - 12), title.start):
             explicit.setdefault(title.title, {}).setdefault(org, title.start)
             for head in head_forms(title.head):
                 explicit_heads.setdefault(head, {}).setdefault(org, title.start)
@@ -296,6 +298,7 @@ def _where(context: _Context, title: TitleSpan) -> str | None:
     return None
 
 
+_FORMER = re.compile(r"\b(?:former|previously|ex-)\s*$", re.IGNORECASE)
 _WHERE = re.compile(r",\s+where\s+[^,;.]*$")
 
 

@@ -120,7 +120,8 @@ PATTERNS: tuple[tuple[Rule, re.Pattern[str]], ...] = tuple(
         (
             # "X, who took office in July,": the same, in a relative clause.
             Rule.START,
-            f"{_PERSON_H},\\s+who\\s+(?P<verb>took\\s+office|was\\s+sworn\\s+in|took\\s+over)\\s+{_marker('d', 'D')}",
+            f"{_PERSON_H},\\s+who\\s+(?P<verb>took\\s+office|was\\s+sworn\\s+in|took\\s+over|took\\s+charge"
+            f"|(?:was|were)\\s+(?:first\\s+)?(?:elected|appointed|named))\\s+{_marker('d', 'D')}",
         ),
         (
             # "X, who was named France's ambassador to the WTO last month", "who became chair in 2019".
