@@ -139,8 +139,10 @@ def _before(
     former = False
     start = first
     probe = first - 1
-    if probe >= 0 and (words[probe].lower in BETWEEN or ORDINAL.fullmatch(words[probe].lower)) and joined(
-        text, words[probe], words[first]
+    if (
+        probe >= 0
+        and (words[probe].lower in BETWEEN or ORDINAL.fullmatch(words[probe].lower))
+        and joined(text, words[probe], words[first])
     ):
         former = words[probe].lower == "former"
         probe -= 1
