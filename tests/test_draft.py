@@ -1113,6 +1113,11 @@ CONSTRUCTIONS = [
         "Kallon Rovers manager Ben Ashby resigned on Saturday.\nAshby, who was appointed in June 2023, won 14 matches.",
         [("ben-ashby", "kallon-rovers-manager", "2023-06", "2025-02-22")],
     ),
+    # ... but people in the plural are no organization ("Officials said its ...").
+    (
+        "Officials said its chief executive, Ana Roth, had resigned.\nOfficials named no successor.",
+        [("ana-roth", "chief-executive", "..2025-02-26", "..2025-02-26")],
+    ),
     # A headline read apart from the lead: its present tense dates nothing.
     (
         "Dunmere elects Mara Kent mayor\nMara Kent was elected mayor of Dunmere on Sunday.",

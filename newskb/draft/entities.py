@@ -41,6 +41,8 @@ _APPOINTS = re.compile(
 )
 _AGE = re.compile(r",\s*\d{1,3},")
 _WHO = re.compile(r",\s*who\b")
+# The plural of people a sentence opens with ("Officials said its ..."), which is no name.
+_PEOPLE = re.compile(r"(?:ists|ers|ials|ents|ors|ics|ians|ants|ees|ives|men|women|people)$")
 # A sentence's subject that owns what it names: "X named Y as its chief executive", "X said its chairman".
 _OWNER = re.compile(
     r"\s+(?:has\s+|have\s+)?(?:" + "|".join(sorted(APPOINTING)) + r"|said|says|announced)\b[^.;\n]{0,80}?\bits\b"
@@ -154,7 +156,11 @@ def _opening_names(text: str, spans: Sequence[NameSpan]) -> set[str]:
     openings = Counter(_norm(span.words) for span in spans if span.tentative)
     lower = {word.lower() for word in re.findall(r"\b[a-z][\w'\u2019-]*", text)}
     owning = {_norm(span.words) for span in spans if span.tentative and _OWNER.match(text, span.words[-1].end)}
-    return {word for word, count in openings.items() if (count >= 2 or word in owning) and word not in lower}
+    return {
+        word
+        for word, count in openings.items()
+        if (count >= 2 or word in owning) and word not in lower and not _PEOPLE.search(word)
+    }
 
 
 def _common_noun(span: NameSpan) -> bool:
