@@ -1118,6 +1118,23 @@ CONSTRUCTIONS = [
         "Officials said its chief executive, Ana Roth, had resigned.\nOfficials named no successor.",
         [("ana-roth", "chief-executive", "..2025-02-26", "..2025-02-26")],
     ),
+    # Two appointed in one sentence, each to an office.
+    (
+        "Orlen Steel on Friday appointed Maria Costa as chairwoman and Peter Wahl as chief executive.",
+        [
+            ("maria-costa", "orlen-steel-chairwoman", "2025-02-21", ".."),
+            ("peter-wahl", "orlen-steel-chief-executive", "2025-02-21", ".."),
+        ],
+    ),
+    # A president-elect's swearing-in is no start of the office of president-elect.
+    (
+        "President-elect Rosa Amador named Luis Ferro as her chief of staff on Wednesday.\n"
+        "Amador will be sworn in on Jan. 20.",
+        [
+            ("rosa-amador", "president-elect", "..2025-02-26", ".."),
+            ("luis-ferro", "chief-of-staff", "2025-02-26", ".."),
+        ],
+    ),
     # A headline read apart from the lead: its present tense dates nothing.
     (
         "Dunmere elects Mara Kent mayor\nMara Kent was elected mayor of Dunmere on Sunday.",

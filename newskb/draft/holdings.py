@@ -23,6 +23,7 @@ from newskb.draft.titles import head_forms
 RELATIONS = (Rule.REPLACING, Rule.SUCCEEDS, Rule.PREDECESSOR, Rule.SUCCESSOR)
 # A relative clause: what it says of a holder is told aside ("X, who took office as provost in 2021").
 _ASIDE = re.compile(r",\s+who\b")
+_UNTIL_THEN = re.compile(r"\b(?:elect|designate)\b")
 _AHEAD = re.compile(r"\b(?:to\s+become|will|would|is\s+to|are\s+to|to\s+take)\b")
 # Rules of a term still open when told (a start, a title) rather than one that ended.
 _OPEN_RULES = (Rule.START, Rule.APPOINTED, Rule.TITLE, Rule.SINCE)
@@ -285,9 +286,13 @@ class _Gathering:
                 if len(set(choice)) == 1:
                     return choice[0]
         # A start told with no office ("will take up the post on July 1") is of the office the holder was
-        # named to, not of one the holder has held since long before.
+        # named to, not of one the holder has held since long before, nor one held until then
+        # ("President-elect X will be sworn in on Jan. 20" is not the start of a president-elect).
         named = finding.rule is Rule.START
-        return self._nearest_office(holder, finding.sentence.number - 1, named=named, held=finding.rule is Rule.END)
+        office = self._nearest_office(holder, finding.sentence.number - 1, named=named, held=finding.rule is Rule.END)
+        if named and office is not None and _UNTIL_THEN.search(self.offices[office].title):
+            return None
+        return office
 
     def _org_of(self, finding: Finding) -> str | None:
         if finding.org is not None:

@@ -96,6 +96,13 @@ PATTERNS: tuple[tuple[Rule, re.Pattern[str]], ...] = tuple(
             f"(?:\\s+and\\s+(?:as\\s+)?{_DET}{_marker('o2', 'O')})?{_TAKES_EFFECT}",
         ),
         (
+            # Two appointed in one sentence: "appointed Maria Costa as chairwoman and Peter Wahl as chief
+            # executive" (the first is read by the rule above).
+            Rule.APPOINTED,
+            f"{_BETWEEN}{_APPOINT_VERB}\\s+{_APPOINTED}{_ANY}\\s+as\\s+{_DET}{_ANY}\\s+and\\s+{_PERSON_H}\\s+as\\s+{_DET}"
+            f"{_OFFICE}{_TAKES_EFFECT}",
+        ),
+        (
             # Someone removed from an office: "X removed Y as head coach on Monday", "ousted Y as chief".
             Rule.END,
             f"{_BETWEEN}(?P<verb>ousted|removed|sacked|fired|dismissed)\\s+{_PERSON_H}\\s+as\\s+{_DET}{_OFFICE}{_POST}",
