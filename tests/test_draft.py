@@ -1135,6 +1135,20 @@ CONSTRUCTIONS = [
             ("luis-ferro", "chief-of-staff", "2025-02-26", ".."),
         ],
     ),
+    # A possessive inside an institution's name; "currently" before an appositive title; a courtesy title
+    # before the name after a title; "having previously served as".
+    (
+        "Ida Holm, currently provost of King Edward's College London, will become rector of Tarn University.\n"
+        "Tarn University's chancellor, Lady Ann Cole, chaired the panel.\n"
+        "Per Dahl was appointed rector in 2013, having previously served as dean of medicine at Arlo University.",
+        [
+            ("ida-holm", "king-edward-s-college-london-provost", "..2025-02-26", ".."),
+            ("ida-holm", "tarn-university-rector", None, ".."),
+            ("ann-cole", "tarn-university-chancellor", "..2025-02-26", None),
+            ("per-dahl", "tarn-university-rector", "2013", ".."),
+            ("per-dahl", "arlo-university-dean-of-medicine", None, "..2025-02-26"),
+        ],
+    ),
     # A headline read apart from the lead: its present tense dates nothing.
     (
         "Dunmere elects Mara Kent mayor\nMara Kent was elected mayor of Dunmere on Sunday.",

@@ -176,6 +176,8 @@ INTERIM_WORDS = frozenset(("interim", "acting", "caretaker"))
 HONORIFICS = frozenset(
     ("mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "sir", "dame", "lady", "lord", "rev", "reverend")
 )
+# Words that make a name's possessive part of a longer name: "King Edward's College", "Guy's Hospital".
+POSSESSIVE_NAMES = frozenset(("college", "university", "school", "hospital", "academy", "institute", "cathedral"))
 # Words that join the parts of one name: "University of Kessel", "Ludwig van Beethoven".
 NAME_CONNECTORS = frozenset(("of", "de", "van", "von", "der", "den", "da", "di", "du", "la", "le", "del", "bin"))
 # Of those, the ones that join an organization's name to a place or a field, not the parts of a person's.

@@ -14,7 +14,16 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from newskb.draft.lexicon import HONORIFICS, MONTHS, NAME_CONNECTORS, OF_CONNECTORS, ORG_WORDS, STARTERS, WEEKDAYS
+from newskb.draft.lexicon import (
+    HONORIFICS,
+    MONTHS,
+    NAME_CONNECTORS,
+    OF_CONNECTORS,
+    ORG_WORDS,
+    POSSESSIVE_NAMES,
+    STARTERS,
+    WEEKDAYS,
+)
 from newskb.fuzzy import normalise
 from newskb.kinds import Kind
 
@@ -273,7 +282,7 @@ def capital_runs(text: str, words: Sequence[Piece], used: set[int]) -> list[tupl
             continue
         last = index
         probe = index + 1
-        while probe < len(words) and probe not in used and joined(text, words[probe - 1], words[probe]):
+        while probe < len(words) and probe not in used and _joins(text, words, probe):
             candidate = words[probe]
             if candidate.capital and not (candidate.opens and candidate.lower in STARTERS) and not _calendar(candidate):
                 last = probe
@@ -284,12 +293,26 @@ def capital_runs(text: str, words: Sequence[Piece], used: set[int]) -> list[tupl
                 continue
             else:
                 break
-            if words[last].possessive:
+            if words[last].possessive and not _owned(text, words, last + 1):
                 break
             probe += 1
         runs.append((index, last))
         index = last + 1
     return runs
+
+
+def _owned(text: str, words: Sequence[Piece], probe: int) -> bool:
+    """Whether a name's possessive is part of a longer one: "King Edward's College", "Guy's Hospital"."""
+    return (
+        probe < len(words)
+        and words[probe].capital
+        and words[probe].lower in POSSESSIVE_NAMES
+        and text[words[probe - 1].end : words[probe].start] in ("'s ", "\u2019s ")
+    )
+
+
+def _joins(text: str, words: Sequence[Piece], probe: int) -> bool:
+    return joined(text, words[probe - 1], words[probe]) or _owned(text, words, probe)
 
 
 def _may_join(words: Sequence[Piece], first: int, connector: int) -> bool:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from newskb.draft.clauses import CLOSE, OPEN
-from newskb.draft.lexicon import ORG_NOUNS
+from newskb.draft.lexicon import HONORIFICS, ORG_NOUNS
 from newskb.draft.rules import Rule
 
 
@@ -26,6 +26,8 @@ _PERSON_H = _marker("h", "P")
 _OFFICE = _marker("o", "O")
 _OTHER = _marker("r", "PR")  # a pronoun too: "succeeding him" (reading marks one only after such a verb)
 _ORG = _marker("g", "GC")
+# Words of courtesy or rank before a name ("Lady Harriet Moore"), not part of it.
+_COURTESY = "(?:(?:" + "|".join(sorted(word.capitalize() for word in HONORIFICS)) + r")\.?\s+){0,2}"
 # An appositive between a name and its verb: ", 53,", ", the provost of Marlow College in St. Paul, Minn.,".
 _APPOS = r"(?:,[^;]{1,120}?,|,)?\s*"
 # A first verb of the same subject ("X resigned and ..."), tried only when the verb does not follow at once.
@@ -278,6 +280,11 @@ PATTERNS: tuple[tuple[Rule, re.Pattern[str]], ...] = tuple(
             f"{_HOLDER}{_APPOS}(?:was|had\\s+been|is)\\s+(?P<verb>previously|formerly)\\s+{_DET}{_OFFICE}",
         ),
         (
+            # "X was appointed vice-chancellor in 2013, having previously served as dean of medicine at Y".
+            Rule.FORMER,
+            f"{_HOLDER}{_APPOS}[^.;]{{0,160}}?,\\s+having\\s+(?P<verb>(?:previously\\s+)?served)\\s+as\\s+{_DET}{_OFFICE}",
+        ),
+        (
             # "... and previously served as Kenya's ambassador to the African Union".
             Rule.FORMER,
             f"{_HOLDER}{_APPOS}{_COORD}(?P<verb>previously|formerly|once)\\s+served\\s+as\\s+{_DET}{_OFFICE}",
@@ -285,8 +292,10 @@ PATTERNS: tuple[tuple[Rule, re.Pattern[str]], ...] = tuple(
         (Rule.RETURN, f"(?P<verb>return)\\s+of\\s+{_PERSON_H}\\s+to\\s+(?:the\\s+)?{_OFFICE}"),
         (Rule.RETURN, f"{_PERSON_H}(?:['\u2019]s)?\\s+(?P<verb>return)\\s+to\\s+(?:the\\s+)?{_OFFICE}"),
         (Rule.TITLE, f"{_OFFICE}\\s+{_PERSON_H}"),
-        (Rule.TITLE, f"{_PERSON_H},\\s+(?:the\\s+|an?\\s+)?{_OFFICE},"),
-        (Rule.TITLE, f"{_OFFICE},\\s+{_PERSON_H},"),
+        # "X, currently the provost of Y,": the title held now.
+        (Rule.TITLE, f"{_PERSON_H},\\s+(?:(?:currently|now|also)\\s+)?(?:the\\s+|an?\\s+)?{_OFFICE},"),
+        # "Northfield's chancellor, Lady Harriet Moore,": a courtesy title between.
+        (Rule.TITLE, f"{_OFFICE},\\s+{_COURTESY}{_PERSON_H},"),
         (
             # "X, who resigned in June", "X, who retired on Dec. 1 after 12 years in the job".
             Rule.END,
