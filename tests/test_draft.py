@@ -1149,6 +1149,21 @@ CONSTRUCTIONS = [
             ("per-dahl", "arlo-university-dean-of-medicine", None, "..2025-02-26"),
         ],
     ),
+    # "its" after a semicolon is no subject's; a title another holds in the sentence is not the one run.
+    (
+        "Tarn Bank agreed to buy Holt Insurance.\n"
+        "Holt's chief executive, Mia Rossi, will join the bank's board.\n"
+        "Rossi has run Holt since 2019; its chairman, Ben Ward, will retire.",
+        [
+            ("mia-rossi", "holt-insurance-chief-executive", "2019", ".."),
+            ("ben-ward", "holt-insurance-chairman", None, None),
+        ],
+    ),
+    # "The club" is the one whose name is a club's.
+    (
+        "Ashby Town Council approved a stadium for Ashby Rovers.\nThe club's manager, Sam Ojo, was appointed in 2022.",
+        [("sam-ojo", "ashby-rovers-manager", "2022", "..")],
+    ),
     # A headline read apart from the lead: its present tense dates nothing.
     (
         "Dunmere elects Mara Kent mayor\nMara Kent was elected mayor of Dunmere on Sunday.",

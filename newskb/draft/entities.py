@@ -289,7 +289,12 @@ def _votes(
         # "X said that Y would become its chair": what "its" stands for, the subject, is no person (but a
         # name after a verb, "named Y as its chair", is not the subject).
         if title.org_word in ("its", "their"):
-            first = next((span for span in spans if span.sentence == title.sentence), None)
+            # The subject of its own clause: after a semicolon, a new one ("X has run Holt since 2019; its
+            # chairman ...": "its" is no subject's there).
+            clause = text.rfind(";", 0, title.start)
+            first = next(
+                (span for span in spans if span.sentence == title.sentence and span.words[0].start > clause), None
+            )
             opening = first is not None and (first.words[0].opens or _opens_after_the(text, first.words[0].start))
             subject = first is not None and opening and first.words[0].start < title.start
             one = said.get(first.words[0].start) if first is not None and subject else None

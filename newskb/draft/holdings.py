@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from newskb.draft.findings import Finding, Rule
 from newskb.draft.lexicon import RANK_WORDS, VERB_TITLES
-from newskb.draft.mentions import Office, Reading
+from newskb.draft.mentions import Mentions, Office, Reading
 from newskb.draft.orgs import org_for_noun
 from newskb.draft.pronouns import person_for
 from newskb.draft.titles import head_forms
@@ -23,6 +23,8 @@ from newskb.draft.titles import head_forms
 RELATIONS = (Rule.REPLACING, Rule.SUCCEEDS, Rule.PREDECESSOR, Rule.SUCCESSOR)
 # A relative clause: what it says of a holder is told aside ("X, who took office as provost in 2021").
 _ASIDE = re.compile(r",\s+who\b")
+# Rules that tell a title someone holds (not one they are named to).
+_HELD = (Rule.TITLE, Rule.SINCE, Rule.FORMER, Rule.SERVED, Rule.LENGTH)
 _UNTIL_THEN = re.compile(r"\b(?:elect|designate)\b")
 _AHEAD = re.compile(r"\b(?:to\s+become|will|would|is\s+to|are\s+to|to\s+take)\b")
 # Rules of a term still open when told (a start, a title) rather than one that ended.
@@ -276,10 +278,14 @@ class _Gathering:
                 if len(titled) >= 1 and len({office.key for office in titled}) == 1:
                     return titled[0].key
                 return self._new_office(org, title, finding)
+            # An office the sentence names, unless as a title someone else holds ("Rossi has run Holt since
+            # 2019; its chairman, Ben Ward, will retire": Ward's, not Rossi's); one someone else is named to
+            # may be the one left ("appointed Reade as manager, a day after Hartigan left the club").
             here = [
                 office.key
                 for office in of_org
                 if any(mention.ref == office.key for mention in finding.sentence.mentions)
+                and not self._held_by_another(holder, office.key, finding.sentence)
             ]
             mine = [office.key for office in of_org if (holder, office.key) in self.by_key]
             for choice in (here, mine, [office.key for office in of_org]):
@@ -293,6 +299,14 @@ class _Gathering:
         if named and office is not None and _UNTIL_THEN.search(self.offices[office].title):
             return None
         return office
+
+    def _held_by_another(self, holder: str, office: str, sentence: Mentions) -> bool:
+        return any(
+            who != holder
+            and key == office
+            and any(finding.sentence is sentence and finding.rule in _HELD for finding in term.findings)
+            for (who, key), term in self.by_key.items()
+        )
 
     def _org_of(self, finding: Finding) -> str | None:
         if finding.org is not None:

@@ -226,6 +226,8 @@ BODY_NOUNS = frozenset(
         *("commission", "committee", "authority"),
     )
 )
+# Words of a club's name, which "the club" or "the team" stands for: "Ashby Rovers", "Tema Lions FC".
+CLUB_WORDS = frozenset(("club", "team", "fc", "united", "rovers", "athletic", "wanderers", "rangers", "albion"))
 # Verbs that make the name after them the one appointed ("names Delgado police chief"), and the name before
 # them an organization or a person who appoints.
 APPOINTING = frozenset(

@@ -18,6 +18,7 @@ from newskb.draft.lexicon import (
     BODY_NOUNS,
     CENTRAL_BANK_WORDS,
     CITY_TITLE_WORDS,
+    CLUB_WORDS,
     INTERIM_WORDS,
     RANK_WORDS,
     STATE_HEADS,
@@ -337,7 +338,8 @@ def org_for_noun(entities: Mapping[str, Entity], noun: str | None) -> Entity | N
     if noun == "central bank":
         named = [entity for entity in organizations if _central_bank(norm_words(entity.name))]
     else:
-        named = [entity for entity in organizations if noun in norm_words(entity.name)]
+        words = CLUB_WORDS if noun in ("club", "team", "side") else {noun}
+        named = [entity for entity in organizations if words & set(norm_words(entity.name))]
         if len(named) > 1 and noun == "bank":
             named = [entity for entity in named if not _central_bank(norm_words(entity.name))] or named
     if len(named) == 1:
