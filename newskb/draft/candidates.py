@@ -124,6 +124,7 @@ class _Writer:
         self.used_ids: set[str] = set(known.taken)
         self.locate = locator(article.text)
         self.by_start = {sentence.start: sentence for sentence in reading.sentences}
+        self.starts = [sentence.start for sentence in reading.sentences]
 
     def _id(self, key: str, wanted: str) -> str:
         if key in self.ids:
@@ -318,9 +319,10 @@ class _Writer:
         return found
 
     def _sentence_at(self, offset: int) -> str:
-        for sentence in self.reading.sentences:
-            if sentence.start <= offset < sentence.end:
-                return sentence.text
+        sentences = self.reading.sentences
+        place = bisect.bisect_right(self.starts, offset) - 1
+        if place >= 0 and sentences[place].start <= offset < sentences[place].end:
+            return sentences[place].text
         return ""
 
 

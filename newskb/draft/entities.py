@@ -285,16 +285,18 @@ def _votes(
             votes[one.key]["country: a state's office is of it"] += 50
         else:
             votes[one.key]["an office is of it"] += 2 if title.org.words[0].start > title.title_start else 1
+    in_sentence: dict[int, list[NameSpan]] = {}
+    for span in spans:
+        in_sentence.setdefault(span.sentence, []).append(span)
     for title in titles:
         # "X said that Y would become its chair": what "its" stands for, the subject, is no person (but a
         # name after a verb, "named Y as its chair", is not the subject).
         if title.org_word in ("its", "their"):
             # The subject of its own clause: after a semicolon, a new one ("X has run Holt since 2019; its
             # chairman ...": "its" is no subject's there).
-            clause = text.rfind(";", 0, title.start)
-            first = next(
-                (span for span in spans if span.sentence == title.sentence and span.words[0].start > clause), None
-            )
+            spoken = in_sentence.get(title.sentence, [])
+            clause = text.rfind(";", spoken[0].words[0].start, title.start) if spoken else -1
+            first = next((span for span in spoken if span.words[0].start > clause), None)
             opening = first is not None and (first.words[0].opens or _opens_after_the(text, first.words[0].start))
             subject = first is not None and opening and first.words[0].start < title.start
             one = said.get(first.words[0].start) if first is not None and subject else None

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from newskb.draft.findings import Finding, Rule
 from newskb.draft.lexicon import RANK_WORDS, VERB_TITLES
 from newskb.draft.mentions import Mentions, Office, Reading
-from newskb.draft.orgs import org_for_noun
+from newskb.draft.orgs import Cast, org_for_noun
 from newskb.draft.pronouns import person_for
 from newskb.draft.titles import head_forms
 
@@ -112,10 +112,18 @@ class _Gathering:
     def __init__(self, reading: Reading) -> None:
         self.reading = reading
         self.offices: dict[str, Office] = dict(reading.offices)
+        self.cast = Cast.of(reading.entities)
+        self.in_sentence: dict[int, list[Finding]] = {}  # by id of their sentence
         self.by_key: dict[tuple[str, str], _Gathered] = {}
+        # The same by holder and by office, in the order found: what one holder holds, and who holds one
+        # office, without a pass over every holding of the article.
+        self.by_holder: dict[str, dict[str, _Gathered]] = {}
+        self.by_office: dict[str, dict[str, _Gathered]] = {}
         self.relations: list[Relation] = []
 
     def gather(self, found: Sequence[Finding]) -> None:
+        for finding in found:
+            self.in_sentence.setdefault(id(finding.sentence), []).append(finding)
         for finding in found:
             if finding.office is not None and finding.rule not in RELATIONS:
                 self._holding(finding.holder.ref, finding.office.ref).findings.append(finding)
@@ -142,9 +150,8 @@ class _Gathering:
                 continue
             fuller = [
                 other
-                for (who, other), _ in self.by_key.items()
-                if who == holder
-                and other != key
+                for other in self.by_holder[holder]
+                if other != key
                 and other in self.offices
                 and self.offices[other].org == office.org
                 and self.offices[other].title.endswith(" " + office.title)
@@ -153,11 +160,15 @@ class _Gathering:
             if len(fuller) == 1 and general.replaces is None and not general.successor_of:
                 self.by_key[(holder, fuller[0])].findings.extend(general.findings)
                 del self.by_key[(holder, key)]
+                del self.by_holder[holder][key]
+                del self.by_office[key][holder]
 
     def _holding(self, holder: str, office: str) -> _Gathered:
         key = (holder, office)
         if key not in self.by_key:
-            self.by_key[key] = _Gathered(holder=holder, office=office)
+            gathered = self.by_key[key] = _Gathered(holder=holder, office=office)
+            self.by_holder.setdefault(holder, {})[office] = gathered
+            self.by_office.setdefault(office, {})[holder] = gathered
         return self.by_key[key]
 
     def _relation(self, finding: Finding, found: Sequence[Finding]) -> None:
@@ -194,10 +205,8 @@ class _Gathering:
         if finding.rule is Rule.REPLACING:
             before = [
                 other
-                for other in found
-                if other.sentence is finding.sentence
-                and other.rule in (Rule.START, Rule.APPOINTED, Rule.SUCCEEDS)
-                and other.end <= finding.start
+                for other in self.in_sentence.get(id(finding.sentence), [])
+                if other.rule in (Rule.START, Rule.APPOINTED, Rule.SUCCEEDS) and other.end <= finding.start
             ]
             if not before:
                 return None
@@ -235,9 +244,7 @@ class _Gathering:
         `appointed`: only one the holder is named to; `held`: not one the holder is only to take ("X,
         director since 2015, will leave to become director of Y": X leaves the first, and no other)."""
         best: tuple[int, int, int, int, str] | None = None
-        for (who, office), term in self.by_key.items():
-            if who != holder:
-                continue
+        for office, term in self.by_holder.get(holder, {}).items():
             named_to = any(
                 finding.rule in (Rule.START, Rule.APPOINTED) and not _aside(finding) for finding in term.findings
             )
@@ -302,17 +309,15 @@ class _Gathering:
 
     def _held_by_another(self, holder: str, office: str, sentence: Mentions) -> bool:
         return any(
-            who != holder
-            and key == office
-            and any(finding.sentence is sentence and finding.rule in _HELD for finding in term.findings)
-            for (who, key), term in self.by_key.items()
+            who != holder and any(finding.sentence is sentence and finding.rule in _HELD for finding in term.findings)
+            for who, term in self.by_office.get(office, {}).items()
         )
 
     def _org_of(self, finding: Finding) -> str | None:
         if finding.org is not None:
             return finding.org.ref
         if finding.org_noun is not None and finding.org_noun not in ("post", "job", "role", "office"):
-            entity = org_for_noun(self.reading.entities, " ".join(finding.org_noun.split()))
+            entity = org_for_noun(self.reading.entities, " ".join(finding.org_noun.split()), self.cast)
             return entity.key if entity is not None else None
         return None
 

@@ -54,6 +54,7 @@ class _Context:
     explicit: Mapping[str, dict[str, int]]
     explicit_heads: Mapping[str, dict[str, int]]  # the same by the title's head noun ("deputy governor": governor)
     starts: Sequence[int]  # where each name mention starts, in order
+    cast: Cast  # the entities by kind
 
 
 def resolve(
@@ -77,6 +78,7 @@ def resolve(
         explicit=explicit,
         explicit_heads=explicit_heads,
         starts=sorted(mentions),
+        cast=Cast.of(entities),
     )
     # The phrases that say their organization, or whose clause does ("its", "as"), first: a bare title
     # is then the same title of the one organization they name.
@@ -175,7 +177,7 @@ def _said_org(context: _Context, title: TitleSpan) -> tuple[str | None, str]:
     entities = context.entities
     said = context.text[title.start : title.end]
     if title.org_word is not None and title.org_word not in ("its", "their"):
-        chosen_entity = org_for_noun(entities, title.org_word)
+        chosen_entity = org_for_noun(entities, title.org_word, context.cast)
         if chosen_entity is not None:
             return chosen_entity.key, f"'{title.org_word}' is taken for {chosen_entity.name}"
     where = _where(context, title)
@@ -221,7 +223,7 @@ def _implied_org(context: _Context, title: TitleSpan) -> tuple[str | None, str]:
     said = context.text[title.start : title.end]
     if title.described:
         return None, f"'{said}' is of a body the article describes in words after it, not by a name"
-    place = _city(entities) if CITY_TITLE_WORDS & set(title.title.split()) else None
+    place = context.cast.city if CITY_TITLE_WORDS & set(title.title.split()) else None
     if place is not None:
         return place.key, f"'{said}' is taken for {place.name}'s, the city the article names"
     org, how = _said_org(context, title)
@@ -234,7 +236,7 @@ def _implied_org(context: _Context, title: TitleSpan) -> tuple[str | None, str]:
     orgs = _antecedents(context, title)
     if _unsaid(title) and len(orgs) != 1:
         # "The board also named X as its chairman": the organization the article is about, if it is clear.
-        main = _main([entity for entity in entities.values() if entity.kind is Kind.ORGANIZATION])
+        main = _main(context.cast.organizations)
         if main is not None and main.first < title.start:
             return main.key, f"'{said}' is taken for {main.name}'s, the organization the article is about"
         return None, f"'{said}' is of the sentence's subject, which it does not name"
@@ -246,8 +248,7 @@ def _implied_org(context: _Context, title: TitleSpan) -> tuple[str | None, str]:
         )
     if len(orgs) > 1:
         return None, f"'{said}' alone may be the title of more than one organization of the article"
-    countries = [entity for entity in entities.values() if entity.kind is Kind.COUNTRY]
-    organizations = [entity for entity in entities.values() if entity.kind is Kind.ORGANIZATION]
+    countries, organizations = context.cast.countries, context.cast.organizations
     if title.head in STATE_HEADS:
         state_only = title.head in STATE_ONLY_HEADS or not organizations
         if state_only and len(countries) == 1:
@@ -326,15 +327,16 @@ def _main(pool: list[Entity]) -> Entity | None:
     return first if first is not None and first.count >= 2 else None
 
 
-def org_for_noun(entities: Mapping[str, Entity], noun: str | None) -> Entity | None:
+def org_for_noun(entities: Mapping[str, Entity], noun: str | None, cast: Cast | None = None) -> Entity | None:
     """The organization "the club" or "the university" stands for: the one organization whose name holds the
     noun ("the central bank": a central bank's name); else, when none does, the organization the article is
-    about; none when that is not clear."""
-    organizations = [entity for entity in entities.values() if entity.kind is Kind.ORGANIZATION]
+    about; none when that is not clear. (`cast`: the entities by kind, when the caller has them.)"""
+    cast = cast or Cast.of(entities)
+    organizations = cast.organizations
     if noun is None:
         return None
-    if noun in ("city", "town") and _city(entities) is not None:
-        return _city(entities)
+    if noun in ("city", "town") and cast.city is not None:
+        return cast.city
     if noun == "central bank":
         named = [entity for entity in organizations if _central_bank(norm_words(entity.name))]
     else:
@@ -353,10 +355,23 @@ def org_for_noun(entities: Mapping[str, Entity], noun: str | None) -> Entity | N
     return main if noun not in BODY_NOUNS else None
 
 
-def _city(entities: Mapping[str, Entity]) -> Entity | None:
-    """The one city an article names by its local bodies, if it names one."""
-    places = [entity for entity in entities.values() if entity.place]
-    return places[0] if len(places) == 1 else None
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Cast:
+    """An article's entities by kind, gathered once: its organizations, its countries, and the one city its
+    local bodies name, if they name one."""
+
+    organizations: list[Entity]
+    countries: list[Entity]
+    city: Entity | None
+
+    @classmethod
+    def of(cls, entities: Mapping[str, Entity]) -> Cast:
+        places = [entity for entity in entities.values() if entity.place]
+        return cls(
+            organizations=[entity for entity in entities.values() if entity.kind is Kind.ORGANIZATION],
+            countries=[entity for entity in entities.values() if entity.kind is Kind.COUNTRY],
+            city=places[0] if len(places) == 1 else None,
+        )
 
 
 def _central_bank(words: list[str]) -> bool:
