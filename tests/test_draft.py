@@ -1168,6 +1168,31 @@ CONSTRUCTIONS = [
         "Ashby Town Council approved a stadium for Ashby Rovers.\nThe club's manager, Sam Ojo, was appointed in 2022.",
         [("sam-ojo", "ashby-rovers-manager", "2022", "..")],
     ),
+    # "as her successor": in the office she leaves, not the one she remains in.
+    (
+        "Arlo Foods chief executive Nina Park said she would step down in June.\n"
+        "Park will remain chairwoman of the board.\n"
+        "The company named its chief operating officer, Sam Ito, as her successor.",
+        [
+            ("nina-park", "arlo-foods-chief-executive", "..2025-02-26", "2025-06"),
+            ("sam-ito", "arlo-foods-chief-operating-officer", "..2025-02-26", ".."),
+            ("sam-ito", "arlo-foods-chief-executive", None, None),
+        ],
+    ),
+    # "who was premier of X from ... to ...": a relative clause's dates.
+    (
+        "Otto Brandt, who was premier of Kessland from 1976 to 1984, has died.",
+        [("otto-brandt", "kessland-premier", "1976", "1984")],
+    ),
+    # "The 58-year-old Peruvian replaces Australia's Karen Doyle".
+    (
+        "Ida Holm was elected president of the Tarn Council on Sunday.\n"
+        "The 58-year-old Peruvian replaces Australia's Karen Doyle, who had been president since 2015.",
+        [
+            ("karen-doyle", "tarn-council-president", "2015", "2025-02-23"),
+            ("ida-holm", "tarn-council-president", "2025-02-23", ".."),
+        ],
+    ),
     # A headline read apart from the lead: its present tense dates nothing.
     (
         "Dunmere elects Mara Kent mayor\nMara Kent was elected mayor of Dunmere on Sunday.",

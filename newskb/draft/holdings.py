@@ -186,7 +186,7 @@ class _Gathering:
             # office the successor held and left is no office to succeed anyone in).
             office = (
                 self._nearest_office(successor, position, named=True, still=True, appointed=True)
-                or self._nearest_office(predecessor, position, held=True)
+                or self._nearest_office(predecessor, position, held=True, leaving=True)
                 or self._nearest_office(successor, position, still=True)
             )
         if office is None or successor == predecessor:
@@ -236,14 +236,17 @@ class _Gathering:
         still: bool = False,
         appointed: bool = False,
         held: bool = False,
+        leaving: bool = False,
     ) -> str | None:
         """The office of the holder's term told nearest this sentence: a term still open (a start, a title)
         before one that ended (and, for a start, one the holder was named to before any other, told in the
         sentence's own clause rather than aside: "X, who took office as provost in 2021, succeeds Y"); the
         same sentence first, then the ones before it, then after it. `still`: only a term still open;
         `appointed`: only one the holder is named to; `held`: not one the holder is only to take ("X,
-        director since 2015, will leave to become director of Y": X leaves the first, and no other)."""
-        best: tuple[int, int, int, int, str] | None = None
+        director since 2015, will leave to become director of Y": X leaves the first, and no other);
+        `leaving`: one the holder is told to leave before any other ("Park will step down as chief
+        executive ... will remain chairwoman": the one her successor takes)."""
+        best: tuple[int, int, int, int, int, str] | None = None
         for office, term in self.by_holder.get(holder, {}).items():
             named_to = any(
                 finding.rule in (Rule.START, Rule.APPOINTED) and not _aside(finding) for finding in term.findings
@@ -260,10 +263,11 @@ class _Gathering:
                 distance = finding.sentence.number - 1 - position
                 ended = int(finding.rule not in _OPEN_RULES)
                 side = 0 if distance == 0 else 1 if distance < 0 else 2
-                rank = (int(named and not named_to), ended, side, abs(distance), office)
+                left = any(other.rule is Rule.END for other in term.findings)
+                rank = (int(named and not named_to), int(leaving and not left), ended, side, abs(distance), office)
                 if best is None or rank < best:
                     best = rank
-        return best[4] if best is not None else None
+        return best[5] if best is not None else None
 
     def _office_for(self, finding: Finding) -> str | None:
         """The office a phrase that names none is about ("who had held the post", "left the club")."""

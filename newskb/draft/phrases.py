@@ -72,6 +72,8 @@ _APPOINT_VERB = (
 )
 # A few words in lower case (or a country's adjective) before a name: "batsman", "Sri Lankan all-rounder".
 _DESCRIBED = f"(?:(?:[a-z][a-z-]*|{OPEN}C\\d+{CLOSE}|{OPEN}O\\d+{CLOSE},|[A-Z][a-z]*\\.?)\\s+){{0,3}}"
+# A country's possessive before a name: "Australia's Karen Doyle".
+_COUNTRY_S = f"(?:{OPEN}C\\d+{CLOSE}['\u2019]s\\s+)?"
 # The same before the one appointed, and a country's possessive or a title: "Brazil's", "former foreign
 # minister", "Senior Deputy Governor" (the title is the one the holder had, told by a rule of its own).
 _APPOINTED = f"(?:(?:[a-z][a-z-]*|{OPEN}C\\d+{CLOSE}(?:['\u2019]s)?|{OPEN}O\\d+{CLOSE},?|[A-Z][a-z]*\\.?)\\s+){{0,4}}"
@@ -183,8 +185,10 @@ PATTERNS: tuple[tuple[Rule, re.Pattern[str]], ...] = tuple(
         ),
         (
             Rule.SUCCEEDS,
-            f"{_HOLDER}{_APPOS}(?:{_FUTURE}\\s+)?(?P<verb>succeeds|succeeded|succeed|replaces|replaced|replace"
-            f"|takes\\s+over\\s+from|took\\s+over\\s+from|take\\s+over\\s+from)\\s+{_DESCRIBED}{_OTHER}(?:\\s+as\\s+{_DET}{_OFFICE})?"
+            # ("The 58-year-old Nigerian replaces Australia's Karen Doyle").
+            f"{_HOLDER}(?:\\s+{OPEN}C\\d+{CLOSE})?{_APPOS}(?:{_FUTURE}\\s+)?(?P<verb>succeeds|succeeded|succeed|replaces"
+            f"|replaced|replace"
+            f"|takes\\s+over\\s+from|took\\s+over\\s+from|take\\s+over\\s+from)\\s+{_DESCRIBED}{_COUNTRY_S}{_OTHER}(?:\\s+as\\s+{_DET}{_OFFICE})?"
             f"(?:\\s+of\\s+{_ANY})?(?:(?:\\s+in\\s+|,?\\s+){_marker('d', 'D')})?",
         ),
         (
@@ -211,6 +215,8 @@ PATTERNS: tuple[tuple[Rule, re.Pattern[str]], ...] = tuple(
         ),
         (Rule.PREDECESSOR, f"\\b(?P<verb>[Hh]is|[Hh]er)\\s+predecessor,?\\s+{_OTHER}"),
         (Rule.SUCCESSOR, f"\\b(?P<verb>[Hh]is|[Hh]er)\\s+successor,?\\s+{_OTHER}"),
+        # "The company named its chief operating officer, Sam Ito, as her successor".
+        (Rule.SUCCESSOR, f"{_OTHER}(?:,[^,;]{{1,90}}?,)?,?\\s+as\\s+(?P<verb>his|her)\\s+successor"),
         (
             # "X, who has led the agency since 2019", "X, a Kenyan economist who has led the agency since".
             Rule.SINCE,
@@ -266,6 +272,12 @@ PATTERNS: tuple[tuple[Rule, re.Pattern[str]], ...] = tuple(
             # offices and their dates ("under Prime Minister X", "in Maier's last government").
             f"(?:\\s+and\\s+(?P<as2>as\\s+)?{_DET}{_marker('o2', 'O')})?"
             f"(?:\\s+(?:under|in|at|for|with)\\s+[^.;]{{1,80}}?)?,?\\s+{_marker('d', 'FSU')}",
+        ),
+        (
+            # "X, who was premier of Kessland from 1976 to 1984": the same, in a relative clause.
+            Rule.SERVED,
+            f"{_PERSON_H},\\s+who\\s+{_BEFORE}(?P<verb>served|was|had\\s+been)\\s+{_BEFORE}(?:as\\s+)?{_DET}{_OFFICE}"
+            f"(?:\\s+(?:under|in|at|for|with)\\s+[^.;]{{1,80}}?)?,?\\s+{_marker('d', 'FU')}",
         ),
         (
             Rule.LED,
