@@ -59,6 +59,10 @@ _END_VERB = (
 _TAKES_EFFECT = f"(?:,?\\s+(?:(?:from|beginning|starting|effective|as\\s+of)\\s+)?{_marker('d', 'DS')})?"
 # An adverb of the past before a verb of holding: "previously served as", "was previously".
 _BEFORE = r"(?:(?:previously|formerly|once|earlier|later)\s+)?"
+# A verb of holding and its office: "served as finance minister", "was previously deputy minister".
+_SERVED = f"(?P<verb>served|was|had\\s+been|has\\s+been)\\s+{_BEFORE}(?:as\\s+)?{_DET}{_OFFICE}"
+# Words between an office and its dates ("under Prime Minister X", "in Maier's last government").
+_UNDER = r"(?:\s+(?:under|in|at|for|with)\s+[^.;]{1,80}?)?,?\s+"
 # An end told "with immediate effect" before its day.
 _AT_ONCE = r"(?:\s+with\s+immediate\s+effect)?"
 # Who appoints: an organization or a country, or a person or an office phrase ("President X appointed").
@@ -266,18 +270,14 @@ PATTERNS: tuple[tuple[Rule, re.Pattern[str]], ...] = tuple(
         ),
         (
             Rule.SERVED,
-            f"{_HOLDER}{_APPOS}{_COORD}{_BEFORE}(?P<verb>served|was|had\\s+been|has\\s+been)\\s+{_BEFORE}(?:as\\s+)?{_DET}"
-            f"{_OFFICE}"
-            # Coordinated offices ("as finance minister and vice chancellor"), and words between the
-            # offices and their dates ("under Prime Minister X", "in Maier's last government").
-            f"(?:\\s+and\\s+(?P<as2>as\\s+)?{_DET}{_marker('o2', 'O')})?"
-            f"(?:\\s+(?:under|in|at|for|with)\\s+[^.;]{{1,80}}?)?,?\\s+{_marker('d', 'FSU')}",
+            f"{_HOLDER}{_APPOS}{_COORD}{_BEFORE}{_SERVED}"
+            # Coordinated offices ("as finance minister and vice chancellor").
+            f"(?:\\s+and\\s+(?P<as2>as\\s+)?{_DET}{_marker('o2', 'O')})?{_UNDER}{_marker('d', 'FSU')}",
         ),
         (
             # "X, who was premier of Kessland from 1976 to 1984": the same, in a relative clause.
             Rule.SERVED,
-            f"{_PERSON_H},\\s+who\\s+{_BEFORE}(?P<verb>served|was|had\\s+been)\\s+{_BEFORE}(?:as\\s+)?{_DET}{_OFFICE}"
-            f"(?:\\s+(?:under|in|at|for|with)\\s+[^.;]{{1,80}}?)?,?\\s+{_marker('d', 'FU')}",
+            f"{_PERSON_H},\\s+who\\s+{_BEFORE}{_SERVED}{_UNDER}{_marker('d', 'FU')}",
         ),
         (
             Rule.LED,

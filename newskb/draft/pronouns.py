@@ -45,10 +45,8 @@ def with_pronouns(
     for piece in pronouns:
         if any(mention.start <= piece.start < mention.end for mention in sentence.mentions):
             continue
-        if piece.start in objects:
-            person, note = _object_of(plain, position, piece.start, piece.text, entities)
-        else:
-            person, note = person_for(plain, position, piece.start, piece.text, entities)
+        object_of = piece.start in objects
+        person, note = person_for(plain, position, piece.start, piece.text, entities, object_of=object_of)
         if person is not None:
             added.append(
                 Mention(mark=Mark.PRONOUN, start=piece.start, end=piece.end, text=piece.text, ref=person.ref, note=note)
@@ -58,32 +56,20 @@ def with_pronouns(
 
 
 def person_for(
-    sentences: Sequence[Mentions], position: int, offset: int, word: str, entities: Mapping[str, Entity]
+    sentences: Sequence[Mentions],
+    position: int,
+    offset: int,
+    word: str,
+    entities: Mapping[str, Entity],
+    *,
+    object_of: bool = False,
 ) -> tuple[Mention | None, str]:
     """Whom a pronoun ("she", "her") at `offset` of the `position`-th sentence stands for: the last person
     named before it in its sentence, else the first person named in the nearest sentence before it that
-    names one; and a note saying so."""
-    sentence = sentences[position]
-    people = [mention for mention in sentence.names() if mention.mark is Mark.PERSON and mention.end <= offset]
-    if people:
-        person = people[-1]
-        return person, f"'{word}' is taken for {entities[person.ref].name}, named before it in the sentence"
-    for earlier in reversed(sentences[:position]):
-        named = [mention for mention in earlier.names() if mention.mark is Mark.PERSON]
-        if named:
-            person = named[0]
-            return person, f"'{word}' is taken for {entities[person.ref].name}, the first person named before it"
-    return None, ""
-
-
-def _object_of(
-    sentences: Sequence[Mentions], position: int, offset: int, word: str, entities: Mapping[str, Entity]
-) -> tuple[Mention | None, str]:
-    """Whom "him" or "her" after a verb of succeeding stands for: the last person named before it in its
-    sentence who is not its first (the subject succeeds someone else), else the first person named in the
-    nearest sentence before it."""
+    names one; and a note saying so. `object_of`: "him" or "her" after a verb of succeeding, which is not
+    the sentence's first person (the subject succeeds someone else)."""
     people = [mention for mention in sentences[position].names() if mention.mark is Mark.PERSON]
-    before = [mention for mention in people[1:] if mention.end <= offset]
+    before = [mention for mention in people[1 if object_of else 0 :] if mention.end <= offset]
     if before:
         person = before[-1]
         return person, f"'{word}' is taken for {entities[person.ref].name}, named before it in the sentence"
