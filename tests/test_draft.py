@@ -1193,6 +1193,23 @@ CONSTRUCTIONS = [
             ("ida-holm", "tarn-council-president", "2025-02-23", ".."),
         ],
     ),
+    # "for" inside a body's name.
+    (
+        "The Department for Transport has appointed Grace Holt as its permanent secretary.",
+        [("grace-holt", "department-for-transport-permanent-secretary", None, "..")],
+    ),
+    # A headline's "central bank chief" describes the governor; it is no office "chief".
+    (
+        "Senate confirms Reyes as central bank chief\n"
+        "The Senate on Tuesday confirmed Carla Reyes as governor of the Central Bank of Marivia.",
+        [("carla-reyes", "central-bank-of-marivia-governor", "2025-02-25", "..")],
+    ),
+    # A club's short name, and "who coached the club from ... to ...".
+    (
+        "Veteran coach returns to Ferris Park\n"
+        "Ferris Park Rangers have brought back Tony Marsh, who coached the club from 2008 to 2014, as head coach.",
+        [("tony-marsh", "ferris-park-rangers-coach", "2008", "2014")],
+    ),
     # A headline read apart from the lead: its present tense dates nothing.
     (
         "Dunmere elects Mara Kent mayor\nMara Kent was elected mayor of Dunmere on Sunday.",

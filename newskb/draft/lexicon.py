@@ -179,9 +179,9 @@ HONORIFICS = frozenset(
 # Words that make a name's possessive part of a longer name: "King Edward's College", "Guy's Hospital".
 POSSESSIVE_NAMES = frozenset(("college", "university", "school", "hospital", "academy", "institute", "cathedral"))
 # Words that join the parts of one name: "University of Kessel", "Ludwig van Beethoven".
-NAME_CONNECTORS = frozenset(("of", "de", "van", "von", "der", "den", "da", "di", "du", "la", "le", "del", "bin"))
+NAME_CONNECTORS = frozenset(("of", "for", "de", "van", "von", "der", "den", "da", "di", "du", "la", "le", "del", "bin"))
 # Of those, the ones that join an organization's name to a place or a field, not the parts of a person's.
-OF_CONNECTORS = frozenset(("of",))
+OF_CONNECTORS = frozenset(("of", "for"))
 # Words that make a name an organization's.
 ORG_WORDS = frozenset(
     (
@@ -257,7 +257,10 @@ SUCCEEDING = frozenset(
 )
 # The last word of a company's or a club's full name, which news often leaves out: "Orchard Foods (Group)".
 ORG_SUFFIXES = frozenset(
-    ("club", "group", "fc", "inc", "ltd", "plc", "company", "corp", "corporation", "holdings", "llc", "ag", "sa")
+    (
+        *("club", "group", "fc", "inc", "ltd", "plc", "company", "corp", "corporation", "holdings", "llc", "ag"),
+        *("sa", "rovers", "rangers", "athletic", "wanderers", "albion"),
+    )
 )
 # Nouns that stand before an organization's name: "Spanish side Baloncesto Arenal", "rival Nordlys Lines".
 ORG_BEFORE_NAME = frozenset(

@@ -281,7 +281,9 @@ PATTERNS: tuple[tuple[Rule, re.Pattern[str]], ...] = tuple(
         ),
         (
             Rule.LED,
-            f"{_HOLDER}{_APPOS}(?P<verb>led|headed|ran|chaired|managed|coached|governed)\\s+(?:{_ORG}|the\\s+(?P<noun>\\w+))"
+            # (also in a relative clause: "X, who coached the club from 2008 to 2014").
+            f"{_HOLDER}{_APPOS}(?:who\\s+)?(?P<verb>led|headed|ran|chaired|managed|coached|governed)\\s+"
+            f"(?:{_ORG}|the\\s+(?P<noun>\\w+))"
             f"(?:\\s+{_ANY})?,?\\s+{_marker('d', 'FS')}",
         ),
         (Rule.FORMER, f"(?P<verb>[Ff]ormer)\\s+{_OFFICE}\\s+{_PERSON_H}"),

@@ -127,6 +127,9 @@ def _spans(text: str, sentence: Sentence, index: KnownNames) -> _Spans:
         name_at[match.first] = name_at[match.last] = (match.first, match.last)
         spans[match.first] = span
     runs = title_runs(text, words, used)
+    if sentence.heading:
+        # A headline's lone "chief" describes ("central bank chief", "UN chief"), it names no title.
+        runs = [(first, last) for first, last in runs if not (first == last and words[first].lower == "chief")]
     in_titles = {position for first, last in runs for position in range(first, last + 1)}
     for first, last in capital_runs(text, words, used | in_titles):
         tentative = first == last and words[first].opens
