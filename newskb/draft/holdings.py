@@ -257,13 +257,13 @@ class _Gathering:
                 continue
             if held and all(_ahead(finding) or finding.rule in RELATIONS for finding in term.findings):
                 continue
+            left = any(finding.rule is Rule.END for finding in term.findings)
             for finding in term.findings:
                 if finding.rule in RELATIONS:
                     continue
                 distance = finding.sentence.number - 1 - position
                 ended = int(finding.rule not in _OPEN_RULES)
                 side = 0 if distance == 0 else 1 if distance < 0 else 2
-                left = any(other.rule is Rule.END for other in term.findings)
                 rank = (int(named and not named_to), int(leaving and not left), ended, side, abs(distance), office)
                 if best is None or rank < best:
                     best = rank
