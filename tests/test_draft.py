@@ -17,6 +17,8 @@ import pytest
 from typer.testing import CliRunner
 
 from benchmarks.draft_accuracy import (
+    BLIND,
+    BLIND_FIXTURES,
     HELD_OUT,
     TUNED,
     articles,
@@ -34,6 +36,8 @@ from newskb.cli import app
 from newskb.dates import parse
 from newskb.draft import Article, Draft, Known, draft, to_toml, when
 from newskb.draft.names import KnownEntity
+from newskb.draft.reading import read
+from newskb.draft.sentences import split
 from newskb.kinds import Kind
 from tests.conftest import REPO
 
@@ -256,8 +260,14 @@ def test_new_names_are_people_or_organizations_by_the_words_around_them(base: Kn
     ]
     assert result.entities[1].values["note"] == (
         "New: 'Dunmore Rovers' is not a name or alias in the fact base.\n"
-        "Kind: organization, as 'their' stands for it; it appoints someone.\n"
+        "Kind: organization, as a word of its name says so.\n"
         "Aliases: the other forms the article uses."
+    )
+    # Without a word of its name that says so, the words around it do.
+    text = "Dunmore Valley have appointed Callum Reade as their manager.\n"
+    (club,) = [entity for entity in write_up(text, "2024-11-06", base).entities if entity.kind is Kind.ORGANIZATION]
+    assert (
+        str(club.values["note"]).splitlines()[1] == "Kind: organization, as 'their' stands for it; it appoints someone."
     )
 
 
@@ -295,6 +305,7 @@ TERMS = {
     ],
     "whitcombe-obituary": [
         ("agnes-whitcombe", "larch-valley-mining-chief-executive", "1985", "2005", None, "stated"),
+        ("raymond-oduya", "larch-valley-mining-chief-executive", "2005", "..", "agnes-whitcombe", "stated"),
     ],
 }
 EVENTS = {
@@ -362,10 +373,12 @@ def test_each_fixture_drafts_exactly_these_terms_and_events(name: str, base: Kno
     assert [(event.values["date"], event.values["title"]) for event in result.events] == EVENTS[name]
 
 
-def test_the_tuned_split_keeps_the_promises(base: Known) -> None:
-    tuned = total("tuned", [score(article, base) for article in articles() if split_of(article) == TUNED])
-    assert tuned.verbatim == tuned.quotes > 0
-    assert (tuned.too_precise, tuned.invented) == (0, 0)
+@pytest.mark.parametrize("split", [TUNED, HELD_OUT, BLIND])
+def test_every_split_keeps_the_promises(split: str, base: Known) -> None:
+    chosen = articles(BLIND_FIXTURES) if split == BLIND else [a for a in articles() if split_of(a) == split]
+    scores = total(split, [score(article, base) for article in chosen])
+    assert scores.verbatim == scores.quotes > 0
+    assert (scores.too_precise, scores.invented) == (0, 0)
 
 
 def test_benchmarks_draft_md_shows_the_current_measure() -> None:
@@ -474,7 +487,7 @@ def test_every_draft_is_accepted_as_written_and_the_base_then_passes_check(kb: P
         assert len(accepted.stdout.splitlines()) == written
     report = audit.check_folder(kb)
     assert report.exit_code == 0, [str(problem) for problem in report.problems]
-    assert report.summary().endswith(" expectations checked; 85 records an unreviewed draft")
+    assert report.summary().endswith(" expectations checked; 86 records an unreviewed draft")
 
 
 def test_accept_refuses_a_draft_nobody_edited_unless_unreviewed_and_set_clears_the_mark(
@@ -800,6 +813,403 @@ CONSTRUCTIONS = [
         "Lena Vos assumed the post of governor of Norrland Bank on Monday.",
         [("lena-vos", "norrland-bank-governor", "2025-02-24", "..")],
     ),
+    # Whoever appoints (a body in lower case, with a date before its verb), and a person's country before
+    # the name, which is not the office's organization.
+    (
+        "The Tarn Rowing Federation's congress on Sunday elected Peru's Ana Ruiz as its president.",
+        [("ana-ruiz", "tarn-rowing-federation-president", "2025-02-23", "..")],
+    ),
+    # Appointed without "as" to two offices; the one replaced held the first.
+    (
+        "Peru's government named Kim Lee finance minister and deputy prime minister, replacing Bo Park.",
+        [
+            ("kim-lee", "peru-finance-minister", None, ".."),
+            ("kim-lee", "peru-deputy-prime-minister", None, ".."),
+            ("bo-park", "peru-finance-minister", None, None),
+        ],
+    ),
+    # The title the appointed held, before the name; the new one after it.
+    (
+        "Lawmakers on Tuesday elected former finance minister Ida Holm as speaker of the Varde Parliament.",
+        [
+            ("ida-holm", "varde-parliament-speaker", "2025-02-25", ".."),
+            ("ida-holm", "finance-minister", None, "..2025-02-26"),
+        ],
+    ),
+    # A hyphenated family name alone, and a possessive in -s'.
+    (
+        "Ida Vang-Moe was named head coach of Arlo Rovers in 2019.\n"
+        "Vang-Moe, 41, has been the Netherlands' ambassador to Peru since 2020.",
+        [
+            ("ida-vang-moe", "arlo-rovers-head-coach", "2019", ".."),
+            ("ida-vang-moe", "netherlands-ambassador-to-peru", "2020", ".."),
+        ],
+    ),
+    # The day an appointment takes effect, which its verb's tense does not tell: the nearest.
+    (
+        "Tarn Water said it had appointed Ida Holm as its chief executive from April 2.",
+        [("ida-holm", "tarn-water-chief-executive", "2025-04-02", "..")],
+    ),
+    # An end "with immediate effect" before its day, after "had".
+    (
+        "Arlo Foods said its chief executive, Ida Holm, had resigned with immediate effect on Tuesday.",
+        [("ida-holm", "arlo-foods-chief-executive", "..2025-02-25", "2025-02-25")],
+    ),
+    # Removed, with the title before the name.
+    (
+        "Tarn Rovers sacked manager Per Dahl on Sunday.",
+        [("per-dahl", "tarn-rovers-manager", "..2025-02-23", "2025-02-23")],
+    ),
+    # A handover ahead: "will take over from".
+    (
+        "Ida Holm will take over from Per Dahl as chair of Tarn Water on Jan. 1.",
+        [("per-dahl", "tarn-water-chair", None, "2026-01-01"), ("ida-holm", "tarn-water-chair", "2026-01-01", "..")],
+    ),
+    # A start whose office is named elsewhere: "was first elected in".
+    (
+        "Ida Holm, mayor of Dunmere, resigned on Monday.\nHolm was first elected in November 2017.",
+        [("ida-holm", "dunmere-mayor", "2017-11", "2025-02-24")],
+    ),
+    # A start in a relative clause, and a start ahead in one: "who is stepping down to become".
+    (
+        "Per Dahl, who was named chair of Tarn Water last month, said so.",
+        [("per-dahl", "tarn-water-chair", "2025-01", "..")],
+    ),
+    (
+        "Per Dahl, who is stepping down to become chairman of Arlo Foods, said so.",
+        [("per-dahl", "arlo-foods-chairman", None, "..")],
+    ),
+    # A start told as a noun: "X's appointment as".
+    (
+        "Ida Holm's appointment as chair of Tarn Water takes effect on March 3.",
+        [("ida-holm", "tarn-water-chair", "2025-03-03", "..")],
+    ),
+    # Held since something the reader cannot date: held, from no known day.
+    (
+        "Per Dahl, who has served as interim chief executive of Arlo Foods since Ida Holm's departure, will stay.",
+        [("per-dahl", "arlo-foods-chief-executive", "..2025-02-26", None)],
+    ),
+    # A description before "who", and "led the agency" for the office named before.
+    (
+        "Tarn Water Agency named Ida Holm as its director.\n"
+        "Holm, a Peruvian economist who has led the agency since April 2019, resigned on Monday.",
+        [("ida-holm", "tarn-water-agency-director", "2019-04", "2025-02-24")],
+    ),
+    # An age before "a former", and "previously" before "was" and its dates after a comma.
+    (
+        "Ida Holm, 52, a former Peruvian justice minister, said so.",
+        [("ida-holm", "peru-justice-minister", None, "..2025-02-26")],
+    ),
+    (
+        "Ida Holm was previously chief economist of Arlo Foods, from 2014 to 2018.",
+        [("ida-holm", "arlo-foods-chief-economist", "2014", "2018")],
+    ),
+    # A second verb of the same subject: "and previously served as".
+    (
+        "Ida Holm had been chair of Arlo Foods since 2020 and previously served as mayor of Dunmere.",
+        [("ida-holm", "arlo-foods-chair", "2020", ".."), ("ida-holm", "dunmere-mayor", None, "..2025-02-26")],
+    ),
+    # "and as the": the dates are the second office's only.
+    (
+        "Ida Holm previously served as mayor of Dunmere and as the Tarn Party's general secretary from 2020 to 2023.",
+        [
+            ("ida-holm", "dunmere-mayor", None, "..2025-02-26"),
+            ("ida-holm", "tarn-party-general-secretary", "2020", "2023"),
+        ],
+    ),
+    # "succeeding" after a start that names no office: the office the holder was appointed to.
+    (
+        "Tarn Bank appointed Ida Holm as governor.\nHolm will take office on Nov. 1, succeeding Per Dahl.",
+        [
+            ("per-dahl", "tarn-bank-governor", None, "2025-11-01"),
+            ("ida-holm", "tarn-bank-governor", "2025-11-01", ".."),
+        ],
+    ),
+    # Re-elected: the term goes on from its first start.
+    (
+        "Lawmakers re-elected Ida Holm as speaker of the Tarn Assembly on Monday.\n"
+        "Holm has led the assembly since January 2023.",
+        [("ida-holm", "tarn-assembly-speaker", "2023-01", "..")],
+    ),
+    # The one replacing takes the office of the one replaced, not one held before ("a former head").
+    (
+        "Tarn Water's chief executive, Per Dahl, was replaced by his deputy, Ida Holm, on Monday.\n"
+        "Holm, 46, a former head of the Tarn Institute, was sworn in hours later.",
+        [
+            ("per-dahl", "tarn-water-chief-executive", "..2025-02-24", "2025-02-24"),
+            ("ida-holm", "tarn-water-chief-executive", "2025-02-24", ".."),
+            ("ida-holm", "tarn-institute-head", None, "..2025-02-26"),
+        ],
+    ),
+    # "him" after a verb of succeeding: the person named before it, not the subject.
+    (
+        "Ida Holm served as finance minister under Chancellor Per Dahl from 2011 to 2015, before succeeding him "
+        "as chancellor of Tarnia in March 2015.",
+        [
+            ("per-dahl", "tarnia-chancellor", None, "2015-03"),
+            ("ida-holm", "tarnia-chancellor", "2015-03", ".."),
+            ("ida-holm", "tarnia-finance-minister", "2011", "2015"),
+        ],
+    ),
+    # Named to succeed someone told of before (the day ahead of the naming), not in the title she has.
+    (
+        "Per Dahl, president of Tarn College since 2011, will retire on June 30.\n"
+        "The board named Ida Holm, the college's provost, to succeed him on July 1.",
+        [
+            ("per-dahl", "tarn-college-president", "2011", "2025-06-30"),
+            ("ida-holm", "tarn-college-president", "2025-07-01", ".."),
+            ("ida-holm", "tarn-college-provost", "..2025-02-26", ".."),
+        ],
+    ),
+    # "The 44-year-old": the person named before.
+    (
+        "Arlo Rovers named Ida Holm as head coach on Monday.\n"
+        "The 44-year-old replaces Per Dahl, who was sacked on Sunday.",
+        [
+            ("per-dahl", "arlo-rovers-head-coach", None, "2025-02-23"),
+            ("ida-holm", "arlo-rovers-head-coach", "2025-02-24", ".."),
+        ],
+    ),
+    # A passive after another verb of the subject; the one replacing starts the day the one replaced left.
+    (
+        "Per Dahl became chancellor of Tarnia in 2015.\n"
+        "He resigned in 2019 after his coalition collapsed and was succeeded as chancellor by Ida Holm.",
+        [("per-dahl", "tarnia-chancellor", "2015", "2019"), ("ida-holm", "tarnia-chancellor", "2019", "..")],
+    ),
+    # "chaired" is the chairman the article names; "the Group" is the group named before.
+    (
+        "Orsova Group said its chairman, Ruth Abney, would retire.\nAbney has chaired the Group since 2012.",
+        [("ruth-abney", "orsova-group-chairman", "2012", "..")],
+    ),
+    # A relative clause's tense ends at its comma: "who took office in May, will face a vote".
+    (
+        "Tarn Council leader Ida Holm, who took office in May, will face a vote on March 21.",
+        [("ida-holm", "tarn-council-leader", "2024-05", "..")],
+    ),
+    # Two verbs of one subject, each with its office and dates.
+    (
+        "Ida Holm, 49, was Peru's ambassador to Chile from 2018 to 2022 and has been the Tarn Bank's chief "
+        "economist since 2023.",
+        [
+            ("ida-holm", "peru-ambassador-to-chile", "2018", "2022"),
+            ("ida-holm", "tarn-bank-chief-economist", "2023", ".."),
+        ],
+    ),
+    # A country's possessive after "named" is the title's, not the one named.
+    (
+        "Per Dahl, who was named France's ambassador to Peru last month, said so.",
+        [("per-dahl", "france-ambassador-to-peru", "2025-01", "..")],
+    ),
+    # A headline's "name X head coach"; a club's short name for its full one, with its trade before it.
+    (
+        "Harlow County name Holm captain\n"
+        "Harlow County Cricket Club on Thursday named Ida Holm as captain.\n"
+        "Director of cricket Per Dahl said so.",
+        [
+            ("ida-holm", "harlow-county-cricket-club-captain", "2025-02-20", ".."),
+            ("per-dahl", "harlow-county-cricket-club-director-of-cricket", "..2025-02-26", ".."),
+        ],
+    ),
+    # The club's manager it sacked; "took charge in", with "succeeding"; a "Premier Division" holds no one.
+    (
+        "Arlo Athletic have sacked manager Per Dahl after relegation from the Premier Division.\n"
+        "Dahl took charge in November 2022, succeeding Ida Holm.",
+        [
+            ("ida-holm", "arlo-athletic-manager", None, "2022-11"),
+            ("per-dahl", "arlo-athletic-manager", "2022-11", "..2025-02-26"),
+        ],
+    ),
+    # An ordinal between the organization's possessive and the title; a length "as president" in a relative
+    # clause, counted back from the day the successor takes over.
+    (
+        "Tarn University's board has named Provost Ida Holm as the university's 14th president, effective Jan. 1.\n"
+        "She succeeds Per Dahl, who announced his retirement in March after nine years as president.",
+        [
+            ("per-dahl", "tarn-university-president", "2017~", "2026-01-01"),
+            ("ida-holm", "tarn-university-president", "2026-01-01", ".."),
+            ("ida-holm", "tarn-university-provost", "..2025-02-26", ".."),
+        ],
+    ),
+    # "X of Japan" says whose X is, not whose the office is.
+    (
+        "The Tarn Rowing Union re-elected Ida Holm as its president on Saturday.\n"
+        "The congress also elected Kenji Sato of Japan as vice president, replacing Per Dahl.",
+        [
+            ("ida-holm", "tarn-rowing-union-president", None, ".."),
+            ("per-dahl", "tarn-rowing-union-vice-president", None, None),
+            ("kenji-sato", "tarn-rowing-union-vice-president", None, ".."),
+        ],
+    ),
+    # "X Police" is the police of the city X, whose mayor the article names; "became chief in 2017".
+    (
+        "Tarnford Police Chief Per Dahl retired on Friday, Mayor Ida Holm said.\nDahl became chief in 2017.",
+        [
+            ("ida-holm", "tarnford-mayor", "..2025-02-21", ".."),
+            ("per-dahl", "tarnford-police-chief", "2017", "2025-02-21"),
+        ],
+    ),
+    # A name before "Prime Minister" is a country.
+    (
+        "Eastmoor names foreign minister\nEastmoor Prime Minister Ida Holm on Thursday named Per Dahl as foreign "
+        "minister.",
+        [
+            ("ida-holm", "eastmoor-prime-minister", "..2025-02-20", ".."),
+            ("per-dahl", "eastmoor-foreign-minister", "2025-02-20", ".."),
+        ],
+    ),
+    # Leaving one office to become another: the end is the first's.
+    (
+        "Ida Holm, director of the Tarn Museum since 2015, will leave in September to become director of the "
+        "Morton Gallery.",
+        [("ida-holm", "morton-gallery-director", None, ".."), ("ida-holm", "tarn-museum-director", "2015", "2025-09")],
+    ),
+    # ... and one who leaves to become something is not succeeded in it.
+    (
+        "Ida Holm, who joined Tarn Water in 2016, succeeds Per Dahl, who is leaving to become chairman of Arlo Foods.",
+        [("per-dahl", "arlo-foods-chairman", None, "..")],
+    ),
+    # "join X as": the office of X.
+    (
+        "Per Dahl will join the Treasury as permanent secretary in October.",
+        [("per-dahl", "treasury-permanent-secretary", "2025-10", "..")],
+    ),
+    # A one-word company opening the sentence that owns the title it names ("its").
+    (
+        "Starbucks named Brian Niccol as its chief executive on Tuesday.\n"
+        "Niccol previously served as chief executive of Chipotle.",
+        [
+            ("brian-niccol", "starbucks-chief-executive", "2025-02-25", ".."),
+            ("brian-niccol", "chipotle-chief-executive", None, "..2025-02-26"),
+        ],
+    ),
+    # An "its" whose owner the sentence does not name is not the one a later sentence names.
+    (
+        "starbucks named Brian Niccol as its chief executive on Tuesday.\n"
+        "Niccol previously served as chief executive of Chipotle.",
+        [
+            ("brian-niccol", "chief-executive", "2025-02-25", ".."),
+            ("brian-niccol", "chipotle-chief-executive", None, "..2025-02-26"),
+        ],
+    ),
+    # A capitalised field in a title; a borough's president.
+    (
+        "Britain's chief Brexit negotiator, David Frost, resigned on Saturday.",
+        [("david-frost", "united-kingdom-chief-brexit-negotiator", "..2025-02-22", "2025-02-22")],
+    ),
+    (
+        "Eric Adams, 61, a former police captain, served as Brooklyn borough president from 2014 to 2021.",
+        [("eric-adams", "captain", None, "..2025-02-26"), ("eric-adams", "brooklyn-borough-president", "2014", "2021")],
+    ),
+    # A title someone held before at another company does not say whose a bare one is.
+    (
+        "Dunmore Water names chair\n"
+        "Dunmore Water said Helen Marsh would become its chair.\n"
+        "Marsh is a former chief executive of Northern Rail.\n"
+        '"She brings experience," said chief executive Raj Patel.',
+        [
+            ("helen-marsh", "dunmore-water-chair", None, ".."),
+            ("helen-marsh", "northern-rail-chief-executive", None, "..2025-02-26"),
+            ("raj-patel", "dunmore-water-chief-executive", "..2025-02-26", ".."),
+        ],
+    ),
+    # "who was appointed in June 2023": the start of the office named before.
+    (
+        "Kallon Rovers manager Ben Ashby resigned on Saturday.\nAshby, who was appointed in June 2023, won 14 matches.",
+        [("ben-ashby", "kallon-rovers-manager", "2023-06", "2025-02-22")],
+    ),
+    # ... but people in the plural are no organization ("Officials said its ...").
+    (
+        "Officials said its chief executive, Ana Roth, had resigned.\nOfficials named no successor.",
+        [("ana-roth", "chief-executive", "..2025-02-26", "..2025-02-26")],
+    ),
+    # Two appointed in one sentence, each to an office.
+    (
+        "Orlen Steel on Friday appointed Maria Costa as chairwoman and Peter Wahl as chief executive.",
+        [
+            ("maria-costa", "orlen-steel-chairwoman", "2025-02-21", ".."),
+            ("peter-wahl", "orlen-steel-chief-executive", "2025-02-21", ".."),
+        ],
+    ),
+    # A president-elect's swearing-in is no start of the office of president-elect.
+    (
+        "President-elect Rosa Amador named Luis Ferro as her chief of staff on Wednesday.\n"
+        "Amador will be sworn in on Jan. 20.",
+        [
+            ("rosa-amador", "president-elect", "..2025-02-26", ".."),
+            ("luis-ferro", "chief-of-staff", "2025-02-26", ".."),
+        ],
+    ),
+    # A possessive inside an institution's name; "currently" before an appositive title; a courtesy title
+    # before the name after a title; "having previously served as".
+    (
+        "Ida Holm, currently provost of King Edward's College London, will become rector of Tarn University.\n"
+        "Tarn University's chancellor, Lady Ann Cole, chaired the panel.\n"
+        "Per Dahl was appointed rector in 2013, having previously served as dean of medicine at Arlo University.",
+        [
+            ("ida-holm", "king-edward-s-college-london-provost", "..2025-02-26", ".."),
+            ("ida-holm", "tarn-university-rector", None, ".."),
+            ("ann-cole", "tarn-university-chancellor", "..2025-02-26", None),
+            ("per-dahl", "tarn-university-rector", "2013", ".."),
+            ("per-dahl", "arlo-university-dean-of-medicine", None, "..2025-02-26"),
+        ],
+    ),
+    # "its" after a semicolon is no subject's; a title another holds in the sentence is not the one run.
+    (
+        "Tarn Bank agreed to buy Holt Insurance.\n"
+        "Holt's chief executive, Mia Rossi, will join the bank's board.\n"
+        "Rossi has run Holt since 2019; its chairman, Ben Ward, will retire.",
+        [
+            ("mia-rossi", "holt-insurance-chief-executive", "2019", ".."),
+            ("ben-ward", "holt-insurance-chairman", None, None),
+        ],
+    ),
+    # "The club" is the one whose name is a club's.
+    (
+        "Ashby Town Council approved a stadium for Ashby Rovers.\nThe club's manager, Sam Ojo, was appointed in 2022.",
+        [("sam-ojo", "ashby-rovers-manager", "2022", "..")],
+    ),
+    # "as her successor": in the office she leaves, not the one she remains in.
+    (
+        "Arlo Foods chief executive Nina Park said she would step down in June.\n"
+        "Park will remain chairwoman of the board.\n"
+        "The company named its chief operating officer, Sam Ito, as her successor.",
+        [
+            ("nina-park", "arlo-foods-chief-executive", "..2025-02-26", "2025-06"),
+            ("sam-ito", "arlo-foods-chief-operating-officer", "..2025-02-26", ".."),
+            ("sam-ito", "arlo-foods-chief-executive", None, None),
+        ],
+    ),
+    # "who was premier of X from ... to ...": a relative clause's dates.
+    (
+        "Otto Brandt, who was premier of Kessland from 1976 to 1984, has died.",
+        [("otto-brandt", "kessland-premier", "1976", "1984")],
+    ),
+    # "The 58-year-old Peruvian replaces Australia's Karen Doyle".
+    (
+        "Ida Holm was elected president of the Tarn Council on Sunday.\n"
+        "The 58-year-old Peruvian replaces Australia's Karen Doyle, who had been president since 2015.",
+        [
+            ("karen-doyle", "tarn-council-president", "2015", "2025-02-23"),
+            ("ida-holm", "tarn-council-president", "2025-02-23", ".."),
+        ],
+    ),
+    # "for" inside a body's name.
+    (
+        "The Department for Transport has appointed Grace Holt as its permanent secretary.",
+        [("grace-holt", "department-for-transport-permanent-secretary", None, "..")],
+    ),
+    # A headline's "central bank chief" describes the governor; it is no office "chief".
+    (
+        "Senate confirms Reyes as central bank chief\n"
+        "The Senate on Tuesday confirmed Carla Reyes as governor of the Central Bank of Marivia.",
+        [("carla-reyes", "central-bank-of-marivia-governor", "2025-02-25", "..")],
+    ),
+    # A club's short name, and "who coached the club from ... to ...".
+    (
+        "Veteran coach returns to Ferris Park\n"
+        "Ferris Park Rangers have brought back Tony Marsh, who coached the club from 2008 to 2014, as head coach.",
+        [("tony-marsh", "ferris-park-rangers-coach", "2008", "2014")],
+    ),
     # A headline read apart from the lead: its present tense dates nothing.
     (
         "Dunmere elects Mara Kent mayor\nMara Kent was elected mayor of Dunmere on Sunday.",
@@ -818,3 +1228,160 @@ def test_a_construction_of_issue_20_drafts_its_term(
         for term in result.terms
     )
     assert drafted == sorted(expected)
+
+
+# --- Held-out misses, by construction (each sentence written for the test, none from an article) -------
+
+
+def _kinds(result: Draft) -> dict[str, Kind]:
+    return {str(entity.values["name"]): entity.kind for entity in result.entities} | {
+        name: Kind(kind) for name, kind in result.others
+    }
+
+
+def test_a_dateline_names_where_the_story_was_filed_not_who_acted(base: Known) -> None:
+    text = (
+        "Corliss Mining picks a chair\n"
+        "PORT ARDEN, Maine, May 2 (Wirenews) - Corliss Mining said on Monday that Ruth Vale would become its chair.\n"
+        "GLENROCK (Wirenews) \u2014 Ida Moor, 61, will stay on.\n"
+    )
+    result = write_up(text, "2025-05-02", base)
+    assert _kinds(result) == {"Corliss Mining": Kind.ORGANIZATION, "Ruth Vale": Kind.PERSON, "Ida Moor": Kind.PERSON}
+    assert _terms(result) == [("ruth-vale", "corliss-mining-chair", None)]
+
+
+def test_its_after_a_verb_does_not_make_the_object_an_organization(base: Known) -> None:
+    text = "Kelso Mills said so on Monday.\nThe board also named co-founder Ana Sol as its chair.\n"
+    assert _kinds(write_up(text, "2025-05-02", base))["Ana Sol"] is Kind.PERSON
+
+
+@pytest.mark.parametrize(
+    ("text", "titles"),
+    [
+        # The noun of an agent after "chief" is the title's head, not a word after a "chief".
+        ("Tarn Water named Ola Berg as its chief climate negotiator on Monday.", ["chief climate negotiator"]),
+        ("Ria Holt, chief economist of Tarn Water, said so.", ["chief economist"]),
+        ("The police chief resigned.", ["chief"]),
+        # A field in lower case after "of" or "for" is part of the title.
+        ("Tarn Water named Ola Berg as its executive director of strategy.", ["executive director of strategy"]),
+        (
+            "Ola Berg was vice president for academic affairs at Tarn University.",
+            ["vice president for academic affairs"],
+        ),
+        ("Ola Berg, director of cricket, said so.", ["director of cricket"]),
+        # ... but not a length, a place in lower case, nor words that run on into a clause.
+        ("Ola Berg served as chair for six years.", ["chair"]),
+        ("Ola Berg was mayor of the city.", ["mayor"]),
+        ("The head of state visits Oslo.", ["head"]),
+        # Portfolios and ranks before a head.
+        ("Ola Berg, the budget director, said so.", ["budget director"]),
+        ("Transportation Secretary Ola Berg said so.", ["transportation secretary"]),
+        ("Ola Berg was elected co-leader of the Tarn Union.", ["co leader"]),
+    ],
+)
+def test_a_title_keeps_its_field_and_its_agent_noun(text: str, titles: list[str], base: Known) -> None:
+    reading = read(text, split(text), base.entities)
+    assert [office.title for office in reading.offices.values()] == titles
+
+
+def test_organizations_known_by_their_words_and_their_place(base: Known) -> None:
+    text = (
+        "Corvane names Ida Holm chief executive\n"
+        "Corvane named Ida Holm as its chief executive on Monday, replacing Per Dahl, who was removed as CEO.\n"
+        "Tidewater Shipping said Ana Roth would become its chairman.\n"
+        "The Board has also appointed Rosa Diaz police chief.\n"
+        "Corvane shares rose.\n"
+    )
+    result = write_up(text, "2025-02-26", base)
+    # A word that opens two sentences and is never written in lower case is a name; "Shipping" is a trade;
+    # a lone "Board" stands for an organization named elsewhere, and the one appointed is no organization.
+    assert _kinds(result) == {
+        "Corvane": Kind.ORGANIZATION,
+        "Ida Holm": Kind.PERSON,
+        "Per Dahl": Kind.PERSON,
+        "Tidewater Shipping": Kind.ORGANIZATION,
+        "Ana Roth": Kind.PERSON,
+        "Rosa Diaz": Kind.PERSON,
+    }
+    # "CEO" is the chief executive the article writes out; no police is named, so the police chief's is blank.
+    assert _terms(result) == [
+        ("per-dahl", "corvane-chief-executive", None),
+        ("ida-holm", "corvane-chief-executive", "2025-02-24"),
+        ("ana-roth", "tidewater-shipping-chairman", None),
+        ("rosa-diaz", "chief", None),
+    ]
+
+
+def test_a_headline_names_in_the_passive(base: Known) -> None:
+    text = "Ida Holm named Tarn Rovers head coach\nTarn Rovers have appointed Ida Holm as head coach.\n"
+    result = write_up(text, "2025-02-26", base)
+    assert _kinds(result) == {"Ida Holm": Kind.PERSON, "Tarn Rovers": Kind.ORGANIZATION}
+
+
+@pytest.mark.parametrize(
+    ("text", "office"),
+    [
+        # A possessive after "of" names the organization it owns...
+        ("Ida Holm was elected leader of Peru's Tarn Party on Sunday.", "Leader of Tarn Party"),
+        # ... or a body described in words, which names none: not the sentence's subject.
+        ("Tarn Rovers have appointed Ida Holm as head coach of the women's team.", "Head Coach"),
+        ("Tarn Rovers have appointed Ida Holm as head coach of Peru's national team.", "Head Coach"),
+        # A "chief" of something the reader cannot name is no title.
+        ("Tarn Rovers named cloud chief Ida Holm as its chairman on Monday.", "Chairman of Tarn Rovers"),
+    ],
+)
+def test_the_organization_after_a_title_is_the_one_it_names(text: str, office: str, base: Known) -> None:
+    result = write_up(text + "\n", "2025-02-26", base)
+    assert [office.values["name"] for office in result.offices] == [office]
+
+
+def test_a_city_named_by_its_council_holds_its_mayor_and_its_city_manager(base: Known) -> None:
+    text = (
+        "Harlow Vale hires city manager\n"
+        "The Harlow Vale City Council voted 5-2 on Monday to hire Ida Holm, the city's budget director, as city "
+        "manager.\n"
+        "Mayor Per Dahl said Holm had served the Harlow Vale Police Department.\n"
+    )
+    result = write_up(text, "2025-02-26", base)
+    assert _terms(result) == [
+        ("ida-holm", "harlow-vale-city-manager", None),
+        ("ida-holm", "harlow-vale-budget-director", "..2025-02-24"),
+        ("per-dahl", "harlow-vale-mayor", "..2025-02-26"),
+    ]
+    (city,) = [entity for entity in result.entities if entity.values["id"] == "harlow-vale"]
+    assert (city.kind, city.values["note"]) == (
+        Kind.ORGANIZATION,
+        "New: 'Harlow Vale' is not a name or alias in the fact base.\n"
+        "Kind: organization, as the city or town of 'Harlow Vale City Council'.",
+    )
+
+
+def test_a_bare_title_takes_the_organization_its_own_words_point_to(base: Known) -> None:
+    text = (
+        "Luis Ferrer was elected chair of the Tarn Review Board in 2019.\n"
+        "Chairman Luis Ferrer said it had served the city well.\n"
+        "Ida Holm, a deputy minister at the Department of Finance, became minister of fisheries in 2021.\n"
+        "Ferrer came from Nordlys Lines, where Ida Holm was chief executive from 2010 to 2015.\n"
+    )
+    assert sorted(_terms(write_up(text, "2025-02-26", base))) == [
+        ("ida-holm", "department-of-finance-deputy-minister", None),
+        # Not the Department of Finance's: it names only a deputy minister.
+        ("ida-holm", "minister-of-fisheries", "2021"),
+        # "where" hangs on the name before it.
+        ("ida-holm", "nordlys-lines-chief-executive", "2010"),
+        # "Chairman" is the chair the article names with its organization: one term.
+        ("luis-ferrer", "tarn-review-board-chair", "2019"),
+    ]
+
+
+def test_a_bare_minister_is_of_the_country_the_article_is_about(base: Known) -> None:
+    text = (
+        "Japan names new finance minister\n"
+        "Japan's parliament on Monday elected Kenji Sato as prime minister.\n"
+        "Sato was foreign minister from 2018 to 2022.\n"
+        "U.S. President Ellen Marsh called him.\n"
+    )
+    terms = _terms(write_up(text, "2025-02-26", base))
+    assert ("kenji-sato", "japan-foreign-minister", "2018") in terms
+    # "U.S." with its points is the country of the title after it.
+    assert ("ellen-marsh", "us-president", "..2025-02-26") in terms

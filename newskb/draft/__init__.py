@@ -4,9 +4,9 @@
 offices, terms and events, each with its quote (a verbatim span, checked) and a note on how every value
 was found; `to_toml` writes them in the schema of data/, for a curator to review and `newskb accept` to
 add. The reader is a pipeline of five stages (`assemble` runs them; each module's docstring is its
-contract): `sentences`, `reading` (each sentence's `mentions`, with `names`, `offices` and `when`;
+contract): `sentences`, `reading` (each sentence's `mentions`, with `names`, `titles`, `offices`, `when` and `pronouns`;
 `entities` decides which entity each name is, `orgs` which office each office phrase is), `clauses`,
-`findings`, and the records: `holdings`, `terms`, `events`, `candidates`. `lexicon` is the English it
+`findings`, and the records: `holdings`, `terms`, `quotes`, `events`, `candidates`. `lexicon` is the English it
 reads, `records` what a draft is made of, `writer` the TOML, `known` the fact base's side, from the index.
 """
 

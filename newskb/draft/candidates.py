@@ -17,8 +17,9 @@ from dataclasses import dataclass, field
 from newskb import ids
 from newskb.draft.events import EventItem
 from newskb.draft.mentions import Entity, Mark, Mention, Mentions, Reading
+from newskb.draft.quotes import in_order, name_of_office, primary, same_start
 from newskb.draft.records import Article, Candidate, Draft, Known
-from newskb.draft.terms import Term, Terms, Value, in_order, name_of_office, point, primary, said, same_start
+from newskb.draft.terms import Term, Terms, Value, point, said
 from newskb.ids import slug
 from newskb.kinds import Kind, Modality
 from newskb.passage import Extent, locator
@@ -123,6 +124,7 @@ class _Writer:
         self.used_ids: set[str] = set(known.taken)
         self.locate = locator(article.text)
         self.by_start = {sentence.start: sentence for sentence in reading.sentences}
+        self.starts = [sentence.start for sentence in reading.sentences]
 
     def _id(self, key: str, wanted: str) -> str:
         if key in self.ids:
@@ -317,9 +319,10 @@ class _Writer:
         return found
 
     def _sentence_at(self, offset: int) -> str:
-        for sentence in self.reading.sentences:
-            if sentence.start <= offset < sentence.end:
-                return sentence.text
+        sentences = self.reading.sentences
+        place = bisect.bisect_right(self.starts, offset) - 1
+        if place >= 0 and sentences[place].start <= offset < sentences[place].end:
+            return sentences[place].text
         return ""
 
 

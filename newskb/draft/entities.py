@@ -11,31 +11,43 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from newskb.draft.lexicon import (
+    APPOINTING,
     DEMONYM_ENDINGS,
     NAME_CONNECTORS,
     ORG_BEFORE_NAME,
+    ORG_NOUNS,
     ORG_OBJECT_VERBS,
     ORG_SUFFIXES,
     ORG_WORDS,
     STATE_HEADS,
+    STATE_ONLY_HEADS,
 )
 from newskb.draft.mentions import KIND_MARKS, Entity, Mark, Mention, NameSpan, TitleSpan
 from newskb.draft.names import KnownEntity, KnownMatch, KnownNames, Piece
+from newskb.draft.places import place_of, with_places
 from newskb.fuzzy import normalise
 from newskb.kinds import Kind
 
 # Someone appoints someone: the verb, then its object, a name ("Dunmore Rovers appointed Callum Reade");
 # a headline's "Nkemelu elected to lead" is a person elected.
 _APPOINTS = re.compile(
-    r"\s+(?:has\s+|have\s+)?(?:appointed|appoints|named|names|elected|elects|hired|hires|chose|picked|"
-    r"swore\s+in|swears\s+in)\s+(?:(?:its|their|the|a|an|new|former)\s+){0,2}[A-Z]"
+    r"\s+(?:has\s+|have\s+)?(?P<verb>"
+    + "|".join(sorted(APPOINTING))
+    + r"|swore\s+in|swears\s+in)\s+(?:(?:its|their|the|a|an|new|former)\s+){0,2}[A-Z]"
 )
 _AGE = re.compile(r",\s*\d{1,3},")
 _WHO = re.compile(r",\s*who\b")
+# The plural of people a sentence opens with ("Officials said its ..."), which is no name.
+_PEOPLE = re.compile(r"(?:ists|ers|ials|ents|ors|ics|ians|ants|ees|ives|men|women|people)$")
+# A sentence's subject that owns what it names: "X named Y as its chief executive", "X said its chairman".
+_OWNER = re.compile(
+    r"\s+(?:has\s+|have\s+)?(?:" + "|".join(sorted(APPOINTING)) + r"|said|says|announced)\b[^.;\n]{0,80}?\bits\b"
+)
+_THE_BEFORE = re.compile(r"\bThe\s+$")
 # "X's board", "X's chief executive": a possessive before a body or a title an organization has.
 _OWNS = re.compile(r"['\u2019]s\s+(?:board|shareholders|shares|chief|chairman|chairwoman|chair|directors|management)\b")
 
@@ -86,6 +98,7 @@ def identify(
         elif match is not None:
             _mention(text, found, said, span, match.entity.id, match)
     confirmed = {_norm(span.words) for span in spans if not span.tentative and span.words[0].start not in said}
+    confirmed |= _opening_names(text, spans)
     multi = [span for span in spans if len(span.words) > 1 and span.words[0].start not in said]
     longest = _longest_forms([_norm(span.words) for span in multi])
     written: dict[str, str] = {}
@@ -94,13 +107,7 @@ def identify(
     for span in multi:
         full = longest[_norm(span.words)]
         _mention(text, found, said, span, "new:" + full, None, spelled=written[full])
-    # Every entity of several words, by each of its words: the one a lone word may stand for.
-    by_word: dict[str, list[_Found]] = {}
-    for entity in found.values():
-        words = norm_words(entity.name)
-        if len(entity.name.split()) > 1:
-            for word in dict.fromkeys(words):
-                by_word.setdefault(word, []).append(entity)
+    by_word = _by_word(found.values())
     for span in spans:
         if span.words[0].start in said:
             continue
@@ -108,7 +115,7 @@ def identify(
         owner = _owner(spelled, by_word) if len(span.words) == 1 else None
         if owner is not None:
             _mention(text, found, said, span, owner, None)
-        elif not span.tentative or spelled in confirmed:
+        elif (not span.tentative or spelled in confirmed) and not _common_noun(span):
             _mention(text, found, said, span, "new:" + spelled, None)
     votes = _votes(text, spans, titles, found, said)
     entities: dict[str, Entity] = {}
@@ -126,6 +133,7 @@ def identify(
             cues=cues,
             with_the=entity.with_the,
         )
+    entities = with_places(entities)
     mentions = {
         start: Mention(
             mark=KIND_MARKS.get(entities[one.key].kind, Mark.ORGANIZATION),
@@ -140,16 +148,60 @@ def identify(
     return entities, mentions
 
 
+def _opening_names(text: str, spans: Sequence[NameSpan]) -> set[str]:
+    """The words that open two sentences or more (a headline's and its story's: "Vantora names ...",
+    "Vantora named ...") and are never written in lower case: names, though no other place confirms
+    them; and one that opens a sentence as its subject and owner ("Starbucks named X as its chief
+    executive", "Liverpool said its manager ...")."""
+    openings = Counter(_norm(span.words) for span in spans if span.tentative)
+    lower = {word.lower() for word in re.findall(r"\b[a-z][\w'\u2019-]*", text)}
+    owning = {_norm(span.words) for span in spans if span.tentative and _OWNER.match(text, span.words[-1].end)}
+    return {
+        word
+        for word, count in openings.items()
+        if (count >= 2 or word in owning) and word not in lower and not _PEOPLE.search(word)
+    }
+
+
+def _common_noun(span: NameSpan) -> bool:
+    """A lone capitalised noun that stands for an organization named elsewhere ("the Board", "the Group"),
+    or a headline's ("Council picks ..."): no name of its own."""
+    return len(span.words) == 1 and span.match is None and span.words[0].lower in ORG_NOUNS
+
+
+def _by_word(found: Iterable[_Found]) -> dict[str, list[_Found]]:
+    """Every entity of several words, by each of its words (and each hyphenated word's parts,
+    "Solberg-Haug"): the one a lone word may stand for."""
+    by_word: dict[str, list[_Found]] = {}
+    for entity in found:
+        if len(entity.name.split()) > 1:
+            parts = [" ".join(norm_words(word)) for word in entity.name.split()]
+            # "Millbrook" alone is the city, not its "Millbrook Police Department".
+            place = set(norm_words(place_of(entity.name) or ""))
+            for word in dict.fromkeys([*norm_words(entity.name), *parts]):
+                if word not in place:
+                    by_word.setdefault(word, []).append(entity)
+    return by_word
+
+
 def _longest_forms(names: list[str]) -> dict[str, str]:
     """Each new name of several words, or the one longer name it begins ("Harbourside Rugby" in a headline
     for "Harbourside Rugby Club"): one entity."""
     every = set(names)
+    # Only a company's or a club's last word makes a longer name of it, with a word of its trade before it
+    # at most: "Harbourside Rugby Club", "Harlow County Cricket Club"; not "Port Ellery Harbour Board", which
+    # is another body than Port Ellery.
+    by_stem: dict[str, set[str]] = {}
+    for name in every:
+        words = name.split()
+        if words[-1] in ORG_SUFFIXES:
+            for cut in (1, 2):
+                if len(words) > cut + 1:
+                    by_stem.setdefault(" ".join(words[:-cut]), set()).add(name)
     longest: dict[str, str] = {}
     for name in every:
-        # Only a company's or a club's last word makes a longer name of it: "Harbourside Rugby Club", not
-        # "Port Ellery Harbour Board", which is another body than Port Ellery.
-        longer = [f"{name} {suffix}" for suffix in sorted(ORG_SUFFIXES) if f"{name} {suffix}" in every]
-        longest[name] = longer[0] if len(longer) == 1 else name
+        longer = by_stem.get(name, set())
+        longest[name] = next(iter(longer)) if len(longer) == 1 else name
     return longest
 
 
@@ -175,7 +227,7 @@ def _owner(word: str, by_word: dict[str, list[_Found]]) -> str | None:
     ]
     # The kinds are not decided yet: a name with a word like "Bank" in it is an organization's.
     organization = any(part in ORG_WORDS for part in words)
-    return owners[0].key if not organization or word in head else None
+    return owners[0].key if not organization or word.split()[0] in head else None
 
 
 def norm_words(text: str) -> list[str]:
@@ -226,15 +278,28 @@ def _votes(
         one = said.get(title.org.words[0].start) if title.org is not None and may_own(title, title.org) else None
         if title.org is None or one is None or found[one.key].known is not None:
             continue
-        if title.org.words[0].start > title.title_start and title.head in STATE_HEADS:
+        after = title.org.words[0].start > title.title_start
+        # "Finance Minister of X", "X Prime Minister": a state's (a president may be a bank's: "Bundesbank
+        # President").
+        if (after and title.head in STATE_HEADS) or title.head in STATE_ONLY_HEADS:
             votes[one.key]["country: a state's office is of it"] += 50
         else:
             votes[one.key]["an office is of it"] += 2 if title.org.words[0].start > title.title_start else 1
+    in_sentence: dict[int, list[NameSpan]] = {}
+    for span in spans:
+        in_sentence.setdefault(span.sentence, []).append(span)
     for title in titles:
-        # "X said that Y would become its chair": what "its" stands for is no person.
+        # "X said that Y would become its chair": what "its" stands for, the subject, is no person (but a
+        # name after a verb, "named Y as its chair", is not the subject).
         if title.org_word in ("its", "their"):
-            first = next((span for span in spans if span.sentence == title.sentence), None)
-            one = said.get(first.words[0].start) if first is not None and first.words[0].start < title.start else None
+            # The subject of its own clause: after a semicolon, a new one ("X has run Holt since 2019; its
+            # chairman ...": "its" is no subject's there).
+            spoken = in_sentence.get(title.sentence, [])
+            clause = text.rfind(";", spoken[0].words[0].start, title.start) if spoken else -1
+            first = next((span for span in spoken if span.words[0].start > clause), None)
+            opening = first is not None and (first.words[0].opens or _opens_after_the(text, first.words[0].start))
+            subject = first is not None and opening and first.words[0].start < title.start
+            one = said.get(first.words[0].start) if first is not None and subject else None
             if one is not None and found[one.key].known is None:
                 votes[one.key][f"'{title.org_word}' stands for it"] += 2
     starting = {span.words[0].start: span for span in spans}
@@ -242,11 +307,22 @@ def _votes(
         # A title just before a name: the name is its holder's ("Prime Minister Henrik Vale").
         gap = text[title.end : title.end + 20]
         name_at = title.end + len(gap) - len(gap.lstrip())
-        named = starting.get(name_at) if name_at > title.end else None
+        # On the same line: a headline's last title is not the title of the story's first word.
+        named = starting.get(name_at) if name_at > title.end and "\n" not in text[title.end : name_at] else None
         one = said.get(name_at) if named is not None and named is not title.org else None
-        if one is not None and found[one.key].known is None:
+        # A person's name of one word nowhere else written in full is not news's way ("Premier Division").
+        if one is not None and found[one.key].known is None and len(found[one.key].name.split()) > 1:
             votes[one.key]["a title stands before the name"] -= 10
     return votes
+
+
+def _opens_after_the(text: str, start: int) -> bool:
+    """Whether a name at `start` follows a "The" that opens its sentence ("The Bank of Canada's board")."""
+    the = _THE_BEFORE.search(text, max(0, start - 8), start)
+    if the is None:
+        return False
+    before = text[max(0, the.start() - 4) : the.start()].rstrip()
+    return not before or before[-1] in ".!?:-\u2013\u2014"
 
 
 def _own_cues(text: str, span: NameSpan, one: _Said) -> Counter[str]:
@@ -258,7 +334,9 @@ def _own_cues(text: str, span: NameSpan, one: _Said) -> Counter[str]:
         cues["a word of its name says so"] += 100
     if span.words[0].text.isupper() and len(span.words) == 1 and len(span.words[0].text) > 1:
         cues["an acronym"] += 1
-    if _APPOINTS.match(after):
+    appoints = _APPOINTS.match(after)
+    # A headline's "Hartley named Wales coach" is a passive: she was named.
+    if appoints is not None and not (span.heading and appoints["verb"].endswith("ed")):
         cues["it appoints someone"] += 2
     if re.search(r"\b(?:at|in)\s+(?:the\s+)?$", before):
         cues["'at' or 'in' it"] += 1

@@ -15,8 +15,9 @@ from dataclasses import dataclass
 from newskb.dates import Edtf
 from newskb.draft.findings import Finding, Rule
 from newskb.draft.mentions import Mark, Mention, Mentions, Reading
+from newskb.draft.quotes import name_of_office, primary
 from newskb.draft.sentences import LONGEST_SENTENCE
-from newskb.draft.terms import HEDGED, REPORTED, Term, Terms, name_of_office, point, primary
+from newskb.draft.terms import HEDGED, REPORTED, Term, Terms, point
 from newskb.kinds import Modality
 
 # A verb of saying that opens the clause of what was said: "said Drask would ...", "announced that ...".
@@ -57,7 +58,7 @@ def events(
     """The events of an article, in the order found (a later one may replace an earlier of the same day
     that involves less)."""
     context = _Context(reading=reading, terms=terms, published=published, cited=cited)
-    items: list[EventItem] = []
+    items: dict[tuple[str, tuple[str, ...]], EventItem] = {}
     used: set[int] = set()
     for (holder, _), term in terms.by_key.items():
         first = primary(term, published) if term.start is not None else None
@@ -87,7 +88,7 @@ def events(
             item = _plain_event(context, sentence, mention)
             if item is not None:
                 _add(items, item)
-    return items
+    return list(items.values())
 
 
 def _term_event(context: _Context, term: Term, finding: Finding, which: str) -> EventItem:
@@ -228,16 +229,16 @@ def _item(
     )
 
 
-def _add(items: list[EventItem], item: EventItem) -> None:
+def _add(items: dict[tuple[str, tuple[str, ...]], EventItem], item: EventItem) -> None:
     """Add an event unless one of the same day about the same first entity is told already; of two, the
-    one that involves more is kept."""
-    for index, other in enumerate(items):
-        if other.date == item.date and other.involves[:1] == item.involves[:1]:
-            if len(item.involves) > len(other.involves):
-                items.pop(index)
-                break
+    one that involves more is kept (and comes last, as if told last)."""
+    key = (item.date, item.involves[:1])
+    other = items.get(key)
+    if other is not None:
+        if len(item.involves) <= len(other.involves):
             return
-    items.append(item)
+        del items[key]
+    items[key] = item
 
 
 _START_PHRASES = {

@@ -1,9 +1,5 @@
-"""Stage 4 of the reader: the phrases news uses to say who holds which office, matched on a clause's
-template (stage 3):
-"took/will take office as", "was sworn in as", "became", "was appointed/named/elected", "X appointed Y as",
-"replacing/succeeding Y", "X succeeds Y", "her predecessor, Y", "former", "who had held the post since",
-"who led ... for the past ten years", "served as ... from ... until ...", "led ... from ... to ...", a title
-before a name ("Prime Minister Henrik Vale"), "return to the presidency", "resigned/stepped down/left".
+"""Stage 4 of the reader: the phrases news uses to say who holds which office (phrases.py), matched on a
+clause's template (stage 3).
 
 In: a clause. Out: its findings, each a `Finding`: which rule matched, a holder, maybe an office, maybe a
 date expression, and the words that said so, as a span of the article. `terms` and `events` turn findings
@@ -14,31 +10,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from enum import StrEnum
 
-from newskb.draft.clauses import CLOSE, OPEN, Clause
+from newskb.draft.clauses import Clause
 from newskb.draft.mentions import Mention, Mentions
+from newskb.draft.phrases import AHEAD, EXPECTED, HEDGED, PATTERNS, VIA
+from newskb.draft.rules import Rule
 from newskb.draft.sentences import LONGEST_SENTENCE
 from newskb.kinds import Modality
 
-
-class Rule(StrEnum):
-    """Which phrase a finding comes from (each shapes what the finding says about a term)."""
-
-    START = "start"  # took office as, was sworn in as, became, was appointed
-    APPOINTED = "appointed"  # X appointed Y as Z
-    REPLACING = "replacing"  # ..., replacing Y
-    SUCCEEDS = "succeeds"  # X succeeds Y (as Z)
-    PREDECESSOR = "predecessor"  # her predecessor, Y
-    SUCCESSOR = "successor"  # his successor, Y
-    SINCE = "since"  # Y, who had held the post since 2019
-    LENGTH = "length"  # Y, who led the alliance for the past ten years
-    SERVED = "served"  # X served as O from A until B
-    LED = "led"  # X led the university from A to B
-    FORMER = "former"  # former O X; X, the former O; X was previously O
-    RETURN = "return"  # the return of X to the O
-    TITLE = "title"  # O X: the holder of a title named before their name
-    END = "end"  # X resigned, stepped down, left (as O)
+__all__ = ["Finding", "Rule", "findings", "via"]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True, eq=False)
@@ -60,208 +40,22 @@ class Finding:
     title: str | None = None  # a title a verb implies: "chaired" -> "chair"
 
 
-def _marker(name: str, marks: str) -> str:
-    return f"{OPEN}[{marks}](?P<{name}>\\d+){CLOSE}"
-
-
-_ANY = f"{OPEN}[A-Z]\\d+{CLOSE}"
-_HOLDER = _marker("h", "PR")
-_PERSON_H = _marker("h", "P")
-_OFFICE = _marker("o", "O")
-_OTHER = _marker("r", "P")
-_ORG = _marker("g", "GC")
-# An appositive between a name and its verb: ", 53,", ", the provost of Marlow College in St. Paul, Minn.,".
-_APPOS = r"(?:,[^;]{1,120}?,|,)?\s*"
-_COORD = f"(?:(?:(?!{OPEN}[PR])[^.;])*?\\s+and\\s+)?"
-_ADVERB = r"(?:(?:officially|formally|unanimously|finally|also|eventually|then|now|first|later|subsequently)\s+)?"
-_DET = r"(?:(?:the|its|their|his|her|a|an)\s+)?(?:(?:new|next|permanent|first|\d+(?:st|nd|rd|th))\s+)?"
-_POST = f"(?:,?\\s+{_marker('d', 'D')})?"
-_PRE = f"(?:{_marker('d0', 'D')},?\\s+)?"
-_FUTURE = r"(?:will|would|shall|is\s+to|are\s+to|is\s+set\s+to|is\s+due\s+to|is\s+expected\s+to|are\s+expected\s+to)"
-_BE = r"(?:was|were|is|are|has\s+been|have\s+been|had\s+been|will\s+be|would\s+be|is\s+to\s+be|is\s+expected\s+to\s+be)"
-_START_VERB = (
-    rf"(?P<verb>(?:{_FUTURE}\s+|has\s+|had\s+|have\s+)?{_ADVERB}(?:take|takes|took|taken)\s+office\s+as"
-    rf"|{_BE}\s+{_ADVERB}sworn\s+in\s+as"
-    rf"|(?:{_FUTURE}\s+|has\s+|had\s+|have\s+)?{_ADVERB}(?:become|became|becomes)"
-    rf"|{_BE}\s+{_ADVERB}(?:appointed|named|elected|chosen|confirmed|installed|promoted\s+to)(?:\s+as)?"
-    rf"|(?:{_FUTURE}\s+)?{_ADVERB}(?:take|takes|took|taken)\s+over\s+as"
-    rf"|{_FUTURE}\s+{_ADVERB}serve\s+as"
-    rf"|(?:{_FUTURE}\s+)?{_ADVERB}(?:assume|assumes|assumed)\s+the\s+(?:post|office|role)\s+of)"
-)
-_END_VERB = (
-    rf"(?P<verb>(?:{_FUTURE}\s+)?(?:resigned|resigns|resign|stepped\s+down|steps\s+down|step\s+down|left|leaves"
-    rf"|leave|quit|quits|retired|retires|retire)|{_BE}\s+(?:dismissed|sacked|fired|ousted|removed))"
-)
-# Who appoints: an organization or a country, or a person or an office phrase ("President X appointed").
-_APPOINTER = f"(?:{_marker('g', 'GC')}|{OPEN}[OP]\\d+{CLOSE})(?:['\u2019]s\\s+board)?"
-_APPOINT_VERB = (
-    r"(?P<verb>appointed|appoints|named|names|elected|elects|re-elected|reelected|hired|hires|chose|picked"
-    r"|nominated|confirmed|reappointed|re-appointed|swore\s+in|swears\s+in)"
-)
-# A few words in lower case (or a country's adjective) before a name: "batsman", "Sri Lankan all-rounder".
-_DESCRIBED = f"(?:(?:[a-z][a-z-]*|{OPEN}C\\d+{CLOSE}|{OPEN}O\\d+{CLOSE},|[A-Z][a-z]*\\.?)\\s+){{0,3}}"
-# A date, or a bounded stretch of words and dates, between a subject and its verb ("on Wednesday").
-_BETWEEN = f"(?:{_marker('d0', 'D')}\\s+)?"
-_PLACES = (
-    r"club|company|firm|group|university|central\s+bank|bank|party|government|board|council|guild|team|academy|alliance"
-)
-
-_PATTERNS: tuple[tuple[Rule, re.Pattern[str]], ...] = tuple(
-    (rule, re.compile(pattern))
-    for rule, pattern in (
-        (
-            Rule.START,
-            f"{_PRE}{_HOLDER}{_APPOS}{_COORD}{_START_VERB}\\s+{_DET}{_OFFICE}(?:,?\\s+{_marker('d', 'DS')})?",
-        ),
-        (
-            Rule.APPOINTED,
-            f"(?:{_APPOINTER}|\\b(?:it|they))\\s+(?:has\\s+|have\\s+|had\\s+)?{_BETWEEN}{_ADVERB}{_APPOINT_VERB}\\s+"
-            f"{_DESCRIBED}{_PERSON_H}(?:,[^,;]{{1,90}}?,)?\\s+(?:as\\s+)?{_DET}{_OFFICE}(?:,?\\s+effective)?"
-            f"(?:,?\\s+{_marker('d', 'DS')})?",
-        ),
-        (
-            # Someone removed from an office: "X removed Y as head coach on Monday", "ousted Y as chief".
-            Rule.END,
-            f"(?P<verb>ousted|removed|sacked|fired|dismissed)\\s+{_PERSON_H}\\s+as\\s+{_DET}{_OFFICE}{_POST}",
-        ),
-        (
-            # A start whose office is told elsewhere: "She will take up the post on July 1".
-            Rule.START,
-            f"{_HOLDER}{_APPOS}(?P<verb>(?:{_FUTURE}\\s+)?(?:take\\s+up\\s+the\\s+(?:post|job|role)|take\\s+office"
-            f"|start(?:\\s+work)?|be\\s+sworn\\s+in|take\\s+charge)|took\\s+office|was\\s+sworn\\s+in)"
-            f"\\s+{_marker('d', 'D')}",
-        ),
-        (
-            # "X, who took office in July,": the same, in a relative clause.
-            Rule.START,
-            f"{_PERSON_H},\\s+who\\s+(?P<verb>took\\s+office|was\\s+sworn\\s+in|took\\s+over)\\s+{_marker('d', 'D')}",
-        ),
-        (
-            # "X remains chairman": the title, held on the day.
-            Rule.TITLE,
-            f"{_HOLDER}{_APPOS}(?P<verb>remains|stays\\s+on\\s+as)\\s+{_DET}{_OFFICE}",
-        ),
-        (
-            # "X had been in charge since June 2022", "had held the post since": in a main clause.
-            Rule.SINCE,
-            f"{_HOLDER}{_APPOS}(?:has|have|had)\\s+(?P<verb>held\\s+the\\s+(?:post|job|position|role|office)"
-            f"|been\\s+in\\s+(?:charge|office|post))\\s+{_marker('d', 'S')}",
-        ),
-        (
-            Rule.REPLACING,
-            f"(?P<verb>replacing|succeeding|taking\\s+over\\s+from|in\\s+place\\s+of)\\s+{_DESCRIBED}{_OTHER}",
-        ),
-        (
-            Rule.SUCCEEDS,
-            f"{_HOLDER}{_APPOS}(?:{_FUTURE}\\s+)?(?P<verb>succeeds|succeeded|succeed|replaces|replaced|replace"
-            f"|takes\\s+over\\s+from|took\\s+over\\s+from)\\s+{_DESCRIBED}{_OTHER}(?:\\s+as\\s+{_DET}{_OFFICE})?"
-            f"(?:\\s+of\\s+{_ANY})?(?:(?:\\s+in\\s+|,?\\s+){_marker('d', 'D')})?",
-        ),
-        (
-            # The passive: "X was succeeded as chancellor by Y", "X was sacked and replaced by his assistant, Y".
-            Rule.SUCCEEDS,
-            f"{_HOLDER}{_APPOS}(?:was|were|had\\s+been|has\\s+been)\\s+(?:[^.;]{{0,60}}?\\s+and\\s+)?"
-            f"(?P<verb>succeeded|replaced)(?:\\s+as\\s+{_DET}{_OFFICE})?\\s+by\\s+(?:(?:his|her|its|their)\\s+[^,]{{1,40}},\\s+)?"
-            f"{_OTHER}(?P<passive>)(?:,?\\s+{_marker('d', 'D')})?",
-        ),
-        (Rule.PREDECESSOR, f"\\b(?P<verb>[Hh]is|[Hh]er)\\s+predecessor,?\\s+{_OTHER}"),
-        (Rule.SUCCESSOR, f"\\b(?P<verb>[Hh]is|[Hh]er)\\s+successor,?\\s+{_OTHER}"),
-        (
-            Rule.SINCE,
-            f"{_PERSON_H},\\s+who\\s+(?:has|have|had)\\s+(?P<verb>held\\s+the\\s+(?:post|job|position|role|office)"
-            f"|been\\s+in\\s+(?:charge|office|post|the\\s+(?:post|job|role))|been\\s+{_DET}{_OFFICE}"
-            f"|(?:chaired|led|headed|run|managed|coached)\\s+(?:{_ORG}|the\\s+(?P<noun>{_PLACES})))"
-            f"\\s+{_marker('d', 'S')}",
-        ),
-        (
-            Rule.SINCE,
-            f"{_HOLDER}{_APPOS}(?P<verb>(?:has|have|had)\\s+been)\\s+{_DET}{_OFFICE}\\s+{_marker('d', 'S')}",
-        ),
-        (
-            # "X has coached Spanish side Y since 2021": the verb says the title.
-            Rule.SINCE,
-            f"{_HOLDER}{_APPOS}(?:has|have|had)\\s+(?P<verb>chaired|led|headed|run|managed|coached|governed)\\s+"
-            f"{_DESCRIBED}(?:{_ORG}|the\\s+(?P<noun>{_PLACES}))\\s+{_marker('d', 'S')}",
-        ),
-        (
-            # An appositive: "X, prime minister since April 2024,", "Governor X, in office since 2019,".
-            Rule.SINCE,
-            f"{_PERSON_H},\\s+(?P<verb>in\\s+office|{_DET}{_OFFICE})\\s+{_marker('d', 'S')},",
-        ),
-        (
-            Rule.LENGTH,
-            f"{_PERSON_H},\\s+who\\s+(?:has\\s+|have\\s+|had\\s+)?(?P<verb>led|headed|run|ran|chaired|managed|coached"
-            f"|held\\s+the\\s+(?:post|job|position|role)|been\\s+in\\s+(?:charge|office))"
-            f"\\s+(?:{_ORG}\\s+|the\\s+(?P<noun>\\w+)\\s+)?{_marker('d', 'L')}",
-        ),
-        (
-            Rule.LENGTH,
-            f"{_PERSON_H},\\s+who\\s+(?P<loose>(?:[^.;{OPEN}]|{OPEN}[DSFU]\\d+{CLOSE})*?)\\s*{_marker('d', 'L')}",
-        ),
-        (
-            Rule.LENGTH,
-            f"{_HOLDER}{_APPOS}(?P<loose>(?:is|was|has|had|will)\\b[^.;{OPEN}]*?)\\s*{_marker('d', 'L')}"
-            f"(?:\\s+as\\s+{_DET}{_OFFICE})?",
-        ),
-        (
-            Rule.SERVED,
-            f"{_HOLDER}{_APPOS}{_COORD}(?P<verb>served|was|had\\s+been|has\\s+been)\\s+(?:as\\s+)?{_DET}{_OFFICE}"
-            # Coordinated offices ("as finance minister and vice chancellor"), and words between the
-            # offices and their dates ("under Prime Minister X", "in Maier's last government").
-            f"(?:\\s+and\\s+(?:as\\s+)?{_DET}{_marker('o2', 'O')})?"
-            f"(?:\\s+(?:under|in|at|for|with)\\s+[^.;]{{1,80}}?)?\\s+{_marker('d', 'FSU')}",
-        ),
-        (
-            Rule.LED,
-            f"{_HOLDER}{_APPOS}(?P<verb>led|headed|ran|chaired|managed|coached|governed)\\s+(?:{_ORG}|the\\s+(?P<noun>\\w+))"
-            f"(?:\\s+{_ANY})?,?\\s+{_marker('d', 'FS')}",
-        ),
-        (Rule.FORMER, f"(?P<verb>[Ff]ormer)\\s+{_OFFICE}\\s+{_PERSON_H}"),
-        (Rule.FORMER, f"{_PERSON_H},\\s+(?:the|a|an)\\s+(?P<verb>former)\\s+{_OFFICE}"),
-        (Rule.FORMER, f"{_HOLDER}\\s+(?:is|was)\\s+(?:a|an|the)\\s+(?P<verb>former)\\s+{_OFFICE}"),
-        (
-            Rule.FORMER,
-            f"{_HOLDER}{_APPOS}(?:was|had\\s+been|is)\\s+(?P<verb>previously|formerly)\\s+{_DET}{_OFFICE}",
-        ),
-        (
-            Rule.FORMER,
-            f"{_HOLDER}{_APPOS}(?P<verb>previously|formerly|once)\\s+served\\s+as\\s+{_DET}{_OFFICE}",
-        ),
-        (Rule.RETURN, f"(?P<verb>return)\\s+of\\s+{_PERSON_H}\\s+to\\s+(?:the\\s+)?{_OFFICE}"),
-        (Rule.RETURN, f"{_PERSON_H}(?:['\u2019]s)?\\s+(?P<verb>return)\\s+to\\s+(?:the\\s+)?{_OFFICE}"),
-        (Rule.TITLE, f"{_OFFICE}\\s+{_PERSON_H}"),
-        (Rule.TITLE, f"{_PERSON_H},\\s+(?:the\\s+|an?\\s+)?{_OFFICE},"),
-        (Rule.TITLE, f"{_OFFICE},\\s+{_PERSON_H},"),
-        (
-            # "X, who resigned in June", "X, who retired on Dec. 1 after 12 years in the job".
-            Rule.END,
-            f"{_PERSON_H},\\s+who\\s+(?:had\\s+|has\\s+)?{_END_VERB}(?:\\s+as\\s+{_DET}{_OFFICE})?"
-            f"(?:,?\\s+{_marker('d', 'DU')})?",
-        ),
-        (
-            Rule.END,
-            f"{_HOLDER}{_APPOS}{_COORD}{_END_VERB}(?:\\s+as\\s+{_DET}{_OFFICE}|\\s+{_ORG}|\\s+the\\s+(?P<noun>{_PLACES}"
-            f"|post|job|role|office)|\\s+office)?(?:,?\\s+{_marker('d', 'DU')})?",
-        ),
-    )
-)
-_VIA = re.compile(f"(?:citing|according\\s+to)\\s+{_marker('g', 'G')}|{_marker('g2', 'G')}\\s+(?:reported|reports)")
-_HEDGED = re.compile(r"\b(?:may|might|could|potential|possible|possibly)\b", re.IGNORECASE)
-_EXPECTED = re.compile(r"\b(?:is|are)\s+expected\s+to\b", re.IGNORECASE)
-_AHEAD = re.compile(_FUTURE)
-
-
 def findings(clause: Clause) -> list[Finding]:
     """Every phrase of a clause that says something about a term, in the order they stand."""
     found: list[Finding] = []
     if len(clause.sentence.text) > LONGEST_SENTENCE:
         return found
-    for rule, pattern in _PATTERNS:
+    for rule, pattern in PATTERNS:
         for match in pattern.finditer(clause.template):
             finding = _finding(rule, match, clause)
             if finding is not None:
-                found.append(finding)
                 second = match.groupdict().get("o2")
+                if second is not None and match.groupdict().get("as2"):
+                    # "as mayor of X and as the party's general secretary from 2020 to 2023": the dates are
+                    # the second office's; the first keeps what the words say without them.
+                    found.append(replace(finding, date=None))
+                else:
+                    found.append(finding)
                 if second is not None:  # the same words say so of a second office
                     found.append(replace(finding, office=clause.marked[int(second)]))
     return sorted(found, key=lambda finding: (finding.start, finding.end, finding.rule.value))
@@ -272,7 +66,7 @@ def via(clause: Clause) -> list[Mention]:
     found: list[Mention] = []
     if len(clause.sentence.text) > LONGEST_SENTENCE:
         return found
-    for match in _VIA.finditer(clause.template):
+    for match in VIA.finditer(clause.template):
         number = match["g"] or match["g2"]
         found.append(clause.marked[int(number)])
     return found
@@ -326,10 +120,10 @@ def _finding(rule: Rule, match: re.Match[str], clause: Clause) -> Finding | None
 def _modality(rule: Rule, verb: str, text: str) -> Modality:
     if rule not in (Rule.START, Rule.APPOINTED, Rule.SUCCEEDS):
         return Modality.STATED
-    if _EXPECTED.search(verb):
+    if EXPECTED.search(verb):
         return Modality.EXPECTED
-    if _HEDGED.search(text):
+    if HEDGED.search(text):
         return Modality.POSSIBLE
-    if _AHEAD.search(verb):
+    if AHEAD.search(verb):
         return Modality.ANNOUNCED
     return Modality.STATED

@@ -9,16 +9,24 @@ its organization has ("left the club"), else the office of the holder's term tol
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from newskb.draft.findings import Finding, Rule
 from newskb.draft.lexicon import RANK_WORDS, VERB_TITLES
-from newskb.draft.mentions import Office, Reading
-from newskb.draft.orgs import org_for_noun
-from newskb.draft.reading import person_for
+from newskb.draft.mentions import Mentions, Office, Reading
+from newskb.draft.orgs import Cast, org_for_noun
+from newskb.draft.pronouns import person_for
+from newskb.draft.titles import head_forms
 
 RELATIONS = (Rule.REPLACING, Rule.SUCCEEDS, Rule.PREDECESSOR, Rule.SUCCESSOR)
+# A relative clause: what it says of a holder is told aside ("X, who took office as provost in 2021").
+_ASIDE = re.compile(r",\s+who\b")
+# Rules that tell a title someone holds (not one they are named to).
+_HELD = (Rule.TITLE, Rule.SINCE, Rule.FORMER, Rule.SERVED, Rule.LENGTH)
+_UNTIL_THEN = re.compile(r"\b(?:elect|designate)\b")
+_AHEAD = re.compile(r"\b(?:to\s+become|will|would|is\s+to|are\s+to|to\s+take)\b")
 # Rules of a term still open when told (a start, a title) rather than one that ended.
 _OPEN_RULES = (Rule.START, Rule.APPOINTED, Rule.TITLE, Rule.SINCE)
 
@@ -64,6 +72,18 @@ class _Gathered:
     successor_of: list[tuple[str, Finding]] = field(default_factory=list)
 
 
+def _ahead(finding: Finding) -> bool:
+    """A start still to come: "who is leaving to become", "will take office as"."""
+    sentence = finding.sentence
+    said = sentence.text[finding.start - sentence.start : finding.end - sentence.start]
+    return finding.rule in (Rule.START, Rule.APPOINTED) and _AHEAD.search(said) is not None
+
+
+def _aside(finding: Finding) -> bool:
+    sentence = finding.sentence
+    return _ASIDE.search(sentence.text[finding.start - sentence.start : finding.end - sentence.start]) is not None
+
+
 def group(found: Sequence[Finding], reading: Reading) -> Holdings:
     """The findings of an article gathered into holdings."""
     gathering = _Gathering(reading)
@@ -92,10 +112,18 @@ class _Gathering:
     def __init__(self, reading: Reading) -> None:
         self.reading = reading
         self.offices: dict[str, Office] = dict(reading.offices)
+        self.cast = Cast.of(reading.entities)
+        self.in_sentence: dict[int, list[Finding]] = {}  # by id of their sentence
         self.by_key: dict[tuple[str, str], _Gathered] = {}
+        # The same by holder and by office, in the order found: what one holder holds, and who holds one
+        # office, without a pass over every holding of the article.
+        self.by_holder: dict[str, dict[str, _Gathered]] = {}
+        self.by_office: dict[str, dict[str, _Gathered]] = {}
         self.relations: list[Relation] = []
 
     def gather(self, found: Sequence[Finding]) -> None:
+        for finding in found:
+            self.in_sentence.setdefault(id(finding.sentence), []).append(finding)
         for finding in found:
             if finding.office is not None and finding.rule not in RELATIONS:
                 self._holding(finding.holder.ref, finding.office.ref).findings.append(finding)
@@ -122,9 +150,8 @@ class _Gathering:
                 continue
             fuller = [
                 other
-                for (who, other), _ in self.by_key.items()
-                if who == holder
-                and other != key
+                for other in self.by_holder[holder]
+                if other != key
                 and other in self.offices
                 and self.offices[other].org == office.org
                 and self.offices[other].title.endswith(" " + office.title)
@@ -133,11 +160,15 @@ class _Gathering:
             if len(fuller) == 1 and general.replaces is None and not general.successor_of:
                 self.by_key[(holder, fuller[0])].findings.extend(general.findings)
                 del self.by_key[(holder, key)]
+                del self.by_holder[holder][key]
+                del self.by_office[key][holder]
 
     def _holding(self, holder: str, office: str) -> _Gathered:
         key = (holder, office)
         if key not in self.by_key:
-            self.by_key[key] = _Gathered(holder=holder, office=office)
+            gathered = self.by_key[key] = _Gathered(holder=holder, office=office)
+            self.by_holder.setdefault(holder, {})[office] = gathered
+            self.by_office.setdefault(office, {})[holder] = gathered
         return self.by_key[key]
 
     def _relation(self, finding: Finding, found: Sequence[Finding]) -> None:
@@ -150,7 +181,14 @@ class _Gathering:
         successor, predecessor, named = pair
         office = named or office
         if office is None:
-            office = self._nearest_office(successor, position) or self._nearest_office(predecessor, position)
+            # The office the successor is named to, not one held since long before ("She replaces X").
+            # The office the successor is named to; else the predecessor's; else one the successor holds (an
+            # office the successor held and left is no office to succeed anyone in).
+            office = (
+                self._nearest_office(successor, position, named=True, still=True, appointed=True)
+                or self._nearest_office(predecessor, position, held=True, leaving=True)
+                or self._nearest_office(successor, position, still=True)
+            )
         if office is None or successor == predecessor:
             return
         term = self._holding(successor, office)
@@ -167,15 +205,13 @@ class _Gathering:
         if finding.rule is Rule.REPLACING:
             before = [
                 other
-                for other in found
-                if other.sentence is finding.sentence
-                and other.rule in (Rule.START, Rule.APPOINTED, Rule.SUCCEEDS)
-                and other.end <= finding.start
-                and other.office is not None
+                for other in self.in_sentence.get(id(finding.sentence), [])
+                if other.rule in (Rule.START, Rule.APPOINTED, Rule.SUCCEEDS) and other.end <= finding.start
             ]
             if not before:
                 return None
-            main = before[-1]
+            # Of offices named together ("as finance minister and deputy prime minister"), the first.
+            main = next(other for other in before if other.start == before[-1].start)
             return main.holder.ref, finding.holder.ref, main.office.ref if main.office is not None else None
         if finding.rule in (Rule.PREDECESSOR, Rule.SUCCESSOR):
             position = finding.sentence.number - 1
@@ -191,25 +227,47 @@ class _Gathering:
             return None
         return finding.holder.ref, finding.other.ref, None
 
-    def _nearest_office(self, holder: str, position: int, *, named: bool = False) -> str | None:
+    def _nearest_office(
+        self,
+        holder: str,
+        position: int,
+        *,
+        named: bool = False,
+        still: bool = False,
+        appointed: bool = False,
+        held: bool = False,
+        leaving: bool = False,
+    ) -> str | None:
         """The office of the holder's term told nearest this sentence: a term still open (a start, a title)
-        before one that ended (and, for a start, one the holder was named to before any other); the same
-        sentence first, then the ones before it, then after it."""
-        best: tuple[int, int, int, int, str] | None = None
-        for (who, office), term in self.by_key.items():
-            if who != holder:
+        before one that ended (and, for a start, one the holder was named to before any other, told in the
+        sentence's own clause rather than aside: "X, who took office as provost in 2021, succeeds Y"); the
+        same sentence first, then the ones before it, then after it. `still`: only a term still open;
+        `appointed`: only one the holder is named to; `held`: not one the holder is only to take ("X,
+        director since 2015, will leave to become director of Y": X leaves the first, and no other);
+        `leaving`: one the holder is told to leave before any other ("Park will step down as chief
+        executive ... will remain chairwoman": the one her successor takes)."""
+        best: tuple[int, int, int, int, int, str] | None = None
+        for office, term in self.by_holder.get(holder, {}).items():
+            named_to = any(
+                finding.rule in (Rule.START, Rule.APPOINTED) and not _aside(finding) for finding in term.findings
+            )
+            if still and not any(finding.rule in _OPEN_RULES for finding in term.findings):
                 continue
-            appointed = any(finding.rule in (Rule.START, Rule.APPOINTED) for finding in term.findings)
+            if appointed and not named_to:
+                continue
+            if held and all(_ahead(finding) or finding.rule in RELATIONS for finding in term.findings):
+                continue
+            left = any(finding.rule is Rule.END for finding in term.findings)
             for finding in term.findings:
                 if finding.rule in RELATIONS:
                     continue
                 distance = finding.sentence.number - 1 - position
                 ended = int(finding.rule not in _OPEN_RULES)
                 side = 0 if distance == 0 else 1 if distance < 0 else 2
-                rank = (int(named and not appointed), ended, side, abs(distance), office)
+                rank = (int(named and not named_to), int(leaving and not left), ended, side, abs(distance), office)
                 if best is None or rank < best:
                     best = rank
-        return best[4] if best is not None else None
+        return best[5] if best is not None else None
 
     def _office_for(self, finding: Finding) -> str | None:
         """The office a phrase that names none is about ("who had held the post", "left the club")."""
@@ -222,32 +280,48 @@ class _Gathering:
             title = VERB_TITLES.get(finding.cue.split()[-1] if finding.cue else "")
             of_org = [office for office in self.offices.values() if office.org == org]
             if title is not None:
-                # "coached" names the coach, or the one head coach the article names.
-                titled = [office for office in of_org if office.title == title] or [
-                    office for office in of_org if office.title.endswith(" " + title)
+                # "coached" names the coach, or the one head coach the article names; "chaired" the chair,
+                # however the article writes its head ("chairman").
+                forms = head_forms(title)
+                titled = [office for office in of_org if office.title in forms] or [
+                    office for office in of_org if office.title.split()[-1] in forms
                 ]
                 if len(titled) >= 1 and len({office.key for office in titled}) == 1:
                     return titled[0].key
                 return self._new_office(org, title, finding)
+            # An office the sentence names, unless as a title someone else holds ("Rossi has run Holt since
+            # 2019; its chairman, Ben Ward, will retire": Ward's, not Rossi's); one someone else is named to
+            # may be the one left ("appointed Reade as manager, a day after Hartigan left the club").
             here = [
                 office.key
                 for office in of_org
                 if any(mention.ref == office.key for mention in finding.sentence.mentions)
+                and not self._held_by_another(holder, office.key, finding.sentence)
             ]
             mine = [office.key for office in of_org if (holder, office.key) in self.by_key]
             for choice in (here, mine, [office.key for office in of_org]):
                 if len(set(choice)) == 1:
                     return choice[0]
         # A start told with no office ("will take up the post on July 1") is of the office the holder was
-        # named to, not of one the holder has held since long before.
+        # named to, not of one the holder has held since long before, nor one held until then
+        # ("President-elect X will be sworn in on Jan. 20" is not the start of a president-elect).
         named = finding.rule is Rule.START
-        return self._nearest_office(holder, finding.sentence.number - 1, named=named)
+        office = self._nearest_office(holder, finding.sentence.number - 1, named=named, held=finding.rule is Rule.END)
+        if named and office is not None and _UNTIL_THEN.search(self.offices[office].title):
+            return None
+        return office
+
+    def _held_by_another(self, holder: str, office: str, sentence: Mentions) -> bool:
+        return any(
+            who != holder and any(finding.sentence is sentence and finding.rule in _HELD for finding in term.findings)
+            for who, term in self.by_office.get(office, {}).items()
+        )
 
     def _org_of(self, finding: Finding) -> str | None:
         if finding.org is not None:
             return finding.org.ref
         if finding.org_noun is not None and finding.org_noun not in ("post", "job", "role", "office"):
-            entity = org_for_noun(self.reading.entities, " ".join(finding.org_noun.split()))
+            entity = org_for_noun(self.reading.entities, " ".join(finding.org_noun.split()), self.cast)
             return entity.key if entity is not None else None
         return None
 

@@ -98,6 +98,14 @@ TITLE_MODIFIERS = frozenset(
         *("artistic", "operating", "financial", "technology", "press", "principal", "associate", "general"),
         *("secretary", "head", "foreign-affairs", "affairs", "national"),
         *("forwards", "backs", "goalkeeping", "batting", "bowling", "fitness", "attack", "scrum"),
+        # Portfolios and departments written before a head: "budget director", "Transportation Secretary".
+        *("budget", "transportation", "housing", "commerce", "treasury", "security", "science", "tourism"),
+        *("sport", "sports", "communications", "infrastructure", "development", "industry", "planning"),
+        *("marketing", "sales", "operations", "investment", "research", "legal", "compliance", "risk"),
+        *("strategy", "digital", "information", "climate", "immigration", "welfare", "city", "county"),
+        *("second", "third", "co", "medical", "public", "works", "fisheries", "forestry", "mines", "petroleum"),
+        *("borough",),
+        *("water", "youth", "women", "family", "social", "employment", "pensions", "regional", "rural"),
     )
 )
 # Heads that are heads only after one of these words: "secretary general", "chief executive".
@@ -106,6 +114,35 @@ HEAD_AFTER = {
     "executive": frozenset(("chief",)),
     "officer": frozenset(("chief", "executive", "financial", "operating", "technology", "technical", "press")),
 }
+# Titles written as initials, and the words they stand for (the first the article also writes, else the
+# first here): "CEO" is the "chief executive" of an article that writes that, else "chief executive officer".
+TITLE_INITIALS = {
+    "ceo": ("chief executive officer", "chief executive"),
+    "cfo": ("chief financial officer",),
+    "coo": ("chief operating officer",),
+    "cto": ("chief technology officer",),
+}
+# Verbs that stand before a title in lower case ("became chief", "remains chairman").
+VERBS_BEFORE_TITLES = frozenset(
+    ("became", "become", "becomes", "becoming", "remains", "remain", "remained", "make", "makes", "made", "serve")
+)
+# Heads that are also modifiers, which a noun of an agent may follow: "chief economist", "chief climate
+# negotiator" are titles of their own, not a "chief".
+OPEN_HEADS = frozenset(("chief", "head"))
+AGENT_ENDINGS = ("or", "er", "ist", "ian", "ant", "ent", "eer")
+# A field in lower case after a title ("director of strategy", "vice president for academic affairs") is
+# part of it; these words end it or are none of it.
+FIELD_JOINERS = frozenset(("of", "for"))
+NOT_FIELD = frozenset(
+    (
+        *("the", "a", "an", "his", "her", "its", "their", "this", "that", "these", "those", "our", "my", "your"),
+        *("and", "or", "but", "to", "in", "on", "at", "of", "for", "from", "by", "with", "since", "until", "as"),
+        *("who", "which", "whom", "whose", "when", "where", "after", "before", "under", "over", "about", "than"),
+        *("is", "was", "were", "are", "be", "been", "will", "would", "has", "had", "have", "said", "says", "not"),
+        *("year", "years", "month", "months", "week", "weeks", "day", "days", "decade", "decades", "time"),
+        *("season", "seasons", "term", "terms", "life", "now", "then", "only", "more", "less", "most", "all"),
+    )
+)
 # A head that needs "of" after it to be a title: "head of", not "the head" of a body.
 HEAD_NEEDS_OF = frozenset(("head",))
 # Titles of a state's offices: an unknown name they belong to ("Finance Minister of X") is a country.
@@ -124,6 +161,11 @@ TO_HEADS = frozenset(("ambassador", "envoy", "representative"))
 # Verbs whose object names the organization whose head the subject is ("chaired the guild": its chair).
 VERB_TITLES = {"chaired": "chair", "managed": "manager", "coached": "coach"}
 
+# Heads that are one title however written: a "chairman" and a "chair" of one organization are one office.
+HEAD_VARIANTS = (
+    frozenset(("chair", "chairman", "chairwoman", "chairperson")),
+    frozenset(("spokesperson", "spokesman", "spokeswoman")),
+)
 # Words that make a title another office than its head's: a deputy governor is not the governor.
 RANK_WORDS = frozenset(("deputy", "vice", "assistant", "associate", "co", "under", "junior", "senior", "second"))
 # Words that say a holder is not yet (or not fully) the office's own: a note on the term, not its title.
@@ -134,10 +176,12 @@ INTERIM_WORDS = frozenset(("interim", "acting", "caretaker"))
 HONORIFICS = frozenset(
     ("mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "sir", "dame", "lady", "lord", "rev", "reverend")
 )
+# Words that make a name's possessive part of a longer name: "King Edward's College", "Guy's Hospital".
+POSSESSIVE_NAMES = frozenset(("college", "university", "school", "hospital", "academy", "institute", "cathedral"))
 # Words that join the parts of one name: "University of Kessel", "Ludwig van Beethoven".
-NAME_CONNECTORS = frozenset(("of", "de", "van", "von", "der", "den", "da", "di", "du", "la", "le", "del", "bin"))
+NAME_CONNECTORS = frozenset(("of", "for", "de", "van", "von", "der", "den", "da", "di", "du", "la", "le", "del", "bin"))
 # Of those, the ones that join an organization's name to a place or a field, not the parts of a person's.
-OF_CONNECTORS = frozenset(("of",))
+OF_CONNECTORS = frozenset(("of", "for"))
 # Words that make a name an organization's.
 ORG_WORDS = frozenset(
     (
@@ -149,14 +193,47 @@ ORG_WORDS = frozenset(
         *("museum", "observatory", "hospital", "police", "army", "navy", "government", "news", "press", "times"),
         *("gazette", "herald", "tribune", "radio", "television", "tv", "alliance", "organization", "organisation"),
         *("office", "service", "services", "bureau", "trust", "institution", "department", "forum", "network"),
+        # The trade of a company, the last word of a club: "Tidewater Shipping", "Carrow Athletic".
+        *("shipping", "lines", "textiles", "pharma", "pharmaceuticals", "biotech", "telecom", "software", "foods"),
+        *("media", "capital", "industries", "systems", "technologies", "steel", "insurance", "investments"),
+        *("brewery", "airport", "railways", "athletic", "rovers", "wanderers", "rangers", "regulator"),
     )
 )
+# The last words of a city's local bodies, after the city's name: "Harlan Falls City Council".
+LOCAL_BODIES = frozenset(
+    (
+        *(("city", "council"), ("town", "council"), ("borough", "council"), ("county", "council")),
+        *(("district", "council"), ("police", "department"), ("fire", "department"), ("city", "hall")),
+        *(("police", "service"), ("school", "board"), ("school", "district"), ("police",)),
+    )
+)
+# Words of a city's titles ("mayor", "city manager"): a bare one is the city's, where the article names one.
+CITY_TITLE_WORDS = frozenset(("mayor", "city", "town"))
 # Nouns that stand for an organization named before: "the club", "the university", "Club chairman".
 ORG_NOUNS = frozenset(
     (
         *("club", "company", "firm", "group", "university", "bank", "party", "government", "ministry", "board"),
         *("council", "guild", "society", "academy", "alliance", "league", "federation", "union", "agency", "city"),
         *("town", "team", "organisation", "organization", "institute", "college", "school", "museum", "police"),
+        *("parliament", "assembly", "regulator", "department", "commission", "committee", "authority"),
+    )
+)
+# Of those, bodies that are not the organization an article is about when none is named by them: "the
+# police chief" in a story about a company is not the company's.
+BODY_NOUNS = frozenset(
+    (
+        *("board", "police", "government", "ministry", "parliament", "assembly", "council", "department"),
+        *("commission", "committee", "authority"),
+    )
+)
+# Words of a club's name, which "the club" or "the team" stands for: "Ashby Rovers", "Tema Lions FC".
+CLUB_WORDS = frozenset(("club", "team", "fc", "united", "rovers", "athletic", "wanderers", "rangers", "albion"))
+# Verbs that make the name after them the one appointed ("names Delgado police chief"), and the name before
+# them an organization or a person who appoints.
+APPOINTING = frozenset(
+    (
+        *("appointed", "appoints", "named", "names", "elected", "elects", "hired", "hires", "chose", "picked"),
+        *("picks", "nominated", "nominates", "name", "appoint", "elect", "hire", "pick", "nominate"),
     )
 )
 # Words that start sentences without being names: "When Marta Lind ...", "Among Rutte's ...".
@@ -172,9 +249,18 @@ STARTERS = frozenset(
     )
 )
 SUBJECT_PRONOUNS = frozenset(("he", "she"))
+# "him" or "her" is a person only after a verb of succeeding ("before succeeding him"): elsewhere "her" is
+# often a possessive ("her post").
+OBJECT_PRONOUNS = frozenset(("him", "her"))
+SUCCEEDING = frozenset(
+    ("succeed", "succeeds", "succeeded", "succeeding", "replace", "replaces", "replaced", "replacing")
+)
 # The last word of a company's or a club's full name, which news often leaves out: "Orchard Foods (Group)".
 ORG_SUFFIXES = frozenset(
-    ("club", "group", "fc", "inc", "ltd", "plc", "company", "corp", "corporation", "holdings", "llc", "ag", "sa")
+    (
+        *("club", "group", "fc", "inc", "ltd", "plc", "company", "corp", "corporation", "holdings", "llc", "ag"),
+        *("sa", "rovers", "rangers", "athletic", "wanderers", "albion"),
+    )
 )
 # Nouns that stand before an organization's name: "Spanish side Baloncesto Arenal", "rival Nordlys Lines".
 ORG_BEFORE_NAME = frozenset(

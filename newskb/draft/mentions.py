@@ -72,6 +72,7 @@ class Entity:
     typo: tuple[str, float] | None  # a misspelt form and its score
     cues: tuple[str, ...]  # why it is a person, an organization or a country
     with_the: bool  # written "the X"
+    place: bool = False  # a city or town whose local body the article names ("Harlan Falls City Council")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -137,6 +138,7 @@ class NameSpan:
     words: tuple[Piece, ...]
     match: KnownMatch | None
     tentative: bool  # one capitalised word opening a sentence: a name only if the article confirms it
+    heading: bool = False  # in a headline, whose grammar is its own
 
 
 @dataclass(frozen=True, slots=True, kw_only=True, eq=False)
@@ -158,3 +160,4 @@ class TitleSpan:
     interim: str | None = None  # "interim", "acting": a note on the term, not part of the title
     named_after: bool = False  # a name follows the phrase: its holder's ("Castleford Athletic manager Reyes")
     after_as: bool = False  # "as" before it: the office someone is named to or removed from
+    described: bool = False  # "head coach of the women's national team": a body in words, named nowhere

@@ -14,7 +14,16 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from newskb.draft.lexicon import HONORIFICS, MONTHS, NAME_CONNECTORS, OF_CONNECTORS, ORG_WORDS, STARTERS, WEEKDAYS
+from newskb.draft.lexicon import (
+    HONORIFICS,
+    MONTHS,
+    NAME_CONNECTORS,
+    OF_CONNECTORS,
+    ORG_WORDS,
+    POSSESSIVE_NAMES,
+    STARTERS,
+    WEEKDAYS,
+)
 from newskb.fuzzy import normalise
 from newskb.kinds import Kind
 
@@ -53,6 +62,12 @@ def pieces(text: str, start: int, end: int) -> list[Piece]:
         word, stop, possessive = match.group(), match.end(), False
         if word.endswith(_POSSESSIVE) and len(word) > 2:
             word, stop, possessive = word[:-2], stop - 2, True
+        elif (
+            word.endswith(("s", "S"))
+            and text[stop : stop + 1] in ("'", "\u2019")
+            and not text[stop + 1 : stop + 2].isalpha()
+        ):
+            possessive = True  # a plural's or a name's in -s: "the Netherlands' permanent representative"
         before = text[start : match.start()].rstrip()
         opens = not before or before[-1] in _OPENING_MARKS
         found.append(
@@ -66,6 +81,28 @@ def pieces(text: str, start: int, end: int) -> list[Piece]:
             )
         )
     return found
+
+
+# A wire story's dateline: a place in capitals, maybe its region or country and a day, maybe the agency in
+# brackets, then a dash ("SAN JOSE, Calif., Feb. 4 (Northwire) - ", "VIENNA (UPN) \u2014 "). It says where
+# the story was filed, not who did what: none of its words is a name the story is about.
+_DATELINE = re.compile(
+    r"\s*[A-Z][A-Z'.\-]+(?:\s+[A-Z][A-Z'.\-]+)*"
+    r"(?:,\s+[^\n()\-\u2013\u2014]{1,40}?)?"
+    r"(?:\s*\([^\n()]{1,40}\))?"
+    r"\s*[\-\u2013\u2014]{1,2}\s"
+)
+
+
+def dateline_end(sentence: str) -> int:
+    """Where a dateline opening a sentence ends (0 when it has none)."""
+    match = _DATELINE.match(sentence)
+    if match is None or not re.match(r"\s*[A-Z][A-Z'.\-]*[A-Z]\b", sentence):
+        return 0
+    # A capitalised word and a hyphen alone ("UK - based") is no dateline: it needs the agency, the place's
+    # region or day, or a long dash.
+    said = match.group()
+    return match.end() if "(" in said or "," in said or said.rstrip()[-1] in "\u2013\u2014" else 0
 
 
 def joined(text: str, left: Piece, right: Piece) -> bool:
@@ -245,7 +282,7 @@ def capital_runs(text: str, words: Sequence[Piece], used: set[int]) -> list[tupl
             continue
         last = index
         probe = index + 1
-        while probe < len(words) and probe not in used and joined(text, words[probe - 1], words[probe]):
+        while probe < len(words) and probe not in used and _joins(text, words, probe):
             candidate = words[probe]
             if candidate.capital and not (candidate.opens and candidate.lower in STARTERS) and not _calendar(candidate):
                 last = probe
@@ -256,12 +293,26 @@ def capital_runs(text: str, words: Sequence[Piece], used: set[int]) -> list[tupl
                 continue
             else:
                 break
-            if words[last].possessive:
+            if words[last].possessive and not _owned(text, words, last + 1):
                 break
             probe += 1
         runs.append((index, last))
         index = last + 1
     return runs
+
+
+def _owned(text: str, words: Sequence[Piece], probe: int) -> bool:
+    """Whether a name's possessive is part of a longer one: "King Edward's College", "Guy's Hospital"."""
+    return (
+        probe < len(words)
+        and words[probe].capital
+        and words[probe].lower in POSSESSIVE_NAMES
+        and text[words[probe - 1].end : words[probe].start] in ("'s ", "\u2019s ")
+    )
+
+
+def _joins(text: str, words: Sequence[Piece], probe: int) -> bool:
+    return joined(text, words[probe - 1], words[probe]) or _owned(text, words, probe)
 
 
 def _may_join(words: Sequence[Piece], first: int, connector: int) -> bool:

@@ -1,4 +1,4 @@
-"""Office phrases: a title ("Prime Minister", "chief financial officer", "secretary general") and the
+"""Office phrases: a title (titles.py: "Prime Minister", "chief financial officer", "secretary general") and the
 organization or country it belongs to, written before it ("NATO Secretary General", "Varnia's finance
 minister", "its chief executive", "Club chairman") or after it ("Prime Minister of Japan", "assistant
 manager at Kilbride Town"); "Ambassador to NATO" keeps "to NATO" as part of the title.
@@ -13,67 +13,13 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from newskb.draft.lexicon import (
-    HEAD_AFTER,
-    HEAD_NEEDS_OF,
-    INTERIM_WORDS,
-    OF_WORDS,
-    ORG_NOUNS,
-    TITLE_HEADS,
-    TITLE_MODIFIERS,
-    TO_HEADS,
-)
+from newskb.draft.lexicon import OF_WORDS, ORG_NOUNS, TITLE_MODIFIERS, TO_HEADS
 from newskb.draft.names import KnownEntity, Piece, joined
+from newskb.draft.titles import BETWEEN, ORDINAL, field_end
 from newskb.fuzzy import normalise
 
-# Words that may stand between an organization and its title: "NATO's new secretary general".
-_BETWEEN = frozenset(("new", "former", "incoming", "outgoing", "current", "next", "then"))
 # A title this close to a known office's (rapidfuzz ratio, same organization) is that office.
 TITLE_CUTOFF = 90.0
-
-
-def _title_word(piece: Piece) -> bool:
-    word = piece.lower
-    return (
-        word in TITLE_HEADS
-        or word in TITLE_MODIFIERS
-        or all(part in TITLE_HEADS or part in TITLE_MODIFIERS for part in word.split("-"))
-    )
-
-
-def _is_head(words: Sequence[Piece], index: int, first: int) -> bool:
-    word = words[index].lower
-    if word not in TITLE_HEADS and not (word.split("-")[-1] in TITLE_HEADS and "-" in word):
-        return False
-    needs = HEAD_AFTER.get(word)
-    if needs is not None and (index == first or words[index - 1].lower not in needs):
-        return False
-    return not (word in HEAD_NEEDS_OF and (index + 1 >= len(words) or words[index + 1].lower != "of"))
-
-
-def title_runs(text: str, words: Sequence[Piece], used: set[int]) -> list[tuple[int, int]]:
-    """Spans [first, last] of title words ending in a head noun: "deputy governor", "Prime Minister"."""
-    runs: list[tuple[int, int]] = []
-    index = 0
-    while index < len(words):
-        if index in used or not _title_word(words[index]):
-            index += 1
-            continue
-        last = index
-        while (
-            last + 1 < len(words)
-            and last + 1 not in used
-            and _title_word(words[last + 1])
-            and joined(text, words[last], words[last + 1])
-        ):
-            last += 1
-        head = max((probe for probe in range(index, last + 1) if _is_head(words, probe, index)), default=None)
-        if head is not None:
-            runs.append((index, head))
-            index = head + 1
-        else:
-            index = last + 1
-    return runs
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -82,19 +28,6 @@ class TitleKey:
 
     org: str
     title: str
-
-
-def title_of(words: Sequence[Piece]) -> str:
-    """The normalised title of some words ("Secretary-General" and "secretary general" are one), without
-    a word like "interim" that is a note on its holder, not part of the office."""
-    tokens = [token for piece in words for token in piece.norm]
-    kept = [token for token in tokens if token not in INTERIM_WORDS]
-    return " ".join(kept or tokens)
-
-
-def interim_of(words: Sequence[Piece]) -> str | None:
-    """The word that makes a holder interim ("acting governor"), if the title has one."""
-    return next((piece.lower for piece in words if piece.lower in INTERIM_WORDS), None)
 
 
 def known_keys(offices: Iterable[KnownEntity], entities: Sequence[KnownEntity]) -> dict[TitleKey, KnownEntity]:
@@ -157,6 +90,7 @@ class Reach:
     org_after: int | None  # the first word of a name written after "of"/"at"
     org_word: str | None  # "its", "their", or an organization noun ("club") standing for the organization
     former: bool  # "former" stands between the organization and the title
+    described: bool = False  # "of the women's national team": a body the phrase describes, not a name
 
 
 def reach(text: str, words: Sequence[Piece], run: tuple[int, int], name_at: Mapping[int, tuple[int, int]]) -> Reach:
@@ -165,7 +99,7 @@ def reach(text: str, words: Sequence[Piece], run: tuple[int, int], name_at: Mapp
     first = run[0]
     title_last = _complement(text, words, run, name_at)
     start, org_before, org_word, former = _before(text, words, first, name_at)
-    end, org_after, org_word = _after(text, words, title_last, name_at, org_word, org_before)
+    end, org_after, org_word, described = _after(text, words, title_last, name_at, org_word, org_before)
     return Reach(
         first=start,
         last=end,
@@ -175,6 +109,7 @@ def reach(text: str, words: Sequence[Piece], run: tuple[int, int], name_at: Mapp
         org_after=org_after,
         org_word=org_word,
         former=former,
+        described=described,
     )
 
 
@@ -191,7 +126,7 @@ def _complement(text: str, words: Sequence[Piece], run: tuple[int, int], name_at
             title_last = name_at[named][1]
         else:
             break
-    return title_last
+    return field_end(text, words, title_last, name_at)
 
 
 def _before(
@@ -204,12 +139,17 @@ def _before(
     former = False
     start = first
     probe = first - 1
-    if probe >= 0 and words[probe].lower in _BETWEEN and joined(text, words[probe], words[first]):
+    if (
+        probe >= 0
+        and (words[probe].lower in BETWEEN or ORDINAL.fullmatch(words[probe].lower))
+        and joined(text, words[probe], words[first])
+    ):
         former = words[probe].lower == "former"
         probe -= 1
     if probe < 0 or not (joined(text, words[probe], words[probe + 1]) or words[probe].possessive):
         return start, None, None, False
-    gap_ok = words[probe].possessive or text[words[probe].end : words[probe + 1].start].isspace()
+    # Only spaces between, or the point of initials ("U.S. President").
+    gap_ok = words[probe].possessive or joined(text, words[probe], words[probe + 1])
     noun = words[probe].lower.rstrip("s'")
     alone = name_at.get(probe, (probe, probe))[0] == probe
     if gap_ok and noun in ORG_NOUNS and alone:
@@ -232,27 +172,36 @@ def _after(
     name_at: Mapping[int, tuple[int, int]],
     org_word: str | None,
     org_before: int | None,
-) -> tuple[int, int | None, str | None]:
-    """What follows a title: where the phrase ends, the first word of a name "of" or "at" it, and a word
-    standing for the organization ("of the club", "of the central bank", "of the Maltese parliament")."""
+) -> tuple[int, int | None, str | None, bool]:
+    """What follows a title: where the phrase ends, the first word of a name "of" or "at" it, a word
+    standing for the organization ("of the club", "of the central bank", "of the Maltese parliament"), and
+    whether a body is described there in words that name none ("of the women's national team")."""
     probe = title_last + 1
     if not (
         probe + 1 < len(words) and words[probe].lower in OF_WORDS and joined(text, words[title_last], words[probe])
     ):
-        return title_last, None, org_word
+        return title_last, None, org_word, False
     target = probe + 1
     if words[target].lower == "the" and target + 1 < len(words):
         target += 1
     after_name = name_at[target][1] + 1 if target in name_at else None
     if after_name is not None and after_name < len(words) and words[after_name].lower in _BODIES:
-        return after_name, None, words[after_name].lower  # "the Maltese parliament": a body of the state
+        return after_name, None, words[after_name].lower, False  # "the Maltese parliament": a body of the state
     if target in name_at and name_at[target][0] == target:
-        return name_at[target][1], target, org_word
+        last = name_at[target][1]
+        if words[last].possessive and last + 1 < len(words):
+            # "leader of New Zealand's Heartland Party": the second name; "of Ghana's national team": none.
+            owned = name_at.get(last + 1)
+            if owned is not None and owned[0] == last + 1:
+                return owned[1], last + 1, org_word, False
+            return title_last, None, org_word, True
+        return last, target, org_word, False
     if words[target].lower in ORG_NOUNS and org_before is None and org_word is None:
-        return target, None, words[target].lower
+        return target, None, words[target].lower, False
     if words[target].lower == "central" and target + 1 < len(words) and words[target + 1].lower == "bank":
-        return target + 1, None, "central bank"
-    return title_last, None, org_word
+        return target + 1, None, "central bank", False
+    described = target > probe + 1 and words[target].text[:1].islower() and words[target].lower not in ORG_NOUNS
+    return title_last, None, org_word, described
 
 
 # Bodies of a state written in lower case after its adjective: "the Maltese parliament".

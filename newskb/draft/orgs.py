@@ -9,15 +9,27 @@ found has none).
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from newskb.draft.entities import may_own, norm_words
-from newskb.draft.lexicon import CENTRAL_BANK_WORDS, STATE_HEADS, STATE_ONLY_HEADS
+from newskb.draft.lexicon import (
+    BODY_NOUNS,
+    CENTRAL_BANK_WORDS,
+    CITY_TITLE_WORDS,
+    CLUB_WORDS,
+    INTERIM_WORDS,
+    RANK_WORDS,
+    STATE_HEADS,
+    STATE_ONLY_HEADS,
+    TITLE_INITIALS,
+)
 from newskb.draft.mentions import Entity, Mark, Mention, Office, TitleSpan
 from newskb.draft.names import KnownEntity
 from newskb.draft.offices import TitleKey, match_known
 from newskb.draft.sentences import Sentence
+from newskb.draft.titles import head_forms
 from newskb.kinds import Kind
 
 
@@ -38,9 +50,11 @@ class _Context:
     mentions: Mapping[int, Mention]
     entities: Mapping[str, Entity]
     office_keys: Mapping[TitleKey, KnownEntity]
-    explicit: Mapping[str, set[str]]  # title -> the organizations of the phrases that name one
-    explicit_heads: Mapping[str, set[str]]  # the same by the title's head noun ("deputy governor": governor)
+    # title -> the organizations of the phrases that name one, with where each is first named so
+    explicit: Mapping[str, dict[str, int]]
+    explicit_heads: Mapping[str, dict[str, int]]  # the same by the title's head noun ("deputy governor": governor)
     starts: Sequence[int]  # where each name mention starts, in order
+    cast: Cast  # the entities by kind
 
 
 def resolve(
@@ -52,8 +66,9 @@ def resolve(
     office_keys: Mapping[TitleKey, KnownEntity],
 ) -> tuple[dict[str, Office], list[tuple[int, Mention]]]:
     """Each office phrase's office (known, or new with its organization), and its mention by sentence."""
-    explicit: dict[str, set[str]] = {}
-    explicit_heads: dict[str, set[str]] = {}
+    titles = _spelled_out(titles)
+    explicit: dict[str, dict[str, int]] = {}
+    explicit_heads: dict[str, dict[str, int]] = {}
     context = _Context(
         text=text,
         sentences=sentences,
@@ -63,14 +78,18 @@ def resolve(
         explicit=explicit,
         explicit_heads=explicit_heads,
         starts=sorted(mentions),
+        cast=Cast.of(entities),
     )
     # The phrases that say their organization, or whose clause does ("its", "as"), first: a bare title
     # is then the same title of the one organization they name.
     for title in titles:
         org = _org_of(title, mentions, entities) or _said_org(context, title)[0]
-        if org is not None:
-            explicit.setdefault(title.title, set()).add(org)
-            explicit_heads.setdefault(title.head, set()).add(org)
+        # A title someone held before ("a former chief executive of Northern Rail") does not say whose the
+        # same title is elsewhere ("said chief executive Raj Patel", in a story about another company).
+        if org is not None and not _FORMER.search(text, max(0, title.start - 12), title.start):
+            explicit.setdefault(title.title, {}).setdefault(org, title.start)
+            for head in head_forms(title.head):
+                explicit_heads.setdefault(head, {}).setdefault(org, title.start)
     named: dict[str, _Named] = {}
     placed: list[tuple[int, Mention]] = []
     for title in titles:
@@ -95,6 +114,20 @@ def resolve(
     return {key: replace(one.office, forms=tuple(one.forms)) for key, one in named.items()}, placed
 
 
+def _spelled_out(titles: Sequence[TitleSpan]) -> list[TitleSpan]:
+    """The phrases with a title written as initials ("CEO") spelt out as the article spells it elsewhere
+    ("chief executive"), else in full: one office, however written."""
+    written = {title.title for title in titles}
+    spelled: list[TitleSpan] = []
+    for title in titles:
+        forms = TITLE_INITIALS.get(title.title)
+        if forms is not None:
+            full = next((form for form in forms if form in written), forms[0])
+            title = replace(title, title=full, head=full.split()[-1])
+        spelled.append(title)
+    return spelled
+
+
 def _office_of(context: _Context, title: TitleSpan) -> tuple[Office, TitleSpan] | None:
     """The office a phrase names, and the phrase as it stands (without a name that is not its
     organization); None when its organization cannot be found."""
@@ -112,12 +145,24 @@ def _office_of(context: _Context, title: TitleSpan) -> tuple[Office, TitleSpan] 
     if org is None:
         # Left blank, with a note: the curator names the organization (accept refuses an office without one).
         return _office(title, f"office::{title.title}", None, 100.0, found, ""), title
+    title = _as_written_with(context, title, org)
     org_entity = context.entities[org]
     title_key = TitleKey(org=org_entity.known.id if org_entity.known else org, title=title.title)
     matched = match_known(title_key, context.office_keys) if org_entity.known is not None else None
     if matched is not None:
         return _office(title, matched[0].id, matched[0], matched[1], found, matched[0].org or ""), title
     return _office(title, f"office:{org}:{title.title}", None, 100.0, found, org), title
+
+
+def _as_written_with(context: _Context, title: TitleSpan, org: str) -> TitleSpan:
+    """A bare title written with another form of its head than where the article names its organization
+    ("Chairman Luis Ferrer" after "chair of the Review Board") is that title."""
+    stem = title.title.split()[:-1]
+    for head in sorted(head_forms(title.head) - {title.head}):
+        written = " ".join([*stem, head])
+        if org in context.explicit.get(written, ()):
+            return replace(title, title=written, head=head)
+    return title
 
 
 def _office(title: TitleSpan, key: str, known: KnownEntity | None, score: float, found: str, org: str) -> Office:
@@ -132,14 +177,34 @@ def _said_org(context: _Context, title: TitleSpan) -> tuple[str | None, str]:
     entities = context.entities
     said = context.text[title.start : title.end]
     if title.org_word is not None and title.org_word not in ("its", "their"):
-        chosen_entity = org_for_noun(entities, title.org_word)
+        chosen_entity = org_for_noun(entities, title.org_word, context.cast)
         if chosen_entity is not None:
             return chosen_entity.key, f"'{title.org_word}' is taken for {chosen_entity.name}"
+    where = _where(context, title)
+    if where is not None:
+        return where, f"'{said}' is taken for {entities[where].name}'s, named before 'where'"
     if title.org_word in ("its", "their") or title.after_as:
         subject = _subject(context, title)
         if subject is not None:
             return subject, f"'{said}' is taken for {entities[subject].name}'s, the subject of the sentence"
     return None, ""
+
+
+def _antecedents(context: _Context, title: TitleSpan) -> set[str]:
+    """The organizations a bare title may be of: the same title of the one organization the article names
+    it with; a bare head, or a rank of it ("deputy governor"), that of the one organization named with the
+    head ("governor of X"). For "its" whose subject the sentence does not name, only those named before it
+    ("Starbucks named X as its chief executive" is not Chipotle's, whose chief executive a later sentence
+    names)."""
+    found = context.explicit.get(title.title) or {}
+    if not found and set(title.title.split()[:-1]) <= RANK_WORDS | INTERIM_WORDS:
+        found = context.explicit_heads.get(title.head) or {}
+    return {org for org, start in found.items() if not _unsaid(title) or start < title.start}
+
+
+def _unsaid(title: TitleSpan) -> bool:
+    """An "its" or "their" whose subject the sentence does not name: whose title it is is not clear."""
+    return title.org_word in ("its", "their")
 
 
 def _org_of(title: TitleSpan, mentions: Mapping[int, Mention], entities: Mapping[str, Entity]) -> str | None:
@@ -156,12 +221,25 @@ def _implied_org(context: _Context, title: TitleSpan) -> tuple[str | None, str]:
     where neither the clause nor a clear antecedent names it (a guess would be a wrong fact to review)."""
     entities = context.entities
     said = context.text[title.start : title.end]
+    if title.described:
+        return None, f"'{said}' is of a body the article describes in words after it, not by a name"
+    place = context.cast.city if CITY_TITLE_WORDS & set(title.title.split()) else None
+    if place is not None:
+        return place.key, f"'{said}' is taken for {place.name}'s, the city the article names"
     org, how = _said_org(context, title)
     if org is not None:
         return org, how
     if title.org_word == "board":
         return None, f"'{said}' is a board's, and the article does not make clear whose board"
-    orgs = context.explicit.get(title.title) or context.explicit_heads.get(title.head) or set()
+    if title.org_word is not None and title.org_word not in ("its", "their"):
+        return None, f"'{said}' names no organization of the article by '{title.org_word}'"
+    orgs = _antecedents(context, title)
+    if _unsaid(title) and len(orgs) != 1:
+        # "The board also named X as its chairman": the organization the article is about, if it is clear.
+        main = _main(context.cast.organizations)
+        if main is not None and main.first < title.start:
+            return main.key, f"'{said}' is taken for {main.name}'s, the organization the article is about"
+        return None, f"'{said}' is of the sentence's subject, which it does not name"
     if len(orgs) == 1:
         (chosen,) = orgs
         return (
@@ -170,14 +248,17 @@ def _implied_org(context: _Context, title: TitleSpan) -> tuple[str | None, str]:
         )
     if len(orgs) > 1:
         return None, f"'{said}' alone may be the title of more than one organization of the article"
-    countries = [entity for entity in entities.values() if entity.kind is Kind.COUNTRY]
-    organizations = [entity for entity in entities.values() if entity.kind is Kind.ORGANIZATION]
+    countries, organizations = context.cast.countries, context.cast.organizations
     if title.head in STATE_HEADS:
         state_only = title.head in STATE_ONLY_HEADS or not organizations
         if state_only and len(countries) == 1:
             return countries[
                 0
             ].key, f"'{said}' alone is taken for {countries[0].name}'s, the one country of the article"
+        # A minister of an article about one country among others named: the one it names first and again.
+        country = _main(countries) if title.head in STATE_ONLY_HEADS else None
+        if country is not None:
+            return country.key, f"'{said}' alone is taken for {country.name}'s, the country the article is about"
         return None, f"'{said}' names no country, and the article does not make clear which"
     main = _main(organizations)
     if main is not None:
@@ -186,14 +267,55 @@ def _implied_org(context: _Context, title: TitleSpan) -> tuple[str | None, str]:
 
 
 def _subject(context: _Context, title: TitleSpan) -> str | None:
-    """The organization or country a sentence is about: the first one it names before the title."""
+    """The organization or country a sentence is about: the first organization it names before the title,
+    else the first country ("Ghanaian club Tema Lions FC have named X as head coach": the club's); not one
+    that says whose a person is ("elected Brazil's Paulo Mendes as secretary general")."""
     sentence = context.sentences[title.sentence - 1]
-    for start in context.starts[bisect.bisect_left(context.starts, sentence.start) :]:
+    first = bisect.bisect_left(context.starts, sentence.start)
+    named: list[Entity] = []
+    for position in range(first, len(context.starts)):
+        start = context.starts[position]
         if start >= title.start:
             break
-        if context.entities[context.mentions[start].ref].kind is not Kind.PERSON:
-            return context.mentions[start].ref
+        mention = context.mentions[start]
+        entity = context.entities[mention.ref]
+        if entity.kind is Kind.PERSON or _of_person(context, mention, position):
+            continue
+        named.append(entity)
+    chosen = next((entity for entity in named if entity.kind is Kind.ORGANIZATION), named[0] if named else None)
+    return chosen.key if chosen is not None else None
+
+
+def _where(context: _Context, title: TitleSpan) -> str | None:
+    """The organization a "where" clause hangs on: "Nordlys Lines, where Dahl was chief executive"."""
+    sentence = context.sentences[title.sentence - 1]
+    first = bisect.bisect_left(context.starts, sentence.start)
+    last = bisect.bisect_left(context.starts, title.start)
+    for position in range(last - 1, first - 1, -1):
+        mention = context.mentions[context.starts[position]]
+        if context.entities[mention.ref].kind is Kind.PERSON:
+            continue
+        clause = context.text[mention.end : title.start]
+        return mention.ref if _WHERE.match(clause) else None
     return None
+
+
+_FORMER = re.compile(r"\b(?:former|previously|ex-)\s*$", re.IGNORECASE)
+_WHERE = re.compile(r",\s+where\s+[^,;.]*$")
+
+
+def _of_person(context: _Context, mention: Mention, position: int) -> bool:
+    """Whether a name says whose a person is: "Brazil's Paulo Mendes", "Kenji Watanabe of Japan"."""
+    if position + 1 < len(context.starts):
+        following = context.mentions[context.starts[position + 1]]
+        gap = context.text[mention.end : following.start]
+        if gap.strip() in ("'s", "\u2019s", "'", "\u2019") and context.entities[following.ref].kind is Kind.PERSON:
+            return True
+    if position > 0:
+        before = context.mentions[context.starts[position - 1]]
+        gap = context.text[before.end : mention.start]
+        return gap.strip() == "of" and context.entities[before.ref].kind is Kind.PERSON
+    return False
 
 
 def _main(pool: list[Entity]) -> Entity | None:
@@ -205,23 +327,51 @@ def _main(pool: list[Entity]) -> Entity | None:
     return first if first is not None and first.count >= 2 else None
 
 
-def org_for_noun(entities: Mapping[str, Entity], noun: str | None) -> Entity | None:
+def org_for_noun(entities: Mapping[str, Entity], noun: str | None, cast: Cast | None = None) -> Entity | None:
     """The organization "the club" or "the university" stands for: the one organization whose name holds the
     noun ("the central bank": a central bank's name); else, when none does, the organization the article is
-    about; none when that is not clear."""
-    organizations = [entity for entity in entities.values() if entity.kind is Kind.ORGANIZATION]
+    about; none when that is not clear. (`cast`: the entities by kind, when the caller has them.)"""
+    cast = cast or Cast.of(entities)
+    organizations = cast.organizations
     if noun is None:
         return None
+    if noun in ("city", "town") and cast.city is not None:
+        return cast.city
     if noun == "central bank":
         named = [entity for entity in organizations if _central_bank(norm_words(entity.name))]
     else:
-        named = [entity for entity in organizations if noun in norm_words(entity.name)]
+        words = CLUB_WORDS if noun in ("club", "team", "side") else {noun}
+        named = [entity for entity in organizations if words & set(norm_words(entity.name))]
         if len(named) > 1 and noun == "bank":
             named = [entity for entity in named if not _central_bank(norm_words(entity.name))] or named
     if len(named) == 1:
         return named[0]
-    # A board is a body of an organization, not the organization: "board chair X" is not its chair.
-    return _main(organizations) if not named and noun != "board" else None
+    main = _main(organizations)
+    if len(named) > 1:
+        # "the college" with two colleges named: the one the article is about, if it is one of them.
+        return main if main in named else None
+    # A board is a body of an organization, not the organization: "board chair X" is not its chair; and "the
+    # police" or "the government" is not the company an article is about.
+    return main if noun not in BODY_NOUNS else None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Cast:
+    """An article's entities by kind, gathered once: its organizations, its countries, and the one city its
+    local bodies name, if they name one."""
+
+    organizations: list[Entity]
+    countries: list[Entity]
+    city: Entity | None
+
+    @classmethod
+    def of(cls, entities: Mapping[str, Entity]) -> Cast:
+        places = [entity for entity in entities.values() if entity.place]
+        return cls(
+            organizations=[entity for entity in entities.values() if entity.kind is Kind.ORGANIZATION],
+            countries=[entity for entity in entities.values() if entity.kind is Kind.COUNTRY],
+            city=places[0] if len(places) == 1 else None,
+        )
 
 
 def _central_bank(words: list[str]) -> bool:

@@ -17,12 +17,23 @@ from typing import NamedTuple
 from newskb.draft import when
 from newskb.draft.countries import as_known
 from newskb.draft.entities import identify
-from newskb.draft.lexicon import SUBJECT_PRONOUNS
-from newskb.draft.mentions import DATE_MARKS, Entity, Mark, Mention, Mentions, NameSpan, Reading, TitleSpan
-from newskb.draft.names import KnownEntity, KnownMatch, KnownNames, Piece, capital_runs, joined, pieces
-from newskb.draft.offices import TitleKey, interim_of, known_keys, reach, title_of, title_runs
+from newskb.draft.lexicon import APPOINTING, SUBJECT_PRONOUNS
+from newskb.draft.mentions import DATE_MARKS, Mention, Mentions, NameSpan, Reading, TitleSpan
+from newskb.draft.names import (
+    KnownEntity,
+    KnownMatch,
+    KnownNames,
+    Piece,
+    capital_runs,
+    dateline_end,
+    joined,
+    pieces,
+)
+from newskb.draft.offices import TitleKey, known_keys, reach
 from newskb.draft.orgs import resolve
+from newskb.draft.pronouns import standing_for, with_pronouns
 from newskb.draft.sentences import LONGEST_SENTENCE, Sentence
+from newskb.draft.titles import interim_of, title_of, title_runs
 from newskb.kinds import Kind
 
 
@@ -34,6 +45,7 @@ class _Spans:
     names: tuple[NameSpan, ...]
     titles: tuple[TitleSpan, ...]
     pronouns: tuple[Piece, ...]
+    objects: frozenset[int] = frozenset()  # where the pronouns that are objects ("succeeding him") start
 
 
 class Lexicon(NamedTuple):
@@ -75,7 +87,9 @@ def read(
         )
         for sentence, one in zip(sentences, spans, strict=True)
     ]
-    told = tuple(_with_pronouns(plain, position, one.pronouns, entities) for position, one in enumerate(spans))
+    told = tuple(
+        with_pronouns(plain, position, one.pronouns, one.objects, entities) for position, one in enumerate(spans)
+    )
     return Reading(text=text, sentences=told, entities=entities, offices=offices)
 
 
@@ -86,10 +100,12 @@ def _spans(text: str, sentence: Sentence, index: KnownNames) -> _Spans:
         return _Spans(dates=(), names=(), titles=(), pronouns=())
     words = pieces(text, sentence.start, sentence.end)
     expressions = when.find(sentence.text, sentence.start)
+    filed = sentence.start + dateline_end(sentence.text)
     used = {
         position
         for position, piece in enumerate(words)
-        if any(expression.start < piece.end and piece.start < expression.end for expression in expressions)
+        if piece.start < filed
+        or any(expression.start < piece.end and piece.start < expression.end for expression in expressions)
     }
     name_at: dict[int, tuple[int, int]] = {}
     spans: dict[int, NameSpan] = {}
@@ -116,22 +132,44 @@ def _spans(text: str, sentence: Sentence, index: KnownNames) -> _Spans:
             )
             continue
         span = NameSpan(
-            sentence=sentence.number, words=tuple(words[match.first : match.last + 1]), match=match, tentative=False
+            sentence=sentence.number,
+            words=tuple(words[match.first : match.last + 1]),
+            match=match,
+            tentative=False,
+            heading=sentence.heading,
         )
         names.append(span)
         name_at[match.first] = name_at[match.last] = (match.first, match.last)
         spans[match.first] = span
     runs = title_runs(text, words, used)
+    if sentence.heading:
+        # A headline's lone "chief" describes ("central bank chief", "UN chief"), it names no title.
+        runs = [(first, last) for first, last in runs if not (first == last and words[first].lower == "chief")]
     in_titles = {position for first, last in runs for position in range(first, last + 1)}
     for first, last in capital_runs(text, words, used | in_titles):
         tentative = first == last and words[first].opens
-        span = NameSpan(sentence=sentence.number, words=tuple(words[first : last + 1]), match=None, tentative=tentative)
+        span = NameSpan(
+            sentence=sentence.number,
+            words=tuple(words[first : last + 1]),
+            match=None,
+            tentative=tentative,
+            heading=sentence.heading,
+        )
         names.append(span)
         name_at[first] = name_at[last] = (first, last)
         spans[first] = span
     titles += [_title(text, sentence.number, words, run, name_at, spans) for run in runs]
-    pronouns = tuple(piece for piece in words if piece.lower in SUBJECT_PRONOUNS and piece.start not in used)
-    return _Spans(dates=tuple(expressions), names=tuple(names), titles=tuple(titles), pronouns=pronouns)
+    pronouns = tuple(
+        piece
+        for position, piece in enumerate(words)
+        if piece.start not in used and (piece.lower in SUBJECT_PRONOUNS or standing_for(words, position) is not None)
+    )
+    objects = frozenset(
+        piece.start for position, piece in enumerate(words) if standing_for(words, position) == "object"
+    )
+    return _Spans(
+        dates=tuple(expressions), names=tuple(names), titles=tuple(titles), pronouns=pronouns, objects=objects
+    )
 
 
 def _outside_names(text: str, words: Sequence[Piece], used: set[int], matches: list[KnownMatch]) -> list[KnownMatch]:
@@ -164,14 +202,18 @@ def _title(
     """A title run extended over the organization it names, if it names one."""
     extent_of = reach(text, words, run, name_at)
     org_first = None
+    first = extent_of.first
     if extent_of.org_before is not None:
         org_first = name_at[extent_of.org_before][0]
+        if org_first > 0 and words[org_first - 1].lower in APPOINTING and not words[extent_of.org_before].possessive:
+            # "names Delgado police chief": the name is the one appointed, not the title's organization.
+            org_first, first = None, extent_of.title_first
     elif extent_of.org_after is not None:
         org_first = extent_of.org_after
     title_words = words[extent_of.title_first : extent_of.title_last + 1]
     return TitleSpan(
         sentence=number,
-        start=words[extent_of.first].start,
+        start=words[first].start,
         end=words[extent_of.last].end,
         title=title_of(title_words),
         head=words[run[1]].lower,
@@ -184,19 +226,24 @@ def _title(
         interim=interim_of(title_words),
         named_after=extent_of.last + 1 in spans and joined(text, words[extent_of.last], words[extent_of.last + 1]),
         after_as=_after_as(words, extent_of.first),
+        described=extent_of.described,
     )
 
 
 def _after_as(words: Sequence[Piece], first: int) -> bool:
-    """Whether "as" (and maybe "its", "the", "new", "interim") stands just before the phrase."""
+    """Whether "as" (and maybe "its", "the", "new", "interim") stands just before the phrase, or a verb of
+    removing someone from it ("X sacked manager Y": X's manager)."""
     probe = first - 1
     while probe >= 0 and words[probe].lower in ("its", "their", "the", "a", "an", "new", "next", "permanent"):
         probe -= 1
+    if probe >= 0 and words[probe].lower in _REMOVING:
+        return True
     # "served as trade minister" says nothing of who named the holder; "X named Y as trade minister" does.
     return probe >= 1 and words[probe].lower == "as" and words[probe - 1].lower not in _SERVING
 
 
 _SERVING = frozenset(("served", "serve", "serves", "serving", "worked", "acted", "sat"))
+_REMOVING = frozenset(("sacked", "fired", "ousted", "removed", "dismissed", "sacks", "fires", "ousts", "removes"))
 
 
 def _place(
@@ -229,40 +276,3 @@ def _place(
         kept.insert(place, mention)
         starts.insert(place, mention.start)
     return Mentions(sentence=sentence, mentions=tuple(kept), inner=tuple(inner))
-
-
-def _with_pronouns(
-    plain: Sequence[Mentions], position: int, pronouns: Sequence[Piece], entities: Mapping[str, Entity]
-) -> Mentions:
-    """A sentence's mentions with the pronouns that stand for a person named before them."""
-    sentence = plain[position]
-    added = list(sentence.mentions)
-    for piece in pronouns:
-        if any(mention.start <= piece.start < mention.end for mention in sentence.mentions):
-            continue
-        person, note = person_for(plain, position, piece.start, piece.text, entities)
-        if person is not None:
-            added.append(
-                Mention(mark=Mark.PRONOUN, start=piece.start, end=piece.end, text=piece.text, ref=person.ref, note=note)
-            )
-    added.sort(key=lambda mention: mention.start)
-    return Mentions(sentence=sentence.sentence, mentions=tuple(added), inner=sentence.inner)
-
-
-def person_for(
-    sentences: Sequence[Mentions], position: int, offset: int, word: str, entities: Mapping[str, Entity]
-) -> tuple[Mention | None, str]:
-    """Whom a pronoun ("she", "her") at `offset` of the `position`-th sentence stands for: the last person
-    named before it in its sentence, else the first person named in the nearest sentence before it that
-    names one; and a note saying so."""
-    sentence = sentences[position]
-    people = [mention for mention in sentence.names() if mention.mark is Mark.PERSON and mention.end <= offset]
-    if people:
-        person = people[-1]
-        return person, f"'{word}' is taken for {entities[person.ref].name}, named before it in the sentence"
-    for earlier in reversed(sentences[:position]):
-        named = [mention for mention in earlier.names() if mention.mark is Mark.PERSON]
-        if named:
-            person = named[0]
-            return person, f"'{word}' is taken for {entities[person.ref].name}, the first person named before it"
-    return None, ""

@@ -28,6 +28,12 @@ class Sentence:
     end: int
     text: str
 
+    @property
+    def heading(self) -> bool:
+        """A headline or a subheading: a line with no stop at its end, whose grammar is its own ("Hartley
+        named Wales coach" is a passive: she was named)."""
+        return not self.text.rstrip().endswith((".", "!", "?", '"', "\u201d", "'", "\u2019", ")", ";"))
+
 
 def split(text: str) -> tuple[Sentence, ...]:
     """The sentences of an article (assemble refuses one longer than LONGEST_ARTICLE first)."""

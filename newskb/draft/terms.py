@@ -12,7 +12,7 @@ who replaces the holder (3), over "former" or a past tense (`..DAY`, 2), over an
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from newskb.dates import OPEN, Edtf
@@ -22,7 +22,6 @@ from newskb.draft.findings import Finding, Rule
 from newskb.draft.holdings import Holding, Holdings, Relation
 from newskb.draft.lexicon import REPORTING_VERBS
 from newskb.draft.mentions import Mark, Mention, Mentions, Office, Reading
-from newskb.draft.offices import office_name
 from newskb.kinds import Modality
 
 # The marks of a date mention; and how many days before publication a day is still this news.
@@ -33,7 +32,16 @@ _ACTS = frozenset(
     ("thanked", "welcomed", "congratulated", "praised", "called", "accepted", "appointed", "named", "ordered")
 )
 _EFFECTIVE = re.compile(r"\beffective\s*$")
-_TAKING = re.compile(r"\b(?:sworn|office|take\s+up|takes\s+up|start|starts|took\s+over|take\s+charge)\b")
+# A day a change takes effect from: "appointed X as chief executive from Sept. 2", "beginning Oct. 1".
+_FROM = re.compile(r"\b(?:from|beginning|starting|as\s+of)\s*$")
+_TAKING = re.compile(
+    r"\b(?:sworn|office|take\s+up|takes\s+up|start|starts|took\s+over|take\s+charge|take\s+over"
+    r"|succeed|succeeds|succeeded|replace|replaces|replaced)\b"
+)
+# An infinitive of taking office just before a day: "named X to succeed her on July 1".
+_TO_TAKE = re.compile(r"\bto\s+(?:succeed|replace|take\s+over|take\s+office)\b")
+# Elected again: the term goes on, and its start is the first election's.
+_AGAIN = re.compile(r"\bre-?(?:elect|appoint)")
 _UNTIL_SUCCESSOR = re.compile(
     r"\b(?:remain|remains|stay|stays|continue|continues)\s+(?:in\s+office|in\s+(?:the\s+)?post|on)"
     r"\s+until\s+(?:a|his|her|their)\s+(?:successor|replacement)"
@@ -117,6 +125,7 @@ def build(holdings: Holdings, reading: Reading, published: Edtf) -> Terms:
             _value(dating[key], holding, finding, reading.text, published)
     for relation in holdings.relations:
         _derive_end(dating, relation, reading)
+        _derive_start(dating, relation, by_key[(relation.successor, relation.office)], reading)
     for holding in by_key.values():
         _lengths(dating, holding, reading, published)
     for term in dating.values():
@@ -141,7 +150,8 @@ def _value(term: _Dating, holding: Holding, finding: Finding, text: str, publish
     """What one finding says of its term's dates and modality."""
     rule, date = finding.rule, finding.date
     if rule in (Rule.START, Rule.APPOINTED, Rule.SUCCEEDS) and holding.holder == finding.holder.ref:
-        if date is not None and date.mark in (Mark.POINT, Mark.SINCE) and date.expression is not None:
+        again = _AGAIN.search(finding.cue) is not None
+        if date is not None and date.mark in (Mark.POINT, Mark.SINCE) and date.expression is not None and not again:
             resolved = point(date, finding.sentence, published)
             # Taking office ("sworn in", "take up the post") dates a start better than being named to it.
             rank = 4 if _TAKING.search(finding.cue) else 3
@@ -193,6 +203,13 @@ def _resolve(written: when.Written, date: Mention, sentence: Mentions, published
     tense = when.tense_at(sentence.text, date.start - sentence.start)
     if _EFFECTIVE.search(sentence.text, 0, date.start - sentence.start):
         tense = (when.Tense.AHEAD, "effective")  # "appointed X, effective Sept. 1": the day it takes effect
+    elif _TO_TAKE.search(sentence.text, max(0, date.start - sentence.start - 60), date.start - sentence.start):
+        # "named X to succeed her on July 1": the day of taking office, ahead of the naming.
+        tense = (when.Tense.AHEAD, "to succeed")
+    elif _FROM.search(sentence.text, 0, date.start - sentence.start) or date.text.lower().startswith("from"):
+        # "had appointed X as chief executive from Sept. 2": the day it takes effect, which the verb's tense
+        # does not tell (the appointment is past, the start may be ahead).
+        tense = (when.Tense.UNKNOWN, "")
     return when.resolve(written, date.text, published, tense)
 
 
@@ -288,6 +305,30 @@ def _derive_end(dating: Mapping[tuple[str, str], _Dating], relation: Relation, r
     leaving.set("end", Value(written=taking.start.written, rank=3, note=note, finding=relation.finding))
 
 
+def _derive_start(
+    dating: Mapping[tuple[str, str], _Dating], relation: Relation, successor: Holding, reading: Reading
+) -> None:
+    """The one replacing takes office the day the one replaced leaves it, when one sentence tells both ("X
+    resigned in 1999 and was succeeded as chancellor by Y") and nothing dates the start itself."""
+    taking = dating.get((relation.successor, relation.office))
+    leaving = dating.get((relation.predecessor, relation.office))
+    if taking is None or leaving is None or taking.start is not None or leaving.end is None:
+        return
+    end = leaving.end
+    if end.rank < 4 or end.finding is None or end.finding.sentence is not relation.finding.sentence:
+        return
+    # A start the article tells otherwise ("named X as chairman, replacing Y, who retired last year") is
+    # not the day the one replaced left.
+    if any(finding.rule in (Rule.START, Rule.APPOINTED) for finding in successor.findings):
+        return
+    names = reading.entities
+    note = (
+        f"the day {names[relation.predecessor].name} leaves office ({end.written}), replaced by "
+        f"{names[relation.successor].name} ('{said(relation.finding, reading.text)}')"
+    )
+    taking.set("start", Value(written=end.written, rank=2, note=note, finding=relation.finding))
+
+
 def _no_end_before_start(term: _Dating) -> None:
     """No term ends before it starts: where a start and an end say so (an end told of another holding,
     say), the end is left out, for the curator to find."""
@@ -327,75 +368,6 @@ def _lengths(dating: Mapping[tuple[str, str], _Dating], holding: Holding, readin
         resolved = when.count_back(expression.length, expression.length_unit, expression.text, anchor, how)
         if resolved.value is not None:
             term.set("start", Value(written=str(resolved.value), rank=3, note=resolved.note, finding=finding))
-
-
-def primary(term: Term, published: Edtf) -> Finding:
-    """The phrase whose sentence the term quotes: the one that gives its start, else its end; among
-    equals, the sentence that says most about the term."""
-    giving = [value.finding for value in (term.start, term.end) if value is not None and value.finding is not None]
-    count = {id(finding.sentence): 0 for finding in term.findings}
-    for finding in term.findings:
-        count[id(finding.sentence)] += 1
-    if term.start is not None and term.start.finding is not None:
-        rivals = [
-            finding
-            for finding in term.findings
-            if finding.rule is term.start.finding.rule
-            and finding.date is not None
-            and term.start.finding.date is not None
-            and finding.holder.ref == term.holder
-        ]
-        rivals = [finding for finding in rivals if same_start(finding, term, published)]
-        if rivals:
-            return max(rivals, key=lambda finding: (count[id(finding.sentence)], -finding.start))
-    return giving[0] if giving else term.findings[0]
-
-
-def same_start(finding: Finding, term: Term, published: Edtf) -> bool:
-    """Whether a finding tells the term's start (the same day, resolved the same way)."""
-    if finding.date is None or finding.date.mark is not Mark.POINT or term.start is None:
-        return finding is (term.start.finding if term.start else None)
-    resolved = point(finding.date, finding.sentence, published)
-    return resolved.value is not None and str(resolved.value) == term.start.written
-
-
-def name_of_office(key: str, offices: Mapping[str, Office], reading: Reading) -> str:
-    """An office's name: a known office's, or a new one's made of its title and organization."""
-    office = offices.get(key)
-    if office is None:
-        return key
-    if office.known is not None:
-        return office.known.name
-    if not office.org:
-        return office_name(office.title, "", with_the=False)
-    org = reading.entities[office.org]
-    return office_name(office.title, org.name, org.with_the)
-
-
-def in_order(terms: Sequence[Term], published: Edtf) -> list[Term]:
-    """The terms in the order the article tells them, except that the one a term replaces comes first:
-    `accept` adds them one by one, and a `replaces` must name a holder already in the office."""
-    by_key = {(term.holder, term.office): term for term in terms}
-    told = sorted(
-        (term for term in terms if term.findings),
-        key=lambda term: (primary(term, published).start, term.holder, term.office),
-    )
-    placed: list[Term] = []
-    done: set[int] = set()
-
-    def place(term: Term, visiting: set[int]) -> None:
-        if id(term) in done or id(term) in visiting:
-            return
-        visiting.add(id(term))
-        previous = by_key.get((term.replaces, term.office)) if term.replaces is not None else None
-        if previous is not None and previous.findings:
-            place(previous, visiting)
-        placed.append(term)
-        done.add(id(term))
-
-    for term in told:
-        place(term, set())
-    return placed
 
 
 def _dated(value: Value) -> bool:

@@ -198,12 +198,16 @@ def tense_at(sentence: str, position: int) -> tuple[Tense, str]:
     """Whether the clause around `position` (an offset in `sentence`) looks ahead or back, and the words
     that tell: "will", "would", "is to" look ahead; a past tense ("took", "was", "-ed") looks back."""
     start, end = 0, len(sentence)
+    relative = False
     for found in _CLAUSE_BREAK.finditer(sentence):
         if found.end() <= position:
-            start = found.end()
+            start, relative = found.end(), found.group().startswith(",")
         elif found.start() > position:
             end = found.start()
             break
+    if relative and "," in sentence[position:end]:
+        # "X, who took office in May, will face a vote": the relative clause ends at its comma.
+        end = sentence.index(",", position)
     clause = sentence[start:end]
     ahead = _FUTURE.search(clause)
     if ahead is not None:

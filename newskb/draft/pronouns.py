@@ -1,0 +1,81 @@
+"""Whom a pronoun stands for (part of stage 2, `reading`): "she" (or "the 39-year-old") for the person
+named before it in its sentence, else the first person of the nearest sentence before it that names one;
+"him" after a verb of succeeding ("before succeeding him") for the person named before it other than the
+sentence's subject, else the first person of the nearest sentence before it.
+
+In: the sentences' mentions, without their pronouns. Out: each sentence's mentions with them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection, Mapping, Sequence
+
+from newskb.draft.lexicon import OBJECT_PRONOUNS, SUCCEEDING
+from newskb.draft.mentions import Entity, Mark, Mention, Mentions
+from newskb.draft.names import Piece
+
+# "The 39-year-old": a person named before, by age.
+_AGED = re.compile(r"\d{1,3}-year-old")
+
+
+def standing_for(words: Sequence[Piece], position: int) -> str | None:
+    """Whether a word is a pronoun other than "he" or "she" and which: "object" for "him" after a verb of
+    succeeding, "subject" for "the 39-year-old"."""
+    piece = words[position]
+    before = words[position - 1].lower if position > 0 else ""
+    if piece.lower in OBJECT_PRONOUNS and before in SUCCEEDING:
+        return "object"
+    if _AGED.fullmatch(piece.lower) and before == "the" and not piece.possessive:
+        return "subject"
+    return None
+
+
+def with_pronouns(
+    plain: Sequence[Mentions],
+    position: int,
+    pronouns: Sequence[Piece],
+    objects: Collection[int],
+    entities: Mapping[str, Entity],
+) -> Mentions:
+    """A sentence's mentions with the pronouns that stand for a person named before them (`objects`: where
+    the pronouns that are objects start)."""
+    sentence = plain[position]
+    added = list(sentence.mentions)
+    for piece in pronouns:
+        if any(mention.start <= piece.start < mention.end for mention in sentence.mentions):
+            continue
+        object_of = piece.start in objects
+        person, note = person_for(plain, position, piece.start, piece.text, entities, object_of=object_of)
+        if person is not None:
+            added.append(
+                Mention(mark=Mark.PRONOUN, start=piece.start, end=piece.end, text=piece.text, ref=person.ref, note=note)
+            )
+    added.sort(key=lambda mention: mention.start)
+    return Mentions(sentence=sentence.sentence, mentions=tuple(added), inner=sentence.inner)
+
+
+def person_for(
+    sentences: Sequence[Mentions],
+    position: int,
+    offset: int,
+    word: str,
+    entities: Mapping[str, Entity],
+    *,
+    object_of: bool = False,
+) -> tuple[Mention | None, str]:
+    """Whom a pronoun ("she", "her") at `offset` of the `position`-th sentence stands for: the last person
+    named before it in its sentence, else the first person named in the nearest sentence before it that
+    names one; and a note saying so. `object_of`: "him" or "her" after a verb of succeeding, which is not
+    the sentence's first person (the subject succeeds someone else)."""
+    people = [mention for mention in sentences[position].names() if mention.mark is Mark.PERSON]
+    before = [mention for mention in people[1 if object_of else 0 :] if mention.end <= offset]
+    if before:
+        person = before[-1]
+        return person, f"'{word}' is taken for {entities[person.ref].name}, named before it in the sentence"
+    for earlier in reversed(sentences[:position]):
+        named = [mention for mention in earlier.names() if mention.mark is Mark.PERSON]
+        if named:
+            person = named[0]
+            return person, f"'{word}' is taken for {entities[person.ref].name}, the first person named before it"
+    return None, ""
