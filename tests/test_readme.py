@@ -103,3 +103,29 @@ def test_the_svg_beside_the_readme_is_what_its_command_draws(tmp_path: Path) -> 
     assert result.returncode == 0, result.stderr
     committed = REPO / "docs" / "chart-nato-secretary-general.svg"
     assert svg_text(tmp_path / committed.name) == svg_text(committed)
+
+
+def command_table() -> list[tuple[str, str]]:
+    """(command, usage) of each row of the README's table of commands."""
+    text = (REPO / "README.md").read_text(encoding="utf-8")
+    table = text.split("| command | answers |\n|---|---|\n", 1)[1].split("\n\n", 1)[0]
+    rows = [re.match(r"\| `newskb ([a-z-]+)([^`]*)` \|", line) for line in table.splitlines()]
+    assert all(rows), table
+    return [(row[1], row[2]) for row in rows if row]
+
+
+def test_the_command_table_is_every_command_in_help_order() -> None:
+    from newskb.cli import COMMANDS
+
+    assert [command for command, _ in command_table()] == list(COMMANDS)
+
+
+@pytest.mark.parametrize(("command", "usage"), command_table())
+def test_every_option_the_table_names_is_one_of_its_command(command: str, usage: str) -> None:
+    from typer.testing import CliRunner
+
+    from newskb.cli import app
+
+    shown = CliRunner().invoke(app, [command, "--help"], env={"COLUMNS": "200"}).stdout
+    for option in re.findall(r"--[a-z-]+", usage):
+        assert re.search(rf"(?<![\w-]){option}(?![\w-])", shown), f"{command}: {option}"
