@@ -35,11 +35,15 @@ CREATE TABLE doc (id INTEGER PRIMARY KEY, kind TEXT NOT NULL, record_id TEXT NOT
 CREATE VIRTUAL TABLE doc_fts USING fts5(text, content='doc', content_rowid='id',
                                         tokenize='unicode61 remove_diacritics 2');
 CREATE VIRTUAL TABLE doc_vocab USING fts5vocab(doc_fts, 'row');
--- What the index was built from, for an incremental refresh: each data file's size, mtime and hash,
--- the article texts its sources read, and the problems found in it.
+-- What the index was built from, for an incremental refresh: each data file's stat (size, mtime, ctime,
+-- inode: freshness.py) and hash, the article texts its sources read, with theirs, the problems found in it,
+-- and the whole at once (every path, and every stat packed), which a fresh index matches.
 CREATE TABLE data_file (path TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL,
-                        sha256 TEXT NOT NULL);
-CREATE TABLE text_file (path TEXT NOT NULL, owner TEXT NOT NULL, size INTEGER, mtime_ns INTEGER);
+                        ctime_ns INTEGER NOT NULL, inode INTEGER NOT NULL, sha256 TEXT NOT NULL);
+CREATE TABLE text_file (path TEXT NOT NULL, owner TEXT NOT NULL, size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL,
+                        ctime_ns INTEGER NOT NULL, inode INTEGER NOT NULL, sha256 TEXT NOT NULL);
+CREATE TABLE freshness (data_paths TEXT NOT NULL, data_stats BLOB NOT NULL, text_paths TEXT NOT NULL,
+                        text_stats BLOB NOT NULL);
 CREATE TABLE problem (file TEXT NOT NULL, line INTEGER, key_path TEXT NOT NULL, message TEXT NOT NULL,
                       severity TEXT NOT NULL);
 """

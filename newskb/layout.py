@@ -30,7 +30,7 @@ if TYPE_CHECKING:
     Indexed = Entity | Source | Term | Event | Claim
     from newskb.schema import Key
 
-LAYOUT_VERSION = 8
+LAYOUT_VERSION = 9
 """The index's own layout (its tables beyond the records'); the record keys are fingerprinted separately."""
 
 Rows = dict[str, list[tuple[object, ...]]]

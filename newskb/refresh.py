@@ -1,20 +1,21 @@
 """Bringing the index up to date with the data folder, reading again only what changed.
 
-A query stats the data files, compares size and mtime (and the content hash when those differ but
-the bytes may not) with what the index was built from (freshness.py), and reads again only what was
-added, changed or removed; a first build reads every file, parsed in worker processes.
+A query stats the data files and article texts and compares them all at once with what the index was
+built from (freshness.py); when something differs, it compares file by file (and a file's content hash
+when only its stat changed), and reads again only what was added, changed or removed, and the data files
+whose article texts changed. A first build reads every file, parsed in worker processes.
 """
 
 import contextlib
 import os
 import sqlite3
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import NamedTuple
 
-from newskb import index, layout
-from newskb.folder import data_file_stats
-from newskb.freshness import sha256, stale_text_owners, stat, unchanged
+from newskb import freshness, index, layout
+from newskb.folder import Stat, walk
 
 Progress = Callable[[int, int], None]
 """Told (done, total) as data files are read, so a long build can show progress."""
@@ -22,24 +23,30 @@ Progress = Callable[[int, int], None]
 
 def refresh(connection: sqlite3.Connection, root: Path, progress: Progress | None = None) -> None:
     """Bring the index up to date with the data folder, reading only what changed."""
-    on_disk = data_file_stats(root)
-    if unchanged(connection, on_disk):
+    walked_at = time.time_ns()  # before any stat: a file changed since then is not trusted (freshness.trusted)
+    walked = walk(root)
+    if freshness.is_fresh(connection, walked):
         return
+    on_disk = walked.files
 
     with index.Transaction(connection):
         # Look again inside the write lock: another process may have refreshed meanwhile.
         known = {row["path"]: row for row in connection.execute("SELECT * FROM data_file")}
         indexed = set(known)
-        stale_texts = stale_text_owners(connection)
+        stale_texts = freshness.stale_text_owners(connection, root, walked_at)
+        remembered = {path: freshness.trusted(seen, walked_at) for path, seen in on_disk.items()}
         changed: list[str] = []
-        for path, (size, mtime) in sorted(on_disk.items()):
+        for path, seen in sorted(on_disk.items()):
             row = known.pop(path, None)
             fresh = path not in stale_texts
-            if row is not None and (row["size"], row["mtime_ns"]) == (size, mtime) and fresh:
+            if row is not None and tuple(row)[1:5] == seen and fresh:
                 continue
-            if row is not None and fresh and row["sha256"] == sha256(path):
-                # Touched but not changed: remember the new mtime so the next query is fast again.
-                connection.execute("UPDATE data_file SET mtime_ns = ? WHERE path = ?", (mtime, path))
+            if row is not None and fresh and row["sha256"] == freshness.sha256(path):
+                # Touched but not changed: remember its new stat so the next query is fast again.
+                connection.execute(
+                    "UPDATE data_file SET size = ?, mtime_ns = ?, ctime_ns = ?, inode = ? WHERE path = ?",
+                    (*remembered[path], path),
+                )
                 continue
             changed.append(path)
         touched: set[tuple[str, str]] = set()
@@ -57,10 +64,11 @@ def refresh(connection: sqlite3.Connection, root: Path, progress: Progress | Non
             index.merge_rows(batch, read.rows)
             touched |= read.holdings
             connection.execute(
-                "INSERT INTO data_file VALUES (?, ?, ?, ?)", (read.path, *on_disk[read.path], read.sha256)
+                "INSERT INTO data_file VALUES (?, ?, ?, ?, ?, ?)", (read.path, *remembered[read.path], read.sha256)
             )
             connection.executemany(
-                "INSERT INTO text_file VALUES (?, ?, ?, ?)", [(text, read.path, *stat) for text, stat in read.texts]
+                "INSERT INTO text_file VALUES (?, ?, ?, ?, ?, ?, ?)",
+                [(text, read.path, *seen, digest) for text, seen, digest in read.texts],
             )
             if done % BATCH_FILES == 0:
                 index.insert_rows_unindexed(connection, batch)
@@ -72,6 +80,7 @@ def refresh(connection: sqlite3.Connection, root: Path, progress: Progress | Non
         if bulk:
             index.create_indexes(connection)
         index.refresh_holdings(connection, touched)
+        freshness.remember(connection, walked.paths, remembered)
 
 
 # Below this many files, reading in one process beats starting workers.
@@ -87,7 +96,7 @@ class FileRead(NamedTuple):
     sha256: str
     rows: layout.Rows
     holdings: set[tuple[str, str]]  # the (office, holder) pairs its terms belong to
-    texts: list[tuple[str, tuple[int | None, int | None]]]  # each article text it reads, with (size, mtime)
+    texts: list[tuple[str, Stat, str]]  # each article text it reads, with its stat and the hash of what was read
 
 
 def _read_all(paths: list[str], root: Path) -> Iterator[FileRead]:
@@ -141,10 +150,21 @@ def _read(job: tuple[str, Path]) -> FileRead:
     from newskb.store import load_file  # imported here: a warm index reads no data file
 
     path, root = job
+    # The hash before the parse, and the article texts' stats kept only if they changed before the read
+    # began: a file changed meanwhile is read again by the next query, never remembered as read.
+    began = time.time_ns()
+    digest = freshness.sha256(path)
     base, problems = load_file(Path(path), root)
-    texts = [(str(source.text), stat(str(source.text))) for source in base.sources]
+    texts = [
+        (
+            str(source.text),
+            freshness.trusted(freshness.stat(str(source.text)), began),
+            freshness.text_digest(source.article),
+        )
+        for source in base.sources
+    ]
     holdings = {(term.office, term.holder) for term in base.terms}
-    return FileRead(path, sha256(path), index.rows_of(base, problems), holdings, texts)
+    return FileRead(path, digest, index.rows_of(base, problems), holdings, texts)
 
 
 def _forget(connection: sqlite3.Connection, path: str) -> set[tuple[str, str]]:

@@ -6,12 +6,13 @@ import os
 import sqlite3
 import subprocess
 import sys
+import time
 from datetime import date
 from pathlib import Path
 
 import pytest
 
-from newskb import cache, query, store
+from newskb import cache, freshness, query, store
 from newskb.audit import check_folder
 from tests.conftest import REPO, TinyBase
 
@@ -83,6 +84,88 @@ def test_a_changed_article_text_is_read_again(tiny: TinyBase, reads: list[str]) 
     connection, _ = cache.open_index(tiny.data)
     assert reads == ["gazette.toml"]
     assert "A postscript." in connection.execute("SELECT article FROM source").fetchone()[0]
+
+
+def _edit_in_place(path: Path, old: str, new: str) -> None:
+    """Change `old` to `new` (as long) in the file itself, then put its modification time back, as `touch -r`,
+    `rsync -t` or an unpacked archive would: the size and mtime are as they were, and no folder changed."""
+    assert len(old) == len(new)
+    before = path.stat()
+    with path.open("r+b") as stream:  # the same inode, written over
+        text = stream.read()
+        assert text.count(old.encode()) == 1
+        stream.seek(0)
+        stream.write(text.replace(old.encode(), new.encode()))
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+    after = path.stat()
+    assert (after.st_size, after.st_mtime_ns, after.st_ino) == (before.st_size, before.st_mtime_ns, before.st_ino)
+
+
+@pytest.fixture
+def trusting(monkeypatch: pytest.MonkeyPatch) -> None:
+    """No racy window: a stat is trusted as soon as it is taken, so that what catches an edit is the stat itself
+    (a file changed within the window is hashed again by the next query whatever its stat says)."""
+    monkeypatch.setattr(freshness, "RACY_NS", 0)
+
+
+def _after_a_clock_tick() -> None:
+    """Let the kernel's coarse clock, which stamps ctime, move on (a tick is 1 to 10 ms)."""
+    time.sleep(0.05)
+
+
+@pytest.mark.usefixtures("trusting")
+def test_an_edit_in_place_that_keeps_size_and_mtime_is_seen(tiny: TinyBase, reads: list[str]) -> None:
+    connection, _ = cache.open_index(tiny.data)
+    assert holders(connection, date(1841, 1, 1)) == ["ada-lovelace"]
+    stored = connection.execute("SELECT ctime_ns FROM data_file WHERE path = ?", (str(tiny.source),)).fetchone()[0]
+    assert stored == tiny.source.stat().st_ctime_ns  # trusted: not hashed again below
+    connection, _ = cache.open_index(tiny.data)
+    reads.clear()
+    _after_a_clock_tick()
+    _edit_in_place(tiny.source, 'start = "1840"', 'start = "1842"')
+    connection, _ = cache.open_index(tiny.data)
+    assert reads == ["gazette.toml"]
+    assert holders(connection, date(1841, 1, 1)) == []
+    assert holders(connection, date(1843, 1, 1)) == ["ada-lovelace"]
+
+
+@pytest.mark.usefixtures("trusting")
+def test_an_article_edited_in_place_is_seen(tiny: TinyBase, reads: list[str]) -> None:
+    article = tiny.root / "seeds" / "gazette.txt"
+    cache.open_index(tiny.data)
+    reads.clear()
+    _after_a_clock_tick()
+    _edit_in_place(article, "Ada", "Eda")
+    connection, _ = cache.open_index(tiny.data)
+    assert reads == ["gazette.toml"]
+    assert "Eda Lovelace" in connection.execute("SELECT article FROM source").fetchone()[0]
+
+
+def test_the_next_command_sees_an_edit_in_place(tiny: TinyBase) -> None:
+    command = [sys.executable, "-m", "newskb", "who", "society-chair", "--as-of", "1841-01-01"]
+    command += ["--data", str(tiny.data), "--format", "plain"]
+    first = subprocess.run(command, capture_output=True, text=True, timeout=60, check=False)
+    assert (first.returncode, first.stdout.split("\t")[0]) == (0, "Ada Lovelace")
+    _after_a_clock_tick()
+    _edit_in_place(tiny.source, 'start = "1840"', 'start = "1842"')
+    second = subprocess.run(command, capture_output=True, text=True, timeout=60, check=False)
+    assert (second.returncode, second.stdout) == (1, "")
+    vacancy = "Charles Babbage's term ended 1840 and Ada Lovelace, who replaced them, took office 1842\n"
+    assert second.stderr.endswith(vacancy)
+
+
+def test_a_file_changed_just_before_a_refresh_is_hashed_again_not_trusted(tiny: TinyBase, reads: list[str]) -> None:
+    # Written just now: within the racy window, where a second write may leave every time as it was.
+    connection, _ = cache.open_index(tiny.data)
+    racy = connection.execute("SELECT ctime_ns FROM data_file WHERE path = ?", (str(tiny.source),)).fetchone()[0]
+    assert racy != tiny.source.stat().st_ctime_ns
+    reads.clear()
+    connection, _ = cache.open_index(tiny.data)
+    assert reads == []  # its bytes are the same: hashed, not read
+    _edit_in_place(tiny.source, 'start = "1840"', 'start = "1842"')  # within the same tick, perhaps
+    connection, _ = cache.open_index(tiny.data)
+    assert reads == ["gazette.toml"]
+    assert holders(connection, date(1843, 1, 1)) == ["ada-lovelace"]
 
 
 @pytest.mark.parametrize(
