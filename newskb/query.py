@@ -127,7 +127,7 @@ def _bars(
     connection: sqlite3.Connection, where: str, parameters: dict[str, object], day: date, known: date | None
 ) -> list[Bar]:
     """As `_terms`, each with the days it covers (its span), labelled with its holder."""
-    bound = {**parameters, "known": known.isoformat() if known else None}
+    bound = {**parameters, "known": known.toordinal() if known else None}
     return [_bar(row, day) for row in connection.execute(_TERM_SQL + f"({where})" + _TERM_ORDER, bound)]
 
 
@@ -140,7 +140,7 @@ def who(
     With `known`, only sources published by that day are heard ("what did we know then").
     """
     match = resolve(connection, office, [Kind.OFFICE], "office")
-    parameters: dict[str, object] = {"office": match.id, "day": day.isoformat()}
+    parameters: dict[str, object] = {"office": match.id, "day": day.toordinal()}
     if history:
         return Answer(match=match, rows=_terms(connection, "t.office = :office", parameters, day, known))
     terms = _terms(connection, f"t.office = :office AND {_MAY_COVER}", parameters, day, known)
@@ -221,7 +221,7 @@ def offices(connection: sqlite3.Connection, day: date, *, org: str | None = None
     ]
     result: list[TermRow] = []
     for office_id in office_ids:
-        parameters = {"office": office_id, "day": day.isoformat()}
+        parameters = {"office": office_id, "day": day.toordinal()}
         candidates = _terms(connection, f"t.office = :office AND {_MAY_COVER}", parameters, day, known)
         in_play = [term for term in candidates if term.status in _IN_PLAY]
         if not in_play:  # nobody in play: the last known holder, from every term of the office
@@ -295,7 +295,7 @@ def timeline(
         f"SELECT e.*, {_ids('involves', 'e.id')} AS involved, {_ids('said_by', 'e.id')} AS said_by_ids, "
         f"{_ids('via', 'e.id')} AS via_ids "
         f"FROM event e JOIN source s ON s.id = e.source WHERE {_KNOWN.format(alias='s')} {involving}",
-        {"entity": entity_id, "known": known.isoformat() if known else None},
+        {"entity": entity_id, "known": known.toordinal() if known else None},
     ):
         rows.append(
             TimelineRow(

@@ -56,7 +56,6 @@ def refresh(connection: sqlite3.Connection, root: Path, progress: Progress | Non
         bulk = len(changed) > 50 and not indexed
         if bulk:
             index.drop_indexes(connection)
-        first_doc = index.next_doc_id(connection)
         batch: layout.Rows = {}
         for done, read in enumerate(_read_all(changed, root), start=1):
             if read.path in indexed:
@@ -76,7 +75,8 @@ def refresh(connection: sqlite3.Connection, root: Path, progress: Progress | Non
             if progress is not None:
                 progress(done, len(changed))
         index.insert_rows_unindexed(connection, batch)
-        index.index_text(connection, first_doc)
+        # Each file's texts and dates by its own rows: a row id freed by a file read again is taken again.
+        index.index_new(connection, None if bulk else changed)
         if bulk:
             index.create_indexes(connection)
         index.refresh_holdings(connection, touched)

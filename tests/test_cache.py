@@ -86,6 +86,30 @@ def test_a_changed_article_text_is_read_again(tiny: TinyBase, reads: list[str]) 
     assert "A postscript." in connection.execute("SELECT article FROM source").fetchone()[0]
 
 
+def test_a_file_read_again_keeps_its_texts_and_dates_indexed(tiny: TinyBase, reads: list[str]) -> None:
+    # gazette.toml is indexed last: its rows' ids are the first to be taken again when it is read again, and
+    # the full-text index and the tree of dated items must follow its new rows, not the ids it had.
+    cache.open_index(tiny.data)
+    reads.clear()
+    text = tiny.source.read_text(encoding="utf-8").replace('start = "1840"', 'start = "1842"')
+    tiny.source.write_text(text, encoding="utf-8")
+    connection, _ = cache.open_index(tiny.data)
+    assert reads == ["gazette.toml"]
+    found = connection.execute("SELECT rowid FROM doc_fts WHERE doc_fts MATCH 'succeeded'").fetchall()
+    assert [row[0] for row in found] == [
+        row[0] for row in connection.execute("SELECT id FROM doc WHERE text LIKE '%succeeded%'")
+    ]
+    assert sorted(tuple(row) for row in connection.execute("SELECT * FROM dated")) == sorted(
+        tuple(row)
+        for row in connection.execute(
+            "SELECT rowid * 4, date_earliest, date_latest FROM event WHERE date_earliest IS NOT NULL "
+            "UNION ALL SELECT rowid * 4 + 1, start_earliest, start_latest FROM term WHERE start_earliest IS NOT NULL "
+            "UNION ALL SELECT rowid * 4 + 2, end_earliest, end_latest FROM term WHERE end_earliest IS NOT NULL"
+        )
+    )
+    assert connection.execute("SELECT count(*) FROM dated").fetchone()[0] == 3  # two starts and one end
+
+
 def _edit_in_place(path: Path, old: str, new: str) -> None:
     """Change `old` to `new` (as long) in the file itself, then put its modification time back, as `touch -r`,
     `rsync -t` or an unpacked archive would: the size and mtime are as they were, and no folder changed."""

@@ -225,7 +225,7 @@ def _write(connection: sqlite3.Connection, path: Path, data_dir: Path, day: date
         database.close()
 
 
-_UNBOUNDED = (FIRST_DAY.isoformat(), LAST_DAY.isoformat())  # the index's stand-ins for "no bound"
+_UNBOUNDED = (FIRST_DAY.toordinal(), LAST_DAY.toordinal())  # the index's stand-ins for "no bound"
 
 
 def _cells(table: Table, row: sqlite3.Row, data_dir: Path, status: dict[str, str]) -> tuple[object, ...]:
@@ -233,8 +233,9 @@ def _cells(table: Table, row: sqlite3.Row, data_dir: Path, status: dict[str, str
     for column, value in zip(table.columns, row, strict=True):
         if column.name == "status":
             value = status.get(row[0])
-        elif value in _UNBOUNDED and column.name.endswith(("_earliest", "_latest")):
-            value = None
+        elif column.name.endswith(("_earliest", "_latest")) and isinstance(value, int):
+            # The index's day numbers, as the days they are (ISO 8601), or NULL for no bound.
+            value = None if value in _UNBOUNDED else date.fromordinal(value).isoformat()
         elif column.path and value is not None:
             value = relative_to_data(value, data_dir)
         cells.append(value)
