@@ -211,12 +211,12 @@ def test_a_wikidata_id_is_q_and_a_number(tiny: TinyBase) -> None:
 def test_show_gives_the_wikidata_id(kb: Path) -> None:
     from datetime import date
 
-    from newskb import query
     from newskb.cache import open_index
+    from newskb.profile import show
 
     connection, _ = open_index(kb)
-    assert query.show(connection, "NATO", date(2024, 10, 1)).wikidata == "Q7184"
-    assert query.show(connection, "Jens Stoltenberg", date(2024, 10, 1)).wikidata is None
+    assert show(connection, "NATO", date(2024, 10, 1)).wikidata == "Q7184"
+    assert show(connection, "Jens Stoltenberg", date(2024, 10, 1)).wikidata is None
 
 
 def test_a_length_and_the_inferred_keys_are_checked(tiny: TinyBase) -> None:

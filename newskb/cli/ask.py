@@ -210,11 +210,11 @@ def timeline_command(
       newskb timeline --entity Rutte --from 2024-09
       newskb timeline --from 2024-09 --to 2024-10 --certain
     """
-    from newskb import query
+    from newskb.timeline import timeline
     from newskb.words import counted
 
     start, end = range_bounds(from_date, to_date)
-    match, rows = query.timeline(
+    match, rows = timeline(
         open_index(data), entity=entity, start=start, end=end, known=known_day(known_as_of), certain=certain
     )
     say_match(match, "entity")
@@ -354,14 +354,14 @@ def show_command(
       newskb show "Peter Bator"
       newskb show nato --as-of 2024-09-01 --format json
     """
-    from newskb import query
+    from newskb.profile import show
 
     connection, day = open_index(data), as_of_day(as_of)
     if name == STDIN:
         from newskb.batch import Reply
 
-        return answer_lines(lambda text: Reply(rows=[query.show(connection, text, day)]), views.PROFILE, output_format)
-    profile = query.show(connection, name, day)
+        return answer_lines(lambda text: Reply(rows=[show(connection, text, day)]), views.PROFILE, output_format)
+    profile = show(connection, name, day)
     sections = views.profile_sections(profile.kind)
     render.write_document(profile, sections, views.PROFILE_HEADER, pick_format(output_format))
 
