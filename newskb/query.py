@@ -10,7 +10,7 @@ from __future__ import annotations
 import sqlite3
 from datetime import date
 
-from newskb.dates import OPEN, Span, Status, elapsed, parse
+from newskb.dates import FIRST_DAY, LAST_DAY, OPEN, Span, Status, elapsed, parse
 from newskb.errors import BadArgumentError
 from newskb.kinds import Kind, Modality, Outcome
 from newskb.lookup import resolve
@@ -248,14 +248,23 @@ def chart(
 
     Statuses are as of `day`; with `known`, only sources published by that day are heard.
     """
+    # SQL keeps the terms whose own days may meet the range (an open end may meet any later day): their
+    # spans, with ends that newer sources give, then decide.
+    bounds = {
+        "first": first.toordinal() if first else FIRST_DAY.toordinal(),
+        "last": last.toordinal() if last else LAST_DAY.toordinal(),
+    }
+    meets = (
+        "(t.start_earliest IS NULL OR t.start_earliest <= :last) AND (t.end_latest IS NULL OR t.end_latest >= :first)"
+    )
     if office is not None:
         match = resolve(connection, office, [Kind.OFFICE], "office")
-        bars = _bars(connection, "t.office = :id", {"id": match.id}, day, known)
+        bars = _bars(connection, f"t.office = :id AND {meets}", {"id": match.id, **bounds}, day, known)
         lanes = [Lane(title=None, bars=bars)]
     elif org is not None:
         match = resolve(connection, org, [Kind.ORGANIZATION, Kind.COUNTRY], "organization or country")
-        of_org = "t.office IN (SELECT id FROM entity WHERE kind = 'office' AND org = :id)"
-        bars = _bars(connection, of_org, {"id": match.id}, day, known)
+        of_org = f"t.office IN (SELECT id FROM entity WHERE kind = 'office' AND org = :id) AND {meets}"
+        bars = _bars(connection, of_org, {"id": match.id, **bounds}, day, known)
         by_office: dict[str, list[Bar]] = {}
         for bar in sorted(bars, key=lambda bar: (bar.term.office, bar.term.office_id)):  # stable: start order
             by_office.setdefault(bar.term.office_id, []).append(bar)
@@ -264,7 +273,7 @@ def chart(
         match = resolve(
             connection, entity, [Kind.PERSON, Kind.ORGANIZATION, Kind.COUNTRY], "person, organization or country"
         )
-        bars = _bars(connection, "t.holder = :id", {"id": match.id}, day, known)
+        bars = _bars(connection, f"t.holder = :id AND {meets}", {"id": match.id, **bounds}, day, known)
         lanes = [Lane(title=None, bars=[bar._replace(name=bar.term.office) for bar in bars])]
     else:
         raise BadArgumentError("nothing to chart: name an office, an organization or country, or a holder")

@@ -1,15 +1,57 @@
-"""A timeline: events and dated term starts and ends in order, as SQL over the index."""
+"""A timeline: events and dated term starts and ends in order, as SQL over the index.
+
+A range (`--from`, `--to`) is a question SQL answers: the tree of dated items (index.py's `dated`) finds the
+events, starts and ends whose possible days meet it, and only those rows are built; with an entity, its
+own items are few, and their day numbers are compared in SQL.
+"""
 
 from __future__ import annotations
 
 import sqlite3
 from datetime import date
 
-from newskb.dates import OPEN, parse
+from newskb.dates import FIRST_DAY, LAST_DAY
 from newskb.kinds import ENTITY_KINDS, Modality
 from newskb.lookup import Match, resolve
-from newskb.query import INVOLVING, KNOWN, ids_sql, split_ids, term_rows
+from newskb.query import INVOLVING, KNOWN, ids_sql, split_ids
 from newskb.rows import InRange, TimelineKind, TimelineRow
+
+# An event's row: its lists, and the first and last day it may fall on.
+_EVENTS = f"""
+SELECT e.id, e.date, e.title, e.source, e.quote, e.modality, e.date_earliest AS earliest, e.date_latest AS latest,
+    {ids_sql("involves", "e.id")} AS involved, {ids_sql("said_by", "e.id")} AS said_by_ids,
+    {ids_sql("via", "e.id")} AS via_ids
+FROM event e JOIN source s ON s.id = e.source
+WHERE {KNOWN.format(alias="s")} AND """
+# A term's start (edge 1) or end (edge 2, unless open): its holder and office named, and its days.
+_EDGES = f"""
+SELECT t.id, edge, t.holder, t.office, coalesce(h.name, t.holder) AS holder_name,
+    coalesce(o.name, t.office) AS office_name, t.source, t.quote, t.modality,
+    CASE edge WHEN 1 THEN t.start ELSE t."end" END AS date,
+    CASE edge WHEN 1 THEN t.start_earliest ELSE t.end_earliest END AS earliest,
+    CASE edge WHEN 1 THEN t.start_latest ELSE t.end_latest END AS latest,
+    {ids_sql("said_by", "t.id")} AS said_by_ids, {ids_sql("via", "t.id")} AS via_ids
+FROM {{edges}}
+JOIN source s ON s.id = t.source LEFT JOIN entity h ON h.id = t.holder LEFT JOIN entity o ON o.id = t.office
+WHERE {KNOWN.format(alias="s")} AND (edge = 1 OR t."end" IS NOT '..') AND """
+_EVERY_EDGE = "term t, (SELECT 1 AS edge UNION ALL SELECT 2)"
+# The items whose possible days meet [:first, :last], from the tree (an event is id * 4, a term's start and
+# end id * 4 + 1 and + 2).
+_IN_TREE = "(SELECT id FROM dated WHERE earliest <= :last AND latest >= :first)"
+_EDGES_IN_TREE = (
+    f"(SELECT id / 4 AS term_row, id % 4 AS edge FROM {_IN_TREE} WHERE id % 4 > 0) d "
+    "JOIN term t ON t.rowid = d.term_row"
+)
+_EVENTS_IN_TREE = f"e.rowid IN (SELECT id / 4 FROM {_IN_TREE} WHERE id % 4 = 0)"
+# The same, judged from an item's own day numbers (for the few items of one entity).
+_MEETS = "{0}latest >= :first AND {0}earliest <= :last"
+_EDGE_MEETS = (
+    "CASE edge WHEN 1 THEN t.start_latest ELSE t.end_latest END >= :first "
+    "AND CASE edge WHEN 1 THEN t.start_earliest ELSE t.end_earliest END <= :last"
+)
+
+_VERBS = {1: (TimelineKind.TERM_START, "takes office as"), 2: (TimelineKind.TERM_END, "leaves office as")}
+_UNBOUNDED_BEFORE, _UNBOUNDED_AFTER = FIRST_DAY.toordinal(), LAST_DAY.toordinal()
 
 
 def timeline(
@@ -27,96 +69,101 @@ def timeline(
     overlaps it) is kept as `in_range` "possibly"; `certain` keeps only the items certainly in it.
     """
     match = resolve(connection, entity, ENTITY_KINDS, "entity") if entity else None
-    entity_id = match.id if match else None
-    rows: list[TimelineRow] = []
-    # Separate statements with and without an entity: an "IS NULL OR" would keep SQLite off its indexes.
-    involving = "AND e.id IN (SELECT record_id FROM involves WHERE entity_id = :entity)" if entity_id else ""
-    for row in connection.execute(
-        f"SELECT e.*, {ids_sql('involves', 'e.id')} AS involved, {ids_sql('said_by', 'e.id')} AS said_by_ids, "
-        f"{ids_sql('via', 'e.id')} AS via_ids "
-        f"FROM event e JOIN source s ON s.id = e.source WHERE {KNOWN.format(alias='s')} {involving}",
-        {"entity": entity_id, "known": known.toordinal() if known else None},
-    ):
-        rows.append(
-            TimelineRow(
-                date=row["date"],
-                kind=TimelineKind.EVENT,
-                title=row["title"],
-                involves=split_ids(row["involved"]),
-                source=row["source"],
-                quote=row["quote"],
-                id=row["id"],
-                modality=Modality(row["modality"]),
-                said_by=split_ids(row["said_by_ids"]),
-                via=split_ids(row["via_ids"]),
-            )
-        )
-    terms = term_rows(connection, INVOLVING if entity_id else "1", {"entity": entity_id}, date.today(), known)
-    for term in terms:
-        edges = (
-            (TimelineKind.TERM_START, term.start, "takes office as"),
-            (TimelineKind.TERM_END, term.end, "leaves office as"),
-        )
-        for kind, when, verb in edges:
-            if when == OPEN:
-                continue
-            rows.append(
-                TimelineRow(
-                    date=when,
-                    kind=kind,
-                    title=f"{term.holder} {verb} {term.office}",
-                    involves=[term.holder_id, term.office_id],
-                    source=term.source,
-                    quote=term.quote,
-                    id=term.id,
-                    modality=term.modality,
-                    said_by=term.said_by,
-                    via=term.via,
-                )
-            )
-    bounds = {id(row): _bounds(row.date) for row in rows}
+    ranged = start is not None or end is not None
+    first = start.toordinal() if start else _UNBOUNDED_BEFORE
+    last = end.toordinal() if end else _UNBOUNDED_AFTER
+    # Separate statements with and without an entity or a range: an "IS NULL OR" would keep SQLite off its
+    # indexes.
+    if match is not None:
+        events = "e.id IN (SELECT record_id FROM involves WHERE entity_id = :entity)"
+        edges, of_edges = _EVERY_EDGE, INVOLVING
+        if ranged:
+            events, of_edges = f"{events} AND {_MEETS.format('e.date_')}", f"{of_edges} AND {_EDGE_MEETS}"
+    elif ranged:
+        events, edges, of_edges = _EVENTS_IN_TREE, _EDGES_IN_TREE, "1"
+    else:
+        events, edges, of_edges = "1", _EVERY_EDGE, "1"
+    parameters = {
+        "entity": match.id if match else None,
+        "known": known.toordinal() if known else None,
+        "first": first,
+        "last": last,
+    }
+    items: list[tuple[int | None, int | None, int, TimelineRow]] = []
+    for row in connection.execute(_EVENTS + events, parameters):
+        items.append((row["earliest"], row["latest"], 0, _event(row)))
+    for row in connection.execute(_EDGES.format(edges=edges) + of_edges, parameters):
+        items.append((row["earliest"], row["latest"], row["edge"], _edge(row)))
     dated = [
-        row._replace(in_range=_in_range(*bounds[id(row)], start, end))
-        for row in rows
-        if row.date is not None and _within(*bounds[id(row)], start, end)
+        (
+            _sort_day(earliest, latest),
+            earliest,
+            latest,
+            row.id,
+            edge,
+            row._replace(in_range=_in_range(earliest, latest, first, last)),
+        )
+        for earliest, latest, edge, row in items
+        if earliest is not None and latest is not None
     ]
+    # An "on or before" date sorts at its last possible day, where the reader expects it, just ahead of the
+    # items known to fall on that day.
+    dated.sort(key=lambda item: item[:5])
+    rows = [item[5] for item in dated]
     if certain:
-        dated = [row for row in dated if row.in_range is InRange.YES]
-    # An "on or before" date sorts at its last possible day, where the reader expects it, just
-    # ahead of the items known to fall on that day.
-    dated.sort(key=lambda row: (_sort_day(*_bounds(row.date)), *_bounds(row.date), row.id))
+        rows = [row for row in rows if row.in_range is InRange.YES]
     # Items whose date is only bounded on the range's side follow the rest, listed apart.
-    bounded = [row for row in dated if row.in_range is InRange.UNKNOWN]
-    dated = [row for row in dated if row.in_range is not InRange.UNKNOWN]
+    bounded = [row for row in rows if row.in_range is InRange.UNKNOWN]
+    rows = [row for row in rows if row.in_range is not InRange.UNKNOWN]
     # A date range asks for dated items only; otherwise the undated follow, listed apart.
-    undated = [] if start or end else sorted((row for row in rows if row.date is None), key=lambda row: row.id)
-    return match, [*dated, *bounded, *undated]
+    undated = [] if ranged else sorted((row for _, _, _, row in items if row.date is None), key=lambda row: row.id)
+    return match, [*rows, *bounded, *undated]
 
 
-def _bounds(written: str | None) -> tuple[date, date]:
-    if written is None:
-        return date.min, date.max
-    value = parse(written)
-    return value.earliest_day, value.latest_day
+def _event(row: sqlite3.Row) -> TimelineRow:
+    return TimelineRow(
+        date=row["date"],
+        kind=TimelineKind.EVENT,
+        title=row["title"],
+        involves=split_ids(row["involved"]),
+        source=row["source"],
+        quote=row["quote"],
+        id=row["id"],
+        modality=Modality(row["modality"]),
+        said_by=split_ids(row["said_by_ids"]),
+        via=split_ids(row["via_ids"]),
+    )
 
 
-def _sort_day(earliest: date, latest: date) -> date:
-    return latest if earliest == date.min else earliest
+def _edge(row: sqlite3.Row) -> TimelineRow:
+    kind, verb = _VERBS[row["edge"]]
+    return TimelineRow(
+        date=row["date"],
+        kind=kind,
+        title=f"{row['holder_name']} {verb} {row['office_name']}",
+        involves=[row["holder"], row["office"]],
+        source=row["source"],
+        quote=row["quote"],
+        id=row["id"],
+        modality=Modality(row["modality"]),
+        said_by=split_ids(row["said_by_ids"]),
+        via=split_ids(row["via_ids"]),
+    )
 
 
-def _within(earliest: date, latest: date, start: date | None, end: date | None) -> bool:
-    """Whether an item's possible days meet the asked range at all."""
-    return not ((start is not None and latest < start) or (end is not None and earliest > end))
+def _sort_day(earliest: int, latest: int) -> int:
+    return latest if earliest == _UNBOUNDED_BEFORE else earliest
 
 
-def _in_range(earliest: date, latest: date, start: date | None, end: date | None) -> InRange:
-    """Whether every day an item may fall on is inside the asked range, or only some of them; or whether the
-    item's date is only a bound that lies beyond the range, so that it reaches the range only through its open
-    side ("on or before 2024-09-30" asked about the 1950s), where the sources cannot place it at all."""
-    if (start is None or earliest >= start) and (end is None or latest <= end):
+def _in_range(earliest: int, latest: int, first: int, last: int) -> InRange:
+    """Whether every day an item may fall on is inside the asked range (day numbers; unbounded: the first and
+    last day there is), or only some of them; or whether the item's date is only a bound that lies beyond the
+    range, so that it reaches the range only through its open side ("on or before 2024-09-30" asked about the
+    1950s), where the sources cannot place it at all."""
+    if earliest >= first and latest <= last:
         return InRange.YES
-    if (earliest == date.min and end is not None and latest > end) or (
-        latest == date.max and start is not None and earliest < start
+    if (earliest == _UNBOUNDED_BEFORE and last != _UNBOUNDED_AFTER and latest > last) or (
+        latest == _UNBOUNDED_AFTER and first != _UNBOUNDED_BEFORE and earliest < first
     ):
         return InRange.UNKNOWN
     return InRange.POSSIBLY

@@ -14,7 +14,7 @@ from newskb.dates import Span
 from newskb.errors import BadArgumentError, DataFileError, NotFoundError
 from newskb.profile import show
 from newskb.render.plain import as_dict
-from newskb.rows import Answer, Chart, TermRow
+from newskb.rows import Answer, Chart, InRange, TermRow, TimelineKind, TimelineRow
 from newskb.timeline import timeline
 from tests.conftest import TinyBase
 
@@ -775,3 +775,54 @@ def test_chart_draws_an_open_term_to_the_end_a_newer_source_gives(tiny: TinyBase
     first_told = next(bar for bar in chart.lanes[0].bars if bar.term.id == "lovelace-chair")
     assert (first_told.term.end, first_told.term.closed_by) == ("..", "lovelace-chair-1853")
     assert (first_told.span, first_told.attested) == (Span.from_written("1840", "1852"), None)
+
+
+# --- Ranges answered by SQL: the same items as the whole timeline filtered in Python ----------------------------
+
+
+@pytest.fixture(scope="module")
+def generated(tmp_path_factory: pytest.TempPathFactory) -> sqlite3.Connection:
+    """A synthetic base of 3,000 facts (benchmarks/generate.py): exact days, months, years and `~` years."""
+    from benchmarks.generate import generate
+    from newskb import index, store
+
+    folder = tmp_path_factory.mktemp("generated")
+    generate(3000, folder)
+    base, _ = store.load(folder / "data")
+    return index.build(base)  # in memory: a module's fixture runs before the cache folder is made temporary
+
+
+def _meets(row: TimelineRow, start: date | None, end: date | None) -> bool:
+    from newskb.dates import parse
+
+    assert row.date is not None
+    written = parse(row.date)
+    return (start is None or written.latest_day >= start) and (end is None or written.earliest_day <= end)
+
+
+@pytest.mark.parametrize(
+    ("start", "end"),
+    [
+        (date(1870, 1, 1), date(1871, 6, 30)),  # beside and inside years written "1870~"
+        (date(1900, 6, 15), date(1903, 2, 1)),
+        (None, date(1853, 6, 30)),  # only an end
+        (date(2012, 1, 1), None),  # only a start
+    ],
+)
+def test_a_range_finds_what_the_whole_timeline_holds(
+    generated: sqlite3.Connection, start: date | None, end: date | None
+) -> None:
+    _, every = timeline(generated)
+    _, ranged = timeline(generated, start=start, end=end)
+    expected = [row for row in every if row.date is not None and _meets(row, start, end)]
+    assert len(ranged) > 10
+    assert [(row.id, row.kind) for row in ranged] == [(row.id, row.kind) for row in expected]
+    assert {row.kind for row in ranged} == set(TimelineKind)
+    assert {row.in_range for row in ranged} <= {InRange.YES, InRange.POSSIBLY}
+    person = ranged[0].involves[0]
+    _, of_person = timeline(generated, entity=person)
+    _, of_person_ranged = timeline(generated, entity=person, start=start, end=end)
+    assert [row.id for row in of_person_ranged] == [
+        row.id for row in of_person if row.date is not None and _meets(row, start, end)
+    ]
+    assert person in ranged[0].involves and of_person_ranged
