@@ -15,7 +15,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from newskb import layout
+from newskb import layout, vocab
 from newskb.dates import OPEN, Span
 from newskb.layout import Rows
 
@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from newskb.errors import Problem
     from newskb.model import FactBase, Term
 
-_OWN_TABLES = """
+_OWN_TABLES = f"""
 -- Terms of the same holding from other sources: `closes` when the other gives the end this one, open
 -- when its source was published, did not know; `conflicts` when the two sources dispute a date.
 CREATE TABLE holding (term_id TEXT NOT NULL, other_id TEXT NOT NULL, closes INTEGER NOT NULL,
@@ -31,9 +31,8 @@ CREATE TABLE holding (term_id TEXT NOT NULL, other_id TEXT NOT NULL, closes INTE
 CREATE TABLE doc (id INTEGER PRIMARY KEY, kind TEXT NOT NULL, record_id TEXT NOT NULL, text TEXT NOT NULL,
                   word_count INTEGER NOT NULL, file TEXT NOT NULL);
 -- Full-text index of the docs (SQLite's FTS5, tokenised in C: accents removed, case folded), and its
--- vocabulary, which search expands a query's words against.
-CREATE VIRTUAL TABLE doc_fts USING fts5(text, content='doc', content_rowid='id',
-                                        tokenize='unicode61 remove_diacritics 2');
+-- vocabulary, which a first build reads its words from (vocab.py).
+CREATE VIRTUAL TABLE doc_fts USING fts5(text, content='doc', content_rowid='id', tokenize='{vocab.TOKENIZER}');
 CREATE VIRTUAL TABLE doc_vocab USING fts5vocab(doc_fts, 'row');
 -- Every dated item's earliest and latest possible day (layout.py's day numbers) in an R*Tree, which finds
 -- the items that may fall in a range of days without reading the others: an event's date (its id is the
@@ -78,7 +77,7 @@ _OWN_INSERTS = {
 
 
 def _indexes() -> str:
-    return layout.index_sql() + _OWN_INDEXES
+    return layout.index_sql() + _OWN_INDEXES + vocab.INDEX_SQL
 
 
 def file_tables() -> list[str]:
@@ -89,7 +88,7 @@ def file_tables() -> list[str]:
 def create(target: str = ":memory:") -> sqlite3.Connection:
     """An empty index."""
     connection = connect(target)
-    connection.executescript(layout.create_sql() + _OWN_TABLES + _indexes())
+    connection.executescript(layout.create_sql() + _OWN_TABLES + vocab.CREATE_SQL + _indexes())
     connection.execute(f"PRAGMA user_version = {layout.version()}")
     return connection
 
@@ -192,6 +191,7 @@ def index_new(connection: sqlite3.Connection, files: Iterable[str] | None) -> No
         else:
             where = " AND file = ?" if " WHERE " in statement else " WHERE file = ?"
             connection.executemany(statement + where, ((file,) for file in files))
+    vocab.add_words(connection, files)
 
 
 def merge_rows(into: Rows, more: Rows) -> None:
