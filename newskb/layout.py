@@ -128,7 +128,8 @@ def index_sql() -> str:
     """The link tables' own indexes (by owner, and by the entity or normalised text) and each table's file."""
     statements = []
     for table, value in link_tables():
-        statements.append(f'CREATE INDEX "{table}_record" ON "{table}" ("record_id");')
+        # By owner in list order: a record's ids are read in order without sorting them.
+        statements.append(f'CREATE INDEX "{table}_record" ON "{table}" ("record_id", "position");')
         looked_up = value if value == "entity_id" else f"{value}_norm"
         statements.append(f'CREATE INDEX "{table}_{looked_up}" ON "{table}" ("{looked_up}");')
     statements.extend(f'CREATE INDEX "{table}_file" ON "{table}" ("file");' for table in tables())

@@ -32,6 +32,7 @@ from newskb.errors import BadArgumentError
 from newskb.render import Column, Format, views
 
 if TYPE_CHECKING:
+    import sqlite3
     from collections.abc import Iterator
 
     from newskb.batch import Answered, Ask
@@ -85,7 +86,7 @@ def search_command(
         )
 
     if query_text == STDIN:
-        return answer_lines(ask, views.SEARCH, output_format)
+        return answer_lines(connection, ask, views.SEARCH, output_format)
     reply = ask(query_text)
     if reply.note:
         say(reply.note)
@@ -136,7 +137,7 @@ def who_command(
                 missed = "no term is known"
             return Reply(rows=answer.rows, missed=missed, note="; ".join(note for note in notes if note) or None)
 
-        return answer_lines(ask, views.HISTORY if history else views.WHO, output_format)
+        return answer_lines(connection, ask, views.HISTORY if history else views.WHO, output_format)
     answer = query.who(connection, office, day, history=history, known=known)
     say_match(answer.match, "office")
     name = answer.match.name if answer.match else office
@@ -360,7 +361,9 @@ def show_command(
     if name == STDIN:
         from newskb.batch import Reply
 
-        return answer_lines(lambda text: Reply(rows=[show(connection, text, day)]), views.PROFILE, output_format)
+        return answer_lines(
+            connection, lambda text: Reply(rows=[show(connection, text, day)]), views.PROFILE, output_format
+        )
     profile = show(connection, name, day)
     sections = views.profile_sections(profile.kind)
     render.write_document(profile, sections, views.PROFILE_HEADER, pick_format(output_format))
@@ -404,16 +407,22 @@ def cite_command(
     if fact_id == STDIN:
         from newskb.batch import Reply
 
-        return answer_lines(lambda text: Reply(rows=[evidence.cite(connection, text)]), views.CITATION, output_format)
+        return answer_lines(
+            connection, lambda text: Reply(rows=[evidence.cite(connection, text)]), views.CITATION, output_format
+        )
     render.write_citation(evidence.cite(connection, fact_id), pick_format(output_format))
 
 
-def answer_lines(ask: "Ask", columns: Sequence[Column], output_format: Format | None) -> None:
+def answer_lines(
+    connection: "sqlite3.Connection", ask: "Ask", columns: Sequence[Column], output_format: Format | None
+) -> None:
     """Answer one query per line of standard input, in order, in one process: each row with its `query`,
     written (and flushed) before the next line is read, so a reader that stops early (`| head -1`) ends
     the run at once (exit 141); a line nothing answers is named on stderr with its number, and the run goes
-    on. Exit 1 if any was, 2 if a line could not be read (not UTF-8)."""
+    on. Exit 1 if any was, 2 if a line could not be read (not UTF-8). What every line looks up alike on the
+    connection (the names of every office, say) is read once for the batch."""
     from newskb import batch
+    from newskb.lookup import remembering
 
     if sys.stdin is None:  # started with stdin closed (`<&-`)
         raise BadArgumentError("standard input is closed: '-' reads one query per line of it")
@@ -428,7 +437,8 @@ def answer_lines(ask: "Ask", columns: Sequence[Column], output_format: Format | 
                 say(f"line {answer.number}: {answer.reply.missed}")
             yield answer
 
-    render.write_answers(answered(), columns, pick_format(output_format))
+    with remembering(connection):
+        render.write_answers(answered(), columns, pick_format(output_format))
     if counts["unreadable"]:
         raise typer.Exit(2)
     if counts["missed"]:
