@@ -8,6 +8,7 @@ Statuses come from `dates.Span`, the one place the as-of rules live; SQL only se
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterator
 from datetime import date
 
 from newskb.dates import FIRST_DAY, LAST_DAY, OPEN, Span, Status, elapsed, parse
@@ -211,9 +212,10 @@ def _nobody_in_play(name: str, every: list[TermRow]) -> tuple[Outcome, str]:
     return Outcome.CANNOT_TELL, f"cannot tell: {why}"
 
 
-def every_term(connection: sqlite3.Connection, day: date) -> list[TermRow]:
-    """Every term in start order, each with where it stands on `day` (as `who --history` shows it)."""
-    return term_rows(connection, "1", {}, day, None)
+def statuses(connection: sqlite3.Connection, day: date) -> Iterator[tuple[str, Status]]:
+    """Each term's id and where it stands on `day`, read one term at a time (for an export of every term)."""
+    for row in connection.execute(_TERM_SQL + "1", {"known": None}):
+        yield row["id"], _bar(row, day).term.status
 
 
 def offices(connection: sqlite3.Connection, day: date, *, org: str | None = None, known: date | None = None) -> Answer:

@@ -62,7 +62,7 @@ def test_every_format_is_one_module_with_one_export_function() -> None:
     from newskb.cli.share import ExportFormat
 
     assert [chosen.value for chosen in ExportFormat] == list(exporters.FORMATS)
-    assert list(exporters.FORMATS) == ["json", "jsonl", "sqlite", "popolo", "timelinejs", "jsonld", "csv"]
+    assert list(exporters.FORMATS) == ["json", "jsonl", "sqlite", "popolo", "timelinejs", "jsonld", "csv", "parquet"]
     for name, chosen in exporters.FORMATS.items():
         assert chosen.module == f"newskb.exporters.{name}"
         assert (REPO / "newskb" / "exporters" / f"{name}.py").is_file()
@@ -155,7 +155,7 @@ def test_refusals_are_one_line_and_change_nothing(tmp_path: Path) -> None:
         (["-f", "sqlite", "-o", str(existing)], f"{existing}: {exists}"),
         (
             ["-f", "csv", "-o", str(full)],
-            f"{full}: is not empty; choose a new or empty folder, or --force to replace its CSV files",
+            f"{full}: is not empty; choose a new or empty folder, or --force to replace the files it writes",
         ),
         (["-f", "csv", "-o", str(existing)], f"{existing}: is not a folder; give a new or empty folder"),
         (["-f", "json", "-o", str(full)], f"{full}: is a folder; give the name of a file"),

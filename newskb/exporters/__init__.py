@@ -73,6 +73,13 @@ FORMATS: dict[str, Format] = {
     "timelinejs": Format("newskb.exporters.timelinejs", options=("--entity", "--from", "--to")),
     "jsonld": Format("newskb.exporters.jsonld"),
     "csv": Format("newskb.exporters.csv", output="DIR", to_stream=False, why_output="one CSV file per record kind"),
+    "parquet": Format(
+        "newskb.exporters.parquet",
+        output="DIR",
+        to_stream=False,
+        why_output="one Parquet file per table",
+        options=("--as-of",),
+    ),
 }
 
 
@@ -119,7 +126,7 @@ def _check_folder(path: Path, *, force: bool) -> None:
             raise BadArgumentError(f"{path}: is not a folder; give a new or empty folder")
         if not force and any(path.iterdir()):
             raise BadArgumentError(
-                f"{path}: is not empty; choose a new or empty folder, or --force to replace its CSV files"
+                f"{path}: is not empty; choose a new or empty folder, or --force to replace the files it writes"
             )
     elif not path.absolute().parent.is_dir():
         raise BadArgumentError(f"{path}: cannot write: its folder does not exist")
