@@ -108,7 +108,7 @@ def _read_all(paths: list[str], root: Path) -> Iterator[FileRead]:
     import multiprocessing  # imported here: only a large refresh starts workers
 
     jobs = [(path, root) for path in paths]
-    cores = os.cpu_count() or 1
+    cores = _workers()
     # fork, not spawn: a spawned worker would import the command line anew (`python -m newskb`).
     if len(jobs) < PARALLEL_FROM or cores < 2 or "fork" not in multiprocessing.get_all_start_methods():
         yield from map(_read, jobs)
@@ -116,6 +116,15 @@ def _read_all(paths: list[str], root: Path) -> Iterator[FileRead]:
     # Workers ignore Ctrl-C: the parent alone hears it, terminates them, and removes its half-built index.
     with multiprocessing.get_context("fork").Pool(processes=cores, initializer=_ignore_interrupts) as pool:
         yield from pool.imap(_read, jobs, chunksize=8)
+
+
+# How many worker processes a large build starts (default: one per core); 1 reads in this process alone.
+WORKERS_VARIABLE = "NEWSKB_WORKERS"
+
+
+def _workers() -> int:
+    written = os.environ.get(WORKERS_VARIABLE, "")
+    return int(written) if written.isdigit() and int(written) > 0 else os.cpu_count() or 1
 
 
 def _ignore_interrupts() -> None:

@@ -273,3 +273,28 @@ def test_a_small_generated_base_passes_check(tmp_path: Path) -> None:
     first = sorted((path.relative_to(tmp_path / "gen"), path.read_bytes()) for path in (tmp_path / "gen").rglob("*.*"))
     second = sorted((path.relative_to(again), path.read_bytes()) for path in again.rglob("*.*"))
     assert first == second  # deterministic
+
+
+@pytest.mark.parametrize(("workers", "pool"), [("1", False), ("2", True), ("0", True), ("many", True)])
+def test_newskb_workers_sets_how_many_processes_parse(
+    tiny: TinyBase, monkeypatch: pytest.MonkeyPatch, workers: str, pool: bool
+) -> None:
+    # Two files are enough once the threshold is lowered; an unusable value keeps one worker per core.
+    import multiprocessing
+
+    from newskb import refresh
+
+    started: list[int] = []
+    real = multiprocessing.get_context
+
+    def context(method: str) -> object:
+        started.append(1)
+        return real(method)
+
+    monkeypatch.setenv("NEWSKB_WORKERS", workers)
+    monkeypatch.setattr(refresh, "PARALLEL_FROM", 1)
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    monkeypatch.setattr(multiprocessing, "get_context", context)
+    connection, _ = cache.open_index(tiny.data)
+    assert holders(connection, date(1841, 1, 1)) == ["ada-lovelace"]
+    assert bool(started) is pool
