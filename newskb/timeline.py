@@ -25,8 +25,9 @@ FROM event e JOIN source s ON s.id = e.source
 WHERE {KNOWN.format(alias="s")} AND """
 # A term's start (edge 1) or end (edge 2, unless open): its holder and office named, and its days.
 _EDGES = f"""
-SELECT t.id, edge, t.holder, t.office, coalesce(h.name, t.holder) AS holder_name,
-    coalesce(o.name, t.office) AS office_name, t.source, t.quote, t.modality,
+SELECT t.id, edge, t.source, t.quote, t.modality, t.holder || char(31) || t.office AS involved,
+    coalesce(h.name, t.holder) || CASE edge WHEN 1 THEN ' takes office as ' ELSE ' leaves office as ' END
+        || coalesce(o.name, t.office) AS title,
     CASE edge WHEN 1 THEN t.start ELSE t."end" END AS date,
     CASE edge WHEN 1 THEN t.start_earliest ELSE t.end_earliest END AS earliest,
     CASE edge WHEN 1 THEN t.start_latest ELSE t.end_latest END AS latest,
@@ -50,7 +51,7 @@ _EDGE_MEETS = (
     "AND CASE edge WHEN 1 THEN t.start_earliest ELSE t.end_earliest END <= :last"
 )
 
-_VERBS = {1: (TimelineKind.TERM_START, "takes office as"), 2: (TimelineKind.TERM_END, "leaves office as")}
+_EDGE_KINDS = {1: TimelineKind.TERM_START, 2: TimelineKind.TERM_END}
 _UNBOUNDED_BEFORE, _UNBOUNDED_AFTER = FIRST_DAY.toordinal(), LAST_DAY.toordinal()
 
 
@@ -91,9 +92,9 @@ def timeline(
     }
     items: list[tuple[int | None, int | None, int, TimelineRow]] = []
     for row in connection.execute(_EVENTS + events, parameters):
-        items.append((row["earliest"], row["latest"], 0, _event(row)))
+        items.append((row["earliest"], row["latest"], 0, _row(row, TimelineKind.EVENT)))
     for row in connection.execute(_EDGES.format(edges=edges) + of_edges, parameters):
-        items.append((row["earliest"], row["latest"], row["edge"], _edge(row)))
+        items.append((row["earliest"], row["latest"], row["edge"], _row(row, _EDGE_KINDS[row["edge"]])))
     dated = [
         (
             _sort_day(earliest, latest),
@@ -120,28 +121,13 @@ def timeline(
     return match, [*rows, *bounded, *undated]
 
 
-def _event(row: sqlite3.Row) -> TimelineRow:
-    return TimelineRow(
-        date=row["date"],
-        kind=TimelineKind.EVENT,
-        title=row["title"],
-        involves=split_ids(row["involved"]),
-        source=row["source"],
-        quote=row["quote"],
-        id=row["id"],
-        modality=Modality(row["modality"]),
-        said_by=split_ids(row["said_by_ids"]),
-        via=split_ids(row["via_ids"]),
-    )
-
-
-def _edge(row: sqlite3.Row) -> TimelineRow:
-    kind, verb = _VERBS[row["edge"]]
+def _row(row: sqlite3.Row, kind: TimelineKind) -> TimelineRow:
+    """An event's row, or a term's start or end (its title and what it involves written by the SQL)."""
     return TimelineRow(
         date=row["date"],
         kind=kind,
-        title=f"{row['holder_name']} {verb} {row['office_name']}",
-        involves=[row["holder"], row["office"]],
+        title=row["title"],
+        involves=split_ids(row["involved"]),
         source=row["source"],
         quote=row["quote"],
         id=row["id"],
