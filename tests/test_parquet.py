@@ -139,3 +139,23 @@ def test_parquet_needs_an_output_folder_and_takes_only_as_of(kb: Path, tmp_path:
     )
     assert (result.exit_code, result.stderr) == (2, "newskb: error: --from does not apply to --format parquet\n")
     assert not (tmp_path / "p").exists()
+
+
+def test_force_replaces_the_tables_files_and_leaves_others(kb: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "parquet"
+    _export(kb, folder)
+    (folder / "notes.txt").write_text("mine", encoding="utf-8")
+    (folder / "entity.parquet").write_bytes(b"old")
+    again = ["export", "--format", "parquet", "--output", str(folder), "--data", str(kb)]
+    refused = CliRunner().invoke(app, again)
+    assert (refused.exit_code, refused.stderr) == (
+        2,
+        f"newskb: error: {folder}: is not empty; choose a new or empty folder, or --force to replace the files "
+        "it writes\n",
+    )
+    assert (folder / "entity.parquet").read_bytes() == b"old"
+    assert CliRunner().invoke(app, [*again, "--force"]).exit_code == 0
+    assert sorted(path.name for path in folder.iterdir()) == sorted([*_table_files(), "notes.txt"])
+    entities = duckdb.execute("SELECT count(*) FROM read_parquet($f)", {"f": str(folder / "entity.parquet")})
+    assert entities.fetchone() == (21,)
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["cache", "kb", "parquet"]  # no temporary left
