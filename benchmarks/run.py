@@ -7,9 +7,11 @@ Every measurement is the median wall time of --runs runs (5 by default) after on
 the largest peak resident memory of them; ratios against a baseline measured in the same run. The
 queries and their baselines (`import typer`, `--version`; each a fraction of a second) run in turn,
 for 4 x --runs rounds, and their targets are the median of each round's ratio, so that a noisy
-machine slows both sides of a ratio alike. A cold build and the bare parse it is compared with run in
-turn too, --runs rounds; jq and the rest run one by one.
-Needs `jq` on PATH for the jq baselines (apt-get install jq).
+machine slows both sides of a ratio alike. The cold builds (two workers and one) and the bare parse
+they are compared with run in turn too, --build-rounds rounds (default --runs), compared by wall and
+CPU time; the exports run once; jq and the rest run one by one.
+Needs `jq` on PATH for the jq baselines (apt-get install jq), and pyarrow for the Parquet export
+(the parquet extra).
 """
 
 from __future__ import annotations
@@ -39,12 +41,21 @@ class Timing:
     peak_mib: float
     # Each run's wall time, for commands measured side by side (measure_together), in round order.
     rounds: list[float] = field(default_factory=list)
+    # CPU time (user and system) of the process and the workers it waited for: the median, and each round's.
+    cpu: float = 0.0
+    cpu_rounds: list[float] = field(default_factory=list)
 
 
 def paired(numerator: Timing, denominator: Timing) -> float:
     """The ratio of two commands measured side by side: the median of each round's ratio, which a slow
     spell of the machine (it lasts seconds, a round a fraction of one) leaves almost untouched."""
     return statistics.median(top / bottom for top, bottom in zip(numerator.rounds, denominator.rounds, strict=True))
+
+
+def paired_cpu(numerator: Timing, denominator: Timing) -> float:
+    """As `paired`, of CPU time."""
+    pairs = zip(numerator.cpu_rounds, denominator.cpu_rounds, strict=True)
+    return statistics.median(top / bottom for top, bottom in pairs)
 
 
 def run_once(
@@ -58,9 +69,10 @@ def run_once(
         _, status, usage = os.wait4(process.pid, 0)
     elapsed = time.perf_counter() - start
     process.returncode = os.waitstatus_to_exitcode(status)
-    if process.returncode not in (0, 1):
+    # 0 found, 1 nothing or a line missed, 5 last known (an open term asked about today).
+    if process.returncode not in (0, 1, 5):
         raise SystemExit(f"failed ({process.returncode}): {' '.join(command)}")
-    return Timing(elapsed, usage.ru_maxrss / 1024)
+    return Timing(elapsed, usage.ru_maxrss / 1024, cpu=usage.ru_utime + usage.ru_stime)
 
 
 def measure(
@@ -100,6 +112,8 @@ def measure_together(commands: Sequence[Command], rounds: int) -> list[Timing]:
             statistics.median(t.seconds for t in taken),
             max(t.peak_mib for t in taken),
             rounds=[t.seconds for t in taken],
+            cpu=statistics.median(t.cpu for t in taken),
+            cpu_rounds=[t.cpu for t in taken],
         )
         for taken in samples
     ]
@@ -130,9 +144,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(description="Benchmark newskb against its targets.")
     parser.add_argument("--facts", type=int, default=100_000)
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument(
+        "--build-rounds", type=int, default=0, help="rounds of the cold builds and the bare parse (default: --runs)"
+    )
     parser.add_argument("--workdir", type=Path, default=Path(tempfile.gettempdir()) / "newskb-bench")
     arguments = parser.parse_args()
     runs = max(5, arguments.runs)
+    build_rounds = arguments.build_rounds or runs
     if shutil.which("jq") is None:
         raise SystemExit("jq is not on PATH: install it (apt-get install jq) to measure the jq baselines")
 
@@ -147,7 +165,7 @@ def main() -> None:
     data = big / "data"
     # PYTHONDONTWRITEBYTECODE (set on some machines) would make every run compile newskb's sources
     # again; an installed package ships its bytecode, so the measured runs may write theirs.
-    unset = ("NEWSKB_DATA", "NEWSKB_CACHE", "PYTHONDONTWRITEBYTECODE")
+    unset = ("NEWSKB_DATA", "NEWSKB_CACHE", "NEWSKB_WORKERS", "PYTHONDONTWRITEBYTECODE")
     env = {key: value for key, value in os.environ.items() if key not in unset}
     env["XDG_CACHE_HOME"] = str(work / "cache")
     seed_env = dict(env)
@@ -158,13 +176,16 @@ def main() -> None:
         subprocess.run([*NEWSKB, "export", "--format", "json"], env=big_env, stdout=stream, check=True)
     office, person, surname = "office-3", "person-5", _surname(data, "person-5")
     misspelt = surname[:-2] + surname[-1] + surname[-2]
+    # A month of the big base's years, and of the seed's (each a handful of events and term edges a month,
+    # plus the imprecise dates, a year or three wide, that may fall in it).
+    big_range, seed_range = ["--from", "1900-01", "--to", "1900-01"], ["--from", "2024-09", "--to", "2024-10"]
 
     seed_export = work / "export-seed.json"
     with seed_export.open("w", encoding="utf-8") as stream:
         subprocess.run([*NEWSKB, "export", "--format", "json"], env=seed_env, stdout=stream, check=True)
     seed_batch = _batch_of_names(seed_export, work / "who-seed.txt")
-    big_batch = _batch_of_names(export, work / f"who-{arguments.facts}.txt")
     big_distinct = _batch_of_names(export, work / f"who-{arguments.facts}-distinct.txt", distinct=True)
+    big_people = _batch_of_people(export, work / f"show-{arguments.facts}.txt")
 
     results: dict[str, Timing] = {}
 
@@ -182,46 +203,37 @@ def main() -> None:
         progress(name)
         return record(name, measure(command, environment, runs, **options))  # type: ignore[arg-type]
 
+    def json_of(*words: str) -> list[str]:
+        return [*NEWSKB, *words, "--format", "json"]
+
     rounds = 4 * runs
     print(f"measuring the queries side by side (median of {rounds} rounds after one):", file=sys.stderr)
     together: dict[str, Command] = {
         "python -c 'import typer'": Command([sys.executable, "-c", "import typer"], env),
         "newskb --version": Command([*NEWSKB, "--version"], env),
-        "seed: who": Command([*NEWSKB, "who", "NATO Secretary General", "--format", "json"], seed_env),
+        "seed: who": Command(json_of("who", "NATO Secretary General"), seed_env),
         "seed: TAB on `who sec`": Command(NEWSKB, {**seed_env, **_completing("newskb who sec")}),
-        "seed: 1000 who in one batch": Command(
-            [*NEWSKB, "who", "-", "--as-of", "2024-10-01", "--format", "json"], seed_env, seed_batch
-        ),
-        "seed: timeline --entity": Command([*NEWSKB, "timeline", "--entity", "Rutte", "--format", "json"], seed_env),
-        "seed: show": Command([*NEWSKB, "show", "Mark Rutte", "--format", "json"], seed_env),
-        "big: who": Command([*NEWSKB, "who", office, "--format", "json"], big_env),
-        "big: timeline --entity": Command([*NEWSKB, "timeline", "--entity", person, "--format", "json"], big_env),
-        "big: show": Command([*NEWSKB, "show", person, "--format", "json"], big_env),
-        "big: 1000 who in one batch": Command([*NEWSKB, "who", "-", "--format", "json"], big_env, big_batch),
-        "big: 1000 distinct who in one batch": Command(
-            [*NEWSKB, "who", "-", "--format", "json"], big_env, big_distinct
-        ),
+        "seed: 1000 who in one batch": Command(json_of("who", "-", "--as-of", "2024-10-01"), seed_env, seed_batch),
+        "seed: timeline --entity": Command(json_of("timeline", "--entity", "Rutte"), seed_env),
+        "seed: show": Command(json_of("show", "Mark Rutte"), seed_env),
+        "seed: search": Command(json_of("search", "stoltenbreg"), seed_env),
+        "seed: timeline --from/--to": Command(json_of("timeline", *seed_range), seed_env),
+        "seed: offices": Command(json_of("offices"), seed_env),
+        "big: who": Command(json_of("who", office), big_env),
+        "big: timeline --entity": Command(json_of("timeline", "--entity", person), big_env),
+        "big: show": Command(json_of("show", person), big_env),
+        "big: search (misspelt name)": Command(json_of("search", misspelt), big_env),
+        "big: timeline --from/--to": Command(json_of("timeline", *big_range), big_env),
+        "big: 1000 distinct who lines": Command(json_of("who", "-"), big_env, big_distinct),
+        "big: 1000 show lines": Command(json_of("show", "-"), big_env, big_people),
         f"big: TAB on `show {surname[:3]}`": Command(NEWSKB, {**big_env, **_completing(f"newskb show {surname[:3]}")}),
     }
     progress("queries side by side")
-    timings = measure_together(list(together.values()), rounds)
-    (
-        typer_floor,
-        version,
-        seed_who,
-        seed_completion,
-        seed_batch_who,
-        seed_timeline,
-        seed_show,
-        big_who,
-        big_timeline,
-        big_show,
-        big_batch_who,
-        big_distinct_who,
-        big_completion,
-    ) = (record(name, timing) for name, timing in zip(together, timings, strict=True))
+    timings = dict(zip(together, measure_together(list(together.values()), rounds), strict=True))
+    for name, timing in timings.items():
+        record(name, timing)
+    t = timings  # the side-by-side measurements, by name
     print("measuring the others (median of runs after a warm-up):", file=sys.stderr)
-    big_search = time_it("big: search (misspelt name)", [*NEWSKB, "search", misspelt, "--format", "json"], big_env)
     jq_who = time_it("jq: who selection", ["jq", f'[.terms[] | select(.office == "{office}")]', str(export)], env)
     jq_timeline = time_it(
         "jq: timeline selection",
@@ -248,74 +260,148 @@ def main() -> None:
         ["jq", f'[.entities[] | select(.name | contains("{surname}"))]', str(export)],
         env,
     )
+    # One run each (a warm index; the exports take seconds to a minute at a million facts).
+    progress("big: JSON export")
+    json_export = record("big: JSON export", run_once([*NEWSKB, "export", "--format", "json"], big_env))
+    parquet = work / f"parquet-{arguments.facts}"
+    progress("big: Parquet export")
+    parquet_export = record(
+        "big: Parquet export",
+        run_once(
+            [*NEWSKB, "export", "--format", "parquet", "--output", str(parquet), "--force"],
+            big_env,
+            before=lambda: shutil.rmtree(parquet, ignore_errors=True),
+        ),
+    )
     parse_script = (
         "import pathlib, tomllib\n"
         f"for path in sorted(pathlib.Path({str(data)!r}).rglob('*.toml')): tomllib.loads(path.read_text())\n"
     )
     cache_folder = work / "cache" / "newskb"
-    # A cold build and the bare parse it is compared with, in turn: both take seconds, and a slow spell of
-    # the machine (it has lasted minutes here) would otherwise fall on one and not the other.
-    progress("cold build and bare parse, in turn")
-    cold, bare_parse = (
+
+    def cold() -> None:
+        shutil.rmtree(cache_folder, ignore_errors=True)
+
+    # The cold builds and the bare parse they are compared with, in turn: each takes seconds to minutes, and a
+    # slow spell of the machine (it has lasted minutes here) would otherwise fall on one and not the other.
+    progress("cold builds and bare parse, in turn")
+    cold_two, cold_one, bare_parse = (
         record(name, timing)
         for name, timing in zip(
-            ("big: cold build + who", "bare tomllib parse"),
+            ("big: cold build + who (2 workers)", "big: cold build + who (1 worker)", "bare tomllib parse"),
             measure_together(
                 [
-                    Command(
-                        [*NEWSKB, "who", office, "--format", "json"],
-                        big_env,
-                        before=lambda: shutil.rmtree(cache_folder, ignore_errors=True),
-                    ),
+                    Command(json_of("who", office), {**big_env, "NEWSKB_WORKERS": "2"}, before=cold),
+                    Command(json_of("who", office), {**big_env, "NEWSKB_WORKERS": "1"}, before=cold),
                     Command([sys.executable, "-c", parse_script], env),
                 ],
-                runs,
+                build_rounds,
             ),
             strict=True,
         )
     )
+    # The warm query first: a file touched within three seconds is hashed again by every query (freshness.py's
+    # racy window), so a warm query timed just after the touched ones would time that instead.
+    warm_again = time_it("big: who, warm", json_of("who", office), big_env)
     touched_file = sorted((data / "sources").glob("*.toml"))[0]
     touched = time_it(
-        "big: who after touching one file",
-        [*NEWSKB, "who", office, "--format", "json"],
-        big_env,
-        before=lambda: os.utime(touched_file),
+        "big: who after touching one file", json_of("who", office), big_env, before=lambda: os.utime(touched_file)
     )
-    warm_again = time_it("big: who, warm", [*NEWSKB, "who", office, "--format", "json"], big_env)
-    peak = max(t.peak_mib for t in (big_who, big_timeline, big_show, big_search, warm_again))
+    warm_queries = ("big: who", "big: timeline --entity", "big: show", "big: search (misspelt name)")
+    peak = max(t[name].peak_mib for name in warm_queries)
     assert len(results) == MEASUREMENTS, f"MEASUREMENTS is {MEASUREMENTS}, but {len(results)} were taken"
 
+    version = t["newskb --version"]
     targets = [
-        Target("1a", "`newskb --version` / `python -c 'import typer'`", paired(version, typer_floor), 1.3),
-        Target("1b", "seed `who --format json` / `newskb --version`", paired(seed_who, version), 1.15),
-        Target("2a", "big / seed: `who`", paired(big_who, seed_who), 1.5),
-        Target("2b", "big / seed: `timeline --entity`", paired(big_timeline, seed_timeline), 1.5),
-        Target("2c", "big / seed: `show`", paired(big_show, seed_show), 1.5),
         Target(
-            "2d", "jq / newskb, `who` selection (x faster)", jq_who.seconds / big_who.seconds, 5, higher_is_better=True
+            "1a", "`newskb --version` / `python -c 'import typer'`", paired(version, t["python -c 'import typer'"]), 1.3
+        ),
+        Target("1b", "seed `who` / `newskb --version`", paired(t["seed: who"], version), 1.15),
+        Target("1c", "seed `search` / `newskb --version`", paired(t["seed: search"], version), 1.2),
+        Target(
+            "1d",
+            "seed `timeline --from/--to` / `newskb --version`",
+            paired(t["seed: timeline --from/--to"], version),
+            1.2,
+        ),
+        Target("1e", "seed `show` / `newskb --version`", paired(t["seed: show"], version), 1.2),
+        Target("1f", "seed `offices` / `newskb --version`", paired(t["seed: offices"], version), 1.2),
+        Target("2a", "big / seed: `who`", paired(t["big: who"], t["seed: who"]), 1.5),
+        Target(
+            "2b",
+            "big / seed: `timeline --entity`",
+            paired(t["big: timeline --entity"], t["seed: timeline --entity"]),
+            1.5,
+        ),
+        Target("2c", "big / seed: `show`", paired(t["big: show"], t["seed: show"]), 1.5),
+        Target(
+            "2d", "big / seed: `search` (misspelt name)", paired(t["big: search (misspelt name)"], t["seed: search"]), 2
         ),
         Target(
             "2e",
-            "jq / newskb, `timeline` selection (x faster)",
-            jq_timeline.seconds / big_timeline.seconds,
+            "big / seed: `timeline --from/--to` (a month)",
+            paired(t["big: timeline --from/--to"], t["seed: timeline --from/--to"]),
+            1.5,
+        ),
+        Target("2f", "peak memory of big `timeline --from/--to` (MiB)", t["big: timeline --from/--to"].peak_mib, 80),
+        Target(
+            "2g",
+            "jq / newskb, `who` selection (x faster)",
+            jq_who.seconds / t["big: who"].seconds,
             5,
             higher_is_better=True,
         ),
         Target(
-            "2f",
-            "jq / newskb, `show` selection (x faster)",
-            jq_show.seconds / big_show.seconds,
+            "2h",
+            "jq / newskb, `timeline` selection (x faster)",
+            jq_timeline.seconds / t["big: timeline --entity"].seconds,
             5,
             higher_is_better=True,
         ),
-        Target("3", "`search` misspelt name / jq substring select", big_search.seconds / jq_substring.seconds, 0.5),
-        Target("4a", "cold build / bare tomllib parse", paired(cold, bare_parse), 1.5),
+        Target(
+            "2i",
+            "jq / newskb, `show` selection (x faster)",
+            jq_show.seconds / t["big: show"].seconds,
+            5,
+            higher_is_better=True,
+        ),
+        Target(
+            "3",
+            "`search` misspelt name / jq substring select",
+            t["big: search (misspelt name)"].seconds / jq_substring.seconds,
+            0.5,
+        ),
+        Target("4a", "cold build CPU (2 workers) / bare tomllib parse CPU", paired_cpu(cold_two, bare_parse), 2),
         Target("4b", "query after touching one file / warm query", touched.seconds / warm_again.seconds, 3),
         Target("5", f"peak memory of a warm query on {arguments.facts:,} facts (MiB)", peak, 80),
-        Target("6a", "seed: 1000 `who` in one batch / one `who`", paired(seed_batch_who, seed_who), 3),
-        Target("6b", "big: 1000 `who` in one batch / one `who`", paired(big_batch_who, big_who), 3),
-        Target("7a", "seed: one TAB completion / a warm `who`", paired(seed_completion, seed_who), 1.2),
-        Target("7b", "big: one TAB completion / a warm `who`", paired(big_completion, big_who), 1.2),
+        Target("5b", "peak memory of the big JSON export (MiB)", json_export.peak_mib, 200),
+        Target(
+            "6a",
+            "seed: 1000 `who` in one batch / one `who`",
+            paired(t["seed: 1000 who in one batch"], t["seed: who"]),
+            3,
+        ),
+        Target(
+            "6b",
+            "big: 1000 distinct `who` lines in one batch / one `who`",
+            paired(t["big: 1000 distinct who lines"], t["big: who"]),
+            3,
+        ),
+        Target(
+            "6c",
+            "big: 1000 `show` lines in one batch / one `show`",
+            paired(t["big: 1000 show lines"], t["big: show"]),
+            3,
+        ),
+        Target(
+            "7a", "seed: one TAB completion / a warm `who`", paired(t["seed: TAB on `who sec`"], t["seed: who"]), 1.2
+        ),
+        Target(
+            "7b",
+            "big: one TAB completion / a warm `who`",
+            paired(t[f"big: TAB on `show {surname[:3]}`"], t["big: who"]),
+            1.2,
+        ),
     ]
     print()
     print(f"newskb benchmarks: {arguments.facts} facts, median of {runs} runs after a warm-up")
@@ -328,12 +414,21 @@ def main() -> None:
     passed = sum(target.passed for target in targets)
     print()
     print(f"{passed} passed, {len(targets) - passed} failed")
-    # Not a target: 6b's batch repeats lines (a base has only so many offices), and a repeated line is
-    # answered from the batch's memory; this is the cost when every line must be asked.
+    print()
     print(
-        f"big: 1000 distinct `who` lines in one batch / one `who`: {paired(big_distinct_who, big_who):.2f} "
-        f"(no line twice; {sum(1 for _ in big_batch.open(encoding='utf-8'))} lines of 6b's batch, "
-        f"{len(set(big_batch.read_text(encoding='utf-8').splitlines()))} distinct)"
+        f"cold build, wall / CPU: 2 workers {cold_two.seconds:.1f} s / {cold_two.cpu:.1f} s, 1 worker "
+        f"{cold_one.seconds:.1f} s / {cold_one.cpu:.1f} s; "
+        f"bare parse {bare_parse.seconds:.1f} s / {bare_parse.cpu:.1f} s "
+        f"(1 worker / parse: wall {paired(cold_one, bare_parse):.2f}, CPU {paired_cpu(cold_one, bare_parse):.2f}; "
+        f"2 workers / parse: wall {paired(cold_two, bare_parse):.2f}; {build_rounds} rounds)"
+    )
+    print(
+        f"exports of the big base: JSON {json_export.seconds:.1f} s, {json_export.peak_mib:.1f} MiB; Parquet "
+        f"{parquet_export.seconds:.1f} s, {parquet_export.peak_mib:.1f} MiB, "
+        f"{sum(path.stat().st_size for path in parquet.glob('*.parquet')) / 2**20:.1f} MiB of files"
+    )
+    print(
+        f"big: 1000 distinct `who` lines, {_typos(big_distinct, export)} of them typos; the `show` lines: exact names"
     )
     # The big base's index is the largest in the cache folder (the seed's is the other).
     index_bytes = max(path.stat().st_size for path in cache_folder.glob("index-*.sqlite"))
@@ -345,7 +440,7 @@ def main() -> None:
 
 
 # How many measurements main() takes (for the progress bar; it checks the count).
-MEASUREMENTS = 22
+MEASUREMENTS = 29
 
 
 def _completing(line: str) -> dict[str, str]:
@@ -382,6 +477,29 @@ def _batch_of_names(export: Path, target: Path, count: int = 1000, *, distinct: 
         lines = lines[:count]
     target.write_text("".join(line + "\n" for line in lines), encoding="utf-8")
     return target
+
+
+def _batch_of_people(export: Path, target: Path, count: int = 1000) -> Path:
+    """The names of `count` people, one per line, each once (for `show -`)."""
+    names = subprocess.run(
+        ["jq", "-r", f'[.entities[] | select(.kind == "person") | .name][:{count}][]', str(export)],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    target.write_text(names, encoding="utf-8")
+    return target
+
+
+def _typos(batch: Path, export: Path) -> int:
+    """How many lines of a batch of office names are typos: neither a name nor an alias of an office."""
+    written = subprocess.run(
+        ["jq", "-r", '.entities[] | select(.kind == "office") | .name, .aliases[]', str(export)],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.splitlines()
+    return sum(1 for line in batch.read_text(encoding="utf-8").splitlines() if line not in set(written))
 
 
 def _swapped(name: str, position: int) -> str:

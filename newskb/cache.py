@@ -1,10 +1,8 @@
 """The persisted index: a SQLite file in the user's cache folder, refreshed one data file at a time.
 
-A query stats the data files, compares size and mtime (and the content hash when those differ but
-the bytes may not) with what the index was built from, and reads again only what was added,
-changed or removed. The file is never trusted blindly: a foreign, corrupt or truncated one is
-rebuilt; an unwritable cache folder falls back to an index in memory; concurrent refreshes are
-serialised by SQLite's own write lock. NEWSKB_CACHE=off turns it all off.
+Every query brings the index up to date first (refresh.py). The file is never trusted blindly: a
+foreign, corrupt or truncated one is rebuilt; an unwritable cache folder falls back to an index in
+memory; concurrent refreshes are serialised by SQLite's own write lock. NEWSKB_CACHE=off turns it all off.
 """
 
 import contextlib
@@ -12,22 +10,17 @@ import os
 import re
 import sqlite3
 import zlib
-from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import NamedTuple
 
 from newskb import index, layout
 from newskb.errors import DataFileError, Problem, Severity
-from newskb.folder import data_file_stats
+from newskb.refresh import Progress, refresh
 
 CACHE_VARIABLE = "NEWSKB_CACHE"
 # Written into the SQLite header: a file without it is not ours, whatever its name.
 APPLICATION_ID = 0x6E6B6231  # "nkb1"
 # `.index-<pid>-<random>.sqlite`: a build's temporary file, named for leftovers.remove_stale.
 _TEMPORARY = re.compile(r"^\.index-(\d+)-.+\.sqlite(-journal)?$")
-
-Progress = Callable[[int, int], None]
-"""Told (done, total) as data files are read, so a long build can show progress."""
 
 
 def cache_path(root: Path) -> Path:
@@ -178,169 +171,3 @@ def _rebuild(path: Path, root: Path, progress: Progress | None) -> sqlite3.Conne
                 os.unlink(leftover)
         raise
     return index.connect(str(path))
-
-
-def refresh(connection: sqlite3.Connection, root: Path, progress: Progress | None = None) -> None:
-    """Bring the index up to date with the data folder, reading only what changed."""
-    on_disk = data_file_stats(root)
-    if _unchanged(connection, on_disk):
-        return
-
-    with index.Transaction(connection):
-        # Look again inside the write lock: another process may have refreshed meanwhile.
-        known = {row["path"]: row for row in connection.execute("SELECT * FROM data_file")}
-        indexed = set(known)
-        stale_texts = _stale_text_owners(connection)
-        changed: list[str] = []
-        for path, (size, mtime) in sorted(on_disk.items()):
-            row = known.pop(path, None)
-            fresh = path not in stale_texts
-            if row is not None and (row["size"], row["mtime_ns"]) == (size, mtime) and fresh:
-                continue
-            if row is not None and fresh and row["sha256"] == _sha256(path):
-                # Touched but not changed: remember the new mtime so the next query is fast again.
-                connection.execute("UPDATE data_file SET mtime_ns = ? WHERE path = ?", (mtime, path))
-                continue
-            changed.append(path)
-        touched: set[tuple[str, str]] = set()
-        for removed in known:
-            touched |= _forget(connection, removed)
-        # A first build inserts everything: indexes are cheaper made once, afterwards.
-        bulk = len(changed) > 50 and not indexed
-        if bulk:
-            index.drop_indexes(connection)
-        first_doc = index.next_doc_id(connection)
-        batch: layout.Rows = {}
-        for done, read in enumerate(_read_all(changed, root), start=1):
-            if read.path in indexed:
-                touched |= _forget(connection, read.path)
-            index.merge_rows(batch, read.rows)
-            touched |= read.holdings
-            connection.execute(
-                "INSERT INTO data_file VALUES (?, ?, ?, ?)", (read.path, *on_disk[read.path], read.sha256)
-            )
-            connection.executemany(
-                "INSERT INTO text_file VALUES (?, ?, ?, ?)", [(text, read.path, *stat) for text, stat in read.texts]
-            )
-            if done % BATCH_FILES == 0:
-                index.insert_rows_unindexed(connection, batch)
-                batch = {}
-            if progress is not None:
-                progress(done, len(changed))
-        index.insert_rows_unindexed(connection, batch)
-        index.index_text(connection, first_doc)
-        if bulk:
-            index.create_indexes(connection)
-        index.refresh_holdings(connection, touched)
-
-
-# Below this many files, reading in one process beats starting workers.
-PARALLEL_FROM = 64
-# Rows are inserted this many files at a time: fewer, larger inserts.
-BATCH_FILES = 100
-
-
-class FileRead(NamedTuple):
-    """What reading one data file gives the index: prepared in a worker, inserted by the parent."""
-
-    path: str
-    sha256: str
-    rows: layout.Rows
-    holdings: set[tuple[str, str]]  # the (office, holder) pairs its terms belong to
-    texts: list[tuple[str, tuple[int | None, int | None]]]  # each article text it reads, with (size, mtime)
-
-
-def _read_all(paths: list[str], root: Path) -> Iterator[FileRead]:
-    """Each file's index rows, in order; many files are parsed in parallel, one worker per core.
-
-    tomllib is pure Python, so a first build of a large fact base is bound by parsing: the workers
-    parse and prepare rows while this process inserts them.
-    """
-    import multiprocessing  # imported here: only a large refresh starts workers
-
-    jobs = [(path, root) for path in paths]
-    cores = os.cpu_count() or 1
-    # fork, not spawn: a spawned worker would import the command line anew (`python -m newskb`).
-    if len(jobs) < PARALLEL_FROM or cores < 2 or "fork" not in multiprocessing.get_all_start_methods():
-        yield from map(_read, jobs)
-        return
-    # Workers ignore Ctrl-C: the parent alone hears it, terminates them, and removes its half-built index.
-    with multiprocessing.get_context("fork").Pool(processes=cores, initializer=_ignore_interrupts) as pool:
-        yield from pool.imap(_read, jobs, chunksize=8)
-
-
-def _ignore_interrupts() -> None:
-    """In a worker: Ctrl-C is the parent's to handle, SIGTERM (the parent ending the pool) ends it quietly,
-    and the worker dies with its parent. A parent killed outright (SIGKILL) runs no clean-up: its workers,
-    left writing to a pipe nobody reads, printed the pool's tracebacks on the terminal. On Linux the kernel
-    now ends them with the parent; anywhere, what the pool machinery would print goes nowhere (a worker's
-    own errors reach the parent through the pool, and are reported there)."""
-    import signal
-
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    parent = os.getppid()
-    with contextlib.suppress(OSError, AttributeError):
-        import ctypes
-
-        ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
-    if os.getppid() != parent:  # the parent died before the request above took effect
-        os._exit(0)
-    import sys
-
-    sys.stderr = open(os.devnull, "w")  # noqa: SIM115  # for the life of the worker
-
-
-# prctl's request to have the kernel send a signal when the parent dies (linux/prctl.h).
-_PR_SET_PDEATHSIG = 1
-
-
-def _read(job: tuple[str, Path]) -> FileRead:
-    """One data file's content hash, index rows, the holdings its terms belong to, and the article
-    texts it reads (all worked out in the worker, so the inserting process only inserts)."""
-    from newskb.store import load_file  # imported here: a warm index reads no data file
-
-    path, root = job
-    base, problems = load_file(Path(path), root)
-    texts = [(str(source.text), _stat(str(source.text))) for source in base.sources]
-    holdings = {(term.office, term.holder) for term in base.terms}
-    return FileRead(path, _sha256(path), index.rows_of(base, problems), holdings, texts)
-
-
-def _forget(connection: sqlite3.Connection, path: str) -> set[tuple[str, str]]:
-    """Remove what one indexed data file put in the index; return the holdings its terms belonged to."""
-    connection.execute("DELETE FROM data_file WHERE path = ?", (path,))
-    connection.execute("DELETE FROM text_file WHERE owner = ?", (path,))
-    return index.delete_file(connection, path)
-
-
-def _unchanged(connection: sqlite3.Connection, on_disk: dict[str, tuple[int, int]]) -> bool:
-    """The fast path of every query: same files, same sizes and mtimes, same article texts."""
-    known = {row[0]: (row[1], row[2]) for row in connection.execute("SELECT path, size, mtime_ns FROM data_file")}
-    if known != on_disk:
-        return False
-    return not _stale_text_owners(connection)
-
-
-def _stale_text_owners(connection: sqlite3.Connection) -> set[str]:
-    """Data files whose sources' article texts changed since they were read."""
-    return {
-        row["owner"]
-        for row in connection.execute("SELECT path, owner, size, mtime_ns FROM text_file")
-        if _stat(row["path"]) != (row["size"], row["mtime_ns"])
-    }
-
-
-def _stat(path: str) -> tuple[int | None, int | None]:
-    try:
-        status = os.stat(path)
-    except OSError:
-        return None, None
-    return status.st_size, status.st_mtime_ns
-
-
-def _sha256(path: str) -> str:
-    import hashlib
-
-    with open(path, "rb") as stream:
-        return hashlib.sha256(stream.read()).hexdigest()

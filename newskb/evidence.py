@@ -11,6 +11,7 @@ from newskb.folder import relative_to_data
 from newskb.fuzzy import did_you_mean
 from newskb.index import linked
 from newskb.kinds import Kind
+from newskb.lookup import remembered
 from newskb.passage import locate, sentences, surrounding
 
 
@@ -97,13 +98,7 @@ def cite(connection: sqlite3.Connection, fact_id: str) -> Citation:
         {"id": fact_id},
     ).fetchone()
     if row is None:
-        ids = [
-            found[0]
-            for found in connection.execute(
-                "SELECT id FROM term UNION SELECT id FROM event UNION SELECT id FROM claim "
-                "UNION SELECT id FROM entity WHERE quote IS NOT NULL"
-            )
-        ]
+        ids = remembered(connection, ("fact ids",), lambda: _fact_ids(connection))
         raise NotFoundError(f"no quoted fact has the id '{fact_id}'{did_you_mean(fact_id, ids)}")
     text = row["article"] or ""
     where = locate(row["quote"], text)
@@ -130,6 +125,17 @@ def cite(connection: sqlite3.Connection, fact_id: str) -> Citation:
         via=linked(connection, "via", row["id"]),
         as_of=row["as_of"] if row["kind"] == Kind.CLAIM else None,
     )
+
+
+def _fact_ids(connection: sqlite3.Connection) -> list[str]:
+    """The id of every quoted fact, for "did you mean"."""
+    return [
+        found[0]
+        for found in connection.execute(
+            "SELECT id FROM term UNION SELECT id FROM event UNION SELECT id FROM claim "
+            "UNION SELECT id FROM entity WHERE quote IS NOT NULL"
+        )
+    ]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -105,30 +105,38 @@ def fact_base_root(data: Path) -> Path:
     return Path(os.path.realpath(data)).parent
 
 
-class Walk(NamedTuple):
-    """The TOML files of a data folder, with their (size, mtime in ns), and what the walk did not read."""
+Stat = tuple[int, int, int, int]
+"""A file's (size, mtime_ns, ctime_ns, inode): what tells that it changed (freshness.py)."""
 
-    files: dict[str, tuple[int, int]]
+
+class Walk(NamedTuple):
+    """The TOML files of a data folder, with their stats, and what the walk did not read."""
+
+    paths: list[str]  # in the order walked
+    stats: list[int]  # each file's Stat, one after another: a query compares them at once (freshness.py)
     skipped: list[tuple[str, str]]  # (path, why it was not read)
+
+    @property
+    def files(self) -> dict[str, Stat]:
+        """Each file's stat, by path."""
+        stats = iter(self.stats)
+        return {path: (next(stats), next(stats), next(stats), next(stats)) for path in self.paths}
 
 
 # A data folder is a few levels deep; this bounds a walk pointed at a pseudo or huge file system.
 MAX_DEPTH = 16
 
 
-def data_file_stats(root: Path) -> dict[str, tuple[int, int]]:
-    """Every TOML file below the data folder (as a path string) with its (size, mtime in ns).
-
-    This runs on every query, so it stays with strings: building a Path per file costs more than the
-    stat call itself.
-    """
-    return walk(root).files
-
-
 def walk(root: Path) -> Walk:
     """Every TOML file below the data folder, never following a link to a folder (so never looping), not
-    reading a link to a file outside the fact base, and staying on the data folder's file system."""
-    found: dict[str, tuple[int, int]] = {}
+    reading a link to a file outside the fact base, and staying on the data folder's file system.
+
+    This runs on every query, so it stays with strings (building a Path per file costs more than the stat
+    call itself), and stats each file by its name in its open folder: the kernel then looks up one name, not
+    every folder of the path again.
+    """
+    paths: list[str] = []
+    stats: list[int] = []
     skipped: list[tuple[str, str]] = []
     top = os.fspath(root)
     try:
@@ -140,28 +148,43 @@ def walk(root: Path) -> Walk:
     while folders:
         folder, depth = folders.pop()
         try:
-            entries = list(os.scandir(folder))
+            descriptor = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
         except OSError as error:
             raise DataFileError(f"{folder}: cannot read the folder: {error.strerror}") from None
-        for entry in entries:
-            if entry.is_dir(follow_symlinks=False):
-                if depth + 1 > MAX_DEPTH:
-                    skipped.append((entry.path, f"more than {MAX_DEPTH} folders deep; not read"))
-                elif entry.stat(follow_symlinks=False).st_dev != device:
-                    skipped.append((entry.path, "on another file system; not read"))
-                else:
-                    folders.append((entry.path, depth + 1))
-            elif entry.is_symlink():
-                why = _link_refusal(entry.path, inside)
-                if why is None and entry.name.endswith(".toml"):
-                    status = entry.stat()
-                    found[entry.path] = (status.st_size, status.st_mtime_ns)
-                elif why is not None and (entry.name.endswith(".toml") or "folder" in why or "loop" in why):
-                    skipped.append((entry.path, why))
-            elif entry.name.endswith(".toml") and entry.is_file(follow_symlinks=False):
-                status = entry.stat(follow_symlinks=False)
-                found[entry.path] = (status.st_size, status.st_mtime_ns)
-    return Walk(found, skipped)
+        try:
+            prefix = os.path.join(folder, "")
+            for entry in os.scandir(descriptor):  # each entry's stat is then relative to the open folder
+                path = prefix + entry.name
+                try:
+                    if entry.is_dir(follow_symlinks=False):
+                        if depth + 1 > MAX_DEPTH:
+                            skipped.append((path, f"more than {MAX_DEPTH} folders deep; not read"))
+                        elif entry.stat(follow_symlinks=False).st_dev != device:
+                            skipped.append((path, "on another file system; not read"))
+                        else:
+                            folders.append((path, depth + 1))
+                        continue
+                    if entry.is_symlink():
+                        why = _link_refusal(path, inside)
+                        if why is not None:
+                            if entry.name.endswith(".toml") or "folder" in why or "loop" in why:
+                                skipped.append((path, why))
+                            continue
+                        status = entry.stat() if entry.name.endswith(".toml") else None
+                    elif entry.name.endswith(".toml") and entry.is_file(follow_symlinks=False):
+                        status = entry.stat(follow_symlinks=False)
+                    else:
+                        continue
+                except FileNotFoundError:  # removed since the folder was listed: not a data file any more
+                    continue
+                if status is not None:
+                    paths.append(path)
+                    stats += (status.st_size, status.st_mtime_ns, status.st_ctime_ns, status.st_ino)
+        except OSError as error:
+            raise DataFileError(f"{folder}: cannot read the folder: {error.strerror}") from None
+        finally:
+            os.close(descriptor)
+    return Walk(paths, stats, skipped)
 
 
 def _link_refusal(path: str, inside: str) -> str | None:

@@ -15,7 +15,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from newskb import layout
+from newskb import layout, vocab
 from newskb.dates import OPEN, Span
 from newskb.layout import Rows
 
@@ -23,25 +23,31 @@ if TYPE_CHECKING:
     from newskb.errors import Problem
     from newskb.model import FactBase, Term
 
-_OWN_TABLES = """
+_OWN_TABLES = f"""
 -- Terms of the same holding from other sources: `closes` when the other gives the end this one, open
 -- when its source was published, did not know; `conflicts` when the two sources dispute a date.
 CREATE TABLE holding (term_id TEXT NOT NULL, other_id TEXT NOT NULL, closes INTEGER NOT NULL,
                       conflicts INTEGER NOT NULL);
--- AUTOINCREMENT: a refresh indexes the text of the docs from the first new id on, so an id freed by a changed
--- file's old docs must never be given to its new ones (they would be left out of the full-text index).
-CREATE TABLE doc (id INTEGER PRIMARY KEY AUTOINCREMENT, kind TEXT NOT NULL, record_id TEXT NOT NULL, text TEXT NOT NULL,
+CREATE TABLE doc (id INTEGER PRIMARY KEY, kind TEXT NOT NULL, record_id TEXT NOT NULL, text TEXT NOT NULL,
                   word_count INTEGER NOT NULL, file TEXT NOT NULL);
 -- Full-text index of the docs (SQLite's FTS5, tokenised in C: accents removed, case folded), and its
--- vocabulary, which search expands a query's words against.
-CREATE VIRTUAL TABLE doc_fts USING fts5(text, content='doc', content_rowid='id',
-                                        tokenize='unicode61 remove_diacritics 2');
+-- vocabulary, which a first build reads its words from (vocab.py).
+CREATE VIRTUAL TABLE doc_fts USING fts5(text, content='doc', content_rowid='id', tokenize='{vocab.TOKENIZER}');
 CREATE VIRTUAL TABLE doc_vocab USING fts5vocab(doc_fts, 'row');
--- What the index was built from, for an incremental refresh: each data file's size, mtime and hash,
--- the article texts its sources read, and the problems found in it.
+-- Every dated item's earliest and latest possible day (layout.py's day numbers) in an R*Tree, which finds
+-- the items that may fall in a range of days without reading the others: an event's date (its id is the
+-- event's rowid * 4), a term's start (the term's rowid * 4 + 1) and end (+ 2). An open or unknown date
+-- has no entry.
+CREATE VIRTUAL TABLE dated USING rtree_i32(id, earliest, latest);
+-- What the index was built from, for an incremental refresh: each data file's stat (size, mtime, ctime,
+-- inode: freshness.py) and hash, the article texts its sources read, with theirs, the problems found in it,
+-- and the whole at once (every path, and every stat packed), which a fresh index matches.
 CREATE TABLE data_file (path TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL,
-                        sha256 TEXT NOT NULL);
-CREATE TABLE text_file (path TEXT NOT NULL, owner TEXT NOT NULL, size INTEGER, mtime_ns INTEGER);
+                        ctime_ns INTEGER NOT NULL, inode INTEGER NOT NULL, sha256 TEXT NOT NULL);
+CREATE TABLE text_file (path TEXT NOT NULL, owner TEXT NOT NULL, size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL,
+                        ctime_ns INTEGER NOT NULL, inode INTEGER NOT NULL, sha256 TEXT NOT NULL);
+CREATE TABLE freshness (data_paths TEXT NOT NULL, data_stats BLOB NOT NULL, text_paths TEXT NOT NULL,
+                        text_stats BLOB NOT NULL);
 CREATE TABLE problem (file TEXT NOT NULL, line INTEGER, key_path TEXT NOT NULL, message TEXT NOT NULL,
                       severity TEXT NOT NULL);
 """
@@ -71,7 +77,7 @@ _OWN_INSERTS = {
 
 
 def _indexes() -> str:
-    return layout.index_sql() + _OWN_INDEXES
+    return layout.index_sql() + _OWN_INDEXES + vocab.INDEX_SQL
 
 
 def file_tables() -> list[str]:
@@ -82,7 +88,7 @@ def file_tables() -> list[str]:
 def create(target: str = ":memory:") -> sqlite3.Connection:
     """An empty index."""
     connection = connect(target)
-    connection.executescript(layout.create_sql() + _OWN_TABLES + _indexes())
+    connection.executescript(layout.create_sql() + _OWN_TABLES + vocab.CREATE_SQL + _indexes())
     connection.execute(f"PRAGMA user_version = {layout.version()}")
     return connection
 
@@ -155,26 +161,37 @@ def rows_of(base: FactBase, problems: Iterable[Problem] = ()) -> Rows:
 
 
 def insert_rows(connection: sqlite3.Connection, rows: Rows) -> None:
-    """Insert prepared rows, and index their docs' text."""
-    first = next_doc_id(connection)
+    """Insert prepared rows into an empty index, and index their texts and dates."""
     insert_rows_unindexed(connection, rows)
-    index_text(connection, first)
+    index_new(connection, None)
 
 
 def insert_rows_unindexed(connection: sqlite3.Connection, rows: Rows) -> None:
-    """Insert prepared rows; their docs' text is indexed later, by `index_text`, all at once."""
+    """Insert prepared rows; their docs' text and their dates are indexed later, by `index_new`."""
     for table, sql in {**layout.insert_sql(), **_OWN_INSERTS}.items():
         connection.executemany(sql, rows.get(table, []))
 
 
-def next_doc_id(connection: sqlite3.Connection) -> int:
-    return int(connection.execute("SELECT coalesce(max(id), 0) + 1 FROM doc").fetchone()[0])
+# What `index_new` adds: each doc's text to the full-text index, each dated item's days to the tree.
+_INDEX_NEW = (
+    "INSERT INTO doc_fts (rowid, text) SELECT id, text FROM doc",
+    "INSERT INTO dated SELECT rowid * 4, date_earliest, date_latest FROM event WHERE date_earliest IS NOT NULL",
+    "INSERT INTO dated SELECT rowid * 4 + 1, start_earliest, start_latest FROM term WHERE start_earliest IS NOT NULL",
+    "INSERT INTO dated SELECT rowid * 4 + 2, end_earliest, end_latest FROM term WHERE end_earliest IS NOT NULL",
+)
 
 
-def index_text(connection: sqlite3.Connection, first: int) -> None:
-    """Add the docs from id `first` on to the full-text index (one large insert is far cheaper for
-    FTS5 than many small ones, which each add a segment to merge)."""
-    connection.execute("INSERT INTO doc_fts (rowid, text) SELECT id, text FROM doc WHERE id >= ?", (first,))
+def index_new(connection: sqlite3.Connection, files: Iterable[str] | None) -> None:
+    """Add the texts and dates of the rows the given data files just inserted to the full-text index and
+    the tree of dated items; None: every row, once, after a first build (one large insert is far cheaper
+    for FTS5 than many small ones, which each add a segment to merge)."""
+    for statement in _INDEX_NEW:
+        if files is None:
+            connection.execute(statement)
+        else:
+            where = " AND file = ?" if " WHERE " in statement else " WHERE file = ?"
+            connection.executemany(statement + where, ((file,) for file in files))
+    vocab.add_words(connection, files)
 
 
 def merge_rows(into: Rows, more: Rows) -> None:
@@ -195,6 +212,11 @@ def delete_file(connection: sqlite3.Connection, path: str) -> set[tuple[str, str
     # An external-content FTS index is told what to forget, with the text it indexed.
     connection.execute(
         "INSERT INTO doc_fts (doc_fts, rowid, text) SELECT 'delete', id, text FROM doc WHERE file = ?", (path,)
+    )
+    connection.execute(
+        "DELETE FROM dated WHERE id IN (SELECT rowid * 4 FROM event WHERE file = :f UNION ALL "
+        "SELECT term.rowid * 4 + edge FROM term, (SELECT 1 AS edge UNION ALL SELECT 2) WHERE file = :f)",
+        {"f": path},
     )
     for table in file_tables():
         connection.execute(f'DELETE FROM "{table}" WHERE file = ?', (path,))
@@ -218,7 +240,7 @@ def refresh_holdings(connection: sqlite3.Connection, groups: set[tuple[str, str]
     if not shared:
         return
     published = {
-        row["id"]: date.fromisoformat(row["published_earliest"])
+        row["id"]: date.fromordinal(row["published_earliest"])
         for row in connection.execute("SELECT id, published_earliest FROM source")
     }
     rows = [

@@ -1,8 +1,9 @@
 """The index's tables and rows, derived from the record declarations in model.py.
 
 Each indexed record class has a table named by its `TABLE`, with a column per scalar key; a date key
-adds its earliest and latest possible days (`start`, `start_earliest`, `start_latest`: ISO strings,
-which compare as dates); every list key is a link table named by its item (`alias`, `involves`) with
+adds its earliest and latest possible days (`start`, `start_earliest`, `start_latest`: day numbers,
+`date.toordinal()`, so that a range is an integer comparison SQLite answers from an index; NULL where
+the date is unknown or open); every list key is a link table named by its item (`alias`, `involves`) with
 the owning record's id (`record_id`: ids are unique across the fact base), the value (`entity_id` for
 an id, else the item), its position, and its data file. Every row remembers its data file, so a
 changed file is refreshed by deleting its rows and inserting it again.
@@ -30,7 +31,7 @@ if TYPE_CHECKING:
     Indexed = Entity | Source | Term | Event | Claim
     from newskb.schema import Key
 
-LAYOUT_VERSION = 9
+LAYOUT_VERSION = 10
 """The index's own layout (its tables beyond the records'); the record keys are fingerprinted separately."""
 
 Rows = dict[str, list[tuple[object, ...]]]
@@ -61,10 +62,13 @@ def _keys(record_class: type[Indexed]) -> tuple[Key, ...]:
     return keys_of(record_class)
 
 
-def _sql_type(declared: Key) -> str:
+def _sql_types(declared: Key) -> list[str]:
+    """The SQL type of each of the key's columns."""
     from newskb.schema import KeyType
 
-    return "INTEGER" if declared.type is KeyType.COUNT else "TEXT"
+    if declared.type.is_date:
+        return ["TEXT", "INTEGER", "INTEGER"]  # as written, then its earliest and latest day numbers
+    return ["INTEGER" if declared.type is KeyType.COUNT else "TEXT"]
 
 
 def _columns(declared: Key) -> list[str]:
@@ -104,7 +108,10 @@ def create_sql() -> str:
         columns = ['"id" TEXT PRIMARY KEY']
         for declared in _keys(record_class):
             if declared.name != "id" and not declared.type.is_list:
-                columns.extend(f'"{column}" {_sql_type(declared)}' for column in _columns(declared))
+                columns.extend(
+                    f'"{column}" {sql_type}'
+                    for column, sql_type in zip(_columns(declared), _sql_types(declared), strict=True)
+                )
         columns.extend(f'"{column}" TEXT' for column in _extra_columns(record_class.TABLE))
         columns.append('"file" TEXT NOT NULL')
         statements.append(f'CREATE TABLE "{record_class.TABLE}" ({", ".join(columns)});')
@@ -121,7 +128,8 @@ def index_sql() -> str:
     """The link tables' own indexes (by owner, and by the entity or normalised text) and each table's file."""
     statements = []
     for table, value in link_tables():
-        statements.append(f'CREATE INDEX "{table}_record" ON "{table}" ("record_id");')
+        # By owner in list order: a record's ids are read in order without sorting them.
+        statements.append(f'CREATE INDEX "{table}_record" ON "{table}" ("record_id", "position");')
         looked_up = value if value == "entity_id" else f"{value}_norm"
         statements.append(f'CREATE INDEX "{table}_{looked_up}" ON "{table}" ("{looked_up}");')
     statements.extend(f'CREATE INDEX "{table}_file" ON "{table}" ("file");' for table in tables())
@@ -195,13 +203,13 @@ def rows_of(base: FactBase) -> Rows:
 
 
 def _date_cells(value: object) -> tuple[object, object, object]:
-    """A date as its columns hold it: as written, and its earliest and latest days."""
+    """A date as its columns hold it: as written, and its earliest and latest day numbers."""
     if value == OPEN:
         return (OPEN, None, None)
     if isinstance(value, Edtf):
-        return (str(value), value.earliest_day.isoformat(), value.latest_day.isoformat())
+        return (str(value), value.earliest_day.toordinal(), value.latest_day.toordinal())
     if isinstance(value, datetime.date):
-        return (value.isoformat(),) * 3
+        return (value.isoformat(), value.toordinal(), value.toordinal())
     return (None, None, None)
 
 

@@ -18,9 +18,11 @@ Filler words ("of", "the", "'s") count on neither side. Of the entities that pas
 to three names to try (README, "Fuzzy matching").
 """
 
+import contextlib
+import functools
 import sqlite3
-from collections.abc import Iterable, Sequence
-from typing import NamedTuple
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import Any, NamedTuple, TypeVar
 
 from newskb.errors import UnknownNameError
 from newskb.fuzzy import normalise
@@ -34,6 +36,8 @@ CANDIDATE_CUTOFF = 50.0
 # At most this many names are offered as "did you mean".
 HINTS = 3
 
+T = TypeVar("T")
+
 
 class Match(NamedTuple):
     """The entity a typed name resolved to, and whether it was an exact name, alias or id."""
@@ -43,13 +47,6 @@ class Match(NamedTuple):
     name: str
     score: float
     exact: bool
-
-
-class _Label(NamedTuple):
-    entity_id: str
-    kind: str
-    name: str
-    label: str  # a name or alias, normalised
 
 
 def resolve(connection: sqlite3.Connection, text: str, kinds: Iterable[Kind], what: str) -> Match:
@@ -69,36 +66,20 @@ def resolve(connection: sqlite3.Connection, text: str, kinds: Iterable[Kind], wh
     ).fetchone()
     if exact is not None:
         return Match(id=exact["id"], kind=Kind(exact["kind"]), name=exact["name"], score=100.0, exact=True)
-    labels = [
-        _Label(*row)
-        for row in connection.execute(
-            f"SELECT id, kind, name, name_norm FROM entity WHERE kind IN ({marks}) "
-            f"UNION ALL SELECT e.id, e.kind, e.name, a.alias_norm FROM alias a JOIN entity e ON e.id = a.record_id "
-            f"WHERE e.kind IN ({marks})",
-            (*kind_values, *kind_values),
-        )
-    ]
+    named = remembered(connection, ("names", *kind_values), lambda: _names(connection, kind_values))
     from rapidfuzz import fuzz, process  # imported here: exact names need no fuzzy matching
 
-    texts = [label.label for label in labels]
-    closest = process.extract(wanted, texts, scorer=fuzz.WRatio, limit=CANDIDATES, score_cutoff=CANDIDATE_CUTOFF)
+    closest = process.extract(wanted, named.texts, scorer=fuzz.WRatio, limit=CANDIDATES, score_cutoff=CANDIDATE_CUTOFF)
     typed = content_words(wanted)
     best: dict[str, float] = {}  # each candidate entity's best score, best first
     for _, score, position in closest:
-        best.setdefault(labels[position].entity_id, score)
-    own: dict[str, list[str]] = {entity_id: [] for entity_id in best}
-    for label in labels:
-        if label.entity_id in own:
-            own[label.entity_id].append(label.label)
+        best.setdefault(named.owners[position], score)
+    own = named.own
     passed: list[tuple[int, int, str, float]] = []  # (how fully it is named, typos, id, score)
-    shared: list[tuple[int, float, str]] = []  # (typed words it knows, score, id): for "did you mean"
     for entity_id, score in best.items():
-        body = _body_names(connection, entity_id)
-        judged = judge(typed, own[entity_id], body)
+        judged = judge(typed, own[entity_id], _body_names(connection, entity_id))
         if judged is not None:
             passed.append((judged[0], judged[1], entity_id, score))
-        known = words_of([*own[entity_id], *body])
-        shared.append((sum(any(same_word(word, other) for other in known) for word in typed), score, entity_id))
     if passed:
         # The entity named most fully, with the fewest typos; two alike are refused, not guessed between.
         fullest = max(level for level, _, _, _ in passed)
@@ -107,15 +88,74 @@ def resolve(connection: sqlite3.Connection, text: str, kinds: Iterable[Kind], wh
             (entity_id, score) for level, typos, entity_id, score in passed if (level, typos) == (fullest, fewest)
         ]
         if len(chosen) > 1:
-            names = ", ".join(f"'{name}'" for name in sorted(_name_of(labels, other) for other, _ in chosen)[:HINTS])
+            names = ", ".join(f"'{name}'" for name in sorted(named.entities[other][1] for other, _ in chosen)[:HINTS])
             raise UnknownNameError(f"'{text}' may name more than one {what} in the fact base: {names}")
         entity_id, score = chosen[0]
-        row = next(label for label in labels if label.entity_id == entity_id)
-        return Match(id=entity_id, kind=Kind(row.kind), name=row.name, score=score, exact=False)
+        kind, name = named.entities[entity_id]
+        return Match(id=entity_id, kind=Kind(kind), name=name, score=score, exact=False)
     # The closest names to try: those that know most of the typed words, then the best scored.
+    shared: list[tuple[int, float, str]] = []  # (typed words it knows, score, id)
+    for entity_id, score in best.items():
+        known = words_of([*own[entity_id], *_body_names(connection, entity_id)])
+        shared.append((sum(any(same_word(word, other) for other in known) for word in typed), score, entity_id))
     ranked = sorted(shared, key=lambda item: (-item[0], -item[1]))
-    hints = [_name_of(labels, entity_id) for count, _, entity_id in ranked if count]
+    hints = [named.entities[entity_id][1] for count, _, entity_id in ranked if count]
     raise UnknownNameError(f"no {what} named '{text}' in the fact base{did_you_mean(hints[:HINTS])}")
+
+
+class _Names(NamedTuple):
+    """Every name and alias of the entities of some kinds, normalised (`texts`), whose each is (`owners`);
+    each entity's normalised names and aliases (`own`), and its kind and name (`entities`)."""
+
+    texts: list[str]
+    owners: list[str]
+    own: dict[str, list[str]]
+    entities: dict[str, tuple[str, str]]
+
+
+def _names(connection: sqlite3.Connection, kind_values: list[str]) -> _Names:
+    marks = ",".join("?" * len(kind_values))
+    named = _Names([], [], {}, {})
+    for entity_id, kind, name, label in connection.execute(
+        f"SELECT id, kind, name, name_norm FROM entity WHERE kind IN ({marks}) "
+        f"UNION ALL SELECT e.id, e.kind, e.name, a.alias_norm FROM alias a JOIN entity e ON e.id = a.record_id "
+        f"WHERE e.kind IN ({marks})",
+        (*kind_values, *kind_values),
+    ):
+        named.texts.append(label)
+        named.owners.append(entity_id)
+        named.own.setdefault(entity_id, []).append(label)
+        named.entities.setdefault(entity_id, (kind, name))
+    return named
+
+
+# What `remembering` keeps: the connection it is for, and the lookups made on it so far.
+_memo: tuple[sqlite3.Connection, dict[tuple[str, ...], Any]] | None = None
+
+
+@contextlib.contextmanager
+def remembering(connection: sqlite3.Connection) -> Iterator[None]:
+    """Within it, the lookups every question makes alike on `connection` (every office's names and aliases, an
+    office's body, every fact id) are read once: for a batch, which asks many questions of an index that
+    does not change meanwhile (batch.py)."""
+    global _memo
+    before = _memo
+    _memo = (connection, {})
+    try:
+        yield
+    finally:
+        _memo = before
+
+
+def remembered(connection: sqlite3.Connection, key: tuple[str, ...], read: Callable[[], T]) -> T:
+    """`read()`, or what it gave before for `key` on the same connection within `remembering`."""
+    if _memo is None or _memo[0] is not connection:
+        return read()
+    found = _memo[1]
+    if key not in found:
+        found[key] = read()
+    result: T = found[key]
+    return result
 
 
 def did_you_mean(names: Sequence[str]) -> str:
@@ -182,6 +222,7 @@ def same_word(typed: str, known: str) -> bool:
     return edits(typed, known) is not None
 
 
+@functools.lru_cache(maxsize=65536)  # a batch of typed names meets the same words again and again
 def edits(typed: str, known: str) -> int | None:
     """How many edits make a typed word a known one, or None when it is another word: a known word of up to
     three letters must be typed as it is ("US" is not "UK"), a longer one may be one edit away, and two words
@@ -201,16 +242,16 @@ def edits(typed: str, known: str) -> int | None:
 
 def _body_names(connection: sqlite3.Connection, entity_id: str) -> list[str]:
     """The normalised names and aliases of what an office belongs to (nothing for other entities)."""
-    return [
-        row[0]
-        for row in connection.execute(
-            "SELECT b.name_norm FROM entity o JOIN entity b ON b.id = o.org WHERE o.id = :id AND o.kind = 'office' "
-            "UNION ALL SELECT a.alias_norm FROM entity o JOIN alias a ON a.record_id = o.org "
-            "WHERE o.id = :id AND o.kind = 'office'",
-            {"id": entity_id},
-        )
-    ]
-
-
-def _name_of(labels: Sequence[_Label], entity_id: str) -> str:
-    return next(label.name for label in labels if label.entity_id == entity_id)
+    return remembered(
+        connection,
+        ("body", entity_id),
+        lambda: [
+            row[0]
+            for row in connection.execute(
+                "SELECT b.name_norm FROM entity o JOIN entity b ON b.id = o.org WHERE o.id = :id "
+                "AND o.kind = 'office' UNION ALL SELECT a.alias_norm FROM entity o JOIN alias a "
+                "ON a.record_id = o.org WHERE o.id = :id AND o.kind = 'office'",
+                {"id": entity_id},
+            )
+        ],
+    )

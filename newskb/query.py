@@ -1,4 +1,5 @@
-"""The questions analysts ask, as SQL over the index, answered with plain rows.
+"""Who held which office when, as SQL over the index, answered with plain rows (timelines are
+timeline.py's, profiles profile.py's, which share the SQL here).
 
 Row fields are the JSON contract (README, "JSON output"): keep them stable and add, never rename.
 Statuses come from `dates.Span`, the one place the as-of rules live; SQL only selects and orders.
@@ -7,13 +8,14 @@ Statuses come from `dates.Span`, the one place the as-of rules live; SQL only se
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterator
 from datetime import date
 
-from newskb.dates import OPEN, Span, Status, elapsed, parse
+from newskb.dates import FIRST_DAY, LAST_DAY, OPEN, Span, Status, elapsed, parse
 from newskb.errors import BadArgumentError
-from newskb.kinds import ENTITY_KINDS, Kind, Modality, Outcome
-from newskb.lookup import Match, resolve
-from newskb.rows import Answer, Bar, Chart, ClaimRow, InRange, Lane, Profile, TermRow, TimelineKind, TimelineRow
+from newskb.kinds import Kind, Modality, Outcome
+from newskb.lookup import resolve
+from newskb.rows import Answer, Bar, Chart, Lane, TermRow
 from newskb.words import counted
 
 # A term "in play" on a day: someone who holds, may hold, (dates unknown) might hold the office, or held it
@@ -21,10 +23,10 @@ from newskb.words import counted
 _IN_PLAY = (Status.HOLDS, Status.POSSIBLY, Status.UNKNOWN, Status.LAST_KNOWN)
 
 # A source is "known" on a day when it was certainly published by then (`:known` NULL: every source).
-_KNOWN = "(:known IS NULL OR {alias}.published_latest <= :known)"
+KNOWN = "(:known IS NULL OR {alias}.published_latest <= :known)"
 
 
-def _ids(table: str, owner: str) -> str:
+def ids_sql(table: str, owner: str) -> str:
     """A record's ids in one of its list keys (said_by, via, ...), in order, joined by char(31)."""
     return (
         f"(SELECT group_concat(entity_id, char(31)) FROM "
@@ -32,7 +34,7 @@ def _ids(table: str, owner: str) -> str:
     )
 
 
-def _split(joined: str | None) -> list[str]:
+def split_ids(joined: str | None) -> list[str]:
     return joined.split("\x1f") if joined else []
 
 
@@ -40,38 +42,44 @@ _TERM_SQL = f"""
 SELECT t.*, o.name AS office_name, coalesce(h.name, t.holder) AS holder_name,
     -- the newest known source that tells of this holding as still open: how old the evidence is
     (SELECT s2.published FROM term t2 JOIN source s2 ON s2.id = t2.source
-     WHERE t2.office = t.office AND t2.holder = t.holder AND t2."end" = '..' AND {_KNOWN.format(alias="s2")}
+     WHERE t2.office = t.office AND t2.holder = t.holder AND t2."end" = '..' AND {KNOWN.format(alias="s2")}
      ORDER BY s2.published_latest DESC LIMIT 1) AS attested,
     (SELECT group_concat(c.other_id, char(31)) FROM holding c JOIN term t3 ON t3.id = c.other_id
-     JOIN source s3 ON s3.id = t3.source WHERE c.term_id = t.id AND c.conflicts AND {_KNOWN.format(alias="s3")})
+     JOIN source s3 ON s3.id = t3.source WHERE c.term_id = t.id AND c.conflicts AND {KNOWN.format(alias="s3")})
      AS conflict_ids,
     -- the end a newer known source gives to a holding this source knew as open
     (SELECT t4."end" || char(31) || t4.id FROM holding c JOIN term t4 ON t4.id = c.other_id
-     JOIN source s4 ON s4.id = t4.source WHERE c.term_id = t.id AND c.closes AND {_KNOWN.format(alias="s4")}
+     JOIN source s4 ON s4.id = t4.source WHERE c.term_id = t.id AND c.closes AND {KNOWN.format(alias="s4")}
      ORDER BY s4.published_latest DESC LIMIT 1) AS closing,
     -- who held the office next: the first later known term whose `replaces` names this holder
     (SELECT t6.holder || char(31) || coalesce(e6.name, t6.holder) FROM term t6 JOIN source s6 ON s6.id = t6.source
      LEFT JOIN entity e6 ON e6.id = t6.holder
-     WHERE t6.office = t.office AND t6.replaces = t.holder AND t6.id <> t.id AND {_KNOWN.format(alias="s6")}
+     WHERE t6.office = t.office AND t6.replaces = t.holder AND t6.id <> t.id AND {KNOWN.format(alias="s6")}
        AND (t.start_earliest IS NULL OR t6.start_earliest IS NULL OR t6.start_earliest >= t.start_earliest)
      ORDER BY t6.start_earliest IS NULL, t6.start_earliest LIMIT 1) AS next_holder,
     (SELECT name FROM entity WHERE id = t.replaces) AS replaces_name,
-    {_ids("said_by", "t.id")} AS said_by_ids, {_ids("via", "t.id")} AS via_ids
+    {ids_sql("said_by", "t.id")} AS said_by_ids, {ids_sql("via", "t.id")} AS via_ids
 FROM term t
 LEFT JOIN entity o ON o.id = t.office
 LEFT JOIN entity h ON h.id = t.holder
 JOIN source s ON s.id = t.source
-WHERE {_KNOWN.format(alias="s")} AND
+WHERE {KNOWN.format(alias="s")} AND
 """
 # Terms an entity takes part in: as holder, as the office, or as the office's organization. Written as
 # a union of indexed lookups; an OR across the joined tables would scan every term.
-_INVOLVING = (
+INVOLVING = (
     "t.id IN (SELECT id FROM term WHERE holder = :entity UNION SELECT id FROM term WHERE office = :entity "
     "UNION SELECT t5.id FROM term t5 JOIN entity o5 ON o5.id = t5.office WHERE o5.org = :entity)"
 )
-# Terms that may cover :day, judged from their own dates (the statuses are then worked out in Python,
-# with ends that newer sources give): SQL prunes, so a long history costs nothing.
-_MAY_COVER = "(t.start_earliest IS NULL OR t.start_earliest <= :day) AND (t.end_latest IS NULL OR t.end_latest > :day)"
+# An office's terms that may cover :day, judged from their own dates (the statuses are then worked out in
+# Python, with ends that newer sources give): SQL prunes, so a long history costs nothing. They are found
+# through the office's index by their end (after the day, or open or unknown) rather than read all: an
+# office has hundreds of terms in a large base.
+_MAY_COVER = (
+    "t.rowid IN (SELECT rowid FROM term WHERE office = :office AND end_latest > :day "
+    "UNION ALL SELECT rowid FROM term WHERE office = :office AND end_latest IS NULL) "
+    "AND (t.start_earliest IS NULL OR t.start_earliest <= :day)"
+)
 # Terms in start order; unknown starts last.
 _TERM_ORDER = " ORDER BY t.start_earliest IS NULL, t.start_earliest, t.start_latest, t.id"
 
@@ -102,22 +110,22 @@ def _bar(row: sqlite3.Row, day: date) -> Bar:
         quote=row["quote"],
         note=row["note"],
         id=row["id"],
-        conflicts=_split(row["conflict_ids"]),
-        closed_by=_split(row["closing"])[1] if row["closing"] else None,
+        conflicts=split_ids(row["conflict_ids"]),
+        closed_by=split_ids(row["closing"])[1] if row["closing"] else None,
         replaces=row["replaces"],
-        replaced_by=_split(row["next_holder"])[0] if row["next_holder"] else None,
+        replaced_by=split_ids(row["next_holder"])[0] if row["next_holder"] else None,
         predecessor=row["replaces_name"] or row["replaces"],
-        successor=_split(row["next_holder"])[1] if row["next_holder"] else None,
+        successor=split_ids(row["next_holder"])[1] if row["next_holder"] else None,
         modality=Modality(row["modality"]),
-        said_by=_split(row["said_by_ids"]),
-        via=_split(row["via_ids"]),
+        said_by=split_ids(row["said_by_ids"]),
+        via=split_ids(row["via_ids"]),
         duration=row["duration"],
         review=row["review"],
     )
     return Bar(term=term, name=term.holder, span=span, attested=attested_day)
 
 
-def _terms(
+def term_rows(
     connection: sqlite3.Connection, where: str, parameters: dict[str, object], day: date, known: date | None
 ) -> list[TermRow]:
     """Terms matching `where` (SQL over `t`, the term, and `o`, its office), in start order."""
@@ -128,7 +136,7 @@ def _bars(
     connection: sqlite3.Connection, where: str, parameters: dict[str, object], day: date, known: date | None
 ) -> list[Bar]:
     """As `_terms`, each with the days it covers (its span), labelled with its holder."""
-    bound = {**parameters, "known": known.isoformat() if known else None}
+    bound = {**parameters, "known": known.toordinal() if known else None}
     return [_bar(row, day) for row in connection.execute(_TERM_SQL + f"({where})" + _TERM_ORDER, bound)]
 
 
@@ -141,14 +149,14 @@ def who(
     With `known`, only sources published by that day are heard ("what did we know then").
     """
     match = resolve(connection, office, [Kind.OFFICE], "office")
-    parameters: dict[str, object] = {"office": match.id, "day": day.isoformat()}
+    parameters: dict[str, object] = {"office": match.id, "day": day.toordinal()}
     if history:
-        return Answer(match=match, rows=_terms(connection, "t.office = :office", parameters, day, known))
-    terms = _terms(connection, f"t.office = :office AND {_MAY_COVER}", parameters, day, known)
+        return Answer(match=match, rows=term_rows(connection, "t.office = :office", parameters, day, known))
+    terms = term_rows(connection, _MAY_COVER, parameters, day, known)
     in_play = [term for term in terms if term.status in _IN_PLAY]
     if in_play:
         return Answer(match, in_play, *_judged(in_play, day))
-    every = _terms(connection, "t.office = :office", parameters, day, known)
+    every = term_rows(connection, "t.office = :office", parameters, day, known)
     return Answer(match, [], *_nobody_in_play(match.name, every))
 
 
@@ -224,12 +232,13 @@ def terms_of(
     if body is not None:
         where.append("t.office IN (SELECT id FROM entity WHERE kind = 'office' AND org = :body)")
     parameters: dict[str, object] = {"holder": holder, "office": office, "body": body}
-    return _terms(connection, " AND ".join(where), parameters, day, known)
+    return term_rows(connection, " AND ".join(where), parameters, day, known)
 
 
-def every_term(connection: sqlite3.Connection, day: date) -> list[TermRow]:
-    """Every term in start order, each with where it stands on `day` (as `who --history` shows it)."""
-    return _terms(connection, "1", {}, day, None)
+def statuses(connection: sqlite3.Connection, day: date) -> Iterator[tuple[str, Status]]:
+    """Each term's id and where it stands on `day`, read one term at a time (for an export of every term)."""
+    for row in connection.execute(_TERM_SQL + "1", {"known": None}):
+        yield row["id"], _bar(row, day).term.status
 
 
 def offices(connection: sqlite3.Connection, day: date, *, org: str | None = None, known: date | None = None) -> Answer:
@@ -244,11 +253,11 @@ def offices(connection: sqlite3.Connection, day: date, *, org: str | None = None
     ]
     result: list[TermRow] = []
     for office_id in office_ids:
-        parameters = {"office": office_id, "day": day.isoformat()}
-        candidates = _terms(connection, f"t.office = :office AND {_MAY_COVER}", parameters, day, known)
+        parameters = {"office": office_id, "day": day.toordinal()}
+        candidates = term_rows(connection, _MAY_COVER, parameters, day, known)
         in_play = [term for term in candidates if term.status in _IN_PLAY]
         if not in_play:  # nobody in play: the last known holder, from every term of the office
-            terms = _terms(connection, "t.office = :office", parameters, day, known)
+            terms = term_rows(connection, "t.office = :office", parameters, day, known)
             in_play = [term for term in terms if term.status is Status.HELD][-1:]
         result.extend(in_play)
     return Answer(match=match, rows=result)
@@ -270,14 +279,23 @@ def chart(
 
     Statuses are as of `day`; with `known`, only sources published by that day are heard.
     """
+    # SQL keeps the terms whose own days may meet the range (an open end may meet any later day): their
+    # spans, with ends that newer sources give, then decide.
+    bounds = {
+        "first": first.toordinal() if first else FIRST_DAY.toordinal(),
+        "last": last.toordinal() if last else LAST_DAY.toordinal(),
+    }
+    meets = (
+        "(t.start_earliest IS NULL OR t.start_earliest <= :last) AND (t.end_latest IS NULL OR t.end_latest >= :first)"
+    )
     if office is not None:
         match = resolve(connection, office, [Kind.OFFICE], "office")
-        bars = _bars(connection, "t.office = :id", {"id": match.id}, day, known)
+        bars = _bars(connection, f"t.office = :id AND {meets}", {"id": match.id, **bounds}, day, known)
         lanes = [Lane(title=None, bars=bars)]
     elif org is not None:
         match = resolve(connection, org, [Kind.ORGANIZATION, Kind.COUNTRY], "organization or country")
-        of_org = "t.office IN (SELECT id FROM entity WHERE kind = 'office' AND org = :id)"
-        bars = _bars(connection, of_org, {"id": match.id}, day, known)
+        of_org = f"t.office IN (SELECT id FROM entity WHERE kind = 'office' AND org = :id) AND {meets}"
+        bars = _bars(connection, of_org, {"id": match.id, **bounds}, day, known)
         by_office: dict[str, list[Bar]] = {}
         for bar in sorted(bars, key=lambda bar: (bar.term.office, bar.term.office_id)):  # stable: start order
             by_office.setdefault(bar.term.office_id, []).append(bar)
@@ -286,199 +304,10 @@ def chart(
         match = resolve(
             connection, entity, [Kind.PERSON, Kind.ORGANIZATION, Kind.COUNTRY], "person, organization or country"
         )
-        bars = _bars(connection, "t.holder = :id", {"id": match.id}, day, known)
+        bars = _bars(connection, f"t.holder = :id AND {meets}", {"id": match.id, **bounds}, day, known)
         lanes = [Lane(title=None, bars=[bar._replace(name=bar.term.office) for bar in bars])]
     else:
         raise BadArgumentError("nothing to chart: name an office, an organization or country, or a holder")
     asked = Span.of_days(first, last)
     lanes = [lane._replace(bars=[bar for bar in lane.bars if bar.span.could_overlap(asked)]) for lane in lanes]
     return Chart(match=match, lanes=[lane for lane in lanes if lane.bars], day=day, first=first, last=last)
-
-
-def timeline(
-    connection: sqlite3.Connection,
-    *,
-    entity: str | None = None,
-    start: date | None = None,
-    end: date | None = None,
-    known: date | None = None,
-    certain: bool = False,
-) -> tuple[Match | None, list[TimelineRow]]:
-    """Events and dated term starts and ends in order; undated ones follow, listed apart.
-
-    With a range, an item whose date only may fall in it (an imprecise or open-bounded date that
-    overlaps it) is kept as `in_range` "possibly"; `certain` keeps only the items certainly in it.
-    """
-    match = resolve(connection, entity, ENTITY_KINDS, "entity") if entity else None
-    entity_id = match.id if match else None
-    rows: list[TimelineRow] = []
-    # Separate statements with and without an entity: an "IS NULL OR" would keep SQLite off its indexes.
-    involving = "AND e.id IN (SELECT record_id FROM involves WHERE entity_id = :entity)" if entity_id else ""
-    for row in connection.execute(
-        f"SELECT e.*, {_ids('involves', 'e.id')} AS involved, {_ids('said_by', 'e.id')} AS said_by_ids, "
-        f"{_ids('via', 'e.id')} AS via_ids "
-        f"FROM event e JOIN source s ON s.id = e.source WHERE {_KNOWN.format(alias='s')} {involving}",
-        {"entity": entity_id, "known": known.isoformat() if known else None},
-    ):
-        rows.append(
-            TimelineRow(
-                date=row["date"],
-                kind=TimelineKind.EVENT,
-                title=row["title"],
-                involves=_split(row["involved"]),
-                source=row["source"],
-                quote=row["quote"],
-                id=row["id"],
-                modality=Modality(row["modality"]),
-                said_by=_split(row["said_by_ids"]),
-                via=_split(row["via_ids"]),
-                review=row["review"],
-            )
-        )
-    terms = _terms(connection, _INVOLVING if entity_id else "1", {"entity": entity_id}, date.today(), known)
-    for term in terms:
-        edges = (
-            (TimelineKind.TERM_START, term.start, "takes office as"),
-            (TimelineKind.TERM_END, term.end, "leaves office as"),
-        )
-        for kind, when, verb in edges:
-            if when == OPEN:
-                continue
-            rows.append(
-                TimelineRow(
-                    date=when,
-                    kind=kind,
-                    title=f"{term.holder} {verb} {term.office}",
-                    involves=[term.holder_id, term.office_id],
-                    source=term.source,
-                    quote=term.quote,
-                    id=term.id,
-                    modality=term.modality,
-                    said_by=term.said_by,
-                    via=term.via,
-                    review=term.review,
-                )
-            )
-    bounds = {id(row): _bounds(row.date) for row in rows}
-    dated = [
-        row._replace(in_range=_in_range(*bounds[id(row)], start, end))
-        for row in rows
-        if row.date is not None and _within(*bounds[id(row)], start, end)
-    ]
-    if certain:
-        dated = [row for row in dated if row.in_range is InRange.YES]
-    # An "on or before" date sorts at its last possible day, where the reader expects it, just
-    # ahead of the items known to fall on that day.
-    dated.sort(key=lambda row: (_sort_day(*_bounds(row.date)), *_bounds(row.date), row.id))
-    # Items whose date is only bounded on the range's side follow the rest, listed apart.
-    bounded = [row for row in dated if row.in_range is InRange.UNKNOWN]
-    dated = [row for row in dated if row.in_range is not InRange.UNKNOWN]
-    # A date range asks for dated items only; otherwise the undated follow, listed apart.
-    undated = [] if start or end else sorted((row for row in rows if row.date is None), key=lambda row: row.id)
-    return match, [*dated, *bounded, *undated]
-
-
-def _bounds(written: str | None) -> tuple[date, date]:
-    if written is None:
-        return date.min, date.max
-    value = parse(written)
-    return value.earliest_day, value.latest_day
-
-
-def _sort_day(earliest: date, latest: date) -> date:
-    return latest if earliest == date.min else earliest
-
-
-def _within(earliest: date, latest: date, start: date | None, end: date | None) -> bool:
-    """Whether an item's possible days meet the asked range at all."""
-    return not ((start is not None and latest < start) or (end is not None and earliest > end))
-
-
-def _name_of(connection: sqlite3.Connection, entity_id: str | None) -> str | None:
-    if entity_id is None:
-        return None
-    row = connection.execute("SELECT name FROM entity WHERE id = ?", (entity_id,)).fetchone()
-    return row["name"] if row else entity_id
-
-
-def _in_range(earliest: date, latest: date, start: date | None, end: date | None) -> InRange:
-    """Whether every day an item may fall on is inside the asked range, or only some of them; or whether the
-    item's date is only a bound that lies beyond the range, so that it reaches the range only through its open
-    side ("on or before 2024-09-30" asked about the 1950s), where the sources cannot place it at all."""
-    if (start is None or earliest >= start) and (end is None or latest <= end):
-        return InRange.YES
-    if (earliest == date.min and end is not None and latest > end) or (
-        latest == date.max and start is not None and earliest < start
-    ):
-        return InRange.UNKNOWN
-    return InRange.POSSIBLY
-
-
-def show(connection: sqlite3.Connection, name: str, day: date) -> Profile:
-    """The profile of a person, organization, country or office, every part with its source."""
-    match = resolve(connection, name, ENTITY_KINDS, "person, organization, country or office")
-    entity = connection.execute(
-        "SELECT e.*, CASE WHEN e.summary IS NOT NULL THEN coalesce(e.as_of, s.published) END AS true_as_of "
-        "FROM entity e LEFT JOIN source s ON s.id = e.source WHERE e.id = ?",
-        (match.id,),
-    ).fetchone()
-    aliases = [
-        row["alias"]
-        for row in connection.execute("SELECT alias FROM alias WHERE record_id = ? ORDER BY position", (match.id,))
-    ]
-    terms = _terms(connection, _INVOLVING, {"entity": match.id}, day, None)
-    _, events = timeline(connection, entity=match.id)
-    # What the entity's claims are about, and what it said.
-    claims = claims_where(
-        connection,
-        "c.id IN (SELECT record_id FROM about WHERE entity_id = :entity "
-        "UNION SELECT record_id FROM said_by WHERE entity_id = :entity)",
-        {"entity": match.id},
-    )
-    return Profile(
-        id=entity["id"],
-        kind=Kind(entity["kind"]),
-        name=entity["name"],
-        aliases=aliases,
-        summary=entity["summary"],
-        source=entity["source"],
-        quote=entity["quote"],
-        org=entity["org"],
-        org_name=_name_of(connection, entity["org"]),
-        terms=terms,
-        events=[event for event in events if event.kind is TimelineKind.EVENT],
-        claims=claims,
-        wikidata=entity["wikidata"],
-        as_of=entity["true_as_of"],
-    )
-
-
-# A claim's row: its lists, its speakers' names, and the day it is true as of (its own, else its source's).
-_CLAIM_SQL = f"""
-SELECT c.*, {_ids("about", "c.id")} AS about_ids, {_ids("said_by", "c.id")} AS said_by_ids,
-    {_ids("via", "c.id")} AS via_ids, coalesce(c.as_of, s.published) AS true_as_of,
-    (SELECT group_concat(name, char(31)) FROM
-        (SELECT coalesce((SELECT name FROM entity WHERE id = b.entity_id), b.entity_id) AS name
-         FROM said_by b WHERE b.record_id = c.id ORDER BY b.position)) AS speaker_names
-FROM claim c JOIN source s ON s.id = c.source
-"""
-
-
-def claims_where(connection: sqlite3.Connection, where: str, parameters: dict[str, object]) -> list[ClaimRow]:
-    """Claims matching `where` (SQL over `c`, the claim), in the order they were written."""
-    return [
-        ClaimRow(
-            id=row["id"],
-            text=row["text"],
-            about=_split(row["about_ids"]),
-            source=row["source"],
-            quote=row["quote"],
-            as_of=row["true_as_of"],
-            modality=Modality(row["modality"]),
-            said_by=_split(row["said_by_ids"]),
-            speakers=_split(row["speaker_names"]),
-            via=_split(row["via_ids"]),
-            review=row["review"],
-        )
-        for row in connection.execute(_CLAIM_SQL + f"WHERE {where} ORDER BY c.rowid", parameters)
-    ]

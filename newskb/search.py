@@ -10,12 +10,14 @@ a text giving a number of what is counted ranks first among equals, and a questi
 predecessor is answered from `replaces` first (README, "Search").
 """
 
+import heapq
+import math
 import sqlite3
 from collections import defaultdict
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from newskb import question
+from newskb import question, vocab
 from newskb.errors import BadArgumentError
 from newskb.fuzzy import tokenize
 from newskb.index import linked
@@ -40,6 +42,8 @@ BODY_SCORE = 75.0
 MAX_WORDS = 32
 # Hits scoring less than this share of the best one are left out (unless every hit is asked for).
 CUT = 0.75
+# Texts are ranked this many at a time (older SQLite take 999 values a statement).
+READ_AT_ONCE = 500
 
 _KIND_ORDER = {kind.value: rank for rank, kind in enumerate(Kind)}
 
@@ -75,30 +79,29 @@ def search(
     # Work bounded by the query's length (each word is expanded against the whole vocabulary): the rest of a
     # longer one is left out, and the command line says so.
     asked = question.read(connection, typed[:MAX_WORDS])
-    vocabulary = [row[0] for row in connection.execute("SELECT term FROM doc_vocab")]
     total = sum(unit.weight for unit in asked.units)
     doc_scores: dict[int, float] = defaultdict(float)
     doc_matched: dict[int, int] = defaultdict(int)
     for unit in asked.units:
-        for doc, score in _unit_scores(connection, unit, vocabulary).items():
+        for doc, score in _unit_scores(connection, unit).items():
             doc_scores[doc] += unit.weight * score / total
             doc_matched[doc] += 1
-    ranked = _rank(connection, doc_scores, doc_matched, kind, asked.measures)
-    if asked.relation and asked.holder and kind in (None, Kind.TERM):
-        ranked = [*_neighbours(connection, asked), *ranked]
+    neighbours = _neighbours(connection, asked) if asked.relation and asked.holder and kind in (None, Kind.TERM) else []
+    # A neighbour ranked again is shown once: the list needs that many more.
+    ranked = [*neighbours, *_rank(connection, doc_scores, doc_matched, kind, asked.measures, limit + len(neighbours))]
     hits = _unique(ranked)
     if hits and not every:
         hits = [hit for hit in hits if hit[2] >= CUT * hits[0][2]]
     return [_hit(connection, hit_kind, record_id, score) for hit_kind, record_id, score in hits[:limit]]
 
 
-def _unit_scores(connection: sqlite3.Connection, unit: question.Unit, vocabulary: list[str]) -> dict[int, float]:
+def _unit_scores(connection: sqlite3.Connection, unit: question.Unit) -> dict[int, float]:
     """How well each doc matches one unit of the question (0-100): the mean of its words' best matches; a
     doc of a record about the entity the unit names matches it whole."""
     scores: dict[int, float] = defaultdict(float)
     for word in unit.words:
         best_in_doc: dict[int, float] = {}
-        for token, score in _expand(word, vocabulary).items():
+        for token, score in _expand(connection, word).items():
             # A quoted FTS5 string is one literal term: no query syntax from the data reaches SQLite.
             for (doc,) in connection.execute("SELECT rowid FROM doc_fts WHERE doc_fts MATCH ?", (f'"{token}"',)):
                 if score > best_in_doc.get(doc, 0.0):
@@ -125,23 +128,28 @@ SELECT id FROM doc WHERE record_id IN (
 """
 
 
-def _expand(word: str, vocabulary: list[str]) -> dict[str, float]:
-    """The indexed words a query word may stand for, with how well each matches (0-100)."""
+def _expand(connection: sqlite3.Connection, word: str) -> dict[str, float]:
+    """The indexed words a query word may stand for, with how well each matches (0-100), found through the
+    indexes of the vocabulary (vocab.py) rather than by comparing the word with all of it."""
     from rapidfuzz import fuzz, process  # imported here: only search needs it
 
     expansions: dict[str, float] = {}
     if len(word) >= 4:
-        matches = process.extract(word, vocabulary, scorer=fuzz.ratio, score_cutoff=WORD_CUTOFF, limit=None)
+        # A word of m letters reaches the cut-off against one of n only if 2 min(m, n) / (m + n) does (the
+        # bounds rounded outwards: the scorer decides).
+        share = WORD_CUTOFF / (200.0 - WORD_CUTOFF)
+        candidates = vocab.near(connection, word, math.floor(len(word) * share), math.ceil(len(word) / share))
+        matches = process.extract(word, candidates, scorer=fuzz.ratio, score_cutoff=WORD_CUTOFF, limit=None)
         expansions.update((token, score) for token, score, _ in matches)
     if len(word) >= 3:
+        for token in vocab.starting_with(connection, word):
+            expansions[token] = max(expansions.get(token, 0.0), PREFIX_SCORE)
+        # Another form of the same word (member, members; double, doubled).
         root = stem(word)
-        for token in vocabulary:
-            if token.startswith(word):
-                expansions[token] = max(expansions.get(token, 0.0), PREFIX_SCORE)
-            # Another form of the same word (member, members; double, doubled).
-            if token[:3] == root[:3] and stem(token) == root:
+        for token in vocab.of_stem(connection, root):
+            if token[:3] == root[:3]:
                 expansions[token] = max(expansions.get(token, 0.0), STEM_SCORE)
-    if word in expansions or word in vocabulary:
+    if word in expansions or vocab.holds(connection, word):
         expansions[word] = 100.0
     return expansions
 
@@ -151,26 +159,46 @@ def _rank(
     doc_scores: dict[int, float],
     doc_matched: dict[int, int],
     kind: Kind | None,
-    measures: frozenset[str] = frozenset(),
+    measures: frozenset[str],
+    wanted: int,
 ) -> list[tuple[Kind, str, float]]:
-    """(kind, record id, score) of every record whose texts score enough, best first (when the query counts
-    something, a text that gives a number of it first, then one that gives any number)."""
+    """(kind, record id, score) of the `wanted` best records (and perhaps more) whose texts score enough, best
+    first (when the query counts something, a text that gives a number of it first, then one that gives any
+    number).
+
+    A misspelt surname at a million facts matches tens of thousands of texts. The texts are read best matched
+    first, and no more once what they could still score (all of their words matched, every bonus) rounds
+    below the `wanted`-th record's score: none of them could change the first `wanted`.
+    """
     best: dict[tuple[str, str], float] = {}
-    candidates = [doc for doc, score in doc_scores.items() if score >= MIN_SCORE]
-    for start in range(0, len(candidates), 500):
-        chunk = candidates[start : start + 500]
-        query = f"SELECT id, kind, record_id, word_count, text FROM doc WHERE id IN ({','.join('?' * len(chunk))})"
-        for row in connection.execute(query, chunk):
-            if kind is not None and row["kind"] != kind.value:
+    candidates = sorted((doc for doc, score in doc_scores.items() if score >= MIN_SCORE), key=doc_scores.__getitem__)
+    candidates.reverse()
+    at_most = 10.0 + (ANSWER_BONUS if measures else 0.0)  # what coverage and a number can add to a text's score
+    # Plain tuples, and a text read only when a number in it counts.
+    cursor = connection.cursor()
+    cursor.row_factory = None
+    text = "text" if measures else "NULL"
+    checked_at = READ_AT_ONCE  # the bound is checked after 500 texts, 1,000, 2,000...
+    for start in range(0, len(candidates), READ_AT_ONCE):
+        if wanted and start >= checked_at and len(best) >= wanted:
+            checked_at *= 2
+            could = 0.9 * doc_scores[candidates[start]] + at_most
+            if round(could) < round(heapq.nlargest(wanted, best.values())[-1]):
+                break
+        chunk = candidates[start : start + READ_AT_ONCE]
+        query = f"SELECT id, kind, record_id, word_count, {text} FROM doc WHERE id IN ({','.join('?' * len(chunk))})"
+        for doc, doc_kind, record_id, word_count, words in cursor.execute(query, chunk):
+            if kind is not None and doc_kind != kind.value:
                 continue
             # Mostly how well the query's words matched; a little for how much of the text they cover,
             # so the name "Rutte" ranks above a long claim that mentions Rutte.
-            coverage = min(1.0, doc_matched[row["id"]] / max(1, row["word_count"]))
-            score = 0.9 * doc_scores[row["id"]] + 10.0 * coverage
+            coverage = min(1.0, doc_matched[doc] / max(1, word_count))
+            score = 0.9 * doc_scores[doc] + 10.0 * coverage
             if measures:
-                score += _number_bonus(row["text"], measures)
-            key = (row["kind"], row["record_id"])
-            best[key] = max(best.get(key, 0.0), score)
+                score += _number_bonus(words, measures)
+            key = (doc_kind, record_id)
+            if score > best.get(key, 0.0):
+                best[key] = score
     ranked = sorted(best.items(), key=lambda item: (-round(item[1]), _KIND_ORDER[item[0][0]], item[0][1]))
     return [(Kind(kind_value), record_id, score) for (kind_value, record_id), score in ranked]
 

@@ -6,12 +6,13 @@ import os
 import sqlite3
 import subprocess
 import sys
+import time
 from datetime import date
 from pathlib import Path
 
 import pytest
 
-from newskb import cache, query, search, store
+from newskb import cache, freshness, query, search, store
 from newskb.audit import check_folder
 from tests.conftest import REPO, TinyBase
 
@@ -44,13 +45,20 @@ def test_the_index_is_persisted_and_reused(tiny: TinyBase, reads: list[str]) -> 
     assert reads == []
 
 
-def test_only_changed_files_are_read_again(tiny: TinyBase, reads: list[str]) -> None:
+def _start_later(tiny: TinyBase, reads: list[str]) -> sqlite3.Connection:
+    """Index the base, then move Ada Lovelace's start from 1840 to 1842 (gazette.toml rewritten): the index
+    after, which read that file alone again."""
     cache.open_index(tiny.data)
     reads.clear()
     text = tiny.source.read_text(encoding="utf-8").replace('start = "1840"', 'start = "1842"')
     tiny.source.write_text(text, encoding="utf-8")
     connection, _ = cache.open_index(tiny.data)
     assert reads == ["gazette.toml"]
+    return connection
+
+
+def test_only_changed_files_are_read_again(tiny: TinyBase, reads: list[str]) -> None:
+    connection = _start_later(tiny, reads)
     assert holders(connection, date(1841, 1, 1)) == []
     assert holders(connection, date(1843, 1, 1)) == ["ada-lovelace"]
 
@@ -95,6 +103,107 @@ def test_a_changed_article_text_is_read_again(tiny: TinyBase, reads: list[str]) 
     connection, _ = cache.open_index(tiny.data)
     assert reads == ["gazette.toml"]
     assert "A postscript." in connection.execute("SELECT article FROM source").fetchone()[0]
+
+
+def test_a_file_read_again_keeps_its_texts_and_dates_indexed(tiny: TinyBase, reads: list[str]) -> None:
+    # gazette.toml is indexed last: its rows' ids are the first to be taken again when it is read again, and
+    # the full-text index and the tree of dated items must follow its new rows, not the ids it had.
+    connection = _start_later(tiny, reads)
+    found = connection.execute("SELECT rowid FROM doc_fts WHERE doc_fts MATCH 'succeeded'").fetchall()
+    assert [row[0] for row in found] == [
+        row[0] for row in connection.execute("SELECT id FROM doc WHERE text LIKE '%succeeded%'")
+    ]
+    assert sorted(tuple(row) for row in connection.execute("SELECT * FROM dated")) == sorted(
+        tuple(row)
+        for row in connection.execute(
+            "SELECT rowid * 4, date_earliest, date_latest FROM event WHERE date_earliest IS NOT NULL "
+            "UNION ALL SELECT rowid * 4 + 1, start_earliest, start_latest FROM term WHERE start_earliest IS NOT NULL "
+            "UNION ALL SELECT rowid * 4 + 2, end_earliest, end_latest FROM term WHERE end_earliest IS NOT NULL"
+        )
+    )
+    assert connection.execute("SELECT count(*) FROM dated").fetchone()[0] == 3  # two starts and one end
+
+
+def _edit_in_place(path: Path, old: str, new: str) -> None:
+    """Change `old` to `new` (as long) in the file itself, then put its modification time back, as `touch -r`,
+    `rsync -t` or an unpacked archive would: the size and mtime are as they were, and no folder changed."""
+    assert len(old) == len(new)
+    before = path.stat()
+    with path.open("r+b") as stream:  # the same inode, written over
+        text = stream.read()
+        assert text.count(old.encode()) == 1
+        stream.seek(0)
+        stream.write(text.replace(old.encode(), new.encode()))
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+    after = path.stat()
+    assert (after.st_size, after.st_mtime_ns, after.st_ino) == (before.st_size, before.st_mtime_ns, before.st_ino)
+
+
+@pytest.fixture
+def trusting(monkeypatch: pytest.MonkeyPatch) -> None:
+    """No racy window: a stat is trusted as soon as it is taken, so that what catches an edit is the stat itself
+    (a file changed within the window is hashed again by the next query whatever its stat says)."""
+    monkeypatch.setattr(freshness, "RACY_NS", 0)
+
+
+def _after_a_clock_tick() -> None:
+    """Let the kernel's coarse clock, which stamps ctime, move on (a tick is 1 to 10 ms)."""
+    time.sleep(0.05)
+
+
+@pytest.mark.usefixtures("trusting")
+def test_an_edit_in_place_that_keeps_size_and_mtime_is_seen(tiny: TinyBase, reads: list[str]) -> None:
+    connection, _ = cache.open_index(tiny.data)
+    assert holders(connection, date(1841, 1, 1)) == ["ada-lovelace"]
+    stored = connection.execute("SELECT ctime_ns FROM data_file WHERE path = ?", (str(tiny.source),)).fetchone()[0]
+    assert stored == tiny.source.stat().st_ctime_ns  # trusted: not hashed again below
+    connection, _ = cache.open_index(tiny.data)
+    reads.clear()
+    _after_a_clock_tick()
+    _edit_in_place(tiny.source, 'start = "1840"', 'start = "1842"')
+    connection, _ = cache.open_index(tiny.data)
+    assert reads == ["gazette.toml"]
+    assert holders(connection, date(1841, 1, 1)) == []
+    assert holders(connection, date(1843, 1, 1)) == ["ada-lovelace"]
+
+
+@pytest.mark.usefixtures("trusting")
+def test_an_article_edited_in_place_is_seen(tiny: TinyBase, reads: list[str]) -> None:
+    article = tiny.root / "seeds" / "gazette.txt"
+    cache.open_index(tiny.data)
+    reads.clear()
+    _after_a_clock_tick()
+    _edit_in_place(article, "Ada", "Eda")
+    connection, _ = cache.open_index(tiny.data)
+    assert reads == ["gazette.toml"]
+    assert "Eda Lovelace" in connection.execute("SELECT article FROM source").fetchone()[0]
+
+
+def test_the_next_command_sees_an_edit_in_place(tiny: TinyBase) -> None:
+    command = [sys.executable, "-m", "newskb", "who", "society-chair", "--as-of", "1841-01-01"]
+    command += ["--data", str(tiny.data), "--format", "plain"]
+    first = subprocess.run(command, capture_output=True, text=True, timeout=60, check=False)
+    assert (first.returncode, first.stdout.split("\t")[0]) == (0, "Ada Lovelace")
+    _after_a_clock_tick()
+    _edit_in_place(tiny.source, 'start = "1840"', 'start = "1842"')
+    second = subprocess.run(command, capture_output=True, text=True, timeout=60, check=False)
+    assert (second.returncode, second.stdout) == (1, "")
+    vacancy = "Charles Babbage's term ended 1840 and Ada Lovelace, who replaced them, took office 1842\n"
+    assert second.stderr.endswith(vacancy)
+
+
+def test_a_file_changed_just_before_a_refresh_is_hashed_again_not_trusted(tiny: TinyBase, reads: list[str]) -> None:
+    # Written just now: within the racy window, where a second write may leave every time as it was.
+    connection, _ = cache.open_index(tiny.data)
+    racy = connection.execute("SELECT ctime_ns FROM data_file WHERE path = ?", (str(tiny.source),)).fetchone()[0]
+    assert racy != tiny.source.stat().st_ctime_ns
+    reads.clear()
+    connection, _ = cache.open_index(tiny.data)
+    assert reads == []  # its bytes are the same: hashed, not read
+    _edit_in_place(tiny.source, 'start = "1840"', 'start = "1842"')  # within the same tick, perhaps
+    connection, _ = cache.open_index(tiny.data)
+    assert reads == ["gazette.toml"]
+    assert holders(connection, date(1843, 1, 1)) == ["ada-lovelace"]
 
 
 @pytest.mark.parametrize(
@@ -178,3 +287,28 @@ def test_a_small_generated_base_passes_check(tmp_path: Path) -> None:
     first = sorted((path.relative_to(tmp_path / "gen"), path.read_bytes()) for path in (tmp_path / "gen").rglob("*.*"))
     second = sorted((path.relative_to(again), path.read_bytes()) for path in again.rglob("*.*"))
     assert first == second  # deterministic
+
+
+@pytest.mark.parametrize(("workers", "pool"), [("1", False), ("2", True), ("0", True), ("many", True)])
+def test_newskb_workers_sets_how_many_processes_parse(
+    tiny: TinyBase, monkeypatch: pytest.MonkeyPatch, workers: str, pool: bool
+) -> None:
+    # Two files are enough once the threshold is lowered; an unusable value keeps one worker per core.
+    import multiprocessing
+
+    from newskb import refresh
+
+    started: list[int] = []
+    real = multiprocessing.get_context
+
+    def context(method: str) -> object:
+        started.append(1)
+        return real(method)
+
+    monkeypatch.setenv("NEWSKB_WORKERS", workers)
+    monkeypatch.setattr(refresh, "PARALLEL_FROM", 1)
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    monkeypatch.setattr(multiprocessing, "get_context", context)
+    connection, _ = cache.open_index(tiny.data)
+    assert holders(connection, date(1841, 1, 1)) == ["ada-lovelace"]
+    assert bool(started) is pool

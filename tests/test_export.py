@@ -18,6 +18,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from newskb import exporters, model, outfile
@@ -60,7 +62,7 @@ def test_every_format_is_one_module_with_one_export_function() -> None:
     from newskb.cli.share import ExportFormat
 
     assert [chosen.value for chosen in ExportFormat] == list(exporters.FORMATS)
-    assert list(exporters.FORMATS) == ["json", "jsonl", "sqlite", "popolo", "timelinejs", "jsonld", "csv"]
+    assert list(exporters.FORMATS) == ["json", "jsonl", "sqlite", "popolo", "timelinejs", "jsonld", "csv", "parquet"]
     for name, chosen in exporters.FORMATS.items():
         assert chosen.module == f"newskb.exporters.{name}"
         assert (REPO / "newskb" / "exporters" / f"{name}.py").is_file()
@@ -81,6 +83,41 @@ def test_json_text_escapes_what_a_terminal_would_act_on_and_keeps_the_value() ->
     text = output.json_text(value)
     assert text == '{\n  "a": "x\\u202ey\\u0085z\\u001b"\n}\n'
     assert json.loads(text) == value
+
+
+_JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text(),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=5), inner, max_size=3),
+    max_leaves=8,
+)
+
+
+@given(
+    st.dictionaries(
+        st.text(max_size=6), st.tuples(st.booleans(), st.lists(_JSON_VALUES, max_size=4) | _JSON_VALUES), max_size=4
+    )
+)
+def test_a_document_written_piece_by_piece_is_the_document_written_whole(members: dict[str, Any]) -> None:
+    # Each member either an array written item by item (Items) or a value written whole; texts with line breaks,
+    # controls and bidi characters included (json_safe escapes them in both).
+    streamed = {
+        key: output.Items(iter(value)) if as_items and isinstance(value, list) else value
+        for key, (as_items, value) in members.items()
+    }
+    whole = {key: value for key, (_, value) in members.items()}
+    assert "".join(output.json_pieces(streamed)) == output.json_text(whole)
+
+
+def test_pieces_reach_the_stream_in_chunks_as_they_come() -> None:
+    written: list[str] = []
+
+    class Stream(io.StringIO):
+        def flush(self) -> None:
+            written.append(self.getvalue())
+
+    pieces = ("x" * 1000 for _ in range(200))  # 200,000 characters: three full chunks and a rest
+    output.streamed(Stream(), pieces)
+    assert [len(text) for text in written] == [output.CHUNK, 2 * output.CHUNK, 3 * output.CHUNK, 200_000]
 
 
 def test_an_interrupted_write_leaves_the_old_file_and_no_temporary(tmp_path: Path) -> None:
@@ -121,7 +158,7 @@ def test_refusals_are_one_line_and_change_nothing(tmp_path: Path) -> None:
         (["-f", "sqlite", "-o", str(existing)], f"{existing}: {exists}"),
         (
             ["-f", "csv", "-o", str(full)],
-            f"{full}: is not empty; choose a new or empty folder, or --force to replace its CSV files",
+            f"{full}: is not empty; choose a new or empty folder, or --force to replace the files it writes",
         ),
         (["-f", "csv", "-o", str(existing)], f"{existing}: is not a folder; give a new or empty folder"),
         (["-f", "json", "-o", str(full)], f"{full}: is a folder; give the name of a file"),

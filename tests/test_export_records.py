@@ -33,7 +33,7 @@ def test_export_has_every_record_with_its_toml_keys(db: sqlite3.Connection, kb: 
         *("id", "office", "holder", "start", "end", "replaces", "duration", "modality", "said_by", "via", "source"),
         *("quote", "note", "review"),
     }
-    assert export.lines(db, kb)[0]["record"] == "entity"
+    assert next(export.lines(db, kb))["record"] == "entity"
 
 
 def test_records_keep_the_declared_key_order_and_an_entity_says_its_kind(db: sqlite3.Connection, kb: Path) -> None:
@@ -135,7 +135,7 @@ def test_a_record_with_no_list_items_exports_an_empty_list(db: sqlite3.Connectio
 
 
 def test_lines_tag_every_record_with_its_kind_in_order(db: sqlite3.Connection, kb: Path) -> None:
-    lines = export.lines(db, kb)
+    lines = list(export.lines(db, kb))
     kinds = [line["record"] for line in lines]
     assert kinds == ["entity"] * 21 + ["source"] + ["term"] * 7 + ["event"] * 5 + ["claim"] * 16
     records = export.records(db, kb)

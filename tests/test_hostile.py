@@ -708,14 +708,15 @@ def test_an_unreadable_data_folder_is_one_line(tmp_path: Path, monkeypatch: pyte
     from newskb.cli import app
 
     base = make_base(tmp_path)
-    real_scandir = os.scandir
+    real_open = os.open
 
-    def scandir(path: object) -> object:
-        if str(path).endswith("sources"):
+    # The walk opens each folder to list it (root may read any folder, so a mode would not stop it).
+    def opening(path: str, flags: int, *rest: int) -> int:
+        if str(path).endswith("sources") and flags & os.O_DIRECTORY:
             raise PermissionError(13, "Permission denied", str(path))
-        return real_scandir(path)  # type: ignore[call-overload]
+        return real_open(path, flags, *rest)
 
-    monkeypatch.setattr(os, "scandir", scandir)
+    monkeypatch.setattr(os, "open", opening)
     result = CliRunner().invoke(app, ["check", "--data", str(base.data)], env={"NEWSKB_CACHE": "off"})
     assert result.exit_code == 2
     assert result.stderr == f"newskb: error: {base.data / 'sources'}: cannot read the folder: Permission denied\n"

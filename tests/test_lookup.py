@@ -281,3 +281,31 @@ def test_did_you_mean_lists_names_as_a_sentence() -> None:
     assert lookup.did_you_mean([]) == ""
     assert lookup.did_you_mean(["A"]) == " (did you mean 'A'?)"
     assert lookup.did_you_mean(["A", "B", "C"]) == " (did you mean 'A', 'B' or 'C'?)"
+
+
+# --- a batch reads the names once ------------------------------------------------------------------------------
+
+
+def test_within_remembering_the_names_are_read_once_per_connection(kb: Path) -> None:
+    connection, _ = open_index(kb)
+    other, _ = open_index(kb)
+    statements: list[str] = []
+    for traced in (connection, other):
+        traced.set_trace_callback(statements.append)
+
+    def names_read() -> int:
+        return sum("SELECT id, kind, name, name_norm FROM entity" in statement for statement in statements)
+
+    typos = ["secretary genral of nato", "NATO spokeswomen", "dutch prime minster"]
+    answers = [lookup.resolve(connection, typed, OFFICE, "office").id for typed in typos]
+    assert names_read() == 3
+    statements.clear()
+    with lookup.remembering(connection):
+        assert [lookup.resolve(connection, typed, OFFICE, "office").id for typed in typos] == answers
+        assert names_read() == 1
+        lookup.resolve(other, typos[0], OFFICE, "office")  # another connection: not from the memory
+        assert names_read() == 2
+        lookup.resolve(connection, "nato alliancee", BODY, "organization or country")  # other kinds: read for them
+        assert names_read() == 3
+    lookup.resolve(connection, typos[0], OFFICE, "office")  # the batch is over: read again
+    assert names_read() == 4

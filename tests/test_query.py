@@ -12,8 +12,10 @@ from newskb import audit, query
 from newskb.cache import open_index
 from newskb.dates import Span
 from newskb.errors import BadArgumentError, DataFileError, NotFoundError
+from newskb.profile import show
 from newskb.render.plain import as_dict
-from newskb.rows import Answer, Chart, TermRow
+from newskb.rows import Answer, Chart, InRange, TermRow, TimelineKind, TimelineRow
+from newskb.timeline import timeline
 from tests.conftest import TinyBase
 
 
@@ -113,21 +115,21 @@ def test_offices_on_a_day(db: sqlite3.Connection) -> None:
 
 
 def test_timeline_orders_by_date_and_lists_undated_apart(db: sqlite3.Connection) -> None:
-    _, rows = query.timeline(db, entity="Jens Stoltenberg")
+    _, rows = timeline(db, entity="Jens Stoltenberg")
     assert [(row.date, row.kind, row.id) for row in rows] == [
         ("2014~", "term start", "jens-stoltenberg-nato-secretary-general"),
         ("..2024-09-30", "event", "successor-candidates-considered"),
         ("2024-10-01", "term end", "jens-stoltenberg-nato-secretary-general"),
         ("2024-10-01", "event", "mark-rutte-takes-office"),
     ]
-    _, everything = query.timeline(db)
+    _, everything = timeline(db)
     undated = [row for row in everything if row.date is None]
     assert everything[-len(undated) :] == undated
     assert {row.id for row in undated} >= {"ben-wallace-uk-defence-secretary"}
 
 
 def test_timeline_range(db: sqlite3.Connection) -> None:
-    _, rows = query.timeline(db, start=date(2024, 10, 1), end=date(2024, 10, 31))
+    _, rows = timeline(db, start=date(2024, 10, 1), end=date(2024, 10, 31))
     assert [(row.date, row.kind, row.id, row.in_range) for row in rows] == [
         ("2024-10-01", "term end", "jens-stoltenberg-nato-secretary-general", "yes"),
         ("2024-10-01", "term start", "mark-rutte-nato-secretary-general", "yes"),
@@ -135,17 +137,17 @@ def test_timeline_range(db: sqlite3.Connection) -> None:
         # A possible return "on or after 2024-10-01" may fall in October: only possibly in the range.
         ("2024-10-01..", "event", "donald-trump-may-return", "possibly"),
     ]
-    _, certain = query.timeline(db, start=date(2024, 10, 1), end=date(2024, 10, 31), certain=True)
+    _, certain = timeline(db, start=date(2024, 10, 1), end=date(2024, 10, 31), certain=True)
     assert [row.id for row in certain] == [row.id for row in rows[:-1]]
     # Asked about 2025 alone, the return's bound lies before the range: it may fall there, or years later.
-    later = query.timeline(db, start=date(2025, 1, 1))[1]
+    later = timeline(db, start=date(2025, 1, 1))[1]
     assert [(row.id, row.in_range) for row in later] == [("donald-trump-may-return", "unknown")]
 
 
 def test_a_range_before_an_on_or_before_date_lists_it_apart_as_unknown(db: sqlite3.Connection) -> None:
     # Everything dated "on or before 2024-09-30" may fall in that week, or decades before: the sources cannot
     # place it there, so it is not "possibly" in the range but listed apart; nothing certainly is in it.
-    _, rows = query.timeline(db, start=date(2024, 9, 15), end=date(2024, 9, 20))
+    _, rows = timeline(db, start=date(2024, 9, 15), end=date(2024, 9, 20))
     assert {row.in_range for row in rows} == {"unknown"}
     assert [row.id for row in rows] == [
         "ben-wallace-uk-defence-secretary",
@@ -157,13 +159,11 @@ def test_a_range_before_an_on_or_before_date_lists_it_apart_as_unknown(db: sqlit
         "russia-full-scale-invasion-of-ukraine",
         "successor-candidates-considered",
     ]
-    assert query.timeline(db, start=date(2024, 9, 15), end=date(2024, 9, 20), certain=True)[1] == []
+    assert timeline(db, start=date(2024, 9, 15), end=date(2024, 9, 20), certain=True)[1] == []
     # The same for the 1950s: never "possibly" in a range decades before what the source tells of.
-    assert {row.in_range for row in query.timeline(db, start=date(1950, 1, 1), end=date(1959, 12, 31))[1]} == {
-        "unknown"
-    }
+    assert {row.in_range for row in timeline(db, start=date(1950, 1, 1), end=date(1959, 12, 31))[1]} == {"unknown"}
     # A range that holds the bound keeps them as possibly in it.
-    _, holding = query.timeline(db, start=date(2024, 9, 15), end=date(2024, 9, 30))
+    _, holding = timeline(db, start=date(2024, 9, 15), end=date(2024, 9, 30))
     assert {row.in_range for row in holding} == {"possibly"}
 
 
@@ -176,31 +176,31 @@ def test_offices_known_as_of_hears_only_sources_published_by_then(db: sqlite3.Co
 
 
 def test_timeline_known_as_of_lists_only_sources_published_by_then(db: sqlite3.Connection) -> None:
-    assert query.timeline(db, known=date(2024, 9, 29)) == (None, [])
-    match, rows = query.timeline(db, entity="Oana Lungescu", known=date(2024, 9, 30))
+    assert timeline(db, known=date(2024, 9, 29)) == (None, [])
+    match, rows = timeline(db, entity="Oana Lungescu", known=date(2024, 9, 30))
     assert match is not None and match.id == "oana-lungescu"
     assert [(row.date, row.kind, row.id) for row in rows] == [
         ("..2024-09-30", "term end", "oana-lungescu-nato-spokesperson"),
         (None, "term start", "oana-lungescu-nato-spokesperson"),
     ]
-    assert query.timeline(db, entity="Oana Lungescu", known=date(2024, 9, 29)) == (match, [])
+    assert timeline(db, entity="Oana Lungescu", known=date(2024, 9, 29)) == (match, [])
 
 
 def test_timeline_range_includes_items_on_both_edges(db: sqlite3.Connection) -> None:
     # The last day of the range keeps what falls on it and drops the handover the day after.
-    _, rows = query.timeline(db, entity="Rutte", start=date(2024, 9, 30), end=date(2024, 9, 30))
+    _, rows = timeline(db, entity="Rutte", start=date(2024, 9, 30), end=date(2024, 9, 30))
     assert [(row.date, row.kind, row.id) for row in rows] == [
         ("..2024-09-30", "event", "mark-rutte-chosen"),
         ("..2024-09-30", "term end", "mark-rutte-netherlands-prime-minister"),
     ]
     # The first day of the range keeps what falls on it and drops what ended on or before the day before.
-    _, rows = query.timeline(db, entity="Rutte", start=date(2024, 10, 1), end=date(2024, 10, 1))
+    _, rows = timeline(db, entity="Rutte", start=date(2024, 10, 1), end=date(2024, 10, 1))
     assert [(row.date, row.kind, row.id) for row in rows] == [
         ("2024-10-01", "term start", "mark-rutte-nato-secretary-general"),
         ("2024-10-01", "event", "mark-rutte-takes-office"),
     ]
     # An end alone is a range too: what may fall before it is kept, the handover after it is left out.
-    _, rows = query.timeline(db, end=date(2024, 9, 29))
+    _, rows = timeline(db, end=date(2024, 9, 29))
     assert [(row.date, row.kind, row.id) for row in rows] == [
         ("2014~", "term start", "jens-stoltenberg-nato-secretary-general"),
         ("..2024-09-30", "term start", "ben-wallace-uk-defence-secretary"),
@@ -315,7 +315,7 @@ def test_offices_names_only_the_last_holder_when_nobody_is_in_play(later: sqlite
 
 
 def test_timeline_known_as_of_leaves_out_a_later_source(later: sqlite3.Connection) -> None:
-    everything = [(row.date, row.kind, row.id) for row in query.timeline(later)[1]]
+    everything = [(row.date, row.kind, row.id) for row in timeline(later)[1]]
     assert everything == [
         ("1830", "term start", "babbage-chair-1853"),
         ("1831", "term start", "babbage-chair"),
@@ -327,7 +327,7 @@ def test_timeline_known_as_of_leaves_out_a_later_source(later: sqlite3.Connectio
         ("1852", "term end", "lovelace-chair-1853"),
         ("1852-11", "event", "rooms-let"),
     ]
-    _, then = query.timeline(later, known=date(1853, 1, 9))
+    _, then = timeline(later, known=date(1853, 1, 9))
     assert [(row.date, row.kind, row.id) for row in then] == [
         ("1831", "term start", "babbage-chair"),
         ("1840", "term end", "babbage-chair"),
@@ -340,7 +340,7 @@ STATED_IN_RANGE: dict[str, object] = {"in_range": "yes", "modality": "stated", "
 
 
 def test_timeline_rows_carry_their_record(later: sqlite3.Connection) -> None:
-    match, rows = query.timeline(later, entity="Babbage", end=date(1831, 12, 31))
+    match, rows = timeline(later, entity="Babbage", end=date(1831, 12, 31))
     assert match is not None and (match.id, match.exact) == ("charles-babbage", True)
     # A year sorts at its first possible day, ahead of a month inside it.
     assert [as_dict(row) for row in rows] == [
@@ -375,7 +375,7 @@ def test_timeline_rows_carry_their_record(later: sqlite3.Connection) -> None:
             **STATED_IN_RANGE,
         },
     ]
-    _, rows = query.timeline(later, start=date(1852, 1, 1))
+    _, rows = timeline(later, start=date(1852, 1, 1))
     assert [as_dict(row) for row in rows] == [
         {
             "date": "1852",
@@ -418,11 +418,11 @@ def test_offices_of_an_organization_says_which_it_matched(later: sqlite3.Connect
             "no organization or country named 'Royal Society' in the fact base (did you mean 'Analytical Society'?)",
         ),
         (
-            lambda db: query.timeline(db, entity="qqqq"),
+            lambda db: timeline(db, entity="qqqq"),
             "no entity named 'qqqq' in the fact base",
         ),
         (
-            lambda db: query.show(db, "qqqq", date(1850, 1, 1)),
+            lambda db: show(db, "qqqq", date(1850, 1, 1)),
             "no person, organization, country or office named 'qqqq' in the fact base",
         ),
     ],
@@ -465,7 +465,7 @@ def test_a_term_whose_office_is_not_declared_is_shown_under_the_office_id(tiny: 
         "unknown office 'society-secretary' (did you mean 'society-chair'?)"
     ]
     connection, _ = open_index(tiny.data)
-    _, rows = query.timeline(connection, entity="Babbage", end=date(1831, 12, 31))
+    _, rows = timeline(connection, entity="Babbage", end=date(1831, 12, 31))
     assert [(row.title, row.involves) for row in rows] == [
         ("Charles Babbage takes office as Chair of the Analytical Society", ["charles-babbage", "society-chair"]),
         ("Charles Babbage takes office as society-secretary", ["charles-babbage", "society-secretary"]),
@@ -473,7 +473,7 @@ def test_a_term_whose_office_is_not_declared_is_shown_under_the_office_id(tiny: 
 
 
 def test_show_a_person(db: sqlite3.Connection) -> None:
-    profile = query.show(db, "Peter Bator", date(2024, 10, 2))
+    profile = show(db, "Peter Bator", date(2024, 10, 2))
     assert as_dict(profile) == {
         "id": "peter-bator",
         "kind": "person",
@@ -535,7 +535,7 @@ def test_show_a_person(db: sqlite3.Connection) -> None:
 
 
 def test_show_an_office_lists_its_holders(db: sqlite3.Connection) -> None:
-    profile = query.show(db, "nato chief", date(2024, 10, 2))
+    profile = show(db, "nato chief", date(2024, 10, 2))
     assert (profile.id, profile.kind, profile.name, profile.org, profile.org_name) == (
         "nato-secretary-general",
         "office",
@@ -632,7 +632,7 @@ def test_the_outcome_of_who_tells_nobody_from_cannot_tell(db: sqlite3.Connection
 
 
 def test_a_timeline_row_says_how_sure_and_through_whom(db: sqlite3.Connection) -> None:
-    _, rows = query.timeline(db, entity="Trump")
+    _, rows = timeline(db, entity="Trump")
     assert [as_dict(row) for row in rows if row.id == "donald-trump-may-return"] == [
         {
             "date": "2024-10-01..",
@@ -649,7 +649,7 @@ def test_a_timeline_row_says_how_sure_and_through_whom(db: sqlite3.Connection) -
             "review": None,
         }
     ]
-    _, handover = query.timeline(db, start=date(2024, 10, 1), end=date(2024, 10, 1), certain=True)
+    _, handover = timeline(db, start=date(2024, 10, 1), end=date(2024, 10, 1), certain=True)
     assert [(row.kind, row.modality, row.via) for row in handover] == [
         ("term end", "announced", ["reuters"]),
         ("term start", "announced", ["reuters"]),
@@ -658,7 +658,7 @@ def test_a_timeline_row_says_how_sure_and_through_whom(db: sqlite3.Connection) -
 
 
 def test_a_claim_says_who_said_it_and_as_of_when(db: sqlite3.Connection) -> None:
-    profile = query.show(db, "Oana Lungescu", date(2024, 10, 2))
+    profile = show(db, "Oana Lungescu", date(2024, 10, 2))
     # What she said is in her profile, though the claim is about Rutte and NATO.
     (claim,) = profile.claims
     assert as_dict(claim) == {
@@ -676,7 +676,7 @@ def test_a_claim_says_who_said_it_and_as_of_when(db: sqlite3.Connection) -> None
         "via": [],
         "review": None,
     }
-    officials = next(c for c in query.show(db, "NATO", date(2024, 10, 2)).claims if c.said_by == ["nato"])
+    officials = next(c for c in show(db, "NATO", date(2024, 10, 2)).claims if c.said_by == ["nato"])
     assert (officials.id, officials.modality, officials.speakers) == (
         "rutte-expected-to-continue-priorities",
         "expected",
@@ -692,7 +692,7 @@ def test_an_as_of_written_on_a_claim_wins_over_the_publication_day(tiny: TinyBas
     )
     connection, problems = open_index(tiny.data)
     assert problems == []
-    (claim,) = query.show(connection, "Analytical Society", date(1843, 9, 1)).claims
+    (claim,) = show(connection, "Analytical Society", date(1843, 9, 1)).claims
     assert claim.as_of == "1843-08"
 
 
@@ -780,3 +780,54 @@ def test_chart_draws_an_open_term_to_the_end_a_newer_source_gives(tiny: TinyBase
     first_told = next(bar for bar in chart.lanes[0].bars if bar.term.id == "lovelace-chair")
     assert (first_told.term.end, first_told.term.closed_by) == ("..", "lovelace-chair-1853")
     assert (first_told.span, first_told.attested) == (Span.from_written("1840", "1852"), None)
+
+
+# --- Ranges answered by SQL: the same items as the whole timeline filtered in Python ----------------------------
+
+
+@pytest.fixture(scope="module")
+def generated(tmp_path_factory: pytest.TempPathFactory) -> sqlite3.Connection:
+    """A synthetic base of 3,000 facts (benchmarks/generate.py): exact days, months, years and `~` years."""
+    from benchmarks.generate import generate
+    from newskb import index, store
+
+    folder = tmp_path_factory.mktemp("generated")
+    generate(3000, folder)
+    base, _ = store.load(folder / "data")
+    return index.build(base)  # in memory: a module's fixture runs before the cache folder is made temporary
+
+
+def _meets(row: TimelineRow, start: date | None, end: date | None) -> bool:
+    from newskb.dates import parse
+
+    assert row.date is not None
+    written = parse(row.date)
+    return (start is None or written.latest_day >= start) and (end is None or written.earliest_day <= end)
+
+
+@pytest.mark.parametrize(
+    ("start", "end"),
+    [
+        (date(1870, 1, 1), date(1871, 6, 30)),  # beside and inside years written "1870~"
+        (date(1900, 6, 15), date(1903, 2, 1)),
+        (None, date(1853, 6, 30)),  # only an end
+        (date(2012, 1, 1), None),  # only a start
+    ],
+)
+def test_a_range_finds_what_the_whole_timeline_holds(
+    generated: sqlite3.Connection, start: date | None, end: date | None
+) -> None:
+    _, every = timeline(generated)
+    _, ranged = timeline(generated, start=start, end=end)
+    expected = [row for row in every if row.date is not None and _meets(row, start, end)]
+    assert len(ranged) > 10
+    assert [(row.id, row.kind) for row in ranged] == [(row.id, row.kind) for row in expected]
+    assert {row.kind for row in ranged} == set(TimelineKind)
+    assert {row.in_range for row in ranged} <= {InRange.YES, InRange.POSSIBLY}
+    person = ranged[0].involves[0]
+    _, of_person = timeline(generated, entity=person)
+    _, of_person_ranged = timeline(generated, entity=person, start=start, end=end)
+    assert [row.id for row in of_person_ranged] == [
+        row.id for row in of_person if row.date is not None and _meets(row, start, end)
+    ]
+    assert person in ranged[0].involves and of_person_ranged

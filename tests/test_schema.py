@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import sqlite3
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -100,7 +101,7 @@ def test_the_index_rows_of_the_shipped_base_are_read_back_as_written(kb: Path) -
     assert (office["kind"], office["org"], office["seats"]) == ("office", "nato", 1)
     assert list(office)[:2] == ["id", "kind"]
     row = connection.execute("SELECT start_earliest, end_latest FROM term WHERE id = ?", (term["id"],)).fetchone()
-    assert tuple(row) == ("2024-10-01", None)
+    assert tuple(row) == (date(2024, 10, 1).toordinal(), None)  # a day number; open: no bound
     assert isinstance(connection, sqlite3.Connection)
 
 
@@ -211,12 +212,12 @@ def test_a_wikidata_id_is_q_and_a_number(tiny: TinyBase) -> None:
 def test_show_gives_the_wikidata_id(kb: Path) -> None:
     from datetime import date
 
-    from newskb import query
     from newskb.cache import open_index
+    from newskb.profile import show
 
     connection, _ = open_index(kb)
-    assert query.show(connection, "NATO", date(2024, 10, 1)).wikidata == "Q7184"
-    assert query.show(connection, "Jens Stoltenberg", date(2024, 10, 1)).wikidata is None
+    assert show(connection, "NATO", date(2024, 10, 1)).wikidata == "Q7184"
+    assert show(connection, "Jens Stoltenberg", date(2024, 10, 1)).wikidata is None
 
 
 def test_a_length_and_the_inferred_keys_are_checked(tiny: TinyBase) -> None:

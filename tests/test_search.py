@@ -358,3 +358,103 @@ def test_a_claim_whose_source_is_missing_is_found_without_a_source(tiny: TinyBas
     loose.write_text('[[claim]]\nid = "lovelace-remark"\ntext = "Ada writes notes"\n', encoding="utf-8")
     hits = search.search(tiny_db(tiny), "notes")
     assert [(hit.id, hit.source, hit.as_of) for hit in hits] == [("lovelace-remark", "", None)]
+
+
+# --- the vocabulary's indexes: a typed word finds its neighbours without reading every word ------------------
+
+
+def _expanded_over_every_word(connection: sqlite3.Connection, word: str) -> dict[str, float]:
+    """What a word expanded to when it was compared with every indexed word (before vocab.py)."""
+    from rapidfuzz import fuzz, process
+
+    from newskb.words import stem
+
+    vocabulary = [row[0] for row in connection.execute("SELECT term FROM doc_vocab")]
+    expansions: dict[str, float] = {}
+    if len(word) >= 4:
+        matches = process.extract(word, vocabulary, scorer=fuzz.ratio, score_cutoff=search.WORD_CUTOFF, limit=None)
+        expansions.update((token, score) for token, score, _ in matches)
+    if len(word) >= 3:
+        root = stem(word)
+        for token in vocabulary:
+            if token.startswith(word):
+                expansions[token] = max(expansions.get(token, 0.0), search.PREFIX_SCORE)
+            if token[:3] == root[:3] and stem(token) == root:
+                expansions[token] = max(expansions.get(token, 0.0), search.STEM_SCORE)
+    if word in expansions or word in vocabulary:
+        expansions[word] = 100.0
+    return expansions
+
+
+def _typos(word: str) -> list[str]:
+    """The word with one letter changed, removed, added or two swapped, at its middle."""
+    middle = len(word) // 2
+    return [
+        word[:middle] + "x" + word[middle + 1 :],
+        word[:middle] + word[middle + 1 :],
+        word[:middle] + "x" + word[middle:],
+        word[: middle - 1] + word[middle] + word[middle - 1] + word[middle + 1 :],
+    ]
+
+
+def test_a_word_finds_every_word_one_edit_away_and_nothing_the_whole_vocabulary_would_not(tmp_path: Path) -> None:
+    from rapidfuzz.distance import OSA
+
+    from benchmarks.generate import generate
+
+    generate(2000, tmp_path / "gen")
+    connection, _ = open_index(tmp_path / "gen" / "data")
+    words = [
+        row[0]
+        for row in connection.execute(
+            "SELECT * FROM (SELECT term FROM doc_vocab WHERE length(term) > 3 AND term GLOB '*[a-z]*' LIMIT 250) "
+            "UNION ALL SELECT * FROM (SELECT term FROM doc_vocab WHERE length(term) > 3 AND term < 'a' LIMIT 50)"
+        )
+    ]
+    assert {len(word) for word in words} >= {4, 5, 6, 7}
+    for typed in {typo for word in words for typo in [word, *_typos(word)]}:
+        expanded = search._expand(connection, typed)
+        every = _expanded_over_every_word(connection, typed)
+        assert expanded.items() <= every.items(), typed
+        one_edit = {token: score for token, score in every.items() if OSA.distance(typed, token) <= 1}
+        assert one_edit.items() <= expanded.items(), typed
+
+
+def test_a_word_added_since_the_first_build_is_found_with_a_typo(tiny: TinyBase) -> None:
+    connection = tiny_db(tiny)
+    assert search.search(connection, "quartermian") == []
+    tiny.append(tiny.entities, '[[person]]\nid = "zenobia-quartermain"\nname = "Zenobia Quartermain"\n')
+    connection = tiny_db(tiny)
+    assert ids(search.search(connection, "quartermian")) == ["zenobia-quartermain"]
+    assert ids(search.search(connection, "zenbia")) == ["zenobia-quartermain"]
+    indexed = {row[0] for row in connection.execute("SELECT term FROM doc_vocab")}
+    assert indexed <= {row[0] for row in connection.execute("SELECT word FROM vocab")}
+
+
+def test_the_best_hits_are_the_same_when_fewer_are_asked_for(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Asked for 20, search stops reading texts that could no longer reach the 20th hit: the 20 it gives are the
+    # first 20 of every hit, scores and order alike. (Ten texts at a time, so that a small base has many.)
+    from benchmarks.generate import generate
+
+    monkeypatch.setattr(search, "READ_AT_ONCE", 10)
+    generate(3000, tmp_path / "gen")
+    connection, _ = open_index(tmp_path / "gen" / "data")
+    statements: list[str] = []
+    connection.set_trace_callback(statements.append)
+    surname = connection.execute("SELECT alias FROM alias WHERE record_id = 'person-5'").fetchone()[0]
+    typo = surname[:-2] + surname[-1] + surname[-2]
+    pruned = 0
+    asked = [(surname, None), (typo, None), (typo, Kind.PERSON), (typo, Kind.EVENT), ("budget", Kind.CLAIM)]
+    asked += [("opens the council summit", None), ("how many plans", None)]
+    for query, kind in asked:
+        statements.clear()
+        every = search.search(connection, query, kind=kind, limit=100_000, every=True)
+        read_every = sum("FROM doc WHERE id IN" in statement for statement in statements)
+        assert len(every) > 3, query
+        for limit in (1, 3, 20):
+            statements.clear()
+            assert search.search(connection, query, kind=kind, limit=limit, every=True) == every[:limit]
+            read = sum("FROM doc WHERE id IN" in statement for statement in statements)
+            assert read <= read_every
+            pruned += read < read_every
+    assert pruned >= 5  # most of the 21 questions read fewer texts

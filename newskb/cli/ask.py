@@ -33,6 +33,7 @@ from newskb.render import Column, Format, views
 from newskb.status import ExitStatus
 
 if TYPE_CHECKING:
+    import sqlite3
     from collections.abc import Iterator
 
     from newskb.batch import Answered, Ask
@@ -92,7 +93,7 @@ def search_command(
         )
 
     if query_text == STDIN:
-        return answer_lines(ask, views.SEARCH, output_format)
+        return answer_lines(connection, ask, views.SEARCH, output_format)
     reply = ask(query_text)
     if reply.note:
         say(reply.note)
@@ -144,7 +145,7 @@ def who_command(
                 missed = "no term is known"
             return Reply(rows=answer.rows, missed=missed, note="; ".join(note for note in notes if note) or None)
 
-        return answer_lines(ask, views.HISTORY if history else views.WHO, output_format)
+        return answer_lines(connection, ask, views.HISTORY if history else views.WHO, output_format)
     answer = query.who(connection, office, day, history=history, known=known)
     say_match(answer.match, "office")
     name = answer.match.name if answer.match else office
@@ -220,11 +221,11 @@ def timeline_command(
       newskb timeline --entity Rutte --from 2024-09
       newskb timeline --from 2024-09 --to 2024-10 --certain
     """
-    from newskb import query
+    from newskb.timeline import timeline
     from newskb.words import counted
 
     start, end = range_bounds(from_date, to_date)
-    match, rows = query.timeline(
+    match, rows = timeline(
         open_index(data), entity=entity, start=start, end=end, known=known_day(known_as_of), certain=certain
     )
     say_match(match, "entity")
@@ -242,12 +243,16 @@ def timeline_command(
     done(bool(dated or undated), nothing)
 
 
-def answer_lines(ask: "Ask", columns: Sequence[Column], output_format: Format | None) -> None:
+def answer_lines(
+    connection: "sqlite3.Connection", ask: "Ask", columns: Sequence[Column], output_format: Format | None
+) -> None:
     """Answer one query per line of standard input, in order, in one process: each row with its `query`,
     written (and flushed) before the next line is read, so a reader that stops early (`| head -1`) ends
     the run at once (exit 141); a line nothing answers is named on stderr with its number, and the run goes
-    on. Exit 1 if any was, 2 if a line could not be read (not UTF-8)."""
+    on. Exit 1 if any was, 2 if a line could not be read (not UTF-8). What every line looks up alike on the
+    connection (the names of every office, say) is read once for the batch."""
     from newskb import batch
+    from newskb.lookup import remembering
 
     if sys.stdin is None:  # started with stdin closed (`<&-`)
         raise BadArgumentError("standard input is closed: '-' reads one query per line of it")
@@ -262,7 +267,8 @@ def answer_lines(ask: "Ask", columns: Sequence[Column], output_format: Format | 
                 say(f"line {answer.number}: {answer.reply.missed}")
             yield answer
 
-    render.write_answers(answered(), columns, pick_format(output_format))
+    with remembering(connection):
+        render.write_answers(answered(), columns, pick_format(output_format))
     if counts["unreadable"]:
         raise typer.Exit(ExitStatus.BAD_USAGE)
     if counts["missed"]:

@@ -44,14 +44,16 @@ def show_command(
       newskb show "Peter Bator"
       newskb show nato --as-of 2024-09-01 --format json
     """
-    from newskb import query
+    from newskb.profile import show
 
     connection, day = open_index(data), as_of_day(as_of)
     if name == STDIN:
         from newskb.batch import Reply
 
-        return answer_lines(lambda text: Reply(rows=[query.show(connection, text, day)]), views.PROFILE, output_format)
-    profile = query.show(connection, name, day)
+        return answer_lines(
+            connection, lambda text: Reply(rows=[show(connection, text, day)]), views.PROFILE, output_format
+        )
+    profile = show(connection, name, day)
     sections = views.profile_sections(profile.kind)
     render.write_document(profile, sections, views.PROFILE_HEADER, pick_format(output_format))
 
@@ -95,5 +97,7 @@ def cite_command(
     if fact_id == STDIN:
         from newskb.batch import Reply
 
-        return answer_lines(lambda text: Reply(rows=[evidence.cite(connection, text)]), views.CITATION, output_format)
+        return answer_lines(
+            connection, lambda text: Reply(rows=[evidence.cite(connection, text)]), views.CITATION, output_format
+        )
     render.write_citation(evidence.cite(connection, fact_id), pick_format(output_format))

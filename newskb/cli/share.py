@@ -24,6 +24,7 @@ class ExportFormat(StrEnum):
     TIMELINEJS = "timelinejs"
     JSONLD = "jsonld"
     CSV = "csv"
+    PARQUET = "parquet"
 
 
 # The tables of `--format csv`, spelled as exporters.records.groups() names them (a test keeps them in step).
@@ -39,12 +40,15 @@ class CsvTable(StrEnum):
 def export_command(
     output_format: Annotated[
         ExportFormat,
-        typer.Option("--format", "-f", help="json, jsonl, sqlite, popolo, timelinejs, jsonld or csv."),
+        typer.Option("--format", "-f", help="json, jsonl, sqlite, popolo, timelinejs, jsonld, csv or parquet."),
     ] = ExportFormat.JSON,
     output: Annotated[
         Path | None,
         typer.Option(
-            "--output", "-o", metavar="FILE", help="Write to this file (a folder for csv; required for sqlite and csv)."
+            "--output",
+            "-o",
+            metavar="FILE",
+            help="Write to this file (a folder for csv and parquet; required for sqlite, csv and parquet).",
         ),
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="Replace an existing output or metadata file.")] = False,
@@ -78,10 +82,10 @@ def export_command(
     ] = None,
     data: DataOption = None,
 ) -> None:
-    """Export the whole fact base: for jq, pandas, Datasette, spreadsheets, Popolo, TimelineJS or JSON-LD.
+    """Export the whole fact base: for jq, pandas, Datasette, spreadsheets, Popolo, TimelineJS, JSON-LD or DuckDB.
 
-    --as-of (sqlite) is the day each term's status is as of (default today); --entity, --from and --to
-    (timelinejs) choose what the timeline shows.
+    --as-of (sqlite, parquet) is the day each term's status is as of (default today); --entity, --from and
+    --to (timelinejs) choose what the timeline shows. parquet needs pyarrow: pip install 'newskb[parquet]'.
 
     \b
     Examples:

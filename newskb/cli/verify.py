@@ -142,7 +142,7 @@ def _lines(context: "Context", chosen: Format | None, output_format: VerifyForma
         seen.update([verdict.verdict for verdict in found] or [verdicts.Word.NOT_IN_BASE])
         return Reply(rows=found, missed=None if found else "nothing here reads as a statement newskb can check")
 
-    answer_lines(ask, views.VERIFY, chosen)
+    answer_lines(context.connection, ask, views.VERIFY, chosen)
     raise typer.Exit(verdicts.exit_code(seen))
 
 

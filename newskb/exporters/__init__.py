@@ -79,6 +79,13 @@ FORMATS: dict[str, Format] = {
         why_output="one CSV file per record kind; --table NAME writes one of them to stdout",
         options=("--table",),
     ),
+    "parquet": Format(
+        "newskb.exporters.parquet",
+        output="DIR",
+        to_stream=False,
+        why_output="one Parquet file per table",
+        options=("--as-of",),
+    ),
 }
 
 
@@ -122,7 +129,7 @@ def _check_folder(path: Path, *, force: bool) -> None:
             raise BadArgumentError(f"{path}: is not a folder; give a new or empty folder")
         if not force and any(path.iterdir()):
             raise BadArgumentError(
-                f"{path}: is not empty; choose a new or empty folder, or --force to replace its CSV files"
+                f"{path}: is not empty; choose a new or empty folder, or --force to replace the files it writes"
             )
     elif not path.absolute().parent.is_dir():
         raise BadArgumentError(f"{path}: cannot write: its folder does not exist")

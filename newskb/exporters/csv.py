@@ -12,29 +12,44 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import sqlite3
+from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from newskb.exporters import Request, output, records
 from newskb.printable import inert, json_line, printable
 
+if TYPE_CHECKING:
+    from newskb.exporters.records import Indexed
+
 
 def export(connection: sqlite3.Connection, request: Request) -> list[Path]:
-    exported = records.records(connection, request.data_dir)
-    files = {}
-    for group, record_class in records.groups():
-        if request.table not in (None, group):
-            continue
-        text = io.StringIO()
-        writer = csv.writer(text, lineterminator="\n")
-        names = records.columns(record_class)
-        writer.writerow(names)
-        writer.writerows([_cell(record[name]) for name in names] for record in exported[group])
-        files[f"{group}.csv"] = text.getvalue()
+    files = {
+        f"{group}.csv": _lines(connection, record_class, request.data_dir)
+        for group, record_class in records.groups()
+        if request.table in (None, group)
+    }
     if request.table is not None:  # one table: a file, or the stream
         return output.document(request, files[f"{request.table}.csv"])
     assert request.output is not None  # exporters.check refuses a csv export of every table without one
     return output.write_folder(request.output, files)
+
+
+def _lines(connection: sqlite3.Connection, record_class: type[Indexed], data_dir: Path) -> Iterator[str]:
+    """One kind's CSV, a line at a time, as its records are read."""
+    text = io.StringIO()
+    writer = csv.writer(text, lineterminator="\n")
+    names = records.columns(record_class)
+    for row in itertools.chain(
+        [names],
+        ([_cell(record[name]) for name in names] for record in records.stream(connection, record_class, data_dir)),
+    ):
+        writer.writerow(row)
+        yield text.getvalue()
+        text.seek(0)
+        text.truncate()
 
 
 def _cell(value: object) -> str:

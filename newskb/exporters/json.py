@@ -1,5 +1,5 @@
 """`--format json`: one document, `entities`, `sources`, `terms`, `events`, `claims`, each record keyed as
-its TOML table is (an entity adds its `kind`): for jq and pandas."""
+its TOML table is (an entity adds its `kind`): for jq and pandas. Written as it is read."""
 
 from __future__ import annotations
 
@@ -10,4 +10,8 @@ from newskb.exporters import Request, output, records
 
 
 def export(connection: sqlite3.Connection, request: Request) -> list[Path]:
-    return output.document(request, output.json_text(records.records(connection, request.data_dir)))
+    document = {
+        group_name: output.Items(records.stream(connection, record_class, request.data_dir))
+        for group_name, record_class in records.groups()
+    }
+    return output.document(request, output.json_pieces(document))

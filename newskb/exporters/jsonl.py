@@ -1,4 +1,5 @@
-"""`--format jsonl`: JSON Lines, one record per line as in the JSON export, with `record` naming its kind."""
+"""`--format jsonl`: JSON Lines, one record per line as in the JSON export, with `record` naming its kind.
+Written as it is read."""
 
 from __future__ import annotations
 
@@ -9,4 +10,4 @@ from newskb.exporters import Request, output, records
 
 
 def export(connection: sqlite3.Connection, request: Request) -> list[Path]:
-    return output.document(request, output.json_lines(list(records.lines(connection, request.data_dir))))
+    return output.document(request, output.json_lines(records.lines(connection, request.data_dir)))

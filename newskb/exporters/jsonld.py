@@ -18,11 +18,19 @@ for, is in the `newskb:` vocabulary (`urn:newskb:vocab:`): `newskb:start`, `news
 
 from __future__ import annotations
 
+import itertools
+import json
 import sqlite3
+from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from newskb.exporters import Request, output, records
 from newskb.exporters.records import Record
+from newskb.model import Claim, Entity, Event, Source, Term
+
+if TYPE_CHECKING:
+    from newskb.exporters.records import Indexed
 
 CONTEXT = {"@vocab": "http://schema.org/", "newskb": "urn:newskb:vocab:"}
 # schema.org's type for each kind of entity.
@@ -32,18 +40,30 @@ Node = dict[str, object]
 
 
 def export(connection: sqlite3.Connection, request: Request) -> list[Path]:
-    exported = records.records(connection, request.data_dir)
-    entities = {str(entity["id"]): entity for entity in exported["entities"]}
-    roles = [_role(term, entities) for term in exported["terms"]]
-    held: dict[str, list[Node]] = {}
-    for term in exported["terms"]:
-        held.setdefault(str(term["holder"]), []).append(_ref(term["id"]))
-    graph: list[Node] = [_entity(entity, held.get(entity_id, [])) for entity_id, entity in entities.items()]
-    graph.extend(_article(source) for source in exported["sources"])
-    graph.extend(roles)
-    graph.extend(_event(event) for event in exported["events"])
-    graph.extend(_claim(claim) for claim in exported["claims"])
-    return output.document(request, output.json_text({"@context": CONTEXT, "@graph": graph}))
+    # Written as it is read: an office's name and body are looked up in a small table, the terms an entity
+    # holds read with it, and the records themselves one at a time.
+    offices: dict[str, Record] = {
+        row[0]: {"name": row[1], "org": row[2]} for row in connection.execute("SELECT id, name, org FROM entity")
+    }
+
+    def read(record_class: type[Indexed]) -> Iterator[Record]:
+        return records.stream(connection, record_class, request.data_dir)
+
+    held = (
+        json.loads(row[0])
+        for row in connection.execute(
+            "SELECT (SELECT json_group_array(id) FROM (SELECT id FROM term WHERE holder = e.id ORDER BY rowid)) "
+            "FROM entity e ORDER BY e.rowid"
+        )
+    )
+    graph = itertools.chain(
+        (_entity(entity, [_ref(term) for term in terms]) for entity, terms in zip(read(Entity), held, strict=True)),
+        (_article(source) for source in read(Source)),
+        (_role(term, offices) for term in read(Term)),
+        (_event(event) for event in read(Event)),
+        (_claim(claim) for claim in read(Claim)),
+    )
+    return output.document(request, output.json_pieces({"@context": CONTEXT, "@graph": output.Items(graph)}))
 
 
 def _entity(entity: Record, memberships: list[Node]) -> Node:

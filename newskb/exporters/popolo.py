@@ -18,30 +18,41 @@ addresses), with `newskb_source` and `newskb_quote` beside its note.
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterator
 from pathlib import Path
 
 from newskb.exporters import Request, output, records
 from newskb.exporters.records import Record
 from newskb.kinds import Kind
+from newskb.model import Entity, Term
 
 
 def export(connection: sqlite3.Connection, request: Request) -> list[Path]:
-    exported = records.records(connection, request.data_dir)
-    entities = {str(entity["id"]): entity for entity in exported["entities"]}
-    sources = {str(source["id"]): source for source in exported["sources"]}
-    document = {
-        "persons": [
-            _person(entity, entities, sources) for entity in entities.values() if entity["kind"] == Kind.PERSON
-        ],
-        "organizations": [
-            _organization(entity, entities, sources)
-            for entity in entities.values()
-            if entity["kind"] in (Kind.ORGANIZATION, Kind.COUNTRY)
-        ],
-        "posts": [_post(entity) for entity in entities.values() if entity["kind"] == Kind.OFFICE],
-        "memberships": [_membership(term, entities, sources) for term in exported["terms"]],
+    # Written as it is read: what a record names (an entity's name, kind and body, an article's headline,
+    # publisher and day) is looked up in small tables, the records themselves read one at a time.
+    entities: dict[str, Record] = {
+        row[0]: {"name": row[1], "kind": row[2], "org": row[3]}
+        for row in connection.execute("SELECT id, name, kind, org FROM entity")
     }
-    return output.document(request, output.json_text(document))
+    sources: dict[str, Record] = {
+        row[0]: {"title": row[1], "publisher": row[2], "published": row[3]}
+        for row in connection.execute("SELECT id, title, publisher, published FROM source")
+    }
+
+    def of_kind(*kinds: Kind) -> Iterator[Record]:
+        return (entity for entity in records.stream(connection, Entity, request.data_dir) if entity["kind"] in kinds)
+
+    document = {
+        "persons": output.Items(_person(entity, entities, sources) for entity in of_kind(Kind.PERSON)),
+        "organizations": output.Items(
+            _organization(entity, entities, sources) for entity in of_kind(Kind.ORGANIZATION, Kind.COUNTRY)
+        ),
+        "posts": output.Items(_post(entity) for entity in of_kind(Kind.OFFICE)),
+        "memberships": output.Items(
+            _membership(term, entities, sources) for term in records.stream(connection, Term, request.data_dir)
+        ),
+    }
+    return output.document(request, output.json_pieces(document))
 
 
 def _named(entity: Record, entities: dict[str, Record], sources: dict[str, Record]) -> dict[str, object]:

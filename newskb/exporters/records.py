@@ -7,7 +7,9 @@ declarations in model.py, so a new key appears in every export without a change 
 from __future__ import annotations
 
 import dataclasses
+import json
 import sqlite3
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -64,49 +66,54 @@ def _has_kind_field(record_class: type[Indexed]) -> bool:
 
 
 def records(connection: sqlite3.Connection, data_dir: Path) -> dict[str, list[Record]]:
-    """Every record by kind, with the keys and values its TOML table has (dates as written, paths relative to
-    the data folder), in the order model.py declares them; an entity also says which `kind` it is."""
+    """Every record by kind (see `stream`), all at once: for a small base, or a test."""
+    return {group_name: list(stream(connection, record_class, data_dir)) for group_name, record_class in groups()}
+
+
+def stream(connection: sqlite3.Connection, record_class: type[Indexed], data_dir: Path) -> Iterator[Record]:
+    """Each record of one kind, read one at a time, with the keys and values its TOML table has (dates as
+    written, paths relative to the data folder), in the order model.py declares them; an entity also says
+    which `kind` it is. A list key's items come with their record, in the order they were written (as JSON,
+    from SQLite: every export writes as it reads, in the memory of one record)."""
     from newskb import layout
     from newskb.folder import relative_to_data
     from newskb.schema import KeyType, keys_of
 
-    lists = {table: _lists(connection, table, value) for table, value in layout.link_tables()}
-    exported: dict[str, list[Record]] = {}
-    for group_name, record_class in groups():
-        declared = {key.name: key for key in keys_of(record_class)}
-        group = exported.setdefault(group_name, [])
-        for row in connection.execute(f'SELECT * FROM "{record_class.TABLE}" ORDER BY rowid'):
-            record: Record = {}
-            for name in columns(record_class):
-                key = declared.get(name)
-                if key is None:
-                    record[name] = row[name]
-                elif key.type.is_list:
-                    record[name] = lists[key.item].get(row["id"], [])
-                elif key.type is KeyType.PATH and row[name] is not None:
-                    record[name] = relative_to_data(row[name], data_dir)
-                else:
-                    record[name] = row[name]
-            group.append(record)
-    return exported
-
-
-def _lists(connection: sqlite3.Connection, table: str, value: str) -> dict[str, list[str]]:
-    """The items of one list key, by the id of the record that has them, in order."""
-    grouped: dict[str, list[str]] = {}
-    for owner, item in connection.execute(f'SELECT record_id, "{value}" FROM "{table}" ORDER BY rowid'):
-        grouped.setdefault(owner, []).append(item)
-    return grouped
+    values = dict(layout.link_tables())
+    declared = {key.name: key for key in keys_of(record_class)}
+    names = columns(record_class)
+    lists = ", ".join(
+        f'(SELECT json_group_array("{values[key.item]}") FROM (SELECT "{values[key.item]}" FROM "{key.item}" '
+        f'WHERE record_id = r.id ORDER BY rowid)) AS "{key.name}"'
+        for key in declared.values()
+        if key.type.is_list
+    )
+    cursor = connection.cursor()
+    cursor.row_factory = sqlite3.Row
+    for row in cursor.execute(
+        f'SELECT r.*{", " if lists else ""}{lists} FROM "{record_class.TABLE}" r ORDER BY r.rowid'
+    ):
+        record: Record = {}
+        for name in names:
+            key = declared.get(name)
+            if key is not None and key.type.is_list:
+                record[name] = json.loads(row[name])
+            elif key is not None and key.type is KeyType.PATH and row[name] is not None:
+                record[name] = relative_to_data(row[name], data_dir)
+            else:
+                record[name] = row[name]
+        yield record
 
 
 def _plural(table: str) -> str:
     return table[:-1] + "ies" if table.endswith("y") else table + "s"
 
 
-def lines(connection: sqlite3.Connection, data_dir: Path) -> list[Record]:
-    """One object per record for JSON Lines, each tagged with its `record` kind."""
-    exported = records(connection, data_dir)
-    return [{"record": _singular(group), **record} for group, members in exported.items() for record in members]
+def lines(connection: sqlite3.Connection, data_dir: Path) -> Iterator[Record]:
+    """One object per record for JSON Lines, each tagged with its `record` kind, read one at a time."""
+    for group_name, record_class in groups():
+        for record in stream(connection, record_class, data_dir):
+            yield {"record": _singular(group_name), **record}
 
 
 def _singular(group: str) -> str:

@@ -16,6 +16,7 @@ link to the articles.
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -48,6 +49,7 @@ class Column:
     references: str | None = None  # the table whose `id` it names
     not_null: bool = False
     path: bool = False  # a file, written relative to the data folder
+    is_day: bool = False  # a date's earliest or latest day
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,8 +129,16 @@ def _columns(declared: Key) -> list[Column]:
         return [main]
     return [
         main,
-        Column(f"{declared.name}_earliest", f"The earliest day `{declared.name}` may be (NULL: no bound, or unknown)."),
-        Column(f"{declared.name}_latest", f"The latest day `{declared.name}` may be (NULL: no bound, or unknown)."),
+        Column(
+            f"{declared.name}_earliest",
+            f"The earliest day `{declared.name}` may be (NULL: no bound, or unknown).",
+            is_day=True,
+        ),
+        Column(
+            f"{declared.name}_latest",
+            f"The latest day `{declared.name}` may be (NULL: no bound, or unknown).",
+            is_day=True,
+        ),
     ]
 
 
@@ -198,33 +208,12 @@ def export(connection: sqlite3.Connection, request: Request) -> list[Path]:
 
 
 def _write(connection: sqlite3.Connection, path: Path, data_dir: Path, day: date) -> None:
-    from newskb import layout, query
-
-    terms = query.every_term(connection, day)
-    # A term's columns that no record key holds: where it stands that day, and a label to show for it.
-    derived = {
-        "status": {term.id: term.status.value for term in terms},
-        "label": {term.id: f"{term.holder} — {term.office}" for term in terms},
-    }
-    index_values = dict(layout.link_tables())
     database = sqlite3.connect(path)
     try:
         database.executescript(create_sql())
-        for table in tables():
-            names = [column.name for column in table.columns]
-            marks = ", ".join("?" * len(names))
-            insert = f'INSERT OR IGNORE INTO "{table.name}" VALUES ({marks})'
-            if table.link_of is None:
-                selected = ", ".join("NULL" if name in derived else f'"{name}"' for name in names)
-                rows = connection.execute(f'SELECT {selected} FROM "{table.name}" ORDER BY rowid')
-                database.executemany(insert, (_cells(table, row, data_dir, derived) for row in rows))
-            else:
-                value = index_values[table.link_of.item]
-                rows = connection.execute(
-                    f'SELECT l.record_id, l."{value}", l.position FROM "{table.link_of.item}" l '
-                    f'JOIN "{table.owner}" o ON o.id = l.record_id ORDER BY l.rowid'
-                )
-                database.executemany(insert, (tuple(row) for row in rows))
+        for table, rows in table_rows(connection, data_dir, day, lambda day: day.isoformat()):
+            marks = ", ".join("?" * len(table.columns))
+            database.executemany(f'INSERT OR IGNORE INTO "{table.name}" VALUES ({marks})', rows)
             if table.searched:
                 searched = ", ".join(f'"{name}"' for name in table.searched)
                 database.execute(
@@ -235,16 +224,59 @@ def _write(connection: sqlite3.Connection, path: Path, data_dir: Path, day: date
         database.close()
 
 
-_UNBOUNDED = (FIRST_DAY.isoformat(), LAST_DAY.isoformat())  # the index's stand-ins for "no bound"
+# "Mark Rutte — NATO Secretary General": a term's holder and office, by name where the base names them.
+_TERM_LABELS = """
+SELECT t.id, coalesce(h.name, t.holder) || ' — ' || coalesce(o.name, t.office) FROM term t
+LEFT JOIN entity h ON h.id = t.holder LEFT JOIN entity o ON o.id = t.office
+"""
 
 
-def _cells(table: Table, row: sqlite3.Row, data_dir: Path, derived: dict[str, dict[str, str]]) -> tuple[object, ...]:
+def table_rows(
+    connection: sqlite3.Connection, data_dir: Path, day: date, as_day: Callable[[date], object]
+) -> Iterator[tuple[Table, Iterator[tuple[object, ...]]]]:
+    """Each public table with its rows, read as they are written (the Parquet export writes the same): a
+    term's status on `day`, paths relative to the data folder, a date's bounds as `as_day` writes a day (None
+    where unbounded)."""
+    from newskb import layout, query
+
+    # A term's columns that no record key holds: where it stands that day, and a label to show for it.
+    derived = {
+        "status": {term_id: status.value for term_id, status in query.statuses(connection, day)},
+        "label": dict(connection.execute(_TERM_LABELS)),
+    }
+    index_values = dict(layout.link_tables())
+    for table in tables():
+        names = [column.name for column in table.columns]
+        if table.link_of is None:
+            selected = ", ".join("NULL" if name in derived else f'"{name}"' for name in names)
+            rows = connection.execute(f'SELECT {selected} FROM "{table.name}" ORDER BY rowid')
+            yield table, (_cells(table, row, data_dir, derived, as_day) for row in rows)
+        else:
+            value = index_values[table.link_of.item]
+            rows = connection.execute(
+                f'SELECT l.record_id, l."{value}", l.position FROM "{table.link_of.item}" l '
+                f'JOIN "{table.owner}" o ON o.id = l.record_id ORDER BY l.rowid'
+            )
+            yield table, (tuple(row) for row in rows)
+
+
+_UNBOUNDED = (FIRST_DAY.toordinal(), LAST_DAY.toordinal())  # the index's stand-ins for "no bound"
+
+
+def _cells(
+    table: Table,
+    row: sqlite3.Row,
+    data_dir: Path,
+    derived: dict[str, dict[str, str]],
+    as_day: Callable[[date], object],
+) -> tuple[object, ...]:
     cells: list[object] = []
     for column, value in zip(table.columns, row, strict=True):
         if column.name in derived:
             value = derived[column.name].get(row[0])
-        elif value in _UNBOUNDED and column.name.endswith(("_earliest", "_latest")):
-            value = None
+        elif column.is_day and isinstance(value, int):
+            # The index's day numbers, as the days they are, or NULL for no bound.
+            value = None if value in _UNBOUNDED else as_day(date.fromordinal(value))
         elif column.path and value is not None:
             value = relative_to_data(value, data_dir)
         cells.append(value)

@@ -29,9 +29,9 @@ from newskb.rows import TimelineKind, TimelineRow
 
 
 def export(connection: sqlite3.Connection, request: Request) -> list[Path]:
-    from newskb import query
+    from newskb.timeline import timeline
 
-    match, rows = query.timeline(connection, entity=request.entity, start=request.start, end=request.end)
+    match, rows = timeline(connection, entity=request.entity, start=request.start, end=request.end)
     if match is not None and not match.exact:
         request.say(f"matched entity: {match.name} ({match.id})")
     names = {row["id"]: row["name"] for row in connection.execute("SELECT id, name FROM entity")}

@@ -96,7 +96,7 @@ def _heard(context: Context, source: str | None) -> bool:
     if context.known is None or source is None:
         return True
     row = context.connection.execute("SELECT published_latest FROM source WHERE id = ?", (source,)).fetchone()
-    return row is not None and date.fromisoformat(row[0]) <= context.known
+    return row is not None and row[0] <= context.known.toordinal()  # the index's day numbers
 
 
 def attribution(context: Context, statement: Statement) -> Verdict:

@@ -234,7 +234,7 @@ def _involving(context: Context, entities: Sequence[str], written: str | None = 
     return [
         Evidence(row[0], row[1], row[2], row[3])
         for row in rows
-        if context.known is None or date.fromisoformat(row[4]) <= context.known
+        if context.known is None or row[4] <= context.known.toordinal()  # the index's day numbers
     ]
 
 
