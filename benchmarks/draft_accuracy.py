@@ -56,11 +56,11 @@ TUNED, HELD_OUT, BLIND = "tuned", "held-out", "blind"
 if str(REPO) not in sys.path:  # run as a script from anywhere
     sys.path.insert(0, str(REPO))
 
-from newskb import dates  # noqa: E402
+from newskb.common import dates  # noqa: E402
+from newskb.common.fuzzy import normalise  # noqa: E402
+from newskb.common.passage import Extent, locate  # noqa: E402
+from newskb.common.words import counted  # noqa: E402
 from newskb.draft import Article, Draft, Known, draft, known  # noqa: E402
-from newskb.fuzzy import normalise  # noqa: E402
-from newskb.passage import Extent, locate  # noqa: E402
-from newskb.words import counted  # noqa: E402
 
 _GLUE = {"of", "the", "at", "s"}
 
@@ -100,8 +100,9 @@ class Score:
 
 def known_base() -> Known:
     """The bundled fact base, as `newskb draft` sees it through the index."""
-    from newskb import index, store
+    from newskb.base import store
     from newskb.draft.known import expectation_ids
+    from newskb.index import index
 
     base, _ = store.load(REPO / "data")
     return known(index.build(base), expectation_ids(REPO / "data"))
@@ -357,7 +358,8 @@ def misses(scores: Sequence[Score]) -> str:
 
 def seed_comparison(base: Known) -> str:
     """The seed article's seven hand-curated terms beside what the draft proposes for the same holding."""
-    from newskb import index, store
+    from newskb.base import store
+    from newskb.index import index
 
     fact_base, _ = store.load(REPO / "data")
     connection = index.build(fact_base)

@@ -15,7 +15,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))  # first: pysbd's wheel installs a top-level `benchmarks` too
 
 from benchmarks.draft_accuracy import articles, draft_fixture, known_base  # noqa: E402
-from newskb.dates import parse  # noqa: E402
+from newskb.common.dates import parse  # noqa: E402
 from newskb.draft import Article, draft  # noqa: E402
 
 

@@ -70,7 +70,7 @@ CASES: tuple[tuple[str, ...], ...] = (
 Splitter = Callable[[str], list[int]]  # a line -> the offsets where its sentences end (the last is its end)
 
 
-# newskb's own rule before sentencex (newskb/passage.py until issue 20): a sentence ends at . ! or ?, with a
+# newskb's own rule before sentencex (newskb/common/passage.py until issue 20): a sentence ends at . ! or ?, with a
 # closing quote mark after it, before whitespace.
 _STOP = re.compile(r"(?<=[.!?])[\"'\u2019\u201d]?\s+")
 

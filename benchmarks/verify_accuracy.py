@@ -34,7 +34,7 @@ def sentences(path: Path, split: str) -> list[dict[str, object]]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    from newskb.cache import open_index
+    from newskb.index.cache import open_index
     from newskb.verify import judge
     from newskb.verify.reading import Reader
     from newskb.verify.terms import Context

@@ -8,8 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from newskb import batch
-from newskb.errors import NotFoundError
+from newskb.answers import batch
+from newskb.common.errors import NotFoundError
 
 
 def run(*args: str, stdin: str) -> subprocess.CompletedProcess[str]:

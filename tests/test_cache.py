@@ -12,8 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from newskb import cache, freshness, query, search, store
-from newskb.audit import check_folder
+from newskb.answers import query, search
+from newskb.base import store
+from newskb.curation.audit import check_folder
+from newskb.index import cache, freshness
 from tests.conftest import REPO, TinyBase
 
 
@@ -296,7 +298,7 @@ def test_newskb_workers_sets_how_many_processes_parse(
     # Two files are enough once the threshold is lowered; an unusable value keeps one worker per core.
     import multiprocessing
 
-    from newskb import refresh
+    from newskb.index import refresh
 
     started: list[int] = []
     real = multiprocessing.get_context

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from newskb.audit import check_folder
+from newskb.curation.audit import check_folder
 from tests.conftest import TinyBase
 
 SOURCE = "tiny/data/sources/gazette.toml"

@@ -329,7 +329,7 @@ def test_export_json_for_jq(tmp_path: Path) -> None:
 
 def test_the_command_line_kind_choices_are_model_kinds() -> None:
     from newskb.cli.options import RecordKind, SearchKind
-    from newskb.kinds import Kind
+    from newskb.common.kinds import Kind
 
     assert {kind.value for kind in RecordKind} == {kind.value for kind in Kind} - {"source"}
     # Expectations state answers, not facts: search does not offer them.

@@ -16,10 +16,11 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from newskb import curation, lock
+from newskb.base import lock
 from newskb.cli import app
-from newskb.errors import BadArgumentError, RecordError
-from newskb.kinds import Kind
+from newskb.common.errors import BadArgumentError, RecordError
+from newskb.common.kinds import Kind
+from newskb.curation import curation
 from tests.conftest import REPO, TINY_ENTITIES, TinyBase
 
 FIXTURES = REPO / "tests" / "fixtures"

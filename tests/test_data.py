@@ -5,9 +5,9 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from newskb import store
-from newskb.kinds import Kind
-from newskb.model import Event, Term
+from newskb.base import store
+from newskb.base.model import Event, Term
+from newskb.common.kinds import Kind
 from tests.conftest import REPO
 
 SEED = "000_2f614e97bf582ec3.txt"

@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from newskb.dates import (
+from newskb.common.dates import (
     DateError,
     Duration,
     Edtf,

@@ -31,14 +31,15 @@ from benchmarks.draft_accuracy import (
     split_of,
     total,
 )
-from newskb import audit, curation, model
+from newskb.base import model
 from newskb.cli import app
-from newskb.dates import parse
+from newskb.common.dates import parse
+from newskb.common.kinds import Kind
+from newskb.curation import audit, curation
 from newskb.draft import Article, Draft, Known, draft, to_toml, when
 from newskb.draft.names import KnownEntity
 from newskb.draft.reading import read
 from newskb.draft.sentences import split
-from newskb.kinds import Kind
 from tests.conftest import REPO
 
 FIXTURES = REPO / "tests" / "fixtures" / "drafts"

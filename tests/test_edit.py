@@ -10,11 +10,12 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from newskb import audit, curation, edit, journal, lock
+from newskb.base import journal, lock
+from newskb.base.store import load
 from newskb.cli import app
-from newskb.errors import BadArgumentError, NotFoundError, RecordError
-from newskb.kinds import Kind
-from newskb.store import load
+from newskb.common.errors import BadArgumentError, NotFoundError, RecordError
+from newskb.common.kinds import Kind
+from newskb.curation import audit, curation, edit
 from tests.conftest import TinyBase
 
 runner = CliRunner()

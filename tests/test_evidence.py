@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from newskb import evidence
-from newskb.cache import open_index
-from newskb.errors import NotFoundError
-from newskb.evidence import CoverageShare, SentenceRow, coverage_shares
-from newskb.kinds import Kind
+from newskb.answers import evidence
+from newskb.answers.evidence import CoverageShare, SentenceRow, coverage_shares
+from newskb.common.errors import NotFoundError
+from newskb.common.kinds import Kind
+from newskb.index.cache import open_index
 from newskb.render.plain import as_dict
 from tests.conftest import TinyBase
 

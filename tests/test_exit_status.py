@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from newskb.status import MEANINGS, ExitStatus, help_line, readme_table
+from newskb.common.status import MEANINGS, ExitStatus, help_line, readme_table
 
 README = Path(__file__).resolve().parent.parent / "README.md"
 NSG = "NATO Secretary General"
@@ -47,7 +47,7 @@ def test_each_answer_has_its_status(arguments: list[str], status: ExitStatus) ->
 def test_a_bug_is_one_line_and_status_70() -> None:
     # A fault no command expects: the core's `who` raises. The last line of defence answers it.
     code = (
-        "import sys; import newskb.query as query\n"
+        "import sys; import newskb.answers.query as query\n"
         "def broken(*arguments, **options): raise RuntimeError('planted')\n"
         "query.who = broken\n"
         "from newskb.console import main\n"

@@ -22,12 +22,13 @@ from hypothesis import given
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from newskb import exporters, model, outfile
-from newskb.cache import open_index
+from newskb import exporters
+from newskb.base import model, outfile
+from newskb.base.schema import keys_of
 from newskb.cli import app
 from newskb.exporters import output, records
 from newskb.exporters import sqlite as sqlite_export
-from newskb.schema import keys_of
+from newskb.index.cache import open_index
 from tests.conftest import REPO, TinyBase
 
 runner = CliRunner()

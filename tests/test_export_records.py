@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from newskb.cache import open_index
+from newskb.base.model import keys
+from newskb.common.kinds import Kind
 from newskb.exporters import records as export
-from newskb.kinds import Kind
-from newskb.model import keys
+from newskb.index.cache import open_index
 
 
 @pytest.fixture

@@ -8,13 +8,13 @@ from pathlib import Path
 
 import pytest
 
-from newskb import dates
-from newskb.errors import Problem
-from newskb.fields import Fields, absent, type_name
-from newskb.kinds import Kind
-from newskb.linemap import LazyLineMap
-from newskb.model import Origin, keys
-from newskb.schema import Key
+from newskb.base.fields import Fields, absent, type_name
+from newskb.base.linemap import LazyLineMap
+from newskb.base.model import Origin, keys
+from newskb.base.schema import Key
+from newskb.common import dates
+from newskb.common.errors import Problem
+from newskb.common.kinds import Kind
 
 FILE = Path("/data/sources/gazette.toml")
 

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from newskb import folder
-from newskb.errors import BadArgumentError, DataFileError
+from newskb.base import folder
+from newskb.common.errors import BadArgumentError, DataFileError
 
 
 def base(root: Path) -> Path:

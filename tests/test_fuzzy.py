@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newskb.fuzzy import closest, did_you_mean, normalise, tokenize
+from newskb.common.fuzzy import closest, did_you_mean, normalise, tokenize
 
 
 @pytest.mark.parametrize(

@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from newskb.dates import OPEN, Span, parse
-from newskb.holding import closed_by, disagreements, effective_spans, pairs
-from newskb.model import Origin, Term
+from newskb.base.holding import closed_by, disagreements, effective_spans, pairs
+from newskb.base.model import Origin, Term
+from newskb.common.dates import OPEN, Span, parse
 
 # The guild's chair as two papers tell it: the older one (2024-06-12) knows no end yet.
 PUBLISHED = {"gazette-2024": date(2024, 6, 12), "gazette-2025": date(2025, 3, 4)}

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from newskb import journal, lock
+from newskb.base import journal, lock
 from tests.conftest import TinyBase
 from tests.test_hostile import make_base
 
@@ -148,8 +148,8 @@ def test_a_planted_journal_is_refused_and_left(
 def _killed_rename(base: TinyBase) -> None:
     """What SIGKILL between the renames of `rename charles-babbage babbage` leaves: entities.toml renamed,
     the source's file still old with its new text beside it, and the journal."""
-    from newskb import edit
-    from newskb.store import load
+    from newskb.base.store import load
+    from newskb.curation import edit
 
     loaded, _ = load(base.data)
     change = edit.rename(loaded, edit.record_of(loaded, "charles-babbage"), "babbage")

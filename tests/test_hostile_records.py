@@ -18,9 +18,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from newskb import model
+from newskb.base import model
 from newskb.cli import app
-from newskb.kinds import Kind
+from newskb.common.kinds import Kind
 from tests.conftest import TinyBase
 
 runner = CliRunner()

@@ -18,9 +18,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from newskb import edit, intake, tomltree
-from newskb.errors import BadArgumentError
-from newskb.store import load
+from newskb.base import tomltree
+from newskb.base.store import load
+from newskb.common.errors import BadArgumentError
+from newskb.curation import edit, intake
 from tests.conftest import TINY_ARTICLE, TINY_SOURCE
 
 # The records of entities.toml, as data; the tiny source's terms name ada-lovelace and charles-babbage.

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newskb import ids
+from newskb.base import ids
 
 
 @pytest.mark.parametrize(

@@ -10,9 +10,9 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
-from newskb import intake
+from newskb.base.store import load
 from newskb.cli import app
-from newskb.store import load
+from newskb.curation import intake
 from tests.conftest import TinyBase
 
 runner = CliRunner()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import tomllib
 
-from newskb.linemap import TOP_LEVEL, LazyLineMap, LineMap, TableLines, scan
+from newskb.base.linemap import TOP_LEVEL, LazyLineMap, LineMap, TableLines, scan
 
 
 def test_linemap_places_tables_and_keys_past_multiline_values() -> None:

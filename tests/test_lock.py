@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from newskb import lock
-from newskb.errors import DataFileError
+from newskb.base import lock
+from newskb.common.errors import DataFileError
 
 
 @pytest.fixture

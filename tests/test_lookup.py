@@ -12,11 +12,11 @@ from pathlib import Path
 
 import pytest
 
-from newskb import lookup
-from newskb.cache import open_index
-from newskb.errors import NotFoundError, UnknownNameError
-from newskb.kinds import Kind
-from newskb.lookup import Match
+from newskb.answers import lookup
+from newskb.answers.lookup import Match
+from newskb.common.errors import NotFoundError, UnknownNameError
+from newskb.common.kinds import Kind
+from newskb.index.cache import open_index
 from tests.conftest import TinyBase
 
 

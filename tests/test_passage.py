@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from newskb.passage import Extent, fold, fold_space, locate, sentences, surrounding
+from newskb.common.passage import Extent, fold, fold_space, locate, sentences, surrounding
 
 
 def test_an_extent_is_a_frozen_pair_of_offsets() -> None:

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from newskb.cli import COMMANDS
-from newskb.printable import FORBIDDEN, forbidden_in, invisible_in, printable
+from newskb.common.printable import FORBIDDEN, forbidden_in, invisible_in, printable
 
 OSC = "\x1b]0;pwned\x07"  # would retitle the terminal
 CSI = "\x1b[31m"  # would paint it red

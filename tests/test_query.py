@@ -8,14 +8,15 @@ from pathlib import Path
 
 import pytest
 
-from newskb import audit, query
-from newskb.cache import open_index
-from newskb.dates import Span
-from newskb.errors import BadArgumentError, DataFileError, NotFoundError
-from newskb.profile import show
+from newskb.answers import query
+from newskb.answers.profile import show
+from newskb.answers.rows import Answer, Chart, InRange, TermRow, TimelineKind, TimelineRow
+from newskb.answers.timeline import timeline
+from newskb.common.dates import Span
+from newskb.common.errors import BadArgumentError, DataFileError, NotFoundError
+from newskb.curation import audit
+from newskb.index.cache import open_index
 from newskb.render.plain import as_dict
-from newskb.rows import Answer, Chart, InRange, TermRow, TimelineKind, TimelineRow
-from newskb.timeline import timeline
 from tests.conftest import TinyBase
 
 
@@ -789,7 +790,8 @@ def test_chart_draws_an_open_term_to_the_end_a_newer_source_gives(tiny: TinyBase
 def generated(tmp_path_factory: pytest.TempPathFactory) -> sqlite3.Connection:
     """A synthetic base of 3,000 facts (benchmarks/generate.py): exact days, months, years and `~` years."""
     from benchmarks.generate import generate
-    from newskb import index, store
+    from newskb.base import store
+    from newskb.index import index
 
     folder = tmp_path_factory.mktemp("generated")
     generate(3000, folder)
@@ -798,7 +800,7 @@ def generated(tmp_path_factory: pytest.TempPathFactory) -> sqlite3.Connection:
 
 
 def _meets(row: TimelineRow, start: date | None, end: date | None) -> bool:
-    from newskb.dates import parse
+    from newskb.common.dates import parse
 
     assert row.date is not None
     written = parse(row.date)

@@ -12,11 +12,11 @@ from pathlib import Path
 
 import pytest
 
-from newskb import question, search
-from newskb.cache import open_index
-from newskb.fuzzy import tokenize
-from newskb.kinds import Kind
-from newskb.question import Mention, Unit
+from newskb.answers import question, search
+from newskb.answers.question import Mention, Unit
+from newskb.common.fuzzy import tokenize
+from newskb.common.kinds import Kind
+from newskb.index.cache import open_index
 from newskb.render import views
 from newskb.render.plain import as_dict
 

@@ -5,7 +5,7 @@ import json
 
 import pytest
 
-from newskb.printable import printable as visible
+from newskb.common.printable import printable as visible
 from newskb.render import BuildProgress, Column, Format, write_citation, write_rows
 from newskb.render.views import Fit
 

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from newskb import scaffold
-from newskb.audit import check_folder
-from newskb.errors import RecordError
+from newskb.common.errors import RecordError
+from newskb.curation import scaffold
+from newskb.curation.audit import check_folder
 from tests.conftest import REPO
 
 ARTICLE = REPO / "newskb" / "examples" / "guild-2025-03-04.txt"

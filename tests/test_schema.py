@@ -9,9 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from newskb import index, layout, model
-from newskb.kinds import Kind
-from newskb.schema import KeyType, keys_of
+from newskb.base import model
+from newskb.base.schema import KeyType, keys_of
+from newskb.common.kinds import Kind
+from newskb.index import index, layout
 from tests.conftest import REPO, TinyBase
 
 
@@ -20,7 +21,7 @@ def test_the_readme_table_is_the_declaration() -> None:
     start = readme.index("<!-- data-format table")
     end = readme.index("<!-- end of the data-format table -->")
     shown = readme[readme.index("\n", start) + 1 : end]
-    assert shown == model.data_format_table(), "run `python -m newskb.model` and paste its table into the README"
+    assert shown == model.data_format_table(), "run `python -m newskb.base.model` and paste its table into the README"
 
 
 def test_every_field_of_a_record_is_a_key_or_says_why_not() -> None:
@@ -74,7 +75,7 @@ def test_the_layout_version_follows_the_declaration(monkeypatch: pytest.MonkeyPa
 
 
 def test_the_index_rows_of_the_shipped_base_are_read_back_as_written(kb: Path) -> None:
-    from newskb import store
+    from newskb.base import store
     from newskb.exporters import records as export
 
     base, _ = store.load(kb)
@@ -111,7 +112,7 @@ SOURCE = "tiny/data/sources/gazette.toml"
 
 
 def _problems(tiny: TinyBase) -> list[str]:
-    from newskb.audit import check_folder
+    from newskb.curation.audit import check_folder
 
     return [str(problem) for problem in check_folder(tiny.data).problems]
 
@@ -212,8 +213,8 @@ def test_a_wikidata_id_is_q_and_a_number(tiny: TinyBase) -> None:
 def test_show_gives_the_wikidata_id(kb: Path) -> None:
     from datetime import date
 
-    from newskb.cache import open_index
-    from newskb.profile import show
+    from newskb.answers.profile import show
+    from newskb.index.cache import open_index
 
     connection, _ = open_index(kb)
     assert show(connection, "NATO", date(2024, 10, 1)).wikidata == "Q7184"

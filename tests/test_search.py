@@ -7,12 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from newskb import search
-from newskb.cache import open_index
-from newskb.errors import BadArgumentError
-from newskb.kinds import Kind
+from newskb.answers import search
+from newskb.answers.search import SearchHit
+from newskb.common.errors import BadArgumentError
+from newskb.common.kinds import Kind
+from newskb.index.cache import open_index
 from newskb.render.plain import as_dict
-from newskb.search import SearchHit
 from tests.conftest import TinyBase
 
 
@@ -367,7 +367,7 @@ def _expanded_over_every_word(connection: sqlite3.Connection, word: str) -> dict
     """What a word expanded to when it was compared with every indexed word (before vocab.py)."""
     from rapidfuzz import fuzz, process
 
-    from newskb.words import stem
+    from newskb.common.words import stem
 
     vocabulary = [row[0] for row in connection.execute("SELECT term FROM doc_vocab")]
     expansions: dict[str, float] = {}

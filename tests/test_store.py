@@ -4,10 +4,10 @@ from pathlib import Path
 
 import pytest
 
-from newskb import folder, store
-from newskb.dates import parse
-from newskb.errors import DataFileError
-from newskb.kinds import Kind
+from newskb.base import folder, store
+from newskb.common.dates import parse
+from newskb.common.errors import DataFileError
+from newskb.common.kinds import Kind
 from tests.conftest import TinyBase
 
 

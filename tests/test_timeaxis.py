@@ -9,8 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from newskb.dates import Span, Status
-from newskb.timeaxis import (
+from newskb.answers.timeaxis import (
     GAP,
     Axis,
     Shade,
@@ -22,6 +21,7 @@ from newskb.timeaxis import (
     ticks,
     window,
 )
+from newskb.common.dates import Span, Status
 
 GLYPHS = {None: " ", Shade.CERTAIN: "█", Shade.POSSIBLE: "▒", Shade.OPEN: "┅"}
 # The seed's NATO Secretary General chart, as of 2025-10-01.

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from newskb.cache import open_index
-from newskb.dates import parse, parse_duration
+from newskb.common.dates import parse, parse_duration
+from newskb.index.cache import open_index
 from newskb.verify import judge
 from newskb.verify.statements import Claimed, Edge, Statement, Tense
 from newskb.verify.terms import Context

@@ -15,8 +15,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from newskb.cache import open_index
-from newskb.dates import Duration, parse
+from newskb.common.dates import Duration, parse
+from newskb.index.cache import open_index
 from newskb.verify import judge
 from newskb.verify.reading import Reader
 from newskb.verify.statements import Claimed, Edge, Statement, Tense

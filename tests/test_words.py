@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newskb.words import (
+from newskb.common.words import (
     MEASURE_AFTER,
     PREDECESSOR_WORDS,
     QUESTION_WORDS,

@@ -23,9 +23,9 @@ from newskb import __version__
 from newskb.cli.completion import COMPLETE_VARIABLE, Shell, install_script, show_script
 from newskb.cli.options import be_quiet, say
 from newskb.cli.usage import Command, pager_wanted, report
-from newskb.errors import NewskbError, UnknownNameError
-from newskb.printable import printable
-from newskb.status import ExitStatus, help_line
+from newskb.common.errors import NewskbError, UnknownNameError
+from newskb.common.printable import printable
+from newskb.common.status import ExitStatus, help_line
 
 EXIT_CODES_HELP = help_line()
 
@@ -165,7 +165,7 @@ class _Group(TyperGroup):
 def _damaged_index(error: Exception) -> bool:
     """Whether SQLite found the persisted index corrupt (it is then discarded)."""
     sqlite3 = sys.modules.get("sqlite3")
-    cache = sys.modules.get("newskb.cache")
+    cache = sys.modules.get("newskb.index.cache")
     return (
         sqlite3 is not None
         and cache is not None

@@ -27,16 +27,16 @@ from newskb.cli.options import (
     say,
     say_match,
 )
-from newskb.errors import BadArgumentError
-from newskb.kinds import Outcome
+from newskb.common.errors import BadArgumentError
+from newskb.common.kinds import Outcome
+from newskb.common.status import ExitStatus
 from newskb.render import Column, Format, views
-from newskb.status import ExitStatus
 
 if TYPE_CHECKING:
     import sqlite3
     from collections.abc import Iterator
 
-    from newskb.batch import Answered, Ask
+    from newskb.answers.batch import Answered, Ask
 
 app = typer.Typer()
 
@@ -74,10 +74,10 @@ def search_command(
       newskb search "how many members does NATO have"
       printf 'Rutte\\nLungescu\\n' | newskb search - --format tsv
     """
-    from newskb import search
-    from newskb.batch import Reply
-    from newskb.fuzzy import tokenize
-    from newskb.kinds import Kind
+    from newskb.answers import search
+    from newskb.answers.batch import Reply
+    from newskb.common.fuzzy import tokenize
+    from newskb.common.kinds import Kind
 
     connection = open_index(data)
     wanted = Kind(kind.value) if kind else None
@@ -127,13 +127,13 @@ def who_command(
       newskb who "NATO Secretary General" --as-of today --known-as-of 2024-09-30
       printf 'NATO chief\\nNATO spokesperson\\n' | newskb who - --as-of 2024-09-15
     """
-    from newskb import query
-    from newskb.kinds import Outcome
+    from newskb.answers import query
+    from newskb.common.kinds import Outcome
 
     day = as_of_day(as_of)
     connection, known = open_index(data), known_day(known_as_of)
     if office == STDIN:
-        from newskb.batch import Reply
+        from newskb.answers.batch import Reply
 
         def ask(text: str) -> Reply:
             answer = query.who(connection, text, day, history=history, known=known)
@@ -179,7 +179,7 @@ def offices_command(
       newskb offices --org NATO --as-of 2024-10-01
       newskb offices --known-as-of 2024-09-30 --format csv > offices.csv
     """
-    from newskb import query
+    from newskb.answers import query
 
     day = as_of_day(as_of)
     answer = query.offices(open_index(data), day, org=org, known=known_day(known_as_of))
@@ -221,15 +221,15 @@ def timeline_command(
       newskb timeline --entity Rutte --from 2024-09
       newskb timeline --from 2024-09 --to 2024-10 --certain
     """
-    from newskb.timeline import timeline
-    from newskb.words import counted
+    from newskb.answers.timeline import timeline
+    from newskb.common.words import counted
 
     start, end = range_bounds(from_date, to_date)
     match, rows = timeline(
         open_index(data), entity=entity, start=start, end=end, known=known_day(known_as_of), certain=certain
     )
     say_match(match, "entity")
-    from newskb.rows import InRange
+    from newskb.answers.rows import InRange
 
     dated = [row for row in rows if row.date is not None and row.in_range is not InRange.UNKNOWN]
     bounded = [row for row in rows if row.in_range is InRange.UNKNOWN]
@@ -251,8 +251,8 @@ def answer_lines(
     the run at once (exit 141); a line nothing answers is named on stderr with its number, and the run goes
     on. Exit 1 if any was, 2 if a line could not be read (not UTF-8). What every line looks up alike on the
     connection (the names of every office, say) is read once for the batch."""
-    from newskb import batch
-    from newskb.lookup import remembering
+    from newskb.answers import batch
+    from newskb.answers.lookup import remembering
 
     if sys.stdin is None:  # started with stdin closed (`<&-`)
         raise BadArgumentError("standard input is closed: '-' reads one query per line of it")

@@ -24,7 +24,7 @@ from newskb.cli.options import (
     say,
     say_match,
 )
-from newskb.errors import BadArgumentError
+from newskb.common.errors import BadArgumentError
 from newskb.render import Format, views
 
 app = typer.Typer()
@@ -86,7 +86,7 @@ def chart_command(
       newskb chart --org NATO --output nato.svg
       newskb chart --entity Rutte --from 2020 --to today
     """
-    from newskb import query
+    from newskb.answers import query
 
     if [office, org, entity].count(None) != 2:
         raise BadArgumentError("chart one thing: an OFFICE, --org ORG or --entity NAME")
@@ -127,6 +127,6 @@ def _refuse_to_overwrite(output: Path, force: bool, output_format: Format | None
         raise BadArgumentError(f"{output}: a chart is written as {' or '.join(views.CHART_FILES)}")
     if output_format is not None:
         raise BadArgumentError("--output writes a chart file; --format is for standard output: give one of them")
-    from newskb.outfile import check_new_file
+    from newskb.base.outfile import check_new_file
 
     check_new_file(output, force=force)

@@ -1,7 +1,7 @@
 """Shell completion of names and ids: the parameter types that complete them, and the completion scripts.
 
 A name or id argument has one of these types (`click_type=`): it converts nothing, and on TAB offers the
-candidates `newskb.complete` finds in the persisted index. Typer's own `autocompletion` keeps only the
+candidates `newskb.answers.complete` finds in the persisted index. Typer's own `autocompletion` keeps only the
 candidates that start with what was typed, which would lose "sec" finding "NATO Secretary General".
 """
 
@@ -17,8 +17,8 @@ import typer
 from typer._click.shell_completion import CompletionItem
 from typer._click.types import ParamType
 
-from newskb.kinds import ENTITY_KINDS, Kind
-from newskb.status import ExitStatus
+from newskb.common.kinds import ENTITY_KINDS, Kind
+from newskb.common.status import ExitStatus
 
 if TYPE_CHECKING:
     import sqlite3
@@ -45,7 +45,7 @@ class _Completed(ParamType):
         return value  # the text as typed: the command resolves it
 
     def shell_complete(self, ctx: Any, param: Any, incomplete: str) -> list[Any]:
-        from newskb import complete
+        from newskb.answers import complete
 
         connection = _open_quietly(ctx.params.get("data"))
         if connection is None:
@@ -73,9 +73,10 @@ def _open_quietly(data: str | None) -> "sqlite3.Connection | None":
     what was added since. Nothing is printed (a problem or an unreadable base offers nothing)."""
     import sqlite3
 
-    from newskb import cache, folder
-    from newskb.errors import NewskbError
-    from newskb.lock import reading
+    from newskb.base import folder
+    from newskb.base.lock import reading
+    from newskb.common.errors import NewskbError
+    from newskb.index import cache
 
     try:
         root = folder.find_data_dir(data)
@@ -209,7 +210,7 @@ def register_shells() -> None:
 
 def _line(item: CompletionItem) -> str:
     """A candidate as zsh and fish read it: the value, then a tab and its description if it has one."""
-    from newskb.printable import printable
+    from newskb.common.printable import printable
 
     value = printable(str(item.value), one_line=True)
     return f"{value}\t{_short(item.help)}" if item.help else value
@@ -223,7 +224,7 @@ def use_our_scripts() -> None:
 
 
 def _short(text: str) -> str:
-    from newskb.printable import printable
+    from newskb.common.printable import printable
 
     line = printable(" ".join(text.split()), one_line=True)
     return line if len(line) <= HELP_WIDTH else line[: HELP_WIDTH - 1].rstrip() + "…"

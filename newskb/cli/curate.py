@@ -6,17 +6,17 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 from typer.core import TyperOption
 
-from newskb import folder
+from newskb.base import folder
 from newskb.cli.completion import RECORD_ID, SOURCE_ID, ids_of
 from newskb.cli.options import DataOption, RecordKind, say
 from newskb.cli.usage import Command
-from newskb.errors import BadArgumentError, display_path
-from newskb.printable import printable
-from newskb.status import ExitStatus
+from newskb.common.errors import BadArgumentError, display_path
+from newskb.common.printable import printable
+from newskb.common.status import ExitStatus
 
 if TYPE_CHECKING:
-    from newskb.edit import Edit
-    from newskb.schema import Key
+    from newskb.base.schema import Key
+    from newskb.curation.edit import Edit
 
 app = typer.Typer()
 
@@ -44,8 +44,8 @@ class _AddCommand(Command):
         with formatter.section("Options"):
             formatter.write_dl([record for record in common if record is not None])
         # One section per set of kinds with the same keys: "person, organization or country", "office", ...
-        from newskb import model
-        from newskb.kinds import Kind
+        from newskb.base import model
+        from newskb.common.kinds import Kind
 
         sections: dict[tuple[tuple[str, str], ...], list[str]] = {}
         for kind in RecordKind:
@@ -62,8 +62,8 @@ _VALUES = "newskb.record"
 
 def _add_keys() -> list["Key"]:
     """Every key of the kinds `add` accepts, each once, in the order the kinds declare them."""
-    from newskb import model
-    from newskb.kinds import Kind
+    from newskb.base import model
+    from newskb.common.kinds import Kind
 
     found: dict[str, Key] = {}
     for kind in RecordKind:
@@ -110,7 +110,7 @@ def init_command(
       newskb init .   # in an empty git repository
       newskb init --example harbour-kb   # with the walkthrough's article (README: Curating)
     """
-    from newskb import scaffold
+    from newskb.curation import scaffold
 
     if not folder:
         raise BadArgumentError("DIR is empty: give the folder of the new fact base ('.' for this one)")
@@ -147,7 +147,7 @@ def new_source_command(
       newskb new-source gazette.txt --id gazette-2025-03-04 --title "..." \\
         --published 2025-03-04 --publisher harbour-gazette --publisher-name "The Harbour Gazette"
     """
-    from newskb import curation
+    from newskb.curation import curation
 
     change = curation.new_source(
         folder.find_data_dir(data),
@@ -237,7 +237,7 @@ def accept_command(
       newskb accept draft.toml --dry-run --data ./data
       newskb accept draft.toml --data ./data && newskb check --data ./data
     """
-    from newskb import intake
+    from newskb.curation import intake
 
     result = intake.accept(folder.find_data_dir(data), draft, dry_run=dry_run, unreviewed=unreviewed)
     for problem in result.problems:
@@ -284,8 +284,9 @@ def add_command(
       newskb add claim --source rbc-ukraine-2024-09-30-rutte --about nato \\
         --text "NATO has 32 members." --quote "NATO, which comprises 32 member countries"
     """
-    from newskb import curation, model
-    from newskb.kinds import Kind
+    from newskb.base import model
+    from newskb.common.kinds import Kind
+    from newskb.curation import curation
 
     record_kind = Kind(kind.value)
     given: dict[str, object] = ctx.meta[_VALUES]
@@ -338,7 +339,7 @@ def set_command(
       newskb set ben-wallace-uk-defence-secretary note="The article dates neither end." --data ./data
       newskb set mark-rutte aliases='["Rutte", "PM Rutte"]' summary= --dry-run
     """
-    from newskb import curation, edit
+    from newskb.curation import curation, edit
 
     change = curation.change(
         folder.find_data_dir(data),
@@ -363,7 +364,7 @@ def rm_command(
       newskb rm us-did-not-back-wallace --dry-run
       newskb rm reuters   # refused: the source cites it, and facts came through it
     """
-    from newskb import curation, edit
+    from newskb.curation import curation, edit
 
     change = curation.change(
         folder.find_data_dir(data), lambda base: edit.remove(base, edit.record_of(base, record_id)), dry_run=dry_run
@@ -385,7 +386,7 @@ def rename_command(
       newskb rename ben-wallace sir-ben-wallace --dry-run
       newskb rename us-president us-presidency --data ./data
     """
-    from newskb import curation, edit
+    from newskb.curation import curation, edit
 
     change = curation.change(
         folder.find_data_dir(data),

@@ -4,7 +4,8 @@ from typing import Annotated
 
 import typer
 
-from newskb import folder, render
+from newskb import render
+from newskb.base import folder
 from newskb.cli.ask import STDIN, answer_lines
 from newskb.cli.completion import ENTITY_NAME, FACT_ID
 from newskb.cli.options import (
@@ -44,11 +45,11 @@ def show_command(
       newskb show "Peter Bator"
       newskb show nato --as-of 2024-09-01 --format json
     """
-    from newskb.profile import show
+    from newskb.answers.profile import show
 
     connection, day = open_index(data), as_of_day(as_of)
     if name == STDIN:
-        from newskb.batch import Reply
+        from newskb.answers.batch import Reply
 
         return answer_lines(
             connection, lambda text: Reply(rows=[show(connection, text, day)]), views.PROFILE, output_format
@@ -67,7 +68,7 @@ def sources_command(output_format: FormatOption = None, fields: FieldsOption = N
       newskb sources
       newskb sources --format json | jq '.[].id'
     """
-    from newskb import evidence
+    from newskb.answers import evidence
 
     rows = evidence.sources(open_index(data), folder.find_data_dir(data))
     render.write_rows(rows, views.SOURCES, pick_format(output_format), title="Sources")
@@ -91,11 +92,11 @@ def cite_command(
       newskb cite nato-has-32-members
       newskb cite mark-rutte-takes-office --format json
     """
-    from newskb import evidence
+    from newskb.answers import evidence
 
     connection = open_index(data)
     if fact_id == STDIN:
-        from newskb.batch import Reply
+        from newskb.answers.batch import Reply
 
         return answer_lines(
             connection, lambda text: Reply(rows=[evidence.cite(connection, text)]), views.CITATION, output_format

@@ -8,20 +8,22 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from newskb import render
+
 # Only what every command needs is imported here; each command imports the rest when it runs,
 # so a query does not pay for the modules that curation or export use (benchmarks/RESULTS.md).
-from newskb import folder, render
-from newskb.printable import printable
+from newskb.base import folder
+from newskb.common.printable import printable
+from newskb.common.status import ExitStatus
+from newskb.common.words import counted
 from newskb.render import Format
-from newskb.status import ExitStatus
-from newskb.words import counted
 
 if TYPE_CHECKING:
     import sqlite3
     from collections.abc import Iterator
     from pathlib import Path
 
-    from newskb.lookup import Match
+    from newskb.answers.lookup import Match
 
 # A string, not a Path: Path("") is the current folder, and an empty --data must be refused, not read as ".".
 DataOption = Annotated[
@@ -124,7 +126,7 @@ _in_use: "Path | None" = None
 
 def open_index(data: str | None) -> "sqlite3.Connection":
     """The index of the data folder; invalid records are skipped with one warning on stderr."""
-    from newskb import cache
+    from newskb.index import cache
 
     global _in_use
     _in_use = folder.find_data_dir(data)
@@ -140,8 +142,8 @@ def open_index(data: str | None) -> "sqlite3.Connection":
 def settled(root: "Path") -> "Iterator[None]":
     """Read the data folder with no writer renaming under us, a write a killed writer left half done finished
     first (lock.reading), and said so on stderr."""
-    from newskb.errors import display_path
-    from newskb.lock import reading
+    from newskb.base.lock import reading
+    from newskb.common.errors import display_path
 
     with reading(root) as finished:
         if finished:
@@ -156,7 +158,7 @@ def as_of_day(as_of: str | None) -> date:
 
 def known_day(written: str | None) -> date | None:
     """The day a --known-as-of (or --as-of) names: one exact day, or today; None when not given."""
-    from newskb.dates import parse_day
+    from newskb.common.dates import parse_day
 
     if written is None:
         return None
@@ -166,7 +168,7 @@ def known_day(written: str | None) -> date | None:
 def range_bounds(from_date: str | None, to_date: str | None) -> tuple[date | None, date | None]:
     """The first and last day a --from/--to range may cover: from the earliest day of --from to the latest
     of --to (so --from 2024 starts on 1 January 2024 and --to 2024 ends on 31 December)."""
-    from newskb.dates import parse
+    from newskb.common.dates import parse
 
     def written(text: str) -> str:
         return date.today().isoformat() if text.strip().lower() == TODAY else text

@@ -4,7 +4,8 @@ from typing import Annotated
 
 import typer
 
-from newskb import folder, render
+from newskb import render
+from newskb.base import folder
 from newskb.cli.completion import SOURCE_ID
 from newskb.cli.options import (
     DataOption,
@@ -17,7 +18,7 @@ from newskb.cli.options import (
     say,
     settled,
 )
-from newskb.printable import printable
+from newskb.common.printable import printable
 from newskb.render import views
 
 app = typer.Typer()
@@ -38,7 +39,7 @@ def check_command(
       newskb check --data ./data
       newskb check --strict   # warnings count as problems too
     """
-    from newskb import audit
+    from newskb.curation import audit
 
     data_dir = folder.find_data_dir(data)
     with settled(data_dir):
@@ -67,7 +68,7 @@ def coverage_command(
       newskb coverage rbc-ukraine-2024-09-30-rutte --uncovered
       newskb coverage --format json > coverage.json
     """
-    from newskb import evidence
+    from newskb.answers import evidence
 
     rows = evidence.coverage(open_index(data), source)
     for share in evidence.coverage_shares(rows):

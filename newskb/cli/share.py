@@ -6,10 +6,10 @@ from typing import Annotated
 
 import typer
 
-from newskb import folder
+from newskb.base import folder
 from newskb.cli.completion import ENTITY_NAME
 from newskb.cli.options import AsOfOption, DataOption, FromOption, ToOption, open_index, say
-from newskb.errors import BadArgumentError
+from newskb.common.errors import BadArgumentError
 
 app = typer.Typer()
 

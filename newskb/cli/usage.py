@@ -11,7 +11,7 @@ from typer._click.exceptions import ClickException, MissingParameter, NoArgsIsHe
 from typer.core import TyperCommand, TyperGroup, TyperOption
 
 from newskb.cli import options
-from newskb.status import ExitStatus
+from newskb.common.status import ExitStatus
 
 app = typer.Typer()
 
@@ -90,7 +90,7 @@ def one_line(error: ClickException) -> str:
         message = re.sub(r"\. Did you mean (.*)\?$", r" (did you mean \1?)", message)
         message = message[:1].lower() + message[1:]
     where = f"{command}: " if command else ""
-    from newskb.printable import printable
+    from newskb.common.printable import printable
 
     return printable(f"newskb: {where}{message} (see '{path} -h')", one_line=True)
 

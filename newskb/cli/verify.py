@@ -9,9 +9,9 @@ import typer
 
 from newskb import render
 from newskb.cli.options import AsOfOption, DataOption, KnownAsOfOption, as_of_day, known_day, open_index, say
-from newskb.errors import BadArgumentError
+from newskb.common.errors import BadArgumentError
+from newskb.common.status import ExitStatus
 from newskb.render import Format, views
-from newskb.status import ExitStatus
 
 if TYPE_CHECKING:
     from newskb.verify.reading import Reader
@@ -86,7 +86,7 @@ def verify_command(
       newskb verify "NATO has 30 members" --as-of 2024-09-30
       newskb verify --file article.txt --format claimreview --url https://example.org/story
     """
-    from newskb import folder
+    from newskb.base import folder
     from newskb.verify import verdicts
     from newskb.verify.reading import Reader
     from newskb.verify.terms import Context
@@ -126,7 +126,7 @@ def verdicts_of(context: "Context", reader: "Reader", text: str) -> "list[Verdic
 
 def _lines(context: "Context", chosen: Format | None, output_format: VerifyFormat | None) -> None:
     """`verify -`: one text a line, each answered before the next is read; exit as the worst of them."""
-    from newskb.batch import Reply
+    from newskb.answers.batch import Reply
     from newskb.cli.ask import answer_lines
     from newskb.verify import verdicts
     from newskb.verify.reading import Reader

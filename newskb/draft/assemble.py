@@ -12,6 +12,7 @@ contract, each handing the next frozen records.
 
 from __future__ import annotations
 
+from newskb.common.errors import BadArgumentError
 from newskb.draft.candidates import candidates
 from newskb.draft.clauses import clause
 from newskb.draft.events import events
@@ -21,7 +22,6 @@ from newskb.draft.reading import read
 from newskb.draft.records import Article, Draft, Known
 from newskb.draft.sentences import LONGEST_ARTICLE, split
 from newskb.draft.terms import build
-from newskb.errors import BadArgumentError
 
 
 def draft(article: Article, known: Known) -> Draft:

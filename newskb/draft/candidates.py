@@ -14,15 +14,15 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from newskb import ids
+from newskb.base import ids
+from newskb.base.ids import slug
+from newskb.common.kinds import Kind, Modality
+from newskb.common.passage import Extent, locator
 from newskb.draft.events import EventItem
 from newskb.draft.mentions import Entity, Mark, Mention, Mentions, Reading
 from newskb.draft.quotes import in_order, name_of_office, primary, same_start
 from newskb.draft.records import Article, Candidate, Draft, Known
 from newskb.draft.terms import Term, Terms, Value, point, said
-from newskb.ids import slug
-from newskb.kinds import Kind, Modality
-from newskb.passage import Extent, locator
 
 
 @dataclass(slots=True, eq=False)

@@ -17,9 +17,9 @@ from dataclasses import dataclass, replace
 from importlib import resources
 from pathlib import Path
 
+from newskb.common.fuzzy import normalise
+from newskb.common.kinds import Kind
 from newskb.draft.names import REFERENCE, KnownEntity
-from newskb.fuzzy import normalise
-from newskb.kinds import Kind
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

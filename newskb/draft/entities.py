@@ -14,6 +14,8 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+from newskb.common.fuzzy import normalise
+from newskb.common.kinds import Kind
 from newskb.draft.lexicon import (
     APPOINTING,
     DEMONYM_ENDINGS,
@@ -29,8 +31,6 @@ from newskb.draft.lexicon import (
 from newskb.draft.mentions import KIND_MARKS, Entity, Mark, Mention, NameSpan, TitleSpan
 from newskb.draft.names import KnownEntity, KnownMatch, KnownNames, Piece
 from newskb.draft.places import place_of, with_places
-from newskb.fuzzy import normalise
-from newskb.kinds import Kind
 
 # Someone appoints someone: the verb, then its object, a name ("Dunmore Rovers appointed Callum Reade");
 # a headline's "Nkemelu elected to lead" is a person elected.

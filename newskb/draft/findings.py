@@ -11,12 +11,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from newskb.common.kinds import Modality
 from newskb.draft.clauses import Clause
 from newskb.draft.mentions import Mention, Mentions
 from newskb.draft.phrases import AHEAD, EXPECTED, HEDGED, PATTERNS, VIA
 from newskb.draft.rules import Rule
 from newskb.draft.sentences import LONGEST_SENTENCE
-from newskb.kinds import Modality
 
 __all__ = ["Finding", "Rule", "findings", "via"]
 

@@ -7,15 +7,15 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from newskb.containment import MAX_ARTICLE, Refused, read_contained
-from newskb.dates import parse
+from newskb.base.containment import MAX_ARTICLE, Refused, read_contained
+from newskb.base.folder import EXPECTATIONS_FILE
+from newskb.base.model import INDEXED_CLASSES
+from newskb.common.dates import parse
+from newskb.common.errors import NotFoundError, RecordError
+from newskb.common.fuzzy import did_you_mean
+from newskb.common.kinds import Kind
 from newskb.draft.names import KnownEntity
 from newskb.draft.records import Article, Known
-from newskb.errors import NotFoundError, RecordError
-from newskb.folder import EXPECTATIONS_FILE
-from newskb.fuzzy import did_you_mean
-from newskb.kinds import Kind
-from newskb.model import INDEXED_CLASSES
 
 
 def from_index(connection: sqlite3.Connection, source_id: str, data: Path) -> tuple[Article, Known]:
@@ -32,7 +32,7 @@ def from_index(connection: sqlite3.Connection, source_id: str, data: Path) -> tu
 
 def expectation_ids(data: Path) -> frozenset[str]:
     """The ids of the expectations in `data` (none if their file is missing or unreadable: check says why)."""
-    from newskb.store import read_document
+    from newskb.base.store import read_document
 
     path = data / EXPECTATIONS_FILE
     try:

@@ -12,10 +12,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 
+from newskb.common.kinds import Kind
 from newskb.draft import when
 from newskb.draft.names import KnownEntity, KnownMatch, Piece
 from newskb.draft.sentences import Sentence
-from newskb.kinds import Kind
 
 
 class Mark(StrEnum):

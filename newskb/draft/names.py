@@ -14,6 +14,8 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+from newskb.common.fuzzy import normalise
+from newskb.common.kinds import Kind
 from newskb.draft.lexicon import (
     HONORIFICS,
     MONTHS,
@@ -24,8 +26,6 @@ from newskb.draft.lexicon import (
     STARTERS,
     WEEKDAYS,
 )
-from newskb.fuzzy import normalise
-from newskb.kinds import Kind
 
 # A word: letters and digits, with inner apostrophes and hyphens ("O'Neill", "Secretary-General").
 _PIECE = re.compile(r"[^\W_]+(?:['\u2019\-][^\W_]+)*")

@@ -13,10 +13,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
+from newskb.common.fuzzy import normalise
 from newskb.draft.lexicon import OF_WORDS, ORG_NOUNS, TITLE_MODIFIERS, TO_HEADS
 from newskb.draft.names import KnownEntity, Piece, joined
 from newskb.draft.titles import BETWEEN, ORDINAL, field_end
-from newskb.fuzzy import normalise
 
 # A title this close to a known office's (rapidfuzz ratio, same organization) is that office.
 TITLE_CUTOFF = 90.0

@@ -13,6 +13,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
+from newskb.common.kinds import Kind
 from newskb.draft.entities import may_own, norm_words
 from newskb.draft.lexicon import (
     BODY_NOUNS,
@@ -30,7 +31,6 @@ from newskb.draft.names import KnownEntity
 from newskb.draft.offices import TitleKey, match_known
 from newskb.draft.sentences import Sentence
 from newskb.draft.titles import head_forms
-from newskb.kinds import Kind
 
 
 @dataclass(slots=True, eq=False)

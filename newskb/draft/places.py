@@ -11,10 +11,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import replace
 
+from newskb.common.fuzzy import normalise
+from newskb.common.kinds import Kind
 from newskb.draft.lexicon import LOCAL_BODIES
 from newskb.draft.mentions import Entity
-from newskb.fuzzy import normalise
-from newskb.kinds import Kind
 
 
 def place_of(name: str) -> str | None:

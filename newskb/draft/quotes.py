@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from newskb.dates import Edtf
+from newskb.common.dates import Edtf
 from newskb.draft.findings import Finding
 from newskb.draft.mentions import Mark, Office, Reading
 from newskb.draft.offices import office_name

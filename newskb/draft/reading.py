@@ -14,6 +14,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from newskb.common.kinds import Kind
 from newskb.draft import when
 from newskb.draft.countries import as_known
 from newskb.draft.entities import identify
@@ -34,7 +35,6 @@ from newskb.draft.orgs import resolve
 from newskb.draft.pronouns import standing_for, with_pronouns
 from newskb.draft.sentences import LONGEST_SENTENCE, Sentence
 from newskb.draft.titles import interim_of, title_of, title_runs
-from newskb.kinds import Kind
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

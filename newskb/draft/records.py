@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from newskb.dates import Edtf
+from newskb.common.dates import Edtf
+from newskb.common.kinds import Kind
 from newskb.draft.names import KnownEntity
-from newskb.kinds import Kind
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

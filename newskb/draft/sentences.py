@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from newskb.passage import sentences
+from newskb.common.passage import sentences
 
 # The longest article `newskb draft` reads, in characters: news runs to tens of thousands; the work is
 # linear in the text, about six seconds a megabyte, and a larger text is refused before any is done.

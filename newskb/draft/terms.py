@@ -15,14 +15,14 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from newskb.dates import OPEN, Edtf
-from newskb.dates import Relation as DateRelation
+from newskb.common.dates import OPEN, Edtf
+from newskb.common.dates import Relation as DateRelation
+from newskb.common.kinds import Modality
 from newskb.draft import when
 from newskb.draft.findings import Finding, Rule
 from newskb.draft.holdings import Holding, Holdings, Relation
 from newskb.draft.lexicon import REPORTING_VERBS
 from newskb.draft.mentions import Mark, Mention, Mentions, Office, Reading
-from newskb.kinds import Modality
 
 # The marks of a date mention; and how many days before publication a day is still this news.
 _DATED = (Mark.POINT, Mark.SINCE, Mark.RANGE, Mark.UNTIL, Mark.LENGTH)
@@ -334,7 +334,7 @@ def _no_end_before_start(term: _Dating) -> None:
     say), the end is left out, for the curator to find."""
     if term.start is None or term.end is None or term.end.written == OPEN:
         return
-    from newskb.dates import parse
+    from newskb.common.dates import parse
 
     if parse(term.end.written).latest_day < parse(term.start.written).earliest_day:
         term.end = None
@@ -376,7 +376,7 @@ def _dated(value: Value) -> bool:
 
 
 def _parse(written: str) -> Edtf:
-    from newskb.dates import parse
+    from newskb.common.dates import parse
 
     value = parse(written)
     return Edtf(year=value.year, month=value.month, day=value.day, relation=DateRelation.ON)

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
 
-from newskb.dates import Edtf, Relation
+from newskb.common.dates import Edtf, Relation
 from newskb.draft.lexicon import FUTURE, MONTH_NAMES, MONTHS, NOT_PAST, NUMBERS, PAST_IRREGULAR, WEEKDAYS
 
 

@@ -12,12 +12,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from newskb import model
+from newskb.base import model
+from newskb.base.seal import sealed
+from newskb.common.errors import BadArgumentError
+from newskb.common.printable import FORBIDDEN, printable
+from newskb.common.words import counted
 from newskb.draft.records import Candidate, Draft
-from newskb.errors import BadArgumentError
-from newskb.printable import FORBIDDEN, printable
-from newskb.seal import sealed
-from newskb.words import counted
 
 _ESCAPES = {'"': '\\"', "\\": "\\\\", "\b": "\\b", "\t": "\\t", "\f": "\\f", "\r": "\\r"}
 
@@ -119,9 +119,9 @@ def summary(draft: Draft) -> str:
 
 
 def save(path: Path, text: str, *, force: bool) -> None:
-    """Write a draft to a file of its own, whole (newskb/outfile.py): refused, writing nothing, if the file
+    """Write a draft to a file of its own, whole (newskb/base/outfile.py): refused, writing nothing, if the file
     exists (unless `force`, which replaces it)."""
-    from newskb.outfile import write_file
+    from newskb.base.outfile import write_file
 
     try:
         write_file(path, lambda temporary: temporary.write_text(text, encoding="utf-8"), replace=force)

@@ -21,7 +21,7 @@ from datetime import date
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Protocol
 
-from newskb.errors import BadArgumentError
+from newskb.common.errors import BadArgumentError
 
 if TYPE_CHECKING:
     import sqlite3
@@ -118,7 +118,7 @@ def export(name: str, connection: sqlite3.Connection, request: Request) -> list[
 
 
 def _check_file(path: Path, *, force: bool) -> None:
-    from newskb.outfile import check_new_file
+    from newskb.base.outfile import check_new_file
 
     check_new_file(path, force=force)
 

@@ -18,8 +18,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from newskb.common.printable import inert, json_line, printable
 from newskb.exporters import Request, output, records
-from newskb.printable import inert, json_line, printable
 
 if TYPE_CHECKING:
     from newskb.exporters.records import Indexed

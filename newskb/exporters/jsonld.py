@@ -25,9 +25,9 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from newskb.base.model import Claim, Entity, Event, Source, Term
 from newskb.exporters import Request, output, records
 from newskb.exporters.records import Record
-from newskb.model import Claim, Entity, Event, Source, Term
 
 if TYPE_CHECKING:
     from newskb.exporters.records import Indexed

@@ -1,4 +1,4 @@
-"""Writing an export: to the stream, or to a file or folder whole (newskb/outfile.py). JSON text is made
+"""Writing an export: to the stream, or to a file or folder whole (newskb/base/outfile.py). JSON text is made
 safe to print without changing its value.
 """
 
@@ -8,9 +8,9 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import IO, NamedTuple
 
+from newskb.base.outfile import put_in_place, temporary, write_file
+from newskb.common.printable import json_document, json_line
 from newskb.exporters import Request
-from newskb.outfile import put_in_place, temporary, write_file
-from newskb.printable import json_document, json_line
 
 
 def json_text(value: object) -> str:

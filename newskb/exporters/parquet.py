@@ -17,8 +17,8 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from newskb import outfile
-from newskb.errors import BadArgumentError
+from newskb.base import outfile
+from newskb.common.errors import BadArgumentError
 from newskb.exporters import Request
 
 if TYPE_CHECKING:

@@ -21,10 +21,10 @@ import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
+from newskb.base.model import Entity, Term
+from newskb.common.kinds import Kind
 from newskb.exporters import Request, output, records
 from newskb.exporters.records import Record
-from newskb.kinds import Kind
-from newskb.model import Entity, Term
 
 
 def export(connection: sqlite3.Connection, request: Request) -> list[Path]:

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from newskb.model import Claim, Entity, Event, Source, Term
+    from newskb.base.model import Claim, Entity, Event, Source, Term
 
     Indexed = Entity | Source | Term | Event | Claim
 
@@ -33,7 +33,7 @@ def uri(record_id: object) -> str:
 def plain_date(written: object) -> str | None:
     """A date as ISO 8601 writes it (`2014`, `2024-10`, `2024-10-01`), or None when ISO 8601 cannot say it
     without making it look surer than it is (`2014~`, `..2024-09-30`, open, unknown)."""
-    from newskb.dates import OPEN, parse
+    from newskb.common.dates import OPEN, parse
 
     if not isinstance(written, str) or written in ("", OPEN):
         return None
@@ -43,14 +43,14 @@ def plain_date(written: object) -> str | None:
 
 def groups() -> list[tuple[str, type[Indexed]]]:
     """(group name, record class) of every kind the index holds: `entities`, `sources`, ..."""
-    from newskb.model import INDEXED_CLASSES
+    from newskb.base.model import INDEXED_CLASSES
 
     return [(_plural(record_class.TABLE), record_class) for record_class in INDEXED_CLASSES]
 
 
 def columns(record_class: type[Indexed]) -> list[str]:
     """A group's keys, in the order model.py declares them; an entity's `kind` follows its `id`."""
-    from newskb.schema import keys_of
+    from newskb.base.schema import keys_of
 
     names = []
     for key in keys_of(record_class):
@@ -75,9 +75,9 @@ def stream(connection: sqlite3.Connection, record_class: type[Indexed], data_dir
     written, paths relative to the data folder), in the order model.py declares them; an entity also says
     which `kind` it is. A list key's items come with their record, in the order they were written (as JSON,
     from SQLite: every export writes as it reads, in the memory of one record)."""
-    from newskb import layout
-    from newskb.folder import relative_to_data
-    from newskb.schema import KeyType, keys_of
+    from newskb.base.folder import relative_to_data
+    from newskb.base.schema import KeyType, keys_of
+    from newskb.index import layout
 
     values = dict(layout.link_tables())
     declared = {key.name: key for key in keys_of(record_class)}

@@ -22,15 +22,15 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from newskb import outfile
-from newskb.dates import FIRST_DAY, LAST_DAY
-from newskb.errors import BadArgumentError
+from newskb.base import outfile
+from newskb.base.folder import relative_to_data
+from newskb.common.dates import FIRST_DAY, LAST_DAY
+from newskb.common.errors import BadArgumentError
 from newskb.exporters import Request, output, records
-from newskb.folder import relative_to_data
 
 if TYPE_CHECKING:
+    from newskb.base.schema import Key
     from newskb.exporters.records import Indexed
-    from newskb.schema import Key
 
 # Facets Datasette shows above each table (metadata's `facets`), where a column's values repeat.
 _FACETS = {
@@ -66,7 +66,7 @@ class Table:
 
 def tables() -> list[Table]:
     """The public tables, from the declarations: the record tables, then the link tables."""
-    from newskb.schema import KeyType, keys_of
+    from newskb.base.schema import KeyType, keys_of
 
     found: list[Table] = []
     links: list[Table] = []
@@ -104,7 +104,7 @@ _STATUS_DOC = (
 
 def _references(declared: Key) -> str | None:
     """The one table whose ids the key names, if its kinds all live in one table."""
-    from newskb.model import INDEXED_CLASSES, RECORD_CLASSES
+    from newskb.base.model import INDEXED_CLASSES, RECORD_CLASSES
 
     referenced = [RECORD_CLASSES[kind] for kind in declared.refs]
     named = {record_class.TABLE for record_class in INDEXED_CLASSES if record_class in referenced}
@@ -112,7 +112,7 @@ def _references(declared: Key) -> str | None:
 
 
 def _columns(declared: Key) -> list[Column]:
-    from newskb.schema import KeyType
+    from newskb.base.schema import KeyType
 
     if declared.name == "id":
         return [Column("id", declared.doc, not_null=True)]
@@ -237,7 +237,8 @@ def table_rows(
     """Each public table with its rows, read as they are written (the Parquet export writes the same): a
     term's status on `day`, paths relative to the data folder, a date's bounds as `as_day` writes a day (None
     where unbounded)."""
-    from newskb import layout, query
+    from newskb.answers import query
+    from newskb.index import layout
 
     # A term's columns that no record key holds: where it stands that day, and a label to show for it.
     derived = {

@@ -22,14 +22,14 @@ import sqlite3
 from datetime import date
 from pathlib import Path
 
-from newskb.dates import Edtf, Precision, Relation, parse
+from newskb.answers.rows import TimelineKind, TimelineRow
+from newskb.common.dates import Edtf, Precision, Relation, parse
+from newskb.common.kinds import Modality
 from newskb.exporters import Request, output
-from newskb.kinds import Modality
-from newskb.rows import TimelineKind, TimelineRow
 
 
 def export(connection: sqlite3.Connection, request: Request) -> list[Path]:
-    from newskb.timeline import timeline
+    from newskb.answers.timeline import timeline
 
     match, rows = timeline(connection, entity=request.entity, start=request.start, end=request.end)
     if match is not None and not match.exact:

@@ -18,7 +18,7 @@ from newskb.render.progress import BuildProgress
 from newskb.render.views import CHART, Column, Format, for_reading
 
 if TYPE_CHECKING:
-    from newskb.rows import Chart
+    from newskb.answers.rows import Chart
 
 __all__ = [
     "BuildProgress",
@@ -195,7 +195,7 @@ class _BatchStream:
 
     def write(self, records: list[dict[str, Any]], shown: Sequence[Column]) -> None:
         if self.format is Format.JSON:
-            from newskb.printable import json_document
+            from newskb.common.printable import json_document
 
             for record in records:
                 item = json_document(record).rstrip("\n").replace("\n", "\n  ")
@@ -254,7 +254,7 @@ def write_chart(chart: Chart, title: str, output_format: Format, *, stream: IO[s
 def save_chart(chart: Chart, title: str, path: Path, *, replace: bool = False) -> None:
     """Write the chart as an SVG picture or an HTML page (by `path`'s suffix, one of CHART_FILES), drawn in
     full before the file is opened; an existing file is replaced only with `replace`."""
-    from newskb.outfile import write_file
+    from newskb.base.outfile import write_file
     from newskb.render import chart as drawing
 
     document = drawing.export(chart, title, path.suffix.lower())
@@ -263,7 +263,7 @@ def save_chart(chart: Chart, title: str, path: Path, *, replace: bool = False) -
 
 def write_object(value: Any, output_format: Format, *, stream: IO[str] | None = None, one: bool = False) -> None:
     """A whole JSON document, or JSON Lines: one line per item (or, with `one`, the value on one line)."""
-    from newskb.printable import json_document, json_line
+    from newskb.common.printable import json_document, json_line
 
     out = stream or sys.stdout
     if output_format is Format.JSONL:

@@ -1,7 +1,7 @@
 """A Gantt chart of terms on a time axis, drawn with Rich at a terminal or recorded for an SVG or HTML file.
 
 Only the drawing is here: which days a column stands for, the ticks and what is known of a term in each
-column are newskb/timeaxis.py's arithmetic. Each kind of knowledge has its own character (and, in colour,
+column are newskb/answers/timeaxis.py's arithmetic. Each kind of knowledge has its own character (and, in colour,
 its own colour), so the chart reads the same without colour; the legend says which is which. Data text is
 data: every label is a `rich.text.Text` of printable text, never markup.
 """
@@ -16,17 +16,17 @@ from itertools import groupby
 from operator import itemgetter
 from typing import IO, TYPE_CHECKING
 
-from newskb.kinds import Modality
-from newskb.printable import printable
+from newskb.answers.timeaxis import Axis, Shade, Tick, drawable, per_column, shades, ticks, window
+from newskb.common.kinds import Modality
+from newskb.common.printable import printable
 from newskb.render.plain import as_dict
 from newskb.render.tables import blocks, console
 from newskb.render.views import CHART, CHART_LEAST_WIDTH, for_reading
-from newskb.timeaxis import Axis, Shade, Tick, drawable, per_column, shades, ticks, window
 
 if TYPE_CHECKING:
     from rich.text import Text
 
-    from newskb.rows import Bar, Chart
+    from newskb.answers.rows import Bar, Chart
 
 
 @dataclass(frozen=True, slots=True)

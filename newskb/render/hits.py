@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import IO, Any
 
-from newskb.printable import printable
+from newskb.common.printable import printable
 from newskb.render import tables
 from newskb.render.plain import cell
 from newskb.render.views import Column

@@ -46,7 +46,7 @@ def pager_command() -> list[str] | None:
     try:
         return shlex.split(chosen)
     except ValueError as error:
-        from newskb.printable import printable
+        from newskb.common.printable import printable
 
         raise ValueError(f"{variable} ({printable(chosen, one_line=True)!r}) is not a command line: {error}") from None
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import IO, Any
 
-from newskb.printable import inert, printable
+from newskb.common.printable import inert, printable
 from newskb.render.views import Column, Format
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from newskb.errors import BadArgumentError
+from newskb.common.errors import BadArgumentError
 from newskb.render.views import Column, Format, for_reading
 
 _chosen: list[str] | None = None

@@ -11,8 +11,8 @@ from collections.abc import Mapping, Sequence
 from enum import StrEnum
 from typing import IO, TYPE_CHECKING, Any
 
-from newskb.kinds import Modality
-from newskb.printable import printable
+from newskb.common.kinds import Modality
+from newskb.common.printable import printable
 from newskb.render.plain import cell
 from newskb.render.views import CHART_FILE_WIDTH, Column, Fit, for_reading
 

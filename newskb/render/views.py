@@ -4,8 +4,8 @@ from collections.abc import Callable, Mapping, Sequence
 from enum import StrEnum
 from typing import Any, NamedTuple
 
-from newskb.kinds import Modality
-from newskb.words import spoken_by
+from newskb.common.kinds import Modality
+from newskb.common.words import spoken_by
 
 
 class Format(StrEnum):
@@ -76,7 +76,7 @@ def _claim(record: Mapping[str, Any]) -> str:
 
 def _length(record: Mapping[str, Any]) -> str:
     """`14 years`: how long a term lasted, where the source gives a length."""
-    from newskb.dates import parse_duration
+    from newskb.common.dates import parse_duration
 
     return parse_duration(record["duration"]).in_words() if record.get("duration") else ""
 

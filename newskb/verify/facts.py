@@ -9,15 +9,12 @@ supported by a record that accounts for only some of a statement's words (README
 from collections.abc import Sequence
 from datetime import date
 
-from newskb import search
-from newskb.dates import elapsed, parse
-from newskb.fuzzy import tokenize
-from newskb.kinds import ENTITY_KINDS, Kind, Modality
-from newskb.lookup import same_word
-from newskb.verify.statements import Statement
-from newskb.verify.terms import Context, named
-from newskb.verify.verdicts import Evidence, Verdict, Word, turned
-from newskb.words import (
+from newskb.answers import search
+from newskb.answers.lookup import same_word
+from newskb.common.dates import elapsed, parse
+from newskb.common.fuzzy import tokenize
+from newskb.common.kinds import ENTITY_KINDS, Kind, Modality
+from newskb.common.words import (
     EXPECT_WORDS,
     FUNCTION_WORDS,
     HEDGE_WORDS,
@@ -27,6 +24,9 @@ from newskb.words import (
     same_family,
     stem,
 )
+from newskb.verify.statements import Statement
+from newskb.verify.terms import Context, named
+from newskb.verify.verdicts import Evidence, Verdict, Word, turned
 
 # A number counts for a measure when the measure's word follows it within this many words ("32 member
 # countries").

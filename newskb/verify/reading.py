@@ -21,16 +21,16 @@ import sqlite3
 from dataclasses import replace
 from datetime import date
 
-from newskb.dates import Duration, Edtf
+from newskb.common.dates import Duration, Edtf
+from newskb.common.kinds import Modality
+from newskb.common.words import HEDGE_WORDS, NUMBER_VALUES, number_in
 from newskb.draft import when
 from newskb.draft.clauses import OPEN, Clause, clause, marker
 from newskb.draft.findings import Finding, Rule, findings
 from newskb.draft.mentions import Mark, Mention, Mentions
 from newskb.draft.records import Known
 from newskb.draft.sentences import split
-from newskb.kinds import Modality
 from newskb.verify.statements import Claimed, Edge, Statement, Tense
-from newskb.words import HEDGE_WORDS, NUMBER_VALUES, number_in
 
 _HOLDER = marker("h", "PGC")
 _OFFICE = marker("o", "O")

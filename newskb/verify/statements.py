@@ -8,7 +8,7 @@ part of the text checked) and what it claims, as typed: names are resolved when 
 from dataclasses import dataclass
 from enum import StrEnum
 
-from newskb.dates import Duration, Edtf
+from newskb.common.dates import Duration, Edtf
 
 
 class Claimed(StrEnum):

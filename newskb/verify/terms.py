@@ -12,12 +12,12 @@ from collections.abc import Sequence
 from datetime import date
 from typing import NamedTuple
 
-from newskb import query
-from newskb.dates import OPEN, Duration, Edtf, Span, Status, elapsed, parse, parse_duration
-from newskb.errors import NotFoundError
-from newskb.kinds import Kind, Modality
-from newskb.lookup import Match, resolve
-from newskb.rows import TermRow
+from newskb.answers import query
+from newskb.answers.lookup import Match, resolve
+from newskb.answers.rows import TermRow
+from newskb.common.dates import OPEN, Duration, Edtf, Span, Status, elapsed, parse, parse_duration
+from newskb.common.errors import NotFoundError
+from newskb.common.kinds import Kind, Modality
 from newskb.verify.statements import Edge, Statement, Tense
 from newskb.verify.verdicts import Evidence, Verdict, Word, turned
 

@@ -9,7 +9,7 @@ from collections.abc import Iterable, Sequence
 from enum import StrEnum
 from typing import NamedTuple
 
-from newskb.status import ExitStatus
+from newskb.common.status import ExitStatus
 
 
 class Word(StrEnum):
