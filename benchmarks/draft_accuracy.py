@@ -102,10 +102,10 @@ def known_base() -> Known:
     """The bundled fact base, as `newskb draft` sees it through the index."""
     from newskb.base import store
     from newskb.draft.known import expectation_ids
-    from newskb.index import index
+    from newskb.index import build
 
     base, _ = store.load(REPO / "data")
-    return known(index.build(base), expectation_ids(REPO / "data"))
+    return known(build.build(base), expectation_ids(REPO / "data"))
 
 
 def articles(folder: Path = FIXTURES) -> list[Path]:
@@ -359,10 +359,10 @@ def misses(scores: Sequence[Score]) -> str:
 def seed_comparison(base: Known) -> str:
     """The seed article's seven hand-curated terms beside what the draft proposes for the same holding."""
     from newskb.base import store
-    from newskb.index import index
+    from newskb.index import build
 
     fact_base, _ = store.load(REPO / "data")
-    connection = index.build(fact_base)
+    connection = build.build(fact_base)
     from newskb.draft import from_index
 
     article, _ = from_index(connection, SEED_SOURCE, REPO / "data")

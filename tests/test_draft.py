@@ -35,7 +35,7 @@ from newskb.base import model
 from newskb.cli import app
 from newskb.common.dates import parse
 from newskb.common.kinds import Kind
-from newskb.curation import audit, curation
+from newskb.curation import add, audit
 from newskb.draft import Article, Draft, Known, draft, to_toml, when
 from newskb.draft.names import KnownEntity
 from newskb.draft.reading import read
@@ -471,7 +471,7 @@ def test_every_draft_is_accepted_as_written_and_the_base_then_passes_check(kb: P
     for article in [article for article in articles() if article.stem in TERMS]:
         source = gold_of(article)["source"]
         assert isinstance(source, dict)
-        curation.new_source(
+        add.new_source(
             kb,
             article,
             source_id=source["id"],
@@ -497,7 +497,7 @@ def test_accept_refuses_a_draft_nobody_edited_unless_unreviewed_and_set_clears_t
     article = FIXTURES / "halvorsen-ceo.txt"
     source = gold_of(article)["source"]
     assert isinstance(source, dict)
-    curation.new_source(
+    add.new_source(
         kb, article, source_id=source["id"], title=source["title"], publisher="reuters", published=source["published"]
     )
     drafted_file = tmp_path / "draft.toml"
@@ -724,7 +724,7 @@ def test_an_article_too_long_to_draft_is_refused_with_one_line_and_nothing_writt
 
     article = tmp_path / "long.txt"
     article.write_text("Ana Petrov was appointed chair of the Tern Guild. " * (LONGEST_ARTICLE // 50 + 1), "utf-8")
-    curation.new_source(kb, article, source_id="long", title="Long", publisher="reuters", published="2024-03-05")
+    add.new_source(kb, article, source_id="long", title="Long", publisher="reuters", published="2024-03-05")
     target = tmp_path / "long.draft.toml"
     refused = runner.invoke(app, ["draft", "long", "--output", str(target)])
     assert (refused.exit_code, refused.stdout, target.exists()) == (2, "", False)

@@ -26,7 +26,7 @@ from newskb import exporters
 from newskb.base import model, outfile
 from newskb.base.schema import keys_of
 from newskb.cli import app
-from newskb.exporters import output, records
+from newskb.exporters import output, tomlrecords
 from newskb.exporters import sqlite as sqlite_export
 from newskb.index.cache import open_index
 from tests.conftest import REPO, TinyBase
@@ -72,10 +72,10 @@ def test_every_format_is_one_module_with_one_export_function() -> None:
 def test_json_and_jsonl_are_written_as_before(db: sqlite3.Connection, kb: Path) -> None:
     stream = io.StringIO()
     exporters.export("json", db, exporters.Request(data_dir=kb, stream=stream))
-    assert stream.getvalue() == json.dumps(records.records(db, kb), ensure_ascii=False, indent=2) + "\n"
+    assert stream.getvalue() == json.dumps(tomlrecords.records(db, kb), ensure_ascii=False, indent=2) + "\n"
     stream = io.StringIO()
     exporters.export("jsonl", db, exporters.Request(data_dir=kb, stream=stream))
-    lines = [json.dumps(item, ensure_ascii=False) + "\n" for item in records.lines(db, kb)]
+    lines = [json.dumps(item, ensure_ascii=False) + "\n" for item in tomlrecords.lines(db, kb)]
     assert stream.getvalue() == "".join(lines)
 
 
@@ -209,7 +209,7 @@ def test_csv_is_one_file_per_kind_with_the_json_columns(tmp_path: Path, db: sqli
     assert result.stderr == "".join(f"newskb: wrote {folder / name}\n" for name in names)
     assert sorted(path.name for path in folder.iterdir()) == sorted(names)
     assert oct(folder.stat().st_mode & 0o777) == "0o755"
-    as_json = records.records(db, kb)
+    as_json = tomlrecords.records(db, kb)
     for group, members in as_json.items():
         with (folder / f"{group}.csv").open(encoding="utf-8", newline="") as stream:
             rows = list(csv.reader(stream))
@@ -243,7 +243,7 @@ def test_csv_is_one_file_per_kind_with_the_json_columns(tmp_path: Path, db: sqli
 def test_csv_table_writes_one_table_to_stdout_or_a_file(tmp_path: Path, db: sqlite3.Connection, kb: Path) -> None:
     from newskb.cli.share import CsvTable
 
-    assert [table.value for table in CsvTable] == [group for group, _ in records.groups()]
+    assert [table.value for table in CsvTable] == [group for group, _ in tomlrecords.groups()]
     folder = tmp_path / "csv"
     assert runner.invoke(app, ["export", "--format", "csv", "--output", str(folder)]).exit_code == 0
     piped = runner.invoke(app, ["export", "--format", "csv", "--table", "terms"])

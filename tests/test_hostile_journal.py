@@ -149,10 +149,10 @@ def _killed_rename(base: TinyBase) -> None:
     """What SIGKILL between the renames of `rename charles-babbage babbage` leaves: entities.toml renamed,
     the source's file still old with its new text beside it, and the journal."""
     from newskb.base.store import load
-    from newskb.curation import edit
+    from newskb.curation import mend
 
     loaded, _ = load(base.data)
-    change = edit.rename(loaded, edit.record_of(loaded, "charles-babbage"), "babbage")
+    change = mend.rename(loaded, mend.record_of(loaded, "charles-babbage"), "babbage")
     temporary = base.data / "sources" / ".gazette.toml.4194311.k1lld.tmp"
     temporary.write_text(change.texts[base.source], encoding="utf-8")
     base.entities.write_text(change.texts[base.entities], encoding="utf-8")

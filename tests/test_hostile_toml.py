@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 from newskb.base import tomltree
 from newskb.base.store import load
 from newskb.common.errors import BadArgumentError
-from newskb.curation import edit, intake
+from newskb.curation import accept, mend
 from tests.conftest import TINY_ARTICLE, TINY_SOURCE
 
 # The records of entities.toml, as data; the tiny source's terms name ada-lovelace and charles-babbage.
@@ -155,9 +155,9 @@ SETTINGS = settings(max_examples=40, suppress_health_check=[HealthCheck.function
 def test_set_changes_exactly_its_record(tmp_path: Path, entities: str, target: int, change: str) -> None:
     data = _write(tmp_path / f"set-{abs(hash(entities))}", entities)
     base, _ = load(data)
-    record = edit.record_of(base, PEOPLE[target]["id"])
+    record = mend.record_of(base, PEOPLE[target]["id"])
     assignment = {"name": 'name=Ada "The" \\Enchantress', "clear": "aliases=", "new": "wikidata=Q7259"}[change]
-    result = edit.set_keys(base, record, [assignment])
+    result = mend.set_keys(base, record, [assignment])
     after = result.texts[data / "entities.toml"]
     wanted = _people(entities)
     index = [person["id"] for person in wanted].index(record.id)
@@ -177,7 +177,7 @@ def test_set_changes_exactly_its_record(tmp_path: Path, entities: str, target: i
 def test_rm_takes_out_exactly_its_record(tmp_path: Path, entities: str, target: int) -> None:
     data = _write(tmp_path / f"rm-{abs(hash(entities))}", entities)
     base, _ = load(data)
-    result = edit.remove(base, edit.record_of(base, PEOPLE[target]["id"]))
+    result = mend.remove(base, mend.record_of(base, PEOPLE[target]["id"]))
     after = result.texts[data / "entities.toml"]
     assert _people(after) == [person for person in _people(entities) if person["id"] != PEOPLE[target]["id"]]
     assert _others(after) == _others(entities)
@@ -189,7 +189,7 @@ def test_rename_changes_exactly_the_id_and_its_references(tmp_path: Path, entiti
     data = _write(tmp_path / f"rename-{abs(hash(entities))}", entities)
     base, _ = load(data)
     old = PEOPLE[target]["id"]
-    result = edit.rename(base, edit.record_of(base, old), "renamed-person")
+    result = mend.rename(base, mend.record_of(base, old), "renamed-person")
     after = result.texts[data / "entities.toml"]
     wanted = _people(entities)
     wanted[[person["id"] for person in wanted].index(old)]["id"] = "renamed-person"
@@ -211,7 +211,7 @@ def test_accept_lands_every_record_of_a_draft_in_any_form(tmp_path: Path, entiti
     data = _write(folder, entities)
     draft_file = folder / "draft.toml"
     draft_file.write_text(draft_text, encoding="utf-8")
-    planned = intake.plan(data, draft_file, load(data)[0])
+    planned = accept.plan(data, draft_file, load(data)[0])
     assert planned.problems == ()
     after = planned.texts[data / "entities.toml"]
     if "person = [" not in entities:  # appended after the last line; else one more item of the array
@@ -238,14 +238,14 @@ def test_a_record_with_a_table_inside_is_refused_in_one_line_not_guessed_at(tmp_
     data = _write(tmp_path / "inside", entities)
     base, _ = load(data)
     with pytest.raises(BadArgumentError) as refused:
-        edit.set_keys(base, edit.record_of(base, "x"), ["name=Y"])
+        mend.set_keys(base, mend.record_of(base, "x"), ["name=Y"])
     assert str(refused.value) == (
         "inside/data/entities.toml: 'x' is written with dotted keys or tables inside it; nothing changed "
         "(write it as a [[organization]] table to edit it with newskb)"
     )
     assert (data / "entities.toml").read_text(encoding="utf-8") == entities
     # The person beside it, written inline, is edited in place.
-    changed = edit.set_keys(base, edit.record_of(base, "ada-lovelace"), ["name=Ada Lovelace"])
+    changed = mend.set_keys(base, mend.record_of(base, "ada-lovelace"), ["name=Ada Lovelace"])
     assert changed.texts[data / "entities.toml"] == entities.replace('name = "Ada"', 'name = "Ada Lovelace"')
 
 

@@ -791,12 +791,12 @@ def generated(tmp_path_factory: pytest.TempPathFactory) -> sqlite3.Connection:
     """A synthetic base of 3,000 facts (benchmarks/generate.py): exact days, months, years and `~` years."""
     from benchmarks.generate import generate
     from newskb.base import store
-    from newskb.index import index
+    from newskb.index import build
 
     folder = tmp_path_factory.mktemp("generated")
     generate(3000, folder)
     base, _ = store.load(folder / "data")
-    return index.build(base)  # in memory: a module's fixture runs before the cache folder is made temporary
+    return build.build(base)  # in memory: a module's fixture runs before the cache folder is made temporary
 
 
 def _meets(row: TimelineRow, start: date | None, end: date | None) -> bool:

@@ -12,7 +12,7 @@ import pytest
 from newskb.base import model
 from newskb.base.schema import KeyType, keys_of
 from newskb.common.kinds import Kind
-from newskb.index import index, layout
+from newskb.index import build, layout
 from tests.conftest import REPO, TinyBase
 
 
@@ -56,7 +56,7 @@ def test_a_list_key_names_its_option_and_link_table_by_its_item() -> None:
 
 
 def test_every_key_of_an_indexed_kind_has_its_columns() -> None:
-    connection = index.create()
+    connection = build.create()
     for record_class in model.INDEXED_CLASSES:
         columns = {row[1] for row in connection.execute(f'PRAGMA table_info("{record_class.TABLE}")')}
         for declared in keys_of(record_class):
@@ -76,10 +76,10 @@ def test_the_layout_version_follows_the_declaration(monkeypatch: pytest.MonkeyPa
 
 def test_the_index_rows_of_the_shipped_base_are_read_back_as_written(kb: Path) -> None:
     from newskb.base import store
-    from newskb.exporters import records as export
+    from newskb.exporters import tomlrecords as export
 
     base, _ = store.load(kb)
-    connection = index.build(base)
+    connection = build.build(base)
     exported = export.records(connection, kb)
     term = next(t for t in exported["terms"] if t["id"] == "mark-rutte-nato-secretary-general")
     assert term == {

@@ -22,7 +22,7 @@ from newskb.common.words import (
     TURN_VERBS,
     stem,
 )
-from newskb.index.index import like
+from newskb.index.build import like
 
 HOLDER_KINDS = (Kind.PERSON, Kind.ORGANIZATION, Kind.COUNTRY)
 # A name or alias is at most this many words long, as a question types it.

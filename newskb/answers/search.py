@@ -23,7 +23,7 @@ from newskb.common.fuzzy import tokenize
 from newskb.common.kinds import Kind
 from newskb.common.words import NUMBER_WORDS, spoken_by, stem
 from newskb.index import vocab
-from newskb.index.index import linked
+from newskb.index.build import linked
 
 # A query word matches an indexed word at this ratio or better (shorter words must match exactly).
 WORD_CUTOFF = 75.0

@@ -1,4 +1,5 @@
-"""The fact base on disk: its records declared (model, schema), read (store), checked (check), written
-safely (lock, journal, tomltree, writing, recordtext, outfile) and kept inside its folder (folder, containment).
+"""The fact base on disk: its records declared (model, schema), read (store, fields, linemap, tomltree),
+validated against each other (validate, holding), found and kept inside its folder (folder, containment),
+and written safely (lock, journal, leftovers, outfile, tomllines, recordtext, ids, seal).
 
 Imports only common/."""

@@ -13,7 +13,7 @@ from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from newskb.base import tomltree, writing
+from newskb.base import tomllines, tomltree
 from newskb.base.model import Record
 from newskb.base.schema import Key
 from newskb.common.errors import BadArgumentError, display_path
@@ -54,7 +54,7 @@ def assign(text: str, record: Record, key: Key, value: object, order: list[str])
         else:
             start, end = entry.line_start, entry.line_end
         return text[:start] + text[end:]
-    written = writing.value(value)
+    written = tomllines.value(value)
     if entry is not None:
         return text[: entry.value.start] + written + text[entry.value.end :]
     if syntax.inline is not None:
@@ -69,7 +69,7 @@ def assign(text: str, record: Record, key: Key, value: object, order: list[str])
     for other in syntax.body:
         if other.key[0] in before:
             at = max(at, other.line_end)
-    line = writing.key_line(key.name, value)
+    line = tomllines.key_line(key.name, value)
     if at == len(text) and not text.endswith("\n"):
         line = "\n" + line.rstrip("\n")
     return text[:at] + line + text[at:]
@@ -158,7 +158,7 @@ def appended(old: str, kind: str, record: Mapping[str, object], table: str) -> t
     if array is None or array.items is None:
         joined = old + ("" if not old or old.endswith("\n") else "\n") + ("\n" if old else "")
         return joined + table, joined.count("\n") + 1
-    item = "{ " + ", ".join(f"{name} = {writing.value(value)}" for name, value in record.items()) + " }"
+    item = "{ " + ", ".join(f"{name} = {tomllines.value(value)}" for name, value in record.items()) + " }"
     at, inserted = (array.items[-1].end, ",\n  " + item) if array.items else (array.start + 1, item)
     return old[:at] + inserted + old[at:], old.count("\n", 0, at) + inserted.count("\n") + 1
 

@@ -1,7 +1,7 @@
 """Shell completion of names and ids: the parameter types that complete them, and the completion scripts.
 
 A name or id argument has one of these types (`click_type=`): it converts nothing, and on TAB offers the
-candidates `newskb.answers.complete` finds in the persisted index. Typer's own `autocompletion` keeps only the
+candidates `newskb.answers.suggest` finds in the persisted index. Typer's own `autocompletion` keeps only the
 candidates that start with what was typed, which would lose "sec" finding "NATO Secretary General".
 """
 
@@ -45,12 +45,12 @@ class _Completed(ParamType):
         return value  # the text as typed: the command resolves it
 
     def shell_complete(self, ctx: Any, param: Any, incomplete: str) -> list[Any]:
-        from newskb.answers import complete
+        from newskb.answers import suggest
 
         connection = _open_quietly(ctx.params.get("data"))
         if connection is None:
             return []
-        lookup = complete.names if self._by_name else complete.ids
+        lookup = suggest.names if self._by_name else suggest.ids
         try:
             candidates = lookup(connection, incomplete, self._kinds)
         finally:

@@ -16,7 +16,7 @@ from newskb.common.status import ExitStatus
 
 if TYPE_CHECKING:
     from newskb.base.schema import Key
-    from newskb.curation.edit import Edit
+    from newskb.curation.mend import Edit
 
 app = typer.Typer()
 
@@ -110,11 +110,11 @@ def init_command(
       newskb init .   # in an empty git repository
       newskb init --example harbour-kb   # with the walkthrough's article (README: Curating)
     """
-    from newskb.curation import scaffold
+    from newskb.curation import init
 
     if not folder:
         raise BadArgumentError("DIR is empty: give the folder of the new fact base ('.' for this one)")
-    written, kept = scaffold.init(Path(folder), example=example)
+    written, kept = init.init(Path(folder), example=example)
     for path in kept:
         say(f"kept {display_path(path)} as it was")
     data_folder = display_path(Path(folder) / "data")
@@ -147,9 +147,9 @@ def new_source_command(
       newskb new-source gazette.txt --id gazette-2025-03-04 --title "..." \\
         --published 2025-03-04 --publisher harbour-gazette --publisher-name "The Harbour Gazette"
     """
-    from newskb.curation import curation
+    from newskb.curation import add
 
-    change = curation.new_source(
+    change = add.new_source(
         folder.find_data_dir(data),
         text_file,
         source_id=source_id,
@@ -237,9 +237,9 @@ def accept_command(
       newskb accept draft.toml --dry-run --data ./data
       newskb accept draft.toml --data ./data && newskb check --data ./data
     """
-    from newskb.curation import intake
+    from newskb.curation import accept
 
-    result = intake.accept(folder.find_data_dir(data), draft, dry_run=dry_run, unreviewed=unreviewed)
+    result = accept.accept(folder.find_data_dir(data), draft, dry_run=dry_run, unreviewed=unreviewed)
     for problem in result.problems:
         typer.echo(printable(str(problem), one_line=True))
     for warning in result.warnings:
@@ -286,7 +286,7 @@ def add_command(
     """
     from newskb.base import model
     from newskb.common.kinds import Kind
-    from newskb.curation import curation
+    from newskb.curation import add
 
     record_kind = Kind(kind.value)
     given: dict[str, object] = ctx.meta[_VALUES]
@@ -295,7 +295,7 @@ def add_command(
     stray = [options[name] for name, value in given.items() if value not in (None, ()) and name not in allowed]
     if stray:
         raise BadArgumentError(f"{', '.join(stray)} does not apply to a {kind.value} record")
-    change = curation.add(folder.find_data_dir(data), record_kind, given, dry_run=dry_run)
+    change = add.add(folder.find_data_dir(data), record_kind, given, dry_run=dry_run)
     for warning in change.warnings:
         say(str(warning))
     if dry_run:
@@ -339,11 +339,11 @@ def set_command(
       newskb set ben-wallace-uk-defence-secretary note="The article dates neither end." --data ./data
       newskb set mark-rutte aliases='["Rutte", "PM Rutte"]' summary= --dry-run
     """
-    from newskb.curation import curation, edit
+    from newskb.curation import add, mend
 
-    change = curation.change(
+    change = add.change(
         folder.find_data_dir(data),
-        lambda base: edit.set_keys(base, edit.record_of(base, record_id), assignments),
+        lambda base: mend.set_keys(base, mend.record_of(base, record_id), assignments),
         dry_run=dry_run,
     )
     _report(change, f"changed '{record_id}'", dry_run)
@@ -364,10 +364,10 @@ def rm_command(
       newskb rm us-did-not-back-wallace --dry-run
       newskb rm reuters   # refused: the source cites it, and facts came through it
     """
-    from newskb.curation import curation, edit
+    from newskb.curation import add, mend
 
-    change = curation.change(
-        folder.find_data_dir(data), lambda base: edit.remove(base, edit.record_of(base, record_id)), dry_run=dry_run
+    change = add.change(
+        folder.find_data_dir(data), lambda base: mend.remove(base, mend.record_of(base, record_id)), dry_run=dry_run
     )
     _report(change, f"removed '{record_id}'", dry_run)
 
@@ -386,11 +386,11 @@ def rename_command(
       newskb rename ben-wallace sir-ben-wallace --dry-run
       newskb rename us-president us-presidency --data ./data
     """
-    from newskb.curation import curation, edit
+    from newskb.curation import add, mend
 
-    change = curation.change(
+    change = add.change(
         folder.find_data_dir(data),
-        lambda base: edit.rename(base, edit.record_of(base, record_id), new_id),
+        lambda base: mend.rename(base, mend.record_of(base, record_id), new_id),
         dry_run=dry_run,
     )
     _report(change, f"renamed '{record_id}' to '{new_id}'", dry_run)

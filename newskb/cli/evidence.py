@@ -68,9 +68,9 @@ def sources_command(output_format: FormatOption = None, fields: FieldsOption = N
       newskb sources
       newskb sources --format json | jq '.[].id'
     """
-    from newskb.answers import evidence
+    from newskb.answers import sources
 
-    rows = evidence.sources(open_index(data), folder.find_data_dir(data))
+    rows = sources.sources(open_index(data), folder.find_data_dir(data))
     render.write_rows(rows, views.SOURCES, pick_format(output_format), title="Sources")
     done(bool(rows), "the fact base has no sources")
 
@@ -92,13 +92,13 @@ def cite_command(
       newskb cite nato-has-32-members
       newskb cite mark-rutte-takes-office --format json
     """
-    from newskb.answers import evidence
+    from newskb.answers import sources
 
     connection = open_index(data)
     if fact_id == STDIN:
         from newskb.answers.batch import Reply
 
         return answer_lines(
-            connection, lambda text: Reply(rows=[evidence.cite(connection, text)]), views.CITATION, output_format
+            connection, lambda text: Reply(rows=[sources.cite(connection, text)]), views.CITATION, output_format
         )
-    render.write_citation(evidence.cite(connection, fact_id), pick_format(output_format))
+    render.write_citation(sources.cite(connection, fact_id), pick_format(output_format))

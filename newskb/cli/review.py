@@ -68,10 +68,10 @@ def coverage_command(
       newskb coverage rbc-ukraine-2024-09-30-rutte --uncovered
       newskb coverage --format json > coverage.json
     """
-    from newskb.answers import evidence
+    from newskb.answers import sources
 
-    rows = evidence.coverage(open_index(data), source)
-    for share in evidence.coverage_shares(rows):
+    rows = sources.coverage(open_index(data), source)
+    for share in sources.coverage_shares(rows):
         say(f"{share.source}: {share.covered} of {share.sentences} sentences covered ({share.percent}%)")
     shown = [row for row in rows if not row.covered] if uncovered else rows
     render.write_rows(shown, views.COVERAGE, pick_format(output_format), title="Coverage")

@@ -9,14 +9,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from newskb.answers import query, search
-from newskb.base.check import check
 from newskb.base.model import Expectation, FactBase
 from newskb.base.store import load
+from newskb.base.validate import check
 from newskb.common.dates import Status
 from newskb.common.errors import NewskbError, Problem, Severity
 from newskb.common.status import ExitStatus
 from newskb.common.words import counted
-from newskb.index.index import build
+from newskb.index.build import build
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

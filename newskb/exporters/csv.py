@@ -19,16 +19,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from newskb.common.printable import inert, json_line, printable
-from newskb.exporters import Request, output, records
+from newskb.exporters import Request, output, tomlrecords
 
 if TYPE_CHECKING:
-    from newskb.exporters.records import Indexed
+    from newskb.exporters.tomlrecords import Indexed
 
 
 def export(connection: sqlite3.Connection, request: Request) -> list[Path]:
     files = {
         f"{group}.csv": _lines(connection, record_class, request.data_dir)
-        for group, record_class in records.groups()
+        for group, record_class in tomlrecords.groups()
         if request.table in (None, group)
     }
     if request.table is not None:  # one table: a file, or the stream
@@ -41,10 +41,10 @@ def _lines(connection: sqlite3.Connection, record_class: type[Indexed], data_dir
     """One kind's CSV, a line at a time, as its records are read."""
     text = io.StringIO()
     writer = csv.writer(text, lineterminator="\n")
-    names = records.columns(record_class)
+    names = tomlrecords.columns(record_class)
     for row in itertools.chain(
         [names],
-        ([_cell(record[name]) for name in names] for record in records.stream(connection, record_class, data_dir)),
+        ([_cell(record[name]) for name in names] for record in tomlrecords.stream(connection, record_class, data_dir)),
     ):
         writer.writerow(row)
         yield text.getvalue()

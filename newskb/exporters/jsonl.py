@@ -6,8 +6,8 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from newskb.exporters import Request, output, records
+from newskb.exporters import Request, output, tomlrecords
 
 
 def export(connection: sqlite3.Connection, request: Request) -> list[Path]:
-    return output.document(request, output.json_lines(records.lines(connection, request.data_dir)))
+    return output.document(request, output.json_lines(tomlrecords.lines(connection, request.data_dir)))

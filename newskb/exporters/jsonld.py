@@ -26,11 +26,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from newskb.base.model import Claim, Entity, Event, Source, Term
-from newskb.exporters import Request, output, records
-from newskb.exporters.records import Record
+from newskb.exporters import Request, output, tomlrecords
+from newskb.exporters.tomlrecords import Record
 
 if TYPE_CHECKING:
-    from newskb.exporters.records import Indexed
+    from newskb.exporters.tomlrecords import Indexed
 
 CONTEXT = {"@vocab": "http://schema.org/", "newskb": "urn:newskb:vocab:"}
 # schema.org's type for each kind of entity.
@@ -47,7 +47,7 @@ def export(connection: sqlite3.Connection, request: Request) -> list[Path]:
     }
 
     def read(record_class: type[Indexed]) -> Iterator[Record]:
-        return records.stream(connection, record_class, request.data_dir)
+        return tomlrecords.stream(connection, record_class, request.data_dir)
 
     held = (
         json.loads(row[0])
@@ -67,12 +67,12 @@ def export(connection: sqlite3.Connection, request: Request) -> list[Path]:
 
 
 def _entity(entity: Record, memberships: list[Node]) -> Node:
-    node: Node = {"@id": records.uri(entity["id"]), "@type": TYPES[str(entity["kind"])], "name": entity["name"]}
+    node: Node = {"@id": tomlrecords.uri(entity["id"]), "@type": TYPES[str(entity["kind"])], "name": entity["name"]}
     node.update(_some("alternateName", entity["aliases"]))
     if entity["summary"]:
         node["description"] = entity["summary"]
     if entity["wikidata"]:
-        node["sameAs"] = {"@id": records.WIKIDATA + str(entity["wikidata"])}
+        node["sameAs"] = {"@id": tomlrecords.WIKIDATA + str(entity["wikidata"])}
     if entity["org"]:
         node["newskb:org"] = _ref(entity["org"])
     if entity["source"]:
@@ -82,7 +82,7 @@ def _entity(entity: Record, memberships: list[Node]) -> Node:
 
 
 def _article(source: Record) -> Node:
-    node: Node = {"@id": records.uri(source["id"]), "@type": "NewsArticle", "headline": source["title"]}
+    node: Node = {"@id": tomlrecords.uri(source["id"]), "@type": "NewsArticle", "headline": source["title"]}
     node["publisher"] = _ref(source["publisher"])
     node.update(_date("datePublished", source["published"]))
     node["newskb:published"] = source["published"]
@@ -92,7 +92,7 @@ def _article(source: Record) -> Node:
 
 def _role(term: Record, entities: dict[str, Record]) -> Node:
     office = entities.get(str(term["office"]), {})
-    node: Node = {"@id": records.uri(term["id"]), "@type": "Role", "roleName": office.get("name", term["office"])}
+    node: Node = {"@id": tomlrecords.uri(term["id"]), "@type": "Role", "roleName": office.get("name", term["office"])}
     if office.get("org"):
         node["memberOf"] = _ref(office["org"])
     node.update(_date("startDate", term["start"]))
@@ -105,7 +105,7 @@ def _role(term: Record, entities: dict[str, Record]) -> Node:
 
 
 def _event(event: Record) -> Node:
-    node: Node = {"@id": records.uri(event["id"]), "@type": "Event", "name": event["title"]}
+    node: Node = {"@id": tomlrecords.uri(event["id"]), "@type": "Event", "name": event["title"]}
     node.update(_date("startDate", event["date"]))
     if event["date"]:
         node["newskb:date"] = event["date"]
@@ -118,7 +118,7 @@ def _event(event: Record) -> Node:
 
 
 def _claim(claim: Record) -> Node:
-    node: Node = {"@id": records.uri(claim["id"]), "@type": "Claim", "text": claim["text"]}
+    node: Node = {"@id": tomlrecords.uri(claim["id"]), "@type": "Claim", "text": claim["text"]}
     node.update(_some("about", [_ref(entity) for entity in _list(claim["about"])]))
     node.update(_some("author", [_ref(speaker) for speaker in _list(claim["said_by"])]))
     if claim["as_of"]:
@@ -143,11 +143,11 @@ def _quotation(quote: object, source: object) -> Node:
 
 
 def _ref(record_id: object) -> Node:
-    return {"@id": records.uri(record_id)}
+    return {"@id": tomlrecords.uri(record_id)}
 
 
 def _date(key: str, written: object) -> Node:
-    plain = records.plain_date(written)
+    plain = tomlrecords.plain_date(written)
     return {key: plain} if plain is not None else {}
 
 

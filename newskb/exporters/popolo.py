@@ -23,8 +23,8 @@ from pathlib import Path
 
 from newskb.base.model import Entity, Term
 from newskb.common.kinds import Kind
-from newskb.exporters import Request, output, records
-from newskb.exporters.records import Record
+from newskb.exporters import Request, output, tomlrecords
+from newskb.exporters.tomlrecords import Record
 
 
 def export(connection: sqlite3.Connection, request: Request) -> list[Path]:
@@ -40,7 +40,9 @@ def export(connection: sqlite3.Connection, request: Request) -> list[Path]:
     }
 
     def of_kind(*kinds: Kind) -> Iterator[Record]:
-        return (entity for entity in records.stream(connection, Entity, request.data_dir) if entity["kind"] in kinds)
+        return (
+            entity for entity in tomlrecords.stream(connection, Entity, request.data_dir) if entity["kind"] in kinds
+        )
 
     document = {
         "persons": output.Items(_person(entity, entities, sources) for entity in of_kind(Kind.PERSON)),
@@ -49,7 +51,7 @@ def export(connection: sqlite3.Connection, request: Request) -> list[Path]:
         ),
         "posts": output.Items(_post(entity) for entity in of_kind(Kind.OFFICE)),
         "memberships": output.Items(
-            _membership(term, entities, sources) for term in records.stream(connection, Term, request.data_dir)
+            _membership(term, entities, sources) for term in tomlrecords.stream(connection, Term, request.data_dir)
         ),
     }
     return output.document(request, output.json_pieces(document))
@@ -85,7 +87,7 @@ def _post(entity: Record) -> dict[str, object]:
     }
     # A post has no `identifiers` in Popolo: its Wikidata item is a link.
     post["links"] = (
-        [{"url": records.WIKIDATA + str(entity["wikidata"]), "note": "Wikidata"}] if entity["wikidata"] else []
+        [{"url": tomlrecords.WIKIDATA + str(entity["wikidata"]), "note": "Wikidata"}] if entity["wikidata"] else []
     )
     return post
 
@@ -105,7 +107,7 @@ def _membership(term: Record, entities: dict[str, Record], sources: dict[str, Re
     membership["post_id"] = term["office"]
     membership["organization_id"] = office.get("org")
     for key, written in (("start_date", term["start"]), ("end_date", term["end"])):
-        date = records.plain_date(written)
+        date = tomlrecords.plain_date(written)
         if date is not None:
             membership[key] = date
     membership["sources"] = [_link(str(term["source"]), term["quote"], entities, sources)]
@@ -127,7 +129,7 @@ def _link(source_id: str, quote: object, entities: dict[str, Record], sources: d
     publisher = entities.get(str(source.get("publisher")), {}).get("name", source.get("publisher"))
     told = ", ".join(str(part) for part in (source.get("title"), publisher, source.get("published")) if part)
     return {
-        "url": records.uri(source_id),
+        "url": tomlrecords.uri(source_id),
         "note": f"“{quote}” ({told})" if told else f"“{quote}”",
         "newskb_source": source_id,
         "newskb_quote": quote,

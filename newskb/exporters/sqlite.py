@@ -26,11 +26,11 @@ from newskb.base import outfile
 from newskb.base.folder import relative_to_data
 from newskb.common.dates import FIRST_DAY, LAST_DAY
 from newskb.common.errors import BadArgumentError
-from newskb.exporters import Request, output, records
+from newskb.exporters import Request, output, tomlrecords
 
 if TYPE_CHECKING:
     from newskb.base.schema import Key
-    from newskb.exporters.records import Indexed
+    from newskb.exporters.tomlrecords import Indexed
 
 # Facets Datasette shows above each table (metadata's `facets`), where a column's values repeat.
 _FACETS = {
@@ -70,10 +70,10 @@ def tables() -> list[Table]:
 
     found: list[Table] = []
     links: list[Table] = []
-    for group, record_class in records.groups():
+    for group, record_class in tomlrecords.groups():
         table = record_class.TABLE
         columns: list[Column] = []
-        for name in records.columns(record_class):
+        for name in tomlrecords.columns(record_class):
             declared = next((key for key in keys_of(record_class) if key.name == name), None)
             if declared is None:  # an entity's kind
                 columns.append(Column(name, "Person, organization, country or office.", not_null=True))

@@ -1,4 +1,4 @@
-"""The index: the SQLite tables derived from the records (layout), built (index) and kept fresh on disk
-(cache, freshness, refresh).
+"""The index: the SQLite tables derived from the records (layout), built (build), kept in the cache folder
+(cache) and brought up to date one data file at a time (refresh, freshness); search's vocabulary (vocab).
 
 Imports only common/ and base/."""

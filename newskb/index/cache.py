@@ -13,7 +13,7 @@ import zlib
 from pathlib import Path
 
 from newskb.common.errors import DataFileError, Problem, Severity
-from newskb.index import index, layout
+from newskb.index import build, layout
 from newskb.index.refresh import Progress, refresh
 
 CACHE_VARIABLE = "NEWSKB_CACHE"
@@ -73,7 +73,7 @@ def open_cached(root: Path) -> sqlite3.Connection | None:
 
 def _in_memory(root: Path, progress: Progress | None) -> sqlite3.Connection:
     try:
-        connection = index.create()
+        connection = build.create()
         refresh(connection, root, progress)
     except sqlite3.Error as error:
         raise DataFileError(f"{root}: cannot index the data: {error}") from None
@@ -131,7 +131,7 @@ def _open_trusted(path: Path) -> sqlite3.Connection | None:
     """The cached index if it is ours, of this schema, and whole; else None (it will be rebuilt)."""
     if not path.exists():
         return None
-    connection = index.connect(str(path))
+    connection = build.connect(str(path))
     try:
         application_id = connection.execute("PRAGMA application_id").fetchone()[0]
         version = connection.execute("PRAGMA user_version").fetchone()[0]
@@ -156,7 +156,7 @@ def _rebuild(path: Path, root: Path, progress: Progress | None) -> sqlite3.Conne
     descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".index-{os.getpid()}-", suffix=".sqlite")
     os.close(descriptor)
     try:
-        connection = index.create(temporary)
+        connection = build.create(temporary)
         connection.execute(f"PRAGMA application_id = {APPLICATION_ID}")
         # No journal and no fsync while building a file nobody reads yet: a crash leaves only a stray
         # temporary file, and a damaged index is caught on open and rebuilt.
@@ -170,4 +170,4 @@ def _rebuild(path: Path, root: Path, progress: Progress | None) -> sqlite3.Conne
             with contextlib.suppress(FileNotFoundError):
                 os.unlink(leftover)
         raise
-    return index.connect(str(path))
+    return build.connect(str(path))

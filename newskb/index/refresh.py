@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from newskb.base.folder import Stat, walk
-from newskb.index import freshness, index, layout
+from newskb.index import build, freshness, layout
 
 Progress = Callable[[int, int], None]
 """Told (done, total) as data files are read, so a long build can show progress."""
@@ -29,7 +29,7 @@ def refresh(connection: sqlite3.Connection, root: Path, progress: Progress | Non
         return
     on_disk = walked.files
 
-    with index.Transaction(connection):
+    with build.Transaction(connection):
         # Look again inside the write lock: another process may have refreshed meanwhile.
         known = {row["path"]: row for row in connection.execute("SELECT * FROM data_file")}
         indexed = set(known)
@@ -55,12 +55,12 @@ def refresh(connection: sqlite3.Connection, root: Path, progress: Progress | Non
         # A first build inserts everything: indexes are cheaper made once, afterwards.
         bulk = len(changed) > 50 and not indexed
         if bulk:
-            index.drop_indexes(connection)
+            build.drop_indexes(connection)
         batch: layout.Rows = {}
         for done, read in enumerate(_read_all(changed, root), start=1):
             if read.path in indexed:
                 touched |= _forget(connection, read.path)
-            index.merge_rows(batch, read.rows)
+            build.merge_rows(batch, read.rows)
             touched |= read.holdings
             connection.execute(
                 "INSERT INTO data_file VALUES (?, ?, ?, ?, ?, ?)", (read.path, *remembered[read.path], read.sha256)
@@ -70,16 +70,16 @@ def refresh(connection: sqlite3.Connection, root: Path, progress: Progress | Non
                 [(text, read.path, *seen, digest) for text, seen, digest in read.texts],
             )
             if done % BATCH_FILES == 0:
-                index.insert_rows_unindexed(connection, batch)
+                build.insert_rows_unindexed(connection, batch)
                 batch = {}
             if progress is not None:
                 progress(done, len(changed))
-        index.insert_rows_unindexed(connection, batch)
+        build.insert_rows_unindexed(connection, batch)
         # Each file's texts and dates by its own rows: a row id freed by a file read again is taken again.
-        index.index_new(connection, None if bulk else changed)
+        build.index_new(connection, None if bulk else changed)
         if bulk:
-            index.create_indexes(connection)
-        index.refresh_holdings(connection, touched)
+            build.create_indexes(connection)
+        build.refresh_holdings(connection, touched)
         freshness.remember(connection, walked.paths, remembered)
 
 
@@ -173,11 +173,11 @@ def _read(job: tuple[str, Path]) -> FileRead:
         for source in base.sources
     ]
     holdings = {(term.office, term.holder) for term in base.terms}
-    return FileRead(path, digest, index.rows_of(base, problems), holdings, texts)
+    return FileRead(path, digest, build.rows_of(base, problems), holdings, texts)
 
 
 def _forget(connection: sqlite3.Connection, path: str) -> set[tuple[str, str]]:
     """Remove what one indexed data file put in the index; return the holdings its terms belonged to."""
     connection.execute("DELETE FROM data_file WHERE path = ?", (path,))
     connection.execute("DELETE FROM text_file WHERE owner = ?", (path,))
-    return index.delete_file(connection, path)
+    return build.delete_file(connection, path)

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from newskb.base import ids, model, recordtext, writing
+from newskb.base import ids, model, recordtext, tomllines
 from newskb.base.containment import MAX_ARTICLE, Refused, read_regular
 from newskb.base.fields import SLUG
 from newskb.base.folder import ENTITIES_FILE, EXPECTATIONS_FILE, SEEDS_FOLDER, SOURCES_FOLDER, fact_base_root
@@ -26,7 +26,7 @@ from newskb.common.errors import BadArgumentError, NotFoundError, Problem, Recor
 from newskb.common.fuzzy import did_you_mean, normalise
 from newskb.common.kinds import ENTITY_KINDS, FACT_KINDS, Kind
 from newskb.curation import audit
-from newskb.curation.edit import Edit
+from newskb.curation.mend import Edit
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -73,7 +73,7 @@ def _append(root: Path, kind: Kind, record: dict[str, object], *, write: bool) -
         record.pop("source")  # the source file's [source] table supplies it
         if "id" not in record:
             record = {"id": _new_id(kind, record, base), **record}
-    snippet = writing.table(kind.value, record)
+    snippet = tomllines.table(kind.value, record)
     old = target.read_text(encoding="utf-8") if target.exists() else ""
     new, _ = recordtext.appended(old, kind.value, record, snippet)
     warnings = _validate(root, {target: new})
@@ -190,7 +190,7 @@ def new_source(
             entities = root / ENTITIES_FILE
             organization = {"id": publisher, "name": publisher_name}
             old = entities.read_text(encoding="utf-8") if entities.exists() else ""
-            written = writing.table(Kind.ORGANIZATION.value, organization)
+            written = tomllines.table(Kind.ORGANIZATION.value, organization)
             texts[entities], _ = recordtext.appended(old, Kind.ORGANIZATION.value, organization, written)
             publisher_id = publisher
         table: dict[str, object] = {
@@ -202,7 +202,7 @@ def new_source(
         }
         if note:
             table["note"] = note
-        snippet = writing.single_table("source", table)
+        snippet = tomllines.single_table("source", table)
         texts[toml_path] = snippet
         seed_path.parent.mkdir(parents=True, exist_ok=True)
         toml_path.parent.mkdir(parents=True, exist_ok=True)

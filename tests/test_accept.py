@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 
 from newskb.base.store import load
 from newskb.cli import app
-from newskb.curation import intake
+from newskb.curation import accept
 from tests.conftest import TinyBase
 
 runner = CliRunner()
@@ -107,7 +107,7 @@ def test_every_problem_is_listed_at_its_line_of_the_draft_and_nothing_lands(tiny
 def test_a_fact_must_name_a_known_source(tiny: TinyBase, tmp_path: Path) -> None:
     draft = tmp_path / "draft.toml"
     draft.write_text(DRAFT.replace('source = "gazette-1843"\n', ""), encoding="utf-8")
-    plan = intake.plan(tiny.data, draft, load(tiny.data)[0])
+    plan = accept.plan(tiny.data, draft, load(tiny.data)[0])
     assert [str(problem) for problem in plan.problems] == [
         "draft.toml:9: claim.source: missing required key 'source' (a draft has no [source] table to inherit it from)"
     ]

@@ -20,7 +20,7 @@ from newskb.base import lock
 from newskb.cli import app
 from newskb.common.errors import BadArgumentError, RecordError
 from newskb.common.kinds import Kind
-from newskb.curation import curation
+from newskb.curation import add
 from tests.conftest import REPO, TINY_ENTITIES, TinyBase
 
 FIXTURES = REPO / "tests" / "fixtures"
@@ -605,7 +605,7 @@ def test_the_bundled_fact_base_is_not_written_to(tmp_path: Path) -> None:
     bundled = tmp_path / "site" / "newskb" / "_bundled" / "data"
     bundled.mkdir(parents=True)
     with pytest.raises(BadArgumentError, match=bundled_refusal(bundled) + "$"):
-        curation.add(bundled, Kind.PERSON, {"id": "x", "name": "X"})
+        add.add(bundled, Kind.PERSON, {"id": "x", "name": "X"})
 
 
 def test_a_failed_write_leaves_the_original_and_no_temporary_file(kb: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -616,7 +616,7 @@ def test_a_failed_write_leaves_the_original_and_no_temporary_file(kb: Path, monk
 
     monkeypatch.setattr(os, "replace", crash)
     with pytest.raises(OSError, match="No space left on device"):
-        curation.add(kb, Kind.PERSON, {"id": "ada-lovelace", "name": "Ada Lovelace"})
+        add.add(kb, Kind.PERSON, {"id": "ada-lovelace", "name": "Ada Lovelace"})
     assert snapshot(kb.parent) == before
     assert [path.name for path in kb.rglob("*.tmp")] == []
 
@@ -643,7 +643,7 @@ def test_concurrent_additions_all_land(kb: Path) -> None:
 
 def test_refused_in_a_locked_write_raises_record_error(tiny: TinyBase) -> None:
     with pytest.raises(RecordError, match="duplicate id 'ada-lovelace'"):
-        curation.add(tiny.data, Kind.PERSON, {"id": "ada-lovelace", "name": "Ada"})
+        add.add(tiny.data, Kind.PERSON, {"id": "ada-lovelace", "name": "Ada"})
 
 
 def test_check_summary_separates_warnings_from_problems(kb: Path) -> None:
@@ -706,7 +706,7 @@ def test_new_source_does_not_write_to_the_bundled_fact_base(tmp_path: Path) -> N
     bundled = tmp_path / "site" / "newskb" / "_bundled" / "data"
     (bundled / "sources").mkdir(parents=True)
     with pytest.raises(BadArgumentError, match=bundled_refusal(bundled) + "$"):
-        curation.new_source(
+        add.new_source(
             bundled,
             FIXTURES / "guild-2024-06-12.txt",
             source_id=FIRST,
@@ -728,7 +728,7 @@ def test_problems_already_in_the_base_neither_block_nor_count_as_new(tiny: TinyB
         tiny.source,
         '[[claim]]\nid = "society-in-paris"\nabout = ["analytical-society"]\ntext = "x"\nquote = "meets in Paris"\n',
     )
-    change = curation.add(tiny.data, Kind.PERSON, {"id": "augustus-de-morgan", "name": "Augustus De Morgan"})
+    change = add.add(tiny.data, Kind.PERSON, {"id": "augustus-de-morgan", "name": "Augustus De Morgan"})
     assert (change.record_id, change.warnings) == ("augustus-de-morgan", ())
     assert tiny.entities.read_text(encoding="utf-8").endswith(
         '\n\n[[person]]  # augustus-de-morgan\nid = "augustus-de-morgan"\n'
@@ -742,13 +742,13 @@ def test_add_keeps_a_key_the_kind_does_not_have_so_that_check_refuses_it(kb: Pat
         RecordError,
         match=r"^refused, nothing written: kb/data/entities\.toml:179: person\.hodler: unknown key 'hodler'$",
     ):
-        curation.add(kb, Kind.PERSON, {"id": "ada-lovelace", "name": "Ada Lovelace", "hodler": "x"})
+        add.add(kb, Kind.PERSON, {"id": "ada-lovelace", "name": "Ada Lovelace", "hodler": "x"})
     assert snapshot(kb.parent) == before
 
 
 def test_add_leaves_out_empty_values(kb: Path) -> None:
     values: dict[str, object] = {"id": "ada-lovelace", "name": "Ada Lovelace", "aliases": [], "summary": ""}
-    change = curation.add(kb, Kind.PERSON, {**values, "source": None, "quote": ()}, dry_run=True)
+    change = add.add(kb, Kind.PERSON, {**values, "source": None, "quote": ()}, dry_run=True)
     assert change.toml == '[[person]]  # ada-lovelace\nid = "ada-lovelace"\nname = "Ada Lovelace"  # ada-lovelace\n'
 
 
@@ -761,7 +761,7 @@ def test_the_first_expectation_creates_its_file(tiny: TinyBase) -> None:
         "date": "1841-06-01",
         "holder": "ada-lovelace",
     }
-    change = curation.add(tiny.data, Kind.EXPECT, values)
+    change = add.add(tiny.data, Kind.EXPECT, values)
     assert (change.path, change.record_id) == (expectations, "lovelace-chairs")
     assert expectations.read_text(encoding="utf-8") == (
         '[[expect]]  # lovelace-chairs\nid = "lovelace-chairs"\noffice = "society-chair"\ndate = "1841-06-01"\n'
@@ -771,7 +771,7 @@ def test_the_first_expectation_creates_its_file(tiny: TinyBase) -> None:
 
 def test_an_addition_to_a_file_without_a_final_newline_starts_on_a_line_of_its_own(tiny: TinyBase) -> None:
     tiny.entities.write_text(TINY_ENTITIES.rstrip("\n"), encoding="utf-8")
-    curation.add(tiny.data, Kind.PERSON, {"id": "augustus-de-morgan", "name": "Augustus De Morgan"})
+    add.add(tiny.data, Kind.PERSON, {"id": "augustus-de-morgan", "name": "Augustus De Morgan"})
     assert tiny.entities.read_text(encoding="utf-8") == (
         TINY_ENTITIES + '\n[[person]]  # augustus-de-morgan\nid = "augustus-de-morgan"\n'
         'name = "Augustus De Morgan"  # augustus-de-morgan\n'
@@ -782,19 +782,19 @@ def test_a_fact_id_is_made_of_its_first_eight_words_in_kebab_case(kb: Path) -> N
     values = {"source": "rbc-ukraine-2024-09-30-rutte", "about": ["nato"], "quote": "NATO"}
 
     def made(text: str) -> str:
-        return curation.add(kb, Kind.CLAIM, {**values, "text": text}, dry_run=True).record_id
+        return add.add(kb, Kind.CLAIM, {**values, "text": text}, dry_run=True).record_id
 
     assert made("One two three four five six seven eight nine ten.") == "one-two-three-four-five-six-seven-eight"
     # Words of other scripts have no kebab-case spelling: they are left out, not left as dangling hyphens.
     assert made("\u6771\u4eac hosts the talks \u6771\u4eac") == "hosts-the-talks"
     # A taken id gets the first free number.
     assert made("NATO decides by consensus.") == "nato-decides-by-consensus-2"
-    curation.add(kb, Kind.CLAIM, {**values, "text": "NATO decides by consensus."})
+    add.add(kb, Kind.CLAIM, {**values, "text": "NATO decides by consensus."})
     assert made("NATO decides by consensus.") == "nato-decides-by-consensus-3"
 
 
 def test_new_source_returns_what_it_wrote(kb: Path) -> None:
-    change = curation.new_source(
+    change = add.new_source(
         kb,
         FIXTURES / "guild-2024-06-12.txt",
         source_id=FIRST,
@@ -806,7 +806,7 @@ def test_new_source_returns_what_it_wrote(kb: Path) -> None:
         f'[source]\nid = "{FIRST}"\ntitle = "Marwick re-elected"\npublisher = "reuters"\npublished = "2024-06-12"\n'
         'text = "../../seeds/guild-2024-06-12.txt"\n'
     )
-    assert change == curation.Change(path=kb / "sources" / f"{FIRST}.toml", record_id=FIRST, toml=snippet, warnings=())
+    assert change == add.Change(path=kb / "sources" / f"{FIRST}.toml", record_id=FIRST, toml=snippet, warnings=())
     assert change.path.read_text(encoding="utf-8") == snippet
 
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from newskb.base import model, recordtext, tomltree, writing
+from newskb.base import model, recordtext, tomllines, tomltree
 from newskb.base.fields import SLUG
 from newskb.base.model import FactBase, Record
 from newskb.base.schema import Key, KeyType
@@ -130,7 +130,7 @@ def rename(base: FactBase, record: Record, new_id: str) -> Edit:
             else [entry.value]
         )
         for value in sorted(values, key=lambda value: -value.start):
-            text = text[: value.start] + writing.value(new_id) + text[value.end :]
+            text = text[: value.start] + tomllines.value(new_id) + text[value.end :]
         texts[path] = text
     path = record.origin.file
     texts[path] = recordtext.remarked(texts[path], record, old, new_id)

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from newskb.answers import evidence
-from newskb.answers.evidence import CoverageShare, SentenceRow, coverage_shares
+from newskb.answers import sources
+from newskb.answers.sources import CoverageShare, SentenceRow, coverage_shares
 from newskb.common.errors import NotFoundError
 from newskb.common.kinds import Kind
 from newskb.index.cache import open_index
@@ -64,7 +64,7 @@ def two_sources(tiny: TinyBase) -> TinyBase:
 
 
 def test_sources_count_their_facts(db: sqlite3.Connection, kb: Path) -> None:
-    (row,) = evidence.sources(db, kb)
+    (row,) = sources.sources(db, kb)
     assert (row.id, row.published, row.terms, row.events, row.claims, row.inferred, row.text) == (
         "rbc-ukraine-2024-09-30-rutte",
         "2024-09-30",
@@ -77,7 +77,7 @@ def test_sources_count_their_facts(db: sqlite3.Connection, kb: Path) -> None:
 
 
 def test_sources_oldest_first_with_their_citations_in_order(two_sources: TinyBase) -> None:
-    rows = evidence.sources(tiny_db(two_sources), two_sources.data)
+    rows = sources.sources(tiny_db(two_sources), two_sources.data)
     assert [as_dict(row) for row in rows] == [
         {
             "id": "letter-1840",
@@ -110,19 +110,19 @@ def test_sources_oldest_first_with_their_citations_in_order(two_sources: TinyBas
 
 
 def test_cite_shows_the_quote_inside_its_sentence(db: sqlite3.Connection) -> None:
-    citation = evidence.cite(db, "nato-has-32-members")
+    citation = sources.cite(db, "nato-has-32-members")
     assert citation.sentence == (
         "Known for his coalition-building skills honed during his 14-year leadership of the Netherlands, "
         "Rutte will need to strengthen unity within NATO, which comprises 32 member countries."
     )
     assert citation.sentence[citation.quote_start : citation.quote_end] == "NATO, which comprises 32 member countries"
     # A quote that is its whole sentence.
-    handover = evidence.cite(db, "mark-rutte-takes-office")
+    handover = sources.cite(db, "mark-rutte-takes-office")
     assert (handover.quote_start, handover.quote_end) == (0, len(handover.sentence)) == (0, 177)
 
 
 def test_cite_a_term_with_every_field(tiny: TinyBase) -> None:
-    citation = evidence.cite(tiny_db(tiny), "lovelace-chair")
+    citation = sources.cite(tiny_db(tiny), "lovelace-chair")
     assert as_dict(citation) == {
         "id": "lovelace-chair",
         "kind": Kind.TERM,
@@ -143,11 +143,11 @@ def test_cite_a_term_with_every_field(tiny: TinyBase) -> None:
 
 def test_cite_an_event_over_two_sentences_and_a_claim(two_sources: TinyBase) -> None:
     connection = tiny_db(two_sources)
-    event = evidence.cite(connection, "notes-praised")
+    event = sources.cite(connection, "notes-praised")
     assert (event.kind, event.note) == (Kind.EVENT, "Spans two sentences.")
     assert event.sentence == "Babbage wrote to Lovelace in 1840.\nHe praised her notes."
     assert (event.quote_start, event.quote_end) == (26, 45)
-    claim = evidence.cite(connection, "babbage-wrote")
+    claim = sources.cite(connection, "babbage-wrote")
     assert (claim.kind, claim.sentence, claim.quote_start, claim.quote_end) == (
         Kind.CLAIM,
         "Babbage wrote to Lovelace in 1840.",
@@ -157,7 +157,7 @@ def test_cite_an_event_over_two_sentences_and_a_claim(two_sources: TinyBase) -> 
 
 
 def test_cite_an_entity_summary(db: sqlite3.Connection) -> None:
-    citation = evidence.cite(db, "peter-bator")
+    citation = sources.cite(db, "peter-bator")
     assert (citation.kind, citation.quote, citation.note) == (
         Kind.PERSON,
         "former Slovak Ambassador to NATO Peter Bator",
@@ -172,32 +172,32 @@ def test_cite_a_quote_the_article_lacks_shows_the_quote_alone(tiny: TinyBase) ->
         tiny.source,
         '[[claim]]\nid = "misquoted"\nabout = ["ada-lovelace"]\ntext = "X."\nquote = "Lovelace wrote code."\n',
     )
-    citation = evidence.cite(tiny_db(tiny), "misquoted")
+    citation = sources.cite(tiny_db(tiny), "misquoted")
     assert (citation.sentence, citation.quote_start, citation.quote_end) == ("Lovelace wrote code.", 0, 20)
 
 
 def test_cite_when_the_article_cannot_be_read_shows_the_quote_alone(tiny: TinyBase) -> None:
     (tiny.root / "seeds" / "gazette.txt").unlink()
-    citation = evidence.cite(tiny_db(tiny), "babbage-chair")
+    citation = sources.cite(tiny_db(tiny), "babbage-chair")
     assert citation.sentence == "Charles Babbage chaired the Analytical Society from 1831 until 1840."
     assert (citation.quote_start, citation.quote_end) == (0, 68)
 
 
 def test_cite_unknown_id_suggests(db: sqlite3.Connection) -> None:
     with pytest.raises(NotFoundError, match=r"no quoted fact has the id 'nato-has-32' \(did you mean"):
-        evidence.cite(db, "nato-has-32")
+        sources.cite(db, "nato-has-32")
 
 
 def test_cite_an_entity_without_a_quote_is_not_found(tiny: TinyBase) -> None:
     with pytest.raises(NotFoundError) as caught:
-        evidence.cite(tiny_db(tiny), "ada-lovelace")
+        sources.cite(tiny_db(tiny), "ada-lovelace")
     # The closest quoted ids are suggested; the entity itself, without a quote, is not one of them.
     assert str(caught.value) == "no quoted fact has the id 'ada-lovelace' (did you mean 'lovelace-chair'?)"
     with pytest.raises(NotFoundError) as caught:
-        evidence.cite(tiny_db(tiny), "lovelace-chai")
+        sources.cite(tiny_db(tiny), "lovelace-chai")
     assert str(caught.value) == "no quoted fact has the id 'lovelace-chai' (did you mean 'lovelace-chair'?)"
     with pytest.raises(NotFoundError) as caught:
-        evidence.cite(tiny_db(tiny), "zzz")
+        sources.cite(tiny_db(tiny), "zzz")
     assert str(caught.value) == "no quoted fact has the id 'zzz'"
 
 
@@ -209,7 +209,7 @@ def rows(found: list[SentenceRow]) -> list[tuple[str, int, bool, list[str], str]
 
 
 def test_coverage_lists_every_sentence_with_the_facts_that_quote_it(tiny: TinyBase) -> None:
-    assert rows(evidence.coverage(tiny_db(tiny), "gazette-1843")) == [
+    assert rows(sources.coverage(tiny_db(tiny), "gazette-1843")) == [
         ("gazette-1843", 1, False, [], "Gazette of the Analytical Society, 1 September 1843."),
         (
             "gazette-1843",
@@ -231,7 +231,7 @@ def test_coverage_lists_every_sentence_with_the_facts_that_quote_it(tiny: TinyBa
 
 
 def test_coverage_of_every_source_oldest_first_and_across_sentences(two_sources: TinyBase) -> None:
-    found = rows(evidence.coverage(tiny_db(two_sources)))
+    found = rows(sources.coverage(tiny_db(two_sources)))
     assert [(source, number, facts) for source, number, _, facts, _ in found] == [
         ("letter-1840", 1, []),
         ("letter-1840", 2, ["babbage-wrote", "notes-praised"]),  # sorted, one sentence, two facts
@@ -245,7 +245,7 @@ def test_coverage_of_every_source_oldest_first_and_across_sentences(two_sources:
 
 
 def test_coverage_counts_entity_summaries_and_misses_nothing(db: sqlite3.Connection) -> None:
-    found = evidence.coverage(db, "rbc-ukraine-2024-09-30-rutte")
+    found = sources.coverage(db, "rbc-ukraine-2024-09-30-rutte")
     assert [row.number for row in found] == list(range(1, 21))
     assert {row.source for row in found} == {"rbc-ukraine-2024-09-30-rutte"}
     assert found[11].facts == [
@@ -270,16 +270,16 @@ def test_coverage_counts_entity_summaries_and_misses_nothing(db: sqlite3.Connect
 
 def test_coverage_of_an_unknown_source_suggests_the_closest(tiny: TinyBase) -> None:
     with pytest.raises(NotFoundError) as caught:
-        evidence.coverage(tiny_db(tiny), "gazete-1843")
+        sources.coverage(tiny_db(tiny), "gazete-1843")
     assert str(caught.value) == "unknown source 'gazete-1843' (did you mean 'gazette-1843'?)"
     with pytest.raises(NotFoundError) as caught:
-        evidence.coverage(tiny_db(tiny), "zzz")
+        sources.coverage(tiny_db(tiny), "zzz")
     assert str(caught.value) == "unknown source 'zzz'"
 
 
 def test_coverage_of_a_source_whose_text_is_missing_is_empty(tiny: TinyBase) -> None:
     (tiny.root / "seeds" / "gazette.txt").unlink()
-    assert evidence.coverage(tiny_db(tiny), "gazette-1843") == []
+    assert sources.coverage(tiny_db(tiny), "gazette-1843") == []
 
 
 def row(source: str, covered: bool) -> SentenceRow:

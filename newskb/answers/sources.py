@@ -12,7 +12,7 @@ from newskb.common.errors import NotFoundError
 from newskb.common.fuzzy import did_you_mean
 from newskb.common.kinds import Kind
 from newskb.common.passage import locate, sentences, surrounding
-from newskb.index.index import linked
+from newskb.index.build import linked
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

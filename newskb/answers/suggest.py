@@ -19,7 +19,7 @@ from collections.abc import Iterable
 from newskb.common.fuzzy import normalise
 from newskb.common.kinds import ENTITY_KINDS, Kind
 from newskb.common.printable import forbidden_in, invisible_in
-from newskb.index.index import like
+from newskb.index.build import like
 
 # At most this many candidates: a shell lists them all, and a prefix of one letter at 100k facts
 # would otherwise list thousands.

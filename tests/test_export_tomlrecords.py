@@ -9,7 +9,7 @@ import pytest
 
 from newskb.base.model import keys
 from newskb.common.kinds import Kind
-from newskb.exporters import records as export
+from newskb.exporters import tomlrecords as export
 from newskb.index.cache import open_index
 
 

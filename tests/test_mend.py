@@ -15,7 +15,7 @@ from newskb.base.store import load
 from newskb.cli import app
 from newskb.common.errors import BadArgumentError, NotFoundError, RecordError
 from newskb.common.kinds import Kind
-from newskb.curation import audit, curation, edit
+from newskb.curation import add, audit, mend
 from tests.conftest import TinyBase
 
 runner = CliRunner()
@@ -130,14 +130,14 @@ def test_rename_rewrites_every_reference_in_every_file(tiny: TinyBase) -> None:
 
 def test_references_follow_the_declarations(tiny: TinyBase) -> None:
     base, _ = load(tiny.data)
-    assert [(record.id, key) for record, key in edit.references(base, "society-chair")] == [
+    assert [(record.id, key) for record, key in mend.references(base, "society-chair")] == [
         ("babbage-chair", "office"),
         ("lovelace-chair", "office"),
     ]
     # A fact inherits its file's source: no line of it names the source, so nothing is rewritten.
-    assert edit.references(base, "gazette-1843") == []
+    assert mend.references(base, "gazette-1843") == []
     with pytest.raises(NotFoundError, match=r"no record has the id 'ada-lovlace' \(did you mean 'ada-lovelace'\?\)"):
-        edit.record_of(base, "ada-lovlace")
+        mend.record_of(base, "ada-lovlace")
 
 
 def test_a_rename_killed_between_its_files_is_finished_by_the_next_reader(
@@ -155,7 +155,7 @@ def test_a_rename_killed_between_its_files_is_finished_by_the_next_reader(
 
     monkeypatch.setattr(os, "replace", die_after_the_first)
     base, _ = load(tiny.data)
-    change = edit.rename(base, edit.record_of(base, "charles-babbage"), "babbage")
+    change = mend.rename(base, mend.record_of(base, "charles-babbage"), "babbage")
     with pytest.raises(KeyboardInterrupt):
         lock.replace_files({path: text.encode() for path, text in change.texts.items()}, root=tiny.data)
     monkeypatch.setattr(os, "replace", real_replace)
@@ -182,22 +182,22 @@ def test_a_write_that_fails_before_its_first_rename_changes_nothing(
 
     monkeypatch.setattr(os, "replace", full)
     with pytest.raises(OSError, match="No space left on device"):
-        curation.change(tiny.data, lambda base: edit.rename(base, edit.record_of(base, "charles-babbage"), "babbage"))
+        add.change(tiny.data, lambda base: mend.rename(base, mend.record_of(base, "charles-babbage"), "babbage"))
     assert snapshot(tiny.root) == before
 
 
 def test_unknown_values_are_refused_before_any_lookup(tiny: TinyBase) -> None:
     base, _ = load(tiny.data)
     with pytest.raises(BadArgumentError, match="is not a TOML value"):
-        edit.set_keys(base, edit.record_of(base, "ada-lovelace"), ['aliases=["unclosed'])
+        mend.set_keys(base, mend.record_of(base, "ada-lovelace"), ['aliases=["unclosed'])
     with pytest.raises(RecordError, match="is referenced by"):
-        edit.remove(base, edit.record_of(base, "ada-lovelace"))
+        mend.remove(base, mend.record_of(base, "ada-lovelace"))
 
 
 def test_set_and_rename_keep_the_id_markers_a_team_merge_needs(tiny: TinyBase) -> None:
     """A record newskb appended names its id on its first and last lines (writing.py): editing its last
     key keeps the marker there, and a rename renames it."""
-    curation.add(tiny.data, Kind.PERSON, {"id": "mary-somerville", "name": "Mary Somerville"})
+    add.add(tiny.data, Kind.PERSON, {"id": "mary-somerville", "name": "Mary Somerville"})
     appended = '[[person]]  # mary-somerville\nid = "mary-somerville"\nname = "Mary Somerville"  # mary-somerville\n'
     assert tiny.entities.read_text(encoding="utf-8").endswith(appended)
     assert newskb("set", "mary-somerville", "name=Mary Fairfax Somerville", "--data", str(tiny.data))[0] == 0

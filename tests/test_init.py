@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from newskb.common.errors import RecordError
-from newskb.curation import scaffold
+from newskb.curation import init
 from newskb.curation.audit import check_folder
 from tests.conftest import REPO
 
@@ -27,7 +27,7 @@ def _env(tmp_path: Path) -> dict[str, str]:
 
 
 def test_init_makes_a_base_that_checks_clean(tmp_path: Path) -> None:
-    written, kept = scaffold.init(tmp_path / "mine")
+    written, kept = init.init(tmp_path / "mine")
     assert sorted(str(path.relative_to(tmp_path / "mine")) for path in written) == [
         ".gitattributes",
         ".gitignore",
@@ -54,7 +54,7 @@ def test_init_keeps_a_repository_s_own_git_files(tmp_path: Path) -> None:
     repository = tmp_path / "repository"
     repository.mkdir()
     (repository / ".gitignore").write_text("*.pyc\n", encoding="utf-8")
-    written, kept = scaffold.init(repository)
+    written, kept = init.init(repository)
     assert kept == [repository / ".gitignore"]
     assert (repository / ".gitignore").read_text(encoding="utf-8") == "*.pyc\n"
     assert len(written) == 7
@@ -64,7 +64,7 @@ def test_init_never_writes_through_a_dangling_link(tmp_path: Path) -> None:
     repository = tmp_path / "repository"
     repository.mkdir()
     (repository / ".gitignore").symlink_to(tmp_path / "outside" / "ignored")
-    written, kept = scaffold.init(repository)
+    written, kept = init.init(repository)
     assert kept == [repository / ".gitignore"]
     assert len(written) == 7
     assert not (tmp_path / "outside").exists()
@@ -75,7 +75,7 @@ def test_init_refuses_a_folder_that_holds_data_and_writes_nothing(tmp_path: Path
     (taken / "data").mkdir(parents=True)
     (taken / "data" / "mine.toml").write_text("# my data\n", encoding="utf-8")
     with pytest.raises(RecordError, match=r"data: already exists; a new fact base needs a folder without one"):
-        scaffold.init(taken)
+        init.init(taken)
     assert sorted(path.name for path in taken.rglob("*")) == ["data", "mine.toml"]
 
 
@@ -92,10 +92,10 @@ def test_init_that_fails_half_way_removes_what_it_made(tmp_path: Path, monkeypat
 
     monkeypatch.setattr(Path, "write_text", full_disk_at_the_seeds_folder)
     with pytest.raises(OSError, match="No space left on device"):
-        scaffold.init(parent / "new" / "kb")
+        init.init(parent / "new" / "kb")
     monkeypatch.undo()
     assert sorted(str(path.relative_to(parent)) for path in parent.rglob("*")) == ["notes.txt"]
-    written, _ = scaffold.init(parent / "new" / "kb")
+    written, _ = init.init(parent / "new" / "kb")
     assert len(written) == 8
 
 
@@ -173,7 +173,7 @@ def team(tmp_path: Path) -> tuple[Path, Path, dict[str, str]]:
     """A base with one article in git, cloned by two curators."""
     env = _env(tmp_path)
     origin = tmp_path / "origin"
-    scaffold.init(origin)
+    init.init(origin)
     shutil.copy(ARTICLE, tmp_path / ARTICLE.name)
     steps = [
         (

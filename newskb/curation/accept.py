@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from newskb.base import recordtext, tomltree, writing
+from newskb.base import recordtext, tomllines, tomltree
 from newskb.base.containment import MAX_ARTICLE, Refused, read_regular
 from newskb.base.lock import clean_leftovers, data_lock, replace_files
 from newskb.base.model import UNREVIEWED, FactBase
@@ -23,7 +23,7 @@ from newskb.base.seal import unedited
 from newskb.base.store import load, read_document
 from newskb.common.errors import BadArgumentError, NewskbError, Problem, RecordError, Severity
 from newskb.common.kinds import Kind
-from newskb.curation import curation
+from newskb.curation import add
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -54,7 +54,7 @@ def accept(root: Path, draft: Path, *, dry_run: bool = False, unreviewed: bool =
     refused (RecordError) unless `unreviewed`, which marks every record it adds as an unreviewed draft."""
     if dry_run:
         return plan(root, draft, load(root)[0], unreviewed=unreviewed)
-    curation.refuse_bundled(root)
+    add.refuse_bundled(root)
     with data_lock(root):
         clean_leftovers(root)
         intake = plan(root, draft, load(root)[0], unreviewed=unreviewed)
@@ -90,7 +90,7 @@ def plan(root: Path, draft: Path, base: FactBase, *, unreviewed: bool = False) -
         try:
             # An unknown table lands with the entities, and check refuses it there, at its line of the draft.
             kind = Kind(name) if name in {kind.value for kind in Kind} else Kind.PERSON
-            target = curation.target_file(root, kind, record, base)
+            target = add.target_file(root, kind, record, base)
         except NewskbError:
             problems.append(_missing_source(draft, line, name, record))
             continue
@@ -102,7 +102,7 @@ def plan(root: Path, draft: Path, base: FactBase, *, unreviewed: bool = False) -
             # The mark a reviewer clears with `newskb set ID review=`: nobody edited the draft, so it is written
             # out as `add` writes a record, with the mark among its keys.
             record = {key: value for key, value in record.items() if key == "id"} | {"review": UNREVIEWED} | record
-            chunk = writing.table(name, record)
+            chunk = tomllines.table(name, record)
         texts[target], first_line = recordtext.appended(old, name, record, chunk)
         landings.append(
             Landing(
@@ -116,7 +116,7 @@ def plan(root: Path, draft: Path, base: FactBase, *, unreviewed: bool = False) -
         )
     if problems:
         return Intake(landings=tuple(landings), texts=texts, problems=tuple(problems))
-    added = curation.added_problems(root, texts)
+    added = add.added_problems(root, texts)
     mapped = [_in_draft(problem, landings, draft) for problem in added]
     errors = tuple(problem for problem in mapped if problem.severity is not Severity.WARNING)
     warnings = tuple(problem for problem in mapped if problem.severity is Severity.WARNING)
@@ -151,7 +151,7 @@ def _chunk(text: str, syntax: tomltree.Record, name: str, record: dict[str, obje
             chunk = recordtext.marked(chunk, name, record_id)
         return chunk, text.count("\n", 0, start) + 1
     start = syntax.span()[0] if syntax.inline is not None else 0
-    return writing.table(name, record), text.count("\n", 0, start) + 1
+    return tomllines.table(name, record), text.count("\n", 0, start) + 1
 
 
 def _record(document: dict[str, object], name: str, index: int) -> dict[str, object]:
