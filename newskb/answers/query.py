@@ -173,10 +173,12 @@ def _judged(in_play: list[TermRow], day: date) -> tuple[Outcome, str | None]:
             "no source since says whether it still holds",
         )
     unknown = [term.id for term in in_play if term.status is Status.UNKNOWN]
-    return (
-        Outcome.CANNOT_TELL,
-        f"cannot tell: the dates of {counted(len(unknown), 'term')} are unknown: {', '.join(unknown)}",
-    )
+    return _cannot_tell(f"the dates of {counted(len(unknown), 'term')} are unknown: {', '.join(unknown)}")
+
+
+def _cannot_tell(why: str) -> tuple[Outcome, str]:
+    """The one wording of "the sources cannot tell" (exit 3), whatever the reason."""
+    return Outcome.CANNOT_TELL, f"cannot tell: {why}"
 
 
 def _in_words(written: str | None) -> str:
@@ -210,7 +212,7 @@ def _nobody_in_play(name: str, every: list[TermRow]) -> tuple[Outcome, str]:
             f"the sources know of no holder of {name} between {ended[-1].holder}'s term, which ended "
             f"{_in_words(ended[-1].end)}, and {coming[0].holder}'s, from {_in_words(coming[0].start)}"
         )
-    return Outcome.CANNOT_TELL, f"cannot tell: {why}"
+    return _cannot_tell(why)
 
 
 def terms_of(

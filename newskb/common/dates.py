@@ -10,6 +10,7 @@ Written forms (see README, "Dates"):
 Every date has an earliest and a latest possible day; as-of questions are comparisons of those.
 """
 
+import functools
 import re
 from datetime import date, timedelta
 from enum import StrEnum
@@ -185,6 +186,9 @@ class Edtf(NamedTuple):
         return date(first_year, 1, 1), date(last_year, 12, 31)
 
 
+# Cached: an answer row's start, end and attested day are read by its status, its outcome and its
+# rendering, and a timeline reads the same few dates on many rows; an Edtf is immutable.
+@functools.lru_cache(maxsize=4096)
 def parse(text: str) -> Edtf:
     """Read one date of the grammar; raise DateError naming what is wrong."""
     match = _PATTERN.fullmatch(text)
