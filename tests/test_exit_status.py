@@ -59,6 +59,24 @@ def test_a_bug_is_one_line_and_status_70() -> None:
     assert result.stderr == "newskb: internal error: RuntimeError: planted (please report it)\n"
 
 
+@pytest.mark.parametrize(("signal_error", "status"), [("KeyboardInterrupt()", 130), ("Terminated()", 143)])
+def test_a_signal_python_wrapped_in_another_error_is_still_that_signal(signal_error: str, status: int) -> None:
+    # On Python 3.11 a signal landing while a class is made (its __set_name__) surfaces as a RuntimeError
+    # caused by it: a Ctrl-C there once ended in "internal error", status 70.
+    code = (
+        "import sys; import newskb.answers.query as query\n"
+        "from newskb.cli import Terminated\n"
+        "def interrupted(*arguments, **options):\n"
+        f"    raise RuntimeError('Error calling __set_name__') from {signal_error}\n"
+        "query.who = interrupted\n"
+        "from newskb.console import main\n"
+        "sys.argv = ['newskb', 'who', 'NATO Secretary General']\n"
+        "main()\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert (result.returncode, result.stdout, result.stderr) == (status, "", "")
+
+
 def test_a_reader_gone_early_is_status_141() -> None:
     process = subprocess.Popen(
         [sys.executable, "-m", "newskb", "who", "-"],

@@ -313,13 +313,28 @@ def main() -> None:
     except Terminated:
         code = ExitStatus.TERMINATED
     except Exception as error:
-        # The last line of defence against a bug: one line, never a traceback (promise 3).
-        message = printable(f"{type(error).__name__}: {error}", one_line=True)
-        print(f"newskb: internal error: {message} (please report it)", file=sys.stderr)
-        code = ExitStatus.INTERNAL_ERROR
+        code = _signalled(error)
+        if code is None:
+            # The last line of defence against a bug: one line, never a traceback (promise 3).
+            message = printable(f"{type(error).__name__}: {error}", one_line=True)
+            print(f"newskb: internal error: {message} (please report it)", file=sys.stderr)
+            code = ExitStatus.INTERNAL_ERROR
     else:
         code = ExitStatus.FOUND
     sys.exit(_flush(code))
+
+
+def _signalled(error: BaseException) -> ExitStatus | None:
+    """The exit status of a signal that Python wrapped in another error: on 3.11 a Ctrl-C or SIGTERM that
+    lands while a class is being made (its `__set_name__`) comes out as a RuntimeError caused by it."""
+    seen: BaseException | None = error
+    while seen is not None:
+        if isinstance(seen, KeyboardInterrupt):
+            return ExitStatus.INTERRUPTED
+        if isinstance(seen, Terminated):
+            return ExitStatus.TERMINATED
+        seen = seen.__cause__
+    return None
 
 
 def _flush(code: int | str | None) -> int | str | None:

@@ -153,9 +153,10 @@ def _rebuild(path: Path, root: Path, progress: Progress | None) -> sqlite3.Conne
     """Build a new index beside the old file, then swap it in whole: no reader sees half of it."""
     import tempfile  # imported here, like everything only a rebuild needs
 
-    descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".index-{os.getpid()}-", suffix=".sqlite")
-    os.close(descriptor)
+    prefix = f".index-{os.getpid()}-"
     try:
+        descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=prefix, suffix=".sqlite")
+        os.close(descriptor)
         connection = build.create(temporary)
         connection.execute(f"PRAGMA application_id = {APPLICATION_ID}")
         # No journal and no fsync while building a file nobody reads yet: a crash leaves only a stray
@@ -166,7 +167,9 @@ def _rebuild(path: Path, root: Path, progress: Progress | None) -> sqlite3.Conne
         connection.close()
         os.replace(temporary, path)
     except BaseException:
-        for leftover in (temporary, temporary + "-journal"):
+        # By the prefix, not the name mkstemp returned: a Ctrl-C may land after it made the file and before
+        # it returned. Only this process makes files with its own pid in their name.
+        for leftover in path.parent.glob(f"{prefix}*"):
             with contextlib.suppress(FileNotFoundError):
                 os.unlink(leftover)
         raise

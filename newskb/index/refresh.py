@@ -114,8 +114,19 @@ def _read_all(paths: list[str], root: Path) -> Iterator[FileRead]:
         yield from map(_read, jobs)
         return
     # Workers ignore Ctrl-C: the parent alone hears it, terminates them, and removes its half-built index.
-    with multiprocessing.get_context("fork").Pool(processes=cores, initializer=_ignore_interrupts) as pool:
-        yield from pool.imap(_read, jobs, chunksize=8)
+    # A forked worker starts with the parent's handlers, until its initializer runs: a Ctrl-C to the whole
+    # group in that moment printed a worker's traceback. So the signals wait, blocked, while the workers are
+    # forked (a forked process and the pool's threads inherit the mask), and each worker unblocks them only
+    # once it ignores them; the parent's own wait for them ends as soon as the pool stands.
+    import signal
+
+    blocked = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
+    try:
+        with multiprocessing.get_context("fork").Pool(processes=cores, initializer=_ignore_interrupts) as pool:
+            signal.pthread_sigmask(signal.SIG_SETMASK, blocked)  # inside `with`: the pool ends with the signal
+            yield from pool.imap(_read, jobs, chunksize=8)
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
 
 
 # How many worker processes a large build starts (default: one per core); 1 reads in this process alone.
@@ -137,6 +148,8 @@ def _ignore_interrupts() -> None:
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    # The parent blocked both while it forked this worker: they may come now that they are handled.
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT, signal.SIGTERM})
     parent = os.getppid()
     with contextlib.suppress(OSError, AttributeError):
         import ctypes
