@@ -163,3 +163,10 @@ def test_appended_to_a_kind_written_as_one_array_adds_one_inline_table_to_it() -
     assert after == 'person = [\n  { id = "ada", name = "Ada" },\n  { id = "mary", name = "Mary" },\n]\n'
     assert line == 3
 
+
+def test_appended_to_an_empty_array_of_that_kind_fills_it() -> None:
+    # `[[organization]]` after `organization = []` would redefine it: TOML refuses the file.
+    text = 'organization = []\n\n[[person]]\nid = "ada"\n'
+    after, line = recordtext.appended(text, "organization", {"id": "guild"}, "[[organization]]\n")
+    assert (after, line) == ('organization = [{ id = "guild" }]\n\n[[person]]\nid = "ada"\n', 1)
+    assert tomllib.loads(after)["organization"] == [{"id": "guild"}]
