@@ -153,14 +153,24 @@ def appended(old: str, kind: str, record: Mapping[str, object], table: str) -> t
     """`old` (a file's text) with one more record of `kind`, and the line the record starts on: `table` (the
     record as a `[[kind]]` table) after one blank line; or, where the file writes that kind as one array
     (`person = [{ ... }, ...]`), which TOML lets no `[[person]]` table extend, one more inline table in it."""
-    written = tomltree.records(old, {kind}).values() if old else ()
-    array = next((syntax.container.value for syntax in written if syntax.container is not None), None)
-    if array is None or array.items is None:
+    array = _top_level_array(old, kind) if old else None
+    if array is None:
         joined = old + ("" if not old or old.endswith("\n") else "\n") + ("\n" if old else "")
         return joined + table, joined.count("\n") + 1
     item = "{ " + ", ".join(f"{name} = {tomllines.value(value)}" for name, value in record.items()) + " }"
     at, inserted = (array.items[-1].end, ",\n  " + item) if array.items else (array.start + 1, item)
     return old[:at] + inserted + old[at:], old.count("\n", 0, at) + inserted.count("\n") + 1
+
+
+def _top_level_array(text: str, kind: str) -> tomltree.Value | None:
+    """The array `kind = [...]` before the file's first table header, if the file writes that kind so; an
+    empty one too, which holds no record for tomltree.records to find."""
+    for statement in tomltree.parse(text):
+        if isinstance(statement, tomltree.Header):
+            return None
+        if statement.key == (kind,) and statement.value.items is not None:
+            return statement.value
+    return None
 
 
 def table_of(document: dict[str, Any], record: Record) -> dict[str, Any]:
