@@ -29,5 +29,5 @@ dist="node_modules/@knight-lab/timelinejs/dist"
 # The flags of a closed network: no background connections, no component updates, a fresh profile.
 chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking \
     --disable-component-update --disable-sync --user-data-dir="$work/profile" --window-size=1280,800 \
-    --virtual-time-budget=8000 --screenshot="$out" "file://$work/index.html" 2>/dev/null
+    --virtual-time-budget=30000 --run-all-compositor-stages-before-draw --screenshot="$out" "file://$work/index.html" 2>/dev/null
 echo "newskb: wrote $out" >&2

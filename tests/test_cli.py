@@ -114,6 +114,16 @@ def test_bad_usage_is_exit_2_and_one_line() -> None:
         (["who", "x", "--as-of"], "newskb: who: option '--as-of' requires an argument (see 'newskb who -h')"),
         (["who", "a", "b"], "newskb: who: got unexpected extra argument(s) (b) (see 'newskb who -h')"),
         (["help", "nope"], "newskb: no such command 'nope' (see 'newskb -h')"),
+        (
+            ["who", "--as-of", "nope", "NATO"],
+            "newskb: who: invalid value for '--as-of': 'nope' is not a day: write YYYY-MM-DD or today "
+            "(see 'newskb who -h')",
+        ),
+        (
+            ["verify", "--known-as-of", "2024", "x"],
+            "newskb: verify: invalid value for '--known-as-of': '2024' is not a day: write YYYY-MM-DD or today "
+            "(see 'newskb verify -h')",
+        ),
         (["--nope"], "newskb: no such option: --nope (did you mean --no-pager?) (see 'newskb -h')"),
     ],
 )
@@ -201,7 +211,10 @@ def test_exit_codes_found_nothing_and_bad_usage() -> None:
     assert (nothing.returncode, nothing.stdout, nothing.stderr) == (1, "", "newskb: nothing matches 'zzqxv'\n")
     bad_date = run("who", "NATO Secretary General", "--as-of", "2024-13-45")
     assert (bad_date.returncode, bad_date.stdout) == (2, "")
-    assert bad_date.stderr == "newskb: error: '2024-13-45' is not a date: month 13 does not exist\n"
+    assert bad_date.stderr == (
+        "newskb: who: invalid value for '--as-of': '2024-13-45' is not a date: month 13 does not exist "
+        "(see 'newskb who -h')\n"
+    )
     unknown = run("who", "xyzzy")
     assert unknown.returncode == 1
     assert unknown.stderr == "newskb: no office named 'xyzzy' in the fact base\n"

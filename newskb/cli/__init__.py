@@ -244,7 +244,7 @@ def _root(
             callback=show_script,
             is_eager=True,
             expose_value=False,
-            help="Print the TAB completion script for bash, zsh or fish (README: Completion).",
+            help="Print the TAB completion script for bash, zsh or fish (README: Help and TAB completion).",
             show_default=False,
         ),
     ] = None,

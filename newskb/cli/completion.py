@@ -63,7 +63,10 @@ class _Completed(ParamType):
         escape = _BASH_ESCAPES.get(os.environ.get(QUOTE_VARIABLE, ""), _bash_escape)
         values = [value for value, _ in candidates]
         if 0 < len(os.path.commonprefix(values)) < len(incomplete):  # noqa: RUF071 (letters, not paths)
-            values = [_as_typed(value, incomplete) for value in values]
+            as_typed = list(dict.fromkeys(_as_typed(value, incomplete) for value in values))
+            # Names that differ only where the word was typed ("NATO Secretary General" and its alias
+            # "NATO Secretary-General", typed whole) are one candidate: inserted whole, as the base spells it.
+            values = values[:1] if len(as_typed) == 1 else as_typed
         return [CompletionItem(escape(value)) for value in values]
 
 
@@ -88,12 +91,22 @@ def _open_quietly(data: str | None) -> "sqlite3.Connection | None":
 
 
 def _as_typed(value: str, typed: str) -> str:
-    """`value` beginning with `typed` as it was typed, where the two differ only in case. bash replaces the
-    word with what its candidates have in common, letter for letter, even when that is shorter than the
-    word: "nato s" offered "NATO Secretary General" and "NATO spokesman" became "NATO " (the s lost). Used
-    only then; a single candidate is inserted whole, as the base spells it."""
+    """`value` beginning with `typed` as it was typed, where the two differ only in case, accents, hyphens
+    or spacing. bash replaces the word with what its candidates have in common, letter for letter, even
+    when that is shorter than the word: "nato s" offered "NATO Secretary General" and "NATO spokesman"
+    became "NATO " (the s lost), and "NATO Secretary General" offered with "NATO Secretary-General" became
+    "NATO Secretary". Used only then; a single candidate is inserted whole, as the base spells it."""
     head = value[: len(typed)]
-    return typed + value[len(typed) :] if head.casefold() == typed.casefold() else value
+    if head.casefold() == typed.casefold():
+        return typed + value[len(typed) :]
+    from newskb.common.fuzzy import normalise
+
+    folded = normalise(typed)
+    # The longest start of the value that folds to what was typed (so "NATO " for "nato ", space and all).
+    for end in range(len(value), 0, -1):
+        if normalise(value[:end]) == folded:
+            return typed + value[end:]
+    return value
 
 
 def _bash_escape(value: str) -> str:

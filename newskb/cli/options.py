@@ -1,6 +1,7 @@
 """What every command shares: option types, dates from the command line, opening the index, messages."""
 
 import contextlib
+import re
 import sys
 from datetime import date
 from enum import StrEnum
@@ -60,6 +61,24 @@ FieldsOption = Annotated[
         show_default=False,
     ),
 ]
+
+
+def _one_day(value: str | None) -> str | None:
+    """A malformed --as-of or --known-as-of is a usage error of the command, said in one line as every
+    other is (`newskb: who: invalid value for '--as-of': ...`), and says what the option takes."""
+    from newskb.common.dates import DateError
+
+    try:
+        known_day(value)
+    except DateError as error:
+        # A day's shape with no such day says which part is wrong; anything else, what the option takes.
+        shaped = value is not None and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip())
+        raise typer.BadParameter(
+            str(error) if shaped else f"'{value}' is not a day: write YYYY-MM-DD or today"
+        ) from None
+    return value
+
+
 KnownAsOfOption = Annotated[
     str | None,
     typer.Option(
@@ -67,12 +86,17 @@ KnownAsOfOption = Annotated[
         metavar="DATE",
         help="Answer only from sources published by this day (what was known then): YYYY-MM-DD or today.",
         show_default=False,
+        callback=_one_day,
     ),
 ]
 AsOfOption = Annotated[
     str | None,
     typer.Option(
-        "--as-of", metavar="DATE", help="The day to ask about: YYYY-MM-DD or today (the default).", show_default=False
+        "--as-of",
+        metavar="DATE",
+        help="The day to ask about: YYYY-MM-DD or today (the default).",
+        show_default=False,
+        callback=_one_day,
     ),
 ]
 # --from and --to: the ends of a range, any date of the grammar (2024, 2024-09, ~, ?, ..) or today.
