@@ -527,6 +527,7 @@ def test_show_a_person(db: sqlite3.Connection) -> None:
                 "speakers": ["Peter Bator"],
                 "via": [],
                 "review": None,
+                "note": None,
             }
         ],
         "org_name": None,
@@ -676,6 +677,7 @@ def test_a_claim_says_who_said_it_and_as_of_when(db: sqlite3.Connection) -> None
         "speakers": ["Oana Lungescu"],
         "via": [],
         "review": None,
+        "note": None,
     }
     officials = next(c for c in show(db, "NATO", date(2024, 10, 2)).claims if c.said_by == ["nato"])
     assert (officials.id, officials.modality, officials.speakers) == (

@@ -13,6 +13,7 @@ from datetime import date
 from enum import StrEnum
 from typing import NamedTuple
 
+from newskb.answers.declared import Declared
 from newskb.answers.lookup import Match
 from newskb.common.dates import Span, Status
 from newskb.common.kinds import Kind, Modality, Outcome
@@ -98,6 +99,8 @@ class ClaimRow(NamedTuple):
     speakers: Sequence[str] = ()  # their names
     via: Sequence[str] = ()
     review: str | None = None
+    # Every other key a claim declares (its `note`, and any key added to model.py), written beside these.
+    more: Declared = Declared()
 
 
 class Profile(NamedTuple):
