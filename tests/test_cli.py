@@ -413,7 +413,7 @@ def test_the_json_keys_of_every_answer() -> None:
     profile = rows("show", "Mark Rutte")
     assert list(profile) == [
         *("id", "kind", "name", "aliases", "summary", "source", "quote", "org", "terms", "events", "claims"),
-        *("org_name", "wikidata", "as_of"),
+        *("org_name", "wikidata", "as_of", "note", "review", "seats"),
     ]
     assert profile["wikidata"] == "Q57792"
     assert {tuple(term) for term in profile["terms"]} == {tuple(TERM_KEYS)}

@@ -533,6 +533,10 @@ def test_show_a_person(db: sqlite3.Connection) -> None:
         "org_name": None,
         "wikidata": None,
         "as_of": "2024-09-30",
+        # The entity's other keys: its note, review and (an office's) seats.
+        "note": None,
+        "review": None,
+        "seats": None,
     }
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite3
 from datetime import date
 
-from newskb.answers.declared import beyond, values
+from newskb.answers.declared import beyond, of_record, values
 from newskb.answers.lookup import resolve
 from newskb.answers.query import INVOLVING, ids_sql, split_ids, term_rows
 from newskb.answers.rows import ClaimRow, Profile, TimelineKind
@@ -49,6 +49,7 @@ def show(connection: sqlite3.Connection, name: str, day: date) -> Profile:
         claims=claims,
         wikidata=entity["wikidata"],
         as_of=entity["true_as_of"],
+        more=of_record(connection, "entity", match.id, Profile._fields),
     )
 
 

@@ -51,6 +51,8 @@ class TermRow(NamedTuple):
     duration: str | None = None
     # "unreviewed draft": accepted from a draft nobody edited (model.py's `review`).
     review: str | None = None
+    # Every other key a term declares (any key added to model.py), written beside these.
+    more: Declared = Declared()
 
 
 class InRange(StrEnum):
@@ -120,6 +122,9 @@ class Profile(NamedTuple):
     wikidata: str | None = None
     # The day the summary is true as of: written, or else its source's publication date.
     as_of: str | None = None
+    # Every other key the entity declares (its `note`, `review`, an office's `seats`, any key added to
+    # model.py), written beside these.
+    more: Declared = Declared()
 
 
 class Answer(NamedTuple):
