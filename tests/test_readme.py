@@ -9,6 +9,7 @@ import shlex
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -146,7 +147,7 @@ def json_keys_table() -> dict[str, set[str]]:
     return rows
 
 
-def _json(*args: str) -> object:
+def _json(*args: str) -> Any:
     result = subprocess.run(
         [sys.executable, "-m", "newskb", *args, "--format", "json"], capture_output=True, text=True, env=bundled()
     )
@@ -154,7 +155,7 @@ def _json(*args: str) -> object:
     return json.loads(result.stdout)
 
 
-def _keys(rows: object) -> set[str]:
+def _keys(rows: Any) -> set[str]:
     """The first-level keys of an object, or of every object in a list."""
     items = rows if isinstance(rows, list) else [rows]
     assert items and all(isinstance(item, dict) for item in items)
