@@ -702,6 +702,40 @@ def test_new_source_writes_its_note(kb: Path) -> None:
     assert newskb("check")[0] == 0
 
 
+def test_new_source_takes_every_other_key_of_a_source_as_an_option(kb: Path) -> None:
+    # One option per key model.py declares for a source beyond new-source's own: written in declared order.
+    article = str(FIXTURES / "guild-2024-06-12.txt")
+    common = ["--title", "Marwick re-elected", "--publisher", "Reuters", "--published", "2024-06"]
+    before = snapshot(kb.parent)
+    assert newskb("new-source", article, "--id", FIRST, *common, "--inferred", "publisher.") == (
+        1,
+        "",
+        f"newskb: error: refused, nothing written: kb/data/sources/{FIRST}.toml:7: source.inferred[0]: "
+        "'publisher.' is not a key of the source that may be inferred (title, publisher, cites or published)\n",
+    )
+    assert snapshot(kb.parent) == before
+    ok(
+        "new-source",
+        article,
+        "--id",
+        FIRST,
+        *common,
+        "--inferred",
+        "published",
+        "--cites",
+        "reuters",
+        "--note",
+        "Published: only the month is printed.",
+        said=created(FIRST),
+    )
+    assert (kb / "sources" / f"{FIRST}.toml").read_text(encoding="utf-8") == (
+        f'[source]\nid = "{FIRST}"\ntitle = "Marwick re-elected"\npublisher = "reuters"\ncites = ["reuters"]\n'
+        'published = "2024-06"\ntext = "../../seeds/guild-2024-06-12.txt"\n'
+        'note = "Published: only the month is printed."\ninferred = ["published"]\n'
+    )
+    assert newskb("check")[0] == 0
+
+
 def test_new_source_does_not_write_to_the_bundled_fact_base(tmp_path: Path) -> None:
     bundled = tmp_path / "site" / "newskb" / "_bundled" / "data"
     (bundled / "sources").mkdir(parents=True)

@@ -402,7 +402,9 @@ TERM_KEYS = [
 TIMELINE_KEYS = [
     *("date", "kind", "title", "involves", "source", "quote", "id", "in_range", "modality", "said_by", "via", "review")
 ]
-CLAIM_KEYS = ["id", "text", "about", "source", "quote", "as_of", "modality", "said_by", "speakers", "via", "review"]
+CLAIM_KEYS = [
+    *("id", "text", "about", "source", "quote", "as_of", "modality", "said_by", "speakers", "via", "review", "note")
+]
 HIT_KEYS = ["kind", "id", "label", "score", "source", "modality", "said_by", "via", "as_of", "when", "quote"]
 CITE_KEYS = [
     *("id", "kind", "source", "title", "published", "quote", "sentence", "quote_start", "quote_end", "note"),
@@ -424,7 +426,7 @@ def test_the_json_keys_of_every_answer() -> None:
     profile = rows("show", "Mark Rutte")
     assert list(profile) == [
         *("id", "kind", "name", "aliases", "summary", "source", "quote", "org", "terms", "events", "claims"),
-        *("org_name", "wikidata", "as_of"),
+        *("org_name", "wikidata", "as_of", "note", "review", "seats"),
     ]
     assert profile["wikidata"] == "Q57792"
     assert {tuple(term) for term in profile["terms"]} == {tuple(TERM_KEYS)}
@@ -624,7 +626,7 @@ def test_an_unknown_field_is_one_line_listing_the_valid_ones() -> None:
     assert (refused.returncode, refused.stdout) == (2, "")
     assert refused.stderr == (
         "newskb: error: --fields: unknown field 'titel'; the fields are: id, title, publisher, published, cites, "
-        "terms, events, claims, text, inferred\n"
+        "terms, events, claims, text, inferred, note\n"
     )
     table = run("sources", "--fields", "id", "-f", "table")
     assert (table.returncode, table.stderr) == (

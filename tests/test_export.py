@@ -60,13 +60,29 @@ def files_in(folder: Path) -> dict[str, bytes]:
 
 
 def test_every_format_is_one_module_with_one_export_function() -> None:
-    from newskb.cli.share import ExportFormat
-
-    assert [chosen.value for chosen in ExportFormat] == list(exporters.FORMATS)
     assert list(exporters.FORMATS) == ["json", "jsonl", "sqlite", "popolo", "timelinejs", "jsonld", "csv", "parquet"]
     for name, chosen in exporters.FORMATS.items():
         assert chosen.module == f"newskb.exporters.{name}"
         assert (REPO / "newskb" / "exporters" / f"{name}.py").is_file()
+
+
+def test_the_choices_help_and_completion_of_format_come_from_the_formats_table() -> None:
+    from newskb.cli.share import ExportFormat
+    from tests.test_completion import candidates
+
+    assert [chosen.value for chosen in ExportFormat] == list(exporters.FORMATS)
+    shown = " ".join(runner.invoke(app, ["export", "--help"], terminal_width=200).output.split())
+    assert "-f, --format <json|jsonl|sqlite|popolo|timelinejs|jsonld|csv|parquet>" in shown
+    assert "json, jsonl, sqlite, popolo, timelinejs, jsonld, csv or parquet. [default: json]" in shown
+    folders = [name for name, chosen in exporters.FORMATS.items() if chosen.output == "DIR"]
+    needing = [name for name, chosen in exporters.FORMATS.items() if not chosen.to_stream]
+    assert (folders, needing) == (["csv", "parquet"], ["sqlite", "csv", "parquet"])
+    assert "(a folder for csv and parquet; required for sqlite, csv and parquet)" in shown
+    assert candidates("bash", "newskb export --format ") == list(exporters.FORMATS)
+    assert candidates("bash", "newskb export --format js") == ["json", "jsonl", "jsonld"]
+    # A new format is a row of FORMATS: the command line spells none of their names.
+    share = (REPO / "newskb" / "cli" / "share.py").read_text(encoding="utf-8")
+    assert [name for name in exporters.FORMATS if f'"{name}"' in share] == ["json"]  # the default
 
 
 def test_json_and_jsonl_are_written_as_before(db: sqlite3.Connection, kb: Path) -> None:

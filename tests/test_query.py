@@ -527,11 +527,16 @@ def test_show_a_person(db: sqlite3.Connection) -> None:
                 "speakers": ["Peter Bator"],
                 "via": [],
                 "review": None,
+                "note": None,
             }
         ],
         "org_name": None,
         "wikidata": None,
         "as_of": "2024-09-30",
+        # The entity's other keys: its note, review and (an office's) seats.
+        "note": None,
+        "review": None,
+        "seats": None,
     }
 
 
@@ -676,6 +681,7 @@ def test_a_claim_says_who_said_it_and_as_of_when(db: sqlite3.Connection) -> None
         "speakers": ["Oana Lungescu"],
         "via": [],
         "review": None,
+        "note": None,
     }
     officials = next(c for c in show(db, "NATO", date(2024, 10, 2)).claims if c.said_by == ["nato"])
     assert (officials.id, officials.modality, officials.speakers) == (

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shlex
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -129,3 +131,65 @@ def test_every_option_the_table_names_is_one_of_its_command(command: str, usage:
     shown = CliRunner().invoke(app, [command, "--help"], env={"COLUMNS": "200"}).stdout
     for option in re.findall(r"--[a-z-]+", usage):
         assert re.search(rf"(?<![\w-]){option}(?![\w-])", shown), f"{command}: {option}"
+
+
+def json_keys_table() -> dict[str, set[str]]:
+    """The README's JSON-keys table: each row's label (its first cell) and its first-level keys, which are the
+    backticked names outside parentheses, before any `;` or `:` (after which a cell explains values)."""
+    text = _readme().split("### JSON output", 1)[1]
+    table = text.split("| command | keys |\n|---|---|\n", 1)[1].split("\n\n", 1)[0]
+    rows: dict[str, set[str]] = {}
+    for line in table.splitlines():
+        label, keys = (cell.strip() for cell in line.strip().strip("|").split(" | ", 1))
+        while re.search(r"\([^()]*\)", keys):
+            keys = re.sub(r"\s*\([^()]*\)", "", keys)
+        rows[label] = set(re.findall(r"`([a-z_]+)`", re.split(r"[;:]", keys, maxsplit=1)[0]))
+    return rows
+
+
+def _json(*args: str) -> Any:
+    result = subprocess.run(
+        [sys.executable, "-m", "newskb", *args, "--format", "json"], capture_output=True, text=True, env=bundled()
+    )
+    assert (result.returncode, result.stdout[:1]) in ((0, "["), (0, "{")), (args, result.stderr)
+    return json.loads(result.stdout)
+
+
+def _keys(rows: Any) -> set[str]:
+    """The first-level keys of an object, or of every object in a list."""
+    items = rows if isinstance(rows, list) else [rows]
+    assert items and all(isinstance(item, dict) for item in items)
+    return {key for item in items for key in item}
+
+
+def test_the_json_keys_table_is_what_each_command_prints() -> None:
+    table = json_keys_table()
+    who, offices, chart = (
+        _keys(_json(*args))
+        for args in (
+            ("who", "NATO chief", "--as-of", "2024-10-01"),
+            ("offices", "--as-of", "2024-10-01"),
+            ("chart", "NATO chief"),
+        )
+    )
+    assert who == offices == chart
+    lines = subprocess.run(
+        [sys.executable, "-m", "newskb", "export", "--format", "jsonl"], capture_output=True, text=True, env=bundled()
+    ).stdout.splitlines()
+    records = [json.loads(line) for line in lines]
+    printed = {
+        "`who`, `offices`, `chart` (one object per term)": who,
+        "`search` (one object per hit)": _keys(_json("search", "Rutte", "--all")),
+        "`timeline` (one object per item)": _keys(_json("timeline")),
+        "`show` (one object)": _keys(_json("show", "NATO Secretary General")),
+        "`sources`": _keys(_json("sources")),
+        "`cite`": _keys(_json("cite", "nato-has-32-members")),
+        "`coverage` (one object per sentence)": _keys(_json("coverage")),
+        "`verify` (one object per statement)": _keys(_json("verify", "Mark Rutte became NATO Secretary General")),
+        "`export --format json`": _keys(_json("export")),
+        # Each line is a record of `export --format json`, with `record` first.
+        "`export --format jsonl`": {key for record in records for key in list(record)[:1]},
+        # Not JSON: files named after the groups of `export --format json` (test_export.py reads them).
+        "`export --format csv`": set(),
+    }
+    assert table == printed

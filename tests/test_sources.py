@@ -90,6 +90,7 @@ def test_sources_oldest_first_with_their_citations_in_order(two_sources: TinyBas
             "claims": 1,
             "text": "../seeds/letter.txt",
             "inferred": [],
+            "note": None,
         },
         {
             "id": "gazette-1843",
@@ -102,6 +103,7 @@ def test_sources_oldest_first_with_their_citations_in_order(two_sources: TinyBas
             "claims": 0,
             "text": "../seeds/gazette.txt",
             "inferred": [],
+            "note": None,
         },
     ]
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import sqlite3
 from datetime import date
 
+from newskb.answers.declared import beyond, of_record, values
 from newskb.answers.lookup import resolve
 from newskb.answers.query import INVOLVING, ids_sql, split_ids, term_rows
 from newskb.answers.rows import ClaimRow, Profile, TimelineKind
@@ -48,6 +49,7 @@ def show(connection: sqlite3.Connection, name: str, day: date) -> Profile:
         claims=claims,
         wikidata=entity["wikidata"],
         as_of=entity["true_as_of"],
+        more=of_record(connection, "entity", match.id, Profile._fields),
     )
 
 
@@ -64,6 +66,7 @@ FROM claim c JOIN source s ON s.id = c.source
 
 def claims_where(connection: sqlite3.Connection, where: str, parameters: dict[str, object]) -> list[ClaimRow]:
     """Claims matching `where` (SQL over `c`, the claim), in the order they were written."""
+    more = beyond(connection, "claim", ClaimRow._fields)
     return [
         ClaimRow(
             id=row["id"],
@@ -77,6 +80,7 @@ def claims_where(connection: sqlite3.Connection, where: str, parameters: dict[st
             speakers=split_ids(row["speaker_names"]),
             via=split_ids(row["via_ids"]),
             review=row["review"],
+            more=values(connection, more, row),
         )
         for row in connection.execute(_CLAIM_SQL + f"WHERE {where} ORDER BY c.rowid", parameters)
     ]

@@ -11,6 +11,7 @@ import sqlite3
 from collections.abc import Iterator
 from datetime import date
 
+from newskb.answers.declared import Declared, beyond, values
 from newskb.answers.lookup import resolve
 from newskb.answers.rows import Answer, Bar, Chart, Lane, TermRow
 from newskb.common.dates import FIRST_DAY, LAST_DAY, OPEN, Span, Status, elapsed, parse
@@ -90,7 +91,7 @@ def _span(row: sqlite3.Row) -> Span:
     return Span.from_written(row["start"], end)
 
 
-def _bar(row: sqlite3.Row, day: date) -> Bar:
+def _bar(row: sqlite3.Row, day: date, more: Declared | None = None) -> Bar:
     """A term's row, with its span and, if it is open, the day its newest source certainly saw it so: each date
     parsed once."""
     span = _span(row)
@@ -121,6 +122,7 @@ def _bar(row: sqlite3.Row, day: date) -> Bar:
         via=split_ids(row["via_ids"]),
         duration=row["duration"],
         review=row["review"],
+        more=more or Declared(),
     )
     return Bar(term=term, name=term.holder, span=span, attested=attested_day)
 
@@ -137,7 +139,11 @@ def _bars(
 ) -> list[Bar]:
     """As `_terms`, each with the days it covers (its span), labelled with its holder."""
     bound = {**parameters, "known": known.toordinal() if known else None}
-    return [_bar(row, day) for row in connection.execute(_TERM_SQL + f"({where})" + _TERM_ORDER, bound)]
+    more = beyond(connection, "term", TermRow._fields)
+    return [
+        _bar(row, day, values(connection, more, row))
+        for row in connection.execute(_TERM_SQL + f"({where})" + _TERM_ORDER, bound)
+    ]
 
 
 def who(

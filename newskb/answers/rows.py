@@ -13,6 +13,7 @@ from datetime import date
 from enum import StrEnum
 from typing import NamedTuple
 
+from newskb.answers.declared import Declared
 from newskb.answers.lookup import Match
 from newskb.common.dates import Span, Status
 from newskb.common.kinds import Kind, Modality, Outcome
@@ -50,6 +51,8 @@ class TermRow(NamedTuple):
     duration: str | None = None
     # "unreviewed draft": accepted from a draft nobody edited (model.py's `review`).
     review: str | None = None
+    # Every other key a term declares (any key added to model.py), written beside these.
+    more: Declared = Declared()
 
 
 class InRange(StrEnum):
@@ -98,6 +101,8 @@ class ClaimRow(NamedTuple):
     speakers: Sequence[str] = ()  # their names
     via: Sequence[str] = ()
     review: str | None = None
+    # Every other key a claim declares (its `note`, and any key added to model.py), written beside these.
+    more: Declared = Declared()
 
 
 class Profile(NamedTuple):
@@ -117,6 +122,9 @@ class Profile(NamedTuple):
     wikidata: str | None = None
     # The day the summary is true as of: written, or else its source's publication date.
     as_of: str | None = None
+    # Every other key the entity declares (its `note`, `review`, an office's `seats`, any key added to
+    # model.py), written beside these.
+    more: Declared = Declared()
 
 
 class Answer(NamedTuple):

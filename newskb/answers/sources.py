@@ -6,6 +6,8 @@ import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from newskb.answers import declared
+from newskb.answers.declared import Declared
 from newskb.answers.lookup import remembered
 from newskb.base.folder import relative_to_data
 from newskb.common.errors import NotFoundError
@@ -28,6 +30,8 @@ class SourceRow:
     text: str  # relative to the data folder
     # The keys whose values are inferred rather than printed in the article (`published`, `publisher`).
     inferred: list[str] = field(default_factory=list)
+    # Every other key a source declares (its `note`, and any key added to model.py), written beside these.
+    more: Declared = field(default_factory=Declared)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -54,6 +58,22 @@ class Citation:
     said_by: list[str] = field(default_factory=list)
     via: list[str] = field(default_factory=list)
     as_of: str | None = None
+    # Any other key the fact's kind declares, but for what `CITE_LEAVES_OUT` names.
+    more: Declared = field(default_factory=Declared)
+
+
+# What `cite` leaves out of a fact's keys on purpose: what the fact says (who, what, when), which `show`,
+# `who`, `timeline` and the exports give; `cite` gives the evidence behind it. Any other key of the fact's
+# kind comes with the citation: a key added to model.py (where on the web the fact was found) reaches it.
+CITE_LEAVES_OUT = frozenset(
+    {
+        *("office", "holder", "start", "end", "replaces", "duration"),  # a term's
+        *("date", "title", "involves", "same_as"),  # an event's
+        *("about", "text"),  # a claim's
+        *("name", "aliases", "wikidata", "summary", "org", "seats"),  # an entity's, for its summary
+        "review",  # whether a curator has checked the fact: `show` and the exports say
+    }
+)
 
 
 def sources(connection: sqlite3.Connection, data_dir: Path) -> list[SourceRow]:
@@ -64,6 +84,7 @@ def sources(connection: sqlite3.Connection, data_dir: Path) -> list[SourceRow]:
     inferred: dict[str, list[str]] = {}
     for row in connection.execute("SELECT record_id, inferred FROM inferred ORDER BY rowid"):
         inferred.setdefault(row["record_id"], []).append(row["inferred"])
+    more = declared.beyond(connection, "source", SourceRow.__dataclass_fields__)
     return [
         SourceRow(
             id=row["id"],
@@ -76,6 +97,7 @@ def sources(connection: sqlite3.Connection, data_dir: Path) -> list[SourceRow]:
             claims=row["claims"],
             text=relative_to_data(row["text"], data_dir),
             inferred=inferred.get(row["id"], []),
+            more=declared.values(connection, more, row),
         )
         for row in connection.execute(
             "SELECT s.*, (SELECT count(*) FROM term WHERE source = s.id) AS terms, "
@@ -90,10 +112,12 @@ def cite(connection: sqlite3.Connection, fact_id: str) -> Citation:
     """The quote behind a term, event, claim or entity summary, inside its sentence of the article."""
     row = connection.execute(
         "SELECT q.*, s.title, s.published, s.article, coalesce(q.written_as_of, s.published) AS as_of FROM ("
-        "SELECT 'term' AS kind, id, source, quote, note, modality, NULL AS written_as_of FROM term WHERE id = :id "
-        "UNION ALL SELECT 'event', id, source, quote, note, modality, NULL FROM event WHERE id = :id "
-        "UNION ALL SELECT 'claim', id, source, quote, note, modality, as_of FROM claim WHERE id = :id "
-        "UNION ALL SELECT kind, id, source, quote, note, NULL, NULL FROM entity WHERE id = :id AND quote IS NOT NULL"
+        "SELECT 'term' AS kind, 'term' AS \"table\", id, source, quote, note, modality, NULL AS written_as_of "
+        "FROM term WHERE id = :id "
+        "UNION ALL SELECT 'event', 'event', id, source, quote, note, modality, NULL FROM event WHERE id = :id "
+        "UNION ALL SELECT 'claim', 'claim', id, source, quote, note, modality, as_of FROM claim WHERE id = :id "
+        "UNION ALL SELECT kind, 'entity', id, source, quote, note, NULL, NULL FROM entity "
+        "WHERE id = :id AND quote IS NOT NULL"
         ") q JOIN source s ON s.id = q.source",
         {"id": fact_id},
     ).fetchone()
@@ -124,6 +148,9 @@ def cite(connection: sqlite3.Connection, fact_id: str) -> Citation:
         said_by=linked(connection, "said_by", row["id"]),
         via=linked(connection, "via", row["id"]),
         as_of=row["as_of"] if row["kind"] == Kind.CLAIM else None,
+        more=declared.of_record(
+            connection, row["table"], row["id"], {*Citation.__dataclass_fields__, *CITE_LEAVES_OUT}
+        ),
     )
 
 

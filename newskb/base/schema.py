@@ -3,9 +3,10 @@ of documentation.
 
 The declaration itself is the record classes in `model.py`: each key is a dataclass field made by `key(...)`,
 which carries a `Key` in its metadata. Everything else is derived from those fields or tested against them:
-reading and checking TOML (`store`, `check`), the index tables and their rows (`index`), the JSON export, the
-options of `newskb add`, and the README's data-format table. Adding an optional key to a kind is one field in
-`model.py` and one line of documentation.
+reading and checking TOML (`store`, `check`), `add`, `set` and `new-source`, the index tables and their rows
+(`index`), the answers of `show`, `sources` and `cite` (answers/declared.py), every export, and the README's
+data-format table; a consumer that leaves a key out says so, with why, and tests/test_extension.py follows a
+new key to each. Adding an optional key to a kind is one field in `model.py` and one line of documentation.
 """
 
 from __future__ import annotations

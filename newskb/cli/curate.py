@@ -60,6 +60,32 @@ class _AddCommand(Command):
 _VALUES = "newskb.record"
 
 
+class _NewSourceCommand(Command):
+    """`new-source`: its own options for the keys it asks for, and one option per other key of a source
+    (model.py: `--cites`, `--inferred`, and any key added there), built only when it runs or shows help."""
+
+    def get_params(self, ctx: Any) -> list[Any]:
+        if not any(param.name == "cites" for param in self.params):
+            after = next(number for number, param in enumerate(self.params) if param.name == "note") + 1
+            self.params[after:after] = [_key_option(key) for key in _more_source_keys()]
+        return list(super().get_params(ctx))
+
+    def invoke(self, ctx: Any) -> Any:
+        ctx.meta[_VALUES] = {key.name: ctx.params.pop(key.name) for key in _more_source_keys()}
+        return super().invoke(ctx)
+
+
+# The keys of a source that new-source asks for by its own options (`text` is its FILE argument).
+_NEW_SOURCE_OWN = ("id", "title", "publisher", "published", "text", "note")
+
+
+def _more_source_keys() -> list["Key"]:
+    from newskb.base import model
+    from newskb.common.kinds import Kind
+
+    return [key for key in model.keys(Kind.SOURCE) if key.name not in _NEW_SOURCE_OWN]
+
+
 def _add_keys() -> list["Key"]:
     """Every key of the kinds `add` accepts, each once, in the order the kinds declare them."""
     from newskb.base import model
@@ -124,8 +150,9 @@ def init_command(
     )
 
 
-@app.command("new-source", short_help="Scaffold a new article: seeds/ and data/sources/ID.toml.")
+@app.command("new-source", cls=_NewSourceCommand, short_help="Scaffold a new article: seeds/ and data/sources/ID.toml.")
 def new_source_command(
+    ctx: typer.Context,
     text_file: Annotated[Path, typer.Argument(metavar="FILE", help="The article, as UTF-8 text.")],
     source_id: Annotated[str, typer.Option("--id", metavar="ID", help="The new source's id (kebab-case).")],
     title: Annotated[str, typer.Option(help="The article's headline.")],
@@ -158,6 +185,7 @@ def new_source_command(
         published=published,
         note=note,
         publisher_name=publisher_name,
+        more=ctx.meta[_VALUES],
     )
     say(f"created {display_path(change.path)}; add its facts with 'newskb add ... --source {source_id}'")
 

@@ -10,21 +10,18 @@ from newskb.base import folder
 from newskb.cli.completion import ENTITY_NAME
 from newskb.cli.options import AsOfOption, DataOption, FromOption, ToOption, open_index, say
 from newskb.common.errors import BadArgumentError
+from newskb.common.words import listed
+from newskb.exporters import FORMATS
 
 app = typer.Typer()
 
 
-# The export formats, spelled as newskb.exporters.FORMATS spells them (a test keeps them in step);
-# written out so that building the command line imports nothing more.
-class ExportFormat(StrEnum):
-    JSON = "json"
-    JSONL = "jsonl"
-    SQLITE = "sqlite"
-    POPOLO = "popolo"
-    TIMELINEJS = "timelinejs"
-    JSONLD = "jsonld"
-    CSV = "csv"
-    PARQUET = "parquet"
+# The export formats, their help and what TAB offers after --format: the names of the one FORMATS table.
+ExportFormat = StrEnum("ExportFormat", {name.upper(): name for name in FORMATS})  # type: ignore[misc]
+_FOLDERS = listed([name for name, chosen in FORMATS.items() if chosen.output == "DIR"], "and")
+_NEED_OUTPUT = listed([name for name, chosen in FORMATS.items() if not chosen.to_stream], "and")
+_OUTPUT_HELP = f"Write to this file (a folder for {_FOLDERS}; required for {_NEED_OUTPUT})."
+_DEFAULT_FORMAT = ExportFormat("json")
 
 
 # The tables of `--format csv`, spelled as exporters.records.groups() names them (a test keeps them in step).
@@ -40,15 +37,15 @@ class CsvTable(StrEnum):
 def export_command(
     output_format: Annotated[
         ExportFormat,
-        typer.Option("--format", "-f", help="json, jsonl, sqlite, popolo, timelinejs, jsonld, csv or parquet."),
-    ] = ExportFormat.JSON,
+        typer.Option("--format", "-f", help=listed(list(FORMATS)) + "."),
+    ] = _DEFAULT_FORMAT,
     output: Annotated[
         Path | None,
         typer.Option(
             "--output",
             "-o",
             metavar="FILE",
-            help="Write to this file (a folder for csv and parquet; required for sqlite, csv and parquet).",
+            help=_OUTPUT_HELP,
         ),
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="Replace an existing output or metadata file.")] = False,

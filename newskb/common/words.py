@@ -22,6 +22,11 @@ def counted(number: int, noun: str) -> str:
     return f"{number} {noun if number == 1 else plural}"
 
 
+def listed(words: list[str], last: str = "or") -> str:
+    """`json`, `json or csv`, `json, csv or parquet` (`last`: the word before the last one)."""
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + f" {last} " + words[-1]
+
+
 # Words a question is made of that say nothing about which record answers it: a query's other words are
 # what a record must match ("how many members does NATO have" looks for members and NATO).
 QUESTION_WORDS = frozenset(

@@ -153,11 +153,13 @@ def new_source(
     published: str,
     note: str | None = None,
     publisher_name: str | None = None,
+    more: dict[str, object] | None = None,
 ) -> Change:
     """Copy an article into seeds/ and write data/sources/ID.toml holding its [source] table.
 
     With `publisher_name`, a publisher id the base does not know yet is added as an organization, in the
-    same step as the source (both land, or neither).
+    same step as the source (both land, or neither). `more` gives any other key of a source, by name (a
+    key new-source has no option of its own for); the table's keys are in the order model.py declares them.
     """
     refuse_bundled(root)
     if not SLUG.fullmatch(source_id):
@@ -193,15 +195,18 @@ def new_source(
             written = tomllines.table(Kind.ORGANIZATION.value, organization)
             texts[entities], _ = recordtext.appended(old, Kind.ORGANIZATION.value, organization, written)
             publisher_id = publisher
-        table: dict[str, object] = {
+        given: dict[str, object] = {
+            **(more or {}),
             "id": source_id,
             "title": title,
             "publisher": publisher_id,
             "published": published,
             "text": os.path.relpath(seed_path, toml_path.parent),
+            "note": note,
         }
-        if note:
-            table["note"] = note
+        declared = [key.name for key in model.keys(Kind.SOURCE)]
+        ordered = [*declared, *(key for key in given if key not in declared)]
+        table = {key: given[key] for key in ordered if given.get(key) not in (None, "", [], ())}
         snippet = tomllines.single_table("source", table)
         texts[toml_path] = snippet
         seed_path.parent.mkdir(parents=True, exist_ok=True)

@@ -10,31 +10,35 @@ command's own options apply to it. Adding a format is one new module and one row
 without `--force`, a folder that is not empty; a refusal is one line and changes no byte.
 """
 
-from __future__ import annotations
-
 import importlib
 import os
 import sys
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Protocol
+from typing import IO, TYPE_CHECKING, NamedTuple
 
 from newskb.common.errors import BadArgumentError
 
 if TYPE_CHECKING:
     import sqlite3
+    from typing import Protocol
+
+    class Exporter(Protocol):
+        def __call__(self, connection: sqlite3.Connection, request: "Request") -> list[Path]: ...
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Request:
+# Named tuples, not dataclasses, and no `from __future__ import annotations`: the command line reads FORMATS
+# on every run (its `--format` choices), and on Python 3.11 a dataclass costs a millisecond to define.
+
+
+class Request(NamedTuple):
     """What an export is asked for: where to write, and the options of the formats that have their own."""
 
     data_dir: Path  # paths in an export are relative to it
     output: Path | None = None  # a file, or a folder for csv; None: `stream`
     force: bool = False  # replace an existing output (and metadata) file
-    stream: IO[str] = field(default_factory=lambda: sys.stdout)
+    stream: IO[str] | None = None  # None: sys.stdout as it is when the export writes
     say: Callable[[str], None] = lambda message: None  # a message for the person (stderr), never data
     metadata: Path | None = None  # sqlite: a Datasette metadata file beside the database
     day: date | None = None  # sqlite: the day a term's status is as of (default today)
@@ -43,13 +47,13 @@ class Request:
     end: date | None = None  # timelinejs: up to this day
     table: str | None = None  # csv: only this table (`terms`), as one file or to the stream
 
+    @property
+    def out(self) -> IO[str]:
+        """Where a format written to no file goes."""
+        return self.stream or sys.stdout
 
-class Exporter(Protocol):
-    def __call__(self, connection: sqlite3.Connection, request: Request) -> list[Path]: ...
 
-
-@dataclass(frozen=True, slots=True)
-class Format:
+class Format(NamedTuple):
     """One export format: its module, what `--output` names (a file or a folder), whether it may be written
     to a pipe without `--output` (and why not), and the command's options that apply to it alone."""
 
@@ -109,7 +113,7 @@ def check(name: str, request: Request) -> None:
         _check_file(request.metadata, force=request.force)
 
 
-def export(name: str, connection: sqlite3.Connection, request: Request) -> list[Path]:
+def export(name: str, connection: "sqlite3.Connection", request: Request) -> list[Path]:
     """Export the fact base in the format `name`; returns the files written ([] for the stream)."""
     check(name, request)
     module = importlib.import_module(FORMATS[name].module)

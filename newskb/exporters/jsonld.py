@@ -14,6 +14,10 @@ ISO 8601 says it as it is (`2014`, `2024-10-01`); every date as written, and wha
 for, is in the `newskb:` vocabulary (`urn:newskb:vocab:`): `newskb:start`, `newskb:end` (`..` open),
 `newskb:date`, `newskb:published`, `newskb:asOf`, `newskb:modality`, `newskb:via`, `newskb:saidBy`,
 `newskb:office`, `newskb:org`.
+
+Any other key a kind declares (one added to model.py) is written on its node, unless `HANDLED` below names
+it: under schema.org's own property where its name is one of every Thing's (`url`: `url`), else as
+`newskb:` and its name in camel case (`same_as`: `newskb:sameAs`).
 """
 
 from __future__ import annotations
@@ -37,6 +41,28 @@ CONTEXT = {"@vocab": "http://schema.org/", "newskb": "urn:newskb:vocab:"}
 TYPES = {"person": "Person", "organization": "Organization", "country": "Country", "office": "DefinedTerm"}
 
 Node = dict[str, object]
+
+# The keys of each kind a node gives by hand, or leaves out on purpose; every other key is written by
+# `_extension`. Left out: a local path (a source's `text`), what the json export keeps for curators (`note`,
+# `inferred`, `review`), an entity's `as_of` and an office's `seats` (no term in either vocabulary), a
+# term's holder (the holder's node is `memberOf` the Role), `replaces` and `duration`.
+HANDLED = {
+    "entity": {"id", "kind", "name", "aliases", "summary", "wikidata", "org", "source", "quote"}
+    | {"as_of", "note", "review", "seats"},
+    "source": {"id", "title", "publisher", "published", "cites"} | {"text", "note", "inferred"},
+    "term": {"id", "office", "start", "end", "modality", "said_by", "via", "source", "quote"}
+    | {"holder", "replaces", "duration", "note", "review"},
+    "event": {"id", "date", "title", "involves", "same_as", "modality", "said_by", "via", "source", "quote"}
+    | {"note", "review"},
+    "claim": {"id", "text", "about", "said_by", "as_of", "modality", "via", "source", "quote"} | {"note", "review"},
+}
+# The properties schema.org gives every Thing (schema.org/Thing): a key of that name, in camel case, is one.
+THING = frozenset(
+    {
+        *("additionalType", "alternateName", "description", "disambiguatingDescription", "identifier", "image"),
+        *("mainEntityOfPage", "name", "potentialAction", "sameAs", "subjectOf", "url"),
+    }
+)
 
 
 def export(connection: sqlite3.Connection, request: Request) -> list[Path]:
@@ -78,7 +104,7 @@ def _entity(entity: Record, memberships: list[Node]) -> Node:
     if entity["source"]:
         node["subjectOf"] = _quotation(entity["quote"], entity["source"])
     node.update(_some("memberOf", memberships))
-    return node
+    return node | _extension(entity, "entity", node)
 
 
 def _article(source: Record) -> Node:
@@ -87,7 +113,7 @@ def _article(source: Record) -> Node:
     node.update(_date("datePublished", source["published"]))
     node["newskb:published"] = source["published"]
     node.update(_some("mentions", [_ref(cited) for cited in _list(source["cites"])]))
-    return node
+    return node | _extension(source, "source", node)
 
 
 def _role(term: Record, entities: dict[str, Record]) -> Node:
@@ -101,7 +127,7 @@ def _role(term: Record, entities: dict[str, Record]) -> Node:
     node["newskb:office"] = _ref(term["office"])
     node.update(_fact(term))
     node["subjectOf"] = _quotation(term["quote"], term["source"])
-    return node
+    return node | _extension(term, "term", node)
 
 
 def _event(event: Record) -> Node:
@@ -114,7 +140,7 @@ def _event(event: Record) -> Node:
         node["sameAs"] = _ref(event["same_as"])
     node.update(_fact(event))
     node["subjectOf"] = _quotation(event["quote"], event["source"])
-    return node
+    return node | _extension(event, "event", node)
 
 
 def _claim(claim: Record) -> Node:
@@ -127,7 +153,18 @@ def _claim(claim: Record) -> Node:
     node.update(_some("newskb:via", [_ref(agency) for agency in _list(claim["via"])]))
     node["citation"] = _ref(claim["source"])
     node["appearance"] = _quotation(claim["quote"], claim["source"])
-    return node
+    return node | _extension(claim, "claim", node)
+
+
+def _extension(record: Record, table: str, node: Node) -> Node:
+    """The record's keys the node does not handle: under a Thing's property of that name where the node has
+    not given it, else in the `newskb:` vocabulary."""
+    more: Node = {}
+    for key, value in tomlrecords.beyond(record, HANDLED[table]).items():
+        first, *rest = key.split("_")
+        name = first + "".join(word.capitalize() for word in rest)
+        more[name if name in THING and name not in node else f"newskb:{name}"] = value
+    return more
 
 
 def _fact(fact: Record) -> Node:

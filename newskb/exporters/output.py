@@ -57,7 +57,7 @@ def document(request: Request, pieces: str | Iterable[str]) -> list[Path]:
     """A text document (whole, or in pieces written as they come) to `request.output`, or else to the stream;
     returns the files written."""
     if request.output is None:
-        streamed(request.stream, [pieces] if isinstance(pieces, str) else pieces)
+        streamed(request.out, [pieces] if isinstance(pieces, str) else pieces)
         return []
     write_file(request.output, _written([pieces] if isinstance(pieces, str) else pieces))
     return [request.output]

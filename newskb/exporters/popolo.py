@@ -11,8 +11,12 @@ Popolo dates are ISO 8601 at reduced precision (`2014`, `2024-10`): a date writt
 What Popolo cannot say goes into extension keys, never into a false date: `newskb_start` and `newskb_end`
 hold every date as written (`2014~`, `..2024-09-30`; an end `..` is open, `null` unknown, which an absent
 `end_date` cannot tell apart), and `newskb_modality`, `newskb_said_by` and `newskb_via` say how sure the
-source is and through whom. A source link's `url` is `urn:newskb:ID` (the fact base keeps no web
-addresses), with `newskb_source` and `newskb_quote` beside its note.
+source is and through whom. A source link's `url` is the source's own `url` where the data declares and
+gives one, else `urn:newskb:ID`, with `newskb_source` and `newskb_quote` beside its note.
+
+Any other key a kind declares (one added to model.py) is written as `newskb_KEY` on the object its record
+becomes (a source's, on each link to it), unless `HANDLED` below names it. Events and claims have no place
+in Popolo's people, posts and memberships: the json export has them.
 """
 
 from __future__ import annotations
@@ -21,10 +25,23 @@ import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
-from newskb.base.model import Entity, Term
+from newskb.base.model import Entity, Source, Term
 from newskb.common.kinds import Kind
 from newskb.exporters import Request, output, tomlrecords
 from newskb.exporters.tomlrecords import Record
+
+# The keys of each kind that Popolo's objects give by hand, or leave out on purpose; every other key is written
+# as an extension key (`newskb_KEY`). Left out: what Popolo says otherwise or the json export holds for it
+# (an entity's `as_of`, `note`, `review`, `seats`; a term's `replaces`, told by the memberships' order, its
+# `duration`, `note` and `review`), and a source's own metadata, which a link only points to (`cites`, the
+# local `text` file, `note`, `inferred`).
+HANDLED = {
+    "entity": {"id", "kind", "name", "aliases", "wikidata", "summary", "source", "quote", "org"}
+    | {"as_of", "note", "review", "seats"},
+    "term": {"id", "office", "holder", "start", "end", "modality", "said_by", "via", "source", "quote"}
+    | {"replaces", "duration", "note", "review"},
+    "source": {"id", "title", "publisher", "published"} | {"cites", "text", "note", "inferred"},
+}
 
 
 def export(connection: sqlite3.Connection, request: Request) -> list[Path]:
@@ -35,8 +52,7 @@ def export(connection: sqlite3.Connection, request: Request) -> list[Path]:
         for row in connection.execute("SELECT id, name, kind, org FROM entity")
     }
     sources: dict[str, Record] = {
-        row[0]: {"title": row[1], "publisher": row[2], "published": row[3]}
-        for row in connection.execute("SELECT id, title, publisher, published FROM source")
+        str(source["id"]): source for source in tomlrecords.stream(connection, Source, request.data_dir)
     }
 
     def of_kind(*kinds: Kind) -> Iterator[Record]:
@@ -67,7 +83,7 @@ def _named(entity: Record, entities: dict[str, Record], sources: dict[str, Recor
     }
     source = entity["source"]
     named["sources"] = [_link(str(source), entity["quote"], entities, sources)] if source else []
-    return named
+    return named | _extension(entity, "entity")
 
 
 def _person(entity: Record, entities: dict[str, Record], sources: dict[str, Record]) -> dict[str, object]:
@@ -84,6 +100,7 @@ def _post(entity: Record) -> dict[str, object]:
         "label": entity["name"],
         "other_label": _list(entity["aliases"]),
         "organization_id": entity["org"],
+        **_extension(entity, "entity"),
     }
     # A post has no `identifiers` in Popolo: its Wikidata item is a link.
     post["links"] = (
@@ -118,6 +135,7 @@ def _membership(term: Record, entities: dict[str, Record], sources: dict[str, Re
             "newskb_modality": term["modality"],
             "newskb_said_by": term["said_by"],
             "newskb_via": term["via"],
+            **_extension(term, "term"),
         }
     )
     return membership
@@ -128,12 +146,16 @@ def _link(source_id: str, quote: object, entities: dict[str, Record], sources: d
     source = sources.get(source_id, {})
     publisher = entities.get(str(source.get("publisher")), {}).get("name", source.get("publisher"))
     told = ", ".join(str(part) for part in (source.get("title"), publisher, source.get("published")) if part)
-    return {
-        "url": tomlrecords.uri(source_id),
-        "note": f"“{quote}” ({told})" if told else f"“{quote}”",
-        "newskb_source": source_id,
-        "newskb_quote": quote,
-    }
+    more = tomlrecords.beyond(source, HANDLED["source"])
+    # Popolo's link has a `url` and a `note` (the quote and headline): a source's own `url` is the link's.
+    link: dict[str, object] = {"url": more.pop("url", None) or tomlrecords.uri(source_id)}
+    link["note"] = f"“{quote}” ({told})" if told else f"“{quote}”"
+    return {**link, "newskb_source": source_id, "newskb_quote": quote, **_extension(more, "source")}
+
+
+def _extension(record: Record, table: str) -> dict[str, object]:
+    """The record's keys Popolo does not handle, as extension keys."""
+    return {f"newskb_{key}": value for key, value in tomlrecords.beyond(record, HANDLED[table]).items()}
 
 
 def _list(value: object) -> list[object]:

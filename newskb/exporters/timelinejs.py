@@ -13,6 +13,9 @@ headlines and texts as HTML, so they are escaped.
 What TimelineJS cannot say goes into extension keys on each slide: `newskb_id`, `newskb_kind`,
 `newskb_date` (the date as written), `newskb_in_range` (with `--from`/`--to`), `newskb_modality`,
 `newskb_source`; undated rows, which a timeline cannot place, are listed by `unique_id` in `newskb_undated`.
+
+A slide is a row of `newskb timeline` for a person to look at, not a record: the keys a kind declares beyond
+what the row shows (its `note`, a key added to model.py) are left out on purpose; the json export has them.
 """
 
 from __future__ import annotations

@@ -9,7 +9,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -103,6 +103,13 @@ def stream(connection: sqlite3.Connection, record_class: type[Indexed], data_dir
             else:
                 record[name] = row[name]
         yield record
+
+
+def beyond(record: Record, handled: Collection[str]) -> Record:
+    """A record's keys an export does not handle itself (neither maps nor leaves out on purpose): every key a
+    kind gains in model.py, to be written under the format's extension names. Only those given: a key left
+    unset is not written."""
+    return {key: value for key, value in record.items() if key not in handled and value not in (None, [])}
 
 
 def _plural(table: str) -> str:

@@ -9,7 +9,9 @@ an id, else the item), its position, and its data file. Every row remembers its 
 changed file is refreshed by deleting its rows and inserting it again.
 
 Beside the keys, the index keeps what queries need: an entity's `kind` and normalised `name_norm`, an
-alias's `alias_norm`, a source's `article` text, and each row's `file`.
+alias's `alias_norm`, a source's `article` text, and each row's `file`; and the declarations themselves
+(`declared`: each table's keys in order, a list key with its link table and value column), so that an
+answer can carry a key its row does not name without building the record classes (answers/declared.py).
 """
 
 from __future__ import annotations
@@ -31,7 +33,7 @@ if TYPE_CHECKING:
     Indexed = Entity | Source | Term | Event | Claim
     from newskb.base.schema import Key
 
-LAYOUT_VERSION = 10
+LAYOUT_VERSION = 11
 """The index's own layout (its tables beyond the records'); the record keys are fingerprinted separately."""
 
 Rows = dict[str, list[tuple[object, ...]]]
@@ -121,6 +123,13 @@ def create_sql() -> str:
             f'CREATE TABLE "{table}" ("record_id" TEXT NOT NULL, "{value}" TEXT NOT NULL, '
             f'"position" INTEGER NOT NULL, "file" TEXT NOT NULL{norm});'
         )
+    statements.append(
+        'CREATE TABLE "declared" ("record_table" TEXT NOT NULL, "name" TEXT NOT NULL, "link" TEXT, "value" TEXT);'
+    )
+    for record_class in _classes():
+        for declared in _keys(record_class):
+            link = f"'{declared.item}', '{_value_column(declared)}'" if declared.type.is_list else "NULL, NULL"
+            statements.append(f"INSERT INTO \"declared\" VALUES ('{record_class.TABLE}', '{declared.name}', {link});")
     return "\n".join(statements) + "\n"
 
 

@@ -8,22 +8,31 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import IO, Any
 
+from newskb.answers.declared import Declared
 from newskb.common.printable import inert, printable
 from newskb.render.views import Column, Format
 
 
 def as_dict(row: Any) -> dict[str, Any]:
     """A row's fields as a dict, rows nested in it too, and tuples as lists (a row that may leave a list
-    empty defaults it to an empty tuple). A row is a named tuple (rows.py) or a dataclass (a citation, a
-    record); unlike `dataclasses.asdict`, no value is deep-copied: a row is read here, never changed, and
-    a batch of a thousand rows paid a third of its time for that copy."""
+    empty defaults it to an empty tuple); the keys of a `Declared` field (`more`: the record's keys the row
+    does not name) come after the row's own, in its place. A row is a named tuple (rows.py) or a dataclass
+    (a citation, a record); unlike `dataclasses.asdict`, no value is deep-copied: a row is read here, never
+    changed, and a batch of a thousand rows paid a third of its time for that copy."""
     if isinstance(row, tuple) and hasattr(row, "_asdict"):
-        return {key: _plain(value) for key, value in row._asdict().items()}
-    import dataclasses  # here, not at start-up: `--version` or `check` writes no row
+        fields = row._asdict()
+    else:
+        import dataclasses  # here, not at start-up: `--version` or `check` writes no row
 
-    if dataclasses.is_dataclass(row) and not isinstance(row, type):
-        return {key.name: _plain(getattr(row, key.name)) for key in dataclasses.fields(row)}
-    return dict(row)
+        if dataclasses.is_dataclass(row) and not isinstance(row, type):
+            fields = {key.name: getattr(row, key.name) for key in dataclasses.fields(row)}
+        else:
+            return dict(row)
+    more = fields.get("more")
+    if not isinstance(more, Declared):
+        return {key: _plain(value) for key, value in fields.items()}
+    del fields["more"]
+    return {key: _plain(value) for key, value in (*fields.items(), *more.items())}
 
 
 def _plain(value: Any) -> Any:
