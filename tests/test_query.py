@@ -401,8 +401,16 @@ def test_timeline_rows_carry_their_record(later: sqlite3.Connection) -> None:
     ]
 
 
-def test_timeline_rows_carry_who_said_it_through_whom_and_review(tiny: TinyBase) -> None:
-    # Two speakers each, in the order written (not the alphabet's), on an event and on a term's start and end.
+# Two speakers and two agencies each, in the order written (not the alphabet's), and a review mark.
+TOLD: dict[str, object] = {
+    "said_by": ["charles-babbage", "ada-lovelace"],
+    "via": ["charles-babbage", "analytical-society"],
+    "review": "unreviewed draft",
+}
+
+
+def told_twice(tiny: TinyBase) -> sqlite3.Connection:
+    """The tiny base with an event and a term (1820-1825) that say TOLD."""
     lists = 'said_by = ["charles-babbage", "ada-lovelace"]\nvia = ["charles-babbage", "analytical-society"]\n'
     tiny.append(
         tiny.source,
@@ -413,23 +421,27 @@ def test_timeline_rows_carry_who_said_it_through_whom_and_review(tiny: TinyBase)
     )
     connection, problems = open_index(tiny.data)
     assert problems == []
-    told: dict[str, object] = {
-        "said_by": ["charles-babbage", "ada-lovelace"],
-        "via": ["charles-babbage", "analytical-society"],
-        "review": "unreviewed draft",
-    }
+    return connection
+
+
+def test_timeline_rows_carry_who_said_it_through_whom_and_review(tiny: TinyBase) -> None:
     plain: dict[str, object] = {"said_by": [], "via": [], "review": None}
-    _, rows = timeline(connection)
+    _, rows = timeline(told_twice(tiny))
     assert [
         (row.date, row.kind, row.id, {"said_by": row.said_by, "via": row.via, "review": row.review}) for row in rows
     ] == [
-        ("1820", "term start", "babbage-again", told),
-        ("1825", "term end", "babbage-again", told),
+        ("1820", "term start", "babbage-again", TOLD),
+        ("1825", "term end", "babbage-again", TOLD),
         ("1831", "term start", "babbage-chair", plain),
         ("1840", "term end", "babbage-chair", plain),
         ("1840", "term start", "lovelace-chair", plain),
-        ("1843-08", "event", "society-meets", told),
+        ("1843-08", "event", "society-meets", TOLD),
     ]
+
+
+def test_a_term_row_carries_who_said_it_through_whom_and_review(tiny: TinyBase) -> None:
+    (term,) = query.who(told_twice(tiny), "society chair", date(1821, 1, 1)).rows
+    assert (term.id, {"said_by": term.said_by, "via": term.via, "review": term.review}) == ("babbage-again", TOLD)
 
 
 def test_undated_timeline_rows_follow_in_id_order(tiny: TinyBase) -> None:
@@ -499,13 +511,16 @@ def test_a_term_in_conflict_with_two_sources_names_both(tiny: TinyBase) -> None:
     }
 
 
+# A term of an office the entities do not declare.
+SECRETARY_TERM = (
+    '[[term]]\nid = "babbage-secretary"\noffice = "society-secretary"\nholder = "charles-babbage"\n'
+    'start = "1831"\nend = "1840"\nquote = "Charles Babbage chaired the Analytical Society"\n'
+)
+
+
 def test_a_term_whose_office_is_not_declared_is_shown_under_the_office_id(tiny: TinyBase) -> None:
     # check reports the unknown office; the answers still show the term, naming the office by its id.
-    tiny.append(
-        tiny.source,
-        '[[term]]\nid = "babbage-secretary"\noffice = "society-secretary"\nholder = "charles-babbage"\n'
-        'start = "1831"\nend = "1840"\nquote = "Charles Babbage chaired the Analytical Society"\n',
-    )
+    tiny.append(tiny.source, SECRETARY_TERM)
     assert [problem.message for problem in audit.check_folder(tiny.data).problems] == [
         "unknown office 'society-secretary' (did you mean 'society-chair'?)"
     ]
@@ -618,6 +633,16 @@ def test_an_unreadable_file_stops_queries(kb: Path) -> None:
         open_index(kb)
 
 
+def test_a_term_row_of_an_undeclared_office_names_the_office_by_its_id(tiny: TinyBase) -> None:
+    tiny.append(tiny.source, SECRETARY_TERM)
+    connection, _ = open_index(tiny.data)
+    terms = query.terms_of(connection, date(1835, 1, 1), holder="charles-babbage")
+    assert [(row.id, row.office, row.office_id) for row in terms] == [
+        ("babbage-chair", "Chair of the Analytical Society", "society-chair"),
+        ("babbage-secretary", "society-secretary", "society-secretary"),
+    ]
+
+
 # --- Who said it, how sure, who came before and after ---------------------------------------------
 
 
@@ -683,6 +708,10 @@ def test_who_tells_a_vacancy_from_a_gap_in_the_sources(tiny: TinyBase) -> None:
     connection, problems = open_index(tiny.data)
     assert problems == []
     vacant = query.who(connection, "society chair", date(1841, 6, 1))
+    assert vacant.match is not None and vacant.match.id == "society-chair"
+    # The whole history says which office it matched too.
+    history = query.who(connection, "society chair", date(1841, 6, 1), history=True)
+    assert history.match is not None and history.match.id == "society-chair"
     assert (vacant.outcome, vacant.rows, vacant.reason) == (
         "nobody",
         [],
@@ -734,8 +763,8 @@ def test_who_between_terms_no_source_links_names_the_last_ended_and_the_first_co
     )
     tiny.source.write_text(unlinked, encoding="utf-8")
     for term, holder, start, end in [
-        ("lovelace-first", "ada-lovelace", "1820", "1822"),
-        ("babbage-first", "charles-babbage", "1823", "1825"),
+        ("babbage-first", "charles-babbage", "1820", "1822"),
+        ("lovelace-first", "ada-lovelace", "1823", "1825"),
         ("babbage-last", "charles-babbage", "1850", "1855"),
     ]:
         tiny.append(
