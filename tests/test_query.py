@@ -401,6 +401,62 @@ def test_timeline_rows_carry_their_record(later: sqlite3.Connection) -> None:
     ]
 
 
+# Two speakers and two agencies each, in the order written (not the alphabet's), and a review mark.
+TOLD: dict[str, object] = {
+    "said_by": ["charles-babbage", "ada-lovelace"],
+    "via": ["charles-babbage", "analytical-society"],
+    "review": "unreviewed draft",
+}
+
+
+def told_twice(tiny: TinyBase) -> sqlite3.Connection:
+    """The tiny base with an event and a term (1820-1825) that say TOLD."""
+    lists = 'said_by = ["charles-babbage", "ada-lovelace"]\nvia = ["charles-babbage", "analytical-society"]\n'
+    tiny.append(
+        tiny.source,
+        '[[event]]\nid = "society-meets"\ndate = "1843-08"\ntitle = "The society meets"\n'
+        f'{lists}review = "unreviewed draft"\nquote = "The society meets in London."\n\n'
+        '[[term]]\nid = "babbage-again"\noffice = "society-chair"\nholder = "charles-babbage"\nstart = "1820"\n'
+        f'end = "1825"\n{lists}review = "unreviewed draft"\nquote = "Charles Babbage chaired the Analytical Society"\n',
+    )
+    connection, problems = open_index(tiny.data)
+    assert problems == []
+    return connection
+
+
+def test_timeline_rows_carry_who_said_it_through_whom_and_review(tiny: TinyBase) -> None:
+    plain: dict[str, object] = {"said_by": [], "via": [], "review": None}
+    _, rows = timeline(told_twice(tiny))
+    assert [
+        (row.date, row.kind, row.id, {"said_by": row.said_by, "via": row.via, "review": row.review}) for row in rows
+    ] == [
+        ("1820", "term start", "babbage-again", TOLD),
+        ("1825", "term end", "babbage-again", TOLD),
+        ("1831", "term start", "babbage-chair", plain),
+        ("1840", "term end", "babbage-chair", plain),
+        ("1840", "term start", "lovelace-chair", plain),
+        ("1843-08", "event", "society-meets", TOLD),
+    ]
+
+
+def test_a_term_row_carries_who_said_it_through_whom_and_review(tiny: TinyBase) -> None:
+    (term,) = query.who(told_twice(tiny), "society chair", date(1821, 1, 1)).rows
+    assert (term.id, {"said_by": term.said_by, "via": term.via, "review": term.review}) == ("babbage-again", TOLD)
+
+
+def test_undated_timeline_rows_follow_in_id_order(tiny: TinyBase) -> None:
+    # Ids in the opposite order to titles: the undated are listed by id, not by how they read.
+    for event, title in [("accord-undated", "Zeal for the society"), ("zeal-undated", "An accord is reached")]:
+        tiny.append(
+            tiny.source,
+            f'[[event]]\nid = "{event}"\ntitle = "{title}"\nquote = "The society meets in London."\n',
+        )
+    connection, problems = open_index(tiny.data)
+    assert problems == []
+    _, rows = timeline(connection)
+    assert [(row.date, row.id) for row in rows][-2:] == [(None, "accord-undated"), (None, "zeal-undated")]
+
+
 def test_offices_of_an_organization_says_which_it_matched(later: sqlite3.Connection) -> None:
     answer = query.offices(later, date(1835, 1, 1), org="analytical society")
     assert answer.match is not None and (answer.match.id, answer.match.exact) == ("analytical-society", True)
@@ -455,13 +511,16 @@ def test_a_term_in_conflict_with_two_sources_names_both(tiny: TinyBase) -> None:
     }
 
 
+# A term of an office the entities do not declare.
+SECRETARY_TERM = (
+    '[[term]]\nid = "babbage-secretary"\noffice = "society-secretary"\nholder = "charles-babbage"\n'
+    'start = "1831"\nend = "1840"\nquote = "Charles Babbage chaired the Analytical Society"\n'
+)
+
+
 def test_a_term_whose_office_is_not_declared_is_shown_under_the_office_id(tiny: TinyBase) -> None:
     # check reports the unknown office; the answers still show the term, naming the office by its id.
-    tiny.append(
-        tiny.source,
-        '[[term]]\nid = "babbage-secretary"\noffice = "society-secretary"\nholder = "charles-babbage"\n'
-        'start = "1831"\nend = "1840"\nquote = "Charles Babbage chaired the Analytical Society"\n',
-    )
+    tiny.append(tiny.source, SECRETARY_TERM)
     assert [problem.message for problem in audit.check_folder(tiny.data).problems] == [
         "unknown office 'society-secretary' (did you mean 'society-chair'?)"
     ]
@@ -579,6 +638,16 @@ def test_an_unreadable_file_stops_queries(kb: Path) -> None:
         open_index(kb)
 
 
+def test_a_term_row_of_an_undeclared_office_names_the_office_by_its_id(tiny: TinyBase) -> None:
+    tiny.append(tiny.source, SECRETARY_TERM)
+    connection, _ = open_index(tiny.data)
+    terms = query.terms_of(connection, date(1835, 1, 1), holder="charles-babbage")
+    assert [(row.id, row.office, row.office_id) for row in terms] == [
+        ("babbage-chair", "Chair of the Analytical Society", "society-chair"),
+        ("babbage-secretary", "society-secretary", "society-secretary"),
+    ]
+
+
 # --- Who said it, how sure, who came before and after ---------------------------------------------
 
 
@@ -634,6 +703,88 @@ def test_the_outcome_of_who_tells_nobody_from_cannot_tell(db: sqlite3.Connection
         "last known",
         [("mark-rutte", "last known")],
         "last known as of 2024-09-30, 5 years before 2030-01-01: no source since says whether it still holds",
+    )
+
+
+def test_who_tells_a_vacancy_from_a_gap_in_the_sources(tiny: TinyBase) -> None:
+    # Lovelace, who replaced Babbage, took the chair two years after his term ended: the office was vacant.
+    gap = tiny.source.read_text(encoding="utf-8").replace('start = "1840"\nend = ".."', 'start = "1842"\nend = ".."')
+    tiny.source.write_text(gap, encoding="utf-8")
+    connection, problems = open_index(tiny.data)
+    assert problems == []
+    vacant = query.who(connection, "society chair", date(1841, 6, 1))
+    assert vacant.match is not None and vacant.match.id == "society-chair"
+    # The whole history says which office it matched too.
+    history = query.who(connection, "society chair", date(1841, 6, 1), history=True)
+    assert history.match is not None and history.match.id == "society-chair"
+    assert (vacant.outcome, vacant.rows, vacant.reason) == (
+        "nobody",
+        [],
+        "nobody held Chair of the Analytical Society: Charles Babbage's term ended 1840 and Ada Lovelace, who "
+        "replaced them, took office 1842",
+    )
+    # Before the first term, the first to begin is named, not the first in the alphabet.
+    early = query.who(connection, "society chair", date(1820, 1, 1))
+    assert (early.outcome, early.reason) == (
+        "cannot tell",
+        "cannot tell: the sources know of no holder of Chair of the Analytical Society before 1831 "
+        "(Charles Babbage's start)",
+    )
+    # Before any source was published, nothing at all is known of the office.
+    unknown = query.who(connection, "society chair", date(1841, 6, 1), known=date(1800, 1, 1))
+    assert (unknown.outcome, unknown.rows, unknown.reason) == (
+        "cannot tell",
+        [],
+        "cannot tell: the sources know of no holder of Chair of the Analytical Society",
+    )
+
+
+def test_who_names_every_term_whose_dates_are_unknown(tiny: TinyBase) -> None:
+    tiny.append(
+        tiny.entities,
+        '[[office]]\nid = "society-secretary"\nname = "Secretary of the Analytical Society"\n'
+        'org = "analytical-society"\n',
+    )
+    for term, holder in [("lovelace-secretary", "ada-lovelace"), ("babbage-secretary", "charles-babbage")]:
+        tiny.append(
+            tiny.source,
+            f'[[term]]\nid = "{term}"\noffice = "society-secretary"\nholder = "{holder}"\n'
+            'quote = "chaired the Analytical Society"\n',
+        )
+    connection, problems = open_index(tiny.data)
+    assert problems == []
+    answer = query.who(connection, "society secretary", date(1841, 6, 1))
+    assert (answer.outcome, holders(answer), answer.reason) == (
+        "cannot tell",
+        [("charles-babbage", "unknown"), ("ada-lovelace", "unknown")],
+        "cannot tell: the dates of 2 terms are unknown: babbage-secretary, lovelace-secretary",
+    )
+
+
+def test_who_between_terms_no_source_links_names_the_last_ended_and_the_first_coming(tiny: TinyBase) -> None:
+    # Nobody is said to have replaced anyone: a gap between terms is the sources' silence, not a vacancy.
+    unlinked = tiny.source.read_text(encoding="utf-8").replace(
+        'start = "1840"\nend = ".."\nreplaces = "charles-babbage"\n', 'start = "1842"\nend = "1849"\n'
+    )
+    tiny.source.write_text(unlinked, encoding="utf-8")
+    for term, holder, start, end in [
+        ("babbage-first", "charles-babbage", "1820", "1822"),
+        ("lovelace-first", "ada-lovelace", "1823", "1825"),
+        ("babbage-last", "charles-babbage", "1850", "1855"),
+    ]:
+        tiny.append(
+            tiny.source,
+            f'[[term]]\nid = "{term}"\noffice = "society-chair"\nholder = "{holder}"\nstart = "{start}"\n'
+            f'end = "{end}"\nquote = "chaired the Analytical Society"\n',
+        )
+    connection, problems = open_index(tiny.data)
+    assert problems == []
+    answer = query.who(connection, "society chair", date(1841, 6, 1))
+    assert (answer.outcome, answer.rows, answer.reason) == (
+        "cannot tell",
+        [],
+        "cannot tell: the sources know of no holder of Chair of the Analytical Society between Charles Babbage's "
+        "term, which ended 1840, and Ada Lovelace's, from 1842",
     )
 
 
@@ -787,6 +938,27 @@ def test_chart_draws_an_open_term_to_the_end_a_newer_source_gives(tiny: TinyBase
     first_told = next(bar for bar in chart.lanes[0].bars if bar.term.id == "lovelace-chair")
     assert (first_told.term.end, first_told.term.closed_by) == ("..", "lovelace-chair-1853")
     assert (first_told.span, first_told.attested) == (Span.from_written("1840", "1852"), None)
+
+
+def test_chart_of_an_organization_keeps_each_lane_in_start_order(tiny: TinyBase) -> None:
+    # Babbage's term began first, though "Ada Lovelace" sorts first by name.
+    connection, problems = open_index(tiny.data)
+    assert problems == []
+    chart = query.chart(connection, date(1843, 9, 1), org="Analytical Society")
+    assert bars(chart) == [
+        ("Chair of the Analytical Society", "Charles Babbage", "1831", "1840", None),
+        ("Chair of the Analytical Society", "Ada Lovelace", "1840", "..", date(1843, 9, 1)),
+    ]
+
+
+def test_a_chart_from_a_day_leaves_out_an_open_term_a_newer_source_ended_before_it(
+    later: sqlite3.Connection,
+) -> None:
+    # Lovelace's term is open in the first gazette (so the index cannot drop it by its own end), but the second
+    # ends it in 1852: a chart from 1853 on has neither telling of it.
+    assert query.chart(later, date(1860, 1, 1), office="society chair", first=date(1853, 1, 1)).lanes == []
+    (lane,) = query.chart(later, date(1860, 1, 1), office="society chair", first=date(1852, 6, 1)).lanes
+    assert [bar.term.id for bar in lane.bars] == ["lovelace-chair", "lovelace-chair-1853"]
 
 
 # --- Ranges answered by SQL: the same items as the whole timeline filtered in Python ----------------------------
