@@ -14,6 +14,7 @@ from newskb.answers.rows import Answer, Chart, InRange, TermRow, TimelineKind, T
 from newskb.answers.timeline import timeline
 from newskb.common.dates import Span
 from newskb.common.errors import BadArgumentError, DataFileError, NotFoundError
+from newskb.common.kinds import Outcome
 from newskb.curation import audit
 from newskb.index.cache import open_index
 from newskb.render.plain import as_dict
@@ -1011,3 +1012,18 @@ def test_a_range_finds_what_the_whole_timeline_holds(
         row.id for row in of_person if row.date is not None and _meets(row, start, end)
     ]
     assert person in ranged[0].involves and of_person_ranged
+
+
+def test_a_term_a_newer_source_ended_is_told_with_that_end(tiny: TinyBase) -> None:
+    # The last term to end is written open (".."), and a newer source ends it in 1852 (its status is "held" for
+    # that): "cannot tell" after it names that end, not "(date unknown)" from the open term's own text.
+    newer = LATER_SOURCE.replace('start = "1840"\nend = "1852"', 'start = "1839"\nend = "1852"')
+    add_source(tiny, "gazette-1853", LATER_ARTICLE, newer)
+    connection, _ = open_index(tiny.data)  # a warning: the two sources date Lovelace's start differently
+    answer = query.who(connection, "society chair", date(1860, 1, 1))
+    assert (answer.rows, answer.outcome, answer.reason) == (
+        [],
+        Outcome.CANNOT_TELL,
+        "cannot tell: the sources know of no holder of Chair of the Analytical Society after Ada Lovelace, whose "
+        "term ended 1852",
+    )

@@ -14,7 +14,7 @@ from datetime import date
 from newskb.answers.declared import Declared, beyond, values
 from newskb.answers.lookup import resolve
 from newskb.answers.rows import Answer, Bar, Chart, Lane, TermRow
-from newskb.common.dates import FIRST_DAY, LAST_DAY, OPEN, Span, Status, elapsed, parse
+from newskb.common.dates import FIRST_DAY, LAST_DAY, Edtf, Span, Status, elapsed, parse
 from newskb.common.errors import BadArgumentError
 from newskb.common.kinds import Kind, Modality, Outcome
 from newskb.common.words import counted
@@ -162,7 +162,7 @@ def who(
     in_play = [term for term in terms if term.status in _IN_PLAY]
     if in_play:
         return Answer(match, in_play, *_judged(in_play, day))
-    every = term_rows(connection, "t.office = :office", parameters, day, known)
+    every = _bars(connection, "t.office = :office", parameters, day, known)
     return Answer(match, [], *_nobody_in_play(match.name, every))
 
 
@@ -187,36 +187,43 @@ def _cannot_tell(why: str) -> tuple[Outcome, str]:
     return Outcome.CANNOT_TELL, f"cannot tell: {why}"
 
 
-def _in_words(written: str | None) -> str:
+def _in_words(written: Edtf | None) -> str:
     """`about 2014`, `on or before 2024-09-30`; `(date unknown)` for a date the sources do not give."""
-    return parse(written).in_words() if written and written != OPEN else "(date unknown)"
+    return written.in_words() if written else "(date unknown)"
 
 
-def _nobody_in_play(name: str, every: list[TermRow]) -> tuple[Outcome, str]:
+def _nobody_in_play(name: str, every: list[Bar]) -> tuple[Outcome, str]:
     """Nobody holds the office that day as far as the sources know: a vacancy only where they establish one (a
-    term ended, and the term that replaced its holder had not begun); else the sources cannot tell."""
-    ended = [term for term in every if term.status is Status.HELD]
-    coming = [term for term in every if term.status is Status.NOT_YET]
+    term ended, and the term that replaced its holder had not begun); else the sources cannot tell. A term's
+    end is its span's: the end a newer source gave an open term, as its status has it."""
+    ended = [bar for bar in every if bar.term.status is Status.HELD]
+    coming = [bar for bar in every if bar.term.status is Status.NOT_YET]
     for after in coming:
         for before in ended:
-            if after.replaces == before.holder_id:
+            if after.term.replaces == before.term.holder_id:
                 return (
                     Outcome.NOBODY,
-                    f"nobody held {name}: {before.holder}'s term ended {_in_words(before.end)} and "
-                    f"{after.holder}, who replaced them, took office {_in_words(after.start)}",
+                    f"nobody held {name}: {before.term.holder}'s term ended {_in_words(before.span.end)} and "
+                    f"{after.term.holder}, who replaced them, took office {_in_words(after.span.start)}",
                 )
     if not every:
         why = f"the sources know of no holder of {name}"
     elif not ended:
-        first = min(coming, key=lambda term: parse(term.start or "").earliest_day)
-        why = f"the sources know of no holder of {name} before {_in_words(first.start)} ({first.holder}'s start)"
+        first = min(coming, key=lambda bar: bar.span.start.earliest_day if bar.span.start else date.max)
+        why = (
+            f"the sources know of no holder of {name} before {_in_words(first.span.start)} "
+            f"({first.term.holder}'s start)"
+        )
     elif not coming:
         last = ended[-1]
-        why = f"the sources know of no holder of {name} after {last.holder}, whose term ended {_in_words(last.end)}"
+        why = (
+            f"the sources know of no holder of {name} after {last.term.holder}, whose term ended "
+            f"{_in_words(last.span.end)}"
+        )
     else:
         why = (
-            f"the sources know of no holder of {name} between {ended[-1].holder}'s term, which ended "
-            f"{_in_words(ended[-1].end)}, and {coming[0].holder}'s, from {_in_words(coming[0].start)}"
+            f"the sources know of no holder of {name} between {ended[-1].term.holder}'s term, which ended "
+            f"{_in_words(ended[-1].span.end)}, and {coming[0].term.holder}'s, from {_in_words(coming[0].span.start)}"
         )
     return _cannot_tell(why)
 
