@@ -68,7 +68,10 @@ class Extended:
     cache: Path
 
     def run(self, *args: str) -> subprocess.CompletedProcess[str]:
-        env = {**os.environ, "PYTHONPATH": str(self.package), "NEWSKB_DATA": str(self.data)}
+        # Without MUTANT_UNDER_TEST: under mutmut the copy is of mutated code, whose trampolines would look for
+        # mutmut's configuration from the copy's folder and fail; without it they call the original functions.
+        outside = {key: value for key, value in os.environ.items() if key != "MUTANT_UNDER_TEST"}
+        env = {**outside, "PYTHONPATH": str(self.package), "NEWSKB_DATA": str(self.data)}
         env["XDG_CACHE_HOME"] = str(self.cache)
         return subprocess.run(
             [sys.executable, "-m", "newskb", *args],
