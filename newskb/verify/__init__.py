@@ -1,8 +1,9 @@
 """`newskb verify`: is this sentence true, according to the sources? Answers logic; it never writes.
 
-A text is read into statements (`reading`, on the drafting reader's stages), and each statement is judged
-(`terms` for holdings, successions and lengths in office; `facts` for numbers, attributions, events and
-other claims) with one of four verdicts, the evidence behind it and why (`verdicts`). `claimreview` writes
+A text is read into statements (`reading`, on the drafting reader's stages and the shapes of `patterns`), and
+each statement is judged (`terms` for holdings, successions and lengths in office; `facts` for numbers,
+attributions, events and other claims) with one of four verdicts, the evidence behind it and why
+(`verdicts`). `claimreview` writes
 the verdicts as schema.org ClaimReview (README, "Verify").
 """
 

@@ -23,102 +23,15 @@ from datetime import date
 
 from newskb.common.dates import Duration, Edtf
 from newskb.common.kinds import Modality
-from newskb.common.words import HEDGE_WORDS, NUMBER_VALUES, number_in
+from newskb.common.words import number_in
 from newskb.draft import when
-from newskb.draft.clauses import OPEN, Clause, clause, marker
+from newskb.draft.clauses import Clause, clause
 from newskb.draft.findings import Finding, Rule, findings
 from newskb.draft.mentions import Mark, Mention, Mentions
 from newskb.draft.records import Known
 from newskb.draft.sentences import split
+from newskb.verify import patterns
 from newskb.verify.statements import Claimed, Edge, Statement, Tense
-
-_HOLDER = marker("h", "PGC")
-_OFFICE = marker("o", "O")
-_WHEN = marker("d", "DSU")
-_BODY = marker("b", "PGCO")
-_NOT = r"(?P<not>\s+(?:not|never|no\s+longer))?"
-# "prime minister of the Netherlands": an office phrase with its body after it.
-_OF_BODY = f"(?:\\s+of\\s+(?:the\\s+)?{marker('ob', 'GC')})?"
-_DET = r"(?:(?:the|a|an)\s+)?"
-# "had earlier been", "was once": a past holding, told with an adverb of time.
-_ONCE = r"(?:(?:earlier|previously|once|formerly|also|later)\s+)"
-# "X is already O": an adverb that leaves a holding's time as the verb tells it.
-_NOW = r"(?:already|currently|now|officially|still|indeed)"
-# "X is (not) NATO chief (since 2019)"; "the NATO chief is X".
-_COPULA = re.compile(
-    f"{_HOLDER}(?:,[^,]{{1,90}},)?\\s+(?P<verb>is|was|has\\s+been|had\\s+been|remains|remained|will\\s+be|"
-    f"would\\s+be|became|is\\s+still|was\\s+still|had\\s+{_ONCE}been|has\\s+{_ONCE}been|{_ONCE}was|"
-    f"(?P<never>did\\s+not\\s+become|didn't\\s+become|never\\s+became)){_NOT}(?:\\s+{_NOW})?\\s+{_DET}{_OFFICE}"
-    f"{_OF_BODY}(?:\\s+{_WHEN})?"
-)
-# "On 1 October 2024, X was still O": a date told before the holding it dates.
-_FRONTED = re.compile(f"^{marker('fd', 'DSU')},?\\s+(?={OPEN}[PGC])")
-# "X, once O": a past holding, told in apposition (the reader reads "X, the former O").
-_ONCE_APPOSED = re.compile(f"{_HOLDER},\\s+(?:once|formerly|previously)\\s+{_DET}{_OFFICE}")
-_COPULA_BACK = re.compile(f"(?i:the\\s+)?{_OFFICE}\\s+(?P<verb>is|was){_NOT}\\s+{_HOLDER}")
-_NUMBER = re.compile(
-    f"(?:{_BODY}|(?:^|,?\\s+and\\s+)(?P<subject>(?i:the\\s+)?[A-Za-z][\\w'-]*(?:\\s+[A-Za-z][\\w'-]*){{0,3}}?))"
-    f"(?:\\s+{marker('nd', 'D')})?\\s+(?:{_NOW}\\s+)?(?P<verb>has|had|have|comprises|comprised|counts|counted|"
-    r"includes|included|numbers|numbered|is\s+made\s+up\s+of|was\s+made\s+up\s+of|consists\s+of|consisted\s+of)\s+"
-    r"(?:(?:some|about|around|exactly|only|just)\s+)?(?P<n>\d+|[a-z]+(?:-[a-z]+)?)"
-    r"\s+(?P<measure>(?:[\w-]+\s+){0,2}?[\w-]+?)(?=[\s.,;:]|$)"
-)
-_LENGTH = re.compile(
-    f"{_HOLDER}\\s+(?:(?:(?:has|had)\\s+)?(?:led|ran|headed|ruled|governed|chaired|coached|managed)\\s+{_BODY}|"
-    f"(?:was|served\\s+as)\\s+{_DET}{marker('b2', 'O')}{_OF_BODY})\\s+{marker('l', 'L')}"
-)
-# "X took office ... after 14 years as O": a length of X's term as O (the length mention holds its "after").
-_AFTER_AS = re.compile(f"{_HOLDER}.*?{marker('l', 'L')}\\s*as\\s+{_DET}{marker('b2', 'O')}")
-# "X's term as O ended (began) on D".
-_TERM_OF = re.compile(
-    f"{_HOLDER}['\u2019]s\\s+(?:term|tenure|time)\\s+as\\s+{_DET}{_OFFICE}{_OF_BODY}\\s+(?P<verb>ended|began|started)"
-    f"(?:\\s+{_WHEN})?"
-)
-# "X took up the post of O (in D)": a start.
-_TOOK_POST = re.compile(
-    f"{_HOLDER}\\s+(?:took\\s+up|took\\s+over|assumed|took|entered)\\s+(?:the\\s+)?(?:post|office|role|job|position|"
-    f"duties)\\s+of\\s+{_DET}{_OFFICE}{_OF_BODY}(?:\\s+{_WHEN})?"
-)
-# "X did not succeed Y (as O)": a succession, denied (a plain one is the reader's).
-_NOT_SUCCEED = re.compile(
-    f"{_HOLDER}\\s+(?:did\\s+not|didn't|never|has\\s+not|hasn't)\\s+(?:succeed|replace)\\s+"
-    f"{marker('p', 'PGC')}(?:\\s+as\\s+{_DET}{_OFFICE})?"
-)
-# "X handed (over) the post of O (over) to Y": Y succeeded X.
-_HANDED = re.compile(
-    f"{_HOLDER}\\s+(?:handed|passed)\\s+(?:over\\s+)?(?:the\\s+)?(?:post|office|role|job|position|reins)\\s+"
-    f"of\\s+{_DET}{_OFFICE}\\s+(?:over\\s+)?to\\s+{marker('p', 'PGC')}"
-)
-# "After a 14-year run as O, X ...": a length of X's term, told before X is named.
-_RUN_AS = re.compile(
-    f"(?P<n>\\d+|[a-z]+)-year\\s+(?:run|term|tenure|stint|spell|career)\\s+as\\s+{_DET}{marker('b2', 'O')}"
-    f"{_OF_BODY},\\s+{_HOLDER}"
-)
-# "X's 14-year leadership of B": a length of X's term, told as a noun.
-_YEARS_OF = re.compile(
-    f"{_HOLDER}['\u2019]s\\s+(?P<n>\\d+|[a-z]+)-year\\s+(?:run|term|tenure|stint|spell|leadership|rule|premiership|"
-    f"presidency|reign)(?:\\s+(?:of|at|as)\\s+{_DET}(?:{_BODY}|{marker('b2', 'O')}{_OF_BODY}))?"
-)
-# "X left office as O on D", "X stepped down": an end.
-_END_SAID = re.compile(
-    f"{_HOLDER}\\s+(?:(?:has|had|will)\\s+)?(?P<verb>left\\s+office|left|leaves|stepped\\s+down|steps\\s+down|"
-    f"resigned|resigns|retired|retires|quit|quits)(?:\\s+as\\s+{_DET}{_OFFICE})?(?:,?\\s+{_WHEN})?"
-)
-_ACCORDING = re.compile(f"^(?i:according\\s+to)\\s+{marker('s', 'PG')}\\s*,\\s*(?P<said>.+)$")
-_SAID = re.compile(
-    f"^{marker('s', 'PG')}(?:\\s+officials)?(?P<who>,[^,]{{1,90}},)?\\s+(?P<verb>said|says|told\\s+\\w+|stated|"
-    f"believes|believed|expects?|expected)\\s+(?:that\\s+)?(?P<said>.+)$"
-)
-_SAID_AFTER = re.compile(f"^(?P<said>.+?),\\s+{marker('s', 'PG')}\\s+(?:said|says)\\.?$")
-_NEGATION = re.compile(r"\b(?:not|never|no\s+longer|\w+n't)\b", re.IGNORECASE)
-# A word that turns what a statement says where no statement read it: a number, a negation, a hedge.
-_TURNING = re.compile(
-    f"\\b(?:\\d[\\d,.]*|{'|'.join(sorted(NUMBER_VALUES))}|not|never|\\w+n't|no\\s+longer|{'|'.join(sorted(HEDGE_WORDS))})\\b",
-    re.IGNORECASE,
-)
-_PAST_NUMBER = {"had", "comprised", "counted", "included", "numbered", "was", "consisted"}
-_PRESENT = {"is", "remains", "is still", "has been"}
-_FUTURE = {"will be", "would be"}
 
 
 class Reader:
@@ -165,34 +78,34 @@ def _read_clause(one: Clause, text: str, day: date) -> list[Statement]:
     if attributed is None:
         return found
     statement, said = attributed
-    outside = [item for item in found if not _inside(_located(item, one, text), [said])]
+    outside = [item for item in found if not patterns.inside(_located(item, one, text), [said])]
     return [statement, *outside]
 
 
 def _patterns(one: Clause, text: str, day: date, found: list[Statement], covered: list[tuple[int, int]]) -> None:
     """Adds to `found` what the patterns read in a clause that the reader's findings did not."""
-    for pattern in (_LENGTH, _AFTER_AS, _RUN_AS, _YEARS_OF):
+    for pattern in (patterns.LENGTH, patterns.AFTER_AS, patterns.RUN_AS, patterns.YEARS_OF):
         for match in pattern.finditer(one.template):
             statement = _length_said(match, one, text)
             if statement is not None and not any(item.claimed is Claimed.DURATION for item in found):
                 found.append(statement)
-                covered.append(_origin(one, match))
-    for pattern in (_TERM_OF, _TOOK_POST):
+                covered.append(patterns.origin(one, match))
+    for pattern in (patterns.TERM_OF, patterns.TOOK_POST):
         for match in pattern.finditer(one.template):
             found.append(_term_edge(match, one, text, day))
-            covered.append(_origin(one, match))
-    for pattern in (_NOT_SUCCEED, _HANDED):
+            covered.append(patterns.origin(one, match))
+    for pattern in (patterns.NOT_SUCCEED, patterns.HANDED):
         for match in pattern.finditer(one.template):
-            found.append(_handed(match, one, text, pattern is _HANDED))
-            covered.append(_origin(one, match))
-    for match in _END_SAID.finditer(one.template):
+            found.append(_handed(match, one, text, pattern is patterns.HANDED))
+            covered.append(patterns.origin(one, match))
+    for match in patterns.END_SAID.finditer(one.template):
         statement = _end_said(match, one, text, day)
-        if statement is not None and not _inside(_origin(one, match), covered):
+        if statement is not None and not patterns.inside(patterns.origin(one, match), covered):
             found.append(statement)
-            covered.append(_origin(one, match))
+            covered.append(patterns.origin(one, match))
     _holdings(one, text, day, found, covered)
-    front = _FRONTED.match(one.template)
-    for match in _NUMBER.finditer(one.template):
+    front = patterns.FRONTED.match(one.template)
+    for match in patterns.NUMBER.finditer(one.template):
         fronted = front["fd"] if front and match.start() == front.end() else None
         statement = _number(match, one, text, day, fronted)
         if statement is not None:
@@ -201,26 +114,26 @@ def _patterns(one: Clause, text: str, day: date, found: list[Statement], covered
 
 def _holdings(one: Clause, text: str, day: date, found: list[Statement], covered: list[tuple[int, int]]) -> None:
     """Adds the holdings told without a verb of starting or ending: "X, once O"; "X is (not) O (in D)"."""
-    for match in _ONCE_APPOSED.finditer(one.template):
+    for match in patterns.ONCE_APPOSED.finditer(one.template):
         found.append(_once(match, one, text))
-        covered.append(_origin(one, match))
-    front = _FRONTED.match(one.template)
-    for pattern in (_COPULA, _COPULA_BACK):
+        covered.append(patterns.origin(one, match))
+    front = patterns.FRONTED.match(one.template)
+    for pattern in (patterns.COPULA, patterns.COPULA_BACK):
         for match in pattern.finditer(one.template):
             fronted = front["fd"] if front and match.start() == front.end() else None
             statement = _copula(match, one, text, day, fronted)
-            if statement is not None and not _overlaps(_origin(one, match), covered):
+            if statement is not None and not patterns.overlaps(patterns.origin(one, match), covered):
                 found.append(statement)
 
 
 # "..., and had earlier been O", "... and stepped down on D": a part of a clause that leaves its subject out.
-_AND = re.compile(f"(?:,\\s*|\\s+)and\\s+(?={_ONCE}?[a-z])")
+_AND = re.compile(f"(?:,\\s*|\\s+)and\\s+(?={patterns.ONCE}?[a-z])")
 
 
 def _elided(one: Clause) -> list[Clause]:
     """Each part after "and" that names no subject, as a clause of its own with the clause's first holder put
     back in front: its statements' words run from that holder to the part's end."""
-    first = re.search(_HOLDER, one.template)
+    first = re.search(patterns.HOLDER, one.template)
     if first is None:
         return []
     parts = []
@@ -266,17 +179,17 @@ def _unread(one: Clause, text: str, statements: list[Statement]) -> tuple[str, .
     ]
     sentence = one.sentence
     dates = list(words)
-    for match in _TURNING.finditer(sentence.text):
+    for match in patterns.TURNING.finditer(sentence.text):
         word = (sentence.start + match.start(), sentence.start + match.end())
-        if not _inside(word, dates):
+        if not patterns.inside(word, dates):
             words.append(word)
-    return tuple(text[start:end] for start, end in sorted(set(words)) if not _inside((start, end), spans))
+    return tuple(text[start:end] for start, end in sorted(set(words)) if not patterns.inside((start, end), spans))
 
 
 def _from_finding(finding: Finding, one: Clause, text: str, day: date) -> list[Statement]:
     """A finding of the reader as the statements it makes."""
     span = text[finding.start : finding.end]
-    negated = bool(_NEGATION.search(span))
+    negated = bool(patterns.NEGATION.search(span))
     holder, office = _name(finding.holder), _name(finding.office) if finding.office else None
     tense = Tense.FUTURE if finding.modality is Modality.ANNOUNCED else Tense.PAST
     base = Statement(claimed=Claimed.HOLDING, span=span, holder=holder, office=office, tense=tense, negated=negated)
@@ -341,7 +254,7 @@ def _copula(match: re.Match[str], one: Clause, text: str, day: date, fronted: st
     verb = " ".join(match["verb"].split()).lower()
     if match.groupdict().get("never"):
         verb = "became"
-    tense = Tense.PRESENT if verb in _PRESENT else Tense.FUTURE if verb in _FUTURE else Tense.PAST
+    tense = Tense.PRESENT if verb in patterns.PRESENT else Tense.FUTURE if verb in patterns.FUTURE else Tense.PAST
     edge, dated = Edge.DURING, None
     number = match.groupdict().get("d") or fronted
     if number is not None:
@@ -351,7 +264,11 @@ def _copula(match: re.Match[str], one: Clause, text: str, day: date, fronted: st
         edge = Edge.END if shape is Mark.UNTIL else Edge.START if shape is Mark.SINCE else Edge.DURING
     if verb == "became":
         edge = Edge.START
-    span = _span(one, match, text) if fronted is None else text[_mention(one, fronted).start : _origin(one, match)[1]]
+    span = (
+        patterns.span(one, match, text)
+        if fronted is None
+        else text[_mention(one, fronted).start : patterns.origin(one, match)[1]]
+    )
     return Statement(
         claimed=Claimed.HOLDING,
         span=span,
@@ -372,19 +289,19 @@ def _end_said(match: re.Match[str], one: Clause, text: str, day: date) -> Statem
     dated = match.groupdict().get("d")
     return Statement(
         claimed=Claimed.HOLDING,
-        span=_span(one, match, text),
+        span=patterns.span(one, match, text),
         holder=_name(_mention(one, match["h"])),
         office=_name(_mention(one, number)),
         edge=Edge.END,
         when=_date(_mention(one, dated), one, day) if dated is not None else None,
-        negated=bool(_NEGATION.search(_span(one, match, text))),
+        negated=bool(patterns.NEGATION.search(patterns.span(one, match, text))),
     )
 
 
 def _term_edge(match: re.Match[str], one: Clause, text: str, day: date) -> Statement:
     """ "X's term as O ended (began) on D", "X took up the post of O in D": an end (a start)."""
     dated = match.groupdict().get("d")
-    span = _span(one, match, text)
+    span = patterns.span(one, match, text)
     return Statement(
         claimed=Claimed.HOLDING,
         span=span,
@@ -393,7 +310,7 @@ def _term_edge(match: re.Match[str], one: Clause, text: str, day: date) -> State
         edge=Edge.END if (match.groupdict().get("verb") or "").lower() == "ended" else Edge.START,
         when=_date(_mention(one, dated), one, day) if dated is not None else None,
         tense=Tense.PAST,
-        negated=bool(_NEGATION.search(span)),
+        negated=bool(patterns.NEGATION.search(span)),
     )
 
 
@@ -401,7 +318,7 @@ def _handed(match: re.Match[str], one: Clause, text: str, handed: bool) -> State
     """ "X handed the post of O to Y" (Y succeeded X); "X did not succeed Y (as O)"."""
     first, second = _name(_mention(one, match["h"])), _name(_mention(one, match["p"]))
     office = match.groupdict().get("o")
-    span = _span(one, match, text)
+    span = patterns.span(one, match, text)
     return Statement(
         claimed=Claimed.SUCCESSION,
         span=span,
@@ -426,7 +343,7 @@ def _once(match: re.Match[str], one: Clause, text: str) -> Statement:
     """ "X, once O": X held O, and no longer does."""
     return Statement(
         claimed=Claimed.HOLDING,
-        span=_span(one, match, text),
+        span=patterns.span(one, match, text),
         holder=_name(_mention(one, match["h"])),
         office=_office(one, match),
         edge=Edge.END,
@@ -451,8 +368,8 @@ def _number(match: re.Match[str], one: Clause, text: str, day: date, fronted: st
         number=count,
         when=_date(_mention(one, dated), one, day) if dated is not None else None,
         measure=measure,
-        tense=Tense.PAST if verb.split()[0] in _PAST_NUMBER else Tense.PRESENT,
-        negated=bool(_NEGATION.search(text[one.origins[match.start()] : one.origins[match.end() - 1] + 1])),
+        tense=Tense.PAST if verb.split()[0] in patterns.PAST_NUMBER else Tense.PRESENT,
+        negated=bool(patterns.NEGATION.search(text[one.origins[match.start()] : one.origins[match.end() - 1] + 1])),
     )
 
 
@@ -465,7 +382,7 @@ def _length_said(match: re.Match[str], one: Clause, text: str) -> Statement | No
     body, office = match.groupdict().get("b"), match.groupdict().get("b2")
     return Statement(
         claimed=Claimed.DURATION,
-        span=_span(one, match, text),
+        span=patterns.span(one, match, text),
         holder=_name(_mention(one, match["h"])),
         office=_name(_mention(one, body)) if body is not None else _office(one, match) if office else None,
         length=length,
@@ -475,7 +392,7 @@ def _length_said(match: re.Match[str], one: Clause, text: str) -> Statement | No
 def _attribution(one: Clause, text: str) -> tuple[Statement, tuple[int, int]] | None:
     """Words a clause gives as someone's: "According to X, ...", "X said ...", "..., X said", "X expects ..."."""
     template = one.template.rstrip()
-    for pattern in (_ACCORDING, _SAID, _SAID_AFTER):
+    for pattern in (patterns.ACCORDING, patterns.SAID, patterns.SAID_AFTER):
         match = pattern.search(template)
         if match is None:
             continue
@@ -529,22 +446,3 @@ def _name(mention: Mention) -> str:
     """A mention as the judges resolve it: the base's id where the reader knew it, else the words as typed."""
     known = bool(mention.ref) and not mention.ref.startswith(("new:", "office:"))
     return mention.ref if known else mention.text
-
-
-def _span(one: Clause, match: re.Match[str], text: str) -> str:
-    return text[one.origins[match.start()] : one.origins[match.end() - 1] + 1]
-
-
-def _origin(one: Clause, match: re.Match[str]) -> tuple[int, int]:
-    return one.origins[match.start()], one.origins[match.end() - 1] + 1
-
-
-def _overlaps(span: tuple[int, int], covered: list[tuple[int, int]]) -> bool:
-    """Whether a copula's words share any with what another statement already read ("was Dutch prime minister
-    for 10 years" is a length, not also a holding)."""
-    return any(start < span[1] and span[0] < end for start, end in covered)
-
-
-def _inside(span: tuple[int, int], covered: list[tuple[int, int]]) -> bool:
-    """Whether a copula's words are already a finding's (the reader read them first)."""
-    return any(start <= span[0] and span[1] <= end for start, end in covered)

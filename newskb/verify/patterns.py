@@ -1,0 +1,119 @@
+"""The shapes of sentence `verify` reads beyond what the drafting reader finds, as regular expressions
+over a clause's template (newskb/draft/clauses.py: each mention a marker, the words between as written).
+
+reading.py matches them and makes each match a statement; their order there is their priority.
+"""
+
+import re
+
+from newskb.common.words import HEDGE_WORDS, NUMBER_VALUES
+from newskb.draft.clauses import OPEN, Clause, marker
+
+HOLDER = marker("h", "PGC")
+OFFICE = marker("o", "O")
+WHEN = marker("d", "DSU")
+BODY = marker("b", "PGCO")
+NOT = r"(?P<not>\s+(?:not|never|no\s+longer))?"
+# "prime minister of the Netherlands": an office phrase with its body after it.
+OF_BODY = f"(?:\\s+of\\s+(?:the\\s+)?{marker('ob', 'GC')})?"
+DET = r"(?:(?:the|a|an)\s+)?"
+# "had earlier been", "was once": a past holding, told with an adverb of time.
+ONCE = r"(?:(?:earlier|previously|once|formerly|also|later)\s+)"
+# "X is already O": an adverb that leaves a holding's time as the verb tells it.
+NOW = r"(?:already|currently|now|officially|still|indeed)"
+# "X is (not) NATO chief (since 2019)"; "the NATO chief is X".
+COPULA = re.compile(
+    f"{HOLDER}(?:,[^,]{{1,90}},)?\\s+(?P<verb>is|was|has\\s+been|had\\s+been|remains|remained|will\\s+be|"
+    f"would\\s+be|became|is\\s+still|was\\s+still|had\\s+{ONCE}been|has\\s+{ONCE}been|{ONCE}was|"
+    f"(?P<never>did\\s+not\\s+become|didn't\\s+become|never\\s+became)){NOT}(?:\\s+{NOW})?\\s+{DET}{OFFICE}"
+    f"{OF_BODY}(?:\\s+{WHEN})?"
+)
+# "On 1 October 2024, X was still O": a date told before the holding it dates.
+FRONTED = re.compile(f"^{marker('fd', 'DSU')},?\\s+(?={OPEN}[PGC])")
+# "X, once O": a past holding, told in apposition (the reader reads "X, the former O").
+ONCE_APPOSED = re.compile(f"{HOLDER},\\s+(?:once|formerly|previously)\\s+{DET}{OFFICE}")
+COPULA_BACK = re.compile(f"(?i:the\\s+)?{OFFICE}\\s+(?P<verb>is|was){NOT}\\s+{HOLDER}")
+NUMBER = re.compile(
+    f"(?:{BODY}|(?:^|,?\\s+and\\s+)(?P<subject>(?i:the\\s+)?[A-Za-z][\\w'-]*(?:\\s+[A-Za-z][\\w'-]*){{0,3}}?))"
+    f"(?:\\s+{marker('nd', 'D')})?\\s+(?:{NOW}\\s+)?(?P<verb>has|had|have|comprises|comprised|counts|counted|"
+    r"includes|included|numbers|numbered|is\s+made\s+up\s+of|was\s+made\s+up\s+of|consists\s+of|consisted\s+of)\s+"
+    r"(?:(?:some|about|around|exactly|only|just)\s+)?(?P<n>\d+|[a-z]+(?:-[a-z]+)?)"
+    r"\s+(?P<measure>(?:[\w-]+\s+){0,2}?[\w-]+?)(?=[\s.,;:]|$)"
+)
+LENGTH = re.compile(
+    f"{HOLDER}\\s+(?:(?:(?:has|had)\\s+)?(?:led|ran|headed|ruled|governed|chaired|coached|managed)\\s+{BODY}|"
+    f"(?:was|served\\s+as)\\s+{DET}{marker('b2', 'O')}{OF_BODY})\\s+{marker('l', 'L')}"
+)
+# "X took office ... after 14 years as O": a length of X's term as O (the length mention holds its "after").
+AFTER_AS = re.compile(f"{HOLDER}.*?{marker('l', 'L')}\\s*as\\s+{DET}{marker('b2', 'O')}")
+# "X's term as O ended (began) on D".
+TERM_OF = re.compile(
+    f"{HOLDER}['\u2019]s\\s+(?:term|tenure|time)\\s+as\\s+{DET}{OFFICE}{OF_BODY}\\s+(?P<verb>ended|began|started)"
+    f"(?:\\s+{WHEN})?"
+)
+# "X took up the post of O (in D)": a start.
+TOOK_POST = re.compile(
+    f"{HOLDER}\\s+(?:took\\s+up|took\\s+over|assumed|took|entered)\\s+(?:the\\s+)?(?:post|office|role|job|position|"
+    f"duties)\\s+of\\s+{DET}{OFFICE}{OF_BODY}(?:\\s+{WHEN})?"
+)
+# "X did not succeed Y (as O)": a succession, denied (a plain one is the reader's).
+NOT_SUCCEED = re.compile(
+    f"{HOLDER}\\s+(?:did\\s+not|didn't|never|has\\s+not|hasn't)\\s+(?:succeed|replace)\\s+"
+    f"{marker('p', 'PGC')}(?:\\s+as\\s+{DET}{OFFICE})?"
+)
+# "X handed (over) the post of O (over) to Y": Y succeeded X.
+HANDED = re.compile(
+    f"{HOLDER}\\s+(?:handed|passed)\\s+(?:over\\s+)?(?:the\\s+)?(?:post|office|role|job|position|reins)\\s+"
+    f"of\\s+{DET}{OFFICE}\\s+(?:over\\s+)?to\\s+{marker('p', 'PGC')}"
+)
+# "After a 14-year run as O, X ...": a length of X's term, told before X is named.
+RUN_AS = re.compile(
+    f"(?P<n>\\d+|[a-z]+)-year\\s+(?:run|term|tenure|stint|spell|career)\\s+as\\s+{DET}{marker('b2', 'O')}"
+    f"{OF_BODY},\\s+{HOLDER}"
+)
+# "X's 14-year leadership of B": a length of X's term, told as a noun.
+YEARS_OF = re.compile(
+    f"{HOLDER}['\u2019]s\\s+(?P<n>\\d+|[a-z]+)-year\\s+(?:run|term|tenure|stint|spell|leadership|rule|premiership|"
+    f"presidency|reign)(?:\\s+(?:of|at|as)\\s+{DET}(?:{BODY}|{marker('b2', 'O')}{OF_BODY}))?"
+)
+# "X left office as O on D", "X stepped down": an end.
+END_SAID = re.compile(
+    f"{HOLDER}\\s+(?:(?:has|had|will)\\s+)?(?P<verb>left\\s+office|left|leaves|stepped\\s+down|steps\\s+down|"
+    f"resigned|resigns|retired|retires|quit|quits)(?:\\s+as\\s+{DET}{OFFICE})?(?:,?\\s+{WHEN})?"
+)
+ACCORDING = re.compile(f"^(?i:according\\s+to)\\s+{marker('s', 'PG')}\\s*,\\s*(?P<said>.+)$")
+SAID = re.compile(
+    f"^{marker('s', 'PG')}(?:\\s+officials)?(?P<who>,[^,]{{1,90}},)?\\s+(?P<verb>said|says|told\\s+\\w+|stated|"
+    f"believes|believed|expects?|expected)\\s+(?:that\\s+)?(?P<said>.+)$"
+)
+SAID_AFTER = re.compile(f"^(?P<said>.+?),\\s+{marker('s', 'PG')}\\s+(?:said|says)\\.?$")
+NEGATION = re.compile(r"\b(?:not|never|no\s+longer|\w+n't)\b", re.IGNORECASE)
+# A word that turns what a statement says where no statement read it: a number, a negation, a hedge.
+TURNING = re.compile(
+    f"\\b(?:\\d[\\d,.]*|{'|'.join(sorted(NUMBER_VALUES))}|not|never|\\w+n't|no\\s+longer|{'|'.join(sorted(HEDGE_WORDS))})\\b",
+    re.IGNORECASE,
+)
+PAST_NUMBER = {"had", "comprised", "counted", "included", "numbered", "was", "consisted"}
+PRESENT = {"is", "remains", "is still", "has been"}
+FUTURE = {"will be", "would be"}
+
+
+# Where a match lies in the text it was read from (a clause's template maps back to it), and against
+# what other statements already read.
+def span(one: Clause, match: re.Match[str], text: str) -> str:
+    return text[one.origins[match.start()] : one.origins[match.end() - 1] + 1]
+
+
+def origin(one: Clause, match: re.Match[str]) -> tuple[int, int]:
+    return one.origins[match.start()], one.origins[match.end() - 1] + 1
+
+
+def overlaps(span: tuple[int, int], covered: list[tuple[int, int]]) -> bool:
+    """Whether a copula's words share any with what another statement already read ("was Dutch prime minister
+    for 10 years" is a length, not also a holding)."""
+    return any(start < span[1] and span[0] < end for start, end in covered)
+
+
+def inside(span: tuple[int, int], covered: list[tuple[int, int]]) -> bool:
+    """Whether a copula's words are already a finding's (the reader read them first)."""
+    return any(start <= span[0] and span[1] <= end for start, end in covered)
