@@ -1216,6 +1216,92 @@ CONSTRUCTIONS = [
         "Dunmere elects Mara Kent mayor\nMara Kent was elected mayor of Dunmere on Sunday.",
         [("mara-kent", "dunmere-mayor", "2025-02-23", "..")],
     ),
+    # --- Second blind corpus, by construction (sentences of our own) ---
+    # A compound title ("Lord Mayor"), and the day apart from its verb.
+    (
+        "Gwen Alba was elected Lord Mayor of Dunmere at the council's annual meeting on Monday night.",
+        [("gwen-alba", "dunmere-lord-mayor", "2025-02-24", "..")],
+    ),
+    # A governing body is not the organization; a date opening the sentence dates its verb.
+    (
+        "On Feb. 24, 2025, the Board of Directors of Tallis Robotics Inc. appointed Omar Reyes as chief financial "
+        "officer.",
+        [("omar-reyes", "tallis-robotics-inc-chief-financial-officer", "2025-02-24", "..")],
+    ),
+    # "has served as ... since", "Chief Accounting Officer", a legal form after a comma.
+    (
+        "Nell Ward, 52, has served as Corporate Controller of Tallis Robotics since June 2021 and previously served "
+        "as Chief Accounting Officer of Brook Foods, Inc. from 2015 to 2021.",
+        [
+            ("nell-ward", "brook-foods-inc-chief-accounting-officer", "2015", "2021"),
+            ("nell-ward", "tallis-robotics-corporate-controller", "2021-06", ".."),
+        ],
+    ),
+    # "her decision to resign as".
+    (
+        "Ida Crane told the board of Tallis Robotics of her decision to resign as chief executive, effective "
+        "March 31.",
+        [("ida-crane", "tallis-robotics-chief-executive", None, "2025-03-31")],
+    ),
+    # "The" before a two-word name: a team, not a person.
+    (
+        "The Harbour Hawks fired head coach Dan Reilly on Monday.",
+        [("dan-reilly", "harbour-hawks-head-coach", "..2025-02-24", "2025-02-24")],
+    ),
+    # An age before "who", and "to replace".
+    (
+        "The Kestrel Lions fired head coach Lena Marsh on Monday.\n"
+        "Marsh, 49, who was hired in June 2020 to replace the retiring Tom Pike, won one title.",
+        [
+            ("lena-marsh", "kestrel-lions-head-coach", "2020-06", "2025-02-24"),
+            ("tom-pike", "kestrel-lions-head-coach", None, "2020-06"),
+        ],
+    ),
+    # "approved the appointment of X as", a length before "from".
+    (
+        "Varden Chemicals said its board had approved the appointment of Asha Rao as managing director for three "
+        "years from April 1.",
+        [("asha-rao", "varden-chemicals-managing-director", "2025-04-01", "..")],
+    ),
+    # "voted to remove X as".
+    (
+        "The Senate voted to remove Paulo Lima as Senate president on Monday.",
+        [("paulo-lima", "senate-president", None, "2025-02-24")],
+    ),
+    # An ordinal in words before the office.
+    (
+        "The University Council has appointed Professor Mira Holt as the ninth Vice-Chancellor of Kelso University.",
+        [("mira-holt", "kelso-university-vice-chancellor", None, "..")],
+    ),
+    # "will act as".
+    (
+        "Deputy Vice-Chancellor Tom Rees will act as Vice-Chancellor of Kelso University in March.",
+        [
+            ("tom-rees", "kelso-university-deputy-vice-chancellor", "..2025-02-26", ".."),
+            ("tom-rees", "kelso-university-vice-chancellor", "2025-03", ".."),
+        ],
+    ),
+    # "before being elected", "a post she held until".
+    (
+        "Edna Lowe served on the parish board before being elected mayor of Brill in May 1990, a post she held until "
+        "1998.",
+        [("edna-lowe", "brill-mayor", "1990-05", "1998")],
+    ),
+    # A "she" is the "she" before it, not the person that sentence names last.
+    (
+        "Ruth Hale was mayor of Brill from 1998 to 2004.\nShe was succeeded by Carl Moss.\n"
+        "She was chair of the Brill Water Board from 2005 to 2010.",
+        [
+            ("carl-moss", "brill-mayor", None, ".."),
+            ("ruth-hale", "brill-mayor", "1998", "2004"),
+            ("ruth-hale", "brill-water-board-chair", "2005", "2010"),
+        ],
+    ),
+    # A region's adjective before a state's title names the region.
+    (
+        "Bavarian Premier Jill Fox quits\nBavarian Premier Jill Fox resigned on Monday.",
+        [("jill-fox", "bavaria-premier", "..2025-02-26", "2025-02-24")],
+    ),
 ]
 
 
@@ -1386,3 +1472,15 @@ def test_a_bare_minister_is_of_the_country_the_article_is_about(base: Known) -> 
     assert ("kenji-sato", "japan-foreign-minister", "2018") in terms
     # "U.S." with its points is the country of the title after it.
     assert ("ellen-marsh", "us-president", "..2025-02-26") in terms
+
+
+def test_the_month_may_hedges_nothing(base: Known) -> None:
+    """"May 2024" is a month; only "may" in lower case makes a start possible."""
+    result = write_up("Omar Hale was appointed chief executive of Brook Foods in May 2024.\n", "2025-02-26", base)
+    assert [(term.values["start"], term.values.get("modality")) for term in result.terms] == [("2024-05", None)]
+    hedged = write_up(
+        "Omar Hale, a potential successor, will take office as chief executive of Brook Foods in June.\n",
+        "2025-02-26",
+        base,
+    )
+    assert [term.values.get("modality") for term in hedged.terms] == ["possible"]

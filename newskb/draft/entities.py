@@ -113,6 +113,10 @@ def identify(
             continue
         spelled = _norm(span.words)
         owner = _owner(spelled, by_word) if len(span.words) == 1 else None
+        if owner is not None and not span.heading and span.words[0].start < found[owner].first:
+            # A word the story writes before the longer name ("Lord Mayor of Cork", then "the Cork City North
+            # East ward") is a name of its own: news gives the full name first and shortens it after.
+            owner = None
         if owner is not None:
             _mention(text, found, said, span, owner, None)
         elif (not span.tentative or spelled in confirmed) and not _common_noun(span):
@@ -121,10 +125,15 @@ def identify(
     entities: dict[str, Entity] = {}
     for key, entity in found.items():
         kind, cues = _kind(entity, votes[key])
+        name = entity.name
+        if kind is Kind.COUNTRY and not entity.country and re.fullmatch(r"[A-Z][a-z]+[ei]an", name):
+            # "Tasmanian Premier X": a state's title before its adjective; the place is the adjective less its
+            # "n" (Tasmania, California, Bavaria), a guess by the word's ending that the note says.
+            name, cues = name[:-1], (*cues, f"its name is taken from the adjective '{name}'")
         entities[key] = Entity(
             key=key,
             kind=kind,
-            name=entity.name,
+            name=name,
             known=entity.known,
             forms=tuple(entity.forms),
             count=entity.count,
@@ -338,6 +347,8 @@ def _own_cues(text: str, span: NameSpan, one: _Said) -> Counter[str]:
     # A headline's "Hartley named Wales coach" is a passive: she was named.
     if appoints is not None and not (span.heading and appoints["verb"].endswith("ed")):
         cues["it appoints someone"] += 2
+    if re.search(r"\b[Tt]he\s+$", before):
+        cues["'the' before it"] += 2  # "The Rivergate Otters fired ...": news writes no article before a person
     if re.search(r"\b(?:at|in)\s+(?:the\s+)?$", before):
         cues["'at' or 'in' it"] += 1
     verb = re.search(r"\b([a-z]+)\s+(?:[a-z-]+\s+)?$", text[max(0, one.start - 40) : one.start])

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, replace
 
 from newskb.common.kinds import Modality
-from newskb.draft.clauses import Clause
+from newskb.draft.clauses import CLOSE, OPEN, Clause
 from newskb.draft.mentions import Mention, Mentions
 from newskb.draft.phrases import AHEAD, EXPECTED, HEDGED, PATTERNS, VIA
 from newskb.draft.rules import Rule
@@ -94,6 +94,8 @@ def _finding(rule: Rule, match: re.Match[str], clause: Clause) -> Finding | None
         if office.former:
             rule = Rule.FORMER  # "NATO's former spokesperson X"
     date = mention("d") or mention("d0")
+    if date is None and rule in _DATED_APART:
+        date = _date_apart(clause, match)
     loose = match.groupdict().get("loose")
     if loose is not None and (date is None or not date.text.lower().startswith("after")):
         return None  # a length in any who-clause only when it is a length in office ("after eight years in office")
@@ -115,6 +117,30 @@ def _finding(rule: Rule, match: re.Match[str], clause: Clause) -> Finding | None
         start=start,
         end=end,
     )
+
+
+# Rules whose verb dates its term, when the day stands apart from it: "was elected mayor at the annual meeting
+# of the council on Monday night", "On March 4, 2025, the board appointed X as interim chief".
+_DATED_APART = frozenset((Rule.START, Rule.APPOINTED))
+# What ends the stretch of words a verb's day may stand in: another clause or another person.
+_APART = re.compile(
+    f"[;:]|{OPEN}[PRSFUL]\\d+{CLOSE}|,\\s+(?:and|but|who|which|while|whose)\\b"
+    r"|\b(?:and|before|after|when|said|says|told|announced|added|reported)\b"
+)
+
+
+def _date_apart(clause: Clause, match: re.Match[str]) -> Mention | None:
+    """The one point date of a verb's clause that stands apart from it: a few words after the office
+    ("... at the annual meeting on Monday night"), nothing but words of place between; or opening the
+    sentence before the verb ("On March 4, 2025, the board appointed ..."), no other verb between."""
+    template = clause.template
+    after = re.search(f"{OPEN}D(\\d+){CLOSE}", template[match.end() : match.end() + 90])
+    if after is not None and not _APART.search(template[match.end() : match.end() + after.start()]):
+        return clause.marked[int(after[1])]
+    before = re.match(f"\\s*(?:[A-Z][a-z]+\\s+)?{OPEN}D(\\d+){CLOSE},", template)
+    if before is None or before.end() > match.start() or _APART.search(template[before.end() : match.start()]):
+        return None
+    return clause.marked[int(before[1])]
 
 
 def _modality(rule: Rule, verb: str, text: str) -> Modality:

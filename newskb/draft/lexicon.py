@@ -86,7 +86,9 @@ TITLE_HEADS = frozenset(
         *("chairwoman", "chairperson", "director", "director-general", "manager", "coach", "rector", "dean"),
         *("provost", "vice-chancellor", "commissioner", "representative", "speaker", "editor"),
         *("editor-in-chief", "treasurer", "captain", "leader", "head", "chief", "executive", "officer"),
-        *("general", "ceo", "cfo", "coo", "cto", "registrar", "superintendent", "ombudsman", "president-elect"),
+        *("general", "ceo", "cfo", "coo", "cto", "md", "registrar", "superintendent", "ombudsman", "president-elect"),
+        *("controller", "comptroller", "counsel", "auditor", "vice-president", "chief-executive", "premier-elect"),
+        *("commandant", "marshal", "constable", "prosecutor", "justice", "bishop", "archbishop"),
     )
 )
 TITLE_MODIFIERS = frozenset(
@@ -104,7 +106,11 @@ TITLE_MODIFIERS = frozenset(
         *("marketing", "sales", "operations", "investment", "research", "legal", "compliance", "risk"),
         *("strategy", "digital", "information", "climate", "immigration", "welfare", "city", "county"),
         *("second", "third", "co", "medical", "public", "works", "fisheries", "forestry", "mines", "petroleum"),
-        *("borough",),
+        *("borough", "lord"),
+        *("accounting", "corporate", "human", "resources", "people", "product", "creative", "commercial"),
+        *("customer", "data", "academic", "administrative", "scientific", "editorial", "news", "political"),
+        *("district", "attorney", "solicitor", "auditor", "inspector", "lieutenant", "majority", "minority"),
+        *("parliamentary", "cabinet", "provincial", "federal", "defense", "treasury"),
         *("water", "youth", "women", "family", "social", "employment", "pensions", "regional", "rural"),
     )
 )
@@ -112,7 +118,13 @@ TITLE_MODIFIERS = frozenset(
 HEAD_AFTER = {
     "general": frozenset(("secretary", "director", "attorney", "governor", "surgeon", "inspector", "auditor")),
     "executive": frozenset(("chief",)),
-    "officer": frozenset(("chief", "executive", "financial", "operating", "technology", "technical", "press")),
+    "officer": frozenset(
+        (
+            *("chief", "executive", "financial", "operating", "technology", "technical", "press", "accounting"),
+            *("compliance", "risk", "legal", "information", "data", "marketing", "people", "medical", "investment"),
+            *("commercial", "security", "digital", "administrative", "communications", "customer", "product"),
+        )
+    ),
 }
 # Titles written as initials, and the words they stand for (the first the article also writes, else the
 # first here): "CEO" is the "chief executive" of an article that writes that, else "chief executive officer".
@@ -121,6 +133,7 @@ TITLE_INITIALS = {
     "cfo": ("chief financial officer",),
     "coo": ("chief operating officer",),
     "cto": ("chief technology officer",),
+    "md": ("managing director",),
 }
 # Verbs that stand before a title in lower case ("became chief", "remains chairman").
 VERBS_BEFORE_TITLES = frozenset(
@@ -174,7 +187,10 @@ INTERIM_WORDS = frozenset(("interim", "acting", "caretaker"))
 # --- Names -------------------------------------------------------------------------------------
 # Words of courtesy or rank before a name, not part of it: "Professor Sir Malcolm Greaves", "Dr. Asante".
 HONORIFICS = frozenset(
-    ("mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "sir", "dame", "lady", "lord", "rev", "reverend")
+    (
+        *("mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "sir", "dame", "lady", "lord", "rev"),
+        *("reverend", "cllr"),
+    )
 )
 # Words that make a name's possessive part of a longer name: "King Edward's College", "Guy's Hospital".
 POSSESSIVE_NAMES = frozenset(("college", "university", "school", "hospital", "academy", "institute", "cathedral"))
@@ -197,6 +213,10 @@ ORG_WORDS = frozenset(
         *("shipping", "lines", "textiles", "pharma", "pharmaceuticals", "biotech", "telecom", "software", "foods"),
         *("media", "capital", "industries", "systems", "technologies", "steel", "insurance", "investments"),
         *("brewery", "airport", "railways", "athletic", "rovers", "wanderers", "rangers", "regulator"),
+        *("chemicals", "polymers", "materials", "electronics", "solutions", "resources", "ventures", "labs"),
+        *("studios", "entertainment", "brands", "retail", "stores", "bancorp", "securities", "petroleum", "oil"),
+        *("power", "utilities", "automotive", "aerospace", "construction", "engineering", "healthcare", "works"),
+        *("werke", "enterprises", "manufacturing", "logistics", "semiconductors", "therapeutics", "robotics"),
     )
 )
 # The last words of a city's local bodies, after the city's name: "Harlan Falls City Council".
@@ -216,6 +236,7 @@ ORG_NOUNS = frozenset(
         *("council", "guild", "society", "academy", "alliance", "league", "federation", "union", "agency", "city"),
         *("town", "team", "organisation", "organization", "institute", "college", "school", "museum", "police"),
         *("parliament", "assembly", "regulator", "department", "commission", "committee", "authority"),
+        *("chamber", "squad", "side", "body", "bloc", "secretariat"),
     )
 )
 # Of those, bodies that are not the organization an article is about when none is named by them: "the
@@ -225,6 +246,11 @@ BODY_NOUNS = frozenset(
         *("board", "police", "government", "ministry", "parliament", "assembly", "council", "department"),
         *("commission", "committee", "authority"),
     )
+)
+# The words of an organization's governing body ("Board of Directors", "Supervisory Board", "Board of
+# Regents"): a body of the organization, never the organization whose officers it names or whose offices exist.
+GOVERNING_WORDS = frozenset(
+    ("board", "directors", "trustees", "regents", "governors", "supervisory", "management", "executive", "of", "the")
 )
 # Words of a club's name, which "the club" or "the team" stands for: "Ashby Rovers", "Tema Lions FC".
 CLUB_WORDS = frozenset(("club", "team", "fc", "united", "rovers", "athletic", "wanderers", "rangers", "albion"))
@@ -262,6 +288,8 @@ ORG_SUFFIXES = frozenset(
         *("sa", "rovers", "rangers", "athletic", "wanderers", "albion"),
     )
 )
+# A company's legal form, which may follow its name after a comma ("Brixley Industries, Inc.").
+LEGAL_FORMS = frozenset(("inc", "ltd", "llc", "plc", "corp", "co", "lp", "llp", "ag", "sa", "nv", "bv", "gmbh"))
 # Nouns that stand before an organization's name: "Spanish side Baloncesto Arenal", "rival Nordlys Lines".
 ORG_BEFORE_NAME = frozenset(
     ("side", "club", "team", "outfit", "rival", "rivals", "firm", "company", "group", "lender", "carrier", "insurer")

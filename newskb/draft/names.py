@@ -17,7 +17,9 @@ from dataclasses import dataclass, field
 from newskb.common.fuzzy import normalise
 from newskb.common.kinds import Kind
 from newskb.draft.lexicon import (
+    GOVERNING_WORDS,
     HONORIFICS,
+    LEGAL_FORMS,
     MONTHS,
     NAME_CONNECTORS,
     OF_CONNECTORS,
@@ -312,7 +314,12 @@ def _owned(text: str, words: Sequence[Piece], probe: int) -> bool:
 
 
 def _joins(text: str, words: Sequence[Piece], probe: int) -> bool:
-    return joined(text, words[probe - 1], words[probe]) or _owned(text, words, probe)
+    return joined(text, words[probe - 1], words[probe]) or _owned(text, words, probe) or _suffix(text, words, probe)
+
+
+def _suffix(text: str, words: Sequence[Piece], probe: int) -> bool:
+    """A company's legal form after a comma, part of its name: "Brixley Industries, Inc."."""
+    return words[probe].lower in LEGAL_FORMS and text[words[probe - 1].end : words[probe].start] == ", "
 
 
 def _may_join(words: Sequence[Piece], first: int, connector: int) -> bool:
@@ -322,7 +329,15 @@ def _may_join(words: Sequence[Piece], first: int, connector: int) -> bool:
     if words[connector].lower not in OF_CONNECTORS:
         return True
     before = [piece.lower for piece in words[first:connector]]
+    if governing(before) and "of" in before:
+        return False  # "Board of Directors of Corvane Corp.": the board, then the company it governs
     return len(before) == 1 or any(word in ORG_WORDS for word in before)
+
+
+def governing(words: Sequence[str]) -> bool:
+    """Whether a name's words (normalised) are an organization's governing body: "board of directors",
+    "supervisory board", "the Board"."""
+    return "board" in words and all(word in GOVERNING_WORDS for word in words)
 
 
 def _calendar(piece: Piece) -> bool:

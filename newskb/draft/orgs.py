@@ -27,7 +27,7 @@ from newskb.draft.lexicon import (
     TITLE_INITIALS,
 )
 from newskb.draft.mentions import Entity, Mark, Mention, Office, TitleSpan
-from newskb.draft.names import KnownEntity
+from newskb.draft.names import KnownEntity, governing
 from newskb.draft.offices import TitleKey, match_known
 from newskb.draft.sentences import Sentence
 from newskb.draft.titles import head_forms
@@ -185,6 +185,8 @@ def _said_org(context: _Context, title: TitleSpan) -> tuple[str | None, str]:
         return where, f"'{said}' is taken for {entities[where].name}'s, named before 'where'"
     if title.org_word in ("its", "their") or title.after_as:
         subject = _subject(context, title)
+        if subject is not None and title.head in STATE_ONLY_HEADS and entities[subject].kind is not Kind.COUNTRY:
+            subject = None  # a state's title ("sworn in as premier") is no party's or company's
         if subject is not None:
             return subject, f"'{said}' is taken for {entities[subject].name}'s, the subject of the sentence"
     return None, ""
@@ -279,7 +281,7 @@ def _subject(context: _Context, title: TitleSpan) -> str | None:
             break
         mention = context.mentions[start]
         entity = context.entities[mention.ref]
-        if entity.kind is Kind.PERSON or _of_person(context, mention, position):
+        if entity.kind is Kind.PERSON or _of_person(context, mention, position) or _governs(entity):
             continue
         named.append(entity)
     chosen = next((entity for entity in named if entity.kind is Kind.ORGANIZATION), named[0] if named else None)
@@ -321,10 +323,16 @@ def _of_person(context: _Context, mention: Mention, position: int) -> bool:
 def _main(pool: list[Entity]) -> Entity | None:
     """The organization an article is about: its only one, or the first it names (in the headline or the
     lead, as news does) when it names it again; else none."""
+    pool = [entity for entity in pool if not _governs(entity)]
     if len(pool) == 1:
         return pool[0]
     first = min(pool, key=lambda entity: entity.first, default=None)
     return first if first is not None and first.count >= 2 else None
+
+
+def _governs(entity: Entity) -> bool:
+    """A governing body ("the Board of Directors") is the organization's organ, not the organization."""
+    return governing(norm_words(entity.name))
 
 
 def org_for_noun(entities: Mapping[str, Entity], noun: str | None, cast: Cast | None = None) -> Entity | None:

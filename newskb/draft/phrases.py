@@ -30,24 +30,32 @@ _ORG = _marker("g", "GC")
 _COURTESY = "(?:(?:" + "|".join(sorted(word.capitalize() for word in HONORIFICS)) + r")\.?\s+){0,2}"
 # An appositive between a name and its verb: ", 53,", ", the provost of Marlow College in St. Paul, Minn.,".
 _APPOS = r"(?:,[^;]{1,120}?,|,)?\s*"
+# An age after a name, before its relative clause: "Pruitt, 58, who was hired in May 2021".
+_AGE = r"(?:,\s+\d{1,3})?"
 # A first verb of the same subject ("X resigned and ..."), tried only when the verb does not follow at once.
 # The same, naming no other person ("X, who took office in 2021, succeeds Y, who is leaving to become ...": the
 # one leaving is Y).
 _APPOS_ALONE = f"(?:,(?:(?!{OPEN}[PR])[^;]){{1,120}}?,|,)?\\s*"
-_COORD = f"(?:(?:(?!{OPEN}[PR])[^.;])*?\\s+and\\s+)??"
+_COORD = f"(?:(?:(?!{OPEN}[PR])[^.;])*?\\s+(?:and|before|after)\\s+)??"
 _ADVERB = r"(?:(?:officially|formally|unanimously|finally|also|eventually|then|now|first|later|subsequently)\s+)?"
-_DET = r"(?:(?:the|its|their|his|her|a|an)\s+)?(?:(?:new|next|permanent|first|\d+(?:st|nd|rd|th))\s+)?"
+_DET = (
+    r"(?:(?:the|its|their|his|her|a|an)\s+)?(?:(?:new|next|permanent|first|second|third|fourth|fifth|sixth|seventh"
+    r"|eighth|ninth|tenth|eleventh|twelfth|\d+(?:st|nd|rd|th))\s+)?"
+)
 _POST = f"(?:,?\\s+{_marker('d', 'D')})?"
 _PRE = f"(?:{_marker('d0', 'D')},?\\s+)?"
 _FUTURE = r"(?:will|would|shall|is\s+to|are\s+to|is\s+set\s+to|is\s+due\s+to|is\s+expected\s+to|are\s+expected\s+to)"
-_BE = r"(?:was|were|is|are|has\s+been|have\s+been|had\s+been|will\s+be|would\s+be|is\s+to\s+be|is\s+expected\s+to\s+be)"
+_BE = (
+    r"(?:was|were|is|are|being|has\s+been|have\s+been|had\s+been|will\s+be|would\s+be|is\s+to\s+be"
+    r"|is\s+expected\s+to\s+be)"
+)
 _START_VERB = (
     rf"(?P<verb>(?:{_FUTURE}\s+|has\s+|had\s+|have\s+)?{_ADVERB}(?:take|takes|took|taken)\s+office\s+as"
     rf"|{_BE}\s+{_ADVERB}sworn\s+in\s+as"
     rf"|(?:{_FUTURE}\s+|has\s+|had\s+|have\s+)?{_ADVERB}(?:become|became|becomes)"
     rf"|{_BE}\s+{_ADVERB}(?:appointed|named|elected|chosen|confirmed|installed|promoted\s+to)(?:\s+as)?"
     rf"|(?:{_FUTURE}\s+)?{_ADVERB}(?:take|takes|took|taken)\s+over\s+as"
-    rf"|{_FUTURE}\s+{_ADVERB}serve\s+as"
+    rf"|{_FUTURE}\s+{_ADVERB}(?:serve|act)\s+as"
     rf"|(?:{_FUTURE}\s+)?{_ADVERB}(?:assume|assumes|assumed)\s+the\s+(?:post|office|role)\s+of)"
 )
 _END_VERB = (
@@ -56,13 +64,19 @@ _END_VERB = (
     rf"|{_BE}\s+(?:dismissed|sacked|fired|ousted|removed))"
 )
 # The day a change takes effect, after its office: "from Sept. 2", "beginning Oct. 1", "effective today".
-_TAKES_EFFECT = f"(?:,?\\s+(?:(?:from|beginning|starting|effective|as\\s+of)\\s+)?{_marker('d', 'DS')})?"
+# A term's length may stand between ("for five years from April 1"): a length is no end, so it is skipped.
+_TAKES_EFFECT = (
+    f"(?:(?:\\s+{OPEN}L\\d+{CLOSE})?,?\\s+(?:(?:from|beginning|starting|effective|as\\s+of)\\s+)?{_marker('d', 'DS')})?"
+)
 # An adverb of the past before a verb of holding: "previously served as", "was previously".
 _BEFORE = r"(?:(?:previously|formerly|once|earlier|later)\s+)?"
 # A verb of holding and its office: "served as finance minister", "was previously deputy minister".
-_SERVED = f"(?P<verb>served|was|had\\s+been|has\\s+been)\\s+{_BEFORE}(?:as\\s+)?{_DET}{_OFFICE}"
+_SERVED = (
+    f"(?P<verb>served|was|had\\s+been|has\\s+been)\\s+{_BEFORE}(?:(?:one|two|three|four|five|six|\\d+)\\s+terms?\\s+)?"
+    f"(?:as\\s+)?{_DET}{_OFFICE}"
+)
 # Words between an office and its dates ("under Prime Minister X", "in Maier's last government").
-_UNDER = r"(?:\s+(?:under|in|at|for|with)\s+[^.;]{1,80}?)?,?\s+"
+_UNDER = r"\.?(?:\s+(?:under|in|at|for|with)\s+[^.;]{1,80}?)?,?\s+"
 # An end told "with immediate effect" before its day.
 _AT_ONCE = r"(?:\s+with\s+immediate\s+effect)?"
 # Who appoints: an organization or a country, or a person or an office phrase ("President X appointed").
@@ -72,7 +86,7 @@ _APPOINT_VERB = (
     r"(?<!\bwas\s)(?<!\bwere\s)(?<!\bbeen\s)(?<!\bbe\s)(?<!\bis\s)(?<!\bare\s)"
     r"(?P<verb>appointed|appoints|appoint|named|names|name|elected|elects|elect|re-elected|re-elects|reelected"
     r"|hired|hires|hire|chose|choose|picked|picks|nominated|nominates|nominate|confirmed|confirms"
-    r"|reappointed|re-appointed|swore\s+in|swears\s+in)"
+    r"|reappointed|re-appointed|swore\s+in|swears\s+in|promoted|promotes|promote)"
 )
 # A few words in lower case (or a country's adjective) before a name: "batsman", "Sri Lankan all-rounder".
 _DESCRIBED = f"(?:(?:[a-z][a-z-]*|{OPEN}C\\d+{CLOSE}|{OPEN}O\\d+{CLOSE},|[A-Z][a-z]*\\.?)\\s+){{0,3}}"
@@ -99,7 +113,7 @@ PATTERNS: tuple[tuple[Rule, re.Pattern[str]], ...] = tuple(
             f"(?:(?:{_APPOINTER}|\\b(?:it|they))\\s+(?:has\\s+|have\\s+|had\\s+)?)?{_BETWEEN}{_ADVERB}{_APPOINT_VERB}\\s+"
             # "named X, a deputy chief, as the next chief", "elected X, as its next director-general", "named X
             # chief"; not "named X, the college's vice president, to succeed her" (a title X has).
-            f"{_APPOINTED}{_PERSON_H}(?:\\s+of\\s+{_ANY})?(?:,[^,;]{{1,90}}?,\\s+(?:as\\s+)?|,\\s+as\\s+|\\s+(?:as\\s+)?)"
+            f"{_APPOINTED}{_PERSON_H}(?:\\s+of\\s+{_ANY})?(?:,[^,;]{{1,90}}?,\\s+(?:as\\s+|to\\s+)?|,\\s+as\\s+|\\s+(?:as\\s+|to\\s+)?)"
             f"{_DET}{_OFFICE}"
             f"(?:\\s+and\\s+(?:as\\s+)?{_DET}{_marker('o2', 'O')})?{_TAKES_EFFECT}",
         ),
@@ -113,7 +127,8 @@ PATTERNS: tuple[tuple[Rule, re.Pattern[str]], ...] = tuple(
         (
             # Someone removed from an office: "X removed Y as head coach on Monday", "ousted Y as chief".
             Rule.END,
-            f"{_BETWEEN}(?P<verb>ousted|removed|sacked|fired|dismissed)\\s+{_PERSON_H}\\s+as\\s+{_DET}{_OFFICE}{_POST}",
+            f"{_BETWEEN}(?:to\\s+)?(?P<verb>ousted|removed|sacked|fired|dismissed|oust|remove|sack|fire|dismiss)\\s+{_PERSON_H}"
+            f"\\s+as\\s+{_DET}{_OFFICE}{_POST}",
         ),
         (
             # ... with the title before the name: "Brennock sacked manager Kieran Dunne on Sunday", "on
@@ -135,18 +150,18 @@ PATTERNS: tuple[tuple[Rule, re.Pattern[str]], ...] = tuple(
         (
             # "X, who took office in July,": the same, in a relative clause.
             Rule.START,
-            f"{_PERSON_H},\\s+who\\s+(?P<verb>took\\s+office|was\\s+sworn\\s+in|took\\s+over|took\\s+charge"
-            f"|(?:was|were)\\s+(?:first\\s+)?(?:elected|appointed|named))\\s+{_marker('d', 'D')}",
+            f"{_PERSON_H}{_AGE},\\s+who\\s+(?P<verb>took\\s+office|was\\s+sworn\\s+in|took\\s+over|took\\s+charge"
+            f"|(?:was|were)\\s+(?:first\\s+)?(?:elected|appointed|named|hired))\\s+{_marker('d', 'D')}",
         ),
         (
             # "X, who was named France's ambassador to the WTO last month", "who became chair in 2019".
             Rule.START,
-            f"{_PERSON_H},\\s+who\\s+{_START_VERB}\\s+{_DET}{_OFFICE}{_TAKES_EFFECT}",
+            f"{_PERSON_H}{_AGE},\\s+who\\s+{_START_VERB}\\s+{_DET}{_OFFICE}{_TAKES_EFFECT}",
         ),
         (
             # "X, who is leaving to become president of Y", "is stepping down to become chairman of Y".
             Rule.START,
-            f"{_PERSON_H},\\s+who\\s+(?:[^.;,{OPEN}]{{0,60}}?\\s)?to\\s+(?P<verb>become)\\s+{_DET}{_OFFICE}",
+            f"{_PERSON_H}{_AGE},\\s+who\\s+(?:[^.;,{OPEN}]{{0,60}}?\\s)?to\\s+(?P<verb>become)\\s+{_DET}{_OFFICE}",
         ),
         (
             # "X, director of the museum since 2015, will leave in September to become director of Y".
@@ -159,6 +174,13 @@ PATTERNS: tuple[tuple[Rule, re.Pattern[str]], ...] = tuple(
             Rule.START,
             f"{_HOLDER}{_APPOS}(?:{_FUTURE}\\s+)?(?P<verb>join|joins|joined|rejoin|rejoins|rejoined)\\s+(?:the\\s+)?{_ANY}"
             f"\\s+as\\s+{_DET}{_OFFICE}{_TAKES_EFFECT}",
+        ),
+        (
+            # "its board had approved the appointment of X as managing director and chief executive officer".
+            Rule.START,
+            f"\\b(?:approved|announced|confirmed|ratified|endorsed)\\s+(?:the\\s+)?(?P<verb>appointment|election"
+            f"|nomination)\\s+of\\s+{_APPOINTED}{_PERSON_H}\\s+as\\s+{_DET}{_OFFICE}"
+            f"(?:\\s+and\\s+{_DET}{_marker('o2', 'O')})?{_TAKES_EFFECT}",
         ),
         (
             # "Kamau's appointment as defence minister takes effect on Jan. 15".
@@ -185,7 +207,8 @@ PATTERNS: tuple[tuple[Rule, re.Pattern[str]], ...] = tuple(
         ),
         (
             Rule.REPLACING,
-            f"(?P<verb>replacing|succeeding|taking\\s+over\\s+from|in\\s+place\\s+of)\\s+{_DESCRIBED}{_OTHER}",
+            f"(?P<verb>replacing|succeeding|taking\\s+over\\s+from|in\\s+place\\s+of|to\\s+replace|to\\s+succeed)\\s+"
+            f"{_DESCRIBED}{_OTHER}",
         ),
         (
             Rule.SUCCEEDS,
@@ -224,14 +247,15 @@ PATTERNS: tuple[tuple[Rule, re.Pattern[str]], ...] = tuple(
         (
             # "X, who has led the agency since 2019", "X, a Kenyan economist who has led the agency since".
             Rule.SINCE,
-            f"{_PERSON_H},\\s+(?:(?:a|an|the)\\s+[^,;.]{{1,60}}?\\s+)?who\\s+(?:has|have|had)\\s+(?P<verb>held\\s+the\\s+(?:post|job|position|role|office)"
+            f"{_PERSON_H}{_AGE},\\s+(?:(?:a|an|the)\\s+[^,;.]{{1,60}}?\\s+)?who\\s+(?:has|have|had)\\s+(?P<verb>held\\s+the\\s+(?:post|job|position|role|office)"
             f"|been\\s+in\\s+(?:charge|office|post|the\\s+(?:post|job|role))|been\\s+{_DET}{_OFFICE}"
             f"|(?:chaired|led|headed|run|managed|coached)\\s+(?:{_ORG}|the\\s+(?P<noun>{_PLACES})))"
             f"\\s+{_marker('d', 'S')}",
         ),
         (
             Rule.SINCE,
-            f"{_HOLDER}{_APPOS}(?P<verb>(?:has|have|had)\\s+been)\\s+{_DET}{_OFFICE}\\s+{_marker('d', 'S')}",
+            f"{_HOLDER}{_APPOS}(?P<verb>(?:has|have|had)\\s+(?:been|served\\s+as))\\s+{_DET}{_OFFICE}\\s+"
+            f"{_marker('d', 'S')}",
         ),
         (
             # A second verb of the subject: "X was ambassador to Japan from 2018 to 2022 and has been the
@@ -253,14 +277,14 @@ PATTERNS: tuple[tuple[Rule, re.Pattern[str]], ...] = tuple(
         ),
         (
             Rule.LENGTH,
-            f"{_PERSON_H},\\s+who\\s+(?:has\\s+|have\\s+|had\\s+)?(?P<verb>led|headed|run|ran|chaired|managed|coached"
+            f"{_PERSON_H}{_AGE},\\s+who\\s+(?:has\\s+|have\\s+|had\\s+)?(?P<verb>led|headed|run|ran|chaired|managed|coached"
             f"|held\\s+the\\s+(?:post|job|position|role)|been\\s+in\\s+(?:charge|office))"
             f"\\s+(?:{_ORG}\\s+|the\\s+(?P<noun>\\w+)\\s+)?{_marker('d', 'L')}",
         ),
         (
             Rule.LENGTH,
             # "X, who announced in March that he would leave after seven years as president".
-            f"{_PERSON_H},\\s+who\\s+(?P<loose>(?:[^.;{OPEN}]|{OPEN}[DSFUR]\\d+{CLOSE})*?)\\s*{_marker('d', 'L')}"
+            f"{_PERSON_H}{_AGE},\\s+who\\s+(?P<loose>(?:[^.;{OPEN}]|{OPEN}[DSFUR]\\d+{CLOSE})*?)\\s*{_marker('d', 'L')}"
             f"(?:\\s+as\\s+{_DET}{_OFFICE})?",
         ),
         (
@@ -275,9 +299,15 @@ PATTERNS: tuple[tuple[Rule, re.Pattern[str]], ...] = tuple(
             f"(?:\\s+and\\s+(?P<as2>as\\s+)?{_DET}{_marker('o2', 'O')})?{_UNDER}{_marker('d', 'FSU')}",
         ),
         (
+            # "before being elected mayor in November 1979, a post she held until 1987".
+            Rule.SERVED,
+            f"{_OFFICE}(?:\\s+{OPEN}D\\d+{CLOSE})?,\\s+a\\s+(?:post|job|position|role|office|seat)\\s+{_HOLDER}\\s+"
+            f"(?P<verb>held|kept|would\\s+hold)\\s+{_marker('d', 'FU')}",
+        ),
+        (
             # "X, who was premier of Kessland from 1976 to 1984": the same, in a relative clause.
             Rule.SERVED,
-            f"{_PERSON_H},\\s+who\\s+{_BEFORE}{_SERVED}{_UNDER}{_marker('d', 'FU')}",
+            f"{_PERSON_H}{_AGE},\\s+who\\s+{_BEFORE}{_SERVED}{_UNDER}{_marker('d', 'FU')}",
         ),
         (
             Rule.LED,
@@ -313,7 +343,7 @@ PATTERNS: tuple[tuple[Rule, re.Pattern[str]], ...] = tuple(
         (
             # "X, who resigned in June", "X, who retired on Dec. 1 after 12 years in the job".
             Rule.END,
-            f"{_PERSON_H},\\s+who\\s+(?:had\\s+|has\\s+)?{_END_VERB}(?:\\s+as\\s+{_DET}{_OFFICE})?"
+            f"{_PERSON_H}{_AGE},\\s+who\\s+(?:had\\s+|has\\s+)?{_END_VERB}(?:\\s+as\\s+{_DET}{_OFFICE})?"
             f"(?:,?\\s+{_marker('d', 'DU')})?",
         ),
         (
@@ -321,9 +351,17 @@ PATTERNS: tuple[tuple[Rule, re.Pattern[str]], ...] = tuple(
             f"{_HOLDER}{_APPOS}{_COORD}{_END_VERB}(?:\\s+as\\s+{_DET}{_OFFICE}|\\s+{_ORG}|\\s+the\\s+(?P<noun>{_PLACES}"
             f"|post|job|role|office)|\\s+office)?{_AT_ONCE}(?:,?\\s+{_marker('d', 'DU')})?",
         ),
+        (
+            # "X notified the board of his decision to resign as chief financial officer, effective March 31".
+            Rule.END,
+            f"{_HOLDER}(?:(?!{OPEN}[PR])[^;]){{0,120}}?\\b(?:his|her|their)\\s+(?:decision|intention|plans?)\\s+to\\s+"
+            f"(?P<verb>resign|step\\s+down|retire|leave)(?:\\s+as\\s+{_DET}{_OFFICE})?"
+            f"(?:,?\\s+(?:effective\\s+)?{_marker('d', 'DU')})?",
+        ),
     )
 )
 VIA = re.compile(f"(?:citing|according\\s+to)\\s+{_marker('g', 'G')}|{_marker('g2', 'G')}\\s+(?:reported|reports)")
-HEDGED = re.compile(r"\b(?:may|might|could|potential|possible|possibly)\b", re.IGNORECASE)
+# Case matters: "May 2021" is a month, "may" a hedge.
+HEDGED = re.compile(r"\b(?:may|[Mm]ight|[Cc]ould|[Pp]otential|[Pp]ossible|[Pp]ossibly)\b")
 EXPECTED = re.compile(r"\b(?:is|are)\s+expected\s+to\b", re.IGNORECASE)
 AHEAD = re.compile(_FUTURE)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Mapping, Sequence
 
-from newskb.draft.lexicon import OBJECT_PRONOUNS, SUCCEEDING
+from newskb.draft.lexicon import OBJECT_PRONOUNS, SUBJECT_PRONOUNS, SUCCEEDING
 from newskb.draft.mentions import Entity, Mark, Mention, Mentions
 from newskb.draft.names import Piece
 
@@ -74,8 +74,15 @@ def person_for(
         person = before[-1]
         return person, f"'{word}' is taken for {entities[person.ref].name}, named before it in the sentence"
     for earlier in reversed(sentences[:position]):
-        named = [mention for mention in earlier.names() if mention.mark is Mark.PERSON]
+        named = [
+            mention
+            for mention in sorted((*earlier.names(), *earlier.mentions), key=lambda mention: mention.start)
+            if mention.mark is Mark.PERSON
+            or (mention.mark is Mark.PRONOUN and mention.text.lower() in SUBJECT_PRONOUNS)
+        ]
         if named:
             person = named[0]
+            if person.mark is Mark.PRONOUN:
+                return person, f"'{word}' is taken for {entities[person.ref].name}, as the '{person.text}' before it"
             return person, f"'{word}' is taken for {entities[person.ref].name}, the first person named before it"
     return None, ""

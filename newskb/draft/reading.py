@@ -87,10 +87,12 @@ def read(
         )
         for sentence, one in zip(sentences, spans, strict=True)
     ]
-    told = tuple(
-        with_pronouns(plain, position, one.pronouns, one.objects, entities) for position, one in enumerate(spans)
-    )
-    return Reading(text=text, sentences=told, entities=entities, offices=offices)
+    # In order, each sentence seeing the pronouns read before it: "She was succeeded by X. She was ...": the
+    # second "she" is the first's, the subject the story keeps to, not X.
+    told: list[Mentions] = []
+    for position, one in enumerate(spans):
+        told.append(with_pronouns([*told, *plain[position:]], position, one.pronouns, one.objects, entities))
+    return Reading(text=text, sentences=tuple(told), entities=entities, offices=offices)
 
 
 def _spans(text: str, sentence: Sentence, index: KnownNames) -> _Spans:
