@@ -1239,8 +1239,7 @@ CONSTRUCTIONS = [
     ),
     # "her decision to resign as".
     (
-        "Ida Crane told the board of Tallis Robotics of her decision to resign as chief executive, effective "
-        "March 31.",
+        "Ida Crane told the board of Tallis Robotics of her decision to resign as chief executive, effective March 31.",
         [("ida-crane", "tallis-robotics-chief-executive", None, "2025-03-31")],
     ),
     # "The" before a two-word name: a team, not a person.
@@ -1302,7 +1301,28 @@ CONSTRUCTIONS = [
         "Bavarian Premier Jill Fox quits\nBavarian Premier Jill Fox resigned on Monday.",
         [("jill-fox", "bavaria-premier", "..2025-02-26", "2025-02-24")],
     ),
+    # A future passive with its day before "by", a person's country after the name.
+    (
+        "The Tarn Basin Authority's director-general, Ivo Marek of Slovakia, will be replaced on Jan. 1 by Czech "
+        "engineer Jana Horak, the authority said.",
+        [
+            ("ivo-marek", "tarn-basin-authority-director-general", "..2025-02-26", "2026-01-01"),
+            ("jana-horak", "tarn-basin-authority-director-general", "2026-01-01", ".."),
+        ],
+    ),
+    # A title "of" a country's possessive and a party described between.
+    (
+        "Lena Ostrova, leader of Latvia's opposition Green Union, said on Monday she would resign.",
+        [("lena-ostrova", "green-union-leader", "..2025-02-26", "..")],
+    ),
 ]
+
+
+def test_a_month_and_day_after_in_is_the_day() -> None:
+    """ "sworn in Sept. 3": the day, not the month that "in Sept" would be."""
+    assert [text for text, _, _ in resolve("She will be sworn in Sept. 3 and will succeed him.", "2025-02-26")] == [
+        "Sept. 3"
+    ]
 
 
 @pytest.mark.parametrize(("text", "expected"), CONSTRUCTIONS)
@@ -1475,7 +1495,7 @@ def test_a_bare_minister_is_of_the_country_the_article_is_about(base: Known) -> 
 
 
 def test_the_month_may_hedges_nothing(base: Known) -> None:
-    """"May 2024" is a month; only "may" in lower case makes a start possible."""
+    """ "May 2024" is a month; only "may" in lower case makes a start possible."""
     result = write_up("Omar Hale was appointed chief executive of Brook Foods in May 2024.\n", "2025-02-26", base)
     assert [(term.values["start"], term.values.get("modality")) for term in result.terms] == [("2024-05", None)]
     hedged = write_up(

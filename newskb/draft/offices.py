@@ -190,10 +190,14 @@ def _after(
     if target in name_at and name_at[target][0] == target:
         last = name_at[target][1]
         if words[last].possessive and last + 1 < len(words):
-            # "leader of New Zealand's Heartland Party": the second name; "of Ghana's national team": none.
-            owned = name_at.get(last + 1)
-            if owned is not None and owned[0] == last + 1:
-                return owned[1], last + 1, org_word, False
+            # "leader of New Zealand's Heartland Party", "of Poland's opposition Rural Alliance": the second
+            # name; "of Ghana's national team": none.
+            following = last + 1
+            while following - last <= 2 and following + 1 < len(words) and words[following].text[:1].islower():
+                following += 1
+            owned = name_at.get(following)
+            if owned is not None and owned[0] == following:
+                return owned[1], following, org_word, False
             return title_last, None, org_word, True
         return last, target, org_word, False
     if words[target].lower in ORG_NOUNS and org_before is None and org_word is None:

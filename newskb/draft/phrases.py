@@ -32,6 +32,8 @@ _COURTESY = "(?:(?:" + "|".join(sorted(word.capitalize() for word in HONORIFICS)
 _APPOS = r"(?:,[^;]{1,120}?,|,)?\s*"
 # An age after a name, before its relative clause: "Pruitt, 58, who was hired in May 2021".
 _AGE = r"(?:,\s+\d{1,3})?"
+# A person's country after the name: "X of Hungary".
+_OF_COUNTRY = f"(?:\\s+of\\s+{OPEN}C\\d+{CLOSE})?"
 # A first verb of the same subject ("X resigned and ..."), tried only when the verb does not follow at once.
 # The same, naming no other person ("X, who took office in 2021, succeeds Y, who is leaving to become ...": the
 # one leaving is Y).
@@ -235,10 +237,11 @@ PATTERNS: tuple[tuple[Rule, re.Pattern[str]], ...] = tuple(
             # The passive: "X was succeeded as chancellor by Y", "X was sacked and replaced by his assistant, Y",
             # "X resigned in 1999 after his coalition collapsed and was succeeded as chancellor by Y".
             Rule.SUCCEEDS,
-            f"{_HOLDER}{_APPOS}(?:(?:[^.;{OPEN}]|{OPEN}[DSFUL]\\d+{CLOSE}){{0,100}}?\\s+and\\s+)?"
-            f"(?:was|were|had\\s+been|has\\s+been)\\s+(?:[^.;]{{0,60}}?\\s+and\\s+)?"
-            f"(?P<verb>succeeded|replaced)(?:\\s+as\\s+{_DET}{_OFFICE})?\\s+by\\s+(?:(?:his|her|its|their)\\s+[^,]{{1,40}},\\s+)?"
-            f"{_OTHER}(?P<passive>)(?:,?\\s+{_marker('d', 'D')})?",
+            f"{_HOLDER}{_OF_COUNTRY}{_APPOS}(?:(?:[^.;{OPEN}]|{OPEN}[DSFUL]\\d+{CLOSE}){{0,100}}?\\s+and\\s+)?"
+            f"(?:was|were|had\\s+been|has\\s+been|will\\s+be|is\\s+to\\s+be|would\\s+be)\\s+(?:[^.;]{{0,60}}?\\s+and\\s+)?"
+            f"(?P<verb>succeeded|replaced)(?:\\s+as\\s+{_DET}{_OFFICE})?(?:\\s+{_marker('d0', 'D')})?\\s+by\\s+"
+            f"(?:(?:his|her|its|their)\\s+[^,]{{1,40}},\\s+)?{_DESCRIBED}{_OTHER}(?P<passive>)"
+            f"(?:,?\\s+{_marker('d', 'D')})?",
         ),
         (Rule.PREDECESSOR, f"\\b(?P<verb>[Hh]is|[Hh]er)\\s+predecessor,?\\s+{_OTHER}"),
         (Rule.SUCCESSOR, f"\\b(?P<verb>[Hh]is|[Hh]er)\\s+successor,?\\s+{_OTHER}"),
@@ -339,7 +342,7 @@ PATTERNS: tuple[tuple[Rule, re.Pattern[str]], ...] = tuple(
         # "X, currently the provost of Y,": the title held now.
         (Rule.TITLE, f"{_PERSON_H},\\s+(?:(?:currently|now|also)\\s+)?(?:the\\s+|an?\\s+)?{_OFFICE},"),
         # "Northfield's chancellor, Lady Harriet Moore,": a courtesy title between.
-        (Rule.TITLE, f"{_OFFICE},\\s+{_COURTESY}{_PERSON_H},"),
+        (Rule.TITLE, f"{_OFFICE},\\s+{_COURTESY}{_PERSON_H}{_OF_COUNTRY},"),
         (
             # "X, who resigned in June", "X, who retired on Dec. 1 after 12 years in the job".
             Rule.END,

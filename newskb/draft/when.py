@@ -67,7 +67,8 @@ _PATTERNS: tuple[tuple[Shape, re.Pattern[str]], ...] = (
     (Shape.UNTIL, re.compile(rf"\b(?:until|till)\s+(?P<a>{_WHEN}|{_RELATIVE})")),
     (Shape.POINT, re.compile(rf"(?:\b[Oo]n\s+)?(?P<a>{_MONTH_DAY}|{_DAY_MONTH})")),
     (Shape.POINT, re.compile(rf"(?:\b[Ii]n\s+)?(?P<a>{_MONTH_YEAR})")),
-    (Shape.POINT, re.compile(rf"\b[Ii]n\s+(?P<a>{_MONTH}\b|{_YEAR}{_END})")),
+    # Not "in Sept. 3" (the sworn-in day, written without "on"): "Sept. 3" is the day.
+    (Shape.POINT, re.compile(rf"\b[Ii]n\s+(?P<a>{_MONTH}\b(?!\.?\s+\d)|{_YEAR}{_END})")),
     # A weekday alone, but not "a Tuesday" or "every Monday", which name no day.
     (
         Shape.POINT,
