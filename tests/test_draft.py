@@ -1315,6 +1315,17 @@ CONSTRUCTIONS = [
         "Lena Ostrova, leader of Latvia's opposition Green Union, said on Monday she would resign.",
         [("lena-ostrova", "green-union-leader", "..2025-02-26", "..")],
     ),
+    # Initials in brackets are the name before them; "when her term ends"; a person described by her trade
+    # ("The Chilean hydrologist has run the Oslo-based alliance since ...").
+    (
+        "Dr. Ana Ruiz will step down as chief executive of the Northern Alliance for Clean Water (NACW) when her "
+        "term ends in June 2026.\nThe Chilean hydrologist has run the Oslo-based alliance since July 2019.\n"
+        "NACW's deputy chief executive, Tom Berg, is seen as a favourite.",
+        [
+            ("ana-ruiz", "northern-alliance-for-clean-water-chief-executive", "2019-07", "2026-06"),
+            ("tom-berg", "northern-alliance-for-clean-water-deputy-chief-executive", "..2025-02-26", None),
+        ],
+    ),
 ]
 
 

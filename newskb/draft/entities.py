@@ -9,9 +9,10 @@ opens a sentence and is never confirmed, has none).
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from newskb.common.fuzzy import normalise
@@ -108,11 +109,13 @@ def identify(
         full = longest[_norm(span.words)]
         _mention(text, found, said, span, "new:" + full, None, spelled=written[full])
     by_word = _by_word(found.values())
+    bracketed = _acronyms(text, spans, said)
     for span in spans:
         if span.words[0].start in said:
             continue
         spelled = _norm(span.words)
         owner = _owner(spelled, by_word) if len(span.words) == 1 else None
+        owner = bracketed.get(span.words[0].text, owner)
         if owner is not None and not span.heading and span.words[0].start < found[owner].first:
             # A word the story writes before the longer name ("Lord Mayor of Cork", then "the Cork City North
             # East ward") is a name of its own: news gives the full name first and shortens it after.
@@ -155,6 +158,22 @@ def identify(
         for start, one in said.items()
     }
     return entities, mentions
+
+
+def _acronyms(text: str, spans: Sequence[NameSpan], said: Mapping[int, _Said]) -> dict[str, str]:
+    """Initials written in brackets after a name they abbreviate ("the Global Alliance for Child Immunisation
+    (GACI)"): the same entity, wherever the article writes them."""
+    found: dict[str, str] = {}
+    for span, following in itertools.pairwise(spans):
+        one = said.get(span.words[0].start)
+        acronym = following.words[0].text
+        if one is None or len(following.words) != 1 or not acronym.isupper() or len(acronym) < 2:
+            continue
+        initials = "".join(piece.text[0] for piece in span.words if piece.capital)
+        between = text[span.words[-1].end : following.words[0].start]
+        if initials == acronym and between.strip() == "(" and text.startswith(")", following.words[0].end):
+            found[acronym] = one.key
+    return found
 
 
 def _opening_names(text: str, spans: Sequence[NameSpan]) -> set[str]:

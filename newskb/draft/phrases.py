@@ -79,6 +79,11 @@ _SERVED = (
 )
 # Words between an office and its dates ("under Prime Minister X", "in Maier's last government").
 _UNDER = r"\.?(?:\s+(?:under|in|at|for|with)\s+[^.;]{1,80}?)?,?\s+"
+# An end told by the term's: "will step down as chief executive (GACI) when his term ends in June 2026".
+_TERM_ENDS = (
+    f"(?:\\s+\\({_ANY}\\))?(?:\\s+(?:when|as)\\s+(?:his|her|their)\\s+(?:term|contract|mandate)\\s+"
+    f"(?:ends|expires|runs\\s+out))?"
+)
 # An end told "with immediate effect" before its day.
 _AT_ONCE = r"(?:\s+with\s+immediate\s+effect)?"
 # Who appoints: an organization or a country, or a person or an office phrase ("President X appointed").
@@ -99,6 +104,8 @@ _COUNTRY_S = f"(?:{OPEN}C\\d+{CLOSE}['\u2019]s\\s+)?"
 _APPOINTED = f"(?:(?:[a-z][a-z-]*|{OPEN}C\\d+{CLOSE}(?:['\u2019]s)?|{OPEN}O\\d+{CLOSE},?|[A-Z][a-z]*\\.?)\\s+){{0,4}}"
 # A date, or a bounded stretch of words and dates, between a subject and its verb ("on Wednesday").
 _BETWEEN = f"(?:{_marker('d0', 'D')}\\s+)?"
+# A word or a name that qualifies an organization's noun: "the Geneva-based alliance", "the Dutch club".
+_QUALIFIED = f"(?:(?:{_ANY}|(?!central\\s)[a-z][a-z-]+)\\s+)?"
 # The nouns that stand for an organization ("has led the federation since 2013"), longest first.
 _PLACES = "central\\s+bank|" + "|".join(sorted(ORG_NOUNS, key=lambda noun: (-len(noun), noun)))
 
@@ -252,7 +259,7 @@ PATTERNS: tuple[tuple[Rule, re.Pattern[str]], ...] = tuple(
             Rule.SINCE,
             f"{_PERSON_H}{_AGE},\\s+(?:(?:a|an|the)\\s+[^,;.]{{1,60}}?\\s+)?who\\s+(?:has|have|had)\\s+(?P<verb>held\\s+the\\s+(?:post|job|position|role|office)"
             f"|been\\s+in\\s+(?:charge|office|post|the\\s+(?:post|job|role))|been\\s+{_DET}{_OFFICE}"
-            f"|(?:chaired|led|headed|run|managed|coached)\\s+(?:{_ORG}|the\\s+(?P<noun>{_PLACES})))"
+            f"|(?:chaired|led|headed|run|managed|coached)\\s+(?:{_ORG}|the\\s+{_QUALIFIED}(?P<noun>{_PLACES})))"
             f"\\s+{_marker('d', 'S')}",
         ),
         (
@@ -271,7 +278,7 @@ PATTERNS: tuple[tuple[Rule, re.Pattern[str]], ...] = tuple(
             # "X has coached Spanish side Y since 2021": the verb says the title.
             Rule.SINCE,
             f"{_HOLDER}{_APPOS}(?:has|have|had)\\s+(?P<verb>chaired|led|headed|run|managed|coached|governed)\\s+"
-            f"{_DESCRIBED}(?:{_ORG}|the\\s+(?P<noun>{_PLACES}))\\s+{_marker('d', 'S')}",
+            f"{_DESCRIBED}(?:{_ORG}|the\\s+{_QUALIFIED}(?P<noun>{_PLACES}))\\s+{_marker('d', 'S')}",
         ),
         (
             # An appositive: "X, prime minister since April 2024,", "Governor X, in office since 2019,".
@@ -340,7 +347,7 @@ PATTERNS: tuple[tuple[Rule, re.Pattern[str]], ...] = tuple(
         (Rule.RETURN, f"{_PERSON_H}(?:['\u2019]s)?\\s+(?P<verb>return)\\s+to\\s+(?:the\\s+)?{_OFFICE}"),
         (Rule.TITLE, f"{_OFFICE}\\s+{_PERSON_H}"),
         # "X, currently the provost of Y,": the title held now.
-        (Rule.TITLE, f"{_PERSON_H},\\s+(?:(?:currently|now|also)\\s+)?(?:the\\s+|an?\\s+)?{_OFFICE},"),
+        (Rule.TITLE, f"{_PERSON_H}{_AGE},\\s+(?:(?:currently|now|also)\\s+)?(?:the\\s+|an?\\s+)?{_OFFICE},"),
         # "Northfield's chancellor, Lady Harriet Moore,": a courtesy title between.
         (Rule.TITLE, f"{_OFFICE},\\s+{_COURTESY}{_PERSON_H}{_OF_COUNTRY},"),
         (
@@ -352,7 +359,7 @@ PATTERNS: tuple[tuple[Rule, re.Pattern[str]], ...] = tuple(
         (
             Rule.END,
             f"{_HOLDER}{_APPOS}{_COORD}{_END_VERB}(?:\\s+as\\s+{_DET}{_OFFICE}|\\s+{_ORG}|\\s+the\\s+(?P<noun>{_PLACES}"
-            f"|post|job|role|office)|\\s+office)?{_AT_ONCE}(?:,?\\s+{_marker('d', 'DU')})?",
+            f"|post|job|role|office)|\\s+office)?{_AT_ONCE}{_TERM_ENDS}(?:,?\\s+{_marker('d', 'DU')})?",
         ),
         (
             # "X notified the board of his decision to resign as chief financial officer, effective March 31".

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Mapping, Sequence
 
-from newskb.draft.lexicon import OBJECT_PRONOUNS, SUBJECT_PRONOUNS, SUCCEEDING
+from newskb.draft.lexicon import AGENT_ENDINGS, OBJECT_PRONOUNS, SUBJECT_PRONOUNS, SUCCEEDING
 from newskb.draft.mentions import Entity, Mark, Mention, Mentions
 from newskb.draft.names import Piece
 
@@ -28,7 +28,23 @@ def standing_for(words: Sequence[Piece], position: int) -> str | None:
         return "object"
     if _AGED.fullmatch(piece.lower) and before == "the" and not piece.possessive:
         return "subject"
+    if _described(words, position):
+        return "subject"
     return None
+
+
+def _described(words: Sequence[Piece], position: int) -> bool:
+    """A sentence that opens on a person described by a noun of an agent and then a verb: "The Ghanaian
+    epidemiologist has run ...", "The former banker will ..." (a person named before, as "she" would be)."""
+    piece = words[position]
+    if not 1 <= position <= 2 or words[0].lower != "the" or not words[0].opens or position + 1 >= len(words):
+        return False
+    agent = piece.text.islower() and piece.lower.endswith(AGENT_ENDINGS) and not piece.possessive
+    return agent and words[position + 1].lower in _AUXILIARIES
+
+
+# The verbs that may follow a described subject.
+_AUXILIARIES = frozenset(("has", "had", "was", "is", "will", "would", "said", "says", "took", "joined", "became"))
 
 
 def with_pronouns(
