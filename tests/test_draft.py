@@ -17,9 +17,8 @@ import pytest
 from typer.testing import CliRunner
 
 from benchmarks.draft_accuracy import (
-    BLIND,
-    BLIND_FIXTURES,
     HELD_OUT,
+    SPLITS,
     TUNED,
     articles,
     draft_fixture,
@@ -28,6 +27,7 @@ from benchmarks.draft_accuracy import (
     measured,
     score,
     seed_comparison,
+    split_articles,
     split_of,
     total,
 )
@@ -374,10 +374,9 @@ def test_each_fixture_drafts_exactly_these_terms_and_events(name: str, base: Kno
     assert [(event.values["date"], event.values["title"]) for event in result.events] == EVENTS[name]
 
 
-@pytest.mark.parametrize("split", [TUNED, HELD_OUT, BLIND])
+@pytest.mark.parametrize("split", SPLITS)
 def test_every_split_keeps_the_promises(split: str, base: Known) -> None:
-    chosen = articles(BLIND_FIXTURES) if split == BLIND else [a for a in articles() if split_of(a) == split]
-    scores = total(split, [score(article, base) for article in chosen])
+    scores = total(split, [score(article, base) for article in split_articles(split)])
     assert scores.verbatim == scores.quotes > 0
     assert (scores.too_precise, scores.invented) == (0, 0)
 
@@ -1326,7 +1325,27 @@ CONSTRUCTIONS = [
             ("tom-berg", "northern-alliance-for-clean-water-deputy-chief-executive", "..2025-02-26", None),
         ],
     ),
+    # A nomination starts nothing yet; "the death of Governor X in January" ends X's term.
+    (
+        "President Ana Vieira on Tuesday nominated economist Rui Costa as governor of the Bank of Lusitania, a post "
+        "left vacant by the death of Governor Jorge Lima in January.",
+        [
+            ("ana-vieira", "president", "..2025-02-25", ".."),
+            ("jorge-lima", "bank-of-lusitania-governor", None, "2025-01"),
+            ("rui-costa", "bank-of-lusitania-governor", None, ".."),
+        ],
+    ),
+    # "has led the bank since ... and was previously its deputy governor": not the deputy governor's start.
+    (
+        "Ines Moura, 58, has led the Bank of Lusitania since May 2019 and was previously its deputy governor.",
+        [("ines-moura", "bank-of-lusitania-deputy-governor", None, "..2025-02-26")],
+    ),
 ]
+
+
+def test_a_nominee_is_expected_not_in_office(base: Known) -> None:
+    result = write_up("The president nominated Rui Costa as governor of the Bank of Lusitania.\n", "2025-02-26", base)
+    assert [(term.values.get("start"), term.values.get("modality")) for term in result.terms] == [(None, "expected")]
 
 
 def test_a_month_and_day_after_in_is_the_day() -> None:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from newskb.common.kinds import Modality
 from newskb.draft.clauses import CLOSE, OPEN, Clause
 from newskb.draft.mentions import Mention, Mentions
-from newskb.draft.phrases import AHEAD, EXPECTED, HEDGED, PATTERNS, VIA
+from newskb.draft.phrases import AHEAD, EXPECTED, HEDGED, NOMINATED, PATTERNS, VIA
 from newskb.draft.rules import Rule
 from newskb.draft.sentences import LONGEST_SENTENCE
 
@@ -89,8 +89,9 @@ def _finding(rule: Rule, match: re.Match[str], clause: Clause) -> Finding | None
         holder = other  # REPLACING, PREDECESSOR, SUCCESSOR: the holder is found by `assemble`
     office = mention("o")
     if rule is Rule.TITLE and office is not None:
-        if clause.template[: match.start()].rstrip().lower().endswith("former"):
-            return None  # a FORMER phrase says more
+        told_before = clause.template[: match.start()].rstrip().lower()
+        if told_before.endswith(("former", "death of", "the late")):
+            return None  # a FORMER phrase says more, and so does a death (an END)
         if office.former:
             rule = Rule.FORMER  # "NATO's former spokesperson X"
     date = mention("d") or mention("d0")
@@ -146,7 +147,7 @@ def _date_apart(clause: Clause, match: re.Match[str]) -> Mention | None:
 def _modality(rule: Rule, verb: str, text: str) -> Modality:
     if rule not in (Rule.START, Rule.APPOINTED, Rule.SUCCEEDS):
         return Modality.STATED
-    if EXPECTED.search(verb):
+    if EXPECTED.search(verb) or NOMINATED.search(verb):
         return Modality.EXPECTED
     if HEDGED.search(text):
         return Modality.POSSIBLE

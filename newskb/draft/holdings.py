@@ -300,8 +300,11 @@ class _Gathering:
             ]
             mine = [office.key for office in of_org if (holder, office.key) in self.by_key]
             for choice in (here, mine, [office.key for office in of_org]):
+                choice = [office for office in choice if not self._left_here(holder, office, finding)]
                 if len(set(choice)) == 1:
                     return choice[0]
+            # The phrase names its organization, and none of its offices is the one: no other organization's.
+            return None
         # A start told with no office ("will take up the post on July 1") is of the office the holder was
         # named to, not of one the holder has held since long before, nor one held until then
         # ("President-elect X will be sworn in on Jan. 20" is not the start of a president-elect).
@@ -310,6 +313,18 @@ class _Gathering:
         if named and office is not None and _UNTIL_THEN.search(self.offices[office].title):
             return None
         return office
+
+    def _left_here(self, holder: str, office: str, finding: Finding) -> bool:
+        """Whether the sentence says the holder left the office another phrase of it does not name ("has led
+        the bank since 2020 and was previously its deputy governor": not the deputy governor's)."""
+        term = self.by_key.get((holder, office))
+        return (
+            finding.rule in _OPEN_RULES
+            and term is not None
+            and any(
+                told.sentence is finding.sentence and told.rule in (Rule.FORMER, Rule.END) for told in term.findings
+            )
+        )
 
     def _held_by_another(self, holder: str, office: str, sentence: Mentions) -> bool:
         return any(

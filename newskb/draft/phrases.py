@@ -331,7 +331,7 @@ PATTERNS: tuple[tuple[Rule, re.Pattern[str]], ...] = tuple(
         (Rule.FORMER, f"{_HOLDER}\\s+(?:is|was)\\s+(?:a|an|the)\\s+(?P<verb>former)\\s+{_OFFICE}"),
         (
             Rule.FORMER,
-            f"{_HOLDER}{_APPOS}(?:was|had\\s+been|is)\\s+(?P<verb>previously|formerly)\\s+{_DET}{_OFFICE}",
+            f"{_HOLDER}{_APPOS}{_COORD}(?:was|had\\s+been|is)\\s+(?P<verb>previously|formerly)\\s+{_DET}{_OFFICE}",
         ),
         (
             # "X was appointed vice-chancellor in 2013, having previously served as dean of medicine at Y".
@@ -362,6 +362,11 @@ PATTERNS: tuple[tuple[Rule, re.Pattern[str]], ...] = tuple(
             f"|post|job|role|office)|\\s+office)?{_AT_ONCE}{_TERM_ENDS}(?:,?\\s+{_marker('d', 'DU')})?",
         ),
         (
+            # "a post left vacant by the death of Governor X in April": the holder's end.
+            Rule.END,
+            f"\\b(?P<verb>death)\\s+of\\s+(?:{_OFFICE}\\s+)?{_PERSON_H}(?:,?\\s+{_marker('d', 'DU')})?",
+        ),
+        (
             # "X notified the board of his decision to resign as chief financial officer, effective March 31".
             Rule.END,
             f"{_HOLDER}(?:(?!{OPEN}[PR])[^;]){{0,120}}?\\b(?:his|her|their)\\s+(?:decision|intention|plans?)\\s+to\\s+"
@@ -373,5 +378,7 @@ PATTERNS: tuple[tuple[Rule, re.Pattern[str]], ...] = tuple(
 VIA = re.compile(f"(?:citing|according\\s+to)\\s+{_marker('g', 'G')}|{_marker('g2', 'G')}\\s+(?:reported|reports)")
 # Case matters: "May 2021" is a month, "may" a hedge.
 HEDGED = re.compile(r"\b(?:may|[Mm]ight|[Cc]ould|[Pp]otential|[Pp]ossible|[Pp]ossibly)\b")
+# A nomination starts nothing yet: the nominee is expected to take office, on a day not told.
+NOMINATED = re.compile(r"\bnominat(?:ed|es|e|ion)\b")
 EXPECTED = re.compile(r"\b(?:is|are)\s+expected\s+to\b", re.IGNORECASE)
 AHEAD = re.compile(_FUTURE)

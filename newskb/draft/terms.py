@@ -23,6 +23,7 @@ from newskb.draft.findings import Finding, Rule
 from newskb.draft.holdings import Holding, Holdings, Relation
 from newskb.draft.lexicon import REPORTING_VERBS
 from newskb.draft.mentions import Mark, Mention, Mentions, Office, Reading
+from newskb.draft.phrases import NOMINATED
 
 # The marks of a date mention; and how many days before publication a day is still this news.
 _DATED = (Mark.POINT, Mark.SINCE, Mark.RANGE, Mark.UNTIL, Mark.LENGTH)
@@ -150,7 +151,7 @@ def _value(term: _Dating, holding: Holding, finding: Finding, text: str, publish
     """What one finding says of its term's dates and modality."""
     rule, date = finding.rule, finding.date
     if rule in (Rule.START, Rule.APPOINTED, Rule.SUCCEEDS) and holding.holder == finding.holder.ref:
-        again = _AGAIN.search(finding.cue) is not None
+        again = _AGAIN.search(finding.cue) is not None or NOMINATED.search(finding.cue) is not None
         if date is not None and date.mark in (Mark.POINT, Mark.SINCE) and date.expression is not None and not again:
             resolved = point(date, finding.sentence, published)
             # Taking office ("sworn in", "take up the post") dates a start better than being named to it.
