@@ -1340,6 +1340,30 @@ CONSTRUCTIONS = [
         "Ines Moura, 58, has led the Bank of Lusitania since May 2019 and was previously its deputy governor.",
         [("ines-moura", "bank-of-lusitania-deputy-governor", None, "..2025-02-26")],
     ),
+    # --- Third blind corpus, by construction (sentences of our own) ---
+    # A dateline with a plain hyphen; an organization that appoints a title in lower case, past an appositive.
+    (
+        "Tregarth Mustard picks an outsider\nBODMIN - Tregarth Mustard, the family-owned mill near Bodmin, has "
+        "appointed a managing director from outside the family.\nLaura Quick will take over as managing director "
+        "on March 2, the company said on Tuesday.",
+        [("laura-quick", "tregarth-mustard-managing-director", "2025-03-02", "..")],
+    ),
+    # A field in capitals after "for", or after "of" behind an organization's possessive.
+    (
+        "The Prime Minister has appointed Ola Berg as Deputy Governor for Monetary Policy of the Central Bank of "
+        "Lusitania, beginning on 1 March 2025.\nMr Berg has served as the Bank's Director of Market Operations "
+        "since 2020.",
+        [
+            ("ola-berg", "central-bank-of-lusitania-deputy-governor-for-monetary-policy", "2025-03-01", ".."),
+            ("ola-berg", "central-bank-of-lusitania-director-of-market-operations", "2020", ".."),
+        ],
+    ),
+    # Initials that open a longer name ("US Brassac", a club) are not the known country they also stand for.
+    (
+        "Rene Colin will step down as head coach of US Brassac at the end of the season.\n"
+        "Colin, 58, has coached Brassac since 2019.",
+        [("rene-colin", "us-brassac-head-coach", "2019", "..")],
+    ),
 ]
 
 

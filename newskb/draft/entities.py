@@ -28,17 +28,22 @@ from newskb.draft.lexicon import (
     ORG_WORDS,
     STATE_HEADS,
     STATE_ONLY_HEADS,
+    TITLE_HEADS,
 )
 from newskb.draft.mentions import KIND_MARKS, Entity, Mark, Mention, NameSpan, TitleSpan
 from newskb.draft.names import KnownEntity, KnownMatch, KnownNames, Piece
 from newskb.draft.places import place_of, with_places
 
-# Someone appoints someone: the verb, then its object, a name ("Dunmore Rovers appointed Callum Reade");
-# a headline's "Nkemelu elected to lead" is a person elected.
+# Someone appoints someone: the verb, then its object, a name ("Dunmore Rovers appointed Callum Reade") or a
+# title in lower case ("X, the family-owned producer, has appointed a managing director"), maybe through an
+# appositive; a headline's "Nkemelu elected to lead" is a person elected.
 _APPOINTS = re.compile(
-    r"\s+(?:has\s+|have\s+)?(?P<verb>"
+    r"(?:,[^,;\n]{1,80},)?\s+(?:has\s+|have\s+)?(?P<verb>"
     + "|".join(sorted(APPOINTING))
-    + r"|swore\s+in|swears\s+in)\s+(?:(?:its|their|the|a|an|new|former)\s+){0,2}[A-Z]"
+    + r"|swore\s+in|swears\s+in)\s+(?:(?:its|their|the|a|an|new|former)\s+){0,2}"
+    + r"(?:[A-Z]|(?:[a-z-]+\s+){0,2}(?:"
+    + "|".join(sorted(TITLE_HEADS))
+    + r")\b)"
 )
 _AGE = re.compile(r",\s*\d{1,3},")
 _WHO = re.compile(r",\s*who\b")
@@ -357,7 +362,7 @@ def _own_cues(text: str, span: NameSpan, one: _Said) -> Counter[str]:
     """What a name's own words and its neighbours say: a word like "Bank", an acronym, an appointing verb
     after it, "at" or "in" before it, an age after it ("Mikkelsen, 63,")."""
     cues: Counter[str] = Counter()
-    after, before = text[one.end : one.end + 60], text[max(0, one.start - 12) : one.start]
+    after, before = text[one.end : one.end + 160], text[max(0, one.start - 12) : one.start]
     if any(piece.lower in ORG_WORDS for piece in span.words):
         cues["a word of its name says so"] += 100
     if span.words[0].text.isupper() and len(span.words) == 1 and len(span.words[0].text) > 1:

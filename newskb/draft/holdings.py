@@ -143,7 +143,8 @@ class _Gathering:
 
     def fold_general_titles(self) -> None:
         """A holder's office told by its head alone ("Portuguese minister") and, of the same organization,
-        in full ("foreign minister") is one holding, the full one."""
+        in full ("foreign minister"), or without its field ("deputy governor" and "deputy governor for
+        financial stability"), is one holding, the full one."""
         for (holder, key), general in list(self.by_key.items()):
             office = self.offices.get(key)
             if office is None or office.known is not None or not office.org:
@@ -154,8 +155,13 @@ class _Gathering:
                 if other != key
                 and other in self.offices
                 and self.offices[other].org == office.org
-                and self.offices[other].title.endswith(" " + office.title)
-                and not RANK_WORDS & set(self.offices[other].title.split())
+                and (
+                    (
+                        self.offices[other].title.endswith(" " + office.title)
+                        and not RANK_WORDS & set(self.offices[other].title.split())
+                    )
+                    or self.offices[other].title.startswith(office.title + " for ")
+                )
             ]
             if len(fuller) == 1 and general.replaces is None and not general.successor_of:
                 self.by_key[(holder, fuller[0])].findings.extend(general.findings)

@@ -104,7 +104,10 @@ def dateline_end(sentence: str) -> int:
     # A capitalised word and a hyphen alone ("UK - based") is no dateline: it needs the agency, the place's
     # region or day, or a long dash.
     said = match.group()
-    return match.end() if "(" in said or "," in said or said.rstrip()[-1] in "\u2013\u2014" else 0
+    # ... or a hyphen before a capitalised word ("TRURO - Penhallow Cider has ...").
+    capital_after = sentence[match.end() : match.end() + 1].isupper()
+    dash = said.rstrip()[-1] in "\u2013\u2014" or (said.rstrip()[-1] == "-" and capital_after)
+    return match.end() if "(" in said or "," in said or dash else 0
 
 
 def joined(text: str, left: Piece, right: Piece) -> bool:

@@ -176,7 +176,9 @@ def _spans(text: str, sentence: Sentence, index: KnownNames) -> _Spans:
 
 def _outside_names(text: str, words: Sequence[Piece], used: set[int], matches: list[KnownMatch]) -> list[KnownMatch]:
     """The matches, less a country of the reference table written inside a longer name ("Bank of Korea",
-    "Czech National Bank", "Orchard Ireland"), which names an organization, not the country."""
+    "Czech National Bank", "Orchard Ireland"), which names an organization, not the country; and less a known
+    name in initials that opens a longer one ("US Montredon", a club, is not the United States)."""
+    matches = [match for match in matches if not _opens_name(text, words, used, match)]
     taken = used | {
         index for match in matches if not match.entity.reference for index in range(match.first, match.last + 1)
     }
@@ -191,6 +193,21 @@ def _outside_names(text: str, words: Sequence[Piece], used: set[int], matches: l
             for first, last in runs
         )
     ]
+
+
+def _opens_name(text: str, words: Sequence[Piece], used: set[int], match: KnownMatch) -> bool:
+    """Whether a known name written in initials ("US") is the first word of a longer name: a capitalised
+    word joined after it that is neither a title's nor the start of a sentence's next clause."""
+    first, following = words[match.first], match.last + 1
+    if match.first != match.last or not first.text.isupper() or following >= len(words) or following in used:
+        return False
+    after = words[following]
+    return (
+        after.capital
+        and not after.text.isupper()
+        and joined(text, first, after)
+        and not title_runs(text, words[following : following + 1], set())
+    )
 
 
 def _title(

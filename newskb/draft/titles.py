@@ -70,12 +70,39 @@ def title_runs(text: str, words: Sequence[Piece], used: set[int]) -> list[tuple[
         if head is not None and head == index and _unknown_before(text, words, index):
             head = None  # "cloud chief", "spy chief": the chief of something the reader cannot name
         if head is not None:
-            head = _agent(text, words, head, used)
+            head = _capital_field(text, words, index, _agent(text, words, head, used), used)
             runs.append((index, head))
             index = head + 1
         else:
             index = last + 1
     return runs
+
+
+def _capital_field(text: str, words: Sequence[Piece], first: int, head: int, used: set[int]) -> int:
+    """A title's last word, over a field in capitals after "for" ("Deputy Governor for Financial Stability of
+    the Central Bank"), or after "of" when an organization's possessive stands before the title ("the Bank's
+    Director of Financial Supervision"): part of the title, not a name."""
+    joiner = head + 1
+    if joiner + 1 >= len(words) or not joined(text, words[head], words[joiner]):
+        return head
+    owned = first > 0 and words[first - 1].possessive
+    if not (words[joiner].lower == "for" or (words[joiner].lower == "of" and owned)):
+        return head
+    last = joiner
+    while (
+        last + 1 < len(words)
+        and last - joiner < 3
+        and last + 1 not in used
+        and words[last + 1].capital
+        and not words[last + 1].possessive
+        and joined(text, words[last], words[last + 1])
+    ):
+        last += 1
+    if last == joiner:
+        return head
+    following = words[last + 1].lower if last + 1 < len(words) and joined(text, words[last], words[last + 1]) else ""
+    # "for Financial Stability of the Central Bank", or the field closing the phrase; not "for Bank of X".
+    return last if following in ("", "of", "at", "since", "from", "until") else head
 
 
 def _unknown_before(text: str, words: Sequence[Piece], head: int) -> bool:
