@@ -1364,6 +1364,27 @@ CONSTRUCTIONS = [
         "Colin, 58, has coached Brassac since 2019.",
         [("rene-colin", "us-brassac-head-coach", "2019", "..")],
     ),
+    # A headline's kicker names no one; "Members of" opens no name; "and" inside a union's name, and its
+    # plural possessive ("Workers' Union").
+    (
+        "Hockey: Brassac names Colin coach\nMembers of the Harbour and Transport Workers' Union have elected Ana "
+        "Pita as national secretary on Monday.",
+        [("ana-pita", "harbour-and-transport-workers-union-national-secretary", "2025-02-24", "..")],
+    ),
+    # "Ministry of Economy and Finance": one name.
+    (
+        "Ana Pita was minister of the Ministry of Economy and Finance from 2019 to 2021.",
+        [("ana-pita", "ministry-of-economy-and-finance-minister", "2019", "2021")],
+    ),
+    # A family name with a particle said again alone ("Ní Dhuill"); "will take up the post of".
+    (
+        "Professor Aoife Ní Dhuill will take up the post of rector of Kessel University in January.\n"
+        "Professor Ní Dhuill was provost of Kessel University from 2015 to 2020.",
+        [
+            ("aoife-ni-dhuill", "kessel-university-provost", "2015", "2020"),
+            ("aoife-ni-dhuill", "kessel-university-rector", "2026-01", ".."),
+        ],
+    ),
 ]
 
 

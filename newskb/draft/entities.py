@@ -107,6 +107,7 @@ def identify(
     confirmed |= _opening_names(text, spans)
     multi = [span for span in spans if len(span.words) > 1 and span.words[0].start not in said]
     longest = _longest_forms([_norm(span.words) for span in multi])
+    longest = {name: _tail_of(full, longest.values()) for name, full in longest.items()}
     written: dict[str, str] = {}
     for span in multi:
         written.setdefault(_norm(span.words), text[span.words[0].start : span.words[-1].end])
@@ -236,6 +237,18 @@ def _longest_forms(names: list[str]) -> dict[str, str]:
         longer = by_stem.get(name, set())
         longest[name] = next(iter(longer)) if len(longer) == 1 else name
     return longest
+
+
+def _tail_of(name: str, names: Iterable[str]) -> str:
+    """The one longer name a name of several words ends ("Ní Bhriain" of "Aisling Ní Bhriain", "Ruiz de
+    Alarcón" of "Paula Ruiz de Alarcón"): a family name of particles or of two words, said again alone."""
+    longer = {other for other in names if other != name and other.endswith(" " + name)}
+    if len(longer) != 1:
+        return name
+    (full,) = longer
+    # Not the body a longer organization's name is "of" ("Member of the Management Board" is not the board).
+    words = full.split()
+    return name if "of" in words or any(word in ORG_WORDS for word in words) else full
 
 
 def _qualifies(text: str, span: NameSpan) -> bool:

@@ -272,6 +272,8 @@ STARTERS = frozenset(
         *("ultimately", "although", "though", "if", "once", "then", "there", "here", "what", "who", "which"),
         *("where", "why", "how", "former", "new", "last", "next", "earlier", "later", "today", "yesterday"),
         *("tomorrow", "both", "each", "every", "some", "many", "most", "all", "no", "not", "only", "still"),
+        # Plural people that open a sentence: "Members of the X Union have elected ...".
+        *("members", "officials", "delegates", "lawmakers", "shareholders", "voters", "senators", "employees"),
     )
 )
 SUBJECT_PRONOUNS = frozenset(("he", "she"))

@@ -291,8 +291,10 @@ def capital_runs(text: str, words: Sequence[Piece], used: set[int]) -> list[tupl
             candidate = words[probe]
             if candidate.capital and not (candidate.opens and candidate.lower in STARTERS) and not _calendar(candidate):
                 last = probe
-            elif (candidate.lower in NAME_CONNECTORS and _may_join(words, index, probe)) or (
-                candidate.lower == "the" and words[probe - 1].lower == "of"
+            elif (
+                (candidate.lower in NAME_CONNECTORS and _may_join(words, index, probe))
+                or (candidate.lower == "the" and words[probe - 1].lower == "of")
+                or (candidate.lower == "and" and _joins_and(text, words, used, index, probe))
             ):
                 probe += 1
                 continue
@@ -306,14 +308,34 @@ def capital_runs(text: str, words: Sequence[Piece], used: set[int]) -> list[tupl
     return runs
 
 
+def _joins_and(text: str, words: Sequence[Piece], used: set[int], first: int, connector: int) -> bool:
+    """Whether "and" joins two halves of one organization's name: "the Maritime and Logistics Workers' Union"
+    (the second half ends in a word of an organization, the first has none), "Ministry of Economy and
+    Finance" (a portfolio of one word after a ministry "of" something)."""
+    before = [piece.lower for piece in words[first:connector]]
+    after = connector + 1
+    if after >= len(words) or after in used or not words[after].capital:
+        return False
+    if not joined(text, words[connector - 1], words[connector]):
+        return False
+    last = after
+    while last + 1 < len(words) and last + 1 not in used and _joins(text, words, last + 1) and words[last + 1].capital:
+        last += 1
+    if not any(word in ORG_WORDS for word in before):
+        opened_by_the = first > 0 and words[first - 1].lower == "the"
+        return opened_by_the and words[last].lower in ORG_WORDS
+    return "of" in before and last == after and not words[after].possessive
+
+
 def _owned(text: str, words: Sequence[Piece], probe: int) -> bool:
-    """Whether a name's possessive is part of a longer one: "King Edward's College", "Guy's Hospital"."""
-    return (
-        probe < len(words)
-        and words[probe].capital
-        and words[probe].lower in POSSESSIVE_NAMES
-        and text[words[probe - 1].end : words[probe].start] in ("'s ", "\u2019s ")
-    )
+    """Whether a name's possessive is part of a longer one: "King Edward's College", "Guy's Hospital", a
+    plural's before a word of an organization ("Logistics Workers' Union", "Farmers' Association")."""
+    if probe >= len(words) or not words[probe].capital:
+        return False
+    gap = text[words[probe - 1].end : words[probe].start]
+    if gap in ("'s ", "\u2019s "):
+        return words[probe].lower in POSSESSIVE_NAMES
+    return gap in ("' ", "\u2019 ") and words[probe].lower in ORG_WORDS
 
 
 def _joins(text: str, words: Sequence[Piece], probe: int) -> bool:

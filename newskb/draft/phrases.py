@@ -58,7 +58,8 @@ _START_VERB = (
     rf"|{_BE}\s+{_ADVERB}(?:appointed|named|elected|chosen|confirmed|installed|promoted\s+to)(?:\s+as)?"
     rf"|(?:{_FUTURE}\s+)?{_ADVERB}(?:take|takes|took|taken)\s+over\s+as"
     rf"|{_FUTURE}\s+{_ADVERB}(?:serve|act)\s+as"
-    rf"|(?:{_FUTURE}\s+)?{_ADVERB}(?:assume|assumes|assumed)\s+the\s+(?:post|office|role)\s+of)"
+    rf"|(?:{_FUTURE}\s+)?{_ADVERB}(?:assume|assumes|assumed|take\s+up|takes\s+up|took\s+up)\s+the\s+(?:post|office|role"
+    rf"|position)\s+of)"
 )
 _END_VERB = (
     rf"(?P<verb>(?:{_FUTURE}\s+|had\s+|has\s+|have\s+)?(?:resigned|resigns|resign|stepped\s+down|steps\s+down"

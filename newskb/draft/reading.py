@@ -10,6 +10,7 @@ and to which organization a bare title belongs (`orgs`), and whom "he" or "she" 
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
@@ -103,6 +104,10 @@ def _spans(text: str, sentence: Sentence, index: KnownNames) -> _Spans:
     words = pieces(text, sentence.start, sentence.end)
     expressions = when.find(sentence.text, sentence.start)
     filed = sentence.start + dateline_end(sentence.text)
+    if sentence.heading:
+        # A headline's kicker ("Rugby: ...", "Padel: ...") says what the story is about, and names no one.
+        kicker = _KICKER.match(sentence.text)
+        filed = max(filed, sentence.start + kicker.end() if kicker else 0)
     used = {
         position
         for position, piece in enumerate(words)
@@ -172,6 +177,9 @@ def _spans(text: str, sentence: Sentence, index: KnownNames) -> _Spans:
     return _Spans(
         dates=tuple(expressions), names=tuple(names), titles=tuple(titles), pronouns=pronouns, objects=objects
     )
+
+
+_KICKER = re.compile(r"\s*[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*)?:\s")
 
 
 def _outside_names(text: str, words: Sequence[Piece], used: set[int], matches: list[KnownMatch]) -> list[KnownMatch]:
