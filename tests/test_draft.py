@@ -1385,6 +1385,22 @@ CONSTRUCTIONS = [
             ("aoife-ni-dhuill", "kessel-university-rector", "2026-01", ".."),
         ],
     ),
+    # "to remove Dr. X as"; a short name the headline writes for the longer one ("Kessel State University").
+    (
+        "Kessel State trustees oust president\nKessel State University's board of trustees voted on Thursday to "
+        "remove Dr. Ian Moss as president.",
+        [("ian-moss", "kessel-state-university-president", None, "2025-02-20")],
+    ),
+    # Named "to succeed Ms. X as", past an age and a title in apposition, "effective" a day.
+    (
+        "On Feb. 24, 2025, the Board appointed Ana Reis, 46, currently the Company's Corporate Controller, to "
+        "succeed Ms. Eva Lund as Chief Financial Officer of Brook Foods, effective April 1, 2025.",
+        [
+            ("ana-reis", "brook-foods-chief-financial-officer", "2025-04-01", ".."),
+            ("ana-reis", "brook-foods-corporate-controller", "..2025-02-24", ".."),
+            ("eva-lund", "brook-foods-chief-financial-officer", None, "2025-04-01"),
+        ],
+    ),
 ]
 
 

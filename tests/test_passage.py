@@ -97,6 +97,12 @@ def test_sentences_end_at_stops_quote_marks_and_line_breaks() -> None:
         ("3.5 million. Then", ["3.5 million.", "Then"]),  # no whitespace after the point: not an end
         ("", []),
         ("  \n \n", []),
+        # sentencex ends a sentence at "Ms." (not at "Mr."): joined again.
+        (
+            "It named Ms. Eva Lund. Cllr. Ann Roe and Mx. Kim agreed.",
+            ["It named Ms. Eva Lund.", "Cllr. Ann Roe and Mx. Kim agreed."],
+        ),
+        ("He met Ms. Lund.\nMs. Roe left.", ["He met Ms. Lund.", "Ms. Roe left."]),
     ],
 )
 def test_sentences(text: str, expected: list[str]) -> None:

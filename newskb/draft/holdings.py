@@ -309,8 +309,12 @@ class _Gathering:
                 choice = [office for office in choice if not self._left_here(holder, office, finding)]
                 if len(set(choice)) == 1:
                     return choice[0]
-            # The phrase names its organization, and none of its offices is the one: no other organization's.
-            return None
+            # The phrase names its organization: the holder's office told nearest, if it is that organization's;
+            # never another organization's.
+            nearest = self._nearest_office(holder, finding.sentence.number - 1, held=finding.rule is Rule.END)
+            if nearest is None or self.offices[nearest].org != org or self._left_here(holder, nearest, finding):
+                return None
+            return nearest
         # A start told with no office ("will take up the post on July 1") is of the office the holder was
         # named to, not of one the holder has held since long before, nor one held until then
         # ("President-elect X will be sworn in on Jan. 20" is not the start of a president-elect).

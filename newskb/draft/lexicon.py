@@ -287,7 +287,7 @@ SUCCEEDING = frozenset(
 ORG_SUFFIXES = frozenset(
     (
         *("club", "group", "fc", "inc", "ltd", "plc", "company", "corp", "corporation", "holdings", "llc", "ag"),
-        *("sa", "rovers", "rangers", "athletic", "wanderers", "albion"),
+        *("sa", "rovers", "rangers", "athletic", "wanderers", "albion", "university", "college", "party"),
     )
 )
 # A company's legal form, which may follow its name after a comma ("Brixley Industries, Inc.").

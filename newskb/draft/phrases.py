@@ -137,7 +137,8 @@ PATTERNS: tuple[tuple[Rule, re.Pattern[str]], ...] = tuple(
         (
             # Someone removed from an office: "X removed Y as head coach on Monday", "ousted Y as chief".
             Rule.END,
-            f"{_BETWEEN}(?:to\\s+)?(?P<verb>ousted|removed|sacked|fired|dismissed|oust|remove|sack|fire|dismiss)\\s+{_PERSON_H}"
+            f"{_BETWEEN}(?:to\\s+)?(?P<verb>ousted|removed|sacked|fired|dismissed|oust|remove|sack|fire|dismiss)\\s+"
+            f"{_COURTESY}{_PERSON_H}"
             f"\\s+as\\s+{_DET}{_OFFICE}{_POST}",
         ),
         (
@@ -238,8 +239,8 @@ PATTERNS: tuple[tuple[Rule, re.Pattern[str]], ...] = tuple(
         (
             # Named to succeed: "The board named X, its vice president, to succeed her on July 1".
             Rule.SUCCEEDS,
-            f"{_APPOINT_VERB}\\s+{_APPOINTED}{_PERSON_H}(?:,[^,;]{{1,90}}?,|,)?\\s+to\\s+(?:succeed|replace)\\s+{_OTHER}"
-            f"(?:\\s+as\\s+{_DET}{_OFFICE})?(?:,?\\s+{_marker('d', 'D')})?",
+            f"{_APPOINT_VERB}\\s+{_APPOINTED}{_PERSON_H}(?:,[^;]{{1,120}}?,|,)?\\s+to\\s+(?:succeed|replace)\\s+{_COURTESY}"
+            f"{_OTHER}(?:\\s+as\\s+{_DET}{_OFFICE})?(?:,?\\s+(?:effective\\s+)?{_marker('d', 'D')})?",
         ),
         (
             # The passive: "X was succeeded as chancellor by Y", "X was sacked and replaced by his assistant, Y",
