@@ -1401,6 +1401,30 @@ CONSTRUCTIONS = [
             ("eva-lund", "brook-foods-chief-financial-officer", None, "2025-04-01"),
         ],
     ),
+    # "X of Peru was elected"; a first vice-president is a rank of the president the article names.
+    (
+        "Omar Saez of Peru was elected president of the World Squash Union on Saturday.\n"
+        "The congress also elected Chile's Rosa Vial as first vice-president.",
+        [
+            ("omar-saez", "world-squash-union-president", "2025-02-22", ".."),
+            ("rosa-vial", "world-squash-union-first-vice-president", None, ".."),
+        ],
+    ),
+    # "was declared leader".
+    (
+        "Ana Pita was declared leader of the Civic Party on Sunday.",
+        [("ana-pita", "civic-party-leader", "2025-02-23", "..")],
+    ),
+    # A mayor is a city's: not the council's whose president takes over, and blank where no city is named.
+    (
+        "Brill mayor Ida Holm will step down on Dec. 31.\n"
+        "City Council President Tom Reyes will take over as interim mayor on Jan. 1.",
+        [
+            ("ida-holm", "mayor", "..2025-02-26", "2025-12-31"),
+            ("tom-reyes", "city-council-president", "..2025-02-26", ".."),
+            ("tom-reyes", "mayor", "2026-01-01", ".."),
+        ],
+    ),
 ]
 
 

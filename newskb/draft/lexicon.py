@@ -180,7 +180,9 @@ HEAD_VARIANTS = (
     frozenset(("spokesperson", "spokesman", "spokeswoman")),
 )
 # Words that make a title another office than its head's: a deputy governor is not the governor.
-RANK_WORDS = frozenset(("deputy", "vice", "assistant", "associate", "co", "under", "junior", "senior", "second"))
+RANK_WORDS = frozenset(
+    ("deputy", "vice", "assistant", "associate", "co", "under", "junior", "senior", "first", "second", "third")
+)
 # Words that say a holder is not yet (or not fully) the office's own: a note on the term, not its title.
 INTERIM_WORDS = frozenset(("interim", "acting", "caretaker"))
 
@@ -189,7 +191,7 @@ INTERIM_WORDS = frozenset(("interim", "acting", "caretaker"))
 HONORIFICS = frozenset(
     (
         *("mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "sir", "dame", "lady", "lord", "rev"),
-        *("reverend", "cllr"),
+        *("reverend", "cllr", "judge"),
     )
 )
 # Words that make a name's possessive part of a longer name: "King Edward's College", "Guy's Hospital".

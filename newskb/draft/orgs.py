@@ -21,6 +21,7 @@ from newskb.draft.lexicon import (
     CITY_TITLE_WORDS,
     CLUB_WORDS,
     INTERIM_WORDS,
+    ORG_WORDS,
     RANK_WORDS,
     STATE_HEADS,
     STATE_ONLY_HEADS,
@@ -55,6 +56,7 @@ class _Context:
     explicit_heads: Mapping[str, dict[str, int]]  # the same by the title's head noun ("deputy governor": governor)
     starts: Sequence[int]  # where each name mention starts, in order
     cast: Cast  # the entities by kind
+    owning: frozenset[int] = frozenset()  # where the names that are an office phrase's organization start
 
 
 def resolve(
@@ -79,6 +81,7 @@ def resolve(
         explicit_heads=explicit_heads,
         starts=sorted(mentions),
         cast=Cast.of(entities),
+        owning=frozenset(title.org.words[0].start for title in titles if title.org is not None),
     )
     # The phrases that say their organization, or whose clause does ("its", "as"), first: a bare title
     # is then the same title of the one organization they name.
@@ -231,6 +234,9 @@ def _implied_org(context: _Context, title: TitleSpan) -> tuple[str | None, str]:
     org, how = _said_org(context, title)
     if org is not None:
         return org, how
+    main = _main(context.cast.organizations)
+    if title.head in CITY_TITLE_WORDS and not _antecedents(context, title) and main is not None and _bodied(main):
+        return None, f"'{said}' is a city's title, and the article names no city it is of"
     if title.org_word == "board":
         return None, f"'{said}' is a board's, and the article does not make clear whose board"
     if title.org_word is not None and title.org_word not in ("its", "their"):
@@ -283,6 +289,9 @@ def _subject(context: _Context, title: TitleSpan) -> str | None:
         entity = context.entities[mention.ref]
         if entity.kind is Kind.PERSON or _of_person(context, mention, position) or _governs(entity):
             continue
+        if start in context.owning:
+            continue  # "City Council President X will take over as mayor": the council is X's title's, no subject
+
         named.append(entity)
     chosen = next((entity for entity in named if entity.kind is Kind.ORGANIZATION), named[0] if named else None)
     return chosen.key if chosen is not None else None
@@ -328,6 +337,11 @@ def _main(pool: list[Entity]) -> Entity | None:
         return pool[0]
     first = min(pool, key=lambda entity: entity.first, default=None)
     return first if first is not None and first.count >= 2 else None
+
+
+def _bodied(entity: Entity) -> bool:
+    """Whether a name says it is a body ("City Council", "Brook Foods Ltd"): no city whose mayor it has."""
+    return any(word in ORG_WORDS for word in norm_words(entity.name))
 
 
 def _governs(entity: Entity) -> bool:

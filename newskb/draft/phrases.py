@@ -55,7 +55,7 @@ _START_VERB = (
     rf"(?P<verb>(?:{_FUTURE}\s+|has\s+|had\s+|have\s+)?{_ADVERB}(?:take|takes|took|taken)\s+office\s+as"
     rf"|{_BE}\s+{_ADVERB}sworn\s+in\s+as"
     rf"|(?:{_FUTURE}\s+|has\s+|had\s+|have\s+)?{_ADVERB}(?:become|became|becomes)"
-    rf"|{_BE}\s+{_ADVERB}(?:appointed|named|elected|chosen|confirmed|installed|promoted\s+to)(?:\s+as)?"
+    rf"|{_BE}\s+{_ADVERB}(?:appointed|named|elected|chosen|confirmed|installed|declared|promoted\s+to)(?:\s+as)?"
     rf"|(?:{_FUTURE}\s+)?{_ADVERB}(?:take|takes|took|taken)\s+over\s+as"
     rf"|{_FUTURE}\s+{_ADVERB}(?:serve|act)\s+as"
     rf"|(?:{_FUTURE}\s+)?{_ADVERB}(?:assume|assumes|assumed|take\s+up|takes\s+up|took\s+up)\s+the\s+(?:post|office|role"
@@ -115,7 +115,7 @@ PATTERNS: tuple[tuple[Rule, re.Pattern[str]], ...] = tuple(
     for rule, pattern in (
         (
             Rule.START,
-            f"{_PRE}{_HOLDER}{_APPOS}{_COORD}{_START_VERB}\\s+{_DET}{_OFFICE}{_TAKES_EFFECT}",
+            f"{_PRE}{_HOLDER}{_OF_COUNTRY}{_APPOS}{_COORD}{_START_VERB}\\s+{_DET}{_OFFICE}{_TAKES_EFFECT}",
         ),
         (
             # Whoever appoints (an organization, a person, "the board", "lawmakers"): the appointed holds it.
@@ -261,7 +261,7 @@ PATTERNS: tuple[tuple[Rule, re.Pattern[str]], ...] = tuple(
             Rule.SINCE,
             f"{_PERSON_H}{_AGE},\\s+(?:(?:a|an|the)\\s+[^,;.]{{1,60}}?\\s+)?who\\s+(?:has|have|had)\\s+(?P<verb>held\\s+the\\s+(?:post|job|position|role|office)"
             f"|been\\s+in\\s+(?:charge|office|post|the\\s+(?:post|job|role))|been\\s+{_DET}{_OFFICE}"
-            f"|(?:chaired|led|headed|run|managed|coached)\\s+(?:{_ORG}|the\\s+{_QUALIFIED}(?P<noun>{_PLACES})))"
+            f"|(?:chaired|led|headed|run|managed|coached)\\s+(?:(?:the\\s+)?{_ORG}|the\\s+{_QUALIFIED}(?P<noun>{_PLACES})))"
             f"\\s+{_marker('d', 'S')}",
         ),
         (
