@@ -59,6 +59,7 @@ BLIND_SPLITS = {
     BLIND: BLIND_FIXTURES,
     "blind-2": REPO / "tests" / "fixtures" / "drafts-blind-2",
     "blind-3": REPO / "tests" / "fixtures" / "drafts-blind-3",
+    "blind-4": REPO / "tests" / "fixtures" / "drafts-blind-4",
 }
 SPLITS = (TUNED, HELD_OUT, *BLIND_SPLITS)
 
