@@ -1425,6 +1425,35 @@ CONSTRUCTIONS = [
             ("tom-reyes", "mayor", "2026-01-01", ".."),
         ],
     ),
+    # --- Fourth blind corpus, by construction (sentences of our own) ---
+    # "named Brill Police Chief X": a body's name before the title is its organization, not the one named;
+    # "Gov." is a title, not a name.
+    (
+        "Gov. Dana Reed on Wednesday named Brill Police Chief Omar Sáez as the next superintendent of the Kessel "
+        "State Police.",
+        [
+            ("omar-saez", "brill-police-chief", "..2025-02-26", ".."),
+            ("omar-saez", "kessel-state-police-superintendent", "2025-02-26", ".."),
+        ],
+    ),
+    # A headline in title case names only what its story names too, and no title.
+    (
+        "Brook Foods Inc. Announces CEO Succession Plan; Ian Moss to Retire\nBrook Foods Inc. said its board has "
+        "appointed Ana Reis as chief executive officer, effective April 1.",
+        [("ana-reis", "brook-foods-inc-chief-executive-officer", "2025-04-01", "..")],
+    ),
+    # "Brill town council": Brill is the town whose mayor the article names; "Officer" is a rank before a name.
+    (
+        "Mayor Ida Holm has stepped down after eight years at the head of Brill town council.\n"
+        "Deputy Mayor Tom Reyes becomes acting mayor.\n"
+        "Officer Jenna Ruiz, president of the Brill Police Association, said so.",
+        [
+            ("ida-holm", "brill-mayor", "..2025-02-26", "..2025-02-26"),
+            ("jenna-ruiz", "brill-police-association-president", "..2025-02-26", ".."),
+            ("tom-reyes", "brill-deputy-mayor", "..2025-02-26", None),
+            ("tom-reyes", "brill-mayor", None, ".."),
+        ],
+    ),
 ]
 
 

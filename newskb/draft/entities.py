@@ -32,7 +32,7 @@ from newskb.draft.lexicon import (
 )
 from newskb.draft.mentions import KIND_MARKS, Entity, Mark, Mention, NameSpan, TitleSpan
 from newskb.draft.names import KnownEntity, KnownMatch, KnownNames, Piece
-from newskb.draft.places import place_of, with_places
+from newskb.draft.places import TOWN_CUE, place_of, with_places
 
 # Someone appoints someone: the verb, then its object, a name ("Dunmore Rovers appointed Callum Reade") or a
 # title in lower case ("X, the family-owned producer, has appointed a managing director"), maybe through an
@@ -54,6 +54,8 @@ _OWNER = re.compile(
     r"\s+(?:has\s+|have\s+)?(?:" + "|".join(sorted(APPOINTING)) + r"|said|says|announced)\b[^.;\n]{0,80}?\bits\b"
 )
 _THE_BEFORE = re.compile(r"\bThe\s+$")
+# A local body in lower case after a name: the name is a town's or a city's ("Eskerby town council").
+_COUNCIL_AFTER = re.compile(r"\s+(?:town|city|county|borough|district|village)\s+(?:council|hall)\b")
 # "X's board", "X's chief executive": a possessive before a body or a title an organization has.
 _OWNS = re.compile(r"['\u2019]s\s+(?:board|shareholders|shares|chief|chairman|chairwoman|chair|directors|management)\b")
 
@@ -384,6 +386,8 @@ def _own_cues(text: str, span: NameSpan, one: _Said) -> Counter[str]:
     # A headline's "Hartley named Wales coach" is a passive: she was named.
     if appoints is not None and not (span.heading and appoints["verb"].endswith("ed")):
         cues["it appoints someone"] += 2
+    if _COUNCIL_AFTER.match(after):
+        cues[TOWN_CUE] += 3  # "Eskerby town council": the town whose council it is
     if re.search(r"\b[Tt]he\s+$", before):
         cues["'the' before it"] += 2  # "The Rivergate Otters fired ...": news writes no article before a person
     if re.search(r"\b(?:at|in)\s+(?:the\s+)?$", before):

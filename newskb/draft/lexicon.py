@@ -88,7 +88,8 @@ TITLE_HEADS = frozenset(
         *("editor-in-chief", "treasurer", "captain", "leader", "head", "chief", "executive", "officer"),
         *("general", "ceo", "cfo", "coo", "cto", "md", "registrar", "superintendent", "ombudsman", "president-elect"),
         *("controller", "comptroller", "counsel", "auditor", "vice-president", "chief-executive", "premier-elect"),
-        *("commandant", "marshal", "constable", "prosecutor", "justice", "bishop", "archbishop"),
+        *("commandant", "marshal", "constable", "prosecutor", "justice", "bishop", "archbishop", "senator"),
+        *("gov", "sen", "supt"),
     )
 )
 TITLE_MODIFIERS = frozenset(
@@ -134,6 +135,10 @@ TITLE_INITIALS = {
     "coo": ("chief operating officer",),
     "cto": ("chief technology officer",),
     "md": ("managing director",),
+    # Abbreviations of titles before a name ("Gov. Dana Whitcombe", "Sen. Ana Ruiz").
+    "gov": ("governor",),
+    "sen": ("senator",),
+    "supt": ("superintendent",),
 }
 # Verbs that stand before a title in lower case ("became chief", "remains chairman").
 VERBS_BEFORE_TITLES = frozenset(
@@ -191,7 +196,7 @@ INTERIM_WORDS = frozenset(("interim", "acting", "caretaker"))
 HONORIFICS = frozenset(
     (
         *("mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "sir", "dame", "lady", "lord", "rev"),
-        *("reverend", "cllr", "judge"),
+        *("reverend", "cllr", "judge", "officer", "sergeant", "sgt", "detective", "trooper"),
     )
 )
 # Words that make a name's possessive part of a longer name: "King Edward's College", "Guy's Hospital".

@@ -16,6 +16,9 @@ from newskb.common.kinds import Kind
 from newskb.draft.lexicon import LOCAL_BODIES
 from newskb.draft.mentions import Entity
 
+# The cue `entities` gives a name that a local body in lower case follows ("Eskerby town council").
+TOWN_CUE = "its town or city council follows it"
+
 
 def place_of(name: str) -> str | None:
     """The place a local body's name begins with ("Harlan Falls City Council": "Harlan Falls"), if it is one."""
@@ -31,7 +34,10 @@ def with_places(entities: Mapping[str, Entity]) -> dict[str, Entity]:
     """The entities, with every place a local body names marked (or added)."""
     marked = dict(entities)
     by_name = {normalise(entity.name): key for key, entity in entities.items()}
-    for entity in entities.values():
+    for own, entity in entities.items():
+        if entity.kind is Kind.ORGANIZATION and entity.known is None and TOWN_CUE in entity.cues:
+            marked[own] = replace(marked[own], place=True)
+            continue
         place = place_of(entity.name) if entity.kind is Kind.ORGANIZATION and entity.known is None else None
         if place is None:
             continue

@@ -19,7 +19,7 @@ from newskb.common.kinds import Kind
 from newskb.draft import when
 from newskb.draft.countries import as_known
 from newskb.draft.entities import identify
-from newskb.draft.lexicon import APPOINTING, SUBJECT_PRONOUNS
+from newskb.draft.lexicon import APPOINTING, ORG_WORDS, SUBJECT_PRONOUNS
 from newskb.draft.mentions import DATE_MARKS, Mention, Mentions, NameSpan, Reading, TitleSpan
 from newskb.draft.names import (
     KnownEntity,
@@ -101,6 +101,7 @@ def _spans(text: str, sentence: Sentence, index: KnownNames) -> _Spans:
     sentence too long to be prose)."""
     if len(sentence.text) > LONGEST_SENTENCE:
         return _Spans(dates=(), names=(), titles=(), pronouns=())
+
     words = pieces(text, sentence.start, sentence.end)
     expressions = when.find(sentence.text, sentence.start)
     filed = sentence.start + dateline_end(sentence.text)
@@ -174,9 +175,22 @@ def _spans(text: str, sentence: Sentence, index: KnownNames) -> _Spans:
     objects = frozenset(
         piece.start for position, piece in enumerate(words) if standing_for(words, position) == "object"
     )
+    story = text[: sentence.start] + text[sentence.end :]
+    if sentence.heading and story.strip() and _title_case(sentence.text):
+        # A headline in title case ("Tarrowby Instruments Inc. Announces CEO Succession Plan") capitalises
+        # every word: its capitals tell a name only where the story under it writes it too, and no title (a
+        # line alone, such as a statement to verify, is no headline).
+        names = [span for span in names if text[span.words[0].start : span.words[-1].end] in story]
+        titles = []
     return _Spans(
         dates=tuple(expressions), names=tuple(names), titles=tuple(titles), pronouns=pronouns, objects=objects
     )
+
+
+def _title_case(line: str) -> bool:
+    """Whether a line capitalises every word of four letters or more (at least four such words)."""
+    long = [word for word in re.findall(r"[^\W\d_][\w'\u2019-]*", line) if len(word) >= 4]
+    return len(long) >= 4 and all(word[0].isupper() for word in long)
 
 
 _KICKER = re.compile(r"\s*[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*)?:\s")
@@ -232,8 +246,11 @@ def _title(
     first = extent_of.first
     if extent_of.org_before is not None:
         org_first = name_at[extent_of.org_before][0]
-        if org_first > 0 and words[org_first - 1].lower in APPOINTING and not words[extent_of.org_before].possessive:
-            # "names Delgado police chief": the name is the one appointed, not the title's organization.
+        appointed = org_first > 0 and words[org_first - 1].lower in APPOINTING
+        bodied = any(piece.lower in ORG_WORDS for piece in words[org_first : extent_of.org_before + 1])
+        if appointed and not words[extent_of.org_before].possessive and not bodied:
+            # "names Delgado police chief": the name is the one appointed, not the title's organization (but
+            # "named Tallow Springs Police Chief X": a body's name, whose chief X is).
             org_first, first = None, extent_of.title_first
     elif extent_of.org_after is not None:
         org_first = extent_of.org_after
