@@ -1454,6 +1454,15 @@ CONSTRUCTIONS = [
             ("tom-reyes", "brill-mayor", None, ".."),
         ],
     ),
+    # "has ousted co-founder X as chief executive"; "X, who joined Y as chief financial officer in 2022".
+    (
+        "Brook Robotics has ousted co-founder Ian Moss as chief executive, the company said on Tuesday.\n"
+        "Ana Reis, who joined Brook Robotics as chief financial officer in 2022, took over.",
+        [
+            ("ana-reis", "brook-robotics-chief-financial-officer", "2022", ".."),
+            ("ian-moss", "brook-robotics-chief-executive", None, "..2025-02-26"),
+        ],
+    ),
 ]
 
 

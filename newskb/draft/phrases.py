@@ -138,8 +138,7 @@ PATTERNS: tuple[tuple[Rule, re.Pattern[str]], ...] = tuple(
             # Someone removed from an office: "X removed Y as head coach on Monday", "ousted Y as chief".
             Rule.END,
             f"{_BETWEEN}(?:to\\s+)?(?P<verb>ousted|removed|sacked|fired|dismissed|oust|remove|sack|fire|dismiss)\\s+"
-            f"{_COURTESY}{_PERSON_H}"
-            f"\\s+as\\s+{_DET}{_OFFICE}{_POST}",
+            f"{_COURTESY}{_DESCRIBED}{_PERSON_H}\\s+as\\s+{_DET}{_OFFICE}{_POST}",
         ),
         (
             # ... with the title before the name: "Brennock sacked manager Kieran Dunne on Sunday", "on
@@ -183,7 +182,8 @@ PATTERNS: tuple[tuple[Rule, re.Pattern[str]], ...] = tuple(
         (
             # "Onslow will join the Treasury as second permanent secretary in October".
             Rule.START,
-            f"{_HOLDER}{_APPOS}(?:{_FUTURE}\\s+)?(?P<verb>join|joins|joined|rejoin|rejoins|rejoined)\\s+(?:the\\s+)?{_ANY}"
+            f"{_HOLDER}{_APPOS}(?:who\\s+)?(?:{_FUTURE}\\s+)?(?P<verb>join|joins|joined|rejoin|rejoins|rejoined)\\s+"
+            f"(?:the\\s+)?{_ANY}"
             f"\\s+as\\s+{_DET}{_OFFICE}{_TAKES_EFFECT}",
         ),
         (
