@@ -1463,6 +1463,24 @@ CONSTRUCTIONS = [
             ("ian-moss", "brook-robotics-chief-executive", None, "..2025-02-26"),
         ],
     ),
+    # A people's possessive opens a body's name ("the Children's Water Trust").
+    (
+        "The Children's Water Trust, the Bristol-based charity, has appointed Ana Reis as its chief executive from "
+        "June.",
+        [("ana-reis", "children-s-water-trust-chief-executive", "2025-06", "..")],
+    ),
+    # "had held the finance portfolio since"; "President X" is the state's where no organization of the article
+    # has a president.
+    (
+        "Portugal's finance minister, Rui Malheiro, resigned on Wednesday.\nMalheiro, 58, a former budget director "
+        "at the Bank of Portugal, had held the finance portfolio since April 2024.\nPresident Tomas Nunes accepted "
+        "the resignation.",
+        [
+            ("rui-malheiro", "bank-of-portugal-budget-director", None, "..2025-02-26"),
+            ("rui-malheiro", "portugal-finance-minister", "2024-04", "2025-02-26"),
+            ("tomas-nunes", "portugal-president", "..2025-02-26", ".."),
+        ],
+    ),
 ]
 
 

@@ -327,14 +327,23 @@ def _joins_and(text: str, words: Sequence[Piece], used: set[int], first: int, co
     return "of" in before and last == after and not words[after].possessive
 
 
+# Plurals of people whose possessive opens a body's name ("the Children's Water Trust", "Women's Aid").
+_GROUPS = frozenset(("children", "women", "men", "people"))
+
+
 def _owned(text: str, words: Sequence[Piece], probe: int) -> bool:
-    """Whether a name's possessive is part of a longer one: "King Edward's College", "Guy's Hospital", a
-    plural's before a word of an organization ("Logistics Workers' Union", "Farmers' Association")."""
+    """Whether a name's possessive is part of a longer one: "King Edward's College", "Guy's Hospital", "the
+    Children's Water Trust", a plural's before a word of an organization ("Logistics Workers' Union")."""
     if probe >= len(words) or not words[probe].capital:
         return False
     gap = text[words[probe - 1].end : words[probe].start]
     if gap in ("'s ", "\u2019s "):
-        return words[probe].lower in POSSESSIVE_NAMES
+        # "Guy's Hospital", or a longer name ending in a word of an organization ("the Children's Water Trust").
+        last = probe
+        while last + 1 < len(words) and words[last + 1].capital and joined(text, words[last], words[last + 1]):
+            last += 1
+        group = words[probe - 1].lower in _GROUPS  # "the Children's", not "the UN's" Food Agency
+        return words[probe].lower in POSSESSIVE_NAMES or (group and words[last].lower in ORG_WORDS)
     return gap in ("' ", "\u2019 ") and words[probe].lower in ORG_WORDS
 
 

@@ -258,7 +258,8 @@ def _implied_org(context: _Context, title: TitleSpan) -> tuple[str | None, str]:
         return None, f"'{said}' alone may be the title of more than one organization of the article"
     countries, organizations = context.cast.countries, context.cast.organizations
     if title.head in STATE_HEADS:
-        state_only = title.head in STATE_ONLY_HEADS or not organizations
+        # "President X" before a name, where no organization of the article has a president named: the state's.
+        state_only = title.head in STATE_ONLY_HEADS or not organizations or title.named_after
         if state_only and len(countries) == 1:
             return countries[
                 0

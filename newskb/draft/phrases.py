@@ -213,7 +213,7 @@ PATTERNS: tuple[tuple[Rule, re.Pattern[str]], ...] = tuple(
         (
             # "X had been in charge since June 2022", "had held the post since": in a main clause.
             Rule.SINCE,
-            f"{_HOLDER}{_APPOS}(?:has|have|had)\\s+(?P<verb>held\\s+the\\s+(?:post|job|position|role|office)"
+            f"{_HOLDER}{_APPOS}(?:has|have|had)\\s+(?P<verb>held\\s+the\\s+(?:[a-z]+\\s+)?(?:post|job|position|role|office|portfolio)"
             f"|been\\s+in\\s+(?:charge|office|post))\\s+{_marker('d', 'S')}",
         ),
         (
@@ -259,7 +259,7 @@ PATTERNS: tuple[tuple[Rule, re.Pattern[str]], ...] = tuple(
         (
             # "X, who has led the agency since 2019", "X, a Kenyan economist who has led the agency since".
             Rule.SINCE,
-            f"{_PERSON_H}{_AGE},\\s+(?:(?:a|an|the)\\s+[^,;.]{{1,60}}?\\s+)?who\\s+(?:has|have|had)\\s+(?P<verb>held\\s+the\\s+(?:post|job|position|role|office)"
+            f"{_PERSON_H}{_AGE},\\s+(?:(?:a|an|the)\\s+[^,;.]{{1,60}}?\\s+)?who\\s+(?:has|have|had)\\s+(?P<verb>held\\s+the\\s+(?:[a-z]+\\s+)?(?:post|job|position|role|office|portfolio)"
             f"|been\\s+in\\s+(?:charge|office|post|the\\s+(?:post|job|role))|been\\s+{_DET}{_OFFICE}"
             f"|(?:chaired|led|headed|run|managed|coached)\\s+(?:(?:the\\s+)?{_ORG}|the\\s+{_QUALIFIED}(?P<noun>{_PLACES})))"
             f"\\s+{_marker('d', 'S')}",
