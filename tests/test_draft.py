@@ -1481,6 +1481,15 @@ CONSTRUCTIONS = [
             ("tomas-nunes", "portugal-president", "..2025-02-26", ".."),
         ],
     ),
+    # A university's unit ("the College of Engineering") is the university's, in an article about one.
+    (
+        "Kessel University has appointed Ana Reis as its provost.\n"
+        "Reis was dean of the College of Engineering from 2015 to 2020.",
+        [
+            ("ana-reis", "kessel-university-dean-of-the-college-of-engineering", "2015", "2020"),
+            ("ana-reis", "kessel-university-provost", None, ".."),
+        ],
+    ),
 ]
 
 

@@ -259,6 +259,9 @@ BODY_NOUNS = frozenset(
 GOVERNING_WORDS = frozenset(
     ("board", "directors", "trustees", "regents", "governors", "supervisory", "management", "executive", "of", "the")
 )
+# The first words of a university's units ("Faculty of Medicine", "College of Engineering"): a dean's or a
+# head's office of the unit is the university's.
+UNIT_WORDS = frozenset(("faculty", "college", "school", "department", "division", "institute", "centre", "center"))
 # Words of a club's name, which "the club" or "the team" stands for: "Ashby Rovers", "Tema Lions FC".
 CLUB_WORDS = frozenset(("club", "team", "fc", "united", "rovers", "athletic", "wanderers", "rangers", "albion"))
 # Verbs that make the name after them the one appointed ("names Delgado police chief"), and the name before

@@ -26,6 +26,7 @@ from newskb.draft.lexicon import (
     STATE_HEADS,
     STATE_ONLY_HEADS,
     TITLE_INITIALS,
+    UNIT_WORDS,
 )
 from newskb.draft.mentions import Entity, Mark, Mention, Office, TitleSpan
 from newskb.draft.names import KnownEntity, governing
@@ -149,6 +150,11 @@ def _office_of(context: _Context, title: TitleSpan) -> tuple[Office, TitleSpan] 
         # Left blank, with a note: the curator names the organization (accept refuses an office without one).
         return _office(title, f"office::{title.title}", None, 100.0, found, ""), title
     title = _as_written_with(context, title, org)
+    parent = _parent_of(context, org)
+    if parent is not None:
+        # "dean of the Faculty of Medicine" in an article about one university: the university's dean of it.
+        title = replace(title, title=f"{title.title} of the {' '.join(norm_words(context.entities[org].name))}")
+        org = parent
     org_entity = context.entities[org]
     title_key = TitleKey(org=org_entity.known.id if org_entity.known else org, title=title.title)
     matched = match_known(title_key, context.office_keys) if org_entity.known is not None else None
@@ -338,6 +344,24 @@ def _main(pool: list[Entity]) -> Entity | None:
         return pool[0]
     first = min(pool, key=lambda entity: entity.first, default=None)
     return first if first is not None and first.count >= 2 else None
+
+
+def _parent_of(context: _Context, org: str) -> str | None:
+    """The one university of an article whose unit ("Faculty of Medicine", "College of Engineering", "School of
+    Law") an organization's name says it is; None for any other organization."""
+    words = norm_words(context.entities[org].name)
+    if len(words) < 3 or words[0] not in UNIT_WORDS or words[1] != "of":
+        return None
+    universities = [
+        entity.key
+        for entity in context.cast.organizations
+        if entity.key != org and "university" in norm_words(entity.name) and not _parent_words(entity)
+    ]
+    return universities[0] if len(universities) == 1 else None
+
+
+def _parent_words(entity: Entity) -> bool:
+    return norm_words(entity.name)[0] in UNIT_WORDS
 
 
 def _bodied(entity: Entity) -> bool:
