@@ -1490,6 +1490,17 @@ CONSTRUCTIONS = [
             ("ana-reis", "kessel-university-provost", None, ".."),
         ],
     ),
+    # Two elected to one office ("X and Y as the party's co-spokespeople", a plural title); "who had served as
+    # sole spokesperson since".
+    (
+        "Members of the Civic Party have elected Ana Reis and Tom Berg as the party's co-spokespeople on "
+        "Saturday.\nThey succeed Ian Moss, who had served as sole spokesperson since 2021.",
+        [
+            ("ana-reis", "civic-party-co-spokesperson", "2025-02-22", ".."),
+            ("ian-moss", "civic-party-spokesperson", "2021", None),
+            ("tom-berg", "civic-party-co-spokesperson", "2025-02-22", ".."),
+        ],
+    ),
 ]
 
 

@@ -35,10 +35,11 @@ def draft(article: Article, known: Known) -> Draft:
     reading = read(article.text, split(article.text), known.entities)
     clauses = [clause(told) for told in reading.sentences]
     found: list[Finding] = []
-    seen: set[tuple[Rule, int, int, str]] = set()
+    seen: set[tuple[Rule, int, int, str, str]] = set()
     for each in clauses:
         for finding in findings(each):
-            told = (finding.rule, finding.start, finding.end, finding.office.ref if finding.office else "")
+            office = finding.office.ref if finding.office else ""
+            told = (finding.rule, finding.start, finding.end, office, finding.holder.ref)
             if told not in seen:
                 seen.add(told)
                 found.append(finding)

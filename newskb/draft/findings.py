@@ -58,6 +58,9 @@ def findings(clause: Clause) -> list[Finding]:
                     found.append(finding)
                 if second is not None:  # the same words say so of a second office
                     found.append(replace(finding, office=clause.marked[int(second)]))
+                other = match.groupdict().get("h2")
+                if other is not None:  # ... and of a second holder ("elected X and Y as co-leaders")
+                    found.append(replace(finding, holder=clause.marked[int(other)]))
     return sorted(found, key=lambda finding: (finding.start, finding.end, finding.rule.value))
 
 

@@ -82,6 +82,7 @@ NUMBERS = {
 TITLE_HEADS = frozenset(
     (
         *("minister", "premier", "president", "chancellor", "secretary", "secretary-general", "spokesperson"),
+        *("spokespeople", "spokespersons", "co-spokespeople", "co-leaders", "co-chairs"),
         *("spokesman", "spokeswoman", "ambassador", "envoy", "governor", "mayor", "chair", "chairman"),
         *("chairwoman", "chairperson", "director", "director-general", "manager", "coach", "rector", "dean"),
         *("provost", "vice-chancellor", "commissioner", "representative", "speaker", "editor"),

@@ -41,7 +41,7 @@ _APPOS_ALONE = f"(?:,(?:(?!{OPEN}[PR])[^;]){{1,120}}?,|,)?\\s*"
 _COORD = f"(?:(?:(?!{OPEN}[PR])[^.;])*?\\s+(?:and|before|after)\\s+)??"
 _ADVERB = r"(?:(?:officially|formally|unanimously|finally|also|eventually|then|now|first|later|subsequently)\s+)?"
 _DET = (
-    r"(?:(?:the|its|their|his|her|a|an)\s+)?(?:(?:new|next|permanent|first|second|third|fourth|fifth|sixth|seventh"
+    r"(?:(?:the|its|their|his|her|a|an)\s+)?(?:(?:new|next|permanent|sole|first|second|third|fourth|fifth|sixth|seventh"
     r"|eighth|ninth|tenth|eleventh|twelfth|\d+(?:st|nd|rd|th))\s+)?"
 )
 _POST = f"(?:,?\\s+{_marker('d', 'D')})?"
@@ -126,6 +126,12 @@ PATTERNS: tuple[tuple[Rule, re.Pattern[str]], ...] = tuple(
             f"{_APPOINTED}{_PERSON_H}(?:\\s+of\\s+{_ANY})?(?:,[^,;]{{1,90}}?,\\s+(?:as\\s+|to\\s+)?|,\\s+as\\s+|\\s+(?:as\\s+|to\\s+)?)"
             f"{_DET}{_OFFICE}"
             f"(?:\\s+and\\s+(?:as\\s+)?{_DET}{_marker('o2', 'O')})?{_TAKES_EFFECT}",
+        ),
+        (
+            # Two appointed to one office: "have elected X and Y as the party's co-spokespeople".
+            Rule.APPOINTED,
+            f"{_BETWEEN}{_APPOINT_VERB}\\s+{_APPOINTED}{_PERSON_H}\\s+and\\s+{_marker('h2', 'P')}\\s+as\\s+{_DET}{_OFFICE}"
+            f"{_TAKES_EFFECT}",
         ),
         (
             # Two appointed in one sentence: "appointed Maria Costa as chairwoman and Peter Wahl as chief
@@ -266,7 +272,7 @@ PATTERNS: tuple[tuple[Rule, re.Pattern[str]], ...] = tuple(
         ),
         (
             Rule.SINCE,
-            f"{_HOLDER}{_APPOS}(?P<verb>(?:has|have|had)\\s+(?:been|served\\s+as))\\s+{_DET}{_OFFICE}\\s+"
+            f"{_HOLDER}{_APPOS}(?:who\\s+)?(?P<verb>(?:has|have|had)\\s+(?:been|served\\s+as))\\s+{_DET}{_OFFICE}\\s+"
             f"{_marker('d', 'S')}",
         ),
         (

@@ -155,9 +155,13 @@ def _field_word(piece: Piece) -> bool:
 def title_of(words: Sequence[Piece]) -> str:
     """The normalised title of some words ("Secretary-General" and "secretary general" are one), without
     a word like "interim" that is a note on its holder, not part of the office."""
-    tokens = [token for piece in words for token in piece.norm]
+    tokens = [_PLURALS.get(token, token) for piece in words for token in piece.norm]
     kept = [token for token in tokens if token not in INTERIM_WORDS]
     return " ".join(kept or tokens)
+
+
+# A plural title names the office each holds: "the party's co-spokespeople".
+_PLURALS = {"spokespeople": "spokesperson", "spokespersons": "spokesperson", "leaders": "leader", "chairs": "chair"}
 
 
 def interim_of(words: Sequence[Piece]) -> str | None:
