@@ -130,8 +130,8 @@ PATTERNS: tuple[tuple[Rule, re.Pattern[str]], ...] = tuple(
         (
             # Two appointed to one office: "have elected X and Y as the party's co-spokespeople".
             Rule.APPOINTED,
-            f"{_BETWEEN}{_APPOINT_VERB}\\s+{_APPOINTED}{_PERSON_H}\\s+and\\s+{_marker('h2', 'P')}\\s+as\\s+{_DET}{_OFFICE}"
-            f"{_TAKES_EFFECT}",
+            f"{_BETWEEN}{_APPOINT_VERB}\\s+{_APPOINTED}{_PERSON_H}\\s+and\\s+{_marker('h2', 'P')}\\s+as\\s+{_DET}"
+            f"{_OFFICE}{_TAKES_EFFECT}",
         ),
         (
             # Two appointed in one sentence: "appointed Maria Costa as chairwoman and Peter Wahl as chief
