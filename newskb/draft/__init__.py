@@ -5,7 +5,8 @@ offices, terms and events, each with its quote (a verbatim span, checked) and a 
 was found; `to_toml` writes them in the schema of data/, for a curator to review and `newskb accept` to
 add. The reader is a pipeline of five stages (`assemble` runs them; each module's docstring is its
 contract): `sentences`, `reading` (each sentence's `mentions`, with `names`, `titles`, `offices`, `when` and `pronouns`;
-`entities` decides which entity each name is, `orgs` which office each office phrase is), `clauses`,
+`entities` decides which entity each name is, with `cues` for its kind, `orgs` which office each office phrase is,
+with `cast` for the article's organizations), `clauses`,
 `findings`, and the records: `holdings`, `terms`, `quotes`, `events`, `candidates`. `lexicon` is the English it
 reads, `records` what a draft is made of, `writer` the TOML, `known` the fact base's side, from the index.
 """

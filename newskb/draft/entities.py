@@ -17,47 +17,27 @@ from dataclasses import dataclass, field
 
 from newskb.common.fuzzy import normalise
 from newskb.common.kinds import Kind
+from newskb.draft.cues import kind_of, may_own, opens_after_the, own_cues
 from newskb.draft.lexicon import (
     APPOINTING,
     DEMONYM_ENDINGS,
     NAME_CONNECTORS,
-    ORG_BEFORE_NAME,
     ORG_NOUNS,
-    ORG_OBJECT_VERBS,
     ORG_SUFFIXES,
     ORG_WORDS,
     STATE_HEADS,
     STATE_ONLY_HEADS,
-    TITLE_HEADS,
 )
 from newskb.draft.mentions import KIND_MARKS, Entity, Mark, Mention, NameSpan, TitleSpan
 from newskb.draft.names import KnownEntity, KnownMatch, KnownNames, Piece
-from newskb.draft.places import TOWN_CUE, place_of, with_places
+from newskb.draft.places import place_of, with_places
 
-# Someone appoints someone: the verb, then its object, a name ("Dunmore Rovers appointed Callum Reade") or a
-# title in lower case ("X, the family-owned producer, has appointed a managing director"), maybe through an
-# appositive; a headline's "Nkemelu elected to lead" is a person elected.
-_APPOINTS = re.compile(
-    r"(?:,[^,;\n]{1,80},)?\s+(?:has\s+|have\s+)?(?P<verb>"
-    + "|".join(sorted(APPOINTING))
-    + r"|swore\s+in|swears\s+in)\s+(?:(?:its|their|the|a|an|new|former)\s+){0,2}"
-    + r"(?:[A-Z]|(?:[a-z-]+\s+){0,2}(?:"
-    + "|".join(sorted(TITLE_HEADS))
-    + r")\b)"
-)
-_AGE = re.compile(r",\s*\d{1,3},")
-_WHO = re.compile(r",\s*who\b")
 # The plural of people a sentence opens with ("Officials said its ..."), which is no name.
 _PEOPLE = re.compile(r"(?:ists|ers|ials|ents|ors|ics|ians|ants|ees|ives|men|women|people)$")
 # A sentence's subject that owns what it names: "X named Y as its chief executive", "X said its chairman".
 _OWNER = re.compile(
     r"\s+(?:has\s+|have\s+)?(?:" + "|".join(sorted(APPOINTING)) + r"|said|says|announced)\b[^.;\n]{0,80}?\bits\b"
 )
-_THE_BEFORE = re.compile(r"\bThe\s+$")
-# A local body in lower case after a name: the name is a town's or a city's ("Eskerby town council").
-_COUNCIL_AFTER = re.compile(r"\s+(?:town|city|county|borough|district|village)\s+(?:council|hall)\b")
-# "X's board", "X's chief executive": a possessive before a body or a title an organization has.
-_OWNS = re.compile(r"['\u2019]s\s+(?:board|shareholders|shares|chief|chairman|chairwoman|chair|directors|management)\b")
 
 
 @dataclass(slots=True, eq=False)
@@ -135,7 +115,7 @@ def identify(
     votes = _votes(text, spans, titles, found, said)
     entities: dict[str, Entity] = {}
     for key, entity in found.items():
-        kind, cues = _kind(entity, votes[key])
+        kind, cues = kind_of(entity, votes[key])
         name = entity.name
         if kind is Kind.COUNTRY and not entity.country and re.fullmatch(r"[A-Z][a-z]+[ei]an", name):
             # "Tasmanian Premier X": a state's title before its adjective; the place is the adjective less its
@@ -321,7 +301,7 @@ def _votes(
     for span in spans:
         one = said.get(span.words[0].start)
         if one is not None and found[one.key].known is None:
-            votes[one.key].update(_own_cues(text, span, one))
+            votes[one.key].update(own_cues(text, span, one.start, one.end))
     for title in titles:
         one = said.get(title.org.words[0].start) if title.org is not None and may_own(title, title.org) else None
         if title.org is None or one is None or found[one.key].known is not None:
@@ -345,7 +325,7 @@ def _votes(
             spoken = in_sentence.get(title.sentence, [])
             clause = text.rfind(";", spoken[0].words[0].start, title.start) if spoken else -1
             first = next((span for span in spoken if span.words[0].start > clause), None)
-            opening = first is not None and (first.words[0].opens or _opens_after_the(text, first.words[0].start))
+            opening = first is not None and (first.words[0].opens or opens_after_the(text, first.words[0].start))
             subject = first is not None and opening and first.words[0].start < title.start
             one = said.get(first.words[0].start) if first is not None and subject else None
             if one is not None and found[one.key].known is None:
@@ -362,80 +342,3 @@ def _votes(
         if one is not None and found[one.key].known is None and len(found[one.key].name.split()) > 1:
             votes[one.key]["a title stands before the name"] -= 10
     return votes
-
-
-def _opens_after_the(text: str, start: int) -> bool:
-    """Whether a name at `start` follows a "The" that opens its sentence ("The Bank of Canada's board")."""
-    the = _THE_BEFORE.search(text, max(0, start - 8), start)
-    if the is None:
-        return False
-    before = text[max(0, the.start() - 4) : the.start()].rstrip()
-    return not before or before[-1] in ".!?:-\u2013\u2014"
-
-
-def _own_cues(text: str, span: NameSpan, one: _Said) -> Counter[str]:
-    """What a name's own words and its neighbours say: a word like "Bank", an acronym, an appointing verb
-    after it, "at" or "in" before it, an age after it ("Mikkelsen, 63,")."""
-    cues: Counter[str] = Counter()
-    after, before = text[one.end : one.end + 160], text[max(0, one.start - 12) : one.start]
-    if any(piece.lower in ORG_WORDS for piece in span.words):
-        cues["a word of its name says so"] += 100
-    if span.words[0].text.isupper() and len(span.words) == 1 and len(span.words[0].text) > 1:
-        cues["an acronym"] += 1
-    appoints = _APPOINTS.match(after)
-    # A headline's "Hartley named Wales coach" is a passive: she was named.
-    if appoints is not None and not (span.heading and appoints["verb"].endswith("ed")):
-        cues["it appoints someone"] += 2
-    if _COUNCIL_AFTER.match(after):
-        cues[TOWN_CUE] += 3  # "Eskerby town council": the town whose council it is
-    if re.search(r"\b[Tt]he\s+$", before):
-        cues["'the' before it"] += 2  # "The Rivergate Otters fired ...": news writes no article before a person
-    if re.search(r"\b(?:at|in)\s+(?:the\s+)?$", before):
-        cues["'at' or 'in' it"] += 1
-    verb = re.search(r"\b([a-z]+)\s+(?:[a-z-]+\s+)?$", text[max(0, one.start - 40) : one.start])
-    if verb is not None and verb.group(1) in ORG_OBJECT_VERBS:
-        cues[f"'{verb.group(1)}' it"] += 2
-    noun = re.search(r"\b([a-z]+)\s+$", before)
-    if noun is not None and noun.group(1) in ORG_BEFORE_NAME:
-        cues[f"'{noun.group(1)}' before it"] += 2
-    if _AGE.match(after):
-        cues["an age follows the name"] -= 10
-    if _OWNS.match(after):
-        cues["its board or title follows it"] += 2
-    if _WHO.match(after):
-        cues["'who' follows the name"] -= 10
-    return cues
-
-
-def _kind(entity: _Found, tally: Counter[str]) -> tuple[Kind, tuple[str, ...]]:
-    """A new entity is an organization when its name says so ("Bank", "Board") or the words around it do
-    (it appoints someone, an office is "of" it, it is "at" or "in" it); a country when a state's office is
-    "of" it; a person when a title stands before it or an age after it; else a person if it has several
-    words, an organization if one (news names people in full). A known entity keeps its kind."""
-    if entity.known is not None:
-        return entity.known.kind, ()
-    if entity.country:
-        return Kind.COUNTRY, ("ISO 3166 lists it",)
-    country = sum(weight for reason, weight in tally.items() if reason.startswith("country"))
-    organization = sum(weight for weight in tally.values() if weight > 0)
-    person = -sum(weight for weight in tally.values() if weight < 0)
-    if tally["a word of its name says so"]:
-        return Kind.ORGANIZATION, ("a word of its name says so",)
-    if country and not person:
-        return Kind.COUNTRY, ("a state's office is of it",)
-    if person:
-        return Kind.PERSON, tuple(sorted(reason for reason, weight in tally.items() if weight < 0))
-    if organization:
-        return Kind.ORGANIZATION, tuple(sorted(reason for reason, weight in tally.items() if weight > 0))
-    if len(entity.name.split()) > 1:
-        return Kind.PERSON, ("a name of several words, and nothing says otherwise",)
-    return Kind.ORGANIZATION, ("a name of one word, and nothing says otherwise",)
-
-
-def may_own(title: TitleSpan, span: NameSpan) -> bool:
-    """Before a title, a new name of several words is taken for its organization only when it says it is one
-    or is written as a possessive ("Varnia's finance minister"); else it is likely its holder's name
-    ("names Ilona Drask finance minister")."""
-    if span.match is not None or span.words[0].start > title.title_start or len(span.words) == 1:
-        return True
-    return span.words[-1].possessive or title.named_after or any(piece.lower in ORG_WORDS for piece in span.words)

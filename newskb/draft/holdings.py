@@ -13,10 +13,10 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
+from newskb.draft.cast import Cast, org_for_noun
 from newskb.draft.findings import Finding, Rule
 from newskb.draft.lexicon import RANK_WORDS, VERB_TITLES
 from newskb.draft.mentions import Mentions, Office, Reading
-from newskb.draft.orgs import Cast, org_for_noun
 from newskb.draft.pronouns import person_for
 from newskb.draft.titles import head_forms
 

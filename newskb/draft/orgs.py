@@ -14,12 +14,11 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from newskb.common.kinds import Kind
-from newskb.draft.entities import may_own, norm_words
+from newskb.draft.cast import Cast, governs, main_of, org_for_noun
+from newskb.draft.cues import may_own
+from newskb.draft.entities import norm_words
 from newskb.draft.lexicon import (
-    BODY_NOUNS,
-    CENTRAL_BANK_WORDS,
     CITY_TITLE_WORDS,
-    CLUB_WORDS,
     INTERIM_WORDS,
     ORG_WORDS,
     RANK_WORDS,
@@ -29,7 +28,7 @@ from newskb.draft.lexicon import (
     UNIT_WORDS,
 )
 from newskb.draft.mentions import Entity, Mark, Mention, Office, TitleSpan
-from newskb.draft.names import KnownEntity, governing
+from newskb.draft.names import KnownEntity
 from newskb.draft.offices import TitleKey, match_known
 from newskb.draft.sentences import Sentence
 from newskb.draft.titles import head_forms
@@ -240,7 +239,7 @@ def _implied_org(context: _Context, title: TitleSpan) -> tuple[str | None, str]:
     org, how = _said_org(context, title)
     if org is not None:
         return org, how
-    main = _main(context.cast.organizations)
+    main = main_of(context.cast.organizations)
     if title.head in CITY_TITLE_WORDS and not _antecedents(context, title) and main is not None and _bodied(main):
         return None, f"'{said}' is a city's title, and the article names no city it is of"
     if title.org_word == "board":
@@ -250,7 +249,7 @@ def _implied_org(context: _Context, title: TitleSpan) -> tuple[str | None, str]:
     orgs = _antecedents(context, title)
     if _unsaid(title) and len(orgs) != 1:
         # "The board also named X as its chairman": the organization the article is about, if it is clear.
-        main = _main(context.cast.organizations)
+        main = main_of(context.cast.organizations)
         if main is not None and main.first < title.start:
             return main.key, f"'{said}' is taken for {main.name}'s, the organization the article is about"
         return None, f"'{said}' is of the sentence's subject, which it does not name"
@@ -271,11 +270,11 @@ def _implied_org(context: _Context, title: TitleSpan) -> tuple[str | None, str]:
                 0
             ].key, f"'{said}' alone is taken for {countries[0].name}'s, the one country of the article"
         # A minister of an article about one country among others named: the one it names first and again.
-        country = _main(countries) if title.head in STATE_ONLY_HEADS else None
+        country = main_of(countries) if title.head in STATE_ONLY_HEADS else None
         if country is not None:
             return country.key, f"'{said}' alone is taken for {country.name}'s, the country the article is about"
         return None, f"'{said}' names no country, and the article does not make clear which"
-    main = _main(organizations)
+    main = main_of(organizations)
     if main is not None:
         return main.key, f"'{said}' alone is taken for {main.name}'s, the organization the article is about"
     return None, f"'{said}' names no organization, and the article does not make clear which"
@@ -294,7 +293,7 @@ def _subject(context: _Context, title: TitleSpan) -> str | None:
             break
         mention = context.mentions[start]
         entity = context.entities[mention.ref]
-        if entity.kind is Kind.PERSON or _of_person(context, mention, position) or _governs(entity):
+        if entity.kind is Kind.PERSON or _of_person(context, mention, position) or governs(entity):
             continue
         if start in context.owning:
             continue  # "City Council President X will take over as mayor": the council is X's title's, no subject
@@ -336,16 +335,6 @@ def _of_person(context: _Context, mention: Mention, position: int) -> bool:
     return False
 
 
-def _main(pool: list[Entity]) -> Entity | None:
-    """The organization an article is about: its only one, or the first it names (in the headline or the
-    lead, as news does) when it names it again; else none."""
-    pool = [entity for entity in pool if not _governs(entity)]
-    if len(pool) == 1:
-        return pool[0]
-    first = min(pool, key=lambda entity: entity.first, default=None)
-    return first if first is not None and first.count >= 2 else None
-
-
 def _parent_of(context: _Context, org: str) -> str | None:
     """The one university of an article whose unit ("Faculty of Medicine", "College of Engineering", "School of
     Law") an organization's name says it is; None for any other organization."""
@@ -367,63 +356,3 @@ def _parent_words(entity: Entity) -> bool:
 def _bodied(entity: Entity) -> bool:
     """Whether a name says it is a body ("City Council", "Brook Foods Ltd"): no city whose mayor it has."""
     return any(word in ORG_WORDS for word in norm_words(entity.name))
-
-
-def _governs(entity: Entity) -> bool:
-    """A governing body ("the Board of Directors") is the organization's organ, not the organization."""
-    return governing(norm_words(entity.name))
-
-
-def org_for_noun(entities: Mapping[str, Entity], noun: str | None, cast: Cast | None = None) -> Entity | None:
-    """The organization "the club" or "the university" stands for: the one organization whose name holds the
-    noun ("the central bank": a central bank's name); else, when none does, the organization the article is
-    about; none when that is not clear. (`cast`: the entities by kind, when the caller has them.)"""
-    cast = cast or Cast.of(entities)
-    organizations = cast.organizations
-    if noun is None:
-        return None
-    if noun in ("city", "town") and cast.city is not None:
-        return cast.city
-    if noun == "central bank":
-        named = [entity for entity in organizations if _central_bank(norm_words(entity.name))]
-    else:
-        words = CLUB_WORDS if noun in ("club", "team", "side") else {noun}
-        named = [entity for entity in organizations if words & set(norm_words(entity.name))]
-        if len(named) > 1 and noun == "bank":
-            named = [entity for entity in named if not _central_bank(norm_words(entity.name))] or named
-    if len(named) == 1:
-        return named[0]
-    main = _main(organizations)
-    if len(named) > 1:
-        # "the college" with two colleges named: the one the article is about, if it is one of them.
-        return main if main in named else None
-    # A board is a body of an organization, not the organization: "board chair X" is not its chair; and "the
-    # police" or "the government" is not the company an article is about.
-    return main if noun not in BODY_NOUNS else None
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Cast:
-    """An article's entities by kind, gathered once: its organizations, its countries, and the one city its
-    local bodies name, if they name one."""
-
-    organizations: list[Entity]
-    countries: list[Entity]
-    city: Entity | None
-
-    @classmethod
-    def of(cls, entities: Mapping[str, Entity]) -> Cast:
-        places = [entity for entity in entities.values() if entity.place]
-        return cls(
-            organizations=[entity for entity in entities.values() if entity.kind is Kind.ORGANIZATION],
-            countries=[entity for entity in entities.values() if entity.kind is Kind.COUNTRY],
-            city=places[0] if len(places) == 1 else None,
-        )
-
-
-def _central_bank(words: list[str]) -> bool:
-    return (
-        ("bank" in words and any(word in CENTRAL_BANK_WORDS for word in words))
-        or "bundesbank" in words
-        or (words[:2] == ["bank", "of"])
-    )

@@ -16,7 +16,7 @@ from newskb.common.kinds import Kind
 from newskb.draft.lexicon import LOCAL_BODIES
 from newskb.draft.mentions import Entity
 
-# The cue `entities` gives a name that a local body in lower case follows ("Eskerby town council").
+# The cue `cues` gives a name that a local body in lower case follows ("Eskerby town council").
 TOWN_CUE = "its town or city council follows it"
 
 

@@ -1,0 +1,127 @@
+"""What the words around a new name say of its kind (part of stage 2, `reading`, for `entities`): a word like
+"Bank" in it, an appointing verb after it, an age or "who" after it, "the" before it; and whether a name before
+a title may be its organization.
+
+In: the article's text and a name span. Out: the cues, each a reason and a weight (above zero for an organization
+or a country, below for a person), and the kind they decide.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from typing import Protocol
+
+from newskb.common.kinds import Kind
+from newskb.draft.lexicon import APPOINTING, ORG_BEFORE_NAME, ORG_OBJECT_VERBS, ORG_WORDS, TITLE_HEADS
+from newskb.draft.mentions import NameSpan, TitleSpan
+from newskb.draft.names import KnownEntity
+from newskb.draft.places import TOWN_CUE
+
+
+class Named(Protocol):
+    """A new entity while the article is read, as far as its kind goes."""
+
+    @property
+    def name(self) -> str: ...
+    @property
+    def known(self) -> KnownEntity | None: ...
+    @property
+    def country(self) -> bool: ...
+
+
+# Someone appoints someone: the verb, then its object, a name ("Dunmore Rovers appointed Callum Reade") or a
+# title in lower case ("X, the family-owned producer, has appointed a managing director"), maybe through an
+# appositive; a headline's "Nkemelu elected to lead" is a person elected.
+_APPOINTS = re.compile(
+    r"(?:,[^,;\n]{1,80},)?\s+(?:has\s+|have\s+)?(?P<verb>"
+    + "|".join(sorted(APPOINTING))
+    + r"|swore\s+in|swears\s+in)\s+(?:(?:its|their|the|a|an|new|former)\s+){0,2}"
+    + r"(?:[A-Z]|(?:[a-z-]+\s+){0,2}(?:"
+    + "|".join(sorted(TITLE_HEADS))
+    + r")\b)"
+)
+_AGE = re.compile(r",\s*\d{1,3},")
+_WHO = re.compile(r",\s*who\b")
+_THE_BEFORE = re.compile(r"\bThe\s+$")
+# A local body in lower case after a name: the name is a town's or a city's ("Eskerby town council").
+_COUNCIL_AFTER = re.compile(r"\s+(?:town|city|county|borough|district|village)\s+(?:council|hall)\b")
+# "X's board", "X's chief executive": a possessive before a body or a title an organization has.
+_OWNS = re.compile(r"['\u2019]s\s+(?:board|shareholders|shares|chief|chairman|chairwoman|chair|directors|management)\b")
+
+
+def opens_after_the(text: str, start: int) -> bool:
+    """Whether a name at `start` follows a "The" that opens its sentence ("The Bank of Canada's board")."""
+    the = _THE_BEFORE.search(text, max(0, start - 8), start)
+    if the is None:
+        return False
+    before = text[max(0, the.start() - 4) : the.start()].rstrip()
+    return not before or before[-1] in ".!?:-\u2013\u2014"
+
+
+def own_cues(text: str, span: NameSpan, start: int, end: int) -> Counter[str]:
+    """What a name's own words and its neighbours say: a word like "Bank", an acronym, an appointing verb
+    after it, "at" or "in" before it, an age after it ("Mikkelsen, 63,")."""
+    cues: Counter[str] = Counter()
+    after, before = text[end : end + 160], text[max(0, start - 12) : start]
+    if any(piece.lower in ORG_WORDS for piece in span.words):
+        cues["a word of its name says so"] += 100
+    if span.words[0].text.isupper() and len(span.words) == 1 and len(span.words[0].text) > 1:
+        cues["an acronym"] += 1
+    appoints = _APPOINTS.match(after)
+    # A headline's "Hartley named Wales coach" is a passive: she was named.
+    if appoints is not None and not (span.heading and appoints["verb"].endswith("ed")):
+        cues["it appoints someone"] += 2
+    if _COUNCIL_AFTER.match(after):
+        cues[TOWN_CUE] += 3  # "Eskerby town council": the town whose council it is
+    if re.search(r"\b[Tt]he\s+$", before):
+        cues["'the' before it"] += 2  # "The Rivergate Otters fired ...": news writes no article before a person
+    if re.search(r"\b(?:at|in)\s+(?:the\s+)?$", before):
+        cues["'at' or 'in' it"] += 1
+    verb = re.search(r"\b([a-z]+)\s+(?:[a-z-]+\s+)?$", text[max(0, start - 40) : start])
+    if verb is not None and verb.group(1) in ORG_OBJECT_VERBS:
+        cues[f"'{verb.group(1)}' it"] += 2
+    noun = re.search(r"\b([a-z]+)\s+$", before)
+    if noun is not None and noun.group(1) in ORG_BEFORE_NAME:
+        cues[f"'{noun.group(1)}' before it"] += 2
+    if _AGE.match(after):
+        cues["an age follows the name"] -= 10
+    if _OWNS.match(after):
+        cues["its board or title follows it"] += 2
+    if _WHO.match(after):
+        cues["'who' follows the name"] -= 10
+    return cues
+
+
+def kind_of(entity: Named, tally: Counter[str]) -> tuple[Kind, tuple[str, ...]]:
+    """A new entity is an organization when its name says so ("Bank", "Board") or the words around it do
+    (it appoints someone, an office is "of" it, it is "at" or "in" it); a country when a state's office is
+    "of" it; a person when a title stands before it or an age after it; else a person if it has several
+    words, an organization if one (news names people in full). A known entity keeps its kind."""
+    if entity.known is not None:
+        return entity.known.kind, ()
+    if entity.country:
+        return Kind.COUNTRY, ("ISO 3166 lists it",)
+    country = sum(weight for reason, weight in tally.items() if reason.startswith("country"))
+    organization = sum(weight for weight in tally.values() if weight > 0)
+    person = -sum(weight for weight in tally.values() if weight < 0)
+    if tally["a word of its name says so"]:
+        return Kind.ORGANIZATION, ("a word of its name says so",)
+    if country and not person:
+        return Kind.COUNTRY, ("a state's office is of it",)
+    if person:
+        return Kind.PERSON, tuple(sorted(reason for reason, weight in tally.items() if weight < 0))
+    if organization:
+        return Kind.ORGANIZATION, tuple(sorted(reason for reason, weight in tally.items() if weight > 0))
+    if len(entity.name.split()) > 1:
+        return Kind.PERSON, ("a name of several words, and nothing says otherwise",)
+    return Kind.ORGANIZATION, ("a name of one word, and nothing says otherwise",)
+
+
+def may_own(title: TitleSpan, span: NameSpan) -> bool:
+    """Before a title, a new name of several words is taken for its organization only when it says it is one
+    or is written as a possessive ("Varnia's finance minister"); else it is likely its holder's name
+    ("names Ilona Drask finance minister")."""
+    if span.match is not None or span.words[0].start > title.title_start or len(span.words) == 1:
+        return True
+    return span.words[-1].possessive or title.named_after or any(piece.lower in ORG_WORDS for piece in span.words)
