@@ -1501,6 +1501,20 @@ CONSTRUCTIONS = [
             ("tom-berg", "civic-party-co-spokesperson", "2025-02-22", ".."),
         ],
     ),
+    # "succeeding Sweden's X, who has led the agency since".
+    (
+        "Ana Reis will take office as director-general of the Kessel Water Agency on Aug. 1, succeeding Sweden's "
+        "Ian Moss, who has led the agency since 2018.",
+        [
+            ("ana-reis", "kessel-water-agency-director-general", "2025-08-01", ".."),
+            ("ian-moss", "kessel-water-agency-director-general", "2018", "2025-08-01"),
+        ],
+    ),
+    # "was ousted as leader by his own MPs on Tuesday": who removed him stands before the day.
+    (
+        "Tom Berg was ousted as leader of the Civic Party by his own MPs on Tuesday.",
+        [("tom-berg", "civic-party-leader", None, "2025-02-25")],
+    ),
 ]
 
 

@@ -85,6 +85,8 @@ _TERM_ENDS = (
     f"(?:\\s+\\({_ANY}\\))?(?:\\s+(?:when|as)\\s+(?:his|her|their)\\s+(?:term|contract|mandate)\\s+"
     f"(?:ends|expires|runs\\s+out))?"
 )
+# Who removed a holder, before the day: "was ousted as leader by his own MPs on Tuesday".
+_BY_AGENT = f"(?:\\s+by\\s+(?:(?!{OPEN}[DSFUL])[^,.;]){{1,40}}?(?=\\s+{OPEN}D))?"
 # An end told "with immediate effect" before its day.
 _AT_ONCE = r"(?:\s+with\s+immediate\s+effect)?"
 # Who appoints: an organization or a country, or a person or an office phrase ("President X appointed").
@@ -225,7 +227,7 @@ PATTERNS: tuple[tuple[Rule, re.Pattern[str]], ...] = tuple(
         (
             Rule.REPLACING,
             f"(?P<verb>replacing|succeeding|taking\\s+over\\s+from|in\\s+place\\s+of|to\\s+replace|to\\s+succeed)\\s+"
-            f"{_DESCRIBED}{_OTHER}",
+            f"{_DESCRIBED}{_COUNTRY_S}{_OTHER}",
         ),
         (
             Rule.SUCCEEDS,
@@ -367,7 +369,7 @@ PATTERNS: tuple[tuple[Rule, re.Pattern[str]], ...] = tuple(
         (
             Rule.END,
             f"{_HOLDER}{_APPOS}{_COORD}{_END_VERB}(?:\\s+as\\s+{_DET}{_OFFICE}|\\s+{_ORG}|\\s+the\\s+(?P<noun>{_PLACES}"
-            f"|post|job|role|office)|\\s+office)?{_AT_ONCE}{_TERM_ENDS}(?:,?\\s+{_marker('d', 'DU')})?",
+            f"|post|job|role|office)|\\s+office)?{_BY_AGENT}{_AT_ONCE}{_TERM_ENDS}(?:,?\\s+{_marker('d', 'DU')})?",
         ),
         (
             # "a post left vacant by the death of Governor X in April": the holder's end.
