@@ -1515,6 +1515,14 @@ CONSTRUCTIONS = [
         "Tom Berg was ousted as leader of the Civic Party by his own MPs on Tuesday.",
         [("tom-berg", "civic-party-leader", None, "2025-02-25")],
     ),
+    # A state's body after its country's possessive is that country's; "the court's president".
+    (
+        "The justices of Chile's Constitutional Court on Monday elected Justice Ana Reis as the court's president.",
+        [
+            ("ana-reis", "constitutional-court-of-chile-justice", "..2025-02-24", ".."),
+            ("ana-reis", "constitutional-court-of-chile-president", "2025-02-24", ".."),
+        ],
+    ),
 ]
 
 

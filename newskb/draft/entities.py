@@ -13,7 +13,7 @@ import itertools
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from newskb.common.fuzzy import normalise
 from newskb.common.kinds import Kind
@@ -25,6 +25,7 @@ from newskb.draft.lexicon import (
     ORG_NOUNS,
     ORG_SUFFIXES,
     ORG_WORDS,
+    STATE_BODY_WORDS,
     STATE_HEADS,
     STATE_ONLY_HEADS,
 )
@@ -133,7 +134,7 @@ def identify(
             cues=cues,
             with_the=entity.with_the,
         )
-    entities = with_places(entities)
+    entities = with_places(_of_countries(text, entities))
     mentions = {
         start: Mention(
             mark=KIND_MARKS.get(entities[one.key].kind, Mark.ORGANIZATION),
@@ -146,6 +147,28 @@ def identify(
         for start, one in said.items()
     }
     return entities, mentions
+
+
+def _of_countries(text: str, entities: dict[str, Entity]) -> dict[str, Entity]:
+    """A state's body first named after its country's possessive ("Colombia's Constitutional Court") is that
+    country's: "Constitutional Court of Colombia", as a curator names it."""
+    countries = {
+        normalise(form): entity for entity in entities.values() if entity.kind is Kind.COUNTRY for form in entity.forms
+    }
+    for key, entity in entities.items():
+        if entity.kind is not Kind.ORGANIZATION or entity.known is not None:
+            continue
+        if not STATE_BODY_WORDS & set(norm_words(entity.name)) or " of " in entity.name:
+            continue
+        owner = _POSSESSOR.search(text, max(0, entity.first - 60), entity.first)
+        country = countries.get(normalise(owner.group(1))) if owner is not None else None
+        if country is not None:
+            entities[key] = replace(entity, name=f"{entity.name} of {country.name}")
+    return entities
+
+
+# A possessive just before a name: "Colombia's " in "Colombia's Constitutional Court".
+_POSSESSOR = re.compile(r"([A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2})['\u2019]s\s+$")
 
 
 def _acronyms(text: str, spans: Sequence[NameSpan], said: Mapping[int, _Said]) -> dict[str, str]:

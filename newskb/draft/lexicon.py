@@ -244,7 +244,7 @@ ORG_NOUNS = frozenset(
         *("council", "guild", "society", "academy", "alliance", "league", "federation", "union", "agency", "city"),
         *("town", "team", "organisation", "organization", "institute", "college", "school", "museum", "police"),
         *("parliament", "assembly", "regulator", "department", "commission", "committee", "authority"),
-        *("chamber", "squad", "side", "body", "bloc", "secretariat"),
+        *("chamber", "squad", "side", "body", "bloc", "secretariat", "court", "tribunal"),
     )
 )
 # Of those, bodies that are not the organization an article is about when none is named by them: "the
@@ -263,6 +263,11 @@ GOVERNING_WORDS = frozenset(
 # The first words of a university's units ("Faculty of Medicine", "College of Engineering"): a dean's or a
 # head's office of the unit is the university's.
 UNIT_WORDS = frozenset(("faculty", "college", "school", "department", "division", "institute", "centre", "center"))
+# Words of a state's bodies, which a country's possessive before them makes that country's ("Colombia's
+# Constitutional Court": the Constitutional Court of Colombia).
+STATE_BODY_WORDS = frozenset(
+    ("court", "tribunal", "senate", "parliament", "assembly", "congress", "ministry", "commission", "agency")
+)
 # Words of a club's name, which "the club" or "the team" stands for: "Ashby Rovers", "Tema Lions FC".
 CLUB_WORDS = frozenset(("club", "team", "fc", "united", "rovers", "athletic", "wanderers", "rangers", "albion"))
 # Verbs that make the name after them the one appointed ("names Delgado police chief"), and the name before
