@@ -303,9 +303,19 @@ def capital_runs(text: str, words: Sequence[Piece], used: set[int]) -> list[tupl
             if words[last].possessive and not _owned(text, words, last + 1):
                 break
             probe += 1
-        runs.append((index, last))
+        runs.extend(_governed(words, index, last))
         index = last + 1
     return runs
+
+
+def _governed(words: Sequence[Piece], first: int, last: int) -> list[tuple[int, int]]:
+    """A run split before the governing body an organization's name ends in: "Ashcombe University" and "Board
+    of Trustees" in "the Ashcombe University Board of Trustees"; not "Port Ellery Harbour Board"."""
+    for board in range(first + 1, last - 1):
+        tail = [piece.lower for piece in words[board : last + 1]]
+        if tail[:2] == ["board", "of"] and len(tail) == 3 and governing(tail) and words[board - 1].lower in ORG_WORDS:
+            return [(first, board - 1), (board, last)]
+    return [(first, last)]
 
 
 def _joins_and(text: str, words: Sequence[Piece], used: set[int], first: int, connector: int) -> bool:
