@@ -61,6 +61,7 @@ BLIND_SPLITS = {
     "blind-2": REPO / "tests" / "fixtures" / "drafts-blind-2",
     "blind-3": REPO / "tests" / "fixtures" / "drafts-blind-3",
     "blind-4": REPO / "tests" / "fixtures" / "drafts-blind-4",
+    "blind-5": REPO / "tests" / "fixtures" / "drafts-blind-5",
 }
 SPLITS = (TUNED, HELD_OUT, *BLIND_SPLITS)
 
