@@ -1533,6 +1533,18 @@ CONSTRUCTIONS = [
         "The Kessel University Board of Trustees on Tuesday elected Ana Reis as the university's president.",
         [("ana-reis", "kessel-university-president", "2025-02-25", "..")],
     ),
+    # --- Fifth blind corpus, by construction (sentences of our own) ---
+    # "Chair of the Board of Directors": the chair of the board of the company the article is about.
+    (
+        "Brook Foods Inc. said on Monday that its Board of Directors had elected Ana Reis as Chair of the Board of "
+        "Directors.\nBrook Foods Inc. makes soup.",
+        [("ana-reis", "brook-foods-inc-chair-of-the-board", None, "..")],
+    ),
+    # A dateline in capitals of any script ("JÖNKÖPING") names no one the story is about.
+    (
+        "JÖNKÖPING, Sweden - Liiga side HK Brill on Monday named Swedish coach Omar Lind as their new head coach.",
+        [("omar-lind", "hk-brill-head-coach", "2025-02-24", "..")],
+    ),
 ]
 
 

@@ -88,8 +88,10 @@ def pieces(text: str, start: int, end: int) -> list[Piece]:
 # A wire story's dateline: a place in capitals, maybe its region or country and a day, maybe the agency in
 # brackets, then a dash ("SAN JOSE, Calif., Feb. 4 (Northwire) - ", "VIENNA (UPN) \u2014 "). It says where
 # the story was filed, not who did what: none of its words is a name the story is about.
+# Capitals of any script ("JÄRVENPÄÄ", "SÃO PAULO"): a letter that is not lower case, as the check below says.
+_CAPITAL = r"[^\W\d_a-z\u00df-\u00ff]"
 _DATELINE = re.compile(
-    r"\s*[A-Z][A-Z'.\-]+(?:\s+[A-Z][A-Z'.\-]+)*"
+    rf"\s*{_CAPITAL}(?:{_CAPITAL}|['.\-])+(?:\s+{_CAPITAL}(?:{_CAPITAL}|['.\-])+)*"
     r"(?:,\s+[^\n()\-\u2013\u2014]{1,40}?)?"
     r"(?:\s*\([^\n()]{1,40}\))?"
     r"\s*[\-\u2013\u2014]{1,2}\s"
@@ -99,7 +101,10 @@ _DATELINE = re.compile(
 def dateline_end(sentence: str) -> int:
     """Where a dateline opening a sentence ends (0 when it has none)."""
     match = _DATELINE.match(sentence)
-    if match is None or not re.match(r"\s*[A-Z][A-Z'.\-]*[A-Z]\b", sentence):
+    if match is None:
+        return 0
+    place = match.group().split(",")[0].split("(")[0].rstrip(" -\u2013\u2014").strip()
+    if not place.isupper() or len(place) < 2:
         return 0
     # A capitalised word and a hyphen alone ("UK - based") is no dateline: it needs the agency, the place's
     # region or day, or a long dash.

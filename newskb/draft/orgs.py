@@ -149,6 +149,11 @@ def _office_of(context: _Context, title: TitleSpan) -> tuple[Office, TitleSpan] 
         # Left blank, with a note: the curator names the organization (accept refuses an office without one).
         return _office(title, f"office::{title.title}", None, 100.0, found, ""), title
     title = _as_written_with(context, title, org)
+    governed = main_of(context.cast.organizations) if governs(context.entities[org]) else None
+    if governed is not None:
+        # "Chair of the Board of Directors": the chair of the board of the organization the article is about.
+        title = replace(title, title=f"{title.title} of the board")
+        org = governed.key
     parent = _parent_of(context, org)
     if parent is not None:
         # "dean of the Faculty of Medicine" in an article about one university: the university's dean of it.
