@@ -1545,6 +1545,11 @@ CONSTRUCTIONS = [
         "JÖNKÖPING, Sweden - Liiga side HK Brill on Monday named Swedish coach Omar Lind as their new head coach.",
         [("omar-lind", "hk-brill-head-coach", "2025-02-24", "..")],
     ),
+    # "St." inside a name.
+    (
+        "Renée St. Amand was appointed provost of Kessel College on Monday.",
+        [("renee-st-amand", "kessel-college-provost", "2025-02-24", "..")],
+    ),
 ]
 
 

@@ -103,6 +103,11 @@ def test_sentences_end_at_stops_quote_marks_and_line_breaks() -> None:
             ["It named Ms. Eva Lund.", "Cllr. Ann Roe and Mx. Kim agreed."],
         ),
         ("He met Ms. Lund.\nMs. Roe left.", ["He met Ms. Lund.", "Ms. Roe left."]),
+        # ... and at an initial outside A to Z.
+        (
+            "Governor Sigríður Á. Hallsdóttir said it. Then left.",
+            ["Governor Sigríður Á. Hallsdóttir said it.", "Then left."],
+        ),
     ],
 )
 def test_sentences(text: str, expected: list[str]) -> None:

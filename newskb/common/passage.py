@@ -85,7 +85,7 @@ def sentences(text: str) -> list[Extent]:
             )
             if start >= end:
                 continue
-            if joined_to is not None and _COURTESY_END.search(text, joined_to.start, joined_to.end):
+            if joined_to is not None and _ends_in_abbreviation(text[joined_to.start : joined_to.end]):
                 spans[-1] = joined_to = Extent(joined_to.start, end)  # "... succeed Ms. | Eva Lund as ..."
                 continue
             joined_to = Extent(start, end)
@@ -96,6 +96,13 @@ def sentences(text: str) -> list[Extent]:
 # Abbreviations before a name that sentencex ends a sentence at (it knows "Mr." and "Dr."): measured on
 # "He met Ms. Eva Lund on Friday." for the courtesy titles and ranks news writes.
 _COURTESY_END = re.compile(r"\b(?:Ms|Mx|Cllr|Amb|Ft)\.$")
+
+
+def _ends_in_abbreviation(sentence: str) -> bool:
+    """Whether a sentence sentencex found ends in a courtesy title or in an initial of any script ("Sigríður Á.
+    Hallsdóttir": it knows only A to Z as initials)."""
+    initial = len(sentence) >= 3 and sentence[-1] == "." and sentence[-2].isupper() and sentence[-3] == " "
+    return initial or _COURTESY_END.search(sentence) is not None
 
 
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:

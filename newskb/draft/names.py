@@ -115,13 +115,17 @@ def dateline_end(sentence: str) -> int:
     return match.end() if "(" in said or "," in said or dash else 0
 
 
+# Abbreviations inside a name: "Renée St. Amand", "Mt. Pleasant".
+_NAME_ABBREVIATIONS = frozenset(("St", "Ste", "Mt"))
+
+
 def joined(text: str, left: Piece, right: Piece) -> bool:
     """Whether two neighbouring words can belong to one name: only spaces between them, on one line, or the
     point after an initial ("Alan M. Garber")."""
     if left.possessive:
         return False
     gap = text[left.end : right.start]
-    if len(left.text) == 1 and left.text.isupper() and gap[:1] == ".":
+    if ((len(left.text) == 1 and left.text.isupper()) or left.text in _NAME_ABBREVIATIONS) and gap[:1] == ".":
         gap = gap[1:]
     return (gap.isspace() and "\n" not in gap) or gap == ""
 
