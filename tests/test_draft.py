@@ -1550,6 +1550,18 @@ CONSTRUCTIONS = [
         "Renée St. Amand was appointed provost of Kessel College on Monday.",
         [("renee-st-amand", "kessel-college-provost", "2025-02-24", "..")],
     ),
+    # A kicker before "|"; a company's legal form of another country ("AB"); a relative's noun before a first
+    # name; "has run it as chief executive since"; "a post she has held since".
+    (
+        "PROFILE | The founder who won't sell: Brill Cykel AB's Ana Lind at 50\nAna Lind, who founded Brill Cykel AB "
+        "in 2009 with her brother Per, has run it as chief executive since 2012.\nPer Lind, the company's chief "
+        "technology officer until 2020, now chairs its board.\nAna Lind is also president of the Kessel Cycling "
+        "Federation, a post she has held since March 2024.",
+        [
+            ("ana-lind", "brill-cykel-ab-chief-executive", "2012", ".."),
+            ("ana-lind", "kessel-cycling-federation-president", "2024-03", ".."),
+        ],
+    ),
 ]
 
 

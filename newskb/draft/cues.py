@@ -43,6 +43,7 @@ _APPOINTS = re.compile(
 )
 _AGE = re.compile(r",\s*\d{1,3},")
 _WHO = re.compile(r",\s*who\b")
+_KIN = re.compile(r"\b(?:brother|sister|wife|husband|son|daughter|father|mother|cousin|uncle|aunt)\s+$")
 _THE_BEFORE = re.compile(r"\bThe\s+$")
 # A local body in lower case after a name: the name is a town's or a city's ("Eskerby town council").
 _COUNCIL_AFTER = re.compile(r"\s+(?:town|city|county|borough|district|village)\s+(?:council|hall)\b")
@@ -84,6 +85,8 @@ def own_cues(text: str, span: NameSpan, start: int, end: int) -> Counter[str]:
     noun = re.search(r"\b([a-z]+)\s+$", before)
     if noun is not None and noun.group(1) in ORG_BEFORE_NAME:
         cues[f"'{noun.group(1)}' before it"] += 2
+    if _KIN.search(before):
+        cues["a relative's noun before it"] -= 10  # "with her brother Matthias"
     if _AGE.match(after):
         cues["an age follows the name"] -= 10
     if _OWNS.match(after):

@@ -103,7 +103,7 @@ def identify(
         if span.words[0].start in said:
             continue
         spelled = _norm(span.words)
-        owner = _owner(spelled, by_word) if len(span.words) == 1 else None
+        owner = _owner(spelled, by_word, span.words[0].start) if len(span.words) == 1 else None
         owner = bracketed.get(span.words[0].text, owner)
         if owner is not None and not span.heading and span.words[0].start < found[owner].first:
             # A word the story writes before the longer name ("Lord Mayor of Cork", then "the Cork City North
@@ -266,10 +266,13 @@ def _norm(words: Sequence[Piece]) -> str:
     return " ".join(token for piece in words for token in piece.norm)
 
 
-def _owner(word: str, by_word: dict[str, list[_Found]]) -> str | None:
+def _owner(word: str, by_word: dict[str, list[_Found]], start: int) -> str | None:
     """The one entity of several words that has this word among its own: "Drask" for "Ilona Drask",
-    "Rovers" for "Dunmore Rovers"; not "Varnia" for "Bank of Varnia", where it names something else."""
+    "Rovers" for "Dunmore Rovers"; not "Varnia" for "Bank of Varnia", where it names something else. Of
+    two that share it ("Annika Vogt", "Matthias Vogt"), the one named before it, if only one was."""
     owners = by_word.get(word, [])
+    if len(owners) > 1:
+        owners = [owner for owner in owners if owner.first < start]
     if len(owners) != 1:
         return None
     words = norm_words(owners[0].name)

@@ -197,7 +197,7 @@ INTERIM_WORDS = frozenset(("interim", "acting", "caretaker"))
 HONORIFICS = frozenset(
     (
         *("mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "sir", "dame", "lady", "lord", "rev"),
-        *("reverend", "cllr", "judge", "officer", "sergeant", "sgt", "detective", "trooper"),
+        *("reverend", "cllr", "judge", "officer", "sergeant", "sgt", "detective", "trooper", "capt", "lt", "cmdr"),
     )
 )
 # Words that make a name's possessive part of a longer name: "King Edward's College", "Guy's Hospital".
@@ -225,6 +225,8 @@ ORG_WORDS = frozenset(
         *("studios", "entertainment", "brands", "retail", "stores", "bancorp", "securities", "petroleum", "oil"),
         *("power", "utilities", "automotive", "aerospace", "construction", "engineering", "healthcare", "works"),
         *("werke", "enterprises", "manufacturing", "logistics", "semiconductors", "therapeutics", "robotics"),
+        # Legal forms of companies in other countries ("Norrvik Energi AB", "Nordvik Shipping ASA").
+        *("ab", "asa", "oy", "oyj", "nv", "bv", "spa", "srl", "sarl", "llc", "llp", "pty", "kgaa", "energi"),
     )
 )
 # The last words of a city's local bodies, after the city's name: "Harlan Falls City Council".
@@ -307,7 +309,9 @@ ORG_SUFFIXES = frozenset(
     )
 )
 # A company's legal form, which may follow its name after a comma ("Brixley Industries, Inc.").
-LEGAL_FORMS = frozenset(("inc", "ltd", "llc", "plc", "corp", "co", "lp", "llp", "ag", "sa", "nv", "bv", "gmbh"))
+LEGAL_FORMS = frozenset(
+    ("inc", "ltd", "llc", "plc", "corp", "co", "lp", "llp", "ag", "sa", "nv", "bv", "gmbh", "ab", "asa", "oy", "oyj")
+)
 # Nouns that stand before an organization's name: "Spanish side Baloncesto Arenal", "rival Nordlys Lines".
 ORG_BEFORE_NAME = frozenset(
     ("side", "club", "team", "outfit", "rival", "rivals", "firm", "company", "group", "lender", "carrier", "insurer")

@@ -312,7 +312,8 @@ def capital_runs(text: str, words: Sequence[Piece], used: set[int]) -> list[tupl
             if words[last].possessive and not _owned(text, words, last + 1):
                 break
             probe += 1
-        runs.extend(_governed(words, index, last))
+        if not (index == last and piece.lower in ("the", "a", "an")):  # "PROFILE | The engineer ...": no name
+            runs.extend(_governed(words, index, last))
         index = last + 1
     return runs
 

@@ -274,7 +274,8 @@ PATTERNS: tuple[tuple[Rule, re.Pattern[str]], ...] = tuple(
         ),
         (
             Rule.SINCE,
-            f"{_HOLDER}{_APPOS}(?:who\\s+)?(?P<verb>(?:has|have|had)\\s+(?:been|served\\s+as))\\s+{_DET}{_OFFICE}\\s+"
+            f"{_HOLDER}{_APPOS}(?:who\\s+)?(?P<verb>(?:has|have|had)\\s+(?:been|served\\s+as|(?:run|led|headed)\\s+(?:it|them"
+            f"|the\\s+[a-z-]+|{_ANY})\\s+as))\\s+{_DET}{_OFFICE}\\s+"
             f"{_marker('d', 'S')}",
         ),
         (
@@ -323,6 +324,12 @@ PATTERNS: tuple[tuple[Rule, re.Pattern[str]], ...] = tuple(
             Rule.SERVED,
             f"{_OFFICE}(?:\\s+{OPEN}D\\d+{CLOSE})?,\\s+a\\s+(?:post|job|position|role|office|seat)\\s+{_HOLDER}\\s+"
             f"(?P<verb>held|kept|would\\s+hold)\\s+{_marker('d', 'FU')}",
+        ),
+        (
+            # "She is also chair of X, a post she has held since 2019".
+            Rule.SINCE,
+            f"{_OFFICE},\\s+a\\s+(?:post|job|position|role|office|seat)\\s+{_HOLDER}\\s+(?P<verb>has\\s+held|had\\s+held)\\s+"
+            f"{_marker('d', 'S')}",
         ),
         (
             # "X, who was premier of Kessland from 1976 to 1984": the same, in a relative clause.

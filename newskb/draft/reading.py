@@ -193,7 +193,7 @@ def _title_case(line: str) -> bool:
     return len(long) >= 4 and all(word[0].isupper() for word in long)
 
 
-_KICKER = re.compile(r"\s*[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*)?:\s")
+_KICKER = re.compile(r"\s*[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*)?\s*[:|]\s")
 
 
 def _outside_names(text: str, words: Sequence[Piece], used: set[int], matches: list[KnownMatch]) -> list[KnownMatch]:
