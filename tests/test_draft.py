@@ -1562,6 +1562,21 @@ CONSTRUCTIONS = [
             ("ana-lind", "kessel-cycling-federation-president", "2024-03", ".."),
         ],
     ),
+    # A cabinet names holders of the state's offices, which are not its own; "Minister for Justice X" is a
+    # minister (the field in capitals is the title's, the name after it the holder's).
+    (
+        "The Cabinet on Friday nominated Tom Berg as Chief Justice.\nMinister for Justice Ana Reis said the "
+        "Cabinet was unanimous.",
+        [
+            ("ana-reis", "minister-for-justice", "..2025-02-26", ".."),
+            ("tom-berg", "chief-justice", None, ".."),
+        ],
+    ),
+    # "the Union of Dock and Transport Workers" is one name.
+    (
+        "The Union of Dock and Transport Workers has elected Ian Moss as its general secretary on Monday.",
+        [("ian-moss", "union-of-dock-and-transport-workers-general-secretary", "2025-02-24", "..")],
+    ),
 ]
 
 

@@ -27,8 +27,14 @@ def main_of(pool: list[Entity]) -> Entity | None:
 
 
 def governs(entity: Entity) -> bool:
-    """A governing body ("the Board of Directors") is the organization's organ, not the organization."""
-    return governing(norm_words(entity.name))
+    """A governing body ("the Board of Directors", a state's cabinet) is the organization's organ, not the
+    organization: the offices it names are not its own."""
+    words = norm_words(entity.name)
+    return governing(words) or words in CABINETS
+
+
+# A state's bodies that name the holders of its offices, offices that are not theirs.
+CABINETS = (["cabinet"], ["government"], ["the", "cabinet"], ["the", "government"])
 
 
 def org_for_noun(entities: Mapping[str, Entity], noun: str | None, cast: Cast | None = None) -> Entity | None:

@@ -344,7 +344,10 @@ def _joins_and(text: str, words: Sequence[Piece], used: set[int], first: int, co
     if not any(word in ORG_WORDS for word in before):
         opened_by_the = first > 0 and words[first - 1].lower == "the"
         return opened_by_the and words[last].lower in ORG_WORDS
-    return "of" in before and last == after and not words[after].possessive
+    # "Ministry of Economy and Finance"; "Union of Port and Transport Workers" (two words, the second a plural
+    # of people).
+    plural = last == after + 1 and words[last].lower.endswith(("ers", "ors", "ists", "ians", "ees"))
+    return "of" in before and (last == after or plural) and not words[last].possessive
 
 
 # Plurals of people whose possessive opens a body's name ("the Children's Water Trust", "Women's Aid").

@@ -14,7 +14,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from newskb.common.kinds import Kind
-from newskb.draft.cast import Cast, governs, main_of, org_for_noun
+from newskb.draft.cast import CABINETS, Cast, governs, main_of, org_for_noun
 from newskb.draft.cues import may_own
 from newskb.draft.entities import norm_words
 from newskb.draft.lexicon import (
@@ -198,6 +198,8 @@ def _said_org(context: _Context, title: TitleSpan) -> tuple[str | None, str]:
         return where, f"'{said}' is taken for {entities[where].name}'s, named before 'where'"
     if title.org_word in ("its", "their") or title.after_as:
         subject = _subject(context, title)
+        if subject is not None and title.org_word is None and norm_words(entities[subject].name) in CABINETS:
+            subject = None  # "The Cabinet nominated X as Chief Justice": a state's office, not the cabinet's
         if subject is not None and title.head in STATE_ONLY_HEADS and entities[subject].kind is not Kind.COUNTRY:
             subject = None  # a state's title ("sworn in as premier") is no party's or company's
         if subject is not None:

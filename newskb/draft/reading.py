@@ -260,7 +260,7 @@ def _title(
         start=words[first].start,
         end=words[extent_of.last].end,
         title=title_of(title_words),
-        head=words[run[1]].lower,
+        head=_head_of(words, run),
         org=spans.get(org_first) if org_first is not None else None,
         org_word=extent_of.org_word,
         former=extent_of.former,
@@ -272,6 +272,13 @@ def _title(
         after_as=_after_as(words, extent_of.first),
         described=extent_of.described,
     )
+
+
+def _head_of(words: Sequence[Piece], run: tuple[int, int]) -> str:
+    """A title run's head: its last word, or the last before a field in capitals ("Minister for Justice":
+    a minister; "Deputy Governor for Financial Stability": a governor)."""
+    joiner = next((index for index in range(run[0] + 1, run[1]) if words[index].lower in ("for", "of")), None)
+    return words[joiner - 1 if joiner is not None else run[1]].lower
 
 
 def _after_as(words: Sequence[Piece], first: int) -> bool:

@@ -80,8 +80,10 @@ def title_runs(text: str, words: Sequence[Piece], used: set[int]) -> list[tuple[
 
 def _capital_field(text: str, words: Sequence[Piece], first: int, head: int, used: set[int]) -> int:
     """A title's last word, over a field in capitals after "for" ("Deputy Governor for Financial Stability of
-    the Central Bank"), or after "of" when an organization's possessive stands before the title ("the Bank's
-    Director of Financial Supervision"): part of the title, not a name."""
+    the Central Bank", "Minister for Justice Ana Reis"), or after "of" when an organization's possessive stands
+    before the title ("the Bank's Director of Financial Supervision"): part of the title, not a name. The
+    longest field (of three words at most) that "of", "at" or the sentence's end follows; else one word, where
+    a name follows it."""
     joiner = head + 1
     if joiner + 1 >= len(words) or not joined(text, words[head], words[joiner]):
         return head
@@ -98,11 +100,13 @@ def _capital_field(text: str, words: Sequence[Piece], first: int, head: int, use
         and joined(text, words[last], words[last + 1])
     ):
         last += 1
-    if last == joiner:
-        return head
-    following = words[last + 1].lower if last + 1 < len(words) and joined(text, words[last], words[last + 1]) else ""
-    # "for Financial Stability of the Central Bank", or the field closing the phrase; not "for Bank of X".
-    return last if following in ("", "of", "at", "since", "from", "until") else head
+    for end in range(last, joiner, -1):
+        following = words[end + 1] if end + 1 < len(words) and joined(text, words[end], words[end + 1]) else None
+        if following is None or following.lower in ("of", "at", "since", "from", "until"):
+            return end
+    after_one = joiner + 2
+    named = after_one < len(words) and words[after_one].capital and joined(text, words[joiner + 1], words[after_one])
+    return joiner + 1 if last > joiner and named else head
 
 
 def _unknown_before(text: str, words: Sequence[Piece], head: int) -> bool:
