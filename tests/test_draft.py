@@ -1577,6 +1577,12 @@ CONSTRUCTIONS = [
         "The Union of Dock and Transport Workers has elected Ian Moss as its general secretary on Monday.",
         [("ian-moss", "union-of-dock-and-transport-workers-general-secretary", "2025-02-24", "..")],
     ),
+    # "dos" inside a name; "The 47-year-old, who took over in May 2024".
+    (
+        "Brill Rovers have sacked manager Paulo Ferreira dos Santos.\nThe 47-year-old, who took over in May 2024 "
+        "on a three-year contract, left the club on Sunday.",
+        [("paulo-ferreira-dos-santos", "brill-rovers-manager", "2024-05", "2025-02-23")],
+    ),
 ]
 
 

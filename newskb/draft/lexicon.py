@@ -203,7 +203,29 @@ HONORIFICS = frozenset(
 # Words that make a name's possessive part of a longer name: "King Edward's College", "Guy's Hospital".
 POSSESSIVE_NAMES = frozenset(("college", "university", "school", "hospital", "academy", "institute", "cathedral"))
 # Words that join the parts of one name: "University of Kessel", "Ludwig van Beethoven".
-NAME_CONNECTORS = frozenset(("of", "for", "de", "van", "von", "der", "den", "da", "di", "du", "la", "le", "del", "bin"))
+NAME_CONNECTORS = frozenset(
+    (
+        "of",
+        "for",
+        "de",
+        "van",
+        "von",
+        "der",
+        "den",
+        "da",
+        "di",
+        "du",
+        "la",
+        "le",
+        "del",
+        "bin",
+        "dos",
+        "das",
+        "do",
+        "ter",
+        "zu",
+    )
+)
 # Of those, the ones that join an organization's name to a place or a field, not the parts of a person's.
 OF_CONNECTORS = frozenset(("of", "for"))
 # Words that make a name an organization's.

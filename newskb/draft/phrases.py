@@ -168,7 +168,7 @@ PATTERNS: tuple[tuple[Rule, re.Pattern[str]], ...] = tuple(
         (
             # "X, who took office in July,": the same, in a relative clause.
             Rule.START,
-            f"{_PERSON_H}{_AGE},\\s+who\\s+(?P<verb>took\\s+office|was\\s+sworn\\s+in|took\\s+over|took\\s+charge"
+            f"{_HOLDER}{_AGE},\\s+who\\s+(?P<verb>took\\s+office|was\\s+sworn\\s+in|took\\s+over|took\\s+charge"
             f"|(?:was|were)\\s+(?:first\\s+)?(?:elected|appointed|named|hired))\\s+{_marker('d', 'D')}",
         ),
         (
