@@ -62,6 +62,7 @@ BLIND_SPLITS = {
     "blind-3": REPO / "tests" / "fixtures" / "drafts-blind-3",
     "blind-4": REPO / "tests" / "fixtures" / "drafts-blind-4",
     "blind-5": REPO / "tests" / "fixtures" / "drafts-blind-5",
+    "blind-6": REPO / "tests" / "fixtures" / "drafts-blind-6",
 }
 SPLITS = (TUNED, HELD_OUT, *BLIND_SPLITS)
 
