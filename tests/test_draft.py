@@ -1583,6 +1583,21 @@ CONSTRUCTIONS = [
         "on a three-year contract, left the club on Sunday.",
         [("paulo-ferreira-dos-santos", "brill-rovers-manager", "2024-05", "2025-02-23")],
     ),
+    # --- Sixth blind corpus, by construction (sentences of our own) ---
+    # "X police chief" makes X the city whose police chief the article names; "who has led the 160-officer
+    # department since"; a body "to which he was appointed in 2024" is not the chief's start.
+    (
+        "Brill Heights police chief to retire next month\nPolice Chief Ray Doyle, who has led the 160-officer "
+        "department since 2015, will retire Oct. 9.\nThe governor said Doyle would keep his seat on the "
+        "Commission on Police Standards, to which he was appointed in 2024.",
+        [("ray-doyle", "brill-heights-police-chief", "2015", "2025-10-09")],
+    ),
+    # Title case keeps its function words in lower case ("... to Lead Company from April 1").
+    (
+        "Brook Sensors Announces CEO Succession; Ana Reis to Lead Company from April 1\nBrook Sensors Inc. said its "
+        "board has appointed Ana Reis as chief executive officer, effective April 1.",
+        [("ana-reis", "brook-sensors-inc-chief-executive-officer", "2025-04-01", "..")],
+    ),
 ]
 
 

@@ -46,7 +46,9 @@ _WHO = re.compile(r",\s*who\b")
 _KIN = re.compile(r"\b(?:brother|sister|wife|husband|son|daughter|father|mother|cousin|uncle|aunt)\s+$")
 _THE_BEFORE = re.compile(r"\bThe\s+$")
 # A local body in lower case after a name: the name is a town's or a city's ("Eskerby town council").
-_COUNCIL_AFTER = re.compile(r"\s+(?:town|city|county|borough|district|village)\s+(?:council|hall)\b")
+_COUNCIL_AFTER = re.compile(
+    r"\s+(?:(?:town|city|county|borough|district|village)\s+(?:council|hall)|police\s+(?:chief|department|force))\b"
+)
 # "X's board", "X's chief executive": a possessive before a body or a title an organization has.
 _OWNS = re.compile(r"['\u2019]s\s+(?:board|shareholders|shares|chief|chairman|chairwoman|chair|directors|management)\b")
 

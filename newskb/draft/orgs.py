@@ -149,6 +149,8 @@ def _office_of(context: _Context, title: TitleSpan) -> tuple[Office, TitleSpan] 
         # Left blank, with a note: the curator names the organization (accept refuses an office without one).
         return _office(title, f"office::{title.title}", None, 100.0, found, ""), title
     title = _as_written_with(context, title, org)
+    if title.org_word == "police" and context.entities[org].place:
+        title = replace(title, title=f"police {title.title}")  # "the city's police chief": the city's
     governed = main_of(context.cast.organizations) if governs(context.entities[org]) else None
     if governed is not None:
         # "Chair of the Board of Directors": the chair of the board of the organization the article is about.
@@ -240,7 +242,8 @@ def _implied_org(context: _Context, title: TitleSpan) -> tuple[str | None, str]:
     said = context.text[title.start : title.end]
     if title.described:
         return None, f"'{said}' is of a body the article describes in words after it, not by a name"
-    place = context.cast.city if CITY_TITLE_WORDS & set(title.title.split()) else None
+    city_title = CITY_TITLE_WORDS & set(title.title.split()) or title.org_word == "police"
+    place = context.cast.city if city_title else None
     if place is not None:
         return place.key, f"'{said}' is taken for {place.name}'s, the city the article names"
     org, how = _said_org(context, title)

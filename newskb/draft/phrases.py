@@ -108,7 +108,7 @@ _APPOINTED = f"(?:(?:[a-z][a-z-]*|{OPEN}C\\d+{CLOSE}(?:['\u2019]s)?|{OPEN}O\\d+{
 # A date, or a bounded stretch of words and dates, between a subject and its verb ("on Wednesday").
 _BETWEEN = f"(?:{_marker('d0', 'D')}\\s+)?"
 # A word or a name that qualifies an organization's noun: "the Geneva-based alliance", "the Dutch club".
-_QUALIFIED = f"(?:(?:{_ANY}|(?!central\\s)[a-z][a-z-]+)\\s+)?"
+_QUALIFIED = f"(?:(?:{_ANY}|(?!central\\s)[a-z0-9][a-z0-9-]+)\\s+)?"
 # The nouns that stand for an organization ("has led the federation since 2013"), longest first.
 _PLACES = "central\\s+bank|" + "|".join(sorted(ORG_NOUNS, key=lambda noun: (-len(noun), noun)))
 
@@ -155,9 +155,10 @@ PATTERNS: tuple[tuple[Rule, re.Pattern[str]], ...] = tuple(
             f"{_BETWEEN}(?P<verb>ousted|removed|sacked|fired|dismissed)\\s+{_DET}{_OFFICE}\\s+{_PERSON_H}{_POST}",
         ),
         (
-            # A start whose office is told elsewhere: "She will take up the post on July 1".
+            # A start whose office is told elsewhere: "She will take up the post on July 1" (not of a body "to
+            # which he was appointed in 2024", told in a relative clause of its own).
             Rule.START,
-            f"{_HOLDER}{_APPOS}(?P<verb>(?:{_FUTURE}\\s+)?(?:take\\s+up\\s+(?:the|her|his|their)\\s+(?:new\\s+)?(?:post|job|role)"
+            f"(?<!which\\s)(?<!whom\\s){_HOLDER}{_APPOS}(?P<verb>(?:{_FUTURE}\\s+)?(?:take\\s+up\\s+(?:the|her|his|their)\\s+(?:new\\s+)?(?:post|job|role)"
             f"|take\\s+office|start(?:\\s+work)?|be\\s+sworn\\s+in|take\\s+charge)|took\\s+office|was\\s+sworn\\s+in"
             f"|took\\s+charge|took\\s+over"
             # "was first elected in November 2017": the start of an office the article names elsewhere.

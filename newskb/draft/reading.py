@@ -19,7 +19,7 @@ from newskb.common.kinds import Kind
 from newskb.draft import when
 from newskb.draft.countries import as_known
 from newskb.draft.entities import identify
-from newskb.draft.lexicon import APPOINTING, ORG_WORDS, SUBJECT_PRONOUNS
+from newskb.draft.lexicon import APPOINTING, NOT_FIELD, ORG_WORDS, SUBJECT_PRONOUNS
 from newskb.draft.mentions import DATE_MARKS, Mention, Mentions, NameSpan, Reading, TitleSpan
 from newskb.draft.names import (
     KnownEntity,
@@ -189,7 +189,8 @@ def _spans(text: str, sentence: Sentence, index: KnownNames) -> _Spans:
 
 def _title_case(line: str) -> bool:
     """Whether a line capitalises every word of four letters or more (at least four such words)."""
-    long = [word for word in re.findall(r"[^\W\d_][\w'\u2019-]*", line) if len(word) >= 4]
+    # Function words stay in lower case in title case ("... to Lead Company from April 1").
+    long = [word for word in re.findall(r"[^\W\d_][\w'\u2019-]*", line) if len(word) >= 4 and word not in NOT_FIELD]
     return len(long) >= 4 and all(word[0].isupper() for word in long)
 
 
