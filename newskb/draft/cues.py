@@ -75,7 +75,8 @@ def own_cues(text: str, span: NameSpan, start: int, end: int) -> Counter[str]:
     # A headline's "Hartley named Wales coach" is a passive: she was named.
     if appoints is not None and not (span.heading and appoints["verb"].endswith("ed")):
         cues["it appoints someone"] += 2
-    if _COUNCIL_AFTER.match(after):
+    appointed = re.search(r"\b(\w+)\s+$", before)
+    if _COUNCIL_AFTER.match(after) and not (appointed and appointed.group(1).lower() in APPOINTING):
         cues[TOWN_CUE] += 3  # "Eskerby town council": the town whose council it is
     if re.search(r"\b[Tt]he\s+$", before):
         cues["'the' before it"] += 2  # "The Rivergate Otters fired ...": news writes no article before a person
