@@ -1598,6 +1598,14 @@ CONSTRUCTIONS = [
         "board has appointed Ana Reis as chief executive officer, effective April 1.",
         [("ana-reis", "brook-sensors-inc-chief-executive-officer", "2025-04-01", "..")],
     ),
+    # A headline's "Heritage Party" is the "Kessel Heritage Party" of the story; "a Moose Jaw accountant" is no
+    # person (a "he" after it is the one named before).
+    (
+        "Heritage Party ousts treasurer\nIan Moss was ousted as treasurer of the Kessel Heritage Party on Sunday "
+        "by the party's council.\nMoss, 58, a Moose Jaw accountant who had been treasurer since 2021, said he "
+        "would appeal.",
+        [("ian-moss", "kessel-heritage-party-treasurer", "2021", "2025-02-23")],
+    ),
 ]
 
 

@@ -88,6 +88,8 @@ def own_cues(text: str, span: NameSpan, start: int, end: int) -> Counter[str]:
     noun = re.search(r"\b([a-z]+)\s+$", before)
     if noun is not None and noun.group(1) in ORG_BEFORE_NAME:
         cues[f"'{noun.group(1)}' before it"] += 2
+    if re.search(r"\b(?:a|an)\s+$", before) and re.match(r"\s+[a-z]", after):
+        cues["a qualifier of a noun"] += 2  # "a Moose Jaw accountant": a place, no person
     if _KIN.search(before):
         cues["a relative's noun before it"] -= 10  # "with her brother Matthias"
     if _AGE.match(after):

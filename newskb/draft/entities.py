@@ -251,9 +251,12 @@ def _tail_of(name: str, names: Iterable[str]) -> str:
     if len(longer) != 1:
         return name
     (full,) = longer
-    # Not the body a longer organization's name is "of" ("Member of the Management Board" is not the board).
+    # Not the body a longer organization's name is "of" ("Member of the Management Board" is not the board); an
+    # organization's name ending as the longer one does ("Heritage Party", "Saskatchewan Heritage Party") is it.
     words = full.split()
-    return name if "of" in words or any(word in ORG_WORDS for word in words) else full
+    if "of" in words:
+        return name
+    return full if name.split()[-1] in ORG_WORDS or not any(word in ORG_WORDS for word in words) else name
 
 
 def _qualifies(text: str, span: NameSpan) -> bool:
