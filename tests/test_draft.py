@@ -1606,6 +1606,12 @@ CONSTRUCTIONS = [
         "would appeal.",
         [("ian-moss", "kessel-heritage-party-treasurer", "2021", "2025-02-23")],
     ),
+    # "nominated X, ..., to be the next governor": expected, with no start.
+    (
+        "Kessel's government on Wednesday nominated Ana Reis, chief economist at Brill Bank hf., to be the next "
+        "governor of the Central Bank of Kessel.",
+        [("ana-reis", "central-bank-of-kessel-governor", None, "..")],
+    ),
 ]
 
 

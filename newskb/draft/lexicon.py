@@ -248,7 +248,7 @@ ORG_WORDS = frozenset(
         *("power", "utilities", "automotive", "aerospace", "construction", "engineering", "healthcare", "works"),
         *("werke", "enterprises", "manufacturing", "logistics", "semiconductors", "therapeutics", "robotics"),
         # Legal forms of companies in other countries ("Norrvik Energi AB", "Nordvik Shipping ASA").
-        *("ab", "asa", "oy", "oyj", "nv", "bv", "spa", "srl", "sarl", "llc", "llp", "pty", "kgaa", "energi"),
+        *("ab", "asa", "oy", "oyj", "nv", "bv", "spa", "srl", "sarl", "llc", "llp", "pty", "kgaa", "energi", "hf"),
     )
 )
 # The last words of a city's local bodies, after the city's name: "Harlan Falls City Council".
@@ -332,7 +332,10 @@ ORG_SUFFIXES = frozenset(
 )
 # A company's legal form, which may follow its name after a comma ("Brixley Industries, Inc.").
 LEGAL_FORMS = frozenset(
-    ("inc", "ltd", "llc", "plc", "corp", "co", "lp", "llp", "ag", "sa", "nv", "bv", "gmbh", "ab", "asa", "oy", "oyj")
+    (
+        *("inc", "ltd", "llc", "plc", "corp", "co", "lp", "llp", "ag", "sa", "nv", "bv", "gmbh", "ab", "asa", "oy"),
+        *("oyj", "hf"),
+    )
 )
 # Nouns that stand before an organization's name: "Spanish side Baloncesto Arenal", "rival Nordlys Lines".
 ORG_BEFORE_NAME = frozenset(

@@ -125,7 +125,8 @@ PATTERNS: tuple[tuple[Rule, re.Pattern[str]], ...] = tuple(
             f"(?:(?:{_APPOINTER}|\\b(?:it|they))\\s+(?:has\\s+|have\\s+|had\\s+)?)?{_BETWEEN}{_ADVERB}{_APPOINT_VERB}\\s+"
             # "named X, a deputy chief, as the next chief", "elected X, as its next director-general", "named X
             # chief"; not "named X, the college's vice president, to succeed her" (a title X has).
-            f"{_APPOINTED}{_PERSON_H}(?:\\s+of\\s+{_ANY})?(?:,[^,;]{{1,90}}?,\\s+(?:as\\s+|to\\s+)?|,\\s+as\\s+|\\s+(?:as\\s+|to\\s+)?)"
+            f"{_APPOINTED}{_PERSON_H}(?:\\s+of\\s+{_ANY})?(?:,[^,;]{{1,90}}?,\\s+(?:as\\s+|to\\s+(?:be\\s+)?)?|,\\s+as\\s+"
+            f"|\\s+(?:as\\s+|to\\s+(?:be\\s+)?)?)"
             f"{_DET}{_OFFICE}"
             f"(?:\\s+and\\s+(?:as\\s+)?{_DET}{_marker('o2', 'O')})?{_TAKES_EFFECT}",
         ),
