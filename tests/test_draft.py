@@ -1612,6 +1612,12 @@ CONSTRUCTIONS = [
         "governor of the Central Bank of Kessel.",
         [("ana-reis", "central-bank-of-kessel-governor", None, "..")],
     ),
+    # A club's short name first, its full name after ("Brillworth", "Brillworth Town"): one club.
+    (
+        "Brillworth dismissed manager Ian Moss on Monday.\nMoss, 47, had been in charge since May 2024.\n"
+        "Brillworth Town are second from bottom.",
+        [("ian-moss", "brillworth-town-manager", "2024-05", "2025-02-24")],
+    ),
 ]
 
 

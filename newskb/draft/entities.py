@@ -105,9 +105,12 @@ def identify(
         spelled = _norm(span.words)
         owner = _owner(spelled, by_word, span.words[0].start) if len(span.words) == 1 else None
         owner = bracketed.get(span.words[0].text, owner)
-        if owner is not None and not span.heading and span.words[0].start < found[owner].first:
+        written_before = not span.heading and owner is not None and span.words[0].start < found[owner].first
+        if owner is not None and written_before and norm_words(found[owner].name)[-1] not in ORG_SUFFIXES:
             # A word the story writes before the longer name ("Lord Mayor of Cork", then "the Cork City North
-            # East ward") is a name of its own: news gives the full name first and shortens it after.
+            # East ward") is a name of its own: news gives the full name first and shortens it after (but a
+            # club's or a company's short name comes first on a sports or business page: "Hollinsworth
+            # dismissed ...", then "Hollinsworth Town").
             owner = None
         if owner is not None:
             _mention(text, found, said, span, owner, None)

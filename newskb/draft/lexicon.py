@@ -327,7 +327,8 @@ SUCCEEDING = frozenset(
 ORG_SUFFIXES = frozenset(
     (
         *("club", "group", "fc", "inc", "ltd", "plc", "company", "corp", "corporation", "holdings", "llc", "ag"),
-        *("sa", "rovers", "rangers", "athletic", "wanderers", "albion", "university", "college", "party"),
+        *("sa", "rovers", "rangers", "athletic", "wanderers", "albion", "university", "college", "party", "town"),
+        *("united", "city", "county", "ab", "asa", "gmbh", "ik", "hc", "sc"),
     )
 )
 # A company's legal form, which may follow its name after a comma ("Brixley Industries, Inc.").
