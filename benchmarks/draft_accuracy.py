@@ -63,6 +63,7 @@ BLIND_SPLITS = {
     "blind-4": REPO / "tests" / "fixtures" / "drafts-blind-4",
     "blind-5": REPO / "tests" / "fixtures" / "drafts-blind-5",
     "blind-6": REPO / "tests" / "fixtures" / "drafts-blind-6",
+    "blind-7": REPO / "tests" / "fixtures" / "drafts-blind-7",
 }
 SPLITS = (TUNED, HELD_OUT, *BLIND_SPLITS)
 
