@@ -1618,6 +1618,22 @@ CONSTRUCTIONS = [
         "Brillworth Town are second from bottom.",
         [("ian-moss", "brillworth-town-manager", "2024-05", "2025-02-24")],
     ),
+    # --- Seventh blind corpus, by construction (sentences of our own) ---
+    # "and" inside a name whose initials follow in brackets.
+    (
+        "The minister has appointed Ana Reis as Chairperson of the Commission for Energy and Water Regulation (CEWR) "
+        "for a term of five years commencing 1 July 2025.",
+        [("ana-reis", "commission-for-energy-and-water-regulation-chairperson", "2025-07-01", "..")],
+    ),
+    # "chair of its Standing Committee on Economics" ("on" joins a body's name); "During" opens no name.
+    (
+        "The Senate yesterday elected Senator Ian Moss as chair of its Standing Committee on Economics.\n"
+        "During Question Time, Moss said little.",
+        [
+            ("ian-moss", "senator", "..2025-02-25", ".."),
+            ("ian-moss", "standing-committee-on-economics-chair", "2025-02-25", ".."),
+        ],
+    ),
 ]
 
 

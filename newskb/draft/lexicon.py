@@ -205,29 +205,12 @@ POSSESSIVE_NAMES = frozenset(("college", "university", "school", "hospital", "ac
 # Words that join the parts of one name: "University of Kessel", "Ludwig van Beethoven".
 NAME_CONNECTORS = frozenset(
     (
-        "of",
-        "for",
-        "de",
-        "van",
-        "von",
-        "der",
-        "den",
-        "da",
-        "di",
-        "du",
-        "la",
-        "le",
-        "del",
-        "bin",
-        "dos",
-        "das",
-        "do",
-        "ter",
-        "zu",
+        *("of", "for", "on", "de", "van", "von", "der", "den", "da", "di", "du", "la", "le", "del", "bin", "dos"),
+        *("das", "do", "ter", "zu"),
     )
 )
 # Of those, the ones that join an organization's name to a place or a field, not the parts of a person's.
-OF_CONNECTORS = frozenset(("of", "for"))
+OF_CONNECTORS = frozenset(("of", "for", "on"))
 # Words that make a name an organization's.
 ORG_WORDS = frozenset(
     (
@@ -308,7 +291,7 @@ STARTERS = frozenset(
         *("the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our", "my", "your"),
         *("he", "she", "it", "they", "we", "i", "you", "but", "and", "or", "so", "yet", "when", "while", "after"),
         *("before", "since", "until", "as", "at", "in", "on", "of", "for", "from", "by", "with", "without"),
-        *("under", "over", "about", "according", "among", "additionally", "also", "however", "meanwhile"),
+        *("under", "over", "about", "according", "among", "additionally", "also", "however", "meanwhile", "during"),
         *("ultimately", "although", "though", "if", "once", "then", "there", "here", "what", "who", "which"),
         *("where", "why", "how", "former", "new", "last", "next", "earlier", "later", "today", "yesterday"),
         *("tomorrow", "both", "each", "every", "some", "many", "most", "all", "no", "not", "only", "still"),

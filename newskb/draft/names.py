@@ -341,6 +341,8 @@ def _joins_and(text: str, words: Sequence[Piece], used: set[int], first: int, co
     last = after
     while last + 1 < len(words) and last + 1 not in used and _joins(text, words, last + 1) and words[last + 1].capital:
         last += 1
+    if _abbreviated(text, words, first, last):
+        return True  # "the Commission for Water and Rail Regulation (CWRR)": the initials are the whole name's
     if not any(word in ORG_WORDS for word in before):
         opened_by_the = first > 0 and words[first - 1].lower == "the"
         return opened_by_the and words[last].lower in ORG_WORDS
@@ -352,6 +354,13 @@ def _joins_and(text: str, words: Sequence[Piece], used: set[int], first: int, co
 
 # Plurals of people whose possessive opens a body's name ("the Children's Water Trust", "Women's Aid").
 _GROUPS = frozenset(("children", "women", "men", "people"))
+
+
+def _abbreviated(text: str, words: Sequence[Piece], first: int, last: int) -> bool:
+    """Whether initials in brackets after words [first, last] are those of their capitalised words."""
+    bracket = re.match(r"\s*\(([A-Z]{2,})\)", text[words[last].end : words[last].end + 16])
+    initials = "".join(piece.text[0] for piece in words[first : last + 1] if piece.capital)
+    return bracket is not None and bracket.group(1) == initials
 
 
 def _owned(text: str, words: Sequence[Piece], probe: int) -> bool:
@@ -388,6 +397,8 @@ def _may_join(words: Sequence[Piece], first: int, connector: int) -> bool:
     before = [piece.lower for piece in words[first:connector]]
     if governing(before) and "of" in before:
         return False  # "Board of Directors of Corvane Corp.": the board, then the company it governs
+    if words[connector].lower == "on":  # "Standing Committee on Economics", never "Lind on Reuters"
+        return any(word in ORG_WORDS for word in before)
     return len(before) == 1 or any(word in ORG_WORDS for word in before)
 
 

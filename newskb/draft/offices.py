@@ -182,8 +182,10 @@ def _after(
     ):
         return title_last, None, org_word, False
     target = probe + 1
-    if words[target].lower == "the" and target + 1 < len(words):
-        target += 1
+    if target + 1 < len(words) and (
+        words[target].lower == "the" or (words[target].lower in ("its", "their") and words[target + 1].capital)
+    ):
+        target += 1  # "chair of its Standing Committee on Economics": the committee's
     after_name = name_at[target][1] + 1 if target in name_at else None
     if after_name is not None and after_name < len(words) and words[after_name].lower in _BODIES:
         return after_name, None, words[after_name].lower, False  # "the Maltese parliament": a body of the state
