@@ -1634,6 +1634,18 @@ CONSTRUCTIONS = [
             ("ian-moss", "standing-committee-on-economics-chair", "2025-02-25", ".."),
         ],
     ),
+    # "the Board of the Bank of Kessel": the bank's board, and the bank; "stepped down with effect from";
+    # "has acted as Governor since 19 February and will continue": a day since which is never ahead.
+    (
+        "The Board of the Bank of Kessel announces that Governor Ian Moss has stepped down with effect from 19 "
+        "February 2025.\nDeputy Governor Ana Reis has acted as Governor since 19 February and will continue to do "
+        "so until a successor is named.",
+        [
+            ("ana-reis", "bank-of-kessel-deputy-governor", None, None),
+            ("ana-reis", "bank-of-kessel-governor", "2025-02-19", ".."),
+            ("ian-moss", "bank-of-kessel-governor", None, "2025-02-19"),
+        ],
+    ),
 ]
 
 

@@ -397,6 +397,11 @@ def _may_join(words: Sequence[Piece], first: int, connector: int) -> bool:
     before = [piece.lower for piece in words[first:connector]]
     if governing(before) and "of" in before:
         return False  # "Board of Directors of Corvane Corp.": the board, then the company it governs
+    if before == ["board"]:
+        # "Board of Directors", "Board of Governors" are a name; "the Board of the Bank of Botswana" is the bank's
+        # board, and the bank a name of its own.
+        following = connector + 2 if words[connector + 1].lower == "the" else connector + 1
+        return following < len(words) and words[following].lower in GOVERNING_WORDS
     if words[connector].lower == "on":  # "Standing Committee on Economics", never "Lind on Reuters"
         return any(word in ORG_WORDS for word in before)
     return len(before) == 1 or any(word in ORG_WORDS for word in before)

@@ -88,7 +88,7 @@ _TERM_ENDS = (
 # Who removed a holder, before the day: "was ousted as leader by his own MPs on Tuesday".
 _BY_AGENT = f"(?:\\s+by\\s+(?:(?!{OPEN}[DSFUL])[^,.;]){{1,40}}?(?=\\s+{OPEN}D))?"
 # An end told "with immediate effect" before its day.
-_AT_ONCE = r"(?:\s+with\s+immediate\s+effect)?"
+_AT_ONCE = f"(?:\\s+with\\s+immediate\\s+effect|\\s+with\\s+effect(?=\\s+{OPEN}S))?"
 # Who appoints: an organization or a country, or a person or an office phrase ("President X appointed").
 _APPOINTER = f"(?:{_marker('g', 'GC')}|{OPEN}[OP]\\d+{CLOSE})(?:['\u2019]s\\s+board)?"
 # The verb in the active voice ("the board named X", "voted to appoint X"), not a passive ("was named").
@@ -276,7 +276,7 @@ PATTERNS: tuple[tuple[Rule, re.Pattern[str]], ...] = tuple(
         ),
         (
             Rule.SINCE,
-            f"{_HOLDER}{_APPOS}(?:who\\s+)?(?P<verb>(?:has|have|had)\\s+(?:been|served\\s+as|(?:run|led|headed)\\s+(?:it|them"
+            f"{_HOLDER}{_APPOS}(?:who\\s+)?(?P<verb>(?:has|have|had)\\s+(?:been|served\\s+as|acted\\s+as|(?:run|led|headed)\\s+(?:it|them"
             f"|the\\s+[a-z-]+|{_ANY})\\s+as))\\s+{_DET}{_OFFICE}\\s+"
             f"{_marker('d', 'S')}",
         ),
@@ -378,7 +378,7 @@ PATTERNS: tuple[tuple[Rule, re.Pattern[str]], ...] = tuple(
         (
             Rule.END,
             f"{_HOLDER}{_APPOS}{_COORD}{_END_VERB}(?:\\s+as\\s+{_DET}{_OFFICE}|\\s+{_ORG}|\\s+the\\s+(?P<noun>{_PLACES}"
-            f"|post|job|role|office)|\\s+office)?{_BY_AGENT}{_AT_ONCE}{_TERM_ENDS}(?:,?\\s+{_marker('d', 'DU')})?",
+            f"|post|job|role|office)|\\s+office)?{_BY_AGENT}{_AT_ONCE}{_TERM_ENDS}(?:,?\\s+{_marker('d', 'DUS')})?",
         ),
         (
             # "a post left vacant by the death of Governor X in April": the holder's end.

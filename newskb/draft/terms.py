@@ -162,7 +162,8 @@ def _value(term: _Dating, holding: Holding, finding: Finding, text: str, publish
             _modality(term, finding)
         term.set("end", Value(written=OPEN, rank=1, note="open (..): the article knows of no end", finding=finding))
     elif rule is Rule.SINCE and date is not None and date.expression and date.expression.first:
-        resolved = _resolve(date.expression.first, date, finding.sentence, published)
+        # "has acted as governor since 19 September and will continue": a day since which is never ahead.
+        resolved = when.resolve(date.expression.first, date.text, published, (when.Tense.BACK, "since"))
         if resolved.value is not None:
             term.set("start", Value(written=str(resolved.value), rank=3, note=resolved.note, finding=finding))
         said_here = text[finding.start : finding.end]
