@@ -1646,6 +1646,16 @@ CONSTRUCTIONS = [
             ("ian-moss", "bank-of-kessel-governor", None, "2025-02-19"),
         ],
     ),
+    # A people-moves column: each sentence's subject names its own officers ("X said Y will become chief
+    # financial officer", "X named Y chairman"), not the first company of the column.
+    (
+        "PEOPLE MOVES: Brill, Kessel\nBrill Shipping ASA said on Monday that Ana Reis will become chief financial "
+        "officer on Oct. 1.\nKessel Foods named Tom Berg chairman.",
+        [
+            ("ana-reis", "brill-shipping-asa-chief-financial-officer", "2025-10-01", ".."),
+            ("tom-berg", "kessel-foods-chairman", None, ".."),
+        ],
+    ),
 ]
 
 

@@ -198,10 +198,13 @@ def _said_org(context: _Context, title: TitleSpan) -> tuple[str | None, str]:
     where = _where(context, title)
     if where is not None:
         return where, f"'{said}' is taken for {entities[where].name}'s, named before 'where'"
-    if title.org_word in ("its", "their") or title.after_as:
+    becomes = _BECOMES.search(context.text, max(0, title.start - 60), title.start) is not None
+    if title.org_word in ("its", "their") or title.after_as or becomes:
         subject = _subject(context, title)
         if subject is not None and title.org_word is None and norm_words(entities[subject].name) in CABINETS:
             subject = None  # "The Cabinet nominated X as Chief Justice": a state's office, not the cabinet's
+        if subject is not None and becomes and not title.after_as and entities[subject].kind is not Kind.ORGANIZATION:
+            subject = None  # "X said Y will become governor": an organization's, never a country's by that alone
         if subject is not None and title.head in STATE_ONLY_HEADS and entities[subject].kind is not Kind.COUNTRY:
             subject = None  # a state's title ("sworn in as premier") is no party's or company's
         if subject is not None:
@@ -327,6 +330,11 @@ def _where(context: _Context, title: TitleSpan) -> str | None:
     return None
 
 
+# "X said Y will become chief financial officer", "X named Y chairman": the subject's.
+_BECOMES = re.compile(
+    r"\b(?:(?:become|becomes|became)|(?:named|names|appointed|appoints|elected|elects)\s+[A-Z][\w.'\u2019-]*"
+    r"(?:\s+[A-Z][\w.'\u2019-]*){0,3})\s+(?:the\s+|its\s+|their\s+|a\s+|an\s+)?(?:new\s+)?$"
+)
 _FORMER = re.compile(r"\b(?:former|previously|ex-)\s*$", re.IGNORECASE)
 _WHERE = re.compile(r",\s+where\s+[^,;.]*$")
 
