@@ -1656,6 +1656,15 @@ CONSTRUCTIONS = [
             ("tom-berg", "kessel-foods-chairman", None, ".."),
         ],
     ),
+    # "the Fifth Congress of the Civic Party": a gathering, then the party; "Jan Novak" is a name, not January.
+    (
+        "Delegates to the Fifth Congress of the Civic Party elected Ana Reis as chair of the Civic Party on "
+        "Saturday.\nShe succeeds Jan Novak, who has chaired the Civic Party since 2014.",
+        [
+            ("ana-reis", "civic-party-chair", "2025-02-22", ".."),
+            ("jan-novak", "civic-party-chair", "2014", "2025-02-22"),
+        ],
+    ),
 ]
 
 

@@ -288,7 +288,7 @@ def capital_runs(text: str, words: Sequence[Piece], used: set[int]) -> list[tupl
     index = 0
     while index < len(words):
         piece = words[index]
-        if index in used or not piece.capital or (piece.opens and piece.lower in STARTERS) or _calendar(piece):
+        if index in used or not piece.capital or (piece.opens and piece.lower in STARTERS) or _calendar(text, piece):
             index += 1
             continue
         if piece.lower in HONORIFICS and index + 1 < len(words) and words[index + 1].capital:
@@ -298,7 +298,8 @@ def capital_runs(text: str, words: Sequence[Piece], used: set[int]) -> list[tupl
         probe = index + 1
         while probe < len(words) and probe not in used and _joins(text, words, probe):
             candidate = words[probe]
-            if candidate.capital and not (candidate.opens and candidate.lower in STARTERS) and not _calendar(candidate):
+            opener = candidate.opens and candidate.lower in STARTERS
+            if candidate.capital and not opener and not _calendar(text, candidate):
                 last = probe
             elif (
                 (candidate.lower in NAME_CONNECTORS and _may_join(words, index, probe))
@@ -352,6 +353,13 @@ def _joins_and(text: str, words: Sequence[Piece], used: set[int], first: int, co
     return "of" in before and (last == after or plural) and not words[last].possessive
 
 
+_ORDINALS = frozenset(
+    (
+        *("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"),
+        *("eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth"),
+        *("eighteenth", "nineteenth", "twentieth"),
+    )
+)
 # Plurals of people whose possessive opens a body's name ("the Children's Water Trust", "Women's Aid").
 _GROUPS = frozenset(("children", "women", "men", "people"))
 
@@ -397,6 +405,8 @@ def _may_join(words: Sequence[Piece], first: int, connector: int) -> bool:
     before = [piece.lower for piece in words[first:connector]]
     if governing(before) and "of" in before:
         return False  # "Board of Directors of Corvane Corp.": the board, then the company it governs
+    if before and (before[0] in _ORDINALS or re.fullmatch(r"\d+(?:st|nd|rd|th)", before[0])):
+        return False  # "the Eleventh Congress of the Civic Renewal Party": a gathering, then the party
     if before == ["board"]:
         # "Board of Directors", "Board of Governors" are a name; "the Board of the Bank of Botswana" is the bank's
         # board, and the bank a name of its own.
@@ -413,7 +423,13 @@ def governing(words: Sequence[str]) -> bool:
     return "board" in words and all(word in GOVERNING_WORDS for word in words)
 
 
-def _calendar(piece: Piece) -> bool:
-    """A weekday or a month ("Mondays", "March"): a word of the calendar, not a name."""
+def _calendar(text: str, piece: Piece) -> bool:
+    """A weekday or a month ("Mondays", "March", "Jan. 5"): a word of the calendar, not a name; a month's
+    short form only with its point or a day after it ("Jan Pospíšil" is a name)."""
     word = piece.lower
-    return word in WEEKDAYS or word.rstrip("s") in WEEKDAYS or word in MONTHS
+    if word in WEEKDAYS or word.rstrip("s") in WEEKDAYS:
+        return True
+    if word not in MONTHS:
+        return False
+    short = len(word) <= 4 and word not in ("may", "june", "july")
+    return not short or re.match(r"\.|\s+\d", text[piece.end : piece.end + 3]) is not None
