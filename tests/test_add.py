@@ -1033,3 +1033,35 @@ def test_a_new_publisher_joins_the_organizations_where_they_are_written_as_one_a
         'organization = [{ id = "analytical-society", name = "Analytical Society" },\n'
         '  { id = "london-notes", name = "London Notes" }]\n\n' + TINY_ENTITIES.replace(society, "")
     )
+
+
+def test_new_source_keeps_a_key_a_source_does_not_have_so_that_check_refuses_it(tiny: TinyBase, tmp_path: Path) -> None:
+    (tmp_path / "notes.txt").write_text(NOTES, encoding="utf-8")
+    before = snapshot(tiny.root)
+    with pytest.raises(
+        RecordError,
+        match=r"^refused, nothing written: tiny/data/sources/notes-1844\.toml:7: source\.colour: unknown key 'colour'$",
+    ):
+        add.new_source(
+            tiny.data,
+            tmp_path / "notes.txt",
+            source_id="notes-1844",
+            title="Notes",
+            publisher="analytical-society",
+            published="1844",
+            more={"colour": "red"},
+        )
+    assert snapshot(tiny.root) == before
+
+
+def test_new_source_leaves_out_an_empty_note(tiny: TinyBase, tmp_path: Path) -> None:
+    (tmp_path / "notes.txt").write_text(NOTES, encoding="utf-8")
+    arguments = ["--id", "notes-1844", "--title", "Notes", "--published", "1844", "--publisher", "analytical-society"]
+    assert newskb("new-source", str(tmp_path / "notes.txt"), *arguments, "--note", "", "--data", str(tiny.data)) == (
+        0,
+        "",
+        "newskb: created tiny/data/sources/notes-1844.toml; add its facts with 'newskb add ... --source notes-1844'\n",
+    )
+    assert (tiny.data / "sources" / "notes-1844.toml").read_text(encoding="utf-8") == NOTES_SOURCE.replace(
+        "london-notes", "analytical-society"
+    )
