@@ -1,0 +1,326 @@
+"""verify/terms: holdings, successions and lengths in office, judged against the terms of a small base, each
+with its exact verdict, reason and evidence (test_verify_judge.py judges the shipped base's statements).
+
+The tiny base's society has had two chairs: Charles Babbage from 1831 until 1840, then Ada Lovelace, still
+chair when the gazette was published (1843-09-01, the horizon of her open term). Planted here: an event of
+her election, a possible return of Babbage (1842), Augustus De Morgan only expected as secretary from 1844,
+and his treasurership, told as a length (P9Y) without dates.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import date
+
+import pytest
+
+from newskb.common.dates import parse, parse_duration
+from newskb.index.cache import open_index
+from newskb.verify import judge
+from newskb.verify.statements import Claimed, Edge, Statement, Tense
+from newskb.verify.terms import Context
+from tests.conftest import TinyBase
+
+DAY = date(1843, 1, 1)  # inside Lovelace's term, before the gazette's horizon
+CHAIR = "Society chair"
+SECRETARY = "Secretary of the Analytical Society"
+TREASURER = "Treasurer of the Analytical Society"
+
+ARTICLE = (
+    "Babbage may return to the chair, the society said.\n"
+    "Lovelace was elected chair in 1840.\n"
+    "The society expects Augustus De Morgan to become its secretary in 1844.\n"
+    "De Morgan served as treasurer for nine years.\n"
+)
+ENTITIES = """\
+[[person]]
+id = "augustus-de-morgan"
+name = "Augustus De Morgan"
+
+[[office]]
+id = "society-secretary"
+name = "Secretary of the Analytical Society"
+org = "analytical-society"
+seats = 1
+
+[[office]]
+id = "society-treasurer"
+name = "Treasurer of the Analytical Society"
+org = "analytical-society"
+"""
+FACTS = """\
+[[event]]
+id = "babbage-may-return"
+date = "1842"
+title = "Babbage may return"
+involves = ["charles-babbage", "society-chair"]
+modality = "possible"
+quote = "Babbage may return to the chair"
+
+[[event]]
+id = "lovelace-elected"
+date = "1840"
+title = "Lovelace elected"
+involves = ["ada-lovelace", "society-chair"]
+quote = "Lovelace was elected chair in 1840"
+
+[[term]]
+id = "de-morgan-secretary"
+office = "society-secretary"
+holder = "augustus-de-morgan"
+start = "1844"
+end = ".."
+modality = "expected"
+quote = "The society expects Augustus De Morgan to become its secretary in 1844"
+
+[[term]]
+id = "de-morgan-treasurer"
+office = "society-treasurer"
+holder = "augustus-de-morgan"
+duration = "P9Y"
+quote = "De Morgan served as treasurer for nine years"
+"""
+
+
+@pytest.fixture
+def db(tiny: TinyBase) -> sqlite3.Connection:
+    article = tiny.root / "seeds" / "gazette.txt"
+    article.write_text(article.read_text(encoding="utf-8") + ARTICLE, encoding="utf-8")
+    tiny.append(tiny.entities, ENTITIES)
+    tiny.append(tiny.source, FACTS)
+    connection, problems = open_index(tiny.data)
+    assert problems == []
+    return connection
+
+
+def held(holder: str, office: str | None = CHAIR, **given: object) -> Statement:
+    return Statement(claimed=Claimed.HOLDING, span="h", holder=holder, office=office, **given)  # type: ignore[arg-type]
+
+
+def replaced(holder: str, other: str, office: str | None = None) -> Statement:
+    return Statement(claimed=Claimed.SUCCESSION, span="s", holder=holder, other=other, office=office)
+
+
+def lasted(holder: str, office: str | None, length: str | None) -> Statement:
+    measured = parse_duration(length) if length else None
+    return Statement(claimed=Claimed.DURATION, span="d", holder=holder, office=office, length=measured)
+
+
+def judged(db: sqlite3.Connection, statement: Statement, day: date = DAY) -> tuple[str, str, list[str]]:
+    (verdict,) = judge(Context(db, day), [statement])
+    return verdict.verdict, verdict.why, [item.id for item in verdict.evidence]
+
+
+ADA, BABBAGE, DE_MORGAN = "Ada Lovelace", "Charles Babbage", "Augustus De Morgan"
+IN_OFFICE = "the base has Ada Lovelace in office as of 1843-09-01"
+NO_END = "the base knows of no end to Ada Lovelace's term (1840/..)"
+BABBAGE_ENDED = "the base says Charles Babbage's term ended 1840"
+BABBAGE_DATES = "the base has Charles Babbage in office 1831/1840"
+NINE_YEARS = "the source gives Augustus De Morgan's term as 9 years"
+
+HOLDINGS = [
+    # An open term's end: contradicted before its horizon (the day the sources last tell it), else unknown.
+    (held(ADA, edge=Edge.END, when=parse("1843-08-31")), DAY, ("contradicted", IN_OFFICE, ["lovelace-chair"])),
+    (held(ADA, edge=Edge.END, when=parse("1843-09-01")), DAY, ("cannot-tell", NO_END, ["lovelace-chair"])),
+    (held(ADA, edge=Edge.END), date(1843, 9, 1), ("contradicted", IN_OFFICE, ["lovelace-chair"])),
+    (held(ADA, edge=Edge.END), date(1843, 9, 2), ("cannot-tell", NO_END, ["lovelace-chair"])),
+    # A closed term's end, with or without a date.
+    (held(BABBAGE, edge=Edge.END), DAY, ("supported", BABBAGE_ENDED, ["babbage-chair"])),
+    (held(BABBAGE, edge=Edge.END, when=parse("1840")), DAY, ("supported", BABBAGE_ENDED, ["babbage-chair"])),
+    (held(BABBAGE, edge=Edge.END, when=parse("1839")), DAY, ("contradicted", BABBAGE_ENDED, ["babbage-chair"])),
+    # A start, with the events that tell it too.
+    (
+        held(ADA, edge=Edge.START),
+        DAY,
+        (
+            "supported",
+            "Ada Lovelace took office as Chair of the Analytical Society (1840)",
+            ["lovelace-chair", "lovelace-elected"],
+        ),
+    ),
+    (
+        held(ADA, edge=Edge.START, when=parse("1840")),
+        DAY,
+        ("supported", "the base says Ada Lovelace's term began 1840", ["lovelace-chair", "lovelace-elected"]),
+    ),
+    # What a source only expects supports nothing.
+    (
+        held(DE_MORGAN, SECRETARY, edge=Edge.START, when=parse("1844")),
+        DAY,
+        (
+            "cannot-tell",
+            "the base says Augustus De Morgan's term began 1844, but the source only calls it expected",
+            ["de-morgan-secretary"],
+        ),
+    ),
+    # A day or year inside, across or outside a term.
+    (held(BABBAGE, when=parse("1835")), DAY, ("supported", BABBAGE_DATES, ["babbage-chair"])),
+    (held(BABBAGE, when=parse("1845")), DAY, ("contradicted", BABBAGE_DATES, ["babbage-chair"])),
+    (
+        held(BABBAGE, when=parse("1840")),
+        DAY,
+        ("cannot-tell", "the base's dates (1831/1840) may or may not reach 1840", ["babbage-chair"]),
+    ),
+    (
+        held(ADA, when=parse("1841")),
+        DAY,
+        ("supported", "the base has Ada Lovelace in office 1840/..", ["lovelace-chair"]),
+    ),
+    (held(ADA, when=parse("1844")), DAY, ("cannot-tell", "last known in office as of 1843-09-01", ["lovelace-chair"])),
+    # The present tense, on the day asked.
+    (
+        held(ADA, tense=Tense.PRESENT),
+        DAY,
+        ("supported", "the base has Ada Lovelace in office on 1843-01-01 (1840/..)", ["lovelace-chair"]),
+    ),
+    (
+        held(ADA, tense=Tense.PRESENT),
+        date(1835, 1, 1),
+        (
+            "contradicted",
+            "on 1835-01-01 Ada Lovelace's term had not begun (1840/..)",
+            ["lovelace-chair", "babbage-chair"],
+        ),
+    ),
+    (
+        held(BABBAGE, tense=Tense.PRESENT),
+        date(1841, 6, 1),
+        (
+            "contradicted",
+            "on 1841-06-01 Charles Babbage's term had ended (1831/1840)",
+            ["babbage-chair", "lovelace-chair"],
+        ),
+    ),
+    (
+        held(BABBAGE, tense=Tense.PRESENT),
+        DAY,
+        (
+            "cannot-tell",
+            "on 1843-01-01 Charles Babbage's term had ended (1831/1840); but the base says it may be held again "
+            "(babbage-may-return)",
+            ["babbage-chair", "babbage-may-return"],
+        ),
+    ),
+    (
+        held(DE_MORGAN, TREASURER, tense=Tense.PRESENT),
+        DAY,
+        ("cannot-tell", "the base's dates (/) cannot tell 1843-01-01", ["de-morgan-treasurer"]),
+    ),
+    (
+        held(BABBAGE),
+        DAY,
+        (
+            "supported",
+            "the base has Charles Babbage's term as Chair of the Analytical Society (1831/1840)",
+            ["babbage-chair"],
+        ),
+    ),
+    # No term of this holder: another holder of the one seat then contradicts it, else the base cannot tell.
+    (
+        held(DE_MORGAN, tense=Tense.PRESENT),
+        DAY,
+        ("contradicted", "Ada Lovelace holds the one seat of Chair of the Analytical Society then", ["lovelace-chair"]),
+    ),
+    (
+        held(DE_MORGAN, when=parse("1835")),
+        DAY,
+        (
+            "contradicted",
+            "Charles Babbage holds the one seat of Chair of the Analytical Society then",
+            ["babbage-chair"],
+        ),
+    ),
+    (
+        held(DE_MORGAN),
+        DAY,
+        ("cannot-tell", "the base knows no term of Augustus De Morgan as Chair of the Analytical Society", []),
+    ),
+]
+
+
+@pytest.mark.parametrize(("statement", "day", "expected"), HOLDINGS)
+def test_a_holding_is_judged_against_the_holders_terms_of_the_office(
+    db: sqlite3.Connection, statement: Statement, day: date, expected: tuple[str, str, list[str]]
+) -> None:
+    assert judged(db, statement, day) == expected
+
+
+SUCCESSIONS = [
+    (replaced(ADA, BABBAGE), ("supported", "Ada Lovelace replaced Charles Babbage as Chair of the Analytical Society")),
+    (
+        replaced(ADA, BABBAGE, CHAIR),
+        ("supported", "Ada Lovelace replaced Charles Babbage as Chair of the Analytical Society"),
+    ),
+    (
+        replaced(BABBAGE, ADA),
+        ("contradicted", "the base has it the other way round: Ada Lovelace replaced Charles Babbage"),
+    ),
+    (
+        replaced(DE_MORGAN, BABBAGE),
+        ("contradicted", "the base says Ada Lovelace replaced Charles Babbage as Chair of the Analytical Society"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("statement", "expected"), SUCCESSIONS)
+def test_a_succession_is_judged_by_whom_the_terms_say_each_replaced(
+    db: sqlite3.Connection, statement: Statement, expected: tuple[str, str]
+) -> None:
+    assert judged(db, statement) == (*expected, ["lovelace-chair"])
+
+
+def test_a_succession_the_base_says_nothing_of_cannot_be_told(db: sqlite3.Connection) -> None:
+    assert judged(db, replaced(DE_MORGAN, ADA)) == (
+        "cannot-tell",
+        "the base says nothing of who replaced Ada Lovelace",
+        [],
+    )
+
+
+LENGTHS = [
+    # Against the length a source gives: the same length, another one, or one that may be the same.
+    (lasted(DE_MORGAN, TREASURER, "P9Y"), ("supported", NINE_YEARS, ["de-morgan-treasurer"])),
+    (lasted(DE_MORGAN, TREASURER, "P5Y"), ("contradicted", NINE_YEARS, ["de-morgan-treasurer"])),
+    (lasted(DE_MORGAN, TREASURER, "P110M"), ("contradicted", NINE_YEARS, ["de-morgan-treasurer"])),
+    (lasted(DE_MORGAN, TREASURER, "P108M"), ("cannot-tell", NINE_YEARS, ["de-morgan-treasurer"])),
+    # By a body (the office's organization), and the best verdict of the holder's terms: his open secretaryship
+    # cannot be measured, his treasurership is nine years.
+    (lasted(DE_MORGAN, "Analytical Society", "P9Y"), ("supported", NINE_YEARS, ["de-morgan-treasurer"])),
+    (lasted(DE_MORGAN, None, "P9Y"), ("supported", NINE_YEARS, ["de-morgan-treasurer"])),
+    # Against the term's dates: 1831 to 1840 is somewhere between 8 and 10 years.
+    (lasted(BABBAGE, CHAIR, "P9Y"), ("cannot-tell", BABBAGE_DATES, ["babbage-chair"])),
+    (lasted(BABBAGE, CHAIR, "P5Y"), ("contradicted", BABBAGE_DATES, ["babbage-chair"])),
+    (lasted(BABBAGE, CHAIR, "P12Y"), ("contradicted", BABBAGE_DATES, ["babbage-chair"])),
+    (
+        lasted(ADA, CHAIR, "P3Y"),
+        ("cannot-tell", "the base cannot measure Ada Lovelace's term (1840/..)", ["lovelace-chair"]),
+    ),
+    (lasted(BABBAGE, CHAIR, None), ("cannot-tell", "the base has no term of Charles Babbage to measure", [])),
+    (lasted(BABBAGE, SECRETARY, "P9Y"), ("cannot-tell", "the base has no term of Charles Babbage to measure", [])),
+]
+
+
+@pytest.mark.parametrize(("statement", "expected"), LENGTHS)
+def test_a_length_in_office_is_judged_against_the_length_given_or_the_dates(
+    db: sqlite3.Connection, statement: Statement, expected: tuple[str, str, list[str]]
+) -> None:
+    assert judged(db, statement) == expected
+
+
+UNKNOWN = [
+    (held("Nobody"), "no person, organization or country named 'Nobody' in the fact base"),
+    (held(ADA, "Nothing"), "no office named 'Nothing' in the fact base"),
+    (held(ADA, None), "the statement names no office"),
+    (replaced("Nobody", ADA), "no person, organization or country named 'Nobody' in the fact base"),
+    (replaced(ADA, "Nobody"), "no person, organization or country named 'Nobody' in the fact base"),
+    (replaced(ADA, BABBAGE, "Nothing"), "no office named 'Nothing' in the fact base"),
+    (lasted("Nobody", CHAIR, "P9Y"), "no person, organization or country named 'Nobody' in the fact base"),
+    (lasted(ADA, "Nothing", "P9Y"), "no office, organization or country named 'Nothing' in the fact base"),
+]
+
+
+@pytest.mark.parametrize(("statement", "why"), UNKNOWN)
+def test_a_name_the_base_does_not_hold_is_not_in_the_base(
+    db: sqlite3.Connection, statement: Statement, why: str
+) -> None:
+    assert judged(db, statement) == ("not-in-base", why, [])
