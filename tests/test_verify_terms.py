@@ -4,7 +4,7 @@ with its exact verdict, reason and evidence (test_verify_judge.py judges the shi
 The tiny base's society has had two chairs: Charles Babbage from 1831 until 1840, then Ada Lovelace, still
 chair when the gazette was published (1843-09-01, the horizon of her open term). Planted here: an event of
 her election, a possible return of Babbage (1842), Augustus De Morgan only expected as secretary from 1844,
-and his treasurership, told as a length (P9Y) without dates.
+his treasurership, told as a length (P9Y) without dates, and Babbage as one of two trustees.
 """
 
 from __future__ import annotations
@@ -47,6 +47,12 @@ seats = 1
 id = "society-treasurer"
 name = "Treasurer of the Analytical Society"
 org = "analytical-society"
+
+[[office]]
+id = "society-trustee"
+name = "Trustee of the Analytical Society"
+org = "analytical-society"
+seats = 2
 """
 FACTS = """\
 [[event]]
@@ -79,6 +85,14 @@ office = "society-treasurer"
 holder = "augustus-de-morgan"
 duration = "P9Y"
 quote = "De Morgan served as treasurer for nine years"
+
+[[term]]
+id = "babbage-trustee"
+office = "society-trustee"
+holder = "charles-babbage"
+start = "1831"
+end = "1840"
+quote = "Charles Babbage chaired the Analytical Society from 1831 until 1840"
 """
 
 
@@ -235,6 +249,27 @@ HOLDINGS = [
         DAY,
         ("cannot-tell", "the base knows no term of Augustus De Morgan as Chair of the Analytical Society", []),
     ),
+    # Nor does a holder of one of two seats, or one only last known in office before the day asked.
+    (
+        held(ADA, "Trustee of the Analytical Society", when=parse("1835")),
+        DAY,
+        ("cannot-tell", "the base knows no term of Ada Lovelace as Trustee of the Analytical Society", []),
+    ),
+    (
+        held(ADA, SECRETARY, tense=Tense.PRESENT),
+        date(1845, 1, 1),
+        ("cannot-tell", "the base knows no term of Ada Lovelace as Secretary of the Analytical Society", []),
+    ),
+    # Turned by a negation.
+    (
+        held(ADA, tense=Tense.PRESENT, negated=True),
+        DAY,
+        (
+            "contradicted",
+            "the base has Ada Lovelace in office on 1843-01-01 (1840/..) (the statement says the opposite)",
+            ["lovelace-chair"],
+        ),
+    ),
 ]
 
 
@@ -324,3 +359,32 @@ def test_a_name_the_base_does_not_hold_is_not_in_the_base(
     db: sqlite3.Connection, statement: Statement, why: str
 ) -> None:
     assert judged(db, statement) == ("not-in-base", why, [])
+
+
+def test_a_present_tense_past_the_horizon_of_an_open_term_says_as_of_when_the_sources_stop(
+    db: sqlite3.Connection,
+) -> None:
+    context = Context(db, date(1850, 1, 1))
+    present, dated, denied = judge(
+        context,
+        [held(ADA, tense=Tense.PRESENT), held(ADA, when=parse("1850")), held(ADA, tense=Tense.PRESENT, negated=True)],
+    )
+    late = "last known in office as of 1843-09-01, 6 years before 1850-01-01"
+    assert (present.verdict, present.why, present.as_of) == ("cannot-tell", late, "1843-09-01")
+    assert (dated.verdict, dated.why, dated.as_of) == ("cannot-tell", "last known in office as of 1843-09-01", None)
+    assert (denied.verdict, denied.why, denied.as_of) == (
+        "cannot-tell",
+        late + " (the statement says the opposite)",
+        "1843-09-01",
+    )
+
+
+def test_only_the_sources_published_by_the_day_known_are_heard(db: sqlite3.Connection) -> None:
+    before, after = date(1843, 8, 31), date(1843, 9, 1)
+    statements = [held(ADA, tense=Tense.PRESENT), replaced(ADA, BABBAGE), lasted(DE_MORGAN, TREASURER, "P9Y")]
+    assert [(found.verdict, found.why) for found in judge(Context(db, DAY, before), statements)] == [
+        ("cannot-tell", "the base knows no term of Ada Lovelace as Chair of the Analytical Society"),
+        ("cannot-tell", "the base says nothing of who replaced Charles Babbage"),
+        ("cannot-tell", "the base has no term of Augustus De Morgan to measure"),
+    ]
+    assert [found.verdict for found in judge(Context(db, DAY, after), statements)] == ["supported"] * 3
