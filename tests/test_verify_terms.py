@@ -4,12 +4,14 @@ with its exact verdict, reason and evidence (test_verify_judge.py judges the shi
 The tiny base's society has had two chairs: Charles Babbage from 1831 until 1840, then Ada Lovelace, still
 chair when the gazette was published (1843-09-01, the horizon of her open term). Planted here: an event of
 her election, a possible return of Babbage (1842), Augustus De Morgan only expected as secretary from 1844,
-his treasurership, told as a length (P9Y) without dates, and Babbage as one of two trustees.
+treasurers told only by a length (De Morgan nine years, Lovelace about nine, Babbage a month), Lovelace as
+librarian from 1831-01-01 until 1840-06-01, and Babbage as one of two trustees.
 """
 
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterator
 from datetime import date
 
 import pytest
@@ -19,12 +21,13 @@ from newskb.index.cache import open_index
 from newskb.verify import judge
 from newskb.verify.statements import Claimed, Edge, Statement, Tense
 from newskb.verify.terms import Context
-from tests.conftest import TinyBase
+from tests.conftest import TINY_ARTICLE, TINY_ENTITIES, TINY_SOURCE
 
 DAY = date(1843, 1, 1)  # inside Lovelace's term, before the gazette's horizon
 CHAIR = "Society chair"
 SECRETARY = "Secretary of the Analytical Society"
 TREASURER = "Treasurer of the Analytical Society"
+LIBRARIAN = "Librarian of the Analytical Society"
 
 ARTICLE = (
     "Babbage may return to the chair, the society said.\n"
@@ -46,6 +49,11 @@ seats = 1
 [[office]]
 id = "society-treasurer"
 name = "Treasurer of the Analytical Society"
+org = "analytical-society"
+
+[[office]]
+id = "society-librarian"
+name = "Librarian of the Analytical Society"
 org = "analytical-society"
 
 [[office]]
@@ -87,6 +95,28 @@ duration = "P9Y"
 quote = "De Morgan served as treasurer for nine years"
 
 [[term]]
+id = "lovelace-librarian"
+office = "society-librarian"
+holder = "ada-lovelace"
+start = "1831-01-01"
+end = "1840-06-01"
+quote = "Ada Lovelace succeeded him as chair in 1840"
+
+[[term]]
+id = "lovelace-treasurer"
+office = "society-treasurer"
+holder = "ada-lovelace"
+duration = "P9Y~"
+quote = "De Morgan served as treasurer for nine years"
+
+[[term]]
+id = "babbage-treasurer"
+office = "society-treasurer"
+holder = "charles-babbage"
+duration = "P1M"
+quote = "De Morgan served as treasurer for nine years"
+
+[[term]]
 id = "babbage-trustee"
 office = "society-trustee"
 holder = "charles-babbage"
@@ -96,15 +126,21 @@ quote = "Charles Babbage chaired the Analytical Society from 1831 until 1840"
 """
 
 
-@pytest.fixture
-def db(tiny: TinyBase) -> sqlite3.Connection:
-    article = tiny.root / "seeds" / "gazette.txt"
-    article.write_text(article.read_text(encoding="utf-8") + ARTICLE, encoding="utf-8")
-    tiny.append(tiny.entities, ENTITIES)
-    tiny.append(tiny.source, FACTS)
-    connection, problems = open_index(tiny.data)
+@pytest.fixture(scope="module")
+def db(tmp_path_factory: pytest.TempPathFactory) -> Iterator[sqlite3.Connection]:
+    """The index of the tiny base with the facts above, built once: the judges only read it."""
+    root = tmp_path_factory.mktemp("terms") / "tiny"
+    (root / "data" / "sources").mkdir(parents=True)
+    (root / "seeds").mkdir()
+    (root / "seeds" / "gazette.txt").write_text(TINY_ARTICLE + ARTICLE, encoding="utf-8")
+    (root / "data" / "entities.toml").write_text(TINY_ENTITIES + "\n" + ENTITIES, encoding="utf-8")
+    (root / "data" / "sources" / "gazette.toml").write_text(TINY_SOURCE + "\n" + FACTS, encoding="utf-8")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("NEWSKB_CACHE", "off")  # in memory: nothing written outside the temporary folder
+        connection, problems = open_index(root / "data")
     assert problems == []
-    return connection
+    yield connection
+    connection.close()
 
 
 def held(holder: str, office: str | None = CHAIR, **given: object) -> Statement:
@@ -131,6 +167,9 @@ NO_END = "the base knows of no end to Ada Lovelace's term (1840/..)"
 BABBAGE_ENDED = "the base says Charles Babbage's term ended 1840"
 BABBAGE_DATES = "the base has Charles Babbage in office 1831/1840"
 NINE_YEARS = "the source gives Augustus De Morgan's term as 9 years"
+ABOUT_NINE = "the source gives Ada Lovelace's term as about 9 years"
+ONE_MONTH = "the source gives Charles Babbage's term as 1 month"
+LIBRARIAN_DATES = "the base has Ada Lovelace in office 1831-01-01/1840-06-01"
 
 HOLDINGS = [
     # An open term's end: contradicted before its horizon (the day the sources last tell it), else unknown.
@@ -330,6 +369,20 @@ LENGTHS = [
         lasted(ADA, CHAIR, "P3Y"),
         ("cannot-tell", "the base cannot measure Ada Lovelace's term (1840/..)", ["lovelace-chair"]),
     ),
+    (lasted(ADA, LIBRARIAN, "P9Y"), ("supported", LIBRARIAN_DATES, ["lovelace-librarian"])),
+    (lasted(ADA, LIBRARIAN, "P8Y"), ("contradicted", LIBRARIAN_DATES, ["lovelace-librarian"])),
+    (lasted(ADA, LIBRARIAN, "P10Y"), ("contradicted", LIBRARIAN_DATES, ["lovelace-librarian"])),
+    # About nine years is any time from eight to ten.
+    (lasted(ADA, TREASURER, "P9Y"), ("supported", ABOUT_NINE, ["lovelace-treasurer"])),
+    (lasted(ADA, TREASURER, "P8Y"), ("cannot-tell", ABOUT_NINE, ["lovelace-treasurer"])),
+    (lasted(ADA, TREASURER, "P10Y"), ("cannot-tell", ABOUT_NINE, ["lovelace-treasurer"])),
+    (lasted(ADA, TREASURER, "P7Y"), ("contradicted", ABOUT_NINE, ["lovelace-treasurer"])),
+    (lasted(ADA, TREASURER, "P11Y"), ("contradicted", ABOUT_NINE, ["lovelace-treasurer"])),
+    # Months and days.
+    (lasted(BABBAGE, TREASURER, "P1M"), ("supported", ONE_MONTH, ["babbage-treasurer"])),
+    (lasted(BABBAGE, TREASURER, "P1M10D"), ("contradicted", ONE_MONTH, ["babbage-treasurer"])),
+    (lasted(BABBAGE, TREASURER, "P40D"), ("contradicted", ONE_MONTH, ["babbage-treasurer"])),
+    (lasted(BABBAGE, TREASURER, "P2M"), ("contradicted", ONE_MONTH, ["babbage-treasurer"])),
     (lasted(BABBAGE, CHAIR, None), ("cannot-tell", "the base has no term of Charles Babbage to measure", [])),
     (lasted(BABBAGE, SECRETARY, "P9Y"), ("cannot-tell", "the base has no term of Charles Babbage to measure", [])),
 ]
