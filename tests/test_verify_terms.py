@@ -2,10 +2,11 @@
 with its exact verdict, reason and evidence (test_verify_judge.py judges the shipped base's statements).
 
 The tiny base's society has had two chairs: Charles Babbage from 1831 until 1840, then Ada Lovelace, still
-chair when the gazette was published (1843-09-01, the horizon of her open term). Planted here: an event of
-her election, a possible return of Babbage (1842), Augustus De Morgan only expected as secretary from 1844,
-treasurers told only by a length (De Morgan nine years, Lovelace about nine, Babbage a month), Lovelace as
-librarian from 1831-01-01 until 1840-06-01, and Babbage as one of two trustees.
+chair when the gazette was published (1843-09-01, the horizon of her open term). Planted here: the events of
+her election and of the handover, a possible return of Babbage (1842, and one undated), Augustus De Morgan
+only expected as secretary from 1844, treasurers told only by a length (De Morgan nine years, Lovelace about
+nine, Babbage a month), Lovelace as librarian from 1831-01-01 until 1840-06-01, Babbage as secretary for 31
+days of 1840, and two trustees (Babbage 1831-1840, De Morgan from 1845 on, end unknown).
 """
 
 from __future__ import annotations
@@ -27,10 +28,12 @@ DAY = date(1843, 1, 1)  # inside Lovelace's term, before the gazette's horizon
 CHAIR = "Society chair"
 SECRETARY = "Secretary of the Analytical Society"
 TREASURER = "Treasurer of the Analytical Society"
+TRUSTEE = "Trustee of the Analytical Society"
 LIBRARIAN = "Librarian of the Analytical Society"
 
 ARTICLE = (
     "Babbage may return to the chair, the society said.\n"
+    "One day Babbage may return, a member said.\n"
     "Lovelace was elected chair in 1840.\n"
     "The society expects Augustus De Morgan to become its secretary in 1844.\n"
     "De Morgan served as treasurer for nine years.\n"
@@ -70,6 +73,20 @@ title = "Babbage may return"
 involves = ["charles-babbage", "society-chair"]
 modality = "possible"
 quote = "Babbage may return to the chair"
+
+[[event]]
+id = "babbage-may-return-one-day"
+title = "Babbage may return one day"
+involves = ["charles-babbage", "society-chair"]
+modality = "possible"
+quote = "One day Babbage may return"
+
+[[event]]
+id = "chair-handed-over"
+date = "1840"
+title = "Babbage hands the chair to Lovelace"
+involves = ["ada-lovelace", "charles-babbage", "society-chair"]
+quote = "Ada Lovelace succeeded him as chair in 1840"
 
 [[event]]
 id = "lovelace-elected"
@@ -117,6 +134,21 @@ duration = "P1M"
 quote = "De Morgan served as treasurer for nine years"
 
 [[term]]
+id = "babbage-secretary"
+office = "society-secretary"
+holder = "charles-babbage"
+start = "1840-01-01"
+end = "1840-02-01"
+quote = "Charles Babbage chaired the Analytical Society from 1831 until 1840"
+
+[[term]]
+id = "de-morgan-trustee"
+office = "society-trustee"
+holder = "augustus-de-morgan"
+start = "1845"
+quote = "De Morgan served as treasurer for nine years"
+
+[[term]]
 id = "babbage-trustee"
 office = "society-trustee"
 holder = "charles-babbage"
@@ -151,9 +183,9 @@ def replaced(holder: str, other: str, office: str | None = None) -> Statement:
     return Statement(claimed=Claimed.SUCCESSION, span="s", holder=holder, other=other, office=office)
 
 
-def lasted(holder: str, office: str | None, length: str | None) -> Statement:
+def lasted(holder: str, office: str | None, length: str | None, tense: Tense = Tense.PAST) -> Statement:
     measured = parse_duration(length) if length else None
-    return Statement(claimed=Claimed.DURATION, span="d", holder=holder, office=office, length=measured)
+    return Statement(claimed=Claimed.DURATION, span="d", holder=holder, office=office, length=measured, tense=tense)
 
 
 def judged(db: sqlite3.Connection, statement: Statement, day: date = DAY) -> tuple[str, str, list[str]]:
@@ -166,6 +198,8 @@ IN_OFFICE = "the base has Ada Lovelace in office as of 1843-09-01"
 NO_END = "the base knows of no end to Ada Lovelace's term (1840/..)"
 BABBAGE_ENDED = "the base says Charles Babbage's term ended 1840"
 BABBAGE_DATES = "the base has Charles Babbage in office 1831/1840"
+BABBAGE_END = ["babbage-chair", "chair-handed-over"]  # the term, and the event on the day it ended
+SECRETARY_DATES = "the base has Charles Babbage in office 1840-01-01/1840-02-01"
 NINE_YEARS = "the source gives Augustus De Morgan's term as 9 years"
 ABOUT_NINE = "the source gives Ada Lovelace's term as about 9 years"
 ONE_MONTH = "the source gives Charles Babbage's term as 1 month"
@@ -178,9 +212,9 @@ HOLDINGS = [
     (held(ADA, edge=Edge.END), date(1843, 9, 1), ("contradicted", IN_OFFICE, ["lovelace-chair"])),
     (held(ADA, edge=Edge.END), date(1843, 9, 2), ("cannot-tell", NO_END, ["lovelace-chair"])),
     # A closed term's end, with or without a date.
-    (held(BABBAGE, edge=Edge.END), DAY, ("supported", BABBAGE_ENDED, ["babbage-chair"])),
-    (held(BABBAGE, edge=Edge.END, when=parse("1840")), DAY, ("supported", BABBAGE_ENDED, ["babbage-chair"])),
-    (held(BABBAGE, edge=Edge.END, when=parse("1839")), DAY, ("contradicted", BABBAGE_ENDED, ["babbage-chair"])),
+    (held(BABBAGE, edge=Edge.END), DAY, ("supported", BABBAGE_ENDED, BABBAGE_END)),
+    (held(BABBAGE, edge=Edge.END, when=parse("1840")), DAY, ("supported", BABBAGE_ENDED, BABBAGE_END)),
+    (held(BABBAGE, edge=Edge.END, when=parse("1839")), DAY, ("contradicted", BABBAGE_ENDED, BABBAGE_END)),
     # A start, with the events that tell it too.
     (
         held(ADA, edge=Edge.START),
@@ -188,13 +222,17 @@ HOLDINGS = [
         (
             "supported",
             "Ada Lovelace took office as Chair of the Analytical Society (1840)",
-            ["lovelace-chair", "lovelace-elected"],
+            ["lovelace-chair", "chair-handed-over", "lovelace-elected"],
         ),
     ),
     (
         held(ADA, edge=Edge.START, when=parse("1840")),
         DAY,
-        ("supported", "the base says Ada Lovelace's term began 1840", ["lovelace-chair", "lovelace-elected"]),
+        (
+            "supported",
+            "the base says Ada Lovelace's term began 1840",
+            ["lovelace-chair", "chair-handed-over", "lovelace-elected"],
+        ),
     ),
     # What a source only expects supports nothing.
     (
@@ -290,7 +328,7 @@ HOLDINGS = [
     ),
     # Nor does a holder of one of two seats, or one only last known in office before the day asked.
     (
-        held(ADA, "Trustee of the Analytical Society", when=parse("1835")),
+        held(ADA, TRUSTEE, when=parse("1835")),
         DAY,
         ("cannot-tell", "the base knows no term of Ada Lovelace as Trustee of the Analytical Society", []),
     ),
@@ -298,6 +336,33 @@ HOLDINGS = [
         held(ADA, SECRETARY, tense=Tense.PRESENT),
         date(1845, 1, 1),
         ("cannot-tell", "the base knows no term of Ada Lovelace as Secretary of the Analytical Society", []),
+    ),
+    # A date the base does not have is unknown, and the horizon's own day is still in office.
+    (
+        held(DE_MORGAN, TREASURER, edge=Edge.START, when=parse("1840")),
+        DAY,
+        ("cannot-tell", "the base says Augustus De Morgan's term began (date unknown)", ["de-morgan-treasurer"]),
+    ),
+    (
+        held(DE_MORGAN, TREASURER, edge=Edge.END),
+        DAY,
+        ("cannot-tell", "the base says Augustus De Morgan's term ended (date unknown)", ["de-morgan-treasurer"]),
+    ),
+    (
+        held(ADA, when=parse("1843-09-01")),
+        DAY,
+        ("supported", "the base has Ada Lovelace in office 1840/..", ["lovelace-chair"]),
+    ),
+    # A possible return counts from its first possible day (an undated one never).
+    (
+        held(BABBAGE, tense=Tense.PRESENT),
+        date(1842, 1, 1),
+        (
+            "cannot-tell",
+            "on 1842-01-01 Charles Babbage's term had ended (1831/1840); but the base says it may be held again "
+            "(babbage-may-return)",
+            ["babbage-chair", "babbage-may-return"],
+        ),
     ),
     # Turned by a negation.
     (
@@ -340,13 +405,19 @@ SUCCESSIONS = [
 def test_a_succession_is_judged_by_whom_the_terms_say_each_replaced(
     db: sqlite3.Connection, statement: Statement, expected: tuple[str, str]
 ) -> None:
-    assert judged(db, statement) == (*expected, ["lovelace-chair"])
+    assert judged(db, statement) == (*expected, ["lovelace-chair", "chair-handed-over"])
 
 
 def test_a_succession_the_base_says_nothing_of_cannot_be_told(db: sqlite3.Connection) -> None:
     assert judged(db, replaced(DE_MORGAN, ADA)) == (
         "cannot-tell",
         "the base says nothing of who replaced Ada Lovelace",
+        [],
+    )
+    # Nor one in an office where it did not happen.
+    assert judged(db, replaced(ADA, BABBAGE, TRUSTEE)) == (
+        "cannot-tell",
+        "the base says nothing of who replaced Charles Babbage",
         [],
     )
 
@@ -365,6 +436,15 @@ LENGTHS = [
     (lasted(BABBAGE, CHAIR, "P9Y"), ("cannot-tell", BABBAGE_DATES, ["babbage-chair"])),
     (lasted(BABBAGE, CHAIR, "P5Y"), ("contradicted", BABBAGE_DATES, ["babbage-chair"])),
     (lasted(BABBAGE, CHAIR, "P12Y"), ("contradicted", BABBAGE_DATES, ["babbage-chair"])),
+    (lasted(BABBAGE, CHAIR, "P8Y"), ("cannot-tell", BABBAGE_DATES, ["babbage-chair"])),
+    # 1840-01-01 until 1840-02-01 is 31 days.
+    (lasted(BABBAGE, SECRETARY, "P31D"), ("supported", SECRETARY_DATES, ["babbage-secretary"])),
+    (lasted(BABBAGE, SECRETARY, "P30D"), ("contradicted", SECRETARY_DATES, ["babbage-secretary"])),
+    (lasted(BABBAGE, SECRETARY, "P32D"), ("contradicted", SECRETARY_DATES, ["babbage-secretary"])),
+    (
+        lasted(DE_MORGAN, TRUSTEE, "P1Y"),
+        ("cannot-tell", "the base cannot measure Augustus De Morgan's term (1845/)", ["de-morgan-trustee"]),
+    ),
     (
         lasted(ADA, CHAIR, "P3Y"),
         ("cannot-tell", "the base cannot measure Ada Lovelace's term (1840/..)", ["lovelace-chair"]),
@@ -383,8 +463,9 @@ LENGTHS = [
     (lasted(BABBAGE, TREASURER, "P1M10D"), ("contradicted", ONE_MONTH, ["babbage-treasurer"])),
     (lasted(BABBAGE, TREASURER, "P40D"), ("contradicted", ONE_MONTH, ["babbage-treasurer"])),
     (lasted(BABBAGE, TREASURER, "P2M"), ("contradicted", ONE_MONTH, ["babbage-treasurer"])),
+    (lasted(BABBAGE, TREASURER, "P20D"), ("contradicted", ONE_MONTH, ["babbage-treasurer"])),
     (lasted(BABBAGE, CHAIR, None), ("cannot-tell", "the base has no term of Charles Babbage to measure", [])),
-    (lasted(BABBAGE, SECRETARY, "P9Y"), ("cannot-tell", "the base has no term of Charles Babbage to measure", [])),
+    (lasted(BABBAGE, LIBRARIAN, "P9Y"), ("cannot-tell", "the base has no term of Charles Babbage to measure", [])),
 ]
 
 
@@ -428,6 +509,17 @@ def test_a_present_tense_past_the_horizon_of_an_open_term_says_as_of_when_the_so
     assert (denied.verdict, denied.why, denied.as_of) == (
         "cannot-tell",
         late + " (the statement says the opposite)",
+        "1843-09-01",
+    )
+
+
+def test_a_length_in_the_present_tense_past_the_horizon_says_as_of_when_the_sources_stop(
+    db: sqlite3.Connection,
+) -> None:
+    (found,) = judge(Context(db, date(1850, 1, 1)), [lasted(ADA, CHAIR, "P3Y", tense=Tense.PRESENT)])
+    assert (found.verdict, found.why, found.as_of) == (
+        "cannot-tell",
+        "the base cannot measure Ada Lovelace's term (1840/..)",
         "1843-09-01",
     )
 
