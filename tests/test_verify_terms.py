@@ -215,6 +215,8 @@ HOLDINGS = [
     (held(BABBAGE, edge=Edge.END), DAY, ("supported", BABBAGE_ENDED, BABBAGE_END)),
     (held(BABBAGE, edge=Edge.END, when=parse("1840")), DAY, ("supported", BABBAGE_ENDED, BABBAGE_END)),
     (held(BABBAGE, edge=Edge.END, when=parse("1839")), DAY, ("contradicted", BABBAGE_ENDED, BABBAGE_END)),
+    # An end "in June 1840 or later": the base says only 1840, which may be before June.
+    (held(BABBAGE, edge=Edge.END, when=parse("1840-06..")), DAY, ("cannot-tell", BABBAGE_ENDED, BABBAGE_END)),
     # A start, with the events that tell it too.
     (
         held(ADA, edge=Edge.START),
@@ -439,6 +441,7 @@ LENGTHS = [
     (lasted(BABBAGE, CHAIR, "P8Y"), ("cannot-tell", BABBAGE_DATES, ["babbage-chair"])),
     # 1840-01-01 until 1840-02-01 is 31 days.
     (lasted(BABBAGE, SECRETARY, "P31D"), ("supported", SECRETARY_DATES, ["babbage-secretary"])),
+    (lasted(BABBAGE, SECRETARY, "P1M"), ("supported", SECRETARY_DATES, ["babbage-secretary"])),
     (lasted(BABBAGE, SECRETARY, "P30D"), ("contradicted", SECRETARY_DATES, ["babbage-secretary"])),
     (lasted(BABBAGE, SECRETARY, "P32D"), ("contradicted", SECRETARY_DATES, ["babbage-secretary"])),
     (
@@ -452,6 +455,9 @@ LENGTHS = [
     (lasted(ADA, LIBRARIAN, "P9Y"), ("supported", LIBRARIAN_DATES, ["lovelace-librarian"])),
     (lasted(ADA, LIBRARIAN, "P8Y"), ("contradicted", LIBRARIAN_DATES, ["lovelace-librarian"])),
     (lasted(ADA, LIBRARIAN, "P10Y"), ("contradicted", LIBRARIAN_DATES, ["lovelace-librarian"])),
+    # Nine years and five months are 113 calendar months: 112 months is not it, nor eight years and six months.
+    (lasted(ADA, LIBRARIAN, "P112M"), ("contradicted", LIBRARIAN_DATES, ["lovelace-librarian"])),
+    (lasted(ADA, LIBRARIAN, "P8Y6M"), ("contradicted", LIBRARIAN_DATES, ["lovelace-librarian"])),
     # About nine years is any time from eight to ten.
     (lasted(ADA, TREASURER, "P9Y"), ("supported", ABOUT_NINE, ["lovelace-treasurer"])),
     (lasted(ADA, TREASURER, "P8Y"), ("cannot-tell", ABOUT_NINE, ["lovelace-treasurer"])),
