@@ -6,7 +6,8 @@ chair when the gazette was published (1843-09-01, the horizon of her open term).
 her election and of the handover, a possible return of Babbage (1842, and one undated), Augustus De Morgan
 only expected as secretary from 1844, treasurers told only by a length (De Morgan nine years, Lovelace about
 nine, Babbage a month), Lovelace as librarian from 1831-01-01 until 1840-06-01, Babbage as secretary for 31
-days of 1840, and two trustees (Babbage 1831-1840, De Morgan from 1845 on, end unknown).
+days of 1840, De Morgan as auditor from 1840-01-02 into February 1840, and two trustees (Babbage 1831-1840,
+De Morgan from 1845 on, end unknown).
 """
 
 from __future__ import annotations
@@ -57,6 +58,11 @@ org = "analytical-society"
 [[office]]
 id = "society-librarian"
 name = "Librarian of the Analytical Society"
+org = "analytical-society"
+
+[[office]]
+id = "society-auditor"
+name = "Auditor of the Analytical Society"
 org = "analytical-society"
 
 [[office]]
@@ -140,6 +146,14 @@ holder = "charles-babbage"
 start = "1840-01-01"
 end = "1840-02-01"
 quote = "Charles Babbage chaired the Analytical Society from 1831 until 1840"
+
+[[term]]
+id = "de-morgan-auditor"
+office = "society-auditor"
+holder = "augustus-de-morgan"
+start = "1840-01-02"
+end = "1840-02"
+quote = "De Morgan served as treasurer for nine years"
 
 [[term]]
 id = "de-morgan-trustee"
@@ -444,6 +458,15 @@ LENGTHS = [
     (lasted(BABBAGE, SECRETARY, "P1M"), ("supported", SECRETARY_DATES, ["babbage-secretary"])),
     (lasted(BABBAGE, SECRETARY, "P30D"), ("contradicted", SECRETARY_DATES, ["babbage-secretary"])),
     (lasted(BABBAGE, SECRETARY, "P32D"), ("contradicted", SECRETARY_DATES, ["babbage-secretary"])),
+    # 1840-01-02 until February 1840 is from 30 to 58 days.
+    (
+        lasted(DE_MORGAN, "Auditor of the Analytical Society", "P30D"),
+        (
+            "cannot-tell",
+            "the base has Augustus De Morgan in office 1840-01-02/1840-02",
+            ["de-morgan-auditor"],
+        ),
+    ),
     (
         lasted(DE_MORGAN, TRUSTEE, "P1Y"),
         ("cannot-tell", "the base cannot measure Augustus De Morgan's term (1845/)", ["de-morgan-trustee"]),
