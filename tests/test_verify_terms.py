@@ -108,6 +108,8 @@ holder = "augustus-de-morgan"
 start = "1844"
 end = ".."
 modality = "expected"
+said_by = ["ada-lovelace"]
+via = ["charles-babbage"]
 quote = "The society expects Augustus De Morgan to become its secretary in 1844"
 
 [[term]]
@@ -360,6 +362,15 @@ HOLDINGS = [
         ("cannot-tell", "the base says Augustus De Morgan's term began (date unknown)", ["de-morgan-treasurer"]),
     ),
     (
+        held(DE_MORGAN, TREASURER, edge=Edge.START),
+        DAY,
+        (
+            "supported",
+            "Augustus De Morgan took office as Treasurer of the Analytical Society (date unknown)",
+            ["de-morgan-treasurer"],
+        ),
+    ),
+    (
         held(DE_MORGAN, TREASURER, edge=Edge.END),
         DAY,
         ("cannot-tell", "the base says Augustus De Morgan's term ended (date unknown)", ["de-morgan-treasurer"]),
@@ -528,9 +539,14 @@ def test_a_present_tense_past_the_horizon_of_an_open_term_says_as_of_when_the_so
     db: sqlite3.Connection,
 ) -> None:
     context = Context(db, date(1850, 1, 1))
-    present, dated, denied = judge(
+    present, dated, denied, past = judge(
         context,
-        [held(ADA, tense=Tense.PRESENT), held(ADA, when=parse("1850")), held(ADA, tense=Tense.PRESENT, negated=True)],
+        [
+            held(ADA, tense=Tense.PRESENT),
+            held(ADA, when=parse("1850")),
+            held(ADA, tense=Tense.PRESENT, negated=True),
+            held(ADA),
+        ],
     )
     late = "last known in office as of 1843-09-01, 6 years before 1850-01-01"
     assert (present.verdict, present.why, present.as_of) == ("cannot-tell", late, "1843-09-01")
@@ -540,6 +556,7 @@ def test_a_present_tense_past_the_horizon_of_an_open_term_says_as_of_when_the_so
         late + " (the statement says the opposite)",
         "1843-09-01",
     )
+    assert (past.verdict, past.as_of) == ("supported", None)  # the past tense is not asked as of a day
 
 
 def test_a_length_in_the_present_tense_past_the_horizon_says_as_of_when_the_sources_stop(
@@ -561,4 +578,29 @@ def test_only_the_sources_published_by_the_day_known_are_heard(db: sqlite3.Conne
         ("cannot-tell", "the base says nothing of who replaced Charles Babbage"),
         ("cannot-tell", "the base has no term of Augustus De Morgan to measure"),
     ]
-    assert [found.verdict for found in judge(Context(db, DAY, after), statements)] == ["supported"] * 3
+    assert [
+        (found.verdict, [item.id for item in found.evidence]) for found in judge(Context(db, DAY, after), statements)
+    ] == [
+        ("supported", ["lovelace-chair"]),
+        ("supported", ["lovelace-chair", "chair-handed-over"]),
+        ("supported", ["de-morgan-treasurer"]),
+    ]
+
+
+def test_the_evidence_carries_each_records_source_quote_modality_and_whose_words_they_are(
+    db: sqlite3.Connection,
+) -> None:
+    def shown(statement: Statement) -> list[tuple[object, ...]]:
+        (found,) = judge(Context(db, DAY), [statement])
+        return [(*item[:4], list(item.said_by), list(item.via)) for item in found.evidence]
+
+    expects = "The society expects Augustus De Morgan to become its secretary in 1844"
+    assert shown(held(DE_MORGAN, SECRETARY, edge=Edge.START)) == [
+        ("de-morgan-secretary", "gazette-1843", expects, "expected", ["ada-lovelace"], ["charles-babbage"])
+    ]
+    succeeded = "Ada Lovelace succeeded him as chair in 1840"
+    assert shown(held(ADA, edge=Edge.START)) == [
+        ("lovelace-chair", "gazette-1843", succeeded, "stated", [], []),
+        ("chair-handed-over", "gazette-1843", succeeded, "stated", [], []),
+        ("lovelace-elected", "gazette-1843", "Lovelace was elected chair in 1840", "stated", [], []),
+    ]
