@@ -11,14 +11,16 @@ import os
 import re
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
 from newskb.base import lock
+from newskb.base.containment import MAX_ARTICLE
 from newskb.cli import app
-from newskb.common.errors import BadArgumentError, RecordError
+from newskb.common.errors import BadArgumentError, DataFileError, RecordError
 from newskb.common.kinds import Kind
 from newskb.curation import add
 from tests.conftest import REPO, TINY_ENTITIES, TinyBase
@@ -856,12 +858,14 @@ def test_new_source_returns_what_it_wrote(kb: Path) -> None:
         ("guild-2024-06-12.txt", "mark-rutte", 1, "the id 'mark-rutte' is already used; nothing written"),
         ("missing.txt", FIRST, 2, "{article}: cannot read: No such file or directory"),
         ("latin-1.txt", FIRST, 2, "{article}: is not UTF-8 text"),
+        ("fifo", FIRST, 2, "{article}: is not a regular file; nothing written"),
     ],
 )
 def test_new_source_refuses_a_bad_id_or_article(
     kb: Path, tmp_path: Path, article: str, source_id: str, code: int, message: str
 ) -> None:
     (tmp_path / "latin-1.txt").write_bytes("Caf\u00e9 society".encode("latin-1"))
+    os.mkfifo(tmp_path / "fifo")
     path = FIXTURES / article if article.startswith("guild") else tmp_path / article
     before = snapshot(kb.parent)
     arguments = ["--title", "T", "--publisher", "reuters", "--published", "2024-06-12"]
@@ -871,3 +875,193 @@ def test_new_source_refuses_a_bad_id_or_article(
         "newskb: error: " + message.format(article=path) + "\n",
     )
     assert snapshot(kb.parent) == before
+
+
+NOTES = "The society met in London.\n"
+NOTES_SOURCE = (
+    '[source]\nid = "notes-1844"\ntitle = "Notes"\npublisher = "london-notes"\npublished = "1844"\n'
+    'text = "../../seeds/notes.txt"\n'
+)
+LONDON_NOTES = '[[organization]]  # london-notes\nid = "london-notes"\nname = "London Notes"  # london-notes\n'
+
+
+def new_notes(data: Path, article: Path) -> add.Change:
+    """new-source of the notes, whose publisher it adds as a new organization."""
+    return add.new_source(
+        data,
+        article,
+        source_id="notes-1844",
+        title="Notes",
+        publisher="london-notes",
+        published="1844",
+        publisher_name="London Notes",
+    )
+
+
+def test_new_source_adds_a_new_publisher_it_is_given_a_name_for_in_the_same_write(
+    tiny: TinyBase, tmp_path: Path
+) -> None:
+    (tmp_path / "notes.txt").write_text(NOTES, encoding="utf-8")
+    change = new_notes(tiny.data, tmp_path / "notes.txt")
+    path = tiny.data / "sources" / "notes-1844.toml"
+    assert change == add.Change(path=path, record_id="notes-1844", toml=NOTES_SOURCE)
+    assert tiny.entities.read_text(encoding="utf-8") == TINY_ENTITIES + "\n" + LONDON_NOTES
+    assert path.read_text(encoding="utf-8") == NOTES_SOURCE
+    assert (tiny.root / "seeds" / "notes.txt").read_text(encoding="utf-8") == NOTES
+
+
+def test_the_first_publisher_of_a_base_without_entities_creates_its_file(tmp_path: Path) -> None:
+    (tmp_path / "notes.txt").write_text(NOTES, encoding="utf-8")
+    (tmp_path / "new" / "data").mkdir(parents=True)
+    new_notes(tmp_path / "new" / "data", tmp_path / "notes.txt")
+    assert (tmp_path / "new" / "data" / "entities.toml").read_text(encoding="utf-8") == LONDON_NOTES
+    assert (tmp_path / "new" / "data" / "sources" / "notes-1844.toml").read_text(encoding="utf-8") == NOTES_SOURCE
+
+
+@pytest.mark.parametrize(
+    ("publisher", "code", "message"),
+    [
+        (
+            ["--publisher", "Analytical Society", "--publisher-name", "Society"],
+            1,
+            "publisher 'Analytical Society' is already known as 'analytical-society'; drop --publisher-name",
+        ),
+        (
+            ["--publisher", "London_Notes", "--publisher-name", "London Notes"],
+            2,
+            "'London_Notes' is not a kebab-case id for the new publisher (like 'harbour-gazette')",
+        ),
+        (
+            ["--publisher", "london-notes"],
+            1,
+            "unknown organization 'london-notes'; give --publisher-name NAME to add it with the source, "
+            "or add it first with 'newskb add organization --id ... --name ...'",
+        ),
+    ],
+)
+def test_new_source_refuses_a_publisher_it_cannot_add_or_name(
+    tiny: TinyBase, tmp_path: Path, publisher: list[str], code: int, message: str
+) -> None:
+    (tmp_path / "notes.txt").write_text(NOTES, encoding="utf-8")
+    before = snapshot(tiny.root)
+    arguments = ["--id", "notes-1844", "--title", "Notes", "--published", "1844", "--data", str(tiny.data)]
+    assert newskb("new-source", str(tmp_path / "notes.txt"), *arguments, *publisher) == (
+        code,
+        "",
+        f"newskb: error: {message}\n",
+    )
+    assert snapshot(tiny.root) == before
+
+
+def test_new_source_again_after_one_killed_before_its_source_file_goes_on(tiny: TinyBase, tmp_path: Path) -> None:
+    # What the killed run left: the very article in seeds/, named by no source.
+    (tmp_path / "notes.txt").write_text(NOTES, encoding="utf-8")
+    (tiny.root / "seeds" / "notes.txt").write_text(NOTES, encoding="utf-8")
+    assert new_notes(tiny.data, tmp_path / "notes.txt").toml == NOTES_SOURCE
+    assert (tiny.root / "seeds" / "notes.txt").read_text(encoding="utf-8") == NOTES
+
+
+def _other_article(seed: Path) -> None:
+    seed.write_text("Another article.\n", encoding="utf-8")
+
+
+def _link_to_the_same_article(seed: Path) -> None:
+    (seed.parent.parent / "copy.txt").write_text(NOTES, encoding="utf-8")
+    seed.symlink_to(seed.parent.parent / "copy.txt")
+
+
+def _too_large_to_compare(seed: Path) -> None:
+    with seed.open("wb") as stream:
+        stream.truncate(MAX_ARTICLE + 1)
+
+
+@pytest.mark.parametrize("plant", [_other_article, _link_to_the_same_article, _too_large_to_compare])
+def test_an_article_in_seeds_that_no_killed_run_left_is_not_written_over(
+    tiny: TinyBase, tmp_path: Path, plant: Callable[[Path], None]
+) -> None:
+    (tmp_path / "notes.txt").write_text(NOTES, encoding="utf-8")
+    plant(tiny.root / "seeds" / "notes.txt")
+    before = snapshot(tiny.root)
+    with pytest.raises(RecordError, match=r"^tiny/seeds/notes\.txt: already exists; nothing written$"):
+        new_notes(tiny.data, tmp_path / "notes.txt")
+    assert snapshot(tiny.root) == before
+
+
+def test_an_addition_to_a_kind_written_as_one_array_joins_the_array(tiny: TinyBase) -> None:
+    people = (
+        'person = [\n  { id = "ada-lovelace", name = "Ada Lovelace" },\n'
+        '  { id = "charles-babbage", name = "Charles Babbage" },\n]\n'
+    )
+    tiny.entities.write_text(people + TINY_ENTITIES[TINY_ENTITIES.index("\n[[organization]]") :], encoding="utf-8")
+    change = add.add(tiny.data, Kind.PERSON, {"id": "augustus-de-morgan", "name": "Augustus De Morgan"})
+    assert (change.record_id, change.warnings) == ("augustus-de-morgan", ())
+    assert tiny.entities.read_text(encoding="utf-8").startswith(
+        people.replace("]\n", '  { id = "augustus-de-morgan", name = "Augustus De Morgan" },\n]\n\n[[organization]]\n')
+    )
+
+
+def test_a_data_file_that_links_outside_the_fact_base_is_not_added_to(tiny: TinyBase, tmp_path: Path) -> None:
+    (tmp_path / "elsewhere.toml").write_text(TINY_ENTITIES, encoding="utf-8")
+    tiny.entities.unlink()
+    tiny.entities.symlink_to(tmp_path / "elsewhere.toml")
+    message = f"{tiny.entities}: is a link to a file outside the fact base; not written"
+    with pytest.raises(DataFileError, match="^" + re.escape(message) + "$"):
+        add.add(tiny.data, Kind.PERSON, {"id": "augustus-de-morgan", "name": "Augustus De Morgan"})
+    assert (tmp_path / "elsewhere.toml").read_text(encoding="utf-8") == TINY_ENTITIES
+
+
+def test_a_dry_run_of_an_edit_is_refused_as_the_edit_would_be(tiny: TinyBase) -> None:
+    before = snapshot(tiny.root)
+    assert newskb("set", "babbage-chair", "end=1820", "--dry-run", "--data", str(tiny.data)) == (
+        1,
+        "",
+        "newskb: error: refused, nothing written: tiny/data/sources/gazette.toml:13: term.end: "
+        "end '1820' is not after start '1831'\n",
+    )
+    assert snapshot(tiny.root) == before
+
+
+def test_a_new_publisher_joins_the_organizations_where_they_are_written_as_one_array(
+    tiny: TinyBase, tmp_path: Path
+) -> None:
+    society = '[[organization]]\nid = "analytical-society"\nname = "Analytical Society"\n\n'
+    array = 'organization = [{ id = "analytical-society", name = "Analytical Society" }]\n\n'
+    tiny.entities.write_text(array + TINY_ENTITIES.replace(society, ""), encoding="utf-8")
+    (tmp_path / "notes.txt").write_text(NOTES, encoding="utf-8")
+    new_notes(tiny.data, tmp_path / "notes.txt")
+    assert tiny.entities.read_text(encoding="utf-8") == (
+        'organization = [{ id = "analytical-society", name = "Analytical Society" },\n'
+        '  { id = "london-notes", name = "London Notes" }]\n\n' + TINY_ENTITIES.replace(society, "")
+    )
+
+
+def test_new_source_keeps_a_key_a_source_does_not_have_so_that_check_refuses_it(tiny: TinyBase, tmp_path: Path) -> None:
+    (tmp_path / "notes.txt").write_text(NOTES, encoding="utf-8")
+    before = snapshot(tiny.root)
+    with pytest.raises(
+        RecordError,
+        match=r"^refused, nothing written: tiny/data/sources/notes-1844\.toml:7: source\.colour: unknown key 'colour'$",
+    ):
+        add.new_source(
+            tiny.data,
+            tmp_path / "notes.txt",
+            source_id="notes-1844",
+            title="Notes",
+            publisher="analytical-society",
+            published="1844",
+            more={"colour": "red"},
+        )
+    assert snapshot(tiny.root) == before
+
+
+def test_new_source_leaves_out_an_empty_note(tiny: TinyBase, tmp_path: Path) -> None:
+    (tmp_path / "notes.txt").write_text(NOTES, encoding="utf-8")
+    arguments = ["--id", "notes-1844", "--title", "Notes", "--published", "1844", "--publisher", "analytical-society"]
+    assert newskb("new-source", str(tmp_path / "notes.txt"), *arguments, "--note", "", "--data", str(tiny.data)) == (
+        0,
+        "",
+        "newskb: created tiny/data/sources/notes-1844.toml; add its facts with 'newskb add ... --source notes-1844'\n",
+    )
+    assert (tiny.data / "sources" / "notes-1844.toml").read_text(encoding="utf-8") == NOTES_SOURCE.replace(
+        "london-notes", "analytical-society"
+    )

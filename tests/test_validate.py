@@ -43,3 +43,12 @@ def test_of_two_records_with_one_id_the_later_written_is_the_duplicate_in_any_or
     assert [str(problem) for problem in validate.check(base)] == expected
     backwards = dataclasses.replace(base, entities=base.entities[::-1])
     assert [str(problem) for problem in validate.check(backwards)] == expected
+
+
+def test_of_two_records_with_one_id_in_two_files_the_file_decides_before_the_line(tiny: TinyBase) -> None:
+    # The person's table starts on a later line (22) than the term's (8), but entities.toml sorts first.
+    tiny.append(tiny.entities, '[[person]]\nid = "babbage-chair"\nname = "Someone"\n')
+    base, _ = load(tiny.data)
+    assert [str(problem) for problem in validate.check(base)] == [
+        f"{SOURCE}:9: term.id: duplicate id 'babbage-chair' (first defined at tiny/data/entities.toml:22)"
+    ]
