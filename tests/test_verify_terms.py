@@ -99,6 +99,8 @@ id = "lovelace-elected"
 date = "1840"
 title = "Lovelace elected"
 involves = ["ada-lovelace", "society-chair"]
+said_by = ["augustus-de-morgan"]
+via = ["charles-babbage"]
 quote = "Lovelace was elected chair in 1840"
 
 [[term]]
@@ -623,5 +625,13 @@ def test_the_evidence_carries_each_records_source_quote_modality_and_whose_words
     assert shown(held(ADA, edge=Edge.START)) == [
         ("lovelace-chair", "gazette-1843", succeeded, "stated", [], []),
         ("chair-handed-over", "gazette-1843", succeeded, "stated", [], []),
-        ("lovelace-elected", "gazette-1843", "Lovelace was elected chair in 1840", "stated", [], []),
+        # An event's speakers and outlets, as a term's.
+        (
+            "lovelace-elected",
+            "gazette-1843",
+            "Lovelace was elected chair in 1840",
+            "stated",
+            ["augustus-de-morgan"],
+            ["charles-babbage"],
+        ),
     ]

@@ -225,14 +225,16 @@ def _event_day(context: Context, event_id: str) -> date:
 def _involving(context: Context, entities: Sequence[str], written: str | None = None) -> list[Evidence]:
     """The events that involve every one of `entities` (on the day written, if given), heard by the day known."""
     rows = context.connection.execute(
-        "SELECT e.id, e.source, e.quote, e.modality, s.published_latest FROM event e "
+        "SELECT e.id, e.source, e.quote, e.modality, s.published_latest, "
+        f"{query.ids_sql('said_by', 'e.id')}, {query.ids_sql('via', 'e.id')} FROM event e "
         "JOIN source s ON s.id = e.source WHERE (? IS NULL OR e.date = ?) AND e.id IN "
         f"(SELECT record_id FROM involves WHERE entity_id IN ({', '.join('?' * len(entities))}) "
         "GROUP BY record_id HAVING count(DISTINCT entity_id) = ?) ORDER BY e.id",
         (written, written, *entities, len(entities)),
     )
+    # Every evidence names its speakers and the outlets it came through, an event's as a term's.
     return [
-        Evidence(row[0], row[1], row[2], row[3])
+        Evidence(row[0], row[1], row[2], row[3], query.split_ids(row[5]), query.split_ids(row[6]))
         for row in rows
         if context.known is None or row[4] <= context.known.toordinal()  # the index's day numbers
     ]
