@@ -154,12 +154,15 @@ def _office_of(context: _Context, title: TitleSpan) -> tuple[Office, TitleSpan] 
     governed = main_of(context.cast.organizations) if governs(context.entities[org]) else None
     if governed is not None:
         # "Chair of the Board of Directors": the chair of the board of the organization the article is about.
+        found = f"'{context.entities[org].name}' governs {governed.name}, the organization the article is about"
         title = replace(title, title=f"{title.title} of the board")
         org = governed.key
     parent = _parent_of(context, org)
     if parent is not None:
         # "dean of the Faculty of Medicine" in an article about one university: the university's dean of it.
-        title = replace(title, title=f"{title.title} of the {' '.join(norm_words(context.entities[org].name))}")
+        unit = context.entities[org].name
+        found = f"'{unit}' is taken for a unit of {context.entities[parent].name}, the one university of the article"
+        title = replace(title, title=f"{title.title} of the {' '.join(norm_words(unit))}")
         org = parent
     org_entity = context.entities[org]
     title_key = TitleKey(org=org_entity.known.id if org_entity.known else org, title=title.title)
@@ -310,7 +313,6 @@ def _subject(context: _Context, title: TitleSpan) -> str | None:
             continue
         if start in context.owning:
             continue  # "City Council President X will take over as mayor": the council is X's title's, no subject
-
         named.append(entity)
     chosen = next((entity for entity in named if entity.kind is Kind.ORGANIZATION), named[0] if named else None)
     return chosen.key if chosen is not None else None
