@@ -175,13 +175,14 @@ def _spans(text: str, sentence: Sentence, index: KnownNames) -> _Spans:
     objects = frozenset(
         piece.start for position, piece in enumerate(words) if standing_for(words, position) == "object"
     )
-    story = text[: sentence.start] + text[sentence.end :]
-    if sentence.heading and story.strip() and _title_case(sentence.text):
+    if sentence.heading and _title_case(sentence.text):
         # A headline in title case ("Tarrowby Instruments Inc. Announces CEO Succession Plan") capitalises
         # every word: its capitals tell a name only where the story under it writes it too, and no title (a
-        # line alone, such as a statement to verify, is no headline).
-        names = [span for span in names if text[span.words[0].start : span.words[-1].end] in story]
-        titles = []
+        # line alone, such as a statement to verify, is no headline). Only such a line pays for the copy.
+        story = text[: sentence.start] + text[sentence.end :]
+        if story.strip():
+            names = [span for span in names if text[span.words[0].start : span.words[-1].end] in story]
+            titles = []
     return _Spans(
         dates=tuple(expressions), names=tuple(names), titles=tuple(titles), pronouns=pronouns, objects=objects
     )
