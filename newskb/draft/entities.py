@@ -90,7 +90,8 @@ def identify(
     confirmed |= _opening_names(text, spans)
     multi = [span for span in spans if len(span.words) > 1 and span.words[0].start not in said]
     longest = _longest_forms([_norm(span.words) for span in multi])
-    longest = {name: _tail_of(full, longest.values()) for name, full in longest.items()}
+    ends = _endings(longest.values())
+    longest = {name: _tail_of(full, ends) for name, full in longest.items()}
     written: dict[str, str] = {}
     for span in multi:
         written.setdefault(_norm(span.words), text[span.words[0].start : span.words[-1].end])
@@ -247,10 +248,21 @@ def _longest_forms(names: list[str]) -> dict[str, str]:
     return longest
 
 
-def _tail_of(name: str, names: Iterable[str]) -> str:
+def _endings(names: Iterable[str]) -> dict[str, set[str]]:
+    """Each name by the shorter names it ends in, word by word ("aisling ni bhriain" under "ni bhriain" and
+    "bhriain"): found in one pass, however many names an article holds."""
+    ends: dict[str, set[str]] = {}
+    for name in set(names):
+        words = name.split()
+        for cut in range(1, len(words)):
+            ends.setdefault(" ".join(words[cut:]), set()).add(name)
+    return ends
+
+
+def _tail_of(name: str, ends: Mapping[str, set[str]]) -> str:
     """The one longer name a name of several words ends ("Ní Bhriain" of "Aisling Ní Bhriain", "Ruiz de
     Alarcón" of "Paula Ruiz de Alarcón"): a family name of particles or of two words, said again alone."""
-    longer = {other for other in names if other != name and other.endswith(" " + name)}
+    longer = ends.get(name, set())
     if len(longer) != 1:
         return name
     (full,) = longer
