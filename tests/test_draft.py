@@ -1665,6 +1665,20 @@ CONSTRUCTIONS = [
             ("jan-novak", "civic-party-chair", "2014", "2025-02-22"),
         ],
     ),
+    # "the party" of "Statement of the Civic Party" and "the Civic Party": the one the other contains.
+    (
+        "Statement of the Civic Party on its Fifth Congress\nDelegates to the Fifth Congress of the Civic Party "
+        "elected Ana Reis as party chair on Saturday.",
+        [("ana-reis", "civic-party-chair", "2025-02-22", "..")],
+    ),
+    # "First-team coach".
+    (
+        "Brill Rovers named First-team coach Tom Berg as interim manager.",
+        [
+            ("tom-berg", "brill-rovers-first-team-coach", "..2025-02-26", ".."),
+            ("tom-berg", "brill-rovers-manager", None, ".."),
+        ],
+    ),
 ]
 
 

@@ -56,6 +56,14 @@ def org_for_noun(entities: Mapping[str, Entity], noun: str | None, cast: Cast | 
             named = [entity for entity in named if not _central_bank(norm_words(entity.name))] or named
     if len(named) == 1:
         return named[0]
+    # "the party", of "Statement of the Civic Renewal Party" and "Civic Renewal Party": the one the others contain.
+    contained = [
+        entity
+        for entity in named
+        if norm_words(entity.name)[-1] == noun and all(entity.name in other.name for other in named)
+    ]
+    if len(contained) == 1:
+        return contained[0]
     main = main_of(organizations)
     if len(named) > 1:
         # "the college" with two colleges named: the one the article is about, if it is one of them.

@@ -112,7 +112,7 @@ TITLE_MODIFIERS = frozenset(
         *("accounting", "corporate", "human", "resources", "people", "product", "creative", "commercial"),
         *("customer", "data", "academic", "administrative", "scientific", "editorial", "news", "political"),
         *("district", "attorney", "solicitor", "auditor", "inspector", "lieutenant", "majority", "minority"),
-        *("parliamentary", "cabinet", "provincial", "federal", "defense", "treasury"),
+        *("parliamentary", "cabinet", "provincial", "federal", "defense", "treasury", "team"),
         *("water", "youth", "women", "family", "social", "employment", "pensions", "regional", "rural"),
     )
 )
