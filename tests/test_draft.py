@@ -1679,6 +1679,12 @@ CONSTRUCTIONS = [
             ("tom-berg", "brill-rovers-manager", None, ".."),
         ],
     ),
+    # "Peru central bank picks X as deputy governor": the bank's deputy governor, not the country's.
+    (
+        "Peru central bank picks Ana Reis as deputy governor\nThe Central Bank of Peru's board on Wednesday named "
+        "economist Ana Reis as the bank's deputy governor.",
+        [("ana-reis", "central-bank-of-peru-deputy-governor", "2025-02-26", "..")],
+    ),
 ]
 
 

@@ -20,6 +20,7 @@ from newskb.draft.entities import norm_words
 from newskb.draft.lexicon import (
     CITY_TITLE_WORDS,
     INTERIM_WORDS,
+    ORG_NOUNS,
     ORG_WORDS,
     RANK_WORDS,
     STATE_HEADS,
@@ -210,6 +211,8 @@ def _said_org(context: _Context, title: TitleSpan) -> tuple[str | None, str]:
             subject = None  # "X said Y will become governor": an organization's, never a country's by that alone
         if subject is not None and title.head in STATE_ONLY_HEADS and entities[subject].kind is not Kind.COUNTRY:
             subject = None  # a state's title ("sworn in as premier") is no party's or company's
+        if subject is not None and entities[subject].kind is Kind.COUNTRY and _owns_body(context, subject, title):
+            subject = None  # "Chile central bank picks X as deputy governor": the bank's, not the country's
         if subject is not None:
             return subject, f"'{said}' is taken for {entities[subject].name}'s, the subject of the sentence"
     return None, ""
@@ -294,6 +297,25 @@ def _implied_org(context: _Context, title: TitleSpan) -> tuple[str | None, str]:
     if main is not None:
         return main.key, f"'{said}' alone is taken for {main.name}'s, the organization the article is about"
     return None, f"'{said}' names no organization, and the article does not make clear which"
+
+
+def _owns_body(context: _Context, country: str, title: TitleSpan) -> bool:
+    """Whether the sentence names the country only as the owner of a body ("Chile central bank picks ...",
+    "Kenya's football federation named ..."): the body, not the country, is the subject."""
+    sentence = context.sentences[title.sentence - 1]
+    for start in context.starts:
+        mention = context.mentions[start]
+        if sentence.start <= start < title.start and mention.ref == country:
+            return _BODY_AFTER.match(context.text, mention.end) is not None
+    return False
+
+
+# The state's own bodies ("Chile's government has appointed ...") name the country's offices, so are left out.
+_BODY_AFTER = re.compile(
+    r"(?:['\u2019]s)?\s+(?:[a-z]+\s+)?(?:central\s+bank|"
+    + "|".join(sorted(ORG_NOUNS - {"government", "cabinet"}, key=len, reverse=True))
+    + r")\b"
+)
 
 
 def _subject(context: _Context, title: TitleSpan) -> str | None:
