@@ -5,7 +5,8 @@ TAB pressed before any query has run builds it. Measured, in turn for ROUNDS rou
 runs of the same round (the machine's load comes in spells, README of benchmarks/RESULTS.md):
 
 - warm: one TAB (`who sec`) / one warm `who`, both on an index already built;
-- cold: one TAB on a base no query has indexed / one warm `who` (the target's denominator), and the same
+- after check: one TAB after the Quickstart's `newskb check` alone (which indexes the base) / one warm `who`;
+- cold: one TAB on a base no command has indexed / one warm `who` (the target's denominator), and the same
   TAB / one cold `who` (both building the index) for scale.
 
     python benchmarks/completion.py              # the seed base
@@ -53,11 +54,14 @@ def main() -> None:
     who = [*NEWSKB, "who", office, "--as-of", "2024-10-01", "--format", "json"]
     warm_env = {**env, "XDG_CACHE_HOME": str(work / "warm")}
     timed(who, warm_env)  # builds the warm index
-    warm, cold, cold_vs_cold = [], [], []
+    check = [*NEWSKB, "check"]
+    warm, after_check, cold, cold_vs_cold = [], [], [], []
     for round_number in range(arguments.rounds):
         warm_who = timed(who, warm_env)
         warm.append(timed(NEWSKB, {**warm_env, **tab}) / warm_who)
         fresh = work / f"cold-{round_number}"
+        timed(check, {**env, "XDG_CACHE_HOME": str(fresh / "check")})
+        after_check.append(timed(NEWSKB, {**env, **tab, "XDG_CACHE_HOME": str(fresh / "check")}) / warm_who)
         cold.append(timed(NEWSKB, {**env, **tab, "XDG_CACHE_HOME": str(fresh / "tab")}) / warm_who)
         cold_who = timed(who, {**env, "XDG_CACHE_HOME": str(fresh / "who")})
         cold_vs_cold.append(timed(NEWSKB, {**env, **tab, "XDG_CACHE_HOME": str(fresh / "tab2")}) / cold_who)
@@ -65,8 +69,9 @@ def main() -> None:
     size = f"{arguments.facts} facts" if arguments.facts else "the seed base"
     print(f"{size}, median of {arguments.rounds} rounds:")
     print(f"  warm TAB / warm who:                 {statistics.median(warm):.2f} (target <= 1.2)")
-    print(f"  TAB before any query / warm who:     {statistics.median(cold):.2f}")
-    print(f"  TAB before any query / cold who:     {statistics.median(cold_vs_cold):.2f}")
+    print(f"  TAB after check / warm who:          {statistics.median(after_check):.2f} (target <= 1.2)")
+    print(f"  TAB before any command / warm who:   {statistics.median(cold):.2f}")
+    print(f"  TAB before any command / cold who:   {statistics.median(cold_vs_cold):.2f}")
 
 
 if __name__ == "__main__":

@@ -314,3 +314,34 @@ def test_newskb_workers_sets_how_many_processes_parse(
     connection, _ = cache.open_index(tiny.data)
     assert holders(connection, date(1841, 1, 1)) == ["ada-lovelace"]
     assert bool(started) is pool
+
+
+def _check(tiny: TinyBase, **env: str) -> subprocess.CompletedProcess[str]:
+    command = [sys.executable, "-m", "newskb", "check", "--data", str(tiny.data)]
+    return subprocess.run(command, capture_output=True, text=True, timeout=60, check=False, env={**os.environ, **env})
+
+
+def test_check_builds_the_index_so_the_first_query_and_tab_find_it_warm(tiny: TinyBase, reads: list[str]) -> None:
+    assert not cache.cache_path(tiny.data).exists()
+    done = _check(tiny)
+    assert (done.returncode, done.stdout) == (0, "")
+    assert cache.cache_path(tiny.data).is_file()
+    connection, _ = cache.open_index(tiny.data)
+    assert reads == []  # nothing left to read: check indexed every file
+    assert holders(connection, date(1841, 1, 1)) == ["ada-lovelace"]
+
+
+def test_check_builds_the_index_of_a_base_with_errors_but_not_of_one_it_cannot_read(tiny: TinyBase) -> None:
+    tiny.append(tiny.source, '[[claim]]\nid = "orphan"\nabout = ["nobody"]\ntext = "x"\n')
+    assert _check(tiny).returncode == 1
+    assert cache.cache_path(tiny.data).is_file()
+    cache.cache_path(tiny.data).unlink()
+    tiny.append(tiny.source, "[[claim]]\nid = = 3\n")
+    assert _check(tiny).returncode == 2
+    assert not cache.cache_path(tiny.data).exists()
+
+
+def test_check_writes_no_index_when_the_cache_is_off(tiny: TinyBase, tmp_path: Path) -> None:
+    done = _check(tiny, NEWSKB_CACHE="off")
+    assert (done.returncode, done.stderr.startswith("newskb: ok: ")) == (0, True)
+    assert not (tmp_path / "cache").exists()

@@ -131,7 +131,7 @@ def test_data_given_on_the_line_is_the_folder_completed_from(tiny: TinyBase) -> 
 
 
 def test_completion_answers_before_any_query_and_offers_what_was_added_since(tiny: TinyBase, tmp_path: Path) -> None:
-    # A fresh cache folder (as after `newskb check` alone): TAB builds the index as a query would.
+    # A fresh cache folder (no command has run yet): TAB builds the index as a query would.
     fresh = {"XDG_CACHE_HOME": str(tmp_path / "fresh-cache"), "NEWSKB_DATA": str(tiny.data)}
     result = complete("bash", "newskb show lov", env=fresh)
     assert (result.returncode, result.stdout, result.stderr) == (

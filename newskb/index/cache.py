@@ -38,10 +38,7 @@ def cache_path(root: Path) -> Path:
 
 def open_index(root: Path, progress: Progress | None = None) -> tuple[sqlite3.Connection, list[Problem]]:
     """The index of `root`, fresh; its problems. An unreadable data file is an error, not a gap."""
-    if os.environ.get(CACHE_VARIABLE, "").lower() in ("off", "0", "no", "false"):
-        connection = _in_memory(root, progress)
-    else:
-        connection = _persisted(root, progress)
+    connection = _persisted(root, progress) if _caching() else _in_memory(root, progress)
     problems = [
         Problem(
             file=Path(row["file"]),
@@ -58,6 +55,17 @@ def open_index(root: Path, progress: Progress | None = None) -> tuple[sqlite3.Co
     if not connection.execute("SELECT 1 FROM data_file LIMIT 1").fetchone():
         raise DataFileError(f"{root}: no .toml data files found")
     return connection, problems
+
+
+def prepare(root: Path, progress: Progress | None = None) -> None:
+    """Build or refresh the persisted index of `root` before any query asks for it: `check` calls it, so that
+    the first query and the first TAB after it find the index warm. Nothing when the cache is off."""
+    if _caching():
+        _persisted(root, progress).close()
+
+
+def _caching() -> bool:
+    return os.environ.get(CACHE_VARIABLE, "").lower() not in ("off", "0", "no", "false")
 
 
 def open_cached(root: Path) -> sqlite3.Connection | None:
