@@ -13,6 +13,8 @@ from __future__ import annotations
 from collections.abc import Collection
 from typing import TYPE_CHECKING, NamedTuple
 
+from newskb.answers.lookup import remembered
+
 if TYPE_CHECKING:
     import sqlite3
 
@@ -29,13 +31,13 @@ class _Key(NamedTuple):
 
 def beyond(connection: sqlite3.Connection, table: str, named: Collection[str]) -> list[_Key]:
     """The keys the records of `table` declare that are not in `named`, in their declared order."""
-    return [
-        _Key(*row)
-        for row in connection.execute(
-            "SELECT name, link, value FROM declared WHERE record_table = ? ORDER BY rowid", (table,)
-        )
-        if row[0] not in named
-    ]
+    declared = remembered(connection, ("declared", table), lambda: _declared(connection, table))
+    return [key for key in declared if key.name not in named]
+
+
+def _declared(connection: sqlite3.Connection, table: str) -> list[_Key]:
+    query = "SELECT name, link, value FROM declared WHERE record_table = ? ORDER BY rowid"
+    return [_Key(*row) for row in connection.execute(query, (table,))]
 
 
 def values(connection: sqlite3.Connection, keys: list[_Key], record: sqlite3.Row) -> Declared:

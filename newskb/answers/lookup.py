@@ -53,9 +53,23 @@ def resolve(connection: sqlite3.Connection, text: str, kinds: Iterable[Kind], wh
     """The entity of one of `kinds` that `text` names (module docstring); UnknownNameError when none does.
 
     An id, or a name or alias equal after normalising, is found through the index; only a typed name
-    that matches nothing exactly is compared word by word with the closest names.
+    that matches nothing exactly is compared word by word with the closest names. Once a batch.
     """
     kind_values = [kind.value for kind in kinds]
+
+    def attempt() -> Match | UnknownNameError:
+        try:
+            return _resolve(connection, text, kind_values, what)
+        except UnknownNameError as error:
+            return error
+
+    found = remembered(connection, ("resolve", what, text, *kind_values), attempt)
+    if isinstance(found, UnknownNameError):
+        raise UnknownNameError(str(found))
+    return found
+
+
+def _resolve(connection: sqlite3.Connection, text: str, kind_values: list[str], what: str) -> Match:
     marks = ",".join("?" * len(kind_values))
     wanted = normalise(text)
     exact = connection.execute(

@@ -10,6 +10,7 @@ import sqlite3
 from collections.abc import Sequence
 from typing import NamedTuple
 
+from newskb.answers.lookup import remembered
 from newskb.common.kinds import Kind
 from newskb.common.words import (
     MEASURE_AFTER,
@@ -22,7 +23,6 @@ from newskb.common.words import (
     TURN_VERBS,
     stem,
 )
-from newskb.index.build import like
 
 HOLDER_KINDS = (Kind.PERSON, Kind.ORGANIZATION, Kind.COUNTRY)
 # A name or alias is at most this many words long, as a question types it.
@@ -170,25 +170,35 @@ def _titled(connection: sqlite3.Connection, title: str) -> tuple[str, str | None
     """The one office (and its body) whose name or an alias is `title` with its body's words around it:
     "prime minister" for "Prime Minister of the Netherlands"; None when no office, or several, has it."""
     offices: dict[str, str | None] = {}
-    for office_id, body, label in connection.execute(
-        "SELECT e.id, e.org, named.label FROM (SELECT id AS owner, name_norm AS label FROM entity "
-        "WHERE kind = 'office' UNION ALL SELECT a.record_id, a.alias_norm FROM alias a JOIN entity o "
-        "ON o.id = a.record_id WHERE o.kind = 'office') named JOIN entity e ON e.id = named.owner "
-        "WHERE ' ' || named.label || ' ' LIKE ? ESCAPE '\\'",
-        (f"% {like(title)} %",),
-    ):
-        rest = f" {label} ".replace(f" {title} ", " ", 1).split()
-        if office_id not in offices and set(rest) <= _body_words(connection, body) | NAME_FILLERS:
+    inside = f" {title} "
+    for office_id, body, label in remembered(connection, ("office labels",), lambda: _office_labels(connection)):
+        if office_id in offices or inside not in f" {label} ":
+            continue
+        rest = f" {label} ".replace(inside, " ", 1).split()
+        if set(rest) <= _body_words(connection, body) | NAME_FILLERS:
             offices[office_id] = body
     return next(iter(offices.items())) if len(offices) == 1 else None
 
 
+def _office_labels(connection: sqlite3.Connection) -> list[tuple[str, str | None, str]]:
+    """(office, its body, a name or alias) for every name and alias of every office."""
+    return connection.execute(
+        "SELECT e.id, e.org, e.name_norm FROM entity e WHERE e.kind = 'office' UNION ALL SELECT o.id, o.org, "
+        "a.alias_norm FROM alias a JOIN entity o ON o.id = a.record_id WHERE o.kind = 'office'"
+    ).fetchall()
+
+
 def _body_words(connection: sqlite3.Connection, body: str | None) -> set[str]:
-    names = connection.execute(
-        "SELECT name_norm FROM entity WHERE id = :id UNION ALL SELECT alias_norm FROM alias WHERE record_id = :id",
-        {"id": body},
-    )
-    return {word for (name,) in names for word in name.split()}
+    """The words of a body's names and aliases; once a batch."""
+
+    def read() -> set[str]:
+        names = connection.execute(
+            "SELECT name_norm FROM entity WHERE id = :id UNION ALL SELECT alias_norm FROM alias WHERE record_id = :id",
+            {"id": body},
+        )
+        return {word for (name,) in names for word in name.split()}
+
+    return remembered(connection, ("body words", body or ""), read)
 
 
 def _content(words: Sequence[str]) -> tuple[str, ...]:

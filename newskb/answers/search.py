@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from newskb.answers import question
+from newskb.answers.lookup import remembered
 from newskb.common.errors import BadArgumentError
 from newskb.common.fuzzy import tokenize
 from newskb.common.kinds import Kind
@@ -103,8 +104,7 @@ def _unit_scores(connection: sqlite3.Connection, unit: question.Unit) -> dict[in
     for word in unit.words:
         best_in_doc: dict[int, float] = {}
         for token, score in _expand(connection, word).items():
-            # A quoted FTS5 string is one literal term: no query syntax from the data reaches SQLite.
-            for (doc,) in connection.execute("SELECT rowid FROM doc_fts WHERE doc_fts MATCH ?", (f'"{token}"',)):
+            for doc in _docs_with(connection, token):
                 if score > best_in_doc.get(doc, 0.0):
                     best_in_doc[doc] = score
         for doc, score in best_in_doc.items():
@@ -114,6 +114,17 @@ def _unit_scores(connection: sqlite3.Connection, unit: question.Unit) -> dict[in
             for (doc,) in connection.execute(_ABOUT, {"entity": entity}):
                 scores[doc] = max(scores[doc], score)
     return scores
+
+
+def _docs_with(connection: sqlite3.Connection, token: str) -> list[int]:
+    """The docs that hold an indexed word; once a batch."""
+
+    def read() -> list[int]:
+        # A quoted FTS5 string is one literal term: no query syntax from the data reaches SQLite.
+        query = "SELECT rowid FROM doc_fts WHERE doc_fts MATCH ?"
+        return [doc for (doc,) in connection.execute(query, (f'"{token}"',))]
+
+    return remembered(connection, ("docs with", token), read)
 
 
 # The docs of every record about an entity: the entity itself, the claims about it or in its words, the events
@@ -131,7 +142,11 @@ SELECT id FROM doc WHERE record_id IN (
 
 def _expand(connection: sqlite3.Connection, word: str) -> dict[str, float]:
     """The indexed words a query word may stand for, with how well each matches (0-100), found through the
-    indexes of the vocabulary (vocab.py) rather than by comparing the word with all of it."""
+    indexes of the vocabulary (vocab.py) rather than by comparing the word with all of it; once a batch."""
+    return remembered(connection, ("expansions", word), lambda: _expansions(connection, word))
+
+
+def _expansions(connection: sqlite3.Connection, word: str) -> dict[str, float]:
     from rapidfuzz import fuzz, process  # imported here: only search needs it
 
     expansions: dict[str, float] = {}

@@ -6,6 +6,7 @@ rapidfuzz does no preprocessing by default, so both the query and every candidat
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
@@ -13,6 +14,9 @@ from collections.abc import Iterable, Sequence
 _NON_WORD = re.compile(r"[\W_]+")
 
 
+# The same names and quotes are folded again and again by a batch (every line's candidates): a pure function,
+# remembered for the most recent texts.
+@functools.lru_cache(maxsize=4096)
 def normalise(text: str) -> str:
     """Fold text for comparison: 'Rutte\u2019s  NATO' and 'rutte s nato' compare equal."""
     if not text.isascii():  # ASCII has no accents to strip: skip the slow part for most text

@@ -47,14 +47,11 @@ class Piece:
     norm: tuple[str, ...]  # its normalised tokens ("RBC-Ukraine": rbc, ukraine)
     possessive: bool
     opens: bool  # the first word of its sentence, or after an opening quote mark or colon
+    lower: str  # lower case, a typographic apostrophe as a straight one: what the word lists hold
 
     @property
     def capital(self) -> bool:
         return self.text[:1].isupper()
-
-    @property
-    def lower(self) -> str:
-        return self.text.lower().replace("\u2019", "'")
 
 
 def pieces(text: str, start: int, end: int) -> list[Piece]:
@@ -80,6 +77,7 @@ def pieces(text: str, start: int, end: int) -> list[Piece]:
                 norm=tuple(normalise(word).split()),
                 possessive=possessive,
                 opens=opens,
+                lower=word.lower().replace("\u2019", "'"),
             )
         )
     return found

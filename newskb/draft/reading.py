@@ -167,14 +167,13 @@ def _spans(text: str, sentence: Sentence, index: KnownNames) -> _Spans:
         name_at[first] = name_at[last] = (first, last)
         spans[first] = span
     titles += [_title(text, sentence.number, words, run, name_at, spans) for run in runs]
+    standing = [standing_for(words, position) for position in range(len(words))]
     pronouns = tuple(
         piece
-        for position, piece in enumerate(words)
-        if piece.start not in used and (piece.lower in SUBJECT_PRONOUNS or standing_for(words, position) is not None)
+        for piece, stands in zip(words, standing, strict=True)
+        if piece.start not in used and (piece.lower in SUBJECT_PRONOUNS or stands is not None)
     )
-    objects = frozenset(
-        piece.start for position, piece in enumerate(words) if standing_for(words, position) == "object"
-    )
+    objects = frozenset(piece.start for piece, stands in zip(words, standing, strict=True) if stands == "object")
     if sentence.heading and _title_case(sentence.text):
         # A headline in title case ("Tarrowby Instruments Inc. Announces CEO Succession Plan") capitalises
         # every word: its capitals tell a name only where the story under it writes it too, and no title (a
