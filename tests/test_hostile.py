@@ -209,6 +209,8 @@ CASES = [
     Case("text is a link out of the base", ["cite", "babbage-chair"], 0, _link_to_passwd, stdout_lacks=SECRET),
     Case("text names a folder", ["check"], 1, lambda b: b.source_text('"../../seeds"'), "is not a regular file"),
     Case("text holds a NUL", ["check"], 1, lambda b: b.source_text('"x\\u0000y"'), "holds a NUL"),
+    # Indexed by a query (and by check) as an article that is not there, never an internal error.
+    Case("text holds a NUL, asked", ["cite", "babbage-chair"], 0, lambda b: b.source_text('"x\\u0000y"'), "problem"),
     Case("text is a 5000-character name", ["check"], 1, lambda b: b.source_text('"' + "n" * 5000 + '"')),
     Case("a folder link loop", ["check"], 0, _folder_loop, "a link in a loop, or to nothing; not followed"),
     Case("a link to a folder outside", ["check"], 0, _link_out, "a link to a folder; not followed"),

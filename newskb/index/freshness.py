@@ -36,7 +36,7 @@ _UNTRUSTED = -2
 def stat(path: str) -> Stat:
     try:
         status = os.stat(path)
-    except OSError:
+    except (OSError, ValueError):  # ValueError: a path with a NUL in it (from the data) names no file
         return ABSENT
     return status.st_size, status.st_mtime_ns, status.st_ctime_ns, status.st_ino
 
