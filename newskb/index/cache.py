@@ -165,12 +165,10 @@ def _rebuild(path: Path, root: Path, progress: Progress | None) -> sqlite3.Conne
     try:
         descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=prefix, suffix=".sqlite")
         os.close(descriptor)
-        connection = build.create(temporary)
-        connection.execute(f"PRAGMA application_id = {APPLICATION_ID}")
         # No journal and no fsync while building a file nobody reads yet: a crash leaves only a stray
         # temporary file, and a damaged index is caught on open and rebuilt.
-        connection.execute("PRAGMA journal_mode = OFF")
-        connection.execute("PRAGMA synchronous = OFF")
+        connection = build.create(temporary, unsynced=True)
+        connection.execute(f"PRAGMA application_id = {APPLICATION_ID}")
         refresh(connection, root, progress)
         connection.close()
         os.replace(temporary, path)

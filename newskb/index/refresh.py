@@ -105,14 +105,13 @@ def _read_all(paths: list[str], root: Path) -> Iterator[FileRead]:
     tomllib is pure Python, so a first build of a large fact base is bound by parsing: the workers
     parse and prepare rows while this process inserts them.
     """
-    import multiprocessing  # imported here: only a large refresh starts workers
-
     jobs = [(path, root) for path in paths]
     cores = _workers()
-    # fork, not spawn: a spawned worker would import the command line anew (`python -m newskb`).
-    if len(jobs) < PARALLEL_FROM or cores < 2 or "fork" not in multiprocessing.get_all_start_methods():
+    if len(jobs) < PARALLEL_FROM or cores < 2 or not _can_fork():
         yield from map(_read, jobs)
         return
+    import multiprocessing
+
     # Workers ignore Ctrl-C: the parent alone hears it, terminates them, and removes its half-built index.
     # A forked worker starts with the parent's handlers, until its initializer runs: a Ctrl-C to the whole
     # group in that moment printed a worker's traceback. So the signals wait, blocked, while the workers are
@@ -127,6 +126,14 @@ def _read_all(paths: list[str], root: Path) -> Iterator[FileRead]:
             yield from pool.imap(_read, jobs, chunksize=8)
     finally:
         signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
+
+
+def _can_fork() -> bool:
+    # Imported here, and only for a large build: multiprocessing costs a small build's first query ~15 ms.
+    import multiprocessing
+
+    # fork, not spawn: a spawned worker would import the command line anew (`python -m newskb`).
+    return "fork" in multiprocessing.get_all_start_methods()
 
 
 # How many worker processes a large build starts (default: one per core); 1 reads in this process alone.
