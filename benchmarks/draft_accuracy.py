@@ -64,6 +64,7 @@ BLIND_SPLITS = {
     "blind-5": REPO / "tests" / "fixtures" / "drafts-blind-5",
     "blind-6": REPO / "tests" / "fixtures" / "drafts-blind-6",
     "blind-7": REPO / "tests" / "fixtures" / "drafts-blind-7",
+    "blind-8": REPO / "tests" / "fixtures" / "drafts-blind-8",
 }
 SPLITS = (TUNED, HELD_OUT, *BLIND_SPLITS)
 
