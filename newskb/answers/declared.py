@@ -13,8 +13,6 @@ from __future__ import annotations
 from collections.abc import Collection
 from typing import TYPE_CHECKING, NamedTuple
 
-from newskb.answers.lookup import remembered
-
 if TYPE_CHECKING:
     import sqlite3
 
@@ -31,6 +29,8 @@ class _Key(NamedTuple):
 
 def beyond(connection: sqlite3.Connection, table: str, named: Collection[str]) -> list[_Key]:
     """The keys the records of `table` declare that are not in `named`, in their declared order."""
+    from newskb.answers.lookup import remembered  # here: rendering imports this module, and lookup sqlite3
+
     declared = remembered(connection, ("declared", table), lambda: _declared(connection, table))
     return [key for key in declared if key.name not in named]
 
