@@ -770,6 +770,16 @@ def test_no_term_ends_before_it_starts_and_an_event_title_is_a_clause(base: Know
 CONSTRUCTIONS = [
     # A handover verb in the future, and in the passive.
     ("Mara Kent will take office as mayor of Dunmere on June 2.", [("mara-kent", "dunmere-mayor", "2025-06-02", "..")]),
+    # Letters after a name are not part of it ("MP", "KC").
+    (
+        "The Harlow Party said on Friday that Nina Cole MP has been elected party leader.",
+        [("nina-cole", "harlow-party-leader", None, "..")],
+    ),
+    # A verb that says the title, in a relative clause that runs on to the organization.
+    (
+        "Alan Hale KC, who has chaired the Marlow Bar Council since 2019, will stay on.",
+        [("alan-hale", "marlow-bar-council-chair", "2019", "..")],
+    ),
     (
         "Olav Berg was succeeded as chair of Fenwick Mining by Ida Holm in 2019.",
         [("olav-berg", "fenwick-mining-chair", None, "2019"), ("ida-holm", "fenwick-mining-chair", "2019", "..")],
@@ -1719,6 +1729,33 @@ def _kinds(result: Draft) -> dict[str, Kind]:
     return {str(entity.values["name"]): entity.kind for entity in result.entities} | {
         name: Kind(kind) for name, kind in result.others
     }
+
+
+def test_a_peoples_adjective_before_a_name_describes_the_person(base: Known) -> None:
+    # "Danish Hald" is Eva Hald, from Denmark: not a person named "Danish Hald", and her headline "president" is
+    # not Denmark's; "Swede Lind" makes Lind a person though "its" follows him (the club's, named between).
+    rowing = (
+        "Rowing body picks Danish Hald as president\n"
+        "OSLO (Wire) - Denmark's Eva Hald was elected president of the World Rowing Union on Saturday.\n"
+        "Hald was president of the Danish Rowing Association between 2010 and 2018.\n"
+    )
+    result = write_up(rowing, "2025-02-26", base)
+    spans = [
+        (term.values["holder"], term.values["office"], term.values.get("start"), term.values.get("end"))
+        for term in result.terms
+    ]
+    assert sorted(spans) == [
+        ("eva-hald", "danish-rowing-association-president", "2010", "2018"),
+        ("eva-hald", "president", None, ".."),
+        ("eva-hald", "world-rowing-union-president", "2025-02-22", ".."),
+    ]
+    hawks = (
+        "Hawks hire Swede Lind\n"
+        "The Tarn Hawks named Mikael Lind as head coach on Tuesday.\n"
+        "Lind spent four seasons with Orebro club Vast IK, serving as its head coach from 2021 until last month.\n"
+    )
+    kinds = _kinds(write_up(hawks, "2025-02-26", base))
+    assert (kinds["Mikael Lind"], kinds["Tarn Hawks"]) == (Kind.PERSON, Kind.ORGANIZATION)
 
 
 def test_a_dateline_names_where_the_story_was_filed_not_who_acted(base: Known) -> None:

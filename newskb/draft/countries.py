@@ -51,6 +51,19 @@ def countries() -> tuple[Country, ...]:
     return tuple(found)
 
 
+def is_demonym(text: str) -> bool:
+    """Whether a word is a country's adjective or demonym ("Danish", "Dane", "Kenyan"): a form that describes a
+    person by their country ("Danish Hald"), where the country's name would not."""
+    return normalise(text) in _demonyms()
+
+
+@functools.cache
+def _demonyms() -> frozenset[str]:
+    table = tomllib.loads(resources.files("newskb.draft").joinpath("data/countries.toml").read_text("utf-8"))
+    people = (form for more in table["countries"].values() for form in _listed(more.get("people")))
+    return frozenset(normalise(str(form)) for form in people)
+
+
 def _iso3166() -> list[dict[str, str]]:
     """pycountry's ISO 3166-1 table, read from its own JSON file: importing pycountry also imports
     importlib.metadata for its version, which costs `verify` more than reading the whole table."""

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field, replace
 
 from newskb.common.fuzzy import normalise
 from newskb.common.kinds import Kind
+from newskb.draft.countries import is_demonym
 from newskb.draft.cues import kind_of, may_own, opens_after_the, own_cues
 from newskb.draft.lexicon import (
     APPOINTING,
@@ -333,7 +334,7 @@ def _mention(
         note = f"'{written}' is taken for {match.entity.name} ({match.entity.id}): a typo-tolerant match"
     if text[max(0, start - 4) : start].lower() == "the ":
         entity.with_the = True
-    said[start] = _Said(key=key, start=start, end=end, text=written, note=note)
+    said[start] = _Said(key=key, start=start, end=span.letters_end or end, text=written, note=note)
 
 
 def _votes(
@@ -374,6 +375,16 @@ def _votes(
             one = said.get(first.words[0].start) if first is not None and subject else None
             if one is not None and found[one.key].known is None:
                 votes[one.key][f"'{title.org_word}' stands for it"] += 2
+    ending = {span.words[-1].end: span for span in spans}
+    for span in spans:
+        # "Danish Hald", "Swede Lindqvist": a people's adjective before a name describes a person by country
+        # (reading keeps it apart only before a name of one or two words with no word of an organization).
+        one = said.get(span.words[0].start)
+        before = ending.get(len(text[: span.words[0].start].rstrip()))
+        adjective = before.match if before is not None else None
+        described = adjective is not None and adjective.entity.kind is Kind.COUNTRY and is_demonym(adjective.label)
+        if one is not None and found[one.key].known is None and described:
+            votes[one.key]["a people's adjective stands before the name"] -= 10
     starting = {span.words[0].start: span for span in spans}
     for title in titles:
         # A title just before a name: the name is its holder's ("Prime Minister Henrik Vale").

@@ -283,7 +283,9 @@ class _Gathering:
                 return relation.office
         org = self._org_of(finding)
         if org is not None:
-            title = VERB_TITLES.get(finding.cue.split()[-1] if finding.cue else "")
+            # The verb's title: its last word ("has chaired"), or its first where the phrase runs on to the
+            # organization ("who has chaired the Marlow Bar Council since 2019").
+            title = next((VERB_TITLES[word] for word in (finding.cue or "").split() if word in VERB_TITLES), None)
             of_org = [office for office in self.offices.values() if office.org == org]
             if title is not None:
                 # "coached" names the coach, or the one head coach the article names; "chaired" the chair,

@@ -200,6 +200,11 @@ HONORIFICS = frozenset(
         *("reverend", "cllr", "judge", "officer", "sergeant", "sgt", "detective", "trooper", "capt", "lt", "cmdr"),
     )
 )
+# Letters written after a name, not part of it (in capitals): a seat ("MP", "MEP", "TD"), a rank at the bar
+# ("KC"), an honour ("OBE").
+POSTNOMINALS = frozenset(
+    (*("mp", "mep", "msp", "mla", "mpp", "ms", "td", "qc", "kc", "sc", "obe", "mbe", "cbe", "kbe", "dbe", "frs"),)
+)
 # Words that make a name's possessive part of a longer name: "King Edward's College", "Guy's Hospital".
 POSSESSIVE_NAMES = frozenset(("college", "university", "school", "hospital", "academy", "institute", "cathedral"))
 # Words that join the parts of one name: "University of Kessel", "Ludwig van Beethoven".

@@ -139,6 +139,8 @@ class NameSpan:
     match: KnownMatch | None
     tentative: bool  # one capitalised word opening a sentence: a name only if the article confirms it
     heading: bool = False  # in a headline, whose grammar is its own
+    # Where the letters after the name end ("Joanna Reid MP"): its mention covers them, its name does not.
+    letters_end: int | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True, eq=False)

@@ -25,6 +25,7 @@ from newskb.draft.lexicon import (
     OF_CONNECTORS,
     ORG_WORDS,
     POSSESSIVE_NAMES,
+    POSTNOMINALS,
     STARTERS,
     WEEKDAYS,
 )
@@ -311,10 +312,24 @@ def capital_runs(text: str, words: Sequence[Piece], used: set[int]) -> list[tupl
             if words[last].possessive and not _owned(text, words, last + 1):
                 break
             probe += 1
-        if not (index == last and piece.lower in ("the", "a", "an")):  # "PROFILE | The engineer ...": no name
-            runs.extend(_governed(words, index, last))
+        named = last
+        while named > index and _postnominal(words[named]):
+            named -= 1  # "Joanna Reid MP", "Sir Alan Hale KC OBE": letters after the name, not part of it
+        if not (index == named and piece.lower in ("the", "a", "an")):  # "PROFILE | The engineer ...": no name
+            runs.extend(_governed(words, index, named))
         index = last + 1
     return runs
+
+
+def letters_after(words: Sequence[Piece], last: int) -> int:
+    """The last of the letters written after a name that ends at `last` ("MP", "KC OBE"), or `last`."""
+    while last + 1 < len(words) and _postnominal(words[last + 1]):
+        last += 1
+    return last
+
+
+def _postnominal(piece: Piece) -> bool:
+    return piece.text.isupper() and piece.lower in POSTNOMINALS
 
 
 def _governed(words: Sequence[Piece], first: int, last: int) -> list[tuple[int, int]]:

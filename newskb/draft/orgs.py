@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, replace
 
 from newskb.common.kinds import Kind
 from newskb.draft.cast import CABINETS, Cast, governs, main_of, org_for_noun
+from newskb.draft.countries import is_demonym
 from newskb.draft.cues import may_own
 from newskb.draft.entities import norm_words
 from newskb.draft.lexicon import (
@@ -364,11 +365,13 @@ _WHERE = re.compile(r",\s+where\s+[^,;.]*$")
 
 
 def _of_person(context: _Context, mention: Mention, position: int) -> bool:
-    """Whether a name says whose a person is: "Brazil's Paulo Mendes", "Kenji Watanabe of Japan"."""
+    """Whether a name says whose a person is: "Brazil's Paulo Mendes", "Danish Eva Hald", "Kenji Watanabe of
+    Japan"."""
     if position + 1 < len(context.starts):
         following = context.mentions[context.starts[position + 1]]
         gap = context.text[mention.end : following.start]
-        if gap.strip() in ("'s", "\u2019s", "'", "\u2019") and context.entities[following.ref].kind is Kind.PERSON:
+        owned = gap.strip() in ("'s", "\u2019s", "'", "\u2019") or (not gap.strip() and is_demonym(mention.text))
+        if owned and context.entities[following.ref].kind is Kind.PERSON:
             return True
     if position > 0:
         before = context.mentions[context.starts[position - 1]]

@@ -17,7 +17,7 @@ from typing import NamedTuple
 
 from newskb.common.kinds import Kind
 from newskb.draft import when
-from newskb.draft.countries import as_known
+from newskb.draft.countries import as_known, is_demonym
 from newskb.draft.entities import identify
 from newskb.draft.lexicon import APPOINTING, NOT_FIELD, ORG_WORDS, SUBJECT_PRONOUNS
 from newskb.draft.mentions import DATE_MARKS, Mention, Mentions, NameSpan, Reading, TitleSpan
@@ -29,6 +29,7 @@ from newskb.draft.names import (
     capital_runs,
     dateline_end,
     joined,
+    letters_after,
     pieces,
 )
 from newskb.draft.offices import TitleKey, known_keys, reach
@@ -156,12 +157,14 @@ def _spans(text: str, sentence: Sentence, index: KnownNames) -> _Spans:
     in_titles = {position for first, last in runs for position in range(first, last + 1)}
     for first, last in capital_runs(text, words, used | in_titles):
         tentative = first == last and words[first].opens
+        letters = letters_after(words, last)
         span = NameSpan(
             sentence=sentence.number,
             words=tuple(words[first : last + 1]),
             match=None,
             tentative=tentative,
             heading=sentence.heading,
+            letters_end=words[letters].end if letters > last else None,
         )
         names.append(span)
         name_at[first] = name_at[last] = (first, last)
@@ -211,11 +214,29 @@ def _outside_names(text: str, words: Sequence[Piece], used: set[int], matches: l
         match
         for match in matches
         if not match.entity.reference
+        or _describes_person(words, match, runs)
         or not any(
             first <= match.first and match.last <= last and (first, last) != (match.first, match.last)
             for first, last in runs
         )
     ]
+
+
+def _describes_person(words: Sequence[Piece], match: KnownMatch, runs: list[tuple[int, int]]) -> bool:
+    """Whether a country's adjective opens a run that is otherwise a person's name of one or two words ("Danish
+    Hald", "Kenyan Joseph Wafula"): the country describes the person, as "Kenya's" would; an organization's
+    name keeps it ("Danish Rowing Association", "Czech Airlines")."""
+    if match.first != match.last or not is_demonym(match.label):
+        return False
+    rest = next((last for first, last in runs if first == match.first and last > match.last), None)
+    return (
+        rest is not None
+        and rest - match.last <= 2
+        and all(
+            piece.capital and not piece.text.isupper() and piece.lower not in ORG_WORDS
+            for piece in words[match.last + 1 : rest + 1]
+        )
+    )
 
 
 def _opens_name(text: str, words: Sequence[Piece], used: set[int], match: KnownMatch) -> bool:
