@@ -775,6 +775,15 @@ CONSTRUCTIONS = [
         "The Harlow Party said on Friday that Nina Cole MP has been elected party leader.",
         [("nina-cole", "harlow-party-leader", None, "..")],
     ),
+    # A people's adjective, then what kind of organization the name after it is: the name's, not the country's.
+    (
+        "Ole Berg, chairman of the Danish opposition party Green Path, resigned on Tuesday.",
+        [("ole-berg", "green-path-chairman", "..2025-02-25", "2025-02-25")],
+    ),
+    (
+        "The chief executive of Swedish truck maker Norrfors, Eva Lind, resigned on Tuesday.",
+        [("eva-lind", "norrfors-chief-executive", "..2025-02-25", "2025-02-25")],
+    ),
     # A verb that says the title, in a relative clause that runs on to the organization.
     (
         "Alan Hale KC, who has chaired the Marlow Bar Council since 2019, will stay on.",

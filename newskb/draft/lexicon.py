@@ -328,7 +328,10 @@ LEGAL_FORMS = frozenset(
 )
 # Nouns that stand before an organization's name: "Spanish side Baloncesto Arenal", "rival Nordlys Lines".
 ORG_BEFORE_NAME = frozenset(
-    ("side", "club", "team", "outfit", "rival", "rivals", "firm", "company", "group", "lender", "carrier", "insurer")
+    (
+        *("side", "club", "team", "outfit", "rival", "rivals", "firm", "company", "group", "lender", "carrier"),
+        *("insurer", "party", "maker", "broadcaster", "retailer", "airline", "miner", "bank"),
+    )
 )
 # Verbs whose object is an organization ("managed Harrow Vale", "joined Brightline").
 ORG_OBJECT_VERBS = frozenset(

@@ -14,7 +14,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from newskb.common.fuzzy import normalise
-from newskb.draft.lexicon import OF_WORDS, ORG_NOUNS, TITLE_MODIFIERS, TO_HEADS
+from newskb.draft.countries import is_demonym
+from newskb.draft.lexicon import OF_WORDS, ORG_BEFORE_NAME, ORG_NOUNS, TITLE_MODIFIERS, TO_HEADS
 from newskb.draft.names import KnownEntity, Piece, joined
 from newskb.draft.titles import BETWEEN, ORDINAL, field_end
 
@@ -191,16 +192,21 @@ def _after(
         return after_name, None, words[after_name].lower, False  # "the Maltese parliament": a body of the state
     if target in name_at and name_at[target][0] == target:
         last = name_at[target][1]
-        if words[last].possessive and last + 1 < len(words):
+        # "chairman of the Danish opposition party Green Path": a people's adjective, then what kind of
+        # organization the name after it is.
+        described = last == target and is_demonym(words[target].text)
+        if (words[last].possessive or described) and last + 1 < len(words):
             # "leader of New Zealand's Heartland Party", "of Poland's opposition Rural Alliance": the second
             # name; "of Ghana's national team": none.
             following = last + 1
-            while following - last <= 2 and following + 1 < len(words) and words[following].text[:1].islower():
+            while following - last <= 3 and following + 1 < len(words) and words[following].text[:1].islower():
                 following += 1
             owned = name_at.get(following)
-            if owned is not None and owned[0] == following:
+            kind = words[following - 1].lower
+            if owned is not None and owned[0] == following and (not described or kind in ORG_NOUNS | ORG_BEFORE_NAME):
                 return owned[1], following, org_word, False
-            return title_last, None, org_word, True
+            if words[last].possessive:
+                return title_last, None, org_word, True
         return last, target, org_word, False
     if words[target].lower in ORG_NOUNS and org_before is None and org_word is None:
         return target, None, words[target].lower, False
