@@ -1740,6 +1740,43 @@ def _kinds(result: Draft) -> dict[str, Kind]:
     }
 
 
+@pytest.mark.parametrize(
+    ("text", "interim"),
+    [
+        (
+            "Tarn Rovers sack manager Ward\n"
+            "Tarn Rovers have sacked manager Ian Ward after a run of six defeats, the club said on Monday.\n"
+            "First-team coach Lee Dunne took interim charge the same day and will lead the side on Saturday.\n",
+            ("lee-dunne", "tarn-rovers-manager", None, "..", "took interim charge"),
+        ),
+        (
+            "Harlow Party elects new leader\n"
+            "The Harlow Party elected Nina Cole as its leader on Saturday.\n"
+            "Deputy leader Sam Reid, who had led the party on an interim basis since Tom Hart's departure, "
+            "thanked her.\n",
+            ("sam-reid", "harlow-party-leader", None, None, "had led the party on an interim basis"),
+        ),
+        (
+            "Tarn Rovers name manager\n"
+            "Tarn Rovers named Ian Ward as manager on Monday.\n"
+            "Assistant coach Jon Berg, who has been in interim charge since Tom Hart's dismissal in January, "
+            "will stay on.\n",
+            ("jon-berg", "tarn-rovers-manager", "2025-01", "..", "has been in interim charge"),
+        ),
+    ],
+)
+def test_interim_charge_is_of_the_office_another_left_or_was_named_to(
+    text: str, interim: tuple[str, str, str | None, str | None, str], base: Known
+) -> None:
+    # The holder's own title ("first-team coach", "deputy leader") stays theirs; the charge is of the other.
+    holder, office, start, end, cue = interim
+    terms = {(t.values["holder"], t.values["office"]): t for t in write_up(text, "2025-02-26", base).terms}
+    term = terms[(holder, office)]
+    assert (term.values.get("start"), term.values.get("end")) == (start, end)
+    note = f"Interim: '{cue}', of the office the article tells another left or was named to."
+    assert note in str(term.values["note"]).splitlines()
+
+
 def test_a_peoples_adjective_before_a_name_describes_the_person(base: Known) -> None:
     # "Danish Hald" is Eva Hald, from Denmark: not a person named "Danish Hald", and her headline "president" is
     # not Denmark's; "Swede Lind" makes Lind a person though "its" follows him (the club's, named between).

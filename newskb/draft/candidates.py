@@ -201,6 +201,9 @@ class _Writer:
         interim = next((f.office.interim for f in term.findings if f.office is not None and f.office.interim), None)
         if interim is not None:
             notes.append(f"Interim: the article calls the holder '{interim}'; the office is the same.")
+        charge = next((finding.cue for finding in term.findings if finding.interim), None)
+        if charge is not None:
+            notes.append(f"Interim: '{charge}', of the office the article tells another left or was named to.")
         for key, value in (("start", start_value), ("end", term.end)):
             if value is not None:
                 values[key] = value.written

@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 
 from newskb.common.kinds import Modality
 from newskb.draft.clauses import CLOSE, OPEN, Clause
+from newskb.draft.lexicon import INTERIM_CHARGE
 from newskb.draft.mentions import Mention, Mentions
 from newskb.draft.phrases import AHEAD, EXPECTED, HEDGED, NOMINATED, PATTERNS, VIA
 from newskb.draft.rules import Rule
@@ -38,6 +39,7 @@ class Finding:
     start: int = 0  # the quote's span in the article
     end: int = 0
     title: str | None = None  # a title a verb implies: "chaired" -> "chair"
+    interim: bool = False  # "took interim charge": of an office another left or is named to (holdings.py)
 
 
 def findings(clause: Clause) -> list[Finding]:
@@ -118,11 +120,14 @@ def _finding(rule: Rule, match: re.Match[str], clause: Clause) -> Finding | None
         other=other if holder is not other else None,
         cue=verb,
         modality=_modality(rule, verb, text),
+        interim=_INTERIM.search(verb) is not None,
         start=start,
         end=end,
     )
 
 
+# A verb of taking charge that names no office and says it is for a while.
+_INTERIM = re.compile(rf"\b{INTERIM_CHARGE}\s+(?:charge|basis)\b")
 # Rules whose verb dates its term, when the day stands apart from it: "was elected mayor at the annual meeting
 # of the council on Monday night", "On March 4, 2025, the board appointed X as interim chief".
 _DATED_APART = frozenset((Rule.START, Rule.APPOINTED))

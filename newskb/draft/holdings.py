@@ -277,6 +277,8 @@ class _Gathering:
 
     def _office_for(self, finding: Finding) -> str | None:
         """The office a phrase that names none is about ("who had held the post", "left the club")."""
+        if finding.interim:
+            return self._vacated(finding)
         holder = finding.holder.ref
         for relation in self.relations:
             if relation.predecessor == holder and relation.finding.sentence is finding.sentence:
@@ -325,6 +327,24 @@ class _Gathering:
         if named and office is not None and _UNTIL_THEN.search(self.offices[office].title):
             return None
         return office
+
+    def _vacated(self, finding: Finding) -> str | None:
+        """The office an interim charge is of ("X took interim charge", "has led the party on an acting basis"):
+        one the article tells another holder left or was named to, never one of the holder's own; of the
+        organization the phrase names, if it names one; the nearest, one left before one named to."""
+        holder = finding.holder.ref
+        org = self._org_of(finding)
+        position = finding.sentence.number - 1
+        best: tuple[int, int, str] | None = None
+        for office, terms in self.by_office.items():
+            known = self.offices.get(office)
+            if holder in terms or (org is not None and (known is None or known.org != org)):
+                continue
+            for told in (told for term in terms.values() for told in term.findings):
+                if told.rule in (Rule.END, Rule.START, Rule.APPOINTED) and not told.interim:
+                    rank = (int(told.rule is not Rule.END), abs(told.sentence.number - 1 - position), office)
+                    best = rank if best is None or rank < best else best
+        return best[2] if best is not None else None
 
     def _left_here(self, holder: str, office: str, finding: Finding) -> bool:
         """Whether the sentence says the holder left the office another phrase of it does not name ("has led

@@ -191,6 +191,8 @@ RANK_WORDS = frozenset(
 )
 # Words that say a holder is not yet (or not fully) the office's own: a note on the term, not its title.
 INTERIM_WORDS = frozenset(("interim", "acting", "caretaker"))
+# The same, in a phrase that names no office ("took interim charge", "on an acting basis"), as a pattern.
+INTERIM_CHARGE = r"(?:interim|acting|temporary|caretaker)"
 
 # --- Names -------------------------------------------------------------------------------------
 # Words of courtesy or rank before a name, not part of it: "Professor Sir Malcolm Greaves", "Dr. Asante".

@@ -22,6 +22,7 @@ from newskb.draft.fragments import (
     APPOS,
     APPOS_ALONE,
     AT_ONCE,
+    BE,
     BEFORE,
     BETWEEN,
     BY_AGENT,
@@ -48,6 +49,7 @@ from newskb.draft.fragments import (
     TERM_ENDS,
     UNDER,
 )
+from newskb.draft.lexicon import INTERIM_CHARGE
 from newskb.draft.rules import Rule
 
 PATTERNS: tuple[tuple[Rule, re.Pattern[str]], ...] = tuple(
@@ -163,6 +165,26 @@ PATTERNS: tuple[tuple[Rule, re.Pattern[str]], ...] = tuple(
             Rule.SINCE,
             f"{HOLDER}{APPOS}(?:has|have|had)\\s+(?P<verb>held\\s+the\\s+(?:[a-z]+\\s+)?(?:post|job|position|role|office|portfolio)"
             f"|been\\s+in\\s+(?:charge|office|post))\\s+{marker('d', 'S')}",
+        ),
+        (
+            # Interim charge of an office the article tells someone left or was named to (holdings.py finds
+            # which): "X took interim charge the same day", "X was placed in interim charge on Sunday", "X took
+            # over on an interim basis".
+            Rule.START,
+            f"{HOLDER}{APPOS}(?:who\\s+)?(?P<verb>(?:{FUTURE}\\s+|has\\s+|had\\s+)?(?:take|takes|took|taken)\\s+"
+            f"{INTERIM_CHARGE}\\s+charge|{BE}\\s+(?:placed|put)\\s+in\\s+{INTERIM_CHARGE}\\s+charge"
+            f"|(?:{FUTURE}\\s+)?(?:take|takes|took)\\s+(?:over|charge(?:\\s+of\\s+the\\s+[a-z]+(?:\\s+[a-z]+)?)?)"
+            f"\\s+on\\s+an?\\s+{INTERIM_CHARGE}\\s+basis)(?:\\s+of\\s+the\\s+(?:first\\s+team|side|team|squad))?"
+            f"(?:\\s+{marker('d', 'D')})?",
+        ),
+        (
+            # "X, who has been in interim charge since Y's dismissal in January", "X has led the party on an
+            # acting basis since March".
+            Rule.SINCE,
+            f"{HOLDER}{APPOS}(?:who\\s+)?(?P<verb>(?:has|have|had)\\s+(?:been\\s+in\\s+{INTERIM_CHARGE}\\s+charge"
+            f"|(?:led|run|headed|edited|managed|chaired|coached)\\s+(?:(?:the\\s+)?{ORG}|the\\s+{QUALIFIED}"
+            f"(?P<noun>{PLACES})|it|them)\\s+on\\s+an?\\s+{INTERIM_CHARGE}\\s+basis))\\s+(?:{marker('d', 'S')}"
+            f"|since\\s+{OPEN}[PR]\\d+{CLOSE}['\u2019]s\\s+[a-z]+(?:\\s+{marker('d0', 'D')})?)",
         ),
         (
             Rule.REPLACING,
