@@ -31,7 +31,8 @@ from newskb.draft.lexicon import (
     STATE_ONLY_HEADS,
 )
 from newskb.draft.mentions import KIND_MARKS, Entity, Mark, Mention, NameSpan, TitleSpan
-from newskb.draft.names import KnownEntity, KnownMatch, KnownNames, Piece
+from newskb.draft.names import KnownEntity, KnownMatch, KnownNames
+from newskb.draft.pieces import Piece
 from newskb.draft.places import place_of, with_places
 
 # The plural of people a sentence opens with ("Officials said its ..."), which is no name.

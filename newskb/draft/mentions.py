@@ -14,7 +14,8 @@ from enum import StrEnum
 
 from newskb.common.kinds import Kind
 from newskb.draft import when
-from newskb.draft.names import KnownEntity, KnownMatch, Piece
+from newskb.draft.names import KnownEntity, KnownMatch
+from newskb.draft.pieces import Piece
 from newskb.draft.sentences import Sentence
 
 

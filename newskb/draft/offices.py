@@ -16,7 +16,8 @@ from dataclasses import dataclass
 from newskb.common.fuzzy import normalise
 from newskb.draft.countries import is_demonym
 from newskb.draft.lexicon import OF_WORDS, ORG_BEFORE_NAME, ORG_NOUNS, TITLE_MODIFIERS, TO_HEADS
-from newskb.draft.names import KnownEntity, Piece, joined
+from newskb.draft.names import KnownEntity
+from newskb.draft.pieces import Piece, joined
 from newskb.draft.titles import BETWEEN, ORDINAL, field_end
 
 # A title this close to a known office's (rapidfuzz ratio, same organization) is that office.

@@ -13,7 +13,7 @@ from collections.abc import Collection, Mapping, Sequence
 
 from newskb.draft.lexicon import AGENT_ENDINGS, OBJECT_PRONOUNS, SUBJECT_PRONOUNS, SUCCEEDING
 from newskb.draft.mentions import Entity, Mark, Mention, Mentions
-from newskb.draft.names import Piece
+from newskb.draft.pieces import Piece
 
 # "The 39-year-old": a person named before, by age.
 _AGED = re.compile(r"\d{1,3}-year-old")

@@ -21,19 +21,10 @@ from newskb.draft.countries import as_known, is_demonym
 from newskb.draft.entities import identify
 from newskb.draft.lexicon import APPOINTING, NOT_FIELD, ORG_WORDS, SUBJECT_PRONOUNS
 from newskb.draft.mentions import DATE_MARKS, Mention, Mentions, NameSpan, Reading, TitleSpan
-from newskb.draft.names import (
-    KnownEntity,
-    KnownMatch,
-    KnownNames,
-    Piece,
-    capital_runs,
-    dateline_end,
-    joined,
-    letters_after,
-    pieces,
-)
+from newskb.draft.names import KnownEntity, KnownMatch, KnownNames, capital_runs, letters_after
 from newskb.draft.offices import TitleKey, known_keys, reach
 from newskb.draft.orgs import resolve
+from newskb.draft.pieces import Piece, dateline_end, joined, pieces
 from newskb.draft.pronouns import standing_for, with_pronouns
 from newskb.draft.sentences import LONGEST_SENTENCE, Sentence
 from newskb.draft.titles import interim_of, title_of, title_runs

@@ -23,7 +23,7 @@ from newskb.draft.lexicon import (
     TITLE_MODIFIERS,
     VERBS_BEFORE_TITLES,
 )
-from newskb.draft.names import Piece, joined
+from newskb.draft.pieces import Piece, joined
 
 # Words that may stand between an organization and its title: "NATO's new secretary general", "the
 # university's 14th president".
