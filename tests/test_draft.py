@@ -784,6 +784,16 @@ CONSTRUCTIONS = [
         "The chief executive of Swedish truck maker Norrfors, Eva Lind, resigned on Tuesday.",
         [("eva-lind", "norrfors-chief-executive", "..2025-02-25", "2025-02-25")],
     ),
+    # The oath of office; a nickname in quotes is no part of the name.
+    (
+        'Ada Obi took the oath of office as mayor of Fenwick on Monday, succeeding Harold "Hal" Brennan.',
+        [("ada-obi", "fenwick-mayor", "2025-02-24", ".."), ("harold-brennan", "fenwick-mayor", None, "2025-02-24")],
+    ),
+    # A legal form in lower case is part of the company's name.
+    (
+        "Corran Energy plc has named Fiona Strachan as chair.",
+        [("fiona-strachan", "corran-energy-plc-chair", None, "..")],
+    ),
     # A verb that says the title, in a relative clause that runs on to the organization.
     (
         "Alan Hale KC, who has chaired the Marlow Bar Council since 2019, will stay on.",

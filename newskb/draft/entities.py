@@ -32,7 +32,7 @@ from newskb.draft.lexicon import (
 )
 from newskb.draft.mentions import KIND_MARKS, Entity, Mark, Mention, NameSpan, TitleSpan
 from newskb.draft.names import KnownEntity, KnownMatch, KnownNames
-from newskb.draft.pieces import Piece
+from newskb.draft.pieces import Piece, as_written
 from newskb.draft.places import place_of, with_places
 
 # The plural of people a sentence opens with ("Officials said its ..."), which is no name.
@@ -96,7 +96,7 @@ def identify(
     longest = {name: _tail_of(full, ends) for name, full in longest.items()}
     written: dict[str, str] = {}
     for span in multi:
-        written.setdefault(_norm(span.words), text[span.words[0].start : span.words[-1].end])
+        written.setdefault(_norm(span.words), as_written(text, span.words[0], span.words[-1]))
     for span in multi:
         full = longest[_norm(span.words)]
         _mention(text, found, said, span, "new:" + full, None, spelled=written[full])
@@ -319,7 +319,7 @@ def _mention(
     spelled: str | None = None,  # the name, when the span is a shorter form of it
 ) -> None:
     start, end = span.words[0].start, span.words[-1].end
-    written = text[start:end]
+    written = as_written(text, span.words[0], span.words[-1])
     entity = found.get(key)
     if entity is None:
         known = match.entity if match is not None else None

@@ -328,6 +328,8 @@ LEGAL_FORMS = frozenset(
         *("oyj", "hf"),
     )
 )
+# Of those, the ones news writes in lower case after the name: "Corran Energy plc", "Hafnar Bank hf.".
+LOWER_CASE_FORMS = frozenset(("plc", "hf"))
 # Nouns that stand before an organization's name: "Spanish side Baloncesto Arenal", "rival Nordlys Lines".
 ORG_BEFORE_NAME = frozenset(
     (

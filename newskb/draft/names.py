@@ -20,6 +20,7 @@ from newskb.draft.lexicon import (
     GOVERNING_WORDS,
     HONORIFICS,
     LEGAL_FORMS,
+    LOWER_CASE_FORMS,
     MONTHS,
     NAME_CONNECTORS,
     OF_CONNECTORS,
@@ -206,6 +207,8 @@ def capital_runs(text: str, words: Sequence[Piece], used: set[int]) -> list[tupl
             opener = candidate.opens and candidate.lower in STARTERS
             if candidate.capital and not opener and not _calendar(text, candidate):
                 last = probe
+            elif candidate.lower in LOWER_CASE_FORMS and candidate.text.islower():
+                last = probe  # "Corran Energy plc": a legal form written in lower case is part of the name
             elif (
                 (candidate.lower in NAME_CONNECTORS and _may_join(words, index, probe))
                 or (candidate.lower == "the" and words[probe - 1].lower == "of")

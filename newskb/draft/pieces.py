@@ -32,10 +32,19 @@ class Piece:
         return self.text[:1].isupper()
 
 
+# A nickname in quotes between a first name and a family name ('Harold "Hal" Brennan'): no word of its own, and
+# no part of the name; the two names around it are one.
+_NICKNAME_GAP = r"\s+[\"\u201c][^\W\d_]+[\"\u201d]\s+"
+_NICKNAME = re.compile(rf"(?<=[^\W\d_]){_NICKNAME_GAP}(?=[^\W\d_])")
+
+
 def pieces(text: str, start: int, end: int) -> list[Piece]:
     """The words of the sentence `text[start:end]`."""
     found: list[Piece] = []
+    nicknames = [(match.start(), match.end()) for match in _NICKNAME.finditer(text, start, end)]
     for match in WORD.finditer(text, start, end):
+        if any(first <= match.start() < last for first, last in nicknames):
+            continue
         word, stop, possessive = match.group(), match.end(), False
         if word.endswith(_POSSESSIVE) and len(word) > 2:
             word, stop, possessive = word[:-2], stop - 2, True
@@ -103,4 +112,9 @@ def joined(text: str, left: Piece, right: Piece) -> bool:
     gap = text[left.end : right.start]
     if ((len(left.text) == 1 and left.text.isupper()) or left.text in _NAME_ABBREVIATIONS) and gap[:1] == ".":
         gap = gap[1:]
-    return (gap.isspace() and "\n" not in gap) or gap == ""
+    return (gap.isspace() and "\n" not in gap) or gap == "" or re.fullmatch(_NICKNAME_GAP, gap) is not None
+
+
+def as_written(text: str, first: Piece, last: Piece) -> str:
+    """A name as written from its first word to its last, less a nickname in quotes between them."""
+    return _NICKNAME.sub(" ", text[first.start : last.end])
