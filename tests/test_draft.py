@@ -789,6 +789,21 @@ CONSTRUCTIONS = [
         'Ada Obi took the oath of office as mayor of Fenwick on Monday, succeeding Harold "Hal" Brennan.',
         [("ada-obi", "fenwick-mayor", "2025-02-24", ".."), ("harold-brennan", "fenwick-mayor", None, "2025-02-24")],
     ),
+    # Re-elected: the holding goes on, from the start another phrase gives it.
+    (
+        "Pia Lund was re-elected president of the Nordic Chess Union on Saturday. Lund, 63, who has led the union "
+        "since 2017, thanked the delegates.",
+        [("pia-lund", "nordic-chess-union-president", "2017", "..")],
+    ),
+    # "His predecessor" held the office he held, though he has left it since.
+    (
+        "Kessel University removed Omar Haddad as president on Monday. His predecessor, Rita Noon, led the "
+        "university from 2013 to 2024.",
+        [
+            ("omar-haddad", "kessel-university-president", "2024", "2025-02-24"),
+            ("rita-noon", "kessel-university-president", "2013", "2024"),
+        ],
+    ),
     # A legal form in lower case is part of the company's name.
     (
         "Corran Energy plc has named Fiona Strachan as chair.",

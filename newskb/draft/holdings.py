@@ -195,6 +195,10 @@ class _Gathering:
                 or self._nearest_office(predecessor, position, held=True, leaving=True)
                 or self._nearest_office(successor, position, still=True)
             )
+            if office is None and finding.rule is Rule.PREDECESSOR:
+                # "His predecessor, Y, led the university from 2013 to 2024": of the office he held, even one
+                # he has since left.
+                office = self._nearest_office(successor, position)
         if office is None or successor == predecessor:
             return
         term = self._holding(successor, office)
