@@ -804,6 +804,16 @@ CONSTRUCTIONS = [
             ("rita-noon", "kessel-university-president", "2013", "2024"),
         ],
     ),
+    # "Led the university": its head, the one head's title the article names for it (not its provost).
+    (
+        "Kessel University named Ida Moor as provost on Friday. Its chancellor, Omar Haddad, welcomed her. Rita "
+        "Noon, who led the university from 2015 to 2023, sent her best wishes.",
+        [
+            ("ida-moor", "kessel-university-provost", "2025-02-21", ".."),
+            ("omar-haddad", "kessel-university-chancellor", "..2025-02-26", ".."),
+            ("rita-noon", "kessel-university-chancellor", "2015", "2023"),
+        ],
+    ),
     # A legal form in lower case is part of the company's name.
     (
         "Corran Energy plc has named Fiona Strachan as chair.",

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from newskb.draft.cast import Cast, org_for_noun
 from newskb.draft.findings import Finding, Rule
-from newskb.draft.lexicon import RANK_WORDS, VERB_TITLES
+from newskb.draft.lexicon import LEADING_TITLES, LEADING_VERBS, RANK_WORDS, VERB_TITLES
 from newskb.draft.mentions import Mentions, Office, Reading
 from newskb.draft.pronouns import person_for
 from newskb.draft.titles import head_forms
@@ -313,7 +313,10 @@ class _Gathering:
                 and not self._held_by_another(holder, office.key, finding.sentence)
             ]
             mine = [office.key for office in of_org if (holder, office.key) in self.by_key]
-            for choice in (here, mine, [office.key for office in of_org]):
+            # "who led the university for eight years": its head, where the article names one head's title.
+            led = LEADING_VERBS & set((finding.cue or "").split())
+            heads = [office.key for office in of_org if led and " ".join(office.title.split()) in LEADING_TITLES]
+            for choice in (here, mine, [office.key for office in of_org], heads):
                 choice = [office for office in choice if not self._left_here(holder, office, finding)]
                 if len(set(choice)) == 1:
                     return choice[0]

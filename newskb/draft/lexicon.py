@@ -179,6 +179,17 @@ TO_HEADS = frozenset(("ambassador", "envoy", "representative"))
 
 # Verbs whose object names the organization whose head the subject is ("chaired the guild": its chair).
 VERB_TITLES = {"chaired": "chair", "managed": "manager", "coached": "coach"}
+# Verbs that say the subject was an organization's head without naming the title ("led the university"), and
+# the titles of a head: the one such office the article names for that organization is it.
+LEADING_VERBS = frozenset(("led", "leads", "headed", "heads", "ran", "runs", "run"))
+LEADING_TITLES = frozenset(
+    (
+        *("president", "chair", "chairman", "chairwoman", "chairperson", "chancellor", "vice chancellor"),
+        *("rector", "principal", "governor", "mayor", "leader", "director general", "secretary general"),
+        *("general secretary", "chief executive", "chief executive officer", "managing director", "manager"),
+        *("head coach", "editor", "commissioner", "superintendent", "police chief", "chief constable"),
+    )
+)
 
 # Heads that are one title however written: a "chairman" and a "chair" of one organization are one office.
 HEAD_VARIANTS = (
