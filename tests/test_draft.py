@@ -814,6 +814,15 @@ CONSTRUCTIONS = [
             ("rita-noon", "kessel-university-chancellor", "2015", "2023"),
         ],
     ),
+    # "and" inside a name whose first half ends in no word of an organization; two clubs stay two.
+    (
+        "The United Rail and Transport Union has elected Sian Rhys as its general secretary.",
+        [("sian-rhys", "united-rail-and-transport-union-general-secretary", None, "..")],
+    ),
+    (
+        "Fans of the Ashcombe Rovers and Westfield United clashed as Dan Cole was named manager of Westfield United.",
+        [("dan-cole", "westfield-united-manager", None, "..")],
+    ),
     # A legal form in lower case is part of the company's name.
     (
         "Corran Energy plc has named Fiona Strachan as chair.",
