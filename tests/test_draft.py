@@ -823,6 +823,19 @@ CONSTRUCTIONS = [
         "Fans of the Ashcombe Rovers and Westfield United clashed as Dan Cole was named manager of Westfield United.",
         [("dan-cole", "westfield-united-manager", None, "..")],
     ),
+    # An organiser is a title; a solicitor general is a state's, whatever court the article is about.
+    (
+        "The Rail Union named Mick Hall as general secretary. Hall, 66, was previously the union's national "
+        "organiser for Scotland.",
+        [
+            ("mick-hall", "rail-union-general-secretary", None, ".."),
+            ("mick-hall", "rail-union-national-organiser-for-scotland", None, "..2025-02-26"),
+        ],
+    ),
+    (
+        "Belize named Ann Reid to its Supreme Court in 2014. Reid was previously Solicitor General from 2008 to 2014.",
+        [("ann-reid", "belize-solicitor-general", "2008", "2014")],
+    ),
     # A legal form in lower case is part of the company's name.
     (
         "Corran Energy plc has named Fiona Strachan as chair.",
@@ -1819,6 +1832,29 @@ def test_interim_charge_is_of_the_office_another_left_or_was_named_to(
     assert (term.values.get("start"), term.values.get("end")) == (start, end)
     note = f"Interim: '{cue}', of the office the article tells another left or was named to."
     assert note in str(term.values["note"]).splitlines()
+
+
+def test_a_short_name_is_the_one_whose_name_it_ends_and_a_former_title_stays_apart_from_a_new_one(
+    base: Known,
+) -> None:
+    # "Courier" ends "Northern Daily Courier" and only opens "Courier Media Group"; "the paper's political
+    # editor", left, is not folded into "its editor", taken.
+    text = (
+        "Courier names Ann Lee as editor\n"
+        "The Northern Daily Courier has appointed Ann Lee as its editor.\n"
+        "Courier Media Group's chief executive, Tom Fox, welcomed her.\n"
+        "Lee was previously the paper's political editor.\n"
+    )
+    result = write_up(text, "2025-02-26", base)
+    assert sorted(_terms(result)) == [
+        ("ann-lee", "northern-daily-courier-editor", None),
+        ("ann-lee", "northern-daily-courier-political-editor", None),
+        ("tom-fox", "courier-media-group-chief-executive", "..2025-02-26"),
+    ]
+    assert [entity.values["name"] for entity in result.entities if entity.kind is Kind.ORGANIZATION] == [
+        "Northern Daily Courier",
+        "Courier Media Group",
+    ]
 
 
 def test_a_peoples_adjective_before_a_name_describes_the_person(base: Known) -> None:

@@ -289,8 +289,12 @@ def _norm(words: Sequence[Piece]) -> str:
 def _owner(word: str, by_word: dict[str, list[_Found]], start: int) -> str | None:
     """The one entity of several words that has this word among its own: "Drask" for "Ilona Drask",
     "Rovers" for "Dunmore Rovers"; not "Varnia" for "Bank of Varnia", where it names something else. Of
-    two that share it ("Annika Vogt", "Matthias Vogt"), the one named before it, if only one was."""
+    two that share it, the one whose name ends in it; of two that end in it ("Annika Vogt", "Matthias Vogt"), the
+    one named before it, if only one was."""
     owners = by_word.get(word, [])
+    ending = [owner for owner in owners if norm_words(owner.name)[-1] == word]
+    if len(owners) > 1 and len(ending) == 1:
+        owners = ending  # "the Courier": the Northern Daily Courier, not Courier Media Group, which it only opens
     if len(owners) > 1:
         owners = [owner for owner in owners if owner.first < start]
     if len(owners) != 1:

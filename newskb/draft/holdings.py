@@ -106,6 +106,16 @@ def group(found: Sequence[Finding], reading: Reading) -> Holdings:
     )
 
 
+def _past_and_new(one: _Gathered, other: _Gathered) -> bool:
+    """Whether of two holdings one is told as left ("former", "previously") and the other as taken."""
+    rules = ({finding.rule for finding in one.findings}, {finding.rule for finding in other.findings})
+    taken = (Rule.START, Rule.APPOINTED)
+    return any(
+        Rule.FORMER in first and not first & set(taken) and second & set(taken)
+        for first, second in (rules, rules[::-1])
+    )
+
+
 class _Gathering:
     """The holdings while they are gathered: each finding is placed once the ones it depends on are."""
 
@@ -163,6 +173,8 @@ class _Gathering:
                     or self.offices[other].title.startswith(office.title + " for ")
                 )
             ]
+            if len(fuller) == 1 and _past_and_new(general, self.by_key[(holder, fuller[0])]):
+                continue  # "appointed Lee as its editor"; "Lee was previously the paper's political editor": two
             if len(fuller) == 1 and general.replaces is None and not general.successor_of:
                 self.by_key[(holder, fuller[0])].findings.extend(general.findings)
                 del self.by_key[(holder, key)]

@@ -90,7 +90,7 @@ TITLE_HEADS = frozenset(
         *("general", "ceo", "cfo", "coo", "cto", "md", "registrar", "superintendent", "ombudsman", "president-elect"),
         *("controller", "comptroller", "counsel", "auditor", "vice-president", "chief-executive", "premier-elect"),
         *("commandant", "marshal", "constable", "prosecutor", "justice", "bishop", "archbishop", "senator"),
-        *("gov", "sen", "supt"),
+        *("gov", "sen", "supt", "organiser", "organizer"),
     )
 )
 TITLE_MODIFIERS = frozenset(
@@ -118,7 +118,9 @@ TITLE_MODIFIERS = frozenset(
 )
 # Heads that are heads only after one of these words: "secretary general", "chief executive".
 HEAD_AFTER = {
-    "general": frozenset(("secretary", "director", "attorney", "governor", "surgeon", "inspector", "auditor")),
+    "general": frozenset(
+        ("secretary", "director", "attorney", "governor", "surgeon", "inspector", "auditor", "solicitor", "accountant")
+    ),
     "executive": frozenset(("chief",)),
     "officer": frozenset(
         (
@@ -170,6 +172,8 @@ STATE_HEADS = frozenset(("minister", "premier", "ambassador", "envoy", "presiden
 # about one country). A president may be a club's or a university's, so a bare one is the country's only
 # when the article names no organization at all.
 STATE_ONLY_HEADS = frozenset(("minister", "premier", "ambassador", "envoy", "king", "queen"))
+# Whole titles that are a state's alone, whatever organization the article is about: its law officers.
+STATE_ONLY_TITLES = frozenset(("attorney general", "solicitor general"))
 # Words in the name of a country's central bank ("Bank of Korea", "Czech National Bank"): "the central
 # bank" is the organization whose name holds one and "bank".
 CENTRAL_BANK_WORDS = frozenset(("central", "national", "reserve", "federal", "bundesbank"))
@@ -269,7 +273,8 @@ ORG_NOUNS = frozenset(
         *("council", "guild", "society", "academy", "alliance", "league", "federation", "union", "agency", "city"),
         *("town", "team", "organisation", "organization", "institute", "college", "school", "museum", "police"),
         *("parliament", "assembly", "regulator", "department", "commission", "committee", "authority"),
-        *("chamber", "squad", "side", "body", "bloc", "secretariat", "court", "tribunal"),
+        *("chamber", "squad", "side", "body", "bloc", "secretariat", "court", "tribunal", "paper", "newspaper"),
+        *("broadcaster", "magazine"),
     )
 )
 # Of those, bodies that are not the organization an article is about when none is named by them: "the

@@ -26,6 +26,7 @@ from newskb.draft.lexicon import (
     RANK_WORDS,
     STATE_HEADS,
     STATE_ONLY_HEADS,
+    STATE_ONLY_TITLES,
     TITLE_INITIALS,
     UNIT_WORDS,
 )
@@ -282,15 +283,16 @@ def _implied_org(context: _Context, title: TitleSpan) -> tuple[str | None, str]:
     if len(orgs) > 1:
         return None, f"'{said}' alone may be the title of more than one organization of the article"
     countries, organizations = context.cast.countries, context.cast.organizations
-    if title.head in STATE_HEADS:
+    only_a_state = title.head in STATE_ONLY_HEADS or title.title in STATE_ONLY_TITLES
+    if title.head in STATE_HEADS or only_a_state:
         # "President X" before a name, where no organization of the article has a president named: the state's.
-        state_only = title.head in STATE_ONLY_HEADS or not organizations or title.named_after
+        state_only = only_a_state or not organizations or title.named_after
         if state_only and len(countries) == 1:
             return countries[
                 0
             ].key, f"'{said}' alone is taken for {countries[0].name}'s, the one country of the article"
         # A minister of an article about one country among others named: the one it names first and again.
-        country = main_of(countries) if title.head in STATE_ONLY_HEADS else None
+        country = main_of(countries) if only_a_state else None
         if country is not None:
             return country.key, f"'{said}' alone is taken for {country.name}'s, the country the article is about"
         return None, f"'{said}' names no country, and the article does not make clear which"
