@@ -1,6 +1,7 @@
 """What the words around a new name say of its kind (part of stage 2, `reading`, for `entities`): a word like
-"Bank" in it, an appointing verb after it, an age or "who" after it, "the" before it; and whether a name before
-a title may be its organization.
+"Bank" in it, an appointing verb after it, an age or "who" after it, "the" before it, a title or a people's
+adjective before it (`cue_votes`, over the whole article); and whether a name before a title may be its
+organization.
 
 In: the article's text and a name span. Out: the cues, each a reason and a weight (above zero for an organization
 or a country, below for a person), and the kind they decide.
@@ -10,13 +11,34 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Mapping, Sequence
 from typing import Protocol
 
 from newskb.common.kinds import Kind
-from newskb.draft.lexicon import APPOINTING, ORG_BEFORE_NAME, ORG_OBJECT_VERBS, ORG_WORDS, TITLE_HEADS
+from newskb.draft.countries import is_demonym
+from newskb.draft.lexicon import (
+    APPOINTING,
+    ORG_BEFORE_NAME,
+    ORG_OBJECT_VERBS,
+    ORG_WORDS,
+    STATE_HEADS,
+    STATE_ONLY_HEADS,
+    TITLE_HEADS,
+)
 from newskb.draft.mentions import NameSpan, TitleSpan
 from newskb.draft.names import KnownEntity
 from newskb.draft.places import TOWN_CUE
+
+
+class Placed(Protocol):
+    """Where a name stands in the article and whom it names."""
+
+    @property
+    def key(self) -> str: ...
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
 
 
 class Named(Protocol):
@@ -133,3 +155,69 @@ def may_own(title: TitleSpan, span: NameSpan) -> bool:
     if span.match is not None or span.words[0].start > title.title_start or len(span.words) == 1:
         return True
     return span.words[-1].possessive or title.named_after or any(piece.lower in ORG_WORDS for piece in span.words)
+
+
+def cue_votes(
+    text: str,
+    spans: Sequence[NameSpan],
+    titles: Sequence[TitleSpan],
+    found: Mapping[str, Named],
+    said: Mapping[int, Placed],
+) -> dict[str, Counter[str]]:
+    """What the words around each new name say of its kind: a reason and a weight each (above zero for an
+    organization or a country, below for a person)."""
+    votes: dict[str, Counter[str]] = {key: Counter() for key in found}
+    for span in spans:
+        one = said.get(span.words[0].start)
+        if one is not None and found[one.key].known is None:
+            votes[one.key].update(own_cues(text, span, one.start, one.end))
+    for title in titles:
+        one = said.get(title.org.words[0].start) if title.org is not None and may_own(title, title.org) else None
+        if title.org is None or one is None or found[one.key].known is not None:
+            continue
+        after = title.org.words[0].start > title.title_start
+        # "Finance Minister of X", "X Prime Minister": a state's (a president may be a bank's: "Bundesbank
+        # President").
+        if (after and title.head in STATE_HEADS) or title.head in STATE_ONLY_HEADS:
+            votes[one.key]["country: a state's office is of it"] += 50
+        else:
+            votes[one.key]["an office is of it"] += 2 if title.org.words[0].start > title.title_start else 1
+    in_sentence: dict[int, list[NameSpan]] = {}
+    for span in spans:
+        in_sentence.setdefault(span.sentence, []).append(span)
+    for title in titles:
+        # "X said that Y would become its chair": what "its" stands for, the subject, is no person (but a
+        # name after a verb, "named Y as its chair", is not the subject).
+        if title.org_word in ("its", "their"):
+            # The subject of its own clause: after a semicolon, a new one ("X has run Holt since 2019; its
+            # chairman ...": "its" is no subject's there).
+            spoken = in_sentence.get(title.sentence, [])
+            clause = text.rfind(";", spoken[0].words[0].start, title.start) if spoken else -1
+            first = next((span for span in spoken if span.words[0].start > clause), None)
+            opening = first is not None and (first.words[0].opens or opens_after_the(text, first.words[0].start))
+            subject = first is not None and opening and first.words[0].start < title.start
+            one = said.get(first.words[0].start) if first is not None and subject else None
+            if one is not None and found[one.key].known is None:
+                votes[one.key][f"'{title.org_word}' stands for it"] += 2
+    ending = {span.words[-1].end: span for span in spans}
+    for span in spans:
+        # "Danish Hald", "Swede Lindqvist": a people's adjective before a name describes a person by country
+        # (reading keeps it apart only before a name of one or two words with no word of an organization).
+        one = said.get(span.words[0].start)
+        before = ending.get(len(text[: span.words[0].start].rstrip()))
+        adjective = before.match if before is not None else None
+        described = adjective is not None and adjective.entity.kind is Kind.COUNTRY and is_demonym(adjective.label)
+        if one is not None and found[one.key].known is None and described:
+            votes[one.key]["a people's adjective stands before the name"] -= 10
+    starting = {span.words[0].start: span for span in spans}
+    for title in titles:
+        # A title just before a name: the name is its holder's ("Prime Minister Henrik Vale").
+        gap = text[title.end : title.end + 20]
+        name_at = title.end + len(gap) - len(gap.lstrip())
+        # On the same line: a headline's last title is not the title of the story's first word.
+        named = starting.get(name_at) if name_at > title.end and "\n" not in text[title.end : name_at] else None
+        one = said.get(name_at) if named is not None and named is not title.org else None
+        # A person's name of one word nowhere else written in full is not news's way ("Premier Division").
+        if one is not None and found[one.key].known is None and len(found[one.key].name.split()) > 1:
+            votes[one.key]["a title stands before the name"] -= 10
+    return votes
