@@ -8,20 +8,17 @@ found has none).
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from newskb.common.kinds import Kind
 from newskb.draft.cast import CABINETS, Cast, governs, main_of, org_for_noun
-from newskb.draft.countries import is_demonym
 from newskb.draft.cues import may_own
 from newskb.draft.entities import norm_words
 from newskb.draft.lexicon import (
     CITY_TITLE_WORDS,
     INTERIM_WORDS,
-    ORG_NOUNS,
     ORG_WORDS,
     RANK_WORDS,
     STATE_HEADS,
@@ -35,6 +32,7 @@ from newskb.draft.names import KnownEntity
 from newskb.draft.offices import TitleKey, match_known
 from newskb.draft.sentences import Sentence
 from newskb.draft.titles import head_forms
+from newskb.draft.whose import Context, owns_body, subject_of, where_of
 
 
 @dataclass(slots=True, eq=False)
@@ -43,23 +41,6 @@ class _Named:
 
     office: Office
     forms: list[str] = field(default_factory=list)
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class _Context:
-    """What finding a phrase's office needs from the rest of the article."""
-
-    text: str
-    sentences: Sequence[Sentence]
-    mentions: Mapping[int, Mention]
-    entities: Mapping[str, Entity]
-    office_keys: Mapping[TitleKey, KnownEntity]
-    # title -> the organizations of the phrases that name one, with where each is first named so
-    explicit: Mapping[str, dict[str, int]]
-    explicit_heads: Mapping[str, dict[str, int]]  # the same by the title's head noun ("deputy governor": governor)
-    starts: Sequence[int]  # where each name mention starts, in order
-    cast: Cast  # the entities by kind
-    owning: frozenset[int] = frozenset()  # where the names that are an office phrase's organization start
 
 
 def resolve(
@@ -74,7 +55,7 @@ def resolve(
     titles = _spelled_out(titles)
     explicit: dict[str, dict[str, int]] = {}
     explicit_heads: dict[str, dict[str, int]] = {}
-    context = _Context(
+    context = Context(
         text=text,
         sentences=sentences,
         mentions=mentions,
@@ -134,7 +115,7 @@ def _spelled_out(titles: Sequence[TitleSpan]) -> list[TitleSpan]:
     return spelled
 
 
-def _office_of(context: _Context, title: TitleSpan) -> tuple[Office, TitleSpan] | None:
+def _office_of(context: Context, title: TitleSpan) -> tuple[Office, TitleSpan] | None:
     """The office a phrase names, and the phrase as it stands (without a name that is not its
     organization); None when its organization cannot be found."""
     if title.known is not None:
@@ -175,7 +156,7 @@ def _office_of(context: _Context, title: TitleSpan) -> tuple[Office, TitleSpan] 
     return _office(title, f"office:{org}:{title.title}", None, 100.0, found, org), title
 
 
-def _as_written_with(context: _Context, title: TitleSpan, org: str) -> TitleSpan:
+def _as_written_with(context: Context, title: TitleSpan, org: str) -> TitleSpan:
     """A bare title written with another form of its head than where the article names its organization
     ("Chairman Luis Ferrer" after "chair of the Review Board") is that title."""
     stem = title.title.split()[:-1]
@@ -192,7 +173,7 @@ def _office(title: TitleSpan, key: str, known: KnownEntity | None, score: float,
     )
 
 
-def _said_org(context: _Context, title: TitleSpan) -> tuple[str | None, str]:
+def _said_org(context: Context, title: TitleSpan) -> tuple[str | None, str]:
     """The organization a title's own clause gives it without naming it in the phrase: "its chief
     executive" (the subject of the sentence), "the club's manager", "X removed Y as head coach" (X)."""
     entities = context.entities
@@ -201,26 +182,26 @@ def _said_org(context: _Context, title: TitleSpan) -> tuple[str | None, str]:
         chosen_entity = org_for_noun(entities, title.org_word, context.cast)
         if chosen_entity is not None:
             return chosen_entity.key, f"'{title.org_word}' is taken for {chosen_entity.name}"
-    where = _where(context, title)
+    where = where_of(context, title)
     if where is not None:
         return where, f"'{said}' is taken for {entities[where].name}'s, named before 'where'"
     becomes = _BECOMES.search(context.text, max(0, title.start - 60), title.start) is not None
     if title.org_word in ("its", "their") or title.after_as or becomes:
-        subject = _subject(context, title)
+        subject = subject_of(context, title)
         if subject is not None and title.org_word is None and norm_words(entities[subject].name) in CABINETS:
             subject = None  # "The Cabinet nominated X as Chief Justice": a state's office, not the cabinet's
         if subject is not None and becomes and not title.after_as and entities[subject].kind is not Kind.ORGANIZATION:
             subject = None  # "X said Y will become governor": an organization's, never a country's by that alone
         if subject is not None and title.head in STATE_ONLY_HEADS and entities[subject].kind is not Kind.COUNTRY:
             subject = None  # a state's title ("sworn in as premier") is no party's or company's
-        if subject is not None and entities[subject].kind is Kind.COUNTRY and _owns_body(context, subject, title):
+        if subject is not None and entities[subject].kind is Kind.COUNTRY and owns_body(context, subject, title):
             subject = None  # "Chile central bank picks X as deputy governor": the bank's, not the country's
         if subject is not None:
             return subject, f"'{said}' is taken for {entities[subject].name}'s, the subject of the sentence"
     return None, ""
 
 
-def _antecedents(context: _Context, title: TitleSpan) -> set[str]:
+def _antecedents(context: Context, title: TitleSpan) -> set[str]:
     """The organizations a bare title may be of: the same title of the one organization the article names
     it with; a bare head, or a rank of it ("deputy governor"), that of the one organization named with the
     head ("governor of X"). For "its" whose subject the sentence does not name, only those named before it
@@ -246,7 +227,7 @@ def _org_of(title: TitleSpan, mentions: Mapping[int, Mention], entities: Mapping
     return mention.ref
 
 
-def _implied_org(context: _Context, title: TitleSpan) -> tuple[str | None, str]:
+def _implied_org(context: Context, title: TitleSpan) -> tuple[str | None, str]:
     """The organization of a title that does not name it, and how it was found; or None and why not,
     where neither the clause nor a clear antecedent names it (a guess would be a wrong fact to review)."""
     entities = context.entities
@@ -302,87 +283,15 @@ def _implied_org(context: _Context, title: TitleSpan) -> tuple[str | None, str]:
     return None, f"'{said}' names no organization, and the article does not make clear which"
 
 
-def _owns_body(context: _Context, country: str, title: TitleSpan) -> bool:
-    """Whether the sentence names the country only as the owner of a body ("Chile central bank picks ...",
-    "Kenya's football federation named ..."): the body, not the country, is the subject."""
-    sentence = context.sentences[title.sentence - 1]
-    for start in context.starts:
-        mention = context.mentions[start]
-        if sentence.start <= start < title.start and mention.ref == country:
-            return _BODY_AFTER.match(context.text, mention.end) is not None
-    return False
-
-
-# The state's own bodies ("Chile's government has appointed ...") name the country's offices, so are left out.
-_BODY_AFTER = re.compile(
-    r"(?:['\u2019]s)?\s+(?:[a-z]+\s+)?(?:central\s+bank|"
-    + "|".join(sorted(ORG_NOUNS - {"government", "cabinet"}, key=len, reverse=True))
-    + r")\b"
-)
-
-
-def _subject(context: _Context, title: TitleSpan) -> str | None:
-    """The organization or country a sentence is about: the first organization it names before the title,
-    else the first country ("Ghanaian club Tema Lions FC have named X as head coach": the club's); not one
-    that says whose a person is ("elected Brazil's Paulo Mendes as secretary general")."""
-    sentence = context.sentences[title.sentence - 1]
-    first = bisect.bisect_left(context.starts, sentence.start)
-    named: list[Entity] = []
-    for position in range(first, len(context.starts)):
-        start = context.starts[position]
-        if start >= title.start:
-            break
-        mention = context.mentions[start]
-        entity = context.entities[mention.ref]
-        if entity.kind is Kind.PERSON or _of_person(context, mention, position) or governs(entity):
-            continue
-        if start in context.owning:
-            continue  # "City Council President X will take over as mayor": the council is X's title's, no subject
-        named.append(entity)
-    chosen = next((entity for entity in named if entity.kind is Kind.ORGANIZATION), named[0] if named else None)
-    return chosen.key if chosen is not None else None
-
-
-def _where(context: _Context, title: TitleSpan) -> str | None:
-    """The organization a "where" clause hangs on: "Nordlys Lines, where Dahl was chief executive"."""
-    sentence = context.sentences[title.sentence - 1]
-    first = bisect.bisect_left(context.starts, sentence.start)
-    last = bisect.bisect_left(context.starts, title.start)
-    for position in range(last - 1, first - 1, -1):
-        mention = context.mentions[context.starts[position]]
-        if context.entities[mention.ref].kind is Kind.PERSON:
-            continue
-        clause = context.text[mention.end : title.start]
-        return mention.ref if _WHERE.match(clause) else None
-    return None
-
-
 # "X said Y will become chief financial officer", "X named Y chairman": the subject's.
 _BECOMES = re.compile(
     r"\b(?:(?:become|becomes|became)|(?:named|names|appointed|appoints|elected|elects)\s+[A-Z][\w.'\u2019-]*"
     r"(?:\s+[A-Z][\w.'\u2019-]*){0,3})\s+(?:the\s+|its\s+|their\s+|a\s+|an\s+)?(?:new\s+)?$"
 )
 _FORMER = re.compile(r"\b(?:former|previously|ex-)\s*$", re.IGNORECASE)
-_WHERE = re.compile(r",\s+where\s+[^,;.]*$")
 
 
-def _of_person(context: _Context, mention: Mention, position: int) -> bool:
-    """Whether a name says whose a person is: "Brazil's Paulo Mendes", "Danish Eva Hald", "Kenji Watanabe of
-    Japan"."""
-    if position + 1 < len(context.starts):
-        following = context.mentions[context.starts[position + 1]]
-        gap = context.text[mention.end : following.start]
-        owned = gap.strip() in ("'s", "\u2019s", "'", "\u2019") or (not gap.strip() and is_demonym(mention.text))
-        if owned and context.entities[following.ref].kind is Kind.PERSON:
-            return True
-    if position > 0:
-        before = context.mentions[context.starts[position - 1]]
-        gap = context.text[before.end : mention.start]
-        return gap.strip() == "of" and context.entities[before.ref].kind is Kind.PERSON
-    return False
-
-
-def _parent_of(context: _Context, org: str) -> str | None:
+def _parent_of(context: Context, org: str) -> str | None:
     """The one university of an article whose unit ("Faculty of Medicine", "College of Engineering", "School of
     Law") an organization's name says it is; None for any other organization."""
     words = norm_words(context.entities[org].name)
