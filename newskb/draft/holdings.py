@@ -107,13 +107,10 @@ def group(found: Sequence[Finding], reading: Reading) -> Holdings:
 
 
 def _past_and_new(one: _Gathered, other: _Gathered) -> bool:
-    """Whether of two holdings one is told as left ("former", "previously") and the other as taken."""
-    rules = ({finding.rule for finding in one.findings}, {finding.rule for finding in other.findings})
-    taken = (Rule.START, Rule.APPOINTED)
-    return any(
-        Rule.FORMER in first and not first & set(taken) and second & set(taken)
-        for first, second in (rules, rules[::-1])
-    )
+    """Whether of two holdings one is told only as left ("former", "previously") and the other as taken."""
+    taken = {Rule.START, Rule.APPOINTED}
+    told = [{finding.rule for finding in holding.findings} for holding in (one, other)]
+    return any(Rule.FORMER in left and not left & taken and right & taken for left, right in (told, told[::-1]))
 
 
 class _Gathering:
@@ -199,18 +196,14 @@ class _Gathering:
         successor, predecessor, named = pair
         office = named or office
         if office is None:
-            # The office the successor is named to, not one held since long before ("She replaces X").
-            # The office the successor is named to; else the predecessor's; else one the successor holds (an
-            # office the successor held and left is no office to succeed anyone in).
+            # The office the successor is named to, not one held since long before ("She replaces X"); else the
+            # predecessor's; else one the successor holds (one the successor held and left is no office to
+            # succeed anyone in, but "His predecessor, Y, led the university" is of the one he held).
             office = (
                 self._nearest_office(successor, position, named=True, still=True, appointed=True)
                 or self._nearest_office(predecessor, position, held=True, leaving=True)
-                or self._nearest_office(successor, position, still=True)
+                or self._nearest_office(successor, position, still=finding.rule is not Rule.PREDECESSOR)
             )
-            if office is None and finding.rule is Rule.PREDECESSOR:
-                # "His predecessor, Y, led the university from 2013 to 2024": of the office he held, even one
-                # he has since left.
-                office = self._nearest_office(successor, position)
         if office is None or successor == predecessor:
             return
         term = self._holding(successor, office)
