@@ -836,6 +836,14 @@ CONSTRUCTIONS = [
         "Belize named Ann Reid to its Supreme Court in 2014. Reid was previously Solicitor General from 2008 to 2014.",
         [("ann-reid", "belize-solicitor-general", "2008", "2014")],
     ),
+    # A state body named only by what it is, in an article that names one country, is that country's.
+    (
+        "Philippine President Ramon Cruz on Monday appointed Ana Villa as an associate justice of the Supreme Court.",
+        [
+            ("ana-villa", "supreme-court-of-the-philippines-associate-justice", "2025-02-24", ".."),
+            ("ramon-cruz", "philippines-president", "..2025-02-24", ".."),
+        ],
+    ),
     # A legal form in lower case is part of the company's name.
     (
         "Corran Energy plc has named Fiona Strachan as chair.",

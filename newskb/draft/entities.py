@@ -21,6 +21,7 @@ from newskb.draft.cues import cue_votes, kind_of
 from newskb.draft.lexicon import (
     APPOINTING,
     DEMONYM_ENDINGS,
+    GENERIC_BODY_WORDS,
     NAME_CONNECTORS,
     ORG_NOUNS,
     ORG_SUFFIXES,
@@ -154,17 +155,20 @@ def identify(
 
 def _of_countries(text: str, entities: dict[str, Entity]) -> dict[str, Entity]:
     """A state's body first named after its country's possessive ("Colombia's Constitutional Court") is that
-    country's: "Constitutional Court of Colombia", as a curator names it."""
+    country's: "Constitutional Court of Colombia", as a curator names it; so is one whose name is only what it
+    is ("the Supreme Court", "the Court of Appeal") in an article that names one country."""
     countries = {
         normalise(form): entity for entity in entities.values() if entity.kind is Kind.COUNTRY for form in entity.forms
     }
+    one = {entity.key: entity for entity in countries.values()}
     for key, entity in entities.items():
-        if entity.kind is not Kind.ORGANIZATION or entity.known is not None:
-            continue
-        if not STATE_BODY_WORDS & set(norm_words(entity.name)) or " of " in entity.name:
+        words = norm_words(entity.name)
+        if entity.kind is not Kind.ORGANIZATION or entity.known is not None or not STATE_BODY_WORDS & set(words):
             continue
         owner = _POSSESSOR.search(text, max(0, entity.first - 60), entity.first)
-        country = countries.get(normalise(owner.group(1))) if owner is not None else None
+        country = countries.get(normalise(owner.group(1))) if owner is not None and " of " not in entity.name else None
+        if country is None and len(one) == 1 and set(words) <= GENERIC_BODY_WORDS:
+            (country,) = one.values()
         if country is not None:
             entities[key] = replace(entity, name=f"{entity.name} of {country.name}")
     return entities

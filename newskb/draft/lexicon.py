@@ -298,6 +298,15 @@ UNIT_WORDS = frozenset(("faculty", "college", "school", "department", "division"
 STATE_BODY_WORDS = frozenset(
     ("court", "tribunal", "senate", "parliament", "assembly", "congress", "ministry", "commission", "agency")
 )
+# The words of a state body's name that says only what it is ("the Supreme Court", "the Court of Appeal", "the
+# National Assembly"): in an article that names one country, that country's.
+GENERIC_BODY_WORDS = frozenset(
+    (
+        *("court", "tribunal", "senate", "parliament", "assembly", "congress", "supreme", "high", "federal"),
+        *("constitutional", "appeal", "appeals", "national", "house", "representatives", "of", "the", "upper"),
+        *("lower", "chamber", "deputies", "cassation", "administrative", "electoral"),
+    )
+)
 # Words of a club's name, which "the club" or "the team" stands for: "Ashby Rovers", "Tema Lions FC".
 CLUB_WORDS = frozenset(("club", "team", "fc", "united", "rovers", "athletic", "wanderers", "rangers", "albion"))
 # Verbs that make the name after them the one appointed ("names Delgado police chief"), and the name before
