@@ -844,6 +844,15 @@ CONSTRUCTIONS = [
             ("ramon-cruz", "philippines-president", "..2025-02-24", ".."),
         ],
     ),
+    # A university's unit, and the university named after "at" (the article names two).
+    (
+        "Lakeshore State University named Denise Carrow as provost on Monday. Carrow previously served as dean of "
+        "the College of Nursing at Tri-County University from 2015 to 2020.",
+        [
+            ("denise-carrow", "lakeshore-state-university-provost", "2025-02-24", ".."),
+            ("denise-carrow", "tri-county-university-dean-of-the-college-of-nursing", "2015", "2020"),
+        ],
+    ),
     # A legal form in lower case is part of the company's name.
     (
         "Corran Energy plc has named Fiona Strachan as chair.",

@@ -141,11 +141,11 @@ def _office_of(context: Context, title: TitleSpan) -> tuple[Office, TitleSpan] |
         found = f"'{context.entities[org].name}' governs {governed.name}, the organization the article is about"
         title = replace(title, title=f"{title.title} of the board")
         org = governed.key
-    parent = _parent_of(context, org)
+    parent, which = _parent_of(context, org, title)
     if parent is not None:
         # "dean of the Faculty of Medicine" in an article about one university: the university's dean of it.
         unit = context.entities[org].name
-        found = f"'{unit}' is taken for a unit of {context.entities[parent].name}, the one university of the article"
+        found = f"'{unit}' is taken for a unit of {context.entities[parent].name}, {which}"
         title = replace(title, title=f"{title.title} of the {' '.join(norm_words(unit))}")
         org = parent
     org_entity = context.entities[org]
@@ -291,18 +291,26 @@ _BECOMES = re.compile(
 _FORMER = re.compile(r"\b(?:former|previously|ex-)\s*$", re.IGNORECASE)
 
 
-def _parent_of(context: Context, org: str) -> str | None:
-    """The one university of an article whose unit ("Faculty of Medicine", "College of Engineering", "School of
-    Law") an organization's name says it is; None for any other organization."""
+def _parent_of(context: Context, org: str, title: TitleSpan) -> tuple[str | None, str]:
+    """The university whose unit ("Faculty of Medicine", "College of Engineering", "School of Law") an
+    organization's name says it is: the one named just after the phrase ("dean of the College of Nursing at
+    Tri-County University"), else the one university of the article; None for any other organization."""
     words = norm_words(context.entities[org].name)
     if len(words) < 3 or words[0] not in UNIT_WORDS or words[1] != "of":
-        return None
+        return None, ""
+    at = _AT.match(context.text, title.end)
+    named = context.mentions.get(at.end()) if at is not None else None
+    if named is not None and context.entities[named.ref].kind is Kind.ORGANIZATION:
+        return named.ref, "named after 'at'"
     universities = [
         entity.key
         for entity in context.cast.organizations
         if entity.key != org and "university" in norm_words(entity.name) and not _parent_words(entity)
     ]
-    return universities[0] if len(universities) == 1 else None
+    return (universities[0], "the one university of the article") if len(universities) == 1 else (None, "")
+
+
+_AT = re.compile(r"\s+at\s+(?:the\s+)?")
 
 
 def _parent_words(entity: Entity) -> bool:
