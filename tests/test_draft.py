@@ -853,6 +853,23 @@ CONSTRUCTIONS = [
             ("denise-carrow", "tri-county-university-dean-of-the-college-of-nursing", "2015", "2020"),
         ],
     ),
+    # "Governed the port city": a qualifier before the noun that stands for the organization.
+    (
+        "Valparaiso City Council named Eva Ruiz as mayor on Monday. Her predecessor, Luis Vial, who governed the "
+        "port city from 2016 to 2024, attended.",
+        [("eva-ruiz", "valparaiso-mayor", "2025-02-24", ".."), ("luis-vial", "valparaiso-mayor", "2016", "2024")],
+    ),
+    # "He joins on March 2": the start of the office he was named to.
+    (
+        "Harbourside Hospice has appointed Dr. Kofi Mensah as chief executive; he joins on March 2.",
+        [("kofi-mensah", "harbourside-hospice-chief-executive", "2025-03-02", "..")],
+    ),
+    # A start told by what ended the one before, with its day: "since the departure of Y in June".
+    (
+        "The Water Agency said Ana Holt, who has been its director since the departure of Professor Ruth Oduya in "
+        "June, would stay.",
+        [("ana-holt", "water-agency-director", "2024-06", "..")],
+    ),
     # A legal form in lower case is part of the company's name.
     (
         "Corran Energy plc has named Fiona Strachan as chair.",

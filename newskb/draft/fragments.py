@@ -101,3 +101,9 @@ BETWEEN = f"(?:{marker('d0', 'D')}\\s+)?"
 QUALIFIED = f"(?:(?:{ANY}|(?!central\\s)[a-z0-9][a-z0-9-]+)\\s+)?"
 # The nouns that stand for an organization ("has led the federation since 2013"), longest first.
 PLACES = "central\\s+bank|" + "|".join(sorted(ORG_NOUNS, key=lambda noun: (-len(noun), noun)))
+# A start told by what ended the one before: "since Y's departure (in June)", "since the retirement of Y".
+LEAVING = "departure|retirement|resignation|death|dismissal|removal|exit|ouster|sacking|firing|promotion"
+SINCE_THEN = (
+    f"(?:{marker('d', 'S')}|since\\s+(?:the\\s+(?:{LEAVING})\\s+of\\s+(?:{COURTESY})?{OPEN}[PR]\\d+{CLOSE}"
+    f"|{OPEN}[PR]\\d+{CLOSE}['\u2019]s\\s+(?:{LEAVING}))(?:\\s+{marker('d0', 'D')})?)"
+)

@@ -44,6 +44,7 @@ from newskb.draft.fragments import (
     PRE,
     QUALIFIED,
     SERVED,
+    SINCE_THEN,
     START_VERB,
     TAKES_EFFECT,
     TERM_ENDS,
@@ -100,7 +101,7 @@ PATTERNS: tuple[tuple[Rule, re.Pattern[str]], ...] = tuple(
             # which he was appointed in 2024", told in a relative clause of its own).
             Rule.START,
             f"(?<!which\\s)(?<!whom\\s){HOLDER}{APPOS}(?P<verb>(?:{FUTURE}\\s+)?(?:take\\s+up\\s+(?:the|her|his|their)\\s+(?:new\\s+)?(?:post|job|role)"
-            f"|take\\s+office|start(?:\\s+work)?|be\\s+sworn\\s+in|take\\s+charge)|took\\s+office|was\\s+sworn\\s+in"
+            f"|take\\s+office|start(?:\\s+work)?|be\\s+sworn\\s+in|take\\s+charge|join)|joins|took\\s+office|was\\s+sworn\\s+in"
             f"|took\\s+charge|took\\s+over"
             # "was first elected in November 2017": the start of an office the article names elsewhere.
             f"|(?:was|were)\\s+(?:first\\s+)?(?:elected|appointed|named))"
@@ -183,8 +184,7 @@ PATTERNS: tuple[tuple[Rule, re.Pattern[str]], ...] = tuple(
             Rule.SINCE,
             f"{HOLDER}{APPOS}(?:who\\s+)?(?P<verb>(?:has|have|had)\\s+(?:been\\s+in\\s+{INTERIM_CHARGE}\\s+charge"
             f"|(?:led|run|headed|edited|managed|chaired|coached)\\s+(?:(?:the\\s+)?{ORG}|the\\s+{QUALIFIED}"
-            f"(?P<noun>{PLACES})|it|them)\\s+on\\s+an?\\s+{INTERIM_CHARGE}\\s+basis))\\s+(?:{marker('d', 'S')}"
-            f"|since\\s+{OPEN}[PR]\\d+{CLOSE}['\u2019]s\\s+[a-z]+(?:\\s+{marker('d0', 'D')})?)",
+            f"(?P<noun>{PLACES})|it|them)\\s+on\\s+an?\\s+{INTERIM_CHARGE}\\s+basis))\\s+{SINCE_THEN}",
         ),
         (
             Rule.REPLACING,
@@ -232,7 +232,7 @@ PATTERNS: tuple[tuple[Rule, re.Pattern[str]], ...] = tuple(
             f"{PERSON_H}{AGE},\\s+(?:(?:a|an|the)\\s+[^,;.]{{1,60}}?\\s+)?who\\s+(?:has|have|had)\\s+(?P<verb>held\\s+the\\s+(?:[a-z]+\\s+)?(?:post|job|position|role|office|portfolio)"
             f"|been\\s+in\\s+(?:charge|office|post|the\\s+(?:post|job|role))|been\\s+{DET}{OFFICE}"
             f"|(?:chaired|led|headed|run|managed|coached)\\s+(?:(?:the\\s+)?{ORG}|the\\s+{QUALIFIED}(?P<noun>{PLACES})))"
-            f"\\s+{marker('d', 'S')}",
+            f"\\s+{SINCE_THEN}",
         ),
         (
             Rule.SINCE,
@@ -302,7 +302,7 @@ PATTERNS: tuple[tuple[Rule, re.Pattern[str]], ...] = tuple(
             Rule.LED,
             # (also in a relative clause: "X, who coached the club from 2008 to 2014").
             f"{HOLDER}{APPOS}(?:who\\s+)?(?P<verb>led|headed|ran|chaired|managed|coached|governed)\\s+"
-            f"(?:{ORG}|the\\s+(?P<noun>\\w+))"
+            f"(?:{ORG}|the\\s+(?:[a-z][a-z-]*\\s+)?(?P<noun>\\w+))"
             f"(?:\\s+{ANY})?,?\\s+{marker('d', 'FS')}",
         ),
         (Rule.FORMER, f"(?P<verb>[Ff]ormer)\\s+{OFFICE}\\s+{PERSON_H}"),
