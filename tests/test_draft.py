@@ -870,6 +870,11 @@ CONSTRUCTIONS = [
         "June, would stay.",
         [("ana-holt", "water-agency-director", "2024-06", "..")],
     ),
+    # "Deputy" alone before a name is a member's courtesy title, no part of the name ("Deputy Chief" is a title).
+    (
+        "The House elected Deputy Ann Bree as Speaker by 96 votes to 61 on Wednesday.",
+        [("ann-bree", "house-speaker", "2025-02-26", "..")],
+    ),
     # A legal form in lower case is part of the company's name.
     (
         "Corran Energy plc has named Fiona Strachan as chair.",
