@@ -875,6 +875,11 @@ CONSTRUCTIONS = [
         "The House elected Deputy Ann Bree as Speaker by 96 votes to 61 on Wednesday.",
         [("ann-bree", "house-speaker", "2025-02-26", "..")],
     ),
+    # A title after a name at the end of its sentence, as news attributes a quote.
+    (
+        '"Readers trust us," said Colin Acht, chief executive of Tern Valley Media.',
+        [("colin-acht", "tern-valley-media-chief-executive", "..2025-02-26", "..")],
+    ),
     # A legal form in lower case is part of the company's name.
     (
         "Corran Energy plc has named Fiona Strachan as chair.",

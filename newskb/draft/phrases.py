@@ -326,7 +326,8 @@ PATTERNS: tuple[tuple[Rule, re.Pattern[str]], ...] = tuple(
         (Rule.RETURN, f"{PERSON_H}(?:['\u2019]s)?\\s+(?P<verb>return)\\s+to\\s+(?:the\\s+)?{OFFICE}"),
         (Rule.TITLE, f"{OFFICE}\\s+{PERSON_H}"),
         # "X, currently the provost of Y,": the title held now.
-        (Rule.TITLE, f"{PERSON_H}{AGE},\\s+(?:(?:currently|now|also)\\s+)?(?:the\\s+|an?\\s+)?{OFFICE},"),
+        # "X, chief executive of Y, said"; at the end of its sentence too ('"...," said X, chief executive of Y.').
+        (Rule.TITLE, f"{PERSON_H}{AGE},\\s+(?:(?:currently|now|also)\\s+)?(?:the\\s+|an?\\s+)?{OFFICE}(?:,|\\.?\\s*$)"),
         # "Northfield's chancellor, Lady Harriet Moore,": a courtesy title between.
         (Rule.TITLE, f"{OFFICE},\\s+{COURTESY}{PERSON_H}{OF_COUNTRY},"),
         (
