@@ -65,6 +65,7 @@ BLIND_SPLITS = {
     "blind-6": REPO / "tests" / "fixtures" / "drafts-blind-6",
     "blind-7": REPO / "tests" / "fixtures" / "drafts-blind-7",
     "blind-8": REPO / "tests" / "fixtures" / "drafts-blind-8",
+    "blind-9": REPO / "tests" / "fixtures" / "drafts-blind-9",
 }
 SPLITS = (TUNED, HELD_OUT, *BLIND_SPLITS)
 
