@@ -47,6 +47,8 @@ def findings(clause: Clause) -> list[Finding]:
     found: list[Finding] = []
     if len(clause.sentence.text) > LONGEST_SENTENCE:
         return found
+    if f"{OPEN}P" not in clause.template and f"{OPEN}R" not in clause.template:
+        return found  # every finding is of a holder, a person or a pronoun for one: none here
     for rule, pattern in PATTERNS:
         for match in pattern.finditer(clause.template):
             finding = _finding(rule, match, clause)
