@@ -880,6 +880,11 @@ CONSTRUCTIONS = [
         '"Readers trust us," said Colin Acht, chief executive of Tern Valley Media.',
         [("colin-acht", "tern-valley-media-chief-executive", "..2025-02-26", "..")],
     ),
+    # A capitalised field after a title's "of", its organization after "at".
+    (
+        "Ngozi Ade was Dean of Science at the University of Lagos from 2012 to 2019.",
+        [("ngozi-ade", "university-of-lagos-dean-of-science", "2012", "2019")],
+    ),
     # A legal form in lower case is part of the company's name.
     (
         "Corran Energy plc has named Fiona Strachan as chair.",

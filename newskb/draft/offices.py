@@ -122,13 +122,29 @@ def _complement(text: str, words: Sequence[Piece], run: tuple[int, int], name_at
     while title_last + 2 < len(words) and joined(text, words[title_last], words[title_last + 1]):
         after, beyond = words[title_last + 1].lower, words[title_last + 2]
         named = _to_name(words, title_last + 2, name_at)
-        if after == "of" and beyond.lower in TITLE_MODIFIERS and beyond.capital and title_last + 2 not in name_at:
+        field = after == "of" and beyond.lower in TITLE_MODIFIERS and beyond.capital
+        if field and (title_last + 2 not in name_at or _field_at(words, title_last + 2, name_at)):
             title_last += 2
         elif after == "to" and words[last].lower in TO_HEADS and named is not None:
             title_last = name_at[named][1]
         else:
             break
     return field_end(text, words, title_last, name_at)
+
+
+def _field_at(words: Sequence[Piece], field: int, name_at: Mapping[int, tuple[int, int]]) -> bool:
+    """Whether a one-word name after a title's "of" is its field, its organization named after "at": "Dean of
+    Science at the University of Lagos" (Science is no organization there)."""
+    at = field + 1
+    target = at + 2 if at + 2 < len(words) and words[at + 1].lower == "the" else at + 1
+    named = name_at.get(target)
+    return (
+        name_at.get(field) == (field, field)
+        and at < len(words)
+        and words[at].lower == "at"
+        and named is not None
+        and named[0] == target
+    )
 
 
 def _before(
