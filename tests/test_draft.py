@@ -1869,6 +1869,13 @@ def _kinds(result: Draft) -> dict[str, Kind]:
             "will stay on.\n",
             ("jon-berg", "tarn-rovers-manager", "2025-01", "..", "has been in interim charge"),
         ),
+        (
+            "Tarn Rovers sack coach Ward\n"
+            "Tarn Rovers sacked head coach Ian Ward on Monday.\n"
+            "An assistant coach, Lee Dunne, took training on Monday afternoon and will be in interim charge for "
+            "Saturday's game.\n",
+            ("lee-dunne", "tarn-rovers-head-coach", "2025-03-01", "..", "will be in interim charge"),
+        ),
     ],
 )
 def test_interim_charge_is_of_the_office_another_left_or_was_named_to(

@@ -172,8 +172,9 @@ PATTERNS: tuple[tuple[Rule, re.Pattern[str]], ...] = tuple(
             # which): "X took interim charge the same day", "X was placed in interim charge on Sunday", "X took
             # over on an interim basis".
             Rule.START,
-            f"{HOLDER}{APPOS}(?:who\\s+)?(?P<verb>(?:{FUTURE}\\s+|has\\s+|had\\s+)?(?:take|takes|took|taken)\\s+"
-            f"{INTERIM_CHARGE}\\s+charge|{BE}\\s+(?:placed|put)\\s+in\\s+{INTERIM_CHARGE}\\s+charge"
+            f"{HOLDER}{APPOS}{COORD}(?:who\\s+)?(?P<verb>(?:{FUTURE}\\s+|has\\s+|had\\s+)?(?:take|takes|took|taken)\\s+"
+            f"{INTERIM_CHARGE}\\s+charge|(?:{BE}\\s+(?:placed|put)|will\\s+be|is|are|was|were)\\s+in\\s+"
+            f"{INTERIM_CHARGE}\\s+charge"
             f"|(?:{FUTURE}\\s+)?(?:take|takes|took)\\s+(?:over|charge(?:\\s+of\\s+the\\s+[a-z]+(?:\\s+[a-z]+)?)?)"
             f"\\s+on\\s+an?\\s+{INTERIM_CHARGE}\\s+basis)(?:\\s+of\\s+the\\s+(?:first\\s+team|side|team|squad))?"
             f"(?:\\s+{marker('d', 'D')})?",
