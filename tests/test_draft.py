@@ -885,6 +885,12 @@ CONSTRUCTIONS = [
         "Ngozi Ade was Dean of Science at the University of Lagos from 2012 to 2019.",
         [("ngozi-ade", "university-of-lagos-dean-of-science", "2012", "2019")],
     ),
+    # "appointed X first deputy governor of Norges Bank": the name before the title is the one appointed, its
+    # organization the name after it.
+    (
+        "The Norwegian government on Friday appointed Kari Haug first deputy governor of Norges Bank.",
+        [("kari-haug", "norges-bank-first-deputy-governor", "2025-02-21", "..")],
+    ),
     # A legal form in lower case is part of the company's name.
     (
         "Corran Energy plc has named Fiona Strachan as chair.",
@@ -1911,6 +1917,12 @@ def test_a_short_name_is_the_one_whose_name_it_ends_and_a_former_title_stays_apa
         "Northern Daily Courier",
         "Courier Media Group",
     ]
+
+
+def test_a_country_takes_the_only_where_its_name_has_it(base: Known) -> None:
+    # "The Norwegian government" writes "the" before the adjective: the office is of Norway, not "the Norway".
+    result = write_up("The Norwegian government said Finance Minister Eirik Sol would stay.\n", "2025-02-26", base)
+    assert [office.values["name"] for office in result.offices] == ["Finance Minister of Norway"]
 
 
 def test_a_peoples_adjective_before_a_name_describes_the_person(base: Known) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from newskb.common.dates import Edtf
+from newskb.common.kinds import Kind
 from newskb.draft.findings import Finding
 from newskb.draft.mentions import Mark, Office, Reading
 from newskb.draft.offices import office_name
@@ -55,7 +56,8 @@ def name_of_office(key: str, offices: Mapping[str, Office], reading: Reading) ->
     if not office.org:
         return office_name(office.title, "", with_the=False)
     org = reading.entities[office.org]
-    return office_name(office.title, org.name, org.with_the)
+    # A country takes "the" only where its name has it ("the Netherlands"): "The Norwegian government" is Norway's.
+    return office_name(office.title, org.name, org.with_the and org.kind is not Kind.COUNTRY)
 
 
 def in_order(terms: Sequence[Term], published: Edtf) -> list[Term]:

@@ -265,7 +265,8 @@ def _title(
             # "names Delgado police chief": the name is the one appointed, not the title's organization (but
             # "named Tallow Springs Police Chief X": a body's name, whose chief X is).
             org_first, first = None, extent_of.title_first
-    elif extent_of.org_after is not None:
+    if org_first is None and extent_of.org_after is not None:
+        # ... and its organization may follow it: "appointed X first deputy governor of Norges Bank".
         org_first = extent_of.org_after
     title_words = words[extent_of.title_first : extent_of.title_last + 1]
     return TitleSpan(
