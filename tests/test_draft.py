@@ -891,6 +891,11 @@ CONSTRUCTIONS = [
         "The Norwegian government on Friday appointed Kari Haug first deputy governor of Norges Bank.",
         [("kari-haug", "norges-bank-first-deputy-governor", "2025-02-21", "..")],
     ),
+    # Lower-case words between "of" and a company's name describe the company; they are no field of the title.
+    (
+        "Clara Voss took over as chief executive of family-owned Brandt Hydraulik GmbH in October 2023.",
+        [("clara-voss", "brandt-hydraulik-gmbh-chief-executive", "2023-10", "..")],
+    ),
     # A legal form in lower case is part of the company's name.
     (
         "Corran Energy plc has named Fiona Strachan as chair.",

@@ -19,6 +19,7 @@ from newskb.draft.lexicon import (
     NUMBERS,
     OPEN_HEADS,
     ORG_NOUNS,
+    ORG_WORDS,
     TITLE_HEADS,
     TITLE_MODIFIERS,
     VERBS_BEFORE_TITLES,
@@ -201,7 +202,11 @@ def field_end(text: str, words: Sequence[Piece], title_last: int, name_at: Mappi
     if words[following].lower in _AFTER_FIELD:
         return last
     named = name_at.get(following)
-    return last if named is not None and named[0] == following and named[1] > following else title_last
+    if named is None or named[0] != following or named[1] <= following:
+        return title_last
+    # "director of cricket Martin Hale": a field, then its holder; "chief executive of family-owned Brückner
+    # Hydraulik GmbH": an organization's name, which the words before describe.
+    return title_last if any(piece.lower in ORG_WORDS for piece in words[following : named[1] + 1]) else last
 
 
 # Words that may follow a title's field: "dean of medicine at X", "the director of strategy said".
