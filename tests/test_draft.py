@@ -1924,6 +1924,23 @@ def test_a_short_name_is_the_one_whose_name_it_ends_and_a_former_title_stays_apa
     ]
 
 
+def test_initials_are_the_one_name_they_abbreviate(base: Known) -> None:
+    # "KSU" (no brackets) is the Kessel State University the story names in full, not a second organization.
+    text = (
+        "Trustees name Moor as KSU provost\n"
+        "The Kessel State University board named Ida Moor as provost on Monday.\n"
+        "Its chancellor, Omar Haddad, welcomed her.\n"
+    )
+    result = write_up(text, "2025-02-26", base)
+    assert sorted(_terms(result)) == [
+        ("ida-moor", "kessel-state-university-provost", "2025-02-24"),
+        ("omar-haddad", "kessel-state-university-chancellor", "..2025-02-26"),
+    ]
+    assert [entity.values["name"] for entity in result.entities if entity.kind is Kind.ORGANIZATION] == [
+        "Kessel State University"
+    ]
+
+
 def test_a_country_takes_the_only_where_its_name_has_it(base: Known) -> None:
     # "The Norwegian government" writes "the" before the adjective: the office is of Norway, not "the Norway".
     result = write_up("The Norwegian government said Finance Minister Eirik Sol would stay.\n", "2025-02-26", base)

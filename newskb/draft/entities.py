@@ -191,6 +191,18 @@ def _acronyms(text: str, spans: Sequence[NameSpan], said: Mapping[int, _Said]) -
         between = text[span.words[-1].end : following.words[0].start]
         if initials == acronym and between.strip() == "(" and text.startswith(")", following.words[0].end):
             found[acronym] = one.key
+    # Unbracketed initials of the one name of several words the article writes in full ("CSU" in a headline,
+    # "Carrow State University" in the story).
+    by_initials: dict[str, set[str]] = {}
+    for span in spans:
+        one = said.get(span.words[0].start)
+        if one is not None and len(span.words) > 2:
+            by_initials.setdefault("".join(piece.text[0] for piece in span.words if piece.capital), set()).add(one.key)
+    for span in spans:
+        acronym = span.words[0].text
+        owners = by_initials.get(acronym, set())
+        if len(span.words) == 1 and acronym.isupper() and len(acronym) > 2 and len(owners) == 1:
+            found.setdefault(acronym, next(iter(owners)))
     return found
 
 

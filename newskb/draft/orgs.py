@@ -263,24 +263,29 @@ def _implied_org(context: Context, title: TitleSpan) -> tuple[str | None, str]:
         )
     if len(orgs) > 1:
         return None, f"'{said}' alone may be the title of more than one organization of the article"
-    countries, organizations = context.cast.countries, context.cast.organizations
     only_a_state = title.head in STATE_ONLY_HEADS or title.title in STATE_ONLY_TITLES
     if title.head in STATE_HEADS or only_a_state:
-        # "President X" before a name, where no organization of the article has a president named: the state's.
-        state_only = only_a_state or not organizations or title.named_after
-        if state_only and len(countries) == 1:
-            return countries[
-                0
-            ].key, f"'{said}' alone is taken for {countries[0].name}'s, the one country of the article"
-        # A minister of an article about one country among others named: the one it names first and again.
-        country = main_of(countries) if only_a_state else None
-        if country is not None:
-            return country.key, f"'{said}' alone is taken for {country.name}'s, the country the article is about"
-        return None, f"'{said}' names no country, and the article does not make clear which"
-    main = main_of(organizations)
+        return _state_of(context, title, only_a_state)
+    main = main_of(context.cast.organizations)
     if main is not None:
         return main.key, f"'{said}' alone is taken for {main.name}'s, the organization the article is about"
     return None, f"'{said}' names no organization, and the article does not make clear which"
+
+
+def _state_of(context: Context, title: TitleSpan, only_a_state: bool) -> tuple[str | None, str]:
+    """The country a state's title alone is of, or None and why not."""
+    said = context.text[title.start : title.end]
+    countries, organizations = context.cast.countries, context.cast.organizations
+    # "President X" before a name, where no organization of the article has a president named: the state's.
+    state_only = only_a_state or not organizations or title.named_after
+    if state_only and len(countries) == 1:
+        (country,) = countries
+        return country.key, f"'{said}' alone is taken for {country.name}'s, the one country of the article"
+    # A minister of an article about one country among others named: the one it names first and again.
+    chosen = main_of(countries) if only_a_state else None
+    if chosen is not None:
+        return chosen.key, f"'{said}' alone is taken for {chosen.name}'s, the country the article is about"
+    return None, f"'{said}' names no country, and the article does not make clear which"
 
 
 # "X said Y will become chief financial officer", "X named Y chairman": the subject's.
