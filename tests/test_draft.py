@@ -1924,6 +1924,24 @@ def test_a_short_name_is_the_one_whose_name_it_ends_and_a_former_title_stays_apa
     ]
 
 
+def test_a_sentence_opening_on_a_verbs_ing_form_is_no_part_of_the_name_after_it(base: Known) -> None:
+    # "Building Corvane": the verb, then Corvane (the company); "Reading FC" and "Sterling Bank" are names.
+    text = (
+        "Corvane names Holt\n"
+        "Corvane Systems Inc. named Ana Holt as chief executive on Monday.\n"
+        '"Building Corvane was a privilege," said its founder, Mark Ode.\n'
+        "Reading FC and Sterling Bank sent congratulations.\n"
+    )
+    result = write_up(text, "2025-02-26", base)
+    assert _kinds(result) == {
+        "Corvane Systems Inc": Kind.ORGANIZATION,
+        "Ana Holt": Kind.PERSON,
+        "Mark Ode": Kind.PERSON,
+        "Reading FC": Kind.ORGANIZATION,
+        "Sterling Bank": Kind.ORGANIZATION,
+    }
+
+
 def test_initials_are_the_one_name_they_abbreviate(base: Known) -> None:
     # "KSU" (no brackets) is the Kessel State University the story names in full, not a second organization.
     text = (

@@ -224,10 +224,25 @@ def capital_runs(text: str, words: Sequence[Piece], used: set[int]) -> list[tupl
         named = last
         while named > index and _postnominal(words[named]):
             named -= 1  # "Joanna Reid MP", "Sir Alan Hale KC OBE": letters after the name, not part of it
+        if index < named and _gerund(words, index, named):
+            index += 1  # "Building Corvane has taken ...": a sentence opening on a verb, then the name
+            continue
         if not (index == named and piece.lower in ("the", "a", "an")):  # "PROFILE | The engineer ...": no name
             runs.extend(_governed(words, index, named))
         index = last + 1
     return runs
+
+
+def _gerund(words: Sequence[Piece], first: int, last: int) -> bool:
+    """Whether a run opens its sentence on a verb's -ing form before a name with no word of an organization
+    ("Building Corvane", "Running the bank"); not "Reading FC", "Kettering Town", "Sterling Bank"."""
+    opener = words[first]
+    return (
+        opener.opens
+        and opener.lower.endswith("ing")
+        and len(opener.lower) > 5
+        and not any(piece.lower in ORG_WORDS for piece in words[first : last + 1])
+    )
 
 
 def letters_after(words: Sequence[Piece], last: int) -> int:
