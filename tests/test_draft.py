@@ -1942,6 +1942,23 @@ def test_a_sentence_opening_on_a_verbs_ing_form_is_no_part_of_the_name_after_it(
     }
 
 
+def test_a_headlines_short_name_is_the_longer_name_of_the_story_it_begins(base: Known) -> None:
+    # "High Court" (the headline's) is the High Court of Ruritania: one organization, whose chief justice both are.
+    text = (
+        "Lee to lead High Court\n"
+        "Justice Ann Lee was sworn in as Chief Justice of the High Court of Ruritania on Nov. 6.\n"
+        "She succeeds Chief Justice Ida Marr, who retired on Nov. 5.\n"
+    )
+    result = write_up(text, "2025-02-26", base)
+    assert sorted(_terms(result)) == [
+        ("ann-lee", "high-court-of-ruritania-chief-justice", "2024-11-06"),
+        ("ida-marr", "high-court-of-ruritania-chief-justice", "..2024-11-05"),
+    ]
+    assert [entity.values["name"] for entity in result.entities if entity.kind is Kind.ORGANIZATION] == [
+        "High Court of Ruritania"
+    ]
+
+
 def test_initials_are_the_one_name_they_abbreviate(base: Known) -> None:
     # "KSU" (no brackets) is the Kessel State University the story names in full, not a second organization.
     text = (

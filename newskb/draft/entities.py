@@ -244,7 +244,7 @@ def _by_word(found: Iterable[_Found]) -> dict[str, list[_Found]]:
 
 def _longest_forms(names: list[str]) -> dict[str, str]:
     """Each new name of several words, or the one longer name it begins ("Harbourside Rugby" in a headline
-    for "Harbourside Rugby Club"): one entity."""
+    for "Harbourside Rugby Club", "High Court" for "High Court of Australia"): one entity."""
     every = set(names)
     # Only a company's or a club's last word makes a longer name of it, with a word of its trade before it
     # at most: "Harbourside Rugby Club", "Harlow County Cricket Club"; not "Port Ellery Harbour Board", which
@@ -256,6 +256,9 @@ def _longest_forms(names: list[str]) -> dict[str, str]:
             for cut in (1, 2):
                 if len(words) > cut + 1:
                     by_stem.setdefault(" ".join(words[:-cut]), set()).add(name)
+        # "High Court" (a headline's) for the story's "High Court of Australia".
+        if "of" in words[2:]:
+            by_stem.setdefault(" ".join(words[: words.index("of", 2)]), set()).add(name)
     longest: dict[str, str] = {}
     for name in every:
         longer = by_stem.get(name, set())
