@@ -896,6 +896,11 @@ CONSTRUCTIONS = [
         "Clara Voss took over as chief executive of family-owned Brandt Hydraulik GmbH in October 2023.",
         [("clara-voss", "brandt-hydraulik-gmbh-chief-executive", "2023-10", "..")],
     ),
+    # A word in lower case between "of" and a club's name describes the club.
+    (
+        "Chidi Ok resigned as manager of non-league Harwick Town on Monday.",
+        [("chidi-ok", "harwick-town-manager", None, "2025-02-24")],
+    ),
     # A legal form in lower case is part of the company's name.
     (
         "Corran Energy plc has named Fiona Strachan as chair.",

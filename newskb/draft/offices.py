@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from newskb.common.fuzzy import normalise
 from newskb.draft.countries import is_demonym
-from newskb.draft.lexicon import OF_WORDS, ORG_BEFORE_NAME, ORG_NOUNS, TITLE_MODIFIERS, TO_HEADS
+from newskb.draft.lexicon import OF_WORDS, ORG_BEFORE_NAME, ORG_NOUNS, ORG_WORDS, TITLE_MODIFIERS, TO_HEADS
 from newskb.draft.names import KnownEntity
 from newskb.draft.pieces import Piece, joined
 from newskb.draft.titles import BETWEEN, ORDINAL, field_end
@@ -204,6 +204,7 @@ def _after(
         words[target].lower == "the" or (words[target].lower in ("its", "their") and words[target + 1].capital)
     ):
         target += 1  # "chair of its Standing Committee on Economics": the committee's
+    target = _described_org(words, target, name_at)
     after_name = name_at[target][1] + 1 if target in name_at else None
     if after_name is not None and after_name < len(words) and words[after_name].lower in _BODIES:
         return after_name, None, words[after_name].lower, False  # "the Maltese parliament": a body of the state
@@ -231,6 +232,20 @@ def _after(
         return target + 1, None, "central bank", False
     described = target > probe + 1 and words[target].text[:1].islower() and words[target].lower not in ORG_NOUNS
     return title_last, None, org_word, described
+
+
+def _described_org(words: Sequence[Piece], target: int, name_at: Mapping[int, tuple[int, int]]) -> int:
+    """Past a word or two in lower case that describe an organization's name after them ("manager of
+    non-league Harwick Town"): the name, when it has a word of an organization; else `target`."""
+    probe = target
+    while probe < len(words) and probe - target < 2 and words[probe].text[:1].islower() and probe not in name_at:
+        probe += 1
+    named = name_at.get(probe)
+    if probe == target or named is None or named[0] != probe:
+        return target
+    if words[target].lower in ORG_NOUNS | {"the", "its", "their", "a", "an"}:
+        return target
+    return probe if any(piece.lower in ORG_WORDS for piece in words[probe : named[1] + 1]) else target
 
 
 # Bodies of a state written in lower case after its adjective: "the Maltese parliament".
