@@ -901,6 +901,11 @@ CONSTRUCTIONS = [
         "Chidi Ok resigned as manager of non-league Harwick Town on Monday.",
         [("chidi-ok", "harwick-town-manager", None, "2025-02-24")],
     ),
+    # A handover told in the present with a day is one to come: "She takes over on Monday" (published Wednesday).
+    (
+        "The Harlow Courier named Ann Lee as editor; she takes over on Monday.",
+        [("ann-lee", "harlow-courier-editor", "2025-03-03", "..")],
+    ),
     # A legal form in lower case is part of the company's name.
     (
         "Corran Energy plc has named Fiona Strachan as chair.",

@@ -377,6 +377,9 @@ FUTURE = (
     r"\b(?:will|shall|would|'ll|(?:is|are|was|were)\s+(?:to|due\s+to|set\s+to|expected\s+to|scheduled)"
     r"|plans?\s+to|intends?\s+to)\b"
 )
+# A handover in the present tense is one scheduled ("She takes over on Monday", "who retires on Nov. 5"): news
+# tells a past one in the past tense.
+SCHEDULED = r"\b(?:takes\s+(?:over|office|charge|up)|starts|begins|joins|steps\s+down|retires|leaves)\b"
 PAST_IRREGULAR = frozenset(
     (
         *("was", "were", "had", "did", "said", "took", "left", "became", "won", "ran", "led", "held", "met"),

@@ -50,7 +50,7 @@ from newskb.draft.fragments import (
     TERM_ENDS,
     UNDER,
 )
-from newskb.draft.lexicon import INTERIM_CHARGE
+from newskb.draft.lexicon import INTERIM_CHARGE, SCHEDULED
 from newskb.draft.rules import Rule
 
 PATTERNS: tuple[tuple[Rule, re.Pattern[str]], ...] = tuple(
@@ -101,7 +101,7 @@ PATTERNS: tuple[tuple[Rule, re.Pattern[str]], ...] = tuple(
             # which he was appointed in 2024", told in a relative clause of its own).
             Rule.START,
             f"(?<!which\\s)(?<!whom\\s){HOLDER}{APPOS}(?P<verb>(?:{FUTURE}\\s+)?(?:take\\s+up\\s+(?:the|her|his|their)\\s+(?:new\\s+)?(?:post|job|role)"
-            f"|take\\s+office|start(?:\\s+work)?|be\\s+sworn\\s+in|take\\s+charge|join)|joins|took\\s+office|was\\s+sworn\\s+in"
+            f"|take\\s+office|start(?:\\s+work)?|be\\s+sworn\\s+in|take\\s+charge|join)|joins|takes\\s+(?:over|office|charge)|took\\s+office|was\\s+sworn\\s+in"
             f"|took\\s+charge|took\\s+over"
             # "was first elected in November 2017": the start of an office the article names elsewhere.
             f"|(?:was|were)\\s+(?:first\\s+)?(?:elected|appointed|named))"
@@ -362,4 +362,4 @@ HEDGED = re.compile(r"\b(?:may|[Mm]ight|[Cc]ould|[Pp]otential|[Pp]ossible|[Pp]os
 # A nomination starts nothing yet: the nominee is expected to take office, on a day not told.
 NOMINATED = re.compile(r"\bnominat(?:ed|es|e|ion)\b")
 EXPECTED = re.compile(r"\b(?:is|are)\s+expected\s+to\b", re.IGNORECASE)
-AHEAD = re.compile(FUTURE)
+AHEAD = re.compile(f"{FUTURE}|{SCHEDULED}")  # "will take office"; "takes over on Monday" (when.py: a day to come)

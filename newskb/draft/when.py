@@ -21,7 +21,7 @@ from datetime import date, timedelta
 from enum import StrEnum
 
 from newskb.common.dates import Edtf, Relation
-from newskb.draft.lexicon import FUTURE, MONTH_NAMES, MONTHS, NOT_PAST, NUMBERS, PAST_IRREGULAR, WEEKDAYS
+from newskb.draft.lexicon import FUTURE, MONTH_NAMES, MONTHS, NOT_PAST, NUMBERS, PAST_IRREGULAR, SCHEDULED, WEEKDAYS
 
 
 class Shape(StrEnum):
@@ -191,13 +191,14 @@ def _written(text: str) -> Written:
 # --- Tense ---------------------------------------------------------------------------------------
 
 _CLAUSE_BREAK = re.compile(r"\bthat\b|;|,\s+(?:who|which)\b")
-_FUTURE = re.compile(FUTURE, re.IGNORECASE)
+_FUTURE = re.compile(f"{FUTURE}|{SCHEDULED}", re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-z]+")
 
 
 def tense_at(sentence: str, position: int) -> tuple[Tense, str]:
     """Whether the clause around `position` (an offset in `sentence`) looks ahead or back, and the words
-    that tell: "will", "would", "is to" look ahead; a past tense ("took", "was", "-ed") looks back."""
+    that tell: "will", "would", "is to" and a handover in the present ("takes over") look ahead; a past
+    tense ("took", "was", "-ed") looks back."""
     start, end = 0, len(sentence)
     relative = False
     for found in _CLAUSE_BREAK.finditer(sentence):
