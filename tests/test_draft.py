@@ -906,6 +906,11 @@ CONSTRUCTIONS = [
         "The Harlow Courier named Ann Lee as editor; she takes over on Monday.",
         [("ann-lee", "harlow-courier-editor", "2025-03-03", "..")],
     ),
+    # An ampersand joins the parts of one name.
+    (
+        "Harrow & Lyle Bank named Charlotte Beaumont chief risk officer, effective Nov. 2.",
+        [("charlotte-beaumont", "harrow-lyle-bank-chief-risk-officer", "2025-11-02", "..")],
+    ),
     # A legal form in lower case is part of the company's name.
     (
         "Corran Energy plc has named Fiona Strachan as chair.",

@@ -113,7 +113,8 @@ def joined(text: str, left: Piece, right: Piece) -> bool:
     gap = text[left.end : right.start]
     if ((len(left.text) == 1 and left.text.isupper()) or left.text in _NAME_ABBREVIATIONS) and gap[:1] == ".":
         gap = gap[1:]
-    return (gap.isspace() and "\n" not in gap) or gap == "" or re.fullmatch(_NICKNAME_GAP, gap) is not None
+    # "Harrow & Lyle Bank", "Procter & Gamble": an ampersand joins the parts of one name.
+    return (gap.isspace() and "\n" not in gap) or gap in ("", " & ") or re.fullmatch(_NICKNAME_GAP, gap) is not None
 
 
 def as_written(text: str, first: Piece, last: Piece) -> str:
