@@ -67,6 +67,7 @@ BLIND_SPLITS = {
     "blind-8": REPO / "tests" / "fixtures" / "drafts-blind-8",
     "blind-9": REPO / "tests" / "fixtures" / "drafts-blind-9",
     "blind-10": REPO / "tests" / "fixtures" / "drafts-blind-10",
+    "blind-11": REPO / "tests" / "fixtures" / "drafts-blind-11",
 }
 SPLITS = (TUNED, HELD_OUT, *BLIND_SPLITS)
 
