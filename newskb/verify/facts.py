@@ -6,6 +6,7 @@ any other statement against the claims and events that account for every one of 
 supported by a record that accounts for only some of a statement's words (README, "Verify").
 """
 
+import functools
 from collections.abc import Sequence
 from datetime import date
 
@@ -192,6 +193,8 @@ def _name(context: Context, entity_id: str) -> str:
     return str(row[0]) if row else entity_id
 
 
+# Every line of a batch weighs its words against the same claims' words: a pure test, remembered.
+@functools.lru_cache(maxsize=65536)
 def _same(word: str, other: str) -> bool:
     return same_family(word, other) or same_word(word, other)
 
