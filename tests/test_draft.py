@@ -1974,6 +1974,21 @@ def test_a_headlines_short_name_is_the_longer_name_of_the_story_it_begins(base: 
     ]
 
 
+def test_a_nickname_and_the_family_name_are_the_person_named_with_it(base: Known) -> None:
+    # 'Margaret "Peggy" Hollis', then "Peggy Hollis": one person, who remains chair.
+    text = (
+        "Hollis Bakeries names new chief\n"
+        'Margaret "Peggy" Hollis stepped down as chief executive of Hollis Bakeries on Monday.\n'
+        "Peggy Hollis remains chair of Hollis Bakeries.\n"
+    )
+    result = write_up(text, "2025-02-26", base)
+    assert _kinds(result) == {"Hollis Bakeries": Kind.ORGANIZATION, "Margaret Hollis": Kind.PERSON}
+    assert sorted(_terms(result)) == [
+        ("margaret-hollis", "hollis-bakeries-chair", "..2025-02-26"),
+        ("margaret-hollis", "hollis-bakeries-chief-executive", None),
+    ]
+
+
 def test_initials_are_the_one_name_they_abbreviate(base: Known) -> None:
     # "KSU" (no brackets) is the Kessel State University the story names in full, not a second organization.
     text = (

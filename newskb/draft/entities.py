@@ -92,6 +92,9 @@ def identify(
     longest = _longest_forms([_norm(span.words) for span in multi])
     ends = _endings(longest.values())
     longest = {name: _tail_of(full, ends) for name, full in longest.items()}
+    # 'Margaret "Peggy" Hollis', then "Peggy Hollis": one person.
+    called = _nicknamed(text, multi)
+    longest = {name: longest.get(called[name], called[name]) if name in called else longest[name] for name in longest}
     written: dict[str, str] = {}
     for span in multi:
         written.setdefault(_norm(span.words), as_written(text, span.words[0], span.words[-1]))
@@ -240,6 +243,23 @@ def _by_word(found: Iterable[_Found]) -> dict[str, list[_Found]]:
                 if word not in place:
                     by_word.setdefault(word, []).append(entity)
     return by_word
+
+
+def _nicknamed(text: str, spans: Sequence[NameSpan]) -> dict[str, str]:
+    """A name written with a nickname in quotes ('Margaret "Peggy" Hollis'): the nickname and the rest of the
+    name ("peggy hollis") for the name ("margaret hollis")."""
+    called: dict[str, str] = {}
+    for span in spans:
+        for before, after in itertools.pairwise(range(len(span.words))):
+            nickname = _NICKNAME.fullmatch(text[span.words[before].end : span.words[after].start])
+            if nickname is not None:
+                rest = _norm(span.words[after:])
+                called[f"{normalise(nickname.group(1))} {rest}"] = _norm(span.words)
+    return called
+
+
+# A nickname in quotes between two words of a name, as pieces.py skips it.
+_NICKNAME = re.compile(r"\s+[\"\u201c]([^\W\d_]+)[\"\u201d]\s+")
 
 
 def _longest_forms(names: list[str]) -> dict[str, str]:
