@@ -6,6 +6,7 @@ In: the entities of an article. Out: its `Cast`, and the entity a noun or the ar
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -29,7 +30,13 @@ def main_of(pool: list[Entity]) -> Entity | None:
 def governs(entity: Entity) -> bool:
     """A governing body ("the Board of Directors", a state's cabinet) is the organization's organ, not the
     organization: the offices it names are not its own."""
-    words = norm_words(entity.name)
+    return _governing_name(entity.name)
+
+
+@functools.lru_cache(maxsize=4096)
+def _governing_name(name: str) -> bool:
+    # Asked for every organization each time a title's organization is looked for: once a name.
+    words = norm_words(name)
     return governing(words) or words in CABINETS
 
 

@@ -204,7 +204,10 @@ def cue_votes(
         # "Danish Hald", "Swede Lindqvist": a people's adjective before a name describes a person by country
         # (reading keeps it apart only before a name of one or two words with no word of an organization).
         one = said.get(span.words[0].start)
-        before = ending.get(len(text[: span.words[0].start].rstrip()))
+        at = span.words[0].start
+        while at > 0 and text[at - 1].isspace():  # not text[:at].rstrip(): that copies the article for every name
+            at -= 1
+        before = ending.get(at)
         adjective = before.match if before is not None else None
         described = adjective is not None and adjective.entity.kind is Kind.COUNTRY and is_demonym(adjective.label)
         if one is not None and found[one.key].known is None and described:
