@@ -164,6 +164,352 @@ def test_a_sentence_no_pattern_reads_is_checked_whole_as_a_claim(db: sqlite3.Con
     assert (statement.claimed, statement.said) == (Claimed.CLAIM, "NATO troop numbers in the east have doubled.")
 
 
+def _holding(span: str, holder: str, office: str, edge: Edge = Edge.DURING, **rest: object) -> Statement:
+    return Statement(claimed=Claimed.HOLDING, span=span, holder=holder, office=office, edge=edge, **rest)  # type: ignore[arg-type]
+
+
+SG, STOLTENBERG, RUTTE, DUTCH_PM = (
+    "nato-secretary-general",
+    "jens-stoltenberg",
+    "mark-rutte",
+    "netherlands-prime-minister",
+)
+OCTOBER_1 = parse("2024-10-01")
+TEN, FOURTEEN = Duration(years=10), Duration(years=14)
+
+
+# Each shape of sentence, read into exactly these statements (all their fields), on 1 January 2026.
+SHAPES = [
+    # A copula: its verb gives the tense, a date its edge, "not" or "never" the negation.
+    (
+        "Mark Rutte is NATO Secretary General.",
+        [_holding("Mark Rutte is NATO Secretary General", RUTTE, SG, tense=Tense.PRESENT)],
+    ),
+    (
+        "Jens Stoltenberg was NATO Secretary General until 1 October 2024.",
+        [
+            _holding(
+                "Jens Stoltenberg was NATO Secretary General until 1 October 2024",
+                STOLTENBERG,
+                SG,
+                Edge.END,
+                when=OCTOBER_1,
+            )
+        ],
+    ),
+    (
+        "Mark Rutte will be NATO Secretary General in 2025.",
+        [
+            _holding(
+                "Mark Rutte will be NATO Secretary General in 2025", RUTTE, SG, when=parse("2025"), tense=Tense.FUTURE
+            )
+        ],
+    ),
+    (
+        "Ben Wallace never became NATO Secretary General.",
+        [_holding("Ben Wallace never became NATO Secretary General", "ben-wallace", SG, Edge.START, negated=True)],
+    ),
+    (
+        "Jens Stoltenberg is no longer NATO Secretary General.",
+        [
+            _holding(
+                "Jens Stoltenberg is no longer NATO Secretary General",
+                STOLTENBERG,
+                SG,
+                tense=Tense.PRESENT,
+                negated=True,
+            )
+        ],
+    ),
+    (
+        "The NATO Secretary General is Mark Rutte.",
+        [_holding("The NATO Secretary General is Mark Rutte", RUTTE, SG, tense=Tense.PRESENT)],
+    ),
+    (
+        "Mark Rutte was prime minister of the Netherlands.",
+        [_holding("Mark Rutte was prime minister of the Netherlands", RUTTE, DUTCH_PM)],
+    ),
+    (
+        "Mark Rutte, once Dutch prime minister, took office.",
+        [_holding("Mark Rutte, once Dutch prime minister", RUTTE, DUTCH_PM, Edge.END)],
+    ),
+    # A number: its subject a name of the base, or the words before the verb; a date told first dates it.
+    (
+        "NATO has 32 members.",
+        [
+            Statement(
+                claimed=Claimed.NUMBER,
+                span="NATO has 32 members",
+                subject="nato",
+                number=32,
+                measure="members",
+                tense=Tense.PRESENT,
+            )
+        ],
+    ),
+    (
+        "In 2024, NATO had 32 members.",
+        [
+            Statement(
+                claimed=Claimed.NUMBER,
+                span="In 2024, NATO had 32 members",
+                subject="nato",
+                number=32,
+                measure="members",
+                when=parse("2024"),
+            )
+        ],
+    ),
+    (
+        "The alliance has 32 members.",
+        [
+            Statement(
+                claimed=Claimed.NUMBER,
+                span="The alliance has 32 members",
+                subject="The alliance",
+                number=32,
+                measure="members",
+                tense=Tense.PRESENT,
+            )
+        ],
+    ),
+    # "many" is no number: the sentence is a claim.
+    (
+        "NATO has many members.",
+        [Statement(claimed=Claimed.CLAIM, span="NATO has many members.", said="NATO has many members.")],
+    ),
+    # A length: of a body led, of an office held, told after the holder or as a noun.
+    (
+        "Jens Stoltenberg led NATO for ten years.",
+        [
+            Statement(
+                claimed=Claimed.DURATION,
+                span="Jens Stoltenberg led NATO for ten years",
+                holder=STOLTENBERG,
+                office="nato",
+                length=TEN,
+            )
+        ],
+    ),
+    (
+        "Mark Rutte served as Dutch prime minister for 14 years.",
+        [
+            Statement(
+                claimed=Claimed.DURATION,
+                span="Mark Rutte served as Dutch prime minister for 14 years",
+                holder=RUTTE,
+                office=DUTCH_PM,
+                length=FOURTEEN,
+            )
+        ],
+    ),
+    (
+        "Mark Rutte took office after 14 years as Dutch prime minister.",
+        [
+            Statement(
+                claimed=Claimed.DURATION,
+                span="Mark Rutte took office after 14 years as Dutch prime minister",
+                holder=RUTTE,
+                office=DUTCH_PM,
+                length=FOURTEEN,
+            )
+        ],
+    ),
+    (
+        "Stoltenberg's ten-year leadership of NATO ended.",
+        [
+            Statement(
+                claimed=Claimed.DURATION,
+                span="Stoltenberg's ten-year leadership of NATO",
+                holder=STOLTENBERG,
+                office="nato",
+                length=TEN,
+            )
+        ],
+    ),
+    # A term's start or end, in so many words.
+    (
+        "Stoltenberg's term as NATO Secretary General ended on 1 October 2024.",
+        [
+            _holding(
+                "Stoltenberg's term as NATO Secretary General ended on 1 October 2024",
+                STOLTENBERG,
+                SG,
+                Edge.END,
+                when=OCTOBER_1,
+            )
+        ],
+    ),
+    (
+        "Rutte's term as NATO Secretary General began on 1 October 2024.",
+        [
+            _holding(
+                "Rutte's term as NATO Secretary General began on 1 October 2024", RUTTE, SG, Edge.START, when=OCTOBER_1
+            )
+        ],
+    ),
+    (
+        "Mark Rutte took up the post of NATO Secretary General on 1 October 2024.",
+        [
+            _holding(
+                "Mark Rutte took up the post of NATO Secretary General on 1 October 2024",
+                RUTTE,
+                SG,
+                Edge.START,
+                when=OCTOBER_1,
+            )
+        ],
+    ),
+    (
+        "Jens Stoltenberg left office as NATO Secretary General on 1 October 2024.",
+        [
+            _holding(
+                "Jens Stoltenberg left office as NATO Secretary General on 1 October 2024",
+                STOLTENBERG,
+                SG,
+                Edge.END,
+                when=OCTOBER_1,
+            )
+        ],
+    ),
+    # An end without an office named is not read as one.
+    (
+        "Jens Stoltenberg stepped down.",
+        [
+            Statement(
+                claimed=Claimed.CLAIM, span="Jens Stoltenberg stepped down.", said="Jens Stoltenberg stepped down."
+            )
+        ],
+    ),
+    # The reader's findings: appointed, became (a relative day counted from the day asked), served, a title,
+    # a succession, a former holder.
+    (
+        "Mark Rutte was appointed NATO Secretary General on 26 June 2024.",
+        [
+            _holding(
+                "Mark Rutte was appointed NATO Secretary General on 26 June 2024",
+                RUTTE,
+                SG,
+                Edge.START,
+                when=parse("2024-06-26"),
+            )
+        ],
+    ),
+    (
+        "Mark Rutte became NATO Secretary General yesterday.",
+        [
+            _holding(
+                "Mark Rutte became NATO Secretary General yesterday", RUTTE, SG, Edge.START, when=parse("2025-12-31")
+            )
+        ],
+    ),
+    (
+        "Jens Stoltenberg served as NATO Secretary General from 2014 to 2024.",
+        [
+            _holding(
+                "Jens Stoltenberg served as NATO Secretary General from 2014 to 2024",
+                STOLTENBERG,
+                SG,
+                Edge.START,
+                when=parse("2014"),
+            ),
+            _holding(
+                "Jens Stoltenberg served as NATO Secretary General from 2014 to 2024",
+                STOLTENBERG,
+                SG,
+                Edge.END,
+                when=parse("2024"),
+            ),
+        ],
+    ),
+    (
+        "Jens Stoltenberg served as NATO Secretary General until 2024.",
+        [
+            _holding(
+                "Jens Stoltenberg served as NATO Secretary General until 2024",
+                STOLTENBERG,
+                SG,
+                Edge.END,
+                when=parse("2024"),
+            )
+        ],
+    ),
+    (
+        "Jens Stoltenberg served as NATO Secretary General since 2014.",
+        [
+            _holding(
+                "Jens Stoltenberg served as NATO Secretary General since 2014",
+                STOLTENBERG,
+                SG,
+                Edge.START,
+                when=parse("2014"),
+            )
+        ],
+    ),
+    (
+        "NATO Secretary General Mark Rutte visited Kyiv.",
+        [_holding("NATO Secretary General Mark Rutte", RUTTE, SG, tense=Tense.PRESENT)],
+    ),
+    (
+        "Mark Rutte succeeded Jens Stoltenberg.",
+        [
+            Statement(
+                claimed=Claimed.SUCCESSION,
+                span="Mark Rutte succeeded Jens Stoltenberg",
+                holder=RUTTE,
+                other=STOLTENBERG,
+            )
+        ],
+    ),
+    (
+        "Former NATO Secretary General Jens Stoltenberg spoke.",
+        [_holding("Former NATO Secretary General Jens Stoltenberg", STOLTENBERG, SG, Edge.END)],
+    ),
+    # Words given as someone's: the attribution alone, its words not read as statements of their own.
+    (
+        "According to Peter Bator, Mark Rutte is NATO Secretary General.",
+        [
+            Statement(
+                claimed=Claimed.ATTRIBUTION,
+                span="According to Peter Bator, Mark Rutte is NATO Secretary General.",
+                speaker="peter-bator",
+                said="Mark Rutte is NATO Secretary General",
+            )
+        ],
+    ),
+    (
+        "Rutte will be NATO Secretary General, Lungescu said.",
+        [
+            Statement(
+                claimed=Claimed.ATTRIBUTION,
+                span="Rutte will be NATO Secretary General, Lungescu said.",
+                speaker="oana-lungescu",
+                said="Rutte will be NATO Secretary General",
+            )
+        ],
+    ),
+    (
+        "NATO officials expect Rutte to lead the alliance.",
+        [
+            Statement(
+                claimed=Claimed.ATTRIBUTION,
+                span="NATO officials expect Rutte to lead the alliance.",
+                speaker="nato",
+                said="Rutte to lead the alliance",
+                expects=True,
+            )
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "statements"), SHAPES, ids=[text for text, _ in SHAPES])
+def test_each_shape_of_sentence_is_read_into_exactly_its_statements(
+    db: sqlite3.Connection, text: str, statements: list[Statement]
+) -> None:
+    assert read(db, text) == statements
+
+
 # Words and names the patterns key on, shuffled into sentences no table holds: reading and judging any of them
 # must end in verdicts, never an exception (a crash here was "X's 12-year premiership", an office left out).
 PIECES = (
