@@ -233,6 +233,52 @@ SHAPES = [
         "Mark Rutte, once Dutch prime minister, took office.",
         [_holding("Mark Rutte, once Dutch prime minister", RUTTE, DUTCH_PM, Edge.END)],
     ),
+    (
+        "Mark Rutte is not NATO Secretary General.",
+        [_holding("Mark Rutte is not NATO Secretary General", RUTTE, SG, tense=Tense.PRESENT, negated=True)],
+    ),
+    (
+        "Ben Wallace did not become NATO Secretary General.",
+        [_holding("Ben Wallace did not become NATO Secretary General", "ben-wallace", SG, Edge.START, negated=True)],
+    ),
+    (
+        "Mark Rutte is NATO Secretary General since 2024.",
+        [
+            _holding(
+                "Mark Rutte is NATO Secretary General since 2024",
+                RUTTE,
+                SG,
+                Edge.START,
+                when=parse("2024"),
+                tense=Tense.PRESENT,
+            )
+        ],
+    ),
+    (
+        "Mark Rutte was NATO Secretary General in 2024.",
+        [_holding("Mark Rutte was NATO Secretary General in 2024", RUTTE, SG, when=parse("2024"))],
+    ),
+    (
+        "Mark Rutte has been NATO Secretary General.",
+        [_holding("Mark Rutte has been NATO Secretary General", RUTTE, SG, tense=Tense.PRESENT)],
+    ),
+    (
+        "Mark Rutte remains NATO Secretary General.",
+        [_holding("Mark Rutte remains NATO Secretary General", RUTTE, SG, tense=Tense.PRESENT)],
+    ),
+    (
+        "Mark Rutte would be NATO Secretary General.",
+        [_holding("Mark Rutte would be NATO Secretary General", RUTTE, SG, tense=Tense.FUTURE)],
+    ),
+    (
+        "Mark Rutte had earlier been Dutch prime minister.",
+        [_holding("Mark Rutte had earlier been Dutch prime minister", RUTTE, DUTCH_PM)],
+    ),
+    # A name the base does not hold is kept as typed.
+    (
+        "John Smith is NATO Secretary General.",
+        [_holding("John Smith is NATO Secretary General", "John Smith", SG, tense=Tense.PRESENT)],
+    ),
     # A number: its subject a name of the base, or the words before the verb; a date told first dates it.
     (
         "NATO has 32 members.",
@@ -270,6 +316,20 @@ SHAPES = [
                 number=32,
                 measure="members",
                 tense=Tense.PRESENT,
+            )
+        ],
+    ),
+    # A second number of the sentence, and its dates, are words no statement read.
+    (
+        "NATO had 30 members in 2020 and 32 members in 2024.",
+        [
+            Statement(
+                claimed=Claimed.NUMBER,
+                span="NATO had 30 members",
+                subject="nato",
+                number=30,
+                measure="members",
+                unread=("in 2020", "32", "in 2024"),
             )
         ],
     ),
@@ -327,6 +387,34 @@ SHAPES = [
             )
         ],
     ),
+    (
+        "Mark Rutte led the Netherlands for six months.",
+        [
+            Statement(
+                claimed=Claimed.DURATION,
+                span="Mark Rutte led the Netherlands for six months",
+                holder=RUTTE,
+                office="netherlands",
+                length=Duration(months=6),
+            )
+        ],
+    ),
+    (
+        "Mark Rutte's 14-year premiership ended.",
+        [Statement(claimed=Claimed.DURATION, span="Mark Rutte's 14-year premiership", holder=RUTTE, length=FOURTEEN)],
+    ),
+    (
+        "Mark Rutte's 14-year premiership as Dutch prime minister ended.",
+        [
+            Statement(
+                claimed=Claimed.DURATION,
+                span="Mark Rutte's 14-year premiership as Dutch prime minister",
+                holder=RUTTE,
+                office=DUTCH_PM,
+                length=FOURTEEN,
+            )
+        ],
+    ),
     # A term's start or end, in so many words.
     (
         "Stoltenberg's term as NATO Secretary General ended on 1 October 2024.",
@@ -369,6 +457,36 @@ SHAPES = [
                 SG,
                 Edge.END,
                 when=OCTOBER_1,
+            )
+        ],
+    ),
+    (
+        "Jens Stoltenberg resigned as NATO Secretary General.",
+        [_holding("Jens Stoltenberg resigned as NATO Secretary General", STOLTENBERG, SG, Edge.END)],
+    ),
+    (
+        "Stoltenberg stepped down as NATO Secretary General in 2024.",
+        [
+            _holding(
+                "Stoltenberg stepped down as NATO Secretary General in 2024",
+                STOLTENBERG,
+                SG,
+                Edge.END,
+                when=parse("2024"),
+            )
+        ],
+    ),
+    # A handover: Y succeeded X; a date the pattern does not read is left unread.
+    (
+        "Jens Stoltenberg handed the post of NATO Secretary General over to Mark Rutte in 2024.",
+        [
+            Statement(
+                claimed=Claimed.SUCCESSION,
+                span="Jens Stoltenberg handed the post of NATO Secretary General over to Mark Rutte",
+                holder=RUTTE,
+                other=STOLTENBERG,
+                office=SG,
+                unread=("in 2024",),
             )
         ],
     ),
@@ -447,6 +565,50 @@ SHAPES = [
         ],
     ),
     (
+        "Mark Rutte will become NATO Secretary General on 1 October 2024.",
+        [
+            _holding(
+                "Mark Rutte will become NATO Secretary General on 1 October 2024",
+                RUTTE,
+                SG,
+                Edge.START,
+                when=OCTOBER_1,
+                tense=Tense.FUTURE,
+            )
+        ],
+    ),
+    (
+        "Jens Stoltenberg led NATO from 2014 to 2024.",
+        [
+            _holding(
+                "Jens Stoltenberg led NATO from 2014 to 2024", STOLTENBERG, "nato", Edge.START, when=parse("2014")
+            ),
+            _holding("Jens Stoltenberg led NATO from 2014 to 2024", STOLTENBERG, "nato", Edge.END, when=parse("2024")),
+        ],
+    ),
+    (
+        "Mark Rutte became NATO Secretary General in October 2024 and left in 2025.",
+        [
+            _holding(
+                "Mark Rutte became NATO Secretary General in October 2024", RUTTE, SG, Edge.START, when=parse("2024-10")
+            ),
+            _holding(
+                "Mark Rutte became NATO Secretary General in October 2024 and left in 2025",
+                RUTTE,
+                SG,
+                Edge.END,
+                when=parse("2025"),
+            ),
+        ],
+    ),
+    (
+        "On 1 October 2024, Stoltenberg was still NATO chief, and Rutte became NATO Secretary General.",
+        [
+            _holding("On 1 October 2024, Stoltenberg was still NATO chief", STOLTENBERG, SG, when=OCTOBER_1),
+            _holding("Rutte became NATO Secretary General", RUTTE, SG, Edge.START),
+        ],
+    ),
+    (
         "NATO Secretary General Mark Rutte visited Kyiv.",
         [_holding("NATO Secretary General Mark Rutte", RUTTE, SG, tense=Tense.PRESENT)],
     ),
@@ -485,6 +647,17 @@ SHAPES = [
                 span="Rutte will be NATO Secretary General, Lungescu said.",
                 speaker="oana-lungescu",
                 said="Rutte will be NATO Secretary General",
+            )
+        ],
+    ),
+    (
+        "Mark Rutte said NATO has 32 members.",
+        [
+            Statement(
+                claimed=Claimed.ATTRIBUTION,
+                span="Mark Rutte said NATO has 32 members.",
+                speaker=RUTTE,
+                said="NATO has 32 members",
             )
         ],
     ),
