@@ -490,6 +490,58 @@ SHAPES = [
             )
         ],
     ),
+    (
+        "Jens Stoltenberg remained NATO Secretary General until 1 October 2024.",
+        [
+            _holding(
+                "Jens Stoltenberg remained NATO Secretary General until 1 October 2024",
+                STOLTENBERG,
+                SG,
+                Edge.END,
+                when=OCTOBER_1,
+            )
+        ],
+    ),
+    (
+        "Stoltenberg's term as NATO Secretary General ended.",
+        [_holding("Stoltenberg's term as NATO Secretary General ended", STOLTENBERG, SG, Edge.END)],
+    ),
+    (
+        "Jens Stoltenberg did not succeed Mark Rutte.",
+        [
+            Statement(
+                claimed=Claimed.SUCCESSION,
+                span="Jens Stoltenberg did not succeed Mark Rutte",
+                holder=STOLTENBERG,
+                other=RUTTE,
+                negated=True,
+            )
+        ],
+    ),
+    # The reader's length of a term, told in a relative clause.
+    (
+        "Jens Stoltenberg, who led NATO for ten years, stepped down.",
+        [
+            Statement(
+                claimed=Claimed.DURATION,
+                span="Jens Stoltenberg, who led NATO for ten years",
+                holder=STOLTENBERG,
+                office="nato",
+                length=TEN,
+            )
+        ],
+    ),
+    # A return the reader finds is no statement verify checks: the sentence is a claim.
+    (
+        "The return of Jens Stoltenberg to the NATO Secretary General post was ruled out.",
+        [
+            Statement(
+                claimed=Claimed.CLAIM,
+                span="The return of Jens Stoltenberg to the NATO Secretary General post was ruled out.",
+                said="The return of Jens Stoltenberg to the NATO Secretary General post was ruled out.",
+            )
+        ],
+    ),
     # An end without an office named is not read as one.
     (
         "Jens Stoltenberg stepped down.",
@@ -681,6 +733,78 @@ def test_each_shape_of_sentence_is_read_into_exactly_its_statements(
     db: sqlite3.Connection, text: str, statements: list[Statement]
 ) -> None:
     assert read(db, text) == statements
+
+
+BRUSSELS = Statement(claimed=Claimed.CLAIM, span="Rutte was in Brussels.", said="Rutte was in Brussels.")
+
+# Texts of more than one sentence: each statement's words are found in its own sentence, and a date's tense is
+# read around it in its own clause ("in March" after "became" is last March; after "will" it would be next).
+ARTICLES = [
+    (
+        "Mark Rutte is NATO Secretary General. According to Peter Bator, Mark Rutte is NATO Secretary General. "
+        "Mark Rutte is NATO Secretary General.",
+        [
+            _holding("Mark Rutte is NATO Secretary General", RUTTE, SG, tense=Tense.PRESENT),
+            Statement(
+                claimed=Claimed.ATTRIBUTION,
+                span="According to Peter Bator, Mark Rutte is NATO Secretary General.",
+                speaker="peter-bator",
+                said="Mark Rutte is NATO Secretary General",
+            ),
+            _holding("Mark Rutte is NATO Secretary General", RUTTE, SG, tense=Tense.PRESENT),
+        ],
+    ),
+    (
+        "Rutte was in Brussels. In 2024, NATO had 32 members.",
+        [
+            BRUSSELS,
+            Statement(
+                claimed=Claimed.NUMBER,
+                span="In 2024, NATO had 32 members",
+                subject="nato",
+                number=32,
+                measure="members",
+                when=parse("2024"),
+            ),
+        ],
+    ),
+    (
+        "Rutte was in Brussels. Mark Rutte became NATO Secretary General in March; the allies will welcome him.",
+        [
+            BRUSSELS,
+            _holding("Mark Rutte became NATO Secretary General in March", RUTTE, SG, Edge.START, when=parse("2025-03")),
+        ],
+    ),
+    (
+        "Rutte was in Brussels. Jens Stoltenberg led NATO from 2014 to March; the allies will thank him.",
+        [
+            BRUSSELS,
+            _holding(
+                "Jens Stoltenberg led NATO from 2014 to March", STOLTENBERG, "nato", Edge.START, when=parse("2014")
+            ),
+            _holding(
+                "Jens Stoltenberg led NATO from 2014 to March", STOLTENBERG, "nato", Edge.END, when=parse("2025-03")
+            ),
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "statements"), ARTICLES, ids=[text[:60] for text, _ in ARTICLES])
+def test_each_sentence_of_a_text_is_read_in_its_own_place(
+    db: sqlite3.Connection, text: str, statements: list[Statement]
+) -> None:
+    assert read(db, text) == statements
+
+
+def test_a_number_no_longer_held_is_negated(db: sqlite3.Connection) -> None:
+    [statement] = read(db, "The alliance no longer has 30 members.")
+    assert (statement.claimed, statement.number, statement.measure, statement.negated) == (
+        Claimed.NUMBER,
+        30,
+        "members",
+        True,
+    )
 
 
 # Words and names the patterns key on, shuffled into sentences no table holds: reading and judging any of them
