@@ -542,6 +542,41 @@ SHAPES = [
             )
         ],
     ),
+    # "many" is no length: only the succession is read.
+    (
+        "After a many-year run as Dutch prime minister, Mark Rutte replaced Jens Stoltenberg.",
+        [
+            Statement(
+                claimed=Claimed.SUCCESSION, span="Mark Rutte replaced Jens Stoltenberg", holder=RUTTE, other=STOLTENBERG
+            )
+        ],
+    ),
+    # The reader finds "his successor" but names nobody as the one succeeded: no succession is stated, and the
+    # sentence is checked whole.
+    (
+        "Jens Stoltenberg and his successor, Mark Rutte, met in Brussels.",
+        [
+            Statement(
+                claimed=Claimed.CLAIM,
+                span="Jens Stoltenberg and his successor, Mark Rutte, met in Brussels.",
+                said="Jens Stoltenberg and his successor, Mark Rutte, met in Brussels.",
+            )
+        ],
+    ),
+    # A number told after "and": its words start at its subject.
+    (
+        "Rutte spoke, and the alliance has 32 members.",
+        [
+            Statement(
+                claimed=Claimed.NUMBER,
+                span="the alliance has 32 members",
+                subject="the alliance",
+                number=32,
+                measure="members",
+                tense=Tense.PRESENT,
+            )
+        ],
+    ),
     # An end without an office named is not read as one.
     (
         "Jens Stoltenberg stepped down.",
