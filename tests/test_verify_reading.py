@@ -490,6 +490,7 @@ SHAPES = [
             )
         ],
     ),
+    # A copula "until" a day (an end), a term's end without a date, a succession denied.
     (
         "Jens Stoltenberg remained NATO Secretary General until 1 October 2024.",
         [
@@ -575,6 +576,35 @@ SHAPES = [
                 measure="members",
                 tense=Tense.PRESENT,
             )
+        ],
+    ),
+    # Two statements of one sentence: a holding after a handover, an end said, or a term's end.
+    (
+        "Jens Stoltenberg handed the post of NATO Secretary General to Mark Rutte, and Mark Rutte is NATO Secretary "
+        "General.",
+        [
+            Statement(
+                claimed=Claimed.SUCCESSION,
+                span="Jens Stoltenberg handed the post of NATO Secretary General to Mark Rutte",
+                holder=RUTTE,
+                other=STOLTENBERG,
+                office=SG,
+            ),
+            _holding("Mark Rutte is NATO Secretary General", RUTTE, SG, tense=Tense.PRESENT),
+        ],
+    ),
+    (
+        "Jens Stoltenberg left office as NATO Secretary General and Mark Rutte is NATO Secretary General.",
+        [
+            _holding("Jens Stoltenberg left office as NATO Secretary General", STOLTENBERG, SG, Edge.END),
+            _holding("Mark Rutte is NATO Secretary General", RUTTE, SG, tense=Tense.PRESENT),
+        ],
+    ),
+    (
+        "Stoltenberg's term as NATO Secretary General ended and Mark Rutte is NATO Secretary General.",
+        [
+            _holding("Stoltenberg's term as NATO Secretary General ended", STOLTENBERG, SG, Edge.END),
+            _holding("Mark Rutte is NATO Secretary General", RUTTE, SG, tense=Tense.PRESENT),
         ],
     ),
     # An end without an office named is not read as one.
