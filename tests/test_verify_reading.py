@@ -607,6 +607,13 @@ SHAPES = [
             _holding("Mark Rutte is NATO Secretary General", RUTTE, SG, tense=Tense.PRESENT),
         ],
     ),
+    (
+        "Mark Rutte is NATO Secretary General and was Dutch prime minister.",
+        [
+            _holding("Mark Rutte is NATO Secretary General", RUTTE, SG, tense=Tense.PRESENT),
+            _holding("Mark Rutte is NATO Secretary General and was Dutch prime minister", RUTTE, DUTCH_PM),
+        ],
+    ),
     # An end without an office named is not read as one.
     (
         "Jens Stoltenberg stepped down.",
