@@ -283,11 +283,61 @@ def test_a_word_the_index_does_not_hold_is_not_looked_up_as_written(tiny: TinyBa
     assert ids(search.search(tiny_db(tiny), "Babbage chaired"))[0] == "babbage-chair"
 
 
+def test_a_text_two_query_words_match_is_covered_once(tiny: TinyBase) -> None:
+    # Both typos match the alias "Babbage", a text of one word: ratio 85.7 each, and the text is covered once
+    # (10 x at most all of it), not twice: 0.9 x 85.7 + 10.
+    assert ranked(search.search(tiny_db(tiny), "babbaje babbagr")) == [
+        ("person", "charles-babbage", 87),
+        ("term", "babbage-chair", 79),
+    ]
+
+
+def test_a_word_form_never_lowers_a_better_edit_distance_match(db: sqlite3.Connection) -> None:
+    # "stoltenbergs" is one letter from "stoltenberg" (ratio 95.65) and has its stem (95): the better counts.
+    # Ben Wallace's summary, of 17 words, names Stoltenberg: 0.9 x 95.65 + 10 / 17 = 86.7 (with 95, 86.1).
+    assert ranked(search.search(db, "stoltenbergs", limit=2)) == [
+        ("person", "jens-stoltenberg", 96),
+        ("person", "ben-wallace", 87),
+    ]
+
+
 # --- search that answers questions: question words, word forms, numbers, successors, the cut ----------
 
 
 def found(hits: list[search.SearchHit]) -> list[tuple[str, int]]:
     return [(hit.id, hit.score) for hit in hits]
+
+
+def _claims(base: TinyBase, texts: dict[str, str]) -> None:
+    """Claims about the society, each with the words given (their quote is the article's)."""
+    for claim_id, text in texts.items():
+        base.append(
+            base.source,
+            f'[[claim]]\nid = "{claim_id}"\nabout = ["analytical-society"]\ntext = "{text}"\n'
+            'quote = "The society   meets"\n',
+        )
+
+
+def test_a_number_counts_as_an_answer_only_with_what_is_counted_just_after_it(tiny: TinyBase) -> None:
+    # A number followed within two words by what the question counts earns 10, any other number 5: "40 new
+    # members" answers, "40 new young members" and "members: 40" only give a number.
+    _claims(
+        tiny,
+        {
+            "forty-members": "The society has 40 members.",
+            "forty-new-members": "The society has 40 new members.",
+            "forty-new-young-members": "The society has 40 new young members.",
+            "members-then-forty": "The society counts its members: 40.",
+            "members-no-number": "The society has members.",
+        },
+    )
+    assert ranked(search.search(tiny_db(tiny), "how many members does the society have", kind=Kind.CLAIM)) == [
+        ("claim", "forty-members", 100),
+        ("claim", "forty-new-members", 100),
+        ("claim", "forty-new-young-members", 98),
+        ("claim", "members-then-forty", 98),
+        ("claim", "members-no-number", 95),
+    ]
 
 
 def test_a_question_about_a_number_finds_the_claim_that_gives_it(db: sqlite3.Connection) -> None:
@@ -339,6 +389,122 @@ def test_hits_far_below_the_best_are_left_out_unless_all(db: sqlite3.Connection)
     assert every[2].score < 0.75 * 91
 
 
+def test_a_hit_at_exactly_three_quarters_of_the_best_is_kept(tiny: TinyBase) -> None:
+    # "vane" matches a text of three words whole (0.9 x 100 + 10 / 3 = 93.33) and "vine" (ratio 75) in a text
+    # of four: 0.9 x 75 + 10 / 4 = 70, exactly CUT of the best.
+    _claims(tiny, {"vane-turned": "The vane turned.", "vine-grew": "The vine grew tall."})
+    assert ranked(search.search(tiny_db(tiny), "vane")) == [("claim", "vane-turned", 93), ("claim", "vine-grew", 70)]
+
+
+# Otto Quorn, whom Vera Lind succeeded as the society's secretary; a namesake, and words like his name.
+_QUORN_ENTITIES = """\
+[[person]]
+id = "otto-quorn"
+name = "Otto Quorn"
+aliases = ["Quorn"]
+
+[[person]]
+id = "vera-lind"
+name = "Vera Lind"
+
+[[person]]
+id = "quornby"
+name = "Quornby"
+
+[[office]]
+id = "society-secretary"
+name = "Secretary of the Analytical Society"
+org = "analytical-society"
+"""
+_QUORN_TERM = """\
+[[term]]
+id = "lind-secretary"
+office = "society-secretary"
+holder = "vera-lind"
+start = "1840"
+replaces = "otto-quorn"
+quote = "Lind succeeded Quorn"
+"""
+
+
+def _quorn(base: TinyBase) -> sqlite3.Connection:
+    base.append(base.entities, _QUORN_ENTITIES)
+    base.append(base.source, _QUORN_TERM)
+    base.append(
+        base.source,
+        '[[claim]]\nid = "quorn-letters"\nabout = ["otto-quorn"]\n'
+        'text = "Letters from the society were kept in a box by the door for many years"\n'
+        'quote = "The society   meets"\n',
+    )
+    _claims(base, {"quarn-fields": "Quarn fields flooded."})
+    return tiny_db(base)
+
+
+def test_a_successor_scores_100_and_hits_down_to_three_quarters_of_it_stay(tiny: TinyBase) -> None:
+    # "Quarn fields flooded." scores 0.9 x 80 + 10 / 3 = 75.3 ("quarn" is one letter from "quorn"): three
+    # quarters of the successor's 100 and a little more.
+    assert ranked(search.search(_quorn(tiny), "who succeeded Quorn")) == [
+        ("term", "lind-secretary", 100),
+        ("person", "otto-quorn", 100),
+        ("claim", "quorn-letters", 93),
+        ("person", "quornby", 91),
+        ("claim", "quarn-fields", 75),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("query", "rows"),
+    [
+        # The successor's term is a hit by its words too (its quote names Quorn): shown once, the list needs one
+        # more of the others.
+        (
+            "who succeeded Quorn",
+            [
+                ("term", "lind-secretary", 100),
+                ("person", "otto-quorn", 100),
+                ("claim", "quorn-letters", 93),
+                ("person", "quornby", 91),
+                ("claim", "quarn-fields", 75),
+            ],
+        ),
+        # The quill claim (read first: it holds "quill") ties the person Quillon ("quill" begins it: 90, and a
+        # name of one word); a text that could still tie the last hit is read, and ties go by kind.
+        ("quill", [("person", "quillon", 91), ("claim", "lovelace-quill", 91)]),
+        # A text read later, that gives a number of what is counted, may outrank one read earlier by 10.
+        (
+            "how many notes did lovelace write",
+            [
+                ("claim", "lovelace-seven-notes", 100),
+                ("claim", "lovelace-seven-long-notes", 99),
+                ("claim", "lovelace-notes", 96),
+                ("claim", "lovelace-quill", 89),
+            ],
+        ),
+    ],
+)
+def test_the_best_hits_are_the_same_when_fewer_are_asked_for_one_text_at_a_time(
+    tiny: TinyBase, monkeypatch: pytest.MonkeyPatch, query: str, rows: list[tuple[str, str, int]]
+) -> None:
+    _quorn(tiny)
+    tiny.append(tiny.entities, '[[person]]\nid = "quillon"\nname = "Quillon"\n')
+    _claims(
+        tiny,
+        {
+            "lovelace-quill": "Ada Lovelace wrote her notes with a quill every night",
+            "lovelace-notes": "Lovelace wrote notes.",
+            "lovelace-seven-notes": "Lovelace wrote 7 notes on the engine.",
+            "lovelace-seven-long-notes": "Lovelace wrote 7 long notes on the engine in 1843.",
+        },
+    )
+    connection = tiny_db(tiny)
+    every = search.search(connection, query, limit=100, every=True)
+    assert ranked(every) == rows
+    # Read one text at a time, search stops as soon as no text left could reach the last hit asked for.
+    monkeypatch.setattr(search, "READ_AT_ONCE", 1)
+    for limit in range(1, len(rows) + 1):
+        assert search.search(connection, query, limit=limit, every=True) == every[:limit], limit
+
+
 def test_a_claim_hit_says_who_said_it_and_as_of_when(db: sqlite3.Connection) -> None:
     (hit,) = [hit for hit in search.search(db, "primary tasks eastern flank") if hit.kind is Kind.CLAIM][:1]
     assert (hit.id, hit.label, hit.said_by, hit.as_of, hit.modality, hit.via) == (
@@ -358,6 +524,17 @@ def test_a_claim_whose_source_is_missing_is_found_without_a_source(tiny: TinyBas
     loose.write_text('[[claim]]\nid = "lovelace-remark"\ntext = "Ada writes notes"\n', encoding="utf-8")
     hits = search.search(tiny_db(tiny), "notes")
     assert [(hit.id, hit.source, hit.as_of) for hit in hits] == [("lovelace-remark", "", None)]
+
+
+def test_a_speaker_the_base_does_not_hold_is_named_by_id(tiny: TinyBase) -> None:
+    # check reports the unknown speaker; search still answers, with the id where the name would be.
+    tiny.append(
+        tiny.source,
+        '[[claim]]\nid = "weekly-meetings"\nabout = ["analytical-society"]\nsaid_by = ["nobody"]\n'
+        'text = "The society meets weekly"\nquote = "The society   meets"\n',
+    )
+    [hit] = search.search(tiny_db(tiny), "weekly")
+    assert (hit.id, hit.label, hit.said_by) == ("weekly-meetings", "nobody: The society meets weekly", ["nobody"])
 
 
 # --- the vocabulary's indexes: a typed word finds its neighbours without reading every word ------------------

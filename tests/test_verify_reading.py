@@ -164,6 +164,721 @@ def test_a_sentence_no_pattern_reads_is_checked_whole_as_a_claim(db: sqlite3.Con
     assert (statement.claimed, statement.said) == (Claimed.CLAIM, "NATO troop numbers in the east have doubled.")
 
 
+def _holding(span: str, holder: str, office: str, edge: Edge = Edge.DURING, **rest: object) -> Statement:
+    return Statement(claimed=Claimed.HOLDING, span=span, holder=holder, office=office, edge=edge, **rest)  # type: ignore[arg-type]
+
+
+SG, STOLTENBERG, RUTTE, DUTCH_PM = (
+    "nato-secretary-general",
+    "jens-stoltenberg",
+    "mark-rutte",
+    "netherlands-prime-minister",
+)
+OCTOBER_1 = parse("2024-10-01")
+TEN, FOURTEEN = Duration(years=10), Duration(years=14)
+
+
+# Each shape of sentence, read into exactly these statements (all their fields), on 1 January 2026.
+SHAPES = [
+    # A copula: its verb gives the tense, a date its edge, "not" or "never" the negation.
+    (
+        "Mark Rutte is NATO Secretary General.",
+        [_holding("Mark Rutte is NATO Secretary General", RUTTE, SG, tense=Tense.PRESENT)],
+    ),
+    (
+        "Jens Stoltenberg was NATO Secretary General until 1 October 2024.",
+        [
+            _holding(
+                "Jens Stoltenberg was NATO Secretary General until 1 October 2024",
+                STOLTENBERG,
+                SG,
+                Edge.END,
+                when=OCTOBER_1,
+            )
+        ],
+    ),
+    (
+        "Mark Rutte will be NATO Secretary General in 2025.",
+        [
+            _holding(
+                "Mark Rutte will be NATO Secretary General in 2025", RUTTE, SG, when=parse("2025"), tense=Tense.FUTURE
+            )
+        ],
+    ),
+    (
+        "Ben Wallace never became NATO Secretary General.",
+        [_holding("Ben Wallace never became NATO Secretary General", "ben-wallace", SG, Edge.START, negated=True)],
+    ),
+    (
+        "Jens Stoltenberg is no longer NATO Secretary General.",
+        [
+            _holding(
+                "Jens Stoltenberg is no longer NATO Secretary General",
+                STOLTENBERG,
+                SG,
+                tense=Tense.PRESENT,
+                negated=True,
+            )
+        ],
+    ),
+    (
+        "The NATO Secretary General is Mark Rutte.",
+        [_holding("The NATO Secretary General is Mark Rutte", RUTTE, SG, tense=Tense.PRESENT)],
+    ),
+    (
+        "Mark Rutte was prime minister of the Netherlands.",
+        [_holding("Mark Rutte was prime minister of the Netherlands", RUTTE, DUTCH_PM)],
+    ),
+    (
+        "Mark Rutte, once Dutch prime minister, took office.",
+        [_holding("Mark Rutte, once Dutch prime minister", RUTTE, DUTCH_PM, Edge.END)],
+    ),
+    (
+        "Mark Rutte is not NATO Secretary General.",
+        [_holding("Mark Rutte is not NATO Secretary General", RUTTE, SG, tense=Tense.PRESENT, negated=True)],
+    ),
+    (
+        "Ben Wallace did not become NATO Secretary General.",
+        [_holding("Ben Wallace did not become NATO Secretary General", "ben-wallace", SG, Edge.START, negated=True)],
+    ),
+    (
+        "Mark Rutte is NATO Secretary General since 2024.",
+        [
+            _holding(
+                "Mark Rutte is NATO Secretary General since 2024",
+                RUTTE,
+                SG,
+                Edge.START,
+                when=parse("2024"),
+                tense=Tense.PRESENT,
+            )
+        ],
+    ),
+    (
+        "Mark Rutte was NATO Secretary General in 2024.",
+        [_holding("Mark Rutte was NATO Secretary General in 2024", RUTTE, SG, when=parse("2024"))],
+    ),
+    (
+        "Mark Rutte has been NATO Secretary General.",
+        [_holding("Mark Rutte has been NATO Secretary General", RUTTE, SG, tense=Tense.PRESENT)],
+    ),
+    (
+        "Mark Rutte remains NATO Secretary General.",
+        [_holding("Mark Rutte remains NATO Secretary General", RUTTE, SG, tense=Tense.PRESENT)],
+    ),
+    (
+        "Mark Rutte would be NATO Secretary General.",
+        [_holding("Mark Rutte would be NATO Secretary General", RUTTE, SG, tense=Tense.FUTURE)],
+    ),
+    (
+        "Mark Rutte had earlier been Dutch prime minister.",
+        [_holding("Mark Rutte had earlier been Dutch prime minister", RUTTE, DUTCH_PM)],
+    ),
+    # A name the base does not hold is kept as typed.
+    (
+        "John Smith is NATO Secretary General.",
+        [_holding("John Smith is NATO Secretary General", "John Smith", SG, tense=Tense.PRESENT)],
+    ),
+    # A number: its subject a name of the base, or the words before the verb; a date told first dates it.
+    (
+        "NATO has 32 members.",
+        [
+            Statement(
+                claimed=Claimed.NUMBER,
+                span="NATO has 32 members",
+                subject="nato",
+                number=32,
+                measure="members",
+                tense=Tense.PRESENT,
+            )
+        ],
+    ),
+    (
+        "In 2024, NATO had 32 members.",
+        [
+            Statement(
+                claimed=Claimed.NUMBER,
+                span="In 2024, NATO had 32 members",
+                subject="nato",
+                number=32,
+                measure="members",
+                when=parse("2024"),
+            )
+        ],
+    ),
+    (
+        "The alliance has 32 members.",
+        [
+            Statement(
+                claimed=Claimed.NUMBER,
+                span="The alliance has 32 members",
+                subject="The alliance",
+                number=32,
+                measure="members",
+                tense=Tense.PRESENT,
+            )
+        ],
+    ),
+    # A second number of the sentence, and its dates, are words no statement read.
+    (
+        "NATO had 30 members in 2020 and 32 members in 2024.",
+        [
+            Statement(
+                claimed=Claimed.NUMBER,
+                span="NATO had 30 members",
+                subject="nato",
+                number=30,
+                measure="members",
+                unread=("in 2020", "32", "in 2024"),
+            )
+        ],
+    ),
+    # "many" is no number: the sentence is a claim.
+    (
+        "NATO has many members.",
+        [Statement(claimed=Claimed.CLAIM, span="NATO has many members.", said="NATO has many members.")],
+    ),
+    # A length: of a body led, of an office held, told after the holder or as a noun.
+    (
+        "Jens Stoltenberg led NATO for ten years.",
+        [
+            Statement(
+                claimed=Claimed.DURATION,
+                span="Jens Stoltenberg led NATO for ten years",
+                holder=STOLTENBERG,
+                office="nato",
+                length=TEN,
+            )
+        ],
+    ),
+    (
+        "Mark Rutte served as Dutch prime minister for 14 years.",
+        [
+            Statement(
+                claimed=Claimed.DURATION,
+                span="Mark Rutte served as Dutch prime minister for 14 years",
+                holder=RUTTE,
+                office=DUTCH_PM,
+                length=FOURTEEN,
+            )
+        ],
+    ),
+    (
+        "Mark Rutte took office after 14 years as Dutch prime minister.",
+        [
+            Statement(
+                claimed=Claimed.DURATION,
+                span="Mark Rutte took office after 14 years as Dutch prime minister",
+                holder=RUTTE,
+                office=DUTCH_PM,
+                length=FOURTEEN,
+            )
+        ],
+    ),
+    (
+        "Stoltenberg's ten-year leadership of NATO ended.",
+        [
+            Statement(
+                claimed=Claimed.DURATION,
+                span="Stoltenberg's ten-year leadership of NATO",
+                holder=STOLTENBERG,
+                office="nato",
+                length=TEN,
+            )
+        ],
+    ),
+    (
+        "Mark Rutte led the Netherlands for six months.",
+        [
+            Statement(
+                claimed=Claimed.DURATION,
+                span="Mark Rutte led the Netherlands for six months",
+                holder=RUTTE,
+                office="netherlands",
+                length=Duration(months=6),
+            )
+        ],
+    ),
+    (
+        "Mark Rutte's 14-year premiership ended.",
+        [Statement(claimed=Claimed.DURATION, span="Mark Rutte's 14-year premiership", holder=RUTTE, length=FOURTEEN)],
+    ),
+    (
+        "Mark Rutte's 14-year premiership as Dutch prime minister ended.",
+        [
+            Statement(
+                claimed=Claimed.DURATION,
+                span="Mark Rutte's 14-year premiership as Dutch prime minister",
+                holder=RUTTE,
+                office=DUTCH_PM,
+                length=FOURTEEN,
+            )
+        ],
+    ),
+    # A term's start or end, in so many words.
+    (
+        "Stoltenberg's term as NATO Secretary General ended on 1 October 2024.",
+        [
+            _holding(
+                "Stoltenberg's term as NATO Secretary General ended on 1 October 2024",
+                STOLTENBERG,
+                SG,
+                Edge.END,
+                when=OCTOBER_1,
+            )
+        ],
+    ),
+    (
+        "Rutte's term as NATO Secretary General began on 1 October 2024.",
+        [
+            _holding(
+                "Rutte's term as NATO Secretary General began on 1 October 2024", RUTTE, SG, Edge.START, when=OCTOBER_1
+            )
+        ],
+    ),
+    (
+        "Mark Rutte took up the post of NATO Secretary General on 1 October 2024.",
+        [
+            _holding(
+                "Mark Rutte took up the post of NATO Secretary General on 1 October 2024",
+                RUTTE,
+                SG,
+                Edge.START,
+                when=OCTOBER_1,
+            )
+        ],
+    ),
+    (
+        "Jens Stoltenberg left office as NATO Secretary General on 1 October 2024.",
+        [
+            _holding(
+                "Jens Stoltenberg left office as NATO Secretary General on 1 October 2024",
+                STOLTENBERG,
+                SG,
+                Edge.END,
+                when=OCTOBER_1,
+            )
+        ],
+    ),
+    (
+        "Jens Stoltenberg resigned as NATO Secretary General.",
+        [_holding("Jens Stoltenberg resigned as NATO Secretary General", STOLTENBERG, SG, Edge.END)],
+    ),
+    (
+        "Stoltenberg stepped down as NATO Secretary General in 2024.",
+        [
+            _holding(
+                "Stoltenberg stepped down as NATO Secretary General in 2024",
+                STOLTENBERG,
+                SG,
+                Edge.END,
+                when=parse("2024"),
+            )
+        ],
+    ),
+    # A handover: Y succeeded X; a date the pattern does not read is left unread.
+    (
+        "Jens Stoltenberg handed the post of NATO Secretary General over to Mark Rutte in 2024.",
+        [
+            Statement(
+                claimed=Claimed.SUCCESSION,
+                span="Jens Stoltenberg handed the post of NATO Secretary General over to Mark Rutte",
+                holder=RUTTE,
+                other=STOLTENBERG,
+                office=SG,
+                unread=("in 2024",),
+            )
+        ],
+    ),
+    # A copula "until" a day (an end), a term's end without a date, a succession denied.
+    (
+        "Jens Stoltenberg remained NATO Secretary General until 1 October 2024.",
+        [
+            _holding(
+                "Jens Stoltenberg remained NATO Secretary General until 1 October 2024",
+                STOLTENBERG,
+                SG,
+                Edge.END,
+                when=OCTOBER_1,
+            )
+        ],
+    ),
+    (
+        "Stoltenberg's term as NATO Secretary General ended.",
+        [_holding("Stoltenberg's term as NATO Secretary General ended", STOLTENBERG, SG, Edge.END)],
+    ),
+    (
+        "Jens Stoltenberg did not succeed Mark Rutte.",
+        [
+            Statement(
+                claimed=Claimed.SUCCESSION,
+                span="Jens Stoltenberg did not succeed Mark Rutte",
+                holder=STOLTENBERG,
+                other=RUTTE,
+                negated=True,
+            )
+        ],
+    ),
+    # The reader's length of a term, told in a relative clause.
+    (
+        "Jens Stoltenberg, who led NATO for ten years, stepped down.",
+        [
+            Statement(
+                claimed=Claimed.DURATION,
+                span="Jens Stoltenberg, who led NATO for ten years",
+                holder=STOLTENBERG,
+                office="nato",
+                length=TEN,
+            )
+        ],
+    ),
+    # A return the reader finds is no statement verify checks: the sentence is a claim.
+    (
+        "The return of Jens Stoltenberg to the NATO Secretary General post was ruled out.",
+        [
+            Statement(
+                claimed=Claimed.CLAIM,
+                span="The return of Jens Stoltenberg to the NATO Secretary General post was ruled out.",
+                said="The return of Jens Stoltenberg to the NATO Secretary General post was ruled out.",
+            )
+        ],
+    ),
+    # "many" is no length: only the succession is read.
+    (
+        "After a many-year run as Dutch prime minister, Mark Rutte replaced Jens Stoltenberg.",
+        [
+            Statement(
+                claimed=Claimed.SUCCESSION, span="Mark Rutte replaced Jens Stoltenberg", holder=RUTTE, other=STOLTENBERG
+            )
+        ],
+    ),
+    # The reader finds "his successor" but names nobody as the one succeeded: no succession is stated, and the
+    # sentence is checked whole.
+    (
+        "Jens Stoltenberg and his successor, Mark Rutte, met in Brussels.",
+        [
+            Statement(
+                claimed=Claimed.CLAIM,
+                span="Jens Stoltenberg and his successor, Mark Rutte, met in Brussels.",
+                said="Jens Stoltenberg and his successor, Mark Rutte, met in Brussels.",
+            )
+        ],
+    ),
+    # A number told after "and": its words start at its subject.
+    (
+        "Rutte spoke, and the alliance has 32 members.",
+        [
+            Statement(
+                claimed=Claimed.NUMBER,
+                span="the alliance has 32 members",
+                subject="the alliance",
+                number=32,
+                measure="members",
+                tense=Tense.PRESENT,
+            )
+        ],
+    ),
+    # Two statements of one sentence: a holding after a handover, an end said, or a term's end.
+    (
+        "Jens Stoltenberg handed the post of NATO Secretary General to Mark Rutte, and Mark Rutte is NATO Secretary "
+        "General.",
+        [
+            Statement(
+                claimed=Claimed.SUCCESSION,
+                span="Jens Stoltenberg handed the post of NATO Secretary General to Mark Rutte",
+                holder=RUTTE,
+                other=STOLTENBERG,
+                office=SG,
+            ),
+            _holding("Mark Rutte is NATO Secretary General", RUTTE, SG, tense=Tense.PRESENT),
+        ],
+    ),
+    (
+        "Jens Stoltenberg left office as NATO Secretary General and Mark Rutte is NATO Secretary General.",
+        [
+            _holding("Jens Stoltenberg left office as NATO Secretary General", STOLTENBERG, SG, Edge.END),
+            _holding("Mark Rutte is NATO Secretary General", RUTTE, SG, tense=Tense.PRESENT),
+        ],
+    ),
+    (
+        "Stoltenberg's term as NATO Secretary General ended and Mark Rutte is NATO Secretary General.",
+        [
+            _holding("Stoltenberg's term as NATO Secretary General ended", STOLTENBERG, SG, Edge.END),
+            _holding("Mark Rutte is NATO Secretary General", RUTTE, SG, tense=Tense.PRESENT),
+        ],
+    ),
+    (
+        "Mark Rutte is NATO Secretary General and was Dutch prime minister.",
+        [
+            _holding("Mark Rutte is NATO Secretary General", RUTTE, SG, tense=Tense.PRESENT),
+            _holding("Mark Rutte is NATO Secretary General and was Dutch prime minister", RUTTE, DUTCH_PM),
+        ],
+    ),
+    # An end without an office named is not read as one.
+    (
+        "Jens Stoltenberg stepped down.",
+        [
+            Statement(
+                claimed=Claimed.CLAIM, span="Jens Stoltenberg stepped down.", said="Jens Stoltenberg stepped down."
+            )
+        ],
+    ),
+    # The reader's findings: appointed, became (a relative day counted from the day asked), served, a title,
+    # a succession, a former holder.
+    (
+        "Mark Rutte was appointed NATO Secretary General on 26 June 2024.",
+        [
+            _holding(
+                "Mark Rutte was appointed NATO Secretary General on 26 June 2024",
+                RUTTE,
+                SG,
+                Edge.START,
+                when=parse("2024-06-26"),
+            )
+        ],
+    ),
+    (
+        "Mark Rutte became NATO Secretary General yesterday.",
+        [
+            _holding(
+                "Mark Rutte became NATO Secretary General yesterday", RUTTE, SG, Edge.START, when=parse("2025-12-31")
+            )
+        ],
+    ),
+    (
+        "Jens Stoltenberg served as NATO Secretary General from 2014 to 2024.",
+        [
+            _holding(
+                "Jens Stoltenberg served as NATO Secretary General from 2014 to 2024",
+                STOLTENBERG,
+                SG,
+                Edge.START,
+                when=parse("2014"),
+            ),
+            _holding(
+                "Jens Stoltenberg served as NATO Secretary General from 2014 to 2024",
+                STOLTENBERG,
+                SG,
+                Edge.END,
+                when=parse("2024"),
+            ),
+        ],
+    ),
+    (
+        "Jens Stoltenberg served as NATO Secretary General until 2024.",
+        [
+            _holding(
+                "Jens Stoltenberg served as NATO Secretary General until 2024",
+                STOLTENBERG,
+                SG,
+                Edge.END,
+                when=parse("2024"),
+            )
+        ],
+    ),
+    (
+        "Jens Stoltenberg served as NATO Secretary General since 2014.",
+        [
+            _holding(
+                "Jens Stoltenberg served as NATO Secretary General since 2014",
+                STOLTENBERG,
+                SG,
+                Edge.START,
+                when=parse("2014"),
+            )
+        ],
+    ),
+    (
+        "Mark Rutte will become NATO Secretary General on 1 October 2024.",
+        [
+            _holding(
+                "Mark Rutte will become NATO Secretary General on 1 October 2024",
+                RUTTE,
+                SG,
+                Edge.START,
+                when=OCTOBER_1,
+                tense=Tense.FUTURE,
+            )
+        ],
+    ),
+    (
+        "Jens Stoltenberg led NATO from 2014 to 2024.",
+        [
+            _holding(
+                "Jens Stoltenberg led NATO from 2014 to 2024", STOLTENBERG, "nato", Edge.START, when=parse("2014")
+            ),
+            _holding("Jens Stoltenberg led NATO from 2014 to 2024", STOLTENBERG, "nato", Edge.END, when=parse("2024")),
+        ],
+    ),
+    (
+        "Mark Rutte became NATO Secretary General in October 2024 and left in 2025.",
+        [
+            _holding(
+                "Mark Rutte became NATO Secretary General in October 2024", RUTTE, SG, Edge.START, when=parse("2024-10")
+            ),
+            _holding(
+                "Mark Rutte became NATO Secretary General in October 2024 and left in 2025",
+                RUTTE,
+                SG,
+                Edge.END,
+                when=parse("2025"),
+            ),
+        ],
+    ),
+    (
+        "On 1 October 2024, Stoltenberg was still NATO chief, and Rutte became NATO Secretary General.",
+        [
+            _holding("On 1 October 2024, Stoltenberg was still NATO chief", STOLTENBERG, SG, when=OCTOBER_1),
+            _holding("Rutte became NATO Secretary General", RUTTE, SG, Edge.START),
+        ],
+    ),
+    (
+        "NATO Secretary General Mark Rutte visited Kyiv.",
+        [_holding("NATO Secretary General Mark Rutte", RUTTE, SG, tense=Tense.PRESENT)],
+    ),
+    (
+        "Mark Rutte succeeded Jens Stoltenberg.",
+        [
+            Statement(
+                claimed=Claimed.SUCCESSION,
+                span="Mark Rutte succeeded Jens Stoltenberg",
+                holder=RUTTE,
+                other=STOLTENBERG,
+            )
+        ],
+    ),
+    (
+        "Former NATO Secretary General Jens Stoltenberg spoke.",
+        [_holding("Former NATO Secretary General Jens Stoltenberg", STOLTENBERG, SG, Edge.END)],
+    ),
+    # Words given as someone's: the attribution alone, its words not read as statements of their own.
+    (
+        "According to Peter Bator, Mark Rutte is NATO Secretary General.",
+        [
+            Statement(
+                claimed=Claimed.ATTRIBUTION,
+                span="According to Peter Bator, Mark Rutte is NATO Secretary General.",
+                speaker="peter-bator",
+                said="Mark Rutte is NATO Secretary General",
+            )
+        ],
+    ),
+    (
+        "Rutte will be NATO Secretary General, Lungescu said.",
+        [
+            Statement(
+                claimed=Claimed.ATTRIBUTION,
+                span="Rutte will be NATO Secretary General, Lungescu said.",
+                speaker="oana-lungescu",
+                said="Rutte will be NATO Secretary General",
+            )
+        ],
+    ),
+    (
+        "Mark Rutte said NATO has 32 members.",
+        [
+            Statement(
+                claimed=Claimed.ATTRIBUTION,
+                span="Mark Rutte said NATO has 32 members.",
+                speaker=RUTTE,
+                said="NATO has 32 members",
+            )
+        ],
+    ),
+    (
+        "NATO officials expect Rutte to lead the alliance.",
+        [
+            Statement(
+                claimed=Claimed.ATTRIBUTION,
+                span="NATO officials expect Rutte to lead the alliance.",
+                speaker="nato",
+                said="Rutte to lead the alliance",
+                expects=True,
+            )
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "statements"), SHAPES, ids=[text for text, _ in SHAPES])
+def test_each_shape_of_sentence_is_read_into_exactly_its_statements(
+    db: sqlite3.Connection, text: str, statements: list[Statement]
+) -> None:
+    assert read(db, text) == statements
+
+
+BRUSSELS = Statement(claimed=Claimed.CLAIM, span="Rutte was in Brussels.", said="Rutte was in Brussels.")
+
+# Texts of more than one sentence: each statement's words are found in its own sentence, and a date's tense is
+# read around it in its own clause ("in March" after "became" is last March; after "will" it would be next).
+ARTICLES = [
+    (
+        "Mark Rutte is NATO Secretary General. According to Peter Bator, Mark Rutte is NATO Secretary General. "
+        "Mark Rutte is NATO Secretary General.",
+        [
+            _holding("Mark Rutte is NATO Secretary General", RUTTE, SG, tense=Tense.PRESENT),
+            Statement(
+                claimed=Claimed.ATTRIBUTION,
+                span="According to Peter Bator, Mark Rutte is NATO Secretary General.",
+                speaker="peter-bator",
+                said="Mark Rutte is NATO Secretary General",
+            ),
+            _holding("Mark Rutte is NATO Secretary General", RUTTE, SG, tense=Tense.PRESENT),
+        ],
+    ),
+    (
+        "Rutte was in Brussels. In 2024, NATO had 32 members.",
+        [
+            BRUSSELS,
+            Statement(
+                claimed=Claimed.NUMBER,
+                span="In 2024, NATO had 32 members",
+                subject="nato",
+                number=32,
+                measure="members",
+                when=parse("2024"),
+            ),
+        ],
+    ),
+    (
+        "Rutte was in Brussels. Mark Rutte became NATO Secretary General in March; the allies will welcome him.",
+        [
+            BRUSSELS,
+            _holding("Mark Rutte became NATO Secretary General in March", RUTTE, SG, Edge.START, when=parse("2025-03")),
+        ],
+    ),
+    (
+        "Rutte was in Brussels. Jens Stoltenberg led NATO from 2014 to March; the allies will thank him.",
+        [
+            BRUSSELS,
+            _holding(
+                "Jens Stoltenberg led NATO from 2014 to March", STOLTENBERG, "nato", Edge.START, when=parse("2014")
+            ),
+            _holding(
+                "Jens Stoltenberg led NATO from 2014 to March", STOLTENBERG, "nato", Edge.END, when=parse("2025-03")
+            ),
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "statements"), ARTICLES, ids=[text[:60] for text, _ in ARTICLES])
+def test_each_sentence_of_a_text_is_read_in_its_own_place(
+    db: sqlite3.Connection, text: str, statements: list[Statement]
+) -> None:
+    assert read(db, text) == statements
+
+
+def test_a_number_no_longer_held_is_negated(db: sqlite3.Connection) -> None:
+    [statement] = read(db, "The alliance no longer has 30 members.")
+    assert (statement.claimed, statement.number, statement.measure, statement.negated) == (
+        Claimed.NUMBER,
+        30,
+        "members",
+        True,
+    )
+
+
 # Words and names the patterns key on, shuffled into sentences no table holds: reading and judging any of them
 # must end in verdicts, never an exception (a crash here was "X's 12-year premiership", an office left out).
 PIECES = (

@@ -58,11 +58,6 @@ class Reader:
         return found
 
 
-def statements(connection: sqlite3.Connection, text: str, day: date) -> list[Statement]:
-    """Every statement of `text` (a Reader for one text)."""
-    return Reader(connection).statements(text, day)
-
-
 def _read_clause(one: Clause, text: str, day: date) -> list[Statement]:
     """The statements of one clause: an attribution (the words inside it are its speaker's, not statements of
     their own) and what is said of the speaker; else the reader's findings about terms, then the patterns
