@@ -210,6 +210,29 @@ def test_a_length_of_time_counts_back_from_the_day_it_ends() -> None:
     assert (decade.length, decade.length_unit) == (10, "year")
 
 
+def test_the_end_or_start_of_a_period_is_that_period() -> None:
+    assert resolve("She retires at the end of October; he starts at the beginning of next month.", "2025-02-26") == [
+        (
+            "at the end of October",
+            "2025-10",
+            "'at the end of October' is 2025-10: the October on or after publication (2025-02-26), as the clause "
+            "looks ahead ('retires')",
+        ),
+        (
+            "at the beginning of next month",
+            "2025-03",
+            "'at the beginning of next month' is 2025-03, counted from publication (2025-02-26)",
+        ),
+    ]
+    (closing, opening) = when.find("at the close of 2023, then at the start of the year", 0)
+    assert (closing.first, opening.first) == (when.Written(year=2023, closing=True), when.Written(unit="year"))
+    assert [str(when.after_end_of(parse(period))) for period in ("2025-10", "2025-12", "2025")] == [
+        "2025-11-01",
+        "2026-01-01",
+        "2026-01",
+    ]
+
+
 def test_words_that_only_look_like_dates_are_not_dates() -> None:
     assert when.find("They may march on; the 2025 budget; 300 games; 412 votes.", 0) == []
 
@@ -1835,6 +1858,33 @@ CONSTRUCTIONS = [
         "Peru central bank picks Ana Reis as deputy governor\nThe Central Bank of Peru's board on Wednesday named "
         "economist Ana Reis as the bank's deputy governor.",
         [("ana-reis", "central-bank-of-peru-deputy-governor", "2025-02-26", "..")],
+    ),
+    # Appointed "to serve as" an office, effective a day.
+    (
+        "The board of Corla Systems appointed Ann Pike to serve as interim chief executive, effective March 3.",
+        [("ann-pike", "corla-systems-chief-executive", "2025-03-03", "..")],
+    ),
+    # One resignation from two offices, effective a day; and a resignation told as a noun.
+    (
+        "Tom Rell resigned as chief executive and as chairman of Corla Systems, effective Feb. 28.",
+        [
+            ("tom-rell", "corla-systems-chairman", None, "2025-02-28"),
+            ("tom-rell", "corla-systems-chief-executive", None, "2025-02-28"),
+        ],
+    ),
+    (
+        "Tom Rell told the board of Corla Systems of his resignation as chief executive, effective March 31.",
+        [("tom-rell", "corla-systems-chief-executive", None, "2025-03-31")],
+    ),
+    # "an independent director since 2019": a director, the word describing the holder.
+    (
+        "Corla Systems named Ann Pike, an independent director since 2019, as chair.",
+        [("ann-pike", "corla-systems-chair", None, ".."), ("ann-pike", "corla-systems-director", "2019", "..")],
+    ),
+    # "at the end of October": in office to its last day, so out from November 1.
+    (
+        "Ann Pike, the police chief of Dunmere, will retire at the end of October.",
+        [("ann-pike", "dunmere-chief", "..2025-02-26", "2025-11-01")],
     ),
 ]
 

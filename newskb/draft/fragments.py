@@ -28,9 +28,12 @@ OF_COUNTRY = f"(?:\\s+of\\s+{OPEN}C\\d+{CLOSE})?"
 APPOS_ALONE = f"(?:,(?:(?!{OPEN}[PR])[^;]){{1,120}}?,|,)?\\s*"
 COORD = f"(?:(?:(?!{OPEN}[PR])[^.;])*?\\s+(?:and|before|after)\\s+)??"
 ADVERB = r"(?:(?:officially|formally|unanimously|finally|also|eventually|then|now|first|later|subsequently)\s+)?"
+# A word that describes the holder, not the office: "an independent director" sits on the board.
+HOLDER_WORD = r"(?:(?:independent|longtime|long-time|long-serving|veteran)\s+)?"
 DET = (
     r"(?:(?:the|its|their|his|her|a|an)\s+)?(?:(?:new|next|permanent|sole|first|second|third|fourth|fifth|sixth|seventh"
     r"|eighth|ninth|tenth|eleventh|twelfth|\d+(?:st|nd|rd|th))\s+)?"
+    f"{HOLDER_WORD}"
 )
 POST = f"(?:,?\\s+{marker('d', 'D')})?"
 PRE = f"(?:{marker('d0', 'D')},?\\s+)?"
@@ -56,6 +59,10 @@ END_VERB = (
     rf"|step\s+down|left|leaves|leave|quit|quits|retired|retires|retire)"
     rf"|{BE}\s+(?:dismissed|sacked|fired|ousted|removed))"
 )
+# A second office the same words are said of: "as chief executive and as chair".
+AND_AS = f"(?:\\s+and\\s+(?:as\\s+)?{DET}{marker('o2', 'O')})?"
+# What an appointee is appointed to do, before the office: "to serve as", "to act as", "to become", "to be".
+TO_SERVE = r"to\s+(?:(?:be|become|serve\s+as|act\s+as)\s+)?"
 # The day a change takes effect, after its office: "from Sept. 2", "beginning Oct. 1", "effective today".
 # A term's length may stand between ("for five years from April 1"): a length is no end, so it is skipped.
 TAKES_EFFECT = (

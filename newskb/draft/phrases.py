@@ -15,6 +15,7 @@ from newskb.draft.clauses import CLOSE, OPEN, marker
 from newskb.draft.fragments import (
     ADVERB,
     AGE,
+    AND_AS,
     ANY,
     APPOINT_VERB,
     APPOINTED,
@@ -34,6 +35,7 @@ from newskb.draft.fragments import (
     END_VERB,
     FUTURE,
     HOLDER,
+    HOLDER_WORD,
     OF_COUNTRY,
     OFFICE,
     ORG,
@@ -48,6 +50,7 @@ from newskb.draft.fragments import (
     START_VERB,
     TAKES_EFFECT,
     TERM_ENDS,
+    TO_SERVE,
     UNDER,
 )
 from newskb.draft.lexicon import INTERIM_CHARGE, SCHEDULED
@@ -66,10 +69,10 @@ PATTERNS: tuple[tuple[Rule, re.Pattern[str]], ...] = tuple(
             f"(?:(?:{APPOINTER}|\\b(?:it|they))\\s+(?:has\\s+|have\\s+|had\\s+)?)?{BETWEEN}{ADVERB}{APPOINT_VERB}\\s+"
             # "named X, a deputy chief, as the next chief", "elected X, as its next director-general", "named X
             # chief"; not "named X, the college's vice president, to succeed her" (a title X has).
-            f"{APPOINTED}{PERSON_H}(?:\\s+of\\s+{ANY})?(?:,[^,;]{{1,90}}?,\\s+(?:as\\s+|to\\s+(?:be\\s+)?)?|,\\s+as\\s+"
-            f"|\\s+(?:as\\s+|to\\s+(?:be\\s+)?)?)"
+            f"{APPOINTED}{PERSON_H}(?:\\s+of\\s+{ANY})?(?:,[^,;]{{1,90}}?,\\s+(?:as\\s+|{TO_SERVE})?|,\\s+as\\s+"
+            f"|\\s+(?:as\\s+|{TO_SERVE})?)"
             f"{DET}{OFFICE}"
-            f"(?:\\s+and\\s+(?:as\\s+)?{DET}{marker('o2', 'O')})?{TAKES_EFFECT}",
+            f"{AND_AS}{TAKES_EFFECT}",
         ),
         (
             # Two appointed to one office: "have elected X and Y as the party's co-spokespeople".
@@ -328,7 +331,10 @@ PATTERNS: tuple[tuple[Rule, re.Pattern[str]], ...] = tuple(
         (Rule.TITLE, f"{OFFICE}\\s+{PERSON_H}"),
         # "X, currently the provost of Y,": the title held now.
         # "X, chief executive of Y, said"; at the end of its sentence too ('"...," said X, chief executive of Y.').
-        (Rule.TITLE, f"{PERSON_H}{AGE},\\s+(?:(?:currently|now|also)\\s+)?(?:the\\s+|an?\\s+)?{OFFICE}(?:,|\\.?\\s*$)"),
+        (
+            Rule.TITLE,
+            f"{PERSON_H}{AGE},\\s+(?:(?:currently|now|also)\\s+)?(?:the\\s+|an?\\s+)?{HOLDER_WORD}{OFFICE}(?:,|\\.?\\s*$)",
+        ),
         # "Northfield's chancellor, Lady Harriet Moore,": a courtesy title between.
         (Rule.TITLE, f"{OFFICE},\\s+{COURTESY}{PERSON_H}{OF_COUNTRY},"),
         (
@@ -339,8 +345,9 @@ PATTERNS: tuple[tuple[Rule, re.Pattern[str]], ...] = tuple(
         ),
         (
             Rule.END,
-            f"{HOLDER}{APPOS}{COORD}{END_VERB}(?:\\s+as\\s+{DET}{OFFICE}|\\s+{ORG}|\\s+the\\s+(?P<noun>{PLACES}"
-            f"|post|job|role|office)|\\s+office)?{BY_AGENT}{AT_ONCE}{TERM_ENDS}(?:,?\\s+{marker('d', 'DUS')})?",
+            f"{HOLDER}{APPOS}{COORD}{END_VERB}(?:\\s+as\\s+{DET}{OFFICE}{AND_AS}|\\s+{ORG}|\\s+the\\s+(?P<noun>{PLACES}"
+            f"|post|job|role|office)|\\s+office)?{BY_AGENT}{AT_ONCE}{TERM_ENDS}"
+            f"(?:,?\\s+(?:effective\\s+)?{marker('d', 'DUS')})?",
         ),
         (
             # "a post left vacant by the death of Governor X in April": the holder's end.
@@ -351,8 +358,15 @@ PATTERNS: tuple[tuple[Rule, re.Pattern[str]], ...] = tuple(
             # "X notified the board of his decision to resign as chief financial officer, effective March 31".
             Rule.END,
             f"{HOLDER}(?:(?!{OPEN}[PR])[^;]){{0,120}}?\\b(?:his|her|their)\\s+(?:decision|intention|plans?)\\s+to\\s+"
-            f"(?P<verb>resign|step\\s+down|retire|leave)(?:\\s+as\\s+{DET}{OFFICE})?"
+            f"(?P<verb>resign|step\\s+down|retire|leave)(?:\\s+as\\s+{DET}{OFFICE}{AND_AS})?"
             f"(?:,?\\s+(?:effective\\s+)?{marker('d', 'DU')})?",
+        ),
+        (
+            # "... of her resignation as chief executive and as chair, effective Sept. 30": the office said, and
+            # only a day it takes effect ("announced his retirement in March" dates the announcement).
+            Rule.END,
+            f"{HOLDER}(?:(?!{OPEN}[PR])[^;]){{0,120}}?\\b(?:his|her|their)\\s+(?P<verb>resignation|retirement)\\s+as\\s+"
+            f"{DET}{OFFICE}{AND_AS}(?:,?\\s+effective\\s+{marker('d', 'DU')})?",
         ),
     )
 )

@@ -248,7 +248,12 @@ def _title(term: _Dating, finding: Finding, text: str, published: Edtf) -> None:
         if mention.mark is not Mark.POINT:
             return
         resolved = point(mention, sentence, published)
-        if resolved.value is None or (published.is_exact and resolved.value.earliest_day > published.latest_day):
+        # "the end of the year" is its last days, "in February" any of its days.
+        closing = mention.expression.first is not None and mention.expression.first.closing
+        if resolved.value is None or (
+            published.is_exact
+            and (resolved.value.latest_day if closing else resolved.value.earliest_day) > published.latest_day
+        ):
             continue  # what will happen ("would present a budget in February"), not when the title was held
         if not resolved.value.is_exact:
             return
@@ -281,8 +286,12 @@ def _end(term: _Dating, finding: Finding, published: Edtf) -> None:
         if resolved.value is not None:
             tense = when.tense_at(sentence.text, date.start - sentence.start)[0]
             ahead = " (announced)" if tense is when.Tense.AHEAD else ""
-            note = f"'{finding.cue}'{ahead}: {resolved.note}"
-            term.set("end", Value(written=str(resolved.value), rank=4, note=note, finding=finding))
+            value, note = resolved.value, f"'{finding.cue}'{ahead}: {resolved.note}"
+            if date.expression.first.closing and not value.is_exact:
+                # "will retire at the end of October": in office to its last day, out from the next.
+                value = when.after_end_of(value)
+                note = f"{note}; out of office after it, from {value}"
+            term.set("end", Value(written=str(value), rank=4, note=note, finding=finding))
             return
     tense, _ = when.tense_at(sentence.text, finding.holder.end - sentence.start)
     if tense is when.Tense.BACK and published.is_exact:

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from enum import StrEnum
 
@@ -77,6 +77,14 @@ _PATTERNS: tuple[tuple[Shape, re.Pattern[str]], ...] = (
         ),
     ),
     (Shape.POINT, re.compile(r"\b(?P<a>[Yy]esterday|[Tt]oday|[Tt]omorrow)\b(?!['\u2019])")),
+    # "at the end of October", "at the start of the year": the month or the year, never a day of it.
+    (
+        Shape.POINT,
+        re.compile(
+            rf"\b(?:[Aa]t\s+)?(?P<a>the\s+(?:end|close|start|beginning)\s+of\s+"
+            rf"(?:{_MONTH_YEAR}|{_MONTH}\b(?!\.?\s+\d)|{_YEAR}{_END}|(?:the|this|next)\s+(?:month|year)\b))"
+        ),
+    ),
     (Shape.POINT, re.compile(rf"\b(?P<a>(?i:{_RELATIVE}))")),
     (
         Shape.LENGTH,
@@ -111,6 +119,7 @@ class Written:
     days_from: int | None = None  # yesterday -1, today 0, tomorrow 1
     unit: str | None = None  # "year" or "month", with `units_from` (last year -1)
     units_from: int = 0
+    closing: bool = False  # "the end of October": the period's last days (an end's first day out follows it)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -165,12 +174,22 @@ def _expression(shape: Shape, match: re.Match[str], offset: int) -> Expression:
 
 
 def _written(text: str) -> Written:
+    written = _parts(text)
+    closing = _CLOSING.match(text)
+    return replace(written, closing=True) if closing is not None else written
+
+
+# "the end of", "the close of", as `_PATTERNS` keep them in a point's text.
+_CLOSING = re.compile(r"(?i:(?:at\s+)?the\s+(?:end|close)\s+of\s)")
+
+
+def _parts(text: str) -> Written:
     words = re.findall(r"[A-Za-z]+|\d+", text)
     lowered = [word.lower() for word in words]
     if lowered and lowered[-1] in ("yesterday", "today", "tomorrow"):
         return Written(days_from={"yesterday": -1, "today": 0, "tomorrow": 1}[lowered[-1]])
     if lowered and lowered[-1] in ("year", "month"):
-        step = {"last": -1, "next": 1}.get(lowered[0], 0)
+        step = {"last": -1, "next": 1}.get(lowered[-2] if len(lowered) > 1 else "", 0)
         return Written(unit=lowered[-1], units_from=step)
     year = month = day = weekday = None
     mode = None
@@ -398,3 +417,11 @@ def count_back(length: int, unit: str, text: str, anchor: Edtf, anchor_note: str
 def on_or_before(day: Edtf) -> Edtf:
     """`..DAY`: on or before the day (what "former" or a past tense says on the publication day)."""
     return Edtf(year=day.year, month=day.month, day=day.day, relation=Relation.ON_OR_BEFORE)
+
+
+def after_end_of(period: Edtf) -> Edtf:
+    """When a term that ends "at the end of" a month or a year is over: the day after the month ("the end of
+    October": out on November 1); the month after the year, since a year's end may be any of its last weeks
+    ("the end of 2025": out in January 2026, not on a day the text does not give)."""
+    after = period.latest_day + timedelta(days=1)
+    return _day(after) if period.month is not None else Edtf(year=after.year, month=after.month)
