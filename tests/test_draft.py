@@ -40,6 +40,7 @@ from newskb.draft import Article, Draft, Known, draft, to_toml, when
 from newskb.draft.names import KnownEntity
 from newskb.draft.reading import read
 from newskb.draft.sentences import split
+from newskb.draft.tense import tense_at
 from tests.conftest import REPO
 
 FIXTURES = REPO / "tests" / "fixtures" / "drafts"
@@ -68,7 +69,7 @@ def resolve(sentence: str, published: str) -> list[tuple[str, str | None, str]]:
     for expression in when.find(sentence, 0):
         if expression.first is None:
             continue
-        tense = when.tense_at(sentence, expression.start)
+        tense = tense_at(sentence, expression.start)
         resolved = when.resolve(expression.first, expression.text, parse(published), tense)
         found.append((expression.text, str(resolved.value) if resolved.value else None, resolved.note))
     return found

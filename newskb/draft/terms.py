@@ -24,6 +24,7 @@ from newskb.draft.holdings import Holding, Holdings, Relation
 from newskb.draft.lexicon import REPORTING_VERBS
 from newskb.draft.mentions import Mark, Mention, Mentions, Office, Reading
 from newskb.draft.phrases import NOMINATED
+from newskb.draft.tense import Tense, tense_at
 
 # The marks of a date mention; and how many days before publication a day is still this news.
 _DATED = (Mark.POINT, Mark.SINCE, Mark.RANGE, Mark.UNTIL, Mark.LENGTH)
@@ -163,7 +164,7 @@ def _value(term: _Dating, holding: Holding, finding: Finding, text: str, publish
         term.set("end", Value(written=OPEN, rank=1, note="open (..): the article knows of no end", finding=finding))
     elif rule is Rule.SINCE and date is not None and date.expression and date.expression.first:
         # "has acted as governor since 19 September and will continue": a day since which is never ahead.
-        resolved = when.resolve(date.expression.first, date.text, published, (when.Tense.BACK, "since"))
+        resolved = when.resolve(date.expression.first, date.text, published, (Tense.BACK, "since"))
         if resolved.value is not None:
             term.set("start", Value(written=str(resolved.value), rank=3, note=resolved.note, finding=finding))
         said_here = text[finding.start : finding.end]
@@ -202,16 +203,16 @@ def point(date: Mention, sentence: Mentions, published: Edtf) -> when.Resolved:
 
 
 def _resolve(written: when.Written, date: Mention, sentence: Mentions, published: Edtf) -> when.Resolved:
-    tense = when.tense_at(sentence.text, date.start - sentence.start)
+    tense = tense_at(sentence.text, date.start - sentence.start)
     if _EFFECTIVE.search(sentence.text, 0, date.start - sentence.start):
-        tense = (when.Tense.AHEAD, "effective")  # "appointed X, effective Sept. 1": the day it takes effect
+        tense = (Tense.AHEAD, "effective")  # "appointed X, effective Sept. 1": the day it takes effect
     elif _TO_TAKE.search(sentence.text, max(0, date.start - sentence.start - 60), date.start - sentence.start):
         # "named X to succeed her on July 1": the day of taking office, ahead of the naming.
-        tense = (when.Tense.AHEAD, "to succeed")
+        tense = (Tense.AHEAD, "to succeed")
     elif _FROM.search(sentence.text, 0, date.start - sentence.start) or date.text.lower().startswith("from"):
         # "had appointed X as chief executive from Sept. 2": the day it takes effect, which the verb's tense
         # does not tell (the appointment is past, the start may be ahead).
-        tense = (when.Tense.UNKNOWN, "")
+        tense = (Tense.UNKNOWN, "")
     return when.resolve(written, date.text, published, tense)
 
 
@@ -226,7 +227,7 @@ def _span(term: _Dating, finding: Finding, date: Mention, published: Edtf) -> No
     if first.value is not None:
         term.set("start", Value(written=str(first.value), rank=3, note=first.note, finding=finding))
     if expression.shape is when.Shape.RANGE and expression.second is not None:
-        second = when.resolve(expression.second, expression.text, published, (when.Tense.BACK, ""))
+        second = when.resolve(expression.second, expression.text, published, (Tense.BACK, ""))
         if second.value is not None:
             note = f"'{expression.text}' ends in {second.value}, the first day out of office falling in it"
             term.set("end", Value(written=str(second.value), rank=4, note=note, finding=finding))
@@ -266,7 +267,7 @@ def _title(term: _Dating, finding: Finding, text: str, published: Edtf) -> None:
     term.set("start", Value(written=str(bound), rank=1, note=note, finding=finding))
     words = {word.lower() for word in re.findall(r"[A-Za-z]+", sentence.text)}
     dated = how != "the publication day" and (published.earliest_day - day.earliest_day).days <= _NEWS_DAYS
-    ahead = when.tense_at(sentence.text, finding.holder.start - sentence.start)[0] is when.Tense.AHEAD
+    ahead = tense_at(sentence.text, finding.holder.start - sentence.start)[0] is Tense.AHEAD
     if words & (REPORTING_VERBS | _ACTS) or dated or ahead:
         note = "open (..): the holder acts with the title in this news"
         term.set("end", Value(written=OPEN, rank=1, note=note, finding=finding))
@@ -284,8 +285,8 @@ def _end(term: _Dating, finding: Finding, published: Edtf) -> None:
     if date is not None and date.expression is not None and date.expression.first is not None:
         resolved = _resolve(date.expression.first, date, sentence, published)
         if resolved.value is not None:
-            tense = when.tense_at(sentence.text, date.start - sentence.start)[0]
-            ahead = " (announced)" if tense is when.Tense.AHEAD else ""
+            tense = tense_at(sentence.text, date.start - sentence.start)[0]
+            ahead = " (announced)" if tense is Tense.AHEAD else ""
             value, note = resolved.value, f"'{finding.cue}'{ahead}: {resolved.note}"
             if date.expression.first.closing and not value.is_exact:
                 # "will retire at the end of October": in office to its last day, out from the next.
@@ -293,8 +294,8 @@ def _end(term: _Dating, finding: Finding, published: Edtf) -> None:
                 note = f"{note}; out of office after it, from {value}"
             term.set("end", Value(written=str(value), rank=4, note=note, finding=finding))
             return
-    tense, _ = when.tense_at(sentence.text, finding.holder.end - sentence.start)
-    if tense is when.Tense.BACK and published.is_exact:
+    tense, _ = tense_at(sentence.text, finding.holder.end - sentence.start)
+    if tense is Tense.BACK and published.is_exact:
         bound = when.on_or_before(published)
         note = f"'{finding.cue}', told in the past tense on {published}, gives no date: on or before it"
         term.set("end", Value(written=str(bound), rank=2, note=note, finding=finding))

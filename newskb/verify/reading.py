@@ -30,6 +30,7 @@ from newskb.draft.findings import Finding, Rule, findings
 from newskb.draft.mentions import Mark, Mention, Mentions
 from newskb.draft.records import Known
 from newskb.draft.sentences import split
+from newskb.draft.tense import tense_at
 from newskb.verify import patterns
 from newskb.verify.statements import Claimed, Edge, Statement, Tense
 
@@ -229,7 +230,7 @@ def _served(finding: Finding, base: Statement, one: Clause, day: date) -> list[S
     if mention is None or mention.expression is None:
         return [base]
     expression = mention.expression
-    tense = when.tense_at(one.sentence.text, mention.start - one.sentence.start)
+    tense = tense_at(one.sentence.text, mention.start - one.sentence.start)
     anchor = _anchor(day)
     first = when.resolve(expression.first, expression.text, anchor, tense).value if expression.first else None
     second = when.resolve(expression.second, expression.text, anchor, tense).value if expression.second else None
@@ -416,7 +417,7 @@ def _date(mention: Mention | None, one: Clause, day: date) -> Edtf | None:
     """The date a date mention names, at its precision, a relative one counted from `day`."""
     if mention is None or mention.expression is None or mention.expression.first is None:
         return None
-    tense = when.tense_at(one.sentence.text, mention.start - one.sentence.start)
+    tense = tense_at(one.sentence.text, mention.start - one.sentence.start)
     return when.resolve(mention.expression.first, mention.expression.text, _anchor(day), tense).value
 
 
