@@ -1607,11 +1607,12 @@ CONSTRUCTIONS = [
     ),
     # --- Fourth blind corpus, by construction (sentences of our own) ---
     # "named Brill Police Chief X": a body's name before the title is its organization, not the one named;
-    # "Gov." is a title, not a name.
+    # "Gov." is a title, not a name (a governor's, whose state the sentence does not say).
     (
         "Gov. Dana Reed on Wednesday named Brill Police Chief Omar Sáez as the next superintendent of the Kessel "
         "State Police.",
         [
+            ("dana-reed", "governor", "..2025-02-26", ".."),
             ("omar-saez", "brill-police-chief", "..2025-02-26", ".."),
             ("omar-saez", "kessel-state-police-superintendent", "2025-02-26", ".."),
         ],
@@ -1886,6 +1887,17 @@ CONSTRUCTIONS = [
     (
         "Ann Pike, the police chief of Dunmere, will retire at the end of October.",
         [("ann-pike", "dunmere-chief", "..2025-02-26", "2025-11-01")],
+    ),
+    # A word describing the holder between the possessive and the title; a conference is where, not whose.
+    (
+        "Harlow Party elects Ann Pike co-leader at Deeford conference\nDelegates at the Harlow Party's conference in "
+        "Deeford elected Ann Pike as the party's female co-leader.",
+        [("ann-pike", "harlow-party-co-leader", None, "..")],
+    ),
+    # "Gov." before a name; a governor is a bank's or a state's, never the patrol the article is about.
+    (
+        "Gov. Ann Pike on Thursday named Tom Rell as chief of the Utah Highway Patrol.",
+        [("ann-pike", "governor", "..2025-02-20", ".."), ("tom-rell", "utah-highway-patrol-chief", "2025-02-20", "..")],
     ),
 ]
 

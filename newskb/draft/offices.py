@@ -210,6 +210,8 @@ def _after(
         return after_name, None, words[after_name].lower, False  # "the Maltese parliament": a body of the state
     if target in name_at and name_at[target][0] == target:
         last = name_at[target][1]
+        if words[probe].lower == "at" and last + 1 < len(words) and words[last + 1].lower in _GATHERINGS:
+            return title_last, None, org_word, False  # "elected co-leader at Nelson conference": where, not whose
         # "chairman of the Danish opposition party Green Path": a people's adjective, then what kind of
         # organization the name after it is.
         described = last == target and is_demonym(words[target].text)
@@ -249,6 +251,8 @@ def _described_org(words: Sequence[Piece], target: int, name_at: Mapping[int, tu
 
 
 # Bodies of a state written in lower case after its adjective: "the Maltese parliament".
+# A gathering a name stands before: "at Nelson conference" says where a title was given, not whose it is.
+_GATHERINGS = frozenset(("conference", "convention", "meeting", "summit", "rally", "ceremony", "gala"))
 _BODIES = frozenset(("parliament", "government", "senate", "cabinet", "assembly", "congress"))
 
 

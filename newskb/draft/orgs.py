@@ -267,6 +267,9 @@ def _implied_org(context: Context, title: TitleSpan) -> tuple[str | None, str]:
     if title.head in STATE_HEADS or only_a_state:
         return _state_of(context, title, only_a_state)
     main = main_of(context.cast.organizations)
+    if main is not None and title.head == "governor" and "bank" not in norm_words(main.name):
+        # A governor heads a bank or a state (a state the article may name only as a place: "Gov. X of Utah").
+        return None, f"'{said}' is a bank's or a state's, and {main.name}, which the article is about, is no bank"
     if main is not None:
         return main.key, f"'{said}' alone is taken for {main.name}'s, the organization the article is about"
     return None, f"'{said}' names no organization, and the article does not make clear which"

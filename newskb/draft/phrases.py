@@ -328,7 +328,7 @@ PATTERNS: tuple[tuple[Rule, re.Pattern[str]], ...] = tuple(
         ),
         (Rule.RETURN, f"(?P<verb>return)\\s+of\\s+{PERSON_H}\\s+to\\s+(?:the\\s+)?{OFFICE}"),
         (Rule.RETURN, f"{PERSON_H}(?:['\u2019]s)?\\s+(?P<verb>return)\\s+to\\s+(?:the\\s+)?{OFFICE}"),
-        (Rule.TITLE, f"{OFFICE}\\s+{PERSON_H}"),
+        (Rule.TITLE, f"{OFFICE}\\.?\\s+{PERSON_H}"),  # "Gov. Ana Ruiz": a point may stand between
         # "X, currently the provost of Y,": the title held now.
         # "X, chief executive of Y, said"; at the end of its sentence too ('"...," said X, chief executive of Y.').
         (

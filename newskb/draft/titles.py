@@ -28,7 +28,11 @@ from newskb.draft.pieces import Piece, joined
 
 # Words that may stand between an organization and its title: "NATO's new secretary general", "the
 # university's 14th president".
-BETWEEN = frozenset(("new", "former", "incoming", "outgoing", "current", "next", "then"))
+# Words between an organization's possessive and its title ("the party's new leader"); some describe the
+# holder, not the office ("the party's female co-leader", "the board's longtime chair").
+BETWEEN = frozenset(
+    ("new", "former", "incoming", "outgoing", "current", "next", "then", "female", "male", "independent", "longtime")
+)
 ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
 
 
