@@ -68,6 +68,7 @@ BLIND_SPLITS = {
     "blind-9": REPO / "tests" / "fixtures" / "drafts-blind-9",
     "blind-10": REPO / "tests" / "fixtures" / "drafts-blind-10",
     "blind-11": REPO / "tests" / "fixtures" / "drafts-blind-11",
+    "blind-12": REPO / "tests" / "fixtures" / "drafts-blind-12",
 }
 SPLITS = (TUNED, HELD_OUT, *BLIND_SPLITS)
 
