@@ -1899,6 +1899,41 @@ CONSTRUCTIONS = [
         "Gov. Ann Pike on Thursday named Tom Rell as chief of the Utah Highway Patrol.",
         [("ann-pike", "governor", "..2025-02-20", ".."), ("tom-rell", "utah-highway-patrol-chief", "2025-02-20", "..")],
     ),
+    # A local story's city is the one it is filed from, when the story names it again; a deputy chief in a
+    # story of the city's police chief is the city's deputy police chief.
+    (
+        "DUNMERE, Ore. (Dunmere Post) - Mayor Ann Pike resigned on Monday. Police Chief Tom Rell will retire in May, "
+        "and Deputy Chief Eva Lind will serve as interim chief, City Manager Joe Dale said. The Dunmere Post asked "
+        "the council why.",
+        [
+            ("ann-pike", "dunmere-mayor", "..2025-02-24", "2025-02-24"),
+            ("eva-lind", "dunmere-deputy-police-chief", "..2025-02-26", ".."),
+            ("eva-lind", "dunmere-police-chief", None, ".."),
+            ("joe-dale", "dunmere-city-manager", "..2025-02-26", ".."),
+            ("tom-rell", "dunmere-police-chief", "..2025-02-26", "2025-05"),
+        ],
+    ),
+    # ... but not where the story never names it again.
+    (
+        "DUNMERE, Ore. (Wire) - Mayor Ann Pike resigned on Monday.",
+        [("ann-pike", "mayor", "..2025-02-24", "2025-02-24")],
+    ),
+    # ... nor for "the city" a sentence names ("Born in Kessel, ... mayor of the city").
+    (
+        "DUNMERE (Wire) - Born in Kessel, Ann Pike was mayor of the city from 1979 until 1988. A funeral will be held "
+        "in Dunmere.",
+        [("ann-pike", "mayor", "1979", "1988")],
+    ),
+    # A name describing the appointee ("the member for Deeford") is not the subject whose office it is.
+    (
+        "The Harlow Party elected Ann Pike, the member for Deeford, as deputy leader.",
+        [("ann-pike", "harlow-party-deputy-leader", None, "..")],
+    ),
+    # A senator sits in a senate: never the party's the article is about.
+    (
+        "The Harlow Party elected Senator Ann Pike as its leader.",
+        [("ann-pike", "harlow-party-leader", None, ".."), ("ann-pike", "senator", "..2025-02-26", None)],
+    ),
 ]
 
 

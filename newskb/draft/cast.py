@@ -52,8 +52,8 @@ def org_for_noun(entities: Mapping[str, Entity], noun: str | None, cast: Cast | 
     organizations = cast.organizations
     if noun is None:
         return None
-    if noun in ("city", "town") and cast.city is not None:
-        return cast.city
+    if noun in ("city", "town") and cast.city is not None and not cast.city.filed:
+        return cast.city  # not the dateline's: "Born in Linz, he was mayor of the city" in a story from Vienna
     if noun == "central bank":
         named = [entity for entity in organizations if _central_bank(norm_words(entity.name))]
     else:

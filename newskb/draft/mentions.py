@@ -74,6 +74,7 @@ class Entity:
     cues: tuple[str, ...]  # why it is a person, an organization or a country
     with_the: bool  # written "the X"
     place: bool = False  # a city or town whose local body the article names ("Harlan Falls City Council")
+    filed: bool = False  # the place of the story's dateline, taken for its city (its mayor's, not "the city")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

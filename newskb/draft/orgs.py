@@ -66,6 +66,7 @@ def resolve(
         starts=sorted(mentions),
         cast=Cast.of(entities),
         owning=frozenset(title.org.words[0].start for title in titles if title.org is not None),
+        police_heads=frozenset(title.head for title in titles if title.org_word == "police"),
     )
     # The phrases that say their organization, or whose clause does ("its", "as"), first: a bare title
     # is then the same title of the one organization they name.
@@ -133,8 +134,10 @@ def _office_of(context: Context, title: TitleSpan) -> tuple[Office, TitleSpan] |
         # Left blank, with a note: the curator names the organization (accept refuses an office without one).
         return _office(title, f"office::{title.title}", None, 100.0, found, ""), title
     title = _as_written_with(context, title, org)
-    if title.org_word == "police" and context.entities[org].place:
-        title = replace(title, title=f"police {title.title}")  # "the city's police chief": the city's
+    if _police(context, title) and context.entities[org].place:
+        # "the city's police chief", and "Deputy Chief X" in a story of its Police Chief: the city's police.
+        *rank, head = title.title.split()
+        title = replace(title, title=" ".join([*rank, "police", head]))
     governed = main_of(context.cast.organizations) if governs(context.entities[org]) else None
     if governed is not None:
         # "Chair of the Board of Directors": the chair of the board of the organization the article is about.
@@ -213,6 +216,17 @@ def _antecedents(context: Context, title: TitleSpan) -> set[str]:
     return {org for org, start in found.items() if not _unsaid(title) or start < title.start}
 
 
+# Titles a state's or one kind of body's: a bare one is never taken for another kind of organization's.
+_STATE_OR = {"governor": "bank", "senator": "senate"}
+
+
+def _police(context: Context, title: TitleSpan) -> bool:
+    """A police title: "police chief", or a rank of the head of one the article names ("Deputy Chief X" where
+    "Police Chief Y" is named)."""
+    rank = set(title.title.split()[:-1])
+    return title.org_word == "police" or (title.head in context.police_heads and rank <= RANK_WORDS | INTERIM_WORDS)
+
+
 def _unsaid(title: TitleSpan) -> bool:
     """An "its" or "their" whose subject the sentence does not name: whose title it is is not clear."""
     return title.org_word in ("its", "their")
@@ -234,8 +248,10 @@ def _implied_org(context: Context, title: TitleSpan) -> tuple[str | None, str]:
     said = context.text[title.start : title.end]
     if title.described:
         return None, f"'{said}' is of a body the article describes in words after it, not by a name"
-    city_title = CITY_TITLE_WORDS & set(title.title.split()) or title.org_word == "police"
+    city_title = CITY_TITLE_WORDS & set(title.title.split()) or _police(context, title)
     place = context.cast.city if city_title else None
+    if place is not None and place.filed and title.org_word in ("city", "town"):
+        place = None  # "mayor of the city": a city the sentence names, not the one the story is filed from
     if place is not None:
         return place.key, f"'{said}' is taken for {place.name}'s, the city the article names"
     org, how = _said_org(context, title)
@@ -267,9 +283,11 @@ def _implied_org(context: Context, title: TitleSpan) -> tuple[str | None, str]:
     if title.head in STATE_HEADS or only_a_state:
         return _state_of(context, title, only_a_state)
     main = main_of(context.cast.organizations)
-    if main is not None and title.head == "governor" and "bank" not in norm_words(main.name):
-        # A governor heads a bank or a state (a state the article may name only as a place: "Gov. X of Utah").
-        return None, f"'{said}' is a bank's or a state's, and {main.name}, which the article is about, is no bank"
+    body = _STATE_OR.get(title.head)
+    if main is not None and body is not None and body not in norm_words(main.name):
+        # A governor heads a bank or a state, a senator sits in a senate: never a party's or a company's ("Gov. X
+        # of Utah", "Senator X was elected party leader").
+        return None, f"'{said}' is a {body}'s or a state's, and {main.name}, which the article is about, is no {body}"
     if main is not None:
         return main.key, f"'{said}' alone is taken for {main.name}'s, the organization the article is about"
     return None, f"'{said}' names no organization, and the article does not make clear which"

@@ -1,6 +1,7 @@
 """Places an article names through their local bodies (part of stage 2, `reading`): "the Harlan Falls City
 Council" is the council of Harlan Falls, the city whose mayor and city manager an article names; "Millbrook"
-alone in "the Millbrook Police Department" is that city, not the police.
+alone in "the Millbrook Police Department" is that city, not the police. Where no local body names one, the
+city a local story is filed from ("BRACKWATER, Ore. - Mayor X resigned"), if the story names it again.
 
 In: the entities of an article (entities.py). Out: the same, with each city a local body names marked as a
 place (an organization, as the fact base holds a city), added when the article never names it alone.
@@ -8,6 +9,7 @@ place (an organization, as the fact base holds a city), added when the article n
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import replace
 
@@ -15,6 +17,7 @@ from newskb.common.fuzzy import normalise
 from newskb.common.kinds import Kind
 from newskb.draft.lexicon import LOCAL_BODIES
 from newskb.draft.mentions import Entity
+from newskb.draft.pieces import dateline_end
 
 # The cue `cues` gives a name that a local body in lower case follows ("Eskerby town council").
 TOWN_CUE = "its town or city council follows it"
@@ -30,8 +33,55 @@ def place_of(name: str) -> str | None:
     return None
 
 
-def with_places(entities: Mapping[str, Entity]) -> dict[str, Entity]:
-    """The entities, with every place a local body names marked (or added)."""
+def with_places(text: str, entities: Mapping[str, Entity]) -> dict[str, Entity]:
+    """The entities, with every place a local body names marked (or added); else the city the story is
+    filed from."""
+    marked = _bodies_places(entities)
+    if any(entity.place for entity in marked.values()) or not _LOCAL_TITLES.search(text):
+        return marked
+    return _filed_from(text, marked)
+
+
+def _filed_from(text: str, entities: dict[str, Entity]) -> dict[str, Entity]:
+    """The entities, with the place of the story's dateline marked (or added) as its city, when the story
+    writes it again as a name ("Brackwater mayor quits", "the Brackwater Tribune"): a local story's mayor
+    and city manager are its city's."""
+    offset = 0
+    for line in text.splitlines(keepends=True)[:3]:
+        end = dateline_end(line)
+        if end:
+            place = _DATELINE_PLACE.match(line)
+            break
+        offset += len(line)
+    else:
+        return entities
+    if place is None:
+        return entities
+    name = " ".join(word.capitalize() for word in place.group(1).split())
+    said = re.finditer(rf"\b{re.escape(name)}\b", text)
+    again = [found for found in said if not offset <= found.start() < offset + end]
+    if not again:
+        return entities
+    by_name = {normalise(entity.name): key for key, entity in entities.items()}
+    key = by_name.get(normalise(name))
+    marked = dict(entities)
+    if key is not None:
+        if marked[key].kind is Kind.ORGANIZATION and marked[key].known is None:
+            marked[key] = replace(marked[key], place=True, filed=True)
+        return marked
+    cue = f"the city the story is filed from, '{place.group(1)}'"
+    new = _place(name, again[0].start(), cue)
+    marked[new.key] = replace(new, filed=True)
+    return marked
+
+
+# A city's titles: only a story that names one takes the place it is filed from for its city.
+_LOCAL_TITLES = re.compile(r"(?i:\b(?:mayor|city\s+manager|police\s+chief|chief\s+of\s+police|city\s+council)\b)")
+# A dateline's place: its words in capitals before a comma, a bracket or the dash ("BRACKWATER, Ore.").
+_DATELINE_PLACE = re.compile(r"\s*([^\W\d_a-z]+(?:\s+[^\W\d_a-z]+)*)(?=\s*[,(\-\u2013\u2014])")
+
+
+def _bodies_places(entities: Mapping[str, Entity]) -> dict[str, Entity]:
     marked = dict(entities)
     by_name = {normalise(entity.name): key for key, entity in entities.items()}
     for own, entity in entities.items():
@@ -48,19 +98,24 @@ def with_places(entities: Mapping[str, Entity]) -> dict[str, Entity]:
         if key is not None and marked[key].known is None:
             marked[key] = replace(marked[key], kind=Kind.ORGANIZATION, place=True, cues=(cue,))
         elif key is None:
-            key = "new:" + normalise(place)
-            by_name[normalise(place)] = key
-            marked[key] = Entity(
-                key=key,
-                kind=Kind.ORGANIZATION,
-                name=place,
-                known=None,
-                forms=(place,),
-                count=0,
-                first=entity.first,
-                typo=None,
-                cues=(cue,),
-                with_the=False,
-                place=True,
-            )
+            new = _place(place, entity.first, cue)
+            by_name[normalise(place)] = new.key
+            marked[new.key] = new
     return marked
+
+
+def _place(name: str, first: int, cue: str) -> Entity:
+    """A city the article never names alone, as a new organization (the fact base holds a city as one)."""
+    return Entity(
+        key="new:" + normalise(name),
+        kind=Kind.ORGANIZATION,
+        name=name,
+        known=None,
+        forms=(name,),
+        count=0,
+        first=first,
+        typo=None,
+        cues=(cue,),
+        with_the=False,
+        place=True,
+    )

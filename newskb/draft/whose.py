@@ -35,6 +35,7 @@ class Context:
     starts: Sequence[int]  # where each name mention starts, in order
     cast: Cast  # the entities by kind
     owning: frozenset[int] = frozenset()  # where the names that are an office phrase's organization start
+    police_heads: frozenset[str] = frozenset()  # the heads of the police titles of the article ("Police Chief X")
 
 
 def owns_body(context: Context, country: str, title: TitleSpan) -> bool:
@@ -107,5 +108,11 @@ def _of_person(context: Context, mention: Mention, position: int) -> bool:
     if position > 0:
         before = context.mentions[context.starts[position - 1]]
         gap = context.text[before.end : mention.start]
-        return gap.strip() == "of" and context.entities[before.ref].kind is Kind.PERSON
+        # "Kenji Watanabe of Japan"; "X, the member for Tallowood, as deputy leader": a description of X.
+        described = _APPOSITION.fullmatch(gap) is not None and context.text.startswith(",", mention.end)
+        return (gap.strip() == "of" or described) and context.entities[before.ref].kind is Kind.PERSON
     return False
+
+
+# What opens a description of a person between commas, up to a name: ", the member for ", ", a senator from ".
+_APPOSITION = re.compile(r",\s+(?:the|a|an)\s+[a-z][a-z\s-]{0,40}?\b(?:for|from|of)\s+(?:the\s+)?")
