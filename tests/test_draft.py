@@ -1934,6 +1934,29 @@ CONSTRUCTIONS = [
         "The Harlow Party elected Senator Ann Pike as its leader.",
         [("ann-pike", "harlow-party-leader", None, ".."), ("ann-pike", "senator", "..2025-02-26", None)],
     ),
+    # "the regulator": the one organization named as one (an authority), not the bank also named.
+    (
+        "Kessel Bank welcomed the choice. The minister named Ann Pike chairperson of the Dunmere Water Authority. "
+        "The regulator's chief executive, Tom Rell, stays.",
+        [
+            ("ann-pike", "dunmere-water-authority-chairperson", None, ".."),
+            ("tom-rell", "dunmere-water-authority-chief-executive", "..2025-02-26", None),
+        ],
+    ),
+    # A portfolio in lower case after a possessive organization and its title.
+    (
+        "Ann Pike was the Bank of Kessel's director of banking supervision between 2012 and 2019.",
+        [("ann-pike", "bank-of-kessel-director-of-banking-supervision", "2012", "2019")],
+    ),
+    # "non-executive" describes the holder; "whose term expired in May" ends the one replaced.
+    (
+        "The minister appointed Ann Pike as non-executive chairperson of the Dunmere Water Authority. She replaces "
+        "Tom Rell, whose second term expired in May.",
+        [
+            ("ann-pike", "dunmere-water-authority-chairperson", None, ".."),
+            ("tom-rell", "dunmere-water-authority-chairperson", None, "2024-05"),
+        ],
+    ),
 ]
 
 

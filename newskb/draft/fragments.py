@@ -29,7 +29,7 @@ APPOS_ALONE = f"(?:,(?:(?!{OPEN}[PR])[^;]){{1,120}}?,|,)?\\s*"
 COORD = f"(?:(?:(?!{OPEN}[PR])[^.;])*?\\s+(?:and|before|after)\\s+)??"
 ADVERB = r"(?:(?:officially|formally|unanimously|finally|also|eventually|then|now|first|later|subsequently)\s+)?"
 # A word that describes the holder, not the office: "an independent director" sits on the board.
-HOLDER_WORD = r"(?:(?:independent|longtime|long-time|long-serving|veteran)\s+)?"
+HOLDER_WORD = r"(?:(?:independent|non-executive|longtime|long-time|long-serving|veteran)\s+)?"
 DET = (
     r"(?:(?:the|its|their|his|her|a|an)\s+)?(?:(?:new|next|permanent|sole|first|second|third|fourth|fifth|sixth|seventh"
     r"|eighth|ninth|tenth|eleventh|twelfth|\d+(?:st|nd|rd|th))\s+)?"

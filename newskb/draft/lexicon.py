@@ -310,6 +310,9 @@ GENERIC_BODY_WORDS = frozenset(
 )
 # Words of a club's name, which "the club" or "the team" stands for: "Ashby Rovers", "Tema Lions FC".
 CLUB_WORDS = frozenset(("club", "team", "fc", "united", "rovers", "athletic", "wanderers", "rangers", "albion"))
+# The words of a regulator's name: "the regulator" is the one organization named with one ("Capital Markets
+# Authority", "Securities Commission").
+REGULATOR_WORDS = frozenset(("regulator", "authority", "commission", "agency"))
 # Verbs that make the name after them the one appointed ("names Delgado police chief"), and the name before
 # them an organization or a person who appoints.
 APPOINTING = frozenset(

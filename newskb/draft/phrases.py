@@ -350,6 +350,12 @@ PATTERNS: tuple[tuple[Rule, re.Pattern[str]], ...] = tuple(
             f"(?:,?\\s+(?:effective\\s+)?{marker('d', 'DUS')})?",
         ),
         (
+            # "replaces X, whose second term as chairperson ends on Tuesday": the term's end is the holder's.
+            Rule.END,
+            f"{PERSON_H}{AGE},\\s+whose\\s+(?:[a-z-]+\\s+){{0,2}}(?:term|mandate|contract)\\s+(?:as\\s+{DET}{OFFICE}\\s+)?"
+            f"(?P<verb>ends|ended|will\\s+end|expires|expired|will\\s+expire)(?:,?\\s+{marker('d', 'DU')})?",
+        ),
+        (
             # "a post left vacant by the death of Governor X in April": the holder's end.
             Rule.END,
             f"\\b(?P<verb>death)\\s+of\\s+(?:{OFFICE}\\s+)?{PERSON_H}(?:,?\\s+{marker('d', 'DU')})?",
