@@ -1957,6 +1957,16 @@ CONSTRUCTIONS = [
             ("tom-rell", "dunmere-water-authority-chairperson", None, "2024-05"),
         ],
     ),
+    # A word before a party's name and "party" after it; the day of a resignation after its organization.
+    (
+        "Ann Pike resigned as chairman of the centrist Civic Compass party on Monday.",
+        [("ann-pike", "civic-compass-chairman", None, "2025-02-24")],
+    ),
+    # ... but not the day the company confirmed it.
+    (
+        "Kessel Robotics has ousted Ann Pike as chief executive, the company confirmed on Tuesday.",
+        [("ann-pike", "kessel-robotics-chief-executive", None, "..2025-02-26")],
+    ),
 ]
 
 

@@ -102,8 +102,8 @@ def _finding(rule: Rule, match: re.Match[str], clause: Clause) -> Finding | None
         if office.former:
             rule = Rule.FORMER  # "NATO's former spokesperson X"
     date = mention("d") or mention("d0")
-    if date is None and rule in _DATED_APART:
-        date = _date_apart(clause, match)
+    if date is None and rule in _DATED_APART and (rule is not Rule.END or office is not None):
+        date = _date_apart(clause, match)  # an end only with its office: "will step down ... in June" may be a plan
     loose = match.groupdict().get("loose")
     if loose is not None and (date is None or not date.text.lower().startswith("after")):
         return None  # a length in any who-clause only when it is a length in office ("after eight years in office")
@@ -131,12 +131,13 @@ def _finding(rule: Rule, match: re.Match[str], clause: Clause) -> Finding | None
 # A verb of taking charge that names no office and says it is for a while.
 _INTERIM = re.compile(rf"\b{INTERIM_CHARGE}\s+(?:charge|basis)\b")
 # Rules whose verb dates its term, when the day stands apart from it: "was elected mayor at the annual meeting
-# of the council on Monday night", "On March 4, 2025, the board appointed X as interim chief".
-_DATED_APART = frozenset((Rule.START, Rule.APPOINTED))
+# of the council on Monday night", "On March 4, 2025, the board appointed X as interim chief", "resigned as
+# chairman of the centrist Civic Compass party on Monday".
+_DATED_APART = frozenset((Rule.START, Rule.APPOINTED, Rule.END))
 # What ends the stretch of words a verb's day may stand in: another clause or another person.
 _APART = re.compile(
     f"[;:]|{OPEN}[PRSFUL]\\d+{CLOSE}|,\\s+(?:and|but|who|which|while|whose)\\b"
-    r"|\b(?:and|before|after|when|said|says|told|announced|added|reported)\b"
+    r"|\b(?:and|before|after|when|said|says|told|announced|added|reported|confirmed|confirms)\b"
 )
 
 

@@ -264,7 +264,8 @@ def _after(
 
 def _described_org(words: Sequence[Piece], target: int, name_at: Mapping[int, tuple[int, int]]) -> int:
     """Past a word or two in lower case that describe an organization's name after them ("manager of
-    non-league Harwick Town"): the name, when it has a word of an organization; else `target`."""
+    non-league Harwick Town"): the name, when it has a word of an organization or is followed by a noun for
+    one ("chairman of the centrist Civic Compass party"); else `target`."""
     probe = target
     while probe < len(words) and probe - target < 2 and words[probe].text[:1].islower() and probe not in name_at:
         probe += 1
@@ -273,12 +274,14 @@ def _described_org(words: Sequence[Piece], target: int, name_at: Mapping[int, tu
         return target
     if words[target].lower in ORG_NOUNS | {"the", "its", "their", "a", "an"}:
         return target
-    return probe if any(piece.lower in ORG_WORDS for piece in words[probe : named[1] + 1]) else target
+    kind = words[named[1] + 1].lower if named[1] + 1 < len(words) else ""
+    organization = kind in ORG_NOUNS or any(piece.lower in ORG_WORDS for piece in words[probe : named[1] + 1])
+    return probe if organization else target
 
 
-# Bodies of a state written in lower case after its adjective: "the Maltese parliament".
 # A gathering a name stands before: "at Nelson conference" says where a title was given, not whose it is.
 _GATHERINGS = frozenset(("conference", "convention", "meeting", "summit", "rally", "ceremony", "gala"))
+# Bodies of a state written in lower case after its adjective: "the Maltese parliament".
 _BODIES = frozenset(("parliament", "government", "senate", "cabinet", "assembly", "congress"))
 
 
