@@ -1967,6 +1967,24 @@ CONSTRUCTIONS = [
         "Kessel Robotics has ousted Ann Pike as chief executive, the company confirmed on Tuesday.",
         [("ann-pike", "kessel-robotics-chief-executive", None, "..2025-02-26")],
     ),
+    # Two offices of one relative clause and their years; a government's spokesman is the state's; the first of
+    # two family names ("De León") stands for the full name, written with and without a middle name; "held the
+    # post until" ends the office told before.
+    (
+        "Luis de León Arrieta, Ruritanian envoy, dies\nRafael Luis de León Arrieta, who served as Ruritania's "
+        "tourism minister and government spokesman from 1990 to 1994, died on Saturday. De León was appointed "
+        "ambassador in Madrid in 1995 and held the post until 2000.",
+        [
+            ("rafael-luis-de-leon-arrieta", "ruritania-ambassador", "1995", "2000"),
+            ("rafael-luis-de-leon-arrieta", "ruritania-government-spokesman", "1990", "1994"),
+            ("rafael-luis-de-leon-arrieta", "ruritania-tourism-minister", "1990", "1994"),
+        ],
+    ),
+    # An ambassador to a country is not that country's.
+    (
+        "Ann Pike was appointed ambassador to Spain in 1995 and held the post until 2000.",
+        [("ann-pike", "ambassador-to-spain", "1995", "2000")],
+    ),
 ]
 
 

@@ -23,6 +23,7 @@ from newskb.draft.lexicon import (
     DEMONYM_ENDINGS,
     GENERIC_BODY_WORDS,
     NAME_CONNECTORS,
+    OF_CONNECTORS,
     ORG_NOUNS,
     ORG_SUFFIXES,
     ORG_WORDS,
@@ -288,19 +289,31 @@ def _longest_forms(names: list[str]) -> dict[str, str]:
 
 def _endings(names: Iterable[str]) -> dict[str, set[str]]:
     """Each name by the shorter names it ends in, word by word ("aisling ni bhriain" under "ni bhriain" and
-    "bhriain"): found in one pass, however many names an article holds."""
+    "bhriain"), and by a family name opened by a particle inside it ("hector luis de leon arrieta" under "de
+    leon", the first of two family names): found in one pass, however many names an article holds."""
     ends: dict[str, set[str]] = {}
     for name in set(names):
         words = name.split()
         for cut in range(1, len(words)):
             ends.setdefault(" ".join(words[cut:]), set()).add(name)
+            if words[cut] in _PARTICLES:
+                for stop in range(cut + 2, len(words)):
+                    if words[stop - 1] not in NAME_CONNECTORS:
+                        ends.setdefault(" ".join(words[cut:stop]), set()).add(name)
     return ends
+
+
+# The connectors of a person's name ("de", "van"), not of an organization's ("of").
+_PARTICLES = NAME_CONNECTORS - OF_CONNECTORS
 
 
 def _tail_of(name: str, ends: Mapping[str, set[str]]) -> str:
     """The one longer name a name of several words ends ("Ní Bhriain" of "Aisling Ní Bhriain", "Ruiz de
     Alarcón" of "Paula Ruiz de Alarcón"): a family name of particles or of two words, said again alone."""
     longer = ends.get(name, set())
+    if len(longer) > 1:
+        # "Héctor de León Arrieta" in the headline, "Héctor Luis de León Arrieta" in the story: one name, in full.
+        longer = {one for one in longer if not any(one != other and _within(one, other) for other in longer)}
     if len(longer) != 1:
         return name
     (full,) = longer
@@ -310,6 +323,12 @@ def _tail_of(name: str, ends: Mapping[str, set[str]]) -> str:
     if "of" in words:
         return name
     return full if name.split()[-1] in ORG_WORDS or not any(word in ORG_WORDS for word in words) else name
+
+
+def _within(short: str, long: str) -> bool:
+    """Whether every word of a name stands in a longer one, in order ("hector de leon" in "hector luis de leon")."""
+    rest = iter(long.split())
+    return all(word in rest for word in short.split())
 
 
 def _qualifies(text: str, span: NameSpan) -> bool:

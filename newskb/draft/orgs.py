@@ -12,6 +12,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
+from newskb.common.fuzzy import normalise
 from newskb.common.kinds import Kind
 from newskb.draft.cast import CABINETS, Cast, governs, main_of, org_for_noun
 from newskb.draft.cues import may_own
@@ -134,6 +135,8 @@ def _office_of(context: Context, title: TitleSpan) -> tuple[Office, TitleSpan] |
         # Left blank, with a note: the curator names the organization (accept refuses an office without one).
         return _office(title, f"office::{title.title}", None, 100.0, found, ""), title
     title = _as_written_with(context, title, org)
+    if title.org_word == "government" and context.entities[org].kind is Kind.COUNTRY:
+        title = replace(title, title=f"government {title.title}")  # "government spokesman": the state's
     if _police(context, title) and context.entities[org].place:
         # "the city's police chief", and "Deputy Chief X" in a story of its Police Chief: the city's police.
         *rank, head = title.title.split()
@@ -185,6 +188,9 @@ def _said_org(context: Context, title: TitleSpan) -> tuple[str | None, str]:
         chosen_entity = org_for_noun(entities, title.org_word, context.cast)
         if chosen_entity is not None:
             return chosen_entity.key, f"'{title.org_word}' is taken for {chosen_entity.name}"
+        state = main_of(context.cast.countries) if title.org_word == "government" else None
+        if state is not None:
+            return state.key, f"'{said}' is taken for the government of {state.name}, the country the article is about"
     where = where_of(context, title)
     if where is not None:
         return where, f"'{said}' is taken for {entities[where].name}'s, named before 'where'"
@@ -296,7 +302,10 @@ def _implied_org(context: Context, title: TitleSpan) -> tuple[str | None, str]:
 def _state_of(context: Context, title: TitleSpan, only_a_state: bool) -> tuple[str | None, str]:
     """The country a state's title alone is of, or None and why not."""
     said = context.text[title.start : title.end]
-    countries, organizations = context.cast.countries, context.cast.organizations
+    organizations = context.cast.organizations
+    # Not the country an ambassador is sent to ("ambassador to Spain" is no Spanish office).
+    sent_to = title.title.split(" to ", 1)[1] if " to " in title.title else None
+    countries = [country for country in context.cast.countries if normalise(country.name) != sent_to]
     # "President X" before a name, where no organization of the article has a president named: the state's.
     state_only = only_a_state or not organizations or title.named_after
     if state_only and len(countries) == 1:

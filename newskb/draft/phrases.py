@@ -286,6 +286,12 @@ PATTERNS: tuple[tuple[Rule, re.Pattern[str]], ...] = tuple(
             f"(?:\\s+and\\s+(?P<as2>as\\s+)?{DET}{marker('o2', 'O')})?{UNDER}{marker('d', 'FSU')}",
         ),
         (
+            # "was appointed ambassador in 1995 and held the post until 2000": the end of the office told before.
+            Rule.END,
+            f"{HOLDER}{APPOS}{COORD}(?:had\\s+)?(?P<verb>held|kept)\\s+(?:the|that|this)\\s+"
+            f"(?:post|job|position|role|office|portfolio|seat)\\s+{marker('d', 'U')}",
+        ),
+        (
             # "before being elected mayor in November 1979, a post she held until 1987".
             Rule.SERVED,
             f"{OFFICE}(?:\\s+{OPEN}D\\d+{CLOSE})?,\\s+a\\s+(?:post|job|position|role|office|seat)\\s+{HOLDER}\\s+"
@@ -300,7 +306,8 @@ PATTERNS: tuple[tuple[Rule, re.Pattern[str]], ...] = tuple(
         (
             # "X, who was premier of Kessland from 1976 to 1984": the same, in a relative clause.
             Rule.SERVED,
-            f"{PERSON_H}{AGE},\\s+who\\s+{BEFORE}{SERVED}{UNDER}{marker('d', 'FU')}",
+            f"{PERSON_H}{AGE},\\s+who\\s+{BEFORE}{SERVED}"
+            f"(?:\\s+and\\s+(?P<as2>as\\s+)?{DET}{marker('o2', 'O')})?{UNDER}{marker('d', 'FU')}",
         ),
         (
             Rule.LED,
