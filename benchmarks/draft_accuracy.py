@@ -69,6 +69,7 @@ BLIND_SPLITS = {
     "blind-10": REPO / "tests" / "fixtures" / "drafts-blind-10",
     "blind-11": REPO / "tests" / "fixtures" / "drafts-blind-11",
     "blind-12": REPO / "tests" / "fixtures" / "drafts-blind-12",
+    "blind-13": REPO / "tests" / "fixtures" / "drafts-blind-13",
 }
 SPLITS = (TUNED, HELD_OUT, *BLIND_SPLITS)
 
