@@ -1985,6 +1985,19 @@ CONSTRUCTIONS = [
         "Ann Pike was appointed ambassador to Spain in 1995 and held the post until 2000.",
         [("ann-pike", "ambassador-to-spain", "1995", "2000")],
     ),
+    # A round-up of appointments at four organizations: a bare title is none's in particular.
+    (
+        "People moves\nKessel Bank named Ann Pike chief executive. Dunmere Foods appointed Tom Rell as chairman. "
+        "Harlow Motors hired Eva Lind as finance director. Brill Shipping named Joe Dale chief operating officer. "
+        "Treasurer Max Roe will leave in June.",
+        [
+            ("ann-pike", "kessel-bank-chief-executive", None, ".."),
+            ("eva-lind", "harlow-motors-finance-director", None, ".."),
+            ("joe-dale", "brill-shipping-chief-operating-officer", None, ".."),
+            ("max-roe", "treasurer", "..2025-02-26", "2025-06"),
+            ("tom-rell", "dunmere-foods-chairman", None, ".."),
+        ],
+    ),
 ]
 
 

@@ -288,15 +288,29 @@ def _implied_org(context: Context, title: TitleSpan) -> tuple[str | None, str]:
     only_a_state = title.head in STATE_ONLY_HEADS or title.title in STATE_ONLY_TITLES
     if title.head in STATE_HEADS or only_a_state:
         return _state_of(context, title, only_a_state)
+    return _main_org(context, title, said)
+
+
+def _main_org(context: Context, title: TitleSpan, said: str) -> tuple[str | None, str]:
+    """The last resort for a title that names no organization: the one the article is about, unless the title
+    cannot be its or the article is about several."""
     main = main_of(context.cast.organizations)
     body = _STATE_OR.get(title.head)
     if main is not None and body is not None and body not in norm_words(main.name):
         # A governor heads a bank or a state, a senator sits in a senate: never a party's or a company's ("Gov. X
         # of Utah", "Senator X was elected party leader").
         return None, f"'{said}' is a {body}'s or a state's, and {main.name}, which the article is about, is no {body}"
+    named = {org for orgs in context.explicit.values() for org in orgs}
+    if main is not None and len(named) >= _ROUND_UP:
+        # A round-up of appointments ("People moves: ..."): the first organization is one story of several.
+        return None, f"'{said}' names no organization, and the article names offices of {len(named)} organizations"
     if main is not None:
         return main.key, f"'{said}' alone is taken for {main.name}'s, the organization the article is about"
     return None, f"'{said}' names no organization, and the article does not make clear which"
+
+
+# How many organizations an article names offices of before it is taken for a round-up of several stories.
+_ROUND_UP = 4
 
 
 def _state_of(context: Context, title: TitleSpan, only_a_state: bool) -> tuple[str | None, str]:
