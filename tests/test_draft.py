@@ -1998,6 +1998,16 @@ CONSTRUCTIONS = [
             ("tom-rell", "dunmere-foods-chairman", None, ".."),
         ],
     ),
+    # "Its" opening a sentence is the organization the sentence before opens with; "the company" is the one
+    # organization whose name has a company's legal form.
+    (
+        "KESSEL - Dunmere Mühle GmbH, the flour mill, rarely talks to the press. Its managing director, Ann Pike, "
+        "spent eight years at Kessel Landesbank. The company's finance chief, Tom Rell, agreed.",
+        [
+            ("ann-pike", "dunmere-muhle-gmbh-managing-director", "..2025-02-26", None),
+            ("tom-rell", "dunmere-muhle-gmbh-finance-chief", "..2025-02-26", None),
+        ],
+    ),
 ]
 
 

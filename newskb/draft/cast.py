@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from newskb.common.kinds import Kind
 from newskb.draft.entities import norm_words
-from newskb.draft.lexicon import BODY_NOUNS, CENTRAL_BANK_WORDS, CLUB_WORDS, REGULATOR_WORDS
+from newskb.draft.lexicon import BODY_NOUNS, CENTRAL_BANK_WORDS, CLUB_WORDS, LEGAL_FORMS, REGULATOR_WORDS
 from newskb.draft.mentions import Entity
 from newskb.draft.names import governing
 
@@ -57,7 +57,7 @@ def org_for_noun(entities: Mapping[str, Entity], noun: str | None, cast: Cast | 
     if noun == "central bank":
         named = [entity for entity in organizations if _central_bank(norm_words(entity.name))]
     else:
-        words = CLUB_WORDS if noun in ("club", "team", "side") else REGULATOR_WORDS if noun == "regulator" else {noun}
+        words = _NOUN_WORDS.get(noun, {noun})
         named = [entity for entity in organizations if words & set(norm_words(entity.name))]
         if len(named) > 1 and noun == "bank":
             named = [entity for entity in named if not _central_bank(norm_words(entity.name))] or named
@@ -97,6 +97,18 @@ class Cast:
             countries=[entity for entity in entities.values() if entity.kind is Kind.COUNTRY],
             city=places[0] if len(places) == 1 else None,
         )
+
+
+# The words of a name that a noun for it stands for: "the club" is "Harbury Town" or "Castleford Rovers", "the
+# regulator" the "Capital Markets Authority", "the company" "Kessler Mühle GmbH" (a legal form says so).
+_NOUN_WORDS: dict[str, frozenset[str]] = {
+    "club": CLUB_WORDS,
+    "team": CLUB_WORDS,
+    "side": CLUB_WORDS,
+    "regulator": REGULATOR_WORDS,
+    "company": LEGAL_FORMS | {"company"},
+    "firm": LEGAL_FORMS | {"firm"},
+}
 
 
 def _central_bank(words: list[str]) -> bool:

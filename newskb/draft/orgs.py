@@ -33,7 +33,7 @@ from newskb.draft.names import KnownEntity
 from newskb.draft.offices import TitleKey, match_known
 from newskb.draft.sentences import Sentence
 from newskb.draft.titles import head_forms
-from newskb.draft.whose import Context, owns_body, subject_of, where_of
+from newskb.draft.whose import Context, owns_body, previous_subject, subject_of, where_of
 
 
 @dataclass(slots=True, eq=False)
@@ -276,6 +276,9 @@ def _implied_org(context: Context, title: TitleSpan) -> tuple[str | None, str]:
         main = main_of(context.cast.organizations)
         if main is not None and main.first < title.start:
             return main.key, f"'{said}' is taken for {main.name}'s, the organization the article is about"
+        before = previous_subject(context, title)
+        if before is not None:
+            return before, f"'{said}' opens its sentence: {context.entities[before].name}'s, the subject before it"
         return None, f"'{said}' is of the sentence's subject, which it does not name"
     if len(orgs) == 1:
         (chosen,) = orgs

@@ -17,6 +17,7 @@ from newskb.draft.lexicon import ORG_NOUNS
 from newskb.draft.mentions import Entity, Mention, TitleSpan
 from newskb.draft.names import KnownEntity
 from newskb.draft.offices import TitleKey
+from newskb.draft.pieces import dateline_end
 from newskb.draft.sentences import Sentence
 
 
@@ -77,6 +78,23 @@ def subject_of(context: Context, title: TitleSpan) -> str | None:
         named.append(entity)
     chosen = next((entity for entity in named if entity.kind is Kind.ORGANIZATION), named[0] if named else None)
     return chosen.key if chosen is not None else None
+
+
+def previous_subject(context: Context, title: TitleSpan) -> str | None:
+    """For "its" opening a sentence ("Kessler Mühle GmbH, the flour mill, ... . Its managing director, X,"): the
+    organization the sentence before opens with, if it opens with one."""
+    sentence = context.sentences[title.sentence - 1]
+    if title.sentence < 2 or context.text[sentence.start : title.start].strip().lower() not in ("its", "their"):
+        return None
+    before = context.sentences[title.sentence - 2]
+    first = bisect.bisect_left(context.starts, before.start)
+    if first >= len(context.starts) or context.starts[first] >= before.end:
+        return None
+    mention = context.mentions[context.starts[first]]
+    entity = context.entities[mention.ref]
+    lead = context.text[before.start + dateline_end(before.text) : mention.start].strip().lower()
+    opens = lead in ("", "the")
+    return entity.key if opens and entity.kind is Kind.ORGANIZATION and not governs(entity) else None
 
 
 def where_of(context: Context, title: TitleSpan) -> str | None:
