@@ -2008,6 +2008,20 @@ CONSTRUCTIONS = [
             ("tom-rell", "dunmere-muhle-gmbh-finance-chief", "..2025-02-26", None),
         ],
     ),
+    # A rank before a name ("Lt. Col.") is no organization.
+    (
+        "Gov. Ann Pike on Wednesday nominated Lt. Col. Tom Rell, a 27-year veteran of the Utah Highway Patrol, as the "
+        "agency's next superintendent.",
+        [
+            ("ann-pike", "governor", "..2025-02-26", ".."),
+            ("tom-rell", "utah-highway-patrol-superintendent", None, ".."),
+        ],
+    ),
+    # "X, whose manager Y": X's manager.
+    (
+        "Dunmere Rovers lost 4-0 to Kessel Town, whose manager Tom Rell was appointed in January.",
+        [("tom-rell", "kessel-town-manager", "2025-01", "..")],
+    ),
 ]
 
 

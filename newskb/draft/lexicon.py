@@ -215,7 +215,7 @@ HONORIFICS = frozenset(
     (
         *("mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "sir", "dame", "lady", "lord", "rev"),
         *("reverend", "cllr", "judge", "officer", "sergeant", "sgt", "detective", "trooper", "capt", "lt", "cmdr"),
-        *("deputy",),
+        *("deputy", "col", "colonel", "maj", "gen", "brig", "adm", "cpl", "insp"),
     )
 )
 # Letters written after a name, not part of it (in capitals): a seat ("MP", "MEP", "TD"), a rank at the bar

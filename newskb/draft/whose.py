@@ -98,7 +98,8 @@ def previous_subject(context: Context, title: TitleSpan) -> str | None:
 
 
 def where_of(context: Context, title: TitleSpan) -> str | None:
-    """The organization a "where" clause hangs on: "Nordlys Lines, where Dahl was chief executive"."""
+    """The organization a "where" or "whose" clause hangs on: "Nordlys Lines, where Dahl was chief executive",
+    "Rovers, whose manager Carl Jessop was appointed in January"."""
     sentence = context.sentences[title.sentence - 1]
     first = bisect.bisect_left(context.starts, sentence.start)
     last = bisect.bisect_left(context.starts, title.start)
@@ -111,7 +112,7 @@ def where_of(context: Context, title: TitleSpan) -> str | None:
     return None
 
 
-_WHERE = re.compile(r",\s+where\s+[^,;.]*$")
+_WHERE = re.compile(r",\s+(?:where\s+[^,;.]*|whose\s+(?:new\s+|former\s+)?)$")
 
 
 def _of_person(context: Context, mention: Mention, position: int) -> bool:
