@@ -70,6 +70,7 @@ BLIND_SPLITS = {
     "blind-11": REPO / "tests" / "fixtures" / "drafts-blind-11",
     "blind-12": REPO / "tests" / "fixtures" / "drafts-blind-12",
     "blind-13": REPO / "tests" / "fixtures" / "drafts-blind-13",
+    "blind-14": REPO / "tests" / "fixtures" / "drafts-blind-14",
 }
 SPLITS = (TUNED, HELD_OUT, *BLIND_SPLITS)
 
