@@ -2022,6 +2022,20 @@ CONSTRUCTIONS = [
         "Dunmere Rovers lost 4-0 to Kessel Town, whose manager Tom Rell was appointed in January.",
         [("tom-rell", "kessel-town-manager", "2025-01", "..")],
     ),
+    # A field in lower case, then "between" its years (no word of the field); "its first chief risk officer" is
+    # the first to hold the office, "First Deputy Governor" an office of its own.
+    (
+        "Ann Pike previously served as Northgate's dean of science between 2014 and 2020.",
+        [("ann-pike", "northgate-dean-of-science", "2014", "2020")],
+    ),
+    (
+        "Kessel Bank named Ann Pike as its first chief risk officer. Tom Rell, the bank's first deputy governor, "
+        "welcomed her.",
+        [
+            ("ann-pike", "kessel-bank-chief-risk-officer", None, ".."),
+            ("tom-rell", "kessel-bank-first-deputy-governor", "..2025-02-26", ".."),
+        ],
+    ),
 ]
 
 

@@ -158,6 +158,7 @@ NOT_FIELD = frozenset(
     (
         *("the", "a", "an", "his", "her", "its", "their", "this", "that", "these", "those", "our", "my", "your"),
         *("and", "or", "but", "to", "in", "on", "at", "of", "for", "from", "by", "with", "since", "until", "as"),
+        *("between",),
         *("who", "which", "whom", "whose", "when", "where", "after", "before", "under", "over", "about", "than"),
         *("is", "was", "were", "are", "be", "been", "will", "would", "has", "had", "have", "said", "says", "not"),
         *("year", "years", "month", "months", "week", "weeks", "day", "days", "decade", "decades", "time"),

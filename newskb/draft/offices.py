@@ -101,8 +101,6 @@ def reach(text: str, words: Sequence[Piece], run: tuple[int, int], name_at: Mapp
     first = run[0]
     title_last = _complement(text, words, run, name_at)
     start, org_before, org_word, former = _before(text, words, first, name_at)
-    if org_before is not None:
-        title_last = _portfolio(text, words, title_last)
     end, org_after, org_word, described = _after(text, words, title_last, name_at, org_word, org_before)
     return Reach(
         first=start,
@@ -132,30 +130,6 @@ def _complement(text: str, words: Sequence[Piece], run: tuple[int, int], name_at
         else:
             break
     return field_end(text, words, title_last, name_at)
-
-
-def _portfolio(text: str, words: Sequence[Piece], title_last: int) -> int:
-    """A title's portfolio in lower case after "of", where the organization stood before it: "the Bank of
-    Kessel's director of banking supervision" (the director of banking supervision of the bank)."""
-    if title_last + 2 >= len(words) or words[title_last + 1].lower != "of":
-        return title_last
-    last = title_last + 1
-    while (
-        last + 1 < len(words)
-        and last - title_last <= 3
-        and words[last + 1].text.isalpha()
-        and words[last + 1].text.islower()
-        and words[last + 1].lower not in _NOT_PORTFOLIO
-        and joined(text, words[last], words[last + 1])
-    ):
-        last += 1
-    return last if last > title_last + 1 else title_last
-
-
-# Words after a title's "of" that do not name its portfolio ("director of the", "chief of staff" aside).
-_NOT_PORTFOLIO = frozenset(
-    ("the", "a", "an", "its", "his", "her", "their", "this", "that", "and", "or", "since", "from", "until", "between")
-)
 
 
 def _field_at(words: Sequence[Piece], field: int, name_at: Mapping[int, tuple[int, int]]) -> bool:

@@ -166,7 +166,15 @@ def title_of(words: Sequence[Piece]) -> str:
     a word like "interim" that is a note on its holder, not part of the office."""
     tokens = [_PLURALS.get(token, token) for piece in words for token in piece.norm]
     kept = [token for token in tokens if token not in INTERIM_WORDS]
+    if len(kept) > 1 and kept[0] == "first" and kept[1] not in _FIRST_OF:
+        kept = kept[1:]  # "its first chief risk officer": the first to hold it, not a title of its own
     return " ".join(kept or tokens)
+
+
+# What "first" belongs to as part of an office: "First Deputy Governor", "First Vice President", "First Minister".
+_FIRST_OF = frozenset(
+    ("deputy", "vice", "secretary", "minister", "lady", "lord", "sea", "assistant", "officer", "team")
+)
 
 
 # A plural title names the office each holds: "the party's co-spokespeople".
@@ -216,7 +224,7 @@ def field_end(text: str, words: Sequence[Piece], title_last: int, name_at: Mappi
 # Words that may follow a title's field: "dean of medicine at X", "the director of strategy said".
 _AFTER_FIELD = frozenset(
     (
-        *("at", "of", "in", "on", "for", "from", "since", "until", "to", "and", "with", "under", "who"),
+        *("at", "of", "in", "on", "for", "from", "since", "until", "between", "to", "and", "with", "under", "who"),
         *("said", "says", "told", "is", "was", "will", "would", "has", "had"),
     )
 )
