@@ -2036,6 +2036,21 @@ CONSTRUCTIONS = [
             ("tom-rell", "kessel-bank-first-deputy-governor", "..2025-02-26", ".."),
         ],
     ),
+    # "The City Council" of a story filed from Dunmere is the Dunmere City Council, and Dunmere the city whose
+    # mayor and police chief it names; a round-up's heading in capitals ("KESSEL BANK -") is no place.
+    (
+        "DUNMERE - The City Council voted on Tuesday to appoint Council President Ann Pike as interim mayor. Police "
+        "Chief Tom Rell will retire on May 1.",
+        [
+            ("ann-pike", "dunmere-city-council-president", "..2025-02-25", ".."),
+            ("ann-pike", "dunmere-mayor", None, ".."),
+            ("tom-rell", "dunmere-police-chief", "..2025-02-26", "2025-05-01"),
+        ],
+    ),
+    (
+        "KESSEL BANK - Kessel Bank appointed Ann Pike as its treasurer. The City Council named Tom Rell city manager.",
+        [("ann-pike", "kessel-bank-treasurer", None, ".."), ("tom-rell", "city-council-city-manager", None, "..")],
+    ),
 ]
 
 

@@ -15,7 +15,7 @@ from dataclasses import replace
 
 from newskb.common.fuzzy import normalise
 from newskb.common.kinds import Kind
-from newskb.draft.lexicon import LOCAL_BODIES
+from newskb.draft.lexicon import LOCAL_BODIES, ORG_WORDS
 from newskb.draft.mentions import Entity
 from newskb.draft.pieces import dateline_end
 
@@ -58,21 +58,32 @@ def _filed_from(text: str, entities: dict[str, Entity]) -> dict[str, Entity]:
     if place is None:
         return entities
     name = " ".join(word.capitalize() for word in place.group(1).split())
+    if ORG_WORDS & set(normalise(name).split()):
+        return entities  # "BANK OF CANADA - ...": a round-up's item heading, no place
     said = re.finditer(rf"\b{re.escape(name)}\b", text)
     again = [found for found in said if not offset <= found.start() < offset + end]
-    if not again:
+    # ... or names a local body by what it is alone ("The City Council voted"), which is the city's.
+    bodies = [key for key, entity in entities.items() if entity.known is None and _bare_body(entity.name)]
+    if not again and not bodies:
         return entities
     by_name = {normalise(entity.name): key for key, entity in entities.items()}
     key = by_name.get(normalise(name))
     marked = dict(entities)
+    for body in bodies:  # "the City Council" of a story filed from Cedar Hollow: the Cedar Hollow City Council
+        marked[body] = replace(marked[body], name=f"{name} {marked[body].name.removeprefix('the ')}")
     if key is not None:
         if marked[key].kind is Kind.ORGANIZATION and marked[key].known is None:
             marked[key] = replace(marked[key], place=True, filed=True)
         return marked
     cue = f"the city the story is filed from, '{place.group(1)}'"
-    new = _place(name, again[0].start(), cue)
+    new = _place(name, again[0].start() if again else entities[bodies[0]].first, cue)
     marked[new.key] = replace(new, filed=True)
     return marked
+
+
+def _bare_body(name: str) -> bool:
+    """A local body's name that says only what it is: "City Council", "the Police Department"."""
+    return tuple(normalise(name.removeprefix("the ")).split()) in LOCAL_BODIES
 
 
 # A city's titles: only a story that names one takes the place it is filed from for its city.
