@@ -2051,6 +2051,12 @@ CONSTRUCTIONS = [
         "KESSEL BANK - Kessel Bank appointed Ann Pike as its treasurer. The City Council named Tom Rell city manager.",
         [("ann-pike", "kessel-bank-treasurer", None, ".."), ("tom-rell", "city-council-city-manager", None, "..")],
     ),
+    # A name that ends in a country's ("Renewal Ireland") is an organization's, when nothing says otherwise.
+    (
+        "Statement from Renewal Ireland\nRenewal Ireland today confirms that Ann Pike has been elected Leader of the "
+        "party. She succeeds Tom Rell, who stepped down as leader in August.",
+        [("ann-pike", "renewal-ireland-leader", None, ".."), ("tom-rell", "renewal-ireland-leader", None, "2024-08")],
+    ),
 ]
 
 

@@ -57,6 +57,17 @@ def is_demonym(text: str) -> bool:
     return normalise(text) in _demonyms()
 
 
+def is_country_name(text: str) -> bool:
+    """Whether a word or words name a country (not its adjective): "Ireland", "Britain", "South Korea"."""
+    return normalise(text) in _names()
+
+
+@functools.cache
+def _names() -> frozenset[str]:
+    people = _demonyms()
+    return frozenset(normalise(form) for country in countries() for form in country.forms) - people
+
+
 @functools.cache
 def _demonyms() -> frozenset[str]:
     table = tomllib.loads(resources.files("newskb.draft").joinpath("data/countries.toml").read_text("utf-8"))

@@ -15,7 +15,7 @@ from collections.abc import Mapping, Sequence
 from typing import Protocol
 
 from newskb.common.kinds import Kind
-from newskb.draft.countries import is_demonym
+from newskb.draft.countries import is_country_name, is_demonym
 from newskb.draft.lexicon import (
     APPOINTING,
     ORG_BEFORE_NAME,
@@ -143,6 +143,9 @@ def kind_of(entity: Named, tally: Counter[str]) -> tuple[Kind, tuple[str, ...]]:
         return Kind.PERSON, tuple(sorted(reason for reason, weight in tally.items() if weight < 0))
     if organization:
         return Kind.ORGANIZATION, tuple(sorted(reason for reason, weight in tally.items() if weight > 0))
+    words = entity.name.split()
+    if len(words) > 1 and "of" not in words and is_country_name(words[-1]):
+        return Kind.ORGANIZATION, ("a country's name ends it, and nothing says it is a person's",)  # "Renewal Ireland"
     if len(entity.name.split()) > 1:
         return Kind.PERSON, ("a name of several words, and nothing says otherwise",)
     return Kind.ORGANIZATION, ("a name of one word, and nothing says otherwise",)
