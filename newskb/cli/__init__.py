@@ -11,6 +11,7 @@ import io
 import os
 import signal
 import sys
+import time
 from collections.abc import Iterator, MutableMapping
 from typing import Annotated, Any, NoReturn
 
@@ -47,11 +48,20 @@ def _redeliver(unraisable: Any) -> None:
         import threading
 
         number = signal.SIGTERM if isinstance(unraisable.exc_value, Terminated) else signal.SIGINT
-        again = threading.Timer(0.001, os.kill, (os.getpid(), number))
-        again.daemon = True
+        # The thread waits until this hook is done: sent while the hook still waited for the thread to start (a
+        # loaded machine can take longer than any fixed delay), the signal landed in the hook and was lost too.
+        done = threading.Event()
+        again = threading.Thread(target=_send_when, args=(done, number), daemon=True)
         again.start()
+        done.set()
     else:
         sys.__unraisablehook__(unraisable)
+
+
+def _send_when(done: Any, number: int) -> None:
+    done.wait()
+    time.sleep(0.001)  # for the hook to return
+    os.kill(os.getpid(), number)
 
 
 def handle_signals() -> None:
