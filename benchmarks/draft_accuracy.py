@@ -71,6 +71,7 @@ BLIND_SPLITS = {
     "blind-12": REPO / "tests" / "fixtures" / "drafts-blind-12",
     "blind-13": REPO / "tests" / "fixtures" / "drafts-blind-13",
     "blind-14": REPO / "tests" / "fixtures" / "drafts-blind-14",
+    "blind-15": REPO / "tests" / "fixtures" / "drafts-blind-15",
 }
 SPLITS = (TUNED, HELD_OUT, *BLIND_SPLITS)
 
