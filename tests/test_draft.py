@@ -2057,6 +2057,16 @@ CONSTRUCTIONS = [
         "party. She succeeds Tom Rell, who stepped down as leader in August.",
         [("ann-pike", "renewal-ireland-leader", None, ".."), ("tom-rell", "renewal-ireland-leader", None, "2024-08")],
     ),
+    # "its" after "the central bank" is the bank's, not the city's named before it.
+    (
+        "Ann Pike served as president of the Central Bank of Kessel from 1995 to 2000. Tom Rell, 81, died on Sunday. "
+        "Rell, an economist trained in Chicago, joined the central bank as a researcher in 1969 and rose to become "
+        "its vice president in 1989.",
+        [
+            ("ann-pike", "central-bank-of-kessel-president", "1995", "2000"),
+            ("tom-rell", "central-bank-of-kessel-vice-president", "1989", ".."),
+        ],
+    ),
 ]
 
 

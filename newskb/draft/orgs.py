@@ -20,6 +20,7 @@ from newskb.draft.entities import norm_words
 from newskb.draft.lexicon import (
     CITY_TITLE_WORDS,
     INTERIM_WORDS,
+    ORG_NOUNS,
     ORG_WORDS,
     RANK_WORDS,
     STATE_HEADS,
@@ -195,6 +196,9 @@ def _said_org(context: Context, title: TitleSpan) -> tuple[str | None, str]:
     if where is not None:
         return where, f"'{said}' is taken for {entities[where].name}'s, named before 'where'"
     becomes = _BECOMES.search(context.text, max(0, title.start - 60), title.start) is not None
+    nearer = _noun_before(context, title) if title.org_word in ("its", "their") else None
+    if nearer is not None:
+        return nearer.key, f"'{said}' is taken for {nearer.name}'s, the '{title.org_word}' of the noun before it"
     if title.org_word in ("its", "their") or title.after_as or becomes:
         subject = subject_of(context, title)
         if subject is not None and title.org_word is None and norm_words(entities[subject].name) in CABINETS:
@@ -208,6 +212,24 @@ def _said_org(context: Context, title: TitleSpan) -> tuple[str | None, str]:
         if subject is not None:
             return subject, f"'{said}' is taken for {entities[subject].name}'s, the subject of the sentence"
     return None, ""
+
+
+def _noun_before(context: Context, title: TitleSpan) -> Entity | None:
+    """What "its" stands for where a noun for an organization stands between it and any name of one in its
+    clause: "joined the central bank as a researcher and rose to become its vice president" (not the "Chicago"
+    before it)."""
+    sentence = context.sentences[title.sentence - 1]
+    before = context.text[sentence.start : title.start]
+    nouns = list(_THE_NOUN.finditer(before))
+    if not nouns:
+        return None
+    last = nouns[-1]
+    named_after = any(sentence.start + last.end() <= start < title.start for start in context.starts)
+    return None if named_after else org_for_noun(context.entities, " ".join(last.group(1).split()), context.cast)
+
+
+# "the central bank", "the club": a noun that stands for an organization named elsewhere.
+_THE_NOUN = re.compile(r"\bthe\s+(central\s+bank|" + "|".join(sorted(ORG_NOUNS, key=len, reverse=True)) + r")\b")
 
 
 def _antecedents(context: Context, title: TitleSpan) -> set[str]:
