@@ -15,7 +15,6 @@ for the user: nothing is renamed.
 from __future__ import annotations
 
 import contextlib
-import json
 import os
 import re
 import stat
@@ -46,6 +45,8 @@ def path(root: Path) -> Path:
 
 def encode(renames: Sequence[Rename], root: Path) -> bytes:
     """The journal of `renames` (targets already resolved, inside the base of `root`)."""
+    import json  # here, like in `pending`: every query looks for a journal, and most never meet one
+
     base = os.path.realpath(fact_base_root(root))
     # The target's folder resolved, as `pending` checks it: a data folder reached through a link still
     # names its files by their place in the base.
@@ -64,6 +65,8 @@ def pending(root: Path) -> list[Rename]:
 
     Raises DataFileError, naming the journal, for one that is malformed or names anything newskb would not
     write."""
+    import json  # here, not at start-up: every query looks for a journal (lock.reading), and most find none
+
     journal = path(root)
     try:
         raw = journal.read_bytes()
@@ -86,6 +89,8 @@ def pending(root: Path) -> list[Rename]:
 
 
 def _checked(journal: Path, base: str, name: str, target: str) -> Rename:
+    import json
+
     def refuse(why: str) -> DataFileError:
         shown = json.dumps(target, ensure_ascii=True)
         return DataFileError(f"{journal}: names {shown}, {why}; {_ADVICE}")

@@ -17,7 +17,6 @@ import contextlib
 import fcntl
 import os
 import re
-import tempfile
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 
@@ -138,6 +137,8 @@ def replace_files(changes: Mapping[Path, bytes], *, root: Path) -> None:
 
 
 def write_temporary(target: Path, data: bytes) -> str:
+    import tempfile  # imported here: every query takes the read lock, and only a writer needs it (~1 ms)
+
     descriptor, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.{os.getpid()}.", suffix=".tmp")
     try:
         with os.fdopen(descriptor, "wb") as stream:
