@@ -586,10 +586,11 @@ def test_the_command_line_loads_no_drawing_matching_or_parsing_library() -> None
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
     assert result.stdout == "[]\n"
     # A query in a pipe draws nothing and parses no TOML (the index is warm): neither Rich nor tomllib. Nor
-    # does it load what only a writer (tempfile), a journal left by one, or a name with accents (unicodedata)
-    # needs, or a timeline's or a profile's rows.
+    # does it load what only a writer (tempfile), a journal left by one (journal.py), or a name with accents
+    # (unicodedata) needs, or a timeline's or a profile's rows.
     run("sources")
-    unused = {"rich", "tomllib", "tempfile", "unicodedata", "newskb.answers.timelinerows", "newskb.answers.profilerows"}
+    unused = {"rich", "tomllib", "tempfile", "unicodedata", "newskb.base.journal"}
+    unused |= {"newskb.answers.timelinerows", "newskb.answers.profilerows"}
     query = (
         "import sys, runpy; sys.argv = ['newskb', 'who', 'NATO Secretary General', '--format', 'json']\n"
         "try:\n    runpy.run_module('newskb', run_name='__main__')\nexcept SystemExit:\n    pass\n"

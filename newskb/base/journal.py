@@ -23,9 +23,12 @@ from pathlib import Path
 from typing import NamedTuple
 
 from newskb.base.folder import contained, fact_base_root
+
+# The journal's name is lock.py's: every reader looks for a journal there, without loading this module.
+from newskb.base.lock import JOURNAL_NAME as JOURNAL_NAME
+from newskb.base.lock import sync_folder, write_temporary
 from newskb.common.errors import DataFileError
 
-JOURNAL_NAME = ".newskb.journal"
 # The one shape newskb writes: {"newskb_journal": 1, "renames": [{"temporary": NAME, "target": PATH}, ...]}.
 _VERSION = 1
 _ADVICE = "nothing renamed; if no newskb write was interrupted here, remove it"
@@ -121,8 +124,6 @@ def _checked(journal: Path, base: str, name: str, target: str) -> Rename:
 def write(root: Path, renames: Sequence[Rename]) -> None:
     """Write the journal whole and durably (a temporary file renamed into place): a journal is there entire
     or not at all, so a malformed one is never newskb's own."""
-    from newskb.base.lock import sync_folder, write_temporary
-
     journal = path(root)
     temporary = write_temporary(journal, encode(renames, root))
     try:
@@ -144,8 +145,6 @@ def finish(root: Path) -> list[Path]:
             os.replace(rename.temporary, rename.target)
             completed.append(rename.target)
     if renames:
-        from newskb.base.lock import sync_folder
-
         for folder in dict.fromkeys(rename.target.parent for rename in renames):
             sync_folder(folder)
         path(root).unlink()
