@@ -38,6 +38,10 @@ def main() -> None:
     parser.add_argument("after", type=Path)
     parser.add_argument("--rounds", type=int, default=20)
     arguments = parser.parse_args()
+    # `python -m newskb` looks in the working folder before PYTHONPATH: run from a checkout, both sides would
+    # run that checkout. The commands run from an empty folder instead (the paths given made absolute first).
+    arguments.before, arguments.after = arguments.before.resolve(), arguments.after.resolve()
+    os.chdir(tempfile.mkdtemp())
     unset = ("NEWSKB_DATA", "NEWSKB_CACHE", "NEWSKB_WORKERS", "PYTHONDONTWRITEBYTECODE")
     base = {key: value for key, value in os.environ.items() if key not in unset}
     commands = {"typer": Command([sys.executable, "-c", "import typer"], base)}

@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -131,3 +132,18 @@ def _isolated_data(kb: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) ->
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     monkeypatch.chdir(tmp_path)
     yield
+
+
+def edit_in_place(path: Path, old: str, new: str) -> None:
+    """Change `old` to `new` (as long) in the file itself, then put its modification time back, as `touch -r`,
+    `rsync -t` or an unpacked archive would: the size and mtime are as they were, and no folder changed."""
+    assert len(old) == len(new)
+    before = path.stat()
+    with path.open("r+b") as stream:  # the same inode, written over
+        text = stream.read()
+        assert text.count(old.encode()) == 1
+        stream.seek(0)
+        stream.write(text.replace(old.encode(), new.encode()))
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+    after = path.stat()
+    assert (after.st_size, after.st_mtime_ns, after.st_ino) == (before.st_size, before.st_mtime_ns, before.st_ino)

@@ -16,7 +16,7 @@ from newskb.answers import query, search
 from newskb.base import store
 from newskb.curation.audit import check_folder
 from newskb.index import cache, freshness
-from tests.conftest import REPO, TinyBase
+from tests.conftest import REPO, TinyBase, edit_in_place
 
 
 def holders(connection: sqlite3.Connection, day: date) -> list[str]:
@@ -126,21 +126,6 @@ def test_a_file_read_again_keeps_its_texts_and_dates_indexed(tiny: TinyBase, rea
     assert connection.execute("SELECT count(*) FROM dated").fetchone()[0] == 3  # two starts and one end
 
 
-def _edit_in_place(path: Path, old: str, new: str) -> None:
-    """Change `old` to `new` (as long) in the file itself, then put its modification time back, as `touch -r`,
-    `rsync -t` or an unpacked archive would: the size and mtime are as they were, and no folder changed."""
-    assert len(old) == len(new)
-    before = path.stat()
-    with path.open("r+b") as stream:  # the same inode, written over
-        text = stream.read()
-        assert text.count(old.encode()) == 1
-        stream.seek(0)
-        stream.write(text.replace(old.encode(), new.encode()))
-    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
-    after = path.stat()
-    assert (after.st_size, after.st_mtime_ns, after.st_ino) == (before.st_size, before.st_mtime_ns, before.st_ino)
-
-
 @pytest.fixture
 def trusting(monkeypatch: pytest.MonkeyPatch) -> None:
     """No racy window: a stat is trusted as soon as it is taken, so that what catches an edit is the stat itself
@@ -162,7 +147,7 @@ def test_an_edit_in_place_that_keeps_size_and_mtime_is_seen(tiny: TinyBase, read
     connection, _ = cache.open_index(tiny.data)
     reads.clear()
     _after_a_clock_tick()
-    _edit_in_place(tiny.source, 'start = "1840"', 'start = "1842"')
+    edit_in_place(tiny.source, 'start = "1840"', 'start = "1842"')
     connection, _ = cache.open_index(tiny.data)
     assert reads == ["gazette.toml"]
     assert holders(connection, date(1841, 1, 1)) == []
@@ -175,19 +160,19 @@ def test_an_article_edited_in_place_is_seen(tiny: TinyBase, reads: list[str]) ->
     cache.open_index(tiny.data)
     reads.clear()
     _after_a_clock_tick()
-    _edit_in_place(article, "Ada", "Eda")
+    edit_in_place(article, "Ada", "Eda")
     connection, _ = cache.open_index(tiny.data)
     assert reads == ["gazette.toml"]
     assert "Eda Lovelace" in connection.execute("SELECT article FROM source").fetchone()[0]
 
 
-def test_the_next_command_sees_an_edit_in_place(tiny: TinyBase) -> None:
+def test_the_next_command_sees_anedit_in_place(tiny: TinyBase) -> None:
     command = [sys.executable, "-m", "newskb", "who", "society-chair", "--as-of", "1841-01-01"]
     command += ["--data", str(tiny.data), "--format", "plain"]
     first = subprocess.run(command, capture_output=True, text=True, timeout=60, check=False)
     assert (first.returncode, first.stdout.split("\t")[0]) == (0, "Ada Lovelace")
     _after_a_clock_tick()
-    _edit_in_place(tiny.source, 'start = "1840"', 'start = "1842"')
+    edit_in_place(tiny.source, 'start = "1840"', 'start = "1842"')
     second = subprocess.run(command, capture_output=True, text=True, timeout=60, check=False)
     assert (second.returncode, second.stdout) == (1, "")
     vacancy = "Charles Babbage's term ended 1840 and Ada Lovelace, who replaced them, took office 1842\n"
@@ -202,7 +187,7 @@ def test_a_file_changed_just_before_a_refresh_is_hashed_again_not_trusted(tiny: 
     reads.clear()
     connection, _ = cache.open_index(tiny.data)
     assert reads == []  # its bytes are the same: hashed, not read
-    _edit_in_place(tiny.source, 'start = "1840"', 'start = "1842"')  # within the same tick, perhaps
+    edit_in_place(tiny.source, 'start = "1840"', 'start = "1842"')  # within the same tick, perhaps
     connection, _ = cache.open_index(tiny.data)
     assert reads == ["gazette.toml"]
     assert holders(connection, date(1843, 1, 1)) == ["ada-lovelace"]

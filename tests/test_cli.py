@@ -585,12 +585,16 @@ def test_the_command_line_loads_no_drawing_matching_or_parsing_library() -> None
     script = f"import sys, newskb.cli; print(sorted({{m.split('.')[0] for m in sys.modules}} & set({heavy!r})))"
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
     assert result.stdout == "[]\n"
-    # A query in a pipe draws nothing and parses no TOML (the index is warm): neither Rich nor tomllib.
+    # A query in a pipe draws nothing and parses no TOML (the index is warm): neither Rich nor tomllib. Nor
+    # does it load what only a writer (tempfile), a journal left by one (journal.py), or a name with accents
+    # (unicodedata) needs, or a timeline's or a profile's rows.
     run("sources")
+    unused = {"rich", "tomllib", "tempfile", "unicodedata", "newskb.base.journal"}
+    unused |= {"newskb.answers.timelinerows", "newskb.answers.profilerows"}
     query = (
         "import sys, runpy; sys.argv = ['newskb', 'who', 'NATO Secretary General', '--format', 'json']\n"
         "try:\n    runpy.run_module('newskb', run_name='__main__')\nexcept SystemExit:\n    pass\n"
-        "print(sorted({m.split('.')[0] for m in sys.modules} & {'rich', 'tomllib'}), file=sys.stderr)"
+        f"print(sorted(({{m.split('.')[0] for m in sys.modules}} | set(sys.modules)) & {unused!r}), file=sys.stderr)"
     )
     answered = subprocess.run([sys.executable, "-c", query], capture_output=True, text=True, check=False)
     assert answered.stderr.splitlines()[-1] == "[]"

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from newskb.cli.completion import _bash_escape
-from tests.conftest import TinyBase
+from tests.conftest import TinyBase, edit_in_place
 
 
 def complete(shell: str, line: str, *, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
@@ -146,6 +146,17 @@ def test_completion_answers_before_any_query_and_offers_what_was_added_since(tin
     # A base that cannot be read offers nothing, and says nothing.
     broken = complete("bash", "newskb show lov", env={**fresh, "NEWSKB_DATA": str(tmp_path / "nowhere")})
     assert (broken.returncode, broken.stdout.strip(), broken.stderr) == (0, "", "")
+
+
+def test_completion_sees_a_name_edited_in_place_keeping_the_size_and_modification_time(
+    tiny: TinyBase, tmp_path: Path
+) -> None:
+    # TAB answers from the base as it is on disk: an edit in place that changes no size, no modification time
+    # and no folder (as `touch -r` or `rsync -t` leave one) is seen by the next TAB, as by the next query.
+    env = {"XDG_CACHE_HOME": str(tmp_path / "cache"), "NEWSKB_DATA": str(tiny.data)}
+    assert complete("bash", "newskb show lov", env=env).stdout.splitlines()[0] == "Ada\\ Lovelace"
+    edit_in_place(tiny.entities, 'name = "Ada Lovelace"', 'name = "Ada Lovelacy"')
+    assert complete("bash", "newskb show lov", env=env).stdout.splitlines()[0] == "Ada\\ Lovelacy"
 
 
 HOSTILE_NAME = "Zog \"O'Neil $(id) `x` \\ !"

@@ -76,8 +76,10 @@ CONTRACTS = {
     "index/freshness": "test_cache.py",  # the fast path: which change a query notices, and which it may not
     "index/refresh": "test_cache.py",  # the incremental refresh: only what changed read again
     "answers/profile": "test_query.py",  # `show`'s rows, beside the other answers over one index
+    "answers/profilerows": "test_query.py",  # a profile's rows, asserted whole with `show`
     "answers/rows": "test_query.py",  # the rows answers are made of, asserted whole
     "answers/timeline": "test_query.py",  # the timeline's rows and ranges, beside who and show
+    "answers/timelinerows": "test_query.py",  # a timeline's rows, asserted whole with `timeline`
 }
 
 

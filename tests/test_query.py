@@ -10,8 +10,10 @@ import pytest
 
 from newskb.answers import query
 from newskb.answers.profile import show
-from newskb.answers.rows import Answer, Chart, InRange, TermRow, TimelineKind, TimelineRow
+from newskb.answers.profilerows import ClaimRow, Profile
+from newskb.answers.rows import Answer, Chart, TermRow
 from newskb.answers.timeline import timeline
+from newskb.answers.timelinerows import InRange, TimelineKind, TimelineRow
 from newskb.common.dates import Span
 from newskb.common.errors import BadArgumentError, DataFileError, NotFoundError
 from newskb.common.kinds import Outcome
@@ -819,6 +821,7 @@ def test_a_claim_says_who_said_it_and_as_of_when(db: sqlite3.Connection) -> None
     profile = show(db, "Oana Lungescu", date(2024, 10, 2))
     # What she said is in her profile, though the claim is about Rutte and NATO.
     (claim,) = profile.claims
+    assert (type(profile), type(claim)) == (Profile, ClaimRow)
     assert as_dict(claim) == {
         "id": "lungescu-rutte-main-goal",
         "text": "Rutte's main goal will be not only to reach compromises but to move the alliance forward in the "

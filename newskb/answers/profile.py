@@ -7,9 +7,10 @@ from datetime import date
 
 from newskb.answers.declared import beyond, of_record, values
 from newskb.answers.lookup import resolve
+from newskb.answers.profilerows import ClaimRow, Profile
 from newskb.answers.query import INVOLVING, ids_sql, split_ids, term_rows
-from newskb.answers.rows import ClaimRow, Profile, TimelineKind
 from newskb.answers.timeline import timeline
+from newskb.answers.timelinerows import TimelineKind
 from newskb.common.kinds import ENTITY_KINDS, Kind, Modality
 
 

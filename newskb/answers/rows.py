@@ -10,13 +10,12 @@ defaults to an empty tuple, which JSON writes as the same empty list.
 
 from collections.abc import Sequence
 from datetime import date
-from enum import StrEnum
 from typing import NamedTuple
 
 from newskb.answers.declared import Declared
 from newskb.answers.lookup import Match
 from newskb.common.dates import Span, Status
-from newskb.common.kinds import Kind, Modality, Outcome
+from newskb.common.kinds import Modality, Outcome
 
 
 class TermRow(NamedTuple):
@@ -52,78 +51,6 @@ class TermRow(NamedTuple):
     # "unreviewed draft": accepted from a draft nobody edited (model.py's `review`).
     review: str | None = None
     # Every other key a term declares (any key added to model.py), written beside these.
-    more: Declared = Declared()
-
-
-class InRange(StrEnum):
-    YES = "yes"
-    POSSIBLY = "possibly"
-    # The date is only bounded ("on or before 2024-09-30"), and the range lies on its open side: it may fall
-    # there, or decades away; the sources cannot say.
-    UNKNOWN = "unknown"
-
-
-class TimelineKind(StrEnum):
-    """What a timeline row records."""
-
-    EVENT = "event"
-    TERM_START = "term start"
-    TERM_END = "term end"
-
-
-class TimelineRow(NamedTuple):
-    date: str | None
-    kind: TimelineKind
-    title: str
-    involves: list[str]
-    source: str
-    quote: str
-    id: str
-    # Whether the item falls in the asked range ("yes"), or only may ("possibly": an imprecise or open-bounded
-    # date that overlaps it); None for an undated item.
-    in_range: InRange | None = None
-    modality: Modality = Modality.STATED
-    said_by: Sequence[str] = ()
-    via: Sequence[str] = ()
-    review: str | None = None
-
-
-class ClaimRow(NamedTuple):
-    id: str
-    text: str
-    about: list[str]
-    source: str
-    quote: str
-    # The day the claim is true as of: written, or else its source's publication date.
-    as_of: str | None = None
-    modality: Modality = Modality.STATED
-    said_by: Sequence[str] = ()
-    speakers: Sequence[str] = ()  # their names
-    via: Sequence[str] = ()
-    review: str | None = None
-    # Every other key a claim declares (its `note`, and any key added to model.py), written beside these.
-    more: Declared = Declared()
-
-
-class Profile(NamedTuple):
-    id: str
-    kind: Kind
-    name: str
-    aliases: list[str]
-    summary: str | None
-    source: str | None
-    quote: str | None
-    org: str | None
-    terms: Sequence[TermRow] = ()
-    events: Sequence[TimelineRow] = ()
-    claims: Sequence[ClaimRow] = ()
-    org_name: str | None = None  # the name of what an office belongs to
-    # Its Wikidata item (`Q7184`), where the data gives one.
-    wikidata: str | None = None
-    # The day the summary is true as of: written, or else its source's publication date.
-    as_of: str | None = None
-    # Every other key the entity declares (its `note`, `review`, an office's `seats`, any key added to
-    # model.py), written beside these.
     more: Declared = Declared()
 
 

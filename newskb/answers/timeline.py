@@ -12,7 +12,7 @@ from datetime import date
 
 from newskb.answers.lookup import Match, resolve
 from newskb.answers.query import INVOLVING, KNOWN, ids_sql, split_ids
-from newskb.answers.rows import InRange, TimelineKind, TimelineRow
+from newskb.answers.timelinerows import InRange, TimelineKind, TimelineRow
 from newskb.common.dates import FIRST_DAY, LAST_DAY
 from newskb.common.kinds import ENTITY_KINDS, Modality
 

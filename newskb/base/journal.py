@@ -15,7 +15,6 @@ for the user: nothing is renamed.
 from __future__ import annotations
 
 import contextlib
-import json
 import os
 import re
 import stat
@@ -24,9 +23,12 @@ from pathlib import Path
 from typing import NamedTuple
 
 from newskb.base.folder import contained, fact_base_root
+
+# The journal's name is lock.py's: every reader looks for a journal there, without loading this module.
+from newskb.base.lock import JOURNAL_NAME as JOURNAL_NAME
+from newskb.base.lock import sync_folder, write_temporary
 from newskb.common.errors import DataFileError
 
-JOURNAL_NAME = ".newskb.journal"
 # The one shape newskb writes: {"newskb_journal": 1, "renames": [{"temporary": NAME, "target": PATH}, ...]}.
 _VERSION = 1
 _ADVICE = "nothing renamed; if no newskb write was interrupted here, remove it"
@@ -46,6 +48,8 @@ def path(root: Path) -> Path:
 
 def encode(renames: Sequence[Rename], root: Path) -> bytes:
     """The journal of `renames` (targets already resolved, inside the base of `root`)."""
+    import json  # here, like in `pending`: every query looks for a journal, and most never meet one
+
     base = os.path.realpath(fact_base_root(root))
     # The target's folder resolved, as `pending` checks it: a data folder reached through a link still
     # names its files by their place in the base.
@@ -64,6 +68,8 @@ def pending(root: Path) -> list[Rename]:
 
     Raises DataFileError, naming the journal, for one that is malformed or names anything newskb would not
     write."""
+    import json  # here, not at start-up: every query looks for a journal (lock.reading), and most find none
+
     journal = path(root)
     try:
         raw = journal.read_bytes()
@@ -86,6 +92,8 @@ def pending(root: Path) -> list[Rename]:
 
 
 def _checked(journal: Path, base: str, name: str, target: str) -> Rename:
+    import json
+
     def refuse(why: str) -> DataFileError:
         shown = json.dumps(target, ensure_ascii=True)
         return DataFileError(f"{journal}: names {shown}, {why}; {_ADVICE}")
@@ -116,8 +124,6 @@ def _checked(journal: Path, base: str, name: str, target: str) -> Rename:
 def write(root: Path, renames: Sequence[Rename]) -> None:
     """Write the journal whole and durably (a temporary file renamed into place): a journal is there entire
     or not at all, so a malformed one is never newskb's own."""
-    from newskb.base.lock import sync_folder, write_temporary
-
     journal = path(root)
     temporary = write_temporary(journal, encode(renames, root))
     try:
@@ -139,8 +145,6 @@ def finish(root: Path) -> list[Path]:
             os.replace(rename.temporary, rename.target)
             completed.append(rename.target)
     if renames:
-        from newskb.base.lock import sync_folder
-
         for folder in dict.fromkeys(rename.target.parent for rename in renames):
             sync_folder(folder)
         path(root).unlink()

@@ -17,16 +17,17 @@ import contextlib
 import fcntl
 import os
 import re
-import tempfile
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 
-from newskb.base import journal
 from newskb.base.folder import fact_base_root
 from newskb.base.leftovers import remove_stale
 from newskb.common.errors import DataFileError
 
 LOCK_NAME = ".newskb.lock"
+# The journal of a write to several files (journal.py), named here: every reader looks for one, and one that
+# finds none (nearly every query) need not load the module that reads it.
+JOURNAL_NAME = ".newskb.journal"
 # `.entities.toml.<pid>.<random>.tmp`: the writer's process id, for leftovers.remove_stale.
 _TEMPORARY = re.compile(r"^\..+\.(\d+)\.[^.]+\.tmp$")
 
@@ -60,7 +61,9 @@ def reading(root: Path) -> Iterator[list[Path]]:
     try:
         if handle is not None:
             fcntl.flock(handle, fcntl.LOCK_SH)
-        if os.path.lexists(journal.path(root)):
+        if os.path.lexists(root / JOURNAL_NAME):
+            from newskb.base import journal
+
             journal.pending(root)  # a malformed journal is refused before any lock is taken for it
             if handle is not None:
                 fcntl.flock(handle, fcntl.LOCK_UN)
@@ -103,6 +106,8 @@ def replace_files(changes: Mapping[Path, bytes], *, root: Path) -> None:
     none. Each is first written whole to a temporary file beside it; with more than one, a journal naming
     every rename to do is written before the first, so a writer killed halfway is completed by the next
     (journal.finish), never left half done."""
+    from newskb.base import journal
+
     targets = {writable_target(path, fact_base_root(root)): data for path, data in changes.items()}
     written: list[tuple[str, Path]] = []
     try:
@@ -138,6 +143,8 @@ def replace_files(changes: Mapping[Path, bytes], *, root: Path) -> None:
 
 
 def write_temporary(target: Path, data: bytes) -> str:
+    import tempfile  # imported here: every query takes the read lock, and only a writer needs it (~1 ms)
+
     descriptor, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.{os.getpid()}.", suffix=".tmp")
     try:
         with os.fdopen(descriptor, "wb") as stream:
@@ -175,6 +182,8 @@ def clean_leftovers(root: Path) -> list[Path]:
     """Under the lock: finish a multi-file write a killed writer journaled, then remove the temporary files
     that interrupted or killed writers left anywhere in the data folder and in seeds/; returns what was
     removed."""
+    from newskb.base import journal
+
     journal.finish(root)
     removed = []
     for folder in (root.parent / "seeds", *_folders(root)):

@@ -229,7 +229,7 @@ def timeline_command(
         open_index(data), entity=entity, start=start, end=end, known=known_day(known_as_of), certain=certain
     )
     say_match(match, "entity")
-    from newskb.answers.rows import InRange
+    from newskb.answers.timelinerows import InRange
 
     dated = [row for row in rows if row.date is not None and row.in_range is not InRange.UNKNOWN]
     bounded = [row for row in rows if row.in_range is InRange.UNKNOWN]

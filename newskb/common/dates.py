@@ -34,7 +34,8 @@ _GRAMMAR = "expected YYYY, YYYY-MM or YYYY-MM-DD, optionally followed by ~, ? or
 
 # A length as ISO 8601 writes one, in whole years, months and days (`P14Y`, `P1Y6M`), `~` after it for about.
 DURATION_PATTERN: Final = r"P(?=\d)(?:\d+Y)?(?:\d+M)?(?:\d+D)?~?"
-_DURATION = re.compile(r"P(?:(?P<years>\d+)Y)?(?:(?P<months>\d+)M)?(?:(?P<days>\d+)D)?(?P<about>~)?")
+# Its parts; a string that `re` compiles (and keeps) when a length is first read: most queries read none.
+_DURATION = r"P(?:(?P<years>\d+)Y)?(?:(?P<months>\d+)M)?(?:(?P<days>\d+)D)?(?P<about>~)?"
 
 
 class Duration(NamedTuple):
@@ -57,7 +58,7 @@ class Duration(NamedTuple):
 
 def parse_duration(text: str) -> Duration:
     """Read a length of DURATION_PATTERN; raise DateError for anything else."""
-    found = _DURATION.fullmatch(text) if re.fullmatch(DURATION_PATTERN, text) else None
+    found = re.fullmatch(_DURATION, text) if re.fullmatch(DURATION_PATTERN, text) else None
     if found is None:
         raise DateError(f"'{text}' is not a length: write it as P14Y, P6M or P1Y6M (~ after it: about)")
     return Duration(

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import functools
 import re
-import unicodedata
 from collections.abc import Iterable, Sequence
 
 _NON_WORD = re.compile(r"[\W_]+")
@@ -20,6 +19,8 @@ _NON_WORD = re.compile(r"[\W_]+")
 def normalise(text: str) -> str:
     """Fold text for comparison: 'Rutte\u2019s  NATO' and 'rutte s nato' compare equal."""
     if not text.isascii():  # ASCII has no accents to strip: skip the slow part for most text
+        import unicodedata  # here: most queries fold ASCII alone, and never load it
+
         decomposed = unicodedata.normalize("NFKD", text)
         text = "".join(char for char in decomposed if not unicodedata.combining(char))
     return " ".join(_NON_WORD.sub(" ", text.casefold()).split())

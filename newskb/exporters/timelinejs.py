@@ -25,7 +25,7 @@ import sqlite3
 from datetime import date
 from pathlib import Path
 
-from newskb.answers.rows import TimelineKind, TimelineRow
+from newskb.answers.timelinerows import TimelineKind, TimelineRow
 from newskb.common.dates import Edtf, Precision, Relation, parse
 from newskb.common.kinds import Modality
 from newskb.exporters import Request, output

@@ -68,17 +68,6 @@ def _caching() -> bool:
     return os.environ.get(CACHE_VARIABLE, "").lower() not in ("off", "0", "no", "false")
 
 
-def open_cached(root: Path) -> sqlite3.Connection | None:
-    """The persisted index of `root` as the last command left it, not refreshed; None if there is none.
-
-    For shell completion, which must answer at once and never reads the data files: a name added since
-    the last command is offered after the next one."""
-    try:
-        return _open_trusted(cache_path(root))
-    except (OSError, sqlite3.Error):
-        return None
-
-
 def _in_memory(root: Path, progress: Progress | None) -> sqlite3.Connection:
     try:
         connection = build.create()
