@@ -2067,6 +2067,24 @@ CONSTRUCTIONS = [
             ("tom-rell", "central-bank-of-kessel-vice-president", "1989", ".."),
         ],
     ),
+    # The place a story is filed from, named again in the headline, is its city though its name reads like a
+    # person's; "confirm X as the city's police chief"; "replacing Chief Tom Rell": a title, then its holder.
+    (
+        "Council confirms Deputy Chief Ann Pike as Dunmere Falls's next police chief\nDUNMERE FALLS - The City "
+        "Council voted on Tuesday night to confirm Deputy Chief Ann Pike as the city's police chief. She will be "
+        "sworn in Sept. 1, replacing Chief Tom Rell, who had led the department since 2016 and retired in January.",
+        [
+            ("ann-pike", "dunmere-falls-deputy-police-chief", "..2025-02-26", ".."),
+            ("ann-pike", "dunmere-falls-police-chief", "2025-09-01", ".."),
+            ("tom-rell", "dunmere-falls-police-chief", "2016", "2025-01"),
+        ],
+    ),
+    # "the Securities and Exchange Board of Kessel" is one name; "manager of the year" is an award.
+    (
+        "The government on Monday appointed Ann Pike as chairman of the Securities and Exchange Board of Kessel. "
+        "Tom Rell led Brill Town to promotion and was named the division's manager of the year in 2025.",
+        [("ann-pike", "securities-and-exchange-board-of-kessel-chairman", "2025-02-24", "..")],
+    ),
 ]
 
 

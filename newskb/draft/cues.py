@@ -27,7 +27,7 @@ from newskb.draft.lexicon import (
 )
 from newskb.draft.mentions import NameSpan, TitleSpan
 from newskb.draft.names import KnownEntity
-from newskb.draft.places import TOWN_CUE
+from newskb.draft.places import PERSON_BY_DEFAULT, TOWN_CUE
 
 
 class Placed(Protocol):
@@ -147,7 +147,7 @@ def kind_of(entity: Named, tally: Counter[str]) -> tuple[Kind, tuple[str, ...]]:
     if len(words) > 1 and "of" not in words and is_country_name(words[-1]):
         return Kind.ORGANIZATION, ("a country's name ends it, and nothing says it is a person's",)  # "Renewal Ireland"
     if len(entity.name.split()) > 1:
-        return Kind.PERSON, ("a name of several words, and nothing says otherwise",)
+        return Kind.PERSON, (PERSON_BY_DEFAULT,)
     return Kind.ORGANIZATION, ("a name of one word, and nothing says otherwise",)
 
 

@@ -95,6 +95,8 @@ def _finding(rule: Rule, match: re.Match[str], clause: Clause) -> Finding | None
             return None
         holder = other  # REPLACING, PREDECESSOR, SUCCESSOR: the holder is found by `assemble`
     office = mention("o")
+    if office is not None and _AWARD.match(sentence.text, office.end - sentence.start):
+        return None  # "named the division's manager of the year": an award, no office
     if rule is Rule.TITLE and office is not None:
         told_before = clause.template[: match.start()].rstrip().lower()
         if told_before.endswith(("former", "death of", "the late")):
@@ -128,6 +130,8 @@ def _finding(rule: Rule, match: re.Match[str], clause: Clause) -> Finding | None
     )
 
 
+# What makes a title an award: "manager of the year", "coach of the month".
+_AWARD = re.compile(r"\s+of\s+the\s+(?:year|season|month|week|decade|tournament)\b", re.IGNORECASE)
 # A verb of taking charge that names no office and says it is for a while.
 _INTERIM = re.compile(rf"\b{INTERIM_CHARGE}\s+(?:charge|basis)\b")
 # Rules whose verb dates its term, when the day stands apart from it: "was elected mayor at the annual meeting

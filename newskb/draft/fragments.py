@@ -31,7 +31,9 @@ ADVERB = r"(?:(?:officially|formally|unanimously|finally|also|eventually|then|no
 # A word that describes the holder, not the office: "an independent director" sits on the board.
 HOLDER_WORD = r"(?:(?:independent|non-executive|longtime|long-time|long-serving|veteran)\s+)?"
 DET = (
-    r"(?:(?:the|its|their|his|her|a|an)\s+)?(?:(?:new|next|permanent|sole|first|second|third|fourth|fifth|sixth|seventh"
+    # "the city's police chief", where the phrase is the title alone: the possessive says whose it is.
+    r"(?:(?:the|its|their|his|her|a|an)\s+)?(?:[a-z]+['\u2019]s\s+)?"
+    r"(?:(?:new|next|permanent|sole|first|second|third|fourth|fifth|sixth|seventh"
     r"|eighth|ninth|tenth|eleventh|twelfth|\d+(?:st|nd|rd|th))\s+)?"
     f"{HOLDER_WORD}"
 )
@@ -92,7 +94,7 @@ APPOINTER = f"(?:{marker('g', 'GC')}|{OPEN}[OP]\\d+{CLOSE})(?:['\u2019]s\\s+boar
 APPOINT_VERB = (
     r"(?<!\bwas\s)(?<!\bwere\s)(?<!\bbeen\s)(?<!\bbe\s)(?<!\bis\s)(?<!\bare\s)"
     r"(?P<verb>appointed|appoints|appoint|named|names|name|elected|elects|elect|re-elected|re-elects|reelected"
-    r"|hired|hires|hire|chose|choose|picked|picks|nominated|nominates|nominate|confirmed|confirms"
+    r"|hired|hires|hire|chose|choose|picked|picks|nominated|nominates|nominate|confirmed|confirms|confirm"
     r"|reappointed|re-appointed|swore\s+in|swears\s+in|promoted|promotes|promote)"
 )
 # A few words in lower case (or a country's adjective) before a name: "batsman", "Sri Lankan all-rounder".

@@ -283,9 +283,11 @@ def _joins_and(text: str, words: Sequence[Piece], used: set[int], first: int, co
         return True  # "the Commission for Water and Rail Regulation (CWRR)": the initials are the whole name's
     if "of" not in before or not any(word in ORG_WORDS for word in before):
         # "the Maritime and Logistics Workers' Union", "the United Rail and Transport Union" (its first half ends
-        # in no word of an organization: "the Ashcombe Rovers and Westfield United" are two clubs).
+        # in no word of an organization: "the Ashcombe Rovers and Westfield United" are two clubs; but one word
+        # alone is no name of its own: "the Securities and Exchange Board of India").
         opened_by_the = first > 0 and words[first - 1].lower == "the"
-        return opened_by_the and words[last].lower in ORG_WORDS and before[-1] not in ORG_WORDS
+        alone = len(before) == 1 or before[-1] not in ORG_WORDS
+        return opened_by_the and words[last].lower in ORG_WORDS and alone
     # "Ministry of Economy and Finance"; "Union of Port and Transport Workers" (two words, the second a plural
     # of people).
     plural = last == after + 1 and words[last].lower.endswith(("ers", "ors", "ists", "ians", "ees"))

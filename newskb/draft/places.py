@@ -21,6 +21,8 @@ from newskb.draft.pieces import dateline_end
 
 # The cue `cues` gives a name that a local body in lower case follows ("Eskerby town council").
 TOWN_CUE = "its town or city council follows it"
+# The cue `cues` gives a name of several words that nothing else says the kind of: a person's, by default.
+PERSON_BY_DEFAULT = "a name of several words, and nothing says otherwise"
 
 
 def place_of(name: str) -> str | None:
@@ -72,8 +74,11 @@ def _filed_from(text: str, entities: dict[str, Entity]) -> dict[str, Entity]:
     for body in bodies:  # "the City Council" of a story filed from Cedar Hollow: the Cedar Hollow City Council
         marked[body] = replace(marked[body], name=f"{name} {marked[body].name.removeprefix('the ')}")
     if key is not None:
-        if marked[key].kind is Kind.ORGANIZATION and marked[key].known is None:
-            marked[key] = replace(marked[key], place=True, filed=True)
+        guessed = marked[key].kind is Kind.PERSON and marked[key].cues == (PERSON_BY_DEFAULT,)
+        if (marked[key].kind is Kind.ORGANIZATION or guessed) and marked[key].known is None:
+            # "Port Ellery's next police chief": a place of two words, a person's name only by default.
+            cue = f"the city the story is filed from, '{place.group(1)}'"
+            marked[key] = replace(marked[key], kind=Kind.ORGANIZATION, place=True, filed=True, cues=(cue,))
         return marked
     cue = f"the city the story is filed from, '{place.group(1)}'"
     new = _place(name, again[0].start() if again else entities[bodies[0]].first, cue)

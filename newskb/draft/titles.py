@@ -119,6 +119,8 @@ def _unknown_before(text: str, words: Sequence[Piece], head: int) -> bool:
     title the reader knows ("cloud chief"); not "police chief", "the new chief" or "its chief"."""
     if words[head].lower not in OPEN_HEADS or head == 0 or not joined(text, words[head - 1], words[head]):
         return False
+    if words[head].capital and not words[head - 1].capital:
+        return False  # "replacing Chief Alan Brody": capitalised mid-sentence, a title before its holder's name
     before = words[head - 1]
     # A verb before the title ("became chief in 2017") is no noun of what it is the chief of.
     verb = before.lower in VERBS_BEFORE_TITLES or before.lower.endswith("ed")
