@@ -386,9 +386,8 @@ def _length_said(match: re.Match[str], one: Clause, text: str) -> Statement | No
 
 def _attribution(one: Clause, text: str) -> tuple[Statement, tuple[int, int]] | None:
     """Words a clause gives as someone's: "According to X, ...", "X said ...", "..., X said", "X expects ..."."""
-    template = one.template.rstrip()
     for pattern in (patterns.ACCORDING, patterns.SAID, patterns.SAID_AFTER):
-        match = pattern.search(template)
+        match = pattern.search(one.template)
         if match is None:
             continue
         said_start, said_end = match.span("said")
