@@ -786,6 +786,18 @@ SHAPES = [
         ],
     ),
     (
+        # A holding inside the words said is the speaker's, also when its apposition's comma closes them.
+        "The allies thanked the Dutch prime minister, Mark Rutte, Peter Bator said.",
+        [
+            Statement(
+                claimed=Claimed.ATTRIBUTION,
+                span="The allies thanked the Dutch prime minister, Mark Rutte, Peter Bator said.",
+                speaker="peter-bator",
+                said="The allies thanked the Dutch prime minister, Mark Rutte",
+            )
+        ],
+    ),
+    (
         # The words said keep a capital X at their end (only spaces and the stop are stripped).
         "According to Peter Bator, NATO will work with SpaceX.",
         [

@@ -73,7 +73,7 @@ def _read_clause(one: Clause, text: str, day: date) -> list[Statement]:
     if attributed is None:
         return found
     statement, said = attributed
-    outside = [item for item in found if not patterns.inside(_located(item, one, text), [said])]
+    outside = [item for item in found if not patterns.inside(_words(item, one, text), [said])]
     return [statement, *outside]
 
 
@@ -159,6 +159,13 @@ def _key(statement: Statement) -> tuple[object, ...]:
 def _located(statement: Statement, one: Clause, text: str) -> tuple[int, int]:
     start = text.find(statement.span, one.sentence.start)
     return start, start + len(statement.span)
+
+
+def _words(statement: Statement, one: Clause, text: str) -> tuple[int, int]:
+    """Where a statement's words lie, without the comma that closes an apposition ("the Dutch prime minister, Mark
+    Rutte,"): words said before ", X said" end just before that comma."""
+    start, _ = _located(statement, one, text)
+    return start, start + len(statement.span.rstrip(", "))
 
 
 def _unread(one: Clause, text: str, statements: list[Statement]) -> tuple[str, ...]:
