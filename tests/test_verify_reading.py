@@ -786,6 +786,30 @@ SHAPES = [
         ],
     ),
     (
+        # A holding inside the words said is the speaker's, also when its apposition's comma closes them.
+        "The allies thanked the Dutch prime minister, Mark Rutte, Peter Bator said.",
+        [
+            Statement(
+                claimed=Claimed.ATTRIBUTION,
+                span="The allies thanked the Dutch prime minister, Mark Rutte, Peter Bator said.",
+                speaker="peter-bator",
+                said="The allies thanked the Dutch prime minister, Mark Rutte",
+            )
+        ],
+    ),
+    (
+        # The words said keep a capital X at their end (only spaces and the stop are stripped).
+        "According to Peter Bator, NATO will work with SpaceX.",
+        [
+            Statement(
+                claimed=Claimed.ATTRIBUTION,
+                span="According to Peter Bator, NATO will work with SpaceX.",
+                speaker="peter-bator",
+                said="NATO will work with SpaceX",
+            )
+        ],
+    ),
+    (
         "NATO officials expect Rutte to lead the alliance.",
         [
             Statement(
@@ -824,6 +848,14 @@ ARTICLES = [
                 said="Mark Rutte is NATO Secretary General",
             ),
             _holding("Mark Rutte is NATO Secretary General", RUTTE, SG, tense=Tense.PRESENT),
+        ],
+    ),
+    (
+        # The same words twice: each sentence's statement is found in that sentence, so its date is read.
+        "Mark Rutte became NATO Secretary General in 2024. Mark Rutte became NATO Secretary General in 2024.",
+        [
+            _holding("Mark Rutte became NATO Secretary General in 2024", RUTTE, SG, Edge.START, when=parse("2024")),
+            _holding("Mark Rutte became NATO Secretary General in 2024", RUTTE, SG, Edge.START, when=parse("2024")),
         ],
     ),
     (

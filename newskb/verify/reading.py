@@ -74,7 +74,7 @@ def _read_clause(one: Clause, text: str, day: date) -> list[Statement]:
     if attributed is None:
         return found
     statement, said = attributed
-    outside = [item for item in found if not patterns.inside(_located(item, one, text), [said])]
+    outside = [item for item in found if not patterns.inside(_words(item, one, text), [said])]
     return [statement, *outside]
 
 
@@ -160,6 +160,13 @@ def _key(statement: Statement) -> tuple[object, ...]:
 def _located(statement: Statement, one: Clause, text: str) -> tuple[int, int]:
     start = text.find(statement.span, one.sentence.start)
     return start, start + len(statement.span)
+
+
+def _words(statement: Statement, one: Clause, text: str) -> tuple[int, int]:
+    """Where a statement's words lie, without the comma that closes an apposition ("the Dutch prime minister, Mark
+    Rutte,"): words said before ", X said" end just before that comma."""
+    start, _ = _located(statement, one, text)
+    return start, start + len(statement.span.rstrip(", "))
 
 
 def _unread(one: Clause, text: str, statements: list[Statement]) -> tuple[str, ...]:
@@ -387,9 +394,8 @@ def _length_said(match: re.Match[str], one: Clause, text: str) -> Statement | No
 
 def _attribution(one: Clause, text: str) -> tuple[Statement, tuple[int, int]] | None:
     """Words a clause gives as someone's: "According to X, ...", "X said ...", "..., X said", "X expects ..."."""
-    template = one.template.rstrip()
     for pattern in (patterns.ACCORDING, patterns.SAID, patterns.SAID_AFTER):
-        match = pattern.search(template)
+        match = pattern.search(one.template)
         if match is None:
             continue
         said_start, said_end = match.span("said")
