@@ -2085,6 +2085,16 @@ CONSTRUCTIONS = [
         "Tom Rell led Brill Town to promotion and was named the division's manager of the year in 2025.",
         [("ann-pike", "securities-and-exchange-board-of-kessel-chairman", "2025-02-24", "..")],
     ),
+    # "Kessel" in the headline and "the University of Kessel" in the story are one body: a bare title after both
+    # is the university's.
+    (
+        "Kessel appoints its next vice-chancellor\nThe University of Kessel has named Ann Pike as its next "
+        "vice-chancellor, the university announced on Wednesday. Tom Rell has been acting vice-chancellor since 2024.",
+        [
+            ("ann-pike", "university-of-kessel-vice-chancellor", None, ".."),
+            ("tom-rell", "university-of-kessel-vice-chancellor", "2024", ".."),
+        ],
+    ),
 ]
 
 

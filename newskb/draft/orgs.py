@@ -241,7 +241,11 @@ def _antecedents(context: Context, title: TitleSpan) -> set[str]:
     found = context.explicit.get(title.title) or {}
     if not found and set(title.title.split()[:-1]) <= RANK_WORDS | INTERIM_WORDS:
         found = context.explicit_heads.get(title.head) or {}
-    return {org for org, start in found.items() if not _unsaid(title) or start < title.start}
+    orgs = {org for org, start in found.items() if not _unsaid(title) or start < title.start}
+    # "Kelmscott vice-chancellor" in the headline, "vice-chancellor of the University of Kelmscott" in the story:
+    # the short name stands for the longer one that holds it.
+    words = {org: set(norm_words(context.entities[org].name)) for org in orgs}
+    return {org for org in orgs if not any(other != org and words[org] < words[other] for other in orgs)}
 
 
 # Titles a state's or one kind of body's: a bare one is never taken for another kind of organization's.
