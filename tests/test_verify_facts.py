@@ -3,8 +3,8 @@ base, each with its exact verdict, reason, evidence and as-of day (test_verify_j
 statements).
 
 The tiny base's gazette (published 1843-09-01) is planted here with the society's members as of three days (25
-on 1841-03-01, 40 on the day it was published, and 31 in the society's summary as of 1842-05-01), words of
-Lovelace's, words of no one's, words of both (as the society reports them), an expectation of Babbage's, an
+on 1841-03-01, 40 on the day it was published, and "Thirty-one" in the society's summary as of 1842-05-01),
+words of Lovelace's, words of no one's, words of both (as the society reports them), an expectation of Babbage's, an
 announcement, a hedged claim, an event with a date and one without; a later herald (published 1850-06-01) gives
 20 members and words of Babbage's.
 """
@@ -36,7 +36,7 @@ ARTICLE = (
     "The engine might compose elaborate pieces of music.\n"
     "Babbage demonstrated the engine in Turin in 1840.\n"
     "The society met in the winter.\n"
-    "31 members signed the charter in May 1842.\n"
+    "Thirty-one members signed the charter in May 1842.\n"
     "Lovelace paid the fees of members 3 times.\n"
     "Lovelace sent 4 letters to members.\n"
     "The engine printed XXXX when its cards ran out.\n"
@@ -47,7 +47,7 @@ HERALD = "The society now has 20 members.\nBabbage said the engine can play ches
 ENTITIES = TINY_ENTITIES.replace(
     'name = "Analytical Society"\n',
     'name = "Analytical Society"\nsummary = "A society of 31 members."\nsource = "gazette-1843"\n'
-    'quote = "31 members signed the charter in May 1842"\nas_of = "1842-05-01"\n',
+    'quote = "Thirty-one members signed the charter in May 1842"\nas_of = "1842-05-01"\n',
 )
 FACTS = """\
 [[claim]]
@@ -575,7 +575,7 @@ def test_a_number_cites_the_claim_or_the_summary_with_its_source_quote_and_modal
     (summary,) = judge(Context(db, DAY), [_number(31, when=parse("1842-05"))])
     assert [tuple(item) for item in [*claimed.evidence, *summary.evidence]] == [
         ("members-1843", "gazette-1843", "The society has 40 members, twelve of them abroad", "stated", (), ()),
-        ("analytical-society", "gazette-1843", "31 members signed the charter in May 1842", "stated", (), ()),
+        ("analytical-society", "gazette-1843", "Thirty-one members signed the charter in May 1842", "stated", (), ()),
     ]
 
 

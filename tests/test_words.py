@@ -12,6 +12,7 @@ from newskb.common.words import (
     SUCCESSOR_WORDS,
     TURN_VERBS,
     counted,
+    number_at,
     stem,
 )
 
@@ -59,3 +60,20 @@ def test_the_word_lists_do_not_overlap_where_it_matters() -> None:
     relations = SUCCESSOR_WORDS | PREDECESSOR_WORDS | set(SUCCESSION_VERBS) | TURN_VERBS
     assert not (relations & QUESTION_WORDS)
     assert set(SUCCESSION_VERBS.values()) == {"successor", "predecessor"}
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        (["thirty", "one", "members"], (31, 2)),  # "Thirty-one members", its hyphen normalised away
+        (["ninety", "nine"], (99, 2)),
+        (["thirty", "members"], (30, 1)),
+        (["30", "1", "members"], (30, 1)),  # figures are never joined
+        (["ten", "two"], (10, 1)),  # only a ten takes a unit
+        (["twenty", "ten"], (20, 1)),
+        (["twenty"], (20, 1)),
+        (["members"], None),
+    ],
+)
+def test_a_number_written_in_two_words_is_one(words: list[str], expected: tuple[int, int] | None) -> None:
+    assert number_at(words, 0) == expected

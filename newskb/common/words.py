@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+from collections.abc import Sequence
 
 
 def spoken_by(speakers: list[str], text: str) -> str:
@@ -77,6 +78,21 @@ def number_in(word: str) -> int | None:
     if unit and NUMBER_VALUES.get(tens, 0) in range(20, 100, 10) and NUMBER_VALUES.get(unit, 0) in range(1, 10):
         return NUMBER_VALUES[tens] + NUMBER_VALUES[unit]
     return NUMBER_VALUES.get(word)
+
+
+def number_at(words: Sequence[str], position: int) -> tuple[int, int] | None:
+    """The number the words from a position write, and how many words it takes.
+
+    Normalised words split "thirty-one" in two: a ten followed by a unit is one number, 31, not 30 and then 1.
+    """
+    value = number_in(words[position])
+    if value is None:
+        return None
+    if words[position] in NUMBER_WORDS and value in range(20, 100, 10) and position + 1 < len(words):
+        unit = NUMBER_VALUES.get(words[position + 1], 0)
+        if unit in range(1, 10):
+            return value + unit, 2
+    return value, 1
 
 
 # Words a statement is made of that say nothing about which record states it: a question's words, and the

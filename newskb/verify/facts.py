@@ -21,7 +21,7 @@ from newskb.common.words import (
     HEDGE_WORDS,
     NAME_FILLERS,
     QUESTION_WORDS,
-    number_in,
+    number_at,
     same_family,
     stem,
 )
@@ -84,10 +84,12 @@ def _count(words: Sequence[str], measure: str) -> int | None:
     if not measured:
         return None
     wanted = stem(measured[-1])
-    for position, word in enumerate(words):
-        value = number_in(word)
-        after = words[position + 1 : position + 1 + MEASURE_REACH]
-        if value is not None and any(stem(later) == wanted for later in after):
+    for position in range(len(words)):
+        if (found := number_at(words, position)) is None:
+            continue
+        value, length = found
+        after = words[position + length : position + length + MEASURE_REACH]
+        if any(stem(later) == wanted for later in after):
             return value
     return None
 
