@@ -86,6 +86,15 @@ def test_the_worst_verdict_of_a_text_is_its_exit_code() -> None:
     ]
 
 
+def test_a_false_main_clause_after_a_true_apposition_is_not_supported() -> None:
+    code, out, _ = verify("Mark Rutte, once Dutch prime minister, is UN Secretary General.", "--format", "json")
+    assert code == 1
+    assert [(row["statement"], row["verdict"]) for row in json.loads(out)] == [
+        ("Mark Rutte, once Dutch prime minister", "supported"),
+        ("Mark Rutte, once Dutch prime minister, is UN Secretary General", "not-in-base"),
+    ]
+
+
 def test_the_json_keys_are_the_contract() -> None:
     _, out, _ = verify(RUTTE_STARTS, "--format", "json")
     [row] = json.loads(out)

@@ -233,6 +233,33 @@ SHAPES = [
         "Mark Rutte, once Dutch prime minister, took office.",
         [_holding("Mark Rutte, once Dutch prime minister", RUTTE, DUTCH_PM, Edge.END)],
     ),
+    # A copula after the apposition or relative clause that holds another holding: both are read.
+    (
+        "Mark Rutte, once Dutch prime minister, is NATO Secretary General.",
+        [
+            _holding("Mark Rutte, once Dutch prime minister", RUTTE, DUTCH_PM, Edge.END),
+            _holding(
+                "Mark Rutte, once Dutch prime minister, is NATO Secretary General", RUTTE, SG, tense=Tense.PRESENT
+            ),
+        ],
+    ),
+    (
+        "Jens Stoltenberg, who became NATO Secretary General in 2014, was prime minister of the Netherlands.",
+        [
+            _holding(
+                "Jens Stoltenberg, who became NATO Secretary General in 2014",
+                STOLTENBERG,
+                SG,
+                Edge.START,
+                when=parse("2014"),
+            ),
+            _holding(
+                "Jens Stoltenberg, who became NATO Secretary General in 2014, was prime minister of the Netherlands",
+                STOLTENBERG,
+                DUTCH_PM,
+            ),
+        ],
+    ),
     (
         "Mark Rutte is not NATO Secretary General.",
         [_holding("Mark Rutte is not NATO Secretary General", RUTTE, SG, tense=Tense.PRESENT, negated=True)],

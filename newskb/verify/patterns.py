@@ -104,8 +104,9 @@ def span(one: Clause, match: re.Match[str], text: str) -> str:
     return text[one.origins[match.start()] : one.origins[match.end() - 1] + 1]
 
 
-def origin(one: Clause, match: re.Match[str]) -> tuple[int, int]:
-    return one.origins[match.start()], one.origins[match.end() - 1] + 1
+def origin(one: Clause, match: re.Match[str], group: str | None = None) -> tuple[int, int]:
+    """Where a match lies in the text, from its start or from one of its groups' start."""
+    return one.origins[match.start(group or 0)], one.origins[match.end() - 1] + 1
 
 
 def overlaps(span: tuple[int, int], covered: list[tuple[int, int]]) -> bool:

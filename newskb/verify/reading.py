@@ -118,7 +118,10 @@ def _holdings(one: Clause, text: str, day: date, found: list[Statement], covered
         for match in pattern.finditer(one.template):
             fronted = front["fd"] if front and match.start() == front.end() else None
             statement = _copula(match, one, text, day, fronted)
-            if statement is not None and not patterns.overlaps(patterns.origin(one, match), covered):
+            # From its verb: "X, once O, is P" (or "X, who became P in D, was O") holds a second holding after
+            # the one read between its commas.
+            told = patterns.origin(one, match, "verb" if pattern is patterns.COPULA else None)
+            if statement is not None and not patterns.overlaps(told, covered):
                 found.append(statement)
 
 
