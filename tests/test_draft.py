@@ -2095,6 +2095,11 @@ CONSTRUCTIONS = [
             ("tom-rell", "university-of-kessel-vice-chancellor", "2024", ".."),
         ],
     ),
+    # "him" in a second clause is not that clause's subject, who succeeds him, but the first clause's person.
+    (
+        "Tom Rell was chairman of Brill Corp for ten years and Ann Pike replaced him as chairman in 2020.",
+        [("tom-rell", "brill-corp-chairman", None, "2020"), ("ann-pike", "brill-corp-chairman", "2020", "..")],
+    ),
 ]
 
 

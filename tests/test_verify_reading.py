@@ -126,6 +126,14 @@ def test_a_handover_and_a_denied_succession(db: sqlite3.Connection, text: str, h
     assert statement.negated is text.startswith("Ben")
 
 
+def test_him_after_a_second_clause_s_subject_is_the_first_clause_s_person(db: sqlite3.Connection) -> None:
+    statements = read(db, "Stoltenberg was NATO chief for ten years and Rutte replaced him.")
+    assert [(item.claimed, item.holder, item.other) for item in statements] == [
+        (Claimed.DURATION, STOLTENBERG, None),
+        (Claimed.SUCCESSION, RUTTE, STOLTENBERG),
+    ]
+
+
 def test_a_number_its_verb_and_a_number_word_with_a_hyphen(db: sqlite3.Connection) -> None:
     [statement] = read(db, "NATO today is made up of thirty-two members.")
     assert (statement.claimed, statement.subject, statement.number, statement.measure, statement.tense) == (

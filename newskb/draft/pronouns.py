@@ -71,6 +71,20 @@ def with_pronouns(
     return Mentions(sentence=sentence.sentence, mentions=tuple(added), inner=sentence.inner)
 
 
+# "..., and", "; but": where a second clause, with a subject of its own, starts.
+_NEXT_CLAUSE = re.compile(r"(?:,\s*|;\s*|\s)(?:and|but)\s+|;\s+")
+
+
+def _subject(sentence: Mentions, people: Sequence[Mention], offset: int) -> Mention | None:
+    """Who succeeds in the clause of a "him" at `offset`: the person who opens that clause ("X led it for ten
+    years and Y replaced him": Y; not "X served as minister and deputy under Y, before succeeding him"), else
+    the sentence's first person."""
+    opening = sentence.sentence.start
+    starts = {opening + match.end() for match in _NEXT_CLAUSE.finditer(sentence.sentence.text, 0, offset - opening)}
+    after = [mention for mention in people if mention.start in starts and mention.end <= offset]
+    return after[-1] if after else (people[0] if people else None)
+
+
 def person_for(
     sentences: Sequence[Mentions],
     position: int,
@@ -83,9 +97,10 @@ def person_for(
     """Whom a pronoun ("she", "her") at `offset` of the `position`-th sentence stands for: the last person
     named before it in its sentence, else the first person named in the nearest sentence before it that
     names one; and a note saying so. `object_of`: "him" or "her" after a verb of succeeding, which is not
-    the sentence's first person (the subject succeeds someone else)."""
+    the person who succeeds (the subject of its clause succeeds someone else)."""
     people = [mention for mention in sentences[position].names() if mention.mark is Mark.PERSON]
-    before = [mention for mention in people[1 if object_of else 0 :] if mention.end <= offset]
+    subject = _subject(sentences[position], people, offset) if object_of else None
+    before = [mention for mention in people if mention.end <= offset and mention is not subject]
     if before:
         person = before[-1]
         return person, f"'{word}' is taken for {entities[person.ref].name}, named before it in the sentence"
