@@ -72,6 +72,7 @@ BLIND_SPLITS = {
     "blind-13": REPO / "tests" / "fixtures" / "drafts-blind-13",
     "blind-14": REPO / "tests" / "fixtures" / "drafts-blind-14",
     "blind-15": REPO / "tests" / "fixtures" / "drafts-blind-15",
+    "blind-16": REPO / "tests" / "fixtures" / "drafts-blind-16",
 }
 SPLITS = (TUNED, HELD_OUT, *BLIND_SPLITS)
 
