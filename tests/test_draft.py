@@ -2100,6 +2100,16 @@ CONSTRUCTIONS = [
         "Tom Rell was chairman of Brill Corp for ten years and Ann Pike replaced him as chairman in 2020.",
         [("tom-rell", "brill-corp-chairman", None, "2020"), ("ann-pike", "brill-corp-chairman", "2020", "..")],
     ),
+    # "the University" is the one named before it, not one named later; an ordinal word ("ninth") stands between
+    # a possessive and its title as "14th" does.
+    (
+        "The council of the University of Kessel has appointed Ann Pike as the University's ninth vice-chancellor. "
+        "She was provost of Brill University from 2019.",
+        [
+            ("ann-pike", "university-of-kessel-vice-chancellor", None, ".."),
+            ("ann-pike", "brill-university-provost", "2019", None),
+        ],
+    ),
 ]
 
 

@@ -347,11 +347,12 @@ def _owner(word: str, by_word: dict[str, list[_Found]], start: int) -> str | Non
     two that share it, the one whose name ends in it; of two that end in it ("Annika Vogt", "Matthias Vogt"), the
     one named before it, if only one was."""
     owners = by_word.get(word, [])
+    # "The University of Whitmore's Council ... the University's ninth vice-chancellor": of several, those the story
+    # has named by then (a headline, before every name, keeps them all).
+    owners = [owner for owner in owners if owner.first < start] or owners
     ending = [owner for owner in owners if norm_words(owner.name)[-1] == word]
     if len(owners) > 1 and len(ending) == 1:
         owners = ending  # "the Courier": the Northern Daily Courier, not Courier Media Group, which it only opens
-    if len(owners) > 1:
-        owners = [owner for owner in owners if owner.first < start]
     if len(owners) != 1:
         return None
     words = norm_words(owners[0].name)

@@ -31,6 +31,7 @@ from newskb.draft.lexicon import (
     WEEKDAYS,
 )
 from newskb.draft.pieces import WORD, Piece, joined
+from newskb.draft.titles import ORDINAL
 
 # Below this ratio (0-100) a capitalised span is not taken for a misspelt known name.
 TYPO_CUTOFF = 85.0
@@ -294,13 +295,6 @@ def _joins_and(text: str, words: Sequence[Piece], used: set[int], first: int, co
     return (last == after or plural) and not words[last].possessive
 
 
-_ORDINALS = frozenset(
-    (
-        *("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"),
-        *("eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth"),
-        *("eighteenth", "nineteenth", "twentieth"),
-    )
-)
 # Plurals of people whose possessive opens a body's name ("the Children's Water Trust", "Women's Aid").
 _GROUPS = frozenset(("children", "women", "men", "people"))
 
@@ -346,7 +340,7 @@ def _may_join(words: Sequence[Piece], first: int, connector: int) -> bool:
     before = [piece.lower for piece in words[first:connector]]
     if governing(before) and "of" in before:
         return False  # "Board of Directors of Corvane Corp.": the board, then the company it governs
-    if before and (before[0] in _ORDINALS or re.fullmatch(r"\d+(?:st|nd|rd|th)", before[0])):
+    if before and ORDINAL.fullmatch(before[0]):
         return False  # "the Eleventh Congress of the Civic Renewal Party": a gathering, then the party
     if before == ["board"]:
         # "Board of Directors", "Board of Governors" are a name; "the Board of the Bank of Botswana" is the bank's

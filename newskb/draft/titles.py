@@ -33,7 +33,11 @@ from newskb.draft.pieces import Piece, joined
 BETWEEN = frozenset(
     ("new", "former", "incoming", "outgoing", "current", "next", "then", "female", "male", "independent", "longtime")
 )
-ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
+# "the university's 14th president", "its ninth vice-chancellor".
+ORDINAL = re.compile(
+    r"\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|"
+    r"thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth"
+)
 
 
 def _title_word(piece: Piece) -> bool:
