@@ -2110,6 +2110,11 @@ CONSTRUCTIONS = [
             ("ann-pike", "brill-university-provost", "2019", None),
         ],
     ),
+    # "MP for Kessel North" is a seat told with its place, not letters after a name: the appointment reads on.
+    (
+        "Brill Party members have elected Ann Pike, MP for Kessel North, as the party's next leader.",
+        [("ann-pike", "brill-party-leader", None, "..")],
+    ),
 ]
 
 

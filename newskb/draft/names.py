@@ -247,8 +247,11 @@ def _gerund(words: Sequence[Piece], first: int, last: int) -> bool:
 
 
 def letters_after(words: Sequence[Piece], last: int) -> int:
-    """The last of the letters written after a name that ends at `last` ("MP", "KC OBE"), or `last`."""
+    """The last of the letters written after a name that ends at `last` ("MP", "KC OBE"), or `last`; not a seat
+    told with its place ("X, MP for Kingston North, as the party's leader")."""
     while last + 1 < len(words) and _postnominal(words[last + 1]):
+        if last + 2 < len(words) and words[last + 2].lower == "for":
+            break
         last += 1
     return last
 
