@@ -37,6 +37,7 @@ from newskb.common.dates import parse
 from newskb.common.kinds import Kind
 from newskb.curation import add, audit
 from newskb.draft import Article, Draft, Known, draft, to_toml, when
+from newskb.draft.countries import countries, named_country, of_capital
 from newskb.draft.names import KnownEntity
 from newskb.draft.reading import read
 from newskb.draft.sentences import split
@@ -686,6 +687,23 @@ def test_a_date_that_cannot_be_placed_is_left_out_not_a_crash(
 
 def _terms(result: Draft) -> list[tuple[str | list[str], str | list[str], str | list[str] | None]]:
     return [(term.values["holder"], term.values["office"], term.values.get("start")) for term in result.terms]
+
+
+def test_a_capital_names_its_country_and_a_shared_capital_none() -> None:
+    assert [getattr(of_capital(city), "code", None) for city in ("Wellington", "WELLINGTON", "Santiago")] == [
+        "NZ",
+        "NZ",
+        "CL",
+    ]
+    assert [of_capital(city) for city in ("Kingston", "Ont", "")] == [None, None, None]  # Kingston: two entries
+    assert [getattr(named_country(name), "code", None) for name in ("Portugal", "Britain", "Dutch", "Ont")] == [
+        "PT",
+        "GB",
+        None,  # an adjective names no country by itself
+        None,
+    ]
+    table = tomllib.loads((Path(when.__file__).parent / "data" / "capitals.toml").read_text("utf-8"))
+    assert set(table["capitals"]) <= {country.code for country in countries()}
 
 
 def test_a_country_is_known_by_its_iso_names_short_forms_and_demonyms(base: Known) -> None:
@@ -2114,6 +2132,28 @@ CONSTRUCTIONS = [
     (
         "Brill Party members have elected Ann Pike, MP for Kessel North, as the party's next leader.",
         [("ann-pike", "brill-party-leader", None, "..")],
+    ),
+    # A story filed from a capital alone, or from a city and its country, that names no country: a bare state
+    # title is that country's (one the fact base holds by its id); not from a city and its region.
+    (
+        "WELLINGTON - The House of Representatives on Wednesday elected Ann Pike as Speaker. She was nominated by "
+        "Prime Minister Sara Holm.",
+        [
+            ("ann-pike", "house-of-representatives-speaker", "2025-02-26", ".."),
+            ("sara-holm", "new-zealand-prime-minister", "..2025-02-26", None),
+        ],
+    ),
+    (
+        "AMSTERDAM - Prime Minister Sara Holm opened the new bridge on Monday.",
+        [("sara-holm", "netherlands-prime-minister", "..2025-02-24", "..")],
+    ),
+    (
+        "PORTO, Portugal (Wire) - Prime Minister Sara Holm opened the new bridge on Monday.",
+        [("sara-holm", "portugal-prime-minister", "..2025-02-24", "..")],
+    ),
+    (
+        "KINGSTON, Ont. - Prime Minister Sara Holm opened the new bridge on Monday.",
+        [("sara-holm", "prime-minister", "..2025-02-24", "..")],
     ),
 ]
 

@@ -51,6 +51,23 @@ def countries() -> tuple[Country, ...]:
     return tuple(found)
 
 
+def named_country(name: str) -> Country | None:
+    """The country a name or short form names ("Portugal", "Britain"; not an adjective), if one does."""
+    return _by_name().get(normalise(name))
+
+
+def of_capital(place: str) -> Country | None:
+    """The country a city is the capital of ("Wellington": New Zealand), as data/capitals.toml gives it."""
+    code = _capitals().get(normalise(place))
+    return next((country for country in countries() if country.code == code), None) if code else None
+
+
+@functools.cache
+def _capitals() -> dict[str, str]:
+    table = tomllib.loads(resources.files("newskb.draft").joinpath("data/capitals.toml").read_text("utf-8"))
+    return {normalise(str(city)): str(code) for code, city in table["capitals"].items()}
+
+
 def is_demonym(text: str) -> bool:
     """Whether a word is a country's adjective or demonym ("Danish", "Dane", "Kenyan"): a form that describes a
     person by their country ("Danish Hald"), where the country's name would not."""
@@ -59,13 +76,14 @@ def is_demonym(text: str) -> bool:
 
 def is_country_name(text: str) -> bool:
     """Whether a word or words name a country (not its adjective): "Ireland", "Britain", "South Korea"."""
-    return normalise(text) in _names()
+    return normalise(text) in _by_name()
 
 
 @functools.cache
-def _names() -> frozenset[str]:
+def _by_name() -> dict[str, Country]:
     people = _demonyms()
-    return frozenset(normalise(form) for country in countries() for form in country.forms) - people
+    named = ((normalise(form), country) for country in countries() for form in country.forms)
+    return {form: country for form, country in reversed(list(named)) if form not in people}
 
 
 @functools.cache

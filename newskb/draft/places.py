@@ -15,9 +15,11 @@ from dataclasses import replace
 
 from newskb.common.fuzzy import normalise
 from newskb.common.kinds import Kind
+from newskb.draft.countries import named_country, of_capital
 from newskb.draft.lexicon import LOCAL_BODIES, ORG_WORDS
 from newskb.draft.mentions import Entity
-from newskb.draft.pieces import dateline_end
+from newskb.draft.names import KnownNames
+from newskb.draft.pieces import dateline_end, pieces
 
 # The cue `cues` gives a name that a local body in lower case follows ("Eskerby town council").
 TOWN_CUE = "its town or city council follows it"
@@ -35,30 +37,70 @@ def place_of(name: str) -> str | None:
     return None
 
 
-def with_places(text: str, entities: Mapping[str, Entity]) -> dict[str, Entity]:
+def with_places(text: str, entities: Mapping[str, Entity], index: KnownNames) -> dict[str, Entity]:
     """The entities, with every place a local body names marked (or added); else the city the story is
-    filed from."""
-    marked = _bodies_places(entities)
+    filed from; and the country whose capital it is filed from, when the story names no country."""
+    marked = _with_capital(text, _bodies_places(entities), index)
     if any(entity.place for entity in marked.values()) or not _LOCAL_TITLES.search(text):
         return marked
     return _filed_from(text, marked)
+
+
+def _dateline(text: str) -> tuple[re.Match[str], int, int] | None:
+    """The place of the story's dateline, where its line starts and where the dateline ends in that line."""
+    offset = 0
+    for line in text.splitlines(keepends=True)[:3]:
+        end = dateline_end(line)
+        if end:
+            place = _DATELINE_PLACE.match(line)
+            return (place, offset, end) if place is not None else None
+        offset += len(line)
+    return None
+
+
+def _with_capital(text: str, entities: dict[str, Entity], index: KnownNames) -> dict[str, Entity]:
+    """The entities, with the country of a story filed from its capital alone ("WELLINGTON - The House of
+    Representatives elected ...") or from a city and its country ("LISBON, Portugal -"), when the story names
+    no country: its state's offices are that country's. Not a city with its region ("KINGSTON, Ont."), which
+    may be another than the capital."""
+    found = _dateline(text)
+    if found is None or any(entity.kind is Kind.COUNTRY for entity in entities.values()):
+        return entities
+    place, offset, end = found
+    region = re.match(r"\s*,\s*([^,(\-\u2013\u2014]+)", place.string[place.end() : end])
+    country = of_capital(place.group(1)) if region is None else named_country(region.group(1).strip())
+    if country is None:
+        return entities
+    name = country.name.removeprefix("the ")
+    matched = index.matches(name, pieces(name, 0, len(name)), set())
+    known = matched[0].entity if matched and not matched[0].entity.reference else None
+    key = known.id if known is not None else "new:" + normalise(name)
+    cue = f"the country whose capital the story is filed from, '{place.group(1)}'"
+    return {
+        **entities,
+        key: Entity(
+            key=key,
+            kind=Kind.COUNTRY,
+            name=known.name if known is not None else name,
+            known=known,
+            forms=(name,),
+            count=0,
+            first=offset + place.start(1),
+            typo=None,
+            cues=(cue,),
+            with_the=False,
+        ),
+    }
 
 
 def _filed_from(text: str, entities: dict[str, Entity]) -> dict[str, Entity]:
     """The entities, with the place of the story's dateline marked (or added) as its city, when the story
     writes it again as a name ("Brackwater mayor quits", "the Brackwater Tribune"): a local story's mayor
     and city manager are its city's."""
-    offset = 0
-    for line in text.splitlines(keepends=True)[:3]:
-        end = dateline_end(line)
-        if end:
-            place = _DATELINE_PLACE.match(line)
-            break
-        offset += len(line)
-    else:
+    found = _dateline(text)
+    if found is None:
         return entities
-    if place is None:
-        return entities
+    place, offset, end = found
     name = " ".join(word.capitalize() for word in place.group(1).split())
     if ORG_WORDS & set(normalise(name).split()):
         return entities  # "BANK OF CANADA - ...": a round-up's item heading, no place
