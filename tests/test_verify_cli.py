@@ -66,6 +66,35 @@ def test_a_supported_sentence_prints_its_row_and_exits_0() -> None:
         ),
         ("NATO has 30 members", "2024-09-30", 4, "contradicted", "the base says 32 members, as of 2024-09-30"),
         ("Jens Stoltenberg is not NATO Secretary General", "2026-01-01", 0, "supported", None),
+        # A whole sentence weighed against a claim's words: a negation the record does not share turns it.
+        ("The US backed Ben Wallace's candidacy", "2026-01-01", 4, "contradicted", "the base says the opposite"),
+        ("The US did not back Ben Wallace's candidacy", "2026-01-01", 0, "supported", "the base says so"),
+        ("Rutte was not chosen as NATO Secretary General", "2026-01-01", 4, "contradicted", None),
+        # "not only ... but" negates nothing.
+        (
+            "Rutte's main goal will be not only to reach compromises but to move the alliance forward",
+            "2026-01-01",
+            0,
+            "supported",
+            None,
+        ),
+        # A succession the statement dates, against the day the new term began.
+        (
+            "Rutte replaced Stoltenberg in 2023",
+            "2026-01-01",
+            4,
+            "contradicted",
+            "Mark Rutte replaced Jens Stoltenberg as NATO Secretary General on 2024-10-01",
+        ),
+        ("Rutte replaced Stoltenberg on 1 October 2024", "2026-01-01", 0, "supported", None),
+        # A name only close to one the base holds never supports.
+        (
+            "Mark Ruttes became NATO Secretary General on 1 October 2024",
+            "2026-01-01",
+            3,
+            "cannot-tell",
+            f"{ANNOUNCED}; but 'Mark Ruttes' is not a name in the base, only close to Mark Rutte",
+        ),
     ],
 )
 def test_each_verdict_has_its_exit_code(text: str, as_of: str, code: int, verdict: str, why: str | None) -> None:
@@ -125,10 +154,23 @@ def test_known_as_of_hears_only_the_sources_published_by_then() -> None:
     assert (code, row["verdict"], row["evidence"]) == (3, "cannot-tell", [])
 
 
-def test_a_text_with_nothing_to_check_exits_1_and_says_so() -> None:
-    code, out, err = verify("   ", "--format", "tsv")
+@pytest.mark.parametrize("text", ["   ", "Rutte", "Rutte NATO", "Who replaced Stoltenberg?", "Rutte " * 2000])
+def test_a_text_with_nothing_to_check_exits_1_and_says_so(text: str) -> None:
+    code, out, err = verify(text, "--format", "tsv")
     assert (code, out) == (1, "statement\tclaimed\tverdict\tevidence\twhy\tas_of\n")
     assert err == "newskb: nothing in the text reads as a statement newskb can check\n"
+
+
+@pytest.mark.parametrize("given", ["", "\n\n"])
+def test_lines_with_nothing_at_all_exit_1_and_say_so(given: str) -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "newskb", "verify", "-", "--format", "tsv"],
+        input=given,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert (done.returncode, done.stderr) == (1, "newskb: nothing in the input reads as a statement newskb can check\n")
 
 
 @pytest.mark.parametrize(

@@ -143,6 +143,9 @@ def _lines(context: "Context", chosen: Format | None, output_format: VerifyForma
         return Reply(rows=found, missed=None if found else "nothing here reads as a statement newskb can check")
 
     answer_lines(context.connection, ask, views.VERIFY, chosen)
+    if not seen:  # no line at all (or blank ones only): nothing was checked, which is not "all supported"
+        say("nothing in the input reads as a statement newskb can check")
+        raise typer.Exit(ExitStatus.NOTHING_FOUND)
     raise typer.Exit(verdicts.exit_code(seen))
 
 

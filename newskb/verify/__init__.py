@@ -9,6 +9,9 @@ the verdicts as schema.org ClaimReview (README, "Verify").
 
 from collections.abc import Callable, Sequence
 
+from newskb.answers.lookup import resolve
+from newskb.common.errors import NotFoundError
+from newskb.common.kinds import ENTITY_KINDS
 from newskb.verify import facts, terms
 from newskb.verify.statements import Claimed, Statement
 from newskb.verify.terms import Context, Unknown
@@ -30,7 +33,9 @@ def judge(context: Context, statements: Sequence[Statement]) -> list[Verdict]:
     verdicts = []
     for statement in statements:
         try:
-            verdicts.append(_unread(_JUDGES[statement.claimed](context, statement), statement))
+            verdicts.append(
+                _unread(_close_names(context, _JUDGES[statement.claimed](context, statement), statement), statement)
+            )
         except Unknown as unknown:
             verdicts.append(
                 Verdict(
@@ -42,6 +47,24 @@ def judge(context: Context, statements: Sequence[Statement]) -> list[Verdict]:
                 )
             )
     return verdicts
+
+
+def _close_names(context: Context, verdict: Verdict, statement: Statement) -> Verdict:
+    """A supported verdict whose statement names someone only close to a name the base holds ("Mark Ruttes"):
+    it cannot tell, saying so; a verdict is never supported on a fuzzy match."""
+    if verdict.verdict is not Word.SUPPORTED:
+        return verdict
+    for typed in (statement.holder, statement.other, statement.subject, statement.speaker, statement.office):
+        if not typed:
+            continue
+        try:
+            match = resolve(context.connection, typed, ENTITY_KINDS, "name")
+        except NotFoundError:
+            continue
+        if not match.exact:
+            why = f"{verdict.why}; but '{typed}' is not a name in the base, only close to {match.name}"
+            return verdict._replace(verdict=Word.CANNOT_TELL, why=why)
+    return verdict
 
 
 def _unread(verdict: Verdict, statement: Statement) -> Verdict:

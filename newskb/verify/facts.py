@@ -25,6 +25,7 @@ from newskb.common.words import (
     same_family,
     stem,
 )
+from newskb.verify.patterns import NEGATION
 from newskb.verify.statements import Statement
 from newskb.verify.terms import Context, named
 from newskb.verify.verdicts import Evidence, Verdict, Word, turned
@@ -111,6 +112,8 @@ def attribution(context: Context, statement: Statement) -> Verdict:
     proof, share, hedged = found
     if share < 1.0:
         return _verdict(statement, Word.CANNOT_TELL, [proof], _close(hedged))
+    if _opposite(statement.said or "", proof):
+        return _verdict(statement, Word.CONTRADICTED, [proof], "the base says the opposite")
     if speaker.id in proof.said_by:
         return _verdict(statement, *_as_put(statement, proof, f"the base has these words from {speaker.name}"))
     if proof.said_by:
@@ -128,11 +131,19 @@ def claim(context: Context, statement: Statement) -> Verdict:
     proof, share, hedged = found
     if share < 1.0:
         return _verdict(statement, Word.CANNOT_TELL, [proof], _close(hedged))
+    if _opposite(statement.said or statement.span, proof):
+        return _verdict(statement, Word.CONTRADICTED, [proof], "the base says the opposite")
     if statement.when is not None:
         date_word = _event_date(context, proof.id, statement)
         if date_word is not None:
             return _verdict(statement, date_word[0], [proof], date_word[1])
     return _verdict(statement, *_as_put(statement, proof, "the base says so"))
+
+
+def _opposite(text: str, proof: Evidence) -> bool:
+    """Whether the statement and the record's words it is weighed against disagree on a negation ("The US backed
+    Wallace" against "the US did not back his candidacy"): the words compared leave "not" out."""
+    return bool(NEGATION.search(text)) != bool(NEGATION.search(proof.quote or ""))
 
 
 def _event_date(context: Context, event_id: str, statement: Statement) -> tuple[Word, str] | None:

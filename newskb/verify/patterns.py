@@ -87,7 +87,8 @@ SAID = re.compile(
     f"believes|believed|expects?|expected)\\s+(?:that\\s+)?(?P<said>.+)$"
 )
 SAID_AFTER = re.compile(f"^(?P<said>.+?),\\s+{marker('s', 'PG')}\\s+(?:said|says)\\.?$")
-NEGATION = re.compile(r"\b(?:not|never|no\s+longer|\w+n't)\b", re.IGNORECASE)
+# "not" turns what a statement says, but not "not only ... but" (which adds to it).
+NEGATION = re.compile(r"\b(?:not(?!\s+(?:only|just|merely)\b)|never|no\s+longer|\w+n't)\b", re.IGNORECASE)
 # A word that turns what a statement says where no statement read it: a number, a negation, a hedge.
 TURNING = re.compile(
     f"\\b(?:\\d[\\d,.]*|{'|'.join(sorted(NUMBER_VALUES))}|not|never|\\w+n't|no\\s+longer|{'|'.join(sorted(HEDGE_WORDS))})\\b",

@@ -23,7 +23,7 @@ from datetime import date
 
 from newskb.common.dates import Duration, Edtf
 from newskb.common.kinds import Modality
-from newskb.common.words import number_in
+from newskb.common.words import FUNCTION_WORDS, NAME_FILLERS, number_in
 from newskb.draft import when
 from newskb.draft.clauses import Clause, clause
 from newskb.draft.findings import Finding, Rule, findings
@@ -50,13 +50,16 @@ class Reader:
         from newskb.draft.reading import read
 
         reading = read(text, split(text), self.known.entities, self.lexicon)
+        # A name the reader matched despite a typo ("Mark Ruttes") is judged as typed, never as the name it is
+        # close to: a verdict is never supported on a fuzzy match.
+        typed = {key: entity.typo[0] for key, entity in reading.entities.items() if entity.typo is not None}
         found: list[Statement] = []
         for told in reading.sentences:
             one = clause(told)
             statements = sorted(_read_clause(one, text, day), key=lambda item: _located(item, one, text))
             unread = _unread(one, text, statements)
-            found.extend([replace(item, unread=unread) for item in statements] or [_claim(told)])
-        return found
+            found.extend([replace(item, unread=unread) for item in statements] or _claim(told))
+        return [_as_typed(statement, typed) for statement in found]
 
 
 def _read_clause(one: Clause, text: str, day: date) -> list[Statement]:
@@ -216,7 +219,7 @@ def _from_finding(finding: Finding, one: Clause, text: str, day: date) -> list[S
         if finding.other is None or finding.holder is finding.other:
             return []
         new, old = (finding.holder, finding.other) if rule is not Rule.SUCCESSOR else (finding.other, finding.holder)
-        return [replace(base, claimed=Claimed.SUCCESSION, holder=_name(new), other=_name(old))]
+        return [replace(base, claimed=Claimed.SUCCESSION, holder=_name(new), other=_name(old), when=dated)]
     if rule is Rule.LENGTH:
         length = _length(finding.date)
         place = finding.office or finding.org
@@ -416,10 +419,31 @@ def _attribution(one: Clause, text: str) -> tuple[Statement, tuple[int, int]] | 
     return None
 
 
-def _claim(told: Mentions) -> Statement:
-    """A sentence no pattern reads: checked whole against the base's claims and events."""
+def _claim(told: Mentions) -> list[Statement]:
+    """A sentence no pattern reads: checked whole against the base's claims and events; none for a question
+    or for names alone ("Rutte", "Rutte NATO"), which state nothing."""
     sentence = told.text.strip()
-    return Statement(claimed=Claimed.CLAIM, span=sentence, said=sentence)
+    if sentence.endswith("?"):
+        return []
+    start = told.sentence.start
+    rest = list(told.text)
+    for mention in told.mentions:
+        rest[mention.start - start : mention.end - start] = " " * (mention.end - mention.start)
+    # A statement says something of its names in words of its own, in lower case ("has", "backed").
+    said = [word for word in re.findall(r"[^\W\d_]+", "".join(rest)) if word.islower()]
+    if not [word for word in said if word not in FUNCTION_WORDS | NAME_FILLERS]:
+        return []
+    return [Statement(claimed=Claimed.CLAIM, span=sentence, said=sentence)]
+
+
+def _as_typed(statement: Statement, typed: dict[str, str]) -> Statement:
+    """A statement whose names the reader matched despite a typo, with those names as typed."""
+    if not typed:
+        return statement
+    names = {"holder": statement.holder, "other": statement.other, "subject": statement.subject}
+    names["speaker"] = statement.speaker
+    retyped = {field: typed[value] for field, value in names.items() if value in typed}
+    return replace(statement, **retyped) if retyped else statement  # type: ignore[arg-type]
 
 
 def _date(mention: Mention | None, one: Clause, day: date) -> Edtf | None:

@@ -273,7 +273,13 @@ def succession(context: Context, statement: Statement) -> Verdict:
     followed = query.terms_of(context.connection, context.day, known=context.known, **where)
     right = [term for term in followed if term.holder_id == new.id and term.replaces == old.id]
     if right:
-        word, why = how_sure(Word.SUPPORTED, right[0], f"{new.name} replaced {old.name} as {right[0].office}")
+        why = f"{new.name} replaced {old.name} as {right[0].office}"
+        # "Rutte replaced Stoltenberg in 2023": the day the base gives the new term's start, if the statement dates it.
+        dated = compare(statement.when, right[0].start) if statement.when is not None else Word.SUPPORTED
+        if dated is not Word.SUPPORTED:
+            why = f"{why} on {right[0].start or '(date unknown)'}"
+            return _verdict(statement, dated, _handover(context, right[0]), why)
+        word, why = how_sure(Word.SUPPORTED, right[0], why)
         return _verdict(statement, word, _handover(context, right[0]), why)
     reversed_ = [term for term in followed if term.holder_id == old.id and term.replaces == new.id]
     if reversed_:
