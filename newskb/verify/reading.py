@@ -11,6 +11,8 @@ and a fact-check does, each matched on a clause's template:
 - a length: "X led/ran/headed Y for N years";
 - an attribution: "According to X, ...", "X said (that) ...", "..., X said", "X (officials) expect ...".
 
+shapes.py makes each pattern's match a statement.
+
 A sentence none of these reads is checked whole as a claim (or an event) against the base's claims and
 events. A name is kept as the base's id where the reader recognised it, else as typed: the judges resolve
 it by lookup's rules, and a name the base does not hold makes a statement not in the base.
@@ -21,17 +23,16 @@ import sqlite3
 from dataclasses import replace
 from datetime import date
 
-from newskb.common.dates import Duration, Edtf
 from newskb.common.kinds import Modality
-from newskb.common.words import FUNCTION_WORDS, NAME_FILLERS, number_in
+from newskb.common.words import FUNCTION_WORDS, NAME_FILLERS
 from newskb.draft import when
 from newskb.draft.clauses import Clause, clause
 from newskb.draft.findings import Finding, Rule, findings
-from newskb.draft.mentions import Mark, Mention, Mentions
+from newskb.draft.mentions import Mark, Mentions
 from newskb.draft.records import Known
 from newskb.draft.sentences import split
 from newskb.draft.tense import tense_at
-from newskb.verify import patterns
+from newskb.verify import patterns, shapes
 from newskb.verify.statements import Claimed, Edge, Statement, Tense
 
 
@@ -85,20 +86,20 @@ def _patterns(one: Clause, text: str, day: date, found: list[Statement], covered
     """Adds to `found` what the patterns read in a clause that the reader's findings did not."""
     for pattern in (patterns.LENGTH, patterns.AFTER_AS, patterns.RUN_AS, patterns.YEARS_OF):
         for match in pattern.finditer(one.template):
-            statement = _length_said(match, one, text)
+            statement = shapes.length_said(match, one, text)
             if statement is not None and not any(item.claimed is Claimed.DURATION for item in found):
                 found.append(statement)
                 covered.append(patterns.origin(one, match))
     for pattern in (patterns.TERM_OF, patterns.TOOK_POST):
         for match in pattern.finditer(one.template):
-            found.append(_term_edge(match, one, text, day))
+            found.append(shapes.term_edge(match, one, text, day))
             covered.append(patterns.origin(one, match))
     for pattern in (patterns.NOT_SUCCEED, patterns.HANDED):
         for match in pattern.finditer(one.template):
-            found.append(_handed(match, one, text, pattern is patterns.HANDED))
+            found.append(shapes.handed(match, one, text, pattern is patterns.HANDED))
             covered.append(patterns.origin(one, match))
     for match in patterns.END_SAID.finditer(one.template):
-        statement = _end_said(match, one, text, day)
+        statement = shapes.end_said(match, one, text, day)
         if statement is not None and not patterns.inside(patterns.origin(one, match), covered):
             found.append(statement)
             covered.append(patterns.origin(one, match))
@@ -106,7 +107,7 @@ def _patterns(one: Clause, text: str, day: date, found: list[Statement], covered
     front = patterns.FRONTED.match(one.template)
     for match in patterns.NUMBER.finditer(one.template):
         fronted = front["fd"] if front and match.start() == front.end() else None
-        statement = _number(match, one, text, day, fronted)
+        statement = shapes.number(match, one, text, day, fronted)
         if statement is not None:
             found.append(statement)
 
@@ -114,13 +115,13 @@ def _patterns(one: Clause, text: str, day: date, found: list[Statement], covered
 def _holdings(one: Clause, text: str, day: date, found: list[Statement], covered: list[tuple[int, int]]) -> None:
     """Adds the holdings told without a verb of starting or ending: "X, once O"; "X is (not) O (in D)"."""
     for match in patterns.ONCE_APPOSED.finditer(one.template):
-        found.append(_once(match, one, text))
+        found.append(shapes.once(match, one, text))
         covered.append(patterns.origin(one, match))
     front = patterns.FRONTED.match(one.template)
     for pattern in (patterns.COPULA, patterns.COPULA_BACK):
         for match in pattern.finditer(one.template):
             fronted = front["fd"] if front and match.start() == front.end() else None
-            statement = _copula(match, one, text, day, fronted)
+            statement = shapes.copula(match, one, text, day, fronted)
             # From its verb: "X, once O, is P" (or "X, who became P in D, was O") holds a second holding after
             # the one read between its commas.
             told = patterns.origin(one, match, "verb" if pattern is patterns.COPULA else None)
@@ -199,10 +200,10 @@ def _from_finding(finding: Finding, one: Clause, text: str, day: date) -> list[S
     """A finding of the reader as the statements it makes."""
     span = text[finding.start : finding.end]
     negated = bool(patterns.NEGATION.search(span))
-    holder, office = _name(finding.holder), _name(finding.office) if finding.office else None
+    holder, office = shapes.name_of(finding.holder), shapes.name_of(finding.office) if finding.office else None
     tense = Tense.FUTURE if finding.modality is Modality.ANNOUNCED else Tense.PAST
     base = Statement(claimed=Claimed.HOLDING, span=span, holder=holder, office=office, tense=tense, negated=negated)
-    dated = _date(finding.date, one, day) if finding.date is not None else None
+    dated = shapes.date_of(finding.date, one, day) if finding.date is not None else None
     rule = finding.rule
     if rule in (Rule.START, Rule.APPOINTED, Rule.SINCE):
         if finding.office is None:
@@ -212,20 +213,22 @@ def _from_finding(finding: Finding, one: Clause, text: str, day: date) -> list[S
         # "X became O in D and stepped down on D": the clause's one office is the one left.
         offices = [mention for mention in one.marked if mention.mark is Mark.OFFICE]
         left = finding.office or (offices[0] if len(offices) == 1 and dated is not None else None)
-        return [replace(base, office=_name(left), edge=Edge.END, when=dated)] if left is not None else []
+        return [replace(base, office=shapes.name_of(left), edge=Edge.END, when=dated)] if left is not None else []
     if rule is Rule.FORMER:
         return [replace(base, edge=Edge.END, when=None)] if finding.office is not None else []
     if rule in (Rule.REPLACING, Rule.SUCCEEDS, Rule.PREDECESSOR, Rule.SUCCESSOR):
         if finding.other is None or finding.holder is finding.other:
             return []
         new, old = (finding.holder, finding.other) if rule is not Rule.SUCCESSOR else (finding.other, finding.holder)
-        return [replace(base, claimed=Claimed.SUCCESSION, holder=_name(new), other=_name(old), when=dated)]
+        return [
+            replace(base, claimed=Claimed.SUCCESSION, holder=shapes.name_of(new), other=shapes.name_of(old), when=dated)
+        ]
     if rule is Rule.LENGTH:
-        length = _length(finding.date)
+        length = shapes.length_of(finding.date)
         place = finding.office or finding.org
         if length is None:
             return []
-        return [replace(base, claimed=Claimed.DURATION, office=_name(place) if place else None, length=length)]
+        return [replace(base, claimed=Claimed.DURATION, office=shapes.name_of(place) if place else None, length=length)]
     if rule in (Rule.SERVED, Rule.LED):
         return _served(finding, base, one, day)
     if rule is Rule.TITLE and finding.office is not None:
@@ -238,13 +241,13 @@ def _served(finding: Finding, base: Statement, one: Clause, day: date) -> list[S
     mention = finding.date
     if finding.office is None and finding.org is None:
         return []
-    office = _name(finding.office or finding.org)  # type: ignore[arg-type]
+    office = shapes.name_of(finding.office or finding.org)  # type: ignore[arg-type]
     base = replace(base, office=office)
     if mention is None or mention.expression is None:
         return [base]
     expression = mention.expression
     tense = tense_at(one.sentence.text, mention.start - one.sentence.start)
-    anchor = _anchor(day)
+    anchor = shapes.anchor(day)
     first = when.resolve(expression.first, expression.text, anchor, tense).value if expression.first else None
     second = when.resolve(expression.second, expression.text, anchor, tense).value if expression.second else None
     if expression.shape is when.Shape.UNTIL:
@@ -254,148 +257,6 @@ def _served(finding: Finding, base: Statement, one: Clause, day: date) -> list[S
     if expression.shape is when.Shape.RANGE:
         return [replace(base, edge=Edge.START, when=first), replace(base, edge=Edge.END, when=second)]
     return [replace(base, edge=Edge.DURING, when=first)]
-
-
-def _copula(match: re.Match[str], one: Clause, text: str, day: date, fronted: str | None) -> Statement | None:
-    """ "X is/was (not) [the] O [in D]": a holding on a day, asked of the day (present) or any time before;
-    `fronted`: the date told before it ("On 1 October 2024, X was still O")."""
-    holder = _mention(one, match["h"])
-    verb = " ".join(match["verb"].split()).lower()
-    if match.groupdict().get("never"):
-        verb = "became"
-    tense = Tense.PRESENT if verb in patterns.PRESENT else Tense.FUTURE if verb in patterns.FUTURE else Tense.PAST
-    edge, dated = Edge.DURING, None
-    number = match.groupdict().get("d") or fronted
-    if number is not None:
-        mention = _mention(one, number)
-        dated = _date(mention, one, day)
-        shape = mention.mark
-        edge = Edge.END if shape is Mark.UNTIL else Edge.START if shape is Mark.SINCE else Edge.DURING
-    if verb == "became":
-        edge = Edge.START
-    span = (
-        patterns.span(one, match, text)
-        if fronted is None
-        else text[_mention(one, fronted).start : patterns.origin(one, match)[1]]
-    )
-    return Statement(
-        claimed=Claimed.HOLDING,
-        span=span,
-        holder=_name(holder),
-        office=_office(one, match),
-        edge=edge,
-        when=dated,
-        tense=tense,
-        negated=bool(match["not"] or match.groupdict().get("never")),
-    )
-
-
-def _end_said(match: re.Match[str], one: Clause, text: str, day: date) -> Statement | None:
-    """ "X left office as O on D": an end (only where an office is named)."""
-    number = match.groupdict().get("o")
-    if number is None:
-        return None
-    dated = match.groupdict().get("d")
-    return Statement(
-        claimed=Claimed.HOLDING,
-        span=patterns.span(one, match, text),
-        holder=_name(_mention(one, match["h"])),
-        office=_name(_mention(one, number)),
-        edge=Edge.END,
-        when=_date(_mention(one, dated), one, day) if dated is not None else None,
-        negated=bool(patterns.NEGATION.search(patterns.span(one, match, text))),
-    )
-
-
-def _term_edge(match: re.Match[str], one: Clause, text: str, day: date) -> Statement:
-    """ "X's term as O ended (began) on D", "X took up the post of O in D": an end (a start)."""
-    dated = match.groupdict().get("d")
-    span = patterns.span(one, match, text)
-    return Statement(
-        claimed=Claimed.HOLDING,
-        span=span,
-        holder=_name(_mention(one, match["h"])),
-        office=_office(one, match),
-        edge=Edge.END if (match.groupdict().get("verb") or "").lower() == "ended" else Edge.START,
-        when=_date(_mention(one, dated), one, day) if dated is not None else None,
-        tense=Tense.PAST,
-        negated=bool(patterns.NEGATION.search(span)),
-    )
-
-
-def _handed(match: re.Match[str], one: Clause, text: str, handed: bool) -> Statement:
-    """ "X handed the post of O to Y" (Y succeeded X); "X did not succeed Y (as O)"."""
-    first, second = _name(_mention(one, match["h"])), _name(_mention(one, match["p"]))
-    office = match.groupdict().get("o")
-    span = patterns.span(one, match, text)
-    return Statement(
-        claimed=Claimed.SUCCESSION,
-        span=span,
-        holder=second if handed else first,
-        other=first if handed else second,
-        office=_name(_mention(one, office)) if office is not None else None,
-        negated=not handed,
-    )
-
-
-def _office(one: Clause, match: re.Match[str]) -> str:
-    """The office a pattern names: "prime minister of the Netherlands" whole where the reader did not know
-    "prime minister" alone as one of the base's offices."""
-    office = _mention(one, match["o"] if "o" in match.groupdict() else match["b2"])
-    body = match.groupdict().get("ob")
-    if body is None or _name(office) != office.text:
-        return _name(office)
-    return one.sentence.text[office.start - one.sentence.start : _mention(one, body).end - one.sentence.start]
-
-
-def _once(match: re.Match[str], one: Clause, text: str) -> Statement:
-    """ "X, once O": X held O, and no longer does."""
-    return Statement(
-        claimed=Claimed.HOLDING,
-        span=patterns.span(one, match, text),
-        holder=_name(_mention(one, match["h"])),
-        office=_office(one, match),
-        edge=Edge.END,
-    )
-
-
-def _number(match: re.Match[str], one: Clause, text: str, day: date, fronted: str | None) -> Statement | None:
-    """ "NATO has 32 members" ("In September 2024, NATO had 32 members": `fronted`, the date told first)."""
-    count = number_in(match["n"].lower())
-    if count is None:
-        return None
-    measure = match["measure"].split()[-1]
-    verb = match["verb"].lower()
-    start = one.origins[match.start("subject")] if match["subject"] is not None else one.origins[match.start()]
-    dated = match["nd"] or fronted
-    if fronted is not None:
-        start = _mention(one, fronted).start
-    return Statement(
-        claimed=Claimed.NUMBER,
-        span=text[start : one.origins[match.end() - 1] + 1],
-        subject=_name(_mention(one, match["b"])) if match["b"] is not None else match["subject"],
-        number=count,
-        when=_date(_mention(one, dated), one, day) if dated is not None else None,
-        measure=measure,
-        tense=Tense.PAST if verb.split()[0] in patterns.PAST_NUMBER else Tense.PRESENT,
-        negated=bool(patterns.NEGATION.search(text[one.origins[match.start()] : one.origins[match.end() - 1] + 1])),
-    )
-
-
-def _length_said(match: re.Match[str], one: Clause, text: str) -> Statement | None:
-    told = match.groupdict().get("n")
-    years = number_in(told.lower()) if told is not None else None
-    length = Duration(years=years) if years is not None else _length(_mention(one, match["l"])) if not told else None
-    if length is None:
-        return None
-    body, office = match.groupdict().get("b"), match.groupdict().get("b2")
-    return Statement(
-        claimed=Claimed.DURATION,
-        span=patterns.span(one, match, text),
-        holder=_name(_mention(one, match["h"])),
-        office=_name(_mention(one, body)) if body is not None else _office(one, match) if office else None,
-        length=length,
-    )
 
 
 def _attribution(one: Clause, text: str) -> tuple[Statement, tuple[int, int]] | None:
@@ -410,7 +271,7 @@ def _attribution(one: Clause, text: str) -> tuple[Statement, tuple[int, int]] | 
         statement = Statement(
             claimed=Claimed.ATTRIBUTION,
             span=one.sentence.text.strip(),
-            speaker=_name(_mention(one, match["s"])),
+            speaker=shapes.name_of(shapes.mention_at(one, match["s"])),
             said=said,
             expects=verb.startswith("expect"),
             negated=False,
@@ -444,34 +305,3 @@ def _as_typed(statement: Statement, typed: dict[str, str]) -> Statement:
     names["speaker"] = statement.speaker
     retyped = {field: typed[value] for field, value in names.items() if value in typed}
     return replace(statement, **retyped) if retyped else statement  # type: ignore[arg-type]
-
-
-def _date(mention: Mention | None, one: Clause, day: date) -> Edtf | None:
-    """The date a date mention names, at its precision, a relative one counted from `day`."""
-    if mention is None or mention.expression is None or mention.expression.first is None:
-        return None
-    tense = tense_at(one.sentence.text, mention.start - one.sentence.start)
-    return when.resolve(mention.expression.first, mention.expression.text, _anchor(day), tense).value
-
-
-def _length(mention: Mention | None) -> Duration | None:
-    """ "for ten years", "after 14 years": a length, from a length mention."""
-    if mention is None or mention.expression is None or mention.expression.length is None:
-        return None
-    unit = mention.expression.length_unit or "year"
-    length = mention.expression.length
-    return Duration(years=length) if unit.startswith("year") else Duration(months=length)
-
-
-def _anchor(day: date) -> Edtf:
-    return Edtf(year=day.year, month=day.month, day=day.day)
-
-
-def _mention(one: Clause, number: str) -> Mention:
-    return one.marked[int(number)]
-
-
-def _name(mention: Mention) -> str:
-    """A mention as the judges resolve it: the base's id where the reader knew it, else the words as typed."""
-    known = bool(mention.ref) and not mention.ref.startswith(("new:", "office:"))
-    return mention.ref if known else mention.text

@@ -1,0 +1,193 @@
+"""The statement each shape of sentence in `patterns` reads (part of `reading`): a copula, an end said, a
+term's edge, a handover, a past holding in apposition, a number, a length; and the dates, lengths and names
+of a clause's mentions as the judges take them.
+
+In: a match of a pattern on a clause's template (newskb/draft/clauses.py). Out: a `Statement`.
+"""
+
+import re
+from datetime import date
+
+from newskb.common.dates import Duration, Edtf
+from newskb.common.words import number_in
+from newskb.draft import when
+from newskb.draft.clauses import Clause
+from newskb.draft.mentions import Mark, Mention
+from newskb.draft.tense import tense_at
+from newskb.verify import patterns
+from newskb.verify.statements import Claimed, Edge, Statement, Tense
+
+
+def copula(match: re.Match[str], one: Clause, text: str, day: date, fronted: str | None) -> Statement | None:
+    """ "X is/was (not) [the] O [in D]": a holding on a day, asked of the day (present) or any time before;
+    `fronted`: the date told before it ("On 1 October 2024, X was still O")."""
+    holder = mention_at(one, match["h"])
+    verb = " ".join(match["verb"].split()).lower()
+    if match.groupdict().get("never"):
+        verb = "became"
+    tense = Tense.PRESENT if verb in patterns.PRESENT else Tense.FUTURE if verb in patterns.FUTURE else Tense.PAST
+    edge, dated = Edge.DURING, None
+    number = match.groupdict().get("d") or fronted
+    if number is not None:
+        mention = mention_at(one, number)
+        dated = date_of(mention, one, day)
+        shape = mention.mark
+        edge = Edge.END if shape is Mark.UNTIL else Edge.START if shape is Mark.SINCE else Edge.DURING
+    if verb == "became":
+        edge = Edge.START
+    span = (
+        patterns.span(one, match, text)
+        if fronted is None
+        else text[mention_at(one, fronted).start : patterns.origin(one, match)[1]]
+    )
+    return Statement(
+        claimed=Claimed.HOLDING,
+        span=span,
+        holder=name_of(holder),
+        office=office_of(one, match),
+        edge=edge,
+        when=dated,
+        tense=tense,
+        negated=bool(match["not"] or match.groupdict().get("never")),
+    )
+
+
+def end_said(match: re.Match[str], one: Clause, text: str, day: date) -> Statement | None:
+    """ "X left office as O on D": an end (only where an office is named)."""
+    number = match.groupdict().get("o")
+    if number is None:
+        return None
+    dated = match.groupdict().get("d")
+    return Statement(
+        claimed=Claimed.HOLDING,
+        span=patterns.span(one, match, text),
+        holder=name_of(mention_at(one, match["h"])),
+        office=name_of(mention_at(one, number)),
+        edge=Edge.END,
+        when=date_of(mention_at(one, dated), one, day) if dated is not None else None,
+        negated=bool(patterns.NEGATION.search(patterns.span(one, match, text))),
+    )
+
+
+def term_edge(match: re.Match[str], one: Clause, text: str, day: date) -> Statement:
+    """ "X's term as O ended (began) on D", "X took up the post of O in D": an end (a start)."""
+    dated = match.groupdict().get("d")
+    span = patterns.span(one, match, text)
+    return Statement(
+        claimed=Claimed.HOLDING,
+        span=span,
+        holder=name_of(mention_at(one, match["h"])),
+        office=office_of(one, match),
+        edge=Edge.END if (match.groupdict().get("verb") or "").lower() == "ended" else Edge.START,
+        when=date_of(mention_at(one, dated), one, day) if dated is not None else None,
+        tense=Tense.PAST,
+        negated=bool(patterns.NEGATION.search(span)),
+    )
+
+
+def handed(match: re.Match[str], one: Clause, text: str, handed: bool) -> Statement:
+    """ "X handed the post of O to Y" (Y succeeded X); "X did not succeed Y (as O)"."""
+    first, second = name_of(mention_at(one, match["h"])), name_of(mention_at(one, match["p"]))
+    office = match.groupdict().get("o")
+    span = patterns.span(one, match, text)
+    return Statement(
+        claimed=Claimed.SUCCESSION,
+        span=span,
+        holder=second if handed else first,
+        other=first if handed else second,
+        office=name_of(mention_at(one, office)) if office is not None else None,
+        negated=not handed,
+    )
+
+
+def office_of(one: Clause, match: re.Match[str]) -> str:
+    """The office a pattern names: "prime minister of the Netherlands" whole where the reader did not know
+    "prime minister" alone as one of the base's offices."""
+    office = mention_at(one, match["o"] if "o" in match.groupdict() else match["b2"])
+    body = match.groupdict().get("ob")
+    if body is None or name_of(office) != office.text:
+        return name_of(office)
+    return one.sentence.text[office.start - one.sentence.start : mention_at(one, body).end - one.sentence.start]
+
+
+def once(match: re.Match[str], one: Clause, text: str) -> Statement:
+    """ "X, once O": X held O, and no longer does."""
+    return Statement(
+        claimed=Claimed.HOLDING,
+        span=patterns.span(one, match, text),
+        holder=name_of(mention_at(one, match["h"])),
+        office=office_of(one, match),
+        edge=Edge.END,
+    )
+
+
+def number(match: re.Match[str], one: Clause, text: str, day: date, fronted: str | None) -> Statement | None:
+    """ "NATO has 32 members" ("In September 2024, NATO had 32 members": `fronted`, the date told first)."""
+    count = number_in(match["n"].lower())
+    if count is None:
+        return None
+    measure = match["measure"].split()[-1]
+    verb = match["verb"].lower()
+    start = one.origins[match.start("subject")] if match["subject"] is not None else one.origins[match.start()]
+    dated = match["nd"] or fronted
+    if fronted is not None:
+        start = mention_at(one, fronted).start
+    return Statement(
+        claimed=Claimed.NUMBER,
+        span=text[start : one.origins[match.end() - 1] + 1],
+        subject=name_of(mention_at(one, match["b"])) if match["b"] is not None else match["subject"],
+        number=count,
+        when=date_of(mention_at(one, dated), one, day) if dated is not None else None,
+        measure=measure,
+        tense=Tense.PAST if verb.split()[0] in patterns.PAST_NUMBER else Tense.PRESENT,
+        negated=bool(patterns.NEGATION.search(text[one.origins[match.start()] : one.origins[match.end() - 1] + 1])),
+    )
+
+
+def length_said(match: re.Match[str], one: Clause, text: str) -> Statement | None:
+    told = match.groupdict().get("n")
+    years = number_in(told.lower()) if told is not None else None
+    length = (
+        Duration(years=years) if years is not None else length_of(mention_at(one, match["l"])) if not told else None
+    )
+    if length is None:
+        return None
+    body, office = match.groupdict().get("b"), match.groupdict().get("b2")
+    return Statement(
+        claimed=Claimed.DURATION,
+        span=patterns.span(one, match, text),
+        holder=name_of(mention_at(one, match["h"])),
+        office=name_of(mention_at(one, body)) if body is not None else office_of(one, match) if office else None,
+        length=length,
+    )
+
+
+def date_of(mention: Mention | None, one: Clause, day: date) -> Edtf | None:
+    """The date a date mention names, at its precision, a relative one counted from `day`."""
+    if mention is None or mention.expression is None or mention.expression.first is None:
+        return None
+    tense = tense_at(one.sentence.text, mention.start - one.sentence.start)
+    return when.resolve(mention.expression.first, mention.expression.text, anchor(day), tense).value
+
+
+def length_of(mention: Mention | None) -> Duration | None:
+    """ "for ten years", "after 14 years": a length, from a length mention."""
+    if mention is None or mention.expression is None or mention.expression.length is None:
+        return None
+    unit = mention.expression.length_unit or "year"
+    length = mention.expression.length
+    return Duration(years=length) if unit.startswith("year") else Duration(months=length)
+
+
+def anchor(day: date) -> Edtf:
+    return Edtf(year=day.year, month=day.month, day=day.day)
+
+
+def mention_at(one: Clause, number: str) -> Mention:
+    return one.marked[int(number)]
+
+
+def name_of(mention: Mention) -> str:
+    """A mention as the judges resolve it: the base's id where the reader knew it, else the words as typed."""
+    known = bool(mention.ref) and not mention.ref.startswith(("new:", "office:"))
+    return mention.ref if known else mention.text
