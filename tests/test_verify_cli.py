@@ -124,6 +124,50 @@ def test_a_false_main_clause_after_a_true_apposition_is_not_supported() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "code", "rows"),
+    [
+        # What the sentence says besides what a pattern read is checked too, never dropped.
+        (
+            "Former Dutch Prime Minister Mark Rutte met Zelensky in Kyiv",
+            1,
+            [
+                ("Former Dutch Prime Minister Mark Rutte", "holding", "supported"),
+                ("Former Dutch Prime Minister Mark Rutte met Zelensky in Kyiv", "claim", "not-in-base"),
+            ],
+        ),
+        # Every word of a claim, but its names the other way round.
+        (
+            "NATO will need to strengthen unity within Rutte",
+            3,
+            [("NATO will need to strengthen unity within Rutte", "claim", "cannot-tell")],
+        ),
+        # Who appointed is a claim of its own, which the term does not make.
+        (
+            "The EU chose Rutte as NATO Secretary General",
+            3,
+            [
+                ("EU chose Rutte as NATO Secretary General", "holding", "supported"),
+                ("EU chose Rutte as NATO Secretary General", "claim", "cannot-tell"),
+            ],
+        ),
+        (
+            "According to the BBC, Rutte replaced Stoltenberg",
+            1,
+            [("According to the BBC, Rutte replaced Stoltenberg", "attribution", "not-in-base")],
+        ),
+    ],
+)
+def test_no_part_of_a_sentence_is_supported_unchecked(text: str, code: int, rows: list[tuple[str, str, str]]) -> None:
+    exit_code, out, _ = verify(text, "--as-of", "2026-01-01", "--format", "json")
+    found = json.loads(out)
+    assert (exit_code, [(row["statement"], row["claimed"], row["verdict"]) for row in found]) == (code, rows)
+    if text.startswith("Former"):
+        assert found[1]["why"] == (
+            "nothing in the base says this: 'Mark Rutte met Zelensky in Kyiv', what the sentence says besides the above"
+        )
+
+
 def test_the_json_keys_are_the_contract() -> None:
     _, out, _ = verify(RUTTE_STARTS, "--format", "json")
     [row] = json.loads(out)

@@ -32,6 +32,9 @@ def judge(context: Context, statements: Sequence[Statement]) -> list[Verdict]:
     """Each statement's verdict, in order: a name the base does not hold makes it not in the base."""
     verdicts = []
     for statement in statements:
+        if statement.aside:
+            verdicts.extend(_aside(context, statement))
+            continue
         try:
             verdicts.append(
                 _unread(_close_names(context, _JUDGES[statement.claimed](context, statement), statement), statement)
@@ -47,6 +50,15 @@ def judge(context: Context, statements: Sequence[Statement]) -> list[Verdict]:
                 )
             )
     return verdicts
+
+
+def _aside(context: Context, statement: Statement) -> list[Verdict]:
+    """What a sentence says besides its statements: no row when the base accounts for it, else its verdict,
+    saying which words."""
+    verdict = facts.claim(context, statement)
+    if verdict.verdict is Word.SUPPORTED:
+        return []
+    return [verdict._replace(why=f"{verdict.why}: '{statement.said}', what the sentence says besides the above")]
 
 
 def _close_names(context: Context, verdict: Verdict, statement: Statement) -> Verdict:

@@ -7,13 +7,14 @@ supported by a record that accounts for only some of a statement's words (README
 """
 
 import functools
+import re
 from collections.abc import Sequence
 from datetime import date
 
 from newskb.answers import search
 from newskb.answers.lookup import same_word
 from newskb.common.dates import elapsed, parse
-from newskb.common.fuzzy import tokenize
+from newskb.common.fuzzy import normalise, tokenize
 from newskb.common.kinds import ENTITY_KINDS, Kind, Modality
 from newskb.common.words import (
     EXPECT_WORDS,
@@ -187,6 +188,8 @@ def _accounting(
             continue
         words = tokenize(f"{hit.label} {hit.quote or ''}")
         share = sum(any(_same(word, other) for other in words) for word in wanted) / len(wanted)
+        if share == 1.0 and not (_in_order(text, hit.label) or _in_order(text, hit.quote or "")):
+            share = CLOSE_SHARE  # every word, but its names in another order: "unity within Rutte"
         hedged = share == 1.0 and bool((HEDGE_WORDS & set(words)) - allowed)
         proof = Evidence(hit.id, hit.source, hit.quote, hit.modality, hit.said_by, hit.via)
         if share >= CLOSE_SHARE:
@@ -195,6 +198,22 @@ def _accounting(
         return None
     share, _, proof, hedged = min(found, key=lambda item: (-item[0], item[1]))
     return proof, share, hedged
+
+
+def _in_order(text: str, record: str) -> bool:
+    """Whether the names of a statement (its capitalised words) stand in a record's words in the same order:
+    "Russia's invasion of Ukraine" is not "Ukraine's invasion of Russia". A first word the record does not
+    write with a capital is only the sentence's first ("The", "Since")."""
+    written = [normalise(word) for word in _CAPITALISED.findall(record)]
+    names = [normalise(word) for word in _CAPITALISED.findall(text)]
+    if names and names[0] not in written:
+        names = names[1:]
+    remaining = iter(written)
+    return all(name in remaining for name in names)
+
+
+# A word written with a capital ("Rutte", "NATO", "Ukraine's" without its possessive).
+_CAPITALISED = re.compile(r"\b[A-Z][\w-]*")
 
 
 def _close(hedged: bool) -> str:

@@ -81,7 +81,7 @@ END_SAID = re.compile(
     f"{HOLDER}\\s+(?:(?:has|had|will)\\s+)?(?P<verb>left\\s+office|left|leaves|stepped\\s+down|steps\\s+down|"
     f"resigned|resigns|retired|retires|quit|quits)(?:\\s+as\\s+{DET}{OFFICE})?(?:,?\\s+{WHEN})?"
 )
-ACCORDING = re.compile(f"^(?i:according\\s+to)\\s+{marker('s', 'PG')}\\s*,\\s*(?P<said>.+)$")
+ACCORDING = re.compile(f"^(?i:according\\s+to)\\s+(?:the\\s+)?{marker('s', 'PG')}\\s*,\\s*(?P<said>.+)$")
 SAID = re.compile(
     f"^{marker('s', 'PG')}(?:\\s+officials)?(?P<who>,[^,]{{1,90}},)?\\s+(?P<verb>said|says|told\\s+\\w+|stated|"
     f"believes|believed|expects?|expected)\\s+(?:that\\s+)?(?P<said>.+)$"

@@ -24,7 +24,7 @@ from dataclasses import replace
 from datetime import date
 
 from newskb.common.kinds import Modality
-from newskb.common.words import FUNCTION_WORDS, NAME_FILLERS
+from newskb.common.words import FUNCTION_WORDS, HEDGE_WORDS, NAME_FILLERS, QUESTION_WORDS
 from newskb.draft import when
 from newskb.draft.clauses import Clause, clause
 from newskb.draft.findings import Finding, Rule, findings
@@ -34,6 +34,9 @@ from newskb.draft.sentences import split
 from newskb.draft.tense import tense_at
 from newskb.verify import patterns, shapes
 from newskb.verify.statements import Claimed, Edge, Statement, Tense
+
+# The marks of the dates and lengths a clause's mentions tell.
+_DATE_MARKS = (Mark.POINT, Mark.SINCE, Mark.RANGE, Mark.UNTIL, Mark.LENGTH)
 
 
 class Reader:
@@ -57,16 +60,19 @@ class Reader:
         found: list[Statement] = []
         for told in reading.sentences:
             one = clause(told)
-            statements = sorted(_read_clause(one, text, day), key=lambda item: _located(item, one, text))
+            read_, covered = _read_clause(one, text, day)
+            statements = sorted(read_, key=lambda item: _located(item, one, text))
             unread = _unread(one, text, statements)
             found.extend([replace(item, unread=unread) for item in statements] or _claim(told))
+            found.extend(_rest(one, text, statements, covered) if statements else [])
         return [_as_typed(statement, typed) for statement in found]
 
 
-def _read_clause(one: Clause, text: str, day: date) -> list[Statement]:
+def _read_clause(one: Clause, text: str, day: date) -> tuple[list[Statement], list[tuple[int, int]]]:
     """The statements of one clause: an attribution (the words inside it are its speaker's, not statements of
     their own) and what is said of the speaker; else the reader's findings about terms, then the patterns
-    below, on the clause and on each part that leaves its subject out ("X became O in D and stepped down")."""
+    below, on the clause and on each part that leaves its subject out ("X became O in D and stepped down");
+    and the words the findings and patterns read."""
     attributed = _attribution(one, text)
     found_by_reader = findings(one)
     found = [statement for finding in found_by_reader for statement in _from_finding(finding, one, text, day)]
@@ -76,10 +82,10 @@ def _read_clause(one: Clause, text: str, day: date) -> list[Statement]:
     seen: set[tuple[object, ...]] = set()
     found = [item for item in found if not (_key(item) in seen or seen.add(_key(item)))]  # type: ignore[func-returns-value]
     if attributed is None:
-        return found
+        return found, covered
     statement, said = attributed
     outside = [item for item in found if not patterns.inside(_words(item, one, text), [said])]
-    return [statement, *outside]
+    return [statement, *outside], [*covered, said]
 
 
 def _patterns(one: Clause, text: str, day: date, found: list[Statement], covered: list[tuple[int, int]]) -> None:
@@ -182,11 +188,7 @@ def _unread(one: Clause, text: str, statements: list[Statement]) -> tuple[str, .
     for statement in statements:
         start = text.find(statement.span, one.sentence.start)
         spans.append((start, start + len(statement.span)))
-    words = [
-        (mention.start, mention.end)
-        for mention in one.marked
-        if mention.mark in (Mark.POINT, Mark.SINCE, Mark.RANGE, Mark.UNTIL, Mark.LENGTH)
-    ]
+    words = [(mention.start, mention.end) for mention in one.marked if mention.mark in _DATE_MARKS]
     sentence = one.sentence
     dates = list(words)
     for match in patterns.TURNING.finditer(sentence.text):
@@ -208,7 +210,12 @@ def _from_finding(finding: Finding, one: Clause, text: str, day: date) -> list[S
     if rule in (Rule.START, Rule.APPOINTED, Rule.SINCE):
         if finding.office is None:
             return []
-        return [replace(base, edge=Edge.START, when=dated)]
+        started = [replace(base, edge=Edge.START, when=dated)]
+        appointer = finding.org.text if rule is Rule.APPOINTED and finding.org is not None else None
+        if appointer is not None and appointer.lower() not in finding.office.text.lower():
+            # "The EU chose Rutte as NATO Secretary General": who chose is a claim the term does not make.
+            started.append(Statement(claimed=Claimed.CLAIM, span=span, said=span))
+        return started
     if rule is Rule.END:
         # "X became O in D and stepped down on D": the clause's one office is the one left.
         offices = [mention for mention in one.marked if mention.mark is Mark.OFFICE]
@@ -290,11 +297,63 @@ def _claim(told: Mentions) -> list[Statement]:
     rest = list(told.text)
     for mention in told.mentions:
         rest[mention.start - start : mention.end - start] = " " * (mention.end - mention.start)
-    # A statement says something of its names in words of its own, in lower case ("has", "backed").
-    said = [word for word in re.findall(r"[^\W\d_]+", "".join(rest)) if word.islower()]
-    if not [word for word in said if word not in FUNCTION_WORDS | NAME_FILLERS]:
+    if not _says("".join(rest)):
         return []
     return [Statement(claimed=Claimed.CLAIM, span=sentence, said=sentence)]
+
+
+def _says(words: str) -> bool:
+    """Whether words say something of a sentence's names in words of their own, in lower case ("has",
+    "backed", "met"), beyond the words of a name, a function or a question."""
+    said = [word for word in re.findall(r"[^\W\d_]+", words) if word.islower()]
+    return any(word not in _SAY_NOTHING for word in said) or bool(_COPULA_AND_MORE.search(words))
+
+
+# Words that say nothing by themselves: of a name, a function, a question; time words around a statement
+# ("After a 14-year run as ..., X replaced Y"); words that turn it, which `unread` names.
+_TIME_WORDS = frozenset(
+    (
+        *("after", "before", "during", "since", "until", "while", "then", "later", "earlier", "already"),
+        *("officially", "last", "next", "ago", "today", "yesterday", "tomorrow", "day", "days", "week"),
+        *("weeks", "month", "months", "year", "years"),
+    )
+)
+_SAY_NOTHING = FUNCTION_WORDS | NAME_FILLERS | QUESTION_WORDS | HEDGE_WORDS | _TIME_WORDS
+
+
+# "... is Norwegian": a copula says something of its subject by whatever follows it.
+_COPULA_AND_MORE = re.compile(r"\b(?:is|was|are|were)\s+[^\W\d_]")
+
+
+def _rest(one: Clause, text: str, statements: list[Statement], covered: list[tuple[int, int]]) -> list[Statement]:
+    """What a sentence says besides its statements and the words the patterns read ("Former Dutch Prime
+    Minister Mark Rutte *met Zelensky in Kyiv*"), with the name each read part opens with, as a claim of its
+    own: a sentence is never answered by the part a pattern read alone."""
+    sentence = one.sentence.sentence
+    spans = sorted({*covered, *(_located(statement, one, text) for statement in statements)})
+    names = [mention for mention in one.marked if mention.mark in (Mark.PERSON, Mark.ORGANIZATION, Mark.COUNTRY)]
+    kept: list[str] = []
+    at = sentence.start
+    outside: list[str] = []
+    for start, end in spans:
+        if start < at or start < 0:
+            at = max(at, end)
+            continue
+        outside.append(text[at:start])
+        kept.append(text[at:start].lstrip(" ,;:"))
+        first = next((name.text for name in names if start <= name.start < end), "")
+        kept.append(f" {first} ")
+        at = end
+    outside.append(text[at : sentence.end])
+    kept.append(text[at : sentence.end].lstrip(" ,;:"))
+    # A date no statement read ("in 2024") is named by `unread`; only words that say more make a claim.
+    dates = [mention.text for mention in one.marked if mention.mark in _DATE_MARKS]
+    # The sentence's first word is written with a capital whatever it is ("According to the BBC, ...").
+    outside[0] = outside[0][:1].lower() + outside[0][1:] if spans and spans[0][0] > sentence.start else outside[0]
+    if not _says(re.sub("|".join(map(re.escape, dates)) or "$^", " ", " ".join(outside))):
+        return []
+    said = re.sub(r"\s+([,;:.])", r"\1", " ".join(" ".join(kept).split())).strip(" ,;:.")
+    return [Statement(claimed=Claimed.CLAIM, span=sentence.text.strip(), said=said, aside=True)]
 
 
 def _as_typed(statement: Statement, typed: dict[str, str]) -> Statement:

@@ -132,9 +132,12 @@ def number(match: re.Match[str], one: Clause, text: str, day: date, fronted: str
     dated = match["nd"] or fronted
     if fronted is not None:
         start = mention_at(one, fronted).start
+    end = one.origins[match.end() - 1] + 1
+    # "32 member countries": the measure's words after its first, which the statement is of too.
+    end += len(_MEASURE_GOES_ON.match(text, end, one.sentence.sentence.end)[0])  # type: ignore[index]
     return Statement(
         claimed=Claimed.NUMBER,
-        span=text[start : one.origins[match.end() - 1] + 1],
+        span=text[start:end],
         subject=name_of(mention_at(one, match["b"])) if match["b"] is not None else match["subject"],
         number=count,
         when=date_of(mention_at(one, dated), one, day) if dated is not None else None,
@@ -142,6 +145,12 @@ def number(match: re.Match[str], one: Clause, text: str, day: date, fronted: str
         tense=Tense.PAST if verb.split()[0] in patterns.PAST_NUMBER else Tense.PRESENT,
         negated=bool(patterns.NEGATION.search(text[one.origins[match.start()] : one.origins[match.end() - 1] + 1])),
     )
+
+
+# Lower-case words that go on with a measure, up to punctuation or a word that opens another clause.
+_MEASURE_GOES_ON = re.compile(
+    r"(?:\s+(?!(?:and|or|but|which|who|that|while|as|in|on|at|since|until|by|for|from|to|of|with)\b)[a-z][\w-]*)*"
+)
 
 
 def length_said(match: re.Match[str], one: Clause, text: str) -> Statement | None:

@@ -60,3 +60,6 @@ class Statement:
     # Words of its sentence that no statement read and that could turn it: a date, a number, "not",
     # "reportedly" ("It is not true that X is NATO chief"). A verdict on the rest would be a guess.
     unread: tuple[str, ...] = ()
+    # What a sentence says besides the statements read from it ("... *met Zelensky in Kyiv*"), in `said`: shown
+    # only when the base does not account for it, so that no part of a sentence goes unchecked unsaid.
+    aside: bool = False
