@@ -101,3 +101,22 @@ def test_a_word_shorter_than_three_letters_has_no_deletions(db: sqlite3.Connecti
         == 0
     )
     assert vocab.SHORTEST_NEAR == 3
+
+
+def test_a_word_longer_than_any_of_news_is_no_typo_of_one(tiny: TinyBase) -> None:
+    # "lovelace" and 60 more letters: it shares a trigram with "lovelace", yet is near nothing; nor does a
+    # long token of a document get deletions (each would cost the square of its length).
+    long_word = "lovelace" + "q" * (vocab.LONGEST_NEAR - 7)
+    tiny.append(tiny.entities, f'[[person]]\nid = "long"\nname = "{long_word.capitalize()}"\n')
+    db, problems = open_index(tiny.data)
+    assert problems == []
+    assert vocab.near(db, long_word, 3, 200) == []
+    assert "lovelace" in vocab.near(db, long_word[: vocab.LONGEST_NEAR], 3, 200)
+    assert (
+        db.execute(
+            "SELECT count(*) FROM vocab_deletion d JOIN vocab v ON v.id = d.word_id WHERE length(v.word) > ?",
+            (vocab.LONGEST_NEAR,),
+        ).fetchone()[0]
+        == 0
+    )
+    assert db.execute("SELECT count(*) FROM vocab WHERE word = ?", (long_word,)).fetchone()[0] == 1

@@ -36,6 +36,9 @@ CREATE INDEX vocab_stem ON vocab (stem);
 # A word shorter than this is never an edit away from a typed one (search looks for typos in words of four
 # letters or more, and a word must keep three fifths of their length to reach the cut-off).
 SHORTEST_NEAR = 3
+# No word of news is longer (German compounds included): a longer "word" is no typo of one, and its one-letter
+# deletions alone would cost the square of its length.
+LONGEST_NEAR = 64
 
 
 def add_words(connection: sqlite3.Connection, files: Iterable[str] | None) -> None:
@@ -53,7 +56,12 @@ def add_words(connection: sqlite3.Connection, files: Iterable[str] | None) -> No
     added = connection.execute("SELECT id, word FROM vocab WHERE id >= ?", (first,)).fetchall()
     connection.executemany(
         "INSERT OR IGNORE INTO vocab_deletion VALUES (?, ?)",
-        ((variant, word_id) for word_id, word in added if len(word) >= SHORTEST_NEAR for variant in deletions(word)),
+        (
+            (variant, word_id)
+            for word_id, word in added
+            if SHORTEST_NEAR <= len(word) <= LONGEST_NEAR
+            for variant in deletions(word)
+        ),
     )
     connection.execute("INSERT INTO vocab_grams (rowid, word) SELECT id, word FROM vocab WHERE id >= ?", (first,))
 
@@ -76,7 +84,9 @@ def deletions(word: str) -> set[str]:
 
 def near(connection: sqlite3.Connection, word: str, shortest: int, longest: int) -> list[str]:
     """The indexed words of `shortest` to `longest` letters that share a one-letter deletion or a trigram with
-    `word` (the candidates for an edit-distance match)."""
+    `word` (the candidates for an edit-distance match); none for a word longer than LONGEST_NEAR."""
+    if len(word) > LONGEST_NEAR:
+        return []
     variants = sorted(deletions(word))
     found = {
         row[0]

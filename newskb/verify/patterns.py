@@ -68,7 +68,7 @@ HANDED = re.compile(
 )
 # "After a 14-year run as O, X ...": a length of X's term, told before X is named.
 RUN_AS = re.compile(
-    f"(?P<n>\\d+|[a-z]+)-year\\s+(?:run|term|tenure|stint|spell|career)\\s+as\\s+{DET}{marker('b2', 'O')}"
+    f"(?<![\\w-])(?P<n>\\d+|[a-z]+)-year\\s+(?:run|term|tenure|stint|spell|career)\\s+as\\s+{DET}{marker('b2', 'O')}"
     f"{OF_BODY},\\s+{HOLDER}"
 )
 # "X's 14-year leadership of B": a length of X's term, told as a noun.
