@@ -4,7 +4,8 @@ reads the sentences the patterns match)."""
 
 from __future__ import annotations
 
-from newskb.verify.patterns import inside, overlaps
+from newskb.draft.clauses import CLOSE, OPEN
+from newskb.verify.patterns import RUN_AS, inside, overlaps
 
 
 def test_a_span_overlaps_another_when_they_share_a_character() -> None:
@@ -30,3 +31,11 @@ def test_a_span_is_inside_another_only_whole() -> None:
     assert not inside((3, 12), [(0, 9)])  # its start inside, its end after
     assert not inside((0, 9), [(3, 5)])
     assert not inside((0, 5), [])
+
+
+def test_a_length_before_a_name_starts_at_a_word_not_inside_one() -> None:
+    # Tried from inside a long word, it would backtrack over the rest of it each time.
+    office, holder = f"{OPEN}O0{CLOSE}", f"{OPEN}P1{CLOSE}"
+    found = RUN_AS.search(f"After a 14-year run as {office}, {holder} spoke.")
+    assert found is not None and found["n"] == "14"
+    assert RUN_AS.search(f"After a x14-year run as {office}, {holder} spoke.") is None
