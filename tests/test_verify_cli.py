@@ -7,6 +7,7 @@ import json
 import os
 import subprocess
 import sys
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -222,6 +223,14 @@ def test_lines_with_nothing_at_all_exit_1_and_say_so(given: str) -> None:
     [
         ([], "newskb: error: verify one thing: a TEXT, '-' for one a line, or --file FILE\n"),
         (["x", "--file", "a.txt"], "newskb: error: verify one thing: a TEXT, '-' for one a line, or --file FILE\n"),
+        (
+            ["x", "--url", "https://example.org/story"],
+            "newskb: error: --url says where the text appeared in a ClaimReview: give --format claimreview\n",
+        ),
+        (
+            ["x", "--format", "claimreview", "--url", "javascript:alert(1)"],
+            "newskb: error: --url javascript:alert(1): not a web address (http:// or https://)\n",
+        ),
         (["--file", "missing.txt"], "newskb: error: missing.txt: cannot read it: No such file or directory\n"),
         (["--file", "."], "newskb: error: .: is not a regular file\n"),
         (
@@ -311,7 +320,17 @@ def test_lines_from_a_pipe_are_answered_one_by_one_and_exit_as_the_worst() -> No
 def test_claimreview_is_json_ld_that_rdflib_reads(kb: Path) -> None:
     (kb.parent / "newskb.toml").write_text('author = "The Desk"\n', encoding="utf-8")
     result = run(
-        [RUTTE_STARTS, "--format", "claimreview", "--url", "https://example.org/story", "--data", str(kb)],
+        [
+            RUTTE_STARTS,
+            "--format",
+            "claimreview",
+            "--url",
+            "https://example.org/story",
+            "--as-of",
+            "2024-10-02",
+            "--data",
+            str(kb),
+        ],
         env={**os.environ, "NEWSKB_DATA": str(kb)},
     )
     assert (result.returncode, result.stderr) == (0, "")
@@ -329,3 +348,5 @@ def test_claimreview_is_json_ld_that_rdflib_reads(kb: Path) -> None:
     assert str(graph.value(appearance, schema.url)) == "https://example.org/story"
     cited = sorted(str(item) for item in graph.objects(review, schema.citation))
     assert cited == ["urn:newskb:mark-rutte-nato-secretary-general", "urn:newskb:mark-rutte-takes-office"]
+    # Published the day it is written, whatever day the statements are judged of (--as-of).
+    assert str(graph.value(review, schema.datePublished)) == date.today().isoformat()

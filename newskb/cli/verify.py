@@ -1,6 +1,8 @@
 """Checking a text against the sources: verify."""
 
+import re
 import sys
+from datetime import date
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -93,6 +95,10 @@ def verify_command(
 
     if (text is None) == (file is None):
         raise BadArgumentError("verify one thing: a TEXT, '-' for one a line, or --file FILE")
+    if url is not None and output_format is not VerifyFormat.CLAIMREVIEW:
+        raise BadArgumentError("--url says where the text appeared in a ClaimReview: give --format claimreview")
+    if url is not None and not re.fullmatch(r"https?://[^\s/$.?#][^\s]*", url):
+        raise BadArgumentError(f"--url {url}: not a web address (http:// or https://)")
     data_dir = folder.find_data_dir(data)
     connection = open_index(data)
     context = Context(connection, as_of_day(as_of), known_day(known_as_of))
@@ -105,7 +111,8 @@ def verify_command(
         from newskb.verify import claimreview
 
         reviewer = author or folder.base_setting(data_dir, "author") or "newskb"
-        document = claimreview.reviews(found, author=reviewer, day=context.day, url=url)
+        # Published the day it is written: --as-of is the day the statements are judged of, not the review's.
+        document = claimreview.reviews(found, author=reviewer, day=date.today(), url=url)
         render.write_object(document, Format.JSON, one=True)
     else:
         title = f"Verify (as of {context.day.isoformat()})"
