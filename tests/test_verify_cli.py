@@ -169,6 +169,25 @@ def test_no_part_of_a_sentence_is_supported_unchecked(text: str, code: int, rows
         )
 
 
+def test_why_names_each_unread_word_once_and_the_first_five() -> None:
+    text = "Mark Rutte is NATO Secretary General, with 5 deputies, 6 aides, 7 cars, 8 dogs, 9 cats, 10 rats and 5 more."
+    _, out, _ = verify(text, "--as-of", "2024-10-01", "--format", "json")
+    first, aside = json.loads(out)
+    assert first["why"] == (
+        "the base has Mark Rutte in office on 2024-10-01 (2024-10-01/..); but the sentence also says '5', '6', "
+        "'7', '8', '9' and 1 more, which verify could not read with it"
+    )
+    assert aside["why"] == (
+        "nothing in the base says this: 'Mark Rutte with 5 deputies, 6 aides, 7 cars, 8 dogs, 9 cats, 10 rats and 5 "
+        "more', what the sentence says besides the above"
+    )
+    long_text = "Mark Rutte is NATO Secretary General, with " + "many deputies, " * 20 + "and more."
+    _, out, _ = verify(long_text, "--as-of", "2024-10-01", "--format", "json")
+    shown = json.loads(out)[1]["why"]
+    assert shown.startswith("nothing in the base says this: 'Mark Rutte with many deputies, many deputies")
+    assert shown.endswith("...', what the sentence says besides the above") and len(shown) < 200
+
+
 def test_the_json_keys_are_the_contract() -> None:
     _, out, _ = verify(RUTTE_STARTS, "--format", "json")
     [row] = json.loads(out)

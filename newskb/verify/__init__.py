@@ -17,6 +17,11 @@ from newskb.verify.statements import Claimed, Statement
 from newskb.verify.terms import Context, Unknown
 from newskb.verify.verdicts import Verdict, Word
 
+# How many words no statement read a verdict's `why` names, and how many characters of what a sentence says
+# besides its statements.
+UNREAD_SHOWN = 5
+ASIDE_SHOWN = 120
+
 _JUDGES: dict[Claimed, Callable[[Context, Statement], Verdict]] = {
     Claimed.HOLDING: terms.holding,
     Claimed.SUCCESSION: terms.succession,
@@ -58,7 +63,9 @@ def _aside(context: Context, statement: Statement) -> list[Verdict]:
     verdict = facts.claim(context, statement)
     if verdict.verdict is Word.SUPPORTED:
         return []
-    return [verdict._replace(why=f"{verdict.why}: '{statement.said}', what the sentence says besides the above")]
+    said = statement.said or ""
+    shown = said if len(said) <= ASIDE_SHOWN else said[: ASIDE_SHOWN - 3].rstrip() + "..."
+    return [verdict._replace(why=f"{verdict.why}: '{shown}', what the sentence says besides the above")]
 
 
 def _close_names(context: Context, verdict: Verdict, statement: Statement) -> Verdict:
@@ -84,6 +91,10 @@ def _unread(verdict: Verdict, statement: Statement) -> Verdict:
     cannot tell, saying which words."""
     if not statement.unread or verdict.verdict not in (Word.SUPPORTED, Word.CONTRADICTED):
         return verdict
-    words = ", ".join(repr(word) for word in statement.unread)
+    # Each word once, the first few: a long text may repeat one a hundred times.
+    unique = list(dict.fromkeys(statement.unread))
+    words = ", ".join(repr(word) for word in unique[:UNREAD_SHOWN])
+    if len(unique) > UNREAD_SHOWN:
+        words = f"{words} and {len(unique) - UNREAD_SHOWN} more"
     why = f"{verdict.why}; but the sentence also says {words}, which verify could not read with it"
     return verdict._replace(verdict=Word.CANNOT_TELL, why=why)
