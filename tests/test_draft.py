@@ -2155,6 +2155,15 @@ CONSTRUCTIONS = [
         "KINGSTON, Ont. - Prime Minister Sara Holm opened the new bridge on Monday.",
         [("sara-holm", "prime-minister", "..2025-02-24", "..")],
     ),
+    # A capitalised field after a title's "of", its body named after "at", is the title's field, not a body.
+    (
+        "Ann Pike was Dean of Engineering at the University of Kessel from 2014 to 2020. Tom Rell was Director of "
+        "Communications at Brill Corp until 2019.",
+        [
+            ("ann-pike", "university-of-kessel-dean-of-engineering", "2014", "2020"),
+            ("tom-rell", "brill-corp-director-of-communications", None, "2019"),
+        ],
+    ),
 ]
 
 

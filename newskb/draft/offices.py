@@ -122,8 +122,10 @@ def _complement(text: str, words: Sequence[Piece], run: tuple[int, int], name_at
     while title_last + 2 < len(words) and joined(text, words[title_last], words[title_last + 1]):
         after, beyond = words[title_last + 1].lower, words[title_last + 2]
         named = _to_name(words, title_last + 2, name_at)
-        field = after == "of" and beyond.lower in TITLE_MODIFIERS and beyond.capital
-        if field and (title_last + 2 not in name_at or _field_at(words, title_last + 2, name_at)):
+        at_body = _field_at(words, title_last + 2, name_at)
+        # "Minister of Finance"; "Dean of Engineering at the University of Lagos" (any field, its body after "at").
+        field = after == "of" and beyond.capital and (beyond.lower in TITLE_MODIFIERS or at_body)
+        if field and (title_last + 2 not in name_at or at_body):
             title_last += 2
         elif after == "to" and words[last].lower in TO_HEADS and named is not None:
             title_last = name_at[named][1]
