@@ -79,6 +79,14 @@ def test_a_supported_sentence_prints_its_row_and_exits_0() -> None:
             "supported",
             None,
         ),
+        # A date told first with "As of" dates the number after it.
+        (
+            "As of 30 September 2024, NATO had 30 members",
+            "2026-01-01",
+            4,
+            "contradicted",
+            "the base says 32 members, as of 2024-09-30",
+        ),
         # A succession the statement dates, against the day the new term began.
         (
             "Rutte replaced Stoltenberg in 2023",

@@ -28,8 +28,9 @@ COPULA = re.compile(
     f"(?P<never>did\\s+not\\s+become|didn't\\s+become|never\\s+became)){NOT}(?:\\s+{NOW})?\\s+{DET}{OFFICE}"
     f"{OF_BODY}(?:\\s+{WHEN})?"
 )
-# "On 1 October 2024, X was still O": a date told before the holding it dates.
-FRONTED = re.compile(f"^{marker('fd', 'DSU')},?\\s+(?={OPEN}[PGC])")
+# "On 1 October 2024, X was still O", "As of 30 September 2024, NATO had 32 members": a date told before the
+# holding or number it dates.
+FRONTED = re.compile(f"^(?:(?i:as\\s+of)\\s+)?{marker('fd', 'DSU')},?\\s+(?={OPEN}[PGC])")
 # "X, once O": a past holding, told in apposition (the reader reads "X, the former O").
 ONCE_APPOSED = re.compile(f"{HOLDER},\\s+(?:once|formerly|previously)\\s+{DET}{OFFICE}")
 COPULA_BACK = re.compile(f"(?i:the\\s+)?{OFFICE}\\s+(?P<verb>is|was){NOT}\\s+{HOLDER}")
