@@ -79,6 +79,21 @@ def test_a_supported_sentence_prints_its_row_and_exits_0() -> None:
             "supported",
             None,
         ),
+        # Being chosen is judged on the day of the choice the base records, not of the term's start.
+        (
+            "Rutte was chosen as NATO Secretary General on 1 October 2024",
+            "2026-01-01",
+            4,
+            "contradicted",
+            "the base says Mark Rutte was chosen on or before 2024-09-30",
+        ),
+        (
+            "Rutte was chosen as NATO Secretary General in 2024",
+            "2026-01-01",
+            3,
+            "cannot-tell",
+            "the base says Mark Rutte was chosen on or before 2024-09-30",
+        ),
         # A date told first with "As of" dates the number after it.
         (
             "As of 30 September 2024, NATO had 30 members",

@@ -7,6 +7,7 @@ open term past its evidence horizon is only last known: a present tense asked ab
 told (README, "Verify").
 """
 
+import re
 import sqlite3
 from collections.abc import Sequence
 from datetime import date
@@ -18,6 +19,7 @@ from newskb.answers.rows import TermRow
 from newskb.common.dates import OPEN, Duration, Edtf, Span, Status, elapsed, parse, parse_duration
 from newskb.common.errors import NotFoundError
 from newskb.common.kinds import Kind, Modality
+from newskb.common.words import same_family
 from newskb.verify.statements import Edge, Statement, Tense
 from newskb.verify.verdicts import Evidence, Verdict, Word, turned
 
@@ -115,6 +117,9 @@ def _judge_term(context: Context, statement: Statement, term: TermRow) -> tuple[
     if statement.edge is Edge.START:
         if statement.when is None:
             return Word.SUPPORTED, f"{term.holder} took office as {term.office} ({term.start or 'date unknown'})", term
+        chosen = _chosen(context, statement, term)
+        if chosen is not None:
+            return chosen
         word = compare(statement.when, term.start)
         return word, f"the base says {term.holder}'s term began {_written(term.start)}", term
     if statement.edge is Edge.END:
@@ -124,6 +129,29 @@ def _judge_term(context: Context, statement: Statement, term: TermRow) -> tuple[
     if statement.tense is Tense.PRESENT:
         return _on_the_day(context.day, term)
     return Word.SUPPORTED, f"the base has {term.holder}'s term as {term.office} ({_interval(term)})", term
+
+
+def _chosen(context: Context, statement: Statement, term: TermRow) -> tuple[Word, str, TermRow] | None:
+    """ "X was chosen as O in D": the day of the event of that choice, where the base has one (a holder is often
+    chosen before the term begins), not the term's start; None where it has none."""
+    verb = _APPOINTING.search(statement.span)
+    if verb is None or statement.when is None:
+        return None
+    said = verb[0].lower()
+    involving = [item.id for item in _involving(context, [term.holder_id, term.office_id])]
+    rows = context.connection.execute(
+        f"SELECT date, title FROM event WHERE id IN ({', '.join('?' * len(involving))}) ORDER BY id", involving
+    )
+    for written, title in rows:
+        if any(same_family(said, word) for word in title.lower().split()):
+            why = f"the base says {term.holder} was {_PARTICIPLES.get(said, said)} {_written(written)}"
+            return compare(statement.when, written), why, term
+    return None
+
+
+# The verbs of being chosen for an office, told apart from taking it up: "was chosen as", "was elected".
+_APPOINTING = re.compile(r"\b(?:chosen|chose|picked|selected|elected|appointed|named|nominated)\b", re.IGNORECASE)
+_PARTICIPLES = {"chose": "chosen"}
 
 
 def _end(context: Context, statement: Statement, term: TermRow) -> tuple[Word, str, TermRow]:
