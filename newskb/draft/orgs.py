@@ -26,14 +26,13 @@ from newskb.draft.lexicon import (
     STATE_HEADS,
     STATE_ONLY_HEADS,
     STATE_ONLY_TITLES,
-    TITLE_INITIALS,
     UNIT_WORDS,
 )
 from newskb.draft.mentions import Entity, Mark, Mention, Office, TitleSpan
 from newskb.draft.names import KnownEntity
 from newskb.draft.offices import TitleKey, match_known
 from newskb.draft.sentences import Sentence
-from newskb.draft.titles import head_forms
+from newskb.draft.titles import head_forms, spelled_out
 from newskb.draft.whose import Context, owns_body, previous_subject, subject_of, where_of
 
 
@@ -54,7 +53,7 @@ def resolve(
     office_keys: Mapping[TitleKey, KnownEntity],
 ) -> tuple[dict[str, Office], list[tuple[int, Mention]]]:
     """Each office phrase's office (known, or new with its organization), and its mention by sentence."""
-    titles = _spelled_out(titles)
+    titles = spelled_out(titles)
     explicit: dict[str, dict[str, int]] = {}
     explicit_heads: dict[str, dict[str, int]] = {}
     context = Context(
@@ -102,20 +101,6 @@ def resolve(
         )
         placed.append((phrase.sentence, mention))
     return {key: replace(one.office, forms=tuple(one.forms)) for key, one in named.items()}, placed
-
-
-def _spelled_out(titles: Sequence[TitleSpan]) -> list[TitleSpan]:
-    """The phrases with a title written as initials ("CEO") spelt out as the article spells it elsewhere
-    ("chief executive"), else in full: one office, however written."""
-    written = {title.title for title in titles}
-    spelled: list[TitleSpan] = []
-    for title in titles:
-        forms = TITLE_INITIALS.get(title.title)
-        if forms is not None:
-            full = next((form for form in forms if form in written), forms[0])
-            title = replace(title, title=full, head=full.split()[-1])
-        spelled.append(title)
-    return spelled
 
 
 def _office_of(context: Context, title: TitleSpan) -> tuple[Office, TitleSpan] | None:

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from newskb.draft.lexicon import (
     AGENT_ENDINGS,
@@ -21,10 +23,14 @@ from newskb.draft.lexicon import (
     ORG_NOUNS,
     ORG_WORDS,
     TITLE_HEADS,
+    TITLE_INITIALS,
     TITLE_MODIFIERS,
     VERBS_BEFORE_TITLES,
 )
 from newskb.draft.pieces import Piece, joined
+
+if TYPE_CHECKING:  # mentions.py imports names.py, which imports ORDINAL from here
+    from newskb.draft.mentions import TitleSpan
 
 # Words that may stand between an organization and its title: "NATO's new secretary general", "the
 # university's 14th president".
@@ -239,3 +245,17 @@ _AFTER_FIELD = frozenset(
 def head_forms(head: str) -> frozenset[str]:
     """The ways of writing one head: "chair", "chairman", "chairwoman"."""
     return next((forms for forms in HEAD_VARIANTS if head in forms), frozenset((head,)))
+
+
+def spelled_out(titles: Sequence[TitleSpan]) -> list[TitleSpan]:
+    """The phrases with a title written as initials ("CEO") spelt out as the article spells it elsewhere
+    ("chief executive"), else in full: one office, however written."""
+    written = {title.title for title in titles}
+    spelled: list[TitleSpan] = []
+    for title in titles:
+        forms = TITLE_INITIALS.get(title.title)
+        if forms is not None:
+            full = next((form for form in forms if form in written), forms[0])
+            title = replace(title, title=full, head=full.split()[-1])
+        spelled.append(title)
+    return spelled
