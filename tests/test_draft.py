@@ -2164,6 +2164,18 @@ CONSTRUCTIONS = [
             ("tom-rell", "brill-corp-director-of-communications", None, "2019"),
         ],
     ),
+    # "state Sen." is a state senator, "Lt. Gov." a lieutenant governor; a title with its point before the name
+    # of the one appointed.
+    (
+        "Gov. Ann Pike on Tuesday appointed state Sen. Tom Rell as lieutenant governor. Lt. Gov. Sara Holm "
+        "resigned in June.",
+        [
+            ("ann-pike", "governor", "..2025-02-25", ".."),
+            ("tom-rell", "lieutenant-governor", "2025-02-25", ".."),
+            ("tom-rell", "state-senator", "..2025-02-25", ".."),
+            ("sara-holm", "lieutenant-governor", None, "2024-06"),
+        ],
+    ),
 ]
 
 

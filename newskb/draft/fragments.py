@@ -103,7 +103,7 @@ DESCRIBED = f"(?:(?:[a-z][a-z-]*|{OPEN}C\\d+{CLOSE}|{OPEN}O\\d+{CLOSE},|[A-Z][a-
 COUNTRY_S = f"(?:{OPEN}C\\d+{CLOSE}['\u2019]s\\s+)?"
 # The same before the one appointed, and a country's possessive or a title: "Brazil's", "former foreign
 # minister", "Senior Deputy Governor" (the title is the one the holder had, told by a rule of its own).
-APPOINTED = f"(?:(?:[a-z][a-z-]*|{OPEN}C\\d+{CLOSE}(?:['\u2019]s)?|{OPEN}O\\d+{CLOSE},?|[A-Z][a-z]*\\.?)\\s+){{0,4}}"
+APPOINTED = f"(?:(?:[a-z][a-z-]*|{OPEN}C\\d+{CLOSE}(?:['\u2019]s)?|{OPEN}O\\d+{CLOSE}[,.]?|[A-Z][a-z]*\\.?)\\s+){{0,4}}"
 # A date, or a bounded stretch of words and dates, between a subject and its verb ("on Wednesday").
 BETWEEN = f"(?:{marker('d0', 'D')}\\s+)?"
 # A word or a name that qualifies an organization's noun: "the Geneva-based alliance", "the Dutch club".

@@ -95,7 +95,7 @@ TITLE_HEADS = frozenset(
 )
 TITLE_MODIFIERS = frozenset(
     (
-        *("prime", "deputy", "vice", "acting", "interim", "first", "foreign", "finance", "defence", "defense"),
+        *("prime", "deputy", "vice", "acting", "interim", "first", "foreign", "finance", "defence", "defense", "lt"),
         *("interior", "justice", "health", "education", "economy", "economic", "trade", "transport", "energy"),
         *("environment", "culture", "agriculture", "labour", "labor", "home", "chief", "executive", "managing"),
         *("senior", "top", "high", "permanent", "supreme", "state", "assistant", "technical", "sporting"),
@@ -142,6 +142,7 @@ TITLE_INITIALS = {
     "gov": ("governor",),
     "sen": ("senator",),
     "supt": ("superintendent",),
+    "lt": ("lieutenant",),
 }
 # Verbs that stand before a title in lower case ("became chief", "remains chairman").
 VERBS_BEFORE_TITLES = frozenset(

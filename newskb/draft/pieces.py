@@ -101,8 +101,8 @@ def dateline_end(sentence: str) -> int:
     return match.end() if "(" in said or "," in said or dash else 0
 
 
-# Abbreviations inside a name: "Renée St. Amand", "Mt. Pleasant".
-_NAME_ABBREVIATIONS = frozenset(("St", "Ste", "Mt"))
+# Abbreviations inside a name or a title: "Renée St. Amand", "Mt. Pleasant", "Lt. Gov.".
+_NAME_ABBREVIATIONS = frozenset(("St", "Ste", "Mt", "Lt"))
 
 
 def joined(text: str, left: Piece, right: Piece) -> bool:

@@ -253,9 +253,14 @@ def spelled_out(titles: Sequence[TitleSpan]) -> list[TitleSpan]:
     written = {title.title for title in titles}
     spelled: list[TitleSpan] = []
     for title in titles:
-        forms = TITLE_INITIALS.get(title.title)
-        if forms is not None:
-            full = next((form for form in forms if form in written), forms[0])
+        # Word by word: "state Sen." is a state senator, "Lt. Gov." a lieutenant governor.
+        full = " ".join(_spelled(word, written) for word in title.title.split())
+        if full != title.title:
             title = replace(title, title=full, head=full.split()[-1])
         spelled.append(title)
     return spelled
+
+
+def _spelled(word: str, written: set[str]) -> str:
+    forms = TITLE_INITIALS.get(word)
+    return word if forms is None else next((form for form in forms if form in written), forms[0])
