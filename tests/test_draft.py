@@ -2176,6 +2176,11 @@ CONSTRUCTIONS = [
             ("sara-holm", "lieutenant-governor", None, "2024-06"),
         ],
     ),
+    # A place made an adjective ("London-based") describes the name after it and is none of it.
+    (
+        "Ann Pike has been chief executive of the London-based lender Brill Bank since 2020.",
+        [("ann-pike", "brill-bank-chief-executive", "2020", "..")],
+    ),
 ]
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from newskb.draft.clauses import CLOSE, OPEN, marker
 from newskb.draft.lexicon import HONORIFICS, ORG_NOUNS
+from newskb.draft.names import DESCRIBED_BY
 
 ANY = f"{OPEN}[A-Z]\\d+{CLOSE}"
 HOLDER = marker("h", "PR")
@@ -107,7 +108,7 @@ APPOINTED = f"(?:(?:[a-z][a-z-]*|{OPEN}C\\d+{CLOSE}(?:['\u2019]s)?|{OPEN}O\\d+{C
 # A date, or a bounded stretch of words and dates, between a subject and its verb ("on Wednesday").
 BETWEEN = f"(?:{marker('d0', 'D')}\\s+)?"
 # A word or a name that qualifies an organization's noun: "the Geneva-based alliance", "the Dutch club".
-QUALIFIED = f"(?:(?:{ANY}|(?!central\\s)[a-z0-9][a-z0-9-]+)\\s+)?"
+QUALIFIED = f"(?:(?:{ANY}|(?!central\\s)[a-z0-9][a-z0-9-]+|[A-Z][\\w-]*{DESCRIBED_BY})\\s+)?"
 # The nouns that stand for an organization ("has led the federation since 2013"), longest first.
 PLACES = "central\\s+bank|" + "|".join(sorted(ORG_NOUNS, key=lambda noun: (-len(noun), noun)))
 # A start told by what ended the one before: "since Y's departure (in June)", "since the retirement of Y".

@@ -198,6 +198,9 @@ def capital_runs(text: str, words: Sequence[Piece], used: set[int]) -> list[tupl
         if index in used or not piece.capital or (piece.opens and piece.lower in STARTERS) or _calendar(text, piece):
             index += 1
             continue
+        if DESCRIBING.search(piece.lower):
+            index += 1  # "the London-based Brill Bank", "the Kremlin-backed party": an adjective, not the name
+            continue
         if piece.lower in HONORIFICS and index + 1 < len(words) and words[index + 1].capital:
             index += 1  # "Professor", "Dr.": not part of the name
             continue
@@ -232,6 +235,11 @@ def capital_runs(text: str, words: Sequence[Piece], used: set[int]) -> list[tupl
             runs.extend(_governed(words, index, named))
         index = last + 1
     return runs
+
+
+# A place or a body made an adjective: "London-based", "Kremlin-backed", "Nasdaq-listed".
+DESCRIBED_BY = r"-(?:based|born|backed|listed|owned|headquartered|registered|funded|run|led)"
+DESCRIBING = re.compile(DESCRIBED_BY + "$")
 
 
 def _gerund(words: Sequence[Piece], first: int, last: int) -> bool:

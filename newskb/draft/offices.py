@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from newskb.common.fuzzy import normalise
 from newskb.draft.countries import is_demonym
 from newskb.draft.lexicon import OF_WORDS, ORG_BEFORE_NAME, ORG_NOUNS, ORG_WORDS, TITLE_MODIFIERS, TO_HEADS
-from newskb.draft.names import KnownEntity
+from newskb.draft.names import DESCRIBING, KnownEntity
 from newskb.draft.pieces import Piece, joined
 from newskb.draft.titles import BETWEEN, ORDINAL, field_end
 
@@ -239,12 +239,18 @@ def _after(
 
 
 def _described_org(words: Sequence[Piece], target: int, name_at: Mapping[int, tuple[int, int]]) -> int:
-    """Past a word or two in lower case that describe an organization's name after them ("manager of
-    non-league Harwick Town"): the name, when it has a word of an organization or is followed by a noun for
-    one ("chairman of the centrist Civic Compass party"); else `target`."""
+    """Past a word or two in lower case, or a place made an adjective, that describe an organization's name
+    after them ("manager of non-league Harwick Town", "of the London-based lender Brill Bank"): the name, when
+    it has a word of an organization or is followed by a noun for one ("chairman of the centrist Civic Compass
+    party"); else `target`."""
     probe = target
-    while probe < len(words) and probe - target < 2 and words[probe].text[:1].islower() and probe not in name_at:
-        probe += 1
+    while (
+        probe < len(words)
+        and probe - target < 2
+        and (words[probe].text[:1].islower() or DESCRIBING.search(words[probe].lower))
+        and probe not in name_at
+    ):
+        probe += 1  # "non-league", "the London-based"
     named = name_at.get(probe)
     if probe == target or named is None or named[0] != probe:
         return target
