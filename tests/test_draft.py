@@ -2181,6 +2181,11 @@ CONSTRUCTIONS = [
         "Ann Pike has been chief executive of the London-based lender Brill Bank since 2020.",
         [("ann-pike", "brill-bank-chief-executive", "2020", "..")],
     ),
+    # A legal form of letters and points ("S.p.A.") is part of the company's name.
+    (
+        "Ann Pike took over as chief executive of Tessaro S.p.A. in 2014.",
+        [("ann-pike", "tessaro-s-p-a-chief-executive", "2014", "..")],
+    ),
 ]
 
 

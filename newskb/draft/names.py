@@ -213,6 +213,8 @@ def capital_runs(text: str, words: Sequence[Piece], used: set[int]) -> list[tupl
                 last = probe
             elif candidate.lower in LOWER_CASE_FORMS and candidate.text.islower():
                 last = probe  # "Corran Energy plc": a legal form written in lower case is part of the name
+            elif len(candidate.text) == 1 and text[candidate.end : candidate.end + 1] == "." and last == probe - 1:
+                last = probe  # the "p" of "Tessaro S.p.A.", a legal form of letters and points
             elif (
                 (candidate.lower in NAME_CONNECTORS and _may_join(words, index, probe))
                 or (candidate.lower == "the" and words[probe - 1].lower == "of")

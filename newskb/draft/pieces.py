@@ -113,6 +113,8 @@ def joined(text: str, left: Piece, right: Piece) -> bool:
     gap = text[left.end : right.start]
     if ((len(left.text) == 1 and left.text.isupper()) or left.text in _NAME_ABBREVIATIONS) and gap[:1] == ".":
         gap = gap[1:]
+    elif len(left.text) == 1 and left.text.isalpha() and gap == ".":
+        gap = ""  # "S.p.A.": a legal form of single letters and points
     # "Harrow & Lyle Bank", "Procter & Gamble": an ampersand joins the parts of one name.
     return (gap.isspace() and "\n" not in gap) or gap in ("", " & ") or re.fullmatch(_NICKNAME_GAP, gap) is not None
 
