@@ -7,7 +7,8 @@ add. The reader is a pipeline of five stages (`assemble` runs them; each module'
 contract): `sentences`, `reading` (each sentence's `mentions`, with `names`, `titles`, `offices`, `when` and `pronouns`;
 `entities` decides which entity each name is, with `cues` for its kind, `orgs` which office each office phrase is,
 with `cast` for the article's organizations), `clauses`,
-`findings`, and the records: `holdings`, `terms`, `quotes`, `events`, `candidates`. `lexicon` is the English it
+`findings`, and the records: `holdings`, `terms` (with `handovers`: the dates one holding gives another), `quotes`,
+`events`, `candidates`. `lexicon` is the English it
 reads, `records` what a draft is made of, `writer` the TOML, `known` the fact base's side, from the index.
 """
 

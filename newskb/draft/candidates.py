@@ -19,10 +19,11 @@ from newskb.base.ids import slug
 from newskb.common.kinds import Kind, Modality
 from newskb.common.passage import Extent, locator
 from newskb.draft.events import EventItem
+from newskb.draft.handovers import Value, said
 from newskb.draft.mentions import Entity, Mark, Mention, Mentions, Reading
 from newskb.draft.quotes import in_order, name_of_office, primary, same_start
 from newskb.draft.records import Article, Candidate, Draft, Known
-from newskb.draft.terms import Term, Terms, Value, point, said
+from newskb.draft.terms import Term, Terms, point
 
 
 @dataclass(slots=True, eq=False)

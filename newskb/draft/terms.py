@@ -20,6 +20,7 @@ from newskb.common.dates import Relation as DateRelation
 from newskb.common.kinds import Modality
 from newskb.draft import when
 from newskb.draft.findings import Finding, Rule
+from newskb.draft.handovers import Dating, Value, derive_end, derive_start
 from newskb.draft.holdings import Holding, Holdings, Relation
 from newskb.draft.lexicon import REPORTING_VERBS
 from newskb.draft.mentions import Mark, Mention, Mentions, Office, Reading
@@ -51,16 +52,6 @@ _UNTIL_SUCCESSOR = re.compile(
 REPORTED = re.compile(r"\b(?:" + "|".join(sorted(REPORTING_VERBS)) + r")\s*$")
 _PERFECT = re.compile(r"\b(?:has|have)\b")
 HEDGED = re.compile(r"\b(?:may|might|could|potential|possible|possibly)\b", re.IGNORECASE)
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Value:
-    """A start or an end as written in the date grammar, how strong it is, and how it was found."""
-
-    written: str
-    rank: int
-    note: str
-    finding: Finding | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -103,31 +94,16 @@ class Terms:
     offices: Mapping[str, Office]
 
 
-@dataclass(slots=True, eq=False)
-class _Dating:
-    """A term's values while its findings are read."""
-
-    start: Value | None = None
-    end: Value | None = None
-    modality: Modality = Modality.STATED
-    modality_cue: str = ""
-
-    def set(self, which: str, value: Value) -> None:
-        current: Value | None = getattr(self, which)
-        if current is None or value.rank > current.rank:
-            setattr(self, which, value)
-
-
 def build(holdings: Holdings, reading: Reading, published: Edtf) -> Terms:
     """Every holding's term, dated."""
-    dating = {(one.holder, one.office): _Dating() for one in holdings.holdings}
+    dating = {(one.holder, one.office): Dating() for one in holdings.holdings}
     by_key = {(one.holder, one.office): one for one in holdings.holdings}
     for key, holding in by_key.items():
         for finding in holding.findings:
             _value(dating[key], holding, finding, reading.text, published)
     for relation in holdings.relations:
-        _derive_end(dating, relation, reading)
-        _derive_start(dating, relation, by_key[(relation.successor, relation.office)], reading)
+        derive_end(dating, relation, reading)
+        derive_start(dating, relation, by_key[(relation.successor, relation.office)], reading)
     for holding in by_key.values():
         _lengths(dating, holding, reading, published)
     for term in dating.values():
@@ -148,7 +124,7 @@ def build(holdings: Holdings, reading: Reading, published: Edtf) -> Terms:
     )
 
 
-def _value(term: _Dating, holding: Holding, finding: Finding, text: str, published: Edtf) -> None:
+def _value(term: Dating, holding: Holding, finding: Finding, text: str, published: Edtf) -> None:
     """What one finding says of its term's dates and modality."""
     rule, date = finding.rule, finding.date
     if rule in (Rule.START, Rule.APPOINTED, Rule.SUCCEEDS) and holding.holder == finding.holder.ref:
@@ -190,7 +166,7 @@ def _value(term: _Dating, holding: Holding, finding: Finding, text: str, publish
         _end(term, finding, published)
 
 
-def _modality(term: _Dating, finding: Finding) -> None:
+def _modality(term: Dating, finding: Finding) -> None:
     """The term is as sure as the phrases that start it: one that announces it makes it announced."""
     if finding.modality is not Modality.STATED or not term.modality_cue:
         term.modality, term.modality_cue = finding.modality, finding.cue
@@ -216,7 +192,7 @@ def _resolve(written: when.Written, date: Mention, sentence: Mentions, published
     return when.resolve(written, date.text, published, tense)
 
 
-def _span(term: _Dating, finding: Finding, date: Mention, published: Edtf) -> None:
+def _span(term: Dating, finding: Finding, date: Mention, published: Edtf) -> None:
     expression = date.expression
     assert expression is not None and expression.first is not None
     first = _resolve(expression.first, date, finding.sentence, published)
@@ -236,7 +212,7 @@ def _span(term: _Dating, finding: Finding, date: Mention, published: Edtf) -> No
         term.set("end", Value(written=OPEN, rank=1, note=note, finding=finding))
 
 
-def _title(term: _Dating, finding: Finding, text: str, published: Edtf) -> None:
+def _title(term: Dating, finding: Finding, text: str, published: Edtf) -> None:
     """A title before a name ("Prime Minister Henrik Vale said"): held on the day of its sentence (the day
     the sentence gives, else publication), not said since when; and, when that day is news (a month or
     less before publication), still held as far as the article knows. A sentence about a period ("from
@@ -273,7 +249,7 @@ def _title(term: _Dating, finding: Finding, text: str, published: Edtf) -> None:
         term.set("end", Value(written=OPEN, rank=1, note=note, finding=finding))
 
 
-def _end(term: _Dating, finding: Finding, published: Edtf) -> None:
+def _end(term: Dating, finding: Finding, published: Edtf) -> None:
     date = finding.date
     sentence = finding.sentence
     staying = _UNTIL_SUCCESSOR.search(sentence.text)
@@ -301,47 +277,7 @@ def _end(term: _Dating, finding: Finding, published: Edtf) -> None:
         term.set("end", Value(written=str(bound), rank=2, note=note, finding=finding))
 
 
-def _derive_end(dating: Mapping[tuple[str, str], _Dating], relation: Relation, reading: Reading) -> None:
-    """The one replaced leaves office the day the one replacing them takes it."""
-    taking = dating.get((relation.successor, relation.office))
-    leaving = dating.get((relation.predecessor, relation.office))
-    if taking is None or leaving is None or taking.start is None or taking.start.rank < 3:
-        return
-    if taking.start.written.startswith(OPEN):
-        return
-    names = reading.entities
-    note = (
-        f"the day {names[relation.successor].name} takes office ({taking.start.written}), replacing "
-        f"{names[relation.predecessor].name} ('{said(relation.finding, reading.text)}')"
-    )
-    leaving.set("end", Value(written=taking.start.written, rank=3, note=note, finding=relation.finding))
-
-
-def _derive_start(
-    dating: Mapping[tuple[str, str], _Dating], relation: Relation, successor: Holding, reading: Reading
-) -> None:
-    """The one replacing takes office the day the one replaced leaves it, when one sentence tells both ("X
-    resigned in 1999 and was succeeded as chancellor by Y") and nothing dates the start itself."""
-    taking = dating.get((relation.successor, relation.office))
-    leaving = dating.get((relation.predecessor, relation.office))
-    if taking is None or leaving is None or taking.start is not None or leaving.end is None:
-        return
-    end = leaving.end
-    if end.rank < 4 or end.finding is None or end.finding.sentence is not relation.finding.sentence:
-        return
-    # A start the article tells otherwise ("named X as chairman, replacing Y, who retired last year") is
-    # not the day the one replaced left.
-    if any(finding.rule in (Rule.START, Rule.APPOINTED) for finding in successor.findings):
-        return
-    names = reading.entities
-    note = (
-        f"the day {names[relation.predecessor].name} leaves office ({end.written}), replaced by "
-        f"{names[relation.successor].name} ('{said(relation.finding, reading.text)}')"
-    )
-    taking.set("start", Value(written=end.written, rank=2, note=note, finding=relation.finding))
-
-
-def _no_end_before_start(term: _Dating) -> None:
+def _no_end_before_start(term: Dating) -> None:
     """No term ends before it starts: where a start and an end say so (an end told of another holding,
     say), the end is left out, for the curator to find."""
     if term.start is None or term.end is None or term.end.written == OPEN:
@@ -352,12 +288,7 @@ def _no_end_before_start(term: _Dating) -> None:
         term.end = None
 
 
-def said(finding: Finding, text: str) -> str:
-    """The words of a finding, on one line."""
-    return " ".join(text[finding.start : finding.end].split())
-
-
-def _lengths(dating: Mapping[tuple[str, str], _Dating], holding: Holding, reading: Reading, published: Edtf) -> None:
+def _lengths(dating: Mapping[tuple[str, str], Dating], holding: Holding, reading: Reading, published: Edtf) -> None:
     """A length ("for the past ten years") counted back from the day the term ends: the successor's start
     told in the same sentence, else a dated end, else the publication day."""
     term = dating[(holding.holder, holding.office)]
