@@ -1926,7 +1926,7 @@ CONSTRUCTIONS = [
         [
             ("ann-pike", "dunmere-mayor", "..2025-02-24", "2025-02-24"),
             ("eva-lind", "dunmere-deputy-police-chief", "..2025-02-26", ".."),
-            ("eva-lind", "dunmere-police-chief", None, ".."),
+            ("eva-lind", "dunmere-police-chief", "2025-05", ".."),  # when Tom Rell retires, told in that sentence
             ("joe-dale", "dunmere-city-manager", "..2025-02-26", ".."),
             ("tom-rell", "dunmere-police-chief", "..2025-02-26", "2025-05"),
         ],
@@ -2185,6 +2185,14 @@ CONSTRUCTIONS = [
     (
         "Ann Pike took over as chief executive of Tessaro S.p.A. in 2014.",
         [("ann-pike", "tessaro-s-p-a-chief-executive", "2014", "..")],
+    ),
+    # One sentence ends one holder's term on a day and gives the office to another with no day of its own.
+    (
+        "The Brill Otters fired head coach Tom Rell on Monday and promoted assistant Ann Pike to interim head coach.",
+        [
+            ("tom-rell", "brill-otters-head-coach", "..2025-02-24", "2025-02-24"),
+            ("ann-pike", "brill-otters-head-coach", "2025-02-24", ".."),
+        ],
     ),
 ]
 

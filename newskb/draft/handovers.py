@@ -86,3 +86,25 @@ def derive_start(
         f"{names[relation.successor].name} ('{said(relation.finding, reading.text)}')"
     )
     taking.set("start", Value(written=end.written, rank=2, note=note, finding=relation.finding))
+
+
+def derive_vacancy(dating: Mapping[tuple[str, str], Dating], holdings: Mapping[tuple[str, str], Holding]) -> None:
+    """One sentence that ends a holder's term on a day and gives the office to another without a day of its
+    own ("fired head coach X on Monday and promoted Y to interim head coach"): the other takes it that day."""
+    for (holder, office), leaving in dating.items():
+        end = leaving.end
+        if end is None or end.rank < 4 or end.finding is None or end.written.startswith(OPEN):
+            continue
+        for (other, same), taking in dating.items():
+            if same != office or other == holder or taking.start is not None:
+                continue
+            told = [
+                finding
+                for finding in holdings[(other, same)].findings
+                if finding.rule in (Rule.START, Rule.APPOINTED)
+                and finding.sentence is end.finding.sentence
+                and finding.date is None
+            ]
+            if told:
+                note = f"the day the one before leaves office ({end.written}), told in the same sentence"
+                taking.set("start", Value(written=end.written, rank=2, note=note, finding=told[0]))

@@ -20,7 +20,7 @@ from newskb.common.dates import Relation as DateRelation
 from newskb.common.kinds import Modality
 from newskb.draft import when
 from newskb.draft.findings import Finding, Rule
-from newskb.draft.handovers import Dating, Value, derive_end, derive_start
+from newskb.draft.handovers import Dating, Value, derive_end, derive_start, derive_vacancy
 from newskb.draft.holdings import Holding, Holdings, Relation
 from newskb.draft.lexicon import REPORTING_VERBS
 from newskb.draft.mentions import Mark, Mention, Mentions, Office, Reading
@@ -104,6 +104,7 @@ def build(holdings: Holdings, reading: Reading, published: Edtf) -> Terms:
     for relation in holdings.relations:
         derive_end(dating, relation, reading)
         derive_start(dating, relation, by_key[(relation.successor, relation.office)], reading)
+    derive_vacancy(dating, by_key)
     for holding in by_key.values():
         _lengths(dating, holding, reading, published)
     for term in dating.values():
