@@ -2194,6 +2194,15 @@ CONSTRUCTIONS = [
             ("ann-pike", "brill-otters-head-coach", "2025-02-24", ".."),
         ],
     ),
+    # Portfolios after a title's "of", joined by "and", are its field, not a body: the country follows them.
+    (
+        "Ann Pike was Minister of Economy and Finance of Uruguay from 1990 to 1995. Tom Rell was Minister of Finance "
+        "of Uruguay until 1990.",
+        [
+            ("ann-pike", "uruguay-minister-of-economy-and-finance", "1990", "1995"),
+            ("tom-rell", "uruguay-minister-of-finance", None, "1990"),
+        ],
+    ),
 ]
 
 

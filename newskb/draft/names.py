@@ -28,6 +28,8 @@ from newskb.draft.lexicon import (
     POSSESSIVE_NAMES,
     POSTNOMINALS,
     STARTERS,
+    TITLE_HEADS,
+    TITLE_MODIFIERS,
     WEEKDAYS,
 )
 from newskb.draft.pieces import WORD, Piece, joined
@@ -201,6 +203,10 @@ def capital_runs(text: str, words: Sequence[Piece], used: set[int]) -> list[tupl
         if DESCRIBING.search(piece.lower):
             index += 1  # "the London-based Brill Bank", "the Kremlin-backed party": an adjective, not the name
             continue
+        portfolio = _portfolio_end(text, words, index)
+        if portfolio is not None:
+            index = portfolio + 1  # "Minister of Economy and Finance of Uruguay": the title's field, no name
+            continue
         if piece.lower in HONORIFICS and index + 1 < len(words) and words[index + 1].capital:
             index += 1  # "Professor", "Dr.": not part of the name
             continue
@@ -237,6 +243,23 @@ def capital_runs(text: str, words: Sequence[Piece], used: set[int]) -> list[tupl
             runs.extend(_governed(words, index, named))
         index = last + 1
     return runs
+
+
+def _portfolio_end(text: str, words: Sequence[Piece], first: int) -> int | None:
+    """The last word of the portfolios after a title's "of" ("Minister of Economy and Finance", "Minister of
+    Finance of Uruguay"), capitalised and joined by "and", with no name going on after them; else None."""
+    if first < 2 or words[first - 1].lower != "of" or words[first - 2].lower not in TITLE_HEADS:
+        return None
+    last = first - 1
+    probe = first
+    while probe < len(words) and words[probe].capital and words[probe].lower in TITLE_MODIFIERS:
+        last = probe
+        if probe + 2 >= len(words) or words[probe + 1].lower not in ("and", "&"):
+            break
+        probe += 2
+    following = last + 1
+    goes_on = following < len(words) and words[following].capital and joined(text, words[last], words[following])
+    return None if last < first or goes_on or words[last].possessive else last
 
 
 # A place or a body made an adjective: "London-based", "Kremlin-backed", "Nasdaq-listed".

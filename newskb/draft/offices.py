@@ -125,6 +125,8 @@ def _complement(text: str, words: Sequence[Piece], run: tuple[int, int], name_at
         at_body = _field_at(words, title_last + 2, name_at)
         # "Minister of Finance"; "Dean of Engineering at the University of Lagos" (any field, its body after "at").
         field = after == "of" and beyond.capital and (beyond.lower in TITLE_MODIFIERS or at_body)
+        # "Minister of Economy and Finance": a second portfolio after the first.
+        field = field or (after == "and" and title_last > last and beyond.capital and beyond.lower in TITLE_MODIFIERS)
         if field and (title_last + 2 not in name_at or at_body):
             title_last += 2
         elif after == "to" and words[last].lower in TO_HEADS and named is not None:
