@@ -8,8 +8,8 @@ contract): `sentences`, `reading` (each sentence's `mentions`, with `names`, `ti
 `entities` decides which entity each name is, with `cues` for its kind, `orgs` which office each office phrase is,
 with `cast` for the article's organizations), `clauses`,
 `findings`, and the records: `holdings`, `terms` (with `handovers`: the dates one holding gives another), `quotes`,
-`events`, `candidates`. `lexicon` is the English it
-reads, `records` what a draft is made of, `writer` the TOML, `known` the fact base's side, from the index.
+`events`, `candidates`. `lexicon` is the English it reads (`timewords` its words of time), `records` what a
+draft is made of, `writer` the TOML, `known` the fact base's side, from the index.
 """
 
 from typing import TYPE_CHECKING, Any

@@ -21,7 +21,6 @@ from newskb.draft.lexicon import (
     HONORIFICS,
     LEGAL_FORMS,
     LOWER_CASE_FORMS,
-    MONTHS,
     NAME_CONNECTORS,
     OF_CONNECTORS,
     ORG_WORDS,
@@ -30,9 +29,9 @@ from newskb.draft.lexicon import (
     STARTERS,
     TITLE_HEADS,
     TITLE_MODIFIERS,
-    WEEKDAYS,
 )
 from newskb.draft.pieces import WORD, Piece, joined
+from newskb.draft.timewords import MONTHS, WEEKDAYS
 from newskb.draft.titles import ORDINAL
 
 # Below this ratio (0-100) a capitalised span is not taken for a misspelt known name.

@@ -18,7 +18,6 @@ from newskb.draft.lexicon import (
     HEAD_VARIANTS,
     INTERIM_WORDS,
     NOT_FIELD,
-    NUMBERS,
     OPEN_HEADS,
     ORG_NOUNS,
     ORG_WORDS,
@@ -28,6 +27,7 @@ from newskb.draft.lexicon import (
     VERBS_BEFORE_TITLES,
 )
 from newskb.draft.pieces import Piece, joined
+from newskb.draft.timewords import NUMBERS
 
 if TYPE_CHECKING:  # mentions.py imports names.py, which imports ORDINAL from here
     from newskb.draft.mentions import TitleSpan

@@ -21,8 +21,8 @@ from datetime import date, timedelta
 from enum import StrEnum
 
 from newskb.common.dates import Edtf, Relation
-from newskb.draft.lexicon import MONTH_NAMES, MONTHS, NUMBERS, WEEKDAYS
 from newskb.draft.tense import Tense
+from newskb.draft.timewords import MONTH_NAMES, MONTHS, NUMBERS, WEEKDAYS
 
 
 class Shape(StrEnum):
