@@ -2139,7 +2139,7 @@ CONSTRUCTIONS = [
         "WELLINGTON - The House of Representatives on Wednesday elected Ann Pike as Speaker. She was nominated by "
         "Prime Minister Sara Holm.",
         [
-            ("ann-pike", "house-of-representatives-speaker", "2025-02-26", ".."),
+            ("ann-pike", "house-of-representatives-of-new-zealand-speaker", "2025-02-26", ".."),
             ("sara-holm", "new-zealand-prime-minister", "..2025-02-26", None),
         ],
     ),
@@ -2201,6 +2201,14 @@ CONSTRUCTIONS = [
         [
             ("ann-pike", "uruguay-minister-of-economy-and-finance", "1990", "1995"),
             ("tom-rell", "uruguay-minister-of-finance", None, "1990"),
+        ],
+    ),
+    # A chamber named only by what it is, in a story from a capital that names no country, is that country's.
+    (
+        "WELLINGTON - The House of Representatives on Wednesday elected Ann Pike as Speaker, succeeding Tom Rell.",
+        [
+            ("tom-rell", "house-of-representatives-of-new-zealand-speaker", None, "2025-02-26"),
+            ("ann-pike", "house-of-representatives-of-new-zealand-speaker", "2025-02-26", ".."),
         ],
     ),
 ]

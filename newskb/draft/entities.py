@@ -142,7 +142,7 @@ def identify(
             cues=cues,
             with_the=entity.with_the,
         )
-    entities = with_places(text, _of_countries(text, entities), index)
+    entities = _of_countries(text, with_places(text, entities, index))
     mentions = {
         start: Mention(
             mark=KIND_MARKS.get(entities[one.key].kind, Mark.ORGANIZATION),

@@ -227,7 +227,10 @@ UNIT_WORDS = frozenset(("faculty", "college", "school", "department", "division"
 # Words of a state's bodies, which a country's possessive before them makes that country's ("Colombia's
 # Constitutional Court": the Constitutional Court of Colombia).
 STATE_BODY_WORDS = frozenset(
-    ("court", "tribunal", "senate", "parliament", "assembly", "congress", "ministry", "commission", "agency")
+    (
+        *("court", "tribunal", "senate", "parliament", "assembly", "congress", "ministry", "commission"),
+        *("agency", "representatives"),
+    )
 )
 # The words of a state body's name that says only what it is ("the Supreme Court", "the Court of Appeal", "the
 # National Assembly"): in an article that names one country, that country's.
