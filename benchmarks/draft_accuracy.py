@@ -73,6 +73,7 @@ BLIND_SPLITS = {
     "blind-14": REPO / "tests" / "fixtures" / "drafts-blind-14",
     "blind-15": REPO / "tests" / "fixtures" / "drafts-blind-15",
     "blind-16": REPO / "tests" / "fixtures" / "drafts-blind-16",
+    "blind-17": REPO / "tests" / "fixtures" / "drafts-blind-17",
 }
 SPLITS = (TUNED, HELD_OUT, *BLIND_SPLITS)
 
