@@ -94,6 +94,15 @@ def test_a_supported_sentence_prints_its_row_and_exits_0() -> None:
             "cannot-tell",
             "the base says Mark Rutte was chosen on or before 2024-09-30",
         ),
+        # A succession told with a copula and a possessive; someone else replaced is a contradiction.
+        ("Stoltenberg's successor is Mark Rutte", "2026-01-01", 0, "supported", None),
+        (
+            "Rutte's predecessor was Ben Wallace",
+            "2026-01-01",
+            4,
+            "contradicted",
+            "the base says Mark Rutte replaced Jens Stoltenberg as NATO Secretary General",
+        ),
         # A date told first with "As of" dates the number after it.
         (
             "As of 30 September 2024, NATO had 30 members",

@@ -67,6 +67,11 @@ HANDED = re.compile(
     f"{HOLDER}\\s+(?:handed|passed)\\s+(?:over\\s+)?(?:the\\s+)?(?:post|office|role|job|position|reins)\\s+"
     f"of\\s+{DET}{OFFICE}\\s+(?:over\\s+)?to\\s+{marker('p', 'PGC')}"
 )
+# "X's successor (as O) is Y", "Y's predecessor was X": a succession told with a copula.
+SUCCESSOR_IS = re.compile(
+    f"{HOLDER}['\u2019]s\\s+(?P<which>successor|predecessor)(?:\\s+as\\s+{DET}{OFFICE})?\\s+"
+    f"(?:is|was|will\\s+be){NOT}\\s+{marker('p', 'P')}"
+)
 # "After a 14-year run as O, X ...": a length of X's term, told before X is named.
 RUN_AS = re.compile(
     f"(?<![\\w-])(?P<n>\\d+|[a-z]+)-year\\s+(?:run|term|tenure|stint|spell|career)\\s+as\\s+{DET}{marker('b2', 'O')}"

@@ -104,6 +104,9 @@ def _patterns(one: Clause, text: str, day: date, found: list[Statement], covered
         for match in pattern.finditer(one.template):
             found.append(shapes.handed(match, one, text, pattern is patterns.HANDED))
             covered.append(patterns.origin(one, match))
+    for match in patterns.SUCCESSOR_IS.finditer(one.template):
+        found.append(shapes.successor_is(match, one, text))
+        covered.append(patterns.origin(one, match))
     for match in patterns.END_SAID.finditer(one.template):
         statement = shapes.end_said(match, one, text, day)
         if statement is not None and not patterns.inside(patterns.origin(one, match), covered):

@@ -100,6 +100,21 @@ def handed(match: re.Match[str], one: Clause, text: str, handed: bool) -> Statem
     )
 
 
+def successor_is(match: re.Match[str], one: Clause, text: str) -> Statement:
+    """ "X's successor is Y" (Y succeeded X); "Y's predecessor was X" (Y succeeded X)."""
+    named, other = name_of(mention_at(one, match["h"])), name_of(mention_at(one, match["p"]))
+    successor = match["which"] == "successor"
+    office = match.groupdict().get("o")
+    return Statement(
+        claimed=Claimed.SUCCESSION,
+        span=patterns.span(one, match, text),
+        holder=other if successor else named,
+        other=named if successor else other,
+        office=name_of(mention_at(one, office)) if office is not None else None,
+        negated=bool(match["not"]),
+    )
+
+
 def office_of(one: Clause, match: re.Match[str]) -> str:
     """The office a pattern names: "prime minister of the Netherlands" whole where the reader did not know
     "prime minister" alone as one of the base's offices."""

@@ -317,6 +317,13 @@ def succession(context: Context, statement: Statement) -> Verdict:
     if other:
         why = f"the base says {other[0].holder} replaced {old.name} as {other[0].office}"
         return _verdict(statement, Word.CONTRADICTED, _handover(context, other[0]), why)
+    # "Rutte replaced Ben Wallace": the base has whom Rutte replaced, and it is someone else.
+    instead = [term for term in followed if term.holder_id == new.id and term.replaces not in (None, old.id)]
+    if instead:
+        row = context.connection.execute("SELECT name FROM entity WHERE id = ?", (instead[0].replaces,)).fetchone()
+        replaced = row[0] if row else instead[0].replaces
+        why = f"the base says {new.name} replaced {replaced} as {instead[0].office}"
+        return _verdict(statement, Word.CONTRADICTED, _handover(context, instead[0]), why)
     return _verdict(statement, Word.CANNOT_TELL, [], f"the base says nothing of who replaced {old.name}")
 
 
