@@ -103,6 +103,14 @@ def test_a_supported_sentence_prints_its_row_and_exits_0() -> None:
             "contradicted",
             "the base says Mark Rutte replaced Jens Stoltenberg as NATO Secretary General",
         ),
+        # An end told with a day but no office: of the one office the base ends.
+        (
+            "Stoltenberg stepped down on 2 October 2024",
+            "2026-01-01",
+            4,
+            "contradicted",
+            "the base says Jens Stoltenberg's term ended 2024-10-01 (as NATO Secretary General)",
+        ),
         # A date told first with "As of" dates the number after it.
         (
             "As of 30 September 2024, NATO had 30 members",

@@ -223,7 +223,10 @@ def _from_finding(finding: Finding, one: Clause, text: str, day: date) -> list[S
         # "X became O in D and stepped down on D": the clause's one office is the one left.
         offices = [mention for mention in one.marked if mention.mark is Mark.OFFICE]
         left = finding.office or (offices[0] if len(offices) == 1 and dated is not None else None)
-        return [replace(base, office=shapes.name_of(left), edge=Edge.END, when=dated)] if left is not None else []
+        if left is None:
+            # "X stepped down on D": of whichever office the base ends (terms.py); undated, nothing to weigh.
+            return [replace(base, office=None, edge=Edge.END, when=dated)] if dated is not None else []
+        return [replace(base, office=shapes.name_of(left), edge=Edge.END, when=dated)]
     if rule is Rule.FORMER:
         return [replace(base, edge=Edge.END, when=None)] if finding.office is not None else []
     if rule in (Rule.REPLACING, Rule.SUCCEEDS, Rule.PREDECESSOR, Rule.SUCCESSOR):

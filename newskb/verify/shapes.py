@@ -53,16 +53,16 @@ def copula(match: re.Match[str], one: Clause, text: str, day: date, fronted: str
 
 
 def end_said(match: re.Match[str], one: Clause, text: str, day: date) -> Statement | None:
-    """ "X left office as O on D": an end (only where an office is named)."""
+    """ "X left office as O on D": an end; "X stepped down on D", of whichever office the base ends."""
     number = match.groupdict().get("o")
-    if number is None:
-        return None
     dated = match.groupdict().get("d")
+    if number is None and dated is None:
+        return None  # "X resigned": nothing to weigh it against but the base's word
     return Statement(
         claimed=Claimed.HOLDING,
         span=patterns.span(one, match, text),
         holder=name_of(mention_at(one, match["h"])),
-        office=name_of(mention_at(one, number)),
+        office=name_of(mention_at(one, number)) if number is not None else None,
         edge=Edge.END,
         when=date_of(mention_at(one, dated), one, day) if dated is not None else None,
         negated=bool(patterns.NEGATION.search(patterns.span(one, match, text))),

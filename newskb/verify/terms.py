@@ -91,6 +91,8 @@ def how_sure(word: Word, term: TermRow, why: str, *, edge: Edge = Edge.START) ->
 def holding(context: Context, statement: Statement) -> Verdict:
     """X is/was/became/left office as Y (on, in, since or until a date)."""
     holder = named(context, statement.holder, HOLDERS, "person, organization or country")
+    if statement.office is None and statement.edge is Edge.END:
+        return _any_office(context, statement, holder)
     office = named(context, statement.office, [Kind.OFFICE], "office")
     terms = query.terms_of(context.connection, context.day, office=office.id, known=context.known)
     mine = [term for term in terms if term.holder_id == holder.id]
@@ -110,6 +112,19 @@ def holding(context: Context, statement: Statement) -> Verdict:
         return _verdict(statement, word, shown, why, term)
     word, why, deciding = _without_a_term(context, statement, holder, office, others)
     return _verdict(statement, word, [evidence(term) for term in deciding], why)
+
+
+def _any_office(context: Context, statement: Statement, holder: Match) -> Verdict:
+    """ "X stepped down on D", naming no office: the one term of X's the base ends, if there is one."""
+    terms = query.terms_of(context.connection, context.day, holder=holder.id, known=context.known)
+    ended = [term for term in terms if term.end not in (None, OPEN)]
+    if len(ended) != 1:
+        offices = " and ".join(sorted({term.office for term in ended or terms})) or "none"
+        why = f"the statement names no office, and the base ends more than one of {holder.name}'s, or none: {offices}"
+        return _verdict(statement, Word.CANNOT_TELL, [evidence(term) for term in ended], why)
+    word, why, term = _end(context, statement, ended[0])
+    word, why = how_sure(word, term, f"{why} (as {term.office})", edge=Edge.END)
+    return _verdict(statement, word, [evidence(term), *_events(context, term, Edge.END)], why, term)
 
 
 def _judge_term(context: Context, statement: Statement, term: TermRow) -> tuple[Word, str, TermRow]:
