@@ -103,6 +103,21 @@ def test_a_supported_sentence_prints_its_row_and_exits_0() -> None:
             "contradicted",
             "the base says Mark Rutte replaced Jens Stoltenberg as NATO Secretary General",
         ),
+        # A length of leading a body a noun stands for: the one body of the holder's terms.
+        (
+            "Stoltenberg led the alliance for eight years",
+            "2026-01-01",
+            4,
+            "contradicted",
+            "the source gives Jens Stoltenberg's term as about 10 years",
+        ),
+        (
+            "Rutte led the alliance for 14 years",
+            "2026-01-01",
+            3,
+            "cannot-tell",
+            "the statement names no body, and the base has Mark Rutte in more than one office",
+        ),
         # An end told with a day but no office: of the one office the base ends.
         (
             "Stoltenberg stepped down on 2 October 2024",

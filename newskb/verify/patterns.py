@@ -8,6 +8,7 @@ import re
 
 from newskb.common.words import HEDGE_WORDS, NUMBER_VALUES
 from newskb.draft.clauses import OPEN, Clause, marker
+from newskb.draft.fragments import PLACES
 
 HOLDER = marker("h", "PGC")
 OFFICE = marker("o", "O")
@@ -41,8 +42,11 @@ NUMBER = re.compile(
     r"(?:(?:some|about|around|exactly|only|just)\s+)?(?P<n>\d+|[a-z]+(?:-[a-z]+)?)"
     r"\s+(?P<measure>(?:[\w-]+\s+){0,2}?[\w-]+?)(?=[\s.,;:]|$)"
 )
+# "X led NATO for ten years", "X led the alliance for ten years" (a body a noun stands for: the one body of X's
+# terms, terms.py), "X was O for ten years".
 LENGTH = re.compile(
-    f"{HOLDER}\\s+(?:(?:(?:has|had)\\s+)?(?:led|ran|headed|ruled|governed|chaired|coached|managed)\\s+{BODY}|"
+    f"{HOLDER}\\s+(?:(?:(?:has|had)\\s+)?(?:led|ran|headed|ruled|governed|chaired|coached|managed)\\s+"
+    f"(?:{BODY}|the\\s+(?:{PLACES})\\b)|"
     f"(?:was|served\\s+as)\\s+{DET}{marker('b2', 'O')}{OF_BODY})\\s+{marker('l', 'L')}"
 )
 # "X took office ... after 14 years as O": a length of X's term as O (the length mention holds its "after").
