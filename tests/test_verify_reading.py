@@ -241,6 +241,19 @@ SHAPES = [
         "Mark Rutte, once Dutch prime minister, took office.",
         [_holding("Mark Rutte, once Dutch prime minister", RUTTE, DUTCH_PM, Edge.END)],
     ),
+    # "spent N years as O": a length of the term, in years.
+    (
+        "Mark Rutte spent 14 years as Dutch prime minister.",
+        [
+            Statement(
+                claimed=Claimed.DURATION,
+                span="Mark Rutte spent 14 years as Dutch prime minister",
+                holder=RUTTE,
+                office=DUTCH_PM,
+                length=Duration(years=14),
+            )
+        ],
+    ),
     # A copula after the apposition or relative clause that holds another holding: both are read.
     (
         "Mark Rutte, once Dutch prime minister, is NATO Secretary General.",

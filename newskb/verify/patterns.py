@@ -51,6 +51,10 @@ LENGTH = re.compile(
 )
 # "X took office ... after 14 years as O": a length of X's term as O (the length mention holds its "after").
 AFTER_AS = re.compile(f"{HOLDER}.*?{marker('l', 'L')}\\s*as\\s+{DET}{marker('b2', 'O')}")
+# "X spent 14 years as O": a length of X's term as O, told in years.
+SPENT = re.compile(
+    f"{HOLDER}\\s+(?:has\\s+|had\\s+)?spent\\s+(?P<n>\\d+|[a-z]+)\\s+years\\s+as\\s+{DET}{marker('b2', 'O')}{OF_BODY}"
+)
 # "X's term as O ended (began) on D".
 TERM_OF = re.compile(
     f"{HOLDER}['\u2019]s\\s+(?:term|tenure|time)\\s+as\\s+{DET}{OFFICE}{OF_BODY}\\s+(?P<verb>ended|began|started)"

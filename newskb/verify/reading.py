@@ -8,7 +8,7 @@ and a fact-check does, each matched on a clause's template:
 
 - a holding said with a copula: "X is/was/has been/remains (not) [the] O [in D | until D | since D]";
 - a number: "X has/had/comprises N things";
-- a length: "X led/ran/headed Y for N years";
+- a length: "X led/ran/headed Y (or "the alliance") for N years", "X spent N years as O";
 - an attribution: "According to X, ...", "X said (that) ...", "..., X said", "X (officials) expect ...".
 
 shapes.py makes each pattern's match a statement.
@@ -90,7 +90,7 @@ def _read_clause(one: Clause, text: str, day: date) -> tuple[list[Statement], li
 
 def _patterns(one: Clause, text: str, day: date, found: list[Statement], covered: list[tuple[int, int]]) -> None:
     """Adds to `found` what the patterns read in a clause that the reader's findings did not."""
-    for pattern in (patterns.LENGTH, patterns.AFTER_AS, patterns.RUN_AS, patterns.YEARS_OF):
+    for pattern in (patterns.LENGTH, patterns.AFTER_AS, patterns.RUN_AS, patterns.YEARS_OF, patterns.SPENT):
         for match in pattern.finditer(one.template):
             statement = shapes.length_said(match, one, text)
             if statement is not None and not any(item.claimed is Claimed.DURATION for item in found):
