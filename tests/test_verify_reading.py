@@ -241,6 +241,26 @@ SHAPES = [
         "Mark Rutte, once Dutch prime minister, took office.",
         [_holding("Mark Rutte, once Dutch prime minister", RUTTE, DUTCH_PM, Edge.END)],
     ),
+    # "served as O of C from A to B": the country after the office a known title matched alone.
+    (
+        "Mark Rutte served as prime minister of the Netherlands from 2010 to 2024.",
+        [
+            _holding(
+                "Mark Rutte served as prime minister of the Netherlands from 2010 to 2024",
+                RUTTE,
+                DUTCH_PM,
+                Edge.START,
+                when=parse("2010"),
+            ),
+            _holding(
+                "Mark Rutte served as prime minister of the Netherlands from 2010 to 2024",
+                RUTTE,
+                DUTCH_PM,
+                Edge.END,
+                when=parse("2024"),
+            ),
+        ],
+    ),
     # "spent N years as O": a length of the term, in years.
     (
         "Mark Rutte spent 14 years as Dutch prime minister.",

@@ -76,7 +76,7 @@ BEFORE = r"(?:(?:previously|formerly|once|earlier|later)\s+)?"
 # A verb of holding and its office: "served as finance minister", "was previously deputy minister".
 SERVED = (
     f"(?P<verb>served|was|had\\s+been|has\\s+been)\\s+{BEFORE}(?:(?:one|two|three|four|five|six|\\d+)\\s+terms?\\s+)?"
-    f"(?:as\\s+)?{DET}{OFFICE}"
+    f"(?:as\\s+)?{DET}{OFFICE}(?:\\s+of\\s+(?:the\\s+)?{OPEN}C\\d+{CLOSE})?"
 )
 # Words between an office and its dates ("under Prime Minister X", "in Maier's last government").
 UNDER = r"\.?(?:\s+(?:under|in|at|for|with)\s+[^.;]{1,80}?)?,?\s+"
