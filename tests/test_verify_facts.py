@@ -41,6 +41,7 @@ ARTICLE = (
     "Lovelace sent 4 letters to members.\n"
     "The engine printed XXXX when its cards ran out.\n"
     "The engine can play draughts against a child.\n"
+    "The society keeps 1,200 volumes.\n"
 )
 HERALD = "The society now has 20 members.\nBabbage said the engine can play chess.\n"
 # The society's summary gives its members as of 1842-05-01.
@@ -50,6 +51,12 @@ ENTITIES = TINY_ENTITIES.replace(
     'quote = "Thirty-one members signed the charter in May 1842"\nas_of = "1842-05-01"\n',
 )
 FACTS = """\
+[[claim]]
+id = "volumes-1843"
+about = ["analytical-society"]
+text = "The society keeps 1,200 volumes."
+quote = "The society keeps 1,200 volumes"
+
 [[claim]]
 id = "members-1841"
 about = ["analytical-society"]
@@ -209,6 +216,13 @@ def _claim(said: str, claimed: Claimed = Claimed.CLAIM, **rest: object) -> State
 
 # (what it states, the statement, the day asked, the day heard up to, its verdict, why, evidence and as-of day)
 CASES: list[tuple[str, Statement, date, date | None, tuple[object, ...]]] = [
+    (
+        "1,200 volumes, a number the record writes with a comma",
+        _number(1200, measure="volumes"),
+        DAY,
+        None,
+        ("supported", "the base says 1200 volumes, as of 1843-09-01", ["volumes-1843"], "1843-09-01"),
+    ),
     (
         "40 members on the gazette's day",
         _number(40),

@@ -76,8 +76,13 @@ def _texts_about(context: Context, entity: str) -> list[tuple[date, list[str], E
     ):
         if _heard(context, row["source"]):
             proof = Evidence(row["id"], row["source"], row["quote"], row["modality"])
-            found.append((parse(row["as_of"]).earliest_day, tokenize(row["quote"]), proof))
+            # "32,000 troops" is one number, which the words would split at its comma.
+            words = tokenize(_THOUSANDS.sub(r"\1", row["quote"]))
+            found.append((parse(row["as_of"]).earliest_day, words, proof))
     return found
+
+
+_THOUSANDS = re.compile(r"(\d),(?=\d{3}\b)")
 
 
 def _count(words: Sequence[str], measure: str) -> int | None:

@@ -39,7 +39,7 @@ NUMBER = re.compile(
     f"(?:{BODY}|(?:^|,?\\s+and\\s+)(?P<subject>(?i:the\\s+)?[A-Za-z][\\w'-]*(?:\\s+[A-Za-z][\\w'-]*){{0,3}}?))"
     f"(?:\\s+{marker('nd', 'D')})?\\s+(?:{NOW}\\s+)?(?P<verb>has|had|have|comprises|comprised|counts|counted|"
     r"includes|included|numbers|numbered|is\s+made\s+up\s+of|was\s+made\s+up\s+of|consists\s+of|consisted\s+of)\s+"
-    r"(?:(?:some|about|around|exactly|only|just)\s+)?(?P<n>\d+|[a-z]+(?:-[a-z]+)?)"
+    r"(?:(?:some|about|around|exactly|only|just)\s+)?(?P<n>\d{1,3}(?:,\d{3})+|\d+|[a-z]+(?:-[a-z]+)?)"
     r"\s+(?P<measure>(?:[\w-]+\s+){0,2}?[\w-]+?)(?=[\s.,;:]|$)"
 )
 # "X led NATO for ten years", "X led the alliance for ten years" (a body a noun stands for: the one body of X's

@@ -138,7 +138,7 @@ def once(match: re.Match[str], one: Clause, text: str) -> Statement:
 
 def number(match: re.Match[str], one: Clause, text: str, day: date, fronted: str | None) -> Statement | None:
     """ "NATO has 32 members" ("In September 2024, NATO had 32 members": `fronted`, the date told first)."""
-    count = number_in(match["n"].lower())
+    count = number_in(match["n"].lower().replace(",", ""))  # "32,000"
     if count is None:
         return None
     measure = match["measure"].split()[-1]
