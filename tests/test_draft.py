@@ -2211,6 +2211,15 @@ CONSTRUCTIONS = [
             ("ann-pike", "house-of-representatives-of-new-zealand-speaker", "2025-02-26", ".."),
         ],
     ),
+    # "was selected as", "was picked as": an appointment, as "was chosen as".
+    (
+        "Ann Pike was selected as chief executive of Brill Corp in June 2024. Tom Rell was picked as chairman of "
+        "Brill Corp in May 2024.",
+        [
+            ("ann-pike", "brill-corp-chief-executive", "2024-06", ".."),
+            ("tom-rell", "brill-corp-chairman", "2024-05", ".."),
+        ],
+    ),
 ]
 
 
