@@ -46,7 +46,7 @@ NUMBER = re.compile(
 # terms, terms.py), "X was O for ten years".
 LENGTH = re.compile(
     f"{HOLDER}\\s+(?:(?:(?:has|had)\\s+)?(?:led|ran|headed|ruled|governed|chaired|coached|managed)\\s+"
-    f"(?:{BODY}|the\\s+(?:{PLACES})\\b)|"
+    f"(?:{BODY}|the\\s+(?P<noun>{PLACES})\\b)|"
     f"(?:was|served\\s+as)\\s+{DET}{marker('b2', 'O')}{OF_BODY})\\s+{marker('l', 'L')}"
 )
 # "X took office ... after 14 years as O": a length of X's term as O (the length mention holds its "after").

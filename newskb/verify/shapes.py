@@ -182,6 +182,7 @@ def length_said(match: re.Match[str], one: Clause, text: str) -> Statement | Non
         span=patterns.span(one, match, text),
         holder=name_of(mention_at(one, match["h"])),
         office=name_of(mention_at(one, body)) if body is not None else office_of(one, match) if office else None,
+        noun=match.groupdict().get("noun"),
         length=length,
     )
 

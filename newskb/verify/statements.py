@@ -50,6 +50,7 @@ class Statement:
     tense: Tense = Tense.PAST
     other: str | None = None  # a succession: the one replaced
     subject: str | None = None  # a number's: whose ("NATO" of "NATO has 32 members")
+    noun: str | None = None  # a duration's body told by a noun ("led the alliance"): the holder's one office
     number: int | None = None
     measure: str | None = None  # "members"
     length: Duration | None = None  # a duration's

@@ -359,7 +359,7 @@ def length(context: Context, statement: Statement) -> Verdict:
     terms = query.terms_of(context.connection, context.day, holder=holder.id, known=context.known, **where)
     if statement.length is None or not terms:
         return _verdict(statement, Word.CANNOT_TELL, [], f"the base has no term of {holder.name} to measure")
-    if not statement.office and len({term.office_id for term in terms}) > 1:
+    if statement.noun and not statement.office and len({term.office_id for term in terms}) > 1:
         # "Rutte led the alliance for 14 years": which of Rutte's offices the noun stands for is not said.
         why = f"the statement names no body, and the base has {holder.name} in more than one office"
         return _verdict(statement, Word.CANNOT_TELL, [evidence(term) for term in terms], why)
