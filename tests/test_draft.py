@@ -2095,6 +2095,11 @@ CONSTRUCTIONS = [
             ("tom-rell", "university-of-kessel-vice-chancellor", "2024", ".."),
         ],
     ),
+    # A length in months before an end that is a year alone counts months from the middle of that year.
+    (
+        "Ann Pike, who led Corla Systems for 18 months, stepped down as chief executive in 2016.",
+        [("ann-pike", "corla-systems-chief-executive", "2015~", "2016")],
+    ),
 ]
 
 
@@ -2875,3 +2880,12 @@ def test_a_length_in_months_counts_back_months() -> None:
         "2015~",
         "'for a year' counted back 1 year from 2016-05 (the end) is about 2015 (2015~)",
     )
+    in_2016 = when.count_back(18, "month", "for 18 months", parse("2016"), "the end of the term")
+    assert (str(in_2016.value), in_2016.note) == (
+        "2015~",
+        "'for 18 months' counted back 18 months from 2016 (the end of the term) is about 2015 (2015~)",
+    )
+    assert [str(when.count_back(months, "month", "", parse("2016"), "").value) for months in (6, 7)] == [
+        "2016~",
+        "2015~",
+    ]

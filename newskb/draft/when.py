@@ -366,6 +366,9 @@ def count_back(length: int, unit: str, text: str, anchor: Edtf, anchor_note: str
     if unit == "month" and anchor.month is not None:
         index = anchor.year * 12 + anchor.month - 1 - length
         value = Edtf(year=index // 12, month=index % 12 + 1, approximate=True)
+    elif unit == "month":
+        # A year alone ("in 2016") is counted from its middle: 18 months before it is about 2015, not 1998.
+        value = Edtf(year=(anchor.year * 12 + 6 - length) // 12, approximate=True)
     else:
         value = Edtf(year=anchor.year - length, approximate=True)
     plural = "s" if length != 1 else ""
