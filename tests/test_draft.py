@@ -2801,6 +2801,75 @@ def test_the_month_may_hedges_nothing(base: Known) -> None:
             "2024-03-01",
             [("at the end of 2025", "2025", "'at the end of 2025' is the year 2025")],
         ),
+        # The month of publication is on or after it, as it is on or before it.
+        (
+            "He will leave in March.",
+            "2024-03-15",
+            [
+                (
+                    "in March",
+                    "2024-03",
+                    "'in March' is 2024-03: the March on or after publication (2024-03-15), as the clause looks "
+                    "ahead ('will')",
+                )
+            ],
+        ),
+        # A weekday later in the week than publication's, looking back: the week before.
+        (
+            "She left on Friday.",
+            "2024-11-06",
+            [
+                (
+                    "on Friday",
+                    "2024-11-01",
+                    "'on Friday' is 2024-11-01, the Friday before publication (Wednesday 2024-11-06): the clause looks "
+                    "back ('left')",
+                )
+            ],
+        ),
+        # Near publication is within 12 years of it: February 29 was a Monday in 1988 and 2016, 13 years from
+        # 2001 and from 2003.
+        (
+            "The fair opened on Monday, February 29.",
+            "2001-06-15",
+            [
+                (
+                    "on Monday, February 29",
+                    None,
+                    "'on Monday, February 29': no year near publication has February 29 on a Monday",
+                )
+            ],
+        ),
+        (
+            "The fair opened on Monday, February 29.",
+            "2003-06-15",
+            [
+                (
+                    "on Monday, February 29",
+                    None,
+                    "'on Monday, February 29': no year near publication has February 29 on a Monday",
+                )
+            ],
+        ),
+        # The only such year near publication: no "also".
+        (
+            "The fair opened on Thursday, February 29.",
+            "2024-06-15",
+            [
+                (
+                    "on Thursday, February 29",
+                    "2024-02-29",
+                    "'on Thursday, February 29' is 2024-02-29: February 29 is a Thursday in 2024, the year nearest "
+                    "publication (2024-06-15) in which it is",
+                )
+            ],
+        ),
+        # A day without its year is placed in the year before publication, its year or the next, never further.
+        (
+            "The board met on February 29.",
+            "2022-06-15",
+            [("on February 29", None, "'on February 29': February 29 is not a day of any year near publication")],
+        ),
     ],
 )
 def test_each_way_of_writing_a_date_resolves_to_its_day_month_or_year(
