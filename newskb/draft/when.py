@@ -255,17 +255,14 @@ def _weekday(written: Written, quoted: str, published: Edtf, day: date | None, t
     if mode == "last" or (mode is None and direction is Tense.BACK):
         steps = -(back or 7) if mode == "last" else -back
         why = "'last'" if mode == "last" else f"the clause looks back ('{cue}')"
-        where = "before" if steps else "on"
     elif mode == "next" or (mode is None and direction is Tense.AHEAD):
         steps = (ahead or 7) if mode == "next" else ahead
         why = "'next'" if mode == "next" else f"the clause looks ahead ('{cue}')"
-        where = "after" if steps else "on"
     else:
         steps = -back if back <= ahead else ahead
         why = "the clause has no tense to tell, so the nearest"
-        where = "before" if steps < 0 else "after" if steps else "on"
     value = day + timedelta(days=steps)
-    what = "the day of" if not steps else f"the {name} {where}"
+    what = "the day of" if not steps else f"the {name} {'before' if steps < 0 else 'after'}"
     return Resolved(value=_day(value), note=f"{quoted} is {value}, {what} publication ({published_as}): {why}")
 
 
