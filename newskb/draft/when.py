@@ -223,9 +223,8 @@ def resolve(written: Written, text: str, published: Edtf, tense: tuple[Tense, st
         return _month_day(written, quoted, published, tense)
     if written.month is not None:
         return _month(written, quoted, published, tense)
-    if written.year is not None:
-        return Resolved(value=Edtf(year=written.year), note=f"{quoted} is the year {written.year}")
-    return Resolved(value=None, note=f"{quoted}: no date")  # pragma: no cover - every pattern names a part
+    assert written.year is not None, "every pattern names a part of a date"
+    return Resolved(value=Edtf(year=written.year), note=f"{quoted} is the year {written.year}")
 
 
 def _day(value: date) -> Edtf:
