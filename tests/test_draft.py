@@ -2958,3 +2958,12 @@ def test_a_length_in_months_counts_back_months() -> None:
         "2016~",
         "2015~",
     ]
+
+
+def test_a_date_that_starts_where_the_one_before_ends_is_found_too() -> None:
+    """Words run together, as text copied from a page whose line break was lost: both dates are found."""
+    found = when.find("He left after six years in officeMay 3 was his last day.", 0)
+    assert [(expression.shape, expression.start, expression.end, expression.text) for expression in found] == [
+        (when.Shape.LENGTH, 8, 33, "after six years in office"),
+        (when.Shape.POINT, 33, 38, "May 3"),
+    ]
