@@ -2967,3 +2967,30 @@ def test_a_date_that_starts_where_the_one_before_ends_is_found_too() -> None:
         (when.Shape.LENGTH, 8, 33, "after six years in office"),
         (when.Shape.POINT, 33, 38, "May 3"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "at", "expected"),
+    [
+        # A relative clause ends at its comma; the main clause's tense is after it.
+        ("Ann Pike, who took office in May, will face a vote on Monday.", "May", ("back", "took")),
+        ("Ann Pike, who took office in May, will face a vote on Monday.", "Monday", ("ahead", "will")),
+        ("Ann Pike, who took office in May, will face a vote on Monday, aides said.", "May", ("back", "took")),
+        # Without a relative clause, a comma ends nothing.
+        ("On Monday, the board met.", "Monday", ("back", "met")),
+        # A semicolon ends the clause.
+        ("She took office on Monday; she will leave in May.", "Monday", ("back", "took")),
+        ("She is to take office on Monday.", "Monday", ("ahead", "is to")),
+        ("She resigned on Monday.", "Monday", ("back", "resigned")),
+        ("He axed the plan on Monday.", "Monday", ("back", "axed")),
+        # "-ed" in a word of three letters ("Ted") or in a word that is no past ("need") is no past tense.
+        ("Ted Marsh meets the board on Monday.", "Monday", ("unknown", "")),
+        ("They need a chair by Monday.", "Monday", ("unknown", "")),
+        # The sentence's first word counts.
+        ("Will she take office on Monday?", "Monday", ("ahead", "Will")),
+        # A clause starts right after a semicolon written without a space.
+        ("She will leave in May;on Monday she resigned.", "on Monday", ("back", "resigned")),
+    ],
+)
+def test_the_tense_of_a_clause_is_told_by_its_own_words(sentence: str, at: str, expected: tuple[str, str]) -> None:
+    assert tense_at(sentence, sentence.index(at)) == expected
