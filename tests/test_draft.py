@@ -2220,6 +2220,11 @@ CONSTRUCTIONS = [
             ("tom-rell", "brill-corp-chairman", "2024-05", ".."),
         ],
     ),
+    # A length in months before an end that is a year alone counts months from the middle of that year.
+    (
+        "Ann Pike, who led Corla Systems for 18 months, stepped down as chief executive in 2016.",
+        [("ann-pike", "corla-systems-chief-executive", "2015~", "2016")],
+    ),
 ]
 
 
@@ -2581,3 +2586,536 @@ def test_the_month_may_hedges_nothing(base: Known) -> None:
         base,
     )
     assert [term.values.get("modality") for term in hedged.terms] == ["possible"]
+
+
+# --- Dates, each way of writing one (mutation testing of when.py: exact dates and notes) -----------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "published", "expected"),
+    [
+        (
+            "They meet today.",
+            "2024-03-01",
+            [("today", "2024-03-01", "'today' is 2024-03-01, the day of publication (2024-03-01)")],
+        ),
+        (
+            "The vote is today.",
+            "2024-03",
+            [("today", None, "'today': the publication date (2024-03) is not a day to count from")],
+        ),
+        (
+            "Yesterday he left.",
+            "2024-03-01",
+            [("Yesterday", "2024-02-29", "'Yesterday' is 2024-02-29, the day before publication (2024-03-01)")],
+        ),
+        (
+            "He quit last Monday.",
+            "2024-11-06",
+            [
+                (
+                    "last Monday",
+                    "2024-11-04",
+                    "'last Monday' is 2024-11-04, the Monday before publication (Wednesday 2024-11-06): 'last'",
+                )
+            ],
+        ),
+        (
+            "He quits next Monday.",
+            "2024-11-06",
+            [
+                (
+                    "next Monday",
+                    "2024-11-11",
+                    "'next Monday' is 2024-11-11, the Monday after publication (Wednesday 2024-11-06): 'next'",
+                )
+            ],
+        ),
+        # "this" is neither back nor ahead: the nearest, whatever the verb.
+        (
+            "He quit this Monday.",
+            "2024-11-06",
+            [
+                (
+                    "this Monday",
+                    "2024-11-04",
+                    "'this Monday' is 2024-11-04, the Monday before publication (Wednesday 2024-11-06): the clause has "
+                    "no tense to tell, so the nearest",
+                )
+            ],
+        ),
+        # "last" and "next" on the publication's own weekday are a week away, never that day.
+        (
+            "He quit last Wednesday.",
+            "2024-11-06",
+            [
+                (
+                    "last Wednesday",
+                    "2024-10-30",
+                    "'last Wednesday' is 2024-10-30, the Wednesday before publication (Wednesday 2024-11-06): 'last'",
+                )
+            ],
+        ),
+        (
+            "He quits next Wednesday.",
+            "2024-11-06",
+            [
+                (
+                    "next Wednesday",
+                    "2024-11-13",
+                    "'next Wednesday' is 2024-11-13, the Wednesday after publication (Wednesday 2024-11-06): 'next'",
+                )
+            ],
+        ),
+        (
+            "He left on Wednesday.",
+            "2024-11-06",
+            [
+                (
+                    "on Wednesday",
+                    "2024-11-06",
+                    "'on Wednesday' is 2024-11-06, the day of publication (Wednesday 2024-11-06): the clause looks "
+                    "back ('left')",
+                )
+            ],
+        ),
+        (
+            "He will leave on Wednesday.",
+            "2024-11-06",
+            [
+                (
+                    "on Wednesday",
+                    "2024-11-06",
+                    "'on Wednesday' is 2024-11-06, the day of publication (Wednesday 2024-11-06): the clause looks "
+                    "ahead ('will')",
+                )
+            ],
+        ),
+        (
+            "The council meets on Monday.",
+            "2024-11-06",
+            [
+                (
+                    "on Monday",
+                    "2024-11-04",
+                    "'on Monday' is 2024-11-04, the Monday before publication (Wednesday 2024-11-06): the clause has "
+                    "no tense to tell, so the nearest",
+                )
+            ],
+        ),
+        (
+            "The council meets on Friday.",
+            "2024-11-06",
+            [
+                (
+                    "on Friday",
+                    "2024-11-08",
+                    "'on Friday' is 2024-11-08, the Friday after publication (Wednesday 2024-11-06): the clause has no "
+                    "tense to tell, so the nearest",
+                )
+            ],
+        ),
+        (
+            "He quit on Monday.",
+            "2024",
+            [("on Monday", None, "'on Monday': the publication date (2024) is not a day to count from")],
+        ),
+        (
+            "Sales rose this year.",
+            "2024-03-01",
+            [("this year", "2024", "'this year' is 2024, counted from publication (2024-03-01)")],
+        ),
+        (
+            "Sales will rise next year.",
+            "2024-03-01",
+            [("next year", "2025", "'next year' is 2025, counted from publication (2024-03-01)")],
+        ),
+        (
+            "Sales rose earlier this year.",
+            "2024-03-01",
+            [("earlier this year", "2024", "'earlier this year' is 2024, counted from publication (2024-03-01)")],
+        ),
+        (
+            "Later this month he goes.",
+            "2024-03-01",
+            [("Later this month", "2024-03", "'Later this month' is 2024-03, counted from publication (2024-03-01)")],
+        ),
+        (
+            "Sales will rise next month.",
+            "2024-12-15",
+            [("next month", "2025-01", "'next month' is 2025-01, counted from publication (2024-12-15)")],
+        ),
+        (
+            "Sales rose last month.",
+            "2024",
+            [("last month", None, "'last month': the publication date (2024) names no month")],
+        ),
+        (
+            "It was founded on 30 February 2019.",
+            "2024-03-01",
+            [("on 30 February 2019", None, "'on 30 February 2019': February 30, 2019 does not exist")],
+        ),
+        (
+            "It was founded on Monday, 11 March 2019.",
+            "2024-03-01",
+            [
+                (
+                    "on Monday, 11 March 2019",
+                    "2019-03-11",
+                    "'on Monday, 11 March 2019' is 2019-03-11, a Monday as the text says",
+                )
+            ],
+        ),
+        # 1900 was no leap year: one other year near publication has February 29 on a Monday.
+        (
+            "The fair opened on Monday, February 29.",
+            "1893-06-15",
+            [
+                (
+                    "on Monday, February 29",
+                    "1892-02-29",
+                    "'on Monday, February 29' is 1892-02-29: February 29 is a Monday in 1892, the year nearest "
+                    "publication (1893-06-15) in which it is (also in 1904, farther from it)",
+                )
+            ],
+        ),
+        (
+            "The fair opened on Monday, February 29.",
+            "2002-06-15",
+            [
+                (
+                    "on Monday, February 29",
+                    None,
+                    "'on Monday, February 29': no year near publication has February 29 on a Monday",
+                )
+            ],
+        ),
+        (
+            "He will start on Tuesday, October 1.",
+            "2024",
+            [
+                (
+                    "on Tuesday, October 1",
+                    None,
+                    "'on Tuesday, October 1': the text gives no year, and the publication date (2024) is not one day "
+                    "to place it by",
+                )
+            ],
+        ),
+        (
+            "She left on March 3.",
+            "2024-03-01",
+            [
+                (
+                    "on March 3",
+                    "2023-03-03",
+                    "'on March 3' is 2023-03-03: the March 3 on or before publication (2024-03-01), as the clause "
+                    "looks back ('left')",
+                )
+            ],
+        ),
+        (
+            "She will leave on March 3.",
+            "2024-03-05",
+            [
+                (
+                    "on March 3",
+                    "2025-03-03",
+                    "'on March 3' is 2025-03-03: the March 3 on or after publication (2024-03-05), as the clause looks "
+                    "ahead ('will')",
+                )
+            ],
+        ),
+        (
+            "The council meets on March 3.",
+            "2024-03-05",
+            [
+                (
+                    "on March 3",
+                    "2024-03-03",
+                    "'on March 3' is 2024-03-03: the March 3 nearest publication (2024-03-05), as the clause has no "
+                    "tense to tell",
+                )
+            ],
+        ),
+        # As near before as after (2024 is a leap year): the earlier.
+        (
+            "The council meets on January 1.",
+            "2024-07-02",
+            [
+                (
+                    "on January 1",
+                    "2024-01-01",
+                    "'on January 1' is 2024-01-01: the January 1 nearest publication (2024-07-02), as the clause has "
+                    "no tense to tell",
+                )
+            ],
+        ),
+        (
+            "The council meets on January 2.",
+            "2024-12-30",
+            [
+                (
+                    "on January 2",
+                    "2025-01-02",
+                    "'on January 2' is 2025-01-02: the January 2 nearest publication (2024-12-30), as the clause has "
+                    "no tense to tell",
+                )
+            ],
+        ),
+        (
+            "She left in March.",
+            "2024-03-01",
+            [
+                (
+                    "in March",
+                    "2024-03",
+                    "'in March' is 2024-03: the March on or before publication (2024-03-01), as the clause looks back "
+                    "('left')",
+                )
+            ],
+        ),
+        (
+            "She will leave in March.",
+            "2024-04-01",
+            [
+                (
+                    "in March",
+                    "2025-03",
+                    "'in March' is 2025-03: the March on or after publication (2024-04-01), as the clause looks ahead "
+                    "('will')",
+                )
+            ],
+        ),
+        (
+            "The council meets in December.",
+            "2024-01-20",
+            [
+                (
+                    "in December",
+                    "2023-12",
+                    "'in December' is 2023-12: the December nearest publication (2024-01-20), as the clause has no "
+                    "tense to tell",
+                )
+            ],
+        ),
+        (
+            "The council meets in January.",
+            "2024-12-20",
+            [
+                (
+                    "in January",
+                    "2025-01",
+                    "'in January' is 2025-01: the January nearest publication (2024-12-20), as the clause has no tense "
+                    "to tell",
+                )
+            ],
+        ),
+        (
+            "It opened on the 3rd of May 2019.",
+            "2024-03-01",
+            [("on the 3rd of May 2019", "2019-05-03", "'on the 3rd of May 2019' is 2019-05-03")],
+        ),
+        (
+            "It opened on May 3rd, 2019.",
+            "2024-03-01",
+            [("on May 3rd, 2019", "2019-05-03", "'on May 3rd, 2019' is 2019-05-03")],
+        ),
+        (
+            "It closes at the end of 2025.",
+            "2024-03-01",
+            [("at the end of 2025", "2025", "'at the end of 2025' is the year 2025")],
+        ),
+        # The month of publication is on or after it, as it is on or before it.
+        (
+            "He will leave in March.",
+            "2024-03-15",
+            [
+                (
+                    "in March",
+                    "2024-03",
+                    "'in March' is 2024-03: the March on or after publication (2024-03-15), as the clause looks "
+                    "ahead ('will')",
+                )
+            ],
+        ),
+        # A weekday later in the week than publication's, looking back: the week before.
+        (
+            "She left on Friday.",
+            "2024-11-06",
+            [
+                (
+                    "on Friday",
+                    "2024-11-01",
+                    "'on Friday' is 2024-11-01, the Friday before publication (Wednesday 2024-11-06): the clause looks "
+                    "back ('left')",
+                )
+            ],
+        ),
+        # Near publication is within 12 years of it: February 29 was a Monday in 1988 and 2016, 13 years from
+        # 2001 and from 2003.
+        (
+            "The fair opened on Monday, February 29.",
+            "2001-06-15",
+            [
+                (
+                    "on Monday, February 29",
+                    None,
+                    "'on Monday, February 29': no year near publication has February 29 on a Monday",
+                )
+            ],
+        ),
+        (
+            "The fair opened on Monday, February 29.",
+            "2003-06-15",
+            [
+                (
+                    "on Monday, February 29",
+                    None,
+                    "'on Monday, February 29': no year near publication has February 29 on a Monday",
+                )
+            ],
+        ),
+        # The only such year near publication: no "also".
+        (
+            "The fair opened on Thursday, February 29.",
+            "2024-06-15",
+            [
+                (
+                    "on Thursday, February 29",
+                    "2024-02-29",
+                    "'on Thursday, February 29' is 2024-02-29: February 29 is a Thursday in 2024, the year nearest "
+                    "publication (2024-06-15) in which it is",
+                )
+            ],
+        ),
+        # A day without its year is placed in the year before publication, its year or the next, never further.
+        (
+            "The board met on February 29.",
+            "2022-06-15",
+            [("on February 29", None, "'on February 29': February 29 is not a day of any year near publication")],
+        ),
+    ],
+)
+def test_each_way_of_writing_a_date_resolves_to_its_day_month_or_year(
+    sentence: str, published: str, expected: list[tuple[str, str | None, str]]
+) -> None:
+    assert resolve(sentence, published) == expected
+
+
+def test_a_date_expression_is_found_where_it_stands_with_what_each_part_says() -> None:
+    shape, written = when.Shape, when.Written
+    assert when.find("Yesterday he left; he served from March 2004 to June, for 5 months.", 100) == [
+        when.Expression(shape=shape.POINT, start=100, end=109, text="Yesterday", first=written(days_from=-1)),
+        when.Expression(
+            shape=shape.RANGE,
+            start=129,
+            end=152,
+            text="from March 2004 to June",
+            first=written(year=2004, month=3),
+            second=written(month=6),
+        ),
+        when.Expression(shape=shape.LENGTH, start=154, end=166, text="for 5 months", length=5, length_unit="month"),
+    ]
+    assert when.find("He served between 2004 and 2016 and for nearly two decades, after three years in office.", 0) == [
+        when.Expression(
+            shape=shape.RANGE,
+            start=10,
+            end=31,
+            text="between 2004 and 2016",
+            first=written(year=2004),
+            second=written(year=2016),
+        ),
+        when.Expression(
+            shape=shape.LENGTH, start=36, end=58, text="for nearly two decades", length=20, length_unit="year"
+        ),
+        when.Expression(
+            shape=shape.LENGTH, start=60, end=87, text="after three years in office", length=3, length_unit="year"
+        ),
+    ]
+    assert when.find("He led it for the last 18 months until next year, then quit last Friday or today.", 0) == [
+        when.Expression(
+            shape=shape.LENGTH, start=10, end=32, text="for the last 18 months", length=18, length_unit="month"
+        ),
+        when.Expression(
+            shape=shape.UNTIL, start=33, end=48, text="until next year", first=written(unit="year", units_from=1)
+        ),
+        when.Expression(
+            shape=shape.POINT, start=60, end=71, text="last Friday", first=written(weekday=4, weekday_mode="last")
+        ),
+        when.Expression(shape=shape.POINT, start=75, end=80, text="today", first=written(days_from=0)),
+    ]
+    assert [
+        expression.first for expression in when.find("Tomorrow, next Sunday, this Tuesday, last year, this month.", 0)
+    ] == [
+        written(days_from=1),
+        written(weekday=6, weekday_mode="next"),
+        written(weekday=1, weekday_mode="this"),
+        written(unit="year", units_from=-1),
+        written(unit="month"),
+    ]
+
+
+def test_a_length_in_months_counts_back_months() -> None:
+    counted = when.count_back(18, "month", "for the past 18 months", parse("2016-05-02"), "the end of the term")
+    assert (str(counted.value), counted.note) == (
+        "2014-11~",
+        "'for the past 18 months' counted back 18 months from 2016-05-02 (the end of the term) is about 2014-11 "
+        "(2014-11~)",
+    )
+    january = when.count_back(1, "month", " for a month ", parse("2016-01"), "the publication day")
+    assert (str(january.value), january.note) == (
+        "2015-12~",
+        "'for a month' counted back 1 month from 2016-01 (the publication day) is about 2015-12 (2015-12~)",
+    )
+    assert str(when.count_back(12, "month", "for 12 months", parse("2016-12-31"), "the end").value) == "2015-12~"
+    a_year = when.count_back(1, "year", "for a year", parse("2016-05"), "the end")
+    assert (str(a_year.value), a_year.note) == (
+        "2015~",
+        "'for a year' counted back 1 year from 2016-05 (the end) is about 2015 (2015~)",
+    )
+    in_2016 = when.count_back(18, "month", "for 18 months", parse("2016"), "the end of the term")
+    assert (str(in_2016.value), in_2016.note) == (
+        "2015~",
+        "'for 18 months' counted back 18 months from 2016 (the end of the term) is about 2015 (2015~)",
+    )
+    assert [str(when.count_back(months, "month", "", parse("2016"), "").value) for months in (6, 7)] == [
+        "2016~",
+        "2015~",
+    ]
+
+
+def test_a_date_that_starts_where_the_one_before_ends_is_found_too() -> None:
+    """Words run together, as text copied from a page whose line break was lost: both dates are found."""
+    found = when.find("He left after six years in officeMay 3 was his last day.", 0)
+    assert [(expression.shape, expression.start, expression.end, expression.text) for expression in found] == [
+        (when.Shape.LENGTH, 8, 33, "after six years in office"),
+        (when.Shape.POINT, 33, 38, "May 3"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "at", "expected"),
+    [
+        # A relative clause ends at its comma; the main clause's tense is after it.
+        ("Ann Pike, who took office in May, will face a vote on Monday.", "May", ("back", "took")),
+        ("Ann Pike, who took office in May, will face a vote on Monday.", "Monday", ("ahead", "will")),
+        ("Ann Pike, who took office in May, will face a vote on Monday, aides said.", "May", ("back", "took")),
+        # Without a relative clause, a comma ends nothing.
+        ("On Monday, the board met.", "Monday", ("back", "met")),
+        # A semicolon ends the clause.
+        ("She took office on Monday; she will leave in May.", "Monday", ("back", "took")),
+        ("She is to take office on Monday.", "Monday", ("ahead", "is to")),
+        ("She resigned on Monday.", "Monday", ("back", "resigned")),
+        ("He axed the plan on Monday.", "Monday", ("back", "axed")),
+        # "-ed" in a word of three letters ("Ted") or in a word that is no past ("need") is no past tense.
+        ("Ted Marsh meets the board on Monday.", "Monday", ("unknown", "")),
+        ("They need a chair by Monday.", "Monday", ("unknown", "")),
+        # The sentence's first word counts.
+        ("Will she take office on Monday?", "Monday", ("ahead", "Will")),
+        # A clause starts right after a semicolon written without a space.
+        ("She will leave in May;on Monday she resigned.", "on Monday", ("back", "resigned")),
+    ],
+)
+def test_the_tense_of_a_clause_is_told_by_its_own_words(sentence: str, at: str, expected: tuple[str, str]) -> None:
+    assert tense_at(sentence, sentence.index(at)) == expected

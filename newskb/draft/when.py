@@ -223,9 +223,8 @@ def resolve(written: Written, text: str, published: Edtf, tense: tuple[Tense, st
         return _month_day(written, quoted, published, tense)
     if written.month is not None:
         return _month(written, quoted, published, tense)
-    if written.year is not None:
-        return Resolved(value=Edtf(year=written.year), note=f"{quoted} is the year {written.year}")
-    return Resolved(value=None, note=f"{quoted}: no date")  # pragma: no cover - every pattern names a part
+    assert written.year is not None, "every pattern names a part of a date"
+    return Resolved(value=Edtf(year=written.year), note=f"{quoted} is the year {written.year}")
 
 
 def _day(value: date) -> Edtf:
@@ -255,17 +254,14 @@ def _weekday(written: Written, quoted: str, published: Edtf, day: date | None, t
     if mode == "last" or (mode is None and direction is Tense.BACK):
         steps = -(back or 7) if mode == "last" else -back
         why = "'last'" if mode == "last" else f"the clause looks back ('{cue}')"
-        where = "before" if steps else "on"
     elif mode == "next" or (mode is None and direction is Tense.AHEAD):
         steps = (ahead or 7) if mode == "next" else ahead
         why = "'next'" if mode == "next" else f"the clause looks ahead ('{cue}')"
-        where = "after" if steps else "on"
     else:
         steps = -back if back <= ahead else ahead
         why = "the clause has no tense to tell, so the nearest"
-        where = "before" if steps < 0 else "after" if steps else "on"
     value = day + timedelta(days=steps)
-    what = "the day of" if not steps else f"the {name} {where}"
+    what = "the day of" if not steps else f"the {name} {'before' if steps < 0 else 'after'}"
     return Resolved(value=_day(value), note=f"{quoted} is {value}, {what} publication ({published_as}): {why}")
 
 
@@ -366,6 +362,9 @@ def count_back(length: int, unit: str, text: str, anchor: Edtf, anchor_note: str
     if unit == "month" and anchor.month is not None:
         index = anchor.year * 12 + anchor.month - 1 - length
         value = Edtf(year=index // 12, month=index % 12 + 1, approximate=True)
+    elif unit == "month":
+        # A year alone ("in 2016") is counted from its middle: 18 months before it is about 2015, not 1998.
+        value = Edtf(year=(anchor.year * 12 + 6 - length) // 12, approximate=True)
     else:
         value = Edtf(year=anchor.year - length, approximate=True)
     plural = "s" if length != 1 else ""
