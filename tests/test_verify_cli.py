@@ -244,6 +244,20 @@ def test_why_names_each_unread_word_once_and_the_first_five() -> None:
     assert shown.endswith("...', what the sentence says besides the above") and len(shown) < 200
 
 
+def test_relative_dates_count_from_the_day_the_text_was_written() -> None:
+    tomorrow = "Mark Rutte will take office as NATO Secretary General tomorrow"
+    code, out, _ = verify(tomorrow, "--as-of", "2026-01-01", "--format", "json")
+    assert (code, [row["verdict"] for row in json.loads(out)]) == (4, ["contradicted"])  # 2026-01-02
+    code, out, _ = verify(tomorrow, "--published", "2024-09-30", "--as-of", "2026-01-01", "--format", "json")
+    assert (code, [row["verdict"] for row in json.loads(out)]) == (0, ["supported"])  # 2024-10-01
+    code, out, err = verify(tomorrow, "--published", "someday")
+    assert (code, out) == (2, "")
+    assert err == (
+        "newskb: verify: invalid value for '--published': 'someday' is not a day: write YYYY-MM-DD or today "
+        "(see 'newskb verify -h')\n"
+    )
+
+
 def test_the_json_keys_are_the_contract() -> None:
     _, out, _ = verify(RUTTE_STARTS, "--format", "json")
     [row] = json.loads(out)

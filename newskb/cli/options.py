@@ -64,7 +64,7 @@ FieldsOption = Annotated[
 
 
 def _one_day(value: str | None) -> str | None:
-    """A malformed --as-of or --known-as-of is a usage error of the command, said in one line as every
+    """A malformed --as-of, --known-as-of or --published is a usage error of the command, said in one line as every
     other is (`newskb: who: invalid value for '--as-of': ...`), and says what the option takes."""
     from newskb.common.dates import DateError
 
@@ -95,6 +95,16 @@ AsOfOption = Annotated[
         "--as-of",
         metavar="DATE",
         help="The day to ask about: YYYY-MM-DD or today (the default).",
+        show_default=False,
+        callback=_one_day,
+    ),
+]
+PublishedOption = Annotated[
+    str | None,
+    typer.Option(
+        "--published",
+        metavar="DATE",
+        help="The day the text was written, which its relative dates count from ('tomorrow'; default: --as-of).",
         show_default=False,
         callback=_one_day,
     ),

@@ -10,7 +10,16 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from newskb import render
-from newskb.cli.options import AsOfOption, DataOption, KnownAsOfOption, as_of_day, known_day, open_index, say
+from newskb.cli.options import (
+    AsOfOption,
+    DataOption,
+    KnownAsOfOption,
+    PublishedOption,
+    as_of_day,
+    known_day,
+    open_index,
+    say,
+)
 from newskb.common.errors import BadArgumentError
 from newskb.common.status import ExitStatus
 from newskb.render import Format, views
@@ -51,6 +60,7 @@ def verify_command(
     ] = None,
     as_of: AsOfOption = None,
     known_as_of: KnownAsOfOption = None,
+    published: PublishedOption = None,
     output_format: Annotated[
         VerifyFormat | None,
         typer.Option(
@@ -103,10 +113,11 @@ def verify_command(
     connection = open_index(data)
     context = Context(connection, as_of_day(as_of), known_day(known_as_of))
     chosen = Format(output_format.value) if output_format and output_format is not VerifyFormat.CLAIMREVIEW else None
+    written_on = known_day(published) or context.day
     if text == STDIN:
-        return _lines(context, chosen, output_format)
+        return _lines(context, chosen, output_format, written_on)
     written = text if text is not None else _article(file)
-    found = verdicts_of(context, Reader(connection), written)
+    found = verdicts_of(context, Reader(connection), written, written_on)
     if output_format is VerifyFormat.CLAIMREVIEW:
         from newskb.verify import claimreview
 
@@ -124,14 +135,14 @@ def verify_command(
     raise typer.Exit(verdicts.exit_code(verdict.verdict for verdict in found))
 
 
-def verdicts_of(context: "Context", reader: "Reader", text: str) -> "list[Verdict]":
-    """Every statement of `text`, judged."""
+def verdicts_of(context: "Context", reader: "Reader", text: str, written_on: date) -> "list[Verdict]":
+    """Every statement of `text`, judged; its relative dates ("tomorrow") count from the day it was written."""
     from newskb.verify import judge
 
-    return judge(context, reader.statements(text, context.day))
+    return judge(context, reader.statements(text, written_on))
 
 
-def _lines(context: "Context", chosen: Format | None, output_format: VerifyFormat | None) -> None:
+def _lines(context: "Context", chosen: Format | None, output_format: VerifyFormat | None, written_on: date) -> None:
     """`verify -`: one text a line, each answered before the next is read; exit as the worst of them."""
     from newskb.answers.batch import Reply
     from newskb.cli.ask import answer_lines
@@ -144,7 +155,7 @@ def _lines(context: "Context", chosen: Format | None, output_format: VerifyForma
     reader = Reader(context.connection)  # once for every line: the base's names are read once
 
     def ask(line: str) -> Reply:
-        found = verdicts_of(context, reader, line)
+        found = verdicts_of(context, reader, line, written_on)
         # A line with nothing to check counts as one not in the base: exit 1 unless another is worse.
         seen.update([verdict.verdict for verdict in found] or [verdicts.Word.NOT_IN_BASE])
         return Reply(rows=found, missed=None if found else "nothing here reads as a statement newskb can check")
