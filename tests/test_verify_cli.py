@@ -244,6 +244,16 @@ def test_why_names_each_unread_word_once_and_the_first_five() -> None:
     assert shown.endswith("...', what the sentence says besides the above") and len(shown) < 200
 
 
+def test_a_text_all_in_lower_case_is_read_with_the_base_s_names_and_kept_as_typed() -> None:
+    text = "mark rutte became nato secretary general on october 1, 2024"
+    code, out, _ = verify(text, "--format", "json")
+    [row] = json.loads(out)
+    assert (code, row["statement"], row["verdict"], row["why"]) == (0, text, "supported", ANNOUNCED)
+    # "may" stays a verb: no month is read into "rutte may return".
+    code, out, _ = verify("rutte may return to nato", "--format", "json")
+    assert [row["verdict"] for row in json.loads(out)] == ["cannot-tell"]
+
+
 def test_relative_dates_count_from_the_day_the_text_was_written() -> None:
     tomorrow = "Mark Rutte will take office as NATO Secretary General tomorrow"
     code, out, _ = verify(tomorrow, "--as-of", "2026-01-01", "--format", "json")

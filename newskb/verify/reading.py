@@ -32,6 +32,7 @@ from newskb.draft.mentions import Mark, Mentions
 from newskb.draft.records import Known
 from newskb.draft.sentences import split
 from newskb.draft.tense import tense_at
+from newskb.draft.timewords import MONTHS, WEEKDAYS
 from newskb.verify import patterns, shapes
 from newskb.verify.statements import Claimed, Edge, Statement, Tense
 
@@ -48,9 +49,37 @@ class Reader:
 
         self.known: Known = known(connection)
         self.lexicon = lexicon(self.known.entities)
+        self._names: re.Pattern[str] | None = None
+        self._cased: dict[str, str] = {}
 
     def statements(self, text: str, day: date) -> list[Statement]:
-        """Every statement of `text`, in order; a relative date ("tomorrow") counts from `day`."""
+        """Every statement of `text`, in order; a relative date ("tomorrow") counts from `day`. A text written
+        all in lower case ("mark rutte became nato secretary general ...") is read with the base's names as
+        the base writes them; its statements keep the words as typed."""
+        typed_text = text
+        if not any(character.isupper() for character in text):
+            text = self._with_names_cased(text)
+        found = self._statements(text, day)
+        if text is typed_text or len(text) != len(typed_text):
+            return found
+        return [
+            replace(item, span=typed_text[at : at + len(item.span)]) if (at := text.find(item.span)) >= 0 else item
+            for item in found
+        ]
+
+    def _with_names_cased(self, text: str) -> str:
+        """A text in lower case with the fact base's names and aliases written as the base writes them."""
+        if self._names is None:
+            labels = {label.lower(): label for entity in self.known.entities for label in entity.labels}
+            labels = {lower: label for lower, label in labels.items() if len(lower) >= 3 and label != lower}
+            # The calendar's names too ("october 1"), but not "may", which is far more often a verb.
+            labels |= {word: word.capitalize() for word in (*WEEKDAYS, *MONTHS) if len(word) >= 4 and word != "may"}
+            self._cased = labels
+            alternatives = "|".join(re.escape(label) for label in sorted(labels, key=len, reverse=True))
+            self._names = re.compile(rf"(?<!\w)(?:{alternatives or '(?!)'})(?!\w)")
+        return self._names.sub(lambda match: self._cased[match[0]], text)
+
+    def _statements(self, text: str, day: date) -> list[Statement]:
         from newskb.draft.reading import read
 
         reading = read(text, split(text), self.known.entities, self.lexicon)
