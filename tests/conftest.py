@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -115,6 +116,23 @@ def tiny(tmp_path: Path) -> TinyBase:
     base.entities.write_text(TINY_ENTITIES, encoding="utf-8")
     base.source.write_text(TINY_SOURCE, encoding="utf-8")
     return base
+
+
+def tiny_index(root: Path, seeds: dict[str, str], data: dict[str, str]) -> Iterator[sqlite3.Connection]:
+    """A small base written under `root` (articles by name in seeds/, TOML files by path in data/) and its
+    index, built in memory: nothing is written outside the folder. For a module's fixture that only reads."""
+    for name, text in {**{f"seeds/{name}": text for name, text in seeds.items()}, **data}.items():
+        path = root / name if name.startswith("seeds/") else root / "data" / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    from newskb.index.cache import open_index
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("NEWSKB_CACHE", "off")
+        connection, problems = open_index(root / "data")
+    assert problems == []
+    yield connection
+    connection.close()
 
 
 @pytest.fixture

@@ -22,7 +22,7 @@ from newskb.index.cache import open_index
 from newskb.verify import judge
 from newskb.verify.statements import Claimed, Statement
 from newskb.verify.terms import Context
-from tests.conftest import TINY_ARTICLE, TINY_ENTITIES, TINY_SOURCE, TinyBase
+from tests.conftest import TINY_ARTICLE, TINY_ENTITIES, TINY_SOURCE, TinyBase, tiny_index
 
 DAY = date(1843, 9, 1)
 
@@ -175,20 +175,15 @@ quote = "Babbage said the engine can play chess"
 @pytest.fixture(scope="module")
 def db(tmp_path_factory: pytest.TempPathFactory) -> Iterator[sqlite3.Connection]:
     """The index of the tiny base with the facts above, built once: the judges only read it."""
-    root = tmp_path_factory.mktemp("facts") / "tiny"
-    (root / "data" / "sources").mkdir(parents=True)
-    (root / "seeds").mkdir()
-    (root / "seeds" / "gazette.txt").write_text(TINY_ARTICLE + ARTICLE, encoding="utf-8")
-    (root / "seeds" / "herald.txt").write_text(HERALD, encoding="utf-8")
-    (root / "data" / "entities.toml").write_text(ENTITIES, encoding="utf-8")
-    (root / "data" / "sources" / "gazette.toml").write_text(TINY_SOURCE + "\n" + FACTS, encoding="utf-8")
-    (root / "data" / "sources" / "herald.toml").write_text(HERALD_SOURCE, encoding="utf-8")
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("NEWSKB_CACHE", "off")  # in memory: nothing written outside the temporary folder
-        connection, problems = open_index(root / "data")
-    assert problems == []
-    yield connection
-    connection.close()
+    yield from tiny_index(
+        tmp_path_factory.mktemp("facts") / "tiny",
+        {"gazette.txt": TINY_ARTICLE + ARTICLE, "herald.txt": HERALD},
+        {
+            "entities.toml": ENTITIES,
+            "sources/gazette.toml": TINY_SOURCE + "\n" + FACTS,
+            "sources/herald.toml": HERALD_SOURCE,
+        },
+    )
 
 
 def judged(

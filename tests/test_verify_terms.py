@@ -19,11 +19,10 @@ from datetime import date
 import pytest
 
 from newskb.common.dates import parse, parse_duration
-from newskb.index.cache import open_index
 from newskb.verify import judge
 from newskb.verify.statements import Claimed, Edge, Statement, Tense
 from newskb.verify.terms import Context
-from tests.conftest import TINY_ARTICLE, TINY_ENTITIES, TINY_SOURCE
+from tests.conftest import TINY_ARTICLE, TINY_ENTITIES, TINY_SOURCE, tiny_index
 
 DAY = date(1843, 1, 1)  # inside Lovelace's term, before the gazette's horizon
 CHAIR = "Society chair"
@@ -186,18 +185,11 @@ quote = "Charles Babbage chaired the Analytical Society from 1831 until 1840"
 @pytest.fixture(scope="module")
 def db(tmp_path_factory: pytest.TempPathFactory) -> Iterator[sqlite3.Connection]:
     """The index of the tiny base with the facts above, built once: the judges only read it."""
-    root = tmp_path_factory.mktemp("terms") / "tiny"
-    (root / "data" / "sources").mkdir(parents=True)
-    (root / "seeds").mkdir()
-    (root / "seeds" / "gazette.txt").write_text(TINY_ARTICLE + ARTICLE, encoding="utf-8")
-    (root / "data" / "entities.toml").write_text(TINY_ENTITIES + "\n" + ENTITIES, encoding="utf-8")
-    (root / "data" / "sources" / "gazette.toml").write_text(TINY_SOURCE + "\n" + FACTS, encoding="utf-8")
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("NEWSKB_CACHE", "off")  # in memory: nothing written outside the temporary folder
-        connection, problems = open_index(root / "data")
-    assert problems == []
-    yield connection
-    connection.close()
+    yield from tiny_index(
+        tmp_path_factory.mktemp("terms") / "tiny",
+        {"gazette.txt": TINY_ARTICLE + ARTICLE},
+        {"entities.toml": TINY_ENTITIES + "\n" + ENTITIES, "sources/gazette.toml": TINY_SOURCE + "\n" + FACTS},
+    )
 
 
 def described(statement: Statement) -> str:
