@@ -20,6 +20,7 @@ from newskb.common.dates import OPEN, Duration, Edtf, Span, Status, elapsed, par
 from newskb.common.errors import NotFoundError
 from newskb.common.kinds import Kind, Modality
 from newskb.common.words import same_family
+from newskb.draft.lexicon import APPOINTING
 from newskb.verify.statements import Edge, Statement, Tense
 from newskb.verify.verdicts import Evidence, Verdict, Word, turned
 
@@ -149,24 +150,23 @@ def _judge_term(context: Context, statement: Statement, term: TermRow) -> tuple[
 def _chosen(context: Context, statement: Statement, term: TermRow) -> tuple[Word, str, TermRow] | None:
     """ "X was chosen as O in D": the day of the event of that choice, where the base has one (a holder is often
     chosen before the term begins), not the term's start; None where it has none."""
-    verb = _APPOINTING.search(statement.span)
-    if verb is None or statement.when is None:
+    said = [word for word in re.findall(r"[a-z]+", statement.span.lower()) if word in _CHOOSING]
+    if not said or statement.when is None:
         return None
-    said = verb[0].lower()
     involving = [item.id for item in _involving(context, [term.holder_id, term.office_id])]
     rows = context.connection.execute(
         f"SELECT date, title FROM event WHERE id IN ({', '.join('?' * len(involving))}) ORDER BY id", involving
     )
     for written, title in rows:
-        if any(same_family(said, word) for word in title.lower().split()):
-            why = f"the base says {term.holder} was {_PARTICIPLES.get(said, said)} {_written(written)}"
-            return compare(statement.when, written), why, term
+        told = next((word for word in title.lower().split() if same_family(said[0], word)), None)
+        if told is not None:
+            return compare(statement.when, written), f"the base says {term.holder} was {told} {_written(written)}", term
     return None
 
 
-# The verbs of being chosen for an office, told apart from taking it up: "was chosen as", "was elected".
-_APPOINTING = re.compile(r"\b(?:chosen|chose|picked|selected|elected|appointed|named|nominated)\b", re.IGNORECASE)
-_PARTICIPLES = {"chose": "chosen"}
+# The verbs of being chosen for an office, told apart from taking it up: the reader's, and the participles of
+# the passive it reads otherwise ("was chosen as", "was selected as").
+_CHOOSING = APPOINTING | {"chosen", "selected"}
 
 
 def _end(context: Context, statement: Statement, term: TermRow) -> tuple[Word, str, TermRow]:
