@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from newskb.answers import query
+from newskb.answers import lookup, query
 from newskb.answers.profile import show
 from newskb.answers.profilerows import ClaimRow, Profile
 from newskb.answers.rows import Answer, Chart, TermRow
@@ -649,6 +649,29 @@ def test_a_term_row_of_an_undeclared_office_names_the_office_by_its_id(tiny: Tin
         ("babbage-chair", "Chair of the Analytical Society", "society-chair"),
         ("babbage-secretary", "society-secretary", "society-secretary"),
     ]
+
+
+def test_within_a_batch_an_offices_terms_are_read_once_for_each_day_and_known(db: sqlite3.Connection) -> None:
+    statements: list[str] = []
+    db.set_trace_callback(statements.append)
+
+    def terms_read() -> int:
+        return sum("FROM term t" in statement for statement in statements)
+
+    day = date(2024, 10, 1)
+    office_id = "nato-secretary-general"
+    with lookup.remembering(db):
+        first = query.terms_of(db, day, office=office_id)
+        first.clear()  # each caller gets a list of its own: emptying one empties nothing remembered
+        again = query.terms_of(db, day, office=office_id)
+        assert [row.holder_id for row in again] == ["jens-stoltenberg", "mark-rutte"]
+        assert terms_read() == 1
+        assert [row.holder_id for row in query.terms_of(db, day, office=office_id, known=date(2024, 9, 29))] == []
+        query.terms_of(db, date(2024, 10, 2), office=office_id)  # another day: its statuses differ, read again
+        assert terms_read() == 3
+    query.terms_of(db, day, office=office_id)  # the batch is over: read again
+    assert terms_read() == 4
+    db.set_trace_callback(None)
 
 
 # --- Who said it, how sure, who came before and after ---------------------------------------------

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from datetime import date
 
 from newskb.answers.declared import Declared, beyond, values
-from newskb.answers.lookup import resolve
+from newskb.answers.lookup import remembered, resolve
 from newskb.answers.rows import Answer, Bar, Chart, Lane, TermRow
 from newskb.common.dates import FIRST_DAY, LAST_DAY, Edtf, Span, Status, elapsed, parse
 from newskb.common.errors import BadArgumentError
@@ -247,7 +247,9 @@ def terms_of(
     if body is not None:
         where.append("t.office IN (SELECT id FROM entity WHERE kind = 'office' AND org = :body)")
     parameters: dict[str, object] = {"holder": holder, "office": office, "body": body}
-    return term_rows(connection, " AND ".join(where), parameters, day, known)
+    # A batch (verify -) asks of the same few offices and holders line after line: read once each.
+    key = ("terms of", holder or "", office or "", body or "", day.isoformat(), known.isoformat() if known else "")
+    return list(remembered(connection, key, lambda: term_rows(connection, " AND ".join(where), parameters, day, known)))
 
 
 def statuses(connection: sqlite3.Connection, day: date) -> Iterator[tuple[str, Status]]:
