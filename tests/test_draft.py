@@ -2225,6 +2225,28 @@ CONSTRUCTIONS = [
         "Ann Pike, who led Corla Systems for 18 months, stepped down as chief executive in 2016.",
         [("ann-pike", "corla-systems-chief-executive", "2015~", "2016")],
     ),
+    # Two offices joined by "and": what is said of one is said of the other; two people's titles are not crossed.
+    (
+        '"He leads by example," said head coach and general manager Dale Ferris of the Harlow Otters.',
+        [
+            ("dale-ferris", "harlow-otters-general-manager", "..2025-02-26", ".."),
+            ("dale-ferris", "harlow-otters-head-coach", "..2025-02-26", ".."),
+        ],
+    ),
+    (
+        "Harlow Steel said that its chairman and chief executive, Raymond Doyle, 67, will retire.",
+        [
+            ("raymond-doyle", "harlow-steel-chairman", "..2025-02-26", ".."),
+            ("raymond-doyle", "harlow-steel-chief-executive", "..2025-02-26", ".."),
+        ],
+    ),
+    (
+        "Finance Minister Ana Ruiz and Foreign Minister Jon Bell of Varnia met on Monday.",
+        [
+            ("ana-ruiz", "finance-minister", "..2025-02-24", ".."),
+            ("jon-bell", "foreign-minister", "..2025-02-24", ".."),
+        ],
+    ),
 ]
 
 

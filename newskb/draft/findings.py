@@ -65,7 +65,29 @@ def findings(clause: Clause) -> list[Finding]:
                 other = match.groupdict().get("h2")
                 if other is not None:  # ... and of a second holder ("elected X and Y as co-leaders")
                     found.append(replace(finding, holder=clause.marked[int(other)]))
+    found.extend(_coordinated(clause, found))
     return sorted(found, key=lambda finding: (finding.start, finding.end, finding.rule.value))
+
+
+# Two offices joined by "and", nothing else between: "its chairman and chief executive, X", "said head coach and
+# general manager X", "stays on as assistant coach and fitness coach".
+_COORDINATED = re.compile(f"{OPEN}O(\\d+){CLOSE}\\s+and\\s+{OPEN}O(\\d+){CLOSE}")
+
+
+def _coordinated(clause: Clause, found: list[Finding]) -> list[Finding]:
+    """What a finding says of one of two offices joined by "and", said of the other too (when no phrase
+    already says it)."""
+    pairs = [(int(match[1]), int(match[2])) for match in _COORDINATED.finditer(clause.template)]
+    told = {(id(finding.holder), id(finding.office)) for finding in found}
+    more: list[Finding] = []
+    for finding in found:
+        for first, second in pairs:
+            for said, other in ((first, second), (second, first)):
+                office = clause.marked[other]
+                if finding.office is clause.marked[said] and (id(finding.holder), id(office)) not in told:
+                    told.add((id(finding.holder), id(office)))
+                    more.append(replace(finding, office=office))
+    return more
 
 
 def via(clause: Clause) -> list[Mention]:
