@@ -95,6 +95,14 @@ def test_a_supported_sentence_prints_its_row_and_exits_0() -> None:
             "cannot-tell",
             "the base says Mark Rutte was chosen on or before 2024-09-30",
         ),
+        # ... whatever verb tells of the choice ("selected" against an event titled "chosen").
+        (
+            "Rutte was selected as NATO chief in June 2024",
+            "2026-01-01",
+            3,
+            "cannot-tell",
+            "the base says Mark Rutte was chosen on or before 2024-09-30",
+        ),
         # A succession told with a copula and a possessive; someone else replaced is a contradiction.
         ("Stoltenberg's successor is Mark Rutte", "2026-01-01", 0, "supported", None),
         (

@@ -19,7 +19,7 @@ from datetime import date
 import pytest
 
 from newskb.common.dates import parse, parse_duration
-from newskb.verify import judge
+from newskb.verify import judge, terms
 from newskb.verify.statements import Claimed, Edge, Statement, Tense
 from newskb.verify.terms import Context
 from tests.conftest import TINY_ARTICLE, TINY_ENTITIES, TINY_SOURCE, tiny_index
@@ -448,6 +448,52 @@ def test_a_succession_is_judged_by_whom_the_terms_say_each_replaced(
     db: sqlite3.Connection, statement: Statement, expected: tuple[str, str]
 ) -> None:
     assert judged(db, statement) == (*expected, ["lovelace-chair", "chair-handed-over"])
+
+
+@pytest.mark.parametrize(
+    ("said", "when", "expected"),
+    [
+        # "selected" tells of the choice the base's event calls an election: judged on that event's day.
+        ("Lovelace was selected chair in 1840", "1840", ("supported", "the base says Ada Lovelace was elected 1840")),
+        (
+            "Lovelace was selected chair in 1841",
+            "1841",
+            ("contradicted", "the base says Ada Lovelace was elected 1840"),
+        ),
+        ("Lovelace was elected chair in 1841", "1841", ("contradicted", "the base says Ada Lovelace was elected 1840")),
+        # A nomination is a step before the choice: judged on the term's start, not the election's day.
+        ("Lovelace was nominated chair in 1840", "1840", ("supported", "the base says Ada Lovelace's term began 1840")),
+        (
+            "Lovelace was nominated chair in 1841",
+            "1841",
+            ("contradicted", "the base says Ada Lovelace's term began 1840"),
+        ),
+    ],
+)
+def test_being_chosen_is_judged_on_the_day_of_the_choice_whatever_verb_tells_it(
+    db: sqlite3.Connection, said: str, when: str, expected: tuple[str, str]
+) -> None:
+    statement = Statement(
+        claimed=Claimed.HOLDING, span=said, holder=ADA, office=CHAIR, edge=Edge.START, when=parse(when)
+    )
+    assert judged(db, statement)[:2] == expected
+
+
+@pytest.mark.parametrize(
+    ("said", "told", "same"),
+    [
+        ("selected", "elected", True),
+        ("elected", "chosen", True),
+        ("picked", "appointed", True),
+        ("elected", "election", True),  # one word's forms
+        ("elected", "appointed", False),  # two ways of choosing, each saying how
+        ("selected", "nominated", False),  # a nomination comes before the choice
+        ("nominated", "chosen", False),
+        ("selected", "returns", False),
+    ],
+)
+def test_a_verb_of_choosing_and_an_events_word_tell_of_one_choice(said: str, told: str, same: bool) -> None:
+    assert terms._one_choice(said, told) is same
 
 
 def test_a_succession_the_base_says_nothing_of_cannot_be_told(db: sqlite3.Connection) -> None:

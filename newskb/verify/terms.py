@@ -158,7 +158,7 @@ def _chosen(context: Context, statement: Statement, term: TermRow) -> tuple[Word
         f"SELECT date, title FROM event WHERE id IN ({', '.join('?' * len(involving))}) ORDER BY id", involving
     )
     for written, title in rows:
-        told = next((word for word in title.lower().split() if same_family(said[0], word)), None)
+        told = next((word for word in title.lower().split() if _one_choice(said[0], word)), None)
         if told is not None:
             return compare(statement.when, written), f"the base says {term.holder} was {told} {_written(written)}", term
     return None
@@ -167,6 +167,18 @@ def _chosen(context: Context, statement: Statement, term: TermRow) -> tuple[Word
 # The verbs of being chosen for an office, told apart from taking it up: the reader's, and the participles of
 # the passive it reads otherwise ("was chosen as", "was selected as").
 _CHOOSING = APPOINTING | {"chosen", "selected"}
+# Of those, the words that say a choice was made without saying how: "selected" tells of the same choice as an
+# event titled "chosen", "elected" or "appointed"; but not of a nomination, a step before the choice.
+_ANY_CHOICE = frozenset(("chose", "chosen", "selected", "picked", "picks", "pick"))
+_NOMINATING = frozenset(word for word in _CHOOSING if same_family(word, "nominated"))
+
+
+def _one_choice(said: str, told: str) -> bool:
+    """Whether a statement's verb of choosing and an event's word tell of the same choice."""
+    if same_family(said, told):
+        return True
+    either = said in _ANY_CHOICE or told in _ANY_CHOICE
+    return either and told in _CHOOSING - _NOMINATING and said not in _NOMINATING
 
 
 def _end(context: Context, statement: Statement, term: TermRow) -> tuple[Word, str, TermRow]:
