@@ -27,7 +27,7 @@ from newskb.verify.verdicts import Evidence, Verdict, Word, turned
 HOLDERS = (Kind.PERSON, Kind.ORGANIZATION, Kind.COUNTRY)
 BODIES = (Kind.ORGANIZATION, Kind.COUNTRY)
 # Verdicts from best to worst, to pick among several terms of one holding.
-_RANK = {Word.SUPPORTED: 0, Word.CANNOT_TELL: 1, Word.CONTRADICTED: 2, Word.NOT_IN_BASE: 3}
+RANK = {Word.SUPPORTED: 0, Word.CANNOT_TELL: 1, Word.CONTRADICTED: 2, Word.NOT_IN_BASE: 3}
 # Days in an average month, to compare lengths written in years, months and days.
 _MONTH_DAYS = 30.44
 
@@ -100,7 +100,7 @@ def holding(context: Context, statement: Statement) -> Verdict:
     others = [term for term in terms if term.holder_id != holder.id]
     judged = [_judge_term(context, statement, term) for term in mine]
     if judged:
-        word, why, term = min(judged, key=lambda found: _RANK[found[0]])
+        word, why, term = min(judged, key=lambda found: RANK[found[0]])
         word, why = how_sure(word, term, why, edge=statement.edge)
         shown = [evidence(term), *_events(context, term, statement.edge)]
         if word is Word.CONTRADICTED and statement.tense is Tense.PRESENT and term.status is Status.HELD:
@@ -110,9 +110,9 @@ def holding(context: Context, statement: Statement) -> Verdict:
                 shown += again
         if word is Word.CONTRADICTED:
             shown += [evidence(other) for other in _holding_then(context, statement, others)]
-        return _verdict(statement, word, shown, why, term)
+        return verdict_of(statement, word, shown, why, term)
     word, why, deciding = _without_a_term(context, statement, holder, office, others)
-    return _verdict(statement, word, [evidence(term) for term in deciding], why)
+    return verdict_of(statement, word, [evidence(term) for term in deciding], why)
 
 
 def _any_office(context: Context, statement: Statement, holder: Match) -> Verdict:
@@ -122,10 +122,10 @@ def _any_office(context: Context, statement: Statement, holder: Match) -> Verdic
     if len(ended) != 1:
         offices = " and ".join(sorted({term.office for term in ended or terms})) or "none"
         why = f"the statement names no office, and the base ends more than one of {holder.name}'s, or none: {offices}"
-        return _verdict(statement, Word.CANNOT_TELL, [evidence(term) for term in ended], why)
+        return verdict_of(statement, Word.CANNOT_TELL, [evidence(term) for term in ended], why)
     word, why, term = _end(context, statement, ended[0])
     word, why = how_sure(word, term, f"{why} (as {term.office})", edge=Edge.END)
-    return _verdict(statement, word, [evidence(term), *_events(context, term, Edge.END)], why, term)
+    return verdict_of(statement, word, [evidence(term), *_events(context, term, Edge.END)], why, term)
 
 
 def _judge_term(context: Context, statement: Statement, term: TermRow) -> tuple[Word, str, TermRow]:
@@ -144,7 +144,7 @@ def _judge_term(context: Context, statement: Statement, term: TermRow) -> tuple[
         return _covers(statement.when, term)
     if statement.tense is Tense.PRESENT:
         return _on_the_day(context.day, term)
-    return Word.SUPPORTED, f"the base has {term.holder}'s term as {term.office} ({_interval(term)})", term
+    return Word.SUPPORTED, f"the base has {term.holder}'s term as {term.office} ({interval(term)})", term
 
 
 def _chosen(context: Context, statement: Statement, term: TermRow) -> tuple[Word, str, TermRow] | None:
@@ -189,7 +189,7 @@ def _end(context: Context, statement: Statement, term: TermRow) -> tuple[Word, s
             return Word.CONTRADICTED, f"the base has {term.holder} in office as of {horizon.isoformat()}", term
         if statement.when is None and horizon is not None and context.day <= horizon:
             return Word.CONTRADICTED, f"the base has {term.holder} in office as of {horizon.isoformat()}", term
-        return Word.CANNOT_TELL, f"the base knows of no end to {term.holder}'s term ({_interval(term)})", term
+        return Word.CANNOT_TELL, f"the base knows of no end to {term.holder}'s term ({interval(term)})", term
     if statement.when is None:
         word = Word.SUPPORTED if term.end else Word.CANNOT_TELL
         return word, f"the base says {term.holder}'s term ended {_written(term.end)}", term
@@ -204,25 +204,25 @@ def _covers(when: Edtf, term: TermRow) -> tuple[Word, str, TermRow]:
     if span.open_end and horizon is not None and when.earliest_day > horizon:
         return Word.CANNOT_TELL, f"last known in office as of {horizon.isoformat()}", term
     if span.certainly_overlaps(asked):
-        return Word.SUPPORTED, f"the base has {term.holder} in office {_interval(term)}", term
+        return Word.SUPPORTED, f"the base has {term.holder} in office {interval(term)}", term
     if span.could_overlap(asked):
-        return Word.CANNOT_TELL, f"the base's dates ({_interval(term)}) may or may not reach {when}", term
-    return Word.CONTRADICTED, f"the base has {term.holder} in office {_interval(term)}", term
+        return Word.CANNOT_TELL, f"the base's dates ({interval(term)}) may or may not reach {when}", term
+    return Word.CONTRADICTED, f"the base has {term.holder} in office {interval(term)}", term
 
 
 def _on_the_day(day: date, term: TermRow) -> tuple[Word, str, TermRow]:
     """Is X in office on `day` (a present tense)?"""
     status = term.status
     if status is Status.HOLDS:
-        return Word.SUPPORTED, f"the base has {term.holder} in office on {day.isoformat()} ({_interval(term)})", term
+        return Word.SUPPORTED, f"the base has {term.holder} in office on {day.isoformat()} ({interval(term)})", term
     if status is Status.LAST_KNOWN:
         attested = parse(term.attested).earliest_day if term.attested else day
         why = f"last known in office as of {term.attested}, {elapsed(attested, day)} before {day.isoformat()}"
         return Word.CANNOT_TELL, why, term
     if status in (Status.HELD, Status.NOT_YET):
         state = "had ended" if status is Status.HELD else "had not begun"
-        return Word.CONTRADICTED, f"on {day.isoformat()} {term.holder}'s term {state} ({_interval(term)})", term
-    return Word.CANNOT_TELL, f"the base's dates ({_interval(term)}) cannot tell {day.isoformat()}", term
+        return Word.CONTRADICTED, f"on {day.isoformat()} {term.holder}'s term {state} ({interval(term)})", term
+    return Word.CANNOT_TELL, f"the base's dates ({interval(term)}) cannot tell {day.isoformat()}", term
 
 
 def _without_a_term(
@@ -333,25 +333,25 @@ def succession(context: Context, statement: Statement) -> Verdict:
         dated = compare(statement.when, right[0].start) if statement.when is not None else Word.SUPPORTED
         if dated is not Word.SUPPORTED:
             why = f"{why} on {right[0].start or '(date unknown)'}"
-            return _verdict(statement, dated, _handover(context, right[0]), why)
+            return verdict_of(statement, dated, _handover(context, right[0]), why)
         word, why = how_sure(Word.SUPPORTED, right[0], why)
-        return _verdict(statement, word, _handover(context, right[0]), why)
+        return verdict_of(statement, word, _handover(context, right[0]), why)
     reversed_ = [term for term in followed if term.holder_id == old.id and term.replaces == new.id]
     if reversed_:
         why = f"the base has it the other way round: {old.name} replaced {new.name}"
-        return _verdict(statement, Word.CONTRADICTED, _handover(context, reversed_[0]), why)
+        return verdict_of(statement, Word.CONTRADICTED, _handover(context, reversed_[0]), why)
     other = [term for term in followed if term.replaces == old.id and term.holder_id != new.id]
     if other:
         why = f"the base says {other[0].holder} replaced {old.name} as {other[0].office}"
-        return _verdict(statement, Word.CONTRADICTED, _handover(context, other[0]), why)
+        return verdict_of(statement, Word.CONTRADICTED, _handover(context, other[0]), why)
     # "Rutte replaced Ben Wallace": the base has whom Rutte replaced, and it is someone else.
     instead = [term for term in followed if term.holder_id == new.id and term.replaces not in (None, old.id)]
     if instead:
         row = context.connection.execute("SELECT name FROM entity WHERE id = ?", (instead[0].replaces,)).fetchone()
         replaced = row[0] if row else instead[0].replaces
         why = f"the base says {new.name} replaced {replaced} as {instead[0].office}"
-        return _verdict(statement, Word.CONTRADICTED, _handover(context, instead[0]), why)
-    return _verdict(statement, Word.CANNOT_TELL, [], f"the base says nothing of who replaced {old.name}")
+        return verdict_of(statement, Word.CONTRADICTED, _handover(context, instead[0]), why)
+    return verdict_of(statement, Word.CANNOT_TELL, [], f"the base says nothing of who replaced {old.name}")
 
 
 def _handover(context: Context, term: TermRow) -> list[Evidence]:
@@ -370,14 +370,14 @@ def length(context: Context, statement: Statement) -> Verdict:
             where["body"] = named(context, statement.office, BODIES, "office, organization or country").id
     terms = query.terms_of(context.connection, context.day, holder=holder.id, known=context.known, **where)
     if statement.length is None or not terms:
-        return _verdict(statement, Word.CANNOT_TELL, [], f"the base has no term of {holder.name} to measure")
+        return verdict_of(statement, Word.CANNOT_TELL, [], f"the base has no term of {holder.name} to measure")
     if statement.noun and not statement.office and len({term.office_id for term in terms}) > 1:
         # "Rutte led the alliance for 14 years": which of Rutte's offices the noun stands for is not said.
         why = f"the statement names no body, and the base has {holder.name} in more than one office"
-        return _verdict(statement, Word.CANNOT_TELL, [evidence(term) for term in terms], why)
+        return verdict_of(statement, Word.CANNOT_TELL, [evidence(term) for term in terms], why)
     judged = [(_against_length(statement.length, term), term) for term in terms]
-    (word, why), term = min(judged, key=lambda found: _RANK[found[0][0]])
-    return _verdict(statement, word, [evidence(term)], why, term)
+    (word, why), term = min(judged, key=lambda found: RANK[found[0][0]])
+    return verdict_of(statement, word, [evidence(term)], why, term)
 
 
 def _against_length(stated: Duration, term: TermRow) -> tuple[Word, str]:
@@ -390,11 +390,11 @@ def _against_length(stated: Duration, term: TermRow) -> tuple[Word, str]:
         known = _months(recorded, widen=True)
         return (Word.CONTRADICTED if _apart(asked, known) else Word.CANNOT_TELL), said
     if not term.start or not term.end or term.end == OPEN:
-        return Word.CANNOT_TELL, f"the base cannot measure {term.holder}'s term ({_interval(term)})"
+        return Word.CANNOT_TELL, f"the base cannot measure {term.holder}'s term ({interval(term)})"
     start, end = parse(term.start), parse(term.end)
     shortest = (end.earliest_day - start.latest_day).days / _MONTH_DAYS
     longest = (end.latest_day - start.earliest_day).days / _MONTH_DAYS
-    said = f"the base has {term.holder} in office {_interval(term)}"
+    said = f"the base has {term.holder} in office {interval(term)}"
     if _apart(asked, (shortest, longest)):
         return Word.CONTRADICTED, said
     inside = asked[0] <= shortest and longest <= asked[1]
@@ -420,11 +420,13 @@ def _written(written: str | None) -> str:
     return parse(written).in_words() if written and written != OPEN else "(date unknown)"
 
 
-def _interval(term: TermRow) -> str:
+def interval(term: TermRow) -> str:
     return f"{term.start or ''}/{term.end or ''}"
 
 
-def _verdict(statement: Statement, word: Word, shown: list[Evidence], why: str, term: TermRow | None = None) -> Verdict:
+def verdict_of(
+    statement: Statement, word: Word, shown: list[Evidence], why: str, term: TermRow | None = None
+) -> Verdict:
     if statement.negated:
         word, why = turned(word), f"{why} (the statement says the opposite)"
     # The day the evidence stops, where a present tense is asked past it (the rest are judged on their dates).
