@@ -1,10 +1,9 @@
 """`newskb verify`: is this sentence true, according to the sources? Answers logic; it never writes.
 
 A text is read into statements (`reading`, on the drafting reader's stages and the shapes of `patterns`), and
-each statement is judged (`terms` for holdings, successions and lengths in office; `facts` for numbers,
-attributions, events and other claims) with one of four verdicts, the evidence behind it and why
-(`verdicts`). `claimreview` writes
-the verdicts as schema.org ClaimReview (README, "Verify").
+each statement is judged (`terms` for holdings and successions, `lengths` for lengths in office; `facts` for
+numbers, attributions, events and other claims) with one of four verdicts, the evidence behind it and why
+(`verdicts`). `claimreview` writes the verdicts as schema.org ClaimReview (README, "Verify").
 """
 
 from collections.abc import Callable, Sequence
@@ -12,7 +11,7 @@ from collections.abc import Callable, Sequence
 from newskb.answers.lookup import resolve
 from newskb.common.errors import NotFoundError
 from newskb.common.kinds import ENTITY_KINDS
-from newskb.verify import facts, terms
+from newskb.verify import facts, lengths, terms
 from newskb.verify.statements import Claimed, Statement
 from newskb.verify.terms import Context, Unknown
 from newskb.verify.verdicts import Verdict, Word
@@ -25,7 +24,7 @@ ASIDE_SHOWN = 120
 _JUDGES: dict[Claimed, Callable[[Context, Statement], Verdict]] = {
     Claimed.HOLDING: terms.holding,
     Claimed.SUCCESSION: terms.succession,
-    Claimed.DURATION: terms.length,
+    Claimed.DURATION: lengths.length,
     Claimed.NUMBER: facts.number,
     Claimed.ATTRIBUTION: facts.attribution,
     Claimed.EVENT: facts.claim,
