@@ -11,7 +11,7 @@ and a fact-check does, each matched on a clause's template:
 - a length: "X led/ran/headed Y (or "the alliance") for N years", "X spent N years as O";
 - an attribution: "According to X, ...", "X said (that) ...", "..., X said", "X (officials) expect ...".
 
-shapes.py makes each pattern's match a statement.
+shapes.py makes each pattern's match a statement; claims.py reads an attribution and a sentence no pattern reads.
 
 A sentence none of these reads is checked whole as a claim (or an event) against the base's claims and
 events. A name is kept as the base's id where the reader recognised it, else as typed: the judges resolve
@@ -24,16 +24,15 @@ from dataclasses import replace
 from datetime import date
 
 from newskb.common.kinds import Modality
-from newskb.common.words import FUNCTION_WORDS, HEDGE_WORDS, NAME_FILLERS, QUESTION_WORDS
 from newskb.draft import when
 from newskb.draft.clauses import Clause, clause
 from newskb.draft.findings import Finding, Rule, findings
-from newskb.draft.mentions import Mark, Mentions
+from newskb.draft.mentions import Mark
 from newskb.draft.records import Known
 from newskb.draft.sentences import split
 from newskb.draft.tense import tense_at
 from newskb.draft.timewords import MONTHS, WEEKDAYS
-from newskb.verify import patterns, shapes
+from newskb.verify import claims, patterns, shapes
 from newskb.verify.statements import Claimed, Edge, Statement, Tense
 
 # The marks of the dates and lengths a clause's mentions tell.
@@ -92,7 +91,7 @@ class Reader:
             read_, covered = _read_clause(one, text, day)
             statements = sorted(read_, key=lambda item: _located(item, one, text))
             unread = _unread(one, text, statements)
-            found.extend([replace(item, unread=unread) for item in statements] or _claim(told))
+            found.extend([replace(item, unread=unread) for item in statements] or claims.claim(told))
             found.extend(_rest(one, text, statements, covered) if statements else [])
         return [_as_typed(statement, typed) for statement in found]
 
@@ -102,7 +101,7 @@ def _read_clause(one: Clause, text: str, day: date) -> tuple[list[Statement], li
     their own) and what is said of the speaker; else the reader's findings about terms, then the patterns
     below, on the clause and on each part that leaves its subject out ("X became O in D and stepped down");
     and the words the findings and patterns read."""
-    attributed = _attribution(one, text)
+    attributed = claims.attribution(one, text)
     found_by_reader = findings(one)
     found = [statement for finding in found_by_reader for statement in _from_finding(finding, one, text, day)]
     covered = [(finding.start, finding.end) for finding in found_by_reader]
@@ -301,65 +300,6 @@ def _served(finding: Finding, base: Statement, one: Clause, day: date) -> list[S
     return [replace(base, edge=Edge.DURING, when=first)]
 
 
-def _attribution(one: Clause, text: str) -> tuple[Statement, tuple[int, int]] | None:
-    """Words a clause gives as someone's: "According to X, ...", "X said ...", "..., X said", "X expects ..."."""
-    for pattern in (patterns.ACCORDING, patterns.SAID, patterns.SAID_AFTER):
-        match = pattern.search(one.template)
-        if match is None:
-            continue
-        said_start, said_end = match.span("said")
-        said = text[one.origins[said_start] : one.origins[said_end - 1] + 1].rstrip(" .")
-        verb = (match.groupdict().get("verb") or "").lower()
-        statement = Statement(
-            claimed=Claimed.ATTRIBUTION,
-            span=one.sentence.text.strip(),
-            speaker=shapes.name_of(shapes.mention_at(one, match["s"])),
-            said=said,
-            expects=verb.startswith("expect"),
-            negated=False,
-        )
-        return statement, (one.origins[said_start], one.origins[said_end - 1] + 1)
-    return None
-
-
-def _claim(told: Mentions) -> list[Statement]:
-    """A sentence no pattern reads: checked whole against the base's claims and events; none for a question
-    or for names alone ("Rutte", "Rutte NATO"), which state nothing."""
-    sentence = told.text.strip()
-    if sentence.endswith("?"):
-        return []
-    start = told.sentence.start
-    rest = list(told.text)
-    for mention in told.mentions:
-        rest[mention.start - start : mention.end - start] = " " * (mention.end - mention.start)
-    if not _says("".join(rest)):
-        return []
-    return [Statement(claimed=Claimed.CLAIM, span=sentence, said=sentence)]
-
-
-def _says(words: str) -> bool:
-    """Whether words say something of a sentence's names in words of their own, in lower case ("has",
-    "backed", "met"), beyond the words of a name, a function or a question."""
-    said = [word for word in re.findall(r"[^\W\d_]+", words) if word.islower()]
-    return any(word not in _SAY_NOTHING for word in said) or bool(_COPULA_AND_MORE.search(words))
-
-
-# Words that say nothing by themselves: of a name, a function, a question; time words around a statement
-# ("After a 14-year run as ..., X replaced Y"); words that turn it, which `unread` names.
-_TIME_WORDS = frozenset(
-    (
-        *("after", "before", "during", "since", "until", "while", "then", "later", "earlier", "already"),
-        *("officially", "last", "next", "ago", "today", "yesterday", "tomorrow", "day", "days", "week"),
-        *("weeks", "month", "months", "year", "years"),
-    )
-)
-_SAY_NOTHING = FUNCTION_WORDS | NAME_FILLERS | QUESTION_WORDS | HEDGE_WORDS | _TIME_WORDS
-
-
-# "... is Norwegian": a copula says something of its subject by whatever follows it.
-_COPULA_AND_MORE = re.compile(r"\b(?:is|was|are|were)\s+[^\W\d_]")
-
-
 def _rest(one: Clause, text: str, statements: list[Statement], covered: list[tuple[int, int]]) -> list[Statement]:
     """What a sentence says besides its statements and the words the patterns read ("Former Dutch Prime
     Minister Mark Rutte *met Zelensky in Kyiv*"), with the name each read part opens with, as a claim of its
@@ -385,7 +325,7 @@ def _rest(one: Clause, text: str, statements: list[Statement], covered: list[tup
     dates = [mention.text for mention in one.marked if mention.mark in _DATE_MARKS]
     # The sentence's first word is written with a capital whatever it is ("According to the BBC, ...").
     outside[0] = outside[0][:1].lower() + outside[0][1:] if spans and spans[0][0] > sentence.start else outside[0]
-    if not _says(re.sub("|".join(map(re.escape, dates)) or "$^", " ", " ".join(outside))):
+    if not claims.says(re.sub("|".join(map(re.escape, dates)) or "$^", " ", " ".join(outside))):
         return []
     said = re.sub(r"\s+([,;:.])", r"\1", " ".join(" ".join(kept).split())).strip(" ,;:.")
     return [Statement(claimed=Claimed.CLAIM, span=sentence.text.strip(), said=said, aside=True)]

@@ -1,0 +1,70 @@
+"""A sentence's words as a claim of its own or as someone's (part of `reading`): an attribution ("According to
+X, ...", "X said ..."), a sentence no pattern reads, checked whole, and whether words say anything at all.
+"""
+
+import re
+
+from newskb.common.words import FUNCTION_WORDS, HEDGE_WORDS, NAME_FILLERS, QUESTION_WORDS
+from newskb.draft.clauses import Clause
+from newskb.draft.mentions import Mentions
+from newskb.verify import patterns, shapes
+from newskb.verify.statements import Claimed, Statement
+
+
+def attribution(one: Clause, text: str) -> tuple[Statement, tuple[int, int]] | None:
+    """Words a clause gives as someone's: "According to X, ...", "X said ...", "..., X said", "X expects ..."."""
+    for pattern in (patterns.ACCORDING, patterns.SAID, patterns.SAID_AFTER):
+        match = pattern.search(one.template)
+        if match is None:
+            continue
+        said_start, said_end = match.span("said")
+        said = text[one.origins[said_start] : one.origins[said_end - 1] + 1].rstrip(" .")
+        verb = (match.groupdict().get("verb") or "").lower()
+        statement = Statement(
+            claimed=Claimed.ATTRIBUTION,
+            span=one.sentence.text.strip(),
+            speaker=shapes.name_of(shapes.mention_at(one, match["s"])),
+            said=said,
+            expects=verb.startswith("expect"),
+            negated=False,
+        )
+        return statement, (one.origins[said_start], one.origins[said_end - 1] + 1)
+    return None
+
+
+def claim(told: Mentions) -> list[Statement]:
+    """A sentence no pattern reads: checked whole against the base's claims and events; none for a question
+    or for names alone ("Rutte", "Rutte NATO"), which state nothing."""
+    sentence = told.text.strip()
+    if sentence.endswith("?"):
+        return []
+    start = told.sentence.start
+    rest = list(told.text)
+    for mention in told.mentions:
+        rest[mention.start - start : mention.end - start] = " " * (mention.end - mention.start)
+    if not says("".join(rest)):
+        return []
+    return [Statement(claimed=Claimed.CLAIM, span=sentence, said=sentence)]
+
+
+def says(words: str) -> bool:
+    """Whether words say something of a sentence's names in words of their own, in lower case ("has",
+    "backed", "met"), beyond the words of a name, a function or a question."""
+    said = [word for word in re.findall(r"[^\W\d_]+", words) if word.islower()]
+    return any(word not in _SAY_NOTHING for word in said) or bool(_COPULA_AND_MORE.search(words))
+
+
+# Words that say nothing by themselves: of a name, a function, a question; time words around a statement
+# ("After a 14-year run as ..., X replaced Y"); words that turn it, which `unread` names.
+_TIME_WORDS = frozenset(
+    (
+        *("after", "before", "during", "since", "until", "while", "then", "later", "earlier", "already"),
+        *("officially", "last", "next", "ago", "today", "yesterday", "tomorrow", "day", "days", "week"),
+        *("weeks", "month", "months", "year", "years"),
+    )
+)
+_SAY_NOTHING = FUNCTION_WORDS | NAME_FILLERS | QUESTION_WORDS | HEDGE_WORDS | _TIME_WORDS
+
+
+# "... is Norwegian": a copula says something of its subject by whatever follows it.
+_COPULA_AND_MORE = re.compile(r"\b(?:is|was|are|were)\s+[^\W\d_]")
