@@ -103,6 +103,30 @@ def test_a_supported_sentence_prints_its_row_and_exits_0() -> None:
             "cannot-tell",
             "the base says Mark Rutte was chosen on or before 2024-09-30",
         ),
+        # A holding told of a body: of the office that heads it.
+        (
+            "Stoltenberg is no longer in charge of NATO",
+            "2024-09-30",
+            4,
+            "contradicted",
+            "the base has Jens Stoltenberg in office on 2024-09-30 (2014~/2024-10-01) "
+            "(the statement says the opposite)",
+        ),
+        (
+            "In 2022, NATO was run by Mark Rutte",
+            "2026-01-01",
+            4,
+            "contradicted",
+            "the base has Mark Rutte in office 2024-10-01/..",
+        ),
+        (
+            "Ben Wallace led NATO in 2020",
+            "2026-01-01",
+            4,
+            "contradicted",
+            "Jens Stoltenberg holds the one seat of NATO Secretary General then",
+        ),
+        ("NATO was led by Jens Stoltenberg in 2020", "2026-01-01", 0, "supported", None),
         # A succession told with a copula and a possessive; someone else replaced is a contradiction.
         ("Stoltenberg's successor is Mark Rutte", "2026-01-01", 0, "supported", None),
         (

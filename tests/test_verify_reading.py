@@ -176,6 +176,10 @@ def _holding(span: str, holder: str, office: str, edge: Edge = Edge.DURING, **re
     return Statement(claimed=Claimed.HOLDING, span=span, holder=holder, office=office, edge=edge, **rest)  # type: ignore[arg-type]
 
 
+def _headed(span: str, holder: str, edge: Edge = Edge.DURING, **rest: object) -> Statement:
+    return Statement(claimed=Claimed.HOLDING, span=span, holder=holder, body="nato", edge=edge, **rest)  # type: ignore[arg-type]
+
+
 SG, STOLTENBERG, RUTTE, DUTCH_PM = (
     "nato-secretary-general",
     "jens-stoltenberg",
@@ -769,13 +773,37 @@ SHAPES = [
             )
         ],
     ),
+    # A body led in place of an office: the office that heads it (bodies.py).
     (
         "Jens Stoltenberg led NATO from 2014 to 2024.",
         [
-            _holding(
-                "Jens Stoltenberg led NATO from 2014 to 2024", STOLTENBERG, "nato", Edge.START, when=parse("2014")
-            ),
-            _holding("Jens Stoltenberg led NATO from 2014 to 2024", STOLTENBERG, "nato", Edge.END, when=parse("2024")),
+            _headed("Jens Stoltenberg led NATO from 2014 to 2024", STOLTENBERG, Edge.START, when=parse("2014")),
+            _headed("Jens Stoltenberg led NATO from 2014 to 2024", STOLTENBERG, Edge.END, when=parse("2024")),
+        ],
+    ),
+    (
+        "Stoltenberg is no longer in charge of NATO.",
+        [_headed("Stoltenberg is no longer in charge of NATO", STOLTENBERG, tense=Tense.PRESENT, negated=True)],
+    ),
+    (
+        "In 2022, NATO was run by Mark Rutte.",
+        [_headed("In 2022, NATO was run by Mark Rutte", RUTTE, when=parse("2022"))],
+    ),
+    ("Mark Rutte heads NATO.", [_headed("Mark Rutte heads NATO", RUTTE, tense=Tense.PRESENT)]),
+    (
+        "Rutte was at the helm of NATO in 2025.",
+        [_headed("Rutte was at the helm of NATO in 2025", RUTTE, when=parse("2025"))],
+    ),
+    (
+        "Rutte leads the Netherlands.",
+        [
+            Statement(
+                claimed=Claimed.HOLDING,
+                span="Rutte leads the Netherlands",
+                holder=RUTTE,
+                body="netherlands",
+                tense=Tense.PRESENT,
+            )
         ],
     ),
     (
@@ -977,12 +1005,8 @@ ARTICLES = [
         "Rutte was in Brussels. Jens Stoltenberg led NATO from 2014 to March; the allies will thank him.",
         [
             BRUSSELS,
-            _holding(
-                "Jens Stoltenberg led NATO from 2014 to March", STOLTENBERG, "nato", Edge.START, when=parse("2014")
-            ),
-            _holding(
-                "Jens Stoltenberg led NATO from 2014 to March", STOLTENBERG, "nato", Edge.END, when=parse("2025-03")
-            ),
+            _headed("Jens Stoltenberg led NATO from 2014 to March", STOLTENBERG, Edge.START, when=parse("2014")),
+            _headed("Jens Stoltenberg led NATO from 2014 to March", STOLTENBERG, Edge.END, when=parse("2025-03")),
         ],
     ),
 ]

@@ -50,10 +50,23 @@ def expectation_ids(data: Path) -> frozenset[str]:
 
 def known(connection: sqlite3.Connection, also_taken: frozenset[str] = frozenset()) -> Known:
     """Every entity of the fact base with its aliases, and every id in use (and `also_taken`)."""
+    tables = [record_class.TABLE for record_class in INDEXED_CLASSES]
+    taken = frozenset(found[0] for table in tables for found in connection.execute(f'SELECT id FROM "{table}"'))
+    return Known(entities=entities(connection), taken=taken | also_taken)
+
+
+def entities(
+    connection: sqlite3.Connection, where: str = "1", parameters: tuple[str, ...] = ()
+) -> tuple[KnownEntity, ...]:
+    """The entities `where` selects (SQL over the entity table, with `parameters`), each with its aliases."""
+    rows = connection.execute(f"SELECT id, kind, name, org FROM entity WHERE {where} ORDER BY id", parameters)
+    # Only an entity has aliases: every alias when every entity is asked for, else those of the ones selected.
+    owners = "" if where == "1" else f"WHERE record_id IN (SELECT id FROM entity WHERE {where}) "
     aliases: dict[str, list[str]] = {}
-    for alias in connection.execute("SELECT record_id, alias FROM alias ORDER BY record_id, position"):
+    ordered = f"SELECT record_id, alias FROM alias {owners}ORDER BY record_id, position"
+    for alias in connection.execute(ordered, parameters):
         aliases.setdefault(alias["record_id"], []).append(alias["alias"])
-    entities = tuple(
+    return tuple(
         KnownEntity(
             id=entity["id"],
             kind=Kind(entity["kind"]),
@@ -61,8 +74,5 @@ def known(connection: sqlite3.Connection, also_taken: frozenset[str] = frozenset
             aliases=tuple(aliases.get(entity["id"], [])),
             org=entity["org"],
         )
-        for entity in connection.execute("SELECT id, kind, name, org FROM entity ORDER BY id")
+        for entity in rows.fetchall()
     )
-    tables = [record_class.TABLE for record_class in INDEXED_CLASSES]
-    taken = frozenset(found[0] for table in tables for found in connection.execute(f'SELECT id FROM "{table}"'))
-    return Known(entities=entities, taken=taken | also_taken)

@@ -72,7 +72,8 @@ def _close_names(context: Context, verdict: Verdict, statement: Statement) -> Ve
     it cannot tell, saying so; a verdict is never supported on a fuzzy match."""
     if verdict.verdict is not Word.SUPPORTED:
         return verdict
-    for typed in (statement.holder, statement.other, statement.subject, statement.speaker, statement.office):
+    names = (statement.holder, statement.other, statement.subject, statement.speaker, statement.office, statement.body)
+    for typed in names:
         if not typed:
             continue
         try:

@@ -35,6 +35,20 @@ FRONTED = re.compile(f"^(?:(?i:as\\s+of)\\s+)?{marker('fd', 'DSU')},?\\s+(?={OPE
 # "X, once O": a past holding, told in apposition (the reader reads "X, the former O").
 ONCE_APPOSED = re.compile(f"{HOLDER},\\s+(?:once|formerly|previously)\\s+{DET}{OFFICE}")
 COPULA_BACK = re.compile(f"(?i:the\\s+)?{OFFICE}\\s+(?P<verb>is|was){NOT}\\s+{HOLDER}")
+# A holding told of the body it heads, not of an office (terms.py takes the body's head): "X is (no longer) in
+# charge of NATO", "X was at the helm of B in D"; "B was run by X"; "X leads B", "X headed B in D" (a length,
+# "for ten years", is LENGTH's).
+HEADED = marker("hb", "GC")
+IN_CHARGE = re.compile(
+    f"{HOLDER}(?:,[^,]{{1,90}},)?\\s+(?P<verb>is|was|has\\s+been|had\\s+been|remains|remained|will\\s+be|"
+    f"became|is\\s+still|was\\s+still){NOT}(?:\\s+{NOW})?\\s+(?:in\\s+charge|at\\s+the\\s+helm)\\s+of\\s+"
+    f"{HEADED}(?:\\s+{WHEN})?"
+)
+RUN_BY = re.compile(
+    f"{HEADED}\\s+(?P<verb>is|was|has\\s+been|had\\s+been|will\\s+be){NOT}\\s+(?:run|led|headed)\\s+by\\s+"
+    f"{HOLDER}(?:\\s+{WHEN})?"
+)
+LEADS = re.compile(f"{HOLDER}\\s+(?P<verb>leads|heads|runs|led|headed|ran)\\s+{HEADED}(?:\\s+{WHEN})?(?!\\s*{OPEN}L)")
 NUMBER = re.compile(
     f"(?:{BODY}|(?:^|,?\\s+and\\s+)(?P<subject>(?i:the\\s+)?[A-Za-z][\\w'-]*(?:\\s+[A-Za-z][\\w'-]*){{0,3}}?))"
     f"(?:\\s+{marker('nd', 'D')})?\\s+(?:{NOW}\\s+)?(?P<verb>has|had|have|comprises|comprised|counts|counted|"
@@ -109,7 +123,7 @@ TURNING = re.compile(
     re.IGNORECASE,
 )
 PAST_NUMBER = {"had", "comprised", "counted", "included", "numbered", "was", "consisted"}
-PRESENT = {"is", "remains", "is still", "has been"}
+PRESENT = {"is", "remains", "is still", "has been", "leads", "heads", "runs"}
 FUTURE = {"will be", "would be"}
 
 

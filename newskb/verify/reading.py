@@ -7,6 +7,7 @@ In: a text (a sentence, or an article) and the fact base's entities. Out: its st
 and a fact-check does, each matched on a clause's template:
 
 - a holding said with a copula: "X is/was/has been/remains (not) [the] O [in D | until D | since D]";
+- a holding of the office that heads a body: "X is in charge of B", "B was run by X", "X leads B";
 - a number: "X has/had/comprises N things";
 - a length: "X led/ran/headed Y (or "the alliance") for N years", "X spent N years as O";
 - an attribution: "According to X, ...", "X said (that) ...", "..., X said", "X (officials) expect ...".
@@ -155,17 +156,19 @@ def _holdings(one: Clause, text: str, day: date, found: list[Statement], covered
         found.append(shapes.once(match, one, text))
         covered.append(patterns.origin(one, match))
     front = patterns.FRONTED.match(one.template)
-    for pattern in (patterns.COPULA, patterns.COPULA_BACK):
+    for pattern in (patterns.COPULA, patterns.COPULA_BACK, patterns.IN_CHARGE, patterns.RUN_BY, patterns.LEADS):
         for match in pattern.finditer(one.template):
             fronted = front["fd"] if front and match.start() == front.end() else None
             statement = shapes.copula(match, one, text, day, fronted)
             # From its verb: "X, once O, is P" (or "X, who became P in D, was O") holds a second holding after
             # the one read between its commas.
-            told = patterns.origin(one, match, "verb" if pattern is patterns.COPULA else None)
+            told = patterns.origin(one, match, "verb" if pattern in _FROM_THE_VERB else None)
             if statement is not None and not patterns.overlaps(told, covered):
                 found.append(statement)
 
 
+# The holdings whose words count from their verb (the holder before it may be another statement's too).
+_FROM_THE_VERB = (patterns.COPULA, patterns.IN_CHARGE, patterns.LEADS)
 # "..., and had earlier been O", "... and stepped down on D": a part of a clause that leaves its subject out.
 _AND = re.compile(f"(?:,\\s*|\\s+)and\\s+(?={patterns.ONCE}?[a-z])")
 
@@ -282,8 +285,10 @@ def _served(finding: Finding, base: Statement, one: Clause, day: date) -> list[S
     mention = finding.date
     if finding.office is None and finding.org is None:
         return []
-    office = shapes.name_of(finding.office or finding.org)  # type: ignore[arg-type]
-    base = replace(base, office=office)
+    if finding.office is not None:
+        base = replace(base, office=shapes.name_of(finding.office))
+    else:  # "X led NATO from 2014 to 2024": a holding of the office that heads the body (bodies.py)
+        base = replace(base, office=None, body=shapes.name_of(finding.org))  # type: ignore[arg-type]
     if mention is None or mention.expression is None:
         return [base]
     expression = mention.expression

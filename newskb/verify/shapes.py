@@ -20,8 +20,10 @@ from newskb.verify.statements import Claimed, Edge, Statement, Tense
 
 def copula(match: re.Match[str], one: Clause, text: str, day: date, fronted: str | None) -> Statement | None:
     """ "X is/was (not) [the] O [in D]": a holding on a day, asked of the day (present) or any time before;
-    `fronted`: the date told before it ("On 1 October 2024, X was still O")."""
+    `fronted`: the date told before it ("On 1 October 2024, X was still O"). Or of a body in place of the
+    office ("X is in charge of NATO", "NATO was run by X", "X leads NATO"): the body's head."""
     holder = mention_at(one, match["h"])
+    headed = match.groupdict().get("hb")
     verb = " ".join(match["verb"].split()).lower()
     if match.groupdict().get("never"):
         verb = "became"
@@ -44,11 +46,12 @@ def copula(match: re.Match[str], one: Clause, text: str, day: date, fronted: str
         claimed=Claimed.HOLDING,
         span=span,
         holder=name_of(holder),
-        office=office_of(one, match),
+        office=office_of(one, match) if headed is None else None,
+        body=name_of(mention_at(one, headed)) if headed is not None else None,
         edge=edge,
         when=dated,
         tense=tense,
-        negated=bool(match["not"] or match.groupdict().get("never")),
+        negated=bool(match.groupdict().get("not") or match.groupdict().get("never")),
     )
 
 

@@ -51,6 +51,7 @@ class Statement:
     other: str | None = None  # a succession: the one replaced
     subject: str | None = None  # a number's: whose ("NATO" of "NATO has 32 members")
     noun: str | None = None  # a duration's body told by a noun ("led the alliance"): the holder's one office
+    body: str | None = None  # a holding's body told in place of an office ("X is in charge of NATO"): its head
     number: int | None = None
     measure: str | None = None  # "members"
     length: Duration | None = None  # a duration's

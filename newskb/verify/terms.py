@@ -21,6 +21,7 @@ from newskb.common.errors import NotFoundError
 from newskb.common.kinds import Kind, Modality
 from newskb.common.words import same_family
 from newskb.draft.lexicon import APPOINTING
+from newskb.verify.bodies import head_office
 from newskb.verify.statements import Edge, Statement, Tense
 from newskb.verify.verdicts import Evidence, Verdict, Word, turned
 
@@ -90,9 +91,18 @@ def how_sure(word: Word, term: TermRow, why: str, *, edge: Edge = Edge.START) ->
 def holding(context: Context, statement: Statement) -> Verdict:
     """X is/was/became/left office as Y (on, in, since or until a date)."""
     holder = named(context, statement.holder, HOLDERS, "person, organization or country")
-    if statement.office is None and statement.edge is Edge.END:
+    if statement.office is None and statement.body is None and statement.edge is Edge.END:
         return _any_office(context, statement, holder)
-    office = named(context, statement.office, [Kind.OFFICE], "office")
+    if statement.body is not None:
+        # "X is in charge of NATO": the office that heads the body, the one of them X held if X held any.
+        body = named(context, statement.body, BODIES, "organization or country")
+        held = {term.office_id for term in query.terms_of(context.connection, context.day, holder=holder.id)}
+        found, why = head_office(context.connection, body, held)
+        if found is None:
+            return verdict_of(statement, Word.CANNOT_TELL, [], why)
+        office = found
+    else:
+        office = named(context, statement.office, [Kind.OFFICE], "office")
     terms = query.terms_of(context.connection, context.day, office=office.id, known=context.known)
     mine = [term for term in terms if term.holder_id == holder.id]
     others = [term for term in terms if term.holder_id != holder.id]
