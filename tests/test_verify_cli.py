@@ -127,6 +127,20 @@ def test_a_supported_sentence_prints_its_row_and_exits_0() -> None:
             "Jens Stoltenberg holds the one seat of NATO Secretary General then",
         ),
         ("NATO was led by Jens Stoltenberg in 2020", "2026-01-01", 0, "supported", None),
+        (
+            "Rutte took over the NATO leadership in 2023",
+            "2026-01-01",
+            4,
+            "contradicted",
+            "the base says Mark Rutte's term began 2024-10-01",
+        ),
+        (
+            "Rutte left the Dutch premiership in 2023",
+            "2026-01-01",
+            3,
+            "cannot-tell",
+            "the base says Mark Rutte's term ended on or before 2024-09-30",
+        ),
         # A succession told with a copula and a possessive; someone else replaced is a contradiction.
         ("Stoltenberg's successor is Mark Rutte", "2026-01-01", 0, "supported", None),
         (

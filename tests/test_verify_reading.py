@@ -791,6 +791,27 @@ SHAPES = [
     ),
     ("Mark Rutte heads NATO.", [_headed("Mark Rutte heads NATO", RUTTE, tense=Tense.PRESENT)]),
     (
+        "Jens Stoltenberg's tenure at NATO began in 2014.",
+        [_headed("Jens Stoltenberg's tenure at NATO began in 2014", STOLTENBERG, Edge.START, when=parse("2014"))],
+    ),
+    (
+        "Rutte took over the NATO leadership in October 2024.",
+        [_headed("Rutte took over the NATO leadership in October 2024", RUTTE, Edge.START, when=parse("2024-10"))],
+    ),
+    (
+        "Rutte left the Dutch premiership in 2023.",
+        [
+            Statement(
+                claimed=Claimed.HOLDING,
+                span="Rutte left the Dutch premiership in 2023",
+                holder=RUTTE,
+                body="netherlands",
+                edge=Edge.END,
+                when=parse("2023"),
+            )
+        ],
+    ),
+    (
         "Rutte was at the helm of NATO in 2025.",
         [_headed("Rutte was at the helm of NATO in 2025", RUTTE, when=parse("2025"))],
     ),

@@ -69,11 +69,18 @@ AFTER_AS = re.compile(f"{HOLDER}.*?{marker('l', 'L')}\\s*as\\s+{DET}{marker('b2'
 SPENT = re.compile(
     f"{HOLDER}\\s+(?:has\\s+|had\\s+)?spent\\s+(?P<n>\\d+|[a-z]+)\\s+years\\s+as\\s+{DET}{marker('b2', 'O')}{OF_BODY}"
 )
-# "X's term as O ended (began) on D".
+# "X's term as O ended (began) on D", "X's tenure at B began in D" (of the office that heads B).
 TERM_OF = re.compile(
-    f"{HOLDER}['\u2019]s\\s+(?:term|tenure|time)\\s+as\\s+{DET}{OFFICE}{OF_BODY}\\s+(?P<verb>ended|began|started)"
-    f"(?:\\s+{WHEN})?"
+    f"{HOLDER}['\u2019]s\\s+(?:term|tenure|time)\\s+(?:as\\s+{DET}{OFFICE}{OF_BODY}|at\\s+{HEADED})\\s+"
+    f"(?P<verb>ended|began|started)(?:\\s+{WHEN})?"
 )
+# "X left the Dutch premiership in D", "X took over the NATO leadership": the office that heads a body, told
+# by a noun of heading it; a start or an end by the verb (ENDING).
+HEADSHIP = re.compile(
+    f"{HOLDER}\\s+(?P<verb>took\\s+over|took|assumed|won|left|quit|gave\\s+up|resigned\\s+from|stepped\\s+down\\s+from)"
+    f"\\s+the\\s+{HEADED}\\s+(?:leadership|premiership|presidency|chairmanship|helm)(?:\\s+{WHEN})?"
+)
+ENDING = {"ended", "left", "quit", "gave up", "resigned from", "stepped down from"}
 # "X took up the post of O (in D)": a start.
 TOOK_POST = re.compile(
     f"{HOLDER}\\s+(?:took\\s+up|took\\s+over|assumed|took|entered)\\s+(?:the\\s+)?(?:post|office|role|job|position|"

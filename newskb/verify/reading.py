@@ -7,7 +7,8 @@ In: a text (a sentence, or an article) and the fact base's entities. Out: its st
 and a fact-check does, each matched on a clause's template:
 
 - a holding said with a copula: "X is/was/has been/remains (not) [the] O [in D | until D | since D]";
-- a holding of the office that heads a body: "X is in charge of B", "B was run by X", "X leads B";
+- a holding of the office that heads a body: "X is in charge of B", "B was run by X", "X leads B", "X's
+  tenure at B began in D", "X left the B premiership";
 - a number: "X has/had/comprises N things";
 - a length: "X led/ran/headed Y (or "the alliance") for N years", "X spent N years as O";
 - an attribution: "According to X, ...", "X said (that) ...", "..., X said", "X (officials) expect ...".
@@ -125,7 +126,7 @@ def _patterns(one: Clause, text: str, day: date, found: list[Statement], covered
             if statement is not None and not any(item.claimed is Claimed.DURATION for item in found):
                 found.append(statement)
                 covered.append(patterns.origin(one, match))
-    for pattern in (patterns.TERM_OF, patterns.TOOK_POST):
+    for pattern in (patterns.TERM_OF, patterns.TOOK_POST, patterns.HEADSHIP):
         for match in pattern.finditer(one.template):
             found.append(shapes.term_edge(match, one, text, day))
             covered.append(patterns.origin(one, match))

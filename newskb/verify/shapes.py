@@ -73,15 +73,19 @@ def end_said(match: re.Match[str], one: Clause, text: str, day: date) -> Stateme
 
 
 def term_edge(match: re.Match[str], one: Clause, text: str, day: date) -> Statement:
-    """ "X's term as O ended (began) on D", "X took up the post of O in D": an end (a start)."""
+    """ "X's term as O ended (began) on D", "X took up the post of O in D": an end (a start); of a body's head
+    ("X's tenure at B began", "X left the Dutch premiership")."""
     dated = match.groupdict().get("d")
+    headed = match.groupdict().get("hb")
     span = patterns.span(one, match, text)
+    verb = " ".join((match.groupdict().get("verb") or "").lower().split())
     return Statement(
         claimed=Claimed.HOLDING,
         span=span,
         holder=name_of(mention_at(one, match["h"])),
-        office=office_of(one, match),
-        edge=Edge.END if (match.groupdict().get("verb") or "").lower() == "ended" else Edge.START,
+        office=office_of(one, match) if headed is None else None,
+        body=name_of(mention_at(one, headed)) if headed is not None else None,
+        edge=Edge.END if verb in patterns.ENDING else Edge.START,
         when=date_of(mention_at(one, dated), one, day) if dated is not None else None,
         tense=Tense.PAST,
         negated=bool(patterns.NEGATION.search(span)),
