@@ -74,6 +74,7 @@ BLIND_SPLITS = {
     "blind-15": REPO / "tests" / "fixtures" / "drafts-blind-15",
     "blind-16": REPO / "tests" / "fixtures" / "drafts-blind-16",
     "blind-17": REPO / "tests" / "fixtures" / "drafts-blind-17",
+    "blind-18": REPO / "tests" / "fixtures" / "drafts-blind-18",
 }
 SPLITS = (TUNED, HELD_OUT, *BLIND_SPLITS)
 
