@@ -134,6 +134,21 @@ def test_a_supported_sentence_prints_its_row_and_exits_0() -> None:
             "contradicted",
             "the base says Mark Rutte's term began 2024-10-01",
         ),
+        # Taking over a body from someone: a succession as its head, on the day given.
+        (
+            "Rutte took over NATO from Stoltenberg in 2023",
+            "2026-01-01",
+            4,
+            "contradicted",
+            "Mark Rutte replaced Jens Stoltenberg as NATO Secretary General on 2024-10-01",
+        ),
+        (
+            "Rutte will take over NATO on October 1, 2024, from Ben Wallace",
+            "2024-09-30",
+            4,
+            "contradicted",
+            "the base says Mark Rutte replaced Jens Stoltenberg as NATO Secretary General",
+        ),
         (
             "Rutte left the Dutch premiership in 2023",
             "2026-01-01",

@@ -791,6 +791,32 @@ SHAPES = [
     ),
     ("Mark Rutte heads NATO.", [_headed("Mark Rutte heads NATO", RUTTE, tense=Tense.PRESENT)]),
     (
+        "Rutte will take over NATO on October 1, 2024, from Jens Stoltenberg.",
+        [
+            Statement(
+                claimed=Claimed.SUCCESSION,
+                span="Rutte will take over NATO on October 1, 2024, from Jens Stoltenberg",
+                holder=RUTTE,
+                other=STOLTENBERG,
+                body="nato",
+                when=OCTOBER_1,
+            )
+        ],
+    ),
+    (
+        "Rutte took over NATO from Stoltenberg in October 2024.",
+        [
+            Statement(
+                claimed=Claimed.SUCCESSION,
+                span="Rutte took over NATO from Stoltenberg in October 2024",
+                holder=RUTTE,
+                other=STOLTENBERG,
+                body="nato",
+                when=parse("2024-10"),
+            )
+        ],
+    ),
+    (
         "Jens Stoltenberg's tenure at NATO began in 2014.",
         [_headed("Jens Stoltenberg's tenure at NATO began in 2014", STOLTENBERG, Edge.START, when=parse("2014"))],
     ),

@@ -96,6 +96,11 @@ HANDED = re.compile(
     f"{HOLDER}\\s+(?:handed|passed)\\s+(?:over\\s+)?(?:the\\s+)?(?:post|office|role|job|position|reins)\\s+"
     f"of\\s+{DET}{OFFICE}\\s+(?:over\\s+)?to\\s+{marker('p', 'PGC')}"
 )
+# "X will take over NATO on D from Y": a succession as the body's head (the day may stand after Y too).
+TOOK_OVER = re.compile(
+    f"{HOLDER}\\s+(?:(?:will|would|is\\s+to|has|had)\\s+)?(?:take|takes|took|taken|taking)\\s+over\\s+{HEADED}"
+    f"(?:,?\\s+{WHEN})?,?\\s+from\\s+{marker('p', 'P')}(?:,?\\s+{marker('d2', 'DSU')})?"
+)
 # "X's successor (as O) is Y", "Y's predecessor was X": a succession told with a copula.
 SUCCESSOR_IS = re.compile(
     f"{HOLDER}['\u2019]s\\s+(?P<which>successor|predecessor)(?:\\s+as\\s+{DET}{OFFICE})?\\s+"

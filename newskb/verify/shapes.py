@@ -107,6 +107,19 @@ def handed(match: re.Match[str], one: Clause, text: str, handed: bool) -> Statem
     )
 
 
+def took_over(match: re.Match[str], one: Clause, text: str, day: date) -> Statement:
+    """ "X will take over NATO on D from Y": X succeeded Y as the body's head, on D."""
+    dated = match.groupdict().get("d") or match.groupdict().get("d2")
+    return Statement(
+        claimed=Claimed.SUCCESSION,
+        span=patterns.span(one, match, text),
+        holder=name_of(mention_at(one, match["h"])),
+        other=name_of(mention_at(one, match["p"])),
+        body=name_of(mention_at(one, match["hb"])),
+        when=date_of(mention_at(one, dated), one, day) if dated is not None else None,
+    )
+
+
 def successor_is(match: re.Match[str], one: Clause, text: str) -> Statement:
     """ "X's successor is Y" (Y succeeded X); "Y's predecessor was X" (Y succeeded X)."""
     named, other = name_of(mention_at(one, match["h"])), name_of(mention_at(one, match["p"]))

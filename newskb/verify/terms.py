@@ -93,16 +93,11 @@ def holding(context: Context, statement: Statement) -> Verdict:
     holder = named(context, statement.holder, HOLDERS, "person, organization or country")
     if statement.office is None and statement.body is None and statement.edge is Edge.END:
         return _any_office(context, statement, holder)
-    if statement.body is not None:
-        # "X is in charge of NATO": the office that heads the body, the one of them X held if X held any.
-        body = named(context, statement.body, BODIES, "organization or country")
-        held = {term.office_id for term in query.terms_of(context.connection, context.day, holder=holder.id)}
-        found, why = head_office(context.connection, body, held)
-        if found is None:
-            return verdict_of(statement, Word.CANNOT_TELL, [], why)
-        office = found
-    else:
-        office = named(context, statement.office, [Kind.OFFICE], "office")
+    office = _office(context, statement, holder)
+    if isinstance(office, str):
+        return verdict_of(statement, Word.CANNOT_TELL, [], office)
+    if office is None:
+        raise Unknown("the statement names no office")
     terms = query.terms_of(context.connection, context.day, office=office.id, known=context.known)
     mine = [term for term in terms if term.holder_id == holder.id]
     others = [term for term in terms if term.holder_id != holder.id]
@@ -121,6 +116,17 @@ def holding(context: Context, statement: Statement) -> Verdict:
         return verdict_of(statement, word, shown, why, term)
     word, why, deciding = _without_a_term(context, statement, holder, office, others)
     return verdict_of(statement, word, [evidence(term) for term in deciding], why)
+
+
+def _office(context: Context, statement: Statement, holder: Match) -> Match | str | None:
+    """The office a statement names; for a body named in its place ("X is in charge of NATO"), the office that
+    heads it, the one of them the holder held if any (or why none can be told); None if it names neither."""
+    if statement.body is None:
+        return named(context, statement.office, [Kind.OFFICE], "office") if statement.office else None
+    body = named(context, statement.body, BODIES, "organization or country")
+    held = {term.office_id for term in query.terms_of(context.connection, context.day, holder=holder.id)}
+    found, why = head_office(context.connection, body, held)
+    return found if found is not None else why
 
 
 def _any_office(context: Context, statement: Statement, holder: Match) -> Verdict:
@@ -331,7 +337,9 @@ def succession(context: Context, statement: Statement) -> Verdict:
     """X replaced/succeeded Y (as Z): the `replaces` of the terms, the right way round."""
     new = named(context, statement.holder, HOLDERS, "person, organization or country")
     old = named(context, statement.other, HOLDERS, "person, organization or country")
-    office = named(context, statement.office, [Kind.OFFICE], "office") if statement.office else None
+    office = _office(context, statement, new)
+    if isinstance(office, str):
+        return verdict_of(statement, Word.CANNOT_TELL, [], office)
     where = {"office": office.id} if office else {}
     followed = query.terms_of(context.connection, context.day, known=context.known, **where)
     right = [term for term in followed if term.holder_id == new.id and term.replaces == old.id]
