@@ -66,6 +66,13 @@ def test_a_supported_sentence_prints_its_row_and_exits_0() -> None:
             "'UK Defence Secretary'?)",
         ),
         ("NATO has 30 members", "2024-09-30", 4, "contradicted", "the base says 32 members, as of 2024-09-30"),
+        (
+            "Donald Trump is the sitting US president",
+            "2024-09-30",
+            4,
+            "contradicted",
+            "on 2024-09-30 Donald Trump's term had ended (/..2024-09-30)",
+        ),
         ("NATO has 32,000 members", "2024-09-30", 4, "contradicted", "the base says 32 members, as of 2024-09-30"),
         ("Jens Stoltenberg is not NATO Secretary General", "2026-01-01", 0, "supported", None),
         # A whole sentence weighed against a claim's words: a negation the record does not share turns it.

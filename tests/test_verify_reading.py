@@ -197,6 +197,11 @@ SHAPES = [
         "Mark Rutte is NATO Secretary General.",
         [_holding("Mark Rutte is NATO Secretary General", RUTTE, SG, tense=Tense.PRESENT)],
     ),
+    # "the sitting", "the current": no more than the present tense says.
+    (
+        "Jens Stoltenberg is the sitting NATO Secretary General.",
+        [_holding("Jens Stoltenberg is the sitting NATO Secretary General", STOLTENBERG, SG, tense=Tense.PRESENT)],
+    ),
     (
         "Jens Stoltenberg was NATO Secretary General until 1 October 2024.",
         [

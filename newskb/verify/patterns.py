@@ -22,11 +22,13 @@ DET = r"(?:(?:the|a|an)\s+)?"
 ONCE = r"(?:(?:earlier|previously|once|formerly|also|later)\s+)"
 # "X is already O": an adverb that leaves a holding's time as the verb tells it.
 NOW = r"(?:already|currently|now|officially|still|indeed)"
+# "X is the sitting O": an adjective that says no more than the verb's tense.
+SITTING = r"(?:(?:sitting|current|incumbent|serving)\s+)?"
 # "X is (not) NATO chief (since 2019)"; "the NATO chief is X".
 COPULA = re.compile(
     f"{HOLDER}(?:,[^,]{{1,90}},)?\\s+(?P<verb>is|was|has\\s+been|had\\s+been|remains|remained|will\\s+be|"
     f"would\\s+be|became|is\\s+still|was\\s+still|had\\s+{ONCE}been|has\\s+{ONCE}been|{ONCE}was|"
-    f"(?P<never>did\\s+not\\s+become|didn't\\s+become|never\\s+became)){NOT}(?:\\s+{NOW})?\\s+{DET}{OFFICE}"
+    f"(?P<never>did\\s+not\\s+become|didn't\\s+become|never\\s+became)){NOT}(?:\\s+{NOW})?\\s+{DET}{SITTING}{OFFICE}"
     f"{OF_BODY}(?:\\s+{WHEN})?"
 )
 # "On 1 October 2024, X was still O", "As of 30 September 2024, NATO had 32 members": a date told before the
