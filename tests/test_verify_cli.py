@@ -141,6 +141,13 @@ def test_a_supported_sentence_prints_its_row_and_exits_0() -> None:
             "contradicted",
             "the base says Mark Rutte's term began 2024-10-01",
         ),
+        (
+            "In 2023 the post of NATO Secretary General was held by Mark Rutte",
+            "2026-01-01",
+            4,
+            "contradicted",
+            "the base has Mark Rutte in office 2024-10-01/..",
+        ),
         # Taking over a body from someone: a succession as its head, on the day given.
         (
             "Rutte took over NATO from Stoltenberg in 2023",

@@ -197,6 +197,18 @@ SHAPES = [
         "Mark Rutte is NATO Secretary General.",
         [_holding("Mark Rutte is NATO Secretary General", RUTTE, SG, tense=Tense.PRESENT)],
     ),
+    # A holding in the passive, its date told first.
+    (
+        "In 2020 the post of NATO Secretary General was held by Jens Stoltenberg.",
+        [
+            _holding(
+                "In 2020 the post of NATO Secretary General was held by Jens Stoltenberg",
+                STOLTENBERG,
+                SG,
+                when=parse("2020"),
+            )
+        ],
+    ),
     # "the sitting", "the current": no more than the present tense says.
     (
         "Jens Stoltenberg is the sitting NATO Secretary General.",
@@ -559,11 +571,11 @@ SHAPES = [
         [
             Statement(
                 claimed=Claimed.SUCCESSION,
-                span="Jens Stoltenberg handed the post of NATO Secretary General over to Mark Rutte",
+                span="Jens Stoltenberg handed the post of NATO Secretary General over to Mark Rutte in 2024",
                 holder=RUTTE,
                 other=STOLTENBERG,
                 office=SG,
-                unread=("in 2024",),
+                when=parse("2024"),
             )
         ],
     ),
@@ -820,6 +832,23 @@ SHAPES = [
                 when=parse("2024-10"),
             )
         ],
+    ),
+    (
+        "Jens Stoltenberg handed NATO's top job over to Mark Rutte on October 1, 2024.",
+        [
+            Statement(
+                claimed=Claimed.SUCCESSION,
+                span="Jens Stoltenberg handed NATO's top job over to Mark Rutte on October 1, 2024",
+                holder=RUTTE,
+                other=STOLTENBERG,
+                body="nato",
+                when=OCTOBER_1,
+            )
+        ],
+    ),
+    (
+        "Mark Rutte, a Dutchman, already heads NATO.",
+        [_headed("Mark Rutte, a Dutchman, already heads NATO", RUTTE, tense=Tense.PRESENT)],
     ),
     (
         "Jens Stoltenberg's tenure at NATO began in 2014.",

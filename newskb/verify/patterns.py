@@ -50,7 +50,10 @@ RUN_BY = re.compile(
     f"{HEADED}\\s+(?P<verb>is|was|has\\s+been|had\\s+been|will\\s+be){NOT}\\s+(?:run|led|headed)\\s+by\\s+"
     f"{HOLDER}(?:\\s+{WHEN})?"
 )
-LEADS = re.compile(f"{HOLDER}\\s+(?P<verb>leads|heads|runs|led|headed|ran)\\s+{HEADED}(?:\\s+{WHEN})?(?!\\s*{OPEN}L)")
+LEADS = re.compile(
+    f"{HOLDER}(?:,[^,]{{1,90}},)?\\s+(?:{NOW}\\s+)?(?P<verb>leads|heads|runs|led|headed|ran)\\s+{HEADED}(?:\\s+{WHEN})?"
+    f"(?!\\s*{OPEN}L)"
+)
 NUMBER = re.compile(
     f"(?:{BODY}|(?:^|,?\\s+and\\s+)(?P<subject>(?i:the\\s+)?[A-Za-z][\\w'-]*(?:\\s+[A-Za-z][\\w'-]*){{0,3}}?))"
     f"(?:\\s+{marker('nd', 'D')})?\\s+(?:{NOW}\\s+)?(?P<verb>has|had|have|comprises|comprised|counts|counted|"
@@ -95,8 +98,14 @@ NOT_SUCCEED = re.compile(
 )
 # "X handed (over) the post of O (over) to Y": Y succeeded X.
 HANDED = re.compile(
-    f"{HOLDER}\\s+(?:handed|passed)\\s+(?:over\\s+)?(?:the\\s+)?(?:post|office|role|job|position|reins)\\s+"
-    f"of\\s+{DET}{OFFICE}\\s+(?:over\\s+)?to\\s+{marker('p', 'PGC')}"
+    f"{HOLDER}\\s+(?:handed|passed)\\s+(?:over\\s+)?(?:(?:the\\s+)?(?:post|office|role|job|position|reins)\\s+"
+    f"of\\s+{DET}{OFFICE}|{HEADED}['\u2019]s\\s+top\\s+(?:job|post))\\s+(?:over\\s+)?to\\s+{marker('p', 'PGC')}"
+    f"(?:,?\\s+{WHEN})?"
+)
+# "(In D) the post of O was held by X": a holding, told in the passive.
+HELD_BY = re.compile(
+    f"^(?:{WHEN},?\\s+)?(?i:the\\s+)?(?:(?:post|office|role|job|position)\\s+of\\s+)?{DET}{OFFICE}\\s+"
+    f"(?P<verb>is|was|has\\s+been){NOT}\\s+held\\s+by\\s+{HOLDER}"
 )
 # "X will take over NATO on D from Y": a succession as the body's head (the day may stand after Y too).
 TOOK_OVER = re.compile(

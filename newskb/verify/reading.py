@@ -6,7 +6,8 @@ In: a text (a sentence, or an article) and the fact base's entities. Out: its st
 (a start, an end, a succession, a length, a past holding); the patterns below add what a draft never needs
 and a fact-check does, each matched on a clause's template:
 
-- a holding said with a copula: "X is/was/has been/remains (not) [the] O [in D | until D | since D]";
+- a holding said with a copula: "X is/was/has been/remains (not) [the] O [in D | until D | since D]", or in
+  the passive: "(In D) the post of O was held by X";
 - a holding of the office that heads a body: "X is in charge of B", "B was run by X", "X leads B", "X's
   tenure at B began in D", "X left the B premiership";
 - a number: "X has/had/comprises N things";
@@ -132,7 +133,7 @@ def _patterns(one: Clause, text: str, day: date, found: list[Statement], covered
             covered.append(patterns.origin(one, match))
     for pattern in (patterns.NOT_SUCCEED, patterns.HANDED):
         for match in pattern.finditer(one.template):
-            found.append(shapes.handed(match, one, text, pattern is patterns.HANDED))
+            found.append(shapes.handed(match, one, text, pattern is patterns.HANDED, day))
             covered.append(patterns.origin(one, match))
     for match in patterns.SUCCESSOR_IS.finditer(one.template):
         found.append(shapes.successor_is(match, one, text))
@@ -160,7 +161,15 @@ def _holdings(one: Clause, text: str, day: date, found: list[Statement], covered
         found.append(shapes.once(match, one, text))
         covered.append(patterns.origin(one, match))
     front = patterns.FRONTED.match(one.template)
-    for pattern in (patterns.COPULA, patterns.COPULA_BACK, patterns.IN_CHARGE, patterns.RUN_BY, patterns.LEADS):
+    holdings = (
+        patterns.COPULA,
+        patterns.COPULA_BACK,
+        patterns.HELD_BY,
+        patterns.IN_CHARGE,
+        patterns.RUN_BY,
+        patterns.LEADS,
+    )
+    for pattern in holdings:
         for match in pattern.finditer(one.template):
             fronted = front["fd"] if front and match.start() == front.end() else None
             statement = shapes.copula(match, one, text, day, fronted)

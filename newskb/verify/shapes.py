@@ -92,10 +92,10 @@ def term_edge(match: re.Match[str], one: Clause, text: str, day: date) -> Statem
     )
 
 
-def handed(match: re.Match[str], one: Clause, text: str, handed: bool) -> Statement:
-    """ "X handed the post of O to Y" (Y succeeded X); "X did not succeed Y (as O)"."""
+def handed(match: re.Match[str], one: Clause, text: str, handed: bool, day: date) -> Statement:
+    """ "X handed the post of O (NATO's top job) to Y on D" (Y succeeded X); "X did not succeed Y (as O)"."""
     first, second = name_of(mention_at(one, match["h"])), name_of(mention_at(one, match["p"]))
-    office = match.groupdict().get("o")
+    office, headed, dated = (match.groupdict().get(group) for group in ("o", "hb", "d"))
     span = patterns.span(one, match, text)
     return Statement(
         claimed=Claimed.SUCCESSION,
@@ -103,6 +103,8 @@ def handed(match: re.Match[str], one: Clause, text: str, handed: bool) -> Statem
         holder=second if handed else first,
         other=first if handed else second,
         office=name_of(mention_at(one, office)) if office is not None else None,
+        body=name_of(mention_at(one, headed)) if headed is not None else None,
+        when=date_of(mention_at(one, dated), one, day) if dated is not None else None,
         negated=not handed,
     )
 
