@@ -36,7 +36,7 @@ from newskb.cli import app
 from newskb.common.dates import parse
 from newskb.common.kinds import Kind
 from newskb.curation import add, audit
-from newskb.draft import Article, Draft, Known, draft, to_toml, when
+from newskb.draft import Article, Draft, Known, draft, reckoning, to_toml, when
 from newskb.draft.countries import countries, named_country, of_capital
 from newskb.draft.names import KnownEntity
 from newskb.draft.reading import read
@@ -203,7 +203,7 @@ def test_dates_are_resolved_against_publication_at_the_precision_written(
 def test_a_length_of_time_counts_back_from_the_day_it_ends() -> None:
     (length,) = when.find("who led the alliance for the past ten years", 0)
     assert (length.shape, length.length, length.length_unit) == (when.Shape.LENGTH, 10, "year")
-    counted = when.count_back(10, "year", length.text, parse("2024-10-01"), "the handover")
+    counted = reckoning.count_back(10, "year", length.text, parse("2024-10-01"), "the handover")
     assert str(counted.value) == "2014~"
     assert counted.note == (
         "'for the past ten years' counted back 10 years from 2024-10-01 (the handover) is about 2014 (2014~)"
@@ -228,7 +228,7 @@ def test_the_end_or_start_of_a_period_is_that_period() -> None:
     ]
     (closing, opening) = when.find("at the close of 2023, then at the start of the year", 0)
     assert (closing.first, opening.first) == (when.Written(year=2023, closing=True), when.Written(unit="year"))
-    assert [str(when.after_end_of(parse(period))) for period in ("2025-10", "2025-12", "2025")] == [
+    assert [str(reckoning.after_end_of(parse(period))) for period in ("2025-10", "2025-12", "2025")] == [
         "2025-11-01",
         "2026-01-01",
         "2026-01",
@@ -3079,29 +3079,29 @@ def test_a_date_expression_is_found_where_it_stands_with_what_each_part_says() -
 
 
 def test_a_length_in_months_counts_back_months() -> None:
-    counted = when.count_back(18, "month", "for the past 18 months", parse("2016-05-02"), "the end of the term")
+    counted = reckoning.count_back(18, "month", "for the past 18 months", parse("2016-05-02"), "the end of the term")
     assert (str(counted.value), counted.note) == (
         "2014-11~",
         "'for the past 18 months' counted back 18 months from 2016-05-02 (the end of the term) is about 2014-11 "
         "(2014-11~)",
     )
-    january = when.count_back(1, "month", " for a month ", parse("2016-01"), "the publication day")
+    january = reckoning.count_back(1, "month", " for a month ", parse("2016-01"), "the publication day")
     assert (str(january.value), january.note) == (
         "2015-12~",
         "'for a month' counted back 1 month from 2016-01 (the publication day) is about 2015-12 (2015-12~)",
     )
-    assert str(when.count_back(12, "month", "for 12 months", parse("2016-12-31"), "the end").value) == "2015-12~"
-    a_year = when.count_back(1, "year", "for a year", parse("2016-05"), "the end")
+    assert str(reckoning.count_back(12, "month", "for 12 months", parse("2016-12-31"), "the end").value) == "2015-12~"
+    a_year = reckoning.count_back(1, "year", "for a year", parse("2016-05"), "the end")
     assert (str(a_year.value), a_year.note) == (
         "2015~",
         "'for a year' counted back 1 year from 2016-05 (the end) is about 2015 (2015~)",
     )
-    in_2016 = when.count_back(18, "month", "for 18 months", parse("2016"), "the end of the term")
+    in_2016 = reckoning.count_back(18, "month", "for 18 months", parse("2016"), "the end of the term")
     assert (str(in_2016.value), in_2016.note) == (
         "2015~",
         "'for 18 months' counted back 18 months from 2016 (the end of the term) is about 2015 (2015~)",
     )
-    assert [str(when.count_back(months, "month", "", parse("2016"), "").value) for months in (6, 7)] == [
+    assert [str(reckoning.count_back(months, "month", "", parse("2016"), "").value) for months in (6, 7)] == [
         "2016~",
         "2015~",
     ]

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from newskb.common.dates import OPEN, Edtf
 from newskb.common.dates import Relation as DateRelation
 from newskb.common.kinds import Modality
-from newskb.draft import when
+from newskb.draft import reckoning, when
 from newskb.draft.findings import Finding, Rule
 from newskb.draft.handovers import Dating, Value, derive_end, derive_start, derive_vacancy
 from newskb.draft.holdings import Holding, Holdings, Relation
@@ -159,7 +159,7 @@ def _value(term: Dating, holding: Holding, finding: Finding, text: str, publishe
                 if rule is Rule.FORMER
                 else "a 'return' to the office means an earlier term that had ended by publication"
             )
-            bound = str(when.on_or_before(published))
+            bound = str(reckoning.on_or_before(published))
             term.set("end", Value(written=bound, rank=2, note=f"{why}, so on or before {published}", finding=finding))
     elif rule is Rule.TITLE:
         _title(term, finding, text, published)
@@ -239,7 +239,7 @@ def _title(term: Dating, finding: Finding, text: str, published: Edtf) -> None:
         break
     if not day.is_exact:
         return
-    bound = when.on_or_before(day)
+    bound = reckoning.on_or_before(day)
     note = f"on or before {how}: the article names the holder with the title then, not since when"
     term.set("start", Value(written=str(bound), rank=1, note=note, finding=finding))
     words = {word.lower() for word in re.findall(r"[A-Za-z]+", sentence.text)}
@@ -267,13 +267,13 @@ def _end(term: Dating, finding: Finding, published: Edtf) -> None:
             value, note = resolved.value, f"'{finding.cue}'{ahead}: {resolved.note}"
             if date.expression.first.closing and not value.is_exact:
                 # "will retire at the end of October": in office to its last day, out from the next.
-                value = when.after_end_of(value)
+                value = reckoning.after_end_of(value)
                 note = f"{note}; out of office after it, from {value}"
             term.set("end", Value(written=str(value), rank=4, note=note, finding=finding))
             return
     tense, _ = tense_at(sentence.text, finding.holder.end - sentence.start)
     if tense is Tense.BACK and published.is_exact:
-        bound = when.on_or_before(published)
+        bound = reckoning.on_or_before(published)
         note = f"'{finding.cue}', told in the past tense on {published}, gives no date: on or before it"
         term.set("end", Value(written=str(bound), rank=2, note=note, finding=finding))
 
@@ -309,7 +309,7 @@ def _lengths(dating: Mapping[tuple[str, str], Dating], holding: Holding, reading
         else:
             if term.end is not None and term.end.rank >= 3:
                 anchor, how = _parse(term.end.written), "the end of the term"
-        resolved = when.count_back(expression.length, expression.length_unit, expression.text, anchor, how)
+        resolved = reckoning.count_back(expression.length, expression.length_unit, expression.text, anchor, how)
         if resolved.value is not None:
             term.set("start", Value(written=str(resolved.value), rank=3, note=resolved.note, finding=finding))
 

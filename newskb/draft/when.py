@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from enum import StrEnum
 
-from newskb.common.dates import Edtf, Relation
+from newskb.common.dates import Edtf
 from newskb.draft.tense import Tense
 from newskb.draft.timewords import MONTH_NAMES, MONTHS, NUMBERS, WEEKDAYS
 
@@ -214,7 +214,7 @@ def resolve(written: Written, text: str, published: Edtf, tense: tuple[Tense, st
             return Resolved(value=None, note=f"{quoted}: the publication date ({published}) is not a day to count from")
         value = day + timedelta(days=written.days_from)
         relation = {-1: "the day before", 0: "the day of", 1: "the day after"}[written.days_from]
-        return Resolved(value=_day(value), note=f"{quoted} is {value}, {relation} publication ({published})")
+        return Resolved(value=day_of(value), note=f"{quoted} is {value}, {relation} publication ({published})")
     if written.unit is not None:
         return _relative_unit(written, quoted, published)
     if written.month is None and written.weekday is not None:
@@ -227,7 +227,7 @@ def resolve(written: Written, text: str, published: Edtf, tense: tuple[Tense, st
     return Resolved(value=Edtf(year=written.year), note=f"{quoted} is the year {written.year}")
 
 
-def _day(value: date) -> Edtf:
+def day_of(value: date) -> Edtf:
     return Edtf(year=value.year, month=value.month, day=value.day)
 
 
@@ -262,7 +262,7 @@ def _weekday(written: Written, quoted: str, published: Edtf, day: date | None, t
         why = "the clause has no tense to tell, so the nearest"
     value = day + timedelta(days=steps)
     what = "the day of" if not steps else f"the {name} {'before' if steps < 0 else 'after'}"
-    return Resolved(value=_day(value), note=f"{quoted} is {value}, {what} publication ({published_as}): {why}")
+    return Resolved(value=day_of(value), note=f"{quoted} is {value}, {what} publication ({published_as}): {why}")
 
 
 def _month_day(written: Written, quoted: str, published: Edtf, tense: tuple[Tense, str]) -> Resolved:
@@ -282,7 +282,7 @@ def _month_day(written: Written, quoted: str, published: Edtf, tense: tuple[Tens
             )
         elif written.weekday is not None:
             note += f", a {WEEKDAYS[value.weekday()].capitalize()} as the text says"
-        return Resolved(value=_day(value), note=note)
+        return Resolved(value=day_of(value), note=note)
     if not published.is_exact:
         return Resolved(value=None, note=_NO_ANCHOR.format(quoted=quoted, published=published))
     anchor = published.earliest_day
@@ -300,7 +300,7 @@ def _month_day(written: Written, quoted: str, published: Edtf, tense: tuple[Tens
         also = f" (also in {_and(others)}, farther from it)" if others else ""
         value = date(best, month, day_number)
         return Resolved(
-            value=_day(value),
+            value=day_of(value),
             note=f"{quoted} is {value}: {spelled} is a {weekday} in {best}, the year nearest publication "
             f"({published}) in which it is{also}",
         )
@@ -312,7 +312,7 @@ def _month_day(written: Written, quoted: str, published: Edtf, tense: tuple[Tens
     if not candidates:
         return Resolved(value=None, note=f"{quoted}: {spelled} is not a day of any year near publication")
     value, why = _place(candidates, anchor, tense)
-    return Resolved(value=_day(value), note=f"{quoted} is {value}: the {spelled} {why.format(published)}")
+    return Resolved(value=day_of(value), note=f"{quoted} is {value}: the {spelled} {why.format(published)}")
 
 
 def _month(written: Written, quoted: str, published: Edtf, tense: tuple[Tense, str]) -> Resolved:
@@ -354,35 +354,3 @@ def _and(words: list[str]) -> str:
 
 def _exists(year: int, month: int, day_number: int) -> bool:
     return day_number <= calendar.monthrange(year, month)[1]
-
-
-def count_back(length: int, unit: str, text: str, anchor: Edtf, anchor_note: str) -> Resolved:
-    """A length of time ending at `anchor`: "the past ten years" to 2024-10-01 began about 2014 (`2014~`)."""
-    quoted = f"'{text.strip()}'"
-    if unit == "month" and anchor.month is not None:
-        index = anchor.year * 12 + anchor.month - 1 - length
-        value = Edtf(year=index // 12, month=index % 12 + 1, approximate=True)
-    elif unit == "month":
-        # A year alone ("in 2016") is counted from its middle: 18 months before it is about 2015, not 1998.
-        value = Edtf(year=(anchor.year * 12 + 6 - length) // 12, approximate=True)
-    else:
-        value = Edtf(year=anchor.year - length, approximate=True)
-    plural = "s" if length != 1 else ""
-    return Resolved(
-        value=value,
-        note=f"{quoted} counted back {length} {unit}{plural} from {anchor} ({anchor_note}) is about "
-        f"{str(value).rstrip('~')} ({value})",
-    )
-
-
-def on_or_before(day: Edtf) -> Edtf:
-    """`..DAY`: on or before the day (what "former" or a past tense says on the publication day)."""
-    return Edtf(year=day.year, month=day.month, day=day.day, relation=Relation.ON_OR_BEFORE)
-
-
-def after_end_of(period: Edtf) -> Edtf:
-    """When a term that ends "at the end of" a month or a year is over: the day after the month ("the end of
-    October": out on November 1); the month after the year, since a year's end may be any of its last weeks
-    ("the end of 2025": out in January 2026, not on a day the text does not give)."""
-    after = period.latest_day + timedelta(days=1)
-    return _day(after) if period.month is not None else Edtf(year=after.year, month=after.month)
