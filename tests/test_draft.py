@@ -192,6 +192,55 @@ def resolve(sentence: str, published: str) -> list[tuple[str, str | None, str]]:
             "2024-10",
             [("yesterday", None, "'yesterday': the publication date (2024-10) is not a day to count from")],
         ),
+        # "... ago": a day counted back is that day; weeks, months and years back are about a month or a year.
+        (
+            "She took over two days ago.",
+            "2025-03-01",
+            [
+                (
+                    "two days ago",
+                    "2025-02-27",
+                    "'two days ago' is 2025-02-27, counted back from publication (2025-03-01)",
+                )
+            ],
+        ),
+        (
+            "She took over three weeks ago.",
+            "2025-03-05",
+            [
+                (
+                    "three weeks ago",
+                    "2025-02~",
+                    "'three weeks ago' is about 2025-02 (2025-02~), counted back from publication (2025-03-05)",
+                )
+            ],
+        ),
+        (
+            "He left 14 months ago.",
+            "2025-01-20",
+            [
+                (
+                    "14 months ago",
+                    "2023-11~",
+                    "'14 months ago' is about 2023-11 (2023-11~), counted back from publication (2025-01-20)",
+                )
+            ],
+        ),
+        (
+            "He left a year ago.",
+            "2025",
+            [("a year ago", "2024~", "'a year ago' is about 2024 (2024~), counted back from publication (2025)")],
+        ),
+        (
+            "He left a month ago.",
+            "2025",
+            [("a month ago", None, "'a month ago': the publication date (2025) is too coarse to count from")],
+        ),
+        (
+            "He left an hour ago.",
+            "2025-03-01",
+            [],
+        ),
     ],
 )
 def test_dates_are_resolved_against_publication_at_the_precision_written(
@@ -2247,6 +2296,12 @@ CONSTRUCTIONS = [
             ("jon-bell", "foreign-minister", "..2025-02-24", ".."),
         ],
     ),
+    # A day counted back from publication: "two days ago" that day, "a year ago" about that year.
+    (
+        "Mara Kent took office as mayor of Dunmere two days ago.",
+        [("mara-kent", "dunmere-mayor", "2025-02-24", "..")],
+    ),
+    ("Mara Kent became mayor of Dunmere a year ago.", [("mara-kent", "dunmere-mayor", "2024~", "..")]),
 ]
 
 

@@ -148,6 +148,7 @@ def test_a_supported_sentence_prints_its_row_and_exits_0() -> None:
             "contradicted",
             "the base has Mark Rutte in office 2024-10-01/..",
         ),
+        ("Rutte officially became NATO chief two days ago", "2024-10-03", 0, "supported", None),
         # Taking over a body from someone: a succession as its head, on the day given.
         (
             "Rutte took over NATO from Stoltenberg in 2023",

@@ -72,6 +72,8 @@ _PATTERNS: tuple[tuple[Shape, re.Pattern[str]], ...] = (
         ),
     ),
     (Shape.POINT, re.compile(r"\b(?P<a>[Yy]esterday|[Tt]oday|[Tt]omorrow)\b(?!['\u2019])")),
+    # "two days ago", "a year ago": counted back from publication.
+    (Shape.POINT, re.compile(rf"(?i:\b(?P<a>(?:{_COUNT}|an?)\s+(?:days?|weeks?|months?|years?)\s+ago)\b)")),
     # "at the end of October", "at the start of the year": the month or the year, never a day of it.
     (
         Shape.POINT,
@@ -115,6 +117,8 @@ class Written:
     unit: str | None = None  # "year" or "month", with `units_from` (last year -1)
     units_from: int = 0
     closing: bool = False  # "the end of October": the period's last days (an end's first day out follows it)
+    ago: int | None = None  # "two weeks ago": 2, with `ago_unit` "week"
+    ago_unit: str | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -181,6 +185,10 @@ _CLOSING = re.compile(r"(?i:(?:at\s+)?the\s+(?:end|close)\s+of\s)")
 def _parts(text: str) -> Written:
     words = re.findall(r"[A-Za-z]+|\d+", text)
     lowered = [word.lower() for word in words]
+    if lowered and lowered[-1] == "ago":
+        count = lowered[0]
+        number = 1 if count in ("a", "an") else int(count) if count.isdigit() else NUMBERS[count]
+        return Written(ago=number, ago_unit=lowered[1].rstrip("s"))
     if lowered and lowered[-1] in ("yesterday", "today", "tomorrow"):
         return Written(days_from={"yesterday": -1, "today": 0, "tomorrow": 1}[lowered[-1]])
     if lowered and lowered[-1] in ("year", "month"):
@@ -217,6 +225,8 @@ def resolve(written: Written, text: str, published: Edtf, tense: tuple[Tense, st
         return Resolved(value=day_of(value), note=f"{quoted} is {value}, {relation} publication ({published})")
     if written.unit is not None:
         return _relative_unit(written, quoted, published)
+    if written.ago is not None:
+        return _ago(written, quoted, published)
     if written.month is None and written.weekday is not None:
         return _weekday(written, quoted, published, day, tense)
     if written.month is not None and written.day is not None:
@@ -240,6 +250,25 @@ def _relative_unit(written: Written, quoted: str, published: Edtf) -> Resolved:
     index = published.year * 12 + published.month - 1 + written.units_from
     value = Edtf(year=index // 12, month=index % 12 + 1)
     return Resolved(value=value, note=f"{quoted} is {value}, counted from publication ({published})")
+
+
+def _ago(written: Written, quoted: str, published: Edtf) -> Resolved:
+    """ "two days ago" is that day; weeks, months and years ago are about a month or a year, as loosely as news
+    counts them ("three weeks ago" is about a month, not a day)."""
+    assert written.ago is not None and written.ago_unit is not None
+    count, unit = written.ago, written.ago_unit
+    if unit == "year":
+        value = Edtf(year=published.year - count, approximate=True)
+    elif unit == "month" and published.month is not None:
+        index = published.year * 12 + published.month - 1 - count
+        value = Edtf(year=index // 12, month=index % 12 + 1, approximate=True)
+    elif unit in ("day", "week") and published.is_exact:
+        back = published.earliest_day - timedelta(days=count * (7 if unit == "week" else 1))
+        value = day_of(back) if unit == "day" else Edtf(year=back.year, month=back.month, approximate=True)
+    else:
+        return Resolved(value=None, note=f"{quoted}: the publication date ({published}) is too coarse to count from")
+    what = f"{value}" if unit == "day" else f"about {str(value).rstrip('~')} ({value})"
+    return Resolved(value=value, note=f"{quoted} is {what}, counted back from publication ({published})")
 
 
 def _weekday(written: Written, quoted: str, published: Edtf, day: date | None, tense: tuple[Tense, str]) -> Resolved:
