@@ -289,6 +289,27 @@ def test_a_false_main_clause_after_a_true_apposition_is_not_supported() -> None:
             1,
             [("According to the BBC, Rutte replaced Stoltenberg", "attribution", "not-in-base")],
         ),
+        # A relative clause is no part of its main clause's statement: read as a length of its own, or unread.
+        (
+            "Rutte, who governed the Netherlands for ten years, became NATO chief on 1 October 2024",
+            4,
+            [
+                ("Rutte, who governed the Netherlands for ten years", "duration", "contradicted"),
+                (
+                    "Rutte, who governed the Netherlands for ten years, became NATO chief on 1 October 2024",
+                    "holding",
+                    "supported",
+                ),
+            ],
+        ),
+        (
+            "Rutte, who was born in 1967, became NATO chief on 1 October 2024",
+            3,
+            [
+                ("Rutte, who was born in 1967, became NATO chief on 1 October 2024", "holding", "cannot-tell"),
+                ("Rutte, who was born in 1967, became NATO chief on 1 October 2024", "claim", "not-in-base"),
+            ],
+        ),
     ],
 )
 def test_no_part_of_a_sentence_is_supported_unchecked(text: str, code: int, rows: list[tuple[str, str, str]]) -> None:

@@ -61,10 +61,10 @@ NUMBER = re.compile(
     r"(?:(?:some|about|around|exactly|only|just)\s+)?(?P<n>\d{1,3}(?:,\d{3})+|\d+|[a-z]+(?:-[a-z]+)?)"
     r"\s+(?P<measure>(?:[\w-]+\s+){0,2}?[\w-]+?)(?=[\s.,;:]|$)"
 )
-# "X led NATO for ten years", "X led the alliance for ten years" (a body a noun stands for: the one body of X's
-# terms, terms.py), "X was O for ten years".
+# "X led NATO for ten years", "X, who governed B for ten years, ...", "X led the alliance for ten years" (a body
+# a noun stands for: the one body of X's terms, terms.py), "X was O for ten years".
 LENGTH = re.compile(
-    f"{HOLDER}\\s+(?:(?:(?:has|had)\\s+)?(?:led|ran|headed|ruled|governed|chaired|coached|managed)\\s+"
+    f"{HOLDER}(?:,\\s+who)?\\s+(?:(?:(?:has|had)\\s+)?(?:led|ran|headed|ruled|governed|chaired|coached|managed)\\s+"
     f"(?:{BODY}|the\\s+(?P<noun>{PLACES})\\b)|"
     f"(?:was|served\\s+as)\\s+{DET}{marker('b2', 'O')}{OF_BODY})\\s+{marker('l', 'L')}"
 )

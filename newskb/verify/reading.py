@@ -210,6 +210,7 @@ def _key(statement: Statement) -> tuple[object, ...]:
         statement.edge,
         statement.when,
         statement.other,
+        statement.body,
         statement.subject,
         statement.number,
         statement.length,
@@ -229,12 +230,26 @@ def _words(statement: Statement, one: Clause, text: str) -> tuple[int, int]:
     return start, start + len(statement.span.rstrip(", "))
 
 
+def _read(spans: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
+    """The words statements read: their spans, less the relative clauses they pass over ("Rutte, *who governed
+    the Netherlands for ten years,* became NATO chief": the holding reads none of it; another statement may)."""
+    read: list[tuple[int, int]] = []
+    for start, end in spans:
+        at = start
+        for clause_ in _RELATIVE.finditer(text, start, end):
+            read.append((at, clause_.start()))
+            at = clause_.end()
+        read.append((at, end))
+    return read
+
+
+# A relative clause between commas, which a statement of its main clause passes over.
+_RELATIVE = re.compile(r",\s+(?:who|which|whose)\b[^,;]*,")
+
+
 def _unread(one: Clause, text: str, statements: list[Statement]) -> tuple[str, ...]:
     """The dates, numbers, negations and hedges of a clause outside every statement's words."""
-    spans = []
-    for statement in statements:
-        start = text.find(statement.span, one.sentence.start)
-        spans.append((start, start + len(statement.span)))
+    spans = _read([_located(statement, one, text) for statement in statements], text)
     words = [(mention.start, mention.end) for mention in one.marked if mention.mark in _DATE_MARKS]
     sentence = one.sentence
     dates = list(words)
@@ -323,7 +338,7 @@ def _rest(one: Clause, text: str, statements: list[Statement], covered: list[tup
     Minister Mark Rutte *met Zelensky in Kyiv*"), with the name each read part opens with, as a claim of its
     own: a sentence is never answered by the part a pattern read alone."""
     sentence = one.sentence.sentence
-    spans = sorted({*covered, *(_located(statement, one, text) for statement in statements)})
+    spans = sorted(set(_read([*covered, *(_located(statement, one, text) for statement in statements)], text)))
     names = [mention for mention in one.marked if mention.mark in (Mark.PERSON, Mark.ORGANIZATION, Mark.COUNTRY)]
     kept: list[str] = []
     at = sentence.start
