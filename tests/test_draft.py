@@ -241,6 +241,22 @@ def resolve(sentence: str, published: str) -> list[tuple[str, str | None, str]]:
             "2025-03-01",
             [],
         ),
+        # "last October" is the October before publication's month, whatever the clause's tense; "next" after it.
+        (
+            "He will leave by last October.",
+            "2025-10-20",
+            [("last October", "2024-10", "'last October' is 2024-10, counted from publication (2025-10-20)")],
+        ),
+        (
+            "He left next March.",
+            "2025-03-15",
+            [("next March", "2026-03", "'next March' is 2026-03, counted from publication (2025-03-15)")],
+        ),
+        (
+            "It ends this May.",
+            "2025-07-01",
+            [("this May", "2025-05", "'this May' is 2025-05, counted from publication (2025-07-01)")],
+        ),
     ],
 )
 def test_dates_are_resolved_against_publication_at_the_precision_written(
@@ -3117,17 +3133,15 @@ def test_a_date_expression_is_found_where_it_stands_with_what_each_part_says() -
         when.Expression(
             shape=shape.UNTIL, start=33, end=48, text="until next year", first=written(unit="year", units_from=1)
         ),
-        when.Expression(
-            shape=shape.POINT, start=60, end=71, text="last Friday", first=written(weekday=4, weekday_mode="last")
-        ),
+        when.Expression(shape=shape.POINT, start=60, end=71, text="last Friday", first=written(weekday=4, mode="last")),
         when.Expression(shape=shape.POINT, start=75, end=80, text="today", first=written(days_from=0)),
     ]
     assert [
         expression.first for expression in when.find("Tomorrow, next Sunday, this Tuesday, last year, this month.", 0)
     ] == [
         written(days_from=1),
-        written(weekday=6, weekday_mode="next"),
-        written(weekday=1, weekday_mode="this"),
+        written(weekday=6, mode="next"),
+        written(weekday=1, mode="this"),
         written(unit="year", units_from=-1),
         written(unit="month"),
     ]

@@ -62,6 +62,8 @@ _PATTERNS: tuple[tuple[Shape, re.Pattern[str]], ...] = (
     (Shape.UNTIL, re.compile(rf"\b(?:until|till)\s+(?P<a>{_WHEN}|{_RELATIVE})")),
     (Shape.POINT, re.compile(rf"(?:\b[Oo]n\s+)?(?P<a>{_MONTH_DAY}|{_DAY_MONTH})")),
     (Shape.POINT, re.compile(rf"(?:\b[Ii]n\s+)?(?P<a>{_MONTH_YEAR})")),
+    # "last October", "next March": a month counted from publication's.
+    (Shape.POINT, re.compile(rf"\b(?P<a>(?:[Ll]ast|[Nn]ext|[Tt]his)\s+{_MONTH}\b(?!\.?\s+\d))")),
     # Not "in Sept. 3" (the sworn-in day, written without "on"): "Sept. 3" is the day.
     (Shape.POINT, re.compile(rf"\b[Ii]n\s+(?P<a>{_MONTH}\b(?!\.?\s+\d)|{_YEAR}{_END})")),
     # A weekday alone, but not "a Tuesday" or "every Monday", which name no day.
@@ -112,7 +114,7 @@ class Written:
     month: int | None = None
     day: int | None = None
     weekday: int | None = None  # 0 is Monday
-    weekday_mode: str | None = None  # "last", "next", "this"
+    mode: str | None = None  # "last", "next", "this" (a weekday or a month)
     days_from: int | None = None  # yesterday -1, today 0, tomorrow 1
     unit: str | None = None  # "year" or "month", with `units_from` (last year -1)
     units_from: int = 0
@@ -207,7 +209,7 @@ def _parts(text: str) -> Written:
             year = int(word)
         elif word.isdigit():
             day = int(word)
-    return Written(year=year, month=month, day=day, weekday=weekday, weekday_mode=mode)
+    return Written(year=year, month=month, day=day, weekday=weekday, mode=mode)
 
 
 # --- Resolution ----------------------------------------------------------------------------------
@@ -279,7 +281,7 @@ def _weekday(written: Written, quoted: str, published: Edtf, day: date | None, t
     back = (day.weekday() - written.weekday) % 7
     ahead = (written.weekday - day.weekday()) % 7
     published_as = f"{WEEKDAYS[day.weekday()].capitalize()} {day}"
-    mode, (direction, cue) = written.weekday_mode, tense
+    mode, (direction, cue) = written.mode, tense
     if mode == "last" or (mode is None and direction is Tense.BACK):
         steps = -(back or 7) if mode == "last" else -back
         why = "'last'" if mode == "last" else f"the clause looks back ('{cue}')"
@@ -354,6 +356,14 @@ def _month(written: Written, quoted: str, published: Edtf, tense: tuple[Tense, s
     anchor = published.earliest_day
     candidates = [date(year, written.month, 1) for year in range(anchor.year - 1, anchor.year + 2)]
     first_of_month = date(anchor.year, anchor.month, 1)
+    if written.mode is not None:
+        # "last October" is the October before publication's month; "next" the one after; "this" the year's.
+        chosen = {
+            "last": max(value for value in candidates if value < first_of_month),
+            "next": min(value for value in candidates if value > first_of_month),
+        }.get(written.mode, candidates[1])
+        value = Edtf(year=chosen.year, month=chosen.month)
+        return Resolved(value=value, note=f"{quoted} is {value}, counted from publication ({published})")
     chosen, why = _place(candidates, first_of_month, tense)
     value = Edtf(year=chosen.year, month=chosen.month)
     return Resolved(value=value, note=f"{quoted} is {value}: the {MONTH_NAMES[written.month]} {why.format(published)}")
