@@ -149,6 +149,40 @@ def test_a_supported_sentence_prints_its_row_and_exits_0() -> None:
             "the base has Mark Rutte in office 2024-10-01/..",
         ),
         ("Rutte officially became NATO chief two days ago", "2024-10-03", 0, "supported", None),
+        # Taking up a body's top job: a start of the office that heads it.
+        (
+            "Stoltenberg took the reins at NATO in 2004",
+            "2026-01-01",
+            4,
+            "contradicted",
+            "the base says Jens Stoltenberg's term began about 2014",
+        ),
+        ("Rutte took office at NATO on 1 October 2024", "2026-01-01", 0, "supported", None),
+        ("Rutte will formally take up NATO's top job tomorrow", "2024-09-30", 0, "supported", None),
+        (
+            "Rutte was chosen to lead NATO in 2025",
+            "2026-01-01",
+            4,
+            "contradicted",
+            "the base says Mark Rutte was chosen on or before 2024-09-30",
+        ),
+        # Never held, not yet: the holding turned over.
+        (
+            "Mark Rutte never served as Dutch prime minister",
+            "2026-01-01",
+            4,
+            "contradicted",
+            "the base has Mark Rutte's term as Prime Minister of the Netherlands (/..2024-09-30) (the statement says "
+            "the opposite)",
+        ),
+        ("Mark Rutte is not yet NATO Secretary General", "2024-09-30", 0, "supported", None),
+        (
+            "Donald Trump left the US presidency in January 2021",
+            "2026-01-01",
+            3,
+            "cannot-tell",
+            "the base says Donald Trump's term ended on or before 2024-09-30",
+        ),
         # Taking over a body from someone: a succession as its head, on the day given.
         (
             "Rutte took over NATO from Stoltenberg in 2023",

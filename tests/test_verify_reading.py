@@ -847,6 +847,26 @@ SHAPES = [
         ],
     ),
     (
+        "Mark Rutte officially took the helm at NATO on 1 October 2024.",
+        [_headed("Mark Rutte officially took the helm at NATO on 1 October 2024", RUTTE, Edge.START, when=OCTOBER_1)],
+    ),
+    (
+        "Mark Rutte was tapped to lead NATO.",
+        [_headed("Mark Rutte was tapped to lead NATO", RUTTE, Edge.START)],
+    ),
+    (
+        "Jens Stoltenberg handed over to Mark Rutte on 1 October 2024.",
+        [
+            Statement(
+                claimed=Claimed.SUCCESSION,
+                span="Jens Stoltenberg handed over to Mark Rutte on 1 October 2024",
+                holder=RUTTE,
+                other=STOLTENBERG,
+                when=OCTOBER_1,
+            )
+        ],
+    ),
+    (
         "Mark Rutte, a Dutchman, already heads NATO.",
         [_headed("Mark Rutte, a Dutchman, already heads NATO", RUTTE, tense=Tense.PRESENT)],
     ),

@@ -14,7 +14,7 @@ HOLDER = marker("h", "PGC")
 OFFICE = marker("o", "O")
 WHEN = marker("d", "DSU")
 BODY = marker("b", "PGCO")
-NOT = r"(?P<not>\s+(?:not|never|no\s+longer))?"
+NOT = r"(?P<not>\s+(?:not(?:\s+yet)?|never|no\s+longer))?"
 # "prime minister of the Netherlands": an office phrase with its body after it.
 OF_BODY = f"(?:\\s+of\\s+(?:the\\s+)?{marker('ob', 'GC')})?"
 DET = r"(?:(?:the|a|an)\s+)?"
@@ -28,7 +28,8 @@ SITTING = r"(?:(?:sitting|current|incumbent|serving)\s+)?"
 COPULA = re.compile(
     f"{HOLDER}(?:,[^,]{{1,90}},)?\\s+(?P<verb>is|was|has\\s+been|had\\s+been|remains|remained|will\\s+be|"
     f"would\\s+be|became|is\\s+still|was\\s+still|had\\s+{ONCE}been|has\\s+{ONCE}been|{ONCE}was|"
-    f"(?P<never>did\\s+not\\s+become|didn't\\s+become|never\\s+became)){NOT}(?:\\s+{NOW})?\\s+{DET}{SITTING}{OFFICE}"
+    f"(?P<never>did\\s+not\\s+become|didn't\\s+become|never\\s+became)|"
+    f"(?P<held_never>never\\s+served\\s+as|never\\s+held)){NOT}(?:\\s+{NOW})?\\s+{DET}{SITTING}{OFFICE}"
     f"{OF_BODY}(?:\\s+{WHEN})?"
 )
 # "On 1 October 2024, X was still O", "As of 30 September 2024, NATO had 32 members": a date told before the
@@ -98,14 +99,32 @@ NOT_SUCCEED = re.compile(
 )
 # "X handed (over) the post of O (over) to Y": Y succeeded X.
 HANDED = re.compile(
-    f"{HOLDER}\\s+(?:handed|passed)\\s+(?:over\\s+)?(?:(?:the\\s+)?(?:post|office|role|job|position|reins)\\s+"
-    f"of\\s+{DET}{OFFICE}|{HEADED}['\u2019]s\\s+top\\s+(?:job|post))\\s+(?:over\\s+)?to\\s+{marker('p', 'PGC')}"
-    f"(?:,?\\s+{WHEN})?"
+    f"{HOLDER}(?:,[^,]{{1,90}},)?\\s+(?:handed|passed)\\s+(?:(?:over\\s+)?(?:(?:the\\s+)?(?:post|office|role|job|"
+    f"position|reins)\\s+of\\s+{DET}{OFFICE}|{HEADED}['\u2019]s\\s+top\\s+(?:job|post))\\s+(?:over\\s+)?|over\\s+)to\\s+"
+    f"{marker('p', 'PGC')}(?:,?\\s+{WHEN})?"
 )
 # "(In D) the post of O was held by X": a holding, told in the passive.
 HELD_BY = re.compile(
     f"^(?:{WHEN},?\\s+)?(?i:the\\s+)?(?:(?:post|office|role|job|position)\\s+of\\s+)?{DET}{OFFICE}\\s+"
     f"(?P<verb>is|was|has\\s+been){NOT}\\s+held\\s+by\\s+{HOLDER}"
+)
+# "X took the helm at NATO on D", "X took office at B", "X took over at B", "X will take up NATO's top job": a start
+# of the office that heads B.
+_STARTING = (
+    r"(?P<verb>(?:(?:will|would|is\s+to)\s+)?(?:(?:officially|formally|finally|first)\s+)?"
+    r"(?:took|take|takes|assumed|assume|assumes))"
+)
+HEAD_START = re.compile(
+    f"{HOLDER}\\s+{_STARTING}\\s+(?:the\\s+(?:helm|reins)\\s+(?:at|of)|(?:office|over|charge)\\s+at)\\s+{HEADED}"
+    f"(?:,?\\s+{WHEN})?"
+)
+TOP_JOB = re.compile(
+    f"{HOLDER}\\s+{_STARTING}\\s+(?:up\\s+)?{HEADED}['\u2019]s\\s+top\\s+(?:job|post)(?:,?\\s+{WHEN})?"
+)
+# "X was chosen (tapped, picked) to lead NATO (in D)": a start of the office that heads B, by a choice.
+CHOSEN_TO_LEAD = re.compile(
+    f"{HOLDER}\\s+(?:was|had\\s+been|has\\s+been)\\s+(?:\\w+ly\\s+)?(?:chosen|tapped|picked|selected|named|elected|"
+    f"appointed)\\s+to\\s+(?:lead|head|run)\\s+{HEADED}(?:,?\\s+{WHEN})?"
 )
 # "X will take over NATO on D from Y": a succession as the body's head (the day may stand after Y too).
 TOOK_OVER = re.compile(
@@ -130,7 +149,7 @@ YEARS_OF = re.compile(
 # "X left office as O on D", "X stepped down": an end.
 END_SAID = re.compile(
     f"{HOLDER}\\s+(?:(?:has|had|will)\\s+)?(?P<verb>left\\s+office|left|leaves|stepped\\s+down|steps\\s+down|"
-    f"resigned|resigns|retired|retires|quit|quits)(?:\\s+as\\s+{DET}{OFFICE})?(?:,?\\s+{WHEN})?"
+    f"resigned|resigns|retired|retires|quit|quits)(?:\\s+(?:as\\s+)?{DET}{OFFICE})?(?:,?\\s+{WHEN})?"
 )
 ACCORDING = re.compile(f"^(?i:according\\s+to)\\s+(?:the\\s+)?{marker('s', 'PG')}\\s*,\\s*(?P<said>.+)$")
 SAID = re.compile(

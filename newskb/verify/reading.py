@@ -127,7 +127,14 @@ def _patterns(one: Clause, text: str, day: date, found: list[Statement], covered
             if statement is not None and not any(item.claimed is Claimed.DURATION for item in found):
                 found.append(statement)
                 covered.append(patterns.origin(one, match))
-    for pattern in (patterns.TERM_OF, patterns.TOOK_POST, patterns.HEADSHIP):
+    for pattern in (
+        patterns.TERM_OF,
+        patterns.TOOK_POST,
+        patterns.HEADSHIP,
+        patterns.HEAD_START,
+        patterns.TOP_JOB,
+        patterns.CHOSEN_TO_LEAD,
+    ):
         for match in pattern.finditer(one.template):
             found.append(shapes.term_edge(match, one, text, day))
             covered.append(patterns.origin(one, match))

@@ -51,7 +51,7 @@ def copula(match: re.Match[str], one: Clause, text: str, day: date, fronted: str
         edge=edge,
         when=dated,
         tense=tense,
-        negated=bool(match.groupdict().get("not") or match.groupdict().get("never")),
+        negated=any(match.groupdict().get(group) for group in ("not", "never", "held_never")),
     )
 
 

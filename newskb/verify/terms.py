@@ -180,10 +180,10 @@ def _chosen(context: Context, statement: Statement, term: TermRow) -> tuple[Word
 
 # The verbs of being chosen for an office, told apart from taking it up: the reader's, and the participles of
 # the passive it reads otherwise ("was chosen as", "was selected as").
-_CHOOSING = APPOINTING | {"chosen", "selected"}
+_CHOOSING = APPOINTING | {"chosen", "selected", "tapped"}
 # Of those, the words that say a choice was made without saying how: "selected" tells of the same choice as an
 # event titled "chosen", "elected" or "appointed"; but not of a nomination, a step before the choice.
-_ANY_CHOICE = frozenset(("chose", "chosen", "selected", "picked", "picks", "pick"))
+_ANY_CHOICE = frozenset(("chose", "chosen", "selected", "picked", "picks", "pick", "tapped"))
 _NOMINATING = frozenset(word for word in _CHOOSING if same_family(word, "nominated"))
 
 
