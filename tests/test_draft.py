@@ -275,6 +275,8 @@ def test_a_length_of_time_counts_back_from_the_day_it_ends() -> None:
     )
     (decade,) = when.find("after a decade in office", 0)
     assert (decade.length, decade.length_unit) == (10, "year")
+    (past,) = when.find("who led it for the past decade", 0)  # "the past decade": one of them
+    assert (past.text, past.length, past.length_unit) == ("for the past decade", 10, "year")
 
 
 def test_the_end_or_start_of_a_period_is_that_period() -> None:

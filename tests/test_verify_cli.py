@@ -166,6 +166,16 @@ def test_a_supported_sentence_prints_its_row_and_exits_0() -> None:
             "contradicted",
             "the base says Mark Rutte was chosen on or before 2024-09-30",
         ),
+        # Lengths: denied, of a country's government, "the past decade".
+        (
+            "Jens Stoltenberg did not lead NATO for ten years",
+            "2026-01-01",
+            4,
+            "contradicted",
+            "the source gives Jens Stoltenberg's term as about 10 years (the statement says the opposite)",
+        ),
+        ("Rutte led the Dutch government for fourteen years", "2026-01-01", 0, "supported", None),
+        ("Stoltenberg led NATO for the past decade", "2026-01-01", 0, "supported", None),
         # Never held, not yet: the holding turned over.
         (
             "Mark Rutte never served as Dutch prime minister",
@@ -332,6 +342,45 @@ def test_a_false_main_clause_after_a_true_apposition_is_not_supported() -> None:
                 (
                     "Rutte, who governed the Netherlands for ten years, became NATO chief on 1 October 2024",
                     "holding",
+                    "supported",
+                ),
+            ],
+        ),
+        (
+            "Rutte, who was born in The Hague, served as Dutch prime minister for a decade",
+            4,
+            [
+                (
+                    "Rutte, who was born in The Hague, served as Dutch prime minister for a decade",
+                    "duration",
+                    "contradicted",
+                ),
+                (
+                    "Rutte, who was born in The Hague, served as Dutch prime minister for a decade",
+                    "claim",
+                    "not-in-base",
+                ),
+            ],
+        ),
+        # A successor or predecessor in apposition; a succession "at the head of" a body, dated.
+        (
+            "Stoltenberg's successor, Ben Wallace, took office as NATO chief on 1 October 2024",
+            4,
+            [
+                ("Stoltenberg's successor, Ben Wallace", "succession", "contradicted"),
+                ("Ben Wallace, took office as NATO chief on 1 October 2024", "holding", "contradicted"),
+            ],
+        ),
+        (
+            "Rutte, a former prime minister of the Netherlands, replaced Stoltenberg at the head of NATO on "
+            "October 1, 2024",
+            0,
+            [
+                ("Rutte, a former prime minister", "holding", "supported"),
+                (
+                    "Rutte, a former prime minister of the Netherlands, replaced Stoltenberg at the head of NATO on "
+                    "October 1, 2024",
+                    "succession",
                     "supported",
                 ),
             ],

@@ -75,7 +75,7 @@ _PATTERNS: tuple[tuple[Shape, re.Pattern[str]], ...] = (
     ),
     (Shape.POINT, re.compile(r"\b(?P<a>[Yy]esterday|[Tt]oday|[Tt]omorrow)\b(?!['\u2019])")),
     # "two days ago", "a year ago": counted back from publication.
-    (Shape.POINT, re.compile(rf"(?i:\b(?P<a>(?:{_COUNT}|an?)\s+(?:days?|weeks?|months?|years?)\s+ago)\b)")),
+    (Shape.POINT, re.compile(rf"(?i:\b(?P<a>{_COUNT}\s+(?:days?|weeks?|months?|years?)\s+ago)\b)")),
     # "at the end of October", "at the start of the year": the month or the year, never a day of it.
     (
         Shape.POINT,
@@ -87,7 +87,7 @@ _PATTERNS: tuple[tuple[Shape, re.Pattern[str]], ...] = (
     (Shape.POINT, re.compile(rf"\b(?P<a>(?i:{_RELATIVE}))")),
     (
         Shape.LENGTH,
-        re.compile(rf"(?i:\bfor\s+(?:the\s+)?(?:past|last)\s+(?P<n>{_COUNT})\s+(?P<unit>{_UNIT})\b)"),
+        re.compile(rf"(?i:\bfor\s+(?:the\s+)?(?:past|last)\s+(?:(?P<n>{_COUNT})\s+)?(?P<unit>{_UNIT})\b)"),
     ),
     (
         Shape.LENGTH,
@@ -164,7 +164,7 @@ def find(sentence: str, offset: int) -> list[Expression]:
 def _expression(shape: Shape, match: re.Match[str], offset: int) -> Expression:
     start, end, text = offset + match.start(), offset + match.end(), match.group()
     if shape is Shape.LENGTH:
-        count = match["n"].lower()
+        count = (match["n"] or "a").lower()  # "for the past decade": one
         number = int(count) if count.isdigit() else NUMBERS[count]
         unit = match["unit"].lower().rstrip("s")
         if unit == "decade":
@@ -189,7 +189,7 @@ def _parts(text: str) -> Written:
     lowered = [word.lower() for word in words]
     if lowered and lowered[-1] == "ago":
         count = lowered[0]
-        number = 1 if count in ("a", "an") else int(count) if count.isdigit() else NUMBERS[count]
+        number = int(count) if count.isdigit() else NUMBERS[count]
         return Written(ago=number, ago_unit=lowered[1].rstrip("s"))
     if lowered and lowered[-1] in ("yesterday", "today", "tomorrow"):
         return Written(days_from={"yesterday": -1, "today": 0, "tomorrow": 1}[lowered[-1]])

@@ -65,9 +65,10 @@ NUMBER = re.compile(
 # "X led NATO for ten years", "X, who governed B for ten years, ...", "X led the alliance for ten years" (a body
 # a noun stands for: the one body of X's terms, terms.py), "X was O for ten years".
 LENGTH = re.compile(
-    f"{HOLDER}(?:,\\s+who)?\\s+(?:(?:(?:has|had)\\s+)?(?:led|ran|headed|ruled|governed|chaired|coached|managed)\\s+"
-    f"(?:{BODY}|the\\s+(?P<noun>{PLACES})\\b)|"
-    f"(?:was|served\\s+as)\\s+{DET}{marker('b2', 'O')}{OF_BODY})\\s+{marker('l', 'L')}"
+    f"(?P<set_off>(?<=, ))?{HOLDER}(?:,\\s+who|(?(set_off),)|,[^,]{{1,90}},)?\\s+(?:(?:(?:has|had|did\\s+not|didn't|"
+    f"never)\\s+)?(?:lead|led|ran|run|headed|head|ruled|governed|chaired|coached|managed)\\s+(?:(?:the\\s+)?{BODY}"
+    f"(?:\\s+government)?|the\\s+(?P<noun>{PLACES})\\b)|(?:was|served\\s+as)\\s+{DET}{marker('b2', 'O')}{OF_BODY})\\s+"
+    f"{marker('l', 'L')}"
 )
 # "X took office ... after 14 years as O": a length of X's term as O (the length mention holds its "after").
 AFTER_AS = re.compile(f"{HOLDER}.*?{marker('l', 'L')}\\s*as\\s+{DET}{marker('b2', 'O')}")
@@ -131,10 +132,17 @@ TOOK_OVER = re.compile(
     f"{HOLDER}\\s+(?:(?:will|would|is\\s+to|has|had)\\s+)?(?:take|takes|took|taken|taking)\\s+over\\s+{HEADED}"
     f"(?:,?\\s+{WHEN})?,?\\s+from\\s+{marker('p', 'P')}(?:,?\\s+{marker('d2', 'DSU')})?"
 )
-# "X's successor (as O) is Y", "Y's predecessor was X": a succession told with a copula.
+# "X replaced Y at the head of NATO (on D)": a succession as the body's head (or as an office the reader knows
+# "head of NATO" to be).
+REPLACED_AT = re.compile(
+    f"{HOLDER}(?:,[^,]{{1,90}},)?\\s+(?:replaced|succeeded)\\s+{marker('p', 'P')}\\s+(?:(?:at\\s+the\\s+head|as\\s+"
+    f"(?:the\\s+)?head)\\s+of\\s+{HEADED}|at\\s+the\\s+{OFFICE})(?:,?\\s+{WHEN})?"
+)
+# "X's successor (as O) is Y", "Y's predecessor was X": a succession told with a copula (or in apposition:
+# "Rutte's predecessor, Jens Stoltenberg, ...").
 SUCCESSOR_IS = re.compile(
-    f"{HOLDER}['\u2019]s\\s+(?P<which>successor|predecessor)(?:\\s+as\\s+{DET}{OFFICE})?\\s+"
-    f"(?:is|was|will\\s+be){NOT}\\s+{marker('p', 'P')}"
+    f"{HOLDER}['\u2019]s\\s+(?P<which>successor|predecessor)(?:\\s+as\\s+{DET}{OFFICE})?"
+    f"(?:\\s+(?:is|was|will\\s+be){NOT}|,)\\s+{marker('p', 'P')}"
 )
 # "After a 14-year run as O, X ...": a length of X's term, told before X is named.
 RUN_AS = re.compile(

@@ -112,6 +112,7 @@ def _read_clause(one: Clause, text: str, day: date) -> tuple[list[Statement], li
         _patterns(part, text, day, found, covered)
     seen: set[tuple[object, ...]] = set()
     found = [item for item in found if not (_key(item) in seen or seen.add(_key(item)))]  # type: ignore[func-returns-value]
+    found = [item for item in found if not any(_says_less(item, other) for other in found)]
     if attributed is None:
         return found, covered
     statement, said = attributed
@@ -145,7 +146,7 @@ def _patterns(one: Clause, text: str, day: date, found: list[Statement], covered
     for match in patterns.SUCCESSOR_IS.finditer(one.template):
         found.append(shapes.successor_is(match, one, text))
         covered.append(patterns.origin(one, match))
-    for match in patterns.TOOK_OVER.finditer(one.template):
+    for match in (*patterns.TOOK_OVER.finditer(one.template), *patterns.REPLACED_AT.finditer(one.template)):
         found.append(shapes.took_over(match, one, text, day))
         covered.append(patterns.origin(one, match))
     for match in patterns.END_SAID.finditer(one.template):
@@ -222,6 +223,24 @@ def _key(statement: Statement) -> tuple[object, ...]:
         statement.number,
         statement.length,
         statement.negated,
+    )
+
+
+def _says_less(one: Statement, other: Statement) -> bool:
+    """Whether a succession says only part of what another says ("Rutte replaced Stoltenberg" beside "Rutte replaced
+    Stoltenberg at the head of NATO on 1 October 2024"): the same two people, and no office or day of its own."""
+    same = (one.claimed, one.holder, one.other, one.negated) == (
+        other.claimed,
+        other.holder,
+        other.other,
+        other.negated,
+    )
+    mine, theirs = (one.office, one.body, one.when), (other.office, other.body, other.when)
+    return (
+        one.claimed is Claimed.SUCCESSION
+        and same
+        and mine != theirs
+        and all(value is None or value == their for value, their in zip(mine, theirs, strict=True))
     )
 
 

@@ -110,14 +110,16 @@ def handed(match: re.Match[str], one: Clause, text: str, handed: bool, day: date
 
 
 def took_over(match: re.Match[str], one: Clause, text: str, day: date) -> Statement:
-    """ "X will take over NATO on D from Y": X succeeded Y as the body's head, on D."""
+    """ "X will take over NATO on D from Y", "X replaced Y at the head of NATO on D": X succeeded Y as the body's
+    head, on D."""
     dated = match.groupdict().get("d") or match.groupdict().get("d2")
     return Statement(
         claimed=Claimed.SUCCESSION,
         span=patterns.span(one, match, text),
         holder=name_of(mention_at(one, match["h"])),
         other=name_of(mention_at(one, match["p"])),
-        body=name_of(mention_at(one, match["hb"])),
+        office=name_of(mention_at(one, match["o"])) if match.groupdict().get("o") else None,
+        body=name_of(mention_at(one, match["hb"])) if match.groupdict().get("hb") else None,
         when=date_of(mention_at(one, dated), one, day) if dated is not None else None,
     )
 
@@ -133,7 +135,7 @@ def successor_is(match: re.Match[str], one: Clause, text: str) -> Statement:
         holder=other if successor else named,
         other=named if successor else other,
         office=name_of(mention_at(one, office)) if office is not None else None,
-        negated=bool(match["not"]),
+        negated=bool(match.groupdict().get("not")),
     )
 
 
@@ -206,6 +208,7 @@ def length_said(match: re.Match[str], one: Clause, text: str) -> Statement | Non
         office=name_of(mention_at(one, body)) if body is not None else office_of(one, match) if office else None,
         noun=match.groupdict().get("noun"),
         length=length,
+        negated=bool(patterns.NEGATION.search(patterns.span(one, match, text))),
     )
 
 
