@@ -385,6 +385,20 @@ def test_a_false_main_clause_after_a_true_apposition_is_not_supported() -> None:
                 ),
             ],
         ),
+        # A participle's succession reads the participle's words alone: the day before it is unread, not vouched for.
+        (
+            "Rutte took over at NATO in 2019, replacing Stoltenberg",
+            4,
+            [
+                ("Rutte took over at NATO in 2019", "holding", "contradicted"),
+                ("replacing Stoltenberg", "succession", "supported"),
+            ],
+        ),
+        (
+            "Mark Rutte took office on October 5, 2024, succeeding Jens Stoltenberg at the head of NATO",
+            3,
+            [("succeeding Jens Stoltenberg at the head of NATO", "succession", "cannot-tell")],
+        ),
         (
             "Rutte, who was born in 1967, became NATO chief on 1 October 2024",
             3,

@@ -138,6 +138,13 @@ REPLACED_AT = re.compile(
     f"{HOLDER}(?:,[^,]{{1,90}},)?\\s+(?:replaced|succeeded)\\s+{marker('p', 'P')}\\s+(?:(?:at\\s+the\\s+head|as\\s+"
     f"(?:the\\s+)?head)\\s+of\\s+{HEADED}|at\\s+the\\s+{OFFICE})(?:,?\\s+{WHEN})?"
 )
+# "X took over at NATO in D, replacing Y (as O, at the head of B)": a succession, told by a participle of the
+# clause's one person before it; its words are the participle's alone (what stands between is another statement's,
+# or unread).
+PARTICIPLE = re.compile(
+    f"^(?:(?!{OPEN}[PR]).)*?{HOLDER}(?:(?!{OPEN}[PR]).)*?,\\s+(?P<part>replacing|succeeding)\\s+{marker('p', 'P')}"
+    f"(?:\\s+(?:(?:as|at)\\s+(?:the\\s+)?{OFFICE}|at\\s+the\\s+head\\s+of\\s+{HEADED}))?"
+)
 # "X's successor (as O) is Y", "Y's predecessor was X": a succession told with a copula (or in apposition:
 # "Rutte's predecessor, Jens Stoltenberg, ...").
 SUCCESSOR_IS = re.compile(

@@ -146,9 +146,10 @@ def _patterns(one: Clause, text: str, day: date, found: list[Statement], covered
     for match in patterns.SUCCESSOR_IS.finditer(one.template):
         found.append(shapes.successor_is(match, one, text))
         covered.append(patterns.origin(one, match))
-    for match in (*patterns.TOOK_OVER.finditer(one.template), *patterns.REPLACED_AT.finditer(one.template)):
+    took = (patterns.TOOK_OVER, patterns.REPLACED_AT, patterns.PARTICIPLE)
+    for match in (match for pattern in took for match in pattern.finditer(one.template)):
         found.append(shapes.took_over(match, one, text, day))
-        covered.append(patterns.origin(one, match))
+        covered.append(patterns.origin(one, match, "part" if match.groupdict().get("part") else None))
     for match in patterns.END_SAID.finditer(one.template):
         statement = shapes.end_said(match, one, text, day)
         if statement is not None and not patterns.inside(patterns.origin(one, match), covered):

@@ -110,12 +110,14 @@ def handed(match: re.Match[str], one: Clause, text: str, handed: bool, day: date
 
 
 def took_over(match: re.Match[str], one: Clause, text: str, day: date) -> Statement:
-    """ "X will take over NATO on D from Y", "X replaced Y at the head of NATO on D": X succeeded Y as the body's
-    head, on D."""
+    """ "X will take over NATO on D from Y", "X replaced Y at the head of NATO on D", "X ..., replacing Y": X
+    succeeded Y as the body's head (or the office named), on D."""
     dated = match.groupdict().get("d") or match.groupdict().get("d2")
+    part = match.groupdict().get("part")
+    start, end = patterns.origin(one, match, "part" if part else None)
     return Statement(
         claimed=Claimed.SUCCESSION,
-        span=patterns.span(one, match, text),
+        span=text[start:end],
         holder=name_of(mention_at(one, match["h"])),
         other=name_of(mention_at(one, match["p"])),
         office=name_of(mention_at(one, match["o"])) if match.groupdict().get("o") else None,
