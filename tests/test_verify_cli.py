@@ -385,6 +385,20 @@ def test_a_false_main_clause_after_a_true_apposition_is_not_supported() -> None:
                 ),
             ],
         ),
+        # An aside after a name is no part of the main clause's statement: its age or date is unread.
+        (
+            "Stoltenberg, 65, led NATO for ten years",
+            3,
+            [("Stoltenberg, 65, led NATO for ten years", "duration", "cannot-tell")],
+        ),
+        (
+            "Mark Rutte, born in 1967, became NATO Secretary General on 1 October 2024",
+            3,
+            [
+                ("Mark Rutte, born in 1967, became NATO Secretary General on 1 October 2024", "holding", "cannot-tell"),
+                ("Mark Rutte, born in 1967, became NATO Secretary General on 1 October 2024", "claim", "not-in-base"),
+            ],
+        ),
         # A participle's succession reads the participle's words alone: the day before it is unread, not vouched for.
         (
             "Rutte took over at NATO in 2019, replacing Stoltenberg",

@@ -257,26 +257,32 @@ def _words(statement: Statement, one: Clause, text: str) -> tuple[int, int]:
     return start, start + len(statement.span.rstrip(", "))
 
 
-def _read(spans: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
-    """The words statements read: their spans, less the relative clauses they pass over ("Rutte, *who governed
-    the Netherlands for ten years,* became NATO chief": the holding reads none of it; another statement may)."""
+def _read(spans: list[tuple[int, int]], one: Clause, text: str) -> list[tuple[int, int]]:
+    """The words statements read: their spans, less the asides after a name that they pass over ("Rutte, *who
+    governed the Netherlands for ten years,* became NATO chief", "Stoltenberg, *65,* led NATO": the statement of
+    the main clause reads none of it; another statement may)."""
+    names = [mention.end for mention in one.marked if mention.mark in _NAMES]
     read: list[tuple[int, int]] = []
     for start, end in spans:
         at = start
-        for clause_ in _RELATIVE.finditer(text, start, end):
-            read.append((at, clause_.start()))
-            at = clause_.end()
+        for after in names:
+            aside = _ASIDE.match(text, after, end)
+            # Only what the statement passes over: an aside its words go on after, not one that is all it says.
+            if start < after and after >= at and aside is not None and text[aside.end() : end].strip(" ,"):
+                read.append((at, aside.start()))
+                at = aside.end()
         read.append((at, end))
     return read
 
 
-# A relative clause between commas, which a statement of its main clause passes over.
-_RELATIVE = re.compile(r",\s+(?:who|which|whose)\b[^,;]*,")
+# What a name may stand before as an aside, between commas: a relative clause, an age, an apposition.
+_NAMES = (Mark.PERSON, Mark.ORGANIZATION, Mark.COUNTRY)
+_ASIDE = re.compile(r",\s[^,;]{1,90},")
 
 
 def _unread(one: Clause, text: str, statements: list[Statement]) -> tuple[str, ...]:
     """The dates, numbers, negations and hedges of a clause outside every statement's words."""
-    spans = _read([_located(statement, one, text) for statement in statements], text)
+    spans = _read([_located(statement, one, text) for statement in statements], one, text)
     words = [(mention.start, mention.end) for mention in one.marked if mention.mark in _DATE_MARKS]
     sentence = one.sentence
     dates = list(words)
@@ -365,7 +371,7 @@ def _rest(one: Clause, text: str, statements: list[Statement], covered: list[tup
     Minister Mark Rutte *met Zelensky in Kyiv*"), with the name each read part opens with, as a claim of its
     own: a sentence is never answered by the part a pattern read alone."""
     sentence = one.sentence.sentence
-    spans = sorted(set(_read([*covered, *(_located(statement, one, text) for statement in statements)], text)))
+    spans = sorted(set(_read([*covered, *(_located(statement, one, text) for statement in statements)], one, text)))
     names = [mention for mention in one.marked if mention.mark in (Mark.PERSON, Mark.ORGANIZATION, Mark.COUNTRY)]
     kept: list[str] = []
     at = sentence.start
