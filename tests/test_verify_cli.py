@@ -399,6 +399,23 @@ def test_a_false_main_clause_after_a_true_apposition_is_not_supported() -> None:
                 ("Mark Rutte, born in 1967, became NATO Secretary General on 1 October 2024", "claim", "not-in-base"),
             ],
         ),
+        # A verb of choosing in an aside is the aside's: the start is judged on the term's day, the aside unread.
+        (
+            "Mark Rutte, elected in 2019, became NATO Secretary General on 1 October 2024",
+            3,
+            [
+                (
+                    "Mark Rutte, elected in 2019, became NATO Secretary General on 1 October 2024",
+                    "holding",
+                    "cannot-tell",
+                ),
+                (
+                    "Mark Rutte, elected in 2019, became NATO Secretary General on 1 October 2024",
+                    "claim",
+                    "not-in-base",
+                ),
+            ],
+        ),
         # A participle's succession reads the participle's words alone: the day before it is unread, not vouched for.
         (
             "Rutte took over at NATO in 2019, replacing Stoltenberg",
@@ -427,6 +444,8 @@ def test_no_part_of_a_sentence_is_supported_unchecked(text: str, code: int, rows
     exit_code, out, _ = verify(text, "--as-of", "2026-01-01", "--format", "json")
     found = json.loads(out)
     assert (exit_code, [(row["statement"], row["claimed"], row["verdict"]) for row in found]) == (code, rows)
+    if text.startswith("Mark Rutte, elected"):
+        assert found[0]["why"].startswith("the base says Mark Rutte's term began 2024-10-01")
     if text.startswith("Former"):
         assert found[1]["why"] == (
             "nothing in the base says this: 'Mark Rutte met Zelensky in Kyiv', what the sentence says besides the above"

@@ -172,6 +172,8 @@ SAID = re.compile(
     f"believes|believed|expects?|expected)\\s+(?:that\\s+)?(?P<said>.+)$"
 )
 SAID_AFTER = re.compile(f"^(?P<said>.+?),\\s+{marker('s', 'PG')}\\s+(?:said|says)\\.?$")
+# An aside between commas ("Stoltenberg, 65, led ..."), which a statement of the main clause passes over.
+ASIDE = re.compile(r",\s[^,;]{1,90},")
 # "not" turns what a statement says, but not "not only ... but" (which adds to it).
 NEGATION = re.compile(r"\b(?:not(?!\s+(?:only|just|merely)\b)|never|no\s+longer|\w+n't)\b", re.IGNORECASE)
 # A word that turns what a statement says where no statement read it: a number, a negation, a hedge.

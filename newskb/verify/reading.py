@@ -266,7 +266,7 @@ def _read(spans: list[tuple[int, int]], one: Clause, text: str) -> list[tuple[in
     for start, end in spans:
         at = start
         for after in names:
-            aside = _ASIDE.match(text, after, end)
+            aside = patterns.ASIDE.match(text, after, end)
             # Only what the statement passes over: an aside its words go on after, not one that is all it says.
             if start < after and after >= at and aside is not None and text[aside.end() : end].strip(" ,"):
                 read.append((at, aside.start()))
@@ -275,9 +275,8 @@ def _read(spans: list[tuple[int, int]], one: Clause, text: str) -> list[tuple[in
     return read
 
 
-# What a name may stand before as an aside, between commas: a relative clause, an age, an apposition.
+# What may stand before an aside between commas: a relative clause, an age, an apposition.
 _NAMES = (Mark.PERSON, Mark.ORGANIZATION, Mark.COUNTRY)
-_ASIDE = re.compile(r",\s[^,;]{1,90},")
 
 
 def _unread(one: Clause, text: str, statements: list[Statement]) -> tuple[str, ...]:

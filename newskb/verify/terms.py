@@ -21,6 +21,7 @@ from newskb.common.errors import NotFoundError
 from newskb.common.kinds import Kind, Modality
 from newskb.common.words import same_family
 from newskb.draft.lexicon import APPOINTING
+from newskb.verify import patterns
 from newskb.verify.bodies import head_office
 from newskb.verify.statements import Edge, Statement, Tense
 from newskb.verify.verdicts import Evidence, Verdict, Word, turned
@@ -164,7 +165,9 @@ def _judge_term(context: Context, statement: Statement, term: TermRow) -> tuple[
 def _chosen(context: Context, statement: Statement, term: TermRow) -> tuple[Word, str, TermRow] | None:
     """ "X was chosen as O in D": the day of the event of that choice, where the base has one (a holder is often
     chosen before the term begins), not the term's start; None where it has none."""
-    said = [word for word in re.findall(r"[a-z]+", statement.span.lower()) if word in _CHOOSING]
+    # The statement's own words, not an aside it passes over ("X, elected in 2019, became O on D").
+    own = patterns.ASIDE.sub(" ", statement.span)
+    said = [word for word in re.findall(r"[a-z]+", own.lower()) if word in _CHOOSING]
     if not said or statement.when is None:
         return None
     involving = [item.id for item in _involving(context, [term.holder_id, term.office_id])]
