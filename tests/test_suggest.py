@@ -8,7 +8,7 @@ import sqlite3
 
 import pytest
 
-from newskb.answers.suggest import ids, names
+from newskb.answers.suggest import LIMIT, ids, names
 from newskb.common.kinds import ENTITY_KINDS, Kind
 from newskb.index.cache import open_index
 from tests.conftest import TinyBase
@@ -37,6 +37,18 @@ def test_a_name_or_alias_is_offered_when_the_typed_text_starts_one_of_its_words(
     assert names(db, "LÖVE", PERSON) == expected
     assert names(db, "of lov", PERSON) == [("Countess of Lovelace", "ada-lovelace")]
     assert names(db, "ovelace", PERSON) == []
+
+
+def test_at_most_limit_names_are_offered_listed_by_name_the_first_by_the_word_typed_into(tiny: TinyBase) -> None:
+    people = "".join(f'[[person]]\nid = "tenor-{n:03}"\nname = "Tenor{n:03} Smith"\n\n' for n in range(LIMIT + 5))
+    tiny.append(tiny.entities, people + '[[person]]\nid = "ann-tenby"\nname = "Ann Tenant"\n')
+    connection, _ = open_index(tiny.data)
+    offered = names(connection, "ten", PERSON)
+    # "tenant" comes before every "tenorNNN" word, so Ann Tenant is among the first 200 though "A" sorts first too.
+    assert len(offered) == LIMIT
+    assert offered == sorted(offered)
+    assert offered[:2] == [("Ann Tenant", "ann-tenby"), ("Tenor000 Smith", "tenor-000")]
+    assert offered[-1] == ("Tenor198 Smith", "tenor-198")
 
 
 def test_names_are_only_of_the_kinds_asked_for(db: sqlite3.Connection) -> None:

@@ -21,8 +21,9 @@ from newskb.common.kinds import ENTITY_KINDS, Kind
 from newskb.common.printable import forbidden_in, invisible_in
 from newskb.index.build import like
 
-# At most this many candidates: a shell lists them all, and a prefix of one letter at 100k facts
-# would otherwise list thousands.
+# At most this many candidates, listed by name: a shell lists them all, and a prefix of one letter at 100k
+# facts would otherwise list thousands. Where more match, they are the first in the order of the words typed
+# into (the index's order), not every match sorted by name.
 LIMIT = 200
 
 Candidate = tuple[str, str]
@@ -33,15 +34,22 @@ def names(connection: sqlite3.Connection, typed: str, kinds: Iterable[Kind]) -> 
     """The names and aliases of entities of `kinds` that `typed` begins a word of, each with its id."""
     kind_values = [kind.value for kind in kinds]
     marks = ",".join("?" * len(kind_values))
-    word = "% " + like(normalise(typed)) + "%"
+    typed_norm = normalise(typed)
+    # The names with a word the first typed word begins, found through the index of their words (the first
+    # LIMIT in the order of those words: "ten" at a million facts begins 18,000 names' words, and sorting them
+    # all by name took 66 ms); then the whole of what was typed, from a word of the name on.
+    first = typed_norm.split()[0] if typed_norm else ""
     rows = connection.execute(
-        f"SELECT name AS label, id FROM entity WHERE kind IN ({marks}) AND ' ' || name_norm LIKE ? ESCAPE '\\' "
-        f"UNION SELECT a.alias, e.id FROM alias a JOIN entity e ON e.id = a.record_id "
-        f"WHERE e.kind IN ({marks}) AND ' ' || a.alias_norm LIKE ? ESCAPE '\\' "
-        f"ORDER BY label LIMIT {LIMIT}",
-        (*kind_values, word, *kind_values, word),
+        f"SELECT label, id FROM (SELECT DISTINCT n.label, n.record_id AS id FROM name_word n CROSS JOIN entity e "
+        f"ON e.id = n.record_id WHERE n.word >= ? AND n.word < ? AND ' ' || n.norm LIKE ? ESCAPE '\\' "
+        f"AND e.kind IN ({marks}) LIMIT {LIMIT}) ORDER BY label",
+        (first, first + _LAST_CHARACTER, "% " + like(typed_norm) + "%", *kind_values),
     )
     return [(row["label"], row["id"]) for row in rows if _offered(row["label"])]
+
+
+# Above every other character in SQLite's text order (UTF-8 bytes): a word's prefix ends before it.
+_LAST_CHARACTER = chr(0x10FFFF)
 
 
 def _offered(name: str) -> bool:

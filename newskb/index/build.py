@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from newskb.common.dates import OPEN, Span
+from newskb.common.fuzzy import normalise
 from newskb.index import layout, vocab
 from newskb.index.layout import Rows
 
@@ -30,6 +31,10 @@ CREATE TABLE holding (term_id TEXT NOT NULL, other_id TEXT NOT NULL, closes INTE
                       conflicts INTEGER NOT NULL);
 CREATE TABLE doc (id INTEGER PRIMARY KEY, kind TEXT NOT NULL, record_id TEXT NOT NULL, text TEXT NOT NULL,
                   word_count INTEGER NOT NULL, file TEXT NOT NULL);
+-- Each word of an entity's names and aliases, normalised as the names are (fuzzy.normalise), with the name
+-- it is a word of: TAB finds the names a typed word begins a word of from an index, not by reading every name.
+CREATE TABLE name_word (word TEXT NOT NULL, record_id TEXT NOT NULL, label TEXT NOT NULL, norm TEXT NOT NULL,
+                        file TEXT NOT NULL);
 -- Full-text index of the docs (SQLite's FTS5, tokenised in C: accents removed, case folded), and its
 -- vocabulary, which a first build reads its words from (vocab.py).
 CREATE VIRTUAL TABLE doc_fts USING fts5(text, content='doc', content_rowid='id', tokenize='{vocab.TOKENIZER}');
@@ -65,6 +70,8 @@ CREATE INDEX term_replaces ON term (replaces, office);
 CREATE INDEX holding_term ON holding (term_id);
 CREATE INDEX holding_other ON holding (other_id);
 CREATE INDEX doc_file ON doc (file);
+CREATE INDEX name_word_word ON name_word (word);
+CREATE INDEX name_word_file ON name_word (file);
 -- The docs of a record: search matches every record about an entity the question names.
 CREATE INDEX doc_record ON doc (record_id);
 CREATE INDEX problem_file ON problem (file);
@@ -73,6 +80,7 @@ CREATE INDEX problem_file ON problem (file);
 _OWN_INSERTS = {
     "problem": "INSERT INTO problem VALUES (?, ?, ?, ?, ?)",
     "doc": "INSERT INTO doc (kind, record_id, text, word_count, file) VALUES (?, ?, ?, ?, ?)",
+    "name_word": "INSERT INTO name_word VALUES (?, ?, ?, ?, ?)",
 }
 
 
@@ -82,7 +90,7 @@ def _indexes() -> str:
 
 def file_tables() -> list[str]:
     """Tables whose rows come from one data file."""
-    return [*layout.tables(), "doc", "problem"]
+    return [*layout.tables(), "doc", "name_word", "problem"]
 
 
 def create(target: str = ":memory:", *, unsynced: bool = False) -> sqlite3.Connection:
@@ -164,7 +172,17 @@ def rows_of(base: FactBase, problems: Iterable[Problem] = ()) -> Rows:
     rows["doc"] = [
         (kind, record_id, text, len(text.split()), file) for kind, record_id, text, file in searchable_texts(base)
     ]
+    rows["name_word"] = list(name_words(base))
     return rows
+
+
+def name_words(base: FactBase) -> Iterator[tuple[str, str, str, str, str]]:
+    """(word, entity id, name, normalised name, file) for each word of every entity's names and aliases."""
+    for entity in base.entities:
+        for label in dict.fromkeys((entity.name, *entity.aliases)):
+            norm = normalise(label)
+            for word in dict.fromkeys(norm.split()):
+                yield word, entity.id, label, norm, str(entity.origin.file)
 
 
 def insert_rows(connection: sqlite3.Connection, rows: Rows) -> None:

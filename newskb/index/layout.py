@@ -33,7 +33,7 @@ if TYPE_CHECKING:
     Indexed = Entity | Source | Term | Event | Claim
     from newskb.base.schema import Key
 
-LAYOUT_VERSION = 11
+LAYOUT_VERSION = 12
 """The index's own layout (its tables beyond the records'); the record keys are fingerprinted separately."""
 
 Rows = dict[str, list[tuple[object, ...]]]
