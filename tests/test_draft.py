@@ -3119,3 +3119,230 @@ def test_a_date_that_starts_where_the_one_before_ends_is_found_too() -> None:
 )
 def test_the_tense_of_a_clause_is_told_by_its_own_words(sentence: str, at: str, expected: tuple[str, str]) -> None:
     assert tense_at(sentence, sentence.index(at)) == expected
+
+
+# --- The dates one holding gives another (handovers.py) ----------------------------------------------
+
+
+def _dated_terms(text: str, base: Known) -> list[tuple[str | list[str] | None, ...]]:
+    """Each term's holder, start, end and quote, and the note's lines that say how its start and end were found."""
+    result = write_up(text + "\n", "2025-02-26", base)
+    return [
+        (
+            term.values["holder"],
+            term.values.get("start"),
+            term.values.get("end"),
+            term.values["quote"],
+            *[line for line in str(term.values["note"]).splitlines() if line.startswith(("Start:", "End:"))],
+        )
+        for term in result.terms
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The one replaced leaves the day the one replacing takes office, told in a sentence of its own.
+        (
+            "Tom Rell was named mayor of Dunmere in 2010.\n"
+            "Ann Pike took office as mayor of Dunmere on June 2, 2024, replacing him.",
+            [
+                (
+                    "tom-rell",
+                    "2010",
+                    "2024-06-02",
+                    "Tom Rell was named mayor of Dunmere in 2010",
+                    "Start: 'in 2010' is the year 2010.",
+                    "End: the day Ann Pike takes office (2024-06-02), replacing Tom Rell ('replacing him') (sentence "
+                    "2: "
+                    "'replacing him').",
+                ),
+                (
+                    "ann-pike",
+                    "2024-06-02",
+                    "..",
+                    "Ann Pike took office as mayor of Dunmere on June 2, 2024, replacing him",
+                    "Start: 'on June 2, 2024' is 2024-06-02.",
+                    "End: open (..): the article knows of no end.",
+                ),
+            ],
+        ),
+        # The one replacing takes office the day the one replaced leaves, in the sentence that tells both: the
+        # term is quoted from it, though its end is told later.
+        (
+            "Tom Rell became chancellor of Tarnia in 2015.\n"
+            "He resigned in 2019 and was succeeded as chancellor by Ida Holm.\n"
+            "Holm stepped down as chancellor in 2023.",
+            [
+                (
+                    "tom-rell",
+                    "2015",
+                    "2019",
+                    "Tom Rell became chancellor of Tarnia in 2015",
+                    "Start: 'in 2015' is the year 2015.",
+                    "End: 'resigned': 'in 2019' is the year 2019 (sentence 2: 'He resigned in 2019').",
+                ),
+                (
+                    "ida-holm",
+                    "2019",
+                    "2023",
+                    "He resigned in 2019 and was succeeded as chancellor by Ida Holm",
+                    "Start: the day Tom Rell leaves office (2019), replaced by Ida Holm ('He resigned in 2019 and was "
+                    "succeeded as chancellor by Ida Holm').",
+                    "End: 'stepped down': 'in 2023' is the year 2023 (sentence 3: 'Holm stepped down as chancellor in "
+                    "2023').",
+                ),
+            ],
+        ),
+        # A start derived so is no date the text gives: the length of the one replaced counts back from the end
+        # the text gives them, not from it.
+        (
+            "Tom Rell, who led Tarnia for ten years, resigned in 2019 and was succeeded as chancellor by Ida Holm.",
+            [
+                (
+                    "tom-rell",
+                    "2009~",
+                    "2019",
+                    "Tom Rell, who led Tarnia for ten years, resigned in 2019 and was succeeded as chancellor by Ida "
+                    "Holm",
+                    "Start: 'for ten years' counted back 10 years from 2019 (the end of the term) is about 2009 "
+                    "(2009~).",
+                    "End: 'resigned': 'in 2019' is the year 2019.",
+                ),
+                (
+                    "ida-holm",
+                    "2019",
+                    "..",
+                    "Tom Rell, who led Tarnia for ten years, resigned in 2019 and was succeeded as chancellor by Ida "
+                    "Holm",
+                    "Start: the day Tom Rell leaves office (2019), replaced by Ida Holm ('Tom Rell, who led Tarnia for "
+                    "ten years, resigned in 2019 and was succeeded as chancellor by Ida Holm').",
+                    "End: open (..): the article knows of no end.",
+                ),
+            ],
+        ),
+        # A vacancy: the one named to the office in the sentence that ends another's term takes it that day; the
+        # term is quoted from that sentence, though its end is told later.
+        (
+            "The Brill Otters fired head coach Tom Rell on January 6 and promoted assistant Ann Pike to interim head "
+            "coach.\nPike, who led the side for six weeks, left the club on February 17.",
+            [
+                (
+                    "tom-rell",
+                    "..2025-01-06",
+                    "2025-01-06",
+                    "fired head coach Tom Rell on January 6",
+                    "Start: on or before the day of 'on January 6' ('on January 6' is 2025-01-06: the January 6 on or "
+                    "before publication (2025-02-26), as the clause looks back ('fired')): the article names the "
+                    "holder "
+                    "with the title then, not since when.",
+                    "End: 'fired': 'on January 6' is 2025-01-06: the January 6 on or before publication (2025-02-26), "
+                    "as the clause looks back ('fired').",
+                ),
+                (
+                    "ann-pike",
+                    "2025-01-06",
+                    "2025-02-17",
+                    "promoted assistant Ann Pike to interim head coach",
+                    "Start: the day the one before leaves office (2025-01-06), told in the same sentence.",
+                    "End: 'left': 'on February 17' is 2025-02-17: the February 17 on or before publication "
+                    "(2025-02-26), as the clause looks back ('led') (sentence 2: 'Pike, who led the side for six "
+                    "weeks, "
+                    "left the club on February 17').",
+                ),
+            ],
+        ),
+        # A length the text gives dates the start more strongly than a vacancy does.
+        (
+            "The Brill Otters fired head coach Tom Rell on January 6 and promoted assistant Ann Pike to interim head "
+            "coach.\nPike, who led the side for one month, left the club on February 17.",
+            [
+                (
+                    "tom-rell",
+                    "..2025-01-06",
+                    "2025-01-06",
+                    "fired head coach Tom Rell on January 6",
+                    "Start: on or before the day of 'on January 6' ('on January 6' is 2025-01-06: the January 6 on or "
+                    "before publication (2025-02-26), as the clause looks back ('fired')): the article names the "
+                    "holder "
+                    "with the title then, not since when.",
+                    "End: 'fired': 'on January 6' is 2025-01-06: the January 6 on or before publication (2025-02-26), "
+                    "as the clause looks back ('fired').",
+                ),
+                (
+                    "ann-pike",
+                    "2025-01~",
+                    "2025-02-17",
+                    "Pike, who led the side for one month, left the club on February 17",
+                    "Start: 'for one month' counted back 1 month from 2025-02-17 (the end of the term) is about "
+                    "2025-01 "
+                    "(2025-01~).",
+                    "End: 'left': 'on February 17' is 2025-02-17: the February 17 on or before publication "
+                    "(2025-02-26), as the clause looks back ('led').",
+                ),
+            ],
+        ),
+        # No vacancy in another office: the one named general manager that day is not given the coach's end.
+        (
+            "The Brill Otters fired head coach Tom Rell on Monday and named Ann Pike general manager.",
+            [
+                (
+                    "tom-rell",
+                    "..2025-02-24",
+                    "2025-02-24",
+                    "fired head coach Tom Rell on Monday",
+                    "Start: on or before the day of 'on Monday' ('on Monday' is 2025-02-24, the Monday before "
+                    "publication (Wednesday 2025-02-26): the clause looks back ('fired')): the article names the "
+                    "holder with the title then, not since when.",
+                    "End: 'fired': 'on Monday' is 2025-02-24, the Monday before publication (Wednesday 2025-02-26): "
+                    "the clause looks back ('fired').",
+                ),
+                (
+                    "ann-pike",
+                    None,
+                    "..",
+                    "named Ann Pike general manager",
+                    "Start: not in the article.",
+                    "End: open (..): the article knows of no end.",
+                ),
+            ],
+        ),
+        # An end derived from the start of the one replacing is no vacancy: another named to the office in that
+        # sentence, with no day, is given none.
+        (
+            "Ann Pike took office as co-chair of the Brill Guild on June 2, 2024, replacing Tom Rell, and Carl Moss "
+            "was "
+            "named co-chair.",
+            [
+                (
+                    "tom-rell",
+                    None,
+                    "2024-06-02",
+                    "replacing Tom Rell",
+                    "Start: not in the article.",
+                    "End: the day Ann Pike takes office (2024-06-02), replacing Tom Rell ('replacing Tom Rell').",
+                ),
+                (
+                    "ann-pike",
+                    "2024-06-02",
+                    "..",
+                    "Ann Pike took office as co-chair of the Brill Guild on June 2, 2024, replacing Tom Rell",
+                    "Start: 'on June 2, 2024' is 2024-06-02.",
+                    "End: open (..): the article knows of no end.",
+                ),
+                (
+                    "carl-moss",
+                    None,
+                    "..",
+                    "Carl Moss was named co-chair",
+                    "Start: not in the article.",
+                    "End: open (..): the article knows of no end.",
+                ),
+            ],
+        ),
+    ],
+)
+def test_a_handover_dates_the_other_holding_and_its_note_says_how(
+    text: str, expected: list[tuple[str | None, ...]], base: Known
+) -> None:
+    assert _dated_terms(text, base) == expected
