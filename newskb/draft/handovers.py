@@ -50,9 +50,10 @@ def said(finding: Finding, text: str) -> str:
 
 def derive_end(dating: Mapping[tuple[str, str], Dating], relation: Relation, reading: Reading) -> None:
     """The one replaced leaves office the day the one replacing them takes it."""
-    taking = dating.get((relation.successor, relation.office))
-    leaving = dating.get((relation.predecessor, relation.office))
-    if taking is None or leaving is None or taking.start is None or taking.start.rank < 3:
+    # Both holdings of a relation are dated: holdings.py never folds away one that replaces or is replaced.
+    taking = dating[(relation.successor, relation.office)]
+    leaving = dating[(relation.predecessor, relation.office)]
+    if taking.start is None or taking.start.rank < 3:
         return
     if taking.start.written.startswith(OPEN):
         return
@@ -69,9 +70,9 @@ def derive_start(
 ) -> None:
     """The one replacing takes office the day the one replaced leaves it, when one sentence tells both ("X
     resigned in 1999 and was succeeded as chancellor by Y") and nothing dates the start itself."""
-    taking = dating.get((relation.successor, relation.office))
-    leaving = dating.get((relation.predecessor, relation.office))
-    if taking is None or leaving is None or taking.start is not None or leaving.end is None:
+    taking = dating[(relation.successor, relation.office)]
+    leaving = dating[(relation.predecessor, relation.office)]
+    if taking.start is not None or leaving.end is None:
         return
     end = leaving.end
     if end.rank < 4 or end.finding is None or end.finding.sentence is not relation.finding.sentence:
