@@ -3340,6 +3340,57 @@ def _dated_terms(text: str, base: Known) -> list[tuple[str | list[str] | None, .
                 ),
             ],
         ),
+        # A title later in the article ("Chancellor Holm said on Monday": on or before Monday) tells less than the
+        # day the one replaced left, or the day of a vacancy, and gives way to it.
+        (
+            "Tom Rell became chancellor of Tarnia in 2015.\n"
+            "He resigned in 2019 and was succeeded as chancellor by Ida Holm.\n"
+            "Chancellor Holm said on Monday that the budget would pass.",
+            [
+                (
+                    "tom-rell",
+                    "2015",
+                    "2019",
+                    "Tom Rell became chancellor of Tarnia in 2015",
+                    "Start: 'in 2015' is the year 2015.",
+                    "End: 'resigned': 'in 2019' is the year 2019 (sentence 2: 'He resigned in 2019').",
+                ),
+                (
+                    "ida-holm",
+                    "2019",
+                    "..",
+                    "He resigned in 2019 and was succeeded as chancellor by Ida Holm",
+                    "Start: the day Tom Rell leaves office (2019), replaced by Ida Holm ('He resigned in 2019 and was "
+                    "succeeded as chancellor by Ida Holm').",
+                    "End: open (..): the holder acts with the title in this news.",
+                ),
+            ],
+        ),
+        (
+            "The Brill Otters fired head coach Tom Rell on Monday and promoted assistant Ann Pike to interim head "
+            "coach.\nHead coach Ann Pike said on Tuesday that the team would recover.",
+            [
+                (
+                    "tom-rell",
+                    "..2025-02-24",
+                    "2025-02-24",
+                    "fired head coach Tom Rell on Monday",
+                    "Start: on or before the day of 'on Monday' ('on Monday' is 2025-02-24, the Monday before "
+                    "publication (Wednesday 2025-02-26): the clause looks back ('fired')): the article names the "
+                    "holder with the title then, not since when.",
+                    "End: 'fired': 'on Monday' is 2025-02-24, the Monday before publication (Wednesday 2025-02-26): "
+                    "the clause looks back ('fired').",
+                ),
+                (
+                    "ann-pike",
+                    "2025-02-24",
+                    "..",
+                    "promoted assistant Ann Pike to interim head coach",
+                    "Start: the day the one before leaves office (2025-02-24), told in the same sentence.",
+                    "End: open (..): the article knows of no end.",
+                ),
+            ],
+        ),
     ],
 )
 def test_a_handover_dates_the_other_holding_and_its_note_says_how(

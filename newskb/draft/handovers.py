@@ -72,7 +72,9 @@ def derive_start(
     resigned in 1999 and was succeeded as chancellor by Y") and nothing dates the start itself."""
     taking = dating[(relation.successor, relation.office)]
     leaving = dating[(relation.predecessor, relation.office)]
-    if taking.start is not None or leaving.end is None:
+    # A start is set below only over a weaker one: a title's bound ("Chancellor Y said on Monday": on or
+    # before Monday) tells less than the day the one replaced left.
+    if leaving.end is None:
         return
     end = leaving.end
     if end.rank < 4 or end.finding is None or end.finding.sentence is not relation.finding.sentence:
@@ -97,7 +99,7 @@ def derive_vacancy(dating: Mapping[tuple[str, str], Dating], holdings: Mapping[t
         if end is None or end.rank < 4 or end.finding is None or end.written.startswith(OPEN):
             continue
         for (other, same), taking in dating.items():
-            if same != office or other == holder or taking.start is not None:
+            if same != office or other == holder:
                 continue
             told = [
                 finding
