@@ -38,6 +38,7 @@ from newskb.common.kinds import Kind
 from newskb.curation import add, audit
 from newskb.draft import Article, Draft, Known, draft, to_toml, when
 from newskb.draft.countries import countries, named_country, of_capital
+from newskb.draft.mentions import Mark
 from newskb.draft.names import KnownEntity
 from newskb.draft.reading import read
 from newskb.draft.sentences import split
@@ -3397,3 +3398,94 @@ def test_a_handover_dates_the_other_holding_and_its_note_says_how(
     text: str, expected: list[tuple[str | None, ...]], base: Known
 ) -> None:
     assert _dated_terms(text, base) == expected
+
+
+# --- Whom a pronoun stands for (pronouns.py) -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A person named before the pronoun in its sentence.
+        (
+            "Ann Pike said she would step down as mayor of Dunmere in May.",
+            [
+                (
+                    "ann-pike",
+                    "she would step down as mayor of Dunmere in May",
+                    "Holder: Ann Pike (new, proposed above). 'she' is taken for Ann Pike, named before it in the "
+                    "sentence.",
+                )
+            ],
+        ),
+        # Else the first person of the sentence before it.
+        (
+            "Ann Pike met Tom Rell in 2019.\nShe was elected mayor of Dunmere in 2020.",
+            [
+                (
+                    "ann-pike",
+                    "She was elected mayor of Dunmere in 2020",
+                    "Holder: Ann Pike (new, proposed above). 'She' is taken for Ann Pike, the first person named "
+                    "before it.",
+                )
+            ],
+        ),
+        # Else the person a "She" before it stands for, before the person that sentence names.
+        (
+            "Ruth Hale was mayor of Brill from 1998 to 2004.\nShe was succeeded by Carl Moss.\n"
+            "She was chair of the Brill Water Board from 2005 to 2010.",
+            [
+                (
+                    "ruth-hale",
+                    "Ruth Hale was mayor of Brill from 1998 to 2004",
+                    "Holder: Ruth Hale (new, proposed above).",
+                ),
+                ("carl-moss", "She was succeeded by Carl Moss", "Holder: Carl Moss (new, proposed above)."),
+                (
+                    "ruth-hale",
+                    "She was chair of the Brill Water Board from 2005 to 2010",
+                    "Holder: Ruth Hale (new, proposed above). 'She' is taken for Ruth Hale, as the 'She' before it.",
+                ),
+            ],
+        ),
+    ],
+)
+def test_the_note_says_whom_a_pronoun_is_taken_for_and_why(
+    text: str, expected: list[tuple[str, str, str]], base: Known
+) -> None:
+    result = write_up(text + "\n", "2025-02-26", base)
+    assert [
+        (term.values["holder"], term.values["quote"], str(term.values["note"]).splitlines()[0]) for term in result.terms
+    ] == expected
+
+
+def _pronouns_read(text: str, base: Known) -> list[list[tuple[str, str]]]:
+    """Each sentence's pronouns, and the name of the person each is taken for."""
+    reading = read(text, split(text), base.entities)
+    return [
+        [
+            (mention.text, reading.entities[mention.ref].name)
+            for mention in sentence.mentions
+            if mention.mark is Mark.PRONOUN
+        ]
+        for sentence in reading.sentences
+    ]
+
+
+def test_a_her_that_opens_a_sentence_is_no_pronoun_though_the_sentence_ends_in_a_verb_of_succeeding(
+    base: Known,
+) -> None:
+    """ "her" is a person only right after a verb of succeeding; the first word of a sentence follows none (not
+    the sentence's last word)."""
+    text = "Ann Pike left Brill Bank in 2019.\nHer bank said she would not be replaced.\n"
+    assert _pronouns_read(text, base) == [[], [("she", "Ann Pike")]]
+
+
+def test_a_person_described_by_an_agent_noun_is_one_opening_the_sentence_before_a_verb(base: Known) -> None:
+    """ "The banker will ...", "The former banker said": the person named before, as "she" would be; not a noun
+    three words in, nor one with no verb after it."""
+    text = (
+        "Brill Bank named Ann Pike as its chief executive.\nThe banker will take office on June 2.\n"
+        "The former banker said.\nThe newly hired banker said so.\nThe banker\n"
+    )
+    assert _pronouns_read(text, base) == [[], [("banker", "Ann Pike")], [("banker", "Ann Pike")], [], []]
