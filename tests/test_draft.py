@@ -3489,3 +3489,13 @@ def test_a_person_described_by_an_agent_noun_is_one_opening_the_sentence_before_
         "The former banker said.\nThe newly hired banker said so.\nThe banker\n"
     )
     assert _pronouns_read(text, base) == [[], [("banker", "Ann Pike")], [("banker", "Ann Pike")], [], []]
+
+
+def test_a_name_that_begins_with_a_pronouns_word_is_the_name_not_a_pronoun() -> None:
+    known = Known(entities=(KnownEntity(id="he-ming", kind=Kind.PERSON, name="He Ming"),), taken=frozenset())
+    text = "Ann Pike met the delegation on Monday.\nHe Ming said the talks went well.\n"
+    reading = read(text, split(text), known.entities)
+    said = reading.sentences[1]
+    assert [(mention.mark, mention.text, mention.ref) for mention in said.mentions] == [
+        (Mark.PERSON, "He Ming", "he-ming")
+    ]
