@@ -3492,10 +3492,12 @@ def test_a_person_described_by_an_agent_noun_is_one_opening_the_sentence_before_
 
 
 def test_a_name_that_begins_with_a_pronouns_word_is_the_name_not_a_pronoun() -> None:
+    """ "He Ming" is a name, not "he"; a pronoun after it in the sentence is still read."""
     known = Known(entities=(KnownEntity(id="he-ming", kind=Kind.PERSON, name="He Ming"),), taken=frozenset())
-    text = "Ann Pike met the delegation on Monday.\nHe Ming said the talks went well.\n"
+    text = "Ann Pike met the delegation on Monday.\nHe Ming thanked Ann Pike, and she said the talks went well.\n"
     reading = read(text, split(text), known.entities)
-    said = reading.sentences[1]
-    assert [(mention.mark, mention.text, mention.ref) for mention in said.mentions] == [
-        (Mark.PERSON, "He Ming", "he-ming")
+    assert [(mention.mark, mention.text, mention.ref) for mention in reading.sentences[1].mentions] == [
+        (Mark.PERSON, "He Ming", "he-ming"),
+        (Mark.PERSON, "Ann Pike", "new:ann pike"),
+        (Mark.PRONOUN, "she", "new:ann pike"),
     ]
