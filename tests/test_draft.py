@@ -2226,6 +2226,25 @@ CONSTRUCTIONS = [
         "Ann Pike, who led Corla Systems for 18 months, stepped down as chief executive in 2016.",
         [("ann-pike", "corla-systems-chief-executive", "2015~", "2016")],
     ),
+    # "the central bank" is the one organization named as one, a "-bundesbank" without "bank" as a word included.
+    (
+        "Eva Lind left the Bundesbank in 2019 to join Brill Bank.\nShe had been vice president of the central bank "
+        "since 2012.",
+        [("eva-lind", "bundesbank-vice-president", "2012", "..2025-02-26")],
+    ),
+    # "the town" is the town whose local body the article names, as "the city" is.
+    (
+        "The Brill Falls Town Council met on Monday.\nAnn Pike, who was treasurer of the town from 2010 to 2018, "
+        "spoke first.",
+        [("ann-pike", "brill-falls-treasurer", "2010", "2018")],
+    ),
+    # "the group" with two groups named, neither the one the article is about: no organization, though one of
+    # them is a bank's (only "the bank" leaves out a central bank's name).
+    (
+        "Brill Group signed a deal with Bank of Tarnia Group on Monday.\nAnn Pike, chair of the group since 2019, "
+        "welcomed it.",
+        [("ann-pike", "chair", "2019", "..")],
+    ),
 ]
 
 
