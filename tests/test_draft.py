@@ -38,6 +38,7 @@ from newskb.common.kinds import Kind
 from newskb.curation import add, audit
 from newskb.draft import Article, Draft, Known, draft, reckoning, to_toml, when
 from newskb.draft.countries import countries, named_country, of_capital
+from newskb.draft.mentions import Mark
 from newskb.draft.names import KnownEntity
 from newskb.draft.reading import read
 from newskb.draft.sentences import split
@@ -2320,6 +2321,25 @@ CONSTRUCTIONS = [
         [("mara-kent", "dunmere-mayor", "2025-02-24", "..")],
     ),
     ("Mara Kent became mayor of Dunmere a year ago.", [("mara-kent", "dunmere-mayor", "2024~", "..")]),
+    # "the central bank" is the one organization named as one, a "-bundesbank" without "bank" as a word included.
+    (
+        "Eva Lind left the Bundesbank in 2019 to join Brill Bank.\nShe had been vice president of the central bank "
+        "since 2012.",
+        [("eva-lind", "bundesbank-vice-president", "2012", "..2025-02-26")],
+    ),
+    # "the town" is the town whose local body the article names, as "the city" is.
+    (
+        "The Brill Falls Town Council met on Monday.\nAnn Pike, who was treasurer of the town from 2010 to 2018, "
+        "spoke first.",
+        [("ann-pike", "brill-falls-treasurer", "2010", "2018")],
+    ),
+    # "the group" with two groups named, neither the one the article is about: no organization, though one of
+    # them is a bank's (only "the bank" leaves out a central bank's name).
+    (
+        "Brill Group signed a deal with Bank of Tarnia Group on Monday.\nAnn Pike, chair of the group since 2019, "
+        "welcomed it.",
+        [("ann-pike", "chair", "2019", "..")],
+    ),
 ]
 
 
@@ -3212,3 +3232,384 @@ def test_a_date_that_starts_where_the_one_before_ends_is_found_too() -> None:
 )
 def test_the_tense_of_a_clause_is_told_by_its_own_words(sentence: str, at: str, expected: tuple[str, str]) -> None:
     assert tense_at(sentence, sentence.index(at)) == expected
+
+
+# --- The dates one holding gives another (handovers.py) ----------------------------------------------
+
+
+def _dated_terms(text: str, base: Known) -> list[tuple[str | list[str] | None, ...]]:
+    """Each term's holder, start, end and quote, and the note's lines that say how its start and end were found."""
+    result = write_up(text + "\n", "2025-02-26", base)
+    return [
+        (
+            term.values["holder"],
+            term.values.get("start"),
+            term.values.get("end"),
+            term.values["quote"],
+            *[line for line in str(term.values["note"]).splitlines() if line.startswith(("Start:", "End:"))],
+        )
+        for term in result.terms
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The one replaced leaves the day the one replacing takes office, told in a sentence of its own.
+        (
+            "Tom Rell was named mayor of Dunmere in 2010.\n"
+            "Ann Pike took office as mayor of Dunmere on June 2, 2024, replacing him.",
+            [
+                (
+                    "tom-rell",
+                    "2010",
+                    "2024-06-02",
+                    "Tom Rell was named mayor of Dunmere in 2010",
+                    "Start: 'in 2010' is the year 2010.",
+                    "End: the day Ann Pike takes office (2024-06-02), replacing Tom Rell ('replacing him') (sentence "
+                    "2: "
+                    "'replacing him').",
+                ),
+                (
+                    "ann-pike",
+                    "2024-06-02",
+                    "..",
+                    "Ann Pike took office as mayor of Dunmere on June 2, 2024, replacing him",
+                    "Start: 'on June 2, 2024' is 2024-06-02.",
+                    "End: open (..): the article knows of no end.",
+                ),
+            ],
+        ),
+        # The one replacing takes office the day the one replaced leaves, in the sentence that tells both: the
+        # term is quoted from it, though its end is told later.
+        (
+            "Tom Rell became chancellor of Tarnia in 2015.\n"
+            "He resigned in 2019 and was succeeded as chancellor by Ida Holm.\n"
+            "Holm stepped down as chancellor in 2023.",
+            [
+                (
+                    "tom-rell",
+                    "2015",
+                    "2019",
+                    "Tom Rell became chancellor of Tarnia in 2015",
+                    "Start: 'in 2015' is the year 2015.",
+                    "End: 'resigned': 'in 2019' is the year 2019 (sentence 2: 'He resigned in 2019').",
+                ),
+                (
+                    "ida-holm",
+                    "2019",
+                    "2023",
+                    "He resigned in 2019 and was succeeded as chancellor by Ida Holm",
+                    "Start: the day Tom Rell leaves office (2019), replaced by Ida Holm ('He resigned in 2019 and was "
+                    "succeeded as chancellor by Ida Holm').",
+                    "End: 'stepped down': 'in 2023' is the year 2023 (sentence 3: 'Holm stepped down as chancellor in "
+                    "2023').",
+                ),
+            ],
+        ),
+        # A start derived so is no date the text gives: the length of the one replaced counts back from the end
+        # the text gives them, not from it.
+        (
+            "Tom Rell, who led Tarnia for ten years, resigned in 2019 and was succeeded as chancellor by Ida Holm.",
+            [
+                (
+                    "tom-rell",
+                    "2009~",
+                    "2019",
+                    "Tom Rell, who led Tarnia for ten years, resigned in 2019 and was succeeded as chancellor by Ida "
+                    "Holm",
+                    "Start: 'for ten years' counted back 10 years from 2019 (the end of the term) is about 2009 "
+                    "(2009~).",
+                    "End: 'resigned': 'in 2019' is the year 2019.",
+                ),
+                (
+                    "ida-holm",
+                    "2019",
+                    "..",
+                    "Tom Rell, who led Tarnia for ten years, resigned in 2019 and was succeeded as chancellor by Ida "
+                    "Holm",
+                    "Start: the day Tom Rell leaves office (2019), replaced by Ida Holm ('Tom Rell, who led Tarnia for "
+                    "ten years, resigned in 2019 and was succeeded as chancellor by Ida Holm').",
+                    "End: open (..): the article knows of no end.",
+                ),
+            ],
+        ),
+        # A vacancy: the one named to the office in the sentence that ends another's term takes it that day; the
+        # term is quoted from that sentence, though its end is told later.
+        (
+            "The Brill Otters fired head coach Tom Rell on January 6 and promoted assistant Ann Pike to interim head "
+            "coach.\nPike, who led the side for six weeks, left the club on February 17.",
+            [
+                (
+                    "tom-rell",
+                    "..2025-01-06",
+                    "2025-01-06",
+                    "fired head coach Tom Rell on January 6",
+                    "Start: on or before the day of 'on January 6' ('on January 6' is 2025-01-06: the January 6 on or "
+                    "before publication (2025-02-26), as the clause looks back ('fired')): the article names the "
+                    "holder "
+                    "with the title then, not since when.",
+                    "End: 'fired': 'on January 6' is 2025-01-06: the January 6 on or before publication (2025-02-26), "
+                    "as the clause looks back ('fired').",
+                ),
+                (
+                    "ann-pike",
+                    "2025-01-06",
+                    "2025-02-17",
+                    "promoted assistant Ann Pike to interim head coach",
+                    "Start: the day the one before leaves office (2025-01-06), told in the same sentence.",
+                    "End: 'left': 'on February 17' is 2025-02-17: the February 17 on or before publication "
+                    "(2025-02-26), as the clause looks back ('led') (sentence 2: 'Pike, who led the side for six "
+                    "weeks, "
+                    "left the club on February 17').",
+                ),
+            ],
+        ),
+        # A length the text gives dates the start more strongly than a vacancy does.
+        (
+            "The Brill Otters fired head coach Tom Rell on January 6 and promoted assistant Ann Pike to interim head "
+            "coach.\nPike, who led the side for one month, left the club on February 17.",
+            [
+                (
+                    "tom-rell",
+                    "..2025-01-06",
+                    "2025-01-06",
+                    "fired head coach Tom Rell on January 6",
+                    "Start: on or before the day of 'on January 6' ('on January 6' is 2025-01-06: the January 6 on or "
+                    "before publication (2025-02-26), as the clause looks back ('fired')): the article names the "
+                    "holder "
+                    "with the title then, not since when.",
+                    "End: 'fired': 'on January 6' is 2025-01-06: the January 6 on or before publication (2025-02-26), "
+                    "as the clause looks back ('fired').",
+                ),
+                (
+                    "ann-pike",
+                    "2025-01~",
+                    "2025-02-17",
+                    "Pike, who led the side for one month, left the club on February 17",
+                    "Start: 'for one month' counted back 1 month from 2025-02-17 (the end of the term) is about "
+                    "2025-01 "
+                    "(2025-01~).",
+                    "End: 'left': 'on February 17' is 2025-02-17: the February 17 on or before publication "
+                    "(2025-02-26), as the clause looks back ('led').",
+                ),
+            ],
+        ),
+        # No vacancy in another office: the one named general manager that day is not given the coach's end.
+        (
+            "The Brill Otters fired head coach Tom Rell on Monday and named Ann Pike general manager.",
+            [
+                (
+                    "tom-rell",
+                    "..2025-02-24",
+                    "2025-02-24",
+                    "fired head coach Tom Rell on Monday",
+                    "Start: on or before the day of 'on Monday' ('on Monday' is 2025-02-24, the Monday before "
+                    "publication (Wednesday 2025-02-26): the clause looks back ('fired')): the article names the "
+                    "holder with the title then, not since when.",
+                    "End: 'fired': 'on Monday' is 2025-02-24, the Monday before publication (Wednesday 2025-02-26): "
+                    "the clause looks back ('fired').",
+                ),
+                (
+                    "ann-pike",
+                    None,
+                    "..",
+                    "named Ann Pike general manager",
+                    "Start: not in the article.",
+                    "End: open (..): the article knows of no end.",
+                ),
+            ],
+        ),
+        # An end derived from the start of the one replacing is no vacancy: another named to the office in that
+        # sentence, with no day, is given none.
+        (
+            "Ann Pike took office as co-chair of the Brill Guild on June 2, 2024, replacing Tom Rell, and Carl Moss "
+            "was "
+            "named co-chair.",
+            [
+                (
+                    "tom-rell",
+                    None,
+                    "2024-06-02",
+                    "replacing Tom Rell",
+                    "Start: not in the article.",
+                    "End: the day Ann Pike takes office (2024-06-02), replacing Tom Rell ('replacing Tom Rell').",
+                ),
+                (
+                    "ann-pike",
+                    "2024-06-02",
+                    "..",
+                    "Ann Pike took office as co-chair of the Brill Guild on June 2, 2024, replacing Tom Rell",
+                    "Start: 'on June 2, 2024' is 2024-06-02.",
+                    "End: open (..): the article knows of no end.",
+                ),
+                (
+                    "carl-moss",
+                    None,
+                    "..",
+                    "Carl Moss was named co-chair",
+                    "Start: not in the article.",
+                    "End: open (..): the article knows of no end.",
+                ),
+            ],
+        ),
+        # A title later in the article ("Chancellor Holm said on Monday": on or before Monday) tells less than the
+        # day the one replaced left, or the day of a vacancy, and gives way to it.
+        (
+            "Tom Rell became chancellor of Tarnia in 2015.\n"
+            "He resigned in 2019 and was succeeded as chancellor by Ida Holm.\n"
+            "Chancellor Holm said on Monday that the budget would pass.",
+            [
+                (
+                    "tom-rell",
+                    "2015",
+                    "2019",
+                    "Tom Rell became chancellor of Tarnia in 2015",
+                    "Start: 'in 2015' is the year 2015.",
+                    "End: 'resigned': 'in 2019' is the year 2019 (sentence 2: 'He resigned in 2019').",
+                ),
+                (
+                    "ida-holm",
+                    "2019",
+                    "..",
+                    "He resigned in 2019 and was succeeded as chancellor by Ida Holm",
+                    "Start: the day Tom Rell leaves office (2019), replaced by Ida Holm ('He resigned in 2019 and was "
+                    "succeeded as chancellor by Ida Holm').",
+                    "End: open (..): the holder acts with the title in this news.",
+                ),
+            ],
+        ),
+        (
+            "The Brill Otters fired head coach Tom Rell on Monday and promoted assistant Ann Pike to interim head "
+            "coach.\nHead coach Ann Pike said on Tuesday that the team would recover.",
+            [
+                (
+                    "tom-rell",
+                    "..2025-02-24",
+                    "2025-02-24",
+                    "fired head coach Tom Rell on Monday",
+                    "Start: on or before the day of 'on Monday' ('on Monday' is 2025-02-24, the Monday before "
+                    "publication (Wednesday 2025-02-26): the clause looks back ('fired')): the article names the "
+                    "holder with the title then, not since when.",
+                    "End: 'fired': 'on Monday' is 2025-02-24, the Monday before publication (Wednesday 2025-02-26): "
+                    "the clause looks back ('fired').",
+                ),
+                (
+                    "ann-pike",
+                    "2025-02-24",
+                    "..",
+                    "promoted assistant Ann Pike to interim head coach",
+                    "Start: the day the one before leaves office (2025-02-24), told in the same sentence.",
+                    "End: open (..): the article knows of no end.",
+                ),
+            ],
+        ),
+    ],
+)
+def test_a_handover_dates_the_other_holding_and_its_note_says_how(
+    text: str, expected: list[tuple[str | None, ...]], base: Known
+) -> None:
+    assert _dated_terms(text, base) == expected
+
+
+# --- Whom a pronoun stands for (pronouns.py) -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A person named before the pronoun in its sentence.
+        (
+            "Ann Pike said she would step down as mayor of Dunmere in May.",
+            [
+                (
+                    "ann-pike",
+                    "she would step down as mayor of Dunmere in May",
+                    "Holder: Ann Pike (new, proposed above). 'she' is taken for Ann Pike, named before it in the "
+                    "sentence.",
+                )
+            ],
+        ),
+        # Else the first person of the sentence before it.
+        (
+            "Ann Pike met Tom Rell in 2019.\nShe was elected mayor of Dunmere in 2020.",
+            [
+                (
+                    "ann-pike",
+                    "She was elected mayor of Dunmere in 2020",
+                    "Holder: Ann Pike (new, proposed above). 'She' is taken for Ann Pike, the first person named "
+                    "before it.",
+                )
+            ],
+        ),
+        # Else the person a "She" before it stands for, before the person that sentence names.
+        (
+            "Ruth Hale was mayor of Brill from 1998 to 2004.\nShe was succeeded by Carl Moss.\n"
+            "She was chair of the Brill Water Board from 2005 to 2010.",
+            [
+                (
+                    "ruth-hale",
+                    "Ruth Hale was mayor of Brill from 1998 to 2004",
+                    "Holder: Ruth Hale (new, proposed above).",
+                ),
+                ("carl-moss", "She was succeeded by Carl Moss", "Holder: Carl Moss (new, proposed above)."),
+                (
+                    "ruth-hale",
+                    "She was chair of the Brill Water Board from 2005 to 2010",
+                    "Holder: Ruth Hale (new, proposed above). 'She' is taken for Ruth Hale, as the 'She' before it.",
+                ),
+            ],
+        ),
+    ],
+)
+def test_the_note_says_whom_a_pronoun_is_taken_for_and_why(
+    text: str, expected: list[tuple[str, str, str]], base: Known
+) -> None:
+    result = write_up(text + "\n", "2025-02-26", base)
+    assert [
+        (term.values["holder"], term.values["quote"], str(term.values["note"]).splitlines()[0]) for term in result.terms
+    ] == expected
+
+
+def _pronouns_read(text: str, base: Known) -> list[list[tuple[str, str]]]:
+    """Each sentence's pronouns, and the name of the person each is taken for."""
+    reading = read(text, split(text), base.entities)
+    return [
+        [
+            (mention.text, reading.entities[mention.ref].name)
+            for mention in sentence.mentions
+            if mention.mark is Mark.PRONOUN
+        ]
+        for sentence in reading.sentences
+    ]
+
+
+def test_a_her_that_opens_a_sentence_is_no_pronoun_though_the_sentence_ends_in_a_verb_of_succeeding(
+    base: Known,
+) -> None:
+    """ "her" is a person only right after a verb of succeeding; the first word of a sentence follows none (not
+    the sentence's last word)."""
+    text = "Ann Pike left Brill Bank in 2019.\nHer bank said she would not be replaced.\n"
+    assert _pronouns_read(text, base) == [[], [("she", "Ann Pike")]]
+
+
+def test_a_person_described_by_an_agent_noun_is_one_opening_the_sentence_before_a_verb(base: Known) -> None:
+    """ "The banker will ...", "The former banker said": the person named before, as "she" would be; not a noun
+    three words in, nor one with no verb after it."""
+    text = (
+        "Brill Bank named Ann Pike as its chief executive.\nThe banker will take office on June 2.\n"
+        "The former banker said.\nThe newly hired banker said so.\nThe banker\n"
+    )
+    assert _pronouns_read(text, base) == [[], [("banker", "Ann Pike")], [("banker", "Ann Pike")], [], []]
+
+
+def test_a_name_that_begins_with_a_pronouns_word_is_the_name_not_a_pronoun() -> None:
+    """ "He Ming" is a name, not "he"; a pronoun after it in the sentence is still read."""
+    known = Known(entities=(KnownEntity(id="he-ming", kind=Kind.PERSON, name="He Ming"),), taken=frozenset())
+    text = "Ann Pike met the delegation on Monday.\nHe Ming thanked Ann Pike, and she said the talks went well.\n"
+    reading = read(text, split(text), known.entities)
+    assert [(mention.mark, mention.text, mention.ref) for mention in reading.sentences[1].mentions] == [
+        (Mark.PERSON, "He Ming", "he-ming"),
+        (Mark.PERSON, "Ann Pike", "new:ann pike"),
+        (Mark.PRONOUN, "she", "new:ann pike"),
+    ]

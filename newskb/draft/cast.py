@@ -44,11 +44,10 @@ def _governing_name(name: str) -> bool:
 CABINETS = (["cabinet"], ["government"], ["the", "cabinet"], ["the", "government"])
 
 
-def org_for_noun(entities: Mapping[str, Entity], noun: str | None, cast: Cast | None = None) -> Entity | None:
-    """The organization "the club" or "the university" stands for: the one organization whose name holds the
-    noun ("the central bank": a central bank's name); else, when none does, the organization the article is
-    about; none when that is not clear. (`cast`: the entities by kind, when the caller has them.)"""
-    cast = cast or Cast.of(entities)
+def org_for_noun(noun: str | None, cast: Cast) -> Entity | None:
+    """The organization "the club" or "the university" stands for, of an article's `cast`: the one organization
+    whose name holds the noun ("the central bank": a central bank's name); else, when none does, the
+    organization the article is about; none when that is not clear."""
     organizations = cast.organizations
     if noun is None:
         return None

@@ -50,9 +50,10 @@ def said(finding: Finding, text: str) -> str:
 
 def derive_end(dating: Mapping[tuple[str, str], Dating], relation: Relation, reading: Reading) -> None:
     """The one replaced leaves office the day the one replacing them takes it."""
-    taking = dating.get((relation.successor, relation.office))
-    leaving = dating.get((relation.predecessor, relation.office))
-    if taking is None or leaving is None or taking.start is None or taking.start.rank < 3:
+    # Both holdings of a relation are dated: holdings.py never folds away one that replaces or is replaced.
+    taking = dating[(relation.successor, relation.office)]
+    leaving = dating[(relation.predecessor, relation.office)]
+    if taking.start is None or taking.start.rank < 3:
         return
     if taking.start.written.startswith(OPEN):
         return
@@ -69,9 +70,11 @@ def derive_start(
 ) -> None:
     """The one replacing takes office the day the one replaced leaves it, when one sentence tells both ("X
     resigned in 1999 and was succeeded as chancellor by Y") and nothing dates the start itself."""
-    taking = dating.get((relation.successor, relation.office))
-    leaving = dating.get((relation.predecessor, relation.office))
-    if taking is None or leaving is None or taking.start is not None or leaving.end is None:
+    taking = dating[(relation.successor, relation.office)]
+    leaving = dating[(relation.predecessor, relation.office)]
+    # A start is set below only over a weaker one: a title's bound ("Chancellor Y said on Monday": on or
+    # before Monday) tells less than the day the one replaced left.
+    if leaving.end is None:
         return
     end = leaving.end
     if end.rank < 4 or end.finding is None or end.finding.sentence is not relation.finding.sentence:
@@ -96,7 +99,7 @@ def derive_vacancy(dating: Mapping[tuple[str, str], Dating], holdings: Mapping[t
         if end is None or end.rank < 4 or end.finding is None or end.written.startswith(OPEN):
             continue
         for (other, same), taking in dating.items():
-            if same != office or other == holder or taking.start is not None:
+            if same != office or other == holder:
                 continue
             told = [
                 finding

@@ -380,7 +380,7 @@ class _Gathering:
         if finding.org is not None:
             return finding.org.ref
         if finding.org_noun is not None and finding.org_noun not in ("post", "job", "role", "office"):
-            entity = org_for_noun(self.reading.entities, " ".join(finding.org_noun.split()), self.cast)
+            entity = org_for_noun(" ".join(finding.org_noun.split()), self.cast)
             return entity.key if entity is not None else None
         return None
 

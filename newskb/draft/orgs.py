@@ -171,7 +171,7 @@ def _said_org(context: Context, title: TitleSpan) -> tuple[str | None, str]:
     entities = context.entities
     said = context.text[title.start : title.end]
     if title.org_word is not None and title.org_word not in ("its", "their"):
-        chosen_entity = org_for_noun(entities, title.org_word, context.cast)
+        chosen_entity = org_for_noun(title.org_word, context.cast)
         if chosen_entity is not None:
             return chosen_entity.key, f"'{title.org_word}' is taken for {chosen_entity.name}"
         state = main_of(context.cast.countries) if title.org_word == "government" else None
@@ -210,7 +210,7 @@ def _noun_before(context: Context, title: TitleSpan) -> Entity | None:
         return None
     last = nouns[-1]
     named_after = any(sentence.start + last.end() <= start < title.start for start in context.starts)
-    return None if named_after else org_for_noun(context.entities, " ".join(last.group(1).split()), context.cast)
+    return None if named_after else org_for_noun(" ".join(last.group(1).split()), context.cast)
 
 
 # "the central bank", "the club": a noun that stands for an organization named elsewhere.
