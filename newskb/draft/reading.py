@@ -164,8 +164,8 @@ def _spans(text: str, sentence: Sentence, index: KnownNames) -> _Spans:
     standing = [standing_for(words, position) for position in range(len(words))]
     pronouns = tuple(
         piece
-        for piece, stands in zip(words, standing, strict=True)
-        if piece.start not in used and (piece.lower in SUBJECT_PRONOUNS or stands is not None)
+        for position, (piece, stands) in enumerate(zip(words, standing, strict=True))
+        if position not in used and (piece.lower in SUBJECT_PRONOUNS or stands is not None)
     )
     objects = frozenset(piece.start for piece, stands in zip(words, standing, strict=True) if stands == "object")
     if sentence.heading and _title_case(sentence.text):
