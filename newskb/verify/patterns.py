@@ -18,6 +18,9 @@ NOT = r"(?P<not>\s+(?:not(?:\s+yet)?|never|no\s+longer))?"
 # "prime minister of the Netherlands": an office phrase with its body after it.
 OF_BODY = f"(?:\\s+of\\s+(?:the\\s+)?{marker('ob', 'GC')})?"
 DET = r"(?:(?:the|a|an)\s+)?"
+# A holder and an aside after it that the statement passes over ("X, who ..., is O"; reading.py reads the aside
+# apart).
+HOLDER_ASIDE = f"{HOLDER}(?:,[^,]{{1,90}},)?"
 # "had earlier been", "was once": a past holding, told with an adverb of time.
 ONCE = r"(?:(?:earlier|previously|once|formerly|also|later)\s+)"
 # "X is already O": an adverb that leaves a holding's time as the verb tells it.
@@ -26,7 +29,7 @@ NOW = r"(?:already|currently|now|officially|still|indeed)"
 SITTING = r"(?:(?:sitting|current|incumbent|serving)\s+)?"
 # "X is (not) NATO chief (since 2019)"; "the NATO chief is X".
 COPULA = re.compile(
-    f"{HOLDER}(?:,[^,]{{1,90}},)?\\s+(?P<verb>is|was|has\\s+been|had\\s+been|remains|remained|will\\s+be|"
+    f"{HOLDER_ASIDE}\\s+(?P<verb>is|was|has\\s+been|had\\s+been|remains|remained|will\\s+be|"
     f"would\\s+be|became|is\\s+still|was\\s+still|had\\s+{ONCE}been|has\\s+{ONCE}been|{ONCE}was|"
     f"(?P<never>did\\s+not\\s+become|didn't\\s+become|never\\s+became)|"
     f"(?P<held_never>never\\s+served\\s+as|never\\s+held)){NOT}(?:\\s+{NOW})?\\s+{DET}{SITTING}{OFFICE}"
@@ -43,7 +46,7 @@ COPULA_BACK = re.compile(f"(?i:the\\s+)?{OFFICE}\\s+(?P<verb>is|was){NOT}\\s+{HO
 # "for ten years", is LENGTH's).
 HEADED = marker("hb", "GC")
 IN_CHARGE = re.compile(
-    f"{HOLDER}(?:,[^,]{{1,90}},)?\\s+(?P<verb>is|was|has\\s+been|had\\s+been|remains|remained|will\\s+be|"
+    f"{HOLDER_ASIDE}\\s+(?P<verb>is|was|has\\s+been|had\\s+been|remains|remained|will\\s+be|"
     f"became|is\\s+still|was\\s+still){NOT}(?:\\s+{NOW})?\\s+(?:in\\s+charge|at\\s+the\\s+helm)\\s+of\\s+"
     f"{HEADED}(?:\\s+{WHEN})?"
 )
@@ -52,7 +55,7 @@ RUN_BY = re.compile(
     f"{HOLDER}(?:\\s+{WHEN})?"
 )
 LEADS = re.compile(
-    f"{HOLDER}(?:,[^,]{{1,90}},)?\\s+(?:{NOW}\\s+)?(?P<verb>leads|heads|runs|led|headed|ran)\\s+{HEADED}(?:\\s+{WHEN})?"
+    f"{HOLDER_ASIDE}\\s+(?:{NOW}\\s+)?(?P<verb>leads|heads|runs|led|headed|ran)\\s+{HEADED}(?:\\s+{WHEN})?"
     f"(?!\\s*{OPEN}L)"
 )
 NUMBER = re.compile(
@@ -100,7 +103,7 @@ NOT_SUCCEED = re.compile(
 )
 # "X handed (over) the post of O (over) to Y": Y succeeded X.
 HANDED = re.compile(
-    f"{HOLDER}(?:,[^,]{{1,90}},)?\\s+(?:handed|passed)\\s+(?:(?:over\\s+)?(?:(?:the\\s+)?(?:post|office|role|job|"
+    f"{HOLDER_ASIDE}\\s+(?:handed|passed)\\s+(?:(?:over\\s+)?(?:(?:the\\s+)?(?:post|office|role|job|"
     f"position|reins)\\s+of\\s+{DET}{OFFICE}|{HEADED}['\u2019]s\\s+top\\s+(?:job|post))\\s+(?:over\\s+)?|over\\s+)to\\s+"
     f"{marker('p', 'PGC')}(?:,?\\s+{WHEN})?"
 )
@@ -135,7 +138,7 @@ TOOK_OVER = re.compile(
 # "X replaced Y at the head of NATO (on D)": a succession as the body's head (or as an office the reader knows
 # "head of NATO" to be).
 REPLACED_AT = re.compile(
-    f"{HOLDER}(?:,[^,]{{1,90}},)?\\s+(?:replaced|succeeded)\\s+{marker('p', 'P')}\\s+(?:(?:at\\s+the\\s+head|as\\s+"
+    f"{HOLDER_ASIDE}\\s+(?:replaced|succeeded)\\s+{marker('p', 'P')}\\s+(?:(?:at\\s+the\\s+head|as\\s+"
     f"(?:the\\s+)?head)\\s+of\\s+{HEADED}|at\\s+the\\s+{OFFICE})(?:,?\\s+{WHEN})?"
 )
 # "X took over at NATO in D, replacing Y (as O, at the head of B)": a succession, told by a participle of the
