@@ -23,6 +23,7 @@ QUOTE = (
     "Stoltenberg"
 )
 ANNOUNCED = "the base says Mark Rutte's term began 2024-10-01, as an announcement (the source said it would happen)"
+_CLOSE = "the base says something close, not this"
 
 
 def verify(*arguments: str) -> tuple[int, str, str]:
@@ -78,6 +79,11 @@ def test_a_supported_sentence_prints_its_row_and_exits_0() -> None:
         # A whole sentence weighed against a claim's words: a negation the record does not share turns it.
         ("The US backed Ben Wallace's candidacy", "2026-01-01", 4, "contradicted", "the base says the opposite"),
         ("The US did not back Ben Wallace's candidacy", "2026-01-01", 0, "supported", "the base says so"),
+        # Every word in a record, but a name where the record has another (the quote names the UK elsewhere; it
+        # writes "NATO troop numbers", and Ukraine only as the invaded).
+        ("The UK did not back Ben Wallace's candidacy", "2026-01-01", 3, "cannot-tell", _CLOSE),
+        ("Ukraine's troop numbers in the east have doubled", "2026-01-01", 3, "cannot-tell", _CLOSE),
+        ("NATO troop numbers in the east have doubled", "2026-01-01", 0, "supported", "the base says so"),
         ("Rutte was not chosen as NATO Secretary General", "2026-01-01", 4, "contradicted", None),
         # "not only ... but" negates nothing.
         (

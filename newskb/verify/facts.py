@@ -7,6 +7,7 @@ supported by a record that accounts for only some of a statement's words (README
 """
 
 import functools
+import itertools
 import re
 from collections.abc import Sequence
 from datetime import date
@@ -195,6 +196,8 @@ def _accounting(
         share = sum(any(_same(word, other) for other in words) for word in wanted) / len(wanted)
         if share == 1.0 and not (_in_order(text, hit.label) or _in_order(text, hit.quote or "")):
             share = CLOSE_SHARE  # every word, but its names in another order: "unity within Rutte"
+        if share == 1.0 and (_swapped(text, hit.label) or _swapped(text, hit.quote or "")):
+            share = CLOSE_SHARE  # every word, but a name where the record has another: "the UK did not back"
         hedged = share == 1.0 and bool((HEDGE_WORDS & set(words)) - allowed)
         proof = Evidence(hit.id, hit.source, hit.quote, hit.modality, hit.said_by, hit.via)
         if share >= CLOSE_SHARE:
@@ -219,6 +222,30 @@ def _in_order(text: str, record: str) -> bool:
 
 # A word written with a capital ("Rutte", "NATO", "Ukraine's" without its possessive).
 _CAPITALISED = re.compile(r"\b[A-Z][\w-]*")
+
+
+def _swapped(text: str, record: str) -> bool:
+    """Whether a name of the statement stands where the record has another: the word right after it follows
+    another name wherever the record writes it ("the UK did not back" against "the US did not back his
+    candidacy", though the record names the UK elsewhere; "Ukraine's troop numbers" against "NATO troop
+    numbers ... invasion of Ukraine")."""
+    said, told = _marked(text), _marked(record)
+    capitalised = {word for word, name in told if name}
+    for index, ((word, name), (after, after_name)) in enumerate(itertools.pairwise(said)):
+        if not name or after_name or (index == 0 and word not in capitalised):
+            continue  # a sentence's first word is a name only where the record writes it so ("The", "Since")
+        before = [told[place - 1] for place in range(1, len(told)) if _same(after, told[place][0])]
+        if before and all(other_name and not _same(word, other) for other, other_name in before):
+            return True
+    return False
+
+
+def _marked(text: str) -> list[tuple[str, bool]]:
+    """A text's normalised words, each with whether it is written with a capital; a possessive's "s" left out."""
+    return [(normalise(word), word[0].isupper()) for word in re.findall(r"[^\W_]+", _POSSESSIVE.sub("", text))]
+
+
+_POSSESSIVE = re.compile("['\u2019]s\\b")
 
 
 def _close(hedged: bool) -> str:
