@@ -36,7 +36,7 @@ from newskb.cli import app
 from newskb.common.dates import parse
 from newskb.common.kinds import Kind
 from newskb.curation import add, audit
-from newskb.draft import Article, Draft, Known, draft, reckoning, to_toml, when
+from newskb.draft import Article, Draft, Known, draft, reckoning, resolution, to_toml, when
 from newskb.draft.countries import countries, named_country, of_capital
 from newskb.draft.mentions import Mark
 from newskb.draft.names import KnownEntity
@@ -72,7 +72,7 @@ def resolve(sentence: str, published: str) -> list[tuple[str, str | None, str]]:
         if expression.first is None:
             continue
         tense = tense_at(sentence, expression.start)
-        resolved = when.resolve(expression.first, expression.text, parse(published), tense)
+        resolved = resolution.resolve(expression.first, expression.text, parse(published), tense)
         found.append((expression.text, str(resolved.value) if resolved.value else None, resolved.note))
     return found
 

@@ -1,4 +1,4 @@
-"""Reckoning dates from others (part of the reader's dates, when.py): a length counted back from the day it
+"""Reckoning dates from others (part of the reader's dates, resolution.py): a length counted back from the day it
 ends ("for the past ten years" to 2024-10-01 began about 2014), "on or before" a day, and the day a term
 that ends "at the end of" a period is over.
 """
@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from newskb.common.dates import Edtf, Relation
-from newskb.draft.when import Resolved, day_of
+from newskb.draft.resolution import Resolved, day_of
 
 
 def count_back(length: int, unit: str, text: str, anchor: Edtf, anchor_note: str) -> Resolved:

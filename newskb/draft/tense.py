@@ -1,5 +1,5 @@
 """The tense of a clause: whether it looks ahead ("will take office") or back ("took office"), which places a date
-written without its year or a weekday alone (when.py)."""
+written without its year or a weekday alone (resolution.py)."""
 
 from __future__ import annotations
 

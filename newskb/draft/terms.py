@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from newskb.common.dates import OPEN, Edtf
 from newskb.common.dates import Relation as DateRelation
 from newskb.common.kinds import Modality
-from newskb.draft import reckoning, when
+from newskb.draft import reckoning, resolution, when
 from newskb.draft.findings import Finding, Rule
 from newskb.draft.handovers import Dating, Value, derive_end, derive_start, derive_vacancy
 from newskb.draft.holdings import Holding, Holdings, Relation
@@ -141,7 +141,7 @@ def _value(term: Dating, holding: Holding, finding: Finding, text: str, publishe
         term.set("end", Value(written=OPEN, rank=1, note="open (..): the article knows of no end", finding=finding))
     elif rule is Rule.SINCE and date is not None and date.expression and date.expression.first:
         # "has acted as governor since 19 September and will continue": a day since which is never ahead.
-        resolved = when.resolve(date.expression.first, date.text, published, (Tense.BACK, "since"))
+        resolved = resolution.resolve(date.expression.first, date.text, published, (Tense.BACK, "since"))
         if resolved.value is not None:
             term.set("start", Value(written=str(resolved.value), rank=3, note=resolved.note, finding=finding))
         said_here = text[finding.start : finding.end]
@@ -173,13 +173,13 @@ def _modality(term: Dating, finding: Finding) -> None:
         term.modality, term.modality_cue = finding.modality, finding.cue
 
 
-def point(date: Mention, sentence: Mentions, published: Edtf) -> when.Resolved:
+def point(date: Mention, sentence: Mentions, published: Edtf) -> resolution.Resolved:
     """The day (or month, or year) a point date of a sentence names."""
     assert date.expression is not None and date.expression.first is not None
     return _resolve(date.expression.first, date, sentence, published)
 
 
-def _resolve(written: when.Written, date: Mention, sentence: Mentions, published: Edtf) -> when.Resolved:
+def _resolve(written: when.Written, date: Mention, sentence: Mentions, published: Edtf) -> resolution.Resolved:
     tense = tense_at(sentence.text, date.start - sentence.start)
     if _EFFECTIVE.search(sentence.text, 0, date.start - sentence.start):
         tense = (Tense.AHEAD, "effective")  # "appointed X, effective Sept. 1": the day it takes effect
@@ -190,7 +190,7 @@ def _resolve(written: when.Written, date: Mention, sentence: Mentions, published
         # "had appointed X as chief executive from Sept. 2": the day it takes effect, which the verb's tense
         # does not tell (the appointment is past, the start may be ahead).
         tense = (Tense.UNKNOWN, "")
-    return when.resolve(written, date.text, published, tense)
+    return resolution.resolve(written, date.text, published, tense)
 
 
 def _span(term: Dating, finding: Finding, date: Mention, published: Edtf) -> None:
@@ -204,7 +204,7 @@ def _span(term: Dating, finding: Finding, date: Mention, published: Edtf) -> Non
     if first.value is not None:
         term.set("start", Value(written=str(first.value), rank=3, note=first.note, finding=finding))
     if expression.shape is when.Shape.RANGE and expression.second is not None:
-        second = when.resolve(expression.second, expression.text, published, (Tense.BACK, ""))
+        second = resolution.resolve(expression.second, expression.text, published, (Tense.BACK, ""))
         if second.value is not None:
             note = f"'{expression.text}' ends in {second.value}, the first day out of office falling in it"
             term.set("end", Value(written=str(second.value), rank=4, note=note, finding=finding))

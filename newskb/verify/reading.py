@@ -27,7 +27,7 @@ from dataclasses import replace
 from datetime import date
 
 from newskb.common.kinds import Modality
-from newskb.draft import when
+from newskb.draft import resolution, when
 from newskb.draft.clauses import Clause, clause
 from newskb.draft.findings import Finding, Rule, findings
 from newskb.draft.mentions import Mark
@@ -354,8 +354,8 @@ def _served(finding: Finding, base: Statement, one: Clause, day: date) -> list[S
     expression = mention.expression
     tense = tense_at(one.sentence.text, mention.start - one.sentence.start)
     anchor = shapes.anchor(day)
-    first = when.resolve(expression.first, expression.text, anchor, tense).value if expression.first else None
-    second = when.resolve(expression.second, expression.text, anchor, tense).value if expression.second else None
+    first = resolution.resolve(expression.first, expression.text, anchor, tense).value if expression.first else None
+    second = resolution.resolve(expression.second, expression.text, anchor, tense).value if expression.second else None
     if expression.shape is when.Shape.UNTIL:
         return [replace(base, edge=Edge.END, when=first)]
     if expression.shape is when.Shape.SINCE:

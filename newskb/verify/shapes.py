@@ -10,7 +10,7 @@ from datetime import date
 
 from newskb.common.dates import Duration, Edtf
 from newskb.common.words import number_in
-from newskb.draft import when
+from newskb.draft import resolution
 from newskb.draft.clauses import Clause
 from newskb.draft.mentions import Mark, Mention
 from newskb.draft.tense import tense_at
@@ -219,7 +219,7 @@ def date_of(mention: Mention | None, one: Clause, day: date) -> Edtf | None:
     if mention is None or mention.expression is None or mention.expression.first is None:
         return None
     tense = tense_at(one.sentence.text, mention.start - one.sentence.start)
-    return when.resolve(mention.expression.first, mention.expression.text, anchor(day), tense).value
+    return resolution.resolve(mention.expression.first, mention.expression.text, anchor(day), tense).value
 
 
 def length_of(mention: Mention | None) -> Duration | None:
