@@ -307,6 +307,23 @@ def test_words_that_only_look_like_dates_are_not_dates() -> None:
     assert when.find("They may march on; the 2025 budget; 300 games; 412 votes.", 0) == []
 
 
+def test_a_day_in_figures_is_read_only_where_its_order_cannot_be_mistaken() -> None:
+    sentence = "He took office on 2024-10-01, 01.10.2024, 13/10/2024, 10/13/2024 or 10/01/2024."
+    assert resolve(sentence, "2025-01-01") == [
+        ("on 2024-10-01", "2024-10-01", "'on 2024-10-01' is 2024-10-01"),
+        ("01.10.2024", "2024-10-01", "'01.10.2024' is 2024-10-01"),  # dots: the day first
+        ("13/10/2024", "2024-10-13", "'13/10/2024' is 2024-10-13"),
+        ("10/13/2024", "2024-10-13", "'10/13/2024' is 2024-10-13"),
+    ]  # 10/01/2024 is January 10 or October 1: no date
+    assert resolve("from 1.9.2019 until 2020-01-31", "2025-01-01") == [
+        ("from 1.9.2019 until 2020-01-31", "2019-09-01", "'from 1.9.2019 until 2020-01-31' is 2019-09-01")
+    ]
+    assert resolve("on 31.02.2024", "2025-01-01") == [
+        ("on 31.02.2024", None, "'on 31.02.2024': February 31, 2024 does not exist")
+    ]
+    assert when.find("version 1.10.2024.5, the 2011-12 season, 2024-13-01, 32.10.2024", 0) == []
+
+
 # --- Names and offices ------------------------------------------------------------------------------
 
 

@@ -84,6 +84,15 @@ def test_a_supported_sentence_prints_its_row_and_exits_0() -> None:
         ("The UK did not back Ben Wallace's candidacy", "2026-01-01", 3, "cannot-tell", _CLOSE),
         ("Ukraine's troop numbers in the east have doubled", "2026-01-01", 3, "cannot-tell", _CLOSE),
         ("NATO troop numbers in the east have doubled", "2026-01-01", 0, "supported", "the base says so"),
+        # A day in figures, ISO's or day first between dots; "assumed office as" starts a term as "took office as".
+        ("On 01.10.2024 Mark Rutte assumed office as NATO Secretary General", "2026-01-01", 0, "supported", ANNOUNCED),
+        (
+            "Mark Rutte assumed office as NATO Secretary General on 2024-10-02",
+            "2026-01-01",
+            4,
+            "contradicted",
+            "the base says Mark Rutte's term began 2024-10-01",
+        ),
         ("Rutte was not chosen as NATO Secretary General", "2026-01-01", 4, "contradicted", None),
         # "not only ... but" negates nothing.
         (

@@ -46,8 +46,8 @@ BE = (
     r"|is\s+expected\s+to\s+be)"
 )
 START_VERB = (
-    rf"(?P<verb>(?:{FUTURE}\s+|has\s+|had\s+|have\s+)?{ADVERB}(?:take|takes|took|taken)\s+(?:office"
-    rf"|the\s+oath(?:\s+of\s+office)?)\s+as"
+    rf"(?P<verb>(?:{FUTURE}\s+|has\s+|had\s+|have\s+)?{ADVERB}(?:(?:take|takes|took|taken)\s+(?:office"
+    rf"|the\s+oath(?:\s+of\s+office)?)|(?:assume|assumes|assumed)\s+office)\s+as"
     rf"|{BE}\s+{ADVERB}sworn\s+in\s+as"
     rf"|(?:{FUTURE}\s+|has\s+|had\s+|have\s+)?{ADVERB}(?:become|became|becomes)"
     rf"|{BE}\s+{ADVERB}(?:appointed|named|elected|re-?elected|re-?appointed|chosen|selected|picked|confirmed"

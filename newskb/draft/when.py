@@ -34,7 +34,15 @@ _END = r"(?![\w:])"
 _MONTH_DAY = rf"(?:{_WEEKDAY},?\s+)?{_MONTH}\s+{_DAY}(?:,?\s+{_YEAR})?{_END}"
 _DAY_MONTH = rf"(?:{_WEEKDAY},?\s+)?(?:the\s+)?{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?{_END}"
 _MONTH_YEAR = rf"{_MONTH},?\s+{_YEAR}{_END}"
-_WHEN = rf"(?:{_MONTH_DAY}|{_DAY_MONTH}|{_MONTH_YEAR}|{_YEAR}{_END})"
+# A day in figures: ISO's 2024-10-01; 01.10.2024, day first wherever dots are written; with slashes only
+# where the order cannot be mistaken (13/10/2024, 10/13/2024: no month is 13), 10/01/2024 being either.
+_MONTH_NUMBER = r"(?:1[0-2]|0?[1-9])"
+_PAST_12 = r"(?:1[3-9]|2\d|3[01])"
+_FIGURES = (
+    rf"(?<![\w./-])(?:{_YEAR}-(?:1[0-2]|0[1-9])-(?:[12]\d|3[01]|0[1-9])|{_DAY}\.{_MONTH_NUMBER}\.{_YEAR}"
+    rf"|{_PAST_12}/{_MONTH_NUMBER}/{_YEAR}|{_MONTH_NUMBER}/{_PAST_12}/{_YEAR})(?![\w/-]|\.\d)"
+)
+_WHEN = rf"(?:{_MONTH_DAY}|{_DAY_MONTH}|{_MONTH_YEAR}|{_FIGURES}|{_YEAR}{_END})"
 _COUNT = r"(?:\d{1,2}|" + "|".join(sorted(NUMBERS, key=len, reverse=True)) + ")"
 _UNIT = r"(?:years?|months?|decades?)"
 _RELATIVE = r"(?:(?:earlier|later)\s+this|last|next|this)\s+(?:year|month)\b"
@@ -50,7 +58,7 @@ _PATTERNS: tuple[tuple[Shape, re.Pattern[str]], ...] = (
     ),
     (Shape.SINCE, re.compile(rf"\b(?:since|from)\s+(?P<a>{_WHEN}|{_MONTH}\b)")),
     (Shape.UNTIL, re.compile(rf"\b(?:until|till)\s+(?P<a>{_WHEN}|{_RELATIVE})")),
-    (Shape.POINT, re.compile(rf"(?:\b[Oo]n\s+)?(?P<a>{_MONTH_DAY}|{_DAY_MONTH})")),
+    (Shape.POINT, re.compile(rf"(?:\b[Oo]n\s+)?(?P<a>{_MONTH_DAY}|{_DAY_MONTH}|{_FIGURES})")),
     (Shape.POINT, re.compile(rf"(?:\b[Ii]n\s+)?(?P<a>{_MONTH_YEAR})")),
     # "last October", "next March": a month counted from publication's.
     (Shape.POINT, re.compile(rf"\b(?P<a>(?:[Ll]ast|[Nn]ext|[Tt]his)\s+{_MONTH}\b(?!\.?\s+\d))")),
@@ -162,11 +170,24 @@ def _written(text: str) -> Written:
     return replace(written, closing=True) if closing is not None else written
 
 
+# A day in figures as `_FIGURES` finds it: its three numbers and the mark between them.
+_IN_FIGURES = re.compile(r"(\d+)([-./])(\d+)[-./](\d+)")
+
 # "the end of", "the close of", as `_PATTERNS` keep them in a point's text.
 _CLOSING = re.compile(r"(?i:(?:at\s+)?the\s+(?:end|close)\s+of\s)")
 
 
 def _parts(text: str) -> Written:
+    figures = _IN_FIGURES.fullmatch(text)
+    if figures is not None:
+        first, mark, second, third = figures.groups()
+        if mark == "-":
+            year, month, day = first, second, third
+        elif mark == "/" and int(first) <= 12:
+            month, day, year = first, second, third  # _FIGURES finds only the slashes it cannot mistake
+        else:
+            day, month, year = first, second, third
+        return Written(year=int(year), month=int(month), day=int(day))
     words = re.findall(r"[A-Za-z]+|\d+", text)
     lowered = [word.lower() for word in words]
     if lowered and lowered[-1] == "ago":
