@@ -75,6 +75,21 @@ def test_a_supported_sentence_prints_its_row_and_exits_0() -> None:
             "on 2024-09-30 Donald Trump's term had ended (/..2024-09-30)",
         ),
         ("NATO has 32,000 members", "2024-09-30", 4, "contradicted", "the base says 32 members, as of 2024-09-30"),
+        # An alliance's allies are its members, nations are countries; a date told before a subject no name marks.
+        (
+            "NATO now counts thirty-two allies",
+            "2024-09-30",
+            0,
+            "supported",
+            "the base says 32 allies, as of 2024-09-30",
+        ),
+        (
+            "On September 30, 2024, the alliance comprised 30 nations",
+            "2026-01-01",
+            4,
+            "contradicted",
+            "the base says 32 nations, as of 2024-09-30",
+        ),
         ("Jens Stoltenberg is not NATO Secretary General", "2026-01-01", 0, "supported", None),
         # A whole sentence weighed against a claim's words: a negation the record does not share turns it.
         ("The US backed Ben Wallace's candidacy", "2026-01-01", 4, "contradicted", "the base says the opposite"),

@@ -91,15 +91,25 @@ def _count(words: Sequence[str], measure: str) -> int | None:
     measured = tokenize(measure)
     if not measured:
         return None
-    wanted = stem(measured[-1])
+    wanted = _measure(measured[-1])
     for position in range(len(words)):
         if (found := number_at(words, position)) is None:
             continue
         value, length = found
         after = words[position + length : position + length + MEASURE_REACH]
-        if any(stem(later) == wanted for later in after):
+        if any(_measure(later) == wanted for later in after):
             return value
     return None
+
+
+def _measure(word: str) -> str:
+    """A measure's word as counted: the stem, an alliance's allies counted as its members and nations as
+    countries ("32 allies", "32 nations" against "32 member countries")."""
+    stemmed = stem(word)
+    return _COUNTED_AS.get(stemmed, stemmed)
+
+
+_COUNTED_AS = {stem("allies"): stem("members"), stem("nations"): stem("countries")}
 
 
 def _heard(context: Context, source: str | None) -> bool:

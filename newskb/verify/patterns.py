@@ -37,7 +37,9 @@ COPULA = re.compile(
 )
 # "On 1 October 2024, X was still O", "As of 30 September 2024, NATO had 32 members": a date told before the
 # holding or number it dates.
-FRONTED = re.compile(f"^(?:(?i:as\\s+of)\\s+)?{marker('fd', 'DSU')},?\\s+(?={OPEN}[PGC])")
+# "On 1 October 2024, X ...", "As of June, the alliance ...": a date told before the subject.
+FRONT_DATE = f"(?:(?i:as\\s+of)\\s+)?{marker('fd', 'DSU')},?\\s+"
+FRONTED = re.compile(f"^{FRONT_DATE}(?={OPEN}[PGC])")
 # "X, once O": a past holding, told in apposition (the reader reads "X, the former O").
 ONCE_APPOSED = re.compile(f"{HOLDER},\\s+(?:once|formerly|previously)\\s+{DET}{OFFICE}")
 COPULA_BACK = re.compile(f"(?i:the\\s+)?{OFFICE}\\s+(?P<verb>is|was){NOT}\\s+{HOLDER}")
@@ -59,7 +61,7 @@ LEADS = re.compile(
     f"(?!\\s*{OPEN}L)"
 )
 NUMBER = re.compile(
-    f"(?:{BODY}|(?:^|,?\\s+and\\s+)(?P<subject>(?i:the\\s+)?[A-Za-z][\\w'-]*(?:\\s+[A-Za-z][\\w'-]*){{0,3}}?))"
+    f"(?:{BODY}|(?:^(?:{FRONT_DATE})?|,?\\s+and\\s+)(?P<subject>(?i:the\\s+)?[A-Za-z][\\w'-]*(?:\\s+[A-Za-z][\\w'-]*){{0,3}}?))"
     f"(?:\\s+{marker('nd', 'D')})?\\s+(?:{NOW}\\s+)?(?P<verb>has|had|have|comprises|comprised|counts|counted|"
     r"includes|included|numbers|numbered|is\s+made\s+up\s+of|was\s+made\s+up\s+of|consists\s+of|consisted\s+of)\s+"
     r"(?:(?:some|about|around|exactly|only|just)\s+)?(?P<n>\d{1,3}(?:,\d{3})+|\d+|[a-z]+(?:-[a-z]+)?)"

@@ -170,6 +170,7 @@ def number(match: re.Match[str], one: Clause, text: str, day: date, fronted: str
     measure = match["measure"].split()[-1]
     verb = match["verb"].lower()
     start = one.origins[match.start("subject")] if match["subject"] is not None else one.origins[match.start()]
+    fronted = fronted or match["fd"]  # "On D, the alliance had N members": a subject no name marks
     dated = match["nd"] or fronted
     if fronted is not None:
         start = mention_at(one, fronted).start
