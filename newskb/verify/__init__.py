@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 from newskb.answers.lookup import resolve
 from newskb.common.errors import NotFoundError
 from newskb.common.kinds import ENTITY_KINDS
-from newskb.verify import facts, lengths, terms
+from newskb.verify import facts, lengths, successions, terms
 from newskb.verify.statements import Claimed, Statement
 from newskb.verify.terms import Context, Unknown
 from newskb.verify.verdicts import Verdict, Word
@@ -23,7 +23,7 @@ ASIDE_SHOWN = 120
 
 _JUDGES: dict[Claimed, Callable[[Context, Statement], Verdict]] = {
     Claimed.HOLDING: terms.holding,
-    Claimed.SUCCESSION: terms.succession,
+    Claimed.SUCCESSION: successions.succession,
     Claimed.DURATION: lengths.length,
     Claimed.NUMBER: facts.number,
     Claimed.ATTRIBUTION: facts.attribution,

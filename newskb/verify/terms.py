@@ -1,4 +1,5 @@
-"""Judging the statements about who held which office: holdings and successions (lengths in office are lengths.py's).
+"""Judging the statements about who held which office: holdings (successions are successions.py's, lengths in
+office lengths.py's).
 
 Each is checked against the terms of the index with the same query functions `who` uses, and by the date
 grammar's own rules: a stated date supports a term's when every day the term's date may be lies in it,
@@ -94,7 +95,7 @@ def holding(context: Context, statement: Statement) -> Verdict:
     holder = named(context, statement.holder, HOLDERS, "person, organization or country")
     if statement.office is None and statement.body is None and statement.edge is Edge.END:
         return _any_office(context, statement, holder)
-    office = _office(context, statement, holder)
+    office = office_named(context, statement, holder)
     if isinstance(office, str):
         return verdict_of(statement, Word.CANNOT_TELL, [], office)
     if office is None:
@@ -119,7 +120,7 @@ def holding(context: Context, statement: Statement) -> Verdict:
     return verdict_of(statement, word, [evidence(term) for term in deciding], why)
 
 
-def _office(context: Context, statement: Statement, holder: Match) -> Match | str | None:
+def office_named(context: Context, statement: Statement, holder: Match) -> Match | str | None:
     """The office a statement names; for a body named in its place ("X is in charge of NATO"), the office that
     heads it, the one of them the holder held if any (or why none can be told); None if it names neither."""
     if statement.body is None:
@@ -170,9 +171,9 @@ def _chosen(context: Context, statement: Statement, term: TermRow) -> tuple[Word
     said = [word for word in re.findall(r"[a-z]+", own.lower()) if word in _CHOOSING]
     if not said or statement.when is None:
         return None
-    involving = [item.id for item in _involving(context, [term.holder_id, term.office_id])]
+    events = [item.id for item in involving(context, [term.holder_id, term.office_id])]
     rows = context.connection.execute(
-        f"SELECT date, title FROM event WHERE id IN ({', '.join('?' * len(involving))}) ORDER BY id", involving
+        f"SELECT date, title FROM event WHERE id IN ({', '.join('?' * len(events))}) ORDER BY id", events
     )
     for written, title in rows:
         told = next((word for word in title.lower().split() if _one_choice(said[0], word)), None)
@@ -275,7 +276,7 @@ def _events(context: Context, term: TermRow, edge: Edge) -> list[Evidence]:
     written = term.start if edge is Edge.START else term.end if edge is Edge.END else None
     if not written or written == OPEN:
         return []
-    return _involving(context, [term.holder_id, term.office_id], written)
+    return involving(context, [term.holder_id, term.office_id], written)
 
 
 def _may_return(context: Context, term: TermRow) -> list[Evidence]:
@@ -284,7 +285,7 @@ def _may_return(context: Context, term: TermRow) -> list[Evidence]:
     possible = (Modality.POSSIBLE.value, Modality.EXPECTED.value)
     return [
         found
-        for found in _involving(context, [term.holder_id, term.office_id])
+        for found in involving(context, [term.holder_id, term.office_id])
         if found.modality in possible and _event_day(context, found.id) <= context.day
     ]
 
@@ -294,7 +295,7 @@ def _event_day(context: Context, event_id: str) -> date:
     return parse(row[0]).earliest_day if row and row[0] else date.max
 
 
-def _involving(context: Context, entities: Sequence[str], written: str | None = None) -> list[Evidence]:
+def involving(context: Context, entities: Sequence[str], written: str | None = None) -> list[Evidence]:
     """The events that involve every one of `entities` (on the day written, if given), heard by the day known."""
     rows = context.connection.execute(
         "SELECT e.id, e.source, e.quote, e.modality, s.published_latest, "
@@ -334,48 +335,6 @@ def _horizon(term: TermRow) -> date | None:
 def _seats(context: Context, office_id: str) -> int:
     row = context.connection.execute("SELECT seats FROM entity WHERE id = ?", (office_id,)).fetchone()
     return int(row[0]) if row and row[0] else 1
-
-
-def succession(context: Context, statement: Statement) -> Verdict:
-    """X replaced/succeeded Y (as Z): the `replaces` of the terms, the right way round."""
-    new = named(context, statement.holder, HOLDERS, "person, organization or country")
-    old = named(context, statement.other, HOLDERS, "person, organization or country")
-    office = _office(context, statement, new)
-    if isinstance(office, str):
-        return verdict_of(statement, Word.CANNOT_TELL, [], office)
-    where = {"office": office.id} if office else {}
-    followed = query.terms_of(context.connection, context.day, known=context.known, **where)
-    right = [term for term in followed if term.holder_id == new.id and term.replaces == old.id]
-    if right:
-        why = f"{new.name} replaced {old.name} as {right[0].office}"
-        # "Rutte replaced Stoltenberg in 2023": the day the base gives the new term's start, if the statement dates it.
-        dated = compare(statement.when, right[0].start) if statement.when is not None else Word.SUPPORTED
-        if dated is not Word.SUPPORTED:
-            why = f"{why} on {right[0].start or '(date unknown)'}"
-            return verdict_of(statement, dated, _handover(context, right[0]), why)
-        word, why = how_sure(Word.SUPPORTED, right[0], why)
-        return verdict_of(statement, word, _handover(context, right[0]), why)
-    reversed_ = [term for term in followed if term.holder_id == old.id and term.replaces == new.id]
-    if reversed_:
-        why = f"the base has it the other way round: {old.name} replaced {new.name}"
-        return verdict_of(statement, Word.CONTRADICTED, _handover(context, reversed_[0]), why)
-    other = [term for term in followed if term.replaces == old.id and term.holder_id != new.id]
-    if other:
-        why = f"the base says {other[0].holder} replaced {old.name} as {other[0].office}"
-        return verdict_of(statement, Word.CONTRADICTED, _handover(context, other[0]), why)
-    # "Rutte replaced Ben Wallace": the base has whom Rutte replaced, and it is someone else.
-    instead = [term for term in followed if term.holder_id == new.id and term.replaces not in (None, old.id)]
-    if instead:
-        row = context.connection.execute("SELECT name FROM entity WHERE id = ?", (instead[0].replaces,)).fetchone()
-        replaced = row[0] if row else instead[0].replaces
-        why = f"the base says {new.name} replaced {replaced} as {instead[0].office}"
-        return verdict_of(statement, Word.CONTRADICTED, _handover(context, instead[0]), why)
-    return verdict_of(statement, Word.CANNOT_TELL, [], f"the base says nothing of who replaced {old.name}")
-
-
-def _handover(context: Context, term: TermRow) -> list[Evidence]:
-    """A term that replaces another, and the events that involve both holders in its office."""
-    return [evidence(term), *_involving(context, [term.holder_id, str(term.replaces), term.office_id])]
 
 
 def _written(written: str | None) -> str:
