@@ -8,6 +8,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from newskb.common.dates import (
+    FIRST_DAY,
+    LAST_DAY,
     DateError,
     Duration,
     Edtf,
@@ -15,6 +17,7 @@ from newskb.common.dates import (
     Relation,
     Span,
     Status,
+    began,
     days_in_month,
     elapsed,
     parse,
@@ -340,3 +343,13 @@ def test_anything_else_is_not_a_length(written: str) -> None:
 )
 def test_a_date_in_words(written: str, said: str) -> None:
     assert parse(written).in_words() == said
+
+
+def test_a_length_to_an_end_bounds_its_start_a_unit_either_way() -> None:
+    # A length a source gives is rounded: "14 years" to an end on or before a day began a year short of it at most.
+    assert began(parse("..2024-09-30"), parse_duration("P14Y")) == (FIRST_DAY, date(2011, 9, 30))
+    assert began(parse("2024-10-01"), parse_duration("P10Y")) == (date(2013, 10, 1), date(2015, 10, 1))
+    assert began(parse("2024"), parse_duration("P6M")) == (date(2023, 6, 1), date(2024, 7, 31))
+    assert began(parse("2024-03-31"), parse_duration("P1M")) == (date(2024, 1, 31), date(2024, 3, 31))
+    assert began(parse("2024-03-10"), parse_duration("P9D")) == (date(2024, 2, 29), date(2024, 3, 2))
+    assert began(parse("2020.."), parse_duration("P1Y")) == (date(2018, 1, 1), LAST_DAY)

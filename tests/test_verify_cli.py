@@ -24,6 +24,7 @@ QUOTE = (
 )
 ANNOUNCED = "the base says Mark Rutte's term began 2024-10-01, as an announcement (the source said it would happen)"
 _CLOSE = "the base says something close, not this"
+_FOURTEEN = "the base says Mark Rutte's term began on or before 2011-09-30: 14 years to an end on or before 2024-09-30"
 
 
 def verify(*arguments: str) -> tuple[int, str, str]:
@@ -75,6 +76,9 @@ def test_a_supported_sentence_prints_its_row_and_exits_0() -> None:
             "on 2024-09-30 Donald Trump's term had ended (/..2024-09-30)",
         ),
         ("NATO has 32,000 members", "2024-09-30", 4, "contradicted", "the base says 32 members, as of 2024-09-30"),
+        # A start the base does not date, bounded by the 14 years its source gives and an end on or before 2024-09-30.
+        ("Rutte became Dutch prime minister in 2015", "2026-01-01", 4, "contradicted", _FOURTEEN),
+        ("Rutte became Dutch prime minister in 2010", "2026-01-01", 3, "cannot-tell", _FOURTEEN),
         # An alliance's allies are its members, nations are countries; a date told before a subject no name marks.
         (
             "NATO now counts thirty-two allies",

@@ -368,3 +368,22 @@ def elapsed(earlier: date, later: date) -> str:
     else:
         number, unit = (later - earlier).days, "day"
     return f"{number} {unit}{'' if number == 1 else 's'}"
+
+
+def began(end: Edtf, length: Duration) -> tuple[date, date]:
+    """The first and last day a span of `length` that ended on `end` may have begun. A length a source gives
+    is rounded ("his 14-year leadership" of 13 years and 9 months), so it counts one of its smallest unit short
+    or long; an end known only by a bound leaves the other side open (FIRST_DAY, LAST_DAY)."""
+    months = length.years * 12 + length.months
+    unit_months, unit_days = (0, 1) if length.days else (1, 0) if length.months else (12, 0)
+    first, last = end.earliest_day, end.latest_day
+    if first != FIRST_DAY:
+        first = _back(first, months + unit_months, length.days + unit_days)
+    if last != LAST_DAY:
+        last = _back(last, months - unit_months, length.days - unit_days)
+    return first, last
+
+
+def _back(day: date, months: int, days: int) -> date:
+    year, month = _add_months((day.year, day.month), -months)
+    return _shift_days(date(year, month, min(day.day, days_in_month(year, month))), -days)

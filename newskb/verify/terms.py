@@ -17,7 +17,7 @@ from typing import NamedTuple
 from newskb.answers import query
 from newskb.answers.lookup import Match, resolve
 from newskb.answers.rows import TermRow
-from newskb.common.dates import OPEN, Edtf, Span, Status, elapsed, parse
+from newskb.common.dates import FIRST_DAY, LAST_DAY, OPEN, Edtf, Span, Status, began, elapsed, parse, parse_duration
 from newskb.common.errors import NotFoundError
 from newskb.common.kinds import Kind, Modality
 from newskb.common.words import same_family
@@ -72,9 +72,14 @@ def compare(stated: Edtf, known: str | None) -> Word:
     if not known or known == OPEN:
         return Word.CANNOT_TELL
     written = parse(known)
-    if written.latest_day < stated.earliest_day or written.earliest_day > stated.latest_day:
+    return compare_days(stated, written.earliest_day, written.latest_day)
+
+
+def compare_days(stated: Edtf, first: date, last: date) -> Word:
+    """A stated date against the first and last day a date may be (`compare`'s rule)."""
+    if last < stated.earliest_day or first > stated.latest_day:
         return Word.CONTRADICTED
-    if stated.earliest_day <= written.earliest_day and written.latest_day <= stated.latest_day:
+    if stated.earliest_day <= first and last <= stated.latest_day:
         return Word.SUPPORTED
     return Word.CANNOT_TELL
 
@@ -152,6 +157,8 @@ def _judge_term(context: Context, statement: Statement, term: TermRow) -> tuple[
         chosen = _chosen(context, statement, term)
         if chosen is not None:
             return chosen
+        if not term.start and term.duration and term.end and term.end != OPEN:
+            return _counted_back(statement.when, term)
         word = compare(statement.when, term.start)
         return word, f"the base says {term.holder}'s term began {_written(term.start)}", term
     if statement.edge is Edge.END:
@@ -161,6 +168,17 @@ def _judge_term(context: Context, statement: Statement, term: TermRow) -> tuple[
     if statement.tense is Tense.PRESENT:
         return _on_the_day(context.day, term)
     return Word.SUPPORTED, f"the base has {term.holder}'s term as {term.office} ({interval(term)})", term
+
+
+def _counted_back(stated: Edtf, term: TermRow) -> tuple[Word, str, TermRow]:
+    """A start the base does not date, bounded by the length its source gives and the term's end: "14 years" to
+    an end on or before 2024-09-30 began on or before 2011-09-30 (a length counted a unit short or long)."""
+    length = parse_duration(str(term.duration))
+    first, last = began(parse(str(term.end)), length)
+    word = compare_days(stated, first, last)
+    bounds = [f"on or after {first}" if first != FIRST_DAY else "", f"on or before {last}" if last != LAST_DAY else ""]
+    why = f"the base says {term.holder}'s term began {' and '.join(filter(None, bounds))}"
+    return word, f"{why}: {length.in_words()} to an end {_written(term.end)}", term
 
 
 def _chosen(context: Context, statement: Statement, term: TermRow) -> tuple[Word, str, TermRow] | None:
