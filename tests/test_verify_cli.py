@@ -24,6 +24,7 @@ QUOTE = (
 )
 ANNOUNCED = "the base says Mark Rutte's term began 2024-10-01, as an announcement (the source said it would happen)"
 _CLOSE = "the base says something close, not this"
+_STOLTENBERG_BEGAN = "the base says Jens Stoltenberg's term began about 2014"
 _FOURTEEN = "the base says Mark Rutte's term began on or before 2011-09-30: 14 years to an end on or before 2024-09-30"
 
 
@@ -79,6 +80,22 @@ def test_a_supported_sentence_prints_its_row_and_exits_0() -> None:
         # A start the base does not date, bounded by the 14 years its source gives and an end on or before 2024-09-30.
         ("Rutte became Dutch prime minister in 2015", "2026-01-01", 4, "contradicted", _FOURTEEN),
         ("Rutte became Dutch prime minister in 2010", "2026-01-01", 3, "cannot-tell", _FOURTEEN),
+        # A span is one statement: its start, its end, and the length the source gives between them.
+        ("Stoltenberg led NATO from 2014 to 2024", "2026-01-01", 3, "cannot-tell", _STOLTENBERG_BEGAN),
+        (
+            "Stoltenberg served as NATO Secretary General from 2014 to 2030",
+            "2026-01-01",
+            4,
+            "contradicted",
+            "the base says Jens Stoltenberg's term ended 2024-10-01",
+        ),
+        (
+            "Rutte served as prime minister of the Netherlands from 2002 to 2024",
+            "2026-01-01",
+            4,
+            "contradicted",
+            "the source gives Mark Rutte's term as 14 years, not from 2002 to 2024",
+        ),
         # An alliance's allies are its members, nations are countries; a date told before a subject no name marks.
         (
             "NATO now counts thirty-two allies",
@@ -189,7 +206,7 @@ def test_a_supported_sentence_prints_its_row_and_exits_0() -> None:
             "2026-01-01",
             4,
             "contradicted",
-            "the base says Jens Stoltenberg's term began about 2014",
+            _STOLTENBERG_BEGAN,
         ),
         ("Rutte took office at NATO on 1 October 2024", "2026-01-01", 0, "supported", None),
         ("Rutte will formally take up NATO's top job tomorrow", "2024-09-30", 0, "supported", None),

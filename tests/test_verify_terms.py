@@ -404,6 +404,27 @@ HOLDINGS = [
     ),
     # Of two terms of the holder, the one that supports the statement.
     (held(BABBAGE, TRUSTEE, when=parse("1835")), DAY, ("supported", BABBAGE_DATES, ["babbage-trustee"])),
+    # A span: its start and its end, supported by both, contradicted by either.
+    (
+        held(BABBAGE, edge=Edge.SPAN, when=parse("1831"), until=parse("1840")),
+        DAY,
+        (
+            "supported",
+            "the base says Charles Babbage's term began 1831; the base says Charles Babbage's term ended 1840",
+            ["babbage-chair", "chair-handed-over"],
+        ),
+    ),
+    (
+        held(BABBAGE, edge=Edge.SPAN, when=parse("1831"), until=parse("1841")),
+        DAY,
+        # Lovelace held the one seat in 1841.
+        ("contradicted", BABBAGE_ENDED, ["babbage-chair", "chair-handed-over", "lovelace-chair"]),
+    ),
+    (
+        held(ADA, LIBRARIAN, edge=Edge.SPAN, when=parse("1831"), until=parse("1840-05")),
+        DAY,
+        ("contradicted", "the base says Ada Lovelace's term ended 1840-06-01", ["lovelace-librarian"]),
+    ),
     # Turned by a negation.
     (
         held(ADA, tense=Tense.PRESENT, negated=True),

@@ -218,6 +218,7 @@ def _key(statement: Statement) -> tuple[object, ...]:
         statement.office,
         statement.edge,
         statement.when,
+        statement.until,
         statement.other,
         statement.body,
         statement.subject,
@@ -341,7 +342,7 @@ def _from_finding(finding: Finding, one: Clause, text: str, day: date) -> list[S
 
 
 def _served(finding: Finding, base: Statement, one: Clause, day: date) -> list[Statement]:
-    """ "X served as O from A to B", "X was O until B": its start and its end, each a statement."""
+    """ "X served as O from A to B" (one statement of its span), "X was O until B", "since A"."""
     mention = finding.date
     if finding.office is None and finding.org is None:
         return []
@@ -361,7 +362,7 @@ def _served(finding: Finding, base: Statement, one: Clause, day: date) -> list[S
     if expression.shape is when.Shape.SINCE:
         return [replace(base, edge=Edge.START, when=first)]
     if expression.shape is when.Shape.RANGE:
-        return [replace(base, edge=Edge.START, when=first), replace(base, edge=Edge.END, when=second)]
+        return [replace(base, edge=Edge.SPAN, when=first, until=second)]
     return [replace(base, edge=Edge.DURING, when=first)]
 
 

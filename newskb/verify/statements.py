@@ -29,6 +29,7 @@ class Edge(StrEnum):
     START = "start"  # became, took office, was appointed (on D)
     END = "end"  # left office, stepped down, until D
     DURING = "during"  # was X in D; is X (as of the day asked)
+    SPAN = "span"  # served as X from A to B: its start and its end, with the length between them
 
 
 class Tense(StrEnum):
@@ -47,6 +48,7 @@ class Statement:
     office: str | None = None  # which office, as typed
     edge: Edge = Edge.DURING
     when: Edtf | None = None  # the day, month or year the statement gives
+    until: Edtf | None = None  # a span's end ("from 2014 to 2024": 2024)
     tense: Tense = Tense.PAST
     other: str | None = None  # a succession: the one replaced
     subject: str | None = None  # a number's: whose ("NATO" of "NATO has 32 members")

@@ -11,6 +11,7 @@ told (README, "Verify").
 import re
 import sqlite3
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date
 from typing import NamedTuple
 
@@ -151,6 +152,8 @@ def _any_office(context: Context, statement: Statement, holder: Match) -> Verdic
 
 def _judge_term(context: Context, statement: Statement, term: TermRow) -> tuple[Word, str, TermRow]:
     """A holding statement against one of the holder's terms of the office."""
+    if statement.edge is Edge.SPAN:
+        return _span(context, statement, term)
     if statement.edge is Edge.START:
         if statement.when is None:
             return Word.SUPPORTED, f"{term.holder} took office as {term.office} ({term.start or 'date unknown'})", term
@@ -168,6 +171,25 @@ def _judge_term(context: Context, statement: Statement, term: TermRow) -> tuple[
     if statement.tense is Tense.PRESENT:
         return _on_the_day(context.day, term)
     return Word.SUPPORTED, f"the base has {term.holder}'s term as {term.office} ({interval(term)})", term
+
+
+def _span(context: Context, statement: Statement, term: TermRow) -> tuple[Word, str, TermRow]:
+    """X held O from A to B: its start, its end and the length the source gives between them ("14 years" to an
+    end in 2024 is no start in 2002) each judged; contradicted by any, supported by all of start and end."""
+    parts = [_judge_term(context, replace(statement, edge=Edge.START), term)]
+    if statement.until is not None:
+        parts.append(_end(context, replace(statement, edge=Edge.END, when=statement.until), term))
+        if term.duration and statement.when is not None:
+            length = parse_duration(term.duration)
+            if compare_days(statement.when, *began(statement.until, length)) is Word.CONTRADICTED:
+                why = f"the source gives {term.holder}'s term as {length.in_words()}, not from {statement.when}"
+                parts.append((Word.CONTRADICTED, f"{why} to {statement.until}", term))
+    words = [word for word, _, _ in parts]
+    if Word.CONTRADICTED in words or Word.NOT_IN_BASE in words:
+        return max(parts, key=lambda part: RANK[part[0]])
+    if all(word is Word.SUPPORTED for word in words):
+        return Word.SUPPORTED, "; ".join(why for _, why, _ in parts), term
+    return next(part for part in parts if part[0] is not Word.SUPPORTED)
 
 
 def _counted_back(stated: Edtf, term: TermRow) -> tuple[Word, str, TermRow]:
@@ -291,6 +313,8 @@ def _holding_then(context: Context, statement: Statement, others: list[TermRow])
 
 def _events(context: Context, term: TermRow, edge: Edge) -> list[Evidence]:
     """The events that tell a term's start (or end) too: involving its holder and its office, on that day."""
+    if edge is Edge.SPAN:
+        return [*_events(context, term, Edge.START), *_events(context, term, Edge.END)]
     written = term.start if edge is Edge.START else term.end if edge is Edge.END else None
     if not written or written == OPEN:
         return []
@@ -334,7 +358,7 @@ def involving(context: Context, entities: Sequence[str], written: str | None = N
 def _days(context: Context, statement: Statement) -> tuple[date, date] | None:
     """The days a statement about one holding speaks of, if it speaks of any."""
     if statement.when is not None:
-        return statement.when.earliest_day, statement.when.latest_day
+        return statement.when.earliest_day, (statement.until or statement.when).latest_day
     if statement.tense is Tense.PRESENT:
         return context.day, context.day
     return None
