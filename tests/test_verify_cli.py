@@ -692,6 +692,20 @@ def test_lines_from_a_pipe_are_answered_one_by_one_and_exit_as_the_worst() -> No
     assert process.wait(timeout=60) == 4
 
 
+@pytest.mark.parametrize(
+    ("lines", "day", "code"),
+    [
+        ("NATO has 30 members\nWho replaced Stoltenberg?\n", "2024-09-30", 4),  # a question checks nothing
+        ("Rutte\nNATO has 30 members\n", "2024-10-02", 3),  # past the sources' day: cannot tell
+        ("Rutte\nNATO has 32 members\n", "2024-09-30", 1),  # all else supported: the line with nothing
+    ],
+)
+def test_a_line_with_nothing_to_check_hides_no_worse_verdict_of_another(lines: str, day: str, code: int) -> None:
+    result = runner.invoke(app, ["verify", "-", "--as-of", day, "--format", "tsv"], input=lines)
+    assert result.exit_code == code
+    assert result.stderr.startswith("newskb: line ")
+
+
 # rdflib's own JSON-LD parser still builds a ConjunctiveGraph, which rdflib 7 deprecates.
 @pytest.mark.filterwarnings("ignore:ConjunctiveGraph is deprecated:DeprecationWarning")
 def test_claimreview_is_json_ld_that_rdflib_reads(kb: Path) -> None:

@@ -244,13 +244,19 @@ def timeline_command(
 
 
 def answer_lines(
-    connection: "sqlite3.Connection", ask: "Ask", columns: Sequence[Column], output_format: Format | None
+    connection: "sqlite3.Connection",
+    ask: "Ask",
+    columns: Sequence[Column],
+    output_format: Format | None,
+    *,
+    own_exit: bool = False,
 ) -> None:
     """Answer one query per line of standard input, in order, in one process: each row with its `query`,
     written (and flushed) before the next line is read, so a reader that stops early (`| head -1`) ends
     the run at once (exit 141); a line nothing answers is named on stderr with its number, and the run goes
-    on. Exit 1 if any was, 2 if a line could not be read (not UTF-8). What every line looks up alike on the
-    connection (the names of every office, say) is read once for the batch."""
+    on. Exit 1 if any was (unless `own_exit`: the caller weighs such a line with the others), 2 if a line
+    could not be read (not UTF-8). What every line looks up alike on the connection (the names of every
+    office, say) is read once for the batch."""
     from newskb.answers import batch
     from newskb.answers.lookup import remembering
 
@@ -271,5 +277,5 @@ def answer_lines(
         render.write_answers(answered(), columns, pick_format(output_format))
     if counts["unreadable"]:
         raise typer.Exit(ExitStatus.BAD_USAGE)
-    if counts["missed"]:
+    if counts["missed"] and not own_exit:
         raise typer.Exit(ExitStatus.NOTHING_FOUND)

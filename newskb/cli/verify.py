@@ -160,7 +160,7 @@ def _lines(context: "Context", chosen: Format | None, output_format: VerifyForma
         seen.update([verdict.verdict for verdict in found] or [verdicts.Word.NOT_IN_BASE])
         return Reply(rows=found, missed=None if found else "nothing here reads as a statement newskb can check")
 
-    answer_lines(context.connection, ask, views.VERIFY, chosen)
+    answer_lines(context.connection, ask, views.VERIFY, chosen, own_exit=True)
     if not seen:  # no line at all (or blank ones only): nothing was checked, which is not "all supported"
         say("nothing in the input reads as a statement newskb can check")
         raise typer.Exit(ExitStatus.NOTHING_FOUND)
