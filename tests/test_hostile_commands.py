@@ -258,6 +258,11 @@ CASES += [
     Case("sources --format csv with formulas", ["sources", "--format", "csv"], 0),
     Case("a check that finds an invisible name", ["check"], 1, _invisible_name, "invisible characters are not allowed"),
 ]
+# An argument whose bytes are not UTF-8 (Python keeps \xff as the lone surrogate \udcff): one line, exit 2.
+NOT_UTF8 = "the command line holds bytes that are not UTF-8 text"
+for asked in (["who"], ["show"], ["cite"], ["timeline", "--entity"], ["offices", "--org"], ["chart"], ["verify"]):
+    CASES.append(Case(f"{' '.join(asked)} of bytes that are not UTF-8", [*asked, "Ada\udcff"], 2, says=NOT_UTF8))
+CASES.append(Case("add a name of bytes that are not UTF-8", ["add", "person", "--id", "eve", "--name", "Eve\udcff"], 2))
 
 # --- Writers given hostile values ---------------------------------------------------------------------
 CASES += [

@@ -166,10 +166,25 @@ class _Group(TyperGroup):
         except RecursionError:
             say("error: the data is nested too deeply to read")
             raise typer.Exit(ExitStatus.BAD_USAGE) from None
+        except UnicodeEncodeError:
+            # Python keeps an argument's bytes that are not UTF-8 as lone surrogates, which no name, query or
+            # index can hold; any other such error is a bug (exit 70).
+            if not any(_not_utf8(word) for word in sys.argv[1:]):
+                raise
+            say("error: the command line holds bytes that are not UTF-8 text")
+            raise typer.Exit(ExitStatus.BAD_USAGE) from None
         except KeyboardInterrupt:
             raise typer.Exit(ExitStatus.INTERRUPTED) from None
         except Terminated:
             raise typer.Exit(ExitStatus.TERMINATED) from None
+
+
+def _not_utf8(word: str) -> bool:
+    try:
+        word.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
 
 
 def _damaged_index(error: Exception) -> bool:
