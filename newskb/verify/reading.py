@@ -14,7 +14,8 @@ and a fact-check does, each matched on a clause's template:
 - a length: "X led/ran/headed Y (or "the alliance") for N years", "X spent N years as O";
 - an attribution: "According to X, ...", "X said (that) ...", "..., X said", "X (officials) expect ...".
 
-shapes.py makes each pattern's match a statement; claims.py reads an attribution and a sentence no pattern reads.
+shapes.py makes each pattern's match a statement; claims.py reads an attribution and a sentence no pattern reads;
+remainder.py what a sentence says besides its statements.
 
 A sentence none of these reads is checked whole as a claim (or an event) against the base's claims and
 events. A name is kept as the base's id where the reader recognised it, else as typed: the judges resolve
@@ -35,11 +36,8 @@ from newskb.draft.records import Known
 from newskb.draft.sentences import split
 from newskb.draft.tense import tense_at
 from newskb.draft.timewords import MONTHS, WEEKDAYS
-from newskb.verify import claims, patterns, shapes
+from newskb.verify import claims, patterns, remainder, shapes
 from newskb.verify.statements import Claimed, Edge, Statement, Tense
-
-# The marks of the dates and lengths a clause's mentions tell.
-_DATE_MARKS = (Mark.POINT, Mark.SINCE, Mark.RANGE, Mark.UNTIL, Mark.LENGTH)
 
 
 class Reader:
@@ -92,10 +90,10 @@ class Reader:
         for told in reading.sentences:
             one = clause(told)
             read_, covered = _read_clause(one, text, day)
-            statements = sorted(read_, key=lambda item: _located(item, one, text))
-            unread = _unread(one, text, statements)
+            statements = sorted(read_, key=lambda item: remainder.located(item, one, text))
+            unread = remainder.unread(one, text, statements)
             found.extend([replace(item, unread=unread) for item in statements] or claims.claim(told))
-            found.extend(_rest(one, text, statements, covered) if statements else [])
+            found.extend(remainder.rest(one, text, statements, covered) if statements else [])
         return [_as_typed(statement, typed) for statement in found]
 
 
@@ -116,7 +114,7 @@ def _read_clause(one: Clause, text: str, day: date) -> tuple[list[Statement], li
     if attributed is None:
         return found, covered
     statement, said = attributed
-    outside = [item for item in found if not patterns.inside(_words(item, one, text), [said])]
+    outside = [item for item in found if not patterns.inside(remainder.words_of(item, one, text), [said])]
     return [statement, *outside], [*covered, said]
 
 
@@ -246,53 +244,6 @@ def _says_less(one: Statement, other: Statement) -> bool:
     )
 
 
-def _located(statement: Statement, one: Clause, text: str) -> tuple[int, int]:
-    start = text.find(statement.span, one.sentence.start)
-    return start, start + len(statement.span)
-
-
-def _words(statement: Statement, one: Clause, text: str) -> tuple[int, int]:
-    """Where a statement's words lie, without the comma that closes an apposition ("the Dutch prime minister, Mark
-    Rutte,"): words said before ", X said" end just before that comma."""
-    start, _ = _located(statement, one, text)
-    return start, start + len(statement.span.rstrip(", "))
-
-
-def _read(spans: list[tuple[int, int]], one: Clause, text: str) -> list[tuple[int, int]]:
-    """The words statements read: their spans, less the asides after a name that they pass over ("Rutte, *who
-    governed the Netherlands for ten years,* became NATO chief", "Stoltenberg, *65,* led NATO": the statement of
-    the main clause reads none of it; another statement may)."""
-    names = [mention.end for mention in one.marked if mention.mark in _NAMES]
-    read: list[tuple[int, int]] = []
-    for start, end in spans:
-        at = start
-        for after in names:
-            aside = patterns.ASIDE.match(text, after, end)
-            # Only what the statement passes over: an aside its words go on after, not one that is all it says.
-            if start < after and after >= at and aside is not None and text[aside.end() : end].strip(" ,"):
-                read.append((at, aside.start()))
-                at = aside.end()
-        read.append((at, end))
-    return read
-
-
-# What may stand before an aside between commas: a relative clause, an age, an apposition.
-_NAMES = (Mark.PERSON, Mark.ORGANIZATION, Mark.COUNTRY)
-
-
-def _unread(one: Clause, text: str, statements: list[Statement]) -> tuple[str, ...]:
-    """The dates, numbers, negations and hedges of a clause outside every statement's words."""
-    spans = _read([_located(statement, one, text) for statement in statements], one, text)
-    words = [(mention.start, mention.end) for mention in one.marked if mention.mark in _DATE_MARKS]
-    sentence = one.sentence
-    dates = list(words)
-    for match in patterns.TURNING.finditer(sentence.text):
-        word = (sentence.start + match.start(), sentence.start + match.end())
-        if not patterns.inside(word, dates):
-            words.append(word)
-    return tuple(text[start:end] for start, end in sorted(set(words)) if not patterns.inside((start, end), spans))
-
-
 def _from_finding(finding: Finding, one: Clause, text: str, day: date) -> list[Statement]:
     """A finding of the reader as the statements it makes."""
     span = text[finding.start : finding.end]
@@ -364,37 +315,6 @@ def _served(finding: Finding, base: Statement, one: Clause, day: date) -> list[S
     if expression.shape is when.Shape.RANGE:
         return [replace(base, edge=Edge.SPAN, when=first, until=second)]
     return [replace(base, edge=Edge.DURING, when=first)]
-
-
-def _rest(one: Clause, text: str, statements: list[Statement], covered: list[tuple[int, int]]) -> list[Statement]:
-    """What a sentence says besides its statements and the words the patterns read ("Former Dutch Prime
-    Minister Mark Rutte *met Zelensky in Kyiv*"), with the name each read part opens with, as a claim of its
-    own: a sentence is never answered by the part a pattern read alone."""
-    sentence = one.sentence.sentence
-    spans = sorted(set(_read([*covered, *(_located(statement, one, text) for statement in statements)], one, text)))
-    names = [mention for mention in one.marked if mention.mark in (Mark.PERSON, Mark.ORGANIZATION, Mark.COUNTRY)]
-    kept: list[str] = []
-    at = sentence.start
-    outside: list[str] = []
-    for start, end in spans:
-        if start < at or start < 0:
-            at = max(at, end)
-            continue
-        outside.append(text[at:start])
-        kept.append(text[at:start].lstrip(" ,;:"))
-        first = next((name.text for name in names if start <= name.start < end), "")
-        kept.append(f" {first} ")
-        at = end
-    outside.append(text[at : sentence.end])
-    kept.append(text[at : sentence.end].lstrip(" ,;:"))
-    # A date no statement read ("in 2024") is named by `unread`; only words that say more make a claim.
-    dates = [mention.text for mention in one.marked if mention.mark in _DATE_MARKS]
-    # The sentence's first word is written with a capital whatever it is ("According to the BBC, ...").
-    outside[0] = outside[0][:1].lower() + outside[0][1:] if spans and spans[0][0] > sentence.start else outside[0]
-    if not claims.says(re.sub("|".join(map(re.escape, dates)) or "$^", " ", " ".join(outside))):
-        return []
-    said = re.sub(r"\s+([,;:.])", r"\1", " ".join(" ".join(kept).split())).strip(" ,;:.")
-    return [Statement(claimed=Claimed.CLAIM, span=sentence.text.strip(), said=said, aside=True)]
 
 
 def _as_typed(statement: Statement, typed: dict[str, str]) -> Statement:

@@ -1,0 +1,92 @@
+"""What a sentence says besides the statements read from it (part of `reading`): where each statement's words lie,
+the words no statement read that could turn it (a date, a number, "not", "reportedly"), and what the sentence says
+besides them, as a claim of its own.
+"""
+
+import re
+
+from newskb.draft.clauses import Clause
+from newskb.draft.mentions import Mark
+from newskb.verify import claims, patterns
+from newskb.verify.statements import Claimed, Statement
+
+# The marks of the dates and lengths a clause's mentions tell.
+_DATE_MARKS = (Mark.POINT, Mark.SINCE, Mark.RANGE, Mark.UNTIL, Mark.LENGTH)
+
+
+def located(statement: Statement, one: Clause, text: str) -> tuple[int, int]:
+    start = text.find(statement.span, one.sentence.start)
+    return start, start + len(statement.span)
+
+
+def words_of(statement: Statement, one: Clause, text: str) -> tuple[int, int]:
+    """Where a statement's words lie, without the comma that closes an apposition ("the Dutch prime minister, Mark
+    Rutte,"): words said before ", X said" end just before that comma."""
+    start, _ = located(statement, one, text)
+    return start, start + len(statement.span.rstrip(", "))
+
+
+def _read(spans: list[tuple[int, int]], one: Clause, text: str) -> list[tuple[int, int]]:
+    """The words statements read: their spans, less the asides after a name that they pass over ("Rutte, *who
+    governed the Netherlands for ten years,* became NATO chief", "Stoltenberg, *65,* led NATO": the statement of
+    the main clause reads none of it; another statement may)."""
+    names = [mention.end for mention in one.marked if mention.mark in _NAMES]
+    read: list[tuple[int, int]] = []
+    for start, end in spans:
+        at = start
+        for after in names:
+            aside = patterns.ASIDE.match(text, after, end)
+            # Only what the statement passes over: an aside its words go on after, not one that is all it says.
+            if start < after and after >= at and aside is not None and text[aside.end() : end].strip(" ,"):
+                read.append((at, aside.start()))
+                at = aside.end()
+        read.append((at, end))
+    return read
+
+
+# What may stand before an aside between commas: a relative clause, an age, an apposition.
+_NAMES = (Mark.PERSON, Mark.ORGANIZATION, Mark.COUNTRY)
+
+
+def unread(one: Clause, text: str, statements: list[Statement]) -> tuple[str, ...]:
+    """The dates, numbers, negations and hedges of a clause outside every statement's words."""
+    spans = _read([located(statement, one, text) for statement in statements], one, text)
+    words = [(mention.start, mention.end) for mention in one.marked if mention.mark in _DATE_MARKS]
+    sentence = one.sentence
+    dates = list(words)
+    for match in patterns.TURNING.finditer(sentence.text):
+        word = (sentence.start + match.start(), sentence.start + match.end())
+        if not patterns.inside(word, dates):
+            words.append(word)
+    return tuple(text[start:end] for start, end in sorted(set(words)) if not patterns.inside((start, end), spans))
+
+
+def rest(one: Clause, text: str, statements: list[Statement], covered: list[tuple[int, int]]) -> list[Statement]:
+    """What a sentence says besides its statements and the words the patterns read ("Former Dutch Prime
+    Minister Mark Rutte *met Zelensky in Kyiv*"), with the name each read part opens with, as a claim of its
+    own: a sentence is never answered by the part a pattern read alone."""
+    sentence = one.sentence.sentence
+    spans = sorted(set(_read([*covered, *(located(statement, one, text) for statement in statements)], one, text)))
+    names = [mention for mention in one.marked if mention.mark in (Mark.PERSON, Mark.ORGANIZATION, Mark.COUNTRY)]
+    kept: list[str] = []
+    at = sentence.start
+    outside: list[str] = []
+    for start, end in spans:
+        if start < at or start < 0:
+            at = max(at, end)
+            continue
+        outside.append(text[at:start])
+        kept.append(text[at:start].lstrip(" ,;:"))
+        first = next((name.text for name in names if start <= name.start < end), "")
+        kept.append(f" {first} ")
+        at = end
+    outside.append(text[at : sentence.end])
+    kept.append(text[at : sentence.end].lstrip(" ,;:"))
+    # A date no statement read ("in 2024") is named by `unread`; only words that say more make a claim.
+    dates = [mention.text for mention in one.marked if mention.mark in _DATE_MARKS]
+    # The sentence's first word is written with a capital whatever it is ("According to the BBC, ...").
+    outside[0] = outside[0][:1].lower() + outside[0][1:] if spans and spans[0][0] > sentence.start else outside[0]
+    if not claims.says(re.sub("|".join(map(re.escape, dates)) or "$^", " ", " ".join(outside))):
+        return []
+    said = re.sub(r"\s+([,;:.])", r"\1", " ".join(" ".join(kept).split())).strip(" ,;:.")
+    return [Statement(claimed=Claimed.CLAIM, span=sentence.text.strip(), said=said, aside=True)]
