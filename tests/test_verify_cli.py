@@ -24,6 +24,10 @@ QUOTE = (
 )
 ANNOUNCED = "the base says Mark Rutte's term began 2024-10-01, as an announcement (the source said it would happen)"
 _CLOSE = "the base says something close, not this"
+ANNOUNCED_TOOK_OFFICE = (
+    "Mark Rutte took office as NATO Secretary General (2024-10-01), as an announcement (the source said it would "
+    "happen)"
+)
 _STOLTENBERG_BEGAN = "the base says Jens Stoltenberg's term began about 2014"
 _FOURTEEN = "the base says Mark Rutte's term began on or before 2011-09-30: 14 years to an end on or before 2024-09-30"
 
@@ -120,6 +124,8 @@ def test_a_supported_sentence_prints_its_row_and_exits_0() -> None:
         ("The UK did not back Ben Wallace's candidacy", "2026-01-01", 3, "cannot-tell", _CLOSE),
         ("Ukraine's troop numbers in the east have doubled", "2026-01-01", 3, "cannot-tell", _CLOSE),
         ("NATO troop numbers in the east have doubled", "2026-01-01", 0, "supported", "the base says so"),
+        ("Rutte will face threats from Ukraine", "2024-09-30", 3, "cannot-tell", _CLOSE),  # "threats from Russia"
+        ("Rutte will face threats from Russia", "2024-09-30", 0, "supported", "the base says so"),
         # A day in figures, ISO's or day first between dots; "assumed office as" starts a term as "took office as".
         ("On 01.10.2024 Mark Rutte assumed office as NATO Secretary General", "2026-01-01", 0, "supported", ANNOUNCED),
         (
@@ -331,6 +337,20 @@ def test_each_verdict_has_its_exit_code(text: str, as_of: str, code: int, verdic
     assert (exit_code, row["verdict"]) == (code, verdict)
     if why is not None:
         assert row["why"] == why
+
+
+def test_a_passives_agent_no_statement_reads_is_a_claim_of_its_own() -> None:
+    code, out, _ = verify("Mark Rutte was appointed NATO Secretary General by Donald Trump", "--format", "json")
+    assert code == 3  # the appointment is the base's; who made it is not
+    assert [(row["statement"], row["verdict"], row["why"]) for row in json.loads(out)] == [
+        ("Mark Rutte was appointed NATO Secretary General", "supported", ANNOUNCED_TOOK_OFFICE),
+        (
+            "Mark Rutte was appointed NATO Secretary General by Donald Trump",
+            "cannot-tell",
+            "the base says something close, not this: 'Mark Rutte by Donald Trump', what the sentence says besides "
+            "the above",
+        ),
+    ]
 
 
 def test_the_worst_verdict_of_a_text_is_its_exit_code() -> None:

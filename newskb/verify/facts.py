@@ -7,7 +7,6 @@ supported by a record that accounts for only some of a statement's words (README
 """
 
 import functools
-import itertools
 import re
 from collections.abc import Sequence
 from datetime import date
@@ -238,16 +237,36 @@ def _swapped(text: str, record: str) -> bool:
     """Whether a name of the statement stands where the record has another: the word right after it follows
     another name wherever the record writes it ("the UK did not back" against "the US did not back his
     candidacy", though the record names the UK elsewhere; "Ukraine's troop numbers" against "NATO troop
-    numbers ... invasion of Ukraine")."""
+    numbers ... invasion of Ukraine"), or the two words right before it precede another ("threats from
+    Ukraine" against "threats from Russia"; two, as one word before a name is often only "of" or "in")."""
     said, told = _marked(text), _marked(record)
     capitalised = {word for word, name in told if name}
-    for index, ((word, name), (after, after_name)) in enumerate(itertools.pairwise(said)):
-        if not name or after_name or (index == 0 and word not in capitalised):
-            continue  # a sentence's first word is a name only where the record writes it so ("The", "Since")
-        before = [told[place - 1] for place in range(1, len(told)) if _same(after, told[place][0])]
-        if before and all(other_name and not _same(word, other) for other, other_name in before):
+    # A sentence's first word is a name only where the record writes it so ("The", "Since").
+    said = [(word, name and (index > 0 or word in capitalised)) for index, (word, name) in enumerate(said)]
+    for index, (word, name) in enumerate(said):
+        if not name:
+            continue
+        after, before = said[index + 1 : index + 2], said[max(0, index - 2) : index]
+        if len(after) == 1 and not after[0][1] and _elsewhere(word, [after[0][0]], told, after=True):
+            return True
+        unnamed = len(before) == 2 and not any(is_name for _, is_name in before)
+        if unnamed and _elsewhere(word, [one for one, _ in before], told, after=False):
             return True
     return False
+
+
+def _elsewhere(name: str, beside: list[str], told: list[tuple[str, bool]], *, after: bool) -> bool:
+    """Whether, wherever the record writes the words `beside`, another name than `name` stands right before
+    them (after: they follow the name in the statement) or right after them."""
+    width = len(beside)
+    places = [
+        place
+        for place in range(len(told) - width + 1)
+        if all(_same(word, told[place + offset][0]) for offset, word in enumerate(beside))
+    ]
+    ats = [place - 1 if after else place + width for place in places]
+    neighbours = [told[at] for at in ats if 0 <= at < len(told)]
+    return bool(neighbours) and all(is_name and not _same(name, word) for word, is_name in neighbours)
 
 
 def _marked(text: str) -> list[tuple[str, bool]]:

@@ -86,7 +86,13 @@ def rest(one: Clause, text: str, statements: list[Statement], covered: list[tupl
     dates = [mention.text for mention in one.marked if mention.mark in _DATE_MARKS]
     # The sentence's first word is written with a capital whatever it is ("According to the BBC, ...").
     outside[0] = outside[0][:1].lower() + outside[0][1:] if spans and spans[0][0] > sentence.start else outside[0]
-    if not claims.says(re.sub("|".join(map(re.escape, dates)) or "$^", " ", " ".join(outside))):
+    # A passive's agent no statement read says who did it ("... was appointed NATO chief *by Donald Trump*").
+    agent = any(_AGENT.search(part) for part in outside)
+    if not agent and not claims.says(re.sub("|".join(map(re.escape, dates)) or "$^", " ", " ".join(outside))):
         return []
     said = re.sub(r"\s+([,;:.])", r"\1", " ".join(" ".join(kept).split())).strip(" ,;:.")
     return [Statement(claimed=Claimed.CLAIM, span=sentence.text.strip(), said=said, aside=True)]
+
+
+# "by Donald Trump", "by the EU": someone named as who did what a passive tells.
+_AGENT = re.compile(r"\bby\s+(?:the\s+)?[A-Z]")
