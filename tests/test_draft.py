@@ -3630,3 +3630,14 @@ def test_a_name_that_begins_with_a_pronouns_word_is_the_name_not_a_pronoun() -> 
         (Mark.PERSON, "Ann Pike", "new:ann pike"),
         (Mark.PRONOUN, "she", "new:ann pike"),
     ]
+
+
+def test_him_after_a_verb_of_succeeding_is_never_the_person_right_before_that_verb(base: Known) -> None:
+    """ "X led it until Y replaced him": Y replaces, so "him" is X (no clause boundary tells it: the person right
+    before the verb is its subject); "..., before succeeding him" has no subject of its own."""
+    text = (
+        "Ann Pike led Brill Bank until Tom Reed replaced him.\n"
+        "Ann Pike ran Brill Bank for years before Tom Reed then succeeded her.\n"
+        "Tom Reed served as deputy under Ann Pike, before succeeding her.\n"
+    )
+    assert _pronouns_read(text, base) == [[("him", "Ann Pike")], [("her", "Ann Pike")], [("her", "Ann Pike")]]

@@ -71,15 +71,25 @@ def with_pronouns(
     return Mentions(sentence=sentence.sentence, mentions=tuple(added), inner=sentence.inner)
 
 
+# Between a verb's subject and the verb: "Y replaced", "Y has since replaced", "Y then succeeded".
+_RIGHT_BEFORE = re.compile(r"\s+(?:(?:has|had|have|then|later|since|soon|eventually|formally|officially)\s+)*")
 # "..., and", "; but": where a second clause, with a subject of its own, starts.
 _NEXT_CLAUSE = re.compile(r"(?:,\s*|;\s*|\s)(?:and|but)\s+|;\s+")
 
 
 def _subject(sentence: Mentions, people: Sequence[Mention], offset: int) -> Mention | None:
-    """Who succeeds in the clause of a "him" at `offset`: the person who opens that clause ("X led it for ten
-    years and Y replaced him": Y; not "X served as minister and deputy under Y, before succeeding him"), else
-    the sentence's first person."""
+    """Who succeeds in the clause of a "him" at `offset`: the person right before its verb ("X led NATO until Y
+    replaced him": Y), else the person who opens that clause ("X led it for ten years and Y later replaced him":
+    Y; not "X served as minister and deputy under Y, before succeeding him"), else the sentence's first person."""
     opening = sentence.sentence.start
+    verb = opening + sentence.sentence.text.rfind(" ", 0, offset - opening - 1) + 1
+    finite = [
+        mention
+        for mention in people
+        if _RIGHT_BEFORE.fullmatch(sentence.sentence.text, mention.end - opening, verb - opening)
+    ]
+    if finite:
+        return finite[-1]
     starts = {opening + match.end() for match in _NEXT_CLAUSE.finditer(sentence.sentence.text, 0, offset - opening)}
     after = [mention for mention in people if mention.start in starts and mention.end <= offset]
     return after[-1] if after else (people[0] if people else None)
