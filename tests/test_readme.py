@@ -69,6 +69,23 @@ def test_readme_example(command: str, expected: list[str], tmp_path: Path) -> No
     assert result.stderr.splitlines() == shown_stderr
 
 
+PIPED = [(command, output) for command, output in examples() if "| newskb " in command]
+
+
+@pytest.mark.parametrize(("command", "expected"), PIPED, ids=[command for command, _ in PIPED])
+def test_readme_piped_example(command: str, expected: list[str], tmp_path: Path) -> None:
+    # Run by a shell, with the newskb of this Python first on PATH (the console script beside it).
+    exits = _EXITS.search(command)
+    scripts = str(Path(sys.executable).parent)
+    env = {**bundled(), "PATH": f"{scripts}{os.pathsep}{os.environ.get('PATH', '')}"}
+    result = subprocess.run(
+        ["bash", "-c", _EXITS.sub("", command)], capture_output=True, text=True, timeout=60, env=env, cwd=tmp_path
+    )
+    assert result.returncode == (int(exits[1]) if exits else 0), result.stderr
+    assert result.stdout.splitlines() == [line for line in expected if not line.startswith("newskb: ")]
+    assert result.stderr.splitlines() == [line for line in expected if line.startswith("newskb: ")]
+
+
 def _readme() -> str:
     return (REPO / "README.md").read_text(encoding="utf-8")
 
