@@ -653,3 +653,18 @@ def test_an_entity_quote_is_checked_even_without_a_summary(tiny: TinyBase) -> No
         "it matches as far as 'Charles Babbage '",
     ]
     assert report.quotes_checked == 3
+
+
+def test_a_name_two_entities_share_is_a_warning_on_the_later_one(tiny: TinyBase) -> None:
+    # People may share a name (not an error), but a query by it is refused: the curator is told which.
+    tiny.append(tiny.entities, '[[person]]\nid = "ada-2"\nname = "Ada Lovelace"\naliases = ["Babbage"]\n')
+    lines = tiny.entities.read_text(encoding="utf-8").splitlines()
+    at = lines.index('id = "ada-2"') + 1
+    report = check_folder(tiny.data)
+    assert [str(problem) for problem in report.problems] == [
+        f"{ENTITIES}:{at + 1}: person.name: warning: 'Ada Lovelace' also names 'ada-lovelace' "
+        f"({ENTITIES}:1): a query by it is refused as naming both",
+        f"{ENTITIES}:{at + 2}: person.aliases: warning: 'Babbage' also names 'charles-babbage' "
+        f"({ENTITIES}:6): a query by it is refused as naming both",
+    ]
+    assert (report.exit_code, report.exit_code_strict()) == (0, 1)

@@ -14,7 +14,7 @@ import pytest
 
 from newskb.answers import lookup
 from newskb.answers.lookup import Match
-from newskb.common.errors import NotFoundError, UnknownNameError
+from newskb.common.errors import AmbiguousNameError, NotFoundError, UnknownNameError
 from newskb.common.kinds import Kind
 from newskb.index.cache import open_index
 from tests.conftest import TinyBase
@@ -254,6 +254,26 @@ def test_two_entities_named_alike_are_refused_as_ambiguous(tiny: TinyBase) -> No
     with pytest.raises(UnknownNameError) as caught:
         lookup.resolve(tiny_db(tiny), "Ada Byrn", [Kind.PERSON], "person")
     assert str(caught.value) == "'Ada Byrn' may name more than one person in the fact base: 'Ada Byrne', 'Ada Byron'"
+
+
+def test_a_name_two_entities_share_exactly_is_refused_and_their_ids_are_not(tiny: TinyBase) -> None:
+    # People may share a name: which one is meant is never guessed (the ids tell them apart).
+    tiny.append(tiny.entities, '[[person]]\nid = "ada-lovelace-2"\nname = "Ada Lovelace"\n')
+    connection = tiny_db(tiny)
+    with pytest.raises(AmbiguousNameError) as caught:
+        lookup.resolve(connection, "ada lovelace", [Kind.PERSON], "person")
+    assert str(caught.value) == (
+        "'ada lovelace' names more than one person in the fact base: 'Ada Lovelace' (ada-lovelace), "
+        "'Ada Lovelace' (ada-lovelace-2); give its id"
+    )
+    with pytest.raises(AmbiguousNameError):  # asked again: the same refusal, remembered
+        lookup.resolve(connection, "ada lovelace", [Kind.PERSON], "person")
+    assert [
+        lookup.resolve(connection, typed, [Kind.PERSON], "person").id for typed in ("ada-lovelace-2", "Lovelace")
+    ] == [
+        "ada-lovelace-2",
+        "ada-lovelace",
+    ]
 
 
 @pytest.mark.parametrize(

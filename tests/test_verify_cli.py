@@ -761,3 +761,17 @@ def test_claimreview_is_json_ld_that_rdflib_reads(kb: Path) -> None:
     assert cited == ["urn:newskb:mark-rutte-nato-secretary-general", "urn:newskb:mark-rutte-takes-office"]
     # Published the day it is written, whatever day the statements are judged of (--as-of).
     assert str(graph.value(review, schema.datePublished)) == date.today().isoformat()
+
+
+def test_a_name_two_people_share_is_never_judged_as_either(kb: Path) -> None:
+    with (kb / "entities.toml").open("a", encoding="utf-8") as entities:
+        entities.write('\n[[person]]\nid = "ben-wallace-2"\nname = "Ben Wallace"\n')
+    code, out, _ = verify("Ben Wallace was UK Defence Secretary in 2023", "--format", "json")
+    assert code == 3
+    [row] = json.loads(out)
+    assert (row["verdict"], row["why"], row["evidence"]) == (
+        "cannot-tell",
+        "'Ben Wallace' names more than one person, organization or country in the fact base: 'Ben Wallace' "
+        "(ben-wallace), 'Ben Wallace' (ben-wallace-2); give its id",
+        [],
+    )

@@ -24,7 +24,7 @@ import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any, NamedTuple, TypeVar
 
-from newskb.common.errors import UnknownNameError
+from newskb.common.errors import AmbiguousNameError, UnknownNameError
 from newskb.common.fuzzy import normalise
 from newskb.common.kinds import Kind
 from newskb.common.words import NAME_FILLERS
@@ -65,21 +65,29 @@ def resolve(connection: sqlite3.Connection, text: str, kinds: Iterable[Kind], wh
 
     found = remembered(connection, ("resolve", what, text, *kind_values), attempt)
     if isinstance(found, UnknownNameError):
-        raise UnknownNameError(str(found))
+        raise type(found)(str(found))  # a fresh one each time (an ambiguous name stays ambiguous)
     return found
 
 
 def _resolve(connection: sqlite3.Connection, text: str, kind_values: list[str], what: str) -> Match:
     marks = ",".join("?" * len(kind_values))
     wanted = normalise(text)
+    # An id first; then every entity a name or alias equals: two are refused, never guessed between.
     exact = connection.execute(
-        f"SELECT id, kind, name FROM entity WHERE kind IN ({marks}) AND (id = ? OR name_norm = ?) "
+        f"SELECT id, kind, name FROM entity WHERE kind IN ({marks}) AND id = ? "
+        f"UNION ALL SELECT id, kind, name FROM entity WHERE kind IN ({marks}) AND name_norm = ? "
         f"UNION ALL SELECT e.id, e.kind, e.name FROM alias a JOIN entity e ON e.id = a.record_id "
-        f"WHERE e.kind IN ({marks}) AND a.alias_norm = ? LIMIT 1",
-        (*kind_values, text, wanted, *kind_values, wanted),
-    ).fetchone()
-    if exact is not None:
-        return Match(id=exact["id"], kind=Kind(exact["kind"]), name=exact["name"], score=100.0, exact=True)
+        f"WHERE e.kind IN ({marks}) AND a.alias_norm = ? LIMIT {HINTS + 1}",
+        (*kind_values, text, *kind_values, wanted, *kind_values, wanted),
+    ).fetchall()
+    if exact:
+        first = exact[0]
+        others = sorted({(row["name"], row["id"]) for row in exact if row["id"] != first["id"]})
+        if others and first["id"] != text:
+            named_as = sorted({(first["name"], first["id"]), *others})[:HINTS]
+            listed = ", ".join(f"'{name}' ({entity_id})" for name, entity_id in named_as)
+            raise AmbiguousNameError(f"'{text}' names more than one {what} in the fact base: {listed}; give its id")
+        return Match(id=first["id"], kind=Kind(first["kind"]), name=first["name"], score=100.0, exact=True)
     named = remembered(connection, ("names", *kind_values), lambda: _names(connection, kind_values))
     from rapidfuzz import fuzz, process  # imported here: exact names need no fuzzy matching
 
@@ -103,7 +111,7 @@ def _resolve(connection: sqlite3.Connection, text: str, kind_values: list[str], 
         ]
         if len(chosen) > 1:
             names = ", ".join(f"'{name}'" for name in sorted(named.entities[other][1] for other, _ in chosen)[:HINTS])
-            raise UnknownNameError(f"'{text}' may name more than one {what} in the fact base: {names}")
+            raise AmbiguousNameError(f"'{text}' may name more than one {what} in the fact base: {names}")
         entity_id, score = chosen[0]
         kind, name = named.entities[entity_id]
         return Match(id=entity_id, kind=Kind(kind), name=name, score=score, exact=False)

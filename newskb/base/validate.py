@@ -11,10 +11,10 @@ from collections.abc import Iterable
 from datetime import date
 
 from newskb.base import holding, model
-from newskb.base.model import Event, FactBase, Record, Source, Term
+from newskb.base.model import Entity, Event, FactBase, Record, Source, Term
 from newskb.common.dates import Span
 from newskb.common.errors import Problem, Severity, display_path
-from newskb.common.fuzzy import did_you_mean
+from newskb.common.fuzzy import did_you_mean, normalise
 from newskb.common.kinds import Kind
 from newskb.common.passage import fold
 
@@ -29,6 +29,7 @@ def check(base: FactBase) -> list[Problem]:
     _check_quotes(base, sources, problems)
     _check_terms(base, problems)
     _check_conflicts(base, problems)
+    _check_names(base, problems)
     return problems
 
 
@@ -223,6 +224,19 @@ def _check_conflicts(base: FactBase, problems: list[Problem]) -> None:
         if other_event is not None and str(event.date) != str(other_event.date):
             mine, theirs = str(event.date or "unknown"), str(other_event.date or "unknown")
             problems.append(_conflict(event, "date", mine, other_event.id, other_event.source, theirs))
+
+
+def _check_names(base: FactBase, problems: list[Problem]) -> None:
+    """A name or alias two entities share is a warning: a query by it is refused as naming both (people may
+    share a name; an alias or a fuller name tells them apart)."""
+    first: dict[str, Entity] = {}
+    for entity in base.entities:
+        for key, label in (("name", entity.name), *(("aliases", alias) for alias in entity.aliases)):
+            owner = first.setdefault(normalise(label), entity)
+            if owner.id != entity.id:
+                where = display_path(owner.origin.file) + (f":{owner.origin.line}" if owner.origin.line else "")
+                message = f"'{label}' also names '{owner.id}' ({where}): a query by it is refused as naming both"
+                problems.append(_problem(entity, key, message)._replace(severity=Severity.WARNING))
 
 
 def _published(base: FactBase) -> dict[str, date]:

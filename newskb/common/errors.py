@@ -40,6 +40,10 @@ class UnknownNameError(NotFoundError):
     """A typed name names nothing in the fact base: an answer (nothing found), said without "error:"."""
 
 
+class AmbiguousNameError(UnknownNameError):
+    """A typed name names more than one entity alike: refused, never guessed between (an answer too)."""
+
+
 class BadArgumentError(NewskbError):
     """A command-line value is malformed (a bad date, an unknown kind)."""
 

@@ -13,7 +13,7 @@ from newskb.common.errors import NotFoundError
 from newskb.common.kinds import ENTITY_KINDS
 from newskb.verify import facts, lengths, successions, terms
 from newskb.verify.statements import Claimed, Statement
-from newskb.verify.terms import Context, Unknown
+from newskb.verify.terms import Ambiguous, Context, Unknown
 from newskb.verify.verdicts import Verdict, Word
 
 # How many words no statement read a verdict's `why` names, and how many characters of what a sentence says
@@ -33,7 +33,8 @@ _JUDGES: dict[Claimed, Callable[[Context, Statement], Verdict]] = {
 
 
 def judge(context: Context, statements: Sequence[Statement]) -> list[Verdict]:
-    """Each statement's verdict, in order: a name the base does not hold makes it not in the base."""
+    """Each statement's verdict, in order: a name the base does not hold makes it not in the base, and one that
+    names more than one entity alike makes it cannot-tell."""
     verdicts = []
     for statement in statements:
         if statement.aside:
@@ -48,7 +49,7 @@ def judge(context: Context, statements: Sequence[Statement]) -> list[Verdict]:
                 Verdict(
                     statement=statement.span,
                     claimed=statement.claimed,
-                    verdict=Word.NOT_IN_BASE,
+                    verdict=Word.CANNOT_TELL if isinstance(unknown, Ambiguous) else Word.NOT_IN_BASE,
                     evidence=[],
                     why=unknown.message,
                 )

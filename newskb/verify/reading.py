@@ -27,6 +27,7 @@ import sqlite3
 from dataclasses import replace
 from datetime import date
 
+from newskb.common.fuzzy import normalise
 from newskb.common.kinds import Modality
 from newskb.draft import resolution, when
 from newskb.draft.clauses import Clause, clause
@@ -51,6 +52,17 @@ class Reader:
         self.lexicon = lexicon(self.known.entities)
         self._names: re.Pattern[str] | None = None
         self._cased: dict[str, str] = {}
+        # The entities a name or alias of another's names too: judged by that name as typed, which lookup
+        # refuses as naming more than one, never as the one the reader happened to take.
+        owners: dict[str, set[str]] = {}
+        for entity in self.known.entities:
+            for label in entity.labels:
+                owners.setdefault(normalise(label), set()).add(entity.id)
+        self._shared = {
+            entity.id: entity.name
+            for entity in self.known.entities
+            if any(len(owners[normalise(label)]) > 1 for label in entity.labels)
+        }
 
     def statements(self, text: str, day: date) -> list[Statement]:
         """Every statement of `text`, in order; a relative date ("tomorrow") counts from `day`. A text written
@@ -86,6 +98,7 @@ class Reader:
         # A name the reader matched despite a typo ("Mark Ruttes") is judged as typed, never as the name it is
         # close to: a verdict is never supported on a fuzzy match.
         typed = {key: entity.typo[0] for key, entity in reading.entities.items() if entity.typo is not None}
+        typed |= {key: self._shared[key] for key in reading.entities if key in self._shared and key not in typed}
         found: list[Statement] = []
         for told in reading.sentences:
             one = clause(told)

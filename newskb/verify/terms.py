@@ -19,7 +19,7 @@ from newskb.answers import query
 from newskb.answers.lookup import Match, resolve
 from newskb.answers.rows import TermRow
 from newskb.common.dates import FIRST_DAY, LAST_DAY, OPEN, Edtf, Span, Status, began, elapsed, parse, parse_duration
-from newskb.common.errors import NotFoundError
+from newskb.common.errors import AmbiguousNameError, NotFoundError
 from newskb.common.kinds import Kind, Modality
 from newskb.common.words import same_family
 from newskb.draft.lexicon import APPOINTING
@@ -51,12 +51,19 @@ class Unknown(Exception):
         self.message = message
 
 
+class Ambiguous(Unknown):
+    """A name in a statement that names more than one entity alike: the base cannot tell which."""
+
+
 def named(context: Context, text: str | None, kinds: Sequence[Kind], what: str) -> Match:
-    """The entity a statement's name resolves to (lookup's rules: never another one); Unknown if none."""
+    """The entity a statement's name resolves to (lookup's rules: never another one); Unknown if none,
+    Ambiguous if it names more than one."""
     if not text:
         raise Unknown(f"the statement names no {what}")
     try:
         return resolve(context.connection, text, kinds, what)
+    except AmbiguousNameError as error:
+        raise Ambiguous(str(error)) from None
     except NotFoundError as error:
         raise Unknown(str(error)) from None
 
