@@ -127,12 +127,16 @@ def test_build_progress_shows_only_on_a_terminal_after_the_delay(monkeypatch: py
 
 def _search_on_a_terminal(width: int) -> list[str]:
     """The lines `search` draws at a terminal `width` columns wide, without their bold and dim."""
+    return _search_on_a_terminal_for("rutte nato", width)
+
+
+def _search_on_a_terminal_for(query: str, width: int) -> list[str]:
     import re
 
     from tests.test_cli import _on_a_terminal
 
     env = {"NO_COLOR": "1", "TERM": "xterm", "COLUMNS": str(width), "NEWSKB_PAGER": ""}
-    shown = re.sub(r"\x1b\[[0-9;]*m", "", _on_a_terminal("search", "rutte nato", "--limit", "4", env=env))
+    shown = re.sub(r"\x1b\[[0-9;]*m", "", _on_a_terminal("search", query, "--limit", "4", env=env))
     return [line.rstrip() for line in shown.replace("\r", "").splitlines() if line.strip()]
 
 
@@ -149,6 +153,13 @@ def test_search_at_80_columns_is_two_labelled_lines_a_hit() -> None:
         "92  claim   2024-09-30    Rutte will need to strengthen unity within NATO.",
         "    id: rutte-must-strengthen-unity  source: rbc-ukraine-2024-09-30-rutte",
     ]
+    assert max(len(line) for line in lines) <= 80
+
+
+def test_search_at_80_columns_never_wraps_an_id_the_source_taking_a_line_of_its_own() -> None:
+    lines = _search_on_a_terminal_for("jens stoltenberg nato secretary general", 80)
+    at = lines.index("    id: jens-stoltenberg-nato-secretary-general")
+    assert lines[at + 1] == "    source: rbc-ukraine-2024-09-30-rutte"
     assert max(len(line) for line in lines) <= 80
 
 

@@ -7,7 +7,8 @@ hit on three or four unlabelled lines below that; a search of ten hits then fill
 - side by side with the source, where the label still gets 50 columns (the general table);
 - side by side from ~100 columns: the source goes under the label, in the same cell, labelled `source:`;
 - narrower, two lines a hit: the short cells and the label, cut with `…` to end the line (the whole label is
-  in plain and JSON output, and `cite ID` quotes it), then `id: ID  source: SOURCE`, dimmed.
+  in plain and JSON output, and `cite ID` quotes it), then `id: ID  source: SOURCE`, dimmed (the source on a
+  line of its own where both do not fit: an id is never wrapped nor cut).
 """
 
 from __future__ import annotations
@@ -63,5 +64,7 @@ def _two_lines(records: Sequence[Mapping[str, Any]], title: str | None, width: i
         line.truncate(max(width, 1), overflow="ellipsis")
         screen.print(line, no_wrap=True, overflow="ellipsis", crop=True)
         ids = f"    id: {printable(cell(record.get('id')), one_line=True)}"
-        ids += f"{_GAP}source: {printable(cell(record.get('source')), one_line=True)}"
-        screen.print(Text(ids, style="dim"), soft_wrap=True)
+        source = f"source: {printable(cell(record.get('source')), one_line=True)}"
+        # Ids are never wrapped: where the two do not fit on one line, the source gets a line of its own.
+        fits = len(ids) + len(_GAP) + len(source) <= width
+        screen.print(Text(f"{ids}{_GAP}{source}" if fits else f"{ids}\n    {source}", style="dim"), soft_wrap=True)
