@@ -126,6 +126,22 @@ def test_a_supported_sentence_prints_its_row_and_exits_0() -> None:
         ("NATO troop numbers in the east have doubled", "2026-01-01", 0, "supported", "the base says so"),
         ("Rutte will face threats from Ukraine", "2024-09-30", 3, "cannot-tell", _CLOSE),  # "threats from Russia"
         ("Rutte will face threats from Russia", "2024-09-30", 0, "supported", "the base says so"),
+        # A sentence checked whole with a date of its own: the date weighed against an event's, not as a word.
+        (
+            "Russia invaded Ukraine on 24 February 2022",
+            "2026-01-01",
+            3,
+            "cannot-tell",
+            "the base dates it ..2024-09-30",
+        ),
+        ("Russia invaded Ukraine in 2025", "2026-01-01", 4, "contradicted", "the base dates it ..2024-09-30"),
+        (
+            "NATO troop numbers in the east have doubled in 2019",
+            "2026-01-01",
+            3,
+            "cannot-tell",
+            "the base says so, but not that it was 2019",
+        ),
         # A day in figures, ISO's or day first between dots; "assumed office as" starts a term as "took office as".
         ("On 01.10.2024 Mark Rutte assumed office as NATO Secretary General", "2026-01-01", 0, "supported", ANNOUNCED),
         (

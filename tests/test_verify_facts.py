@@ -559,11 +559,12 @@ CASES: list[tuple[str, Statement, date, date | None, tuple[object, ...]]] = [
         ("cannot-tell", "the base dates it (date unknown)", ["society-met"], None),
     ),
     (
+        # Every date of a statement accounted for, or no support: a claim gives no day to weigh 1841 against.
         "a dated claim: only an event has a date to compare",
         _claim("the engine computes tables of logarithms", when=parse("1841")),
         DAY,
         None,
-        ("supported", "the base says so", ["engine-tables"], None),
+        ("cannot-tell", "the base says so, but not that it was 1841", ["engine-tables"], None),
     ),
 ]
 

@@ -32,7 +32,7 @@ DataOption = Annotated[
     typer.Option(
         "--data",
         metavar="DIR",
-        help="Data folder to read (default: $NEWSKB_DATA, else the bundled fact base).",
+        help="Data folder (default: $NEWSKB_DATA, else the base the working folder is in, else the bundled one).",
         show_default=False,
     ),
 ]

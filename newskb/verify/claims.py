@@ -3,10 +3,11 @@ X, ...", "X said ..."), a sentence no pattern reads, checked whole, and whether 
 """
 
 import re
+from datetime import date
 
 from newskb.common.words import FUNCTION_WORDS, HEDGE_WORDS, NAME_FILLERS, QUESTION_WORDS
 from newskb.draft.clauses import Clause
-from newskb.draft.mentions import Mentions
+from newskb.draft.mentions import Mark
 from newskb.verify import patterns, shapes
 from newskb.verify.statements import Claimed, Statement
 
@@ -32,9 +33,11 @@ def attribution(one: Clause, text: str) -> tuple[Statement, tuple[int, int]] | N
     return None
 
 
-def claim(told: Mentions) -> list[Statement]:
+def claim(one: Clause, day: date) -> list[Statement]:
     """A sentence no pattern reads: checked whole against the base's claims and events; none for a question
-    or for names alone ("Rutte", "Rutte NATO"), which state nothing."""
+    or for names alone ("Rutte", "Rutte NATO"), which state nothing. Its one date, if it gives one ("Russia
+    invaded Ukraine on 24 February 2022"), is the day it states, weighed against an event's, not a word."""
+    told = one.sentence
     sentence = told.text.strip()
     if sentence.endswith("?"):
         return []
@@ -44,7 +47,13 @@ def claim(told: Mentions) -> list[Statement]:
         rest[mention.start - start : mention.end - start] = " " * (mention.end - mention.start)
     if not says("".join(rest)):
         return []
-    return [Statement(claimed=Claimed.CLAIM, span=sentence, said=sentence)]
+    points = [mention for mention in told.mentions if mention.mark is Mark.POINT]
+    when = shapes.date_of(points[0], one, day) if len(points) == 1 else None
+    if when is None:
+        return [Statement(claimed=Claimed.CLAIM, span=sentence, said=sentence)]
+    at = points[0].start - start
+    said = " ".join(f"{told.text[:at]} {told.text[at + len(points[0].text) :]}".split()).strip()
+    return [Statement(claimed=Claimed.CLAIM, span=sentence, said=said, when=when)]
 
 
 def says(words: str) -> bool:

@@ -27,7 +27,7 @@ from newskb.common.words import (
     stem,
 )
 from newskb.verify.patterns import NEGATION
-from newskb.verify.statements import Statement
+from newskb.verify.statements import Claimed, Statement
 from newskb.verify.terms import Context, named
 from newskb.verify.verdicts import Evidence, Verdict, Word, turned
 
@@ -142,6 +142,10 @@ def attribution(context: Context, statement: Statement) -> Verdict:
 def claim(context: Context, statement: Statement) -> Verdict:
     """Any other stated fact, or an event: the claim or event that accounts for every word of it."""
     found = _accounting(context, statement.said or statement.span, [Kind.CLAIM, Kind.EVENT], expects=statement.expects)
+    if statement.claimed is Claimed.CLAIM and statement.when is not None and (found is None or found[1] < 1.0):
+        # Its date set apart, the rest is no record's whole: weighed as written, the date's words with it (fewer
+        # words would pass as close more easily: "Rutte visited Kyiv on D" is not "Rutte's key tasks").
+        found = _accounting(context, statement.span, [Kind.CLAIM, Kind.EVENT], expects=statement.expects)
     if found is None:
         return _verdict(statement, Word.NOT_IN_BASE, [], "nothing in the base says this")
     proof, share, hedged = found
@@ -151,8 +155,11 @@ def claim(context: Context, statement: Statement) -> Verdict:
         return _verdict(statement, Word.CONTRADICTED, [proof], "the base says the opposite")
     if statement.when is not None:
         date_word = _event_date(context, proof.id, statement)
-        if date_word is not None:
-            return _verdict(statement, date_word[0], [proof], date_word[1])
+        if date_word is None:  # a claim: the base gives no day to weigh the statement's against
+            return _verdict(
+                statement, Word.CANNOT_TELL, [proof], f"the base says so, but not that it was {statement.when}"
+            )
+        return _verdict(statement, date_word[0], [proof], date_word[1])
     return _verdict(statement, *_as_put(statement, proof, "the base says so"))
 
 

@@ -105,7 +105,7 @@ class Reader:
             read_, covered = _read_clause(one, text, day)
             statements = sorted(read_, key=lambda item: remainder.located(item, one, text))
             unread = remainder.unread(one, text, statements)
-            found.extend([replace(item, unread=unread) for item in statements] or claims.claim(told))
+            found.extend([replace(item, unread=unread) for item in statements] or claims.claim(one, day))
             found.extend(remainder.rest(one, text, statements, covered) if statements else [])
         return [_as_typed(statement, typed) for statement in found]
 
