@@ -189,8 +189,7 @@ def test_a_supported_sentence_prints_its_row_and_exits_0() -> None:
             "2024-09-30",
             4,
             "contradicted",
-            "the base has Jens Stoltenberg in office on 2024-09-30 (2014~/2024-10-01) "
-            "(the statement says the opposite)",
+            "the base has Jens Stoltenberg in office on 2024-09-30 (2014~/2024-10-01), which the statement denies",
         ),
         (
             "In 2022, NATO was run by Mark Rutte",
@@ -245,7 +244,7 @@ def test_a_supported_sentence_prints_its_row_and_exits_0() -> None:
             "2026-01-01",
             4,
             "contradicted",
-            "the source gives Jens Stoltenberg's term as about 10 years (the statement says the opposite)",
+            "the source gives Jens Stoltenberg's term as about 10 years, which the statement denies",
         ),
         ("Rutte led the Dutch government for fourteen years", "2026-01-01", 0, "supported", None),
         ("Stoltenberg led NATO for the past decade", "2026-01-01", 0, "supported", None),
@@ -255,8 +254,8 @@ def test_a_supported_sentence_prints_its_row_and_exits_0() -> None:
             "2026-01-01",
             4,
             "contradicted",
-            "the base has Mark Rutte's term as Prime Minister of the Netherlands (/..2024-09-30) (the statement says "
-            "the opposite)",
+            "the base has Mark Rutte's term as Prime Minister of the Netherlands (/..2024-09-30), which the statement "
+            "denies",
         ),
         ("Mark Rutte is not yet NATO Secretary General", "2024-09-30", 0, "supported", None),
         (

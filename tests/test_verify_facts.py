@@ -239,7 +239,7 @@ CASES: list[tuple[str, Statement, date, date | None, tuple[object, ...]]] = [
         None,
         (
             "contradicted",
-            "the base says 40 members, as of 1843-09-01 (the statement says the opposite)",
+            "the base says 40 members, as of 1843-09-01, which the statement denies",
             ["members-1843"],
             "1843-09-01",
         ),

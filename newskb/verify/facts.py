@@ -29,7 +29,7 @@ from newskb.common.words import (
 from newskb.verify.patterns import NEGATION
 from newskb.verify.statements import Claimed, Statement
 from newskb.verify.terms import Context, named
-from newskb.verify.verdicts import Evidence, Verdict, Word, turned
+from newskb.verify.verdicts import Evidence, Verdict, Word, denied
 
 # A number counts for a measure when the measure's word follows it within this many words ("32 member
 # countries").
@@ -301,7 +301,7 @@ def _same(word: str, other: str) -> bool:
 
 def _verdict(statement: Statement, word: Word, shown: list[Evidence], why: str, as_of: date | None = None) -> Verdict:
     if statement.negated:
-        word, why = turned(word), f"{why} (the statement says the opposite)"
+        word, why = denied(word, why)
     return Verdict(
         statement=statement.span,
         claimed=statement.claimed,

@@ -26,7 +26,7 @@ from newskb.draft.lexicon import APPOINTING
 from newskb.verify import patterns
 from newskb.verify.bodies import head_office
 from newskb.verify.statements import Edge, Statement, Tense
-from newskb.verify.verdicts import Evidence, Verdict, Word, turned
+from newskb.verify.verdicts import Evidence, Verdict, Word, denied
 
 HOLDERS = (Kind.PERSON, Kind.ORGANIZATION, Kind.COUNTRY)
 BODIES = (Kind.ORGANIZATION, Kind.COUNTRY)
@@ -398,7 +398,7 @@ def verdict_of(
     statement: Statement, word: Word, shown: list[Evidence], why: str, term: TermRow | None = None
 ) -> Verdict:
     if statement.negated:
-        word, why = turned(word), f"{why} (the statement says the opposite)"
+        word, why = denied(word, why)
     # The day the evidence stops, where a present tense is asked past it (the rest are judged on their dates).
     undated_present = statement.tense is Tense.PRESENT and statement.when is None
     as_of = term.attested if term is not None and term.status is Status.LAST_KNOWN and undated_present else None

@@ -59,6 +59,17 @@ def exit_code(words: Iterable[Word]) -> ExitStatus:
     return next((code for word, code in EXIT_CODES.items() if word in found), ExitStatus.FOUND)
 
 
+def denied(word: Word, why: str) -> tuple[Word, str]:
+    """The verdict of a negated statement ("X is not NATO chief") from its positive one's, with why said of the
+    negation: supported and contradicted swap; cannot-tell and not-in-base stay, and so does their why."""
+    word = turned(word)
+    if word is Word.SUPPORTED:
+        return word, f"{why}, as the statement says"
+    if word is Word.CONTRADICTED:
+        return word, f"{why}, which the statement denies"
+    return word, why
+
+
 def turned(word: Word) -> Word:
     """The verdict of a negated statement from its positive one's: supported and contradicted swap."""
     return {Word.SUPPORTED: Word.CONTRADICTED, Word.CONTRADICTED: Word.SUPPORTED}.get(word, word)
