@@ -171,3 +171,14 @@ def test_search_from_100_columns_is_side_by_side_with_the_source_under_the_label
     assert max(len(line) for line in lines) <= 100
     # Wide enough for the label to keep 50 columns: the source gets its own.
     assert _search_on_a_terminal(160)[1].split() == ["Score", "Kind", "Id", "Label", "When", "Source"]
+
+
+def test_a_stacked_tables_title_is_a_line_of_its_own_not_squeezed_over_its_first_column() -> None:
+    import re
+
+    from tests.test_cli import _on_a_terminal
+
+    env = {"NO_COLOR": "1", "TERM": "xterm", "COLUMNS": "120", "NEWSKB_PAGER": ""}
+    shown = _on_a_terminal("verify", "NATO has 30 members", "--as-of", "2024-09-30", env=env)
+    lines = [line.rstrip() for line in re.sub(r"\x1b\[[0-9;]*m", "", shown).replace("\r", "").splitlines()]
+    assert lines[:4] == ["Verify (as of 2024-09-30)", "Verdict", "────────────", "contradicted"]

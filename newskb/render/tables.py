@@ -205,11 +205,13 @@ def _stacked(
         return
 
     def frame(show_header: bool) -> Table:
-        drawn = Table(title=text(title) if title and show_header else None, show_header=show_header, **_table_style())
+        drawn = Table(show_header=show_header, **_table_style())
         for column, width in zip(row, widths, strict=True):
             drawn.add_column(column.header, width=width, no_wrap=column.fit is Fit.SHORT, overflow="fold")
         return drawn
 
+    if title:  # a line of its own: the row's columns may be far narrower than the title
+        screen.print(text(title, "bold"))
     screen.print(frame(show_header=True))
     for record in records:
         one = frame(show_header=False)
