@@ -1053,3 +1053,15 @@ def test_a_term_a_newer_source_ended_is_told_with_that_end(tiny: TinyBase) -> No
         "cannot tell: the sources know of no holder of Chair of the Analytical Society after Ada Lovelace, whose "
         "term ended 1852",
     )
+
+
+def test_a_holder_whose_name_is_missing_is_named_by_its_id_never_as_a_blank(tiny: TinyBase) -> None:
+    # `name` mistyped by hand: check reports it, and answers still say whose term it is.
+    text = tiny.entities.read_text(encoding="utf-8").replace('name = "Ada Lovelace"', 'nmae = "Ada Lovelace"')
+    tiny.entities.write_text(text, encoding="utf-8")
+    connection, problems = open_index(tiny.data)
+    assert [problem.key_path for problem in problems] == ["person.name", "person.nmae"]
+    (term,) = query.who(connection, "society chair", date(1841, 1, 1)).rows
+    assert (term.holder, term.id) == ("ada-lovelace", "lovelace-chair")
+    _, rows = timeline(connection)
+    assert "ada-lovelace takes office as Chair of the Analytical Society" in [row.title for row in rows]

@@ -18,6 +18,7 @@ from newskb.common.dates import FIRST_DAY, LAST_DAY, Edtf, Span, Status, elapsed
 from newskb.common.errors import BadArgumentError
 from newskb.common.kinds import Kind, Modality, Outcome
 from newskb.common.words import counted
+from newskb.index.layout import HOLDER_NAME, OFFICE_NAME
 
 # A term "in play" on a day: someone who holds, may hold, (dates unknown) might hold the office, or held it
 # when the evidence stops (the asked day is later).
@@ -40,7 +41,7 @@ def split_ids(joined: str | None) -> list[str]:
 
 
 _TERM_SQL = f"""
-SELECT t.*, o.name AS office_name, coalesce(h.name, t.holder) AS holder_name,
+SELECT t.*, {OFFICE_NAME} AS office_name, {HOLDER_NAME} AS holder_name,
     -- the newest known source that tells of this holding as still open: how old the evidence is
     (SELECT s2.published FROM term t2 JOIN source s2 ON s2.id = t2.source
      WHERE t2.office = t.office AND t2.holder = t.holder AND t2."end" = '..' AND {KNOWN.format(alias="s2")}

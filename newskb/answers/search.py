@@ -260,7 +260,8 @@ def _neighbours(connection: sqlite3.Connection, asked: question.Question) -> lis
 # Each kind's label, source, how sure, when (an event's date, a term's span as start/end, a claim's as-of day,
 # an entity summary's) and quote, in SQL; LEFT joins, so that a record whose references check reports is found.
 _HIT_SQL = {
-    Kind.TERM: "SELECT h.name || ' — ' || o.name AS label, t.source, "
+    # A holder or office without a name (unknown, or its name missing) leaves the label to the term's id.
+    Kind.TERM: "SELECT nullif(h.name, '') || ' — ' || nullif(o.name, '') AS label, t.source, "
     "t.modality, coalesce(t.start, '') || '/' || coalesce(t.\"end\", '') AS happened, NULL AS as_of, t.quote "
     "FROM term t LEFT JOIN entity h ON h.id = t.holder LEFT JOIN entity o ON o.id = t.office WHERE t.id = ?",
     Kind.EVENT: "SELECT title AS label, source, modality, date AS happened, NULL AS as_of, quote FROM event "

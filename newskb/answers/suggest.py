@@ -20,6 +20,7 @@ from newskb.common.fuzzy import normalise
 from newskb.common.kinds import ENTITY_KINDS, Kind
 from newskb.common.printable import forbidden_in, invisible_in
 from newskb.index.build import like
+from newskb.index.layout import HOLDER_NAME, OFFICE_NAME
 
 # At most this many candidates, listed by name: a shell lists them all, and a prefix of one letter at 100k
 # facts would otherwise list thousands. Where more match, they are the first in the order of the words typed
@@ -61,7 +62,7 @@ def _offered(name: str) -> bool:
 _LABELS = {
     Kind.SOURCE: "SELECT id, title AS label FROM source",
     Kind.TERM: (
-        "SELECT t.id, coalesce(h.name, t.holder) || ' — ' || coalesce(o.name, t.office) AS label FROM term t "
+        f"SELECT t.id, {HOLDER_NAME} || ' — ' || {OFFICE_NAME} AS label FROM term t "
         "LEFT JOIN entity h ON h.id = t.holder LEFT JOIN entity o ON o.id = t.office"
     ),
     Kind.EVENT: "SELECT id, title AS label FROM event",

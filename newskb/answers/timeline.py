@@ -15,6 +15,7 @@ from newskb.answers.query import INVOLVING, KNOWN, ids_sql, split_ids
 from newskb.answers.timelinerows import InRange, TimelineKind, TimelineRow
 from newskb.common.dates import FIRST_DAY, LAST_DAY
 from newskb.common.kinds import ENTITY_KINDS, Modality
+from newskb.index.layout import HOLDER_NAME, OFFICE_NAME
 
 # An event's row: its lists, and the first and last day it may fall on.
 _EVENTS = f"""
@@ -27,8 +28,8 @@ WHERE {KNOWN.format(alias="s")} AND """
 # A term's start (edge 1) or end (edge 2, unless open): its holder and office named, and its days.
 _EDGES = f"""
 SELECT t.id, edge, t.source, t.quote, t.modality, t.review, t.holder || char(31) || t.office AS involved,
-    coalesce(h.name, t.holder) || CASE edge WHEN 1 THEN ' takes office as ' ELSE ' leaves office as ' END
-        || coalesce(o.name, t.office) AS title,
+    {HOLDER_NAME} || CASE edge WHEN 1 THEN ' takes office as ' ELSE ' leaves office as ' END
+        || {OFFICE_NAME} AS title,
     CASE edge WHEN 1 THEN t.start ELSE t."end" END AS date,
     CASE edge WHEN 1 THEN t.start_earliest ELSE t.end_earliest END AS earliest,
     CASE edge WHEN 1 THEN t.start_latest ELSE t.end_latest END AS latest,

@@ -35,6 +35,10 @@ if TYPE_CHECKING:
 
 LAYOUT_VERSION = 12
 """The index's own layout (its tables beyond the records'); the record keys are fingerprinted separately."""
+# The names answers give the holder (`h`) and office (`o`) a term (`t`) joins: a name, else the id (an entity
+# whose name is missing, which check reports, is still named in its terms' answers, never as a blank).
+HOLDER_NAME = "coalesce(nullif(h.name, ''), t.holder)"
+OFFICE_NAME = "coalesce(nullif(o.name, ''), t.office)"
 
 Rows = dict[str, list[tuple[object, ...]]]
 """Rows to insert, by table: plain tuples, so a worker process can prepare them and send them back."""
