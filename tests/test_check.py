@@ -224,7 +224,8 @@ def test_every_problem_is_reported_not_just_the_first(tiny: TinyBase) -> None:
     assert problems(tiny) == [
         "tiny/data/latin1.toml:1: not UTF-8: byte 0xff cannot be decoded",
         f"{SOURCE}:13: term.end: end '1830' is not after start '1831'",
-        f"{SOURCE}:19: term.holder: unknown person, organization or country 'ada'",
+        f"{SOURCE}:19: term.holder: unknown person, organization or country 'ada': a file that did not read may "
+        "hold them",
     ]
     assert exit_code(tiny) == 2
 
@@ -668,3 +669,16 @@ def test_a_name_two_entities_share_is_a_warning_on_the_later_one(tiny: TinyBase)
         f"({ENTITIES}:6): a query by it is refused as naming both",
     ]
     assert (report.exit_code, report.exit_code_strict()) == (0, 1)
+
+
+def test_a_file_that_does_not_read_is_one_problem_not_one_per_reference_to_it(tiny: TinyBase) -> None:
+    text = tiny.entities.read_text(encoding="utf-8")
+    tiny.entities.write_text(text.replace('name = "Ada Lovelace"', 'name = "Ada Lovelace'), encoding="utf-8")
+    line = text.splitlines().index('name = "Ada Lovelace"') + 1
+    assert problems(tiny) == [
+        f"{ENTITIES}:{line}: TOML syntax error: Illegal character '\\n' (at line {line}, column 21)",
+        # every source, term and expectation naming Ada, the society or its offices, in one line
+        f"{SOURCE}:4: source.publisher: unknown organization 'analytical-society' (and 5 more references to ids "
+        "no record read holds): a file that did not read may hold them",
+    ]
+    assert exit_code(tiny) == 2

@@ -17,13 +17,15 @@ from newskb.common.errors import Problem, Severity, display_path
 from newskb.common.fuzzy import did_you_mean, normalise
 from newskb.common.kinds import Kind
 from newskb.common.passage import fold
+from newskb.common.words import counted
 
 
-def check(base: FactBase) -> list[Problem]:
-    """Every problem between the records of `base`."""
+def check(base: FactBase, *, every_file_read: bool = True) -> list[Problem]:
+    """Every problem between the records of `base`. Where a file could not be read, an id no record read
+    holds is not reported unknown: it may be one of that file's (one syntax error is not 80 problems)."""
     problems: list[Problem] = []
     kinds = _check_ids(base, problems)
-    _check_references(base, kinds, problems)
+    _check_references(base, kinds, problems, every_file_read=every_file_read)
     _check_speakers(base, kinds, problems)
     sources = {source.id: source for source in base.sources}
     _check_quotes(base, sources, problems)
@@ -66,7 +68,9 @@ def _position(record: Record) -> tuple[str, int]:
     return str(record.origin.file), record.origin.line or 0
 
 
-def _check_references(base: FactBase, kinds: dict[str, Kind], problems: list[Problem]) -> None:
+def _check_references(
+    base: FactBase, kinds: dict[str, Kind], problems: list[Problem], *, every_file_read: bool
+) -> None:
     def expect(record: Record, key: str, value: str | None, allowed: tuple[Kind, ...]) -> None:
         if value is None or value == "":
             return
@@ -79,7 +83,9 @@ def _check_references(base: FactBase, kinds: dict[str, Kind], problems: list[Pro
             message = f"unknown {wanted} '{value}'{did_you_mean(value, candidates)}"
         else:
             message = f"'{value}' is {_article(actual)} {actual}, not {_article(allowed[0])} {wanted}"
-        problems.append(_problem(record, key, message))
+        (problems if actual is not None or every_file_read else unknown).append(_problem(record, key, message))
+
+    unknown: list[Problem] = []  # while a file does not read: ids it may hold, counted in one problem
 
     def expect_each(record: Record, key: str, values: Iterable[str], allowed: tuple[Kind, ...]) -> None:
         for index, value in enumerate(values):
@@ -94,6 +100,10 @@ def _check_references(base: FactBase, kinds: dict[str, Kind], problems: list[Pro
                 expect_each(record, key.name, value, key.refs)
             else:
                 expect(record, key.name, value, key.refs)
+    if unknown:
+        first, more = unknown[0], len(unknown) - 1
+        also = f" (and {counted(more, 'more reference')} to ids no record read holds)" if more else ""
+        problems.append(first._replace(message=f"{first.message}{also}: a file that did not read may hold them"))
 
 
 def _check_speakers(base: FactBase, kinds: dict[str, Kind], problems: list[Problem]) -> None:

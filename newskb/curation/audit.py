@@ -74,7 +74,9 @@ def _exit_code(problems: Iterable[Problem], *, strict: bool) -> int:
 def check_folder(root: Path, overrides: dict[Path, str] | None = None) -> Report:
     """Read and validate every file below `root` (`overrides` stand in for files' text)."""
     base, problems = load(root, overrides)
-    problems.extend(check(base))
+    # A file that does not read is its one problem: the references to its records are checked once it reads.
+    unread = any(problem.severity is Severity.FATAL for problem in problems)
+    problems.extend(check(base, every_file_read=not unread))
     # Expectations are answers to questions; asking them of data that is already wrong would only
     # repeat its problems, so they run on clean data.
     if not any(problem.severity is not Severity.WARNING for problem in problems):
