@@ -642,3 +642,13 @@ def test_an_unknown_field_is_one_line_listing_the_valid_ones() -> None:
     assert empty.stderr == (
         "newskb: error: --fields 'holder,,start': name keys separated by commas, as in --fields holder,start\n"
     )
+
+
+def test_data_may_name_the_base_before_the_command_as_after_it(kb: Path) -> None:
+    after = runner.invoke(app, ["who", "NATO Secretary General", "--as-of", "2024-09-30", "--data", str(kb)])
+    for before in (["--data", str(kb)], [f"--data={kb}"]):
+        result = runner.invoke(app, [*before, "who", "NATO Secretary General", "--as-of", "2024-09-30"])
+        assert (result.exit_code, result.stdout) == (0, after.stdout)
+    # Not before something that is no command: the root takes no --data, and says so in one line.
+    refused = runner.invoke(app, ["--data", str(kb)])
+    assert (refused.exit_code, refused.stderr) == (2, "newskb: no such option: --data (see 'newskb -h')\n")

@@ -23,7 +23,7 @@ from typer.core import TyperGroup
 from newskb import __version__
 from newskb.cli.completion import COMPLETE_VARIABLE, Shell, install_script, show_script
 from newskb.cli.options import be_quiet, say
-from newskb.cli.usage import Command, pager_wanted, report
+from newskb.cli.usage import Command, data_first, pager_wanted, report
 from newskb.common.errors import NewskbError, UnknownNameError
 from newskb.common.printable import printable
 from newskb.common.status import ExitStatus, help_line
@@ -116,7 +116,8 @@ class _Group(TyperGroup):
         """Run a command line: output taller than the screen paged (help included), and a bad line one
         error on stderr (`newskb: who: missing OFFICE (see 'newskb who -h')`), exit 2."""
         global _held
-        words = list(sys.argv[1:] if args is None else args)
+        words = data_first(list(sys.argv[1:] if args is None else args), COMMANDS)
+        args = words
         if _held is None and sys.stdout.isatty() and COMPLETE_VARIABLE not in os.environ and pager_wanted(words):
             from newskb.render import pager
 

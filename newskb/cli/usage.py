@@ -2,6 +2,7 @@
 takes wherever they stand on the line (--no-pager, -q/--quiet), and `newskb help COMMAND`."""
 
 import re
+from collections.abc import Collection
 from typing import Annotated, Any
 
 import typer
@@ -49,6 +50,18 @@ def pager_wanted(args: list[str]) -> bool:
     `--no-pager` only turns the pager off, which costs nothing)."""
     words = args[: args.index("--")] if "--" in args else args
     return "--no-pager" not in words
+
+
+def data_first(args: list[str], commands: Collection[str]) -> list[str]:
+    """A line that names the base before its command (`newskb --data DIR who X`), as each command takes it
+    after (`newskb who X --data DIR`); any other line as it is."""
+    if len(args) >= 2 and args[0].startswith("--data="):
+        head, rest = [args[0]], args[1:]
+    elif len(args) >= 3 and args[0] == "--data":
+        head, rest = args[:2], args[2:]
+    else:
+        return args
+    return [rest[0], *head, *rest[1:]] if rest[0] in commands else args
 
 
 class Command(TyperCommand):
