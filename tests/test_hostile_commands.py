@@ -246,6 +246,8 @@ CASES += [
     Case("timeline --entity of 10,000 characters", ["timeline", "--entity", LONG], 1),
     Case("offices --org that matches nothing", ["offices", "--org", "zzzz qqqq"], 1),
     Case("chart --from after --to", ["chart", "chair", "--from", "1900", "--to", "1800"], 2, says="is after --to"),
+    Case("timeline --from after --to", ["timeline", "--from", "1900", "--to", "1800"], 2, says="is after --to"),
+    Case("export --from after --to", ["export", "--format", "timelinejs", "--from", "1900", "--to", "1800"], 2),
     Case("show a name of 10,000 characters", ["show", LONG], 1),
     Case("cite an id that does not exist", ["cite", "no-such-fact"], 1),
     Case("coverage of an unknown source", ["coverage", "no-such-source"], 1),

@@ -93,8 +93,6 @@ def chart_command(
     if output is not None:
         _refuse_to_overwrite(output, force, output_format)
     start, end = range_bounds(from_date, to_date)
-    if start is not None and end is not None and start > end:
-        raise BadArgumentError(f"--from {from_date} is after --to {to_date}")
     chart = query.chart(
         open_index(data),
         as_of_day(as_of),

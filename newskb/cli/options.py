@@ -201,14 +201,18 @@ def known_day(written: str | None) -> date | None:
 
 def range_bounds(from_date: str | None, to_date: str | None) -> tuple[date | None, date | None]:
     """The first and last day a --from/--to range may cover: from the earliest day of --from to the latest
-    of --to (so --from 2024 starts on 1 January 2024 and --to 2024 ends on 31 December)."""
+    of --to (so --from 2024 starts on 1 January 2024 and --to 2024 ends on 31 December); a range that ends
+    before it starts is refused."""
     from newskb.common.dates import parse
+    from newskb.common.errors import BadArgumentError
 
     def written(text: str) -> str:
         return date.today().isoformat() if text.strip().lower() == TODAY else text
 
     start = parse(written(from_date)).earliest_day if from_date is not None else None
     end = parse(written(to_date)).latest_day if to_date is not None else None
+    if start is not None and end is not None and start > end:
+        raise BadArgumentError(f"--from {from_date} is after --to {to_date}")
     return start, end
 
 
