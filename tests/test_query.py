@@ -761,7 +761,7 @@ def test_who_tells_a_vacancy_from_a_gap_in_the_sources(tiny: TinyBase) -> None:
     assert (unknown.outcome, unknown.rows, unknown.reason) == (
         "cannot tell",
         [],
-        "cannot tell: the sources know of no holder of Chair of the Analytical Society",
+        "cannot tell: the sources published by 1800-01-01 know of no holder of Chair of the Analytical Society",
     )
 
 

@@ -164,7 +164,10 @@ def who(
     if in_play:
         return Answer(match, in_play, *_judged(in_play, day))
     every = _bars(connection, "t.office = :office", parameters, day, known)
-    return Answer(match, [], *_nobody_in_play(match.name, every))
+    outcome, why = _nobody_in_play(match.name, every)
+    if known is not None:  # "what did we know then": the answer says it heard only the sources of then
+        why = why.replace("the sources know", f"the sources published by {known} know", 1)
+    return Answer(match, [], outcome, why)
 
 
 def _judged(in_play: list[TermRow], day: date) -> tuple[Outcome, str | None]:
