@@ -649,25 +649,34 @@ def test_draft_prints_the_toml_and_a_summary(kb: Path) -> None:
     result = runner.invoke(app, ["draft", "rbc-ukraine-2024-09-30-rutte"])
     assert result.exit_code == 0
     assert result.stdout.startswith("# Draft of source 'rbc-ukraine-2024-09-30-rutte' (published 2024-09-30)")
+    # Drafted again, the source's own terms and event are known, not proposed twice.
     assert result.stderr == (
-        "newskb: drafted 7 terms, 1 event, 0 new entities and 0 new offices from 'rbc-ukraine-2024-09-30-rutte'; "
-        "14 sentences left to the curator\n"
+        "newskb: drafted 0 terms, 0 events, 0 new entities and 0 new offices from 'rbc-ukraine-2024-09-30-rutte' "
+        "(8 of its terms and events already in the fact base, not proposed again); 14 sentences left to the "
+        "curator\n"
     )
+    assert "#   mark-rutte-takes-office (event): " in result.stdout
+    # A term the base does not hold yet is proposed.
+    assert runner.invoke(app, ["rm", "ben-wallace-uk-defence-secretary"]).exit_code == 0
+    again = runner.invoke(app, ["draft", "rbc-ukraine-2024-09-30-rutte"])
+    assert again.stderr.startswith("newskb: drafted 1 term, 0 events, 0 new entities and 0 new offices from ")
+    assert '\nid = "ben-wallace-uk-defence-secretary"\n' in again.stdout
 
 
 def test_a_drafted_id_is_none_an_expectation_uses(kb: Path) -> None:
     # Expectations are not in the index; the draft reads their ids so that accept does not meet a clash.
     expectations = kb / "expectations.toml"
+    assert runner.invoke(app, ["rm", "ben-wallace-uk-defence-secretary"]).exit_code == 0
     expectations.write_text(
         expectations.read_text(encoding="utf-8")
-        + '\n[[expect]]\nid = "jens-stoltenberg-nato-secretary-general-2"\n'
-        + 'office = "nato-secretary-general"\ndate = "2024-09-30"\nholder = "jens-stoltenberg"\n',
+        + '\n[[expect]]\nid = "ben-wallace-uk-defence-secretary"\n'
+        + 'office = "uk-defence-secretary"\ndate = "2024-09-30"\nholder = "ben-wallace"\n',
         encoding="utf-8",
     )
     result = runner.invoke(app, ["draft", "rbc-ukraine-2024-09-30-rutte"])
     assert result.exit_code == 0
-    ids = re.findall(r'^id = "(jens-stoltenberg-nato-secretary-general[-0-9]*)"', result.stdout, flags=re.MULTILINE)
-    assert ids == ["jens-stoltenberg-nato-secretary-general-3"]
+    ids = re.findall(r'^id = "(ben-wallace-uk-defence-secretary[-0-9]*)"', result.stdout, flags=re.MULTILINE)
+    assert ids == ["ben-wallace-uk-defence-secretary-2"]
 
 
 def test_expectations_that_are_a_fifo_or_a_link_out_are_not_read(kb: Path, tmp_path: Path) -> None:

@@ -12,6 +12,8 @@ contract, each handing the next frozen records.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from newskb.common.errors import BadArgumentError
 from newskb.draft.candidates import candidates
 from newskb.draft.clauses import clause
@@ -19,7 +21,7 @@ from newskb.draft.events import events
 from newskb.draft.findings import Finding, Rule, findings, via
 from newskb.draft.holdings import group
 from newskb.draft.reading import read
-from newskb.draft.records import Article, Draft, Known
+from newskb.draft.records import Article, Candidate, Draft, Known, same
 from newskb.draft.sentences import LONGEST_ARTICLE, split
 from newskb.draft.terms import build
 
@@ -46,4 +48,24 @@ def draft(article: Article, known: Known) -> Draft:
     cited = {each.sentence.number: via(each) for each in clauses}
     terms = build(group(found, reading), reading, article.published)
     items = events(terms, found, reading, article.published, cited)
-    return candidates(article, known, reading, terms, items, cited)
+    return _not_again(candidates(article, known, reading, terms, items, cited), known)
+
+
+def _not_again(drafted: Draft, known: Known) -> Draft:
+    """The draft without the terms and events its source already has (records.same): an article drafted again
+    after its draft was accepted proposes only what is new, and lists the rest as known."""
+    held = {key: record_id for record_id, key in known.held}
+    listed: list[tuple[str, str, list[str], str]] = []
+
+    def new(candidates: list[Candidate]) -> list[Candidate]:
+        kept = []
+        for candidate in candidates:
+            key = same(candidate.kind.value, candidate.values)
+            if key in held:
+                listed.append((held[key], candidate.kind.value, [str(candidate.values.get("quote", ""))], ""))
+            else:
+                kept.append(candidate)
+        return kept
+
+    terms, events = new(drafted.terms), new(drafted.events)
+    return replace(drafted, terms=terms, events=events, known=[*drafted.known, *listed]) if listed else drafted

@@ -5,6 +5,7 @@ which are read from their file (the index does not hold them)."""
 from __future__ import annotations
 
 import sqlite3
+from dataclasses import replace
 from pathlib import Path
 
 from newskb.base.containment import MAX_ARTICLE, Refused, read_contained
@@ -15,7 +16,7 @@ from newskb.common.errors import NotFoundError, RecordError
 from newskb.common.fuzzy import did_you_mean
 from newskb.common.kinds import Kind
 from newskb.draft.names import KnownEntity
-from newskb.draft.records import Article, Known
+from newskb.draft.records import Article, Known, same
 
 
 def from_index(connection: sqlite3.Connection, source_id: str, data: Path) -> tuple[Article, Known]:
@@ -27,7 +28,20 @@ def from_index(connection: sqlite3.Connection, source_id: str, data: Path) -> tu
     if row["article"] is None:
         raise RecordError(f"the text of source '{source_id}' cannot be read (run 'newskb check')")
     article = Article(id=row["id"], published=parse(row["published"]), text=row["article"])
-    return article, known(connection, expectation_ids(data))
+    terms = connection.execute("SELECT id, holder, office FROM term WHERE source = ? ORDER BY id", (source_id,))
+    events = connection.execute(
+        "SELECT e.id, e.date, group_concat(i.entity_id, ' ') AS involves FROM event e "
+        "LEFT JOIN involves i ON i.record_id = e.id WHERE e.source = ? GROUP BY e.id ORDER BY e.id",
+        (source_id,),
+    )
+    held = (
+        *((term["id"], same("term", {"holder": term["holder"], "office": term["office"]})) for term in terms),
+        *(
+            (event["id"], same("event", {"date": event["date"], "involves": (event["involves"] or "").split()}))
+            for event in events
+        ),
+    )
+    return article, replace(known(connection, expectation_ids(data)), held=held)
 
 
 def expectation_ids(data: Path) -> frozenset[str]:

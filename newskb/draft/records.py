@@ -21,10 +21,22 @@ class Article:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Known:
-    """What the fact base already holds: its entities, and every id it uses (a new id must not be one)."""
+    """What the fact base already holds: its entities, every id it uses (a new id must not be one), and the
+    terms and events the article's own source already has, each as (id, what makes another the same: see
+    `same`): drafted again, they are not proposed."""
 
     entities: tuple[KnownEntity, ...]
     taken: frozenset[str]
+    held: tuple[tuple[str, str], ...] = ()
+
+
+def same(kind: str, values: dict[str, str | list[str]]) -> str:
+    """What makes two terms or two events of one source the same record: a term's holder and office, an
+    event's date and whom it involves (its title and quote are the curator's words and may differ)."""
+    if kind == "term":
+        return f"term {values.get('holder')} {values.get('office')}"
+    involves = values.get("involves") or []
+    return f"event {values.get('date')} {' '.join(sorted(involves if isinstance(involves, list) else [involves]))}"
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

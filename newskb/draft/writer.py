@@ -115,7 +115,10 @@ def summary(draft: Draft) -> str:
         counted(len(draft.offices), "new office"),
     ]
     uncovered = counted(len(draft.uncovered), "sentence")
-    return f"drafted {', '.join(parts[:-1])} and {parts[-1]} from '{draft.source}'; {uncovered} left to the curator"
+    again = sum(1 for _, kind, _, _ in draft.known if kind in ("term", "event"))
+    already = f" ({again} of its terms and events already in the fact base, not proposed again)" if again else ""
+    drafted = f"drafted {', '.join(parts[:-1])} and {parts[-1]} from '{draft.source}'{already}"
+    return f"{drafted}; {uncovered} left to the curator"
 
 
 def save(path: Path, text: str, *, force: bool) -> None:
