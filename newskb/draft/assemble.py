@@ -60,7 +60,7 @@ def _not_again(drafted: Draft, known: Known) -> Draft:
     def new(candidates: list[Candidate]) -> list[Candidate]:
         kept = []
         for candidate in candidates:
-            key = same(candidate.kind.value, candidate.values)
+            key = same(candidate.kind, candidate.values)
             if key in held:
                 listed.append((held[key], candidate.kind.value, [str(candidate.values.get("quote", ""))], ""))
             else:

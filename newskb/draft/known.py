@@ -35,9 +35,9 @@ def from_index(connection: sqlite3.Connection, source_id: str, data: Path) -> tu
         (source_id,),
     )
     held = (
-        *((term["id"], same("term", {"holder": term["holder"], "office": term["office"]})) for term in terms),
+        *((term["id"], same(Kind.TERM, {"holder": term["holder"], "office": term["office"]})) for term in terms),
         *(
-            (event["id"], same("event", {"date": event["date"], "involves": (event["involves"] or "").split()}))
+            (event["id"], same(Kind.EVENT, {"date": event["date"], "involves": (event["involves"] or "").split()}))
             for event in events
         ),
     )

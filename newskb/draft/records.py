@@ -30,10 +30,10 @@ class Known:
     held: tuple[tuple[str, str], ...] = ()
 
 
-def same(kind: str, values: dict[str, str | list[str]]) -> str:
+def same(kind: Kind, values: dict[str, str | list[str]]) -> str:
     """What makes two terms or two events of one source the same record: a term's holder and office, an
     event's date and whom it involves (its title and quote are the curator's words and may differ)."""
-    if kind == "term":
+    if kind is Kind.TERM:
         return f"term {values.get('holder')} {values.get('office')}"
     involves = values.get("involves") or []
     return f"event {values.get('date')} {' '.join(sorted(involves if isinstance(involves, list) else [involves]))}"

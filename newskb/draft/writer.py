@@ -15,6 +15,7 @@ from pathlib import Path
 from newskb.base import model
 from newskb.base.seal import sealed
 from newskb.common.errors import BadArgumentError
+from newskb.common.kinds import Kind
 from newskb.common.printable import FORBIDDEN, printable
 from newskb.common.words import counted
 from newskb.draft.records import Candidate, Draft
@@ -115,7 +116,7 @@ def summary(draft: Draft) -> str:
         counted(len(draft.offices), "new office"),
     ]
     uncovered = counted(len(draft.uncovered), "sentence")
-    again = sum(1 for _, kind, _, _ in draft.known if kind in ("term", "event"))
+    again = sum(1 for _, kind, _, _ in draft.known if kind in (Kind.TERM, Kind.EVENT))
     already = f" ({again} of its terms and events already in the fact base, not proposed again)" if again else ""
     drafted = f"drafted {', '.join(parts[:-1])} and {parts[-1]} from '{draft.source}'{already}"
     return f"{drafted}; {uncovered} left to the curator"
