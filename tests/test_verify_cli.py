@@ -126,6 +126,17 @@ def test_a_supported_sentence_prints_its_row_and_exits_0() -> None:
         ("NATO troop numbers in the east have doubled", "2026-01-01", 0, "supported", "the base says so"),
         ("Rutte will face threats from Ukraine", "2024-09-30", 3, "cannot-tell", _CLOSE),  # "threats from Russia"
         ("Rutte will face threats from Russia", "2024-09-30", 0, "supported", "the base says so"),
+        # A word a letter or two from the record's is another word; "only" and "first" say more than a record.
+        ("Key tasks for the new leader include decreasing defense spending", "2024-09-30", 3, "cannot-tell", _CLOSE),
+        ("Key tasks for the new leader include increasing defence spending", "2024-09-30", 0, "supported", None),
+        ("Rutte is the only NATO Secretary General", "2024-10-01", 3, "cannot-tell", _CLOSE),
+        (
+            "Rutte became the first NATO Secretary General on 1 October 2024",
+            "2026-01-01",
+            3,
+            "cannot-tell",
+            f"{ANNOUNCED}; but the sentence also says 'first', which verify could not read with it",
+        ),
         # A sentence checked whole with a date of its own: the date weighed against an event's, not as a word.
         (
             "Russia invaded Ukraine on 24 February 2022",

@@ -12,7 +12,6 @@ from collections.abc import Sequence
 from datetime import date
 
 from newskb.answers import search
-from newskb.answers.lookup import same_word
 from newskb.common.dates import elapsed, parse
 from newskb.common.fuzzy import normalise, tokenize
 from newskb.common.kinds import ENTITY_KINDS, Kind, Modality
@@ -26,7 +25,7 @@ from newskb.common.words import (
     same_family,
     stem,
 )
-from newskb.verify.patterns import NEGATION
+from newskb.verify.patterns import NEGATION, QUALIFYING
 from newskb.verify.statements import Claimed, Statement
 from newskb.verify.terms import Context, named
 from newskb.verify.verdicts import Evidence, Verdict, Word, denied
@@ -194,8 +193,14 @@ def _accounting(
     """The claim or event whose words account for most of `text`'s (the fewest words of its own breaking a
     tie), that share (1.0: every word), and whether it hedges what the statement does not ("potential",
     "may"): such a record is close, never every word. None when none accounts for CLOSE_SHARE of them."""
-    typed = tokenize(text)
-    wanted = [word for word in typed if word not in QUESTION_WORDS | NAME_FILLERS | FUNCTION_WORDS]
+    typed = tokenize(_NOT_ONLY.sub("notonly", text))
+    # A qualifying word ("only", "first") is wanted though it is a function word: "Rutte's only goal" is not
+    # "one of his goals", nor "not only" (read as one word) "only".
+    wanted = [
+        word
+        for word in typed
+        if word not in QUESTION_WORDS | NAME_FILLERS | FUNCTION_WORDS or QUALIFYING.fullmatch(word)
+    ]
     if not wanted:
         return None
     found: list[tuple[float, int, Evidence, bool]] = []
@@ -208,7 +213,7 @@ def _accounting(
     for hit in chosen:
         if not _heard(context, hit.source):
             continue
-        words = tokenize(f"{hit.label} {hit.quote or ''}")
+        words = tokenize(_NOT_ONLY.sub("notonly", f"{hit.label} {hit.quote or ''}"))
         share = sum(any(_same(word, other) for other in words) for word in wanted) / len(wanted)
         if share == 1.0 and not (_in_order(text, hit.label) or _in_order(text, hit.quote or "")):
             share = CLOSE_SHARE  # every word, but its names in another order: "unity within Rutte"
@@ -222,6 +227,10 @@ def _accounting(
         return None
     share, _, proof, hedged = min(found, key=lambda item: (-item[0], item[1]))
     return proof, share, hedged
+
+
+# "not only ... but": one word, neither "not" nor "only".
+_NOT_ONLY = re.compile(r"\bnot\s+only\b", re.IGNORECASE)
 
 
 def _in_order(text: str, record: str) -> bool:
@@ -296,7 +305,21 @@ def _name(context: Context, entity_id: str) -> str:
 # Every line of a batch weighs its words against the same claims' words: a pure test, remembered.
 @functools.lru_cache(maxsize=65536)
 def _same(word: str, other: str) -> bool:
-    return same_family(word, other) or same_word(word, other)
+    """Two forms of one word ("doubled", "double"), in British or American spelling ("defence", "defense"), but
+    never a word a letter or two from another: "decreasing" is not "increasing", "doubted" not "doubled",
+    "uncertainty" not "certainty" (a name's typo is the reader's to tell)."""
+    return same_family(_american(word), _american(other))
+
+
+def _american(word: str) -> str:
+    """A word in American spelling where British differs by an ending: defence, organisation, centre."""
+    for british, american in _SPELLINGS:
+        if word.endswith(british) and len(word) > len(british) + 2:
+            return word[: -len(british)] + american
+    return word
+
+
+_SPELLINGS = (("isation", "ization"), ("ence", "ense"), ("ise", "ize"), ("ised", "ized"), ("our", "or"), ("tre", "ter"))
 
 
 def _verdict(statement: Statement, word: Word, shown: list[Evidence], why: str, as_of: date | None = None) -> Verdict:

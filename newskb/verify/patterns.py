@@ -186,6 +186,13 @@ TURNING = re.compile(
     f"\\b(?:\\d[\\d,.]*|{'|'.join(sorted(NUMBER_VALUES))}|not|never|\\w+n't|no\\s+longer|{'|'.join(sorted(HEDGE_WORDS))})\\b",
     re.IGNORECASE,
 )
+# A word that says more of a holding than any term can vouch for, wherever it stands: "the first NATO chief",
+# "unanimously chosen", "the only secretary general", "the 14th", "the permanent".
+QUALIFYING = re.compile(
+    r"\b(?:(?<!\bnot )only|sole|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last"
+    r"|\d+(?:st|nd|rd|th)|unanimously|secretly|permanent|permanently|youngest|oldest)\b",
+    re.IGNORECASE,
+)
 PAST_NUMBER = {"had", "comprised", "counted", "included", "numbered", "was", "consisted"}
 PRESENT = {"is", "remains", "is still", "has been", "leads", "heads", "runs"}
 FUTURE = {"will be", "would be"}

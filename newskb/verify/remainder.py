@@ -49,7 +49,8 @@ _NAMES = (Mark.PERSON, Mark.ORGANIZATION, Mark.COUNTRY)
 
 
 def unread(one: Clause, text: str, statements: list[Statement]) -> tuple[str, ...]:
-    """The dates, numbers, negations and hedges of a clause outside every statement's words."""
+    """The dates, numbers, negations and hedges of a clause outside every statement's words, and the words
+    that qualify a holding (patterns.QUALIFYING) wherever they stand: no term vouches for "the first"."""
     spans = _read([located(statement, one, text) for statement in statements], one, text)
     words = [(mention.start, mention.end) for mention in one.marked if mention.mark in _DATE_MARKS]
     sentence = one.sentence
@@ -58,7 +59,18 @@ def unread(one: Clause, text: str, statements: list[Statement]) -> tuple[str, ..
         word = (sentence.start + match.start(), sentence.start + match.end())
         if not patterns.inside(word, dates):
             words.append(word)
-    return tuple(text[start:end] for start, end in sorted(set(words)) if not patterns.inside((start, end), spans))
+    unchecked = [(start, end) for start, end in sorted(set(words)) if not patterns.inside((start, end), spans)]
+    held = any(statement.claimed in (Claimed.HOLDING, Claimed.SUCCESSION) for statement in statements)
+    for match in patterns.QUALIFYING.finditer(sentence.text) if held else ():
+        word = (sentence.start + match.start(), sentence.start + match.end())
+        if not patterns.inside(word, dates) and not patterns.inside(word, _named(one)):
+            unchecked.append(word)
+    return tuple(text[start:end] for start, end in sorted(set(unchecked)))
+
+
+def _named(one: Clause) -> list[tuple[int, int]]:
+    """Where the clause names a person, body or office: a name's own words ("First Minister") qualify nothing."""
+    return [(mention.start, mention.end) for mention in one.marked if mention.mark not in _DATE_MARKS]
 
 
 def rest(one: Clause, text: str, statements: list[Statement], covered: list[tuple[int, int]]) -> list[Statement]:
