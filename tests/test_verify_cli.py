@@ -130,6 +130,22 @@ def test_a_supported_sentence_prints_its_row_and_exits_0() -> None:
         ("Key tasks for the new leader include decreasing defense spending", "2024-09-30", 3, "cannot-tell", _CLOSE),
         ("Key tasks for the new leader include increasing defence spending", "2024-09-30", 0, "supported", None),
         ("Rutte is the only NATO Secretary General", "2024-10-01", 3, "cannot-tell", _CLOSE),
+        # A weekday the day is not, and a span of time no date reads, leave the date unread.
+        (
+            "Mark Rutte became NATO Secretary General on Wednesday, 1 October 2024",
+            "2026-01-01",
+            3,
+            "cannot-tell",
+            f"{ANNOUNCED}; but the sentence also says 'on Wednesday, 1 October 2024', which verify could not read "
+            "with it",
+        ),
+        (
+            "Rutte took office as NATO Secretary General last week",
+            "2024-09-30",
+            3,
+            "cannot-tell",
+            f"{ANNOUNCED_TOOK_OFFICE}; but the sentence also says 'last week', which verify could not read with it",
+        ),
         (
             "Rutte became the first NATO Secretary General on 1 October 2024",
             "2026-01-01",

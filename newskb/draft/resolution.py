@@ -50,6 +50,18 @@ def resolve(written: Written, text: str, published: Edtf, tense: tuple[Tense, st
     return Resolved(value=Edtf(year=written.year), note=f"{quoted} is the year {written.year}")
 
 
+def doubtful(written: Written) -> bool:
+    """Whether a date says two things of itself that disagree: a weekday its day, month and year are not (a
+    draft keeps the day, its note saying "check it"; verify reads no such date)."""
+    if None in (written.year, written.month, written.day, written.weekday):
+        return False
+    assert written.year is not None and written.month is not None and written.day is not None
+    try:
+        return date(written.year, written.month, written.day).weekday() != written.weekday
+    except ValueError:
+        return False
+
+
 def day_of(value: date) -> Edtf:
     return Edtf(year=value.year, month=value.month, day=value.day)
 
@@ -117,7 +129,7 @@ def _month_day(written: Written, quoted: str, published: Edtf, tense: tuple[Tens
         except ValueError:
             return Resolved(value=None, note=f"{quoted}: {spelled}, {written.year} does not exist")
         note = f"{quoted} is {value}"
-        if written.weekday is not None and value.weekday() != written.weekday:
+        if written.weekday is not None and doubtful(written):
             note += (
                 f"; but the text says {WEEKDAYS[written.weekday].capitalize()}, and {value} is a "
                 f"{WEEKDAYS[value.weekday()].capitalize()}: check it"

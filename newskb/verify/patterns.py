@@ -182,14 +182,19 @@ ASIDE = re.compile(r",\s[^,;]{1,90},")
 # "not" turns what a statement says, but not "not only ... but" (which adds to it).
 NEGATION = re.compile(r"\b(?:not(?!\s+(?:only|just|merely)\b)|never|no\s+longer|\w+n't)\b", re.IGNORECASE)
 # A word that turns what a statement says where no statement read it: a number, a negation, a hedge.
+# ... and a span of time no date of the clause reads ("next week", "in a month"): the day it counts to is unknown.
 TURNING = re.compile(
-    f"\\b(?:\\d[\\d,.]*|{'|'.join(sorted(NUMBER_VALUES))}|not|never|\\w+n't|no\\s+longer|{'|'.join(sorted(HEDGE_WORDS))})\\b",
+    f"\\b(?:\\d[\\d,.]*|{'|'.join(sorted(NUMBER_VALUES))}|not|never|\\w+n't|no\\s+longer|{'|'.join(sorted(HEDGE_WORDS))}"
+    "|(?:next|last|this|coming|past|following|previous)\\s+(?:day|week|fortnight|month|year|decade)"
+    "|(?:a|an|one|\\w+)\\s+(?:days?|weeks?|fortnights?|months?)\\s+(?:later|earlier|from\\s+now|from\\s+today|on)"
+    "|in\\s+(?:a|an|one|\\w+)\\s+(?:days?|weeks?|fortnights?|months?|years?))\\b",
     re.IGNORECASE,
 )
 # A word that says more of a holding than any term can vouch for, wherever it stands: "the first NATO chief",
 # "unanimously chosen", "the only secretary general", "the 14th", "the permanent".
 QUALIFYING = re.compile(
-    r"\b(?:(?<!\bnot )only|sole|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last"
+    r"\b(?:(?<!\bnot )only|sole|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth"
+    r"|last(?!\s+(?:day|week|fortnight|month|year|decade))"
     r"|\d+(?:st|nd|rd|th)|unanimously|secretly|permanent|permanently|youngest|oldest)\b",
     re.IGNORECASE,
 )

@@ -5,8 +5,9 @@ besides them, as a claim of its own.
 
 import re
 
+from newskb.draft import resolution
 from newskb.draft.clauses import Clause
-from newskb.draft.mentions import Mark
+from newskb.draft.mentions import Mark, Mention
 from newskb.verify import claims, patterns
 from newskb.verify.statements import Claimed, Statement
 
@@ -60,12 +61,21 @@ def unread(one: Clause, text: str, statements: list[Statement]) -> tuple[str, ..
         if not patterns.inside(word, dates):
             words.append(word)
     unchecked = [(start, end) for start, end in sorted(set(words)) if not patterns.inside((start, end), spans)]
+    # A date that says two things of itself ("Wednesday, 1 October 2024", a Tuesday) is read by no statement.
+    unchecked += [(mention.start, mention.end) for mention in one.marked if _doubtful(mention)]
     held = any(statement.claimed in (Claimed.HOLDING, Claimed.SUCCESSION) for statement in statements)
     for match in patterns.QUALIFYING.finditer(sentence.text) if held else ():
         word = (sentence.start + match.start(), sentence.start + match.end())
         if not patterns.inside(word, dates) and not patterns.inside(word, _named(one)):
             unchecked.append(word)
     return tuple(text[start:end] for start, end in sorted(set(unchecked)))
+
+
+def _doubtful(mention: Mention) -> bool:
+    expression = mention.expression
+    return expression is not None and any(
+        written is not None and resolution.doubtful(written) for written in (expression.first, expression.second)
+    )
 
 
 def _named(one: Clause) -> list[tuple[int, int]]:
