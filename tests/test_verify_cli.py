@@ -29,6 +29,7 @@ ANNOUNCED_TOOK_OFFICE = (
     "happen)"
 )
 _STOLTENBERG_BEGAN = "the base says Jens Stoltenberg's term began about 2014"
+_RUTTE_14 = "the source gives Mark Rutte's term as 14 years"
 _FOURTEEN = "the base says Mark Rutte's term began on or before 2011-09-30: 14 years to an end on or before 2024-09-30"
 
 
@@ -130,6 +131,16 @@ def test_a_supported_sentence_prints_its_row_and_exits_0() -> None:
         ("Key tasks for the new leader include decreasing defense spending", "2024-09-30", 3, "cannot-tell", _CLOSE),
         ("Key tasks for the new leader include increasing defence spending", "2024-09-30", 0, "supported", None),
         ("Rutte is the only NATO Secretary General", "2024-10-01", 3, "cannot-tell", _CLOSE),
+        # A length given as a bound: more than, nearly.
+        ("Rutte led the Netherlands for more than ten years", "2024-09-30", 0, "supported", _RUTTE_14),
+        ("Rutte led the Netherlands for nearly 20 years", "2024-09-30", 4, "contradicted", _RUTTE_14),
+        (
+            "Stoltenberg led NATO for more than ten years",
+            "2024-09-30",
+            3,
+            "cannot-tell",
+            "the source gives Jens Stoltenberg's term as about 10 years",
+        ),
         # A weekday the day is not, and a span of time no date reads, leave the date unread.
         (
             "Mark Rutte became NATO Secretary General on Wednesday, 1 October 2024",

@@ -45,15 +45,18 @@ class Duration(NamedTuple):
     months: int = 0
     days: int = 0
     approximate: bool = False
+    bound: str = ""  # a length a text gives as a bound: "more" ("more than", "over"), "less", "nearly" ("almost")
 
     def in_words(self) -> str:
-        """`14 years`, `about 1 year 6 months`."""
+        """`14 years`, `about 1 year 6 months`, `more than 10 years`."""
         parts = [
             f"{number} {unit}{'' if number == 1 else 's'}"
             for number, unit in ((self.years, "year"), (self.months, "month"), (self.days, "day"))
             if number
         ]
-        return ("about " if self.approximate else "") + " ".join(parts or ["0 days"])
+        bounds = {"more": "more than ", "less": "less than ", "nearly": "nearly "}
+        said = bounds.get(self.bound, "about " if self.approximate else "")
+        return said + " ".join(parts or ["0 days"])
 
 
 def parse_duration(text: str) -> Duration:

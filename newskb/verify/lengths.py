@@ -45,10 +45,18 @@ def _against_length(stated: Duration, term: TermRow) -> tuple[Word, str]:
     if term.duration:
         recorded = parse_duration(term.duration)
         said = f"the source gives {term.holder}'s term as {recorded.in_words()}"
-        if (stated.years, stated.months, stated.days) == (recorded.years, recorded.months, recorded.days):
+        if not stated.bound and (stated.years, stated.months, stated.days) == (
+            recorded.years,
+            recorded.months,
+            recorded.days,
+        ):
             return Word.SUPPORTED, said
         known = _months(recorded, widen=True)
-        return (Word.CONTRADICTED if _apart(asked, known) else Word.CANNOT_TELL), said
+        if _apart(asked, known):
+            return Word.CONTRADICTED, said
+        # "more than five years" of about ten: every length the source's may be is past five.
+        inside = bool(stated.bound) and asked[0] <= known[0] and known[1] <= asked[1]
+        return (Word.SUPPORTED if inside else Word.CANNOT_TELL), said
     if not term.start or not term.end or term.end == OPEN:
         return Word.CANNOT_TELL, f"the base cannot measure {term.holder}'s term ({interval(term)})"
     start, end = parse(term.start), parse(term.end)
@@ -66,6 +74,12 @@ def _months(length: Duration, *, widen: bool) -> tuple[float, float]:
     given counts whole); a recorded length as given, or one unit each way for an approximate one."""
     months = length.years * 12 + length.months + length.days / _MONTH_DAYS
     unit = 12.0 if length.years and not length.months and not length.days else 1.0 if length.months else 1 / _MONTH_DAYS
+    if length.bound == "more":  # "more than ten years": past ten, however long
+        return months + 1 / _MONTH_DAYS, float("inf")
+    if length.bound == "less":  # "less than ten years": short of ten, however short
+        return 0.0, months - 1 / _MONTH_DAYS
+    if length.bound == "nearly":  # "nearly ten years": within a unit short of ten
+        return months - unit, months - 1 / _MONTH_DAYS
     if widen:
         spread = unit if length.approximate else 0.0
         return months - spread, months + spread

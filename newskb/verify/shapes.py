@@ -229,7 +229,21 @@ def length_of(mention: Mention | None) -> Duration | None:
         return None
     unit = mention.expression.length_unit or "year"
     length = mention.expression.length
-    return Duration(years=length) if unit.startswith("year") else Duration(months=length)
+    # "for more than ten years", "for nearly a decade": a bound, not the length.
+    bounded = _BOUND.search(mention.text)
+    bound = _BOUNDS[" ".join(bounded[0].lower().split())] if bounded is not None else ""
+    return Duration(years=length, bound=bound) if unit.startswith("year") else Duration(months=length, bound=bound)
+
+
+_BOUND = re.compile(r"\b(?:more\s+than|over|nearly|almost|less\s+than|under)\b", re.IGNORECASE)
+_BOUNDS = {
+    "more than": "more",
+    "over": "more",
+    "nearly": "nearly",
+    "almost": "nearly",
+    "less than": "less",
+    "under": "less",
+}
 
 
 def anchor(day: date) -> Edtf:
