@@ -19,7 +19,7 @@ from datetime import date
 import pytest
 
 from newskb.common.dates import parse, parse_duration
-from newskb.verify import judge, terms
+from newskb.verify import choices, judge
 from newskb.verify.statements import Claimed, Edge, Statement, Tense
 from newskb.verify.terms import Context
 from tests.conftest import TINY_ARTICLE, TINY_ENTITIES, TINY_SOURCE, tiny_index
@@ -514,7 +514,7 @@ def test_being_chosen_is_judged_on_the_day_of_the_choice_whatever_verb_tells_it(
     ],
 )
 def test_a_verb_of_choosing_and_an_events_word_tell_of_one_choice(said: str, told: str, same: bool) -> None:
-    assert terms._one_choice(said, told) is same
+    assert choices.one_choice(said, told) is same
 
 
 def test_a_succession_the_base_says_nothing_of_cannot_be_told(db: sqlite3.Connection) -> None:

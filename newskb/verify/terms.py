@@ -8,7 +8,6 @@ open term past its evidence horizon is only last known: a present tense asked ab
 told (README, "Verify").
 """
 
-import re
 import sqlite3
 from collections.abc import Sequence
 from dataclasses import replace
@@ -21,9 +20,7 @@ from newskb.answers.rows import TermRow
 from newskb.common.dates import FIRST_DAY, LAST_DAY, OPEN, Edtf, Span, Status, began, elapsed, parse, parse_duration
 from newskb.common.errors import AmbiguousNameError, NotFoundError
 from newskb.common.kinds import Kind, Modality
-from newskb.common.words import same_family
-from newskb.draft.lexicon import APPOINTING
-from newskb.verify import patterns
+from newskb.verify import choices, patterns
 from newskb.verify.bodies import head_office
 from newskb.verify.statements import Edge, Statement, Tense
 from newskb.verify.verdicts import Evidence, Verdict, Word, denied
@@ -214,8 +211,7 @@ def _chosen(context: Context, statement: Statement, term: TermRow) -> tuple[Word
     """ "X was chosen as O in D": the day of the event of that choice, where the base has one (a holder is often
     chosen before the term begins), not the term's start; None where it has none."""
     # The statement's own words, not an aside it passes over ("X, elected in 2019, became O on D").
-    own = patterns.ASIDE.sub(" ", statement.span)
-    said = [word for word in re.findall(r"[a-z]+", own.lower()) if word in _CHOOSING]
+    said = choices.choosing(patterns.ASIDE.sub(" ", statement.span))
     if not said or statement.when is None:
         return None
     events = [item.id for item in involving(context, [term.holder_id, term.office_id])]
@@ -223,27 +219,10 @@ def _chosen(context: Context, statement: Statement, term: TermRow) -> tuple[Word
         f"SELECT date, title FROM event WHERE id IN ({', '.join('?' * len(events))}) ORDER BY id", events
     )
     for written, title in rows:
-        told = next((word for word in title.lower().split() if _one_choice(said[0], word)), None)
+        told = next((word for word in title.lower().split() if choices.one_choice(said[0], word)), None)
         if told is not None:
             return compare(statement.when, written), f"the base says {term.holder} was {told} {_written(written)}", term
     return None
-
-
-# The verbs of being chosen for an office, told apart from taking it up: the reader's, and the participles of
-# the passive it reads otherwise ("was chosen as", "was selected as").
-_CHOOSING = APPOINTING | {"chosen", "selected", "tapped"}
-# Of those, the words that say a choice was made without saying how: "selected" tells of the same choice as an
-# event titled "chosen", "elected" or "appointed"; but not of a nomination, a step before the choice.
-_ANY_CHOICE = frozenset(("chose", "chosen", "selected", "picked", "picks", "pick", "tapped"))
-_NOMINATING = frozenset(word for word in _CHOOSING if same_family(word, "nominated"))
-
-
-def _one_choice(said: str, told: str) -> bool:
-    """Whether a statement's verb of choosing and an event's word tell of the same choice."""
-    if same_family(said, told):
-        return True
-    either = said in _ANY_CHOICE or told in _ANY_CHOICE
-    return either and told in _CHOOSING - _NOMINATING and said not in _NOMINATING
 
 
 def _end(context: Context, statement: Statement, term: TermRow) -> tuple[Word, str, TermRow]:
