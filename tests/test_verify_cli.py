@@ -131,6 +131,15 @@ def test_a_supported_sentence_prints_its_row_and_exits_0() -> None:
         ("Key tasks for the new leader include decreasing defense spending", "2024-09-30", 3, "cannot-tell", _CLOSE),
         ("Key tasks for the new leader include increasing defence spending", "2024-09-30", 0, "supported", None),
         ("Rutte is the only NATO Secretary General", "2024-10-01", 3, "cannot-tell", _CLOSE),
+        # "Until" a day is in office through it: the base's end is the first day out, 1 October.
+        ("Stoltenberg led NATO until 30 September 2024", "2026-01-01", 0, "supported", None),
+        (
+            "Stoltenberg left office as NATO Secretary General on 30 September 2024",
+            "2026-01-01",
+            4,
+            "contradicted",
+            "the base says Jens Stoltenberg's term ended 2024-10-01",
+        ),
         # A length given as a bound: more than, nearly.
         ("Rutte led the Netherlands for more than ten years", "2024-09-30", 0, "supported", _RUTTE_14),
         ("Rutte led the Netherlands for nearly 20 years", "2024-09-30", 4, "contradicted", _RUTTE_14),

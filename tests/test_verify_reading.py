@@ -243,6 +243,7 @@ SHAPES = [
                 SG,
                 Edge.END,
                 when=OCTOBER_1,
+                through=True,
             )
         ],
     ),
@@ -603,6 +604,7 @@ SHAPES = [
                 SG,
                 Edge.END,
                 when=OCTOBER_1,
+                through=True,
             )
         ],
     ),
@@ -770,6 +772,7 @@ SHAPES = [
                 SG,
                 Edge.END,
                 when=parse("2024"),
+                through=True,
             )
         ],
     ),

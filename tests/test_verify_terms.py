@@ -421,7 +421,17 @@ HOLDINGS = [
         ("contradicted", BABBAGE_ENDED, ["babbage-chair", "chair-handed-over", "lovelace-chair"]),
     ),
     (
+        # "to May 1840" of an end on 1 June, the first day out: in office through 31 May.
         held(ADA, LIBRARIAN, edge=Edge.SPAN, when=parse("1831"), until=parse("1840-05")),
+        DAY,
+        (
+            "supported",
+            "the base says Ada Lovelace's term began 1831-01-01; the base says Ada Lovelace's term ended 1840-06-01",
+            ["lovelace-librarian"],
+        ),
+    ),
+    (
+        held(ADA, LIBRARIAN, edge=Edge.SPAN, when=parse("1831"), until=parse("1840-04")),
         DAY,
         ("contradicted", "the base says Ada Lovelace's term ended 1840-06-01", ["lovelace-librarian"]),
     ),

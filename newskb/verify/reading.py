@@ -322,7 +322,7 @@ def _served(finding: Finding, base: Statement, one: Clause, day: date) -> list[S
     first = resolution.resolve(expression.first, expression.text, anchor, tense).value if expression.first else None
     second = resolution.resolve(expression.second, expression.text, anchor, tense).value if expression.second else None
     if expression.shape is when.Shape.UNTIL:
-        return [replace(base, edge=Edge.END, when=first)]
+        return [replace(base, edge=Edge.END, when=first, through=True)]
     if expression.shape is when.Shape.SINCE:
         return [replace(base, edge=Edge.START, when=first)]
     if expression.shape is when.Shape.RANGE:

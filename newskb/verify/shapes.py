@@ -50,6 +50,7 @@ def copula(match: re.Match[str], one: Clause, text: str, day: date, fronted: str
         body=name_of(mention_at(one, headed)) if headed is not None else None,
         edge=edge,
         when=dated,
+        through=edge is Edge.END,
         tense=tense,
         negated=any(match.groupdict().get(group) for group in ("not", "never", "held_never")),
     )

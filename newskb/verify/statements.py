@@ -49,6 +49,9 @@ class Statement:
     edge: Edge = Edge.DURING
     when: Edtf | None = None  # the day, month or year the statement gives
     until: Edtf | None = None  # a span's end ("from 2014 to 2024": 2024)
+    # An end told by "until D" (or a span's "to D"): in office through D, so the base's end, the first day out,
+    # may be D or the day after it.
+    through: bool = False
     tense: Tense = Tense.PAST
     other: str | None = None  # a succession: the one replaced
     subject: str | None = None  # a number's: whose ("NATO" of "NATO has 32 members")

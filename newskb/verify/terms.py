@@ -11,7 +11,7 @@ told (README, "Verify").
 import sqlite3
 from collections.abc import Sequence
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 from typing import NamedTuple
 
 from newskb.answers import query
@@ -27,6 +27,7 @@ from newskb.verify.verdicts import Evidence, Verdict, Word, denied
 
 HOLDERS = (Kind.PERSON, Kind.ORGANIZATION, Kind.COUNTRY)
 BODIES = (Kind.ORGANIZATION, Kind.COUNTRY)
+_DAY = timedelta(days=1)
 # Verdicts from best to worst, to pick among several terms of one holding.
 RANK = {Word.SUPPORTED: 0, Word.CANNOT_TELL: 1, Word.CONTRADICTED: 2, Word.NOT_IN_BASE: 3}
 
@@ -182,7 +183,7 @@ def _span(context: Context, statement: Statement, term: TermRow) -> tuple[Word, 
     end in 2024 is no start in 2002) each judged; contradicted by any, supported by all of start and end."""
     parts = [_judge_term(context, replace(statement, edge=Edge.START), term)]
     if statement.until is not None:
-        parts.append(_end(context, replace(statement, edge=Edge.END, when=statement.until), term))
+        parts.append(_end(context, replace(statement, edge=Edge.END, when=statement.until, through=True), term))
         if term.duration and statement.when is not None:
             length = parse_duration(term.duration)
             if compare_days(statement.when, *began(statement.until, length)) is Word.CONTRADICTED:
@@ -237,7 +238,11 @@ def _end(context: Context, statement: Statement, term: TermRow) -> tuple[Word, s
     if statement.when is None:
         word = Word.SUPPORTED if term.end else Word.CANNOT_TELL
         return word, f"the base says {term.holder}'s term ended {_written(term.end)}", term
-    return compare(statement.when, term.end), f"the base says {term.holder}'s term ended {_written(term.end)}", term
+    word, end = compare(statement.when, term.end), parse(term.end) if term.end else None
+    if word is Word.CONTRADICTED and statement.through and end is not None and end.is_exact:
+        # "until 30 September" of an end on 1 October, the first day out: in office through the 30th.
+        word = compare_days(statement.when, end.earliest_day - _DAY, end.latest_day - _DAY)
+    return word, f"the base says {term.holder}'s term ended {_written(term.end)}", term
 
 
 def _covers(when: Edtf, term: TermRow) -> tuple[Word, str, TermRow]:
