@@ -140,6 +140,14 @@ def test_a_supported_sentence_prints_its_row_and_exits_0() -> None:
             "contradicted",
             "the base says Jens Stoltenberg's term ended 2024-10-01",
         ),
+        # "has been O since D" says the term holds still: past what the sources reach, it cannot be told.
+        (
+            "Rutte has been NATO Secretary General since 2024",
+            "2030-01-01",
+            3,
+            "cannot-tell",
+            "last known in office as of 2024-09-30, 5 years before 2030-01-01",
+        ),
         # A length given as a bound: more than, nearly.
         ("Rutte led the Netherlands for more than ten years", "2024-09-30", 0, "supported", _RUTTE_14),
         ("Rutte led the Netherlands for nearly 20 years", "2024-09-30", 4, "contradicted", _RUTTE_14),

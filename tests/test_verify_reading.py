@@ -785,6 +785,7 @@ SHAPES = [
                 SG,
                 Edge.START,
                 when=parse("2014"),
+                tense=Tense.PRESENT,  # "since": begun then and held still
             )
         ],
     ),

@@ -269,7 +269,7 @@ def _from_finding(finding: Finding, one: Clause, text: str, day: date) -> list[S
     if rule in (Rule.START, Rule.APPOINTED, Rule.SINCE):
         if finding.office is None:
             return []
-        started = [replace(base, edge=Edge.START, when=dated)]
+        started = [replace(base, edge=Edge.START, when=dated, tense=_since(base) if rule is Rule.SINCE else base.tense)]
         appointer = finding.org.text if rule is Rule.APPOINTED and finding.org is not None else None
         if appointer is not None and appointer.lower() not in finding.office.text.lower():
             # "The EU chose Rutte as NATO Secretary General": who chose is a claim the term does not make.
@@ -305,6 +305,16 @@ def _from_finding(finding: Finding, one: Clause, text: str, day: date) -> list[S
     return []
 
 
+def _since(base: Statement) -> Tense:
+    """ "has been O since D", "X, O since D": begun then, and held still (present); not "had been O since D",
+    a holding that may have ended since, nor one told of the future."""
+    return base.tense if base.tense is Tense.FUTURE or _PAST_PERFECT.search(base.span) else Tense.PRESENT
+
+
+# "had been O since D": a start, and a holding that ended before the time told of.
+_PAST_PERFECT = re.compile(r"\bhad\b", re.IGNORECASE)
+
+
 def _served(finding: Finding, base: Statement, one: Clause, day: date) -> list[Statement]:
     """ "X served as O from A to B" (one statement of its span), "X was O until B", "since A"."""
     mention = finding.date
@@ -324,7 +334,7 @@ def _served(finding: Finding, base: Statement, one: Clause, day: date) -> list[S
     if expression.shape is when.Shape.UNTIL:
         return [replace(base, edge=Edge.END, when=first, through=True)]
     if expression.shape is when.Shape.SINCE:
-        return [replace(base, edge=Edge.START, when=first)]
+        return [replace(base, edge=Edge.START, when=first, tense=_since(base))]
     if expression.shape is when.Shape.RANGE:
         return [replace(base, edge=Edge.SPAN, when=first, until=second)]
     return [replace(base, edge=Edge.DURING, when=first)]

@@ -159,6 +159,10 @@ def _judge_term(context: Context, statement: Statement, term: TermRow) -> tuple[
     """A holding statement against one of the holder's terms of the office."""
     if statement.edge is Edge.SPAN:
         return _span(context, statement, term)
+    if statement.edge is Edge.START and statement.when is not None and statement.tense is Tense.PRESENT:
+        # "X has been O since D": began then, and holds on the day asked (past the sources, cannot tell).
+        began_then = _judge_term(context, replace(statement, tense=Tense.PAST), term)
+        return _all_of([began_then, _on_the_day(context.day, term)])
     if statement.edge is Edge.START:
         if statement.when is None:
             return Word.SUPPORTED, f"{term.holder} took office as {term.office} ({term.start or 'date unknown'})", term
@@ -189,11 +193,17 @@ def _span(context: Context, statement: Statement, term: TermRow) -> tuple[Word, 
             if compare_days(statement.when, *began(statement.until, length)) is Word.CONTRADICTED:
                 why = f"the source gives {term.holder}'s term as {length.in_words()}, not from {statement.when}"
                 parts.append((Word.CONTRADICTED, f"{why} to {statement.until}", term))
+    return _all_of(parts)
+
+
+def _all_of(parts: list[tuple[Word, str, TermRow]]) -> tuple[Word, str, TermRow]:
+    """The verdict of a statement that says all of its parts: contradicted by any, supported by all, else the
+    first that cannot tell."""
     words = [word for word, _, _ in parts]
     if Word.CONTRADICTED in words or Word.NOT_IN_BASE in words:
         return max(parts, key=lambda part: RANK[part[0]])
     if all(word is Word.SUPPORTED for word in words):
-        return Word.SUPPORTED, "; ".join(why for _, why, _ in parts), term
+        return Word.SUPPORTED, "; ".join(why for _, why, _ in parts), parts[0][2]
     return next(part for part in parts if part[0] is not Word.SUPPORTED)
 
 
