@@ -27,7 +27,6 @@ from newskb.verify.verdicts import Evidence, Verdict, Word, denied
 
 HOLDERS = (Kind.PERSON, Kind.ORGANIZATION, Kind.COUNTRY)
 BODIES = (Kind.ORGANIZATION, Kind.COUNTRY)
-_DAY = timedelta(days=1)
 # Verdicts from best to worst, to pick among several terms of one holding.
 RANK = {Word.SUPPORTED: 0, Word.CANNOT_TELL: 1, Word.CONTRADICTED: 2, Word.NOT_IN_BASE: 3}
 
@@ -251,7 +250,7 @@ def _end(context: Context, statement: Statement, term: TermRow) -> tuple[Word, s
     word, end = compare(statement.when, term.end), parse(term.end) if term.end else None
     if word is Word.CONTRADICTED and statement.through and end is not None and end.is_exact:
         # "until 30 September" of an end on 1 October, the first day out: in office through the 30th.
-        word = compare_days(statement.when, end.earliest_day - _DAY, end.latest_day - _DAY)
+        word = compare_days(statement.when, end.earliest_day - timedelta(1), end.latest_day - timedelta(1))
     return word, f"the base says {term.holder}'s term ended {_written(term.end)}", term
 
 
