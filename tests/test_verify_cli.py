@@ -148,6 +148,15 @@ def test_a_supported_sentence_prints_its_row_and_exits_0() -> None:
             "cannot-tell",
             "last known in office as of 2024-09-30, 5 years before 2030-01-01",
         ),
+        # A second office of the same holder, which no statement reads, is not passed over.
+        (
+            "Rutte is NATO Secretary General and US President",
+            "2024-10-01",
+            3,
+            "cannot-tell",
+            "the base has Mark Rutte in office on 2024-10-01 (2024-10-01/..); but the sentence also says 'US "
+            "President', which verify could not read with it",
+        ),
         # A length given as a bound: more than, nearly.
         ("Rutte led the Netherlands for more than ten years", "2024-09-30", 0, "supported", _RUTTE_14),
         ("Rutte led the Netherlands for nearly 20 years", "2024-09-30", 4, "contradicted", _RUTTE_14),

@@ -61,8 +61,17 @@ def unread(one: Clause, text: str, statements: list[Statement]) -> tuple[str, ..
         if not patterns.inside(word, dates):
             words.append(word)
     unchecked = [(start, end) for start, end in sorted(set(words)) if not patterns.inside((start, end), spans)]
-    # A date that says two things of itself ("Wednesday, 1 October 2024", a Tuesday) is read by no statement.
+    # A date that says two things of itself ("Wednesday, 1 October 2024", a Tuesday) is read by no statement; nor
+    # is an office outside every statement's words ("Rutte is NATO Secretary General *and US President*").
     unchecked += [(mention.start, mention.end) for mention in one.marked if _doubtful(mention)]
+    holders = {statement.holder for statement in statements}
+    for at, mention in enumerate(one.marked):
+        if mention.mark is not Mark.OFFICE or patterns.inside((mention.start, mention.end), spans):
+            continue
+        # Of the holder a statement reads, not of another person, who is another clause's ("while Y stayed on").
+        named = [earlier for earlier in one.marked[:at] if earlier.mark in (Mark.PERSON, Mark.PRONOUN)]
+        if named and named[-1].ref in holders:
+            unchecked.append((mention.start, mention.end))
     held = any(statement.claimed in (Claimed.HOLDING, Claimed.SUCCESSION) for statement in statements)
     for match in patterns.QUALIFYING.finditer(sentence.text) if held else ():
         word = (sentence.start + match.start(), sentence.start + match.end())
