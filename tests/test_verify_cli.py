@@ -157,6 +157,14 @@ def test_a_supported_sentence_prints_its_row_and_exits_0() -> None:
             "the base has Mark Rutte in office on 2024-10-01 (2024-10-01/..); but the sentence also says 'US "
             "President', which verify could not read with it",
         ),
+        # A sentence checked whole that opens on a person it does not name cannot be told of anyone.
+        (
+            "He is a former Dutch Prime Minister",
+            "2026-01-01",
+            3,
+            "cannot-tell",
+            "the base says so of someone; the sentence does not say who 'He' is",
+        ),
         # A length given as a bound: more than, nearly.
         ("Rutte led the Netherlands for more than ten years", "2024-09-30", 0, "supported", _RUTTE_14),
         ("Rutte led the Netherlands for nearly 20 years", "2024-09-30", 4, "contradicted", _RUTTE_14),

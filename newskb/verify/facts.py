@@ -150,6 +150,10 @@ def claim(context: Context, statement: Statement) -> Verdict:
     proof, share, hedged = found
     if share < 1.0:
         return _verdict(statement, Word.CANNOT_TELL, [proof], _close(hedged))
+    who = _WHO.match(statement.said or statement.span)
+    if who is not None:  # "He is a former Dutch Prime Minister": whoever the record's words are of, not told here
+        why = f"the base says so of someone; the sentence does not say who '{who[1]}' is"
+        return _verdict(statement, Word.CANNOT_TELL, [proof], why)
     if _opposite(statement.said or statement.span, proof):
         return _verdict(statement, Word.CONTRADICTED, [proof], "the base says the opposite")
     if statement.when is not None:
@@ -229,6 +233,8 @@ def _accounting(
     return proof, share, hedged
 
 
+# A sentence checked whole that opens on a person it does not name.
+_WHO = re.compile(r"\s*(He|She|They|Him|Her|His)\b")
 # "not only ... but": one word, neither "not" nor "only".
 _NOT_ONLY = re.compile(r"\bnot\s+only\b", re.IGNORECASE)
 
