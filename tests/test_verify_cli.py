@@ -165,6 +165,14 @@ def test_a_supported_sentence_prints_its_row_and_exits_0() -> None:
             "cannot-tell",
             "the base says so of someone; the sentence does not say who 'He' is",
         ),
+        # Words before a colon that open the sentence say whose or what it is: not read, so not vouched for.
+        (
+            "Bator: Rutte will become NATO Secretary General tomorrow",
+            "2024-09-30",
+            3,
+            "cannot-tell",
+            f"{ANNOUNCED}; but the sentence also says 'Bator:', which verify could not read with it",
+        ),
         # A length given as a bound: more than, nearly.
         ("Rutte led the Netherlands for more than ten years", "2024-09-30", 0, "supported", _RUTTE_14),
         ("Rutte led the Netherlands for nearly 20 years", "2024-09-30", 4, "contradicted", _RUTTE_14),

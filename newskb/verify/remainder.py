@@ -61,6 +61,10 @@ def unread(one: Clause, text: str, statements: list[Statement]) -> tuple[str, ..
         if not patterns.inside(word, dates):
             words.append(word)
     unchecked = [(start, end) for start, end in sorted(set(words)) if not patterns.inside((start, end), spans)]
+    # Words before a colon that open the sentence ("Bator: ...", "Fake news: ...") say whose or what it is.
+    headline = _HEADLINE.match(sentence.text)
+    if headline is not None:
+        unchecked.append((sentence.start + headline.start(1), sentence.start + headline.end(1)))
     # A date that says two things of itself ("Wednesday, 1 October 2024", a Tuesday) is read by no statement; nor
     # is an office outside every statement's words ("Rutte is NATO Secretary General *and US President*").
     unchecked += [(mention.start, mention.end) for mention in one.marked if _doubtful(mention)]
@@ -85,6 +89,10 @@ def _doubtful(mention: Mention) -> bool:
     return expression is not None and any(
         written is not None and resolution.doubtful(written) for written in (expression.first, expression.second)
     )
+
+
+# A sentence that opens on a few words and a colon: a headline's speaker or label.
+_HEADLINE = re.compile(r"\s*([A-Z][^:.;\n]{0,40}:)\s")
 
 
 def _named(one: Clause) -> list[tuple[int, int]]:
