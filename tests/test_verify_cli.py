@@ -448,6 +448,14 @@ def test_a_passives_agent_no_statement_reads_is_a_claim_of_its_own() -> None:
     ]
 
 
+def test_another_first_name_before_a_known_surname_is_never_read_as_the_known_person() -> None:
+    code, out, _ = verify("Marc Rutte became NATO Secretary General on 1 October 2024", "--format", "json")
+    assert code == 3
+    rows = [(row["statement"], row["verdict"]) for row in json.loads(out)]
+    assert rows[0] == ("Rutte became NATO Secretary General on 1 October 2024", "cannot-tell")
+    assert json.loads(out)[0]["why"].endswith("but the sentence also says 'Marc', which verify could not read with it")
+
+
 def test_the_worst_verdict_of_a_text_is_its_exit_code() -> None:
     text = "Mark Rutte was Dutch PM for 14 years and became NATO Secretary General in 2023."
     code, out, _ = verify(text, "--format", "json")

@@ -5,6 +5,7 @@ besides them, as a claim of its own.
 
 import re
 
+from newskb.common.words import FUNCTION_WORDS
 from newskb.draft import resolution
 from newskb.draft.clauses import Clause
 from newskb.draft.mentions import Mark, Mention
@@ -61,6 +62,15 @@ def unread(one: Clause, text: str, statements: list[Statement]) -> tuple[str, ..
         if not patterns.inside(word, dates):
             words.append(word)
     unchecked = [(start, end) for start, end in sorted(set(words)) if not patterns.inside((start, end), spans)]
+    # A capitalised word right before a person's name and no mention's ("*Marc* Rutte"): another first name.
+    mentioned = [(mention.start, mention.end) for mention in one.marked]
+    for mention in one.marked:
+        before = _FORENAME.search(text, sentence.start, mention.start) if mention.mark is Mark.PERSON else None
+        if before is None or before[1].lower() in _NOT_A_NAME:
+            continue
+        word = (before.start(1), before.end(1))
+        if not patterns.inside(word, mentioned):
+            unchecked.append(word)
     # Words before a colon that open the sentence ("Bator: ...", "Fake news: ...") say whose or what it is.
     headline = _HEADLINE.match(sentence.text)
     if headline is not None:
@@ -91,6 +101,11 @@ def _doubtful(mention: Mention) -> bool:
     )
 
 
+# A capitalised word right before where a name starts, and the words that are no name though written so.
+_FORENAME = re.compile(r"\b([A-Z][a-z]+)\s+$")
+_NOT_A_NAME = FUNCTION_WORDS | frozenset(
+    ("the", "a", "an", "in", "on", "at", "by", "for", "from", "of", "to", "and", "but", "with", "after", "before")
+)
 # A sentence that opens on a few words and a colon: a headline's speaker or label.
 _HEADLINE = re.compile(r"\s*([A-Z][^:.;\n]{0,40}:)\s")
 
