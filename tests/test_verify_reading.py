@@ -1168,3 +1168,13 @@ def test_any_sentence_of_the_patterns_words_is_judged_without_an_error(
     text = " ".join(words)
     found = judge(Context(db, TODAY), read(db, text))
     assert all(verdict.statement and verdict.statement in text for verdict in found)
+
+
+def test_the_names_of_a_later_sentence_are_left_out_of_what_it_says_and_only_they(db: sqlite3.Connection) -> None:
+    # The third sentence is names alone (a person, a body, an office in lower case): nothing to check. The
+    # second says "thanked", the word just after its first name. Each sentence is read where it stands in the text.
+    text = "Rutte met Zelensky in Kyiv. Zelensky thanked Rutte. Mark Rutte NATO secretary general."
+    assert read(db, text) == [
+        Statement(claimed=Claimed.CLAIM, span="Rutte met Zelensky in Kyiv.", said="Rutte met Zelensky in Kyiv."),
+        Statement(claimed=Claimed.CLAIM, span="Zelensky thanked Rutte.", said="Zelensky thanked Rutte."),
+    ]
