@@ -1271,3 +1271,18 @@ def test_a_number_is_read_to_the_end_of_its_measure_and_only_a_whole_not_negates
     # "note" and "notes" begin with "not" but are no negation.
     assert read(db, "The archive has one note.") == [number("The archive has one note", "The archive", 1, "note")]
     assert read(db, "The archive has 40 notes.") == [number("The archive has 40 notes", "The archive", 40, "notes")]
+
+
+def test_a_country_that_left_is_read_as_an_end_only_with_a_day(db: sqlite3.Connection) -> None:
+    # No finding of the reader tells a country's end: "left on D" is read by its pattern; "left" alone names
+    # neither an office nor a day to weigh, and the sentence is checked whole.
+    assert read(db, "Hungary left on 1 January 2025.") == [
+        Statement(
+            claimed=Claimed.HOLDING,
+            span="Hungary left on 1 January 2025",
+            holder="Hungary",
+            edge=Edge.END,
+            when=parse("2025-01-01"),
+        )
+    ]
+    assert read(db, "Hungary left.") == [Statement(claimed=Claimed.CLAIM, span="Hungary left.", said="Hungary left.")]
