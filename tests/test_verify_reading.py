@@ -1286,3 +1286,26 @@ def test_a_country_that_left_is_read_as_an_end_only_with_a_day(db: sqlite3.Conne
         )
     ]
     assert read(db, "Hungary left.") == [Statement(claimed=Claimed.CLAIM, span="Hungary left.", said="Hungary left.")]
+
+
+def test_a_name_that_holds_not_or_never_denies_no_end(db: sqlite3.Connection) -> None:
+    # Names of bodies of our own: the "Not" and "Never" are theirs, and the sentences deny nothing.
+    assert read(db, "The Not Forgotten Association left on 1 January 2025.") == [
+        Statement(
+            claimed=Claimed.HOLDING,
+            span="Not Forgotten Association left on 1 January 2025",
+            holder="Not Forgotten Association",
+            edge=Edge.END,
+            when=parse("2025-01-01"),
+        )
+    ]
+    assert read(db, "The Never Again Foundation's term as chair of the council ended in 2024.") == [
+        Statement(
+            claimed=Claimed.HOLDING,
+            span="Never Again Foundation's term as chair of the council ended in 2024",
+            holder="Never Again Foundation",
+            office="chair of the council",
+            edge=Edge.END,
+            when=parse("2024"),
+        )
+    ]
