@@ -105,3 +105,15 @@ def test_two_holders_who_replaced_each_other_are_each_written_once(base: Known) 
             "Bram Oduya succeeded Tove Lindqvist as chief executive of Harrow Mills in 2019",
         ),
     ]
+
+
+def test_a_start_told_from_a_day_is_quoted_before_a_later_phrase_that_gives_the_same_day(base: Known) -> None:
+    # "from 3 January" is the start the term takes, from the first sentence; the second tells the same day as a
+    # point, and of the two, which say as much, the first is quoted.
+    text = (
+        "The board appointed Tove Lindqvist chief executive of Harrow Mills from 3 January 2025. "
+        "The board appointed Lindqvist chief executive of Harrow Mills on 3 January 2025."
+    )
+    assert quoted(text, base) == [
+        ("tove-lindqvist", "", "appointed Tove Lindqvist chief executive of Harrow Mills from 3 January 2025")
+    ]

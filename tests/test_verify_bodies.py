@@ -10,7 +10,7 @@ from datetime import date
 
 import pytest
 
-from newskb.answers.lookup import Match
+from newskb.answers.lookup import Match, resolve
 from newskb.common.dates import parse
 from newskb.common.kinds import Kind
 from newskb.verify import judge
@@ -161,3 +161,15 @@ def test_a_holding_told_of_a_body_is_judged_as_a_holding_of_its_head(
     )
     (verdict,) = judge(Context(db, date(1843, 1, 1)), [statement])
     assert (verdict.verdict, verdict.why, [item.id for item in verdict.evidence]) == expected
+
+
+def test_the_head_found_is_the_office_as_naming_it_exactly_resolves_it(db: sqlite3.Connection) -> None:
+    # The judges take the head as if the statement had named the office: an exact match of an office, scored
+    # in full, like the one its own name resolves to.
+    president = resolve(db, "President of the Harbour Club", [Kind.OFFICE], "office")
+    assert president == Match(
+        id="club-president", kind=Kind.OFFICE, name="President of the Harbour Club", score=100.0, exact=True
+    )
+    assert head_office(db, CLUB, {"club-president"}) == (president, "")
+    chair = resolve(db, "Chair of the Analytical Society", [Kind.OFFICE], "office")
+    assert head_office(db, SOCIETY, set()) == (chair, "")

@@ -1171,3 +1171,144 @@ def test_any_sentence_of_the_patterns_words_is_judged_without_an_error(
     text = " ".join(words)
     found = judge(Context(db, TODAY), read(db, text))
     assert all(verdict.statement and verdict.statement in text for verdict in found)
+
+
+def test_the_names_of_a_later_sentence_are_left_out_of_what_it_says_and_only_they(db: sqlite3.Connection) -> None:
+    # The third sentence is names alone (a person, a body, an office in lower case): nothing to check. The
+    # second says "thanked", the word just after its first name. Each sentence is read where it stands in the text.
+    text = "Rutte met Zelensky in Kyiv. Zelensky thanked Rutte. Mark Rutte NATO secretary general."
+    assert read(db, text) == [
+        Statement(claimed=Claimed.CLAIM, span="Rutte met Zelensky in Kyiv.", said="Rutte met Zelensky in Kyiv."),
+        Statement(claimed=Claimed.CLAIM, span="Zelensky thanked Rutte.", said="Zelensky thanked Rutte."),
+    ]
+
+
+def test_a_successor_told_with_the_office_or_denied_is_read_with_it(db: sqlite3.Connection) -> None:
+    # "X's successor as O is Y": Y succeeded X as O; "X's successor is not Y": denied.
+    assert read(db, "Stoltenberg's successor as NATO secretary general is Mark Rutte.") == [
+        Statement(
+            claimed=Claimed.SUCCESSION,
+            span="Stoltenberg's successor as NATO secretary general is Mark Rutte",
+            holder="mark-rutte",
+            other="jens-stoltenberg",
+            office="nato-secretary-general",
+        )
+    ]
+    assert read(db, "Jens Stoltenberg's successor is not Dick Schoof.") == [
+        Statement(
+            claimed=Claimed.SUCCESSION,
+            span="Jens Stoltenberg's successor is not Dick Schoof",
+            holder="Dick Schoof",
+            other="jens-stoltenberg",
+            negated=True,
+        )
+    ]
+    # "Y's predecessor was not X": Y did not succeed X.
+    assert read(db, "Mark Rutte's predecessor was not Dick Schoof.") == [
+        Statement(
+            claimed=Claimed.SUCCESSION,
+            span="Mark Rutte's predecessor was not Dick Schoof",
+            holder="mark-rutte",
+            other="Dick Schoof",
+            negated=True,
+        )
+    ]
+
+
+def test_a_participle_of_replacing_keeps_the_office_it_names(db: sqlite3.Connection) -> None:
+    assert read(db, "Rutte took over in 2024, replacing Jens Stoltenberg as NATO secretary general.") == [
+        Statement(
+            claimed=Claimed.SUCCESSION,
+            span="replacing Jens Stoltenberg as NATO secretary general",
+            holder="mark-rutte",
+            other="jens-stoltenberg",
+            office="nato-secretary-general",
+            # "in 2024" dates the clause's "took over", not the participle: words no statement read, which keep
+            # a verdict on it from being sure.
+            unread=("in 2024",),
+        )
+    ]
+
+
+def test_an_office_the_base_does_not_know_alone_is_read_with_its_body_in_a_later_sentence(
+    db: sqlite3.Connection,
+) -> None:
+    # "president" alone is no office of the base: the office is told whole, with the body after it, cut from
+    # its own sentence where that sentence stands in the text.
+    text = "Rutte met Zelensky. Rutte's term as president of the United States ended in 2024."
+    assert read(db, text)[1:] == [
+        Statement(
+            claimed=Claimed.HOLDING,
+            span="Rutte's term as president of the United States ended in 2024",
+            holder="mark-rutte",
+            office="president of the United States",
+            edge=Edge.END,
+            when=parse("2024"),
+        )
+    ]
+
+
+def test_a_headship_given_up_told_in_two_words_is_its_end(db: sqlite3.Connection) -> None:
+    assert read(db, "Mark Rutte gave up the Dutch premiership in 2024.") == [
+        Statement(
+            claimed=Claimed.HOLDING,
+            span="Mark Rutte gave up the Dutch premiership in 2024",
+            holder="mark-rutte",
+            body="netherlands",
+            edge=Edge.END,
+            when=parse("2024"),
+        )
+    ]
+
+
+def test_a_number_is_read_to_the_end_of_its_measure_and_only_a_whole_not_negates_it(
+    db: sqlite3.Connection,
+) -> None:
+    def number(span: str, subject: str, count: int, measure: str) -> Statement:
+        return Statement(
+            claimed=Claimed.NUMBER, span=span, subject=subject, number=count, measure=measure, tense=Tense.PRESENT
+        )
+
+    # "32 member countries": the statement is of the measure's words after its first too.
+    assert read(db, "NATO has 32 member countries.") == [number("NATO has 32 member countries", "nato", 32, "member")]
+    # "note" and "notes" begin with "not" but are no negation.
+    assert read(db, "The archive has one note.") == [number("The archive has one note", "The archive", 1, "note")]
+    assert read(db, "The archive has 40 notes.") == [number("The archive has 40 notes", "The archive", 40, "notes")]
+
+
+def test_a_country_that_left_is_read_as_an_end_only_with_a_day(db: sqlite3.Connection) -> None:
+    # No finding of the reader tells a country's end: "left on D" is read by its pattern; "left" alone names
+    # neither an office nor a day to weigh, and the sentence is checked whole.
+    assert read(db, "Hungary left on 1 January 2025.") == [
+        Statement(
+            claimed=Claimed.HOLDING,
+            span="Hungary left on 1 January 2025",
+            holder="Hungary",
+            edge=Edge.END,
+            when=parse("2025-01-01"),
+        )
+    ]
+    assert read(db, "Hungary left.") == [Statement(claimed=Claimed.CLAIM, span="Hungary left.", said="Hungary left.")]
+
+
+def test_a_name_that_holds_not_or_never_denies_no_end(db: sqlite3.Connection) -> None:
+    # Names of bodies of our own: the "Not" and "Never" are theirs, and the sentences deny nothing.
+    assert read(db, "The Not Forgotten Association left on 1 January 2025.") == [
+        Statement(
+            claimed=Claimed.HOLDING,
+            span="Not Forgotten Association left on 1 January 2025",
+            holder="Not Forgotten Association",
+            edge=Edge.END,
+            when=parse("2025-01-01"),
+        )
+    ]
+    assert read(db, "The Never Again Foundation's term as chair of the council ended in 2024.") == [
+        Statement(
+            claimed=Claimed.HOLDING,
+            span="Never Again Foundation's term as chair of the council ended in 2024",
+            holder="Never Again Foundation",
+            office="chair of the council",
+            edge=Edge.END,
+            when=parse("2024"),
+        )
+    ]

@@ -704,3 +704,18 @@ def test_the_evidence_carries_each_records_source_quote_modality_and_whose_words
             ["charles-babbage"],
         ),
     ]
+
+
+def test_a_length_told_of_a_noun_for_a_holder_of_several_offices_cannot_tell_and_shows_each_term(
+    db: sqlite3.Connection,
+) -> None:
+    # "Babbage led the society for nine years": which of his five terms "the society" stands for is not said,
+    # so the verdict shows all of them for the reader to weigh.
+    statement = Statement(
+        claimed=Claimed.DURATION, span="d", holder=BABBAGE, noun="society", length=parse_duration("P9Y")
+    )
+    assert judged(db, statement) == (
+        "cannot-tell",
+        "the statement names no body, and the base has Charles Babbage in more than one office",
+        ["babbage-chair", "babbage-trustee", "babbage-secretary", "babbage-trustee-again", "babbage-treasurer"],
+    )

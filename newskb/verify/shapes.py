@@ -69,7 +69,8 @@ def end_said(match: re.Match[str], one: Clause, text: str, day: date) -> Stateme
         office=name_of(mention_at(one, number)) if number is not None else None,
         edge=Edge.END,
         when=date_of(mention_at(one, dated), one, day) if dated is not None else None,
-        negated=bool(patterns.NEGATION.search(patterns.span(one, match, text))),
+        # Never negated: the pattern's own words hold no "not", and a name's may ("The Not Forgotten Association
+        # left"), which denies nothing.
     )
 
 
@@ -89,7 +90,7 @@ def term_edge(match: re.Match[str], one: Clause, text: str, day: date) -> Statem
         edge=Edge.END if verb in patterns.ENDING else Edge.START,
         when=date_of(mention_at(one, dated), one, day) if dated is not None else None,
         tense=Tense.PAST,
-        negated=bool(patterns.NEGATION.search(span)),
+        # Never negated, as end_said's: a "not" could only be a name's ("The Never Again Foundation's term").
     )
 
 
