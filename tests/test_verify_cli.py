@@ -173,6 +173,14 @@ def test_a_supported_sentence_prints_its_row_and_exits_0() -> None:
             "cannot-tell",
             f"{ANNOUNCED}; but the sentence also says 'Bator:', which verify could not read with it",
         ),
+        (
+            "Wallace: NATO has 32 members",
+            "2024-09-30",
+            3,
+            "cannot-tell",
+            "the base says 32 members, as of 2024-09-30; but the sentence also says 'Wallace:', which verify could "
+            "not read with it",
+        ),
         # A length given as a bound: more than, nearly.
         ("Rutte led the Netherlands for more than ten years", "2024-09-30", 0, "supported", _RUTTE_14),
         ("Rutte led the Netherlands for nearly 20 years", "2024-09-30", 4, "contradicted", _RUTTE_14),

@@ -139,6 +139,10 @@ def rest(one: Clause, text: str, statements: list[Statement], covered: list[tupl
     # A date no statement read ("in 2024") is named by `unread`; only words that say more make a claim.
     dates = [mention.text for mention in one.marked if mention.mark in _DATE_MARKS]
     # The sentence's first word is written with a capital whatever it is ("According to the BBC, ...").
+    # A headline's "X:" is `unread`'s (it turns every statement), not a claim of its own.
+    headline = _HEADLINE.match(sentence.text)
+    if headline is not None:
+        outside[0], kept[0] = outside[0].replace(headline[1], " ", 1), kept[0].replace(headline[1], "", 1)
     outside[0] = outside[0][:1].lower() + outside[0][1:] if spans and spans[0][0] > sentence.start else outside[0]
     # A passive's agent no statement read says who did it ("... was appointed NATO chief *by Donald Trump*").
     agent = any(_AGENT.search(part) for part in outside)
