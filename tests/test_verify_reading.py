@@ -1312,3 +1312,37 @@ def test_a_name_that_holds_not_or_never_denies_no_end(db: sqlite3.Connection) ->
             when=parse("2024"),
         )
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "aside"),
+    [
+        # The aside's own commas go: what a part between two read parts opens with is no word of it.
+        ("Rutte, Xavier's old friend, served as Dutch prime minister for a decade.", "Rutte Xavier's old friend"),
+        # A read part with no name in it adds no name, nor a placeholder.
+        (
+            "Rutte, who studied history in Leiden, served as Dutch prime minister for a decade.",
+            "Rutte who studied history in Leiden",
+        ),
+        # The words after the last read part keep their first letter, whatever it is.
+        ("Mark Rutte became NATO Secretary General in 2024, Xanthe wrote.", "Mark Rutte Xanthe wrote"),
+        # A headline's label is the statement's unread words, not a claim of its own, whatever its case.
+        ("Fake news: NATO has 32 members.", None),
+    ],
+)
+def test_the_claim_aside_is_the_words_around_the_read_parts_without_their_commas(
+    db: sqlite3.Connection, text: str, aside: str | None
+) -> None:
+    assert [item.said for item in read(db, text) if item.aside] == ([aside] if aside else [])
+
+
+def test_a_qualifying_word_inside_an_office_name_is_no_word_left_unread(db: sqlite3.Connection) -> None:
+    # "permanent" qualifies a holding ("the first", "permanent") only outside a name; here it is the office's.
+    [statement] = read(db, "Bator is Slovakia's permanent representative to NATO.")
+    assert (statement.claimed, statement.office, statement.unread) == (
+        Claimed.HOLDING,
+        "slovakia-ambassador-to-nato",
+        (),
+    )
+    [headline] = read(db, "Fake news: NATO has 32 members.")
+    assert (headline.claimed, headline.unread) == (Claimed.NUMBER, ("Fake news:",))
