@@ -1328,6 +1328,11 @@ def test_a_name_that_holds_not_or_never_denies_no_end(db: sqlite3.Connection) ->
         ("Mark Rutte became NATO Secretary General in 2024, Xanthe wrote.", "Mark Rutte Xanthe wrote"),
         # A headline's label is the statement's unread words, not a claim of its own, whatever its case.
         ("Fake news: NATO has 32 members.", None),
+        ("Breaking: Former Dutch Prime Minister Mark Rutte met Zelensky in Kyiv.", "Mark Rutte met Zelensky in Kyiv"),
+        # The words between the label and the read part are the sentence's, and say something.
+        ("Fake news: officials insist NATO has 32 members.", "officials insist NATO"),
+        # Only the opening label is the headline's: the same words again are the sentence's own.
+        ("Fake news: Fake news: NATO has 32 members.", "Fake news: NATO"),
     ],
 )
 def test_the_claim_aside_is_the_words_around_the_read_parts_without_their_commas(
