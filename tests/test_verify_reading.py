@@ -1333,6 +1333,11 @@ def test_a_name_that_holds_not_or_never_denies_no_end(db: sqlite3.Connection) ->
         ("Fake news: officials insist NATO has 32 members.", "officials insist NATO"),
         # Only the opening label is the headline's: the same words again are the sentence's own.
         ("Fake news: Fake news: NATO has 32 members.", "Fake news: NATO"),
+        # Read parts that overlap (a pattern's words inside a finding's) give their name once.
+        (
+            "Donald Trump left the US presidency in January 2021 and moved to Florida.",
+            "Donald Trump and moved to Florida",
+        ),
     ],
 )
 def test_the_claim_aside_is_the_words_around_the_read_parts_without_their_commas(
