@@ -719,3 +719,35 @@ def test_a_length_told_of_a_noun_for_a_holder_of_several_offices_cannot_tell_and
         "the statement names no body, and the base has Charles Babbage in more than one office",
         ["babbage-chair", "babbage-trustee", "babbage-secretary", "babbage-trustee-again", "babbage-treasurer"],
     )
+
+
+def succeeded_on(holder: str, other: str, when: str) -> Statement:
+    return Statement(claimed=Claimed.SUCCESSION, span="s", holder=holder, other=other, when=parse(when))
+
+
+HANDOVER = ["lovelace-chair", "chair-handed-over"]
+ADA_FOR_BABBAGE = "Ada Lovelace replaced Charles Babbage as Chair of the Analytical Society"
+DATED_SUCCESSIONS = [
+    # The day a succession is told on, against the day the base gives the new term's start (1840).
+    (succeeded_on(ADA, BABBAGE, "1840"), ("supported", ADA_FOR_BABBAGE, HANDOVER)),
+    (succeeded_on(ADA, BABBAGE, "1841"), ("contradicted", f"{ADA_FOR_BABBAGE} on 1840", HANDOVER)),
+    (succeeded_on(ADA, BABBAGE, "1840-06"), ("cannot-tell", f"{ADA_FOR_BABBAGE} on 1840", HANDOVER)),
+    # The wrong way round is contradicted whatever the day.
+    (
+        succeeded_on(BABBAGE, ADA, "1840"),
+        ("contradicted", "the base has it the other way round: Ada Lovelace replaced Charles Babbage", HANDOVER),
+    ),
+    # Someone the new holder did not replace: the base names whom she did replace.
+    (replaced(ADA, DE_MORGAN), ("contradicted", f"the base says {ADA_FOR_BABBAGE}", HANDOVER)),
+    (replaced(ADA, DE_MORGAN, CHAIR), ("contradicted", f"the base says {ADA_FOR_BABBAGE}", HANDOVER)),
+    (replaced(BABBAGE, DE_MORGAN), ("cannot-tell", "the base says nothing of who replaced Augustus De Morgan", [])),
+]
+
+
+@pytest.mark.parametrize(
+    ("statement", "expected"), DATED_SUCCESSIONS, ids=[described(case[0]) for case in DATED_SUCCESSIONS]
+)
+def test_a_succession_is_judged_on_its_day_and_against_whom_the_new_holder_replaced(
+    db: sqlite3.Connection, statement: Statement, expected: tuple[str, str, list[str]]
+) -> None:
+    assert judged(db, statement) == expected
