@@ -1333,6 +1333,10 @@ def test_a_name_that_holds_not_or_never_denies_no_end(db: sqlite3.Connection) ->
         ("Fake news: officials insist NATO has 32 members.", "officials insist NATO"),
         # Only the opening label is the headline's: the same words again are the sentence's own.
         ("Fake news: Fake news: NATO has 32 members.", "Fake news: NATO"),
+        # The sentence's first word counts as the lower-case word it would be inside the sentence.
+        ("Unusually, NATO has 32 members.", "Unusually, NATO"),
+        # The words of every date no statement read say nothing ("the end of June 2024"), however many dates.
+        ("Rutte became NATO Secretary General on 1 October 2024, weeks after the end of June 2024.", None),
         # Read parts that overlap (a pattern's words inside a finding's) give their name once.
         (
             "Donald Trump left the US presidency in January 2021 and moved to Florida.",
