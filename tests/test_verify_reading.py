@@ -1339,6 +1339,7 @@ def test_a_name_that_holds_not_or_never_denies_no_end(db: sqlite3.Connection) ->
         ("Rutte became NATO Secretary General on 1 October 2024, weeks after the end of June 2024.", None),
         # An unread date after a copula leaves nothing for the copula to say.
         ("NATO has 32 members, as it was in 2024.", None),
+        ("Xenia smiled as NATO has 32 members.", "Xenia smiled as NATO"),
         # A space written before a comma or semicolon is not kept.
         ("Unusually ; NATO has 32 members.", "Unusually; NATO"),
         # Read parts that overlap (a pattern's words inside a finding's) give their name once.
