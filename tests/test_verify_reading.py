@@ -1365,3 +1365,8 @@ def test_a_qualifying_word_inside_an_office_name_is_no_word_left_unread(db: sqli
     )
     [headline] = read(db, "Fake news: NATO has 32 members.")
     assert (headline.claimed, headline.unread) == (Claimed.NUMBER, ("Fake news:",))
+
+
+def test_a_capitalised_function_word_before_a_name_is_no_other_first_name(db: sqlite3.Connection) -> None:
+    [statement] = read(db, "And Rutte became NATO Secretary General in 2024.")
+    assert (statement.claimed, statement.holder, statement.unread) == (Claimed.HOLDING, "mark-rutte", ())
