@@ -1370,3 +1370,21 @@ def test_a_qualifying_word_inside_an_office_name_is_no_word_left_unread(db: sqli
 def test_a_capitalised_function_word_before_a_name_is_no_other_first_name(db: sqlite3.Connection) -> None:
     [statement] = read(db, "And Rutte became NATO Secretary General in 2024.")
     assert (statement.claimed, statement.holder, statement.unread) == (Claimed.HOLDING, "mark-rutte", ())
+
+
+@pytest.mark.parametrize(
+    ("text", "unread", "verdict"),
+    [
+        ("In Brussels, Jan Rutte became NATO Secretary General in 2024.", ("Jan",), "cannot-tell"),
+        ("In 2024 Jan Rutte became NATO Secretary General.", ("In 2024", "Jan"), "cannot-tell"),
+        ("Jan Rutte became NATO Secretary General in 2024.", ("Jan",), "cannot-tell"),
+    ],
+)
+def test_another_first_name_before_a_known_surname_is_left_unread_wherever_it_stands(
+    db: sqlite3.Connection, text: str, unread: tuple[str, ...], verdict: str
+) -> None:
+    # Only a first name that opened the sentence was left unread: after any other word the reader takes "Jan" for
+    # a new organization, and "In Brussels, Jan Rutte became ..." was supported as Mark Rutte's start.
+    holding, *_ = read(db, text)
+    assert (holding.claimed, holding.holder, holding.unread) == (Claimed.HOLDING, "mark-rutte", unread)
+    assert judge(Context(db, TODAY), [holding])[0].verdict.value == verdict
