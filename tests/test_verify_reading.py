@@ -1388,3 +1388,9 @@ def test_another_first_name_before_a_known_surname_is_left_unread_wherever_it_st
     holding, *_ = read(db, text)
     assert (holding.claimed, holding.holder, holding.unread) == (Claimed.HOLDING, "mark-rutte", unread)
     assert judge(Context(db, TODAY), [holding])[0].verdict.value == verdict
+
+
+def test_a_qualifying_word_is_left_unread_only_beside_a_holding_or_a_succession(db: sqlite3.Connection) -> None:
+    # "first" says nothing a count of members could be wrong about; "the first" holder is another matter.
+    number, _ = read(db, "For the first time, NATO has 32 members.")
+    assert (number.claimed, number.unread) == (Claimed.NUMBER, ())
