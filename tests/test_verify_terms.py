@@ -15,6 +15,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterator
 from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -751,3 +752,27 @@ def test_a_succession_is_judged_on_its_day_and_against_whom_the_new_holder_repla
     db: sqlite3.Connection, statement: Statement, expected: tuple[str, str, list[str]]
 ) -> None:
     assert judged(db, statement) == expected
+
+
+def test_a_succession_whose_replaced_holder_the_base_does_not_name_says_the_id_as_written(tmp_path: Path) -> None:
+    # A `replaces` that names no entity of the base: the verdict still says whom the term replaces, by its id.
+    source = TINY_SOURCE.replace('replaces = "charles-babbage"', 'replaces = "mary-somerville"')
+    data = {"entities.toml": TINY_ENTITIES, "sources/gazette.toml": source}
+    for connection in tiny_index(tmp_path / "tiny", {"gazette.txt": TINY_ARTICLE}, data):
+        assert judged(connection, replaced(ADA, BABBAGE)) == (
+            "contradicted",
+            "the base says Ada Lovelace replaced mary-somerville as Chair of the Analytical Society",
+            ["lovelace-chair"],
+        )
+
+
+def test_a_dated_succession_to_a_term_with_no_start_cannot_be_told_and_says_so(tmp_path: Path) -> None:
+    source = TINY_SOURCE.replace('start = "1840"\nend = ".."\n', 'end = ".."\n')
+    data = {"entities.toml": TINY_ENTITIES, "sources/gazette.toml": source}
+    for connection in tiny_index(tmp_path / "tiny", {"gazette.txt": TINY_ARTICLE}, data):
+        statement = Statement(claimed=Claimed.SUCCESSION, span="s", holder=ADA, other=BABBAGE, when=parse("1840"))
+        assert judged(connection, statement) == (
+            "cannot-tell",
+            "Ada Lovelace replaced Charles Babbage as Chair of the Analytical Society on (date unknown)",
+            ["lovelace-chair"],
+        )
