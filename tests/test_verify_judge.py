@@ -282,3 +282,18 @@ def test_the_exit_code_follows_the_worst_verdict(db: sqlite3.Connection) -> None
     assert exit_code(found.verdict for found in judge(context, [right, unknown])) == 1
     assert exit_code(found.verdict for found in judge(context, [right, unknown, vague])) == 3
     assert exit_code(found.verdict for found in judge(context, [right, unknown, vague, wrong])) == 4
+
+
+def test_a_succession_at_the_head_of_a_body_no_office_heads_cannot_be_told(db: sqlite3.Connection) -> None:
+    # "Rutte replaced Stoltenberg at the head of Reuters": the base holds no office of Reuters to look in.
+    statement = Statement(
+        claimed=Claimed.SUCCESSION, span="s", holder="Mark Rutte", other="Jens Stoltenberg", body="Reuters"
+    )
+    (verdict,) = judge(Context(db, TODAY), [statement])
+    assert (verdict.statement, verdict.claimed, verdict.verdict.value, verdict.evidence, verdict.why) == (
+        "s",
+        "succession",
+        "cannot-tell",
+        [],
+        "the base holds no office that heads Reuters",
+    )

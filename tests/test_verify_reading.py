@@ -1312,3 +1312,85 @@ def test_a_name_that_holds_not_or_never_denies_no_end(db: sqlite3.Connection) ->
             when=parse("2024"),
         )
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "aside"),
+    [
+        # The aside's own commas go: what a part between two read parts opens with is no word of it.
+        ("Rutte, Xavier's old friend, served as Dutch prime minister for a decade.", "Rutte Xavier's old friend"),
+        # A read part with no name in it adds no name, nor a placeholder.
+        (
+            "Rutte, who studied history in Leiden, served as Dutch prime minister for a decade.",
+            "Rutte who studied history in Leiden",
+        ),
+        # The words after the last read part keep their first letter, whatever it is.
+        ("Mark Rutte became NATO Secretary General in 2024, Xanthe wrote.", "Mark Rutte Xanthe wrote"),
+        # A headline's label is the statement's unread words, not a claim of its own, whatever its case.
+        ("Fake news: NATO has 32 members.", None),
+        ("Breaking: Former Dutch Prime Minister Mark Rutte met Zelensky in Kyiv.", "Mark Rutte met Zelensky in Kyiv"),
+        # The words between the label and the read part are the sentence's, and say something.
+        ("Fake news: officials insist NATO has 32 members.", "officials insist NATO"),
+        # Only the opening label is the headline's: the same words again are the sentence's own.
+        ("Fake news: Fake news: NATO has 32 members.", "Fake news: NATO"),
+        # The sentence's first word counts as the lower-case word it would be inside the sentence.
+        ("Unusually, NATO has 32 members.", "Unusually, NATO"),
+        # The words of every date no statement read say nothing ("the end of June 2024"), however many dates.
+        ("Rutte became NATO Secretary General on 1 October 2024, weeks after the end of June 2024.", None),
+        # An unread date after a copula leaves nothing for the copula to say.
+        ("NATO has 32 members, as it was in 2024.", None),
+        ("Xenia smiled as NATO has 32 members.", "Xenia smiled as NATO"),
+        # A space written before a comma or semicolon is not kept.
+        ("Unusually ; NATO has 32 members.", "Unusually; NATO"),
+        # Read parts that overlap (a pattern's words inside a finding's) give their name once.
+        (
+            "Donald Trump left the US presidency in January 2021 and moved to Florida.",
+            "Donald Trump and moved to Florida",
+        ),
+    ],
+)
+def test_the_claim_aside_is_the_words_around_the_read_parts_without_their_commas(
+    db: sqlite3.Connection, text: str, aside: str | None
+) -> None:
+    assert [item.said for item in read(db, text) if item.aside] == ([aside] if aside else [])
+
+
+def test_a_qualifying_word_inside_an_office_name_is_no_word_left_unread(db: sqlite3.Connection) -> None:
+    # "permanent" qualifies a holding ("the first", "permanent") only outside a name; here it is the office's.
+    [statement] = read(db, "Bator is Slovakia's permanent representative to NATO.")
+    assert (statement.claimed, statement.office, statement.unread) == (
+        Claimed.HOLDING,
+        "slovakia-ambassador-to-nato",
+        (),
+    )
+    [headline] = read(db, "Fake news: NATO has 32 members.")
+    assert (headline.claimed, headline.unread) == (Claimed.NUMBER, ("Fake news:",))
+
+
+def test_a_capitalised_function_word_before_a_name_is_no_other_first_name(db: sqlite3.Connection) -> None:
+    [statement] = read(db, "And Rutte became NATO Secretary General in 2024.")
+    assert (statement.claimed, statement.holder, statement.unread) == (Claimed.HOLDING, "mark-rutte", ())
+
+
+@pytest.mark.parametrize(
+    ("text", "unread", "verdict"),
+    [
+        ("In Brussels, Jan Rutte became NATO Secretary General in 2024.", ("Jan",), "cannot-tell"),
+        ("In 2024 Jan Rutte became NATO Secretary General.", ("In 2024", "Jan"), "cannot-tell"),
+        ("Jan Rutte became NATO Secretary General in 2024.", ("Jan",), "cannot-tell"),
+    ],
+)
+def test_another_first_name_before_a_known_surname_is_left_unread_wherever_it_stands(
+    db: sqlite3.Connection, text: str, unread: tuple[str, ...], verdict: str
+) -> None:
+    # Only a first name that opened the sentence was left unread: after any other word the reader takes "Jan" for
+    # a new organization, and "In Brussels, Jan Rutte became ..." was supported as Mark Rutte's start.
+    holding, *_ = read(db, text)
+    assert (holding.claimed, holding.holder, holding.unread) == (Claimed.HOLDING, "mark-rutte", unread)
+    assert judge(Context(db, TODAY), [holding])[0].verdict.value == verdict
+
+
+def test_a_qualifying_word_is_left_unread_only_beside_a_holding_or_a_succession(db: sqlite3.Connection) -> None:
+    # "first" says nothing a count of members could be wrong about; "the first" holder is another matter.
+    number, _ = read(db, "For the first time, NATO has 32 members.")
+    assert (number.claimed, number.unread) == (Claimed.NUMBER, ())

@@ -15,6 +15,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterator
 from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -719,3 +720,59 @@ def test_a_length_told_of_a_noun_for_a_holder_of_several_offices_cannot_tell_and
         "the statement names no body, and the base has Charles Babbage in more than one office",
         ["babbage-chair", "babbage-trustee", "babbage-secretary", "babbage-trustee-again", "babbage-treasurer"],
     )
+
+
+def succeeded_on(holder: str, other: str, when: str) -> Statement:
+    return Statement(claimed=Claimed.SUCCESSION, span="s", holder=holder, other=other, when=parse(when))
+
+
+HANDOVER = ["lovelace-chair", "chair-handed-over"]
+ADA_FOR_BABBAGE = "Ada Lovelace replaced Charles Babbage as Chair of the Analytical Society"
+DATED_SUCCESSIONS = [
+    # The day a succession is told on, against the day the base gives the new term's start (1840).
+    (succeeded_on(ADA, BABBAGE, "1840"), ("supported", ADA_FOR_BABBAGE, HANDOVER)),
+    (succeeded_on(ADA, BABBAGE, "1841"), ("contradicted", f"{ADA_FOR_BABBAGE} on 1840", HANDOVER)),
+    (succeeded_on(ADA, BABBAGE, "1840-06"), ("cannot-tell", f"{ADA_FOR_BABBAGE} on 1840", HANDOVER)),
+    # The wrong way round is contradicted whatever the day.
+    (
+        succeeded_on(BABBAGE, ADA, "1840"),
+        ("contradicted", "the base has it the other way round: Ada Lovelace replaced Charles Babbage", HANDOVER),
+    ),
+    # Someone the new holder did not replace: the base names whom she did replace.
+    (replaced(ADA, DE_MORGAN), ("contradicted", f"the base says {ADA_FOR_BABBAGE}", HANDOVER)),
+    (replaced(ADA, DE_MORGAN, CHAIR), ("contradicted", f"the base says {ADA_FOR_BABBAGE}", HANDOVER)),
+    (replaced(BABBAGE, DE_MORGAN), ("cannot-tell", "the base says nothing of who replaced Augustus De Morgan", [])),
+]
+
+
+@pytest.mark.parametrize(
+    ("statement", "expected"), DATED_SUCCESSIONS, ids=[described(case[0]) for case in DATED_SUCCESSIONS]
+)
+def test_a_succession_is_judged_on_its_day_and_against_whom_the_new_holder_replaced(
+    db: sqlite3.Connection, statement: Statement, expected: tuple[str, str, list[str]]
+) -> None:
+    assert judged(db, statement) == expected
+
+
+def test_a_succession_whose_replaced_holder_the_base_does_not_name_says_the_id_as_written(tmp_path: Path) -> None:
+    # A `replaces` that names no entity of the base: the verdict still says whom the term replaces, by its id.
+    source = TINY_SOURCE.replace('replaces = "charles-babbage"', 'replaces = "mary-somerville"')
+    data = {"entities.toml": TINY_ENTITIES, "sources/gazette.toml": source}
+    for connection in tiny_index(tmp_path / "tiny", {"gazette.txt": TINY_ARTICLE}, data):
+        assert judged(connection, replaced(ADA, BABBAGE)) == (
+            "contradicted",
+            "the base says Ada Lovelace replaced mary-somerville as Chair of the Analytical Society",
+            ["lovelace-chair"],
+        )
+
+
+def test_a_dated_succession_to_a_term_with_no_start_cannot_be_told_and_says_so(tmp_path: Path) -> None:
+    source = TINY_SOURCE.replace('start = "1840"\nend = ".."\n', 'end = ".."\n')
+    data = {"entities.toml": TINY_ENTITIES, "sources/gazette.toml": source}
+    for connection in tiny_index(tmp_path / "tiny", {"gazette.txt": TINY_ARTICLE}, data):
+        statement = Statement(claimed=Claimed.SUCCESSION, span="s", holder=ADA, other=BABBAGE, when=parse("1840"))
+        assert judged(connection, statement) == (
+            "cannot-tell",
+            "Ada Lovelace replaced Charles Babbage as Chair of the Analytical Society on (date unknown)",
+            ["lovelace-chair"],
+        )

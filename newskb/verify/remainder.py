@@ -62,8 +62,10 @@ def unread(one: Clause, text: str, statements: list[Statement]) -> tuple[str, ..
         if not patterns.inside(word, dates):
             words.append(word)
     unchecked = [(start, end) for start, end in sorted(set(words)) if not patterns.inside((start, end), spans)]
-    # A capitalised word right before a person's name and no mention's ("*Marc* Rutte"): another first name.
-    mentioned = [(mention.start, mention.end) for mention in one.marked]
+    # A capitalised word right before a person's name and no mention's ("*Marc* Rutte"): another first name. A name
+    # the base does not know is no mention here: past a sentence's first word, the reader takes an unknown
+    # capitalised word for a new organization ("In Brussels, *Jan* Rutte became ...").
+    mentioned = [(mention.start, mention.end) for mention in one.marked if not mention.ref.startswith("new:")]
     for mention in one.marked:
         before = _FORENAME.search(text, sentence.start, mention.start) if mention.mark is Mark.PERSON else None
         if before is None or before[1].lower() in _NOT_A_NAME:
