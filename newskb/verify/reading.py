@@ -24,21 +24,24 @@ it by lookup's rules, and a name the base does not hold makes a statement not in
 
 import re
 import sqlite3
+from collections.abc import Mapping
 from dataclasses import replace
 from datetime import date
 
-from newskb.common.fuzzy import normalise
+from newskb.answers.lookup import resolve
+from newskb.common.errors import AmbiguousNameError, NotFoundError
 from newskb.common.kinds import Modality
 from newskb.draft import resolution, when
 from newskb.draft.clauses import Clause, clause
 from newskb.draft.findings import Finding, Rule, findings
-from newskb.draft.mentions import Mark
+from newskb.draft.mentions import Entity, Mark
 from newskb.draft.records import Known
 from newskb.draft.sentences import split
 from newskb.draft.tense import tense_at
 from newskb.draft.timewords import MONTHS, WEEKDAYS
 from newskb.verify import claims, patterns, remainder, shapes
 from newskb.verify.statements import Claimed, Edge, Statement, Tense
+from newskb.verify.terms import HOLDERS
 
 
 class Reader:
@@ -52,17 +55,7 @@ class Reader:
         self.lexicon = lexicon(self.known.entities)
         self._names: re.Pattern[str] | None = None
         self._cased: dict[str, str] = {}
-        # The entities a name or alias of another's names too: judged by that name as typed, which lookup
-        # refuses as naming more than one, never as the one the reader happened to take.
-        owners: dict[str, set[str]] = {}
-        for entity in self.known.entities:
-            for label in entity.labels:
-                owners.setdefault(normalise(label), set()).add(entity.id)
-        self._shared = {
-            entity.id: entity.name
-            for entity in self.known.entities
-            if any(len(owners[normalise(label)]) > 1 for label in entity.labels)
-        }
+        self.connection = connection
 
     def statements(self, text: str, day: date) -> list[Statement]:
         """Every statement of `text`, in order; a relative date ("tomorrow") counts from `day`. A text written
@@ -78,6 +71,20 @@ class Reader:
             replace(item, span=typed_text[at : at + len(item.span)]) if (at := text.find(item.span)) >= 0 else item
             for item in found
         ]
+
+    def _shared(self, entities: Mapping[str, Entity]) -> dict[str, str]:
+        """The known entities the text names by a name or alias another entity has too, each with that form:
+        judged by it as typed, which lookup refuses as naming more than one, never as the one the reader took."""
+        shared: dict[str, str] = {}
+        for key, entity in entities.items():
+            for form in entity.forms if entity.known is not None else ():
+                try:
+                    resolve(self.connection, form, HOLDERS, "person, organization or country")
+                except AmbiguousNameError:
+                    shared[key] = form
+                except NotFoundError:
+                    continue
+        return shared
 
     def _with_names_cased(self, text: str) -> str:
         """A text in lower case with the fact base's names and aliases written as the base writes them."""
@@ -98,7 +105,7 @@ class Reader:
         # A name the reader matched despite a typo ("Mark Ruttes") is judged as typed, never as the name it is
         # close to: a verdict is never supported on a fuzzy match.
         typed = {key: entity.typo[0] for key, entity in reading.entities.items() if entity.typo is not None}
-        typed |= {key: self._shared[key] for key in reading.entities if key in self._shared and key not in typed}
+        typed |= {key: form for key, form in self._shared(reading.entities).items() if key not in typed}
         found: list[Statement] = []
         for told in reading.sentences:
             one = clause(told)
