@@ -11,10 +11,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from newskb.common.kinds import Kind
+from newskb.draft.capitalised import governing
 from newskb.draft.entities import norm_words
 from newskb.draft.lexicon import BODY_NOUNS, CENTRAL_BANK_WORDS, CLUB_WORDS, LEGAL_FORMS, REGULATOR_WORDS
 from newskb.draft.mentions import Entity
-from newskb.draft.names import governing
 
 
 def main_of(pool: list[Entity]) -> Entity | None:

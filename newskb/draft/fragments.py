@@ -5,9 +5,9 @@ the day a change takes effect), each a regular expression over a template (claus
 
 from __future__ import annotations
 
+from newskb.draft.capitalised import DESCRIBED_BY
 from newskb.draft.clauses import CLOSE, OPEN, marker
 from newskb.draft.lexicon import HONORIFICS, ORG_NOUNS
-from newskb.draft.names import DESCRIBED_BY
 
 ANY = f"{OPEN}[A-Z]\\d+{CLOSE}"
 HOLDER = marker("h", "PR")

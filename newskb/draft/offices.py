@@ -14,9 +14,10 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from newskb.common.fuzzy import normalise
+from newskb.draft.capitalised import DESCRIBING
 from newskb.draft.countries import is_demonym
 from newskb.draft.lexicon import OF_WORDS, ORG_BEFORE_NAME, ORG_NOUNS, ORG_WORDS, TITLE_MODIFIERS, TO_HEADS
-from newskb.draft.names import DESCRIBING, KnownEntity
+from newskb.draft.names import KnownEntity
 from newskb.draft.pieces import Piece, joined
 from newskb.draft.titles import BETWEEN, ORDINAL, field_end
 

@@ -17,11 +17,12 @@ from typing import NamedTuple
 
 from newskb.common.kinds import Kind
 from newskb.draft import when
+from newskb.draft.capitalised import capital_runs, letters_after
 from newskb.draft.countries import as_known, is_demonym
 from newskb.draft.entities import identify
 from newskb.draft.lexicon import APPOINTING, NOT_FIELD, ORG_WORDS, SUBJECT_PRONOUNS
 from newskb.draft.mentions import DATE_MARKS, Mention, Mentions, NameSpan, Reading, TitleSpan
-from newskb.draft.names import KnownEntity, KnownMatch, KnownNames, capital_runs, letters_after
+from newskb.draft.names import KnownEntity, KnownMatch, KnownNames
 from newskb.draft.offices import TitleKey, known_keys, reach
 from newskb.draft.orgs import resolve
 from newskb.draft.pieces import Piece, dateline_end, joined, pieces
