@@ -166,6 +166,40 @@ def test_an_article_edited_in_place_is_seen(tiny: TinyBase, reads: list[str]) ->
     assert "Eda Lovelace" in connection.execute("SELECT article FROM source").fetchone()[0]
 
 
+@pytest.mark.usefixtures("trusting")
+def test_a_query_that_reads_no_article_leaves_the_articles_to_the_next_that_does(
+    tiny: TinyBase, reads: list[str]
+) -> None:
+    article = tiny.root / "seeds" / "gazette.txt"
+    cache.open_index(tiny.data)
+    reads.clear()
+    _after_a_clock_tick()
+    edit_in_place(article, "Ada", "Eda")
+    connection, _ = cache.open_index(tiny.data, articles=False)
+    assert reads == []
+    assert "Ada Lovelace" in connection.execute("SELECT article FROM source").fetchone()[0]
+    connection, _ = cache.open_index(tiny.data)
+    assert reads == ["gazette.toml"]
+    assert "Eda Lovelace" in connection.execute("SELECT article FROM source").fetchone()[0]
+
+
+@pytest.mark.usefixtures("trusting")
+def test_a_missing_article_is_told_by_the_first_command_that_reads_articles(tiny: TinyBase) -> None:
+    cache.open_index(tiny.data)  # built here, where its stats are trusted at once (no racy window)
+
+    def run(*arguments: str) -> str:
+        command = [sys.executable, "-m", "newskb", *arguments, "--data", str(tiny.data), "--format", "plain"]
+        return subprocess.run(command, capture_output=True, text=True, timeout=60, check=False).stderr
+
+    who = ("who", "society-chair", "--as-of", "1841-01-01")
+    assert run(*who) == ""
+    (tiny.root / "seeds" / "gazette.txt").unlink()
+    warning = "newskb: warning: the data has 1 problem; answers skip what is invalid (run 'newskb check')\n"
+    assert run(*who) == ""  # `who` reads no article: it does not look at them while no data file changed
+    assert run("cite", "lovelace-chair").startswith(warning)
+    assert run(*who) == warning
+
+
 def test_the_next_command_sees_anedit_in_place(tiny: TinyBase) -> None:
     command = [sys.executable, "-m", "newskb", "who", "society-chair", "--as-of", "1841-01-01"]
     command += ["--data", str(tiny.data), "--format", "plain"]

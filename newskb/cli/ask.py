@@ -79,7 +79,7 @@ def search_command(
     from newskb.common.fuzzy import tokenize
     from newskb.common.kinds import Kind
 
-    connection = open_index(data)
+    connection = open_index(data, articles=False)
     wanted = Kind(kind.value) if kind else None
 
     def ask(text: str) -> Reply:
@@ -131,7 +131,7 @@ def who_command(
     from newskb.common.kinds import Outcome
 
     day = as_of_day(as_of)
-    connection, known = open_index(data), known_day(known_as_of)
+    connection, known = open_index(data, articles=False), known_day(known_as_of)
     if office == STDIN:
         from newskb.answers.batch import Reply
 
@@ -182,7 +182,7 @@ def offices_command(
     from newskb.answers import query
 
     day = as_of_day(as_of)
-    answer = query.offices(open_index(data), day, org=org, known=known_day(known_as_of))
+    answer = query.offices(open_index(data, articles=False), day, org=org, known=known_day(known_as_of))
     say_match(answer.match, "organization")
     # A `held` row is the office's last known holder: nobody is known to be in office that day.
     of = f" of {answer.match.name}" if answer.match else ""
@@ -226,7 +226,12 @@ def timeline_command(
 
     start, end = range_bounds(from_date, to_date)
     match, rows = timeline(
-        open_index(data), entity=entity, start=start, end=end, known=known_day(known_as_of), certain=certain
+        open_index(data, articles=False),
+        entity=entity,
+        start=start,
+        end=end,
+        known=known_day(known_as_of),
+        certain=certain,
     )
     say_match(match, "entity")
     from newskb.answers.timelinerows import InRange

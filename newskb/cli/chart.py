@@ -94,7 +94,7 @@ def chart_command(
         _refuse_to_overwrite(output, force, output_format)
     start, end = range_bounds(from_date, to_date)
     chart = query.chart(
-        open_index(data),
+        open_index(data, articles=False),
         as_of_day(as_of),
         office=office,
         org=org,

@@ -84,7 +84,7 @@ def _open_quietly(data: str | None) -> "sqlite3.Connection | None":
     try:
         root = folder.find_data_dir(data)
         with reading(root):
-            connection, _ = cache.open_index(root)
+            connection, _ = cache.open_index(root, articles=False)
     except (NewskbError, OSError, sqlite3.Error):
         return None
     return connection

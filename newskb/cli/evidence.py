@@ -47,7 +47,7 @@ def show_command(
     """
     from newskb.answers.profile import show
 
-    connection, day = open_index(data), as_of_day(as_of)
+    connection, day = open_index(data, articles=False), as_of_day(as_of)
     if name == STDIN:
         from newskb.answers.batch import Reply
 

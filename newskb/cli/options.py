@@ -158,14 +158,15 @@ def pick_format(chosen: Format | None) -> Format:
 _in_use: "Path | None" = None
 
 
-def open_index(data: str | None) -> "sqlite3.Connection":
-    """The index of the data folder; invalid records are skipped with one warning on stderr."""
+def open_index(data: str | None, *, articles: bool = True) -> "sqlite3.Connection":
+    """The index of the data folder; invalid records are skipped with one warning on stderr. A command whose
+    answer reads no article text passes `articles=False` (index/freshness.py)."""
     from newskb.index import cache
 
     global _in_use
     _in_use = folder.find_data_dir(data)
     with settled(_in_use), render.BuildProgress() as progress:
-        connection, problems = cache.open_index(_in_use, progress)
+        connection, problems = cache.open_index(_in_use, progress, articles=articles)
     if problems:
         problem_count = counted(len(problems), "problem")
         say(f"warning: the data has {problem_count}; answers skip what is invalid (run 'newskb check')")

@@ -36,9 +36,12 @@ def cache_path(root: Path) -> Path:
     return Path(base) / "newskb" / f"index-{root.resolve().name}-{key}.sqlite"
 
 
-def open_index(root: Path, progress: Progress | None = None) -> tuple[sqlite3.Connection, list[Problem]]:
-    """The index of `root`, fresh; its problems. An unreadable data file is an error, not a gap."""
-    connection = _persisted(root, progress) if _caching() else _in_memory(root, progress)
+def open_index(
+    root: Path, progress: Progress | None = None, *, articles: bool = True
+) -> tuple[sqlite3.Connection, list[Problem]]:
+    """The index of `root`, fresh (its article texts too, unless the caller reads none: `articles` False);
+    its problems. An unreadable data file is an error, not a gap."""
+    connection = _persisted(root, progress, articles) if _caching() else _in_memory(root, progress)
     problems = [
         Problem(
             file=Path(row["file"]),
@@ -61,7 +64,7 @@ def prepare(root: Path, progress: Progress | None = None) -> None:
     """Build or refresh the persisted index of `root` before any query asks for it: `check` calls it, so that
     the first query and the first TAB after it find the index warm. Nothing when the cache is off."""
     if _caching():
-        _persisted(root, progress).close()
+        _persisted(root, progress, articles=True).close()
 
 
 def _caching() -> bool:
@@ -82,7 +85,7 @@ def _in_memory(root: Path, progress: Progress | None) -> sqlite3.Connection:
 opened: Path | None = None
 
 
-def _persisted(root: Path, progress: Progress | None) -> sqlite3.Connection:
+def _persisted(root: Path, progress: Progress | None, articles: bool) -> sqlite3.Connection:
     global opened
     path = cache_path(root)
     try:
@@ -91,7 +94,7 @@ def _persisted(root: Path, progress: Progress | None) -> sqlite3.Connection:
         connection = _open_trusted(path)
         if connection is not None:
             try:
-                refresh(connection, root, progress)
+                refresh(connection, root, progress, articles=articles)
             except sqlite3.DatabaseError:
                 # Corrupt pages found while refreshing: this file is replaced, not answered around.
                 connection.close()

@@ -21,11 +21,14 @@ Progress = Callable[[int, int], None]
 """Told (done, total) as data files are read, so a long build can show progress."""
 
 
-def refresh(connection: sqlite3.Connection, root: Path, progress: Progress | None = None) -> None:
-    """Bring the index up to date with the data folder, reading only what changed."""
+def refresh(
+    connection: sqlite3.Connection, root: Path, progress: Progress | None = None, *, articles: bool = True
+) -> None:
+    """Bring the index up to date with the data folder, reading only what changed; without `articles`, when no
+    data file changed the article texts are not looked at (freshness.py says when that is right)."""
     walked_at = time.time_ns()  # before any stat: a file changed since then is not trusted (freshness.trusted)
     walked = walk(root)
-    if freshness.is_fresh(connection, walked):
+    if freshness.is_fresh(connection, walked, articles=articles):
         return
     on_disk = walked.files
 
