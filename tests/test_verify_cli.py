@@ -610,7 +610,15 @@ def test_a_false_main_clause_after_a_true_apposition_is_not_supported() -> None:
         (
             "Mark Rutte took office on October 5, 2024, succeeding Jens Stoltenberg at the head of NATO",
             3,
-            [("succeeding Jens Stoltenberg at the head of NATO", "succession", "cannot-tell")],
+            [
+                ("succeeding Jens Stoltenberg at the head of NATO", "succession", "cannot-tell"),
+                # "took office" with no office: read by no statement, so checked as words of their own.
+                (
+                    "Mark Rutte took office on October 5, 2024, succeeding Jens Stoltenberg at the head of NATO",
+                    "claim",
+                    "cannot-tell",
+                ),
+            ],
         ),
         (
             "Rutte, who was born in 1967, became NATO chief on 1 October 2024",
@@ -620,6 +628,63 @@ def test_a_false_main_clause_after_a_true_apposition_is_not_supported() -> None:
                 ("Rutte, who was born in 1967, became NATO chief on 1 October 2024", "claim", "not-in-base"),
             ],
         ),
+        # Words a finding read that gave no statement (an end of no office) are not read: they are a claim.
+        (
+            "Mark Rutte became NATO Secretary General on 1 October 2024 before he was fired",
+            1,
+            [
+                ("Mark Rutte became NATO Secretary General on 1 October 2024", "holding", "supported"),
+                (
+                    "Mark Rutte became NATO Secretary General on 1 October 2024 before he was fired",
+                    "claim",
+                    "not-in-base",
+                ),
+            ],
+        ),
+        # A name told as where it happened, or an aside of nationality: words of their own, never vouched for.
+        (
+            "Mark Rutte became NATO Secretary General on 1 October 2024 in Kyiv",
+            3,
+            [
+                ("Mark Rutte became NATO Secretary General on 1 October 2024", "holding", "supported"),
+                ("Mark Rutte became NATO Secretary General on 1 October 2024 in Kyiv", "claim", "cannot-tell"),
+            ],
+        ),
+        (
+            "Mark Rutte, a Norwegian, became NATO Secretary General on 1 October 2024",
+            3,
+            [
+                ("Mark Rutte, a Norwegian, became NATO Secretary General on 1 October 2024", "holding", "supported"),
+                ("Mark Rutte, a Norwegian, became NATO Secretary General on 1 October 2024", "claim", "cannot-tell"),
+            ],
+        ),
+        # A second name joined by "and" to one a statement reads, after it or before it.
+        (
+            "Mark Rutte replaced Jens Stoltenberg and Ben Wallace as NATO Secretary General",
+            3,
+            [
+                ("Mark Rutte replaced Jens Stoltenberg", "succession", "supported"),
+                (
+                    "Mark Rutte replaced Jens Stoltenberg and Ben Wallace as NATO Secretary General",
+                    "claim",
+                    "cannot-tell",
+                ),
+            ],
+        ),
+        (
+            "Ben Wallace and Mark Rutte replaced Jens Stoltenberg",
+            1,
+            [
+                ("Mark Rutte replaced Jens Stoltenberg", "succession", "supported"),
+                ("Ben Wallace and Mark Rutte replaced Jens Stoltenberg", "claim", "not-in-base"),
+            ],
+        ),
+        # A name written in lower case where the record has another: "the uk" is not the record's "The US".
+        (
+            "the uk did not back Ben Wallace's candidacy for NATO Secretary General",
+            3,
+            [("the uk did not back Ben Wallace's candidacy for NATO Secretary General", "claim", "cannot-tell")],
+        ),
     ],
 )
 def test_no_part_of_a_sentence_is_supported_unchecked(text: str, code: int, rows: list[tuple[str, str, str]]) -> None:
@@ -628,6 +693,11 @@ def test_no_part_of_a_sentence_is_supported_unchecked(text: str, code: int, rows
     assert (exit_code, [(row["statement"], row["claimed"], row["verdict"]) for row in found]) == (code, rows)
     if text.startswith("Mark Rutte, elected"):
         assert found[0]["why"].startswith("the base says Mark Rutte's term began 2024-10-01")
+    if text.startswith("Mark Rutte replaced Jens Stoltenberg and"):
+        assert found[1]["why"] == (
+            "the base says something close, not this: 'Mark Rutte and Ben Wallace as NATO Secretary General', what the"
+            " sentence says besides the above"
+        )
     if text.startswith("Former"):
         assert found[1]["why"] == (
             "nothing in the base says this: 'Mark Rutte met Zelensky in Kyiv', what the sentence says besides the above"

@@ -1226,7 +1226,14 @@ def test_a_participle_of_replacing_keeps_the_office_it_names(db: sqlite3.Connect
             # "in 2024" dates the clause's "took over", not the participle: words no statement read, which keep
             # a verdict on it from being sure.
             unread=("in 2024",),
-        )
+        ),
+        # "took over" with no office of its own is read by no statement: words the sentence says besides.
+        Statement(
+            claimed=Claimed.CLAIM,
+            span="Rutte took over in 2024, replacing Jens Stoltenberg as NATO secretary general.",
+            said="Rutte took over in 2024, Jens Stoltenberg",
+            aside=True,
+        ),
     ]
 
 

@@ -263,8 +263,13 @@ def _swapped(text: str, record: str) -> bool:
     Ukraine" against "threats from Russia"; two, as one word before a name is often only "of" or "in")."""
     said, told = _marked(text), _marked(record)
     capitalised = {word for word, name in told if name}
+    # A word the record writes only with a capital is a name however the statement writes it ("the uk").
+    names = capitalised - {word for word, name in told if not name} - FUNCTION_WORDS
     # A sentence's first word is a name only where the record writes it so ("The", "Since").
-    said = [(word, name and (index > 0 or word in capitalised)) for index, (word, name) in enumerate(said)]
+    said = [
+        (word, (name and (index > 0 or word in capitalised)) or word in names)
+        for index, (word, name) in enumerate(said)
+    ]
     for index, (word, name) in enumerate(said):
         if not name:
             continue

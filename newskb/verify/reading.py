@@ -124,8 +124,13 @@ def _read_clause(one: Clause, text: str, day: date) -> tuple[list[Statement], li
     and the words the findings and patterns read."""
     attributed = claims.attribution(one, text)
     found_by_reader = findings(one)
-    found = [statement for finding in found_by_reader for statement in _from_finding(finding, one, text, day)]
-    covered = [(finding.start, finding.end) for finding in found_by_reader]
+    found: list[Statement] = []
+    covered: list[tuple[int, int]] = []
+    for finding in found_by_reader:
+        told = _from_finding(finding, one, text, day)
+        found += told
+        # Only what a statement checks is read: "... *before he was fired*" (an end of no office) is not.
+        covered += [(finding.start, finding.end)] if told else []
     for part in (one, *_elided(one)):
         _patterns(part, text, day, found, covered)
     seen: set[tuple[object, ...]] = set()

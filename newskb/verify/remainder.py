@@ -147,12 +147,33 @@ def rest(one: Clause, text: str, statements: list[Statement], covered: list[tupl
         outside[0], kept[0] = outside[0].replace(headline[1], " ", 1), kept[0].replace(headline[1], "", 1)
     outside[0] = outside[0][:1].lower() + outside[0][1:] if spans and spans[0][0] > sentence.start else outside[0]
     # A passive's agent no statement read says who did it ("... was appointed NATO chief *by Donald Trump*").
-    agent = any(_AGENT.search(part) for part in outside)
-    if not agent and not claims.says(re.sub("|".join(map(re.escape, dates)) or "$^", " ", " ".join(outside))):
+    # Nor does it read a name told as where or when ("... *in Kyiv*", "*under Wallace*"), whence ("Mark Rutte*, a
+    # Norwegian,*"), or joined to a statement's ("replaced Stoltenberg *and Wallace*", "*Wallace and* Rutte ...").
+    # (An office outside every statement is `unread`'s: "Rutte is NATO Secretary General *and US President*".)
+    undated = [re.sub(_any(dates), " ", part) for part in outside]
+    offices = [mention.text for mention in one.marked if mention.mark is Mark.OFFICE]
+    around = [re.sub(_any(offices), " ", part) for part in undated]
+    named = any(pattern.search(part) for part in around for pattern in (_AGENT, _AROUND, _NATIONALITY, _JOINED))
+    if not named and not claims.says(" ".join(undated)):
         return []
     said = re.sub(r"\s+([,;:.])", r"\1", " ".join(" ".join(kept).split())).strip(" ,;:.")
     return [Statement(claimed=Claimed.CLAIM, span=sentence.text.strip(), said=said, aside=True)]
 
 
+def _any(words: list[str]) -> str:
+    """A pattern of any of `words` as written (one that matches nothing for none)."""
+    return "|".join(map(re.escape, words)) or "$^"
+
+
 # "by Donald Trump", "by the EU": someone named as who did what a passive tells.
 _AGENT = re.compile(r"\bby\s+(?:the\s+)?[A-Z]")
+# "in Kyiv", "at the Hague", "under Wallace": a name told as where or when it happened.
+_AROUND = re.compile(
+    r"\b(?:in|at|from|near|inside|outside|under|with|without|after|before|during|against|among)\s+(?:the\s+)?[A-Z]"
+)
+# "and Wallace" after a statement's words, "Wallace and" before them: a name joined to one a statement reads.
+_JOINED = re.compile(
+    r"^\s*,?\s*(?:and|or|as\s+well\s+as|along\s+with|together\s+with)\s+(?:the\s+)?[A-Z]|[A-Z]\w*,?\s+(?:and|or)\s*$"
+)
+# ", a Norwegian,", ", a Dutch diplomat,": an aside that gives a name's nationality.
+_NATIONALITY = re.compile(r"^,\s+(?:a|an|the)\s+[A-Z]")

@@ -193,7 +193,8 @@ def number(match: re.Match[str], one: Clause, text: str, day: date, fronted: str
 
 # Lower-case words that go on with a measure, up to punctuation or a word that opens another clause.
 _MEASURE_GOES_ON = re.compile(
-    r"(?:\s+(?!(?:and|or|but|which|who|that|while|as|in|on|at|since|until|by|for|from|to|of|with)\b)[a-z][\w-]*)*"
+    r"(?:\s+(?!(?:and|or|but|which|who|that|while|as|in|on|at|since|until|by|for|from|to|of|with|under|after|"
+    r"before|during|among|against|without)\b)[a-z][\w-]*)*"
 )
 
 
