@@ -12,6 +12,9 @@ word by word, in any order and up to a typo in each word (see `edits`):
    country, which may be left out ("Secretary General") or given by another of that body's names
    ("Secretary General of the alliance"): "Mark" alone is not Mark Rutte, and "NATO" alone is no office.
 
+The names judged are found through the index of the names' words (`name_word`): only an entity with a word
+a typo away from a typed word can pass rule 1, so the typed word the fewest names hold chooses them.
+
 Filler words ("of", "the", "'s") count on neither side. Of the entities that pass, the one named most fully
 (its body said too), then with the fewest typos, is the answer; two alike are refused as ambiguous
 ("Secretary General" where the base holds NATO's and the UN's). Whatever else is typed is refused with up
@@ -88,14 +91,9 @@ def _resolve(connection: sqlite3.Connection, text: str, kind_values: list[str], 
             listed = ", ".join(f"'{name}' ({entity_id})" for name, entity_id in named_as)
             raise AmbiguousNameError(f"'{text}' names more than one {what} in the fact base: {listed}; give its id")
         return Match(id=first["id"], kind=Kind(first["kind"]), name=first["name"], score=100.0, exact=True)
-    named = remembered(connection, ("names", *kind_values), lambda: _names(connection, kind_values))
-    from rapidfuzz import fuzz, process  # imported here: exact names need no fuzzy matching
-
-    closest = process.extract(wanted, named.texts, scorer=fuzz.WRatio, limit=CANDIDATES, score_cutoff=CANDIDATE_CUTOFF)
     typed = content_words(wanted)
-    best: dict[str, float] = {}  # each candidate entity's best score, best first
-    for _, score, position in closest:
-        best.setdefault(named.owners[position], score)
+    named = _nearby(connection, typed, kind_values)
+    best = _closest(wanted, named)
     own = named.own
     passed: list[tuple[int, int, str, float]] = []  # (how fully it is named, typos, id, score)
     for entity_id, score in best.items():
@@ -115,7 +113,9 @@ def _resolve(connection: sqlite3.Connection, text: str, kind_values: list[str], 
         entity_id, score = chosen[0]
         kind, name = named.entities[entity_id]
         return Match(id=entity_id, kind=Kind(kind), name=name, score=score, exact=False)
-    # The closest names to try: those that know most of the typed words, then the best scored.
+    # The closest names to try, of every name: those that know most of the typed words, then the best scored.
+    named = remembered(connection, ("names", *kind_values), lambda: _names(connection, kind_values))
+    best, own = _closest(wanted, named), named.own
     shared: list[tuple[int, float, str]] = []  # (typed words it knows, score, id)
     for entity_id, score in best.items():
         known = words_of([*own[entity_id], *_body_names(connection, entity_id)])
@@ -136,19 +136,93 @@ class _Names(NamedTuple):
 
 
 def _names(connection: sqlite3.Connection, kind_values: list[str]) -> _Names:
+    """The names of every entity of some kinds."""
     marks = ",".join("?" * len(kind_values))
+    return _gathered(
+        connection.execute(
+            f"SELECT id, kind, name, name_norm FROM entity WHERE kind IN ({marks}) UNION ALL SELECT e.id, e.kind, "
+            f"e.name, a.alias_norm FROM alias a JOIN entity e ON e.id = a.record_id WHERE e.kind IN ({marks})",
+            (*kind_values, *kind_values),
+        )
+    )
+
+
+def _gathered(rows: Iterable[tuple[str, str, str, str]]) -> _Names:
+    """(id, kind, name, a normalised name or alias) rows as _Names."""
     named = _Names([], [], {}, {})
-    for entity_id, kind, name, label in connection.execute(
-        f"SELECT id, kind, name, name_norm FROM entity WHERE kind IN ({marks}) "
-        f"UNION ALL SELECT e.id, e.kind, e.name, a.alias_norm FROM alias a JOIN entity e ON e.id = a.record_id "
-        f"WHERE e.kind IN ({marks})",
-        (*kind_values, *kind_values),
-    ):
+    for entity_id, kind, name, label in rows:
         named.texts.append(label)
         named.owners.append(entity_id)
         named.own.setdefault(entity_id, []).append(label)
         named.entities.setdefault(entity_id, (kind, name))
     return named
+
+
+def _closest(wanted: str, named: _Names) -> dict[str, float]:
+    """The entities of the CANDIDATES names closest to `wanted` by WRatio (at least CANDIDATE_CUTOFF), each with
+    its best score, best first."""
+    from rapidfuzz import fuzz, process  # imported here: exact names need no fuzzy matching
+
+    closest = process.extract(wanted, named.texts, scorer=fuzz.WRatio, limit=CANDIDATES, score_cutoff=CANDIDATE_CUTOFF)
+    best: dict[str, float] = {}
+    for _, score, position in closest:
+        best.setdefault(named.owners[position], score)
+    return best
+
+
+def _nearby(connection: sqlite3.Connection, typed: list[str], kind_values: list[str]) -> _Names:
+    """The names of the entities that may pass `judge`'s rule 1 for the typed word the fewest names hold: that
+    word an edit away from a word of their names, or for an office of its body's (the other words are
+    judge's). Found through the index of the names' words, not by scoring every name: a misspelt name among
+    the 100,000 people of a million facts took most of a second."""
+    vocabulary = remembered(connection, ("name words",), lambda: _name_words(connection)) if typed else {}
+    nears = [remembered(connection, ("near", word), functools.partial(_near_words, vocabulary, word)) for word in typed]
+    if not nears or not all(nears):
+        return _Names([], [], {}, {})  # a word no name holds: none passes rule 1
+    held = [
+        remembered(connection, ("held", word), functools.partial(_holding, connection, near))
+        for word, near in zip(typed, nears, strict=True)
+    ]
+    rarest = nears[held.index(min(held))]
+    marks, kinds = ",".join("?" * len(rarest)), ",".join("?" * len(kind_values))
+    return _gathered(
+        connection.execute(
+            f"WITH chosen(id) AS (SELECT n.record_id FROM name_word n JOIN entity e ON e.id = n.record_id "
+            f"WHERE n.word IN ({marks}) AND e.kind IN ({kinds}) UNION SELECT o.id FROM entity o WHERE o.kind = "
+            f"'office' AND o.kind IN ({kinds}) AND o.org IN (SELECT record_id FROM name_word WHERE word IN ({marks}))) "
+            "SELECT e.id, e.kind, e.name, e.name_norm FROM chosen c CROSS JOIN entity e ON e.id = c.id UNION ALL "
+            "SELECT e.id, e.kind, e.name, a.alias_norm FROM chosen c CROSS JOIN alias a ON a.record_id = c.id "
+            "CROSS JOIN entity e ON e.id = c.id",
+            (*rarest, *kind_values, *kind_values, *rarest),
+        )
+    )
+
+
+def _holding(connection: sqlite3.Connection, words: list[str]) -> int:
+    """How many words of names are one of `words` (through the index: no row read)."""
+    marks = ",".join("?" * len(words))
+    return int(connection.execute(f"SELECT count(*) FROM name_word WHERE word IN ({marks})", words).fetchone()[0])
+
+
+def _near_words(words: dict[int, list[str]], typed: str) -> list[str]:
+    """The words of the base's names (`words`, by length) that `typed` may stand for (`edits`)."""
+    from rapidfuzz import process
+    from rapidfuzz.distance import OSA
+
+    # As many edits as `edits` allows at most (two only between words longer than seven letters), and each
+    # changes a word's length by one at most.
+    allowed = 2 if len(typed) > 7 else 1
+    alike = [word for length in range(len(typed) - allowed, len(typed) + allowed + 1) for word in words.get(length, ())]
+    near = process.extract(typed, alike, scorer=OSA.distance, score_cutoff=allowed, limit=None)
+    return [word for word, _, _ in near if word not in NAME_FILLERS and edits(typed, word) is not None]
+
+
+def _name_words(connection: sqlite3.Connection) -> dict[int, list[str]]:
+    """Every word of the base's names and aliases, by its length."""
+    words: dict[int, list[str]] = {}
+    for (word,) in connection.execute("SELECT DISTINCT word FROM name_word"):
+        words.setdefault(len(word), []).append(word)
+    return words
 
 
 # What `remembering` keeps: the connection it is for, and the lookups made on it so far.
