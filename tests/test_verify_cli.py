@@ -956,3 +956,73 @@ def test_a_name_two_people_share_is_never_judged_as_either(kb: Path) -> None:
         "(ben-wallace), 'Ben Wallace' (ben-wallace-2); give its id",
         [],
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "rows", "why"),
+    [
+        # A decade, a part of a period, a comparison and an obligation: words no date or statement reads.
+        ("Stoltenberg led NATO in the 1980s", 3, [("holding", "cannot-tell")], "also says '1980s'"),
+        (
+            "Rutte became NATO Secretary General at the start of 2024",
+            3,
+            [("holding", "cannot-tell")],
+            "also says 'at the start of 2024'",
+        ),
+        ("Stoltenberg became NATO Secretary General later than Rutte", 3, [("holding", "cannot-tell")], "'later than'"),
+        (
+            "Rutte led the Netherlands for a decade and a half",
+            3,
+            [("duration", "cannot-tell"), ("claim", "not-in-base")],
+            "'and a half'",
+        ),
+        # Words that go on after a number's measure are the sentence's, not the measure's.
+        (
+            "NATO has 32 members excluding the United States",
+            3,
+            [("number", "cannot-tell"), ("claim", "not-in-base")],
+            "'NATO excluding the United States'",
+        ),
+        # Another said to do the same, and a record that only names both: not vouched for.
+        (
+            "Rutte replaced Stoltenberg, as did Wallace",
+            1,
+            [("succession", "supported"), ("claim", "not-in-base")],
+            "'Rutte as did Wallace'",
+        ),
+        (
+            "Stoltenberg led NATO for ten years, as did Wallace",
+            3,
+            [("duration", "supported"), ("claim", "cannot-tell")],
+            "the base names them together, but not this: 'Stoltenberg as did Wallace'",
+        ),
+        # Two statements each true by the base: their order is not checked.
+        (
+            "Rutte became NATO chief before he became Dutch Prime Minister",
+            3,
+            [("holding", "cannot-tell"), ("holding", "cannot-tell")],
+            "also says 'before'",
+        ),
+        # Leaving a body is leaving an office that heads it, never another office of the same person.
+        ("Stoltenberg quit Russia on 1 October 2024", 3, [("holding", "cannot-tell")], "no office that heads Russia"),
+        ("Rutte should replace Stoltenberg", 3, [("claim", "cannot-tell")], "the base says something close, not this"),
+        # A question of why states nothing; one of whether asks what it states.
+        ("Why did Rutte replace Stoltenberg in the 1990s?", 1, [], None),
+        ("Did Rutte replace Stoltenberg?", 3, [("succession", "cannot-tell")], "also says 'Did'"),
+    ],
+)
+def test_what_a_sentence_adds_to_its_statements_keeps_it_from_being_supported(
+    text: str, code: int, rows: list[tuple[str, str]], why: str | None
+) -> None:
+    exit_code, out, _ = verify(text, "--as-of", "2026-01-01", "--format", "json")
+    found = json.loads(out) if out else []
+    assert (exit_code, [(row["claimed"], row["verdict"]) for row in found]) == (code, rows)
+    assert why is None or why in " ".join(row["why"] for row in found)
+
+
+def test_a_day_counted_on_from_a_weekday_is_not_the_weekday() -> None:
+    exit_code, out, _ = verify(
+        "Rutte will become NATO Secretary General on Tuesday week", "--as-of", "2024-09-30", "--published", "2024-09-30"
+    )
+    assert (exit_code, out.split("\t")[1]) == (3, "cannot-tell")
+    assert "but the sentence also says 'Tuesday week', which verify could not read with it" in out

@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 from newskb.answers.lookup import resolve
 from newskb.common.errors import NotFoundError
 from newskb.common.kinds import ENTITY_KINDS
-from newskb.verify import facts, lengths, successions, terms
+from newskb.verify import claims, facts, lengths, successions, terms
 from newskb.verify.statements import Claimed, Statement
 from newskb.verify.terms import Ambiguous, Context, Unknown
 from newskb.verify.verdicts import Verdict, Word
@@ -61,6 +61,10 @@ def _aside(context: Context, statement: Statement) -> list[Verdict]:
     """What a sentence says besides its statements: no row when the base accounts for it, else its verdict,
     saying which words."""
     verdict = facts.claim(context, statement)
+    if verdict.verdict is Word.SUPPORTED and not claims.says(statement.said or ""):
+        # Names and words of no weight ("Rutte as did Wallace", "NATO under Wallace"): a record that names them
+        # together does not say how they stand.
+        verdict = verdict._replace(verdict=Word.CANNOT_TELL, why="the base names them together, but not this")
     if verdict.verdict is Word.SUPPORTED:
         return []
     said = statement.said or ""

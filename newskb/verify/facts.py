@@ -223,6 +223,8 @@ def _accounting(
             share = CLOSE_SHARE  # every word, but its names in another order: "unity within Rutte"
         if share == 1.0 and (_swapped(text, hit.label) or _swapped(text, hit.quote or "")):
             share = CLOSE_SHARE  # every word, but a name where the record has another: "the UK did not back"
+        if share == 1.0 and set(_MODAL.findall(text.lower())) - set(words):
+            share = CLOSE_SHARE  # every word, but what should or could be where the record says what is
         hedged = share == 1.0 and bool((HEDGE_WORDS & set(words)) - allowed)
         proof = Evidence(hit.id, hit.source, hit.quote, hit.modality, hit.said_by, hit.via)
         if share >= CLOSE_SHARE:
@@ -233,6 +235,8 @@ def _accounting(
     return proof, share, hedged
 
 
+# Words of obligation or ability: "Rutte should replace Stoltenberg" is not "Rutte will replace Stoltenberg".
+_MODAL = re.compile(r"\b(?:should|must|ought|can|could|might|may)\b")
 # A sentence checked whole that opens on a person it does not name.
 _WHO = re.compile(r"\s*(He|She|They|Him|Her|His)\b")
 # "not only ... but": one word, neither "not" nor "only".

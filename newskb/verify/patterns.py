@@ -9,6 +9,7 @@ import re
 from newskb.common.words import HEDGE_WORDS, NUMBER_VALUES
 from newskb.draft.clauses import OPEN, Clause, marker
 from newskb.draft.fragments import PLACES
+from newskb.draft.timewords import WEEKDAYS
 
 HOLDER = marker("h", "PGC")
 OFFICE = marker("o", "O")
@@ -183,11 +184,19 @@ ASIDE = re.compile(r",\s[^,;]{1,90},")
 NEGATION = re.compile(r"\b(?:not(?!\s+(?:only|just|merely)\b)|never|no\s+longer|\w+n't)\b", re.IGNORECASE)
 # A word that turns what a statement says where no statement read it: a number, a negation, a hedge.
 # ... and a span of time no date of the clause reads ("next week", "in a month"): the day it counts to is unknown.
+# ... and words no date reads that move or widen the day: a decade ("the 1990s"), a part of a period told before
+# it ("at the start of 2024"), a day counted on from another ("Tuesday week", "Tuesday after next"), a half more
+# ("a decade and a half"); a comparison ("later than Rutte"); an obligation ("should").
 TURNING = re.compile(
-    f"\\b(?:\\d[\\d,.]*|{'|'.join(sorted(NUMBER_VALUES))}|not|never|\\w+n't|no\\s+longer|{'|'.join(sorted(HEDGE_WORDS))}"
+    f"\\b(?:\\d[\\d,.]*(?:'?s)?|{'|'.join(sorted(NUMBER_VALUES))}|not|never|\\w+n't|no\\s+longer|{'|'.join(sorted(HEDGE_WORDS))}"
     "|(?:next|last|this|coming|past|following|previous)\\s+(?:day|week|fortnight|month|year|decade)"
     "|(?:a|an|one|\\w+)\\s+(?:days?|weeks?|fortnights?|months?)\\s+(?:later|earlier|from\\s+now|from\\s+today|on)"
-    "|in\\s+(?:a|an|one|\\w+)\\s+(?:days?|weeks?|fortnights?|months?|years?))\\b",
+    "|in\\s+(?:a|an|one|\\w+)\\s+(?:days?|weeks?|fortnights?|months?|years?)"
+    "|(?:start|beginning|end|middle|turn|close|dawn|spring|summer|autumn|fall|winter)\\s+of"
+    "(?=\\s+(?:the\\s+)?(?:\\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))"
+    f"|(?:{'|'.join(sorted(WEEKDAYS))}|today|tomorrow|yesterday)\\s+(?:week|fortnight|year)|after\\s+next"
+    "|and\\s+a\\s+half|(?:earlier|later|sooner|longer|shorter|older|younger|more|less|fewer|greater)\\s+than"
+    "|should|ought\\s+to)\\b",
     re.IGNORECASE,
 )
 # A word that says more of a holding than any term can vouch for, wherever it stands: "the first NATO chief",

@@ -108,6 +108,8 @@ class Reader:
         typed |= {key: form for key, form in self._shared(reading.entities).items() if key not in typed}
         found: list[Statement] = []
         for told in reading.sentences:
+            if _ASKS.match(told.sentence.text) and told.sentence.text.rstrip().endswith("?"):
+                continue  # a question of who or what states nothing ("Why did Rutte replace Stoltenberg in 1990?")
             one = clause(told)
             read_, covered = _read_clause(one, text, day)
             statements = sorted(read_, key=lambda item: remainder.located(item, one, text))
@@ -115,6 +117,10 @@ class Reader:
             found.extend([replace(item, unread=unread) for item in statements] or claims.claim(one, day))
             found.extend(remainder.rest(one, text, statements, covered) if statements else [])
         return [_as_typed(statement, typed) for statement in found]
+
+
+# A question that asks for something rather than whether ("Did Rutte replace Stoltenberg?" asks what it states).
+_ASKS = re.compile(r"\s*(?:who|whom|whose|what|when|where|why|how|which)\b", re.IGNORECASE)
 
 
 def _read_clause(one: Clause, text: str, day: date) -> tuple[list[Statement], list[tuple[int, int]]]:
@@ -292,8 +298,10 @@ def _from_finding(finding: Finding, one: Clause, text: str, day: date) -> list[S
         offices = [mention for mention in one.marked if mention.mark is Mark.OFFICE]
         left = finding.office or (offices[0] if len(offices) == 1 and dated is not None else None)
         if left is None:
-            # "X stepped down on D": of whichever office the base ends (terms.py); undated, nothing to weigh.
-            return [replace(base, office=None, edge=Edge.END, when=dated)] if dated is not None else []
+            # "X stepped down on D": of whichever office the base ends (terms.py); undated, nothing to weigh. "X left
+            # NATO on D", "X quit Russia on D": of an office at the head of that body, never of another.
+            body = shapes.name_of(finding.org) if finding.org is not None else None
+            return [replace(base, office=None, body=body, edge=Edge.END, when=dated)] if dated is not None else []
         return [replace(base, office=shapes.name_of(left), edge=Edge.END, when=dated)]
     if rule is Rule.FORMER:
         return [replace(base, edge=Edge.END, when=None)] if finding.office is not None else []

@@ -62,6 +62,12 @@ def unread(one: Clause, text: str, statements: list[Statement]) -> tuple[str, ..
         if not patterns.inside(word, dates):
             words.append(word)
     unchecked = [(start, end) for start, end in sorted(set(words)) if not patterns.inside((start, end), spans)]
+    # A word that orders two statements ("X became O *before* he became P"): each is checked, their order is not.
+    if len(statements) > 1:
+        for match in _ORDERING.finditer(sentence.text):
+            word = (sentence.start + match.start(), sentence.start + match.end())
+            if not patterns.inside(word, spans) and not patterns.inside(word, dates):
+                unchecked.append(word)
     # A capitalised word right before a person's name and no mention's ("*Marc* Rutte"): another first name. A name
     # the base does not know is no mention here: past a sentence's first word, the reader takes an unknown
     # capitalised word for a new organization ("In Brussels, *Jan* Rutte became ...").
@@ -96,11 +102,22 @@ def unread(one: Clause, text: str, statements: list[Statement]) -> tuple[str, ..
     return tuple(text[start:end] for start, end in sorted(set(unchecked)))
 
 
+_ORDERING = re.compile(r"\b(?:before|after|later|earlier|then|until|once|while|since)\b", re.IGNORECASE)
+
+
 def _doubtful(mention: Mention) -> bool:
+    """A date that says two things of itself, or a part of a period read as the whole ("at the start of 2024"
+    is a day early in 2024, which 2024 alone would vouch for)."""
     expression = mention.expression
-    return expression is not None and any(
-        written is not None and resolution.doubtful(written) for written in (expression.first, expression.second)
+    return expression is not None and (
+        _PART_OF.search(mention.text) is not None
+        or any(
+            written is not None and resolution.doubtful(written) for written in (expression.first, expression.second)
+        )
     )
+
+
+_PART_OF = re.compile(r"\b(?:start|beginning|end|close)\s+of\b", re.IGNORECASE)
 
 
 # A capitalised word right before where a name starts, and the words that are no name though written so.
@@ -172,8 +189,11 @@ _AROUND = re.compile(
     r"\b(?:in|at|from|near|inside|outside|under|with|without|after|before|during|against|among)\s+(?:the\s+)?[A-Z]"
 )
 # "and Wallace" after a statement's words, "Wallace and" before them: a name joined to one a statement reads.
+# ... and one said to do the same ("as did Wallace", "as Wallace did").
 _JOINED = re.compile(
     r"^\s*,?\s*(?:and|or|as\s+well\s+as|along\s+with|together\s+with)\s+(?:the\s+)?[A-Z]|[A-Z]\w*,?\s+(?:and|or)\s*$"
+    r"|\bas\s+(?:did|does|do|has|had|have|is|was|were|are|will|would)\s+(?:the\s+)?[A-Z]"
+    r"|\bas\s+(?:the\s+)?[A-Z]\w*(?:\s+[A-Z]\w*)*\s+(?:did|does|do|has|had|have|is|was|were|are|will|would)\b"
 )
 # ", a Norwegian,", ", a Dutch diplomat,": an aside that gives a name's nationality.
 _NATIONALITY = re.compile(r"^,\s+(?:a|an|the)\s+[A-Z]")

@@ -192,9 +192,11 @@ def number(match: re.Match[str], one: Clause, text: str, day: date, fronted: str
 
 
 # Lower-case words that go on with a measure, up to punctuation or a word that opens another clause.
+# Not a word of an adverb ("temporarily") or a participle ("including Japan"), nor one that compares or adds.
 _MEASURE_GOES_ON = re.compile(
     r"(?:\s+(?!(?:and|or|but|which|who|that|while|as|in|on|at|since|until|by|for|from|to|of|with|under|after|"
-    r"before|during|among|against|without)\b)[a-z][\w-]*)*"
+    r"before|during|among|against|without|more|less|fewer|plus|minus|than|outside|inside|besides|beyond|too|also|"
+    r"each|all|only|[a-z]+(?:ing|ly))\b)[a-z][\w-]*)*"
 )
 
 
