@@ -1065,3 +1065,26 @@ def test_a_holder_whose_name_is_missing_is_named_by_its_id_never_as_a_blank(tiny
     assert (term.holder, term.id) == ("ada-lovelace", "lovelace-chair")
     _, rows = timeline(connection)
     assert "ada-lovelace takes office as Chair of the Analytical Society" in [row.title for row in rows]
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "problems"),
+    [
+        # "holdr" for "holder": a term of nobody is not a holding, however the rest of it reads.
+        ('holder = "ada-lovelace"', 'holdr = "ada-lovelace"', ["term.holder", "term.holdr"]),
+        # An end that is no date is not an open end.
+        ('end = "1840"', 'end = "1840-13"', ["term.end"]),
+    ],
+)
+def test_a_record_with_a_key_that_cannot_be_read_is_skipped_never_answered_without_it(
+    tiny: TinyBase, old: str, new: str, problems: list[str]
+) -> None:
+    text = tiny.source.read_text(encoding="utf-8")
+    assert text.count(old) == 1
+    tiny.source.write_text(text.replace(old, new), encoding="utf-8")
+    connection, found = open_index(tiny.data)
+    assert [problem.key_path for problem in found] == problems
+    terms = [row[0] for row in connection.execute("SELECT id FROM term ORDER BY id")]
+    assert terms == (["babbage-chair"] if "holdr" in new else ["lovelace-chair"])
+    # The file's other records, and its source, are answered as before.
+    assert [row[0] for row in connection.execute("SELECT id FROM source")] == ["gazette-1843"]

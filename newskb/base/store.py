@@ -30,6 +30,9 @@ _TOML_POSITION = re.compile(r"\(at line (\d+), column (\d+)\)")
 
 @dataclass(slots=True)
 class _Collected:
+    # Whether a record a key of which could not be read is kept: `check` reads every record, to check what
+    # refers to it; answers skip it (load_file, for the index).
+    keep_unread: bool = True
     entities: list[Entity] = field(default_factory=list)
     sources: list[Source] = field(default_factory=list)
     terms: list[Term] = field(default_factory=list)
@@ -86,9 +89,10 @@ def load(root: Path, overrides: Mapping[Path, str] | None = None) -> tuple[FactB
 
 
 def load_file(path: Path, root: Path) -> tuple[FactBase, list[Problem]]:
-    """The records of one data file alone (the unit an index refresh reads again)."""
+    """The records of one data file alone (the unit an index refresh reads again), but those missing a required
+    key or holding a value that could not be read: answers skip what is invalid, never answer without it."""
     problems: list[Problem] = []
-    collected = _Collected()
+    collected = _Collected(keep_unread=False)
     _load_into(path, root, collected, problems, None)
     return collected.base(root), problems
 
@@ -199,6 +203,7 @@ def _read_record(
     fields.reject_unknown(key.name for key in declared)
     required = _required_keys(model.RECORD_CLASSES[kind], declared, fields)
     values: dict[str, Any] = {}
+    unread = False  # a required key missing, or a value written that could not be read (reported)
     for key, empty in _with_absent_values(kind, declared):
         if key.name not in table and key.name not in required and not key.inherited:
             values[key.name] = empty  # most optional keys of most records: no need to read them
@@ -210,8 +215,11 @@ def _read_record(
                     f"missing required key '{key.name}' (this file has no [source] table to inherit it from)",
                 )
             values[key.name] = file_source or ""
+            unread = unread or file_source is None
             continue
         value = fields.value(key, required=key.name in required)
+        if (value is None or value == ()) and (key.name in required or table.get(key.name) not in (None, [])):
+            unread = True  # an end written "2025-03-33" is not an open end, nor a missing holder anyone's
         # A record missing a required key (reported) is still built, so that its other keys are checked.
         values[key.name] = _MISSING.get(key.type, "") if value is None and key.name in required else value
     if kind in model.ENTITY_KINDS:
@@ -221,8 +229,9 @@ def _read_record(
         record = dataclasses.replace(record, article=_read_article(record.text, fields, fact_base_root(root)))
     if not record.id:
         return None
-    collected.add(record)
-    return record
+    if collected.keep_unread or not unread:
+        collected.add(record)
+    return record  # kept or not, a [source] table's id is what the file's facts inherit
 
 
 def _with_absent_values(kind: Kind, declared: tuple[Key, ...]) -> tuple[tuple[Key, object], ...]:
