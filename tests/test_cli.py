@@ -652,3 +652,36 @@ def test_data_may_name_the_base_before_the_command_as_after_it(kb: Path) -> None
     # Not before something that is no command: the root takes no --data, and says so in one line.
     refused = runner.invoke(app, ["--data", str(kb)])
     assert (refused.exit_code, refused.stderr) == (2, "newskb: no such option: --data (see 'newskb -h')\n")
+
+
+@pytest.mark.parametrize(
+    ("empty", "full"),
+    [
+        (["who", "NATO chief", "--as-of", "2010-01-01"], ["who", "NATO chief"]),
+        (
+            ["who", "NATO chief", "--history", "--as-of", "2010-01-01", "--known-as-of", "2010-01-01"],
+            ["who", "NATO chief", "--history"],
+        ),
+        (["offices", "--org", "Ukraine"], ["offices", "--org", "NATO"]),
+        (["search", "zzzzqqq"], ["search", "Rutte"]),
+        (
+            ["timeline", "--from", "1900", "--to", "1901", "--certain"],
+            ["timeline", "--from", "2024-09", "--to", "2024-10"],
+        ),
+    ],
+)
+@pytest.mark.parametrize("output_format", ["csv", "tsv"])
+def test_a_header_has_one_shape_whether_rows_follow_or_not(
+    empty: list[str], full: list[str], output_format: str
+) -> None:
+    # A script that joins outputs, or reads a column by its place, meets the same header either way.
+    nothing, something = (run(*arguments, "--format", output_format) for arguments in (empty, full))
+    assert nothing.stdout.count("\n") == 1 and something.stdout.count("\n") > 1, (nothing.stdout, something.stdout)
+    assert nothing.stdout.splitlines()[0] == something.stdout.splitlines()[0]
+
+
+def test_a_huge_name_is_not_said_back_whole() -> None:
+    typed = "a" * 100_000
+    result = run("who", typed)
+    assert result.returncode == 1
+    assert result.stderr == f"newskb: no office named '{typed[:983]}... (99035 more characters)\n"

@@ -35,6 +35,21 @@ def beyond(connection: sqlite3.Connection, table: str, named: Collection[str]) -
     return [key for key in declared if key.name not in named]
 
 
+def row_keys(connection: sqlite3.Connection, row_type: type, table: str | None = None) -> list[str]:
+    """The keys a row of `row_type` is written with (render/plain.as_dict): its own fields, then, for `more`,
+    the keys the records of `table` declare beyond them. What an empty TSV or CSV writes as its header, so
+    that a header has one shape whether rows follow or not."""
+    if hasattr(row_type, "_fields"):
+        own: list[str] = list(row_type._fields)
+    else:
+        import dataclasses
+
+        own = [field.name for field in dataclasses.fields(row_type)]
+    if "more" not in own or table is None:
+        return own
+    return [*(name for name in own if name != "more"), *(key.name for key in beyond(connection, table, own))]
+
+
 def _declared(connection: sqlite3.Connection, table: str) -> list[_Key]:
     query = "SELECT name, link, value FROM declared WHERE record_table = ? ORDER BY rowid"
     return [_Key(*row) for row in connection.execute(query, (table,))]

@@ -97,7 +97,8 @@ def search_command(
     reply = ask(query_text)
     if reply.note:
         say(reply.note)
-    render.write_rows(reply.rows, views.SEARCH, pick_format(output_format), title=f"Search: {query_text}")
+    shown, title = pick_format(output_format), f"Search: {query_text}"
+    render.write_rows(reply.rows, views.SEARCH, shown, title=title, fields=search.SearchHit._fields)
     done(reply.missed is None, reply.missed or "")
 
 
@@ -128,6 +129,8 @@ def who_command(
       printf 'NATO chief\\nNATO spokesperson\\n' | newskb who - --as-of 2024-09-15
     """
     from newskb.answers import query
+    from newskb.answers.declared import row_keys
+    from newskb.answers.rows import TermRow
     from newskb.common.kinds import Outcome
 
     day = as_of_day(as_of)
@@ -149,12 +152,14 @@ def who_command(
     answer = query.who(connection, office, day, history=history, known=known)
     say_match(answer.match, "office")
     name = answer.match.name if answer.match else office
+    keys = row_keys(connection, TermRow, "term")
     if history:
         title = f"{name}: every known term (status as of {day.isoformat()})"
-        render.write_rows(answer.rows, views.HISTORY, pick_format(output_format), title=title)
+        render.write_rows(answer.rows, views.HISTORY, pick_format(output_format), title=title, fields=keys)
         done(bool(answer.rows), f"no term of {name} is known")
         return
-    render.write_rows(answer.rows, views.WHO, pick_format(output_format), title=f"{name} as of {day.isoformat()}")
+    title = f"{name} as of {day.isoformat()}"
+    render.write_rows(answer.rows, views.WHO, pick_format(output_format), title=title, fields=keys)
     if answer.reason is not None:
         say(answer.reason)
     raise typer.Exit(WHO_EXIT[answer.outcome])
@@ -180,14 +185,18 @@ def offices_command(
       newskb offices --known-as-of 2024-09-30 --format csv > offices.csv
     """
     from newskb.answers import query
+    from newskb.answers.declared import row_keys
+    from newskb.answers.rows import TermRow
 
     day = as_of_day(as_of)
-    answer = query.offices(open_index(data, articles=False), day, org=org, known=known_day(known_as_of))
+    connection = open_index(data, articles=False)
+    answer = query.offices(connection, day, org=org, known=known_day(known_as_of))
     say_match(answer.match, "organization")
     # A `held` row is the office's last known holder: nobody is known to be in office that day.
     of = f" of {answer.match.name}" if answer.match else ""
     title = f"Offices{of} as of {day.isoformat()} (held: the last known holder, out of office that day)"
-    render.write_rows(answer.rows, views.TERMS, pick_format(output_format), title=title)
+    keys = row_keys(connection, TermRow, "term")
+    render.write_rows(answer.rows, views.TERMS, pick_format(output_format), title=title, fields=keys)
     done(bool(answer.rows), "no office has a known holder")
 
 
@@ -234,14 +243,15 @@ def timeline_command(
         certain=certain,
     )
     say_match(match, "entity")
-    from newskb.answers.timelinerows import InRange
+    from newskb.answers.timelinerows import InRange, TimelineRow
 
     dated = [row for row in rows if row.date is not None and row.in_range is not InRange.UNKNOWN]
     bounded = [row for row in rows if row.in_range is InRange.UNKNOWN]
     undated = [row for row in rows if row.date is None]
     groups = [("Timeline", dated), ("Dated only by a bound beyond the range: may fall in it, or far from it", bounded)]
     columns = views.TIMELINE_RANGE if start or end else views.TIMELINE
-    render.write_groups([*groups, ("Undated", undated)], columns, pick_format(output_format))
+    shown = pick_format(output_format)
+    render.write_groups([*groups, ("Undated", undated)], columns, shown, fields=TimelineRow._fields)
     nothing = "nothing in the timeline matches"
     if bounded:
         nothing = f"nothing is known to fall in the range ({counted(len(bounded), 'item')} dated only by a bound may)"

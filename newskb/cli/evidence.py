@@ -69,9 +69,12 @@ def sources_command(output_format: FormatOption = None, fields: FieldsOption = N
       newskb sources --format json | jq '.[].id'
     """
     from newskb.answers import sources
+    from newskb.answers.declared import row_keys
 
-    rows = sources.sources(open_index(data), folder.find_data_dir(data))
-    render.write_rows(rows, views.SOURCES, pick_format(output_format), title="Sources")
+    connection = open_index(data)
+    rows = sources.sources(connection, folder.find_data_dir(data))
+    keys = row_keys(connection, sources.SourceRow, "source")
+    render.write_rows(rows, views.SOURCES, pick_format(output_format), title="Sources", fields=keys)
     done(bool(rows), "the fact base has no sources")
 
 

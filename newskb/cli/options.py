@@ -231,10 +231,18 @@ def be_quiet() -> None:
 
 
 def say(message: str) -> None:
-    """Tell the person at the terminal (stderr: never data), on one line, escaped as data is escaped."""
+    """Tell the person at the terminal (stderr: never data), on one line, escaped as data is escaped, and cut
+    short past SAID_AT_MOST characters (a 100,000-letter name typed by a script is not said back whole)."""
     if _quiet and not message.startswith("error:"):
         return
-    typer.echo("newskb: " + printable(message, one_line=True), err=True)
+    line = printable(message, one_line=True)
+    if len(line) > SAID_AT_MOST:
+        line = f"{line[:SAID_AT_MOST]}... ({len(line) - SAID_AT_MOST} more characters)"
+    typer.echo("newskb: " + line, err=True)
+
+
+# The longest message said whole: a few lines of a terminal.
+SAID_AT_MOST = 1000
 
 
 def say_match(match: "Match | None", what: str) -> None:

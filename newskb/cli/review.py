@@ -77,10 +77,13 @@ def coverage_command(
       newskb coverage --format json > coverage.json
     """
     from newskb.answers import sources
+    from newskb.answers.declared import row_keys
 
-    rows = sources.coverage(open_index(data), source)
+    connection = open_index(data)
+    rows = sources.coverage(connection, source)
     for share in sources.coverage_shares(rows):
         say(f"{share.source}: {share.covered} of {share.sentences} sentences covered ({share.percent}%)")
     shown = [row for row in rows if not row.covered] if uncovered else rows
-    render.write_rows(shown, views.COVERAGE, pick_format(output_format), title="Coverage")
+    keys = row_keys(connection, sources.SentenceRow)
+    render.write_rows(shown, views.COVERAGE, pick_format(output_format), title="Coverage", fields=keys)
     done(bool(shown), "every sentence is covered" if uncovered else "no sentences")

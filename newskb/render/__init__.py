@@ -78,14 +78,16 @@ def write_groups(
     output_format: Format,
     *,
     stream: IO[str] | None = None,
+    fields: Sequence[str] | None = None,
 ) -> None:
-    """Several titled groups of rows: a table each at a terminal, one stream of rows otherwise."""
+    """Several titled groups of rows: a table each at a terminal, one stream of rows otherwise (`fields`: as
+    `write_rows`'s)."""
     if output_format is Format.TABLE:
         for title, rows in groups:
             if rows:
                 write_rows(rows, columns, output_format, title=title, stream=stream)
         return
-    write_rows([row for _, rows in groups for row in rows], columns, output_format, stream=stream)
+    write_rows([row for _, rows in groups for row in rows], columns, output_format, stream=stream, fields=fields)
 
 
 def write_document(
