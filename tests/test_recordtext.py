@@ -170,3 +170,14 @@ def test_appended_to_an_empty_array_of_that_kind_fills_it() -> None:
     after, line = recordtext.appended(text, "organization", {"id": "guild"}, "[[organization]]\n")
     assert (after, line) == ('organization = [{ id = "guild" }]\n\n[[person]]\nid = "ada"\n', 1)
     assert tomllib.loads(after)["organization"] == [{"id": "guild"}]
+
+
+def test_a_record_holding_a_dotted_key_is_refused_in_one_line() -> None:
+    # `name.first = ...` is a table inside the record, though written on one line of its body.
+    text = '[[person]]\nid = "dot"\nname.first = "Dot"\n'
+    with pytest.raises(BadArgumentError) as refused:
+        recordtext.locate(text, person(0, "dot"))
+    assert str(refused.value) == (
+        "data/entities.toml: 'dot' is written with dotted keys or tables inside it; nothing changed "
+        "(write it as a [[person]] table to edit it with newskb)"
+    )

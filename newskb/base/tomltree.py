@@ -76,7 +76,7 @@ class Record:
     subtables: bool = False
     inline: Value | None = None
     container: Entry | None = None
-    dotted: bool = False  # written as top-level dotted keys (`source.id = ...`)
+    dotted: bool = False  # written as top-level dotted keys (`source.id = ...`), or holding one (`name.first`)
 
     @property
     def entries(self) -> list[Entry]:
@@ -254,6 +254,7 @@ def records(text: str, kinds: set[str]) -> dict[tuple[str, int], Record]:
             current = found[(name, index)] = Record(name, index, header=statement)
         elif current is not None:
             current.body.append(statement)
+            current.dotted = current.dotted or len(statement.key) > 1  # `name.first = ...`: a table inside it
         elif statement.key[0] in kinds:
             name = statement.key[0]
             value = statement.value
