@@ -93,3 +93,14 @@ def test_inside_an_init_base_check_uses_it_and_says_so(tmp_path: Path) -> None:
         [sys.executable, "-m", "newskb", "check"], cwd=tmp_path, capture_output=True, text=True, env=env
     )
     assert bundled.stderr.startswith("newskb: ok: 21 entities") and bundled.stderr.endswith("expectations checked\n")
+
+
+def test_the_hint_init_gives_can_be_pasted_into_a_shell(tmp_path: Path) -> None:
+    env = {key: value for key, value in os.environ.items() if key != folder.DATA_VARIABLE}
+    made = subprocess.run(
+        [sys.executable, "-m", "newskb", "init", 'we"ird kb'], cwd=tmp_path, capture_output=True, text=True, env=env
+    )
+    assert made.stderr.endswith("(from elsewhere: --data 'we\"ird kb/data')\n")
+    hint = made.stderr.rsplit("--data ", 1)[1].removesuffix(")\n")
+    pasted = subprocess.run(["sh", "-c", f"printf %s {hint}"], capture_output=True, text=True)
+    assert pasted.stdout == 'we"ird kb/data'

@@ -143,7 +143,9 @@ def init_command(
     written, kept = init.init(Path(folder), example=example)
     for path in kept:
         say(f"kept {display_path(path)} as it was")
-    data_folder = display_path(Path(folder) / "data")
+    import shlex  # the hint is pasted into a shell: a folder named `we"ird` must stay one word there
+
+    data_folder = shlex.quote(display_path(Path(folder) / "data"))
     say(
         f"created a fact base in {display_path(Path(folder))} ({len(written)} files): work inside that folder and "
         f"newskb uses it (from elsewhere: --data {data_folder})"
