@@ -33,7 +33,7 @@ if TYPE_CHECKING:
     Indexed = Entity | Source | Term | Event | Claim
     from newskb.base.schema import Key
 
-LAYOUT_VERSION = 12
+LAYOUT_VERSION = 13
 """The index's own layout (its tables beyond the records'); the record keys are fingerprinted separately."""
 # The names answers give the holder (`h`) and office (`o`) a term (`t`) joins: a name, else the id (an entity
 # whose name is missing, which check reports, is still named in its terms' answers, never as a blank).
