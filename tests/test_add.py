@@ -12,6 +12,7 @@ import re
 import subprocess
 import sys
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -1065,3 +1066,29 @@ def test_new_source_leaves_out_an_empty_note(tiny: TinyBase, tmp_path: Path) -> 
     assert (tiny.data / "sources" / "notes-1844.toml").read_text(encoding="utf-8") == NOTES_SOURCE.replace(
         "london-notes", "analytical-society"
     )
+
+
+def test_new_source_refuses_a_publication_day_after_today(kb: Path) -> None:
+    # A mistyped year would make every fact of the article seem known for years to come.
+    before = snapshot(kb.parent)
+    article = str(FIXTURES / "guild-2024-06-12.txt")
+    arguments = ["--id", "future", "--publisher", "reuters", "--title", "T", "--published", "2099-01-01"]
+    code, _, stderr = newskb("new-source", article, *arguments)
+    today = date.today().isoformat()
+    assert (code, stderr) == (2, f"newskb: error: --published 2099-01-01 is after today ({today}); nothing written\n")
+    assert snapshot(kb.parent) == before
+
+
+def test_check_warns_of_a_source_published_after_today(kb: Path) -> None:
+    source = kb / "sources" / "rbc-ukraine-2024-09-30-rutte.toml"
+    text = source.read_text(encoding="utf-8")
+    assert text.count('published = "2024-09-30"') == 1
+    source.write_text(text.replace('published = "2024-09-30"', 'published = "2099-09-30"'), encoding="utf-8")
+    code, out, _ = newskb("check")
+    warned = [line for line in out.splitlines() if "after today" in line]
+    assert warned == [
+        "kb/data/sources/rbc-ukraine-2024-09-30-rutte.toml:11: source.published: warning: published 2099-09-30 is "
+        f"after today ({date.today().isoformat()}): a mistyped year?"
+    ]
+    assert code == 0
+    assert newskb("check", "--strict")[0] == 1

@@ -32,7 +32,18 @@ def check(base: FactBase, *, every_file_read: bool = True) -> list[Problem]:
     _check_terms(base, problems)
     _check_conflicts(base, problems)
     _check_names(base, problems)
+    _check_published(base, problems)
     return problems
+
+
+def _check_published(base: FactBase, problems: list[Problem]) -> None:
+    """A source published after today: a mistyped year ("2099") makes its facts seem known for years to come,
+    so that `who` answers "holds" where it should say how old the evidence is."""
+    today = date.today()
+    for source in base.sources:
+        if source.published.earliest_day > today:
+            message = f"published {source.published} is after today ({today.isoformat()}): a mistyped year?"
+            problems.append(_problem(source, "published", message)._replace(severity=Severity.WARNING))
 
 
 def _problem(record: Record, key: str, message: str) -> Problem:

@@ -12,6 +12,7 @@ import os
 import stat
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 from newskb.base import ids, model, recordtext, tomllines
@@ -164,7 +165,10 @@ def new_source(
     refuse_bundled(root)
     if not SLUG.fullmatch(source_id):
         raise BadArgumentError(f"'{source_id}' is not a kebab-case id (like 'gazette-2024-09-30-headline')")
-    dates.parse(published)
+    when = dates.parse(published)
+    if when.earliest_day > date.today():
+        # A typo of a year ("2099") would make every fact of the article seem known for decades to come.
+        raise BadArgumentError(f"--published {published} is after today ({date.today().isoformat()}); nothing written")
     try:
         article = read_regular(text_file, MAX_ARTICLE)
         article.decode("utf-8")
