@@ -10,7 +10,6 @@ from newskb.answers.lookup import resolve
 from newskb.answers.profilerows import ClaimRow, Profile
 from newskb.answers.query import INVOLVING, ids_sql, split_ids, term_rows
 from newskb.answers.timeline import timeline
-from newskb.answers.timelinerows import TimelineKind
 from newskb.common.kinds import ENTITY_KINDS, Kind, Modality
 
 
@@ -27,7 +26,7 @@ def show(connection: sqlite3.Connection, name: str, day: date) -> Profile:
         for row in connection.execute("SELECT alias FROM alias WHERE record_id = ? ORDER BY position", (match.id,))
     ]
     terms = term_rows(connection, INVOLVING, {"entity": match.id}, day, None)
-    _, events = timeline(connection, entity=match.id)
+    _, events = timeline(connection, entity=match.id, edges=False)
     # What the entity's claims are about, and what it said.
     claims = claims_where(
         connection,
@@ -46,7 +45,7 @@ def show(connection: sqlite3.Connection, name: str, day: date) -> Profile:
         org=entity["org"],
         org_name=_name_of(connection, entity["org"]),
         terms=terms,
-        events=[event for event in events if event.kind is TimelineKind.EVENT],
+        events=events,
         claims=claims,
         wikidata=entity["wikidata"],
         as_of=entity["true_as_of"],

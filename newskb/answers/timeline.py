@@ -65,11 +65,13 @@ def timeline(
     end: date | None = None,
     known: date | None = None,
     certain: bool = False,
+    edges: bool = True,
 ) -> tuple[Match | None, list[TimelineRow]]:
     """Events and dated term starts and ends in order; undated ones follow, listed apart.
 
     With a range, an item whose date only may fall in it (an imprecise or open-bounded date that
-    overlaps it) is kept as `in_range` "possibly"; `certain` keeps only the items certainly in it.
+    overlaps it) is kept as `in_range` "possibly"; `certain` keeps only the items certainly in it. Without
+    `edges`, the events alone (a profile lists the terms apart).
     """
     match = resolve(connection, entity, ENTITY_KINDS, "entity") if entity else None
     ranged = start is not None or end is not None
@@ -79,13 +81,13 @@ def timeline(
     # indexes.
     if match is not None:
         events = "e.id IN (SELECT record_id FROM involves WHERE entity_id = :entity)"
-        edges, of_edges = _EVERY_EDGE, INVOLVING
+        term_edges, of_edges = _EVERY_EDGE, INVOLVING
         if ranged:
             events, of_edges = f"{events} AND {_MEETS.format('e.date_')}", f"{of_edges} AND {_EDGE_MEETS}"
     elif ranged:
-        events, edges, of_edges = _EVENTS_IN_TREE, _EDGES_IN_TREE, "1"
+        events, term_edges, of_edges = _EVENTS_IN_TREE, _EDGES_IN_TREE, "1"
     else:
-        events, edges, of_edges = "1", _EVERY_EDGE, "1"
+        events, term_edges, of_edges = "1", _EVERY_EDGE, "1"
     parameters = {
         "entity": match.id if match else None,
         "known": known.toordinal() if known else None,
@@ -95,7 +97,7 @@ def timeline(
     items: list[tuple[int | None, int | None, int, TimelineRow]] = []
     for row in connection.execute(_EVENTS + events, parameters):
         items.append((row["earliest"], row["latest"], 0, _row(row, TimelineKind.EVENT)))
-    for row in connection.execute(_EDGES.format(edges=edges) + of_edges, parameters):
+    for row in connection.execute(_EDGES.format(edges=term_edges) + of_edges, parameters) if edges else ():
         items.append((row["earliest"], row["latest"], row["edge"], _row(row, _EDGE_KINDS[row["edge"]])))
     dated = [
         (
