@@ -1006,6 +1006,58 @@ def test_a_name_two_people_share_is_never_judged_as_either(kb: Path) -> None:
         # Leaving a body is leaving an office that heads it, never another office of the same person.
         ("Stoltenberg quit Russia on 1 October 2024", 3, [("holding", "cannot-tell")], "no office that heads Russia"),
         ("Rutte should replace Stoltenberg", 3, [("claim", "cannot-tell")], "the base says something close, not this"),
+        # A fourth red-team pass: a verb of trying before the holding, a gapped clause, a clause of "when", a name
+        # going on past the office, "over", a task told as done, a pronoun after a conjunction, "a year ago", a
+        # sentence that only denies, "as was X", "or" between names, an ellipsis.
+        ("Rutte failed to become NATO chief.", 3, [("holding", "cannot-tell")], "also says 'failed to'"),
+        (
+            "Rutte leads NATO, Stoltenberg the Netherlands.",
+            3,
+            [("holding", "cannot-tell"), ("claim", "cannot-tell")],
+            "'Rutte Stoltenberg the Netherlands'",
+        ),
+        (
+            "Trump was US President when Rutte became NATO chief.",
+            3,
+            [("holding", "cannot-tell"), ("holding", "cannot-tell")],
+            "also says 'when'",
+        ),
+        (
+            "Trump was President of the United States Golf Association.",
+            1,
+            [("holding", "supported"), ("claim", "not-in-base")],
+            "'Trump Golf Association'",
+        ),
+        ("The war in Ukraine was over.", 3, [("claim", "cannot-tell")], "the base says something close, not this"),
+        ("Rutte strengthened unity within NATO.", 3, [("claim", "cannot-tell")], "something close, not this"),
+        ("But she will need to strengthen unity within NATO.", 3, [("claim", "cannot-tell")], "who 'she' is"),
+        ("Rutte became NATO chief a year ago.", 3, [("holding", "cannot-tell")], "also says 'a year ago'"),
+        ("Rutte became NATO chief on 1 October 2024. False.", 3, [("holding", "cannot-tell")], "also says 'False.'"),
+        (
+            "Rutte was Dutch Prime Minister, as was Stoltenberg.",
+            3,
+            [("holding", "supported"), ("claim", "cannot-tell")],
+            "the base names them together, but not this: 'Rutte as was Stoltenberg'",
+        ),
+        (
+            "Rutte or Wallace became NATO chief on 1 October 2024.",
+            3,
+            [("holding", "cannot-tell"), ("claim", "not-in-base")],
+            "also says ' or '",
+        ),
+        (
+            "Rutte was chosen. Wallace was not.",
+            3,
+            [("claim", "supported"), ("claim", "cannot-tell")],
+            "the sentence leaves out what it says of them",
+        ),
+        # A title before a name in a dated clause is of the days up to it, not of the day asked.
+        (
+            "NATO chief Stoltenberg was replaced by Rutte on 1 October 2024.",
+            0,
+            [("holding", "supported"), ("succession", "supported")],
+            "(2014~/2024-10-01)",
+        ),
         # A question of why states nothing; one of whether asks what it states.
         ("Why did Rutte replace Stoltenberg in the 1990s?", 1, [], None),
         ("Did Rutte replace Stoltenberg?", 3, [("succession", "cannot-tell")], "also says 'Did'"),

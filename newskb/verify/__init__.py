@@ -61,7 +61,7 @@ def _aside(context: Context, statement: Statement) -> list[Verdict]:
     """What a sentence says besides its statements: no row when the base accounts for it, else its verdict,
     saying which words."""
     verdict = facts.claim(context, statement)
-    if verdict.verdict is Word.SUPPORTED and not claims.says(statement.said or ""):
+    if verdict.verdict is Word.SUPPORTED and not claims.weighs(statement.said or ""):
         # Names and words of no weight ("Rutte as did Wallace", "NATO under Wallace"): a record that names them
         # together does not say how they stand.
         verdict = verdict._replace(verdict=Word.CANNOT_TELL, why="the base names them together, but not this")

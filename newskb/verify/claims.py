@@ -45,7 +45,7 @@ def claim(one: Clause, day: date) -> list[Statement]:
     rest = list(told.text)
     for mention in told.mentions:
         rest[mention.start - start : mention.end - start] = " " * (mention.end - mention.start)
-    if not says("".join(rest)):
+    if not says("".join(rest)) and not ELLIPSIS.match(sentence):
         return []
     points = [mention for mention in told.mentions if mention.mark is Mark.POINT]
     when = shapes.date_of(points[0], one, day) if len(points) == 1 else None
@@ -59,8 +59,14 @@ def claim(one: Clause, day: date) -> list[Statement]:
 def says(words: str) -> bool:
     """Whether words say something of a sentence's names in words of their own, in lower case ("has",
     "backed", "met"), beyond the words of a name, a function or a question."""
+    return weighs(words) or bool(_COPULA_AND_MORE.search(words))
+
+
+def weighs(words: str) -> bool:
+    """Whether words hold a lower-case word of weight: not only names, function words and a copula ("Rutte as
+    was Stoltenberg" does not), so that a record holding the names is no proof of how they stand."""
     said = [word for word in re.findall(r"[^\W\d_]+", words) if word.islower()]
-    return any(word not in _SAY_NOTHING for word in said) or bool(_COPULA_AND_MORE.search(words))
+    return any(word not in _SAY_NOTHING for word in said)
 
 
 # Words that say nothing by themselves: of a name, a function, a question; time words around a statement
@@ -75,5 +81,13 @@ _TIME_WORDS = frozenset(
 _SAY_NOTHING = FUNCTION_WORDS | NAME_FILLERS | QUESTION_WORDS | HEDGE_WORDS | _TIME_WORDS
 
 
+# A sentence that leaves out what it says, for the one before to give: "So did Wallace.", "Wallace was not.",
+# "Also Wallace.", "Same for Stoltenberg." Read whole, its words alone would be weighed against a record's.
+ELLIPSIS = re.compile(
+    r"\s*(?:(?:so|nor|neither)\s+(?:did|does|do|was|were|is|are|has|had|have|will|would|could)\b"
+    r"|(?:also|same\s+for|likewise)\s+[A-Z]"
+    r"|[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*\s+(?:did|does|was|were|is|has|had|will|would)(?:\s+not|n't)?\s*[.!]?\s*$)",
+    re.IGNORECASE,
+)
 # "... is Norwegian": a copula says something of its subject by whatever follows it.
 _COPULA_AND_MORE = re.compile(r"\b(?:is|was|are|were)\s+[^\W\d_]")

@@ -25,6 +25,7 @@ from newskb.common.words import (
     same_family,
     stem,
 )
+from newskb.verify.claims import ELLIPSIS
 from newskb.verify.patterns import NEGATION, QUALIFYING
 from newskb.verify.statements import Claimed, Statement
 from newskb.verify.terms import Context, named
@@ -154,6 +155,8 @@ def claim(context: Context, statement: Statement) -> Verdict:
     if who is not None:  # "He is a former Dutch Prime Minister": whoever the record's words are of, not told here
         why = f"the base says so of someone; the sentence does not say who '{who[1]}' is"
         return _verdict(statement, Word.CANNOT_TELL, [proof], why)
+    if ELLIPSIS.match(statement.said or statement.span):  # "Wallace was not.": what, the sentence before says
+        return _verdict(statement, Word.CANNOT_TELL, [proof], "the sentence leaves out what it says of them")
     if _opposite(statement.said or statement.span, proof):
         return _verdict(statement, Word.CONTRADICTED, [proof], "the base says the opposite")
     if statement.when is not None:
@@ -203,7 +206,7 @@ def _accounting(
     wanted = [
         word
         for word in typed
-        if word not in QUESTION_WORDS | NAME_FILLERS | FUNCTION_WORDS or QUALIFYING.fullmatch(word)
+        if word not in QUESTION_WORDS | NAME_FILLERS | FUNCTION_WORDS or QUALIFYING.fullmatch(word) or word in _WEIGHTY
     ]
     if not wanted:
         return None
@@ -225,6 +228,8 @@ def _accounting(
             share = CLOSE_SHARE  # every word, but a name where the record has another: "the UK did not back"
         if share == 1.0 and set(_MODAL.findall(text.lower())) - set(words):
             share = CLOSE_SHARE  # every word, but what should or could be where the record says what is
+        if share == 1.0 and set(_DUTY.findall(" ".join(words))) - set(_DUTY.findall(text.lower())):
+            share = CLOSE_SHARE  # every word, but done where the record says it must or will be ("will need to")
         hedged = share == 1.0 and bool((HEDGE_WORDS & set(words)) - allowed)
         proof = Evidence(hit.id, hit.source, hit.quote, hit.modality, hit.said_by, hit.via)
         if share >= CLOSE_SHARE:
@@ -235,10 +240,18 @@ def _accounting(
     return proof, share, hedged
 
 
+# Words of what is yet to be done: "Rutte strengthened unity" is not "Rutte will need to strengthen unity".
+_DUTY = re.compile(r"\b(?:needs?\s+to|have\s+to|has\s+to|will\s+be\s+to)\b")
 # Words of obligation or ability: "Rutte should replace Stoltenberg" is not "Rutte will replace Stoltenberg".
 _MODAL = re.compile(r"\b(?:should|must|ought|can|could|might|may)\b")
+# Function words that turn what a claim says ("The war was over", "chosen over Trump"): weighed as words.
+_WEIGHTY = frozenset(("over", "against", "without", "except", "instead"))
 # A sentence checked whole that opens on a person it does not name.
-_WHO = re.compile(r"\s*(He|She|They|Him|Her|His)\b")
+# ... also after a conjunction or a phrase put first ("But she will ...", "In his new position, he will ...").
+_WHO = re.compile(
+    r"\s*(?:(?:But|And|Yet|So|Also|Still|However|Then|Now|Instead),?\s+|[A-Z][^,.;:]{0,40},\s+)?"
+    r"(He|She|They|Him|Her|His|he|she|they|his|her)\b"
+)
 # "not only ... but": one word, neither "not" nor "only".
 _NOT_ONLY = re.compile(r"\bnot\s+only\b", re.IGNORECASE)
 

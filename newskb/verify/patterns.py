@@ -196,7 +196,8 @@ TURNING = re.compile(
     "(?=\\s+(?:the\\s+)?(?:\\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))"
     f"|(?:{'|'.join(sorted(WEEKDAYS))}|today|tomorrow|yesterday)\\s+(?:week|fortnight|year)|after\\s+next"
     "|and\\s+a\\s+half|(?:earlier|later|sooner|longer|shorter|older|younger|more|less|fewer|greater)\\s+than"
-    "|should|ought\\s+to)\\b",
+    "|should|ought\\s+to|(?:a|an|one|\\w+)\\s+(?:weeks?|years?|decades?)\\s+ago|or\\s+did\\s+\\w+|or\\s+not"
+    "|(?<=[a-z])\\s+or\\s+(?=[A-Z]))\\b",
     re.IGNORECASE,
 )
 # A word that says more of a holding than any term can vouch for, wherever it stands: "the first NATO chief",

@@ -116,9 +116,15 @@ class Reader:
             unread = remainder.unread(one, text, statements)
             found.extend([replace(item, unread=unread) for item in statements] or claims.claim(one, day))
             found.extend(remainder.rest(one, text, statements, covered) if statements else [])
+        # A sentence that only denies ("... on 1 October 2024. False."): what the others say, it turns.
+        denied = tuple(
+            told.sentence.text.strip() for told in reading.sentences if _DENIAL.fullmatch(told.sentence.text)
+        )
+        found = [replace(item, unread=(*item.unread, *denied)) for item in found] if denied else found
         return [_as_typed(statement, typed) for statement in found]
 
 
+_DENIAL = re.compile(r"\s*(?:false|not|not\s+true|untrue|wrong|incorrect|no|fake|not\s+so)\s*[.!]*\s*", re.IGNORECASE)
 # A question that asks for something rather than whether ("Did Rutte replace Stoltenberg?" asks what it states).
 _ASKS = re.compile(r"\s*(?:who|whom|whose|what|when|where|why|how|which)\b", re.IGNORECASE)
 
@@ -321,7 +327,10 @@ def _from_finding(finding: Finding, one: Clause, text: str, day: date) -> list[S
     if rule in (Rule.SERVED, Rule.LED):
         return _served(finding, base, one, day)
     if rule is Rule.TITLE and finding.office is not None:
-        return [replace(base, edge=Edge.DURING, tense=Tense.PRESENT)]
+        # "NATO chief Stoltenberg was replaced on D": a clause that tells a day tells of a title held up to it, not
+        # on the day asked; as of which day before it, the title does not say.
+        dated_clause = any(mention.mark is Mark.POINT for mention in one.marked)
+        return [replace(base, edge=Edge.DURING, tense=Tense.PAST if dated_clause else Tense.PRESENT)]
     return []
 
 

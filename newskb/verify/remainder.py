@@ -62,12 +62,7 @@ def unread(one: Clause, text: str, statements: list[Statement]) -> tuple[str, ..
         if not patterns.inside(word, dates):
             words.append(word)
     unchecked = [(start, end) for start, end in sorted(set(words)) if not patterns.inside((start, end), spans)]
-    # A word that orders two statements ("X became O *before* he became P"): each is checked, their order is not.
-    if len(statements) > 1:
-        for match in _ORDERING.finditer(sentence.text):
-            word = (sentence.start + match.start(), sentence.start + match.end())
-            if not patterns.inside(word, spans) and not patterns.inside(word, dates):
-                unchecked.append(word)
+    unchecked += _relating(one, text, spans, dates, several=len(statements) > 1)
     # A capitalised word right before a person's name and no mention's ("*Marc* Rutte"): another first name. A name
     # the base does not know is no mention here: past a sentence's first word, the reader takes an unknown
     # capitalised word for a new organization ("In Brussels, *Jan* Rutte became ...").
@@ -102,7 +97,32 @@ def unread(one: Clause, text: str, statements: list[Statement]) -> tuple[str, ..
     return tuple(text[start:end] for start, end in sorted(set(unchecked)))
 
 
-_ORDERING = re.compile(r"\b(?:before|after|later|earlier|then|until|once|while|since)\b", re.IGNORECASE)
+# Words before "to become", "to lead" that say it was only tried, wanted or refused.
+_ATTEMPT = re.compile(
+    r"\b(?:failed|fails|refused|refuses|declined|declines|tried|tries|attempted|hoped|hopes|wanted|wants|sought|"
+    r"seeks|aimed|aims|promised|promises|vowed|unable|reluctant|forced|about|struggled|"
+    r"wished|wishes)\s+to\b",
+    re.IGNORECASE,
+)
+_ORDERING = re.compile(
+    r"\b(?:before|after|later|earlier|then|until|once|while|since|when|the\s+day|the\s+moment|by\s+the\s+time)\b",
+    re.IGNORECASE,
+)
+
+
+def _relating(
+    one: Clause, text: str, spans: list[tuple[int, int]], dates: list[tuple[int, int]], *, several: bool
+) -> list[tuple[int, int]]:
+    """Words that say how a statement stands to what it tells, which it does not read: a verb of trying or failing
+    inside its words ("Rutte *failed to* become NATO chief"), and with several statements a word that orders them
+    ("X became O *before* he became P", "*when* Y did"): each is checked, their order is not."""
+    found = [(match.start(), match.end()) for start, end in spans for match in _ATTEMPT.finditer(text, start, end)]
+    sentence = one.sentence
+    for match in _ORDERING.finditer(sentence.text) if several else ():
+        word = (sentence.start + match.start(), sentence.start + match.end())
+        if not patterns.inside(word, spans) and not patterns.inside(word, dates):
+            found.append(word)
+    return found
 
 
 def _doubtful(mention: Mention) -> bool:
@@ -117,7 +137,7 @@ def _doubtful(mention: Mention) -> bool:
     )
 
 
-_PART_OF = re.compile(r"\b(?:start|beginning|end|close)\s+of\b", re.IGNORECASE)
+_PART_OF = re.compile(r"\b(?:start|beginning|end|close)\s+of\b|\b(?:weeks?|years?|decades?)\s+ago\b", re.IGNORECASE)
 
 
 # A capitalised word right before where a name starts, and the words that are no name though written so.
@@ -170,7 +190,11 @@ def rest(one: Clause, text: str, statements: list[Statement], covered: list[tupl
     undated = [re.sub(_any(dates), " ", part) for part in outside]
     offices = [mention.text for mention in one.marked if mention.mark is Mark.OFFICE]
     around = [re.sub(_any(offices), " ", part) for part in undated]
-    named = any(pattern.search(part) for part in around for pattern in (_AGENT, _AROUND, _NATIONALITY, _JOINED))
+    told = (_AGENT, _AROUND, _NATIONALITY, _JOINED)
+    named = any(pattern.search(part) for part in around for pattern in told)
+    # A gapped clause names an office as what is said ("..., Trump US President"); a name going on past a
+    # statement's last word ("President of the United States *Golf Association*") is another name.
+    named = named or any(_GAPPED.search(part) for part in undated) or any(_RUN_ON.match(part) for part in undated[1:])
     if not named and not claims.says(" ".join(undated)):
         return []
     said = re.sub(r"\s+([,;:.])", r"\1", " ".join(" ".join(kept).split())).strip(" ,;:.")
@@ -186,7 +210,8 @@ def _any(words: list[str]) -> str:
 _AGENT = re.compile(r"\bby\s+(?:the\s+)?[A-Z]")
 # "in Kyiv", "at the Hague", "under Wallace": a name told as where or when it happened.
 _AROUND = re.compile(
-    r"\b(?:in|at|from|near|inside|outside|under|with|without|after|before|during|against|among)\s+(?:the\s+)?[A-Z]"
+    r"\b(?:in|at|from|near|inside|outside|under|with|without|after|before|during|against|among|over|opposed\s+to)"
+    r"\s+(?:the\s+)?[A-Z]"
 )
 # "and Wallace" after a statement's words, "Wallace and" before them: a name joined to one a statement reads.
 # ... and one said to do the same ("as did Wallace", "as Wallace did").
@@ -195,5 +220,8 @@ _JOINED = re.compile(
     r"|\bas\s+(?:did|does|do|has|had|have|is|was|were|are|will|would)\s+(?:the\s+)?[A-Z]"
     r"|\bas\s+(?:the\s+)?[A-Z]\w*(?:\s+[A-Z]\w*)*\s+(?:did|does|do|has|had|have|is|was|were|are|will|would)\b"
 )
+# ", Stoltenberg the Netherlands": a clause that leaves out the verb of the one before ("X leads NATO, Y the ...").
+_GAPPED = re.compile(r"^\s*[,;]\s*(?:the\s+)?[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*,?\s+(?:the\s+)?[A-Z]")
+_RUN_ON = re.compile(r"[ \t]+[A-Z]")
 # ", a Norwegian,", ", a Dutch diplomat,": an aside that gives a name's nationality.
 _NATIONALITY = re.compile(r"^,\s+(?:a|an|the)\s+[A-Z]")
