@@ -222,6 +222,7 @@ _JOINED = re.compile(
 )
 # ", Stoltenberg the Netherlands": a clause that leaves out the verb of the one before ("X leads NATO, Y the ...").
 _GAPPED = re.compile(r"^\s*[,;]\s*(?:the\s+)?[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*,?\s+(?:the\s+)?[A-Z]")
+# A capitalised word right after a statement's last word, with no comma or word between: the name goes on.
 _RUN_ON = re.compile(r"[ \t]+[A-Z]")
 # ", a Norwegian,", ", a Dutch diplomat,": an aside that gives a name's nationality.
 _NATIONALITY = re.compile(r"^,\s+(?:a|an|the)\s+[A-Z]")
