@@ -93,3 +93,35 @@ def test_a_term_drafted_again_is_known_only_with_the_same_holder_and_the_same_of
         "newskb: drafted 2 terms, 0 events, 0 new entities and 0 new offices from 'corla' (3 of its terms and "
         "events already in the fact base, not proposed again); 0 sentences left to the curator\n"
     )
+
+
+def test_an_event_drafted_again_is_known_only_on_the_same_day_with_the_same_entities(kb: Path, tmp_path: Path) -> None:
+    article = tmp_path / "brill.txt"
+    article.write_text(
+        "Ann Pike opened a new factory in Brill on 3 June 2024. Ida Holm opened a new school in Brill on 3 June "
+        "2024. Ann Pike opened a new library in Brill on 5 June 2024.\n",
+        encoding="utf-8",
+    )
+    add.new_source(kb, article, source_id="brill", title="Brill", publisher="reuters", published="2025-03-01")
+    first = tmp_path / "first.toml"
+    assert runner.invoke(app, ["draft", "brill", "--output", str(first)]).exit_code == 0
+    assert runner.invoke(app, ["accept", str(first), "--unreviewed"]).exit_code == 0
+    # Only the factory's opening stays: the school's is of that day with others, the library's of another day
+    # ("brill" is an id the base uses already).
+    for other in ("ida-holm-opened-a-new-school", "ann-pike-opened-a-new-library"):
+        removed = runner.invoke(app, ["rm", other])
+        assert removed.exit_code == 0, removed.stderr
+    again = runner.invoke(app, ["draft", "brill"])
+    assert again.exit_code == 0, again.stderr
+    proposed = [line for line in again.stdout.splitlines() if line.startswith(("id = ", "date = ", "involves = "))]
+    assert proposed == [
+        'id = "ida-holm-opened-a-new-school"',
+        'date = "2024-06-03"',
+        'involves = ["ida-holm", "brill-2"]',
+        'id = "ann-pike-opened-a-new-library"',
+        'date = "2024-06-05"',
+        'involves = ["ann-pike", "brill-2"]',
+    ]
+    assert '#   ann-pike-opened-a-new-factory (event): "Ann Pike opened a new factory in Brill on 3 June 2024."\n' in (
+        again.stdout
+    )
