@@ -1,0 +1,59 @@
+"""Whose an office is when a sentence does not say (newskb/draft/whose.py), on sentences of our own: each drafted
+office with the note that says how its organization was found (tests/test_draft.py drafts the fixture corpora)."""
+
+from __future__ import annotations
+
+import pytest
+
+from benchmarks.draft_accuracy import known_base
+from newskb.common.dates import parse
+from newskb.draft import Article, Known, draft
+
+
+@pytest.fixture(scope="module")
+def base() -> Known:
+    return known_base()
+
+
+def offices(text: str, base: Known) -> list[tuple[str | list[str], str]]:
+    """Each drafted office's id and the line of its note that says whose it is."""
+    result = draft(Article(id="test-source", published=parse("2025-03-04"), text=text), base)
+    return [(office.values["id"], str(office.values["note"]).splitlines()[1]) for office in result.offices]
+
+
+BLANK = (
+    "chief-executive",
+    "Org: left blank: 'chief executive' is of the sentence's subject, which it does not name; name it (and the "
+    "office after it) before accepting.",
+)
+HARROW = (
+    "harrow-bank-chief-executive",
+    "Org: 'chief executive' opens its sentence: Harrow Bank's, the subject before it.",
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Of two organizations, neither named twice, the one that opens the sentence before: with "its" or "their",
+        # and after "The".
+        ("Harrow Bank bought Tern Yarns Ltd in 2020.\nIts chief executive, Ann Pike, resigned on Monday.\n", HARROW),
+        ("Harrow Bank bought Tern Yarns Ltd in 2020.\nTheir chief executive, Ann Pike, resigned on Monday.\n", HARROW),
+        (
+            "The Harrow Bank bought Tern Yarns Ltd in 2020.\nIts chief executive, Ann Pike, resigned on Monday.\n",
+            HARROW,
+        ),
+        # Not where "its" does not open the sentence, nor in the first sentence (no sentence before it).
+        ("Harrow Bank bought Tern Yarns Ltd in 2020.\nOn Monday its chief executive, Ann Pike, resigned.\n", BLANK),
+        ("Its chief executive, Ann Pike, resigned on Monday.\nHarrow Bank bought Tern Yarns Ltd in 2020.\n", BLANK),
+        # Nor where the sentence before names no one, up to the end of the article.
+        (
+            "Harrow Bank bought Tern Yarns Ltd in 2020.\nThe deal closed.\nIts chief executive resigned on Monday.\n",
+            BLANK,
+        ),
+    ],
+)
+def test_its_office_opening_a_sentence_is_of_the_organization_that_opens_the_sentence_before(
+    text: str, expected: tuple[str, str], base: Known
+) -> None:
+    assert offices(text, base) == [expected]
