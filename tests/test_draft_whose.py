@@ -57,3 +57,12 @@ def test_its_office_opening_a_sentence_is_of_the_organization_that_opens_the_sen
     text: str, expected: tuple[str, str], base: Known
 ) -> None:
     assert offices(text, base) == [expected]
+
+
+def test_a_country_named_before_as_a_banks_owner_is_still_the_subject_of_a_sentence_of_its_own(base: Known) -> None:
+    """Only the country's mention in the sentence of the title says whether it names a body's owner ("Chile's
+    central bank"), not one in a sentence before."""
+    text = "Chile's central bank raised its rate on Monday.\nChile named Ana Rojas as finance minister on Tuesday.\n"
+    assert offices(text, base) == [
+        ("chile-finance-minister", "Org: 'finance minister' is taken for Chile's, the subject of the sentence.")
+    ]
