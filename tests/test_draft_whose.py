@@ -66,3 +66,23 @@ def test_a_country_named_before_as_a_banks_owner_is_still_the_subject_of_a_sente
     assert offices(text, base) == [
         ("chile-finance-minister", "Org: 'finance minister' is taken for Chile's, the subject of the sentence.")
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Delegates elected Brazil\u2019s Paulo Mendes as secretary general on Monday.\n",
+        "Delegates elected the Netherlands' Eva Hald as secretary general on Monday.\n",
+        "Delegates elected the Netherlands\u2019 Eva Hald as secretary general on Monday.\n",
+    ],
+)
+def test_a_country_that_says_whose_a_person_is_is_not_the_subject_whatever_its_apostrophe(
+    text: str, base: Known
+) -> None:
+    assert offices(text, base) == [
+        (
+            "secretary-general",
+            "Org: left blank: 'secretary general' names no organization, and the article does not make clear which; "
+            "name it (and the office after it) before accepting.",
+        )
+    ]
