@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from typer.testing import CliRunner
+from typer.testing import CliRunner, Result
 
 from newskb.cli import app
 from newskb.curation import add
@@ -13,6 +13,23 @@ from newskb.draft.known import expectation_ids
 
 runner = CliRunner()
 SOURCE = "rbc-ukraine-2024-09-30-rutte"
+
+
+def drafted_again(kb: Path, tmp_path: Path, source_id: str, text: str, removed: tuple[str, ...] = ()) -> Result:
+    """`newskb draft` of an article of our own, after its whole first draft was accepted and `removed` taken out."""
+    article = tmp_path / f"{source_id}.txt"
+    article.write_text(text, encoding="utf-8")
+    add.new_source(kb, article, source_id=source_id, title="Test", publisher="reuters", published="2025-03-01")
+    first = tmp_path / "first.toml"
+    assert runner.invoke(app, ["draft", source_id, "--output", str(first)]).exit_code == 0
+    accepted = runner.invoke(app, ["accept", str(first), "--unreviewed"])
+    assert accepted.exit_code == 0, accepted.stderr
+    for record_id in removed:
+        result = runner.invoke(app, ["rm", record_id])
+        assert result.exit_code == 0, result.stderr
+    again = runner.invoke(app, ["draft", source_id])
+    assert again.exit_code == 0, again.stderr
+    return again
 
 
 def test_a_source_whose_article_cannot_be_read_is_refused_by_name(kb: Path) -> None:
@@ -26,18 +43,8 @@ def test_a_source_whose_article_cannot_be_read_is_refused_by_name(kb: Path) -> N
 
 
 def test_an_event_that_involves_no_one_drafted_again_is_listed_as_known(kb: Path, tmp_path: Path) -> None:
-    article = tmp_path / "observatory.txt"
-    article.write_text("The old observatory reopened as a public museum on 3 June 2024.\n", encoding="utf-8")
-    add.new_source(
-        kb, article, source_id="observatory", title="Observatory", publisher="reuters", published="2025-03-01"
-    )
-    first = tmp_path / "first.toml"
-    assert runner.invoke(app, ["draft", "observatory", "--output", str(first)]).exit_code == 0
-    assert "\ninvolves = " not in first.read_text(encoding="utf-8")
-    accepted = runner.invoke(app, ["accept", str(first), "--unreviewed"])
-    assert accepted.exit_code == 0, accepted.stderr
-    again = runner.invoke(app, ["draft", "observatory"])
-    assert again.exit_code == 0, again.stderr
+    text = "The old observatory reopened as a public museum on 3 June 2024.\n"
+    again = drafted_again(kb, tmp_path, "observatory", text)
     assert again.stderr == (
         "newskb: drafted 0 terms, 0 events, 0 new entities and 0 new offices from 'observatory' (1 of its terms "
         "and events already in the fact base, not proposed again); 0 sentences left to the curator\n"
@@ -64,22 +71,13 @@ def test_expectation_ids_are_read_past_a_byte_that_is_not_utf8_and_only_string_i
 
 
 def test_a_term_drafted_again_is_known_only_with_the_same_holder_and_the_same_office(kb: Path, tmp_path: Path) -> None:
-    article = tmp_path / "corla.txt"
-    article.write_text(
+    text = (
         "Ann Pike became chief executive of Corla Systems in 2016. Ann Pike became chair of Corla Systems in 2019. "
-        "Ida Holm succeeded Ann Pike as chief executive of Corla Systems in 2019.\n",
-        encoding="utf-8",
+        "Ida Holm succeeded Ann Pike as chief executive of Corla Systems in 2019.\n"
     )
-    add.new_source(kb, article, source_id="corla", title="Corla", publisher="reuters", published="2025-03-01")
-    first = tmp_path / "first.toml"
-    assert runner.invoke(app, ["draft", "corla", "--output", str(first)]).exit_code == 0
-    assert runner.invoke(app, ["accept", str(first), "--unreviewed"]).exit_code == 0
     # Of the three terms, only Ann Pike's as chief executive stays in the base.
-    for other in ("ann-pike-corla-systems-chair", "ida-holm-corla-systems-chief-executive"):
-        removed = runner.invoke(app, ["rm", other])
-        assert removed.exit_code == 0, removed.stderr
-    again = runner.invoke(app, ["draft", "corla"])
-    assert again.exit_code == 0, again.stderr
+    removed = ("ann-pike-corla-systems-chair", "ida-holm-corla-systems-chief-executive")
+    again = drafted_again(kb, tmp_path, "corla", text, removed)
     proposed = [line for line in again.stdout.splitlines() if line.startswith(("id = ", "holder = ", "office = "))]
     assert proposed == [
         'id = "ann-pike-corla-systems-chair"',
@@ -96,23 +94,15 @@ def test_a_term_drafted_again_is_known_only_with_the_same_holder_and_the_same_of
 
 
 def test_an_event_drafted_again_is_known_only_on_the_same_day_with_the_same_entities(kb: Path, tmp_path: Path) -> None:
-    article = tmp_path / "brill.txt"
-    article.write_text(
+    text = (
         "Ann Pike opened a new factory in Brill on 3 June 2024. Ida Holm opened a new school in Brill on 3 June "
-        "2024. Ann Pike opened a new library in Brill on 5 June 2024.\n",
-        encoding="utf-8",
+        "2024. Ann Pike opened a new library in Brill on 5 June 2024.\n"
     )
-    add.new_source(kb, article, source_id="brill", title="Brill", publisher="reuters", published="2025-03-01")
-    first = tmp_path / "first.toml"
-    assert runner.invoke(app, ["draft", "brill", "--output", str(first)]).exit_code == 0
-    assert runner.invoke(app, ["accept", str(first), "--unreviewed"]).exit_code == 0
     # Only the factory's opening stays: the school's is of that day with others, the library's of another day
     # ("brill" is an id the base uses already).
-    for other in ("ida-holm-opened-a-new-school", "ann-pike-opened-a-new-library"):
-        removed = runner.invoke(app, ["rm", other])
-        assert removed.exit_code == 0, removed.stderr
-    again = runner.invoke(app, ["draft", "brill"])
-    assert again.exit_code == 0, again.stderr
+    again = drafted_again(
+        kb, tmp_path, "brill", text, ("ida-holm-opened-a-new-school", "ann-pike-opened-a-new-library")
+    )
     proposed = [line for line in again.stdout.splitlines() if line.startswith(("id = ", "date = ", "involves = "))]
     assert proposed == [
         'id = "ida-holm-opened-a-new-school"',
