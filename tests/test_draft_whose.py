@@ -74,9 +74,11 @@ def test_a_country_named_before_as_a_banks_owner_is_still_the_subject_of_a_sente
         "Delegates elected Brazil\u2019s Paulo Mendes as secretary general on Monday.\n",
         "Delegates elected the Netherlands' Eva Hald as secretary general on Monday.\n",
         "Delegates elected the Netherlands\u2019 Eva Hald as secretary general on Monday.\n",
+        # After the person, at the article's second name.
+        "Delegates elected Kenji Watanabe of Japan as secretary general on Monday.\n",
     ],
 )
-def test_a_country_that_says_whose_a_person_is_is_not_the_subject_whatever_its_apostrophe(
+def test_a_country_that_says_whose_a_person_is_is_not_the_subject_before_or_after_the_name(
     text: str, base: Known
 ) -> None:
     assert offices(text, base) == [
