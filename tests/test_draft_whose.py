@@ -88,3 +88,21 @@ def test_a_country_that_says_whose_a_person_is_is_not_the_subject_before_or_afte
             "name it (and the office after it) before accepting.",
         )
     ]
+
+
+def test_the_subject_is_sought_past_a_name_that_is_another_office_phrases_organization(base: Known) -> None:
+    text = "Harrow Bank chief executive Ann Pike said Tern Yarns Ltd had named Ida Holm as its chair.\n"
+    assert offices(text, base) == [
+        ("harrow-bank-chief-executive", "Org: named in the phrase ('Harrow Bank chief executive')."),
+        ("tern-yarns-ltd-chair", "Org: 'chair' is taken for Tern Yarns Ltd's, the subject of the sentence."),
+    ]
+
+
+def test_a_whose_clause_in_the_first_sentence_gives_the_organization(base: Known) -> None:
+    text = (
+        "Kessel Rovers, whose manager Carl Jessop was appointed in January, won on Saturday.\n"
+        "The club is top of the league.\n"
+    )
+    assert offices(text, base) == [
+        ("kessel-rovers-manager", "Org: 'manager' is taken for Kessel Rovers's, named before 'where'.")
+    ]
