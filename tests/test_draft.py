@@ -3650,3 +3650,14 @@ def test_him_after_a_verb_of_succeeding_is_never_the_person_right_before_that_ve
         "Tom Reed served as deputy under Ann Pike, before succeeding her.\n"
     )
     assert _pronouns_read(text, base) == [[("him", "Ann Pike")], [("her", "Ann Pike")], [("her", "Ann Pike")]]
+
+
+def test_an_article_of_exactly_the_longest_length_is_drafted(base: Known) -> None:
+    """LONGEST_ARTICLE is the longest article drafted, not the first refused; a sentence past LONGEST_SENTENCE
+    (the padding, no prose) is left to the curator unread."""
+    from newskb.draft.sentences import LONGEST_ARTICLE
+
+    told = "Ana Petrov was appointed chair of the Tern Guild on 3 March 2024.\n"
+    result = write_up(told + "x" * (LONGEST_ARTICLE - len(told)), "2024-03-05", base)
+    assert [(term.values["holder"], term.values["start"]) for term in result.terms] == [("ana-petrov", "2024-03-03")]
+    assert [number for number, _ in result.uncovered] == [2]
