@@ -2729,6 +2729,14 @@ def test_the_month_may_hedges_nothing(base: Known) -> None:
     assert [term.values.get("modality") for term in hedged.terms] == ["possible"]
 
 
+def test_the_month_may_hedges_no_event_either(base: Known) -> None:
+    # Events read the one hedge pattern terms do: "3 May 2024" is a day, not "may".
+    result = write_up("The old observatory reopened as a public museum on 3 May 2024.\n", "2025-02-26", base)
+    assert [(event.values["date"], event.values.get("modality")) for event in result.events] == [("2024-05-03", None)]
+    hedged = write_up("The old observatory may reopen as a public museum on 3 June 2025.\n", "2025-02-26", base)
+    assert [event.values.get("modality") for event in hedged.events] == ["possible"]
+
+
 # --- Dates, each way of writing one (mutation testing of when.py: exact dates and notes) -----------------
 
 

@@ -16,9 +16,10 @@ from newskb.common.dates import Edtf
 from newskb.common.kinds import Modality
 from newskb.draft.findings import Finding, Rule
 from newskb.draft.mentions import Mark, Mention, Mentions, Reading
+from newskb.draft.phrases import HEDGED
 from newskb.draft.quotes import name_of_office, primary
 from newskb.draft.sentences import LONGEST_SENTENCE
-from newskb.draft.terms import HEDGED, REPORTED, Term, Terms, point
+from newskb.draft.terms import REPORTED, Term, Terms, point
 
 # A verb of saying that opens the clause of what was said: "said Drask would ...", "announced that ...".
 _SAYING = re.compile(r"\b(?:said|says|told|added|stated|wrote|(?:announced|reported|confirmed)\s+that)\b(?:\s+that\b)?")

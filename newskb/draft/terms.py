@@ -51,7 +51,6 @@ _UNTIL_SUCCESSOR = re.compile(
 )
 REPORTED = re.compile(r"\b(?:" + "|".join(sorted(REPORTING_VERBS)) + r")\s*$")
 _PERFECT = re.compile(r"\b(?:has|have)\b")
-HEDGED = re.compile(r"\b(?:may|might|could|potential|possible|possibly)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
