@@ -176,7 +176,7 @@ def _opposite(text: str, proof: Evidence) -> bool:
 
 
 def _event_date(context: Context, event_id: str, statement: Statement) -> tuple[Word, str] | None:
-    from newskb.verify.terms import compare
+    from newskb.verify.termdays import compare
 
     row = context.connection.execute("SELECT date FROM event WHERE id = ?", (event_id,)).fetchone()
     if row is None or statement.when is None:

@@ -12,7 +12,8 @@ from newskb.common.dates import OPEN, Duration, parse, parse_duration
 from newskb.common.errors import NotFoundError
 from newskb.common.kinds import Kind
 from newskb.verify.statements import Statement
-from newskb.verify.terms import BODIES, HOLDERS, RANK, Context, evidence, interval, named, verdict_of
+from newskb.verify.termdays import interval
+from newskb.verify.terms import BODIES, HOLDERS, RANK, Context, evidence, named, verdict_of
 from newskb.verify.verdicts import Verdict, Word
 
 # Days in an average month, to compare lengths written in years, months and days.

@@ -5,10 +5,10 @@ round (part of the judges of terms.py).
 from newskb.answers import query
 from newskb.answers.rows import TermRow
 from newskb.verify.statements import Statement
+from newskb.verify.termdays import compare
 from newskb.verify.terms import (
     HOLDERS,
     Context,
-    compare,
     evidence,
     how_sure,
     involving,

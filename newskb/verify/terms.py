@@ -1,5 +1,5 @@
 """Judging the statements about who held which office: holdings (successions are successions.py's, lengths in
-office lengths.py's).
+office lengths.py's, how a stated date weighs against a term's termdays.py's).
 
 Each is checked against the terms of the index with the same query functions `who` uses, and by the date
 grammar's own rules: a stated date supports a term's when every day the term's date may be lies in it,
@@ -17,12 +17,23 @@ from typing import NamedTuple
 from newskb.answers import query
 from newskb.answers.lookup import Match, resolve
 from newskb.answers.rows import TermRow
-from newskb.common.dates import FIRST_DAY, LAST_DAY, OPEN, Edtf, Span, Status, began, elapsed, parse, parse_duration
+from newskb.common.dates import OPEN, Span, Status, began, parse, parse_duration
 from newskb.common.errors import AmbiguousNameError, NotFoundError
 from newskb.common.kinds import Kind, Modality
 from newskb.verify import choices, patterns
 from newskb.verify.bodies import head_office
 from newskb.verify.statements import Edge, Statement, Tense
+from newskb.verify.termdays import (
+    compare,
+    compare_days,
+    counted_back,
+    covers,
+    evidence_horizon,
+    in_words,
+    interval,
+    on_the_day,
+    past_horizon,
+)
 from newskb.verify.verdicts import Evidence, Verdict, Word, denied
 
 HOLDERS = (Kind.PERSON, Kind.ORGANIZATION, Kind.COUNTRY)
@@ -69,24 +80,6 @@ def evidence(term: TermRow) -> Evidence:
     return Evidence(
         id=term.id, source=term.source, quote=term.quote, modality=term.modality, said_by=term.said_by, via=term.via
     )
-
-
-def compare(stated: Edtf, known: str | None) -> Word:
-    """A stated date against a term's date as written: supported when every day the term's may be lies in the
-    stated one, contradicted when none does, else cannot tell (and cannot tell for an unknown date)."""
-    if not known or known == OPEN:
-        return Word.CANNOT_TELL
-    written = parse(known)
-    return compare_days(stated, written.earliest_day, written.latest_day)
-
-
-def compare_days(stated: Edtf, first: date, last: date) -> Word:
-    """A stated date against the first and last day a date may be (`compare`'s rule)."""
-    if last < stated.earliest_day or first > stated.latest_day:
-        return Word.CONTRADICTED
-    if stated.earliest_day <= first and last <= stated.latest_day:
-        return Word.SUPPORTED
-    return Word.CANNOT_TELL
 
 
 def how_sure(word: Word, term: TermRow, why: str, *, edge: Edge = Edge.START) -> tuple[Word, str]:
@@ -161,7 +154,7 @@ def _judge_term(context: Context, statement: Statement, term: TermRow) -> tuple[
     if statement.edge is Edge.START and statement.when is not None and statement.tense is Tense.PRESENT:
         # "X has been O since D": began then, and holds on the day asked (past the sources, cannot tell).
         began_then = _judge_term(context, replace(statement, tense=Tense.PAST), term)
-        return _all_of([began_then, _on_the_day(context.day, term)])
+        return _all_of([began_then, on_the_day(context.day, term)])
     if statement.edge is Edge.START:
         if statement.when is None:
             return Word.SUPPORTED, f"{term.holder} took office as {term.office} ({term.start or 'date unknown'})", term
@@ -169,15 +162,15 @@ def _judge_term(context: Context, statement: Statement, term: TermRow) -> tuple[
         if chosen is not None:
             return chosen
         if not term.start and term.duration and term.end and term.end != OPEN:
-            return _counted_back(statement.when, term)
+            return counted_back(statement.when, term)
         word = compare(statement.when, term.start)
-        return word, f"the base says {term.holder}'s term began {_written(term.start)}", term
+        return word, f"the base says {term.holder}'s term began {in_words(term.start)}", term
     if statement.edge is Edge.END:
         return _end(context, statement, term)
     if statement.when is not None:
-        return _covers(statement.when, term)
+        return covers(statement.when, term)
     if statement.tense is Tense.PRESENT:
-        return _on_the_day(context.day, term)
+        return on_the_day(context.day, term)
     return Word.SUPPORTED, f"the base has {term.holder}'s term as {term.office} ({interval(term)})", term
 
 
@@ -206,17 +199,6 @@ def _all_of(parts: list[tuple[Word, str, TermRow]]) -> tuple[Word, str, TermRow]
     return next(part for part in parts if part[0] is not Word.SUPPORTED)
 
 
-def _counted_back(stated: Edtf, term: TermRow) -> tuple[Word, str, TermRow]:
-    """A start the base does not date, bounded by the length its source gives and the term's end: "14 years" to
-    an end on or before 2024-09-30 began on or before 2011-09-30 (a length counted a unit short or long)."""
-    length = parse_duration(str(term.duration))
-    first, last = began(parse(str(term.end)), length)
-    word = compare_days(stated, first, last)
-    bounds = [f"on or after {first}" if first != FIRST_DAY else "", f"on or before {last}" if last != LAST_DAY else ""]
-    why = f"the base says {term.holder}'s term began {' and '.join(filter(None, bounds))}"
-    return word, f"{why}: {length.in_words()} to an end {_written(term.end)}", term
-
-
 def _chosen(context: Context, statement: Statement, term: TermRow) -> tuple[Word, str, TermRow] | None:
     """ "X was chosen as O in D": the day of the event of that choice, where the base has one (a holder is often
     chosen before the term begins), not the term's start; None where it has none."""
@@ -231,14 +213,14 @@ def _chosen(context: Context, statement: Statement, term: TermRow) -> tuple[Word
     for written, title in rows:
         told = next((word for word in title.lower().split() if choices.one_choice(said[0], word)), None)
         if told is not None:
-            return compare(statement.when, written), f"the base says {term.holder} was {told} {_written(written)}", term
+            return compare(statement.when, written), f"the base says {term.holder} was {told} {in_words(written)}", term
     return None
 
 
 def _end(context: Context, statement: Statement, term: TermRow) -> tuple[Word, str, TermRow]:
     if term.end == OPEN:
         # Open as far as the sources know: an end before the evidence stops is contradicted by it.
-        horizon = _horizon(term)
+        horizon = evidence_horizon(term)
         if statement.when is not None and horizon is not None and statement.when.latest_day < horizon:
             return Word.CONTRADICTED, f"the base has {term.holder} in office as of {horizon.isoformat()}", term
         if statement.when is None and horizon is not None and context.day <= horizon:
@@ -246,41 +228,12 @@ def _end(context: Context, statement: Statement, term: TermRow) -> tuple[Word, s
         return Word.CANNOT_TELL, f"the base knows of no end to {term.holder}'s term ({interval(term)})", term
     if statement.when is None:
         word = Word.SUPPORTED if term.end else Word.CANNOT_TELL
-        return word, f"the base says {term.holder}'s term ended {_written(term.end)}", term
+        return word, f"the base says {term.holder}'s term ended {in_words(term.end)}", term
     word, end = compare(statement.when, term.end), parse(term.end) if term.end else None
     if word is Word.CONTRADICTED and statement.through and end is not None and end.is_exact:
         # "until 30 September" of an end on 1 October, the first day out: in office through the 30th.
         word = compare_days(statement.when, end.earliest_day - timedelta(1), end.latest_day - timedelta(1))
-    return word, f"the base says {term.holder}'s term ended {_written(term.end)}", term
-
-
-def _covers(when: Edtf, term: TermRow) -> tuple[Word, str, TermRow]:
-    """Was X in office at some time in `when` ("in 2020")?"""
-    span = Span.from_written(term.start, term.end)
-    asked = Span.of_days(when.earliest_day, when.latest_day)
-    horizon = _horizon(term)
-    if span.open_end and horizon is not None and when.earliest_day > horizon:
-        return Word.CANNOT_TELL, f"last known in office as of {horizon.isoformat()}", term
-    if span.certainly_overlaps(asked):
-        return Word.SUPPORTED, f"the base has {term.holder} in office {interval(term)}", term
-    if span.could_overlap(asked):
-        return Word.CANNOT_TELL, f"the base's dates ({interval(term)}) may or may not reach {when}", term
-    return Word.CONTRADICTED, f"the base has {term.holder} in office {interval(term)}", term
-
-
-def _on_the_day(day: date, term: TermRow) -> tuple[Word, str, TermRow]:
-    """Is X in office on `day` (a present tense)?"""
-    status = term.status
-    if status is Status.HOLDS:
-        return Word.SUPPORTED, f"the base has {term.holder} in office on {day.isoformat()} ({interval(term)})", term
-    if status is Status.LAST_KNOWN:
-        attested = parse(term.attested).earliest_day if term.attested else day
-        why = f"last known in office as of {term.attested}, {elapsed(attested, day)} before {day.isoformat()}"
-        return Word.CANNOT_TELL, why, term
-    if status in (Status.HELD, Status.NOT_YET):
-        state = "had ended" if status is Status.HELD else "had not begun"
-        return Word.CONTRADICTED, f"on {day.isoformat()} {term.holder}'s term {state} ({interval(term)})", term
-    return Word.CANNOT_TELL, f"the base's dates ({interval(term)}) cannot tell {day.isoformat()}", term
+    return word, f"the base says {term.holder}'s term ended {in_words(term.end)}", term
 
 
 def _without_a_term(
@@ -307,7 +260,7 @@ def _holding_then(context: Context, statement: Statement, others: list[TermRow])
     return [
         term
         for term in others
-        if Span.from_written(term.start, term.end).certainly_overlaps(asked) and not _past_horizon(term, days[1])
+        if Span.from_written(term.start, term.end).certainly_overlaps(asked) and not past_horizon(term, days[1])
     ]
 
 
@@ -364,27 +317,9 @@ def _days(context: Context, statement: Statement) -> tuple[date, date] | None:
     return None
 
 
-def _past_horizon(term: TermRow, day: date) -> bool:
-    horizon = _horizon(term)
-    return term.end == OPEN and horizon is not None and day > horizon
-
-
-def _horizon(term: TermRow) -> date | None:
-    span = Span.from_written(term.start, term.end)
-    return span.horizon(parse(term.attested).earliest_day if term.attested else None)
-
-
 def _seats(context: Context, office_id: str) -> int:
     row = context.connection.execute("SELECT seats FROM entity WHERE id = ?", (office_id,)).fetchone()
     return int(row[0]) if row and row[0] else 1
-
-
-def _written(written: str | None) -> str:
-    return parse(written).in_words() if written and written != OPEN else "(date unknown)"
-
-
-def interval(term: TermRow) -> str:
-    return f"{term.start or ''}/{term.end or ''}"
 
 
 def verdict_of(
