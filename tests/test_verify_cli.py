@@ -205,7 +205,9 @@ def test_a_supported_sentence_prints_its_row_and_exits_0() -> None:
             "2024-09-30",
             3,
             "cannot-tell",
-            f"{ANNOUNCED_TOOK_OFFICE}; but the sentence also says 'last week', which verify could not read with it",
+            # Undated, it is of the days before the one asked, when the term had not begun; "last week" is unread.
+            "the base has Mark Rutte's term begin 2024-10-01, after 2024-09-30; but the sentence also says "
+            "'last week', which verify could not read with it",
         ),
         (
             "Rutte became the first NATO Secretary General on 1 October 2024",
@@ -1078,3 +1080,28 @@ def test_a_day_counted_on_from_a_weekday_is_not_the_weekday() -> None:
     )
     assert (exit_code, out.split("\t")[1]) == (3, "cannot-tell")
     assert "but the sentence also says 'Tuesday week', which verify could not read with it" in out
+
+
+@pytest.mark.parametrize(
+    ("text", "as_of", "verdict", "why"),
+    [
+        # A past tense with no date is of the days before the one asked: a term begun after it had not happened.
+        (
+            "Rutte was NATO Secretary General.",
+            "2020-01-01",
+            "contradicted",
+            "the base has Mark Rutte's term begin 2024-10-01, after 2020-01-01",
+        ),
+        ("Rutte became NATO Secretary General.", "2024-09-30", "contradicted", "begin 2024-10-01, after 2024-09-30"),
+        ("Rutte was NATO Secretary General.", "2026-01-01", "supported", "term as NATO Secretary General"),
+        # A term whose start the base does not date may have begun by then.
+        ("Rutte was Dutch Prime Minister.", "2020-01-01", "supported", "Prime Minister of the Netherlands"),
+    ],
+)
+def test_an_undated_past_tense_is_of_the_days_before_the_one_asked(
+    text: str, as_of: str, verdict: str, why: str
+) -> None:
+    _, out, _ = verify(text, "--as-of", as_of, "--format", "json")
+    [row] = json.loads(out)
+    assert row["verdict"] == verdict
+    assert why in row["why"]

@@ -84,3 +84,11 @@ def in_words(written: str | None) -> str:
 
 def interval(term: TermRow) -> str:
     return f"{term.start or ''}/{term.end or ''}"
+
+
+def not_yet(day: date, term: TermRow) -> tuple[Word, str, TermRow] | None:
+    """A past tense with no date, asked of a day before the term began ("Rutte was NATO Secretary General" as of
+    2020): by that day it had not happened; None where the term may have begun by then."""
+    if not term.start or term.start == OPEN or parse(term.start).earliest_day <= day:
+        return None
+    return Word.CONTRADICTED, f"the base has {term.holder}'s term begin {in_words(term.start)}, after {day}", term

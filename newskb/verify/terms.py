@@ -31,6 +31,7 @@ from newskb.verify.termdays import (
     evidence_horizon,
     in_words,
     interval,
+    not_yet,
     on_the_day,
     past_horizon,
 )
@@ -157,7 +158,8 @@ def _judge_term(context: Context, statement: Statement, term: TermRow) -> tuple[
         return _all_of([began_then, on_the_day(context.day, term)])
     if statement.edge is Edge.START:
         if statement.when is None:
-            return Word.SUPPORTED, f"{term.holder} took office as {term.office} ({term.start or 'date unknown'})", term
+            took = f"{term.holder} took office as {term.office} ({term.start or 'date unknown'})"
+            return not_yet(context.day, term) or (Word.SUPPORTED, took, term)
         chosen = _chosen(context, statement, term)
         if chosen is not None:
             return chosen
@@ -171,7 +173,8 @@ def _judge_term(context: Context, statement: Statement, term: TermRow) -> tuple[
         return covers(statement.when, term)
     if statement.tense is Tense.PRESENT:
         return on_the_day(context.day, term)
-    return Word.SUPPORTED, f"the base has {term.holder}'s term as {term.office} ({interval(term)})", term
+    held = f"the base has {term.holder}'s term as {term.office} ({interval(term)})"
+    return not_yet(context.day, term) or (Word.SUPPORTED, held, term)
 
 
 def _span(context: Context, statement: Statement, term: TermRow) -> tuple[Word, str, TermRow]:
