@@ -104,5 +104,5 @@ def test_a_whose_clause_in_the_first_sentence_gives_the_organization(base: Known
         "The club is top of the league.\n"
     )
     assert offices(text, base) == [
-        ("kessel-rovers-manager", "Org: 'manager' is taken for Kessel Rovers's, named before 'where'.")
+        ("kessel-rovers-manager", "Org: 'manager' is taken for Kessel Rovers's, named before 'whose'.")
     ]

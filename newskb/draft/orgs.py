@@ -179,7 +179,9 @@ def _said_org(context: Context, title: TitleSpan) -> tuple[str | None, str]:
             return state.key, f"'{said}' is taken for the government of {state.name}, the country the article is about"
     where = where_of(context, title)
     if where is not None:
-        return where, f"'{said}' is taken for {entities[where].name}'s, named before 'where'"
+        # The clause's own word ("Rovers, whose manager ..."), the last before the title.
+        word = re.findall(r"\b(where|whose)\b", context.text[: title.start])[-1]
+        return where, f"'{said}' is taken for {entities[where].name}'s, named before '{word}'"
     becomes = _BECOMES.search(context.text, max(0, title.start - 60), title.start) is not None
     nearer = _noun_before(context, title) if title.org_word in ("its", "their") else None
     if nearer is not None:
