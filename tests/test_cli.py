@@ -685,3 +685,12 @@ def test_a_huge_name_is_not_said_back_whole() -> None:
     result = run("who", typed)
     assert result.returncode == 1
     assert result.stderr == f"newskb: no office named '{typed[:983]}... (99035 more characters)\n"
+
+
+def test_a_history_says_as_of_which_day_a_term_is_last_known() -> None:
+    # A history has no Attested column: a last known term says in its status how old the evidence is.
+    result = run("who", "NATO chief", "--history", "--as-of", "2030-01-01", "--format", "plain")
+    assert [line.split("\t")[4] for line in result.stdout.splitlines()] == [
+        "held (announced)",
+        "last known as of 2024-09-30 (announced)",
+    ]

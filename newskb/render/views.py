@@ -57,6 +57,16 @@ def _status(record: Mapping[str, Any]) -> str:
     return f"{record.get('status')}{_modality(record)}"
 
 
+def _status_as_of(record: Mapping[str, Any]) -> str:
+    """`_status`, and for a term only last known, the day it is known as of (a history has no Attested column):
+    `last known as of 2024-09-30 (announced)`."""
+    from newskb.common.dates import Status  # here: only a history or a career is drawn with it
+
+    attested = record.get("attested")
+    as_of = f" as of {attested}" if attested and record.get("status") == Status.LAST_KNOWN else ""
+    return f"{record.get('status')}{as_of}{_modality(record)}"
+
+
 def _kind(record: Mapping[str, Any]) -> str:
     """`event`, or `event (possible)`."""
     return f"{record.get('kind')}{_modality(record)}"
@@ -118,9 +128,10 @@ CHART = [_OFFICE, *WHO]
 _NEIGHBOURS = [Column("predecessor", "Predecessor", Fit.NAME), Column("successor", "Successor", Fit.NAME)]
 # A term read whole also says how long it lasted, where the source gives a length.
 _LENGTH = Column("duration", "Length", shown=_length)
-HISTORY = [*WHO[:3], _LENGTH, WHO[3], *_NEIGHBOURS, *WHO[5:]]
+_STATUS_AS_OF = Column("status", "Status", shown=_status_as_of)
+HISTORY = [*WHO[:3], _LENGTH, _STATUS_AS_OF, *_NEIGHBOURS, *WHO[5:]]
 # A person's terms (the holder is the person) and an office's (the office is the office).
-CAREER = [_OFFICE, *WHO[1:3], _LENGTH, WHO[3], *_NEIGHBOURS, *WHO[5:]]
+CAREER = [_OFFICE, *WHO[1:3], _LENGTH, _STATUS_AS_OF, *_NEIGHBOURS, *WHO[5:]]
 TENURE = HISTORY
 SEARCH = [
     Column("score", "Score"),
