@@ -694,3 +694,19 @@ def test_a_history_says_as_of_which_day_a_term_is_last_known() -> None:
         "held (announced)",
         "last known as of 2024-09-30 (announced)",
     ]
+
+
+@pytest.mark.parametrize(
+    ("arguments", "message"),
+    [
+        (["who", ""], "newskb: error: give the name of the office to look up, not ''\n"),
+        (
+            ["show", "  "],
+            "newskb: error: give the name of the person, organization, country or office to look up, not '  '\n",
+        ),
+        (["search", ""], "newskb: error: search needs a word to look for, not ''\n"),
+    ],
+)
+def test_an_empty_name_is_bad_usage_as_an_empty_search_is(arguments: list[str], message: str) -> None:
+    result = run(*arguments)
+    assert (result.returncode, result.stdout, result.stderr) == (2, "", message)

@@ -27,7 +27,7 @@ import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any, NamedTuple, TypeVar
 
-from newskb.common.errors import AmbiguousNameError, UnknownNameError
+from newskb.common.errors import AmbiguousNameError, BadArgumentError, UnknownNameError
 from newskb.common.fuzzy import normalise
 from newskb.common.kinds import Kind
 from newskb.common.words import NAME_FILLERS
@@ -57,7 +57,10 @@ def resolve(connection: sqlite3.Connection, text: str, kinds: Iterable[Kind], wh
 
     An id, or a name or alias equal after normalising, is found through the index; only a typed name
     that matches nothing exactly is compared word by word with the closest names. Once a batch.
+    A name with no letter in it is bad usage (BadArgumentError, exit 2), as an empty search is.
     """
+    if not text.strip():
+        raise BadArgumentError(f"give the name of the {what} to look up, not '{text}'")
     kind_values = [kind.value for kind in kinds]
 
     def attempt() -> Match | UnknownNameError:
