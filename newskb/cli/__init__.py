@@ -302,11 +302,11 @@ _held: Any = None
 
 # The command families, in the order `--help` lists them. They only register commands (each command
 # imports what it needs when it runs); the root group builds one when it is asked for (_Commands).
-from newskb.cli import ask, chart, curate, evidence, review, share, usage, verify  # noqa: E402
+from newskb.cli import ask, chart, curate, edit, evidence, review, share, usage, verify  # noqa: E402
 
 COMMANDS = {
     info.name or typer.main.get_command_name(info.callback.__name__): info
-    for family in (ask, chart, evidence, verify, review, curate, share, usage)
+    for family in (ask, chart, evidence, verify, review, curate, edit, share, usage)
     for info in family.app.registered_commands
     if info.callback is not None
 }
