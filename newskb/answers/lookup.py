@@ -179,12 +179,13 @@ def _nearby(connection: sqlite3.Connection, typed: list[str], kind_values: list[
     judge's). Found through the index of the names' words, not by scoring every name: a misspelt name among
     the 100,000 people of a million facts took most of a second."""
     vocabulary = remembered(connection, ("name words",), lambda: _name_words(connection)) if typed else {}
-    nears = [remembered(connection, ("near", word), functools.partial(_near_words, vocabulary, word)) for word in typed]
+    words = list(dict.fromkeys(typed))  # a word typed twice is looked up once
+    nears = [remembered(connection, ("near", word), functools.partial(_near_words, vocabulary, word)) for word in words]
     if not nears or not all(nears):
         return _Names([], [], {}, {})  # a word no name holds: none passes rule 1
     held = [
         remembered(connection, ("held", word), functools.partial(_holding, connection, near))
-        for word, near in zip(typed, nears, strict=True)
+        for word, near in zip(words, nears, strict=True)
     ]
     rarest = nears[held.index(min(held))]
     marks, kinds = ",".join("?" * len(rarest)), ",".join("?" * len(kind_values))
